@@ -1,0 +1,276 @@
+"""The `faaliyet` command line (no Qt). Every command has Turkish help.
+
+Exit status: 0 success, 1 the work was done but found errors (check) or was
+refused (import), 2 a file could not be opened or an argument is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import argparse_tr, resources
+from .core.definition import Definition, describe_type
+from .core.findings import Finding, count_by_severity
+from .core.loader import DefinitionError, load_definition
+from .store.errors import ImportRejected, WorkbookError
+from .store.valueset import dumps, export_values, import_values, read_json, to_csv
+from .store.workbook import Workbook
+
+
+class Failure(Exception):
+    def __init__(self, message: str, status: int = 2):
+        super().__init__(message)
+        self.status = status
+
+
+def _definition(args) -> Definition:
+    folder = Path(args.definition) if getattr(args, "definition", None) else resources.default_definition()
+    try:
+        return load_definition(folder)
+    except DefinitionError as exc:
+        raise Failure(f"Form tanımı yüklenemedi ({folder}):\n{exc}") from None
+
+
+def _open(path: str, readonly: bool = False) -> Workbook:
+    try:
+        return Workbook.open(path, readonly=readonly)
+    except WorkbookError as exc:
+        raise Failure(str(exc)) from None
+
+
+def cmd_departments(args) -> int:
+    for d in _definition(args).departments:
+        print(f"{d.key}\t{d.name}")
+    return 0
+
+
+def cmd_new(args) -> int:
+    definition = _definition(args)
+    try:
+        with Workbook.create(args.out, definition, args.department) as wb:
+            if wb.year != args.year:
+                Path(args.out).unlink()
+                raise Failure(f"Form tanımı {wb.year} yılı için; {args.year} yılı için tanım yok. --definition ile o yılın klasörünü verin.")
+    except WorkbookError as exc:
+        raise Failure(str(exc)) from None
+    print(f"Oluşturuldu: {args.out}")
+    return 0
+
+
+def cmd_fields(args) -> int:
+    definition = _definition(args)
+    if definition.department(args.department) is None:
+        known = ", ".join(d.key for d in definition.departments)
+        raise Failure(f"'{args.department}' diye bir birim yok. Bilinen birimler: {known}")
+    for slot in definition.slots_of(args.department):
+        kind = "hesaplanan" if slot.computed else describe_type(slot.type)
+        print(f"{slot.key}\t{kind}\t{slot.label}")
+    for ind in definition.indicators_of(args.department):
+        print(f"{ind.key}.actual\tgösterge\t{ind.code} {ind.name} ({ind.unit})")
+        print(f"{ind.key}.explanation\tuzun metin\t{ind.code} sapma açıklaması")
+        print(f"{ind.key}.source\tmetin\t{ind.code} kaynak belge/kayıt")
+    for act in definition.activities_of(args.department):
+        print(f"{act.key}.actual_cost\tfaaliyet\t{act.code} {act.name[:60]} (gerçekleşen maliyet, TL)")
+    return 0
+
+
+def cmd_values_import(args) -> int:
+    with _open(args.file) as wb:
+        try:
+            n = import_values(wb, read_json(args.values))
+        except ImportRejected as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(f"{n} değer kaydedildi: {args.file}")
+    return 0
+
+
+def cmd_values_export(args) -> int:
+    with _open(args.file, readonly=True) as wb:
+        if not wb.department and not args.department:
+            raise Failure("Bu birleştirilmiş bir dosya: --department ile birimi seçin.")
+        data = export_values(wb, args.department)
+    text = dumps(data) if args.format == "json" else to_csv(data)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def print_findings(findings: list[Finding], out=sys.stdout) -> None:
+    for f in sorted(findings, key=lambda f: (f.severity != "error", f.department, f.place)):
+        print(f"{f.severity_label}\t{f.place}\t{f.message}", file=out)
+
+
+def cmd_check(args) -> int:
+    with _open(args.file, readonly=True) as wb:
+        findings = wb.findings()
+    print_findings(findings)
+    counts = count_by_severity(findings)
+    print(f"{counts['error']} hata, {counts['warning']} uyarı", file=sys.stderr)
+    return 1 if counts["error"] else 0
+
+
+def cmd_demo(args) -> int:
+    from .store.sample import build_sample
+
+    definition = _definition(args)
+    workdir = Path(args.workdir) if args.workdir else Path.cwd() / "faaliyet-demo"
+    try:
+        result = build_sample(definition, resources.sample(definition.id), workdir)
+    except (WorkbookError, ImportRejected) as exc:
+        raise Failure(f"Örnek veriler kurulamadı:\n{exc}") from None
+    plan = definition.plan
+    tables = sum(1 for f in definition.forms for s in f.sections for i in s.items if i.kind == "table")
+    counts = count_by_severity(result.findings)
+    print(f"Örnek: {definition.institution.name} {definition.year.year} ({workdir})")
+    print(f"  birim: {len(definition.departments)}")
+    print(f"  gösterge: {len(plan.indicators())}, faaliyet: {len(plan.activities())}")
+    print(f"  tablo: {tables}, girilen değer: {result.values}")
+    print(f"  bulgular: {counts['error']} hata, {counts['warning']} uyarı")
+    if args.findings:
+        print_findings(result.findings)
+    consolidated = _demo_merge(definition, workdir, result.files)
+    if consolidated is not None:
+        out = Path(args.out) if args.out else workdir / f"{definition.id}-faaliyet-raporu.pdf"
+        _build(consolidated, out, None)
+    return 0
+
+
+def _demo_merge(definition, workdir: Path, files: dict) -> Path | None:
+    """Merge the sample's department files into a fresh consolidated file."""
+    try:
+        from .store.merge import merge_files
+    except ImportError:  # merge not available yet
+        return None
+    target = workdir / f"{definition.id}-birlesik.faaliyet"
+    target.unlink(missing_ok=True)
+    with Workbook.create(target, definition, None):
+        pass
+    try:
+        merge_files(target, list(files.values()))
+    except WorkbookError as exc:
+        raise Failure(f"Örnek dosyalar birleştirilemedi:\n{exc}") from None
+    print(f"Birleştirilmiş dosya: {target}")
+    return target
+
+
+def _build(path: Path, out: Path, department: str | None) -> None:
+    try:
+        from .report import build_report
+    except ImportError:  # report not available yet
+        print("Rapor modülü henüz yok; PDF üretilmedi.", file=sys.stderr)
+        return
+    with _open(str(path), readonly=True) as wb:
+        try:
+            result = build_report(wb, out, department=department)
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(f"Rapor: {result.path} ({result.pages} sayfa{', TASLAK' if result.draft else ''})")
+
+
+def cmd_build(args) -> int:
+    out = Path(args.out) if args.out else Path(args.file).with_suffix(".pdf")
+    _build(Path(args.file), out, args.department)
+    return 0
+
+
+def cmd_merge(args) -> int:
+    from .store.merge import MergeConflict, merge_files
+
+    try:
+        result = merge_files(Path(args.into), [Path(f) for f in args.files], force=args.force, resolve=args.resolve)
+    except MergeConflict as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except WorkbookError as exc:
+        raise Failure(str(exc)) from None
+    for line in result.summary_lines():
+        print(line)
+    return 1 if result.refused else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    argparse_tr.install()
+    p = argparse.ArgumentParser(
+        prog="faaliyet",
+        description="Belediye faaliyet raporu: birim dosyaları, denetim, birleştirme ve rapor.",
+        epilog="Pencereyi açmak için komutsuz 'faaliyet' ya da 'faaliyet open DOSYA' çalıştırın.",
+    )
+    sub = p.add_subparsers(dest="command", metavar="KOMUT", title="komutlar")
+    sub.required = True
+
+    def add(name, helptext, func):
+        sp = sub.add_parser(name, help=helptext, description=helptext)
+        sp.set_defaults(func=func)
+        return sp
+
+    def with_definition(sp):
+        sp.add_argument("--definition", metavar="KLASÖR", help="form tanımı klasörü (varsayılan: forms/kars-2020)")
+        return sp
+
+    with_definition(add("departments", "birimlerin anahtar ve adlarını listeler", cmd_departments))
+
+    sp = with_definition(add("new", "bir birim için yeni, boş dosya oluşturur", cmd_new))
+    sp.add_argument("--department", required=True, metavar="BİRİM", help="birim anahtarı (faaliyet departments)")
+    sp.add_argument("--year", required=True, type=int, metavar="YIL", help="rapor yılı")
+    sp.add_argument("--out", required=True, metavar="DOSYA", help="oluşturulacak .faaliyet dosyası")
+
+    sp = with_definition(add("fields", "bir birimin alan ve gösterge anahtarlarını listeler", cmd_fields))
+    sp.add_argument("department", metavar="BİRİM", help="birim anahtarı")
+
+    sp = add("values", "değer dosyalarını (JSON/CSV) içe ve dışa aktarır", None)
+    vsub = sp.add_subparsers(dest="values_command", metavar="İŞLEM", title="işlemler")
+    vsub.required = True
+    vi = vsub.add_parser("import", help="değer dosyasını içe aktarır (ya hepsi ya hiçbiri)", description="değer dosyasını içe aktarır; tek bir hatalı değer bütün aktarımı reddeder ve dosya değişmez")
+    vi.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
+    vi.add_argument("values", metavar="DEĞERLER", help="değer dosyası (JSON)")
+    vi.set_defaults(func=cmd_values_import)
+    ve = vsub.add_parser("export", help="değerleri JSON ya da CSV olarak verir", description="değerleri JSON ya da CSV olarak verir")
+    ve.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
+    ve.add_argument("--format", choices=["json", "csv"], default="json", help="çıktı biçimi (varsayılan json)")
+    ve.add_argument("--department", metavar="BİRİM", help="birleştirilmiş dosyada birim")
+    ve.add_argument("--out", metavar="ÇIKTI", help="çıktı dosyası (varsayılan: ekrana)")
+    ve.set_defaults(func=cmd_values_export)
+
+    sp = add("check", "dosyayı denetler ve bulguları listeler (çıkış: 0 hatasız, 1 hatalı, 2 açılamadı)", cmd_check)
+    sp.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
+
+    sp = with_definition(add("demo", "Kars 2020 örneğini kurar, denetler ve raporu üretir", cmd_demo))
+    sp.add_argument("--out", metavar="PDF", help="rapor dosyası")
+    sp.add_argument("--workdir", metavar="KLASÖR", help="birim dosyalarının yazılacağı klasör (varsayılan: ./faaliyet-demo)")
+    sp.add_argument("--findings", action="store_true", help="bütün bulguları da listeler")
+
+    sp = add("build", "dosyadan raporu (PDF) üretir", cmd_build)
+    sp.add_argument("file", metavar="DOSYA", help="birleştirilmiş ya da birim .faaliyet dosyası")
+    sp.add_argument("--out", metavar="PDF", help="rapor dosyası (varsayılan: dosya adı .pdf)")
+    sp.add_argument("--department", metavar="BİRİM", help="yalnızca bu birimin birim faaliyet raporu")
+
+    sp = add("merge", "birim dosyalarını birleştirilmiş dosyaya aktarır", cmd_merge)
+    sp.add_argument("--into", required=True, metavar="BİRLEŞİK", help="birleştirilmiş .faaliyet dosyası")
+    sp.add_argument("files", nargs="+", metavar="DOSYA", help="birimlerden gelen .faaliyet dosyaları")
+    sp.add_argument("--force", action="store_true", help="eldekinden eski bir dosyayı da aktar")
+    sp.add_argument("--resolve", choices=["ours", "theirs"], help="çakışmada: ours = birleşikteki değer kalsın, theirs = gelen dosyadaki değer")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except Failure as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        print("Durduruldu.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

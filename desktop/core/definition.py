@@ -1,0 +1,145 @@
+"""The year definition: everything the strategy unit prepares for one year.
+
+A ``Definition`` bundles the institution, the year settings, the departments,
+the strategic plan and every department's form. It is loaded from ``forms/``
+(see ``loader.py``) and a snapshot of it is stored inside every workbook, so a
+workbook can be read, checked and printed on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cached_property
+
+from pydantic import Field, model_validator
+
+from . import keys
+from .forms import FieldDef, FormDef, PhotoListDef, Strict, TableDef, TYPE_LABELS
+from .institution import DepartmentDef, InstitutionDef, YearDef
+from .plan import ActivityDef, IndicatorDef, PlanDef
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One addressable value of a department's form (a field or a table cell)."""
+
+    key: str
+    type: str
+    label: str
+    department: str
+    section: str
+    computed: bool = False  # totals and formula columns: never entered
+
+
+class Definition(Strict):
+    id: str  # e.g. "kars-2020"
+    version: str = "1"
+    institution: InstitutionDef
+    year: YearDef
+    departments: list[DepartmentDef] = Field(min_length=1)
+    plan: PlanDef = PlanDef()
+    forms: list[FormDef] = Field(default_factory=list)
+    # the chapters that are plain text of the institution (foreword, mission…)
+    # live in the form of the department whose role is "institution".
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Definition":
+        dept_keys = [d.key for d in self.departments]
+        if len(set(dept_keys)) != len(dept_keys):
+            raise ValueError("aynı birim anahtarı birden fazla kez tanımlanmış")
+        known = set(dept_keys)
+        for f in self.forms:
+            if f.department not in known:
+                raise ValueError(f"'{f.department}' formu bilinmeyen bir birime ait")
+        form_depts = [f.department for f in self.forms]
+        if len(set(form_depts)) != len(form_depts):
+            raise ValueError("bir birimin birden fazla formu var")
+        for x in list(self.plan.indicators()) + list(self.plan.activities()):
+            if x.department not in known:
+                raise ValueError(f"'{x.key}' bilinmeyen '{x.department}' birimine atanmış")
+        return self
+
+    # --- look-ups -------------------------------------------------------
+    def department(self, key: str) -> DepartmentDef | None:
+        return next((d for d in self.departments if d.key == key), None)
+
+    def form(self, department: str) -> FormDef:
+        return next((f for f in self.forms if f.department == department), FormDef(department=department))
+
+    def indicators_of(self, department: str | None) -> list[IndicatorDef]:
+        return [i for i in self.plan.indicators() if department is None or i.department == department]
+
+    def activities_of(self, department: str | None) -> list[ActivityDef]:
+        return [a for a in self.plan.activities() if department is None or a.department == department]
+
+    @property
+    def institution_department(self) -> DepartmentDef | None:
+        return next((d for d in self.departments if d.role == "institution"), None)
+
+    @cached_property
+    def slots(self) -> dict[str, Slot]:
+        """Every value key of every form, entered and computed."""
+        out: dict[str, Slot] = {}
+        for form in self.forms:
+            for section in form.sections:
+                for item in section.items:
+                    for slot in item_slots(form.department, section.key, item):
+                        out[slot.key] = slot
+        return out
+
+    def slots_of(self, department: str) -> list[Slot]:
+        return [s for s in self.slots.values() if s.department == department]
+
+    def item(self, department: str, item_key: str):
+        for section in self.form(department).sections:
+            for item in section.items:
+                if item.key == item_key:
+                    return item
+        return None
+
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the canonical JSON: identifies this exact definition."""
+        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+
+    def canonical_json(self) -> str:
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> "Definition":
+        return cls.model_validate_json(text)
+
+
+def item_slots(department: str, section: str, item) -> list[Slot]:
+    if isinstance(item, FieldDef):
+        return [Slot(keys.join(department, item.key), item.type, item.label, department, section)]
+    if isinstance(item, TableDef):
+        out = []
+        rows = [(r.key, r.label, False) for r in item.row_defs]
+        if item.total_label:
+            rows.append((keys.TOTAL_ROW, item.total_label, True))
+        for rkey, rlabel, is_total in rows:
+            for col in item.columns:
+                computed = is_total or bool(col.computed)
+                if is_total and col.total_mode == "none":
+                    continue
+                out.append(
+                    Slot(
+                        keys.join(department, item.key, rkey, col.key),
+                        col.type,
+                        f"{item.title} / {rlabel} / {col.label}",
+                        department,
+                        section,
+                        computed,
+                    )
+                )
+        return out
+    if isinstance(item, PhotoListDef):
+        return []
+    raise TypeError(item)
+
+
+def describe_type(t: str) -> str:
+    return TYPE_LABELS.get(t, t)

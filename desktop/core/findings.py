@@ -1,0 +1,31 @@
+"""A validation finding: severity, place and a Turkish message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITY_LABELS = {"error": "hata", "warning": "uyarı"}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    severity: str  # "error" | "warning"
+    place: str  # a value key, indicator key or plan key the user can go to
+    message: str
+    rule: str = ""  # rule key, or a built-in check name
+    department: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    @property
+    def severity_label(self) -> str:
+        return SEVERITY_LABELS.get(self.severity, self.severity)
+
+
+def count_by_severity(findings) -> dict[str, int]:
+    out = {"error": 0, "warning": 0}
+    for f in findings:
+        out[f.severity] = out.get(f.severity, 0) + 1
+    return out

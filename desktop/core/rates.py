@@ -1,0 +1,101 @@
+"""Realization rates (gerçekleşme oranı) and the roll-up of a performance target.
+
+Method (printed in the report next to the table):
+
+* increase / decrease with a baseline A different from the target B:
+  ``(C − A) / (B − A) × 100``. For a decreasing indicator A > B, so reaching
+  the target gives 100 and getting worse than the baseline gives a negative
+  rate (accidents A=2400, B=1600, C=1800 → 75).
+* increase with no baseline (or A = 0): ``C / B × 100``.
+* decrease with no baseline: ``B / C × 100`` (the less, the better).
+* keep (B = A): ``C / B × 100``.
+
+The roll-up of a performance target is Σ min(rate, 100) × weight / 100 over its
+indicators that have a rate; rates below 0 count as 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable
+
+HUNDRED = Decimal(100)
+
+METHODS = {
+    "delta": "(C − A) / (B − A) × 100",
+    "ratio": "C / B × 100",
+    "inverse": "B / C × 100",
+}
+METHOD_NOTES = {
+    "delta": "başlangıç değerinden hedefe ilerleme",
+    "ratio": "gerçekleşmenin hedefe oranı",
+    "inverse": "azalan gösterge: hedefin gerçekleşmeye oranı",
+}
+
+
+@dataclass(frozen=True)
+class Rate:
+    value: Decimal | None  # None when it cannot be computed
+    method: str  # a key of METHODS
+    reason: str = ""  # why value is None, in Turkish
+
+
+def _d(x) -> Decimal | None:
+    if x is None:
+        return None
+    return x if isinstance(x, Decimal) else Decimal(str(x))
+
+
+def method_for(direction: str, baseline, target) -> str:
+    a, b = _d(baseline), _d(target)
+    if direction == "keep":
+        return "ratio"
+    if a is not None and a != 0 and b is not None and a != b:
+        return "delta"
+    return "inverse" if direction == "decrease" else "ratio"
+
+
+def realization(direction: str, baseline, target, actual) -> Rate:
+    a, b, c = _d(baseline), _d(target), _d(actual)
+    method = method_for(direction, a, b)
+    if c is None:
+        return Rate(None, method, "gerçekleşme değeri girilmemiş")
+    if b is None:
+        return Rate(None, method, "hedef tanımlanmamış")
+    if method == "delta":
+        return Rate((c - a) / (b - a) * HUNDRED, method)
+    if method == "inverse":
+        if c == 0:
+            return Rate(None, method, "azalan göstergede gerçekleşme 0: oran hesaplanamaz")
+        return Rate(b / c * HUNDRED, method)
+    if b == 0:
+        return Rate(None, method, "hedef 0: oran hesaplanamaz")
+    return Rate(c / b * HUNDRED, method)
+
+
+def deviation(rate: Decimal | None) -> Decimal | None:
+    """Distance from full realization, in percentage points."""
+    return None if rate is None else abs(rate - HUNDRED)
+
+
+def needs_explanation(rate: Decimal | None, tolerance) -> bool:
+    d = deviation(rate)
+    return d is not None and d > _d(tolerance or 0)
+
+
+def rollup(pairs: Iterable[tuple[Decimal | None, Decimal | None]]) -> Decimal | None:
+    """Goal realization from (rate, weight) pairs; None if nothing is known."""
+    total = Decimal(0)
+    any_rate = False
+    for rate, weight in pairs:
+        if rate is None or weight is None:
+            continue
+        any_rate = True
+        capped = min(max(rate, Decimal(0)), HUNDRED)
+        total += capped * weight / HUNDRED
+    return total if any_rate else None
+
+
+def weights_total(weights: Iterable[Decimal | None]) -> Decimal:
+    return sum((w for w in weights if w is not None), Decimal(0))

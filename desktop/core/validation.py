@@ -1,0 +1,107 @@
+"""Validation: the form rules, required fields, indicators and the plan's weights."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import expressions, rates
+from .definition import Definition
+from .entries import Entries, ValueView
+from .findings import Finding
+from .forms import FieldDef
+from .numbers import format_number
+
+
+def validate(definition: Definition, entries: Entries, department: str | None = None) -> list[Finding]:
+    """Every finding for one department (or for the whole year when None)."""
+    depts = [department] if department else [f.department for f in definition.forms]
+    view = ValueView(definition, entries, depts)
+    out: list[Finding] = []
+    for dept in depts:
+        out += _form_findings(definition, view, dept)
+    out += indicator_findings(definition, entries, department)
+    out += plan_findings(definition, department)
+    return out
+
+
+def _form_findings(definition: Definition, view: ValueView, dept: str) -> list[Finding]:
+    form = definition.form(dept)
+    out = []
+    for section in form.sections:
+        for item in section.items:
+            if isinstance(item, FieldDef) and item.required:
+                key = f"{dept}.{item.key}"
+                v = view.get(key)
+                if v is None or (isinstance(v, str) and not v.strip()):
+                    out.append(Finding("error", key, f"'{item.label}' zorunlu; doldurun.", "zorunlu", dept))
+    for rule in form.rules:
+        ok = expressions.evaluate(rule.check, view.get)
+        if ok is False:
+            names = sorted(expressions.names_in(rule.check))
+            detail = "; ".join(f"{_short(definition, n)} = {_fmt(view.get(n))}" for n in names)
+            place = names[0] if names else dept
+            out.append(Finding(rule.severity, place, f"{rule.message} ({detail})", rule.key, dept))
+    return out
+
+
+def _short(definition: Definition, key: str) -> str:
+    slot = definition.slots.get(key)
+    return slot.label if slot else key
+
+
+def _fmt(v) -> str:
+    if isinstance(v, (int, Decimal)):
+        return format_number(v)
+    return "boş" if v is None else str(v)
+
+
+def indicator_findings(definition: Definition, entries: Entries, department: str | None) -> list[Finding]:
+    out = []
+    tol = definition.year.deviation_tolerance
+    for ind in definition.indicators_of(department):
+        e = entries.indicators.get(ind.key)
+        actual = e.actual if e else None
+        where = f"{ind.key}.actual"
+        label = f"{ind.code} {ind.name}"
+        if actual is None:
+            if not (e and e.explanation.strip()):
+                out.append(Finding("warning", where, f"{label}: gerçekleşme değeri girilmemiş.", "gerceklesme", ind.department))
+            continue
+        rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
+        if rates.needs_explanation(rate.value, tol) and not (e and e.explanation.strip()):
+            out.append(
+                Finding(
+                    "error",
+                    f"{ind.key}.explanation",
+                    f"{label}: gerçekleşme oranı %{format_number(rate.value.quantize(Decimal('0.1')))}; "
+                    f"%{format_number(tol)} toleransın dışındaki sapma açıklanmalı.",
+                    "sapma",
+                    ind.department,
+                )
+            )
+        if e and not e.source.strip():
+            out.append(Finding("warning", f"{ind.key}.source", f"{label}: gerçekleşmenin kaynağı (belge/kayıt) belirtilmemiş.", "kaynak", ind.department))
+    return out
+
+
+def plan_findings(definition: Definition, department: str | None = None) -> list[Finding]:
+    out = []
+    for target in definition.plan.targets():
+        if department and not any(i.department == department for i in target.indicators):
+            continue
+        weights = [i.weight for i in target.indicators]
+        if not target.indicators:
+            continue
+        total = rates.weights_total(weights)
+        if total != 100:
+            out.append(
+                Finding(
+                    "error",
+                    target.key,
+                    f"'{target.name}' performans hedefindeki göstergelerin hedefe etkileri toplamı "
+                    f"%{format_number(total)}; 100 olmalı.",
+                    "agirlik",
+                    "",
+                )
+            )
+    return out

@@ -1,0 +1,53 @@
+"""Where Faaliyet's data files are: in a source checkout and in a frozen build.
+
+The only module that knows the layout. ``resources/`` holds fonts, icons,
+translations and the sample data; ``forms/`` holds the year definitions.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def root() -> Path:
+    """The folder that holds ``resources/`` and ``forms/``."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources() -> Path:
+    return root() / "resources"
+
+
+def forms() -> Path:
+    return root() / "forms"
+
+
+def fonts() -> Path:
+    return resources() / "fonts"
+
+
+def icons() -> Path:
+    return resources() / "icons"
+
+
+def translations() -> Path:
+    return resources() / "translations"
+
+
+def sample(definition_id: str = "kars-2020") -> Path:
+    """Value sets of the embedded sample, one JSON file per department."""
+    return resources() / "sample" / definition_id
+
+
+def definitions() -> list[Path]:
+    """Every definition folder under ``forms/`` (a folder with a tanim.yaml)."""
+    base = forms()
+    return sorted(p for p in base.iterdir() if (p / "tanim.yaml").is_file()) if base.is_dir() else []
+
+
+def default_definition() -> Path:
+    return forms() / "kars-2020"

@@ -1,0 +1,21 @@
+"""Who and when, for the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def current_user() -> str:
+    name = os.environ.get("FAALIYET_USER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no user database entry (containers, service accounts)
+        return "bilinmiyor"

@@ -1,0 +1,53 @@
+"""Typed values to SQLite values and back.
+
+count → INTEGER; money → INTEGER kuruş; decimal/percent → INTEGER when whole,
+else REAL; text → TEXT (NFC); date → TEXT ISO 8601. Never localized text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+HUNDRED = Decimal(100)
+
+
+def encode(type_: str, value):
+    if value is None:
+        return None
+    if type_ == "money":
+        return int((Decimal(value) * HUNDRED).to_integral_value())
+    if type_ == "count":
+        return int(value)
+    if type_ in ("decimal", "percent"):
+        d = Decimal(value)
+        return int(d) if d == d.to_integral_value() else float(d)
+    if type_ == "date":
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    return str(value)
+
+
+def decode(type_: str, raw):
+    if raw is None:
+        return None
+    if type_ == "money":
+        return (Decimal(int(raw)) / HUNDRED).quantize(Decimal("0.01"))
+    if type_ == "count":
+        return int(raw)
+    if type_ in ("decimal", "percent"):
+        return Decimal(raw) if isinstance(raw, int) else Decimal(repr(float(raw)))
+    if type_ == "date":
+        try:
+            return dt.date.fromisoformat(str(raw))
+        except ValueError:
+            return None
+    return str(raw)
+
+
+def encode_number(value):
+    """Indicator actuals: a Decimal as INTEGER when whole, else REAL."""
+    return encode("decimal", value)
+
+
+def decode_number(raw):
+    return decode("decimal", raw)

@@ -1,0 +1,132 @@
+"""Opening workbook files defensively.
+
+Files arrive on USB sticks and by e-mail: nothing in them is trusted until it
+has been checked. The checks, in order: the file's header (before SQLite
+reads it), no WAL, a hot journal only for local files, ``quick_check``, the
+application id, the schema version and the exact schema (no triggers, views or
+altered tables). ``trusted_schema`` is off and size limits are set so that a
+hostile file can neither run code nor exhaust memory.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import urllib.parse
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import DamagedWorkbook, NewerWorkbook, NotAWorkbook, WorkbookError
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+HEADER = b"SQLite format 3\x00"
+MAX_VALUE_BYTES = 64 * 1024 * 1024  # a photo is scaled down long before this
+
+
+def check_header(path: Path, incoming: bool) -> None:
+    name = path.name
+    if not path.exists():
+        raise WorkbookError(f"'{name}' bulunamadı. Dosyanın yerini ve adını kontrol edin.")
+    if not path.is_file():
+        raise NotAWorkbook(f"'{name}' bir dosya değil (klasör olabilir). Bir .faaliyet dosyası seçin.")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise WorkbookError(f"'{name}' okunamadı ({exc.strerror}). Dosyanın izinlerini ve diskin takılı olduğunu kontrol edin.") from None
+    if size == 0:
+        raise NotAWorkbook(f"'{name}' boş (0 bayt). Dosya eksik kopyalanmış olabilir; göndereninden yeniden isteyin.")
+    if not head.startswith(HEADER) or len(head) < 100:
+        raise NotAWorkbook(f"'{name}' bir Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin.")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
+        raise DamagedWorkbook(
+            f"'{name}' bozuk ya da eksik kopyalanmış (boyutu sayfa boyutunun katı değil). "
+            "Göndereninden dosyayı yeniden isteyin."
+        )
+    if head[18] == 2 or head[19] == 2:
+        wal = Path(str(path) + "-wal")
+        what = "yanındaki -wal dosyası eksik" if not wal.exists() else "tek parça değil (-wal dosyasıyla birlikte)"
+        raise NotAWorkbook(
+            f"'{name}' WAL kipinde kaydedilmiş ve {what}. Faaliyet dosyaları tek parçadır: "
+            "dosyayı Faaliyet'te 'Gönderilecek kopya' ile yeniden oluşturup gönderin."
+        )
+    journal = Path(str(path) + "-journal")
+    if incoming and journal.exists():
+        raise DamagedWorkbook(
+            f"'{name}' yazılırken kopyalanmış (yanında '{journal.name}' var). Dosyayı gönderen "
+            "bilgisayarda Faaliyet'le bir kez açıp kapatsın, sonra 'Gönderilecek kopya' ile yeniden göndersin."
+        )
+
+
+def connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    uri = "file:" + urllib.parse.quote(str(path.resolve())) + ("?mode=ro" if readonly else "?mode=rw")
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise WorkbookError(f"'{path.name}' açılamadı ({exc}). Dosyanın izinlerini kontrol edin.") from None
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, 1_000_000)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 2)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA cell_size_check = ON")
+    conn.execute("PRAGMA mmap_size = 0")
+    conn.execute("PRAGMA busy_timeout = 3000")
+    return conn
+
+
+@lru_cache(maxsize=None)
+def expected_schema(version: int) -> frozenset:
+    """(type, name, tbl_name, sql) of every object a file of ``version`` has."""
+    mem = sqlite3.connect(":memory:")
+    for v in range(1, version + 1):
+        MIGRATIONS[v](mem)
+    rows = mem.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    mem.close()
+    return frozenset(rows)
+
+
+def verify(conn: sqlite3.Connection, name: str) -> int:
+    """Run every check on an open connection; returns the schema version."""
+    try:
+        result = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        raise DamagedWorkbook(f"'{name}' bozuk: SQLite dosyası okunamıyor ({exc}). Dosyanın yedeğini ya da yeni bir kopyasını kullanın.") from None
+    if result != ["ok"]:
+        raise DamagedWorkbook(
+            f"'{name}' bozuk: bütünlük denetimi başarısız ({'; '.join(result[:3])}). "
+            "Dosyanın yedeğini ya da göndereninden yeni bir kopyasını kullanın."
+        )
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id != APPLICATION_ID:
+        raise NotAWorkbook(f"'{name}' başka bir uygulamanın SQLite dosyası, Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin.")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise NewerWorkbook(
+            f"'{name}' Faaliyet'in daha yeni bir sürümüyle oluşturulmuş (şema {version}; bu sürüm {SCHEMA_VERSION}'e kadar okur). "
+            "Faaliyet'i güncelleyin."
+        )
+    if version < 1:
+        raise NotAWorkbook(f"'{name}' tamamlanmamış bir Faaliyet dosyası (şema sürümü yok). Dosyayı yeniden oluşturun.")
+    found = set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+    extra = found - expected_schema(version)
+    missing = expected_schema(version) - found
+    if extra or missing:
+        what = sorted({f"{t} {n}" for t, n, _, _ in extra | missing})
+        raise DamagedWorkbook(
+            f"'{name}' beklenmeyen bir yapı içeriyor ({', '.join(what[:5])}). Güvenlik için açılmadı; "
+            "dosyayı gönderenden Faaliyet'in 'Gönderilecek kopya' komutuyla yeniden isteyin."
+        )
+    return version
+
+
+def writable_reason(path: Path) -> str | None:
+    """Why a file must open read-only (read-only media, network path), or None."""
+    text = str(path)
+    if text.startswith("\\\\") or text.startswith("//"):
+        return "Dosya bir ağ konumunda; ağ üzerindeki dosyalar yalnızca okunur açılır."
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return "Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek)."
+    return None

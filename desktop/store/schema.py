@@ -1,0 +1,125 @@
+"""The workbook schema, its version and the allow-list of schema objects.
+
+A workbook is an SQLite file with ``PRAGMA application_id`` = APPLICATION_ID
+and ``PRAGMA user_version`` = the schema version. Version 1 is created by
+``MIGRATIONS[1]``; later versions add a function to ``MIGRATIONS``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+APPLICATION_ID = 0x46414131  # "FAA1"
+SCHEMA_VERSION = 1
+
+_V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+CREATE TABLE definition (
+    digest TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    json TEXT NOT NULL
+) STRICT;
+CREATE TABLE entry (
+    key TEXT PRIMARY KEY,
+    department TEXT NOT NULL,
+    value ANY,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE indicator (
+    key TEXT PRIMARY KEY,
+    department TEXT NOT NULL,
+    actual ANY,
+    explanation TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE activity (
+    key TEXT PRIMARY KEY,
+    department TEXT NOT NULL,
+    actual_cost INTEGER,
+    explanation TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE photo (
+    id INTEGER PRIMARY KEY,
+    department TEXT NOT NULL,
+    list_key TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    caption TEXT NOT NULL DEFAULT '',
+    mime TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    data BLOB NOT NULL,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX photo_list ON photo (list_key, position);
+CREATE TABLE status (
+    department TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    content_hash TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    department TEXT NOT NULL,
+    target TEXT NOT NULL,
+    attribute TEXT NOT NULL,
+    old ANY,
+    new ANY
+) STRICT;
+CREATE INDEX audit_target ON audit (target);
+CREATE TABLE import_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL,
+    department TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    file_hash TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    clerk TEXT NOT NULL DEFAULT '',
+    submitted_at TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT ''
+) STRICT;
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in _V1.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS = {1: _v1}
+
+# (type, name) of every schema object a workbook may contain. Anything else
+# (a trigger, a view, an unknown table) makes the file untrusted.
+ALLOWED_OBJECTS = {
+    ("table", "meta"), ("table", "definition"), ("table", "entry"), ("table", "indicator"),
+    ("table", "activity"), ("table", "photo"), ("table", "status"), ("table", "audit"),
+    ("table", "import_log"), ("index", "photo_list"), ("index", "audit_target"),
+    ("index", "sqlite_autoindex_meta_1"), ("index", "sqlite_autoindex_definition_1"),
+    ("index", "sqlite_autoindex_entry_1"), ("index", "sqlite_autoindex_indicator_1"),
+    ("index", "sqlite_autoindex_activity_1"), ("index", "sqlite_autoindex_status_1"),
+}
+
+
+def migrate(conn: sqlite3.Connection, current: int) -> None:
+    """Bring a schema from ``current`` to SCHEMA_VERSION inside one transaction."""
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[version](conn)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -1,0 +1,159 @@
+"""Value sets: a department's entries as a JSON (or CSV) document.
+
+Format, version 1 (documented in ``forms/README.md``)::
+
+    {"format": "faaliyet-degerler", "format_version": 1,
+     "institution": "kars", "year": 2020, "department": "itfaiye",
+     "values": [{"field": "itfaiye.makbuz.ocak.arac", "value": 78}],
+     "indicators": [{"key": "pg_5_3_2", "actual": 4, "explanation": "", "source": ""}],
+     "activities": [{"key": "f_5_3_1", "actual_cost": 1250.5, "explanation": "", "source": ""}]}
+
+Import is all-or-nothing: every problem is listed and the file is unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from ..core.values import to_json
+from .errors import ImportRejected
+from .workbook import Workbook
+
+FORMAT = "faaliyet-degerler"
+FORMAT_VERSION = 1
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_json(path: Path | str) -> dict:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ImportRejected(f"'{path.name}' çok büyük (en çok 20 MB); doğru dosyayı seçtiğinizden emin olun.")
+        data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+    except FileNotFoundError:
+        raise ImportRejected(f"'{path.name}' bulunamadı.") from None
+    except UnicodeDecodeError:
+        raise ImportRejected(f"'{path.name}' UTF-8 değil; dosyayı UTF-8 olarak kaydedin.") from None
+    except json.JSONDecodeError as exc:
+        raise ImportRejected(f"'{path.name}' geçerli bir JSON değil (satır {exc.lineno}, sütun {exc.colno}: {exc.msg}).") from None
+    except RecursionError:
+        raise ImportRejected(f"'{path.name}' çok derin iç içe yapı içeriyor; geçerli bir değer dosyası değil.") from None
+    if not isinstance(data, dict):
+        raise ImportRejected(f"'{path.name}' bir değer dosyası değil: en dışta {{...}} nesnesi olmalı.")
+    return data
+
+
+def import_values(wb: Workbook, data: dict) -> int:
+    """Check a value set against the workbook and apply it in one transaction."""
+    problems: list[str] = []
+    inst = data.get("institution")
+    if inst not in (wb.definition.institution.key, wb.definition.institution.name):
+        problems.append(f"kurum '{inst}', bu dosyanın kurumu '{wb.definition.institution.key}'")
+    if data.get("year") != wb.year and str(data.get("year")) != str(wb.year):
+        problems.append(f"yıl {data.get('year')}, bu dosyanın yılı {wb.year}")
+    dept = data.get("department")
+    if wb.department and dept != wb.department:
+        problems.append(f"birim '{dept}', bu dosyanın birimi '{wb.department}'")
+    elif not wb.department and wb.definition.department(str(dept)) is None:
+        problems.append(f"'{dept}' tanımlı bir birim değil")
+    fmt = data.get("format", FORMAT)
+    if fmt != FORMAT or data.get("format_version", FORMAT_VERSION) != FORMAT_VERSION:
+        problems.append(f"biçim '{fmt}' sürüm {data.get('format_version')}; beklenen '{FORMAT}' sürüm {FORMAT_VERSION}")
+    unknown = set(data) - {"format", "format_version", "institution", "year", "department", "values", "indicators", "activities", "exported_at"}
+    problems += [f"bilinmeyen alan '{k}'" for k in sorted(unknown)]
+
+    values = _rows(data, "values", ("field", "value"), "field", problems)
+    indicators = _rows(data, "indicators", ("key", "actual", "explanation", "source"), "key", problems)
+    activities = _rows(data, "activities", ("key", "actual_cost", "explanation", "source"), "key", problems)
+    scope = dept if not wb.department else wb.department
+    for key in values:
+        slot = wb.definition.slots.get(key)
+        if slot is not None and slot.department != scope:
+            problems.append(f"'{key}' '{slot.department}' birimine ait, değer dosyası '{scope}' birimi için")
+    if problems:
+        raise ImportRejected("Değer dosyası içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
+    return wb.apply(
+        values={k: v["value"] for k, v in values.items()},
+        indicators={k: {a: v[a] for a in ("actual", "explanation", "source") if a in v} for k, v in indicators.items()},
+        activities={k: {a: v[a] for a in ("actual_cost", "explanation", "source") if a in v} for k, v in activities.items()},
+    )
+
+
+def _rows(data: dict, name: str, allowed: tuple, id_field: str, problems: list[str]) -> dict:
+    rows = data.get(name, [])
+    out: dict[str, dict] = {}
+    if not isinstance(rows, list):
+        problems.append(f"'{name}' bir liste olmalı")
+        return out
+    for i, row in enumerate(rows, 1):
+        if not isinstance(row, dict):
+            problems.append(f"{name}[{i}] bir nesne olmalı ({{\"{id_field}\": ...}})")
+            continue
+        key = row.get(id_field)
+        if not isinstance(key, str):
+            problems.append(f"{name}[{i}]: '{id_field}' eksik")
+            continue
+        extra = set(row) - set(allowed)
+        if extra:
+            problems.append(f"{name}[{i}] ({key}): bilinmeyen alan {', '.join(sorted(extra))}")
+        if key in out:
+            problems.append(f"'{key}' iki kez verilmiş")
+        out[key] = row
+    return out
+
+
+def export_values(wb: Workbook, department: str | None = None) -> dict:
+    dept = department or wb.department
+    entries = wb.entries()
+    slots = wb.definition.slots
+    values = [
+        {"field": k, "value": to_json(slots[k].type, v)}
+        for k, v in sorted(entries.values.items())
+        if slots[k].department == dept
+    ]
+    indicators = [
+        {"key": i.key, "actual": to_json("decimal", e.actual), "explanation": e.explanation, "source": e.source}
+        for i in wb.definition.indicators_of(dept)
+        if (e := entries.indicators.get(i.key)) is not None
+    ]
+    activities = [
+        {"key": a.key, "actual_cost": to_json("money", e.actual_cost), "explanation": e.explanation, "source": e.source}
+        for a in wb.definition.activities_of(dept)
+        if (e := entries.activities.get(a.key)) is not None
+    ]
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "institution": wb.definition.institution.key,
+        "year": wb.year,
+        "department": dept,
+        "values": values,
+        "indicators": indicators,
+        "activities": activities,
+    }
+
+
+def to_csv(data: dict) -> str:
+    """A value set as CSV: kind;key;value;explanation;source (semicolon, as Turkish Excel expects)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\n")
+    w.writerow(["tur", "anahtar", "deger", "aciklama", "kaynak"])
+    for row in data["values"]:
+        w.writerow(["alan", row["field"], _csv(row["value"]), "", ""])
+    for row in data["indicators"]:
+        w.writerow(["gosterge", row["key"], _csv(row["actual"]), row["explanation"], row["source"]])
+    for row in data["activities"]:
+        w.writerow(["faaliyet", row["key"], _csv(row["actual_cost"]), row["explanation"], row["source"]])
+    return buf.getvalue()
+
+
+def _csv(v) -> str:
+    return "" if v is None else str(v)
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1)

@@ -1,0 +1,444 @@
+"""The workbook file: one department (or the consolidated year) in one SQLite file.
+
+Every change is one committed transaction with its audit rows (journal DELETE,
+synchronous FULL): a crash, a kill or a full disk loses at most the change in
+flight. Nothing is cached that the file does not hold.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+import sqlite_utils
+
+from ..core.definition import Definition, Slot
+from ..core.entries import ActivityEntry, Entries, IndicatorEntry
+from ..core.findings import Finding
+from ..core.validation import validate
+from ..core.values import ValueProblem, coerce
+from . import codec
+from .clock import current_user, now
+from .errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
+from .safe_open import check_header, connect, verify, writable_reason
+from .schema import SCHEMA_VERSION, migrate
+
+SUFFIX = ".faaliyet"
+UNSET = object()
+STATES = {
+    "taslak": "Taslak",
+    "gonderildi": "Gönderildi",
+    "kabul": "Kabul edildi",
+    "geri": "Geri gönderildi",
+}
+
+
+def _disk_error(exc: sqlite3.Error) -> WorkbookError:
+    text = str(exc).lower()
+    if "full" in text:
+        return WorkbookError("Disk dolu: son değişiklik kaydedilemedi. Diskte yer açıp yeniden deneyin; dosyanız bozulmadı.")
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyWorkbook("Dosya yazmaya kapalı: değişiklik kaydedilemedi. Dosyayı yerel diske kopyalayıp oradan açın.")
+    if "locked" in text or "busy" in text:
+        return WorkbookError("Dosya başka bir program tarafından kullanılıyor: değişiklik kaydedilemedi. Diğer programı kapatıp yeniden deneyin.")
+    return WorkbookError(f"Değişiklik kaydedilemedi ({exc}). Dosyanız bozulmadı; yeniden deneyin.")
+
+
+class Workbook:
+    """An open workbook. Use ``Workbook.open`` or ``Workbook.create``."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly_reason: str | None, user: str | None):
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.readonly_reason = readonly_reason
+        self.user = user or current_user()
+        self.meta = {r["key"]: r["value"] for r in self.db.query("SELECT key, value FROM meta")}
+        for needed in ("kind", "institution", "year", "definition_digest"):
+            if needed not in self.meta:
+                raise DamagedWorkbook(f"'{path.name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.")
+        row = conn.execute("SELECT json FROM definition WHERE digest = ?", (self.meta["definition_digest"],)).fetchone()
+        if row is None:
+            raise DamagedWorkbook(f"'{path.name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.")
+        try:
+            self.definition = Definition.from_json(row[0])
+        except ValueError:
+            raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı okunamadı. Dosyayı yeniden oluşturun.") from None
+        if self.definition.digest != self.meta["definition_digest"]:
+            raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.")
+
+    # --- opening ----------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False, incoming: bool = False, user: str | None = None) -> "Workbook":
+        """Open an existing workbook after every safety check.
+
+        ``incoming`` marks a file from elsewhere (merge): a hot journal beside
+        it is refused instead of rolled back, and it is always read-only.
+        """
+        path = Path(path)
+        check_header(path, incoming)
+        reason = "Dışarıdan gelen dosya yalnızca okunur." if incoming else (writable_reason(path) if not readonly else "Salt okunur açıldı.")
+        if reason is None and Path(str(path) + "-journal").exists():
+            # a crash left a hot journal: SQLite rolls it back on first read
+            conn = connect(path, readonly=False)
+            with contextlib.suppress(sqlite3.DatabaseError):
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.close()
+        conn = connect(path, readonly=reason is not None)
+        try:
+            version = verify(conn, path.name)
+            if version < SCHEMA_VERSION:
+                if reason is not None:
+                    raise ReadOnlyWorkbook(f"'{path.name}' eski bir sürümde; güncellemek için yazılabilir bir konumda açın.")
+                with _tx(conn):
+                    migrate(conn, version)
+            if reason is None:
+                conn.execute("PRAGMA journal_mode = DELETE")
+                conn.execute("PRAGMA synchronous = FULL")
+            return cls(path, conn, reason, user)
+        except BaseException:
+            conn.close()
+            raise
+
+    @classmethod
+    def create(cls, path: Path | str, definition: Definition, department: str | None, *, user: str | None = None) -> "Workbook":
+        """A new, empty workbook for one department (or consolidated when None).
+
+        Written to a temporary file beside the target and renamed into place,
+        so a half-written file never carries the final name.
+        """
+        path = Path(path)
+        if department is not None and definition.department(department) is None:
+            known = ", ".join(d.key for d in definition.departments)
+            raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
+        if path.exists():
+            raise WorkbookError(f"'{path.name}' zaten var; üzerine yazılmaz. Başka bir ad seçin ya da önce eski dosyayı taşıyın.")
+        user = user or current_user()
+        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        tmp_path = Path(tmp)
+        try:
+            tmp_path.unlink()
+            conn = sqlite3.connect(str(tmp_path), isolation_level=None)
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = FULL")
+            with _tx(conn):
+                migrate(conn, 0)
+                meta = {
+                    "kind": "department" if department else "consolidated",
+                    "department": department or "",
+                    "institution": definition.institution.key,
+                    "institution_name": definition.institution.name,
+                    "year": str(definition.year.year),
+                    "definition_id": definition.id,
+                    "definition_version": definition.version,
+                    "definition_digest": definition.digest,
+                    "created_at": now(),
+                    "created_by": user,
+                }
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+                conn.execute(
+                    "INSERT INTO definition (digest, id, version, json) VALUES (?, ?, ?, ?)",
+                    (definition.digest, definition.id, definition.version, definition.canonical_json()),
+                )
+                for dept in [department] if department else [d.key for d in definition.departments]:
+                    conn.execute(
+                        "INSERT INTO status (department, state, changed_at, changed_by) VALUES (?, 'taslak', ?, ?)",
+                        (dept, now(), user),
+                    )
+            conn.close()
+            _fsync(tmp_path)
+            os.replace(tmp_path, path)
+            _fsync_dir(path.parent)
+        except sqlite3.Error as exc:
+            tmp_path.unlink(missing_ok=True)
+            raise _disk_error(exc) from None
+        except BaseException:
+            tmp_path.unlink(missing_ok=True)
+            raise
+        return cls.open(path, user=user)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Workbook":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- identity -------------------------------------------------------
+    @property
+    def department(self) -> str | None:
+        return self.meta.get("department") or None
+
+    @property
+    def is_consolidated(self) -> bool:
+        return self.meta.get("kind") == "consolidated"
+
+    @property
+    def year(self) -> int:
+        return int(self.meta["year"])
+
+    @property
+    def readonly(self) -> bool:
+        return self.readonly_reason is not None
+
+    @property
+    def departments(self) -> list[str]:
+        """Departments whose data this file holds."""
+        if self.department:
+            return [self.department]
+        return [d.key for d in self.definition.departments]
+
+    # --- reading --------------------------------------------------------
+    def slot(self, key: str) -> Slot:
+        slot = self.definition.slots.get(key)
+        if slot is None:
+            raise WorkbookError(f"'{key}' diye bir alan yok. 'faaliyet fields' ile alan anahtarlarını listeleyin.")
+        return slot
+
+    def get(self, key: str):
+        row = self.conn.execute("SELECT value FROM entry WHERE key = ?", (key,)).fetchone()
+        return codec.decode(self.slot(key).type, row[0]) if row else None
+
+    def entries(self) -> Entries:
+        out = Entries()
+        slots = self.definition.slots
+        for key, value in self.conn.execute("SELECT key, value FROM entry"):
+            slot = slots.get(key)
+            if slot is not None:
+                out.values[key] = codec.decode(slot.type, value)
+        for key, actual, expl, src in self.conn.execute("SELECT key, actual, explanation, source FROM indicator"):
+            out.indicators[key] = IndicatorEntry(codec.decode_number(actual), expl, src)
+        for key, cost, expl, src in self.conn.execute("SELECT key, actual_cost, explanation, source FROM activity"):
+            out.activities[key] = ActivityEntry(codec.decode("money", cost), expl, src)
+        for list_key, n in self.conn.execute("SELECT list_key, count(*) FROM photo GROUP BY list_key"):
+            out.photos[list_key] = n
+        return out
+
+    def findings(self) -> list[Finding]:
+        return validate(self.definition, self.entries(), self.department)
+
+    def state(self, department: str | None = None) -> dict:
+        dept = department or self.department
+        row = self.conn.execute(
+            "SELECT state, changed_at, changed_by, content_hash, note FROM status WHERE department = ?", (dept,)
+        ).fetchone()
+        if row is None:
+            return {"state": "eksik", "changed_at": "", "changed_by": "", "content_hash": "", "note": ""}
+        return dict(zip(("state", "changed_at", "changed_by", "content_hash", "note"), row))
+
+    def audit_log(self, limit: int = 200) -> list[dict]:
+        return list(self.db.query("SELECT * FROM audit ORDER BY id DESC LIMIT ?", [limit]))
+
+    # --- writing --------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self):
+        try:
+            with _tx(self.conn):
+                yield self.conn
+        except sqlite3.Error as exc:
+            raise _disk_error(exc) from None
+
+    def _audit(self, conn, department: str, target: str, attribute: str, old, new) -> None:
+        conn.execute(
+            "INSERT INTO audit (at, who, department, target, attribute, old, new) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (now(), self.user, department, target, attribute, old, new),
+        )
+
+    def set_value(self, key: str, value) -> bool:
+        """Set one field or cell; ``None`` clears it. Returns False if unchanged."""
+        return self.apply(values={key: value}) > 0
+
+    def set_values(self, values: dict) -> int:
+        """Set several values in one transaction (all or nothing). Returns the count changed."""
+        return self.apply(values=values)
+
+    def set_indicator(self, key: str, *, actual=UNSET, explanation=UNSET, source=UNSET) -> bool:
+        row = {k: v for k, v in (("actual", actual), ("explanation", explanation), ("source", source)) if v is not UNSET}
+        return self.apply(indicators={key: row}) > 0
+
+    def set_activity(self, key: str, *, actual_cost=UNSET, explanation=UNSET, source=UNSET) -> bool:
+        row = {k: v for k, v in (("actual_cost", actual_cost), ("explanation", explanation), ("source", source)) if v is not UNSET}
+        return self.apply(activities={key: row}) > 0
+
+    def apply(self, values: dict | None = None, indicators: dict | None = None, activities: dict | None = None) -> int:
+        """Check every change, then write them all in one transaction.
+
+        ``values`` maps field keys to values; ``indicators``/``activities`` map
+        keys to dicts of the attributes to set. One bad change rejects the
+        whole batch (ImportRejected, with a line per problem) and the file is
+        unchanged. Returns the number of attributes that changed.
+        """
+        if self.readonly:
+            raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
+        problems: list[str] = []
+        cells = self._prepare_values(values or {}, problems)
+        plan_rows = self._prepare_plan("indicator", indicators or {}, problems)
+        plan_rows += self._prepare_plan("activity", activities or {}, problems)
+        if problems:
+            raise ImportRejected("Değişiklik kaydedilmedi; dosya olduğu gibi kaldı:", problems)
+        changed = 0
+        with self.transaction() as conn:
+            for key, department, encoded in cells:
+                changed += self._write_cell(conn, key, department, encoded)
+            for table, key, department, new in plan_rows:
+                changed += self._write_plan_row(conn, table, key, department, new)
+        return changed
+
+    def _prepare_values(self, values: dict, problems: list[str]) -> list:
+        out = []
+        for key, value in values.items():
+            slot = self.definition.slots.get(key)
+            if slot is None:
+                problems.append(f"'{key}' diye bir alan yok")
+                continue
+            if slot.computed:
+                problems.append(f"'{key}' ({slot.label}) hesaplanan bir değer; girilemez")
+                continue
+            problem = self._department_problem(slot.department)
+            if problem:
+                problems.append(f"'{key}': {problem}")
+                continue
+            try:
+                out.append((key, slot.department, codec.encode(slot.type, coerce(slot.type, value))))
+            except ValueProblem as exc:
+                problems.append(f"'{key}' ({slot.label}): {exc}")
+        return out
+
+    def _prepare_plan(self, table: str, rows: dict, problems: list[str]) -> list:
+        defs = self.definition.plan.indicators() if table == "indicator" else self.definition.plan.activities()
+        by_key = {d.key: d for d in defs}
+        num_col = "actual" if table == "indicator" else "actual_cost"
+        what = "gösterge" if table == "indicator" else "faaliyet"
+        out = []
+        for key, attrs in rows.items():
+            d = by_key.get(key)
+            if d is None:
+                problems.append(f"'{key}' diye bir {what} yok")
+                continue
+            problem = self._department_problem(d.department)
+            if problem:
+                problems.append(f"'{key}': {problem}")
+                continue
+            new = {}
+            try:
+                for attr, value in attrs.items():
+                    if attr == num_col:
+                        new[attr] = (
+                            codec.encode("money", coerce("money", value)) if table == "activity"
+                            else codec.encode_number(coerce("decimal", value))
+                        )
+                    elif attr in ("explanation", "source"):
+                        new[attr] = coerce("longtext", value or "")
+                    else:
+                        problems.append(f"'{key}': bilinmeyen alan '{attr}'")
+            except ValueProblem as exc:
+                problems.append(f"'{key}' ({getattr(d, 'code', '')} {d.name}): {exc}")
+                continue
+            out.append((table, key, d.department, new))
+        return out
+
+    def _department_problem(self, department: str) -> str | None:
+        if self.department and department != self.department:
+            return f"bu dosya '{self.department}' birimine ait, alan '{department}' biriminin"
+        if self.department and self.state()["state"] == "gonderildi":
+            return "dosya gönderildi olarak kilitli; değişiklik için Strateji Geliştirme'nin dosyayı geri göndermesi gerekir"
+        return None
+
+    def _write_cell(self, conn, key: str, department: str, encoded) -> int:
+        row = conn.execute("SELECT value FROM entry WHERE key = ?", (key,)).fetchone()
+        old = row[0] if row else None
+        if row is not None and old == encoded and type(old) is type(encoded):
+            return 0
+        if encoded is None:
+            if row is None:
+                return 0
+            conn.execute("DELETE FROM entry WHERE key = ?", (key,))
+        else:
+            conn.execute(
+                "INSERT INTO entry (key, department, value, changed_at, changed_by) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at, "
+                "changed_by = excluded.changed_by",
+                (key, department, encoded, now(), self.user),
+            )
+        self._audit(conn, department, key, "value", old, encoded)
+        return 1
+
+    def _write_plan_row(self, conn, table: str, key: str, department: str, new: dict) -> int:
+        num_col = "actual" if table == "indicator" else "actual_cost"
+        row = conn.execute(f"SELECT {num_col}, explanation, source FROM {table} WHERE key = ?", (key,)).fetchone()
+        old = dict(zip((num_col, "explanation", "source"), row)) if row else {num_col: None, "explanation": "", "source": ""}
+        diff = {k: v for k, v in new.items() if not (old[k] == v and type(old[k]) is type(v))}
+        if not diff:
+            return 0
+        merged = {**old, **diff}
+        conn.execute(
+            f"INSERT INTO {table} (key, department, {num_col}, explanation, source, changed_at, changed_by) "
+            f"VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET {num_col} = excluded.{num_col}, "
+            "explanation = excluded.explanation, source = excluded.source, changed_at = excluded.changed_at, "
+            "changed_by = excluded.changed_by",
+            (key, department, merged[num_col], merged["explanation"], merged["source"], now(), self.user),
+        )
+        for attr, value in diff.items():
+            self._audit(conn, department, key, attr, old[attr], value)
+        return len(diff)
+
+    def set_state(self, state: str, *, department: str | None = None, note: str = "", content_hash: str = "") -> None:
+        dept = department or self.department
+        if state not in STATES:
+            raise WorkbookError(f"Bilinmeyen durum: {state}")
+        if self.readonly:
+            raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
+        with self.transaction() as conn:
+            old = self.state(dept)["state"]
+            conn.execute(
+                "INSERT INTO status (department, state, changed_at, changed_by, content_hash, note) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(department) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at, "
+                "changed_by = excluded.changed_by, content_hash = excluded.content_hash, note = excluded.note",
+                (dept, state, now(), self.user, content_hash, note),
+            )
+            self._audit(conn, dept, dept, "state", old, state)
+
+
+@contextlib.contextmanager
+def _tx(conn: sqlite3.Connection):
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
