@@ -1,0 +1,70 @@
+"""Turkish dates: "31.12.2020" in, "31.12.2020" / "31 Aralık 2020" out."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+MONTHS = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran",
+          "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"]
+MONTH_KEYS = ["ocak", "subat", "mart", "nisan", "mayis", "haziran",
+              "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik"]
+BIMONTHS = [
+    ("ocak_subat", "Ocak-Şubat"),
+    ("mart_nisan", "Mart-Nisan"),
+    ("mayis_haziran", "Mayıs-Haziran"),
+    ("temmuz_agustos", "Temmuz-Ağustos"),
+    ("eylul_ekim", "Eylül-Ekim"),
+    ("kasim_aralik", "Kasım-Aralık"),
+]
+
+_DMY = re.compile(r"([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]+)")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_HINT = "Gün.ay.yıl biçiminde yazın, ör. 31.12.2020"
+
+
+class DateError(ValueError):
+    """Text that is not a valid date; ``str()`` is a Turkish message."""
+
+
+def parse_date(text: str) -> dt.date:
+    """Accepts 31.12.2020, 31/12/2020, 31-12-2020, 1.2.2020 and ISO 2020-12-31."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_date metin bekler, {type(text).__name__} geldi")
+    s = text.strip()
+    shown = s if len(s) <= 40 else s[:39] + "…"
+    if not s:
+        raise DateError(f"Tarih boş. {_HINT}")
+    if m := _ISO.fullmatch(s):
+        year, month, day = m.group(1), m.group(2), m.group(3)
+    elif m := _DMY.fullmatch(s):
+        day, month, year = m.group(1), m.group(3), m.group(4)
+    else:
+        raise DateError(f"'{shown}' bir tarih değil. {_HINT}")
+    if len(year) != 4:
+        raise DateError(f"'{shown}' geçersiz: yılı dört haneli yazın, ör. 31.12.2020")
+    y, mo, d = int(year), int(month), int(day)
+    if y < 1:
+        raise DateError(f"'{shown}' geçersiz: yıl 0 olamaz. {_HINT}")
+    if not 1 <= mo <= 12:
+        raise DateError(f"'{shown}' geçersiz: ay 1 ile 12 arasında olmalı. {_HINT}")
+    last = calendar.monthrange(y, mo)[1]
+    if not 1 <= d <= last:
+        raise DateError(f"'{shown}' geçersiz: {MONTHS[mo - 1]} {y} {last} gün çeker.")
+    return dt.date(y, mo, d)
+
+
+def format_date(d: dt.date) -> str:
+    """31.12.2020"""
+    return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
+
+
+def format_date_long(d: dt.date) -> str:
+    """31 Aralık 2020"""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def format_datetime(value: dt.datetime) -> str:
+    """31.12.2020 14:05"""
+    return f"{format_date(value)} {value.hour:02d}:{value.minute:02d}"

@@ -1,0 +1,297 @@
+"""Turkish numbers: parsing what people type, formatting what they read.
+
+In memory a count is an ``int``; decimals, money and percent points are
+``decimal.Decimal``. Never ``float`` for money.
+
+Styles. Turkish ("tr", the default): '.' groups thousands, ',' is the decimal
+separator: 1.234.567,89. English ("en", for blocks pasted from an English
+Excel): ',' groups, '.' is the decimal point: 1,234,567.89. A space (also
+NBSP, narrow NBSP) may group thousands in both. Grouping must be valid: 1-3
+digits, then groups of exactly 3.
+
+THE AMBIGUITY RULE - nothing ever silently becomes a different number
+(described for "tr"; "en" is the mirror image with '.' and ',' swapped):
+
+* decimal/money/percent: a single '.' followed by exactly 3 digits and no
+  ',' ("1.234") could be Turkish thousands (1234) or English decimals
+  (1,234); it is rejected, asking for "1234" or "1,234".
+* A single '.' followed by 1, 2 or 4+ digits ("1.5", "12.25") is an English
+  decimal point; it is rejected, saying that the decimal separator is the
+  comma ("1,5"). So is "0.234" (thousands never start with 0).
+* Several dots with valid 3-digit groups ("1.234.567") are thousands.
+* Both separators: the order must be Turkish ("1.234,5"); "1,234.5" is
+  rejected as English format.
+* count: a fraction is impossible, so "1.234" is simply 1234; any ',' is an
+  error ("Adet tam sayı olmalı").
+
+Formatting mirrors this: ``format_number`` never prints a Decimal as a lone
+thousands group without decimals ("1.234"), since that would not parse back;
+it prints "1234" instead. Ints (counts) are always grouped ("1.234").
+Rounding is ROUND_HALF_UP.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+KINDS = ("count", "decimal", "money", "percent")
+STYLES = ("tr", "en")
+MAX_DIGITS = 100  # longer input is rejected (it is always a mistake)
+
+_SIGNS = {"-": True, "\u2212": True, "+": False}  # '-', Unicode minus, '+'
+_BODY = re.compile(r"[0-9., ]*[0-9][0-9., ]*")
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:([. ,])[0-9]{3})(?:\1[0-9]{3})*")
+
+_WORDS = {
+    "tr": dict(style="tr", g=".", d=",", gname="nokta", dname="virgül", dis="virgüldür",
+               dabl="virgülden", ex="1.234,56", other="İngilizce", this="Türkçe"),
+    "en": dict(style="en", g=",", d=".", gname="virgül", dname="nokta", dis="noktadır",
+               dabl="noktadan", ex="1,234.56", other="Türkçe", this="İngilizce"),
+}
+
+
+class NumberError(ValueError):
+    """Text that is not a valid number; ``str()`` is a Turkish message."""
+
+
+def _show(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _example(kind: str, w: dict) -> str:
+    return {"count": "1234", "money": f"{w['ex']} TL", "percent": f"%87{w['d']}5"}.get(kind, w["ex"])
+
+
+def _not_a_number(text: str, kind: str, w: dict) -> NumberError:
+    if kind == "count":
+        return NumberError(f"'{_show(text)}' bir sayı değil. Yalnızca rakam girin, ör. 1234")
+    return NumberError(
+        f"'{_show(text)}' bir sayı değil. Rakam girin, ondalık için {w['dname']} kullanın: "
+        f"{_example(kind, w)}"
+    )
+
+
+def _take_sign(s: str) -> tuple[bool | None, str]:
+    if s[:1] in _SIGNS:
+        return _SIGNS[s[0]], s[1:].lstrip()
+    return None, s
+
+
+def _strip_markers(s: str, kind: str) -> tuple[bool, str]:
+    """Remove one currency/percent marker; returns (negative, rest)."""
+    prefix = {"money": "₺", "percent": "%"}.get(kind)
+    suffixes = {"money": ("TL", "₺"), "percent": ("%",)}.get(kind, ())
+    neg, s = _take_sign(s)
+    if prefix and s.startswith(prefix):
+        s = s[1:].lstrip()
+        if neg is None:
+            neg, s = _take_sign(s)
+        return bool(neg), s
+    for suffix in suffixes:
+        if s[-len(suffix):].upper() == suffix:
+            s = s[: -len(suffix)].rstrip()
+            break
+    return bool(neg), s
+
+
+def _ungroup(part: str, text: str, kind: str, w: dict) -> str:
+    """Digits of an integer part that may be grouped; validates the groups."""
+    if part.isdigit() or part == "":
+        return part
+    if " " in part and w["g"] in part:
+        raise NumberError(
+            f"'{_show(text)}' geçersiz: binlikleri ya {w['gname']} ya da boşlukla ayırın, "
+            f"ikisini birlikte kullanmayın: {w['ex']}"
+        )
+    if not _GROUPED.fullmatch(part):
+        extra = " Adet tam sayı olmalı." if kind == "count" else f" Ondalık için {w['dname']} kullanın: 1{w['d']}5"
+        raise NumberError(
+            f"'{_show(text)}' geçersiz: binlik grupları üçer rakamlı olmalı "
+            f"(ör. 1{w['g']}234{w['g']}567) ya da ayırıcı hiç kullanılmamalı (1234567).{extra}"
+        )
+    return part.replace(" ", "").replace(w["g"], "")
+
+
+def _swapped(body: str, kind: str, w: dict) -> str:
+    """The body with '.' and ',' swapped if that is valid, else an example."""
+    swapped = body.translate(str.maketrans(".,", ",."))
+    try:
+        parse_number(swapped, kind, w["style"])
+    except NumberError:
+        return w["ex"]
+    return swapped
+
+
+def _split(body: str, text: str, kind: str, w: dict) -> tuple[str, str]:
+    """(integer digits, fraction digits) of a body made of [0-9., ]."""
+    g, d = w["g"], w["d"]
+    looks_other = g in body and d in body and body.rfind(g) > body.rfind(d)
+    if looks_other or (body.count(d) > 1 and _GROUPED.fullmatch(body)):  # "1,234.5", "1,234,567"
+        raise NumberError(
+            f"'{_show(text)}' {w['other']} biçime benziyor. {w['this']} biçimde binlik ayırıcı "
+            f"{w['gname']}, ondalık ayırıcı {w['dis']}: {_swapped(body, kind, w)} yazın."
+        )
+    if body.count(d) > 1:
+        raise NumberError(
+            f"'{_show(text)}' içinde birden fazla {w['dname']} var. {w['this']} biçimde "
+            f"{w['dname']} yalnızca ondalık ayırıcıdır, binlikler {w['gname']} ile ayrılır: {w['ex']}"
+        )
+    if d in body:
+        whole, frac = body.split(d)
+        if kind == "count":
+            raise NumberError(f"'{_show(text)}' olmaz: Adet tam sayı olmalı; ondalık yazmayın, ör. 12")
+        if not frac.isdigit():
+            raise NumberError(
+                f"'{_show(text)}' geçersiz: {w['dabl']} sonra yalnızca rakam gelmeli, ör. {w['ex']}"
+            )
+        return _ungroup(whole, text, kind, w), frac
+    if kind != "count" and body.count(g) == 1 and " " not in body:
+        left, right = body.split(g)
+        if _GROUPED.fullmatch(body):
+            raise NumberError(
+                f"'{_show(text)}' belirsiz: {w['gname']} binlik ayırıcı mı, ondalık mı anlaşılmıyor. "
+                f"Binlik için {left}{right}, ondalık için {left}{d}{right} yazın."
+            )
+        raise NumberError(
+            f"'{_show(text)}' geçersiz: {w['this']} biçimde ondalık ayırıcı {w['dis']}. "
+            f"{left or '0'}{d}{right or '0'} yazın."
+        )
+    return _ungroup(body, text, kind, w), ""
+
+
+def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | Decimal:
+    """Parse typed text (see the module docstring); raises NumberError.
+
+    kind: "count" -> int >= 0; "decimal" -> Decimal; "money" -> Decimal with
+    2 places (accepts ₺ / TL); "percent" -> Decimal percent points (accepts %).
+    Empty text is an error too; callers decide what an empty cell means.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"bilinmeyen sayı türü: {kind!r}")
+    if style not in STYLES:
+        raise ValueError(f"bilinmeyen biçim: {style!r}")
+    if not isinstance(text, str):
+        raise TypeError(f"parse_number metin bekler, {type(text).__name__} geldi")
+    w = _WORDS[style]
+    s = re.sub(r"\s+", " ", text).strip()
+    if not s:
+        raise NumberError(f"Değer boş. Bir sayı yazın, ör. {_example(kind, w)}")
+    neg, s = _strip_markers(s, kind)
+    if not _BODY.fullmatch(s):
+        raise _not_a_number(text, kind, w)
+    if neg and kind == "count":
+        raise NumberError(f"'{_show(text)}' olmaz: adet eksi olamaz. 0 ya da daha büyük bir tam sayı girin.")
+    whole, frac = _split(s, text, kind, w)
+    if len(whole) + len(frac) > MAX_DIGITS:
+        raise NumberError(f"'{_show(text)}' çok uzun: en fazla {MAX_DIGITS} rakam yazılabilir.")
+    if kind == "count":
+        return int(whole)
+    if kind == "money":
+        if len(frac) > 2:
+            raise NumberError(
+                f"'{_show(text)}' geçersiz: tutarda en fazla 2 ondalık basamak (kuruş) olabilir, "
+                f"ör. {w['ex']}"
+            )
+        frac = frac.ljust(2, "0")
+    value = Decimal(f"{whole or '0'}.{frac}" if frac else whole or "0")
+    return value.copy_negate() if neg and value else value
+
+
+def detect_style(cells: list[str]) -> str:
+    """"tr" or "en" for a pasted block of cells.
+
+    English only if some cell can only be English ("1.5", "1,234.5",
+    "1,234,567") and none can only be Turkish ("1,5", "1.234,5",
+    "1.234.567"); otherwise (also for mixed evidence) "tr", whose strict
+    parser then rejects the English-looking cells instead of misreading them.
+    """
+    votes = {_vote(cell) for cell in cells if isinstance(cell, str)}
+    return "en" if "en" in votes and "tr" not in votes else "tr"
+
+
+def _vote(cell: str) -> str | None:
+    s = re.sub(r"[\s%₺+\-\u2212]|TL|tl", "", cell)
+    if not re.fullmatch(r"[0-9.,]*[0-9]", s):
+        return None
+    if "." in s and "," in s:
+        return "tr" if s.rfind(",") > s.rfind(".") else "en"
+    for sep, single, several in ((".", "en", "tr"), (",", "tr", "en")):
+        n = s.count(sep)
+        if n == 1:
+            return None if _GROUPED.fullmatch(s) else single
+        if n > 1:
+            return several if _GROUPED.fullmatch(s) else None
+    return None
+
+
+def _decimal(value) -> Decimal:
+    if isinstance(value, bool):
+        raise TypeError("doğru/yanlış değeri sayı olarak biçimlenmez")
+    if isinstance(value, int):
+        value = Decimal(value)
+    elif isinstance(value, float):
+        value = Decimal(repr(value))
+    elif not isinstance(value, Decimal):
+        raise TypeError(f"sayı bekleniyordu, {type(value).__name__} geldi")
+    if not value.is_finite():
+        raise ValueError(f"sonlu bir sayı değil: {value}")
+    return value
+
+
+def _round(value: Decimal, decimals: int) -> Decimal:
+    if decimals < 0:
+        raise ValueError("decimals negatif olamaz")
+    prec = max(28, value.adjusted() + decimals + 3)
+    return value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP, Context(prec=prec))
+
+
+def _group(digits: str) -> str:
+    head = len(digits) % 3 or 3
+    return ".".join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+
+
+def format_number(value: int | Decimal, decimals: int | None = None) -> str:
+    """Turkish text: 1234567.89 -> "1.234.567,89", -1234.5 -> "-1.234,5".
+
+    ``decimals=None``: ints without decimals, Decimals with their significant
+    decimals (no trailing zeros). Otherwise rounded (half up) to exactly
+    ``decimals`` places. A Decimal that would print as "1.000"-"999.999"
+    (ambiguous, see module docstring) prints ungrouped: "1234".
+    """
+    is_int = isinstance(value, int) and not isinstance(value, bool)
+    d = _decimal(value)
+    if decimals is not None:
+        d = _round(d, decimals)
+    whole, _, frac = format(d.copy_abs(), "f").partition(".")
+    if decimals is None:
+        frac = frac.rstrip("0")
+    sign = "-" if d < 0 and (whole.strip("0") or frac.strip("0")) else ""
+    if is_int or frac or not 3 < len(whole) <= 6:
+        whole = _group(whole)
+    return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
+
+
+def format_money(value: Decimal) -> str:
+    """Money with 2 decimals: Decimal("1234567.891") -> "1.234.567,89"."""
+    if isinstance(value, float):
+        raise TypeError("para float olamaz; Decimal kullanın")
+    return format_number(value, 2)
+
+
+def format_percent(value: Decimal | float | None, decimals: int = 1, style: str = "prefix") -> str:
+    """Percent points as text: "%87,5" (prefix, Turkish) or "87,5 %" (suffix).
+
+    Rounded to at most ``decimals`` places, trailing zeros dropped ("%100").
+    None -> "". Negative: "-%5" / "-5 %".
+    """
+    if value is None:
+        return ""
+    if style not in ("prefix", "suffix"):
+        raise ValueError(f"bilinmeyen yüzde biçimi: {style!r}")
+    d = _decimal(value)
+    text = format_number(_round(d, decimals) if decimals is not None else d)
+    if style == "suffix":
+        return f"{text} %"
+    return f"-%{text[1:]}" if text.startswith("-") else f"%{text}"

@@ -1,0 +1,376 @@
+"""Turkish number parsing/formatting: strict, round-tripping, never silently wrong."""
+
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from desktop.core.numbers import (
+    KINDS,
+    NumberError,
+    detect_style,
+    format_money,
+    format_number,
+    format_percent,
+    parse_number,
+)
+
+TURKISH_CHARS = set("çğıöşüÇĞİÖŞÜ")
+
+
+def error(text, kind="decimal", style="tr") -> str:
+    with pytest.raises(NumberError) as info:
+        parse_number(text, kind, style)
+    message = str(info.value)
+    assert message.strip(), "empty error message"
+    return message
+
+
+# --- parsing, Turkish style -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,kind,expected",
+    [
+        ("1.234.567,89", "decimal", D("1234567.89")),
+        ("1234,5", "decimal", D("1234.5")),
+        ("-12,5", "decimal", D("-12.5")),
+        ("\u221212,5", "decimal", D("-12.5")),  # Unicode minus
+        ("0,5", "decimal", D("0.5")),
+        ("1.234.567", "decimal", D("1234567")),
+        ("1234", "decimal", D("1234")),
+        ("  42  ", "decimal", D("42")),
+        ("1 234", "count", 1234),
+        ("1\u00a0234", "count", 1234),  # NBSP
+        ("1\u202f234,5", "decimal", D("1234.5")),  # narrow NBSP
+        ("1.234", "count", 1234),
+        ("1.234.567", "count", 1234567),
+        ("0", "count", 0),
+        ("007", "count", 7),
+        ("1.234,5", "money", D("1234.50")),
+        ("1.234,56 TL", "money", D("1234.56")),
+        ("1.234,56 tl", "money", D("1234.56")),
+        ("1234₺", "money", D("1234.00")),
+        ("₺ 1.234,5", "money", D("1234.50")),
+        ("-₺5", "money", D("-5.00")),
+        ("%92", "percent", D("92")),
+        ("% 92", "percent", D("92")),
+        ("92 %", "percent", D("92")),
+        ("92%", "percent", D("92")),
+        ("87,5", "percent", D("87.5")),
+        ("%87,5", "percent", D("87.5")),
+        ("-%2,5", "percent", D("-2.5")),
+        ("%120", "percent", D("120")),
+    ],
+)
+def test_parse_valid(text, kind, expected):
+    value = parse_number(text, kind)
+    assert value == expected
+    assert type(value) is (int if kind == "count" else D)
+
+
+def test_money_is_quantized_to_cents():
+    assert str(parse_number("5", "money")) == "5.00"
+    assert str(parse_number("5,5", "money")) == "5.50"
+
+
+def test_negative_zero_is_plain_zero():
+    assert str(parse_number("-0", "decimal")) == "0"
+    assert format_number(parse_number("-0,0", "decimal")) == "0"
+
+
+@pytest.mark.parametrize(
+    "text,kind,words",
+    [
+        ("12a", "decimal", ["'12a' bir sayı değil", "virgül", "1.234,56"]),
+        ("abc", "count", ["bir sayı değil", "rakam"]),
+        ("", "decimal", ["boş"]),
+        ("   ", "count", ["boş"]),
+        ("1,5", "count", ["Adet tam sayı olmalı"]),
+        ("-3", "count", ["eksi"]),
+        ("1.5", "count", ["tam sayı"]),
+        ("12,345", "money", ["2 ondalık"]),
+        ("1,2,3", "decimal", ["birden fazla virgül"]),
+        ("1.2.3", "decimal", ["üçer rakam"]),
+        ("12.34.567", "decimal", ["üçer rakam"]),
+        ("1.234.56", "count", ["üçer rakam"]),
+        ("0.234", "count", ["üçer rakam"]),
+        ("1 234.567", "count", ["birlikte"]),
+        ("5,", "decimal", ["virgülden sonra"]),
+        ("1.234,", "decimal", ["virgülden sonra"]),
+        ("--5", "decimal", ["bir sayı değil"]),
+        ("%5", "decimal", ["bir sayı değil"]),
+        ("5 TL", "decimal", ["bir sayı değil"]),
+        ("%%5", "percent", ["bir sayı değil"]),
+        ("1e5", "decimal", ["bir sayı değil"]),
+        ("NaN", "decimal", ["bir sayı değil"]),
+        ("٣", "count", ["bir sayı değil"]),  # Arabic-Indic digit: only 0-9
+        ("1" * 101, "count", ["çok uzun"]),
+    ],
+)
+def test_parse_errors_are_turkish_and_specific(text, kind, words):
+    message = error(text, kind)
+    for word in words:
+        assert word.lower() in message.lower(), message
+
+
+# --- the ambiguity rule -----------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["decimal", "money", "percent"])
+@pytest.mark.parametrize("text", ["1.234", "12.345", "999.000", "-1.234"])
+def test_single_dot_three_digits_is_ambiguous(text, kind):
+    message = error(text, kind)
+    assert "belirsiz" in message
+    digits = text.lstrip("-")
+    assert digits.replace(".", "") in message  # "1234"
+    assert digits.replace(".", ",") in message  # "1,234"
+
+
+@pytest.mark.parametrize("kind", ["decimal", "money", "percent"])
+@pytest.mark.parametrize("text,fix", [("1.5", "1,5"), ("12.25", "12,25"), ("1234.5678", "1234,5678"), ("0.234", "0,234")])
+def test_english_decimal_point_is_rejected_in_tr(text, fix, kind):
+    message = error(text, kind)
+    assert "virgül" in message and fix in message
+
+
+@pytest.mark.parametrize("text,fix", [("1,234.5", "1.234,5"), ("1,234,567.89", "1.234.567,89"), ("1,234,567", "1.234.567")])
+def test_english_format_is_named_in_tr(text, fix):
+    message = error(text)
+    assert "İngilizce" in message and fix in message
+
+
+@given(st.from_regex(r"\A[1-9][0-9]{0,2}\.[0-9]{3}\Z"), st.sampled_from(["decimal", "money", "percent"]))
+def test_every_lone_thousands_group_is_rejected(text, kind):
+    assert "belirsiz" in error(text, kind)
+    assert parse_number(text, "count") == int(text.replace(".", ""))
+
+
+DIGITS = st.text(alphabet="0123456789", max_size=7)
+
+
+@given(DIGITS, DIGITS, st.sampled_from(["", "-"]), st.sampled_from(["decimal", "money", "percent"]))
+def test_single_dot_without_comma_never_parses_in_tr(left, right, sign, kind):
+    with pytest.raises(NumberError):
+        parse_number(f"{sign}{left}.{right}", kind)
+
+
+@given(st.text(alphabet="0123456789.,", min_size=1, max_size=14), st.sampled_from(KINDS))
+def test_en_style_is_the_mirror_of_tr(text, kind):
+    swapped = text.translate(str.maketrans(".,", ",."))
+    try:
+        tr = parse_number(text, kind, "tr")
+    except NumberError:
+        with pytest.raises(NumberError):
+            parse_number(swapped, kind, "en")
+    else:
+        assert parse_number(swapped, kind, "en") == tr
+
+
+# --- English style ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,kind,expected",
+    [
+        ("1,234,567.89", "decimal", D("1234567.89")),
+        ("1.5", "decimal", D("1.5")),
+        ("-12.25", "decimal", D("-12.25")),
+        ("1,234", "count", 1234),
+        ("1,234.5 TL", "money", D("1234.50")),
+        ("87.5%", "percent", D("87.5")),
+        ("1 234.5", "decimal", D("1234.5")),
+    ],
+)
+def test_parse_english(text, kind, expected):
+    assert parse_number(text, kind, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text,kind,words",
+    [
+        ("1,234", "decimal", ["belirsiz", "1234", "1.234"]),
+        ("1,5", "decimal", ["nokta", "1.5"]),
+        ("1.234,5", "decimal", ["Türkçe", "1,234.5"]),
+        ("1.5", "count", ["tam sayı"]),
+        ("1.234", "money", ["2 ondalık"]),
+    ],
+)
+def test_english_errors(text, kind, words):
+    message = error(text, kind, "en")
+    for word in words:
+        assert word in message, message
+
+
+# --- detect_style -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cells,style",
+    [
+        (["1,5", "2"], "tr"),
+        (["1.234,5"], "tr"),
+        (["1.234.567"], "tr"),
+        (["1.5", "2"], "en"),
+        (["12", "1,234.5"], "en"),
+        (["1,234,567"], "en"),
+        (["-1.5 TL", ""], "en"),
+        (["%12.5"], "en"),
+        (["1.234"], "tr"),  # ambiguous -> default
+        (["1,234"], "tr"),
+        (["abc", "12"], "tr"),
+        ([], "tr"),
+        (["1.5", "1,5"], "tr"),  # mixed evidence -> tr, which rejects the English cell
+    ],
+)
+def test_detect_style(cells, style):
+    assert detect_style(cells) == style
+
+
+@given(st.lists(st.decimals(min_value=-10**9, max_value=10**9, places=2), min_size=1, max_size=8))
+def test_detected_block_parses_to_the_same_values(values):
+    cells = [format_number(v) for v in values]
+    style = detect_style(cells)
+    assert style == "tr"
+    assert [parse_number(c, "decimal", style) for c in cells] == values
+
+
+@given(st.lists(st.decimals(min_value=-10**9, max_value=10**9, places=2), min_size=1, max_size=8))
+def test_detected_english_block_never_misreads(values):
+    cells = [f"{v:,f}" for v in values]  # English Excel text, e.g. "1,234.50"
+    style = detect_style(cells)
+    for cell, value in zip(cells, values):
+        try:
+            assert parse_number(cell, "decimal", style) == value
+        except NumberError:
+            pass  # rejecting is fine; a different number is not
+
+
+# --- formatting -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value,decimals,text",
+    [
+        (0, None, "0"),
+        (999, None, "999"),
+        (1234, None, "1.234"),
+        (1234567, None, "1.234.567"),
+        (-1234, None, "-1.234"),
+        (D("1234567.89"), None, "1.234.567,89"),
+        (D("87.50"), None, "87,5"),
+        (D("-1234.5"), None, "-1.234,5"),
+        (D("1234.5"), 2, "1.234,50"),
+        (D("0.125"), 2, "0,13"),  # half up
+        (D("-0.001"), 2, "0,00"),  # no "-0,00"
+        (D("2.5"), 0, "3"),
+        (D("1234"), None, "1234"),  # not "1.234": that would not parse back
+        (D("999999"), None, "999999"),
+        (D("1000000"), None, "1.000.000"),
+        (D("1E+3"), None, "1000"),
+        (D("0.001"), None, "0,001"),
+        (1234, 2, "1.234,00"),
+    ],
+)
+def test_format_number(value, decimals, text):
+    assert format_number(value, decimals) == text
+
+
+def test_format_money():
+    assert format_money(D("1234567.89")) == "1.234.567,89"
+    assert format_money(D("5")) == "5,00"
+    assert format_money(D("-1234.565")) == "-1.234,57"
+    with pytest.raises(TypeError):
+        format_money(1.5)
+
+
+@pytest.mark.parametrize(
+    "value,kwargs,text",
+    [
+        (D("87.5"), {}, "%87,5"),
+        (D("87.5"), {"style": "suffix"}, "87,5 %"),
+        (D("100"), {}, "%100"),
+        (D("100.0"), {}, "%100"),
+        (100.0, {}, "%100"),
+        (87.25, {}, "%87,3"),
+        (D("87.25"), {"decimals": 2}, "%87,25"),
+        (D("-5"), {}, "-%5"),
+        (D("-5"), {"style": "suffix"}, "-5 %"),
+        (None, {}, ""),
+    ],
+)
+def test_format_percent(value, kwargs, text):
+    assert format_percent(value, **kwargs) == text
+
+
+# --- round trips ------------------------------------------------------------
+
+DECIMALS = st.decimals(min_value=-10**15, max_value=10**15, places=2)
+BIG_DECIMALS = st.integers(-10**40, 10**40).map(lambda n: D(n).scaleb(-2))
+
+
+@given(st.integers(min_value=0))
+@example(10**99)
+@example(1234)
+def test_count_round_trip(n):
+    assert parse_number(format_number(n), "count") == n
+
+
+@given(st.one_of(DECIMALS, BIG_DECIMALS))
+@example(D("1234"))
+@example(D("-0.5"))
+@example(D("1000.00"))
+def test_decimal_round_trip(x):
+    for kind in ("decimal", "money", "percent"):
+        assert parse_number(format_number(x), kind) == x
+
+
+@given(st.one_of(DECIMALS, BIG_DECIMALS))
+def test_money_round_trip(x):
+    assert parse_number(format_money(x), "money") == x
+    assert parse_number(format_number(x, 2), "money") == x
+
+
+@given(DECIMALS, st.sampled_from(["prefix", "suffix"]))
+def test_percent_round_trip(x, style):
+    assert parse_number(format_percent(x, decimals=2, style=style), "percent") == x
+
+
+@given(st.text(alphabet="0123456789.,-% ₺TL\u00a0", max_size=16), st.sampled_from(KINDS), st.sampled_from(["tr", "en"]))
+def test_accepted_text_is_stable(text, kind, style):
+    try:
+        value = parse_number(text, kind, style)
+    except NumberError:
+        return
+    assert parse_number(format_number(value), kind) == value
+
+
+# --- robustness -------------------------------------------------------------
+
+
+@given(st.text(), st.sampled_from(KINDS), st.sampled_from(["tr", "en"]))
+@example("1" * 5000, "count", "tr")
+@example("9" * 50 + ",99", "money", "tr")
+def test_any_text_gives_a_value_or_number_error(text, kind, style):
+    try:
+        value = parse_number(text, kind, style)
+    except NumberError as exc:
+        message = str(exc)
+        assert message.strip()
+        assert any(c in TURKISH_CHARS for c in message) or "sayı" in message
+    else:
+        assert type(value) is (int if kind == "count" else D)
+
+
+def test_bad_arguments_are_programming_errors():
+    with pytest.raises(ValueError):
+        parse_number("1", "gram")
+    with pytest.raises(ValueError):
+        parse_number("1", "decimal", "de")
+    with pytest.raises(TypeError):
+        parse_number(12)  # type: ignore[arg-type]
+
+
+def test_number_error_is_a_value_error():
+    assert issubclass(NumberError, ValueError)
