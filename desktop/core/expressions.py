@@ -11,12 +11,14 @@ when the form is loaded, never at run time. Numbers are ``Decimal`` so that
 from __future__ import annotations
 
 import ast
+import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Callable
 
 Lookup = Callable[[str], "Decimal | int | None"]
 
+_SEGMENT = re.compile(r"^[a-z][a-z0-9_]*$")
 _FUNCS = {"abs": abs, "min": min, "max": max, "round": round}
 _BINOPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b}
 _CMPS = {
@@ -68,6 +70,10 @@ def parse(text: str) -> ast.Expression:
             ok = False
         if isinstance(node, ast.Attribute) and _dotted(node) is None:
             ok = False
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            name = node.id if isinstance(node, ast.Name) else node.attr
+            if not _SEGMENT.match(name):
+                ok = False
         if not ok:
             raise ExpressionError(f"formülde izin verilmeyen ifade: '{text}'")
     return tree

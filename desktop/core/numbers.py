@@ -252,13 +252,15 @@ def _group(digits: str) -> str:
     return ".".join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
 
 
-def format_number(value: int | Decimal, decimals: int | None = None) -> str:
+def format_number(value: int | Decimal, decimals: int | None = None, always_group: bool = False) -> str:
     """Turkish text: 1234567.89 -> "1.234.567,89", -1234.5 -> "-1.234,5".
 
     ``decimals=None``: ints without decimals, Decimals with their significant
     decimals (no trailing zeros). Otherwise rounded (half up) to exactly
     ``decimals`` places. A Decimal that would print as "1.000"-"999.999"
-    (ambiguous, see module docstring) prints ungrouped: "1234".
+    (ambiguous, see module docstring) prints ungrouped: "1234", so that
+    an editor's text parses back to the same number. ``always_group=True``
+    groups every number ("1.234"): for print, where nothing is parsed back.
     """
     is_int = isinstance(value, int) and not isinstance(value, bool)
     d = _decimal(value)
@@ -268,7 +270,7 @@ def format_number(value: int | Decimal, decimals: int | None = None) -> str:
     if decimals is None:
         frac = frac.rstrip("0")
     sign = "-" if d < 0 and (whole.strip("0") or frac.strip("0")) else ""
-    if is_int or frac or not 3 < len(whole) <= 6:
+    if always_group or is_int or frac or not 3 < len(whole) <= 6:
         whole = _group(whole)
     return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
 

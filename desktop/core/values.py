@@ -118,8 +118,12 @@ def parse_input(type_: str, text: str):
         raise ValueProblem(str(exc)) from None
 
 
-def display(type_: str, value, percent_style: str = "prefix") -> str:
-    """A typed value as a Turkish string (for editors and the report)."""
+def display(type_: str, value, percent_style: str = "prefix", for_print: bool = False) -> str:
+    """A typed value as a Turkish string.
+
+    For editors (default) the text parses back to the same value; with
+    ``for_print`` every number is grouped ("6.000") as a reader expects.
+    """
     if value is None:
         return ""
     if type_ == "money":
@@ -127,7 +131,7 @@ def display(type_: str, value, percent_style: str = "prefix") -> str:
     if type_ == "percent":
         return format_percent(Decimal(value), decimals=2, style=percent_style)
     if type_ in ("count", "decimal"):
-        return format_number(value)
+        return format_number(value, always_group=for_print)
     if type_ == "date":
         return format_date(value) if isinstance(value, dt.date) else str(value)
     return str(value)

@@ -74,13 +74,15 @@ def import_values(wb: Workbook, data: dict) -> int:
         slot = wb.definition.slots.get(key)
         if slot is not None and slot.department != scope:
             problems.append(f"'{key}' '{slot.department}' birimine ait, değer dosyası '{scope}' birimi için")
-    if problems:
-        raise ImportRejected("Değer dosyası içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
-    return wb.apply(
-        values={k: v["value"] for k, v in values.items()},
+    batch = dict(
+        values={k: v.get("value") for k, v in values.items()},
         indicators={k: {a: v[a] for a in ("actual", "explanation", "source") if a in v} for k, v in indicators.items()},
         activities={k: {a: v[a] for a in ("actual_cost", "explanation", "source") if a in v} for k, v in activities.items()},
     )
+    problems += wb.prepare(**batch)[2]
+    if problems:
+        raise ImportRejected("Değer dosyası içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
+    return wb.apply(**batch)
 
 
 def _rows(data: dict, name: str, allowed: tuple, id_field: str, problems: list[str]) -> dict:

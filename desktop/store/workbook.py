@@ -276,12 +276,7 @@ class Workbook:
         whole batch (ImportRejected, with a line per problem) and the file is
         unchanged. Returns the number of attributes that changed.
         """
-        if self.readonly:
-            raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
-        problems: list[str] = []
-        cells = self._prepare_values(values or {}, problems)
-        plan_rows = self._prepare_plan("indicator", indicators or {}, problems)
-        plan_rows += self._prepare_plan("activity", activities or {}, problems)
+        cells, plan_rows, problems = self.prepare(values, indicators, activities)
         if problems:
             raise ImportRejected("Değişiklik kaydedilmedi; dosya olduğu gibi kaldı:", problems)
         changed = 0
@@ -291,6 +286,16 @@ class Workbook:
             for table, key, department, new in plan_rows:
                 changed += self._write_plan_row(conn, table, key, department, new)
         return changed
+
+    def prepare(self, values: dict | None = None, indicators: dict | None = None, activities: dict | None = None):
+        """Check a batch without writing: (cells, plan rows, problems)."""
+        if self.readonly:
+            raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
+        problems: list[str] = []
+        cells = self._prepare_values(values or {}, problems)
+        plan_rows = self._prepare_plan("indicator", indicators or {}, problems)
+        plan_rows += self._prepare_plan("activity", activities or {}, problems)
+        return cells, plan_rows, problems
 
     def _prepare_values(self, values: dict, problems: list[str]) -> list:
         out = []

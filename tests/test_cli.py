@@ -1,0 +1,102 @@
+"""The `faaliyet` command: Turkish help, exit codes, never a traceback."""
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, cwd=None):
+    result = subprocess.run([sys.executable, "-m", "desktop", *map(str, args)], cwd=cwd or ROOT, capture_output=True, text=True)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def test_help_is_turkish_for_every_command():
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert {"departments", "new", "fields", "values", "check", "demo", "build", "merge"} <= set(sub.choices)
+    for name, sp in sub.choices.items():
+        text = sp.format_help()
+        assert "kullanım:" in text and "bu yardımı gösterir" in text, name
+        assert "usage:" not in text and "show this help" not in text, name
+
+
+def test_departments_lists_key_and_name(definition):
+    r = run("departments")
+    assert r.returncode == 0
+    lines = r.stdout.strip().splitlines()
+    assert len(lines) == len(definition.departments)
+    assert "imar\tİmar ve Şehircilik Müdürlüğü" in lines
+
+
+def test_fields_lists_stable_keys_with_type_and_label():
+    r = run("fields", "itfaiye")
+    assert r.returncode == 0
+    rows = [line.split("\t") for line in r.stdout.strip().splitlines()]
+    assert all(len(row) == 3 for row in rows)
+    keys = {row[0]: row[1] for row in rows}
+    assert keys["itfaiye.makbuz.ocak.arac"] == "adet"
+    assert keys["itfaiye.makbuz.toplam.tutar"] == "hesaplanan"
+    assert any(k.endswith(".actual") for k in keys)
+    assert run("fields", "yok_boyle").returncode == 2
+
+
+def test_new_import_export_check_cycle(tmp_path):
+    f = tmp_path / "itfaiye.faaliyet"
+    assert run("new", "--department", "itfaiye", "--year", 2020, "--out", f).returncode == 0
+    assert run("new", "--department", "itfaiye", "--year", 2020, "--out", f).returncode == 2  # exists
+    values = tmp_path / "v.json"
+    values.write_text(json.dumps({
+        "institution": "kars", "year": 2020, "department": "itfaiye",
+        "values": [{"field": "itfaiye.makbuz.ocak.arac", "value": 78}, {"field": "itfaiye.anlatim", "value": "Metin"}],
+    }), encoding="utf-8")
+    r = run("values", "import", f, values)
+    assert r.returncode == 0, r.stderr
+    exported = json.loads(run("values", "export", f).stdout)
+    assert {"field": "itfaiye.makbuz.ocak.arac", "value": 78} in exported["values"]
+    csv = run("values", "export", f, "--format", "csv").stdout
+    assert csv.startswith("tur;anahtar;deger")
+    r = run("check", f)
+    assert r.returncode in (0, 1) and "hata" in r.stderr
+
+
+def test_bad_import_exits_1_and_leaves_file(tmp_path):
+    f = tmp_path / "itfaiye.faaliyet"
+    run("new", "--department", "itfaiye", "--year", 2020, "--out", f)
+    before = hashlib.sha256(f.read_bytes()).hexdigest()
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"institution": "kars", "year": 2020, "department": "itfaiye",
+                               "values": [{"field": "itfaiye.makbuz.ocak.arac", "value": -1}]}), encoding="utf-8")
+    r = run("values", "import", f, bad)
+    assert r.returncode == 1 and "eksi" in r.stderr
+    assert hashlib.sha256(f.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 10])
+def test_check_unopenable_file_exits_2(tmp_path, content):
+    f = tmp_path / "x.faaliyet"
+    f.write_bytes(content)
+    r = run("check", f)
+    assert r.returncode == 2 and r.stderr.strip()
+
+
+def test_wrong_year_for_new(tmp_path):
+    r = run("new", "--department", "itfaiye", "--year", 2031, "--out", tmp_path / "x.faaliyet")
+    assert r.returncode == 2 and "2031" in r.stderr
+    assert not (tmp_path / "x.faaliyet").exists()
+
+
+def test_demo_builds_every_department_and_summarizes(tmp_path, definition):
+    r = run("demo", "--workdir", tmp_path / "demo", "--out", tmp_path / "rapor.pdf")
+    assert r.returncode == 0, r.stderr
+    files = sorted((tmp_path / "demo").glob("*-*.faaliyet"))
+    assert len([f for f in files if not f.name.endswith("birlesik.faaliyet")]) == len(definition.departments)
+    assert "gösterge" in r.stdout and "bulgular" in r.stdout

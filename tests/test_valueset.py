@@ -1,0 +1,117 @@
+"""Value sets: round trip, and all-or-nothing import with a message per problem."""
+
+import hashlib
+import json
+from decimal import Decimal as D
+
+import pytest
+
+from desktop.store.errors import ImportRejected
+from desktop.store.valueset import export_values, import_values, read_json, to_csv
+from desktop.store.workbook import Workbook
+
+
+def valueset(**over):
+    data = {
+        "format": "faaliyet-degerler",
+        "format_version": 1,
+        "institution": "kars",
+        "year": 2020,
+        "department": "itfaiye",
+        "values": [
+            {"field": "itfaiye.makbuz.ocak.arac", "value": 78},
+            {"field": "itfaiye.makbuz.ocak.tutar", "value": 12115.5},
+            {"field": "itfaiye.akaryakit.subat.litre", "value": 1740},
+            {"field": "itfaiye.anlatim", "value": "Eğitimler yapıldı.\n\n- Tatbikat\n- Baca temizliği"},
+        ],
+        "indicators": [],
+        "activities": [],
+    }
+    data.update(over)
+    return data
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_round_trip(workbook, tmp_path, definition):
+    ind = definition.indicators_of("itfaiye")[0]
+    act = definition.activities_of("itfaiye")[0]
+    data = valueset(
+        indicators=[{"key": ind.key, "actual": 9.5, "explanation": "Açıklama", "source": "Olay kayıt defteri"}],
+        activities=[{"key": act.key, "actual_cost": 1250.75, "explanation": "", "source": "Ödeme emri 12/2020"}],
+    )
+    assert import_values(workbook, json.loads(json.dumps(data), parse_float=D)) == 4 + 3 + 2
+    out = export_values(workbook)
+    assert {r["field"]: r["value"] for r in out["values"]} == {r["field"]: r["value"] for r in data["values"]}
+    assert out["indicators"] == data["indicators"]
+    assert out["activities"] == data["activities"]
+    # a second file filled from the export is equal
+    other = tmp_path / "kopya.faaliyet"
+    with Workbook.create(other, definition, "itfaiye") as wb2:
+        import_values(wb2, out)
+        assert wb2.entries() == workbook.entries()
+    assert "gosterge;" + ind.key in to_csv(out)
+
+
+def test_reimport_changes_nothing(workbook, workbook_path):
+    import_values(workbook, valueset())
+    before = digest(workbook_path)
+    assert import_values(workbook, valueset()) == 0
+    assert digest(workbook_path) == before
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        ({"values": [{"field": "itfaiye.makbuz.ocak.arac", "value": "yetmiş"}]}, "itfaiye.makbuz.ocak.arac"),
+        ({"values": [{"field": "itfaiye.makbuz.ocak.arac", "value": -3}]}, "eksi"),
+        ({"values": [{"field": "itfaiye.makbuz.ocak.arac", "value": True}]}, "doğru/yanlış"),
+        ({"values": [{"field": "itfaiye.yok", "value": 1}]}, "itfaiye.yok"),
+        ({"values": [{"field": "itfaiye.makbuz.toplam.arac", "value": 1}]}, "hesaplanan"),
+        ({"year": 2019}, "yıl 2019"),
+        ({"department": "imar"}, "birim 'imar'"),
+        ({"institution": "ardahan"}, "kurum 'ardahan'"),
+        ({"indicators": [{"key": "yok", "actual": 1}]}, "gösterge yok"),
+        ({"values": "hepsi"}, "liste"),
+        ({"format_version": 7}, "sürüm 7"),
+    ],
+)
+def test_one_bad_value_rejects_everything(workbook, workbook_path, change, expected):
+    import_values(workbook, valueset())
+    before = digest(workbook_path)
+    data = valueset()
+    if "values" in change and isinstance(change["values"], list):
+        data["values"] = data["values"] + change.pop("values")
+    data.update(change)
+    with pytest.raises(ImportRejected) as info:
+        import_values(workbook, data)
+    assert expected in str(info.value)
+    assert digest(workbook_path) == before
+
+
+def test_all_problems_are_listed(workbook):
+    data = valueset(year=1999)
+    data["values"] += [{"field": "itfaiye.yok", "value": 1}, {"field": "itfaiye.makbuz.mart.arac", "value": 1.5}]
+    with pytest.raises(ImportRejected) as info:
+        import_values(workbook, data)
+    assert len(info.value.problems) == 3
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [(b"{bozuk", "geçerli bir JSON değil"), (b"[1, 2]", "nesnesi olmalı"), (b"\xff\xfe\x00", "UTF-8")],
+)
+def test_unreadable_files(tmp_path, content, expected):
+    p = tmp_path / "v.json"
+    p.write_bytes(content)
+    with pytest.raises(ImportRejected, match=expected):
+        read_json(p)
+
+
+def test_money_in_json_keeps_its_cents(workbook, tmp_path):
+    p = tmp_path / "v.json"
+    p.write_text(json.dumps(valueset(values=[{"field": "itfaiye.makbuz.ocak.tutar", "value": 104810943.10}])), encoding="utf-8")
+    import_values(workbook, read_json(p))
+    assert workbook.get("itfaiye.makbuz.ocak.tutar") == D("104810943.10")
