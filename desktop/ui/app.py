@@ -1,0 +1,100 @@
+"""The application: QApplication, language, font, style; ``main(argv) -> int``.
+
+``faaliyet`` opens the start page; ``faaliyet open FILE`` opens FILE (the
+launcher passes ``[FILE]``). The interface is Turkish; with
+``FAALIYET_LANG=en`` (or an English system locale) the English translation
+from ``resources/translations/faaliyet_en.qm`` is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from .. import resources
+
+STYLE = """
+QWidget#startPage QLabel#startTitle { font-size: 20pt; font-weight: 600; color: #1a3a5c; }
+QFrame#card { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }
+QLabel#pageTitle { font-size: 16pt; font-weight: 600; color: #1a3a5c; }
+QLabel#sectionHeading { font-size: 12pt; font-weight: 600; color: #1a3a5c; margin-top: 8px; }
+QLabel#panelTitle { font-size: 12pt; font-weight: 600; color: #1a3a5c; padding: 6px 4px 0 4px; }
+QLabel#chapterNote, QLabel#hint { color: #5f6b76; }
+QLabel#facts { color: #333; }
+QFrame#banner[kind="warning"] { background: #fff3cd; border-bottom: 1px solid #e0c36c; }
+QFrame#banner[kind="info"] { background: #e3f2fd; border-bottom: 1px solid #90caf9; }
+QFrame#banner QLabel { font-weight: 600; }
+QListWidget#navigator::item { padding: 6px 4px; }
+QListWidget#navigator::item:selected { background: #1a5fb4; color: white; }
+QLineEdit, QPlainTextEdit { border: 1px solid #aab4be; border-radius: 3px; padding: 3px; background: white; }
+QLineEdit:focus, QPlainTextEdit:focus { border: 2px solid #1a5fb4; }
+QLineEdit:read-only, QPlainTextEdit[readOnly="true"] { background: #f3f4f6; }
+*[finding="warning"] { border: 2px solid #e0a800; background: #fff8e1; }
+*[finding="error"] { border: 2px solid #c62828; background: #fdecea; }
+*[inputError="true"] { border: 2px solid #c62828; background: #ffcdd2; }
+QGroupBox { font-weight: 600; border: 1px solid #d0d7de; border-radius: 6px; margin-top: 14px; padding-top: 8px; }
+QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; color: #1a3a5c; }
+QToolBar QToolButton { padding: 4px 10px; }
+"""
+
+
+def language() -> str:
+    lang = os.environ.get("FAALIYET_LANG")
+    if lang:
+        return lang.lower()[:2]
+    return "en" if QLocale.system().language() == QLocale.Language.English else "tr"
+
+
+def install_translation(app: QApplication, lang: str) -> QTranslator | None:
+    if lang == "tr":
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(resources.translations() / f"faaliyet_{lang}.qm")):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once with Faaliyet's look."""
+    app = QApplication.instance()
+    if app is not None:
+        return app
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(["faaliyet", *(argv or [])])
+    app.setApplicationName("Faaliyet")
+    app.setOrganizationName("Faaliyet")
+    app.setApplicationDisplayName("Faaliyet")
+    icon = resources.icons() / "faaliyet.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    font = QFont(app.font())
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE)
+    lang = language()
+    QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Turkish))
+    app._faaliyet_translator = install_translation(app, lang)  # keep a reference
+    return app
+
+
+def main(argv: list[str]) -> int:
+    """``argv`` is [] (start page) or [FILE]."""
+    app = application()
+    from .main_window import MainWindow  # after QApplication: widgets need it
+
+    window = MainWindow()
+    window.show()
+    if argv:
+        path = Path(argv[0])
+        if not path.exists():
+            print(f"'{path}' bulunamadı.", file=sys.stderr)
+        window.open_file(path)
+    return app.exec()

@@ -1,0 +1,133 @@
+"""An open department file: banner, navigator, the form pages and the findings panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from ..core.forms import PhotoListDef
+from .banner import Banner
+from .commands import Editor
+from .editors.indicators import IndicatorsPage
+from .editors.section import SectionPage
+from .editors.table import TableEditor
+from .findings_panel import FindingsPanel
+from .i18n import tr
+from .navigator import INDICATORS, Navigator, plan_places
+
+
+class DocumentView(QWidget):
+    def __init__(self, editor: Editor, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.doc = doc = editor.doc
+        self.setObjectName("documentView")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.banner = Banner(self)
+        lay.addWidget(self.banner)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setObjectName("mainSplitter")
+        self.navigator = Navigator(doc, split)
+        self.pages = QStackedWidget(split)
+        self.scrolls: dict[str, QScrollArea] = {}
+        for section in doc.definition.form(doc.department).sections:
+            self._add_page(section.key, SectionPage(editor, doc.department, section))
+        if doc.indicators or doc.activities:
+            self._add_page(INDICATORS, IndicatorsPage(editor))
+        right = QWidget(split)
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 0, 0, 0)
+        head = QLabel(tr("Denetim"), right)
+        head.setObjectName("panelTitle")
+        right_lay.addWidget(head)
+        self.findings = FindingsPanel(doc, right)
+        right_lay.addWidget(self.findings)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 0)
+        split.setSizes([260, 820, 340])
+        lay.addWidget(split, 1)
+        self.splitter = split
+
+        self.navigator.pageChosen.connect(self.show_page)
+        self.findings.goTo.connect(self.go_to)
+        self.navigator.setCurrentRow(0)
+
+    def _add_page(self, key: str, page: QWidget) -> None:
+        scroll = QScrollArea(self.pages)
+        scroll.setWidgetResizable(True)
+        scroll.setObjectName(f"scroll.{key}")
+        page.setMaximumWidth(1100)
+        scroll.setWidget(page)
+        self.scrolls[key] = scroll
+        self.pages.addWidget(scroll)
+
+    def show_page(self, key: str) -> None:
+        if key in self.scrolls:
+            self.pages.setCurrentWidget(self.scrolls[key])
+            if self.navigator.currentRow() < 0 or self.navigator.item(self.navigator.currentRow()).data(Qt.ItemDataRole.UserRole) != key:
+                self.navigator.select(key)
+
+    def current_page(self) -> str:
+        for key, scroll in self.scrolls.items():
+            if scroll is self.pages.currentWidget():
+                return key
+        return ""
+
+    def page_of(self, place: str) -> str | None:
+        if place in plan_places(self.doc):
+            return INDICATORS
+        slot = self.doc.slots.get(place)
+        if slot is not None:
+            return slot.section
+        dept = self.doc.department
+        for section in self.doc.definition.form(dept).sections:
+            for item in section.items:
+                k = f"{dept}.{item.key}"
+                if place == k or place.startswith(k + "."):
+                    return section.key
+        return None
+
+    def go_to(self, place: str) -> bool:
+        """Show the page of a field, table cell, photo list or indicator and focus it."""
+        page = self.page_of(place)
+        if page is None:
+            return False
+        self.show_page(page)
+        scroll = self.scrolls[page]
+        target = scroll.findChild(QWidget, place)
+        if target is None and place in {t.key for t in self.doc.definition.plan.targets()}:
+            target = self._first_card_of_target(scroll, place)
+        if target is None:
+            table_key = ".".join(place.split(".")[:2])
+            table = scroll.findChild(TableEditor, table_key)
+            if table is not None and table.select_key(place):
+                scroll.ensureWidgetVisible(table, 50, 50)
+                return True
+            return False
+        scroll.ensureWidgetVisible(target, 50, 80)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _first_card_of_target(self, scroll, target_key: str):
+        for t in self.doc.definition.plan.targets():
+            if t.key == target_key:
+                for ind in t.indicators:
+                    w = scroll.findChild(QWidget, f"{ind.key}.actual")
+                    if w is not None:
+                        return w
+        return None
+
+    def editor_widget(self, key: str):
+        for scroll in self.scrolls.values():
+            w = scroll.findChild(QWidget, key)
+            if w is not None:
+                return w
+        return None
+
+    def photo_lists(self) -> list[str]:
+        dept = self.doc.department
+        return [f"{dept}.{i.key}" for s in self.doc.definition.form(dept).sections for i in s.items if isinstance(i, PhotoListDef)]

@@ -1,0 +1,1 @@
+"""Editors built from the form definition: fields, tables, long texts, photos, indicators."""

@@ -1,0 +1,212 @@
+"""The indicators page: every indicator and activity the department owns.
+
+Code, name, unit, baseline and target are shown read-only; the actual value,
+the source reference and the deviation explanation are edited. The
+realization rate is computed as the clerk types, and the explanation is
+highlighted as required as soon as the rate leaves the year's tolerance.
+Editor names: ``<indicator key>.actual|.explanation|.source`` and
+``<activity key>.actual_cost|.explanation|.source``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from ...core import rates
+from ...core.numbers import format_number, format_percent
+from ...core.plan import DIRECTION_LABELS
+from ...core.values import ValueProblem, display, parse_input
+from ..commands import Editor
+from ..i18n import tr
+from .fields import FieldEdit, LongTextEdit, set_mark
+
+
+class _PlanAttr:
+    """Mixin: the editor's value is one attribute of an indicator or activity."""
+
+    def _bind(self, kind: str, plan_key: str, attr: str) -> None:
+        self.kind, self.plan_key, self.attr = kind, plan_key, attr
+        self.editor.doc.planChanged.connect(self._plan_changed)
+
+    def _entry(self):
+        doc = self.editor.doc
+        return doc.indicator(self.plan_key) if self.kind == "indicator" else doc.activity(self.plan_key)
+
+    def stored(self):
+        return getattr(self._entry(), self.attr)
+
+    def write(self, value) -> bool:
+        if self.attr in ("explanation", "source") and value is None:
+            value = ""
+        setter = self.editor.set_indicator if self.kind == "indicator" else self.editor.set_activity
+        return setter(self.plan_key, self.attr, value)
+
+    def _values_changed(self, keys) -> None:  # plan values are not form slots
+        pass
+
+    def _plan_changed(self, key: str) -> None:
+        if key == self.plan_key and not (self.hasFocus() and self.dirty()):
+            self.refresh()
+
+
+class PlanFieldEdit(_PlanAttr, FieldEdit):
+    def __init__(self, editor: Editor, kind: str, plan_key: str, attr: str, type_: str, label: str):
+        self.kind, self.plan_key, self.attr = kind, plan_key, attr  # stored() runs in FieldEdit.__init__
+        super().__init__(editor, f"{plan_key}.{attr}", type_, label)
+        self._bind(kind, plan_key, attr)
+
+
+class PlanTextEdit(_PlanAttr, LongTextEdit):
+    def __init__(self, editor: Editor, kind: str, plan_key: str, attr: str, label: str, help_text: str):
+        self.kind, self.plan_key, self.attr = kind, plan_key, attr
+        super().__init__(editor, f"{plan_key}.{attr}", label, help_text)
+        self._bind(kind, plan_key, attr)
+        self.setMinimumHeight(70)
+        self.setMaximumHeight(110)
+
+
+def _num(v) -> str:
+    return "—" if v is None else format_number(v)
+
+
+class PlanCard(QGroupBox):
+    """One indicator or activity: read-only plan figures, editable actuals, live rate."""
+
+    def __init__(self, editor: Editor, kind: str, item, parent=None):
+        super().__init__(f"{item.code} — {item.name}", parent)
+        self.editor, self.kind, self.item = editor, kind, item
+        self.setObjectName(f"{item.key}.card")
+        self.tolerance = editor.doc.definition.year.deviation_tolerance
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        if kind == "indicator":
+            facts = tr("Birim: {0}   ·   Yön: {1}   ·   Başlangıç (A): {2}   ·   {3} hedefi (B): {4}   ·   Hedefe etkisi: {5}").format(
+                item.unit,
+                DIRECTION_LABELS.get(item.direction, item.direction),
+                _num(item.baseline),
+                editor.doc.definition.year.year,
+                _num(item.target),
+                format_percent(item.weight) if item.weight is not None else "—",
+            )
+            actual_attr, actual_type, actual_label = "actual", "decimal", tr("Gerçekleşme (C):")
+        else:
+            facts = tr("Planlanan maliyet: {0} TL").format(display("money", item.planned_cost) if item.planned_cost is not None else "—")
+            actual_attr, actual_type, actual_label = "actual_cost", "money", tr("Gerçekleşen maliyet (TL):")
+        info = QLabel(facts, self)
+        info.setObjectName("facts")
+        info.setWordWrap(True)
+        grid.addWidget(info, 0, 0, 1, 3)
+
+        grid.addWidget(QLabel(actual_label, self), 1, 0)
+        self.actual = PlanFieldEdit(editor, kind, item.key, actual_attr, actual_type, f"{item.code} {actual_label.rstrip(':')}")
+        grid.addWidget(self.actual, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        self.rate = QLabel(self)
+        self.rate.setObjectName(f"{item.key}.rate")
+        self.rate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.rate, 1, 2)
+
+        grid.addWidget(QLabel(tr("Kaynak belge / kayıt:"), self), 2, 0)
+        self.source = PlanFieldEdit(editor, kind, item.key, "source", "text", f"{item.code} kaynak")
+        self.source.setPlaceholderText(tr("Rakamın alındığı defter, sistem ya da belge (ör. Olay kayıt defteri 2020)"))
+        grid.addWidget(self.source, 2, 1, 1, 2)
+
+        self.expl_label = QLabel(tr("Sapma açıklaması:"), self)
+        self.expl_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.expl_label, 3, 0)
+        self.explanation = PlanTextEdit(
+            editor, kind, item.key, "explanation", f"{item.code} sapma açıklaması",
+            tr("Hedeften sapmanın nedeni: ne oldu, neden, ne yapılacak."),
+        )
+        grid.addWidget(self.explanation, 3, 1, 1, 2)
+        self.need = QLabel(self)
+        self.need.setObjectName(f"{item.key}.need")
+        self.need.setWordWrap(True)
+        grid.addWidget(self.need, 4, 1, 1, 2)
+
+        self.actual.textEdited.connect(self._typed)
+        self.explanation.textChanged.connect(lambda: self._show(self._current_actual()))
+        editor.doc.planChanged.connect(lambda k: k == item.key and self._show(self._current_actual()))
+        editor.doc.findingsChanged.connect(lambda: self._show(self._current_actual()))
+        self._show(self.actual.stored())
+
+    def _current_actual(self):
+        try:
+            return parse_input(self.actual.type, self.actual.text())
+        except ValueProblem:
+            return self.actual.stored()
+
+    def _typed(self, text: str) -> None:
+        try:
+            value = parse_input(self.actual.type, text)
+        except ValueProblem:
+            self.rate.setText(tr("Gerçekleşme oranı: — (sayı okunamadı)"))
+            return
+        self._show(value)
+
+    def compute(self, actual) -> rates.Rate:
+        if self.kind == "indicator":
+            return rates.realization(self.item.direction, self.item.baseline, self.item.target, actual)
+        return rates.realization("increase", None, self.item.planned_cost, actual)
+
+    def _show(self, actual) -> None:
+        rate = self.compute(actual)
+        if rate.value is None:
+            self.rate.setText(tr("Gerçekleşme oranı: — ({0})").format(rate.reason))
+        else:
+            self.rate.setText(tr("Gerçekleşme oranı: <b>{0}</b>  <span style='color:#555'>({1})</span>").format(
+                format_percent(rate.value), rates.METHODS[rate.method]))
+        needed = rates.needs_explanation(rate.value, self.tolerance)
+        missing = needed and not self.explanation.toPlainText().strip()
+        if missing:
+            self.need.setText(tr("⚠ Açıklama zorunlu: oran {0}, hedeften {1} puan sapıyor (yılın toleransı {2}).").format(
+                format_percent(rate.value), format_number(rates.deviation(rate.value).quantize(Decimal("0.1"))), format_percent(self.tolerance)))
+            self.need.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        elif needed:
+            self.need.setText(tr("✓ Sapma açıklandı."))
+            self.need.setStyleSheet("color: #2e7d32;")
+        else:
+            self.need.setText("")
+        level = "error" if (missing and self.kind == "indicator") else ("warning" if missing else "")
+        found = self.editor.doc.findings_at(self.explanation.key)
+        if found and not level:
+            level = "error" if any(f.is_error for f in found) else "warning"
+        set_mark(self.explanation, "finding", level)
+
+
+class IndicatorsPage(QWidget):
+    def __init__(self, editor: Editor, parent=None):
+        super().__init__(parent)
+        self.setObjectName("page.gostergeler")
+        doc = editor.doc
+        lay = QVBoxLayout(self)
+        title = QLabel(tr("Performans Göstergeleri ve Faaliyetler"), self)
+        title.setObjectName("pageTitle")
+        lay.addWidget(title)
+        intro = QLabel(tr(
+            "Başlangıç ve hedef değerleri stratejik plandan gelir ve değiştirilemez. Gerçekleşen değeri, "
+            "rakamın alındığı kaynağı ve hedeften her sapmanın açıklamasını girin; gerçekleşme oranı siz "
+            "yazarken hesaplanır."), self)
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.cards: dict[str, PlanCard] = {}
+        if doc.indicators:
+            lay.addWidget(self._heading(tr("Performans göstergeleri")))
+        for ind in doc.indicators:
+            self.cards[ind.key] = PlanCard(editor, "indicator", ind, self)
+            lay.addWidget(self.cards[ind.key])
+        if doc.activities:
+            lay.addWidget(self._heading(tr("Faaliyet ve projeler (maliyet)")))
+        for act in doc.activities:
+            self.cards[act.key] = PlanCard(editor, "activity", act, self)
+            lay.addWidget(self.cards[act.key])
+        if not doc.indicators and not doc.activities:
+            lay.addWidget(QLabel(tr("Bu birimin sorumlu olduğu gösterge ya da faaliyet yok."), self))
+        lay.addStretch(1)
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName("sectionHeading")
+        return label

@@ -1,0 +1,135 @@
+"""A photo list: add, caption, reorder, remove.
+
+Images are scaled down (``desktop.core.images``) and stored inside the file;
+nothing refers to the original picture afterwards. Each caption editor's
+``objectName`` is ``<list key>.<position>.caption``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.forms import PhotoListDef
+from ..commands import Editor
+from ..i18n import tr
+
+THUMB = 160
+IMAGE_FILTER = "Resimler (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)"
+
+
+class PhotoRow(QFrame):
+    def __init__(self, owner: "PhotoListEditor", photo, index: int, count: int):
+        super().__init__(owner)
+        self.owner, self.photo, self.index = owner, photo, index
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QHBoxLayout(self)
+        thumb = QLabel(self)
+        pix = QPixmap()
+        pix.loadFromData(owner.editor.doc.photo_data(photo.id))
+        thumb.setPixmap(pix.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        thumb.setFixedSize(THUMB, THUMB)
+        thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(thumb)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(tr("Fotoğraf {0} / {1} — açıklama (raporda fotoğrafın altına yazılır):").format(index + 1, count), self))
+        self.caption = QLineEdit(photo.caption, self)
+        self.caption.setObjectName(f"{owner.key}.{index}.caption")
+        self.caption.setPlaceholderText(tr("ör. Yangın tatbikatı, Mart 2020"))
+        self.caption.editingFinished.connect(self._caption)
+        self.caption.setReadOnly(owner.editor.doc.locked)
+        right.addWidget(self.caption)
+        buttons = QHBoxLayout()
+        for text, tip, slot, enabled in (
+            (tr("▲ Yukarı"), tr("Fotoğrafı bir öne al"), lambda: self._move(-1), index > 0),
+            (tr("▼ Aşağı"), tr("Fotoğrafı bir sona al"), lambda: self._move(1), index < count - 1),
+            (tr("Sil"), tr("Fotoğrafı listeden kaldır (Ctrl+Z ile geri alınabilir)"), self._remove, True),
+        ):
+            b = QPushButton(text, self)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            b.setEnabled(enabled and not owner.editor.doc.locked)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        size = QLabel(f"{photo.width} × {photo.height} px", self)
+        size.setStyleSheet("color: #666;")
+        buttons.addWidget(size)
+        right.addLayout(buttons)
+        lay.addLayout(right, 1)
+
+    def _caption(self) -> None:
+        self.owner.editor.caption_photo(self.owner.key, self.photo, self.caption.text().strip())
+
+    def _move(self, delta: int) -> None:
+        self.owner.editor.move_photo(self.owner.key, self.photo.id, self.index, self.index + delta)
+
+    def _remove(self) -> None:
+        self.owner.editor.remove_photo(self.owner.key, self.photo, self.index)
+
+
+class PhotoListEditor(QWidget):
+    def __init__(self, editor: Editor, department: str, item: PhotoListDef, parent=None):
+        super().__init__(parent)
+        self.editor, self.item = editor, item
+        self.key = f"{department}.{item.key}"
+        self.setObjectName(self.key)
+        self.setAccessibleName(item.title)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.count_label = QLabel(self)
+        head.addWidget(self.count_label, 1)
+        self.add_button = QPushButton(tr("Fotoğraf ekle…"), self)
+        self.add_button.setToolTip(tr("Bilgisayardan bir ya da birkaç fotoğraf seçin; küçültülüp dosyaya kaydedilir."))
+        self.add_button.clicked.connect(self.choose)
+        head.addWidget(self.add_button)
+        lay.addLayout(head)
+        self.rows = QVBoxLayout()
+        lay.addLayout(self.rows)
+        editor.doc.photosChanged.connect(self._changed)
+        editor.doc.stateChanged.connect(self.rebuild)
+        self.rebuild()
+
+    def _changed(self, list_key: str) -> None:
+        if list_key == self.key:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        while self.rows.count():
+            w = self.rows.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        photos = self.editor.doc.photos(self.key)
+        for i, p in enumerate(photos):
+            self.rows.addWidget(PhotoRow(self, p, i, len(photos)))
+        self.count_label.setText(
+            tr("{0} fotoğraf (en çok {1}).").format(len(photos), self.item.max_count)
+            if photos
+            else tr("Henüz fotoğraf yok. \"Fotoğraf ekle…\" ile ekleyin.")
+        )
+        self.add_button.setEnabled(not self.editor.doc.locked and len(photos) < self.item.max_count)
+
+    def choose(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, tr("Fotoğraf seçin"), str(Path.home()), tr(IMAGE_FILTER))
+        for name in names:
+            self.add_file(Path(name))
+
+    def add_file(self, path: Path, caption: str = "") -> bool:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.editor.problem.emit(tr("'{0}' okunamadı ({1}).").format(path.name, exc.strerror))
+            return False
+        return self.editor.add_photo(self.key, data, caption, path.name)

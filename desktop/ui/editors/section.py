@@ -1,0 +1,100 @@
+"""One section of a department's form, rendered from its definition."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...core import keys
+from ...core.forms import FieldDef, PhotoListDef, SectionDef, TableDef
+from ..commands import Editor
+from ..i18n import tr
+from .fields import FieldEdit, LongTextEdit
+from .photos import PhotoListEditor
+from .table import TableEditor
+
+
+def _label(text: str, required: bool, parent) -> QLabel:
+    label = QLabel(text + (" <span style='color:#b71c1c'>*</span>" if required else "") + ":", parent)
+    label.setWordWrap(True)
+    label.setToolTip(tr("Zorunlu alan") if required else "")
+    return label
+
+
+class SectionPage(QWidget):
+    def __init__(self, editor: Editor, department: str, section: SectionDef, parent=None):
+        super().__init__(parent)
+        self.section = section
+        self.setObjectName(f"page.{section.key}")
+        lay = QVBoxLayout(self)
+        lay.setSpacing(10)
+        title = QLabel(section.title, self)
+        title.setObjectName("pageTitle")
+        lay.addWidget(title)
+        where = QLabel(tr("Raporda: bölüm {0}").format(section.chapter), self)
+        where.setObjectName("chapterNote")
+        lay.addWidget(where)
+        if section.intro:
+            intro = QLabel(section.intro, self)
+            intro.setWordWrap(True)
+            lay.addWidget(intro)
+        form: QFormLayout | None = None
+        self.editors: dict[str, QWidget] = {}
+        for item in section.items:
+            key = keys.join(department, item.key)
+            if isinstance(item, FieldDef) and item.type != "longtext":
+                if form is None:
+                    form = QFormLayout()
+                    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+                    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+                    lay.addLayout(form)
+                edit = FieldEdit(editor, key, item.type, item.label, item.help or "", self)
+                row = QHBoxLayout()
+                row.addWidget(edit)
+                if item.unit:
+                    row.addWidget(QLabel(item.unit, self))
+                if item.type == "money" and not item.unit:
+                    row.addWidget(QLabel("TL", self))
+                row.addStretch(1)
+                form.addRow(_label(item.label, item.required, self), row)
+                if item.help:
+                    hint = QLabel(item.help, self)
+                    hint.setObjectName("hint")
+                    hint.setWordWrap(True)
+                    form.addRow("", hint)
+                self.editors[key] = edit
+                continue
+            form = None
+            if isinstance(item, FieldDef):
+                lay.addWidget(_label(item.label, item.required, self))
+                edit = LongTextEdit(editor, key, item.label, item.help or "", self)
+                lay.addWidget(edit)
+                if item.help:
+                    hint = QLabel(item.help, self)
+                    hint.setObjectName("hint")
+                    hint.setWordWrap(True)
+                    lay.addWidget(hint)
+            elif isinstance(item, TableDef):
+                head = QLabel(item.title, self)
+                head.setObjectName("sectionHeading")
+                head.setWordWrap(True)
+                lay.addWidget(head)
+                edit = TableEditor(editor, department, item, self)
+                lay.addWidget(edit)
+                hint_text = tr("Gri hücreler hesaplanır. Enter: aşağı, Tab: sağa; Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz.")
+                if item.note:
+                    hint_text = item.note + "\n" + hint_text
+                hint = QLabel(hint_text, self)
+                hint.setObjectName("hint")
+                hint.setWordWrap(True)
+                lay.addWidget(hint)
+            elif isinstance(item, PhotoListDef):
+                head = QLabel(item.title, self)
+                head.setObjectName("sectionHeading")
+                lay.addWidget(head)
+                edit = PhotoListEditor(editor, department, item, self)
+                lay.addWidget(edit)
+            else:  # pragma: no cover - the definition allows only these
+                continue
+            self.editors[key] = edit
+        lay.addStretch(1)

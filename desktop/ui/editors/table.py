@@ -1,0 +1,329 @@
+"""A table of the form: rows × columns, computed columns and a total row.
+
+Computed cells (formula columns, the total row) are grey and never editable;
+while a cell is being typed the totals already show the new sum (a preview
+computed with ``desktop.core.tables.compute_table``). Enter stores the cell and
+moves down, Tab moves right, arrows move, typing starts editing, Ctrl+V pastes
+a block from Excel, Delete clears the selected cells.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView
+
+from ...core import keys
+from ...core.forms import NUMERIC_TYPES, TableDef
+from ...core.tables import compute_table
+from ...core.values import ValueProblem, display, parse_input
+from ..commands import Editor
+from ..i18n import tr
+from .paste import map_block, split_block
+
+COMPUTED_BG = QColor("#eceff1")
+ERROR_BG = QColor("#ffcdd2")
+WARNING_BG = QColor("#fff3cd")
+
+
+class TableModel(QAbstractTableModel):
+    def __init__(self, editor: Editor, department: str, table: TableDef, parent=None):
+        super().__init__(parent)
+        self.editor, self.doc, self.department, self.table = editor, editor.doc, department, table
+        self.rows = [(r.key, r.label) for r in table.row_defs]
+        if table.total_label:
+            self.rows.append((keys.TOTAL_ROW, table.total_label))
+        self.columns = list(table.columns)
+        self.prefix = keys.join(department, table.key) + "."
+        self._preview: dict[str, object] = {}
+        self._computed: dict[str, object] = {}
+        self.doc.valuesChanged.connect(self._values_changed)
+        self.doc.findingsChanged.connect(self._all_changed)
+        self.doc.stateChanged.connect(self._all_changed)
+
+    # --- addressing -------------------------------------------------------
+    def key(self, row: int, col: int) -> str:
+        return keys.join(self.department, self.table.key, self.rows[row][0], self.columns[col].key)
+
+    def is_total(self, row: int) -> bool:
+        return self.table.total_label is not None and row == len(self.rows) - 1
+
+    def is_computed(self, row: int, col: int) -> bool:
+        return self.is_total(row) or bool(self.columns[col].computed)
+
+    def exists(self, row: int, col: int) -> bool:
+        return not (self.is_total(row) and self.columns[col].total_mode == "none")
+
+    def label(self, row: int, col: int) -> str:
+        return f"{self.table.title} / {self.rows[row][1]} / {self.columns[col].label}"
+
+    def value(self, row: int, col: int):
+        key = self.key(row, col)
+        if self._preview and self.is_computed(row, col):
+            return self._computed.get(key)
+        if key in self._preview:
+            return self._preview[key]
+        return self.doc.value(key)
+
+    # --- preview while typing -----------------------------------------------
+    def preview(self, key: str | None, value=None) -> None:
+        """Show computed cells as if ``key`` held ``value`` (None key ends the preview)."""
+        if key is None:
+            self._preview = {}
+        else:
+            self._preview = {key: value}
+            entered = {**self.doc.entries.values, **self._preview}
+            self._computed = compute_table(self.department, self.table, entered)
+        self._all_changed()
+
+    # --- Qt model -----------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            if role == Qt.ItemDataRole.FontRole and orientation == Qt.Orientation.Vertical and self.is_total(section):
+                f = QFont()
+                f.setBold(True)
+                return f
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            col = self.columns[section]
+            text = col.label + (f" ({col.unit})" if col.unit and col.unit not in col.label else "")
+            return text + (" = " + tr("hesaplanır") if col.computed else "")
+        return self.rows[section][1]
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        col = self.columns[c]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if not self.exists(r, c):
+                return ""
+            return display(col.type, self.value(r, c))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.type in NUMERIC_TYPES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            found = self.doc.findings_at(self.key(r, c))
+            if any(f.is_error for f in found):
+                return QBrush(ERROR_BG)
+            if found:
+                return QBrush(WARNING_BG)
+            if self.is_computed(r, c):
+                return QBrush(COMPUTED_BG)
+            return None
+        if role == Qt.ItemDataRole.FontRole and self.is_total(r):
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{f.severity_label.capitalize()}: {f.message}" for f in self.doc.findings_at(self.key(r, c))]
+            if self.is_total(r):
+                lines.append(tr("Toplam satırı: girilen satırlardan hesaplanır."))
+            elif col.computed:
+                lines.append(tr("Hesaplanan sütun: {0}").format(col.computed))
+            return "\n".join(lines) or None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.label(r, c)}: {display(col.type, self.value(r, c))}"
+        return None
+
+    def flags(self, index: QModelIndex):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and not self.is_computed(index.row(), index.column()) and not self.doc.locked:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def parse(self, index: QModelIndex, text: str):
+        """The typed value of a cell's text; raises ValueProblem."""
+        return parse_input(self.columns[index.column()].type, text)
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        r, c = index.row(), index.column()
+        self._preview = {}
+        try:
+            typed = self.parse(index, str(value))
+        except ValueProblem as exc:
+            self.editor.problem.emit(f"{self.label(r, c)}: {exc}")
+            self._all_changed()
+            return False
+        ok = self.editor.set_values({self.key(r, c): typed})
+        self._all_changed()
+        return ok
+
+    def paste(self, top: int, left: int, text: str) -> tuple[bool, list[str]]:
+        def target(r, c):
+            rr, cc = top + r, left + c
+            if rr >= len(self.rows) or cc >= len(self.columns):
+                return None
+            if not self.exists(rr, cc):
+                return (self.key(rr, cc), self.columns[cc].type, self.label(rr, cc), True)
+            return (self.key(rr, cc), self.columns[cc].type, self.label(rr, cc), self.is_computed(rr, cc))
+
+        result = map_block(split_block(text), target)
+        if result.problems:
+            return False, result.problems
+        if not result.values:
+            return False, [tr("Yapıştırılacak değer yok.")]
+        style = tr("Türkçe") if result.style == "tr" else tr("İngilizce")
+        ok = self.editor.set_values(result.values, tr("{0} hücre yapıştırıldı ({1} sayı biçimi)").format(len(result.values), style))
+        return ok, []
+
+    def _values_changed(self, changed) -> None:
+        if any(k.startswith(self.prefix) for k in changed):
+            self._all_changed()
+
+    def _all_changed(self) -> None:
+        if self.rows and self.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Cell editor: previews the totals while typing; refuses unreadable text on Enter/Tab."""
+
+    def __init__(self, view: "TableEditor"):
+        super().__init__(view)
+        self.view = view
+
+    def createEditor(self, parent, option, index):
+        edit = QLineEdit(parent)
+        model: TableModel = self.view.model()
+        edit.setObjectName(model.key(index.row(), index.column()))
+        if model.columns[index.column()].type in NUMERIC_TYPES:
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        edit.textEdited.connect(lambda text, idx=index, e=edit: self._preview(idx, e, text))
+        return edit
+
+    def _preview(self, index, edit, text: str) -> None:
+        model: TableModel = self.view.model()
+        try:
+            value = model.parse(index, text)
+            edit.setStyleSheet("")
+            edit.setToolTip("")
+        except ValueProblem as exc:
+            edit.setStyleSheet("background: #ffcdd2;")
+            edit.setToolTip(str(exc))
+            return
+        model.preview(model.key(index.row(), index.column()), value)
+
+    def destroyEditor(self, editor, index) -> None:
+        self.view.model().preview(None)
+        super().destroyEditor(editor, index)
+
+    def eventFilter(self, editor, event) -> bool:
+        moving = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if event.type() == QEvent.Type.KeyPress and event.key() in moving:
+            index = self.view.currentIndex()
+            model: TableModel = self.view.model()
+            try:
+                model.parse(index, editor.text())
+            except ValueProblem as exc:
+                model.editor.problem.emit(f"{model.label(index.row(), index.column())}: {exc}")
+                return True
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                return super().eventFilter(editor, event)
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            self.view.move_down()
+            return True
+        return super().eventFilter(editor, event)
+
+
+class TableEditor(QTableView):
+    problem = Signal(str)
+
+    def __init__(self, editor: Editor, department: str, table: TableDef, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.setObjectName(keys.join(department, table.key))
+        self.setAccessibleName(table.title)
+        self.setModel(TableModel(editor, department, table, self))
+        self.setItemDelegate(CellDelegate(self))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setAlternatingRowColors(False)
+        self.setTabKeyNavigation(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        h = self.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        h.setMinimumSectionSize(110)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setMinimumWidth(120)
+        self._fit_height()
+
+    def model(self) -> TableModel:  # typed
+        return super().model()
+
+    def _fit_height(self) -> None:
+        rows = self.model().rowCount()
+        height = self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth() + 2
+        self.setFixedHeight(height)
+
+    def move_down(self) -> None:
+        idx = self.currentIndex()
+        if idx.isValid() and idx.row() + 1 < self.model().rowCount():
+            self.setCurrentIndex(self.model().index(idx.row() + 1, idx.column()))
+
+    def select_key(self, key: str) -> bool:
+        m = self.model()
+        for r in range(m.rowCount()):
+            for c in range(m.columnCount()):
+                if m.key(r, c) == key:
+                    self.setCurrentIndex(m.index(r, c))
+                    self.setFocus()
+                    return True
+        return False
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
+            self.clear_selection()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            self.move_down()
+            return
+        super().keyPressEvent(event)
+
+    def paste_text(self, text: str) -> bool:
+        idx = self.currentIndex()
+        if self.editor.doc.locked:
+            return False
+        top, left = (idx.row(), idx.column()) if idx.isValid() else (0, 0)
+        ok, problems = self.model().paste(top, left, text)
+        if problems:
+            self.editor.problem.emit(tr("Yapıştırılmadı; tablo olduğu gibi kaldı:") + "\n" + "\n".join("• " + p for p in problems))
+        return ok
+
+    def paste_clipboard(self) -> bool:
+        return self.paste_text(QGuiApplication.clipboard().text())
+
+    def copy_selection(self) -> None:
+        m = self.model()
+        idxs = self.selectedIndexes()
+        if not idxs:
+            return
+        rows = sorted({i.row() for i in idxs})
+        cols = sorted({i.column() for i in idxs})
+        lines = ["\t".join(m.data(m.index(r, c)) or "" for c in cols) for r in rows]
+        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
+
+    def clear_selection(self) -> None:
+        m = self.model()
+        keys_ = {m.key(i.row(), i.column()): None for i in self.selectedIndexes() if not m.is_computed(i.row(), i.column())}
+        if keys_ and not self.editor.doc.locked:
+            self.editor.set_values(keys_, tr("{0} hücre silindi").format(len(keys_)))

@@ -1,0 +1,52 @@
+"""The live list of findings (errors and warnings); a click goes to the field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ..core.findings import count_by_severity
+from .i18n import tr
+from .model import Document
+from .navigator import mark_icon
+
+
+class FindingsPanel(QWidget):
+    goTo = Signal(str)  # a finding's place
+
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setObjectName("findingsPanel")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("findingsSummary")
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+        self.list = QListWidget(self)
+        self.list.setObjectName("findingsList")
+        self.list.setAccessibleName(tr("Denetim bulguları"))
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._go)
+        self.list.itemClicked.connect(self._go)
+        lay.addWidget(self.list)
+        doc.findingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        findings = sorted(self.doc.findings, key=lambda f: (not f.is_error, f.place))
+        counts = count_by_severity(findings)
+        if not findings:
+            self.summary.setText(tr("✓ Sorun yok. Dosya gönderilmeye hazır."))
+        else:
+            self.summary.setText(tr("{0} hata (göndermeden önce düzeltilmeli), {1} uyarı. Bir satıra tıklayınca ilgili alana gidilir.").format(
+                counts["error"], counts["warning"]))
+        self.list.clear()
+        for f in findings:
+            item = QListWidgetItem(mark_icon("error" if f.is_error else "partial"), f"{f.severity_label.capitalize()}: {f.message}", self.list)
+            item.setData(Qt.ItemDataRole.UserRole, f.place)
+            item.setToolTip(f.place)
+
+    def _go(self, item: QListWidgetItem) -> None:
+        self.goTo.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,24 @@
+"""The F1 help text (Turkish source; English in the translation file)."""
+
+from .i18n import tr
+
+
+def help_html() -> str:
+    return tr("""<h3>Faaliyet — birim veri girişi</h3>
+<p><b>Kaydetmek gerekmez.</b> Bir alandan çıktığınızda ya da Enter'a bastığınızda yazdığınız değer
+dosyaya kaydedilir. Program kapanırken bir şey sormaz.</p>
+<ul>
+<li><b>Sayılar</b> Türkçe yazılır: binlik ayırıcı nokta, ondalık ayırıcı virgül (1.234,56). Okunamayan bir
+değer kırmızı işaretlenir, nedeni alanın altında ve durum çubuğunda yazar; başka bir sayıya dönüştürülmez.</li>
+<li><b>Tarihler</b> gün.ay.yıl: 31.12.2020.</li>
+<li><b>Tablolar:</b> Enter aşağı, Tab sağa, oklar hücreler arasında gezer. Yazmaya başlayınca hücre düzenlenir.
+Gri hücreler (toplamlar, formüller) hesaplanır. Excel'den kopyaladığınız bir bloğu Ctrl+V ile yapıştırabilirsiniz;
+Türkçe ya da İngilizce sayı biçimi kendiliğinden tanınır. Delete seçili hücreleri siler.</li>
+<li><b>Göstergeler:</b> gerçekleşen değeri, kaynağını ve hedeften sapmanın açıklamasını girin. Açıklaması
+zorunlu olanlar kırmızı işaretlenir.</li>
+<li><b>Denetim</b> panelindeki bir satıra tıklayınca ilgili alana gidilir. Hatalar düzeltilmeden dosya gönderilemez.</li>
+<li><b>Gönderme:</b> önce "Gönderildi olarak işaretle", sonra "Gönderilecek kopya" ile dosyanın temiz bir
+kopyasını USB belleğe ya da ağ klasörüne yazın.</li>
+</ul>
+<p><b>Kısayollar:</b> Ctrl+Z geri al · Ctrl+Y ya da Ctrl+Shift+Z yinele · Ctrl+F alan bul · Ctrl+O dosya aç · F1 yardım</p>
+""")

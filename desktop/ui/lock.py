@@ -1,0 +1,42 @@
+"""Detecting a file that is already open in another Faaliyet window.
+
+A lock file per workbook lives in the user's temporary folder (named after a
+hash of the file's full path), so nothing is written beside the workbook and
+read-only media work too. ``QLockFile`` records the process and the host and
+takes over locks whose process has died (after a crash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QLockFile
+
+
+def lock_path(path: Path) -> Path:
+    digest = hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:24]
+    folder = Path(QDir.tempPath()) / "faaliyet-kilit"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{digest}.lock"
+
+
+class FileLock:
+    def __init__(self, path: Path):
+        self.lock = QLockFile(str(lock_path(path)))
+        self.lock.setStaleLockTime(0)  # only a dead process's lock is stale
+
+    def acquire(self) -> bool:
+        """True if this process now holds the file; False if another instance does."""
+        if self.lock.tryLock(0):
+            return True
+        self.lock.removeStaleLockFile()
+        return self.lock.tryLock(0)
+
+    def holder(self) -> str:
+        ok, pid, host, app = self.lock.getLockInfo()
+        return f"{host} (işlem {pid})" if ok else ""
+
+    def release(self) -> None:
+        if self.lock.isLocked():
+            self.lock.unlock()

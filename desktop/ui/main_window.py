@@ -1,0 +1,314 @@
+"""The clerk's window: the start page, or one open department file.
+
+There is no Save button: every edit is committed to the file when it is made,
+and closing never asks. The title shows the file, the department, the year
+and the file's state.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar
+
+from ..core.definition import Definition
+from ..store.errors import WorkbookError
+from ..store.workbook import SUFFIX, Workbook
+from . import settings, submit
+from .commands import Editor
+from .document_view import DocumentView
+from .editors.table import TableEditor
+from .find import FindDialog
+from .help import help_html
+from .i18n import tr
+from .lock import FileLock
+from .model import Document
+from .start_page import StartPage
+
+FILE_FILTER = "Faaliyet dosyası (*.faaliyet);;Tüm dosyalar (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.doc: Document | None = None
+        self.editor: Editor | None = None
+        self.view: DocumentView | None = None
+        self.lock: FileLock | None = None
+        # prompts go through these so tests can answer them
+        self.ask = lambda title, text: QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        self.inform = self._message_box
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.start = StartPage(self.stack)
+        self.stack.addWidget(self.start)
+        self.start.openRequested.connect(self.open_file)
+        self.start.chooseFileRequested.connect(self.choose_file)
+        self.start.createRequested.connect(self.create_file)
+        self.saved = QLabel(self)
+        self.saved.setObjectName("savedState")
+        self.statusBar().addPermanentWidget(self.saved)
+        self._actions()
+        self._restore()
+        self._update()
+
+    # --- actions --------------------------------------------------------------
+    def _action(self, text: str, slot, keys=(), tip: str = "") -> QAction:
+        act = QAction(text, self)
+        act.setShortcuts([QKeySequence(k) for k in keys])
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut = " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        act.setToolTip(f"{tip or text} ({shortcut})" if shortcut else (tip or text))
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _actions(self) -> None:
+        self.act_open = self._action(tr("Dosya aç…"), self.choose_file, [QKeySequence.StandardKey.Open])
+        self.act_close = self._action(tr("Dosyayı kapat"), self.close_file, [QKeySequence.StandardKey.Close])
+        self.act_undo = self._action(tr("Geri al"), self.undo, [QKeySequence.StandardKey.Undo], tr("Son değişikliği geri al"))
+        self.act_redo = self._action(tr("Yinele"), self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"], tr("Geri alınanı yeniden yap"))
+        self.act_find = self._action(tr("Alan bul…"), self.find, [QKeySequence.StandardKey.Find])
+        self.act_submit = self._action(tr("Gönderildi olarak işaretle…"), self.submit, [], tr("Dosyayı gönderildi olarak işaretle ve kilitle"))
+        self.act_copy = self._action(tr("Gönderilecek kopya…"), self.export_copy, [], tr("USB belleğe ya da ağ klasörüne gönderilecek temiz kopyayı yaz"))
+        self.act_help = self._action(tr("Yardım"), self.show_help, [QKeySequence.StandardKey.HelpContents, "F1"])
+        self.act_quit = self._action(tr("Çıkış"), self.close, [QKeySequence.StandardKey.Quit])
+        menu = self.menuBar().addMenu(tr("&Dosya"))
+        for a in (self.act_open, self.act_close, None, self.act_submit, self.act_copy, None, self.act_quit):
+            menu.addSeparator() if a is None else menu.addAction(a)
+        menu = self.menuBar().addMenu(tr("Dü&zen"))
+        for a in (self.act_undo, self.act_redo, None, self.act_find):
+            menu.addSeparator() if a is None else menu.addAction(a)
+        self.menuBar().addMenu(tr("&Yardım")).addAction(self.act_help)
+        bar = QToolBar(tr("Araçlar"), self)
+        bar.setObjectName("toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.act_undo, self.act_redo, self.act_find, None, self.act_submit, self.act_copy, None, self.act_help):
+            bar.addSeparator() if a is None else bar.addAction(a)
+        self.addToolBar(bar)
+
+    # --- opening and closing ------------------------------------------------------
+    def choose_file(self) -> None:
+        start = str(settings.recent_files()[0].parent) if settings.recent_files() else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, tr("Faaliyet dosyası aç"), start, tr(FILE_FILTER))
+        if name:
+            self.open_file(Path(name))
+
+    def create_file(self, definition: Definition, department: str) -> None:
+        suggested = Path.home() / f"{definition.id}-{department}{SUFFIX}"
+        name, _ = QFileDialog.getSaveFileName(self, tr("Yeni birim dosyasını nereye kaydedeyim?"), str(suggested), tr(FILE_FILTER))
+        if not name:
+            return
+        path = Path(name) if name.endswith(SUFFIX) else Path(name + SUFFIX)
+        try:
+            Workbook.create(path, definition, department).close()
+        except WorkbookError as exc:
+            self.inform(tr("Dosya oluşturulamadı"), str(exc), "critical")
+            return
+        self.open_file(path)
+
+    def open_file(self, path: Path, readonly: bool = False) -> bool:
+        path = Path(path)
+        self.close_file()
+        lock = FileLock(path)
+        if not lock.acquire():
+            text = tr("'{0}' başka bir Faaliyet penceresinde açık ({1}). Aynı dosyayı iki pencerede düzenlemek "
+                      "değişikliklerin karışmasına yol açar.\n\nDosya bu pencerede salt okunur açılsın mı?").format(path.name, lock.holder())
+            if not self.ask(tr("Dosya zaten açık"), text):
+                return False
+            readonly, lock = True, None
+        try:
+            wb = Workbook.open(path, readonly=readonly)
+        except WorkbookError as exc:
+            if lock:
+                lock.release()
+            self.inform(tr("Dosya açılamadı"), str(exc), "critical")
+            return False
+        if wb.department is None:
+            wb.close()
+            if lock:
+                lock.release()
+            self.inform(tr("Dosya açılamadı"), tr("'{0}' birleştirilmiş yıl dosyası; bu pencere birim dosyaları içindir. Strateji Geliştirme'nin programını kullanın.").format(path.name), "critical")
+            return False
+        self.lock = lock
+        self.doc = Document(wb, self)
+        self.editor = Editor(self.doc, self)
+        self.editor.problem.connect(self.show_problem)
+        self.editor.stack.indexChanged.connect(lambda _i: self._update())
+        self.editor.stack.cleanChanged.connect(lambda _c: self._update())
+        self.doc.stateChanged.connect(self._update)
+        self.view = DocumentView(self.editor, self.stack)
+        self.view.banner.action.connect(self.copy_to_local)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        settings.add_recent(path)
+        self._restore_splitter()
+        self._update()
+        return True
+
+    def close_file(self) -> None:
+        if self.view is None:
+            return
+        self.commit_focused()
+        s = settings.settings()
+        s.setValue("splitter", self.view.splitter.saveState())
+        self.stack.removeWidget(self.view)
+        self.view.deleteLater()
+        self.doc.wb.close()
+        if self.lock:
+            self.lock.release()
+        self.view = self.doc = self.editor = self.lock = None
+        self.start.refresh()
+        self.stack.setCurrentWidget(self.start)
+        self._update()
+
+    def commit_focused(self) -> None:
+        """Store what is being typed in the focused field or table cell (before closing, submitting…)."""
+        w = QApplication.focusWidget()
+        if w is None:
+            return
+        if hasattr(w, "commit") and hasattr(w, "dirty"):
+            w.commit()
+            return
+        parent = w.parentWidget()
+        while parent is not None and not isinstance(parent, TableEditor):
+            parent = parent.parentWidget()
+        if parent is not None and parent.state() == parent.State.EditingState:
+            parent.commitData(w)
+            parent.closeEditor(w, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def closeEvent(self, event) -> None:
+        self.commit_focused()
+        s = settings.settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("windowState", self.saveState())
+        self.close_file()
+        event.accept()
+
+    def _restore(self) -> None:
+        s = settings.settings()
+        geo = s.value("geometry")
+        if isinstance(geo, QByteArray) and not geo.isEmpty():
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1360, 860)
+
+    def _restore_splitter(self) -> None:
+        state = settings.settings().value("splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty() and self.view is not None:
+            self.view.splitter.restoreState(state)
+
+    def copy_to_local(self) -> None:
+        if self.doc is None:
+            return
+        src = self.doc.path
+        name, _ = QFileDialog.getSaveFileName(self, tr("Yerel kopyayı nereye kaydedeyim?"), str(Path.home() / src.name), tr(FILE_FILTER))
+        if not name:
+            return
+        dest = Path(name)
+        if dest.resolve() == src.resolve():
+            self.inform(tr("Kopyalanamadı"), tr("Kopya, dosyanın kendisinin üzerine yazılamaz; başka bir yer seçin."), "warning")
+            return
+        tmp = dest.with_name("." + dest.name + ".kopyalaniyor")
+        try:
+            shutil.copyfile(src, tmp)
+            tmp.replace(dest)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            self.inform(tr("Kopyalanamadı"), tr("'{0}' yazılamadı ({1}).").format(dest, exc.strerror), "critical")
+            return
+        self.open_file(dest)
+        self.statusBar().showMessage(tr("Dosya yerel diske kopyalandı ve açıldı: {0}").format(dest), 15000)
+
+    # --- editing --------------------------------------------------------------
+    def undo(self) -> None:
+        w = QApplication.focusWidget()
+        if w is not None and hasattr(w, "dirty") and w.dirty():
+            w.refresh() if hasattr(w, "refresh") else None
+            return
+        if self.editor:
+            self.editor.stack.undo()
+
+    def redo(self) -> None:
+        if self.editor:
+            self.editor.stack.redo()
+
+    def find(self) -> None:
+        if self.view is None:
+            return
+        dlg = FindDialog(self.doc, self)
+        dlg.chosen.connect(self.view.go_to)
+        dlg.open()
+
+    def submit(self) -> None:
+        if self.doc is None:
+            return
+        self.commit_focused()
+        done, message = submit.submit(self.doc, self, confirm=lambda text: self.ask(tr("Gönderildi olarak işaretle"), text))
+        if message:
+            self.inform(tr("Gönderildi olarak işaretle"), message, "information" if done else "warning")
+
+    def export_copy(self, dest: Path | None = None) -> None:
+        if self.doc is None:
+            return
+        self.commit_focused()
+        done, message = submit.export_copy(self.doc, self, dest)
+        if message:
+            self.inform(tr("Gönderilecek kopya"), message, "information" if done else "critical")
+
+    def show_help(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Yardım"), help_html(), QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setObjectName("helpBox")
+        box.open()
+
+    def show_problem(self, message: str) -> None:
+        if "\n" in message:
+            self.inform(tr("Kaydedilmedi"), message, "warning")
+        else:
+            self.statusBar().showMessage("⚠ " + message, 20000)
+
+    def _message_box(self, title: str, text: str, kind: str = "information") -> None:
+        icon = {"critical": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}.get(kind, QMessageBox.Icon.Information)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("messageBox")
+        box.open()
+
+    # --- title and state ----------------------------------------------------------
+    def _update(self) -> None:
+        has = self.doc is not None
+        for a in (self.act_close, self.act_find, self.act_submit, self.act_copy):
+            a.setEnabled(has)
+        if not has:
+            self.setWindowTitle(tr("Faaliyet — Birim Faaliyet Raporu"))
+            self.act_undo.setEnabled(False)
+            self.act_redo.setEnabled(False)
+            self.saved.setText("")
+            return
+        doc, stack = self.doc, self.editor.stack
+        self.act_undo.setEnabled(stack.canUndo() and not doc.locked)
+        self.act_redo.setEnabled(stack.canRedo() and not doc.locked)
+        self.act_undo.setText(tr("Geri al: {0}").format(stack.undoText()) if stack.canUndo() else tr("Geri al"))
+        self.act_submit.setEnabled(not doc.locked and submit.available())
+        self.act_copy.setEnabled(submit.available())
+        if doc.readonly:
+            state = tr("salt okunur")
+            self.view.banner.readonly(doc.wb.readonly_reason or "")
+            self.saved.setText(tr("Salt okunur — değişiklik yapılamaz"))
+        elif doc.submitted:
+            st = doc.state()
+            state = doc.state_label + " (" + tr("kilitli") + ")"
+            self.view.banner.show_message(tr("Bu dosya {0} tarihinde {1} tarafından gönderildi olarak işaretlendi; düzenlemeye kapalıdır. "
+                                             "Değişiklik gerekiyorsa Strateji Geliştirme dosyayı geri göndermelidir.").format(st.get("changed_at", ""), st.get("changed_by", "")), "info")
+            self.saved.setText(tr("Gönderildi — kilitli"))
+        else:
+            state = doc.state_label
+            self.view.banner.hide()
+            self.saved.setText(tr("✓ Tüm değişiklikler dosyaya kaydedildi"))
+        self.setWindowTitle(f"{doc.path.name} — {doc.department_name} {doc.wb.year} — {state} — Faaliyet")
+        self.setWindowFilePath(str(doc.path))

@@ -1,0 +1,154 @@
+"""The open department file as the widgets see it.
+
+``Document`` wraps a :class:`Workbook`: it holds what was entered, the
+computed cells and the findings, and emits signals when any of them change,
+so that every widget only subscribes and never reads the file itself. Every
+write goes straight to the workbook (one committed transaction); the document
+is then refreshed from the file, so what is shown is what is stored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.entries import ActivityEntry, Entries, IndicatorEntry, ValueView
+from ..core.findings import Finding
+from ..core.validation import validate
+from ..store import photos as photo_store
+from ..store.workbook import STATES, Workbook
+
+
+class Document(QObject):
+    valuesChanged = Signal(object)  # set of keys whose shown value changed (entered or computed)
+    planChanged = Signal(str)  # indicator or activity key
+    findingsChanged = Signal()
+    photosChanged = Signal(str)  # photo list key
+    stateChanged = Signal()
+
+    def __init__(self, wb: Workbook, parent: QObject | None = None):
+        super().__init__(parent)
+        self.wb = wb
+        self.definition = wb.definition
+        self.department = wb.department
+        self.slots = {s.key: s for s in self.definition.slots_of(self.department)} if self.department else {}
+        self.indicators = self.definition.indicators_of(self.department)
+        self.activities = self.definition.activities_of(self.department)
+        self._entries = Entries()
+        self._shown: dict[str, object] = {}
+        self.findings: list[Finding] = []
+        self._state = wb.state()
+        self._reload()
+
+    # --- reading ----------------------------------------------------------
+    @property
+    def path(self):
+        return self.wb.path
+
+    @property
+    def department_name(self) -> str:
+        d = self.definition.department(self.department or "")
+        return d.name if d else (self.department or "")
+
+    @property
+    def entries(self) -> Entries:
+        return self._entries
+
+    def value(self, key: str):
+        """The value shown for a field or cell (entered or computed)."""
+        return self._shown.get(key)
+
+    def entered(self, key: str):
+        return self._entries.values.get(key)
+
+    def indicator(self, key: str) -> IndicatorEntry:
+        return self._entries.indicators.get(key) or IndicatorEntry()
+
+    def activity(self, key: str) -> ActivityEntry:
+        return self._entries.activities.get(key) or ActivityEntry()
+
+    def photos(self, list_key: str):
+        return photo_store.list_photos(self.wb, list_key)
+
+    def photo_data(self, photo_id: int) -> bytes:
+        return photo_store.photo_data(self.wb, photo_id)
+
+    def state(self) -> dict:
+        return self._state
+
+    @property
+    def state_label(self) -> str:
+        return STATES.get(self._state["state"], self._state["state"])
+
+    @property
+    def submitted(self) -> bool:
+        return self._state["state"] == "gonderildi"
+
+    @property
+    def readonly(self) -> bool:
+        return self.wb.readonly
+
+    @property
+    def locked(self) -> bool:
+        """Nothing may be edited: read-only file or submitted."""
+        return self.wb.readonly or self.submitted
+
+    def findings_at(self, place: str) -> list[Finding]:
+        return [f for f in self.findings if f.place == place]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    # --- writing (one committed transaction each) -------------------------
+    def write_values(self, values: dict) -> None:
+        self.wb.apply(values=values)
+        self._reload()
+
+    def write_indicator(self, key: str, **attrs) -> None:
+        self.wb.apply(indicators={key: attrs})
+        self._reload(plan_key=key)
+
+    def write_activity(self, key: str, **attrs) -> None:
+        self.wb.apply(activities={key: attrs})
+        self._reload(plan_key=key)
+
+    def add_photo(self, list_key: str, data: bytes, caption: str = "", name: str = "resim"):
+        photo = photo_store.add_photo(self.wb, list_key, data, caption, name)
+        self._photos_changed(list_key)
+        return photo
+
+    def set_caption(self, list_key: str, photo_id: int, caption: str) -> None:
+        photo_store.set_caption(self.wb, photo_id, caption)
+        self._photos_changed(list_key)
+
+    def move_photo(self, list_key: str, photo_id: int, index: int) -> None:
+        photo_store.move_photo(self.wb, photo_id, index)
+        self._photos_changed(list_key)
+
+    def remove_photo(self, list_key: str, photo_id: int) -> None:
+        photo_store.remove_photo(self.wb, photo_id)
+        self._photos_changed(list_key)
+
+    def reload_state(self) -> None:
+        self._state = self.wb.state()
+        self._reload()
+        self.stateChanged.emit()
+
+    # --- internals --------------------------------------------------------
+    def _photos_changed(self, list_key: str) -> None:
+        self._reload()
+        self.photosChanged.emit(list_key)
+
+    def _reload(self, plan_key: str | None = None) -> None:
+        self._entries = self.wb.entries()
+        depts = [self.department] if self.department else None
+        view = ValueView(self.definition, self._entries, depts)
+        shown = {k: view.get(k) for k in self.slots}
+        changed = {k for k in set(shown) | set(self._shown) if shown.get(k) != self._shown.get(k) or type(shown.get(k)) is not type(self._shown.get(k))}
+        self._shown = shown
+        self.findings = validate(self.definition, self._entries, self.department)
+        if changed:
+            self.valuesChanged.emit(changed)
+        if plan_key:
+            self.planChanged.emit(plan_key)
+        self.findingsChanged.emit()

@@ -1,0 +1,159 @@
+"""The list of a file's pages (form sections + indicators) with a completeness mark each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from ..core import keys
+from ..core.forms import PhotoListDef, SectionDef
+from .i18n import tr
+from .model import Document
+
+INDICATORS = "gostergeler"
+
+
+@dataclass
+class Status:
+    filled: int
+    total: int
+    errors: int
+    warnings: int
+
+    @property
+    def mark(self) -> str:
+        if self.errors:
+            return "error"
+        if self.total and self.filled >= self.total and not self.warnings:
+            return "done"
+        if self.filled:
+            return "partial"
+        return "empty"
+
+
+def section_status(doc: Document, section: SectionDef) -> Status:
+    dept = doc.department
+    slots = [s for s in doc.slots.values() if s.section == section.key and not s.computed]
+    filled = sum(1 for s in slots if doc.entered(s.key) not in (None, ""))
+    total = len(slots)
+    prefixes = []
+    for item in section.items:
+        prefixes.append(keys.join(dept, item.key))
+        if isinstance(item, PhotoListDef):
+            total += 1
+            filled += 1 if doc.entries.photos.get(keys.join(dept, item.key)) else 0
+    found = [f for f in doc.findings if any(f.place == p or f.place.startswith(p + ".") for p in prefixes)]
+    return Status(filled, total, sum(f.is_error for f in found), sum(not f.is_error for f in found))
+
+
+def plan_places(doc: Document) -> set[str]:
+    out = set()
+    for x in doc.indicators + doc.activities:
+        out |= {x.key, f"{x.key}.actual", f"{x.key}.actual_cost", f"{x.key}.explanation", f"{x.key}.source"}
+    out |= {t.key for t in doc.definition.plan.targets()}
+    return out
+
+
+def indicators_status(doc: Document) -> Status:
+    filled = sum(1 for i in doc.indicators if doc.indicator(i.key).actual is not None)
+    filled += sum(1 for a in doc.activities if doc.activity(a.key).actual_cost is not None)
+    places = plan_places(doc)
+    found = [f for f in doc.findings if f.place in places]
+    return Status(filled, len(doc.indicators) + len(doc.activities), sum(f.is_error for f in found), sum(not f.is_error for f in found))
+
+
+_COLORS = {"done": "#2e7d32", "partial": "#f9a825", "empty": "#9e9e9e", "error": "#c62828"}
+
+
+def mark_icon(mark: str, size: int = 16) -> QIcon:
+    pix = QPixmap(size * 2, size * 2)
+    pix.setDevicePixelRatio(2)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    color = QColor(_COLORS[mark])
+    r = QRectF(1.5, 1.5, size - 3, size - 3)
+    if mark == "empty":
+        p.setPen(QPen(color, 1.6))
+        p.drawEllipse(r)
+    elif mark == "partial":
+        p.setPen(QPen(color, 1.6))
+        p.drawEllipse(r)
+        p.setBrush(color)
+        p.drawPie(r, 90 * 16, 180 * 16)
+    else:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(color)
+        p.drawEllipse(r)
+        p.setPen(QPen(QColor("white"), 2.0))
+        c = r.center()
+        if mark == "done":
+            p.drawPolyline([QPointF(r.left() + 3.5, c.y()), QPointF(c.x() - 1, r.bottom() - 4), QPointF(r.right() - 3, r.top() + 4)])
+        else:
+            p.drawLine(QPointF(c.x(), r.top() + 3), QPointF(c.x(), r.bottom() - 6))
+            p.drawPoint(QPointF(c.x(), r.bottom() - 3))
+    p.end()
+    return QIcon(pix)
+
+
+MARK_TIPS = {
+    "done": "Tamamlandı",
+    "partial": "Kısmen dolduruldu",
+    "empty": "Henüz bir şey girilmedi",
+    "error": "Düzeltilmesi gereken hata var",
+}
+
+
+class Navigator(QListWidget):
+    pageChosen = Signal(str)  # section key or INDICATORS
+
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setObjectName("navigator")
+        self.setAccessibleName(tr("Bölümler"))
+        self.setIconSize(QSize(16, 16))
+        self.setSpacing(2)
+        self.setMinimumWidth(250)
+        self._keys: list[str] = []
+        for section in doc.definition.form(doc.department).sections:
+            self._add(section.key)
+        if doc.indicators or doc.activities:
+            self._add(INDICATORS)
+        self.currentRowChanged.connect(lambda row: row >= 0 and self.pageChosen.emit(self._keys[row]))
+        doc.findingsChanged.connect(self.refresh)
+        doc.photosChanged.connect(lambda _k: self.refresh())
+        self.refresh()
+
+    def _add(self, key: str) -> None:
+        self._keys.append(key)
+        item = QListWidgetItem(self)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+
+    def refresh(self) -> None:
+        sections = {s.key: s for s in self.doc.definition.form(self.doc.department).sections}
+        for row, key in enumerate(self._keys):
+            if key == INDICATORS:
+                title, st, unit = tr("Performans göstergeleri"), indicators_status(self.doc), tr("girildi")
+            else:
+                title, st, unit = sections[key].title, section_status(self.doc, sections[key]), tr("dolu")
+            detail = f"{st.filled}/{st.total} {unit}"
+            if st.errors:
+                detail += " · " + tr("{0} hata").format(st.errors)
+            elif st.warnings:
+                detail += " · " + tr("{0} uyarı").format(st.warnings)
+            item = self.item(row)
+            item.setText(f"{title}\n{detail}")
+            item.setIcon(mark_icon(st.mark))
+            item.setToolTip(tr(MARK_TIPS[st.mark]))
+            item.setData(Qt.ItemDataRole.UserRole + 1, st.mark)
+
+    def mark_of(self, key: str) -> str:
+        return self.item(self._keys.index(key)).data(Qt.ItemDataRole.UserRole + 1)
+
+    def select(self, key: str) -> None:
+        if key in self._keys:
+            self.setCurrentRow(self._keys.index(key))

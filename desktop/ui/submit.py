@@ -1,0 +1,81 @@
+"""Submitting a department file and writing the copy to send.
+
+The rules live in ``desktop.store.submission`` (``submit``: refused while
+errors remain, records who/when/content hash, locks; ``export_copy``: VACUUM
+INTO, verified, renamed into place). This module only asks and reports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..store.errors import WorkbookError
+from .i18n import tr
+from .model import Document
+
+
+def _submission():
+    try:
+        from ..store import submission
+    except ImportError:  # the store module is written in parallel
+        return None
+    return submission
+
+
+def available() -> bool:
+    return _submission() is not None
+
+
+def refusal_text(doc: Document) -> str:
+    errors = doc.errors
+    lines = "\n".join(f"• {f.message}" for f in errors[:15])
+    more = "\n" + tr("… ve {0} hata daha.").format(len(errors) - 15) if len(errors) > 15 else ""
+    return tr("Dosya gönderildi olarak işaretlenemedi: {0} hata düzeltilmeli.\nDenetim panelinde hataya tıklayınca ilgili alana gidilir.\n\n").format(len(errors)) + lines + more
+
+
+def submit(doc: Document, parent: QWidget, confirm=None) -> tuple[bool, str]:
+    """Mark the file "Gönderildi". Returns (done, message for the clerk)."""
+    sub = _submission()
+    if sub is None:
+        return False, tr("Gönderme işlemi bu sürümde henüz yok.")
+    if doc.locked:
+        return False, tr("Dosya zaten kilitli ({0}).").format(doc.state_label if doc.submitted else doc.wb.readonly_reason)
+    if doc.errors:
+        return False, refusal_text(doc)
+    ask = confirm or (lambda text: QMessageBox.question(parent, tr("Gönderildi olarak işaretle"), text) == QMessageBox.StandardButton.Yes)
+    if not ask(tr("Dosya \"Gönderildi\" olarak işaretlenecek ve düzenlemeye kapanacak. Değişiklik için Strateji Geliştirme'nin "
+                  "dosyayı geri göndermesi gerekir. Devam edilsin mi?")):
+        return False, ""
+    try:
+        sub.submit(doc.wb)
+    except WorkbookError as exc:
+        doc.reload_state()
+        return False, str(exc)
+    doc.reload_state()
+    st = doc.state()
+    return True, tr("Dosya gönderildi olarak işaretlendi ({0}, {1}). Şimdi \"Gönderilecek kopya\" ile gönderilecek dosyayı oluşturun.").format(
+        st.get("changed_by", ""), st.get("changed_at", ""))
+
+
+def export_copy(doc: Document, parent: QWidget, dest: Path | None = None) -> tuple[bool, str]:
+    """Write a verified clean copy wherever the clerk chooses; says where it went."""
+    sub = _submission()
+    if sub is None:
+        return False, tr("Gönderilecek kopya bu sürümde henüz yok.")
+    if dest is None:
+        suggested = str(Path.home() / doc.path.name)
+        name, _ = QFileDialog.getSaveFileName(parent, tr("Gönderilecek kopyayı nereye kaydedeyim? (USB bellek, ağ klasörü…)"),
+                                              suggested, tr("Faaliyet dosyası (*.faaliyet)"))
+        if not name:
+            return False, ""
+        dest = Path(name)
+    try:
+        written = sub.export_copy(doc.wb, dest)
+    except WorkbookError as exc:
+        return False, str(exc)
+    except OSError as exc:
+        return False, tr("Kopya yazılamadı ({0}). Hedef diskin takılı ve yazılabilir olduğunu kontrol edin.").format(exc.strerror or exc)
+    note = "" if doc.submitted else "\n\n" + tr("Not: dosya henüz \"Gönderildi\" olarak işaretlenmedi.")
+    return True, tr("Gönderilecek kopya yazıldı ve denetlendi:\n{0}").format(written) + note
