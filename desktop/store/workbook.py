@@ -100,6 +100,12 @@ class Workbook:
             if reason is None:
                 conn.execute("PRAGMA journal_mode = DELETE")
                 conn.execute("PRAGMA synchronous = FULL")
+                if Path(str(path) + "-journal").exists():
+                    # A kill before the journal's first sync leaves one SQLite ignores (not
+                    # hot) but never deletes; a no-op write lets SQLite replace and delete it,
+                    # so the file can travel alone (incoming files with a -journal are refused).
+                    with contextlib.suppress(sqlite3.Error), _tx(conn):
+                        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             return cls(path, conn, reason, user)
         except BaseException:
             conn.close()
