@@ -171,7 +171,7 @@ class PlanCard(QGroupBox):
             self.need.setText("")
         level = "error" if (missing and self.kind == "indicator") else ("warning" if missing else "")
         found = self.editor.doc.findings_at(self.explanation.key)
-        if found and not level:
+        if found and not level and not self.explanation.toPlainText().strip():
             level = "error" if any(f.is_error for f in found) else "warning"
         set_mark(self.explanation, "finding", level)
 

@@ -61,8 +61,6 @@ class TableModel(QAbstractTableModel):
         key = self.key(row, col)
         if self._preview and self.is_computed(row, col):
             return self._computed.get(key)
-        if key in self._preview:
-            return self._preview[key]
         return self.doc.value(key)
 
     # --- preview while typing -----------------------------------------------
@@ -74,7 +72,16 @@ class TableModel(QAbstractTableModel):
             self._preview = {key: value}
             entered = {**self.doc.entries.values, **self._preview}
             self._computed = compute_table(self.department, self.table, entered)
-        self._all_changed()
+        self._computed_changed()
+
+    def _computed_changed(self) -> None:
+        """Repaint computed cells only: an open cell editor must keep what is being typed."""
+        last_row, last_col = len(self.rows) - 1, len(self.columns) - 1
+        for c, col in enumerate(self.columns):
+            if col.computed:
+                self.dataChanged.emit(self.index(0, c), self.index(last_row, c))
+        if self.table.total_label:
+            self.dataChanged.emit(self.index(last_row, 0), self.index(last_row, last_col))
 
     # --- Qt model -----------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -198,6 +205,11 @@ class CellDelegate(QStyledItemDelegate):
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         edit.textEdited.connect(lambda text, idx=index, e=edit: self._preview(idx, e, text))
         return edit
+
+    def setEditorData(self, editor, index) -> None:
+        if editor.isModified():  # never overwrite what the clerk is typing
+            return
+        super().setEditorData(editor, index)
 
     def _preview(self, index, edit, text: str) -> None:
         model: TableModel = self.view.model()
