@@ -16,6 +16,7 @@ from .model import Document
 
 
 class _Step(QUndoCommand):
+    # never name an attribute "id": QUndoCommand.id() is called by the stack
     def __init__(self, editor: "Editor", text: str):
         super().__init__(text)
         self.editor = editor
@@ -75,27 +76,27 @@ class SetPlan(_Step):
 class AddPhoto(_Step):
     def __init__(self, editor, list_key: str, photo, data: bytes, caption: str, text: str):
         super().__init__(editor, text)
-        self.list_key, self.id, self.data, self.caption = list_key, photo.id, data, caption
+        self.list_key, self.photo_id, self.data, self.caption = list_key, photo.id, data, caption
 
     def do(self) -> None:
-        self.id = self.editor.doc.add_photo(self.list_key, self.data, self.caption).id
+        self.photo_id = self.editor.doc.add_photo(self.list_key, self.data, self.caption).id
 
     def undo_(self) -> None:
-        self.editor.doc.remove_photo(self.list_key, self.id)
+        self.editor.doc.remove_photo(self.list_key, self.photo_id)
 
 
 class RemovePhoto(_Step):
     def __init__(self, editor, list_key: str, photo, index: int, data: bytes, text: str):
         super().__init__(editor, text)
-        self.list_key, self.id, self.index, self.data, self.caption = list_key, photo.id, index, data, photo.caption
+        self.list_key, self.photo_id, self.index, self.data, self.caption = list_key, photo.id, index, data, photo.caption
 
     def do(self) -> None:
-        self.editor.doc.remove_photo(self.list_key, self.id)
+        self.editor.doc.remove_photo(self.list_key, self.photo_id)
 
     def undo_(self) -> None:
         doc = self.editor.doc
-        self.id = doc.add_photo(self.list_key, self.data, self.caption).id
-        doc.move_photo(self.list_key, self.id, self.index)
+        self.photo_id = doc.add_photo(self.list_key, self.data, self.caption).id
+        doc.move_photo(self.list_key, self.photo_id, self.index)
 
 
 class CaptionPhoto(_Step):

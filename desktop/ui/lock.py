@@ -34,8 +34,13 @@ class FileLock:
         return self.lock.tryLock(0)
 
     def holder(self) -> str:
-        ok, pid, host, app = self.lock.getLockInfo()
-        return f"{host} (işlem {pid})" if ok else ""
+        info = self.lock.getLockInfo()  # (pid, host, app) in PySide6; (ok, pid, host, app) in older bindings
+        if len(info) == 4:
+            if not info[0]:
+                return ""
+            info = info[1:]
+        pid, host, _app = info
+        return f"{host}, işlem {pid}" if pid else ""
 
     def release(self) -> None:
         if self.lock.isLocked():

@@ -107,10 +107,16 @@ class PhotoListEditor(QWidget):
             self.rebuild()
 
     def rebuild(self) -> None:
+        # rows leave the tree at once (findChild must not see them) but are kept
+        # alive until the next rebuild: one of them may be emitting the signal
+        # that caused this rebuild.
+        self._retired = []
         while self.rows.count():
             w = self.rows.takeAt(0).widget()
             if w is not None:
-                w.deleteLater()
+                w.hide()
+                w.setParent(None)
+                self._retired.append(w)
         photos = self.editor.doc.photos(self.key)
         for i, p in enumerate(photos):
             self.rows.addWidget(PhotoRow(self, p, i, len(photos)))

@@ -1,0 +1,97 @@
+"""Read-only media and network paths open read-only with a banner; a file open twice is detected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.store import workbook as workbook_module
+from ui_support import Prompts, _private_settings, focus, make_window, stored, widget  # noqa: F401
+
+REASON = "Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek)."
+
+
+@pytest.fixture
+def readonly_media(monkeypatch, workbook_path):
+    """The workbook behaves as if it were on a write-protected USB stick."""
+    original = workbook_module.writable_reason
+    monkeypatch.setattr(workbook_module, "writable_reason", lambda p: REASON if Path(p) == workbook_path else original(p))
+    return workbook_path
+
+
+def test_file_on_readonly_media_opens_readonly_with_banner(qtbot, readonly_media):
+    win = make_window(qtbot, readonly_media)
+    assert win.doc.readonly
+    assert win.view.banner.isVisible()
+    assert "Salt okunur" in win.view.banner.label.text() and "USB" in win.view.banner.label.text()
+    assert "kopyala" in win.view.banner.button.text().lower()
+    assert "salt okunur" in win.windowTitle()
+    edit = widget(win, "itfaiye.trafik_kazasi")
+    assert edit.isReadOnly()
+    focus(win, edit)
+    qtbot.keyClicks(edit, "5")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert stored(readonly_media, "itfaiye.trafik_kazasi") is None
+    table = widget(win, "itfaiye.makbuz")
+    m = table.model()
+    assert not (m.flags(m.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
+    assert not table.paste_text("5\t10,00\n")
+    assert not win.act_submit.isEnabled()
+    win.close()
+
+
+def test_network_path_is_readonly():
+    from desktop.store.safe_open import writable_reason
+
+    assert "ağ" in writable_reason(Path("//sunucu/paylasim/itfaiye.faaliyet"))
+
+
+def test_copy_to_local_disk_opens_the_copy_for_editing(qtbot, readonly_media, tmp_path, monkeypatch):
+    win = make_window(qtbot, readonly_media)
+    dest = tmp_path / "yerel" / "itfaiye.faaliyet"
+    dest.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+    win.view.banner.button.click()
+    assert win.doc.path == dest
+    assert not win.doc.readonly
+    assert not win.view.banner.isVisible()
+    edit = widget(win, "itfaiye.trafik_kazasi")
+    focus(win, edit)
+    qtbot.keyClicks(edit, "5")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert stored(dest, "itfaiye.trafik_kazasi") == 5
+    assert stored(readonly_media, "itfaiye.trafik_kazasi") is None
+    win.close()
+
+
+def test_file_open_in_another_window_is_detected(qtbot, workbook_path):
+    first = make_window(qtbot, workbook_path)
+    no = Prompts(answer=False)
+    second = make_window(qtbot, None, no)
+    assert not second.open_file(workbook_path)
+    assert no.asked and "başka bir Faaliyet penceresinde açık" in no.asked[0]
+    assert second.doc is None
+    yes = Prompts(answer=True)
+    third = make_window(qtbot, None, yes)
+    assert third.open_file(workbook_path)
+    assert third.doc.readonly
+    first.close()
+    # once the first window is closed the file can be opened for editing again
+    fourth = make_window(qtbot, workbook_path)
+    assert not fourth.doc.readonly
+    for w in (second, third, fourth):
+        w.close()
+
+
+def test_damaged_file_is_refused_with_a_turkish_message(qtbot, tmp_path):
+    bad = tmp_path / "bozuk.faaliyet"
+    bad.write_bytes(b"bu bir faaliyet dosyasi degil" * 100)
+    win = make_window(qtbot)
+    assert not win.open_file(bad)
+    title, text, kind = win.prompts.messages[-1]
+    assert kind == "critical" and "Faaliyet dosyası değil" in text
+    assert win.doc is None
+    win.close()
