@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ui_support import _private_settings, focus, make_window, stored, type_text, widget, window  # noqa: F401
+from ui_support import _private_settings, focus, make_window, stored, type_text, widget, window, ui_definition, workbook_path  # noqa: F401
 
 
-def test_every_field_editor_is_named_by_its_key(window, definition):
+def test_every_field_editor_is_named_by_its_key(window, ui_definition):
+    definition = ui_definition
     for slot in definition.slots_of("itfaiye"):
         if not slot.computed and slot.key.count(".") == 1:
             assert window.view.editor_widget(slot.key) is not None, slot.key
@@ -67,26 +68,21 @@ def test_turkish_long_text_is_stored_when_leaving(window, qtbot, workbook_path):
     assert stored(workbook_path, "itfaiye.anlatim") == text
 
 
-def test_date_field_parses_turkish_dates(qtbot, tmp_path, definition):
-    from desktop.store.workbook import Workbook
-
-    path = tmp_path / "imar.faaliyet"
-    Workbook.create(path, definition, "imar").close()
-    date_key = next(s.key for s in definition.slots_of("imar") if s.type == "date")
-    win = make_window(qtbot, path)
-    edit = widget(win, date_key)
-    focus(win, edit)
-    qtbot.keyClicks(edit, "31.12.2020")
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+def test_date_field_parses_turkish_dates(window, qtbot, workbook_path):
     import datetime as dt
 
-    assert stored(path, date_key) == dt.date(2020, 12, 31)
+    edit = widget(window, "itfaiye.tatbikat_tarihi")
+    focus(window, edit)
+    qtbot.keyClicks(edit, "31.12.2020")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert stored(workbook_path, "itfaiye.tatbikat_tarihi") == dt.date(2020, 12, 31)
+    assert edit.text() == "31.12.2020"
+    edit.setFocus()
     edit.selectAll()
     qtbot.keyClicks(edit, "31.02.2020")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
-    assert stored(path, date_key) == dt.date(2020, 12, 31)
+    assert stored(workbook_path, "itfaiye.tatbikat_tarihi") == dt.date(2020, 12, 31)
     assert edit.property("inputError") is True
-    win.close()
 
 
 def test_value_written_elsewhere_in_the_window_updates_every_view(window, workbook_path):

@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui_support import _private_settings, focus, stored_indicator, type_text, widget, window  # noqa: F401
+from ui_support import _private_settings, focus, stored_indicator, type_text, widget, window, ui_definition, workbook_path  # noqa: F401
 
 
 def _panel_texts(win):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.store.photos import list_photos
 from desktop.store.workbook import Workbook
-from ui_support import _private_settings, make_window, type_text, widget, window  # noqa: F401
+from ui_support import _private_settings, make_window, type_text, widget, window, ui_definition, workbook_path  # noqa: F401
 
 
 def _png(path, size=(3000, 2000), color="red"):
@@ -65,11 +65,12 @@ def test_start_page_creates_a_department_file_and_lists_recent(qtbot, tmp_path, 
     win = make_window(qtbot)
     start = win.start
     assert win.stack.currentWidget() is start
-    assert start.year.count() >= 1 and "2020" in start.year.currentText()
+    definition = start.current_definition()
+    assert start.year.count() >= 1 and str(definition.year.year) in start.year.currentText()
     names = [start.department.itemText(i) for i in range(start.department.count())]
-    assert "İtfaiye Müdürlüğü" in names
-    assert not any("Strateji Geliştirme (Kurum" in n for n in names)
-    start.department.setCurrentIndex(names.index("İtfaiye Müdürlüğü"))
+    assert names == [d.name for d in definition.departments if d.role == "department"]
+    keys = [start.department.itemData(i) for i in range(start.department.count())]
+    start.department.setCurrentIndex(keys.index("itfaiye"))
     target = tmp_path / "yeni-itfaiye"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     start.create_button.click()

@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui_support import _private_settings, cell_editor, stored, type_in_table, widget, window  # noqa: F401
+from ui_support import _private_settings, cell_editor, stored, type_in_table, widget, window, ui_definition, workbook_path  # noqa: F401
 
 
 def _table(win, key="itfaiye.makbuz"):

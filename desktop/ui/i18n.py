@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-CONTEXT = "Faaliyet"
+# pyside6-lupdate files a bare tr("...") call under the empty context
+CONTEXT = ""
 
 
 def tr(text: str) -> str:

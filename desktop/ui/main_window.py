@@ -28,7 +28,9 @@ from .lock import FileLock
 from .model import Document
 from .start_page import StartPage
 
-FILE_FILTER = "Faaliyet dosyası (*.faaliyet);;Tüm dosyalar (*)"
+
+def file_filter() -> str:
+    return tr("Faaliyet dosyası (*.faaliyet);;Tüm dosyalar (*)")
 
 
 class MainWindow(QMainWindow):
@@ -95,13 +97,13 @@ class MainWindow(QMainWindow):
     # --- opening and closing ------------------------------------------------------
     def choose_file(self) -> None:
         start = str(settings.recent_files()[0].parent) if settings.recent_files() else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, tr("Faaliyet dosyası aç"), start, tr(FILE_FILTER))
+        name, _ = QFileDialog.getOpenFileName(self, tr("Faaliyet dosyası aç"), start, file_filter())
         if name:
             self.open_file(Path(name))
 
     def create_file(self, definition: Definition, department: str) -> None:
         suggested = Path.home() / f"{definition.id}-{department}{SUFFIX}"
-        name, _ = QFileDialog.getSaveFileName(self, tr("Yeni birim dosyasını nereye kaydedeyim?"), str(suggested), tr(FILE_FILTER))
+        name, _ = QFileDialog.getSaveFileName(self, tr("Yeni birim dosyasını nereye kaydedeyim?"), str(suggested), file_filter())
         if not name:
             return
         path = Path(name) if name.endswith(SUFFIX) else Path(name + SUFFIX)
@@ -139,8 +141,8 @@ class MainWindow(QMainWindow):
         self.doc = Document(wb, self)
         self.editor = Editor(self.doc, self)
         self.editor.problem.connect(self.show_problem)
-        self.editor.stack.indexChanged.connect(lambda _i: self._update())
-        self.editor.stack.cleanChanged.connect(lambda _c: self._update())
+        self.editor.stack.indexChanged.connect(self._update)
+        self.editor.stack.cleanChanged.connect(self._update)
         self.doc.stateChanged.connect(self._update)
         self.view = DocumentView(self.editor, self.stack)
         self.view.banner.action.connect(self.copy_to_local)
@@ -159,6 +161,10 @@ class MainWindow(QMainWindow):
         s.setValue("splitter", self.view.splitter.saveState())
         self.stack.removeWidget(self.view)
         self.view.deleteLater()
+        self.editor.stack.blockSignals(True)
+        self.editor.deleteLater()
+        self.doc.blockSignals(True)
+        self.doc.deleteLater()
         self.doc.wb.close()
         if self.lock:
             self.lock.release()
@@ -207,7 +213,7 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return
         src = self.doc.path
-        name, _ = QFileDialog.getSaveFileName(self, tr("Yerel kopyayı nereye kaydedeyim?"), str(Path.home() / src.name), tr(FILE_FILTER))
+        name, _ = QFileDialog.getSaveFileName(self, tr("Yerel kopyayı nereye kaydedeyim?"), str(Path.home() / src.name), file_filter())
         if not name:
             return
         dest = Path(name)
@@ -280,7 +286,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     # --- title and state ----------------------------------------------------------
-    def _update(self) -> None:
+    def _update(self, *_args) -> None:
         has = self.doc is not None
         for a in (self.act_close, self.act_find, self.act_submit, self.act_copy):
             a.setEnabled(has)

@@ -99,12 +99,13 @@ def mark_icon(mark: str, size: int = 16) -> QIcon:
     return QIcon(pix)
 
 
-MARK_TIPS = {
-    "done": "Tamamlandı",
-    "partial": "Kısmen dolduruldu",
-    "empty": "Henüz bir şey girilmedi",
-    "error": "Düzeltilmesi gereken hata var",
-}
+def mark_tip(mark: str) -> str:
+    return {
+        "done": tr("Tamamlandı"),
+        "partial": tr("Kısmen dolduruldu"),
+        "empty": tr("Henüz bir şey girilmedi"),
+        "error": tr("Düzeltilmesi gereken hata var"),
+    }[mark]
 
 
 class Navigator(QListWidget):
@@ -148,7 +149,7 @@ class Navigator(QListWidget):
             item = self.item(row)
             item.setText(f"{title}\n{detail}")
             item.setIcon(mark_icon(st.mark))
-            item.setToolTip(tr(MARK_TIPS[st.mark]))
+            item.setToolTip(mark_tip(st.mark))
             item.setData(Qt.ItemDataRole.UserRole + 1, st.mark)
 
     def mark_of(self, key: str) -> str:

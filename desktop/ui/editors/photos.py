@@ -27,7 +27,6 @@ from ..commands import Editor
 from ..i18n import tr
 
 THUMB = 160
-IMAGE_FILTER = "Resimler (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)"
 
 
 class PhotoRow(QFrame):
@@ -128,7 +127,7 @@ class PhotoListEditor(QWidget):
         self.add_button.setEnabled(not self.editor.doc.locked and len(photos) < self.item.max_count)
 
     def choose(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, tr("Fotoğraf seçin"), str(Path.home()), tr(IMAGE_FILTER))
+        names, _ = QFileDialog.getOpenFileNames(self, tr("Fotoğraf seçin"), str(Path.home()), tr("Resimler (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)"))
         for name in names:
             self.add_file(Path(name))
 
