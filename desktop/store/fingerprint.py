@@ -1,0 +1,130 @@
+"""The content hash of a department's data, and the snapshot it is computed from.
+
+The hash is SHA-256 over a canonical JSON serialization of what was entered
+for one department: its entries, indicators, activities and photo lists, never
+timestamps, authors, row ids or photo positions (only their order). The same
+data gives the same hash in a department file, in its "Gönderilecek kopya" and
+in the consolidated file it was merged into.
+
+Canonical form (version 1), compact JSON with ``ensure_ascii=False``::
+
+    {"v":1,
+     "e":[[key, value], ...],                         # entry, by key
+     "i":[[key, actual, explanation, source], ...],   # indicator, by key
+     "a":[[key, actual_cost, explanation, source], ...],
+     "p":[[list_key, [[sha256, caption, mime, w, h], ...]], ...]}  # by list, in order
+
+Values are the stored SQLite values: an INTEGER is a JSON integer, a REAL a
+JSON number with a point (``2.0``), so a changed storage type changes the
+hash. A BLOB (never written by Faaliyet) is serialized as ``{"blob": hex}``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+VERSION = 1
+
+
+def _default(obj):
+    if isinstance(obj, (bytes, bytearray, memoryview)):
+        return {"blob": bytes(obj).hex()}
+    raise TypeError(type(obj))
+
+
+def canonical(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_default)
+
+
+@dataclass
+class Snapshot:
+    """One department's data as rows, with who/when kept beside (not hashed)."""
+
+    entries: list = field(default_factory=list)  # (key, value)
+    indicators: list = field(default_factory=list)  # (key, actual, explanation, source)
+    activities: list = field(default_factory=list)  # (key, actual_cost, explanation, source)
+    photos: list = field(default_factory=list)  # (list_key, [(sha256, caption, mime, w, h), ...])
+    who: dict = field(default_factory=dict)  # unit key -> (changed_by, changed_at)
+
+    def canonical(self) -> str:
+        return canonical({"v": VERSION, "e": self.entries, "i": self.indicators, "a": self.activities, "p": self.photos})
+
+    @property
+    def hash(self) -> str:
+        return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.entries or self.indicators or self.activities or self.photos)
+
+    def units(self) -> dict:
+        """Every comparable unit: a value key, an indicator/activity attribute, a photo list."""
+        out: dict = {}
+        for key, value in self.entries:
+            out[key] = value
+        for key, actual, expl, src in self.indicators:
+            out[key + ".actual"] = actual
+            out[key + ".explanation"] = expl
+            out[key + ".source"] = src
+        for key, cost, expl, src in self.activities:
+            out[key + ".actual_cost"] = cost
+            out[key + ".explanation"] = expl
+            out[key + ".source"] = src
+        for list_key, items in self.photos:
+            out[list_key] = tuple(tuple(i) for i in items)
+        return out
+
+
+def read(conn: sqlite3.Connection, department: str, schema: str = "main", with_who: bool = False) -> Snapshot:
+    """The department's rows from ``schema`` (``main`` or an attached name)."""
+    s = schema
+    snap = Snapshot()
+    if with_who:
+        rows = conn.execute(f"SELECT key, value, changed_by, changed_at FROM {s}.entry WHERE department = ? ORDER BY key", (department,)).fetchall()
+        snap.entries = [(r[0], r[1]) for r in rows]
+        snap.who.update((r[0], (r[2], r[3])) for r in rows)
+    else:
+        snap.entries = conn.execute(f"SELECT key, value FROM {s}.entry WHERE department = ? ORDER BY key", (department,)).fetchall()
+    for table, num, attr_name in (("indicator", "actual", "indicators"), ("activity", "actual_cost", "activities")):
+        rows = conn.execute(
+            f"SELECT key, {num}, explanation, source, changed_by, changed_at FROM {s}.{table} WHERE department = ? ORDER BY key",
+            (department,),
+        ).fetchall()
+        setattr(snap, attr_name, [r[:4] for r in rows])
+        if with_who:
+            for r in rows:
+                for attr in (num, "explanation", "source"):
+                    snap.who[f"{r[0]}.{attr}"] = (r[4], r[5])
+    photos: dict[str, list] = {}
+    for list_key, sha, caption, mime, w, h, by, at in conn.execute(
+        f"SELECT list_key, sha256, caption, mime, width, height, changed_by, changed_at FROM {s}.photo "
+        "WHERE department = ? ORDER BY list_key, position, id",
+        (department,),
+    ):
+        photos.setdefault(list_key, []).append((sha, caption, mime, w, h))
+        if with_who and (list_key not in snap.who or at > snap.who[list_key][1]):
+            snap.who[list_key] = (by, at)
+    snap.photos = [(k, v) for k, v in photos.items()]
+    return snap
+
+
+def content_hash(conn: sqlite3.Connection, department: str, schema: str = "main") -> str:
+    return read(conn, department, schema).hash
+
+
+def newest_change(conn: sqlite3.Connection, department: str, schema: str = "main") -> str:
+    """The latest changed_at/audit time of the department's data and status ('' if none)."""
+    s = schema
+    row = conn.execute(
+        f"SELECT max(t) FROM (SELECT max(changed_at) AS t FROM {s}.entry WHERE department = ?1 "
+        f"UNION ALL SELECT max(changed_at) FROM {s}.indicator WHERE department = ?1 "
+        f"UNION ALL SELECT max(changed_at) FROM {s}.activity WHERE department = ?1 "
+        f"UNION ALL SELECT max(changed_at) FROM {s}.photo WHERE department = ?1 "
+        f"UNION ALL SELECT max(changed_at) FROM {s}.status WHERE department = ?1 "
+        f"UNION ALL SELECT max(at) FROM {s}.audit WHERE department = ?1)",
+        (department,),
+    ).fetchone()
+    return row[0] or ""

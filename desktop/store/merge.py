@@ -1,0 +1,460 @@
+"""Merging department files into the consolidated file of the year.
+
+The strategy unit gets a department's file by USB stick or e-mail, often more
+than once. ``merge_files`` imports them so that nobody's work is lost or
+silently overwritten:
+
+1. Every file is checked before anything is written (``incoming.py``): the
+   defensive open, identity (institution, year, a known department, not a
+   consolidated file, not the target itself), every row against the target's
+   definition. A refused file is listed with the reason; the others go on.
+2. **Same file again.** The content hash (``fingerprint.py``: entries,
+   indicators, activities, photos; no timestamps) and the submitted state are
+   compared with the department's last ``import_log`` row: equal means
+   nothing to do, and nothing is written.
+3. **Stale file.** The newest change in the file (max of changed_at and audit
+   times) older than the newest change of the last imported file of that
+   department: refused unless ``force``.
+4. **Common origin and conflicts.** Each import stores in ``import_log.summary``
+   the imported snapshot (``base``, whose hash is the row's ``content_hash``)
+   and the hash the department had in the target right after the import
+   (``result_hash``). If the target's department still equals the base, the
+   incoming file simply replaces the department. Otherwise a three-way
+   comparison per unit (``conflicts.py``) decides: changed only there → take
+   it; changed only here → keep it (reported as "korundu"); changed on both
+   sides to different values → a conflict. Conflicts are resolved by
+   ``resolve`` ("ours" keeps the consolidated value, "theirs" takes the
+   incoming one, or a mapping ``{conflict.id: "ours"|"theirs"}`` for the
+   window); any left unresolved raise ``MergeConflict`` before anything is
+   written, for every file of the call. Without a previous import the base is
+   empty: a value present on both sides with different values is a conflict.
+5. **Writing.** Per file, one transaction on the target (BEGIN IMMEDIATE;
+   journal DELETE, synchronous FULL): the target's department hash is checked
+   again (someone may have edited meanwhile), the department's rows are
+   deleted and re-inserted from the checked private copy with ``ATTACH`` +
+   ``INSERT … SELECT`` (values kept here are excluded from both), the status
+   follows the incoming file (gönderildi stays gönderildi, anything else is
+   taslak), and an ``import_log`` row (file name, file hash, content hash,
+   clerk, submitted at, at, by, summary JSON with the change counts) plus
+   audit rows are written. An error anywhere rolls the whole file back.
+
+If several files of the same department are given in one call, only the one
+with the newest change is imported and the others are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import tempfile
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Mapping
+
+from . import fingerprint
+from .clock import now
+from .conflicts import (
+    CHOICES, Conflict, Decision, MergeConflict, show_time, show_value, three_way, unit_id, unit_label, units,
+)
+from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
+from .incoming import Incoming, check_incoming
+from .workbook import SUFFIX, Workbook
+
+__all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "last_imports", "expand_paths"]
+
+_LABELS = {
+    "imported": "aktarıldı",
+    "status": "yalnızca durum güncellendi",
+    "unchanged": "değişiklik yok",
+    "refused": "REDDEDİLDİ",
+    "skipped": "atlandı",
+    "planned": "aktarılabilir",
+    "conflict": "ÇAKIŞMA",
+}
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    status: str = "planned"  # imported | status | unchanged | refused | skipped | planned | conflict
+    department: str = ""
+    message: str = ""
+    changes: dict = field(default_factory=lambda: {"eklenen": 0, "degisen": 0, "silinen": 0})
+    kept_here: int = 0
+    resolved: dict = field(default_factory=dict)  # conflict id -> "ours" | "theirs"
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def line(self) -> str:
+        head = f"{self.path.name}: {_LABELS[self.status]}"
+        if self.department:
+            head += f" ({self.department})"
+        if self.status in ("imported", "planned"):
+            c = self.changes
+            head += f" — {c['eklenen']} eklenen, {c['degisen']} değişen, {c['silinen']} silinen değer"
+            if self.kept_here:
+                head += f"; birleşik dosyada yapılmış {self.kept_here} değişiklik korundu"
+            if self.resolved:
+                ours = sum(1 for v in self.resolved.values() if v == "ours")
+                head += f"; {len(self.resolved)} çakışma çözüldü ({ours} birleşikteki, {len(self.resolved) - ours} gelen)"
+        if self.message:
+            head += ". " + self.message if self.status in ("imported", "planned") else ": " + self.message
+        return head
+
+
+@dataclass
+class MergeResult:
+    files: list[FileOutcome] = field(default_factory=list)
+
+    @property
+    def refused(self) -> bool:
+        return any(f.status == "refused" for f in self.files)
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return [c for f in self.files for c in f.conflicts]
+
+    def summary_lines(self) -> list[str]:
+        return [f.line() for f in self.files]
+
+
+@dataclass
+class _Plan:
+    outcome: FileOutcome
+    inc: Incoming
+    here_hash: str = ""
+    last: dict | None = None
+    data: bool = True  # False: only the status changes
+    decision: Decision | None = None  # None: replace as a whole
+    here_rows: dict = field(default_factory=dict)  # unit -> value in the target (for rows kept here)
+    here_who: dict = field(default_factory=dict)
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for the .faaliyet files directly inside it."""
+    out = []
+    for p in paths:
+        p = Path(p)
+        out += sorted(p.glob("*" + SUFFIX)) if p.is_dir() else [p]
+    return out
+
+
+def merge_files(
+    target: Path | Workbook,
+    files: list[Path],
+    *,
+    force: bool = False,
+    resolve: str | Mapping[str, str] | None = None,
+    dry_run: bool = False,
+    user: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> MergeResult:
+    """Merge department files into the consolidated ``target``; see the module docstring.
+
+    ``dry_run`` checks and compares everything, writes nothing and returns the
+    conflicts in the result instead of raising. ``progress(i, n, name)`` is
+    called before each file is checked and written.
+    """
+    if resolve is not None and not isinstance(resolve, Mapping) and resolve not in CHOICES:
+        raise WorkbookError(f"Bilinmeyen çözüm '{resolve}': 'ours' ya da 'theirs' olmalı.")
+    own = not isinstance(target, Workbook)
+    wb = Workbook.open(target, user=user) if own else target
+    try:
+        if not wb.is_consolidated:
+            raise WorkbookError(f"'{wb.path.name}' bir birim dosyası; birleştirme hedefi birleşik dosya olmalı.")
+        if wb.readonly and not dry_run:
+            raise ReadOnlyWorkbook(f"Birleşik dosya salt okunur açık: {wb.readonly_reason}")
+        paths = expand_paths(files)
+        with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-") as tmp:
+            result, plans = _plan_all(wb, paths, Path(tmp), force, resolve, progress)
+            unresolved = [c for p in plans for c in p.outcome.conflicts if c.id not in p.outcome.resolved]
+            if dry_run:
+                return result
+            if unresolved:
+                raise MergeConflict(unresolved)
+            for i, plan in enumerate(plans):
+                if progress:
+                    progress(len(paths) + i, 2 * len(paths), plan.inc.path.name)
+                try:
+                    _write(wb, plan)
+                except WorkbookError as exc:
+                    plan.outcome.status, plan.outcome.message = "refused", str(exc)
+        return result
+    finally:
+        if own:
+            wb.close()
+
+
+def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, resolve, progress) -> tuple[MergeResult, list[_Plan]]:
+    result = MergeResult()
+    plans: dict[str, list[_Plan]] = {}
+    for i, path in enumerate(paths):
+        outcome = FileOutcome(path=path)
+        result.files.append(outcome)
+        if progress:
+            progress(i, 2 * len(paths), path.name)
+        try:
+            inc = check_incoming(path, wb, tmp / str(i))
+        except WorkbookError as exc:
+            outcome.status, outcome.message = "refused", str(exc)
+            continue
+        outcome.department = inc.department
+        plans.setdefault(inc.department, []).append(_Plan(outcome, inc))
+    chosen = []
+    for dept, group in plans.items():
+        group.sort(key=lambda p: p.inc.newest)
+        newest = group[-1]
+        for p in group[:-1]:
+            p.outcome.status = "skipped"
+            same = p.inc.content_hash == newest.inc.content_hash
+            p.outcome.message = (
+                f"aynı içerik '{newest.inc.path.name}' dosyasında da var" if same
+                else f"aynı birimin daha yeni dosyası ('{newest.inc.path.name}') aktarılıyor"
+            )
+        try:
+            if _compare(wb, newest, force, resolve):
+                chosen.append(newest)
+        except WorkbookError as exc:
+            newest.outcome.status, newest.outcome.message = "refused", str(exc)
+    return result, chosen
+
+
+def last_imports(wb: Workbook) -> dict[str, dict]:
+    """The last import_log row of every department (summary parsed, without the snapshot)."""
+    out = {}
+    for row in wb.db.query("SELECT * FROM import_log WHERE id IN (SELECT max(id) FROM import_log GROUP BY department)"):
+        out[row["department"]] = row
+    return out
+
+
+def _last_import(wb: Workbook, dept: str) -> dict | None:
+    row = wb.conn.execute(
+        "SELECT id, content_hash, submitted_at, summary FROM import_log WHERE department = ? ORDER BY id DESC LIMIT 1", (dept,)
+    ).fetchone()
+    if row is None:
+        return None
+    try:
+        summary = json.loads(row[3]) if row[3] else {}
+    except ValueError:
+        summary = {}
+    return {"id": row[0], "content_hash": row[1], "submitted_at": row[2], **summary}
+
+
+def _compare(wb: Workbook, plan: _Plan, force: bool, resolve) -> bool:
+    """Fill the plan; False when there is nothing to write."""
+    inc, out = plan.inc, plan.outcome
+    dept = inc.department
+    last = plan.last = _last_import(wb, dept)
+    if last and last["content_hash"] == inc.content_hash:
+        if last.get("state") == inc.state and last.get("submitted_at", "") == inc.submitted_at:
+            out.status, out.message = "unchanged", "aynı içerik daha önce aktarılmış; hiçbir şey değişmedi"
+            return False
+        plan.data = False
+        plan.here_hash = fingerprint.content_hash(wb.conn, dept)
+        out.message = f"veriler aynı, durum: {inc.state}"
+        return True
+    if last and inc.newest < last.get("newest", "") and not force:
+        raise ImportRejected(
+            f"eldekinden eski bir dosya: en son değişikliği {_when(inc.newest)}, daha önce aktarılan "
+            f"dosyanınki {_when(last.get('newest', ''))}. Yine de aktarmak için --force (pencerede 'Yine de aktar')."
+        )
+    here = fingerprint.read(wb.conn, dept, with_who=True)
+    plan.here_hash = here.hash
+    there_units = units(_lists(inc.snapshot))
+    here_units = units(_lists(here))
+    # the target holds exactly what the last import brought: nothing to keep here
+    untouched = (last is not None and last["content_hash"] == plan.here_hash) or (last is None and here.empty)
+    base_units = units(last.get("base", {})) if last else {}
+    decision = three_way(base_units if not untouched else here_units, here_units, there_units)
+    _count_changes(out, here_units, there_units, decision)
+    if decision.keep_here or decision.conflicts:
+        plan.decision = decision
+        plan.here_rows, plan.here_who = here_units, here.who
+    out.kept_here = len(decision.keep_here)
+    definition = wb.definition
+    for unit in decision.conflicts:
+        c = Conflict(
+            department=dept,
+            file_name=inc.path.name,
+            unit=unit,
+            label=unit_label(definition, unit),
+            here=show_value(definition, unit, here_units.get(unit)),
+            there=show_value(definition, unit, there_units.get(unit)),
+            here_who=_who(here.who, unit, wb, None)[0],
+            here_when=_who(here.who, unit, wb, None)[1],
+            there_who=_who(inc.snapshot.who, unit, None, inc.audit_who)[0],
+            there_when=_who(inc.snapshot.who, unit, None, inc.audit_who)[1],
+        )
+        out.conflicts.append(c)
+        choice = resolve if isinstance(resolve, str) else (resolve or {}).get(c.id)
+        if choice in CHOICES:
+            out.resolved[c.id] = choice
+    if out.conflicts and len(out.resolved) < len(out.conflicts):
+        out.status = "conflict"
+    return True
+
+
+def _lists(snap: fingerprint.Snapshot) -> dict:
+    return {"e": snap.entries, "i": snap.indicators, "a": snap.activities, "p": snap.photos}
+
+
+def _who(who: dict, unit: tuple, wb: Workbook | None, audit_who: dict | None) -> tuple[str, str]:
+    key = unit[1] if unit[0] in ("e", "p") else f"{unit[1]}.{unit[2]}"
+    if key in who:
+        return who[key]
+    if audit_who is not None:
+        return audit_who.get(unit[1], ("?", ""))
+    row = wb.conn.execute("SELECT who, at FROM audit WHERE target = ? ORDER BY id DESC LIMIT 1", (unit[1],)).fetchone()
+    return (row[0], row[1]) if row else ("?", "")
+
+
+def _count_changes(out: FileOutcome, here: dict, there: dict, decision: Decision) -> None:
+    keep = decision.keep_here
+    for unit in set(here) | set(there):
+        if unit in keep or unit[0] in ("i", "a") and unit[2] in ("explanation", "source"):
+            continue
+        h, t = here.get(unit), there.get(unit)
+        if unit[0] == "p":
+            h, t = h or None, t or None
+        if h is None and t is not None:
+            out.changes["eklenen"] += 1
+        elif h is not None and t is None:
+            out.changes["silinen"] += 1
+        elif not (type(h) is type(t) and h == t):
+            out.changes["degisen"] += 1
+
+
+def _when(iso: str) -> str:
+    return show_time(iso)
+
+
+# --- writing ---------------------------------------------------------------
+
+def _write(wb: Workbook, plan: _Plan) -> None:
+    inc, out = plan.inc, plan.outcome
+    dept = inc.department
+    uri = "file:" + urllib.parse.quote(str(inc.copy.resolve())) + "?mode=ro"
+    wb.conn.execute("ATTACH DATABASE ? AS inc", (uri,))
+    try:
+        with wb.transaction() as conn:
+            if fingerprint.content_hash(conn, dept) != plan.here_hash:
+                raise WorkbookError(
+                    f"birleşik dosyada '{dept}' birimi bu sırada değiştirildi; birleştirmeyi yeniden başlatın."
+                )
+            result_hash = plan.here_hash
+            if plan.data:
+                keep = _keep_sets(plan)
+                _delete_department(conn, dept, keep)
+                _insert_department(conn, dept, keep)
+                _write_kept_rows(wb, conn, plan, keep)
+                result_hash = inc.content_hash if plan.decision is None else fingerprint.content_hash(conn, dept)
+            _write_status(wb, conn, plan)
+            _write_log(wb, conn, plan, result_hash)
+    finally:
+        with contextlib.suppress(Exception):
+            wb.conn.execute("DETACH DATABASE inc")
+    out.status = "imported" if plan.data else "status"
+
+
+def _keep_sets(plan: _Plan) -> dict:
+    """Keys excluded from the replace: entries and photo lists kept as they are here,
+    indicator/activity rows rewritten from Python (some attributes here, some there)."""
+    keep = {"e": set(), "p": set(), "i": set(), "a": set()}
+    if plan.decision is None:
+        return keep
+    here_units = set(plan.decision.keep_here) | {
+        u for u in plan.decision.conflicts if plan.outcome.resolved.get(unit_id(plan.inc.department, u)) == "ours"
+    }
+    for unit in here_units:
+        keep[unit[0]].add(unit[1])
+    return keep
+
+
+def _delete_department(conn, dept: str, keep: dict) -> None:
+    for table, col, kind in (("entry", "key", "e"), ("indicator", "key", "i"), ("activity", "key", "a"), ("photo", "list_key", "p")):
+        conn.execute(
+            f"DELETE FROM main.{table} WHERE department = ?1 AND {col} NOT IN (SELECT value FROM json_each(?2))",
+            (dept, json.dumps(sorted(keep[kind]))),
+        )
+
+
+def _insert_department(conn, dept: str, keep: dict) -> None:
+    cols = {
+        "entry": ("key", "e", "key, department, value, changed_at, changed_by"),
+        "indicator": ("key", "i", "key, department, actual, explanation, source, changed_at, changed_by"),
+        "activity": ("key", "a", "key, department, actual_cost, explanation, source, changed_at, changed_by"),
+        "photo": ("list_key", "p", "department, list_key, position, caption, mime, width, height, sha256, data, changed_at, changed_by"),
+    }
+    for table, (col, kind, names) in cols.items():
+        order = " ORDER BY list_key, position, id" if table == "photo" else ""
+        conn.execute(
+            f"INSERT INTO main.{table} ({names}) SELECT {names} FROM inc.{table} "
+            f"WHERE department = ?1 AND {col} NOT IN (SELECT value FROM json_each(?2)){order}",
+            (dept, json.dumps(sorted(keep[kind]))),
+        )
+
+
+def _write_kept_rows(wb: Workbook, conn, plan: _Plan, keep: dict) -> None:
+    """Indicator/activity rows with at least one attribute kept here: the merged row."""
+    if plan.decision is None:
+        return
+    dept = plan.inc.department
+    there = units(_lists(plan.inc.snapshot))
+    kept = set(plan.decision.keep_here) | {
+        u for u in plan.decision.conflicts if plan.outcome.resolved.get(unit_id(dept, u)) == "ours"
+    }
+    for kind, table, num in (("i", "indicator", "actual"), ("a", "activity", "actual_cost")):
+        for key in sorted(keep[kind]):
+            row = {}
+            for attr in (num, "explanation", "source"):
+                unit = (kind, key, attr)
+                source = plan.here_rows if unit in kept else there
+                row[attr] = source.get(unit, None if attr == num else "")
+            conn.execute(f"DELETE FROM main.{table} WHERE key = ?", (key,))
+            if row[num] is None and not row["explanation"] and not row["source"]:
+                continue
+            who, at = plan.here_who.get(f"{key}.{num}") or plan.inc.snapshot.who.get(f"{key}.{num}") or (wb.user, now())
+            conn.execute(
+                f"INSERT INTO main.{table} (key, department, {num}, explanation, source, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (key, dept, row[num], row["explanation"], row["source"], at, who),
+            )
+    for cid, choice in sorted(plan.outcome.resolved.items()):
+        c = next(x for x in plan.outcome.conflicts if x.id == cid)
+        wb._audit(conn, dept, c.key, f"import.{choice}", c.here, c.there)
+
+
+def _write_status(wb: Workbook, conn, plan: _Plan) -> None:
+    inc = plan.inc
+    state = "gonderildi" if inc.state == "gonderildi" else "taslak"
+    old = conn.execute("SELECT state FROM status WHERE department = ?", (inc.department,)).fetchone()
+    conn.execute(
+        "INSERT INTO status (department, state, changed_at, changed_by, content_hash, note) VALUES (?, ?, ?, ?, ?, '') "
+        "ON CONFLICT(department) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at, "
+        "changed_by = excluded.changed_by, content_hash = excluded.content_hash, note = ''",
+        (inc.department, state, now(), wb.user, inc.content_hash),
+    )
+    if old is None or old[0] != state:
+        wb._audit(conn, inc.department, inc.department, "state", old[0] if old else None, state)
+
+
+def _write_log(wb: Workbook, conn, plan: _Plan, result_hash: str) -> None:
+    inc, out = plan.inc, plan.outcome
+    base = _lists(inc.snapshot) if plan.data else (plan.last or {}).get("base", {})
+    summary = {
+        "state": inc.state,
+        "newest": inc.newest,
+        "result_hash": result_hash,
+        "definition_digest": inc.definition_digest,
+        "changes": out.changes if plan.data else {"eklenen": 0, "degisen": 0, "silinen": 0},
+        "kept_here": out.kept_here,
+        "resolved": out.resolved,
+        "base": base,
+    }
+    conn.execute(
+        "INSERT INTO import_log (at, by, department, file_name, file_hash, content_hash, clerk, submitted_at, summary) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (now(), wb.user, inc.department, inc.path.name, inc.file_hash, inc.content_hash, inc.clerk, inc.submitted_at,
+         fingerprint.canonical(summary)),
+    )
+    previous = (plan.last or {}).get("content_hash")
+    wb._audit(conn, inc.department, inc.department, "import", previous, inc.content_hash)

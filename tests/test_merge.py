@@ -1,0 +1,464 @@
+"""Merging department files into the consolidated file (store level, real files)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import sqlite3
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from desktop import cli, resources
+from desktop.core.definition import Definition
+from desktop.store import fingerprint, merge
+from desktop.store.errors import WorkbookError
+from desktop.store.merge import MergeConflict, merge_files
+from desktop.store.photos import add_photo, remove_photo
+from desktop.store.sample import build_sample
+from desktop.store.submission import export_copy, submit
+from desktop.store.workbook import Workbook
+
+KEY = "itfaiye.makbuz.ocak.arac"
+KEY2 = "itfaiye.makbuz.subat.arac"
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    """A clock that moves one minute per call, so 'newer' never depends on timing."""
+    state = {"t": 0}
+
+    def fake_now():
+        state["t"] += 1
+        h, m = divmod(state["t"], 60)
+        return f"2021-01-{1 + h // 24:02d}T{h % 24:02d}:{m:02d}:00+00:00"
+
+    for mod in ("desktop.store.workbook", "desktop.store.merge", "desktop.store.photos"):
+        monkeypatch.setattr(f"{mod}.now", fake_now)
+    return fake_now
+
+
+@pytest.fixture
+def files(tmp_path, definition) -> dict[str, Path]:
+    return build_sample(definition, resources.sample(definition.id), tmp_path / "birimler").files
+
+
+@pytest.fixture
+def target(consolidated_path) -> Path:
+    return consolidated_path
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def rows(path: Path, sql: str, *args):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, args).fetchall()
+    finally:
+        conn.close()
+
+
+def dept_hash(path: Path, dept: str) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return fingerprint.content_hash(conn, dept)
+    finally:
+        conn.close()
+
+
+def edit(path: Path, values: dict):
+    with Workbook.open(path, user="memur") as wb:
+        wb.set_values(values)
+
+
+def variant(definition: Definition, **changes) -> Definition:
+    data = definition.model_dump(mode="json")
+    for dotted, value in changes.items():
+        node = data
+        *path, last = dotted.split("__")
+        for p in path:
+            node = node[p]
+        node[last] = value
+    return Definition.model_validate(data)
+
+
+def statuses(result) -> dict[str, str]:
+    return {f.path.name: f.status for f in result.files}
+
+
+# --- importing ---------------------------------------------------------------
+
+def test_merge_imports_every_department_and_logs_each_file(target, files):
+    result = merge_files(target, list(files.values()))
+    assert set(statuses(result).values()) == {"imported"} and not result.refused
+    assert len(result.summary_lines()) == len(files)
+    assert "kars-2020-itfaiye.faaliyet: aktarıldı (itfaiye) — 39 eklenen" in "\n".join(result.summary_lines())
+    for dept, path in files.items():
+        assert dept_hash(target, dept) == dept_hash(path, dept)
+    log = rows(target, "SELECT department, file_name, file_hash, content_hash, clerk, by FROM import_log ORDER BY id")
+    assert [r[0] for r in log] == list(files)
+    for dept, name, file_hash, content_hash, clerk, by in log:
+        assert name == files[dept].name and file_hash == sha(files[dept])
+        assert content_hash == dept_hash(files[dept], dept) and clerk == "ornek" and by == "test"
+    audit = rows(target, "SELECT department, attribute, new FROM audit WHERE attribute = 'import'")
+    assert len(audit) == len(files)
+    with Workbook.open(target) as wb:
+        assert wb.get(KEY) == 78
+        assert wb.entries().values == {**Workbook.open(files["itfaiye"]).entries().values, **Workbook.open(files["imar"]).entries().values}
+
+
+def test_importing_the_same_file_again_changes_nothing(target, files):
+    merge_files(target, list(files.values()))
+    before = sha(target)
+    result = merge_files(target, list(files.values()))
+    assert set(statuses(result).values()) == {"unchanged"}
+    assert "hiçbir şey değişmedi" in result.summary_lines()[0]
+    assert sha(target) == before  # not even a log row
+
+
+def test_a_newer_file_replaces_the_department_as_a_whole(target, files):
+    merge_files(target, [files["itfaiye"]])
+    edit(files["itfaiye"], {KEY: 80, KEY2: None})
+    result = merge_files(target, [files["itfaiye"]])
+    out = result.files[0]
+    assert out.status == "imported" and out.changes == {"eklenen": 0, "degisen": 1, "silinen": 1}
+    assert dept_hash(target, "itfaiye") == dept_hash(files["itfaiye"], "itfaiye")
+    with Workbook.open(target) as wb:
+        assert wb.get(KEY) == 80 and wb.get(KEY2) is None
+    # rows of other departments are untouched
+    assert rows(target, "SELECT count(*) FROM entry WHERE department != 'itfaiye'")[0][0] == 0
+
+
+def test_a_folder_stands_for_its_files(target, files):
+    result = merge_files(target, [files["itfaiye"].parent])
+    assert len(result.files) == len(files) and not result.refused
+
+
+def test_stale_file_is_refused_unless_forced(target, files, tmp_path):
+    old = tmp_path / "eski" / files["itfaiye"].name
+    old.parent.mkdir()
+    shutil.copy(files["itfaiye"], old)
+    edit(files["itfaiye"], {"itfaiye.makbuz.ocak.arac": 81})
+    merge_files(target, [files["itfaiye"]])
+    before = sha(target)
+    result = merge_files(target, [old])
+    assert result.refused and result.files[0].status == "refused"
+    assert "eldekinden eski" in result.files[0].message and "--force" in result.files[0].message
+    assert sha(target) == before
+    forced = merge_files(target, [old], force=True)
+    assert forced.files[0].status == "imported"
+    with Workbook.open(target) as wb:
+        assert wb.get(KEY) == 78
+
+
+def test_of_two_files_of_one_department_the_newest_is_imported(target, files, tmp_path):
+    old = tmp_path / "kopya.faaliyet"
+    shutil.copy(files["itfaiye"], old)
+    edit(files["itfaiye"], {"itfaiye.makbuz.ocak.arac": 82})
+    result = merge_files(target, [files["itfaiye"], old])
+    assert statuses(result) == {files["itfaiye"].name: "imported", "kopya.faaliyet": "skipped"}
+    with Workbook.open(target) as wb:
+        assert wb.get(KEY) == 82
+
+
+# --- refusals ------------------------------------------------------------------
+
+def _refused(target, path) -> str:
+    before = sha(target)
+    result = merge_files(target, [path])
+    assert result.refused and result.files[0].status == "refused", result.summary_lines()
+    assert sha(target) == before
+    return result.files[0].message
+
+
+def test_wrong_year_is_refused(target, definition, tmp_path):
+    other = variant(definition, year__year=2021)
+    path = tmp_path / "itfaiye-2021.faaliyet"
+    Workbook.create(path, other, "itfaiye").close()
+    assert "yıl 2021, birleşik dosyanın yılı 2020" in _refused(target, path)
+
+
+def test_wrong_institution_is_refused(target, definition, tmp_path):
+    other = variant(definition, institution__key="ardahan", institution__name="Ardahan Belediyesi")
+    path = tmp_path / "ardahan.faaliyet"
+    Workbook.create(path, other, "itfaiye").close()
+    assert "kurum 'Ardahan Belediyesi'" in _refused(target, path)
+
+
+def test_unknown_department_is_refused(target, definition, tmp_path):
+    data = definition.model_dump(mode="json")
+    data["departments"].append({**data["departments"][-1], "key": "deneme_birimi", "name": "Deneme Müdürlüğü"})
+    path = tmp_path / "deneme.faaliyet"
+    Workbook.create(path, Definition.model_validate(data), "deneme_birimi").close()
+    assert "birim 'deneme_birimi' bu yılın tanımında yok" in _refused(target, path)
+
+
+def test_consolidated_file_and_the_target_itself_are_refused(target, definition, tmp_path):
+    other = tmp_path / "baska-birlesik.faaliyet"
+    Workbook.create(other, definition, None).close()
+    assert "birleşik dosya, birim dosyası değil" in _refused(target, other)
+    assert "birleşik dosyanın kendisi" in _refused(target, target)
+
+
+def test_other_definition_version_is_accepted_when_every_key_exists(target, definition, files, tmp_path):
+    other = variant(definition, version="2")
+    path = tmp_path / "itfaiye-v2.faaliyet"
+    with Workbook.create(path, other, "itfaiye") as wb:
+        wb.set_value(KEY, 5)
+    assert merge_files(target, [path]).files[0].status == "imported"
+    # a key the target's definition does not know: refused
+    data = definition.model_dump(mode="json")
+    form = next(f for f in data["forms"] if f["department"] == "itfaiye")
+    form["sections"][0]["items"].append({"kind": "field", "key": "yeni_alan", "label": "Yeni", "type": "count"})
+    path2 = tmp_path / "itfaiye-yeni.faaliyet"
+    with Workbook.create(path2, Definition.model_validate(data), "itfaiye") as wb:
+        wb.set_value("itfaiye.yeni_alan", 3)
+    assert "'itfaiye.yeni_alan' bu yılın tanımında itfaiye biriminin bir alanı değil" in _refused(target, path2)
+
+
+def test_tampered_files_are_refused(target, files, tmp_path):
+    trig = tmp_path / "tetik.faaliyet"
+    shutil.copy(files["itfaiye"], trig)
+    conn = sqlite3.connect(trig)
+    conn.execute("CREATE TRIGGER t AFTER INSERT ON entry BEGIN DELETE FROM entry; END")
+    conn.commit()
+    conn.close()
+    assert "beklenmeyen bir yapı" in _refused(target, trig)
+
+    flipped = tmp_path / "bozuk.faaliyet"
+    data = bytearray(files["itfaiye"].read_bytes())
+    root = rows(files["itfaiye"], "SELECT rootpage FROM sqlite_master WHERE name = 'entry'")[0][0]
+    page = rows(files["itfaiye"], "PRAGMA page_size")[0][0]
+    start = (root - 1) * page
+    for i in range(start, start + 12):  # the b-tree page header of the entry table
+        data[i] ^= 0xFF
+    flipped.write_bytes(bytes(data))
+    assert "bozuk" in _refused(target, flipped)
+
+    typed = tmp_path / "tur.faaliyet"
+    shutil.copy(files["itfaiye"], typed)
+    conn = sqlite3.connect(typed)
+    conn.execute("UPDATE entry SET value = 'yetmiş sekiz' WHERE key = ?", (KEY,))
+    conn.execute("UPDATE entry SET value = -3 WHERE key = ?", (KEY2,))
+    conn.execute("INSERT INTO entry VALUES ('imar.iskan_devam', 'imar', 1, 'x', 'y')")
+    conn.commit()
+    conn.close()
+    msg = _refused(target, typed)
+    assert "saklanan değer türü yanlış" in msg and "eksi olamaz" in msg and "başka bir birime ait" in msg
+
+
+def test_submitted_file_changed_outside_faaliyet_is_refused(target, files, tmp_path):
+    with Workbook.open(files["itfaiye"]) as wb:
+        submit(wb)
+    conn = sqlite3.connect(files["itfaiye"])
+    conn.execute("UPDATE entry SET value = 99 WHERE key = ?", (KEY,))
+    conn.commit()
+    conn.close()
+    assert "gönderildikten sonra Faaliyet dışında değiştirilmiş" in _refused(target, files["itfaiye"])
+
+
+def test_hot_journal_or_wal_without_its_file_is_refused(target, files, tmp_path):
+    path = files["itfaiye"]
+    journal = Path(str(path) + "-journal")
+    journal.write_bytes(b"\0" * 512)
+    assert "yazılırken kopyalanmış" in _refused(target, path)
+    journal.unlink()
+    wal = tmp_path / "wal.faaliyet"
+    shutil.copy(path, wal)
+    conn = sqlite3.connect(wal)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+    Path(str(wal) + "-wal").unlink(missing_ok=True)
+    assert "WAL kipinde" in _refused(target, wal)
+
+
+def test_the_incoming_file_is_never_written(target, files):
+    before = {p: sha(p) for p in files.values()}
+    merge_files(target, list(files.values()))
+    assert {p: sha(p) for p in files.values()} == before
+
+
+# --- conflicts -----------------------------------------------------------------
+
+@pytest.fixture
+def diverged(target, files):
+    """itfaiye imported; then the strategy unit and the clerk change the same value differently."""
+    merge_files(target, [files["itfaiye"]])
+    with Workbook.open(target, user="strateji") as wb:
+        wb.set_value(KEY, 100)  # here
+        wb.set_value("itfaiye.makbuz.mart.arac", 7)  # only here: kept
+    edit(files["itfaiye"], {"itfaiye.makbuz.ocak.arac": 90, "itfaiye.makbuz.nisan.arac": 11})  # there; nisan only there
+    return target, files["itfaiye"]
+
+
+def test_conflict_is_reported_side_by_side_and_nothing_is_written(diverged):
+    target, path = diverged
+    before = sha(target)
+    with pytest.raises(MergeConflict) as info:
+        merge_files(target, [path])
+    assert sha(target) == before
+    text = str(info.value)
+    assert "1 çakışma var; birleşik dosya değiştirilmedi" in text
+    line = next(ln for ln in text.splitlines() if KEY in ln)
+    assert "burada 100 (strateji," in line and "gelen 90 (memur," in line
+    assert "--resolve ours" in text
+    (c,) = info.value.conflicts
+    assert c.id == f"itfaiye:{KEY}" and (c.here, c.there, c.here_who, c.there_who) == ("100", "90", "strateji", "memur")
+    # the window's preview: the same conflict, nothing written
+    preview = merge_files(target, [path], dry_run=True)
+    assert preview.files[0].status == "conflict" and [x.id for x in preview.conflicts] == [c.id]
+    assert sha(target) == before
+
+
+@pytest.mark.parametrize("choice,expected", [("ours", 100), ("theirs", 90)])
+def test_conflict_resolved_both_ways(diverged, choice, expected):
+    target, path = diverged
+    result = merge_files(target, [path], resolve=choice)
+    out = result.files[0]
+    assert out.status == "imported" and out.resolved == {f"itfaiye:{KEY}": choice} and out.kept_here == 1
+    with Workbook.open(target) as wb:
+        assert wb.get(KEY) == expected
+        assert wb.get("itfaiye.makbuz.mart.arac") == 7  # changed only here: kept
+        assert wb.get("itfaiye.makbuz.nisan.arac") == 11  # changed only there: taken
+    audit = rows(target, "SELECT attribute, old, new FROM audit WHERE attribute LIKE 'import.%'")
+    assert audit == [(f"import.{choice}", "100", "90")]
+    # importing the same file again: nothing to decide, nothing changes
+    before = sha(target)
+    assert merge_files(target, [path]).files[0].status == "unchanged"
+    assert sha(target) == before
+
+
+def test_per_conflict_resolution_mapping(diverged):
+    target, path = diverged
+    result = merge_files(target, [path], resolve={f"itfaiye:{KEY}": "theirs"})
+    assert result.files[0].status == "imported"
+    with Workbook.open(target) as wb:
+        assert wb.get(KEY) == 90
+
+
+def test_after_keeping_a_local_change_the_next_file_only_conflicts_on_new_changes(diverged):
+    target, path = diverged
+    merge_files(target, [path], resolve="ours")
+    edit(path, {"itfaiye.makbuz.mayis.arac": 3})  # the clerk goes on; KEY unchanged there since the import
+    result = merge_files(target, [path])
+    assert result.files[0].status == "imported" and result.files[0].kept_here == 2
+    with Workbook.open(target) as wb:
+        assert wb.get(KEY) == 100 and wb.get("itfaiye.makbuz.mayis.arac") == 3
+
+
+def test_same_change_on_both_sides_is_no_conflict(target, files):
+    merge_files(target, [files["itfaiye"]])
+    with Workbook.open(target, user="strateji") as wb:
+        wb.set_value(KEY, 55)
+    edit(files["itfaiye"], {"itfaiye.makbuz.ocak.arac": 55})
+    assert merge_files(target, [files["itfaiye"]]).files[0].status == "imported"
+
+
+def test_first_import_conflicts_with_values_entered_here(target, files):
+    with Workbook.open(target, user="strateji") as wb:
+        wb.set_value(KEY, 1)
+    with pytest.raises(MergeConflict):
+        merge_files(target, [files["itfaiye"]])
+
+
+def test_cli_merge_exit_status_and_target_unchanged_on_conflict(diverged, capsys):
+    target, path = diverged
+    before = sha(target)
+    assert cli.main(["merge", "--into", str(target), str(path)]) == 1
+    assert "çakışma" in capsys.readouterr().err
+    assert sha(target) == before
+    assert cli.main(["merge", "--into", str(target), str(path), "--resolve", "theirs"]) == 0
+    assert "aktarıldı (itfaiye)" in capsys.readouterr().out
+
+
+def test_cli_merge_refused_file_exits_1(target, files, tmp_path, capsys):
+    assert cli.main(["merge", "--into", str(target), str(files["itfaiye"]), str(target)]) == 1
+    out = capsys.readouterr().out
+    assert "aktarıldı" in out and "REDDEDİLDİ" in out
+
+
+# --- crash safety ----------------------------------------------------------------
+
+def test_a_crash_halfway_leaves_the_target_byte_identical(target, files, monkeypatch):
+    merge_files(target, [files["imar"]])
+    edit(files["imar"], {"imar.iskan_devam": 12})
+    before = sha(target)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("elektrik kesildi")
+
+    monkeypatch.setattr(merge, "_insert_department", boom)  # after the delete
+    with pytest.raises(RuntimeError):
+        merge_files(target, [files["itfaiye"], files["imar"]])
+    assert sha(target) == before
+    assert not Path(str(target) + "-journal").exists()
+    with Workbook.open(target) as wb:
+        assert wb.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_concurrent_edit_between_check_and_write_refuses_that_file(target, files, monkeypatch):
+    real = merge._write
+
+    def meddle(wb, plan):
+        with Workbook.open(target, user="baska") as other:
+            other.set_value(KEY, 3)
+        return real(wb, plan)
+
+    monkeypatch.setattr(merge, "_write", meddle)
+    result = merge_files(target, [files["itfaiye"]])
+    assert result.files[0].status == "refused" and "bu sırada değiştirildi" in result.files[0].message
+
+
+# --- photos and submitted copies ---------------------------------------------------
+
+def _jpeg(color) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 30), color).save(buf, "JPEG")
+    return buf.getvalue()
+
+
+def test_photos_travel_with_the_department(target, files):
+    with Workbook.open(files["itfaiye"]) as wb:
+        add_photo(wb, "itfaiye.foto", _jpeg("red"), "Tatbikat")
+        add_photo(wb, "itfaiye.foto", _jpeg("blue"), "Eğitim")
+    merge_files(target, [files["itfaiye"]])
+    assert dept_hash(target, "itfaiye") == dept_hash(files["itfaiye"], "itfaiye")
+    with Workbook.open(files["itfaiye"]) as wb:
+        first = wb.conn.execute("SELECT id FROM photo ORDER BY position").fetchone()[0]
+        remove_photo(wb, first)
+        add_photo(wb, "itfaiye.foto", _jpeg("green"), "Yangın")
+    result = merge_files(target, [files["itfaiye"]])
+    assert result.files[0].status == "imported" and result.files[0].changes["degisen"] == 1
+    assert dept_hash(target, "itfaiye") == dept_hash(files["itfaiye"], "itfaiye")
+    assert rows(target, "SELECT caption FROM photo ORDER BY position") == [("Eğitim",), ("Yangın",)]
+    data = rows(target, "SELECT sha256, data FROM photo")
+    assert all(hashlib.sha256(d).hexdigest() == h for h, d in data)
+
+
+def test_submitted_copy_imports_with_clerk_and_time(target, files, tmp_path):
+    (tmp_path / "gonder").mkdir()
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        submit(wb)
+        copy = export_copy(wb, tmp_path / "gonder" / "itfaiye.faaliyet")
+    result = merge_files(target, [copy])
+    assert result.files[0].status == "imported"
+    clerk, submitted_at = rows(target, "SELECT clerk, submitted_at FROM import_log")[0]
+    assert clerk == "ayse" and submitted_at.startswith("2021-")
+    with Workbook.open(target) as wb:
+        assert wb.state("itfaiye")["state"] == "gonderildi"
+
+
+def test_bad_resolve_value_is_an_error(target, files):
+    with pytest.raises(WorkbookError):
+        merge_files(target, [files["itfaiye"]], resolve="hepsi")
+
+
+def test_money_and_decimals_keep_their_stored_type(target, files):
+    edit(files["itfaiye"], {"itfaiye.makbuz.ocak.tutar": D("12115.50")})
+    merge_files(target, [files["itfaiye"]])
+    assert rows(target, "SELECT typeof(value), value FROM entry WHERE key = 'itfaiye.makbuz.ocak.tutar'") == [("integer", 1211550)]
