@@ -1,0 +1,177 @@
+"""Build the report PDF from a workbook (see ``desktop.report.build_report``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from reportlab.platypus import Paragraph
+
+from ..core.entries import ValueView
+from ..core.institution import SignerDef
+from ..store.errors import WorkbookError
+from ..store.workbook import Workbook
+from . import ReportCancelled, ReportResult, fonts, parts, performance
+from .context import Context
+from .cover import cover
+from .document import Cancelled, Heading, ReportDoc, fixed_canvas
+from .fingerprint import fingerprint as data_fingerprint
+from .sections import section_blocks
+from .story import Story
+from .styles import sheet
+from .text import esc
+
+
+def creation_date(definition) -> dt.date:
+    """Fixed from the data: the latest signature date, else the year's last day."""
+    dates = []
+    for s in definition.year.signers:
+        if s.date:
+            try:
+                dates.append(dt.date.fromisoformat(s.date))
+            except ValueError:
+                pass
+    return max(dates) if dates else dt.date(definition.year.year, 12, 31)
+
+
+def consolidated_story(ctx: Context, story: Story, findings, draft: bool, fp: str, source: str) -> None:
+    d = ctx.definition
+    story.add(*cover(d, title="Faaliyet Raporu", subtitle=d.institution.name, width=ctx.portrait_width))
+    story.page_break("portrait")
+    parts.foreword(ctx, story)
+    parts.toc(ctx, story)
+    parts.chapters(ctx, story)
+    mali = d.department("mali_hizmetler")
+
+    def unit(role: str) -> str:
+        return f"{d.institution.name} {mali.name}" if role == "mali_hizmetler" and mali else d.institution.name
+
+    parts.annexes(ctx, story, ["mali_hizmetler", "ust_yonetici"], unit)
+    if draft:
+        parts.findings_part(ctx, story, findings)
+    parts.colophon(ctx, story, fp, source)
+
+
+def department_story(ctx: Context, story: Story, dept_key: str, findings, draft: bool, fp: str, source: str) -> None:
+    d = ctx.definition
+    dept = d.department(dept_key)
+    story.add(*cover(d, title="Birim Faaliyet Raporu", subtitle=dept.name, width=ctx.portrait_width))
+    story.page_break("portrait")
+    parts.toc(ctx, story)
+    story.add(Heading("I. FAALİYET VE PROJE BİLGİLERİ", 0, ctx.key("b-faaliyet"), style="h0"))
+    any_section = False
+    for s in d.form(dept_key).sections:
+        blocks = section_blocks(ctx, dept_key, s)
+        if not blocks:
+            continue
+        story.add(Heading(esc(s.title), 1, ctx.key(f"{dept_key}-{s.key}"), style="h1"))
+        for flow, landscape in blocks:
+            story.add_block(flow, landscape)
+        any_section = True
+    if not any_section:
+        story.add(Paragraph(parts.EMPTY, sheet()["empty"]))
+    story.page_break("portrait")
+    story.add(Heading("II. PERFORMANS SONUÇLARI", 0, ctx.key("b-performans"), style="h0"))
+    story.add_landscape(*performance.performance_flowables(ctx, 1, dept_key))
+    story.page_break("portrait")
+
+    def signer(role: str):
+        found = parts.signer_of(ctx, role)
+        if found is None and dept.manager:
+            found = SignerDef(role="harcama_yetkilisi", name=dept.manager, title=dept.manager_title or "Harcama Yetkilisi")
+        return found
+
+    parts.annexes(ctx, story, ["harcama_yetkilisi"], lambda role: f"{d.institution.name} {dept.name}", signer)
+    if draft:
+        parts.findings_part(ctx, story, findings)
+    parts.colophon(ctx, story, fp, source)
+
+
+def _drop_trailing_break(items: list) -> list:
+    from reportlab.platypus import NextPageTemplate, PageBreak
+
+    while items and isinstance(items[-1], (PageBreak, NextPageTemplate)):
+        items.pop()
+    return items
+
+
+def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=None) -> ReportResult:
+    out = Path(out)
+    definition = wb.definition
+    if department is None and not wb.is_consolidated:
+        department = wb.department
+    if department is not None:
+        if definition.department(department) is None:
+            known = ", ".join(d.key for d in definition.departments)
+            raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
+        if department not in wb.departments:
+            raise WorkbookError(f"Bu dosyada '{department}' biriminin verisi yok; birimin kendi dosyasını ya da birleştirilmiş dosyayı kullanın.")
+    fonts.register()
+    entries = wb.entries()
+    view = ValueView(definition, entries)
+    findings = wb.findings()
+    if department is not None:
+        findings = [f for f in findings if f.department in (department, "")]
+    draft = any(f.is_error for f in findings)
+    fp = data_fingerprint(wb, entries, department)
+
+    def report(step: int, total: int, text: str) -> None:
+        if progress is not None:
+            progress(step, total, text)
+
+    def check_cancel() -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+
+    report(0, 100, "Rapor hazırlanıyor")
+    check_cancel()
+    inst = definition.institution
+    dept = definition.department(department) if department else None
+    header_right = f"{definition.year.year} {'Birim ' if dept else ''}Faaliyet Raporu"
+    header_left = f"{inst.name} – {dept.name}" if dept else inst.name
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    counter = {"n": 0, "total": 1}
+
+    def after_flowable() -> None:
+        counter["n"] += 1
+        if counter["n"] % 25 == 0:
+            check_cancel()
+            done = min(95, 5 + int(90 * counter["n"] / max(counter["total"], 1)))
+            report(done, 100, "Sayfalar diziliyor")
+
+    try:
+        doc = ReportDoc(
+            str(tmp_path), header_left=header_left, header_right=header_right, draft=draft, check=after_flowable,
+            title=f"{inst.name} {definition.year.year} {'Birim ' if dept else ''}Faaliyet Raporu"
+                  + (f" – {dept.name}" if dept else ""),
+            author=inst.name, subject="Faaliyet Raporu", creator="Faaliyet", producer="Faaliyet (ReportLab)",
+            keywords=[f"sha256:{fp}"], lang="tr-TR",
+        )
+        ctx = Context(wb, definition, entries, view, doc.portrait_width, doc.landscape_width)
+        story = Story()
+        source = wb.path.name
+        if dept:
+            department_story(ctx, story, department, findings, draft, fp, source)
+        else:
+            consolidated_story(ctx, story, findings, draft, fp, source)
+        check_cancel()
+        items = _drop_trailing_break(story.items)
+        items.append(doc.counter)
+        counter["total"] = len(items) * 3
+        doc.multiBuild(items, canvasmaker=fixed_canvas(creation_date(definition)))
+        pages = doc.counter.current or doc.page
+        os.replace(tmp_path, out)
+    except Cancelled:
+        tmp_path.unlink(missing_ok=True)
+        raise ReportCancelled("Rapor üretimi durduruldu; dosya yazılmadı.") from None
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+    report(100, 100, "Rapor hazır")
+    return ReportResult(path=out, pages=pages, draft=draft, fingerprint=fp)

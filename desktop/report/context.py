@@ -1,0 +1,38 @@
+"""What every part of the report needs while it is being built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.definition import Definition
+from ..core.entries import Entries, ValueView
+from ..store.workbook import Workbook
+
+
+@dataclass
+class Context:
+    wb: Workbook
+    definition: Definition
+    entries: Entries
+    view: ValueView
+    portrait_width: float
+    landscape_width: float
+    _keys: dict = field(default_factory=dict)
+
+    @property
+    def percent_style(self) -> str:
+        return self.definition.year.percent_style
+
+    @property
+    def year(self) -> int:
+        return self.definition.year.year
+
+    def key(self, base: str) -> str:
+        """A unique bookmark name."""
+        n = self._keys.get(base, 0)
+        self._keys[base] = n + 1
+        return base if n == 0 else f"{base}-{n}"
+
+    def value(self, key: str, default=None):
+        v = self.view.get(key)
+        return default if v is None else v

@@ -1,0 +1,71 @@
+"""The cover page: institution, year, a logo (or a neutral emblem), contact lines."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Circle, Drawing, String
+from reportlab.lib import colors
+from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle
+
+from .. import resources
+from ..core import turkish
+from . import fonts as F
+from .styles import ACCENT, RULE, sheet
+from .text import esc
+
+
+def emblem(name: str, year: int, size: float = 130) -> Drawing:
+    """A neutral placeholder emblem: two rings and the institution's name (not a real logo)."""
+    d = Drawing(size, size)
+    c = size / 2
+    d.add(Circle(c, c, c - 2, strokeColor=ACCENT, strokeWidth=3, fillColor=colors.white))
+    d.add(Circle(c, c, c - 10, strokeColor=ACCENT, strokeWidth=0.8, fillColor=None))
+    words = turkish.upper(name).split()
+    lines = [" ".join(words[:-1]), words[-1]] if len(words) > 1 else words
+    y = c + 6 * (len(lines) - 1)
+    for line in lines:
+        fs = 13
+        while fs > 7 and F.width(line, F.SANS_BOLD, fs) > size - 34:
+            fs -= 0.5
+        d.add(String(c, y - 4, line, fontName=F.SANS_BOLD, fontSize=fs, fillColor=ACCENT, textAnchor="middle"))
+        y -= 16
+    d.add(String(c, 24, str(year), fontName=F.SANS, fontSize=8, fillColor=ACCENT, textAnchor="middle"))
+    return d
+
+
+def logo(definition):
+    name = definition.institution.logo
+    if name:
+        path = resources.forms() / definition.id / name
+        if path.is_file():
+            img = Image(str(path))
+            scale = min(130 / img.imageWidth, 130 / img.imageHeight)
+            img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
+            return img
+    return emblem(definition.institution.name, definition.year.year)
+
+
+def cover(definition, *, title: str, subtitle: str, width: float) -> list:
+    st = sheet()
+    inst = definition.institution
+    mark = Table([[logo(definition)]], colWidths=[width])
+    mark.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+    out = [Spacer(1, 50), mark, Spacer(1, 36)]
+    if inst.full_name:
+        out += [Paragraph(esc(inst.full_name), st["cover_sub"]), Spacer(1, 40)]
+    out += [
+        Paragraph(esc(str(definition.year.year)), st["cover_title"]),
+        Spacer(1, 6),
+        Paragraph(esc(turkish.upper(title)), st["cover_title"]),
+        Spacer(1, 18),
+        Paragraph(esc(subtitle), st["cover_sub"]),
+        Spacer(1, 170),
+    ]
+    rule = Table([[""]], colWidths=[width * 0.5], rowHeights=[1])
+    rule.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, -1), 0.6, RULE)]))
+    out.append(rule)
+    contact = [x for x in (inst.address, f"Tel: {inst.phone}" if inst.phone else "", f"Faks: {inst.fax}" if inst.fax else "") if x]
+    web = [x for x in (inst.web, inst.email) if x]
+    for line in (" · ".join(contact), " · ".join(web)):
+        if line:
+            out.append(Paragraph(esc(line), st["cover_small"]))
+    return out

@@ -1,0 +1,194 @@
+"""The document template: page templates, running header/footer, TASLAK, TOC and bookmarks."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import time
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import cm
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from . import fonts as F
+from .styles import ACCENT, DRAFT, MUTED, RULE, sheet
+
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+MARGIN_X = 2.2 * cm
+MARGIN_TOP = 2.5 * cm
+MARGIN_BOTTOM = 2.2 * cm
+
+
+class Cancelled(Exception):
+    """Raised inside the build when the caller asked to stop."""
+
+
+class Heading(Paragraph):
+    """A heading that makes a TOC entry and a PDF bookmark (``key`` is unique)."""
+
+    def __init__(self, text: str, level: int, key: str, *, style: str | None = None, toc: bool = True, outline: str | None = None):
+        super().__init__(text, sheet()[style or f"h{min(level, 4)}"])
+        self.level = level
+        self.key = key
+        self.toc = toc
+        self.outline = outline or self.getPlainText()
+
+
+class Bookmark(Flowable):
+    """An invisible bookmark (outline entry) without a visible heading."""
+
+    def __init__(self, title: str, level: int, key: str):
+        super().__init__()
+        self.title, self.level, self.key = title, level, key
+        self.width = self.height = 0
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class PageCounter(Flowable):
+    """Indexing flowable: multiBuild runs until the page count is stable, so
+    the footer's "N / M" is right on the final pass."""
+
+    def __init__(self, doc: "ReportDoc"):
+        super().__init__()
+        self.doc = doc
+        self.previous: int | None = None
+        self.current: int | None = None
+
+    def isIndexing(self):
+        return 1
+
+    def beforeBuild(self):
+        self.previous = self.current
+
+    def afterBuild(self):
+        self.current = self.doc.page
+
+    def isSatisfied(self):
+        return self.previous is not None and self.previous == self.current
+
+    def notify(self, kind, stuff):
+        pass
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+def fixed_canvas(when: dt.date):
+    """A canvas class whose creation/modification date is ``when`` (00:00 UTC)."""
+    epoch = calendar.timegm(when.timetuple())
+
+    class FixedCanvas(Canvas):
+        def __init__(self, *a, **kw):
+            kw["invariant"] = 1
+            super().__init__(*a, **kw)
+            ts = TimeStamp(True)
+            ts.t = epoch
+            ts.lt = time.gmtime(epoch)
+            ts.YMDhms = tuple(ts.lt)[:6]
+            self._doc._timeStamp = ts
+
+    return FixedCanvas
+
+
+class ReportDoc(BaseDocTemplate):
+    def __init__(self, filename, *, header_left: str, header_right: str, draft: bool, check=None, **kw):
+        super().__init__(
+            filename, pagesize=PORTRAIT, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
+            initialFontName=F.SANS, initialFontSize=10, initialLeading=12, **kw,
+        )
+        self.header_left = header_left
+        self.header_right = header_right
+        self.draft = draft
+        self.check = check  # called after every flowable: progress / cancel
+        self.counter = PageCounter(self)
+        self._outline_level = -1
+        pw, ph = PORTRAIT
+        lw, lh = LANDSCAPE
+        portrait_frame = Frame(MARGIN_X, MARGIN_BOTTOM, pw - 2 * MARGIN_X, ph - MARGIN_TOP - MARGIN_BOTTOM, id="p", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        landscape_frame = Frame(MARGIN_X * 0.8, MARGIN_BOTTOM, lw - 1.6 * MARGIN_X, lh - MARGIN_TOP - MARGIN_BOTTOM, id="l", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover_frame = Frame(MARGIN_X, MARGIN_BOTTOM, pw - 2 * MARGIN_X, ph - 2 * MARGIN_BOTTOM, id="c", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [cover_frame], onPage=self._cover_page, pagesize=PORTRAIT),
+            PageTemplate("portrait", [portrait_frame], onPage=self._page, pagesize=PORTRAIT),
+            PageTemplate("landscape", [landscape_frame], onPage=self._page, pagesize=LANDSCAPE),
+        ])
+
+    @property
+    def portrait_width(self) -> float:
+        return PORTRAIT[0] - 2 * MARGIN_X
+
+    @property
+    def landscape_width(self) -> float:
+        return LANDSCAPE[0] - 1.6 * MARGIN_X
+
+    # --- page decoration --------------------------------------------------
+    def _watermark(self, canv):
+        if not self.draft:
+            return
+        w, h = canv._pagesize
+        canv.saveState()
+        canv.setFillColor(DRAFT)
+        canv.setFillAlpha(0.10)
+        canv.setFont(F.SANS_BOLD, 110)
+        canv.translate(w / 2, h / 2)
+        canv.rotate(45 if h > w else 30)
+        canv.drawCentredString(0, -38, "TASLAK")
+        canv.restoreState()
+
+    def _cover_page(self, canv, doc):
+        self._watermark(canv)
+
+    def _page(self, canv, doc):
+        self._watermark(canv)
+        w, h = canv._pagesize
+        left = MARGIN_X if w < h else MARGIN_X * 0.8
+        right = w - left
+        canv.saveState()
+        canv.setFont(F.SANS, 8)
+        canv.setFillColor(MUTED)
+        y = h - 1.45 * cm
+        canv.drawString(left, y, self.header_left)
+        canv.drawRightString(right, y, self.header_right)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(left, y - 4, right, y - 4)
+        if self.draft:
+            canv.setFillColor(DRAFT)
+            canv.setFont(F.SANS_BOLD, 8)
+            canv.drawCentredString(w / 2, y, "TASLAK")
+        canv.setFillColor(MUTED)
+        canv.setFont(F.SANS, 8)
+        total = self.counter.previous
+        text = f"{doc.page} / {total}" if total else f"{doc.page}"
+        canv.line(left, 1.45 * cm + 10, right, 1.45 * cm + 10)
+        canv.drawCentredString(w / 2, 1.45 * cm, text)
+        canv.restoreState()
+
+    # --- headings: TOC entries and bookmarks ----------------------------------
+    def afterFlowable(self, flowable):
+        if self.check is not None:
+            self.check()
+        if isinstance(flowable, (Heading, Bookmark)):
+            level = min(flowable.level, self._outline_level + 1)
+            self._outline_level = level
+            title = flowable.outline if isinstance(flowable, Heading) else flowable.title
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(title, flowable.key, level, closed=level >= 1)
+            if isinstance(flowable, Heading) and flowable.toc:
+                self.notify("TOCEntry", (min(flowable.level, 3), title, self.page, flowable.key))
+
+    def beforeDocument(self):
+        self._outline_level = -1
+        self.canv.showOutline()

@@ -1,0 +1,142 @@
+"""III-B-2 Performans Sonuçları Tablosu: one table per performance target, with roll-up.
+
+Every rate is computed here from A, B and C with ``core.rates``; the method
+used is printed under each table.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.platypus import Paragraph, Spacer
+
+from ..core import rates
+from ..core.numbers import format_money, format_number, format_percent
+from ..core.plan import DIRECTION_LABELS, PerformanceTargetDef
+from .context import Context
+from .document import Heading
+from .styles import sheet
+from .tables import Col, fit_table
+from .text import esc
+
+IND_HEADER = ["Hedefe Etkisi (%)", "Kod", "Performans Göstergesi", "Ölçü Birimi", "Başlangıç (A)",
+              "Hedef (B)", "Gerçekleşme (C)", "Gerçekleşme Oranı", "Sapma Açıklaması"]
+IND_COLS = [Col("right"), Col("left"), Col("left", True, 110, 3), Col("center", True, 40, 0.3), Col("right"),
+            Col("right"), Col("right"), Col("right"), Col("left", True, 120, 4)]
+ACT_HEADER = ["Kod", "Faaliyet / Proje", "Planlanan Maliyet (TL)", "Gerçekleşen Maliyet (TL)", "Açıklama"]
+ACT_COLS = [Col("left"), Col("left", True, 160, 4), Col("right"), Col("right"), Col("left", True, 120, 3)]
+
+
+def _n(v) -> str:
+    return "" if v is None else format_number(v, always_group=True)
+
+
+def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | None):
+    """Indicator rows, the roll-up and the methods used (for printing and tests)."""
+    rows, pairs, used = [], [], {}
+    inds = [i for i in target.indicators if department is None or i.department == department]
+    for ind in inds:
+        entry = ctx.entries.indicators.get(ind.key)
+        actual = entry.actual if entry else None
+        rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
+        pairs.append((rate.value, ind.weight))
+        used.setdefault(rate.method, []).append(ind.code)
+        expl = (entry.explanation if entry else "") or ""
+        if rate.value is None and rate.reason:
+            expl = f"({rate.reason}) {expl}".strip()
+        rows.append([
+            _n(ind.weight), ind.code, ind.name if ind.direction == "increase" else f"{ind.name} ({DIRECTION_LABELS[ind.direction]})", ind.unit,
+            _n(ind.baseline), _n(ind.target), _n(actual),
+            format_percent(rate.value, 1, ctx.percent_style) if rate.value is not None else "—", expl,
+        ])
+    complete = department is None or all(i.department == department for i in target.indicators)
+    roll = rates.rollup(pairs) if complete else None
+    weights = rates.weights_total(i.weight for i in inds)
+    return rows, roll, weights, used, complete
+
+
+def method_note(used: dict[str, list[str]]) -> str:
+    """Which formula gave each rate: the most used one for "the others"."""
+    order = sorted(used, key=lambda m: -len(used[m]))
+    if len(order) == 1:
+        text = f"Gerçekleşme oranı = {rates.METHODS[order[0]]} ({rates.METHOD_NOTES[order[0]]})"
+    else:
+        parts = [f"{', '.join(dict.fromkeys(used[m]))}: {rates.METHODS[m]} ({rates.METHOD_NOTES[m]})" for m in order[1:]]
+        parts.append(f"diğerleri: {rates.METHODS[order[0]]} ({rates.METHOD_NOTES[order[0]]})")
+        text = "Gerçekleşme oranı – " + "; ".join(parts)
+    return text + ". A: başlangıç, B: hedef, C: gerçekleşme. Ağırlıklı oranda her göstergenin oranı en çok %100, en az %0 sayılır."
+
+
+def target_block(ctx: Context, target: PerformanceTargetDef, department: str | None = None) -> list:
+    st = sheet()
+    rows, roll, weights, used, complete = target_rows(ctx, target, department)
+    flow = [Paragraph(esc(f"Performans Hedefi: {target.name}"), st["table_title"])]
+    if rows:
+        bold = set()
+        if complete:
+            rows.append([_n(weights), "", "Performans hedefinin gerçekleşme oranı (ağırlıklı)", "", "", "", "",
+                         format_percent(roll, 1, ctx.percent_style) if roll is not None else "—",
+                         "" if weights == 100 else f"Ağırlıklar toplamı {format_number(weights)}; 100 olmalı."])
+            bold.add(len(rows) - 1)
+        fitted = fit_table(IND_HEADER, rows, IND_COLS, ctx.portrait_width, ctx.landscape_width,
+                           prefer_landscape=True, bold_rows=bold)
+        flow.append(fitted.table)
+        flow.append(Paragraph(esc(method_note(used)), st["note"]))
+    acts = [a for a in target.activities if department is None or a.department == department]
+    if acts:
+        arows = []
+        planned_sum, actual_sum = Decimal(0), Decimal(0)
+        any_planned = any_actual = False
+        for a in acts:
+            entry = ctx.entries.activities.get(a.key)
+            cost = entry.actual_cost if entry else None
+            if a.planned_cost is not None:
+                planned_sum += a.planned_cost
+                any_planned = True
+            if cost is not None:
+                actual_sum += cost
+                any_actual = True
+            arows.append([a.code, a.name, format_money(a.planned_cost) if a.planned_cost is not None else "",
+                          format_money(cost) if cost is not None else "", (entry.explanation if entry else "") or ""])
+        arows.append(["", "Toplam", format_money(planned_sum) if any_planned else "",
+                      format_money(actual_sum) if any_actual else "", ""])
+        fitted = fit_table(ACT_HEADER, arows, ACT_COLS, ctx.portrait_width, ctx.landscape_width,
+                           prefer_landscape=True, bold_rows={len(arows) - 1})
+        flow += [Spacer(1, 6), fitted.table]
+    flow.append(Spacer(1, 12))
+    return flow
+
+
+def performance_flowables(ctx: Context, level: int, department: str | None = None) -> list:
+    """Goal headings and target tables (landscape)."""
+    st = sheet()
+    out = []
+    for aim in ctx.definition.plan.aims:
+        for goal in aim.goals:
+            targets = [t for t in goal.targets if department is None or any(
+                x.department == department for x in list(t.indicators) + list(t.activities))]
+            if not targets:
+                continue
+            out.append(Heading(esc(f"{goal.code} – {goal.name}"), level, ctx.key(f"perf-{goal.code}"), style="h3"))
+            out.append(Paragraph(esc(f"Stratejik Amaç {aim.code}: {aim.name}"), st["note"]))
+            for t in targets:
+                out += target_block(ctx, t, department)
+    if not out:
+        out.append(Paragraph("Bu birime atanmış performans göstergesi yoktur.", st["empty"]))
+    return out
+
+
+def summary_table(ctx: Context):
+    """III-B-3: every performance target's weighted realization."""
+    rows = []
+    for aim in ctx.definition.plan.aims:
+        for goal in aim.goals:
+            for t in goal.targets:
+                _, roll, weights, _, _ = target_rows(ctx, t, None)
+                rows.append([goal.code, t.name, str(len(t.indicators)),
+                             format_percent(roll, 1, ctx.percent_style) if roll is not None else "—"])
+    if not rows:
+        return None
+    return fit_table(["Hedef", "Performans Hedefi", "Gösterge Sayısı", "Gerçekleşme Oranı (ağırlıklı)"], rows,
+                     [Col("left"), Col("left", True, 160, 1), Col("right"), Col("right")],
+                     ctx.portrait_width, ctx.landscape_width).table

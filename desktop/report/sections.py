@@ -1,0 +1,173 @@
+"""A form section to flowables: texts, facts, tables (with charts) and photos."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ..core import keys
+from ..core.forms import FieldDef, PhotoListDef, SectionDef, TableDef
+from ..core.values import display
+from ..store.photos import list_photos, photo_data
+from . import charts
+from .context import Context
+from .tables import Col, fit_table
+from .styles import sheet
+from .text import esc, paragraphs
+
+Block = tuple[list, bool]  # flowables, landscape
+
+
+def show(ctx: Context, type_: str, value) -> str:
+    if value is None:
+        return ""
+    return display(type_, value, ctx.percent_style, for_print=True)
+
+
+def field_value(ctx: Context, dept: str, f: FieldDef):
+    return ctx.value(keys.join(dept, f.key), f.default)
+
+
+def section_blocks(ctx: Context, dept: str, section: SectionDef, *, single_text_label: bool = False) -> list[Block]:
+    """Blocks of one section (without the section heading)."""
+    st = sheet()
+    out: list[Block] = []
+    facts: list[FieldDef] = []
+    many = len(section.items) > 1
+
+    def flush_facts():
+        if facts:
+            block = fact_table(ctx, dept, facts)
+            if block is not None:
+                out.append(([block, Spacer(1, 6)], False))
+            facts.clear()
+
+    if section.intro:
+        out.append((paragraphs(section.intro), False))
+    for item in section.items:
+        if isinstance(item, FieldDef) and item.type == "longtext":
+            flush_facts()
+            text = field_value(ctx, dept, item)
+            flow = paragraphs(text)
+            if flow:
+                if many or single_text_label:
+                    flow.insert(0, Paragraph(esc(item.label), st["label"]))
+                out.append((flow, False))
+        elif isinstance(item, FieldDef):
+            facts.append(item)
+        elif isinstance(item, TableDef):
+            flush_facts()
+            out.append(table_block(ctx, dept, item))
+        elif isinstance(item, PhotoListDef):
+            flush_facts()
+            block = photo_block(ctx, dept, item)
+            if block:
+                out.append((block, False))
+    flush_facts()
+    return out
+
+
+def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
+    rows = []
+    for f in fields:
+        v = field_value(ctx, dept, f)
+        if v is None or v == "":
+            continue
+        text = show(ctx, f.type, v)
+        if f.unit and f.type in ("count", "decimal"):
+            text = f"{text} {f.unit}"
+        if f.type == "money":
+            text = f"{text} TL"
+        rows.append([f.label, text])
+    if not rows:
+        return None
+    fitted = fit_table(["Bilgi", "Değer"], rows, [Col("left", True, 120, 3), Col("right", True, 60, 1)],
+                       ctx.portrait_width, ctx.landscape_width)
+    return fitted.table
+
+
+def table_rows(ctx: Context, dept: str, table: TableDef) -> tuple[list[list[str]], int | None, bool]:
+    rows = []
+    any_value = False
+    for r in table.row_defs:
+        row = [r.label]
+        for c in table.columns:
+            v = ctx.view.get(keys.join(dept, table.key, r.key, c.key))
+            any_value = any_value or v is not None
+            row.append(show(ctx, c.type, v))
+        rows.append(row)
+    total_index = None
+    if table.total_label:
+        row = [table.total_label]
+        for c in table.columns:
+            v = ctx.view.get(keys.join(dept, table.key, keys.TOTAL_ROW, c.key)) if c.total_mode != "none" else None
+            row.append(show(ctx, c.type, v))
+        total_index = len(rows)
+        rows.append(row)
+    return rows, total_index, any_value
+
+
+NUMERIC = ("count", "decimal", "money", "percent")
+
+
+def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
+    st = sheet()
+    title = Paragraph(esc(table.title), st["table_title"])
+    rows, total_index, any_value = table_rows(ctx, dept, table)
+    if not any_value:
+        return [title, Paragraph("Bu tabloya veri girilmemiştir.", st["empty"])], False
+    header = [table.row_header] + [c.label for c in table.columns]
+    cols = [Col("left", True, 70, 3)] + [Col("right" if c.type in NUMERIC else "left", c.type not in NUMERIC, 50, 2) for c in table.columns]
+    bold = {total_index} if total_index is not None else set()
+    fitted = fit_table(header, rows, cols, ctx.portrait_width, ctx.landscape_width, bold_rows=bold)
+    flow = [title, fitted.table]
+    if table.note:
+        flow.append(Paragraph(esc(table.note), st["note"]))
+    else:
+        flow.append(Spacer(1, 8))
+    if table.chart:
+        drawing = chart_of(ctx, dept, table, ctx.landscape_width if fitted.landscape else ctx.portrait_width)
+        if drawing is not None:
+            flow.append(KeepTogether([drawing, Paragraph(esc(f"Grafik: {table.title}"), st["caption"])]))
+    return flow, fitted.landscape
+
+
+def chart_of(ctx: Context, dept: str, table: TableDef, width: float):
+    rows = table.row_defs
+    cols = [c for c in table.columns if c.type in ("count", "decimal", "money")]
+    plain = [c for c in cols if not c.computed]
+    cols = plain or cols
+    series = [(c.label, [ctx.view.get(keys.join(dept, table.key, r.key, c.key)) for r in rows]) for c in cols]
+    return charts.chart_for_table(table.chart, [r.label for r in rows], series, width, ctx.percent_style)
+
+
+PHOTO_MAX_H = 200.0
+
+
+def photo_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
+    photos = list_photos(ctx.wb, keys.join(dept, item.key))
+    if not photos:
+        return []
+    st = sheet()
+    gap = 12
+    cell_w = (ctx.portrait_width - gap) / 2
+    cells = []
+    for p in photos:
+        w, h = p.width or 4, p.height or 3
+        scale = min(cell_w / w, PHOTO_MAX_H / h)
+        img = Image(io.BytesIO(photo_data(ctx.wb, p.id)), width=w * scale, height=h * scale)
+        cap = Paragraph(esc(p.caption), st["caption"]) if p.caption else Spacer(1, 4)
+        cells.append([img, cap])
+    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+    if len(rows[-1]) == 1:
+        rows[-1].append("")
+    grid = Table(rows, colWidths=[cell_w + gap / 2, cell_w + gap / 2], hAlign="CENTER")
+    grid.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+    ]))
+    return [Paragraph(esc(item.title), st["table_title"]), grid]

@@ -1,0 +1,180 @@
+"""Tables with measured column widths.
+
+Cells are plain strings (fast, never wrap) unless the text is wider than its
+column; only then a Paragraph. Column widths come from ``stringWidth`` so
+numbers never overflow their cell. A table that does not fit the portrait
+frame at a readable size goes on a landscape page; as a last resort it is
+set smaller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from . import fonts as F
+from .styles import ACCENT, ACCENT_LIGHT, RULE, TABLE_SIZE, cell_style, head_style
+from .text import esc
+
+PAD = 4.0  # left and right padding of a cell
+PORTRAIT_SIZES = (TABLE_SIZE, 8.0, 7.5)
+LANDSCAPE_SIZES = (TABLE_SIZE, 8.0, 7.5, 7.0, 6.5)
+
+
+@dataclass(frozen=True)
+class Col:
+    align: str = "right"  # left | right | center
+    wrap: bool = False  # long text that may wrap (labels, explanations)
+    min_width: float = 0.0  # for wrapping columns
+    weight: float = 1.0  # share of spare width among wrapping columns
+
+
+@dataclass
+class Fitted:
+    table: Table
+    landscape: bool
+    size: float
+
+
+def _longest_word(text: str, font: str, size: float) -> float:
+    return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+
+
+def _widths(header, rows, cols, width, size, bold_rows) -> list[float] | None:
+    n = len(cols)
+    need = [0.0] * n
+    natural = [0.0] * n
+    for i, col in enumerate(cols):
+        h = header[i] if i < len(header) else ""
+        hmin = _longest_word(h, F.SANS_BOLD, size) + 2 * PAD
+        hnat = stringWidth(h, F.SANS_BOLD, size) + 2 * PAD
+        cell_nat = 0.0
+        cell_word = 0.0
+        for r, row in enumerate(rows):
+            text = row[i]
+            if not text or not isinstance(text, str):
+                continue
+            font = F.SANS_BOLD if r in bold_rows else F.SANS
+            wdt = stringWidth(text, font, size)
+            if wdt > cell_nat:
+                cell_nat = wdt
+            if col.wrap:
+                lw = _longest_word(text, font, size)
+                if lw > cell_word:
+                    cell_word = lw
+        cell_nat += 2 * PAD
+        if col.wrap:
+            natural[i] = max(cell_nat, hmin)
+            need[i] = min(max(cell_word + 2 * PAD, col.min_width, hmin), natural[i])
+        else:
+            need[i] = max(cell_nat, hmin)
+            natural[i] = max(need[i], min(hnat, need[i] * 1.6))
+    if sum(need) > width + 0.01:
+        return None
+    widths = list(need)
+    spare = width - sum(widths)
+    # 1. wrapping columns grow towards their natural width, by weight
+    for _ in range(6):
+        hungry = [i for i in range(n) if cols[i].wrap and widths[i] < natural[i] - 0.01]
+        if spare <= 0.01 or not hungry:
+            break
+        total_w = sum(cols[i].weight for i in hungry)
+        given = 0.0
+        for i in hungry:
+            add = min(spare * cols[i].weight / total_w, natural[i] - widths[i])
+            widths[i] += add
+            given += add
+        spare -= given
+    # 2. headers that would wrap get room, then the rest is shared
+    for i in range(n):
+        if spare <= 0.01:
+            break
+        if not cols[i].wrap and widths[i] < natural[i]:
+            add = min(spare, natural[i] - widths[i])
+            widths[i] += add
+            spare -= add
+    if spare > 0.01:
+        total = sum(widths)
+        widths = [w + spare * w / total for w in widths]
+    return widths
+
+
+def make_table(header: list[str], rows: list[list], cols: list[Col], width: float, size: float,
+               *, bold_rows: set[int] = frozenset(), shaded_rows: set[int] = frozenset(),
+               force: bool = False, extra_style: list | None = None) -> Table | None:
+    """A styled table at ``size`` that fits ``width``, or None if it cannot."""
+    widths = _widths(header, rows, cols, width, size, bold_rows)
+    if widths is None:
+        if not force:
+            return None
+        scale = width / sum(_widths(header, rows, cols, 1e9, size, bold_rows) or [width])
+        widths = [w * scale for w in _widths(header, rows, cols, 1e9, size, bold_rows)]
+        cols = [Col(c.align, True, 0, c.weight) for c in cols]
+    hs = head_style(size)
+    head_cells = []
+    for i, h in enumerate(header):
+        if stringWidth(h, F.SANS_BOLD, size) > widths[i] - 2 * PAD:
+            head_cells.append(Paragraph(esc(h), hs))
+        else:
+            head_cells.append(h)
+    body = [head_cells]
+    for r, row in enumerate(rows):
+        bold = r in bold_rows
+        font = F.SANS_BOLD if bold else F.SANS
+        out = []
+        for i, text in enumerate(row):
+            if isinstance(text, str) and text and (cols[i].wrap or force) and stringWidth(text, font, size) > widths[i] - 2 * PAD:
+                out.append(Paragraph(esc(text), cell_style(size, cols[i].align, bold)))
+            else:
+                out.append(text)
+        body.append(out)
+    table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = [
+        ("FONT", (0, 0), (-1, -1), F.SANS, size, size * 1.22),
+        ("FONT", (0, 0), (-1, 0), F.SANS_BOLD, size, size * 1.2),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, ACCENT),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F5F7FA")]),
+    ]
+    for i, col in enumerate(cols):
+        if col.align != "left":
+            style.append(("ALIGN", (i, 1), (i, -1), col.align.upper()))
+    for r in sorted(bold_rows):
+        style += [
+            ("FONT", (0, r + 1), (-1, r + 1), F.SANS_BOLD, size, size * 1.22),
+            ("LINEABOVE", (0, r + 1), (-1, r + 1), 0.8, ACCENT),
+            ("BACKGROUND", (0, r + 1), (-1, r + 1), ACCENT_LIGHT),
+        ]
+    for r in sorted(shaded_rows):
+        style.append(("BACKGROUND", (0, r + 1), (-1, r + 1), ACCENT_LIGHT))
+    if extra_style:
+        style += extra_style
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def fit_table(header, rows, cols, portrait_width: float, landscape_width: float, *,
+              prefer_landscape: bool = False, **kw) -> Fitted:
+    """The table at the largest readable size; portrait if it fits there."""
+    if not prefer_landscape:
+        for size in PORTRAIT_SIZES:
+            t = make_table(header, rows, cols, portrait_width, size, **kw)
+            if t is not None:
+                return Fitted(t, False, size)
+    for size in LANDSCAPE_SIZES:
+        t = make_table(header, rows, cols, landscape_width, size, **kw)
+        if t is not None:
+            return Fitted(t, True, size)
+    size = LANDSCAPE_SIZES[-1]
+    return Fitted(make_table(header, rows, cols, landscape_width, size, force=True, **kw), True, size)
