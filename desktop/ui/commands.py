@@ -164,12 +164,18 @@ class Editor(QObject):
     def set_indicator(self, key: str, attr: str, value) -> bool:
         if _same(getattr(self.doc.indicator(key), attr), value):
             return True
-        return self._push(SetPlan(self, "indicator", key, attr, value, tr("Gösterge {0} değiştirildi").format(key)))
+        return self._push(SetPlan(self, "indicator", key, attr, value, tr("'{0}' değiştirildi").format(self._plan_label(key, attr))))
 
     def set_activity(self, key: str, attr: str, value) -> bool:
         if _same(getattr(self.doc.activity(key), attr), value):
             return True
-        return self._push(SetPlan(self, "activity", key, attr, value, tr("Faaliyet {0} değiştirildi").format(key)))
+        return self._push(SetPlan(self, "activity", key, attr, value, tr("'{0}' değiştirildi").format(self._plan_label(key, attr))))
+
+    def _plan_label(self, key: str, attr: str) -> str:
+        item = next((x for x in self.doc.indicators + self.doc.activities if x.key == key), None)
+        what = {"actual": tr("gerçekleşme"), "actual_cost": tr("gerçekleşen maliyet"),
+                "explanation": tr("sapma açıklaması"), "source": tr("kaynak")}.get(attr, attr)
+        return f"{item.code} {item.name} — {what}" if item else key
 
     def add_photo(self, list_key: str, data: bytes, caption: str = "", name: str = "resim") -> bool:
         try:

@@ -35,16 +35,26 @@ class FindingsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        findings = sorted(self.doc.findings, key=lambda f: (not f.is_error, f.place))
-        counts = count_by_severity(findings)
-        if not findings:
-            self.summary.setText(tr("✓ Sorun yok. Dosya gönderilmeye hazır."))
+        doc = self.doc
+        own = sorted((f for f in doc.findings if doc.is_own(f)), key=lambda f: (not f.is_error, f.place))
+        plan = [f for f in doc.findings if not doc.is_own(f)]
+        counts = count_by_severity(own)
+        if doc.submitted:
+            text = tr("Dosya gönderildi; düzenlemeye kapalı.")
+        elif counts["error"]:
+            text = tr("{0} hata: dosya gönderilmeden önce düzeltilmeli. Bir satıra tıklayınca ilgili alana gidilir.").format(counts["error"])
         else:
-            self.summary.setText(tr("{0} hata (göndermeden önce düzeltilmeli), {1} uyarı. Bir satıra tıklayınca ilgili alana gidilir.").format(
-                counts["error"], counts["warning"]))
+            text = tr("✓ Hata yok; dosya gönderilebilir.")
+        if counts["warning"] and not doc.submitted:
+            text += " " + tr("{0} uyarı: bakmanız önerilir, göndermeyi engellemez.").format(counts["warning"])
+        self.summary.setText(text)
         self.list.clear()
-        for f in findings:
-            item = QListWidgetItem(mark_icon("error" if f.is_error else "partial"), f"{f.severity_label.capitalize()}: {f.message}", self.list)
+        for f in own + plan:
+            label = f"{f.severity_label.capitalize()}: {f.message}"
+            if not doc.is_own(f):
+                label = tr("Plan (Strateji Geliştirme düzeltir): {0}").format(f.message)
+            icon = mark_icon("error" if f.is_error and doc.is_own(f) else ("partial" if doc.is_own(f) else "empty"))
+            item = QListWidgetItem(icon, label, self.list)
             item.setData(Qt.ItemDataRole.UserRole, f.place)
             item.setToolTip(f.place)
 

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_undo, self.act_redo, None, self.act_find):
             menu.addSeparator() if a is None else menu.addAction(a)
         self.menuBar().addMenu(tr("&Yardım")).addAction(self.act_help)
-        bar = QToolBar(tr("Araçlar"), self)
+        self.toolbar = bar = QToolBar(tr("Araçlar"), self)
         bar.setObjectName("toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.doc.stateChanged.connect(self._update)
         self.view = DocumentView(self.editor, self.stack)
         self.view.banner.action.connect(self.copy_to_local)
+        self.view.findings.goTo.connect(self._explain)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
         settings.add_recent(path)
@@ -273,6 +274,11 @@ class MainWindow(QMainWindow):
         box.setObjectName("helpBox")
         box.open()
 
+    def _explain(self, place: str) -> None:
+        found = self.doc.findings_at(place) if self.doc else []
+        if found:
+            self.statusBar().showMessage(f"{found[0].severity_label.capitalize()}: {found[0].message}", 20000)
+
     def show_problem(self, message: str) -> None:
         if "\n" in message:
             self.inform(tr("Kaydedilmedi"), message, "warning")
@@ -290,6 +296,7 @@ class MainWindow(QMainWindow):
         has = self.doc is not None
         for a in (self.act_close, self.act_find, self.act_submit, self.act_copy):
             a.setEnabled(has)
+        self.toolbar.setVisible(has)
         if not has:
             self.setWindowTitle(tr("Faaliyet — Birim Faaliyet Raporu"))
             self.act_undo.setEnabled(False)
@@ -299,7 +306,8 @@ class MainWindow(QMainWindow):
         doc, stack = self.doc, self.editor.stack
         self.act_undo.setEnabled(stack.canUndo() and not doc.locked)
         self.act_redo.setEnabled(stack.canRedo() and not doc.locked)
-        self.act_undo.setText(tr("Geri al: {0}").format(stack.undoText()) if stack.canUndo() else tr("Geri al"))
+        self.act_undo.setToolTip(tr("Geri al: {0} (Ctrl+Z)").format(stack.undoText()) if stack.canUndo() else tr("Geri al (Ctrl+Z)"))
+        self.act_redo.setToolTip(tr("Yinele: {0} (Ctrl+Y)").format(stack.redoText()) if stack.canRedo() else tr("Yinele (Ctrl+Y)"))
         self.act_submit.setEnabled(not doc.locked and submit.available())
         self.act_copy.setEnabled(submit.available())
         if doc.readonly:
@@ -310,7 +318,7 @@ class MainWindow(QMainWindow):
             st = doc.state()
             state = doc.state_label + " (" + tr("kilitli") + ")"
             self.view.banner.show_message(tr("Bu dosya {0} tarihinde {1} tarafından gönderildi olarak işaretlendi; düzenlemeye kapalıdır. "
-                                             "Değişiklik gerekiyorsa Strateji Geliştirme dosyayı geri göndermelidir.").format(st.get("changed_at", ""), st.get("changed_by", "")), "info")
+                                             "Değişiklik gerekiyorsa Strateji Geliştirme dosyayı geri göndermelidir.").format(submit.when(st.get("changed_at", "")), st.get("changed_by", "")), "info")
             self.saved.setText(tr("Gönderildi — kilitli"))
         else:
             state = doc.state_label

@@ -95,9 +95,14 @@ class Document(QObject):
     def findings_at(self, place: str) -> list[Finding]:
         return [f for f in self.findings if f.place == place]
 
+    def is_own(self, finding: Finding) -> bool:
+        """A finding the clerk can fix (plan-level findings belong to the strategy unit)."""
+        return finding.department == self.department
+
     @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_error]
+        """Errors that block submitting: the department's own."""
+        return [f for f in self.findings if f.is_error and self.is_own(f)]
 
     # --- writing (one committed transaction each) -------------------------
     def write_values(self, values: dict) -> None:

@@ -61,7 +61,7 @@ def indicators_status(doc: Document) -> Status:
     filled = sum(1 for i in doc.indicators if doc.indicator(i.key).actual is not None)
     filled += sum(1 for a in doc.activities if doc.activity(a.key).actual_cost is not None)
     places = plan_places(doc)
-    found = [f for f in doc.findings if f.place in places]
+    found = [f for f in doc.findings if f.place in places and doc.is_own(f)]
     return Status(filled, len(doc.indicators) + len(doc.activities), sum(f.is_error for f in found), sum(not f.is_error for f in found))
 
 
@@ -119,6 +119,8 @@ class Navigator(QListWidget):
         self.setIconSize(QSize(16, 16))
         self.setSpacing(2)
         self.setMinimumWidth(250)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._keys: list[str] = []
         for section in doc.definition.form(doc.department).sections:
             self._add(section.key)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,6 +36,7 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.setObjectName("startPage")
         self._definitions: list[tuple[Path, Definition | None, str]] = []
+        self._icon = QIcon(str(resources.icons() / "faaliyet.png"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 30, 40, 30)
         title = QLabel(tr("Faaliyet Raporu — birim veri girişi"), self)
@@ -56,6 +58,8 @@ class StartPage(QWidget):
         self.recent = QListWidget(recent_box)
         self.recent.setObjectName("recentFiles")
         self.recent.setAccessibleName(tr("Son açılan dosyalar"))
+        self.recent.setSpacing(4)
+        self.recent.setIconSize(QSize(32, 32))
         self.recent.itemActivated.connect(self._open_recent)
         self.recent.itemDoubleClicked.connect(self._open_recent)
         recent_box.layout().addWidget(self.recent)
@@ -77,6 +81,7 @@ class StartPage(QWidget):
         self.open_button.setDefault(True)
         self.open_button.clicked.connect(self.chooseFileRequested)
         open_box.layout().addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        open_box.layout().addStretch(1)
         grid.addWidget(open_box, 0, 1)
 
         # new department file
@@ -97,6 +102,7 @@ class StartPage(QWidget):
         self.new_problem.setWordWrap(True)
         self.new_problem.setStyleSheet("color: #b71c1c;")
         new_box.layout().addWidget(self.new_problem)
+        new_box.layout().addStretch(1)
         grid.addWidget(new_box, 1, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -119,7 +125,10 @@ class StartPage(QWidget):
     def refresh(self) -> None:
         self.recent.clear()
         for path in recent_files():
-            item = QListWidgetItem(f"{path.name}\n{path.parent}", self.recent)
+            item = QListWidgetItem(self._icon, f"{path.name}\n{path.parent}", self.recent)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             if not path.exists():

@@ -7,13 +7,23 @@ INTO, verified, renamed into place). This module only asks and reports.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ..core.dates import format_datetime
 from ..store.errors import WorkbookError
 from .i18n import tr
 from .model import Document
+
+
+def when(iso: str) -> str:
+    """An audit timestamp (UTC, ISO) as the clerk reads it: 25.02.2021 14:05, local time."""
+    try:
+        return format_datetime(dt.datetime.fromisoformat(iso).astimezone())
+    except ValueError:
+        return iso
 
 
 def _submission():
@@ -56,7 +66,7 @@ def submit(doc: Document, parent: QWidget, confirm=None) -> tuple[bool, str]:
     doc.reload_state()
     st = doc.state()
     return True, tr("Dosya gönderildi olarak işaretlendi ({0}, {1}). Şimdi \"Gönderilecek kopya\" ile gönderilecek dosyayı oluşturun.").format(
-        st.get("changed_by", ""), st.get("changed_at", ""))
+        st.get("changed_by", ""), when(st.get("changed_at", "")))
 
 
 def export_copy(doc: Document, parent: QWidget, dest: Path | None = None) -> tuple[bool, str]:

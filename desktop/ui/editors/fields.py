@@ -171,7 +171,7 @@ class LongTextEdit(MarkedMixin, QPlainTextEdit):
         self.setAccessibleName(label or key)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(140)
-        self.setPlaceholderText(self.help_text)
+        self.setPlaceholderText(tr("Buraya yazın…"))
         self._shown = ""
         self.refresh()
         editor.doc.valuesChanged.connect(self._values_changed)

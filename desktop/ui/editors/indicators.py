@@ -106,6 +106,7 @@ class PlanCard(QGroupBox):
         self.rate = QLabel(self)
         self.rate.setObjectName(f"{item.key}.rate")
         self.rate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rate.setWordWrap(True)
         grid.addWidget(self.rate, 1, 2)
 
         grid.addWidget(QLabel(tr("Kaynak belge / kayıt:"), self), 2, 0)

@@ -272,6 +272,7 @@ class TableEditor(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setMinimumWidth(120)
         self._fit_height()
+        self.setMaximumWidth(self.verticalHeader().sizeHint().width() + 240 * len(table.columns) + 2 * self.frameWidth() + 4)
 
     def model(self) -> TableModel:  # typed
         return super().model()

@@ -1,0 +1,139 @@
+"""Screenshots of the real clerk's window (for looking at it, not a test).
+
+    Xvfb :99 -screen 0 1440x900x24 &
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb uv run python bench/screenshots_ui.py /tmp/shots
+
+Builds the sample department files in a temporary folder, opens İtfaiye's and
+saves: 1 start page, 2 a section with a table (a cell being typed, totals
+already updated), 3 the indicators page with a missing explanation
+highlighted, 4 the findings panel after a click went to a field, 5 a
+submitted (locked) file or the refusal, 6 the read-only banner.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from desktop import resources
+from desktop.core.loader import load_definition
+from desktop.store.sample import build_sample
+
+
+def settle(ms: int = 300) -> None:
+    QTest.qWait(ms)
+
+
+def shot(win, out: Path, name: str) -> None:
+    settle()
+    screen = QApplication.primaryScreen()
+    pix = screen.grabWindow(0, win.x(), win.y(), win.frameGeometry().width(), win.frameGeometry().height())
+    if pix.isNull() or pix.width() < 10:
+        pix = win.grab()
+    pix.save(str(out / name))
+    print(out / name)
+
+
+def type_text(w, text: str) -> None:
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, w, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="faaliyet-shots-"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+    definition = load_definition(resources.default_definition())
+    files = build_sample(definition, resources.sample(), work / "birimler").files
+
+    from desktop.ui import settings
+    from desktop.ui.app import application
+    from desktop.ui.main_window import MainWindow
+
+    app = application()
+    for dept in ("imar", "insan_kaynaklari", "itfaiye"):
+        settings.add_recent(files[dept])
+    win = MainWindow()
+    win.resize(1400, 860)
+    win.move(20, 20)
+    win.show()
+    win.activateWindow()
+    settle(600)
+    win.start.refresh()
+    shot(win, out, "1-baslangic.png")
+
+    win.open_file(files["itfaiye"])
+    view = win.view
+    view.navigator.select("gelirler")
+    table = view.editor_widget("itfaiye.makbuz")
+    m = table.model()
+    table.setFocus()
+    table.setCurrentIndex(m.index(2, 1))
+    QTest.keyClicks(table, "7")
+    settle()
+    editor = next(w for w in table.findChildren(QLineEdit) if w.isVisible())
+    QTest.keyClicks(editor, ".715,00")
+    shot(win, out, "2-tablo.png")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+
+    view.navigator.select("gostergeler")
+    inds = win.doc.indicators
+    for ind, text in zip(inds, ("1", "5")):
+        actual = view.editor_widget(f"{ind.key}.actual")
+        actual.setFocus()
+        actual.selectAll()
+        QTest.keyClicks(actual, text)
+        QTest.keyClick(actual, Qt.Key.Key_Return)
+    view.scrolls["gostergeler"].verticalScrollBar().setValue(0)
+    shot(win, out, "3-gostergeler.png")
+
+    anlatim = view.editor_widget("itfaiye.anlatim")
+    win.editor.set_values({"itfaiye.anlatim": None})
+    view.navigator.select("gelirler")
+    lst = view.findings.list
+    lst.setFocus()
+    for i in range(lst.count()):
+        if "zorunlu" in lst.item(i).text():
+            lst.setCurrentRow(i)
+            lst.itemClicked.emit(lst.item(i))
+            break
+    settle()
+    assert QApplication.focusWidget() is anlatim, QApplication.focusWidget()
+    shot(win, out, "4-denetim.png")
+
+    win.inform = lambda title, text, kind="information": print(f"[{kind}] {title}: {text}")
+    win.submit()
+    type_text(anlatim, "İtfaiye Müdürlüğü 2020 yılında eğitim ve tatbikatlarını sürdürdü.")
+    for ind in inds:
+        win.editor.set_indicator(ind.key, "actual", ind.target)
+        win.editor.set_indicator(ind.key, "source", "Müdürlük kayıtları 2020")
+    win.editor.set_indicator(inds[0].key, "actual", 1)
+    win.editor.set_indicator(inds[0].key, "explanation", "Salgın nedeniyle alımlar ertelendi.")
+    win.ask = lambda title, text: True
+    win.submit()
+    settle()
+    shot(win, out, "5-gonderildi.png")
+
+    ro = work / "salt-okunur" / files["imar"].name
+    ro.parent.mkdir()
+    shutil.copy(files["imar"], ro)
+    ro.chmod(0o444)
+    ro.parent.chmod(0o555)
+    win.open_file(ro, readonly=not (ro.parent.stat().st_mode & 0o200) and False)
+    if not win.doc.readonly:  # root can write anywhere: open it read-only as the banner would
+        win.open_file(ro, readonly=True)
+    shot(win, out, "6-salt-okunur.png")
+    win.close()
+    ro.parent.chmod(0o755)
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shots")))
