@@ -195,6 +195,50 @@ def cmd_merge(args) -> int:
     return 1 if result.refused else 0
 
 
+def cmd_excel_export(args) -> int:
+    from .store.excel_export import export_excel
+
+    with _open(args.file, readonly=True) as wb:
+        try:
+            result = export_excel(wb, args.out)
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(f"Excel: {result.path} ({len(result.sheets)} sayfa, {result.tables} tablo, {result.indicators} gösterge)")
+    return 0
+
+
+def cmd_excel_template(args) -> int:
+    from .store.excel_template import write_template
+
+    try:
+        if args.source:
+            with _open(args.source, readonly=True) as wb:
+                if wb.department and wb.department != args.department:
+                    raise Failure(f"'{args.source}' '{wb.department}' biriminin dosyası; '{args.department}' için şablon üretilemez.")
+                result = write_template(wb.definition, args.department, args.out, wb.entries())
+        else:
+            result = write_template(_definition(args), args.department, args.out)
+    except WorkbookError as exc:
+        raise Failure(str(exc)) from None
+    print(f"Şablon: {result.path} ({result.inputs} giriş hücresi; sayfalar: {', '.join(result.sheets)})")
+    return 0
+
+
+def cmd_excel_import(args) -> int:
+    from .store.excel_import import import_template
+
+    with _open(args.file) as wb:
+        try:
+            n = import_template(wb, args.template)
+        except ImportRejected as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(f"{n} değer kaydedildi: {args.file}" if n else f"Şablonda değişen değer yok; {args.file} değişmedi.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     argparse_tr.install()
     p = argparse.ArgumentParser(
@@ -256,6 +300,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("files", nargs="+", metavar="DOSYA", help="birimlerden gelen .faaliyet dosyaları")
     sp.add_argument("--force", action="store_true", help="eldekinden eski bir dosyayı da aktar")
     sp.add_argument("--resolve", choices=["ours", "theirs"], help="çakışmada: ours = birleşikteki değer kalsın, theirs = gelen dosyadaki değer")
+
+    sp = add("excel", "Excel (.xlsx): yılın tablolarını verir, birim şablonu üretir ve doldurulmuş şablonu içe aktarır", None)
+    xsub = sp.add_subparsers(dest="excel_command", metavar="İŞLEM", title="işlemler")
+    xsub.required = True
+    xe = xsub.add_parser("export", help="performans tablosunu ve bütün tabloları tek .xlsx dosyasına verir",
+                         description="performans sonuçları tablosunu ve birimlerin bütün tablolarını tek .xlsx dosyasına verir (birleştirilmiş ya da birim dosyasından)")
+    xe.add_argument("file", metavar="DOSYA", help="birleştirilmiş ya da birim .faaliyet dosyası")
+    xe.add_argument("--out", required=True, metavar="XLSX", help="yazılacak .xlsx dosyası, ör. yil.xlsx")
+    xe.set_defaults(func=cmd_excel_export)
+    xt = xsub.add_parser("template", help="bir birimin formunu doldurulacak .xlsx şablonu olarak verir",
+                         description="bir birimin formunu (bölümler, göstergeler, faaliyetler) doldurulacak .xlsx şablonu olarak verir; --from ile dosyadaki değerlerle doldurulur")
+    with_definition(xt)
+    xt.add_argument("department", metavar="BİRİM", help="birim anahtarı (faaliyet departments)")
+    xt.add_argument("--out", required=True, metavar="XLSX", help="yazılacak şablon, ör. sablon.xlsx")
+    xt.add_argument("--from", dest="source", metavar="DOSYA", help="şablonu bu .faaliyet dosyasının tanımı ve değerleriyle doldur")
+    xt.set_defaults(func=cmd_excel_template)
+    xi = xsub.add_parser("import", help="doldurulmuş şablonu içe aktarır (ya hepsi ya hiçbiri)",
+                         description="doldurulmuş şablonu içe aktarır; tek bir hatalı hücre bütün aktarımı reddeder, hatalar sayfa!hücre ile listelenir ve dosya değişmez (çıkış 1)")
+    xi.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
+    xi.add_argument("template", metavar="ŞABLON", help="doldurulmuş .xlsx şablonu")
+    xi.set_defaults(func=cmd_excel_import)
     return p
 
 

@@ -1,0 +1,386 @@
+"""A department's form as a fillable Excel template.
+
+One sheet per section of the form (fields and tables), "Göstergeler" (the
+department's indicators: actual value, explanation, source) and "Faaliyetler"
+(actual cost, explanation, source), after a "Yönerge" sheet that explains how
+to fill it. Input cells are unlocked and light yellow; everything else is
+locked (sheet protection without a password, structure locked). Computed cells
+show Excel formulas and are never imported.
+
+Which cell is which value is not read from the visible text: the very hidden
+sheet ``_anahtarlar`` maps sheet!cell to the value key and holds the identity
+(institution, year, department, definition digest) and, for a template filled
+from a workbook, each cell's original value, so that importing takes only the
+cells a person changed.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook as XlsxBook
+from openpyxl.styles import Font, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..core import expressions, keys, rates
+from ..core.definition import Definition, describe_type
+from ..core.entries import Entries
+from ..core.forms import FieldDef, TableDef
+from ..core.plan import DIRECTION_LABELS
+from ..core.values import to_json
+from . import excel as xl
+from .errors import WorkbookError
+
+UNLOCKED = Protection(locked=False)
+KEY_FONT = Font(color="808080", size=8)
+MAP_HEADER = ["sayfa", "hucre", "tur", "anahtar", "nitelik", "alan_turu", "ilk_deger"]
+
+
+@dataclass
+class TemplateResult:
+    path: Path
+    sheets: list[str] = field(default_factory=list)
+    inputs: int = 0
+
+
+class _Builder:
+    def __init__(self, definition: Definition, department: str, entries: Entries | None):
+        self.d = definition
+        self.dept = department
+        self.entries = entries
+        self.style = definition.year.percent_style
+        self.book = XlsxBook()
+        self.used: set[str] = {xl.MAP_SHEET.casefold()}
+        self.map_rows: list[list] = []
+        self.validations: dict[str, DataValidation] = {}
+
+    # --- one input cell -------------------------------------------------
+    def input(self, ws, row: int, col: int, kind: str, key: str, attr: str, type_: str, value) -> None:
+        cell = ws.cell(row, col)
+        cell.fill, cell.border, cell.protection = xl.INPUT_FILL, xl.GRID, UNLOCKED
+        fmt = {"decimal": "General", "percent": xl.percent_format(self.style, 2)}.get(type_) or xl.number_format(type_)
+        if isinstance(value, str) and not xl.fits_cell(value):
+            # Excel cannot hold it: leave the cell out of the map, say why.
+            cell.value = "(Bu metin Excel hücresine sığmıyor; uygulamada düzenleyin.)"
+            cell.data_type = "s"
+            cell.fill, cell.protection, cell.font = xl.COMPUTED_FILL, Protection(locked=True), xl.ITALIC
+            return
+        xl.put(cell, value, fmt=fmt)
+        if type_ in ("text", "longtext"):
+            cell.alignment = xl.WRAP
+        self._validate(ws, type_, cell.coordinate)
+        original = "" if value is None else json.dumps(to_json(type_, value), ensure_ascii=False)
+        self.map_rows.append([ws.title, cell.coordinate, kind, key, attr, type_, original])
+
+    def _validate(self, ws, type_: str, coord: str) -> None:
+        rules = {
+            "count": dict(type="whole", operator="greaterThanOrEqual", formula1="0",
+                          error="Adet: 0 ya da daha büyük bir tam sayı girin."),
+            "decimal": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
+                            error="Bir sayı girin, ör. 1234,5"),
+            "money": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
+                          error="Tutarı sayı olarak girin, ör. 1234,56"),
+            "percent": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
+                            error="Yüzde puanını sayı olarak girin: %92,5 için 92,5"),
+            "date": dict(type="date", operator="between", formula1="DATE(1900,1,1)", formula2="DATE(2100,12,31)",
+                         error="Tarihi gün.ay.yıl biçiminde girin, ör. 31.12.2020"),
+        }
+        rule = rules.get(type_)
+        if rule is None:
+            return
+        tag = f"{ws.title}\0{type_}"
+        dv = self.validations.get(tag)
+        if dv is None:
+            dv = DataValidation(allow_blank=True, showErrorMessage=True, errorStyle="warning",
+                                errorTitle="Geçersiz değer", **rule)
+            ws.add_data_validation(dv)
+            self.validations[tag] = dv
+        dv.add(coord)
+
+    def computed(self, ws, row: int, col: int, formula: str | None, fmt: str) -> None:
+        cell = ws.cell(row, col)
+        cell.value = formula
+        cell.number_format = fmt
+        cell.fill, cell.border, cell.font = xl.COMPUTED_FILL, xl.GRID, xl.ITALIC
+
+    def new_sheet(self, title: str):
+        ws = self.book.create_sheet(xl.sheet_title(title, self.used))
+        ws.protection.sheet = True
+        ws.protection.formatColumns = False  # widths and heights may be changed
+        ws.protection.formatRows = False
+        return ws
+
+    # --- sheets ---------------------------------------------------------
+    def section(self, section) -> str | None:
+        items = [i for i in section.items if isinstance(i, (FieldDef, TableDef))]
+        if not items:
+            return None
+        ws = self.new_sheet(section.title)
+        self.heading(ws, section.title)
+        row, widths = 5, {1: 45, 2: 18, 3: 14, 4: 40}
+        if any(isinstance(i, FieldDef) and i.type == "longtext" for i in items):
+            widths[2] = 70
+        fields_open = False
+        for item in items:
+            if isinstance(item, FieldDef):
+                if not fields_open:
+                    self.header_row(ws, row, ["Alan", "Değer", "Birim / Tür", "Not"])
+                    row, fields_open = row + 1, True
+                row = self.field_row(ws, row, item)
+            else:
+                if fields_open:
+                    row, fields_open = row + 1, False
+                row = self.table(ws, row, item, widths)
+        xl.set_widths(ws, widths)
+        xl.page_setup(ws)
+        ws.freeze_panes = "A5"
+        return ws.title
+
+    def heading(self, ws, title: str) -> None:
+        dname = self.d.department(self.dept).name
+        ws.cell(1, 1, title).font = xl.TITLE
+        ws.cell(2, 1, f"{self.d.institution.name} — {dname} — {self.d.year.year}")
+        note = ws.cell(3, 1, "Yalnızca açık sarı hücreleri doldurun; gri hücreler hesaplanır ya da bilgi amaçlıdır.")
+        note.font = xl.ITALIC
+
+    def header_row(self, ws, row: int, labels: list[str]) -> None:
+        for col, text in enumerate(labels, 1):
+            c = ws.cell(row, col, text)
+            c.font, c.fill, c.alignment, c.border = xl.BOLD, xl.HEADER_FILL, xl.HEADER_ALIGN, xl.GRID
+        ws.row_dimensions[row].height = 30
+
+    def field_row(self, ws, row: int, f: FieldDef) -> int:
+        key = keys.join(self.dept, f.key)
+        ws.cell(row, 1, f.label + (" *" if f.required else "")).alignment = xl.WRAP
+        ws.cell(row, 1).border = xl.GRID
+        self.input(ws, row, 2, "deger", key, "value", f.type, self.value(key))
+        ws.cell(row, 3, f.unit or describe_type(f.type)).border = xl.GRID
+        help_cell = ws.cell(row, 4, f.help or "")
+        help_cell.alignment, help_cell.border = xl.WRAP, xl.GRID
+        if f.type == "longtext":
+            ws.row_dimensions[row].height = 120
+        return row + 1
+
+    def table(self, ws, row: int, table: TableDef, widths: dict) -> int:
+        title = ws.cell(row, 1, table.title)
+        title.font, title.alignment = xl.HEADING, xl.WRAP
+        row += 1
+        self.header_row(ws, row, [table.row_header or ""] + [c.label for c in table.columns])
+        row += 1
+        first = row
+        col_of = {c.key: i for i, c in enumerate(table.columns, 2)}
+        for i, c in enumerate(table.columns, 2):
+            widths[i] = max(widths.get(i, 14), min(len(c.label) + 2, 30))
+        rows = table.row_defs
+        last = first + len(rows) - 1
+        for r in rows:
+            ws.cell(row, 1, r.label).border = xl.GRID
+            for col in table.columns:
+                ci = col_of[col.key]
+                if col.computed:
+                    refs = {k: f"{get_column_letter(v)}{row}" for k, v in col_of.items()}
+                    self.computed(ws, row, ci, excel_formula(col.computed, refs.get), self.fmt(col.type))
+                else:
+                    key = keys.join(self.dept, table.key, r.key, col.key)
+                    self.input(ws, row, ci, "deger", key, "value", col.type, self.value(key))
+            row += 1
+        if table.total_label:
+            label = ws.cell(row, 1, table.total_label)
+            label.font, label.fill, label.border = xl.BOLD, xl.TOTAL_FILL, xl.GRID
+            refs = {k: f"{get_column_letter(v)}{row}" for k, v in col_of.items()}
+            for col in table.columns:
+                ci, letter = col_of[col.key], get_column_letter(col_of[col.key])
+                formula = None
+                if col.total_mode == "sum":
+                    rng = f"{letter}{first}:{letter}{last}"
+                    formula = f'=IF(COUNT({rng})=0,"",SUM({rng}))'
+                elif col.total_mode == "compute" and col.computed:
+                    formula = excel_formula(col.computed, refs.get)
+                self.computed(ws, row, ci, formula, self.fmt(col.type))
+                ws.cell(row, ci).font = xl.BOLD
+            row += 1
+        return row + 1
+
+    def fmt(self, type_: str) -> str:
+        return xl.decimal_format(2) if type_ == "decimal" else xl.number_format(type_, (), self.style)
+
+    def value(self, key: str):
+        return None if self.entries is None else self.entries.values.get(key)
+
+    def indicators(self) -> str | None:
+        inds = self.d.indicators_of(self.dept)
+        if not inds:
+            return None
+        ws = self.new_sheet("Göstergeler")
+        self.heading(ws, "Performans Göstergeleri")
+        self.header_row(ws, 5, ["Anahtar", "Kod", "Gösterge", "Ölçü Birimi", "Yön", "Başlangıç (A)",
+                                "Hedef (B)", "Gerçekleşme (C)", "Gerçekleşme Oranı (%)",
+                                "Sapma Açıklaması", "Kaynak Belge / Kayıt"])
+        for row, ind in enumerate(inds, 6):
+            e = self.entries.indicators.get(ind.key) if self.entries else None
+            for col, value in enumerate([ind.key, ind.code, ind.name, ind.unit,
+                                         DIRECTION_LABELS[ind.direction], ind.baseline, ind.target], 1):
+                c = xl.put(ws.cell(row, col), value, fmt="General" if col >= 6 else None)
+                c.border, c.alignment = xl.GRID, xl.WRAP
+            ws.cell(row, 1).font = KEY_FONT
+            self.input(ws, row, 8, "gosterge", ind.key, "actual", "decimal", e.actual if e else None)
+            method = rates.method_for(ind.direction, ind.baseline, ind.target)
+            self.computed(ws, row, 9, rate_formula(method, row), xl.percent_format(self.style, 1))
+            self.input(ws, row, 10, "gosterge", ind.key, "explanation", "longtext", e.explanation if e else None)
+            self.input(ws, row, 11, "gosterge", ind.key, "source", "text", e.source if e else None)
+        xl.set_widths(ws, {1: 12, 2: 11, 3: 45, 4: 10, 5: 10, 6: 12, 7: 12, 8: 15, 9: 14, 10: 50, 11: 30})
+        xl.page_setup(ws, "5:5")
+        ws.freeze_panes = "D6"
+        return ws.title
+
+    def activities(self) -> str | None:
+        acts = self.d.activities_of(self.dept)
+        if not acts:
+            return None
+        ws = self.new_sheet("Faaliyetler")
+        self.heading(ws, "Faaliyet ve Projeler")
+        self.header_row(ws, 5, ["Anahtar", "Kod", "Faaliyet / Proje", "Planlanan Maliyet (TL)",
+                                "Gerçekleşen Maliyet (TL)", "Açıklama", "Kaynak Belge / Kayıt"])
+        for row, act in enumerate(acts, 6):
+            e = self.entries.activities.get(act.key) if self.entries else None
+            for col, value in enumerate([act.key, act.code, act.name, act.planned_cost], 1):
+                c = xl.put(ws.cell(row, col), value, fmt=xl.MONEY_FORMAT if col == 4 else None)
+                c.border, c.alignment = xl.GRID, xl.WRAP
+            ws.cell(row, 1).font = KEY_FONT
+            self.input(ws, row, 5, "faaliyet", act.key, "actual_cost", "money", e.actual_cost if e else None)
+            self.input(ws, row, 6, "faaliyet", act.key, "explanation", "longtext", e.explanation if e else None)
+            self.input(ws, row, 7, "faaliyet", act.key, "source", "text", e.source if e else None)
+        xl.set_widths(ws, {1: 12, 2: 11, 3: 50, 4: 18, 5: 18, 6: 50, 7: 30})
+        xl.page_setup(ws, "5:5")
+        ws.freeze_panes = "D6"
+        return ws.title
+
+    def guide(self, ws) -> None:
+        dname = self.d.department(self.dept).name
+        lines = [
+            (f"{self.d.institution.name} {self.d.year.year} — {dname}", xl.TITLE),
+            ("Faaliyet raporu veri giriş şablonu", xl.HEADING),
+            ("", None),
+            ("• Yalnızca açık sarı hücreleri doldurun. Gri hücreler hesaplanır ya da bilgi amaçlıdır; içe aktarılmaz.", None),
+            ("• Sayıları sayı olarak girin (ör. 1234,5). Metin olarak yazılmış sayılar Türkçe biçimde okunur: "
+             "binlik ayırıcı nokta, ondalık ayırıcı virgül (1.234,5). Ondalık alanlarda '1.234' gibi belirsiz "
+             "yazımlar reddedilir; 1234 ya da 1,234 yazın.", None),
+            ("• Yüzde alanlarına yüzde puanını yazın: %92,5 için 92,5.", None),
+            ("• Tarihleri gün.ay.yıl biçiminde yazın: 31.12.2020.", None),
+            ("• Sayfaların adını ve düzenini değiştirmeyin; satır ya da sütun eklemeyin.", None),
+            ("• Doldurunca kaydedin ve Faaliyet'te içe aktarın (komut satırı: faaliyet excel import DOSYA sablon.xlsx). "
+             "Tek bir hatalı değer varsa hiçbir değer aktarılmaz ve hatalar hücre adresleriyle listelenir.", None),
+            ("• Bu şablon dosyadaki değerlerle doldurulmuştur: yalnızca değiştirdiğiniz hücreler aktarılır; "
+             "bir değeri silmek için hücreyi boşaltın." if self.entries is not None else
+             "• Boş bıraktığınız hücreler dosyadaki mevcut değerleri değiştirmez.", None),
+        ]
+        for row, (text, font) in enumerate(lines, 1):
+            c = ws.cell(row, 1, text)
+            c.alignment = xl.WRAP
+            if font:
+                c.font = font
+        ws.column_dimensions["A"].width = 110
+        ws.protection.sheet = True
+
+    def map_sheet(self) -> None:
+        ws = self.book.create_sheet(xl.MAP_SHEET)
+        meta = [
+            ("format", xl.TEMPLATE_FORMAT), ("format_version", xl.TEMPLATE_VERSION),
+            ("institution", self.d.institution.key), ("year", self.d.year.year),
+            ("department", self.dept), ("definition_id", self.d.id),
+            ("definition_digest", self.d.digest), ("prefilled", "evet" if self.entries is not None else "hayir"),
+        ]
+        for row, (k, v) in enumerate(meta, 1):
+            ws.cell(row, 1, k)
+            xl.put(ws.cell(row, 2), v)
+        start = len(meta) + 2
+        for col, text in enumerate(MAP_HEADER, 1):
+            ws.cell(start, col, text)
+        for row, values in enumerate(self.map_rows, start + 1):
+            for col, value in enumerate(values, 1):
+                xl.put(ws.cell(row, col), value)
+        ws.sheet_state = "veryHidden"
+        ws.protection.sheet = True
+
+
+def write_template(definition: Definition, department: str, out: Path | str,
+                   entries: Entries | None = None) -> TemplateResult:
+    """Write the department's template; with ``entries`` the input cells hold those values."""
+    if definition.department(department) is None:
+        known = ", ".join(d.key for d in definition.departments)
+        raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
+    b = _Builder(definition, department, entries)
+    result = TemplateResult(Path(out))
+    guide = b.book.active
+    guide.title = xl.sheet_title("Yönerge", b.used)
+    b.guide(guide)
+    result.sheets.append(guide.title)
+    for section in definition.form(department).sections:
+        if (title := b.section(section)) is not None:
+            result.sheets.append(title)
+    for maker in (b.indicators, b.activities):
+        if (title := maker()) is not None:
+            result.sheets.append(title)
+    if not b.map_rows:
+        raise WorkbookError(f"'{department}' biriminin formunda Excel'e aktarılacak alan yok.")
+    b.map_sheet()
+    b.book.security = WorkbookProtection(lockStructure=True)
+    result.inputs = len(b.map_rows)
+    dname = definition.department(department).name
+    xl.save_deterministic(b.book, result.path, definition.institution.name, definition.year.year,
+                          f"{dname} {definition.year.year} veri giriş şablonu")
+    return result
+
+
+# --- formulas ----------------------------------------------------------------
+_FUNCS = {"abs": "ABS", "min": "MIN", "max": "MAX", "round": "ROUND"}
+_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+
+
+def excel_formula(expr: str, ref) -> str | None:
+    """An arithmetic column formula as an Excel formula over cell references.
+
+    Like the application, the result is empty when a referenced cell is
+    empty and when a division by zero happens. None if it cannot be written.
+    """
+    refs: list[str] = []
+
+    def conv(node) -> str:
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return repr(node.value)
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            name = node.id if isinstance(node, ast.Name) else None
+            r = ref(name) if name else None
+            if r is None:
+                raise ValueError(expr)
+            refs.append(r)
+            return r
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            return ("-" if isinstance(node.op, ast.USub) else "") + f"({conv(node.operand)})"
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+            return f"({conv(node.left)}{_OPS[type(node.op)]}{conv(node.right)})"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FUNCS:
+            args = [conv(a) for a in node.args]
+            if node.func.id == "round" and len(args) == 1:
+                args.append("0")
+            return f"{_FUNCS[node.func.id]}({','.join(args)})"
+        raise ValueError(expr)
+
+    try:
+        body = conv(expressions.parse(expr).body)
+    except (ValueError, expressions.ExpressionError):
+        return None
+    unique = sorted(set(refs))
+    guard = f'COUNT({",".join(unique)})<{len(unique)}' if unique else "FALSE"
+    return f'=IF({guard},"",IFERROR({body},""))'
+
+
+def rate_formula(method: str, row: int) -> str:
+    a, b, c = f"F{row}", f"G{row}", f"H{row}"
+    body = {"delta": f"({c}-{a})/({b}-{a})*100", "inverse": f"{b}/{c}*100"}.get(method, f"{c}/{b}*100")
+    return f'=IF(OR({c}="",{b}=""),"",IFERROR({body},""))'

@@ -1,0 +1,533 @@
+"""Excel: the year's export, the department template and its import back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import zipfile
+from decimal import Decimal as D
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desktop import cli, resources
+from desktop.core import rates
+from desktop.store import excel as xl
+from desktop.store.errors import ImportRejected
+from desktop.store.excel_export import export_excel
+from desktop.store.excel_import import convert, import_template
+from desktop.store.excel_template import excel_formula, write_template
+from desktop.store.valueset import import_values, read_json
+from desktop.store.workbook import Workbook
+
+
+# --- helpers ---------------------------------------------------------------
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def sample_consolidated(consolidated_path: Path) -> Path:
+    """A consolidated workbook holding the embedded sample's value sets."""
+    with Workbook.open(consolidated_path) as wb:
+        for f in sorted(resources.sample(wb.definition.id).glob("*.json")):
+            import_values(wb, read_json(f))
+    return consolidated_path
+
+
+def rows_of(ws) -> list[tuple]:
+    return list(ws.iter_rows(values_only=True))
+
+
+def find_row(ws, first: str, after: int = 0) -> int:
+    for r in range(after + 1, ws.max_row + 1):
+        if ws.cell(r, 1).value == first:
+            return r
+    raise AssertionError(f"{first!r} not in {ws.title}")
+
+
+def cell_map(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    """(key, attribute) -> (sheet, cell) from the template's hidden map."""
+    book = openpyxl.load_workbook(path)
+    out = {}
+    started = False
+    for row in book[xl.MAP_SHEET].iter_rows(values_only=True):
+        if row[0] == "sayfa":
+            started = True
+            continue
+        if started and row[0]:
+            out[(row[3], row[4])] = (row[0], row[1])
+    return out
+
+
+def fill(path: Path, out: Path, cells: dict[tuple[str, str], object], fmt: dict | None = None, edit=None) -> Path:
+    """Open a template like a person would, type values into mapped cells, save."""
+    where = cell_map(path)
+    book = openpyxl.load_workbook(path)
+    for (key, attr), value in cells.items():
+        sheet, coord = where[(key, attr)]
+        book[sheet][coord] = value
+        if fmt and (key, attr) in fmt:
+            book[sheet][coord].number_format = fmt[(key, attr)]
+    if edit:
+        edit(book)
+    book.save(out)
+    return out
+
+
+# --- export ----------------------------------------------------------------
+def test_export_consolidated_sample(sample_consolidated, tmp_path, definition):
+    out = tmp_path / "yil.xlsx"
+    with Workbook.open(sample_consolidated, readonly=True) as wb:
+        result = export_excel(wb, out)
+        entries = wb.entries()
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "Performans"
+    assert result.sheets == book.sheetnames
+    for title in book.sheetnames:
+        assert len(title) <= 31 and not set(title) & set('[]:*?/\\')
+
+    perf = book["Performans"]
+    header = [c.value for c in perf[4]]
+    assert header[:3] == ["Hedefe Etkisi (%)", "Kod", "Performans Göstergesi / Faaliyet"]
+    assert "Gerçekleşme Oranı (%)" in header and "Hesaplama Yöntemi" in header
+    assert perf.freeze_panes == "A5"
+    assert perf.page_setup.orientation == "landscape" and int(perf.page_setup.paperSize) == 9
+    assert all(perf.cell(4, c).font.b for c in range(1, 14))
+
+    # every indicator with an actual value: the sheet's rate is rates.realization's
+    checked = 0
+    for ind in definition.plan.indicators():
+        e = entries.indicators.get(ind.key)
+        if e is None or e.actual is None:
+            continue
+        expected = rates.realization(ind.direction, ind.baseline, ind.target, e.actual)
+        row = next(r for r in range(5, perf.max_row + 1)
+                   if perf.cell(r, 2).value == ind.code and perf.cell(r, 3).value == ind.name)
+        assert isinstance(perf.cell(row, 8).value, (int, float))
+        assert perf.cell(row, 8).value == pytest.approx(float(e.actual))
+        if expected.value is None:
+            assert perf.cell(row, 9).value is None
+        else:
+            assert perf.cell(row, 9).value == pytest.approx(float(expected.value))
+            assert '"%"' in perf.cell(row, 9).number_format or '" %"' in perf.cell(row, 9).number_format
+        assert perf.cell(row, 10).value.startswith(rates.METHODS[expected.method])
+        checked += 1
+    assert checked >= 1  # the sample has İmar's permits indicator
+
+    # İmar: the permits table, numbers as numbers, the total computed (71, not the printed 152)
+    imar = book[next(t for t in book.sheetnames if t.startswith("İmar"))]
+    head = find_row(imar, "Ruhsatlar")
+    assert imar.cell(head, 2).value == "Adet" and imar.cell(head, 2).font.b
+    assert imar.cell(head, 2).fill.fgColor.rgb.endswith("D9E1F2")
+    total = find_row(imar, "Toplam", head)
+    assert imar.cell(total, 2).value == 71 and isinstance(imar.cell(total, 2).value, int)
+    assert imar.cell(head + 1, 1).value == "Yeni Yapı Ruhsatı" and imar.cell(head + 1, 2).value == 53
+    assert imar.cell(head + 1, 2).number_format == "#,##0"
+    date_row = find_row(imar, "Revizyon imar planının onay tarihi")
+    assert imar.cell(date_row, 2).value == dt.datetime(2020, 12, 24)
+    assert imar.cell(date_row, 2).number_format == "DD.MM.YYYY"
+
+    # İtfaiye: money numeric with two decimals, totals computed
+    itf = book[next(t for t in book.sheetnames if t.startswith("İtfaiye"))]
+    head = find_row(itf, "Aylar")
+    assert [itf.cell(head, c).value for c in (2, 3)] == ["Araç Sayısı", "Miktarı (TL)"]
+    assert isinstance(itf.cell(head + 1, 3).value, (int, float)) and itf.cell(head + 1, 3).number_format == "#,##0.00"
+    total = find_row(itf, "Genel Toplam", head)
+    arac = sum(v for k, v in entries.values.items() if k.startswith("itfaiye.makbuz.") and k.endswith(".arac"))
+    assert itf.cell(total, 2).value == arac
+    for ws in book.worksheets[1:]:
+        for row in ws.iter_rows(min_row=2):
+            for c in row:
+                if isinstance(c.value, str):
+                    assert not c.value.replace(".", "").replace(",", "").isdigit(), f"number as text: {ws.title}!{c.coordinate}"
+        assert ws.page_setup.orientation == "landscape" and ws.freeze_panes
+
+
+def test_export_is_deterministic(sample_consolidated, tmp_path, definition):
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    with Workbook.open(sample_consolidated, readonly=True) as wb:
+        export_excel(wb, a)
+        export_excel(wb, b)
+    assert a.read_bytes() == b.read_bytes()
+    props = openpyxl.load_workbook(a).properties
+    assert props.creator == definition.institution.name
+    assert props.created == props.modified == dt.datetime(definition.year.year, 12, 31)
+    with zipfile.ZipFile(a) as z:
+        assert {i.date_time for i in z.infolist()} == {(definition.year.year, 12, 31, 0, 0, 0)}
+
+
+def test_export_of_a_department_file_holds_only_that_department(tmp_path, definition):
+    path = tmp_path / "imar.faaliyet"
+    with Workbook.create(path, definition, "imar") as wb:
+        import_values(wb, read_json(resources.sample(definition.id) / "imar.json"))
+        export_excel(wb, tmp_path / "imar.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "imar.xlsx")
+    assert book.sheetnames == ["Performans", "İmar ve Şehircilik Müdürlüğü"]
+    units = {c.value for c in book["Performans"]["K"] if c.row > 4 and c.value and c.value != "Sorumlu Birim"}
+    assert units == {"İmar ve Şehircilik Müdürlüğü"}
+
+
+def test_text_that_looks_like_a_formula_stays_text(workbook, tmp_path):
+    ind = workbook.definition.indicators_of("itfaiye")[0]
+    workbook.set_indicator(ind.key, actual=1, source='=HYPERLINK("http://x","tıkla")')
+    out = tmp_path / "x.xlsx"
+    export_excel(workbook, out)
+    ws = openpyxl.load_workbook(out)["Performans"]
+    cells = [c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x","tıkla")']
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_sheet_titles_are_valid_and_unique():
+    used: set[str] = set()
+    a = xl.sheet_title("İnsan Kaynakları ve Eğitim Müdürlüğü", used)
+    b = xl.sheet_title("İNSAN KAYNAKLARI VE EĞİTİM MÜDÜRLÜĞÜ", used)
+    c = xl.sheet_title("Gelir/Gider [2020]: *özet*?", used)
+    d = xl.sheet_title("x" * 40, used)
+    e = xl.sheet_title("x" * 40, used)
+    assert a == "İnsan Kaynakları ve Eğitim"
+    assert b != a and len(b) <= 31 and b.endswith("(2)")
+    assert c == "Gelir Gider 2020 özet"
+    assert len(d) == 31 and len(e) == 31 and d != e
+    assert xl.sheet_title("History", set()) != "History"
+
+
+def test_number_formats_are_standard_codes():
+    assert xl.percent_format("prefix") == '"%"#,##0.0'
+    assert xl.percent_format("suffix") == '#,##0.0" %"'
+    assert xl.number_format("decimal", [D("1.5"), 2]) == "#,##0.0"
+    assert xl.number_format("decimal", [1485, 2153]) == "#,##0"
+    assert xl.cell_number(D("12115.00")) == 12115 and xl.cell_number(D("0.25")) == 0.25
+
+
+# --- template ----------------------------------------------------------------
+def test_template_structure(definition, tmp_path):
+    out = tmp_path / "sablon.xlsx"
+    result = write_template(definition, "itfaiye", out)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "Yönerge"
+    assert "Göstergeler" in book.sheetnames and "Faaliyetler" in book.sheetnames
+    assert book[xl.MAP_SHEET].sheet_state == "veryHidden"
+    assert book.security.lockStructure
+    where = cell_map(out)
+    assert len(where) == result.inputs
+    sheet, coord = where[("itfaiye.makbuz.ocak.arac", "value")]
+    ws = book[sheet]
+    assert ws.protection.sheet and ws[coord].protection.locked is False
+    assert ws[coord].fill.fgColor.rgb.endswith("FFF2CC")
+    total = find_row(ws, "Genel Toplam")
+    assert ws.cell(total, 2).value.startswith("=IF(COUNT(") and "SUM(" in ws.cell(total, 2).value
+    assert ws.cell(total, 2).protection.locked is not False
+    # computed cells are never in the map
+    assert not [k for k, _ in where if k.endswith(".toplam.arac")]
+    g = book["Göstergeler"]
+    ind = definition.indicators_of("itfaiye")[0]
+    row = find_row(g, ind.key)
+    assert g.cell(row, 3).value == ind.name and g.cell(row, 9).value.startswith("=IF(")
+    assert where[(ind.key, "actual")] == ("Göstergeler", f"H{row}")
+
+
+def test_template_round_trip(workbook, definition, tmp_path):
+    template = tmp_path / "sablon.xlsx"
+    write_template(definition, "itfaiye", template)
+    ind = definition.indicators_of("itfaiye")[0]
+    act = definition.activities_of("itfaiye")[0]
+    filled = fill(template, tmp_path / "dolu.xlsx", {
+        ("itfaiye.makbuz.ocak.arac", "value"): 78,
+        ("itfaiye.makbuz.ocak.tutar", "value"): 12115.5,
+        ("itfaiye.makbuz.subat.tutar", "value"): "11.920,25",  # typed as text, Turkish format
+        ("itfaiye.akaryakit.ocak.litre", "value"): "1.485",  # ambiguous in a decimal cell: refused
+        ("itfaiye.akaryakit.subat.litre", "value"): 1740.5,
+        ("itfaiye.anlatim", "value"): "Eğitimler yapıldı.\n\n- Tatbikat",
+        ("itfaiye.trafik_kazasi", "value"): "9",
+        (ind.key, "actual"): 7,
+        (ind.key, "explanation"): "Hedefin altında kalındı.",
+        (ind.key, "source"): "Eğitim kayıt defteri",
+        (act.key, "actual_cost"): "1.250,50",
+    })
+    with pytest.raises(ImportRejected) as exc:
+        import_template(workbook, filled)
+    assert any("belirsiz" in p and "!" in p.split(":")[0] for p in exc.value.problems)
+    filled = fill(template, tmp_path / "dolu2.xlsx", {
+        ("itfaiye.makbuz.ocak.arac", "value"): 78,
+        ("itfaiye.makbuz.ocak.tutar", "value"): 12115.5,
+        ("itfaiye.makbuz.subat.tutar", "value"): "11.920,25",
+        ("itfaiye.akaryakit.ocak.litre", "value"): "1485",
+        ("itfaiye.akaryakit.subat.litre", "value"): 1740.5,
+        ("itfaiye.anlatim", "value"): "Eğitimler yapıldı.\n\n- Tatbikat",
+        ("itfaiye.trafik_kazasi", "value"): "9",
+        (ind.key, "actual"): 7,
+        (ind.key, "explanation"): "Hedefin altında kalındı.",
+        (ind.key, "source"): "Eğitim kayıt defteri",
+        (act.key, "actual_cost"): "1.250,50",
+    })
+    assert import_template(workbook, filled) == 11
+    e = workbook.entries()
+    assert e.values["itfaiye.makbuz.ocak.arac"] == 78
+    assert e.values["itfaiye.makbuz.ocak.tutar"] == D("12115.50")
+    assert e.values["itfaiye.makbuz.subat.tutar"] == D("11920.25")
+    assert e.values["itfaiye.akaryakit.ocak.litre"] == D("1485")
+    assert e.values["itfaiye.akaryakit.subat.litre"] == D("1740.5")
+    assert e.values["itfaiye.anlatim"] == "Eğitimler yapıldı.\n\n- Tatbikat"
+    assert e.values["itfaiye.trafik_kazasi"] == 9
+    assert e.indicators[ind.key].actual == 7
+    assert e.indicators[ind.key].explanation == "Hedefin altında kalındı."
+    assert e.indicators[ind.key].source == "Eğitim kayıt defteri"
+    assert e.activities[act.key].actual_cost == D("1250.50")
+    assert import_template(workbook, filled) == 0  # same file again: nothing changes
+
+
+def test_turkish_text_in_a_decimal_cell(workbook, definition, tmp_path):
+    template = tmp_path / "sablon.xlsx"
+    write_template(definition, "itfaiye", template)
+    where = cell_map(template)
+    ok = fill(template, tmp_path / "ok.xlsx", {("itfaiye.akaryakit.ocak.litre", "value"): "1.234,5"})
+    assert import_template(workbook, ok) == 1
+    assert workbook.get("itfaiye.akaryakit.ocak.litre") == D("1234.5")
+    before = sha(workbook.path)
+    bad = fill(template, tmp_path / "bad.xlsx", {("itfaiye.akaryakit.subat.litre", "value"): "1.234"})
+    with pytest.raises(ImportRejected) as exc:
+        import_template(workbook, bad)
+    sheet, coord = where[("itfaiye.akaryakit.subat.litre", "value")]
+    assert exc.value.problems[0].startswith(f"{sheet}!{coord}: ") and "belirsiz" in exc.value.problems[0]
+    assert sha(workbook.path) == before
+    assert workbook.get("itfaiye.akaryakit.subat.litre") is None
+
+
+def test_every_problem_is_listed_and_the_file_is_unchanged(workbook, definition, tmp_path):
+    template = tmp_path / "sablon.xlsx"
+    write_template(definition, "itfaiye", template)
+    where = cell_map(template)
+    workbook.set_value("itfaiye.makbuz.mart.arac", 39)
+    before = sha(workbook.path)
+    ind = definition.indicators_of("itfaiye")[0]
+    bad = fill(template, tmp_path / "bad.xlsx", {
+        ("itfaiye.makbuz.ocak.arac", "value"): 78,  # fine on its own
+        ("itfaiye.makbuz.subat.arac", "value"): -3,  # negative count
+        ("itfaiye.makbuz.nisan.arac", "value"): 2.5,  # fraction in a count
+        ("itfaiye.makbuz.mayis.tutar", "value"): "on iki",  # not a number
+        ("itfaiye.makbuz.haziran.tutar", "value"): 10.555,  # three decimals in money
+        (ind.key, "actual"): "12.25",  # English decimal point
+    })
+    with pytest.raises(ImportRejected) as exc:
+        import_template(workbook, bad)
+    problems = exc.value.problems
+    for key in ("itfaiye.makbuz.subat.arac", "itfaiye.makbuz.nisan.arac", "itfaiye.makbuz.mayis.tutar",
+                "itfaiye.makbuz.haziran.tutar"):
+        sheet, coord = where[(key, "value")]
+        assert any(p.startswith(f"{sheet}!{coord}: ") for p in problems), (key, problems)
+    sheet, coord = where[(ind.key, "actual")]
+    assert any(p.startswith(f"{sheet}!{coord}: ") for p in problems)
+    assert len(problems) == 5
+    assert "dosya olduğu gibi kaldı" in str(exc.value)
+    assert sha(workbook.path) == before
+    assert workbook.get("itfaiye.makbuz.ocak.arac") is None
+
+
+def test_prefilled_template_imports_only_changed_cells(workbook, definition, tmp_path):
+    workbook.set_values({"itfaiye.makbuz.ocak.arac": 78, "itfaiye.makbuz.subat.arac": 68,
+                         "itfaiye.makbuz.mart.arac": 39})
+    template = tmp_path / "dolu-sablon.xlsx"
+    write_template(definition, "itfaiye", template, workbook.entries())
+    where = cell_map(template)
+    sheet, coord = where[("itfaiye.makbuz.ocak.arac", "value")]
+    assert openpyxl.load_workbook(template)[sheet][coord].value == 78
+    # meanwhile the clerk changes March in the application
+    workbook.set_value("itfaiye.makbuz.mart.arac", 40)
+    filled = fill(template, tmp_path / "x.xlsx", {
+        ("itfaiye.makbuz.ocak.arac", "value"): 80,  # changed in Excel
+        ("itfaiye.makbuz.subat.arac", "value"): None,  # cleared in Excel
+    })
+    assert import_template(workbook, filled) == 2
+    assert workbook.get("itfaiye.makbuz.ocak.arac") == 80
+    assert workbook.get("itfaiye.makbuz.subat.arac") is None
+    assert workbook.get("itfaiye.makbuz.mart.arac") == 40  # untouched in Excel: the newer value stays
+
+
+def test_percent_typed_with_a_percent_sign(tmp_path, definition):
+    path = tmp_path / "ik.faaliyet"
+    template = tmp_path / "ik.xlsx"
+    write_template(definition, "insan_kaynaklari", template)
+    key = ("insan_kaynaklari.kadin_orani_hedef", "value")
+    filled = fill(template, tmp_path / "f.xlsx", {key: 0.925}, fmt={key: "0.0%"})  # Excel stores "92,5%" so
+    with Workbook.create(path, definition, "insan_kaynaklari") as wb:
+        assert import_template(wb, filled) == 1
+        assert wb.get("insan_kaynaklari.kadin_orani_hedef") == D("92.5")
+
+
+def test_dates_from_date_cells_and_turkish_text(tmp_path, definition):
+    template = tmp_path / "imar.xlsx"
+    write_template(definition, "imar", template)
+    path = tmp_path / "imar.faaliyet"
+    with Workbook.create(path, definition, "imar") as wb:
+        f1 = fill(template, tmp_path / "a.xlsx", {("imar.plan_onay_tarihi", "value"): dt.datetime(2020, 12, 24)})
+        assert import_template(wb, f1) == 1 and wb.get("imar.plan_onay_tarihi") == dt.date(2020, 12, 24)
+        f2 = fill(template, tmp_path / "b.xlsx", {("imar.plan_onay_tarihi", "value"): "31.12.2020"})
+        assert import_template(wb, f2) == 1 and wb.get("imar.plan_onay_tarihi") == dt.date(2020, 12, 31)
+        f3 = fill(template, tmp_path / "c.xlsx", {("imar.plan_onay_tarihi", "value"): "31.02.2020"})
+        with pytest.raises(ImportRejected, match="Şubat 2020 29 gün"):
+            import_template(wb, f3)
+
+
+def test_convert_cell_values():
+    assert convert(12115.5, "money") == D("12115.5")
+    assert convert(0.1 + 0.2, "decimal") == D("0.3")  # Excel's 15 significant digits
+    assert convert("%87,5", "percent") == D("87.5")
+    assert convert("  ", "count") is None
+    assert convert(2020, "text") == "2020"
+    for bad, kind in (("1.234", "decimal"), ("#DIV/0!", "decimal"), (True, "count"),
+                      (dt.datetime(2020, 1, 1), "money"), (5, "date")):
+        with pytest.raises(ValueError):
+            convert(bad, kind)
+
+
+def test_excel_formula_translation():
+    refs = {"tahsilat": "C5", "iade": "D5", "net": "E5", "tahmin": "B5"}.get
+    assert excel_formula("tahsilat - iade", refs) == '=IF(COUNT(C5,D5)<2,"",IFERROR((C5-D5),""))'
+    assert excel_formula("net / tahmin * 100", refs) == '=IF(COUNT(B5,E5)<2,"",IFERROR(((E5/B5)*100),""))'
+    assert excel_formula("round(abs(net))", refs) == '=IF(COUNT(E5)<1,"",IFERROR(ROUND(ABS(E5),0),""))'
+    assert excel_formula("bilinmeyen + 1", refs) is None
+
+
+# --- identity and hostile files ----------------------------------------------
+def _edit_map(name: str, value):
+    def edit(book):
+        ws = book[xl.MAP_SHEET]
+        for row in ws.iter_rows():
+            if row[0].value == name:
+                row[1].value = value
+                return
+        raise AssertionError(name)
+    return edit
+
+
+def test_wrong_department_year_or_definition_is_refused(workbook, definition, tmp_path):
+    before = sha(workbook.path)
+    imar = tmp_path / "imar.xlsx"
+    write_template(definition, "imar", imar)
+    with pytest.raises(ImportRejected, match="'imar' birimi için, bu dosya 'itfaiye'"):
+        import_template(workbook, fill(imar, tmp_path / "i.xlsx", {("imar.iskan_devam", "value"): 5}))
+    template = tmp_path / "itfaiye.xlsx"
+    write_template(definition, "itfaiye", template)
+    cell = {("itfaiye.trafik_kazasi", "value"): 9}
+    with pytest.raises(ImportRejected, match="2019 yılı için"):
+        import_template(workbook, fill(template, tmp_path / "y.xlsx", cell, edit=_edit_map("year", 2019)))
+    with pytest.raises(ImportRejected, match="başka bir form tanımından"):
+        import_template(workbook, fill(template, tmp_path / "d.xlsx", cell, edit=_edit_map("definition_digest", "0" * 64)))
+    with pytest.raises(ImportRejected, match="kurumu"):
+        import_template(workbook, fill(template, tmp_path / "k.xlsx", cell, edit=_edit_map("institution", "ardahan")))
+    assert sha(workbook.path) == before
+
+
+def test_tampered_map_is_refused(workbook, definition, tmp_path):
+    template = tmp_path / "itfaiye.xlsx"
+    write_template(definition, "itfaiye", template)
+    before = sha(workbook.path)
+
+    def to_total(book):  # point an input cell at a computed total
+        for row in book[xl.MAP_SHEET].iter_rows():
+            if row[3].value == "itfaiye.makbuz.ocak.arac":
+                row[3].value = "itfaiye.makbuz.toplam.arac"
+
+    def to_other_department(book):
+        for row in book[xl.MAP_SHEET].iter_rows():
+            if row[3].value == "itfaiye.makbuz.ocak.arac":
+                row[3].value = "imar.ruhsat.yeni_yapi.adet"
+
+    def drop_sheet(book):
+        book.remove(book["Göstergeler"])
+
+    cell = {("itfaiye.makbuz.ocak.arac", "value"): 5}
+    for n, edit in enumerate((to_total, to_other_department, drop_sheet)):
+        with pytest.raises(ImportRejected):
+            import_template(workbook, fill(template, tmp_path / f"t{n}.xlsx", cell, edit=edit))
+    assert sha(workbook.path) == before
+
+
+def _xlsx_bytes(mutate) -> bytes:
+    book = openpyxl.Workbook()
+    book.active["A1"] = 1
+    buf = io.BytesIO()
+    book.save(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, mutate(info.filename, zin.read(info.filename)))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "boş"),
+    (b"\x00" * 10 + b"rastgele", r"Excel \(\.xlsx\) dosyası değil"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".xls"),
+    (b"PK\x03\x04" + b"\x00" * 100, "bozuk"),
+    ("zip-not-xlsx", "gerekli parçalar yok"),
+    ("truncated", "bozuk"),
+    ("plain-xlsx", "Faaliyet Excel şablonu değil"),
+    ("doctype", "DTD"),
+    ("bad-xml", "bozuk"),
+])
+def test_garbage_files_are_refused_cleanly(workbook, tmp_path, definition, content, message):
+    path = tmp_path / "x.xlsx"
+    if content == "zip-not-xlsx":
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("a.txt", "merhaba")
+    elif content == "truncated":
+        good = tmp_path / "good.xlsx"
+        write_template(definition, "itfaiye", good)
+        path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    elif content == "plain-xlsx":
+        openpyxl.Workbook().save(path)
+    elif content == "doctype":
+        path.write_bytes(_xlsx_bytes(lambda n, d: b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + d
+                                     if n == "xl/workbook.xml" else d))
+    elif content == "bad-xml":
+        path.write_bytes(_xlsx_bytes(lambda n, d: d[: len(d) // 2] if n == "xl/workbook.xml" else d))
+    else:
+        path.write_bytes(content)
+    before = sha(workbook.path)
+    with pytest.raises(ImportRejected, match=message):
+        import_template(workbook, path)
+    assert sha(workbook.path) == before
+
+
+def test_too_big_file_is_refused(workbook, tmp_path, monkeypatch):
+    from desktop.store import excel_import
+
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 2000)
+    monkeypatch.setattr(excel_import, "MAX_BYTES", 1000)
+    with pytest.raises(ImportRejected, match="çok büyük"):
+        import_template(workbook, path)
+
+
+# --- command line -----------------------------------------------------------
+def test_cli_excel_commands(sample_consolidated, workbook_path, tmp_path, capsys):
+    out = tmp_path / "yil.xlsx"
+    assert cli.main(["excel", "export", str(sample_consolidated), "--out", str(out)]) == 0
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Performans"
+    template = tmp_path / "sablon.xlsx"
+    assert cli.main(["excel", "template", "itfaiye", "--out", str(template)]) == 0
+    assert cli.main(["excel", "template", "yok_boyle", "--out", str(tmp_path / "y.xlsx")]) == 2
+    prefilled = tmp_path / "imar.xlsx"
+    assert cli.main(["excel", "template", "imar", "--from", str(sample_consolidated), "--out", str(prefilled)]) == 0
+    where = cell_map(prefilled)
+    sheet, coord = where[("imar.ruhsat.yeni_yapi.adet", "value")]
+    assert openpyxl.load_workbook(prefilled)[sheet][coord].value == 53
+    assert cli.main(["excel", "template", "imar", "--from", str(workbook_path), "--out", str(tmp_path / "z.xlsx")]) == 2
+
+    filled = fill(template, tmp_path / "dolu.xlsx", {("itfaiye.trafik_kazasi", "value"): 9})
+    capsys.readouterr()
+    assert cli.main(["excel", "import", str(workbook_path), str(filled)]) == 0
+    assert "1 değer kaydedildi" in capsys.readouterr().out
+    before = sha(workbook_path)
+    bad = fill(template, tmp_path / "kotu.xlsx", {("itfaiye.trafik_kazasi", "value"): "dokuz",
+                                                   ("itfaiye.kurtarilan_kisi", "value"): -1})
+    assert cli.main(["excel", "import", str(workbook_path), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n  - ") == 2 and "dosya olduğu gibi kaldı" in err
+    assert sha(workbook_path) == before
+    with Workbook.open(workbook_path) as wb:
+        assert wb.get("itfaiye.trafik_kazasi") == 9
