@@ -1,0 +1,162 @@
+"""Submit, the copy to send, accept / send back, and the status board (store level)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop import resources
+from desktop.store import fingerprint
+from desktop.store.errors import ImportRejected, WorkbookError
+from desktop.store.merge import merge_files
+from desktop.store.sample import build_sample
+from desktop.store.submission import accept, board, export_copy, send_back, submit
+from desktop.store.workbook import Workbook
+
+KEY = "itfaiye.makbuz.ocak.arac"
+
+
+@pytest.fixture
+def files(tmp_path, definition) -> dict[str, Path]:
+    return build_sample(definition, resources.sample(definition.id), tmp_path / "birimler").files
+
+
+def dept_hash(path: Path, dept: str) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return fingerprint.content_hash(conn, dept)
+    finally:
+        conn.close()
+
+
+def make_error(wb: Workbook, dept: str) -> str:
+    """An unexplained deviation (an error finding) in one of ``dept``'s indicators; returns its key."""
+    ind = next(i for i in wb.definition.indicators_of(dept) if i.target and i.target != i.baseline)
+    wb.set_indicator(ind.key, actual=ind.target * 3 + 7, explanation="")
+    assert any(f.is_error and f.department == dept for f in wb.findings())
+    return ind.key
+
+
+def test_submit_is_refused_while_errors_remain(files):
+    with Workbook.open(files["itfaiye"]) as wb:
+        key = make_error(wb, "itfaiye")
+        with pytest.raises(ImportRejected) as info:
+            submit(wb)
+        assert "Dosya gönderilemedi" in str(info.value) and info.value.problems
+        assert wb.state()["state"] == "taslak"
+        wb.set_indicator(key, explanation="Hedef yanlış belirlenmiş.")  # still editable
+        submit(wb)
+        assert wb.state()["state"] == "gonderildi"
+
+
+def test_submit_records_who_when_hash_and_locks_the_file(files):
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        digest = submit(wb)
+        state = wb.state()
+        assert state["state"] == "gonderildi" and state["changed_by"] == "ayse" and state["changed_at"]
+        assert state["content_hash"] == digest == fingerprint.content_hash(wb.conn, "itfaiye")
+        with pytest.raises(ImportRejected) as info:
+            wb.set_value(KEY, 1)
+        assert "kilitli" in str(info.value)
+        assert submit(wb) == digest  # submitting again changes nothing
+
+
+def test_submit_only_for_department_files(consolidated_path):
+    with Workbook.open(consolidated_path) as wb, pytest.raises(WorkbookError):
+        submit(wb)
+
+
+def test_export_copy_opens_and_has_the_same_content(files, tmp_path):
+    dest = tmp_path / "gonderilecek" / "itfaiye.faaliyet"
+    dest.parent.mkdir()
+    with Workbook.open(files["itfaiye"]) as wb:
+        assert export_copy(wb, dest) == dest
+        dest.write_bytes(b"eski")  # an older copy is replaced
+        export_copy(wb, dest)
+        with pytest.raises(WorkbookError):
+            export_copy(wb, files["itfaiye"])  # never over itself
+    with Workbook.open(dest, incoming=True) as copy:
+        assert copy.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert copy.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert dept_hash(dest, "itfaiye") == dept_hash(files["itfaiye"], "itfaiye")
+    assert [p.name for p in dest.parent.iterdir()] == ["itfaiye.faaliyet"]  # no temporary left
+
+
+def test_board_lists_every_department_with_state_completeness_findings(consolidated_path, files, definition):
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        submit(wb)
+    with Workbook.open(files["imar"]) as wb:
+        make_error(wb, "imar")
+    merge_files(consolidated_path, [files["itfaiye"], files["imar"]])
+    with Workbook.open(consolidated_path) as wb:
+        rows = {s.department: s for s in board(wb)}
+    assert list(rows) == [d.key for d in definition.departments]
+    assert rows["itfaiye"].state == "gonderildi" and rows["itfaiye"].state_label == "Gönderildi"
+    assert rows["imar"].state == "taslak" and rows["imar"].errors >= 1
+    institution = definition.institution_department.key
+    missing = [k for k, s in rows.items() if s.state == "eksik"]
+    assert missing and "itfaiye" not in missing and institution not in missing
+    assert rows[missing[0]].state_label == "Eksik" and rows[missing[0]].last_import is None
+    it = rows["itfaiye"]
+    assert 0 < it.completeness < 100 and it.filled < it.total
+    assert it.last_import.clerk == "ayse" and it.last_import.file_name == files["itfaiye"].name
+    assert it.last_import.changes["eklenen"] == sum(
+        1 for _ in sqlite3.connect(files["itfaiye"]).execute("SELECT key FROM entry UNION ALL SELECT key FROM indicator WHERE actual IS NOT NULL")
+    )
+
+
+def test_accept_and_send_back(consolidated_path, files):
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        submit(wb)
+    merge_files(consolidated_path, [files["itfaiye"], files["imar"]])
+    with Workbook.open(consolidated_path, user="strateji") as wb:
+        with pytest.raises(WorkbookError) as info:
+            accept(wb, "imar")  # a draft
+        assert "Yalnızca gönderilmiş" in str(info.value)
+        missing = next(s.department for s in board(wb) if s.state == "eksik")
+        with pytest.raises(WorkbookError):
+            send_back(wb, missing, "dosya gelmedi")
+        accept(wb, "itfaiye")
+        assert wb.state("itfaiye")["state"] == "kabul"
+        with pytest.raises(WorkbookError):
+            send_back(wb, "itfaiye", "  ")  # a note is required
+        send_back(wb, "itfaiye", "Ocak makbuz sayısını kontrol edin")
+        status = next(s for s in board(wb) if s.department == "itfaiye")
+        assert status.state == "geri" and status.note == "Ocak makbuz sayısını kontrol edin"
+        assert status.changed_by == "strateji"
+
+
+def test_accept_is_refused_while_the_department_has_errors(consolidated_path, files, tmp_path):
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        submit(wb)
+    merge_files(consolidated_path, [files["itfaiye"]])
+    with Workbook.open(consolidated_path, user="strateji") as wb:
+        # a deviation without explanation is an error: it blocks accepting
+        key = make_error(wb, "itfaiye")
+        with pytest.raises(ImportRejected) as info:
+            accept(wb, "itfaiye")
+        assert "hata var" in str(info.value)
+        wb.set_indicator(key, explanation="Pandemi nedeniyle eğitimler yapılamadı.")
+        accept(wb, "itfaiye")
+        assert wb.state("itfaiye")["state"] == "kabul"
+
+
+def test_send_back_unlocks_a_department_file(files):
+    with Workbook.open(files["itfaiye"]) as wb:
+        submit(wb)
+        send_back(wb, "itfaiye", "Şubat eksik")
+        assert wb.state()["state"] == "geri"
+        wb.set_value(KEY, 5)  # editable again
+
+
+def test_a_reimport_after_accept_keeps_the_state_when_nothing_changed(consolidated_path, files):
+    with Workbook.open(files["itfaiye"]) as wb:
+        submit(wb)
+    merge_files(consolidated_path, [files["itfaiye"]])
+    with Workbook.open(consolidated_path) as wb:
+        accept(wb, "itfaiye")
+    merge_files(consolidated_path, [files["itfaiye"]])
+    with Workbook.open(consolidated_path) as wb:
+        assert wb.state("itfaiye")["state"] == "kabul"
