@@ -53,6 +53,15 @@ def check_header(path: Path, incoming: bool) -> None:
             f"'{name}' WAL kipinde kaydedilmiş ve {what}. Faaliyet dosyaları tek parçadır: "
             "dosyayı Faaliyet'te 'Gönderilecek kopya' ile yeniden oluşturup gönderin."
         )
+    if head[18:24] != b"\x01\x01\x00\x40\x20\x20" or head[44:48] != b"\x00\x00\x00\x04" or head[56:60] != b"\x00\x00\x00\x01" \
+            or head[64:68] != bytes(4) or head[72:92] != bytes(20):
+        # Faaliyet always writes these header fields the same way (rollback journal, no
+        # reserved bytes, schema format 4, UTF-8, no auto-vacuum); SQLite itself ignores
+        # some of them, so a flipped byte here would otherwise go unnoticed.
+        raise DamagedWorkbook(
+            f"'{name}' bozuk: dosya başlığı beklenen değerleri taşımıyor. "
+            "Dosyanın yedeğini ya da göndereninden yeni bir kopyasını kullanın."
+        )
     journal = Path(str(path) + "-journal")
     if incoming and journal.exists():
         raise DamagedWorkbook(
@@ -119,7 +128,32 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
             f"'{name}' beklenmeyen bir yapı içeriyor ({', '.join(what[:5])}). Güvenlik için açılmadı; "
             "dosyayı gönderenden Faaliyet'in 'Gönderilecek kopya' komutuyla yeniden isteyin."
         )
+    oversized = _oversized(conn)
+    if oversized:
+        raise DamagedWorkbook(
+            f"'{name}' olağan dışı büyük bir değer içeriyor ({oversized}; en çok {MAX_VALUE_BYTES // (1024 * 1024)} MB). "
+            "Güvenlik için açılmadı; dosyayı göndereninden 'Gönderilecek kopya' ile yeniden isteyin."
+        )
     return version
+
+
+def _oversized(conn: sqlite3.Connection) -> str | None:
+    """The first column holding a value over MAX_VALUE_BYTES, or None.
+
+    Runs after the schema check, so every name is one of ours. ``length()`` of
+    a blob reads only its size; a text over the limit is refused by SQLite
+    itself ("too big") before it is read, so memory stays bounded.
+    """
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    for table in tables:
+        for column in [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]:
+            try:
+                biggest = conn.execute(f'SELECT max(length("{column}")) FROM "{table}"').fetchone()[0]
+            except sqlite3.DataError:
+                return f"{table}.{column}"
+            if biggest is not None and biggest > MAX_VALUE_BYTES:
+                return f"{table}.{column}"
+    return None
 
 
 def writable_reason(path: Path) -> str | None:
