@@ -98,15 +98,15 @@ class DocumentView(QWidget):
             return False
         self.show_page(page)
         scroll = self.scrolls[page]
+        table = scroll.findChild(TableEditor, ".".join(place.split(".")[:2]))
+        if table is not None and place != table.objectName():
+            if table.select_key(place):
+                scroll.ensureWidgetVisible(table, 50, 50)
+                return True
         target = scroll.findChild(QWidget, place)
         if target is None and place in {t.key for t in self.doc.definition.plan.targets()}:
             target = self._first_card_of_target(scroll, place)
         if target is None:
-            table_key = ".".join(place.split(".")[:2])
-            table = scroll.findChild(TableEditor, table_key)
-            if table is not None and table.select_key(place):
-                scroll.ensureWidgetVisible(table, 50, 50)
-                return True
             return False
         scroll.ensureWidgetVisible(target, 50, 80)
         target.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -224,6 +224,7 @@ class CellDelegate(QStyledItemDelegate):
         model.preview(model.key(index.row(), index.column()), value)
 
     def destroyEditor(self, editor, index) -> None:
+        editor.setObjectName("")  # deleted later; must not be found by its cell key meanwhile
         self.view.model().preview(None)
         super().destroyEditor(editor, index)
 

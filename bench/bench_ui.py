@@ -1,0 +1,186 @@
+"""Benchmark of the clerk's window.
+
+    uv run python bench/bench_ui.py [--runs 7] [--edits 200]
+
+1. Cold start: a new process until a department form is shown and editable,
+   against a bare QMainWindow shown by a new process in the same run
+   (goal: ratio <= 2).
+2. Keystroke to committed row: Enter in a field editor until the value is
+   committed to the file (one transaction, journal DELETE + synchronous FULL),
+   and the same for a table cell, against ``Workbook.set_value`` alone (the
+   store's own commit) measured in the same run.
+
+Runs offscreen unless QT_QPA_PLATFORM says otherwise. Prints medians and
+ratios; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.resize(1360, 860); w.setWindowTitle("bare"); w.show()
+app.processEvents()
+print("ready", flush=True)
+"""
+
+
+def child_app(path: str) -> int:
+    """The real thing: QApplication, window, open the file, form shown and editable."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.app import application
+    from desktop.ui.main_window import MainWindow
+
+    app = application()
+    win = MainWindow()
+    win.show()
+    if not win.open_file(Path(path)):
+        print("failed", flush=True)
+        return 1
+    app.processEvents()
+    key = next(s.key for s in win.doc.slots.values() if not s.computed)
+    w = win.view.editor_widget(key) or win.view.editor_widget(".".join(key.split(".")[:2]))
+    assert w is not None and w.isEnabled() and not win.doc.locked
+    print("ready", flush=True)
+    QApplication.instance().processEvents()
+    return 0
+
+
+def _spawn(args: list[str], env: dict) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+    line = proc.stdout.readline().strip()
+    t = time.perf_counter() - t0
+    proc.wait()
+    if line != "ready":
+        raise SystemExit(f"child failed: {args} -> {line!r}")
+    return t
+
+
+def _sample_file(work: Path) -> Path:
+    from desktop import resources
+    from desktop.core.loader import load_definition
+    from desktop.store.sample import build_sample
+
+    definition = load_definition(resources.default_definition())
+    files = build_sample(definition, resources.sample(), work).files
+    return files["itfaiye"]
+
+
+def cold_start(path: Path, runs: int, env: dict) -> None:
+    bare, app = [], []
+    _spawn([sys.executable, "-c", BARE], env)  # warm the OS file cache for both
+    _spawn([sys.executable, __file__, "--child", str(path)], env)
+    for _ in range(runs):
+        bare.append(_spawn([sys.executable, "-c", BARE], env))
+        app.append(_spawn([sys.executable, __file__, "--child", str(path)], env))
+    b, a = statistics.median(bare), statistics.median(app)
+    print(f"cold start, median of {runs} (new process each):")
+    print(f"  bare QMainWindow shown           {b * 1000:8.1f} ms")
+    print(f"  Faaliyet department form ready   {a * 1000:8.1f} ms")
+    print(f"  ratio                            {a / b:8.2f} x   (goal <= 2)")
+
+
+def keystroke(path: Path, edits: int) -> None:
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.store.workbook import Workbook
+    from desktop.ui.app import application
+    from desktop.ui.main_window import MainWindow
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path.parent / "settings"))
+    application()
+    win = MainWindow()
+    win.ask = lambda *a: True
+    win.inform = lambda *a, **k: None
+    win.show()
+    win.open_file(path)
+    doc = win.doc
+    field_key = next(k for k, s in doc.slots.items() if s.type == "count" and k.count(".") == 1)
+    cell_key = next(k for k, s in doc.slots.items() if s.type == "count" and k.count(".") == 3 and not s.computed)
+    field = win.view.editor_widget(field_key)
+    table = win.view.editor_widget(".".join(cell_key.split(".")[:2]))
+    win.view.go_to(field_key)
+
+    def time_field(i: int) -> float:
+        field.setFocus()
+        field.selectAll()
+        QTest.keyClicks(field, str(1000 + i))
+        t0 = time.perf_counter()
+        QTest.keyClick(field, Qt.Key.Key_Return)  # the keystroke that commits
+        return time.perf_counter() - t0
+
+    def time_cell(i: int) -> float:
+        win.view.go_to(cell_key)
+        QTest.keyClicks(table, "1")
+        editor = table.focusWidget() if table.focusWidget() is not table else None
+        from PySide6.QtWidgets import QLineEdit
+
+        editor = next(w for w in table.findChildren(QLineEdit) if w.isVisible())
+        QTest.keyClicks(editor, str(i))
+        t0 = time.perf_counter()
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+        return time.perf_counter() - t0
+
+    f_times = [time_field(i) for i in range(edits)]
+    c_times = [time_cell(i) for i in range(edits)]
+    with Workbook.open(path, readonly=True) as check:  # what was typed last is in the file
+        assert check.get(field_key) == 1000 + edits - 1, check.get(field_key)
+        assert check.get(cell_key) == int(f"1{edits - 1}"), check.get(cell_key)
+    win.close()
+
+    with Workbook.open(path) as wb:
+        s_times = []
+        for i in range(edits):
+            t0 = time.perf_counter()
+            wb.set_value(field_key, 5000 + i)
+            s_times.append(time.perf_counter() - t0)
+
+    def line(name, ts):
+        ts = sorted(ts)
+        p95 = ts[int(len(ts) * 0.95) - 1]
+        return f"  {name:34s} median {statistics.median(ts) * 1000:7.2f} ms   p95 {p95 * 1000:7.2f} ms"
+
+    base = statistics.median(s_times)
+    print(f"keystroke (Enter) to committed row, {edits} edits each:")
+    print(line("store alone: Workbook.set_value", s_times))
+    print(line("field editor (Enter)", f_times) + f"   ratio {statistics.median(f_times) / base:5.2f} x")
+    print(line("table cell (Enter)", c_times) + f"   ratio {statistics.median(c_times) / base:5.2f} x")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--child")
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--edits", type=int, default=200)
+    args = ap.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.child:
+        return child_app(args.child)
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory(prefix="faaliyet-bench-ui-") as tmp:
+        work = Path(tmp)
+        path = _sample_file(work / "cold")
+        print(f"platform: {env['QT_QPA_PLATFORM']}, python {sys.version.split()[0]}, file {path.name}")
+        cold_start(path, args.runs, env)
+        keystroke(_sample_file(work / "keys"), args.edits)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
