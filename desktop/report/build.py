@@ -11,6 +11,7 @@ from reportlab.platypus import Paragraph
 
 from ..core.entries import ValueView
 from ..core.institution import SignerDef
+from ..core.validation import validate
 from ..store.errors import WorkbookError
 from ..store.workbook import Workbook
 from . import ReportCancelled, ReportResult, fonts, parts, performance
@@ -111,9 +112,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
     fonts.register()
     entries = wb.entries()
     view = ValueView(definition, entries)
-    findings = wb.findings()
-    if department is not None:
-        findings = [f for f in findings if f.department in (department, "")]
+    findings = validate(definition, entries, department) if department else wb.findings()
     draft = any(f.is_error for f in findings)
     fp = data_fingerprint(wb, entries, department)
 

@@ -149,6 +149,13 @@ class ReportDoc(BaseDocTemplate):
 
     def _cover_page(self, canv, doc):
         self._watermark(canv)
+        if self.draft:
+            w, h = canv._pagesize
+            canv.saveState()
+            canv.setFillColor(DRAFT)
+            canv.setFont(F.SANS_BOLD, 9)
+            canv.drawCentredString(w / 2, h - 1.45 * cm, "TASLAK – denetimde açık hatalar var")
+            canv.restoreState()
 
     def _page(self, canv, doc):
         self._watermark(canv)

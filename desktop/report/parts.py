@@ -181,12 +181,12 @@ def annexes(ctx: Context, story: Story, roles: list[str], unit_for, signer_for=N
         first = False
         heading = Heading(esc(declarations.title_of(role)), 1, ctx.key(f"beyan-{role}"), style="decl_title")
         story.add(*declarations.declaration(role, signer, year=ctx.year, unit=unit_for(role), heading=heading))
-    story.page_break("portrait")
 
 
 def findings_part(ctx: Context, story: Story, findings: list[Finding]) -> None:
     st = sheet()
     errors = sum(1 for f in findings if f.is_error)
+    story.page_break("portrait")
     story.add(Heading("AÇIK BULGULAR", 0, ctx.key("bulgular"), style="h0"))
     story.add(Paragraph(esc(
         f"Bu rapor TASLAKTIR: denetimde {errors} hata ve {len(findings) - errors} uyarı açık kalmıştır. "

@@ -12,7 +12,8 @@ from ..core.values import display
 from ..store.photos import list_photos, photo_data
 from . import charts
 from .context import Context
-from .tables import Col, fit_table
+from .styles import TABLE_SIZE
+from .tables import Col, fit_table, make_table
 from .styles import sheet
 from .text import esc, paragraphs
 
@@ -69,6 +70,7 @@ def section_blocks(ctx: Context, dept: str, section: SectionDef, *, single_text_
 
 
 def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
+    """Short fields (counts, dates, amounts) as a two-column list without a header."""
     rows = []
     for f in fields:
         v = field_value(ctx, dept, f)
@@ -82,9 +84,9 @@ def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
         rows.append([f.label, text])
     if not rows:
         return None
-    fitted = fit_table(["Bilgi", "Değer"], rows, [Col("left", True, 120, 3), Col("right", True, 60, 1)],
-                       ctx.portrait_width, ctx.landscape_width)
-    return fitted.table
+    table = make_table(["", ""], rows, [Col("left", True, 120, 3), Col("right", True, 60, 1)], ctx.portrait_width,
+                       TABLE_SIZE + 0.5, force=True, with_header=False)
+    return table
 
 
 def table_rows(ctx: Context, dept: str, table: TableDef) -> tuple[list[list[str]], int | None, bool]:
@@ -138,6 +140,11 @@ def chart_of(ctx: Context, dept: str, table: TableDef, width: float):
     cols = [c for c in table.columns if c.type in ("count", "decimal", "money")]
     plain = [c for c in cols if not c.computed]
     cols = plain or cols
+    # one scale per chart: the columns of the most common type (money wins a tie)
+    kinds = [c.type for c in cols]
+    if kinds:
+        kind = max(dict.fromkeys(kinds), key=lambda k: (kinds.count(k), k == "money"))
+        cols = [c for c in cols if c.type == kind]
     series = [(c.label, [ctx.view.get(keys.join(dept, table.key, r.key, c.key)) for r in rows]) for c in cols]
     return charts.chart_for_table(table.chart, [r.label for r in rows], series, width, ctx.percent_style)
 

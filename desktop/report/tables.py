@@ -104,7 +104,7 @@ def _widths(header, rows, cols, width, size, bold_rows) -> list[float] | None:
 
 def make_table(header: list[str], rows: list[list], cols: list[Col], width: float, size: float,
                *, bold_rows: set[int] = frozenset(), shaded_rows: set[int] = frozenset(),
-               force: bool = False, extra_style: list | None = None) -> Table | None:
+               force: bool = False, extra_style: list | None = None, with_header: bool = True) -> Table | None:
     """A styled table at ``size`` that fits ``width``, or None if it cannot."""
     widths = _widths(header, rows, cols, width, size, bold_rows)
     if widths is None:
@@ -131,6 +131,20 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
             else:
                 out.append(text)
         body.append(out)
+    if not with_header:
+        body = body[1:]
+        table = Table(body, colWidths=widths, hAlign="LEFT")
+        style = [
+            ("FONT", (0, 0), (-1, -1), F.SANS, size, size * 1.22),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, ACCENT),
+        ] + [("ALIGN", (i, 0), (i, -1), col.align.upper()) for i, col in enumerate(cols)]
+        table.setStyle(TableStyle(style))
+        return table
     table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = [
         ("FONT", (0, 0), (-1, -1), F.SANS, size, size * 1.22),
