@@ -169,8 +169,8 @@ def read_acks(path: Path) -> list[dict]:
 class Zygote:
     """``python -m bench.crash_child serve``: forks workers, kills them on request."""
 
-    def __init__(self):
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
+    def __init__(self, env: dict | None = None):
+        env = dict(os.environ, PYTHONUNBUFFERED="1", **(env or {}))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bench.crash_child", "serve"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
@@ -212,6 +212,7 @@ class CrashTally:
     corrupt: int = 0  # files that failed to open or integrity_check
     in_flight_committed: int = 0  # kills where the unacknowledged edit had committed
     problems: list = field(default_factory=list)
+    seen: dict = field(default_factory=dict)  # index of the allowed state found -> rounds (merge, copy)
 
     def add(self, other: "CrashTally") -> "CrashTally":
         for f in ("kills", "completed", "survived", "acked", "lost", "corrupt", "in_flight_committed"):
@@ -290,6 +291,184 @@ def crash_edits(workdir: Path, definition: Definition, *, kills: int, seed: int 
         if own:
             zygote.close()
     return tally
+
+
+# --- merge and "Gönderilecek kopya" under SIGKILL -----------------------------
+def signature(path: Path) -> tuple:
+    """What a consolidated file means: per-department content, states and the import log."""
+    from desktop.store import fingerprint  # noqa: PLC0415
+
+    with Workbook.open(path) as wb:
+        check = integrity(wb)
+        if check != ["ok"]:
+            raise RuntimeError(f"integrity_check: {check[:3]}")
+        c = wb.conn
+        return (
+            tuple((d, fingerprint.content_hash(c, d)) for d in wb.departments),
+            tuple(c.execute("SELECT department, state FROM status ORDER BY department")),
+            tuple(c.execute("SELECT department, file_name, content_hash FROM import_log ORDER BY id")),
+        )
+
+
+def _restore(path: Path, data: bytes) -> None:
+    Path(str(path) + "-journal").unlink(missing_ok=True)
+    path.write_bytes(data)
+
+
+def _check_or_count(tally: CrashTally, rnd: int, fn) -> object:
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - counted, not hidden
+        tally.corrupt += 1
+        tally.problems.append(f"round {rnd}: {type(exc).__name__}: {exc}")
+        return None
+
+
+def department_files(definition: Definition, folder: Path, n: int) -> list[Path]:
+    """``n`` department files filled from the sample where it has values (İtfaiye first)."""
+    from desktop import resources  # noqa: PLC0415
+    from desktop.store.valueset import import_values, read_json  # noqa: PLC0415
+
+    folder.mkdir(parents=True, exist_ok=True)
+    depts = sorted((d.key for d in definition.departments), key=lambda k: (k != DEPARTMENT, k))[:n]
+    out = []
+    for dept in depts:
+        path = folder / f"{dept}.faaliyet"
+        path.unlink(missing_ok=True)
+        with Workbook.create(path, definition, dept, user="ornek") as wb:
+            sample = resources.sample(definition.id) / f"{dept}.json"
+            if sample.exists():
+                import_values(wb, read_json(sample))
+        out.append(path)
+    return out
+
+
+def crash_merge(workdir: Path, definition: Definition, *, kills: int, seed: int = 7, files: int = 6) -> CrashTally:
+    """Kill ``merge_files`` at random moments: the target holds, whole, the state after
+    some prefix of the files (one transaction per file), all of them once acknowledged."""
+    from desktop.store.merge import merge_files  # noqa: PLC0415
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    files = department_files(definition, workdir / "birimler", files)
+    target = workdir / "birlesik.faaliyet"
+    target.unlink(missing_ok=True)
+    Workbook.create(target, definition, None).close()
+    merge_files(target, files[:1])  # a department already imported: the replace path runs too
+    pristine = target.read_bytes()
+    states = [signature(target)]
+    ref = workdir / "referans.faaliyet"
+    _restore(ref, pristine)
+    for f in files:
+        merge_files(ref, [f])
+        states.append(signature(ref))
+    ref.unlink()
+    job = {"mode": "call", "target": "desktop.store.merge:merge_files",
+           "kwargs": {"target": str(target), "files": [str(f) for f in files]}}
+    return _crash_rounds(workdir, job, kills, seed, target, pristine, states, lambda: signature(target))
+
+
+def _crash_rounds(workdir, job, kills, seed, path, pristine, states, observe, restore=None) -> CrashTally:
+    """Shared loop: restore, run the job in a worker, kill it, observe the file.
+
+    ``states[-1]`` is the only state allowed once the job was acknowledged;
+    any of ``states`` before. The first round runs unkilled to time the job.
+    """
+    rng = random.Random(seed)
+    tally = CrashTally()
+    tmp = workdir / "tmp"
+    tmp.mkdir(exist_ok=True)
+    with Zygote(env={"TMPDIR": str(tmp)}) as zygote:
+        duration = None
+        rnd = 0
+        while tally.kills < kills:
+            rnd += 1
+            (restore or (lambda: _restore(path, pristine)))()
+            ack = workdir / f"ack-{rnd}.log"
+            delay = None if duration is None else rng.uniform(0.0, duration * 1.1)
+            t0 = time.perf_counter()
+            result = zygote.run({**job, "ack": str(ack)}, delay)
+            if duration is None:
+                duration = time.perf_counter() - t0
+            if result.get("error"):
+                raise RuntimeError(f"worker failed: {result['error']}")
+            killed = result["signal"] == 9
+            tally.kills += killed
+            tally.completed += not killed
+            acked = bool(read_acks(ack))
+            ack.unlink(missing_ok=True)
+            found = _check_or_count(tally, rnd, observe)
+            if found is None:
+                break
+            allowed = states[-1:] if acked else states
+            tally.acked += acked
+            if found not in allowed:
+                tally.lost += 1
+                tally.problems.append(f"round {rnd}: state after the kill is none of the {len(allowed)} allowed")
+                break
+            index = states.index(found)
+            tally.seen[index] = tally.seen.get(index, 0) + 1
+            if killed:
+                tally.survived += 1
+                tally.in_flight_committed += found == states[-1] and not acked
+    return tally
+
+
+def copy_state(dest: Path, source_hashes: dict) -> object:
+    """'missing', 'old' bytes' digest, or 'new' when dest is a whole copy of the source."""
+    import hashlib  # noqa: PLC0415
+
+    from desktop.store import fingerprint  # noqa: PLC0415
+
+    if not dest.exists():
+        return "missing"
+    with Workbook.open(dest, incoming=True) as wb:
+        if integrity(wb) != ["ok"]:
+            raise RuntimeError("integrity_check failed on the copy")
+        if {d: fingerprint.content_hash(wb.conn, d) for d in wb.departments} == source_hashes:
+            return "new"
+    return hashlib.sha256(dest.read_bytes()).hexdigest()
+
+
+def crash_copy(workdir: Path, definition: Definition, *, kills: int, seed: int = 7) -> CrashTally:
+    """Kill "Gönderilecek kopya" (``export_copy``) at random moments: the destination is
+    the earlier copy or nothing as before, or a whole copy; the source never changes."""
+    import hashlib  # noqa: PLC0415
+
+    from desktop.store import fingerprint  # noqa: PLC0415
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    src = department_files(definition, workdir / "birimler", 1)[0]
+    usb = workdir / "usb"
+    usb.mkdir(exist_ok=True)
+    dest = usb / "itfaiye-gonder.faaliyet"
+    old = workdir / "eski.faaliyet"
+    with Workbook.open(src) as wb:
+        from desktop.store.submission import export_copy  # noqa: PLC0415
+
+        export_copy(wb, old)  # the copy sent last week
+        wb.set_value("itfaiye.anlatim", "Güncellendi: " + TURKISH * 200)
+        source_hashes = {d: fingerprint.content_hash(wb.conn, d) for d in wb.departments}
+    old_bytes = old.read_bytes()
+    src_digest = hashlib.sha256(src.read_bytes()).hexdigest()
+    rounds = {"n": 0}
+
+    def restore() -> None:
+        rounds["n"] += 1
+        for leftover in usb.glob(".*.tmp"):  # a killed copy leaves its temp file (never under the final name)
+            leftover.unlink()
+        if rounds["n"] % 2:
+            dest.write_bytes(old_bytes)
+        else:
+            dest.unlink(missing_ok=True)
+
+    def observe():
+        if hashlib.sha256(src.read_bytes()).hexdigest() != src_digest:
+            raise RuntimeError("the source file changed")
+        return copy_state(dest, source_hashes)
+
+    old_digest = hashlib.sha256(old_bytes).hexdigest()
+    job = {"mode": "copy", "path": str(src), "dest": str(dest)}
+    return _crash_rounds(workdir, job, kills, seed, dest, b"", ["missing", old_digest, "new"], observe, restore)
 
 
 if __name__ == "__main__":  # pragma: no cover - quick manual run

@@ -23,6 +23,7 @@ import signal
 import sys
 import time
 import traceback
+from pathlib import Path
 
 from bench import crash
 from desktop.store.workbook import Workbook
@@ -65,6 +66,16 @@ def run_call(spec: dict) -> None:
     fn = getattr(importlib.import_module(module), name)
     result = fn(**spec.get("kwargs", {}))
     AckLog(spec["ack"]).write({"seq": 0, "done": spec["target"], "result": str(result)[:200]})
+
+
+@job("copy")
+def run_copy(spec: dict) -> None:
+    """"Gönderilecek kopya" of the workbook at ``path`` to ``dest``, then acknowledge it."""
+    from desktop.store.submission import export_copy
+
+    with Workbook.open(spec["path"], user="kaza") as wb:
+        export_copy(wb, Path(spec["dest"]))
+    AckLog(spec["ack"]).write({"seq": 0, "done": "copy", "dest": spec["dest"]})
 
 
 def run_job(spec: dict) -> int:

@@ -44,7 +44,7 @@ def test_simulated_state_matches_the_store(tmp_path, definition):
     path = tmp_path / "o.faaliyet"
     with Workbook.create(path, definition, crash.DEPARTMENT) as wb:
         state = crash.read_state(wb)
-        for op in crash.ops(definition, 3, 150):
+        for op in crash.ops(definition, 3, 60):
             crash.apply(wb, op)
             state = state.step(op, definition)
         assert crash.read_state(wb) == state
@@ -61,6 +61,30 @@ def test_two_hundred_kills_lose_nothing(diskdir, definition):
     _assert_clean(t, 200)
     # the window between commit and acknowledgement was hit at least once
     assert t.in_flight_committed >= 1
+
+
+def test_merge_killed_leaves_a_whole_prefix(diskdir, definition):
+    t = crash.crash_merge(diskdir, definition, kills=3, seed=5, files=3)
+    _assert_clean(t, 3)
+
+
+def test_copy_killed_leaves_old_copy_or_whole_new_one(diskdir, definition):
+    t = crash.crash_copy(diskdir, definition, kills=3, seed=5)
+    _assert_clean(t, 3)
+
+
+@pytest.mark.slow
+def test_merge_two_hundred_kills(diskdir, definition):
+    t = crash.crash_merge(diskdir, definition, kills=200, seed=2020)
+    _assert_clean(t, 200)
+    assert len(t.seen) >= 4  # kills landed between the per-file transactions, not only before the first
+
+
+@pytest.mark.slow
+def test_copy_two_hundred_kills(diskdir, definition):
+    t = crash.crash_copy(diskdir, definition, kills=200, seed=2020)
+    _assert_clean(t, 200)
+    assert set(t.seen) >= {0, 1, 2}  # missing, the old copy and the whole new copy all occurred
 
 
 def test_stale_journal_from_a_kill_is_removed_on_open(workbook_path):
