@@ -138,12 +138,15 @@ def test_export_consolidated_sample(sample_consolidated, tmp_path, definition):
     total = find_row(itf, "Genel Toplam", head)
     arac = sum(v for k, v in entries.values.items() if k.startswith("itfaiye.makbuz.") and k.endswith(".arac"))
     assert itf.cell(total, 2).value == arac
+    numeric_cells = 0
     for ws in book.worksheets[1:]:
         for row in ws.iter_rows(min_row=2):
             for c in row:
-                if isinstance(c.value, str):
-                    assert not c.value.replace(".", "").replace(",", "").isdigit(), f"number as text: {ws.title}!{c.coordinate}"
+                if c.number_format.startswith(("#,##0", '"%"')) and c.value is not None:
+                    assert isinstance(c.value, (int, float)), f"number as text: {ws.title}!{c.coordinate}"
+                    numeric_cells += 1
         assert ws.page_setup.orientation == "landscape" and ws.freeze_panes
+    assert numeric_cells > 50
 
 
 def test_export_is_deterministic(sample_consolidated, tmp_path, definition):
@@ -347,14 +350,19 @@ def test_prefilled_template_imports_only_changed_cells(workbook, definition, tmp
 
 
 def test_percent_typed_with_a_percent_sign(tmp_path, definition):
-    path = tmp_path / "ik.faaliyet"
-    template = tmp_path / "ik.xlsx"
-    write_template(definition, "insan_kaynaklari", template)
-    key = ("insan_kaynaklari.kadin_orani_hedef", "value")
-    filled = fill(template, tmp_path / "f.xlsx", {key: 0.925}, fmt={key: "0.0%"})  # Excel stores "92,5%" so
-    with Workbook.create(path, definition, "insan_kaynaklari") as wb:
+    # Excel stores "%92,5" typed into a cell as 0.925 with a percent format; the template's own
+    # format puts the sign in quotes, so 92.5 there is 92.5
+    assert convert(0.925, "percent", "0.0%") == D("92.5")
+    assert convert(92.5, "percent", xl.percent_format("prefix", 2)) == D("92.5")
+    assert convert(0.05, "count", "0%") == 5
+    # an indicator measured in % : "%80" typed into Excel is stored as 0.8 and meant as 80
+    ind = next(i for i in definition.plan.indicators() if i.unit == "%")
+    template = tmp_path / "g.xlsx"
+    write_template(definition, ind.department, template)
+    filled = fill(template, tmp_path / "g2.xlsx", {(ind.key, "actual"): 0.8}, fmt={(ind.key, "actual"): "0%"})
+    with Workbook.create(tmp_path / "g.faaliyet", definition, ind.department) as wb:
         assert import_template(wb, filled) == 1
-        assert wb.get("insan_kaynaklari.kadin_orani_hedef") == D("92.5")
+        assert wb.entries().indicators[ind.key].actual == 80
 
 
 def test_dates_from_date_cells_and_turkish_text(tmp_path, definition):
@@ -531,3 +539,13 @@ def test_cli_excel_commands(sample_consolidated, workbook_path, tmp_path, capsys
     assert sha(workbook_path) == before
     with Workbook.open(workbook_path) as wb:
         assert wb.get("itfaiye.trafik_kazasi") == 9
+
+
+def test_template_imports_into_the_consolidated_file(sample_consolidated, definition, tmp_path):
+    template = tmp_path / "imar.xlsx"
+    write_template(definition, "imar", template)
+    filled = fill(template, tmp_path / "f.xlsx", {("imar.iskan_devam", "value"): 7})
+    with Workbook.open(sample_consolidated) as wb:
+        assert import_template(wb, filled) == 1
+        assert wb.get("imar.iskan_devam") == 7
+        assert wb.get("imar.ruhsat.yeni_yapi.adet") == 53  # empty cells of a blank template change nothing

@@ -49,6 +49,7 @@ GROUP_FILL = PatternFill("solid", fgColor="E2EFDA")
 _THIN = Side(style="thin", color="BFBFBF")
 GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 # --- number formats (standard codes; the locale supplies the separators) ----
@@ -218,6 +219,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes 0600; a file meant to be sent gets the usual 0644 (or the old file's mode)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -249,3 +252,30 @@ def text_width(value, fmt: str = "") -> int:
         return 0
     digits = len(f"{abs(int(n)):,}")
     return digits + (3 if "0.0" in fmt else 0) + (2 if "%" in fmt else 0) + (1 if n < 0 else 0)
+
+
+def fit_row_heights(ws, min_row: int = 1, line_height: float = 15.0, max_lines: int = 30) -> None:
+    """Set row heights for wrapped text (spreadsheet programs do not re-measure on open).
+
+    Rows that already have a height (headers, long text inputs) are left alone;
+    merged cells are skipped.
+    """
+    from openpyxl.utils import get_column_letter
+
+    merged = {rc for rng in ws.merged_cells.ranges for rc in rng.cells}
+    widths: dict[int, float] = {}
+    for row in ws.iter_rows(min_row=min_row):
+        r = row[0].row
+        if ws.row_dimensions[r].height is not None:
+            continue
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or (cell.row, cell.column) in merged or cell.data_type == "f":
+                continue
+            if cell.column not in widths:
+                widths[cell.column] = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
+            per_line = max(1, int(widths[cell.column] * (0.95 if cell.font and cell.font.b else 1.05)))
+            n = sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n"))
+            lines = max(lines, n)
+        if lines > 1:
+            ws.row_dimensions[r].height = line_height * min(lines, max_lines)

@@ -84,8 +84,7 @@ def _performance(ws, definition: Definition, entries: Entries, department: str |
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(PERF_HEADERS))
     ws.row_dimensions[2].height = 30
     _header(ws, 4, PERF_HEADERS)
-    widths = {c: len(h) * 0.7 + 4 for c, h in enumerate(PERF_HEADERS, 1)}
-    widths.update({3: 55, 10: 26, 12: 45, 13: 30})
+    widths = {1: 10, 2: 12, 3: 55, 4: 10, 5: 9, 6: 12, 7: 12, 8: 13, 9: 13, 10: 30, 11: 26, 12: 45, 13: 30}
     row, count = 5, 0
     for aim in definition.plan.aims:
         aim_done = False
@@ -109,7 +108,7 @@ def _performance(ws, definition: Definition, entries: Entries, department: str |
                     actual = e.actual if e else None
                     rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
                     pairs.append((rate.value, ind.weight))
-                    method = rates.METHODS[rate.method] + (f" — {rate.reason}" if rate.reason else "")
+                    method = rates.METHODS[rate.method] + (f"\n({rate.reason})" if rate.reason else "")
                     cells = [ind.weight, ind.code, ind.name, ind.unit, DIRECTION_LABELS[ind.direction],
                              ind.baseline, ind.target, actual, rate.value, method,
                              names.get(ind.department, ind.department), e.explanation if e else "",
@@ -141,6 +140,7 @@ def _performance(ws, definition: Definition, entries: Entries, department: str |
                         row += 1
                 row += 1
     xl.set_widths(ws, widths)
+    xl.fit_row_heights(ws, 5)
     ws.freeze_panes = "A5"
     xl.page_setup(ws, "4:4")
     return count
@@ -167,6 +167,7 @@ def _group_row(ws, row: int, text: str, font, fill: bool = True) -> int:
 def _plan_row(ws, row: int, cells: list, style: str, total: bool = False, money: bool = False) -> None:
     for col, value in enumerate(cells, 1):
         c = ws.cell(row, col)
+        c.alignment = xl.TOP
         if col == 1:
             xl.put(c, value, fmt=xl.decimal_format(xl.decimals_needed([value], 2)))
         elif col in (6, 7, 8):
@@ -206,6 +207,7 @@ def _department(ws, definition: Definition, view: ValueView, dept: str, fields, 
     for table in tables:
         row = _table(ws, row, dept, table, view, style, widths, header_rows)
     xl.set_widths(ws, widths)
+    xl.fit_row_heights(ws, 3)
     if len(tables) == 1 and not fields:
         ws.freeze_panes = ws.cell(header_rows[0] + 1, 2).coordinate
         xl.page_setup(ws, f"{header_rows[0]}:{header_rows[0]}")

@@ -239,8 +239,8 @@ def convert(value, type_: str, number_format: str = "General"):
         number = Decimal(format(value, ".15g"))  # Excel keeps 15 significant digits
     else:
         raise ValueProblem(f"sayı bekleniyordu, {type(value).__name__} geldi")
-    if type_ == "percent" and _real_percent(number_format):
-        number *= 100  # "92%" typed into the cell: Excel stored 0.92
+    if _real_percent(number_format):
+        number *= 100  # "%92" typed into the cell: Excel stored 0.92 and shows %92; 92 is meant
     number = number.normalize()
     return int(number) if type_ == "count" and number == number.to_integral_value() else number
 

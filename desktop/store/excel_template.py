@@ -137,6 +137,7 @@ class _Builder:
                     row, fields_open = row + 1, False
                 row = self.table(ws, row, item, widths)
         xl.set_widths(ws, widths)
+        xl.fit_row_heights(ws, 5)
         xl.page_setup(ws)
         ws.freeze_panes = "A5"
         return ws.title
@@ -159,7 +160,8 @@ class _Builder:
         ws.cell(row, 1, f.label + (" *" if f.required else "")).alignment = xl.WRAP
         ws.cell(row, 1).border = xl.GRID
         self.input(ws, row, 2, "deger", key, "value", f.type, self.value(key))
-        ws.cell(row, 3, f.unit or describe_type(f.type)).border = xl.GRID
+        unit = ws.cell(row, 3, f.unit or describe_type(f.type))
+        unit.border, unit.alignment = xl.GRID, xl.WRAP
         help_cell = ws.cell(row, 4, f.help or "")
         help_cell.alignment, help_cell.border = xl.WRAP, xl.GRID
         if f.type == "longtext":
@@ -234,6 +236,7 @@ class _Builder:
             self.input(ws, row, 10, "gosterge", ind.key, "explanation", "longtext", e.explanation if e else None)
             self.input(ws, row, 11, "gosterge", ind.key, "source", "text", e.source if e else None)
         xl.set_widths(ws, {1: 12, 2: 11, 3: 45, 4: 10, 5: 10, 6: 12, 7: 12, 8: 15, 9: 14, 10: 50, 11: 30})
+        xl.fit_row_heights(ws, 5)
         xl.page_setup(ws, "5:5")
         ws.freeze_panes = "D6"
         return ws.title
@@ -256,6 +259,7 @@ class _Builder:
             self.input(ws, row, 6, "faaliyet", act.key, "explanation", "longtext", e.explanation if e else None)
             self.input(ws, row, 7, "faaliyet", act.key, "source", "text", e.source if e else None)
         xl.set_widths(ws, {1: 12, 2: 11, 3: 50, 4: 18, 5: 18, 6: 50, 7: 30})
+        xl.fit_row_heights(ws, 5)
         xl.page_setup(ws, "5:5")
         ws.freeze_panes = "D6"
         return ws.title
@@ -266,7 +270,8 @@ class _Builder:
             (f"{self.d.institution.name} {self.d.year.year} — {dname}", xl.TITLE),
             ("Faaliyet raporu veri giriş şablonu", xl.HEADING),
             ("", None),
-            ("• Yalnızca açık sarı hücreleri doldurun. Gri hücreler hesaplanır ya da bilgi amaçlıdır; içe aktarılmaz.", None),
+            ("• Yalnızca açık sarı hücreleri doldurun. Gri hücreler hesaplanır ya da bilgi amaçlıdır; içe aktarılmaz. "
+             "* işaretli alanlar zorunludur.", None),
             ("• Sayıları sayı olarak girin (ör. 1234,5). Metin olarak yazılmış sayılar Türkçe biçimde okunur: "
              "binlik ayırıcı nokta, ondalık ayırıcı virgül (1.234,5). Ondalık alanlarda '1.234' gibi belirsiz "
              "yazımlar reddedilir; 1234 ya da 1,234 yazın.", None),
@@ -285,6 +290,7 @@ class _Builder:
             if font:
                 c.font = font
         ws.column_dimensions["A"].width = 110
+        xl.fit_row_heights(ws, 3)
         ws.protection.sheet = True
 
     def map_sheet(self) -> None:
