@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -165,10 +166,22 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
         counter["total"] = len(items) * 3
         doc.multiBuild(items, canvasmaker=fixed_canvas(creation_date(definition)))
         pages = doc.counter.current or doc.page
+        fd = os.open(tmp_path, os.O_RDONLY)
+        try:
+            os.fsync(fd)  # the data is on disk before the name points at it (power cut)
+        finally:
+            os.close(fd)
         os.replace(tmp_path, out)
     except Cancelled:
         tmp_path.unlink(missing_ok=True)
         raise ReportCancelled("Rapor üretimi durduruldu; dosya yazılmadı.") from None
+    except OSError as exc:
+        tmp_path.unlink(missing_ok=True)
+        what = "Disk dolu" if exc.errno == errno.ENOSPC else f"Yazma hatası ({exc.strerror or exc})"
+        raise WorkbookError(
+            f"{what}: rapor '{out.name}' yazılamadı. Diskte yer açıp ya da başka bir klasör seçip yeniden deneyin; "
+            "önceki rapor dosyası (varsa) olduğu gibi duruyor."
+        ) from None
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
