@@ -34,12 +34,12 @@ def _axis_label(v: float) -> str:
 def bar_chart(categories: list[str], series: list[tuple[str, list[float | None]]], width: float) -> Drawing:
     long_labels = max((stringWidth(c, F.SANS, 7) for c in categories), default=0) > 60 or len(categories) > 14
     n = len(categories)
-    legend_h = 16 if len(series) > 1 else 0
+    legend_h = 24 if len(series) > 1 else 0
     if long_labels:
         label_w = min(max(stringWidth(c, F.SANS, 7) for c in categories) + 8, width * 0.38)
         height = max(90, n * (10 + 5 * len(series)) + 40) + legend_h
         chart = HorizontalBarChart()
-        chart.x, chart.y = label_w, 22 + legend_h
+        chart.x, chart.y = label_w, 20 + legend_h
         chart.width, chart.height = width - label_w - 20, height - 32 - legend_h
         chart.categoryAxis.labels.boxAnchor = "e"
         chart.categoryAxis.labels.dx = -4
@@ -75,7 +75,7 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float | None]]
     d.add(chart)
     if len(series) > 1:
         legend = Legend()
-        legend.x, legend.y = chart.x, 6
+        legend.x, legend.y = chart.x, 2
         legend.alignment = "right"
         legend.columnMaximum = 1
         legend.fontName = F.SANS

@@ -120,9 +120,9 @@ class ReportDoc(BaseDocTemplate):
         landscape_frame = Frame(MARGIN_X * 0.8, MARGIN_BOTTOM, lw - 1.6 * MARGIN_X, lh - MARGIN_TOP - MARGIN_BOTTOM, id="l", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         cover_frame = Frame(MARGIN_X, MARGIN_BOTTOM, pw - 2 * MARGIN_X, ph - 2 * MARGIN_BOTTOM, id="c", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("cover", [cover_frame], onPage=self._cover_page, pagesize=PORTRAIT),
-            PageTemplate("portrait", [portrait_frame], onPage=self._page, pagesize=PORTRAIT),
-            PageTemplate("landscape", [landscape_frame], onPage=self._page, pagesize=LANDSCAPE),
+            PageTemplate("cover", [cover_frame], onPage=self._cover_page, onPageEnd=self._watermark, pagesize=PORTRAIT),
+            PageTemplate("portrait", [portrait_frame], onPage=self._page, onPageEnd=self._watermark, pagesize=PORTRAIT),
+            PageTemplate("landscape", [landscape_frame], onPage=self._page, onPageEnd=self._watermark, pagesize=LANDSCAPE),
         ])
 
     @property
@@ -134,13 +134,14 @@ class ReportDoc(BaseDocTemplate):
         return LANDSCAPE[0] - 1.6 * MARGIN_X
 
     # --- page decoration --------------------------------------------------
-    def _watermark(self, canv):
+    def _watermark(self, canv, doc=None):
+        """Drawn last, over the page's tables, in a light transparent red."""
         if not self.draft:
             return
         w, h = canv._pagesize
         canv.saveState()
         canv.setFillColor(DRAFT)
-        canv.setFillAlpha(0.10)
+        canv.setFillAlpha(0.09)
         canv.setFont(F.SANS_BOLD, 110)
         canv.translate(w / 2, h / 2)
         canv.rotate(45 if h > w else 30)
@@ -148,7 +149,6 @@ class ReportDoc(BaseDocTemplate):
         canv.restoreState()
 
     def _cover_page(self, canv, doc):
-        self._watermark(canv)
         if self.draft:
             w, h = canv._pagesize
             canv.saveState()
@@ -158,7 +158,6 @@ class ReportDoc(BaseDocTemplate):
             canv.restoreState()
 
     def _page(self, canv, doc):
-        self._watermark(canv)
         w, h = canv._pagesize
         left = MARGIN_X if w < h else MARGIN_X * 0.8
         right = w - left

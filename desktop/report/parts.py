@@ -192,10 +192,11 @@ def findings_part(ctx: Context, story: Story, findings: list[Finding]) -> None:
         f"Bu rapor TASLAKTIR: denetimde {errors} hata ve {len(findings) - errors} uyarı açık kalmıştır. "
         "Hatalar giderilmeden rapor Meclise sunulmamalıdır."), st["body"]))
     names = {d.key: d.name for d in ctx.definition.departments}
-    rows = [[f.severity_label.capitalize(), names.get(f.department, f.department), f.place, f.message]
+    rows = [[f.severity_label.capitalize(), names.get(f.department, f.department) or "Plan",
+             f"{f.message} [{f.place}]" if f.place else f.message]
             for f in sorted(findings, key=lambda f: (not f.is_error, f.department, f.place))]
-    fitted = fit_table(["Önem", "Birim", "Yer", "Açıklama"], rows,
-                       [Col("left"), Col("left", True, 70, 1), Col("left", True, 80, 1), Col("left", True, 160, 4)],
+    fitted = fit_table(["Önem", "Birim", "Açıklama [yeri]"], rows,
+                       [Col("left"), Col("left", True, 70, 1), Col("left", True, 220, 6)],
                        ctx.portrait_width, ctx.landscape_width)
     story.add(fitted.table)
 

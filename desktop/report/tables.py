@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from . import fonts as F
 from .styles import ACCENT, ACCENT_LIGHT, RULE, TABLE_SIZE, cell_style, head_style
@@ -22,6 +22,46 @@ from .text import esc
 PAD = 4.0  # left and right padding of a cell
 PORTRAIT_SIZES = (TABLE_SIZE, 8.0, 7.5)
 LANDSCAPE_SIZES = (TABLE_SIZE, 8.0, 7.5, 7.0, 6.5)
+
+
+class VerticalText(Flowable):
+    """A header label turned 90° (read bottom to top) for many narrow number columns."""
+
+    MAX = 110.0  # longer labels go on two turned lines
+
+    def __init__(self, text: str, font: str, size: float, color):
+        super().__init__()
+        self.font, self.size, self.color = font, size, color
+        self.lines = _split_two(text, font, size) if stringWidth(text, font, size) > self.MAX else [text]
+        self.width = len(self.lines) * size * 1.2
+        self.height = max(stringWidth(l, font, size) for l in self.lines) + 2
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setFont(self.font, self.size)
+        c.setFillColor(self.color)
+        c.rotate(90)
+        for i, line in enumerate(self.lines):
+            c.drawString(1, -(i + 1) * self.size * 1.2 + self.size * 0.25, line)
+        c.restoreState()
+
+
+def _split_two(text: str, font: str, size: float) -> list[str]:
+    words = text.split()
+    if len(words) < 2:
+        return [text]
+    best = min(range(1, len(words)), key=lambda i: max(stringWidth(" ".join(words[:i]), font, size),
+                                                        stringWidth(" ".join(words[i:]), font, size)))
+    return [" ".join(words[:best]), " ".join(words[best:])]
+
+
+def turned_width(text: str, font: str, size: float) -> float:
+    lines = 2 if stringWidth(text, font, size) > VerticalText.MAX and len(text.split()) > 1 else 1
+    return lines * size * 1.2
 
 
 @dataclass(frozen=True)
@@ -43,14 +83,17 @@ def _longest_word(text: str, font: str, size: float) -> float:
     return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
 
 
-def _widths(header, rows, cols, width, size, bold_rows) -> list[float] | None:
+def _widths(header, rows, cols, width, size, bold_rows, turned=False) -> list[float] | None:
     n = len(cols)
     need = [0.0] * n
     natural = [0.0] * n
     for i, col in enumerate(cols):
         h = header[i] if i < len(header) else ""
-        hmin = _longest_word(h, F.SANS_BOLD, size) + 2 * PAD
-        hnat = stringWidth(h, F.SANS_BOLD, size) + 2 * PAD
+        if turned and i > 0:
+            hmin = hnat = turned_width(h, F.SANS_BOLD, size) + 2 * PAD
+        else:
+            hmin = _longest_word(h, F.SANS_BOLD, size) + 2 * PAD
+            hnat = stringWidth(h, F.SANS_BOLD, size) + 2 * PAD
         cell_nat = 0.0
         cell_word = 0.0
         for r, row in enumerate(rows):
@@ -104,9 +147,14 @@ def _widths(header, rows, cols, width, size, bold_rows) -> list[float] | None:
 
 def make_table(header: list[str], rows: list[list], cols: list[Col], width: float, size: float,
                *, bold_rows: set[int] = frozenset(), shaded_rows: set[int] = frozenset(),
-               force: bool = False, extra_style: list | None = None, with_header: bool = True) -> Table | None:
-    """A styled table at ``size`` that fits ``width``, or None if it cannot."""
-    widths = _widths(header, rows, cols, width, size, bold_rows)
+               force: bool = False, extra_style: list | None = None, with_header: bool = True,
+               turned: bool = False) -> Table | None:
+    """A styled table at ``size`` that fits ``width``, or None if it cannot.
+
+    ``turned``: header labels (except the first) are turned 90°, so that a
+    column is only as wide as its numbers.
+    """
+    widths = _widths(header, rows, cols, width, size, bold_rows, turned)
     if widths is None:
         if not force:
             return None
@@ -116,7 +164,9 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
     hs = head_style(size)
     head_cells = []
     for i, h in enumerate(header):
-        if stringWidth(h, F.SANS_BOLD, size) > widths[i] - 2 * PAD:
+        if turned and i > 0:
+            head_cells.append(VerticalText(h, F.SANS_BOLD, size, colors.white))
+        elif stringWidth(h, F.SANS_BOLD, size) > widths[i] - 2 * PAD:
             head_cells.append(Paragraph(esc(h), hs))
         else:
             head_cells.append(h)
@@ -172,6 +222,8 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
         ]
     for r in sorted(shaded_rows):
         style.append(("BACKGROUND", (0, r + 1), (-1, r + 1), ACCENT_LIGHT))
+    if turned:
+        style += [("VALIGN", (1, 0), (-1, 0), "BOTTOM"), ("ALIGN", (1, 0), (-1, 0), "CENTER")]
     if extra_style:
         style += extra_style
     table.setStyle(TableStyle(style))
@@ -188,6 +240,10 @@ def fit_table(header, rows, cols, portrait_width: float, landscape_width: float,
                 return Fitted(t, False, size)
     for size in LANDSCAPE_SIZES:
         t = make_table(header, rows, cols, landscape_width, size, **kw)
+        if t is not None:
+            return Fitted(t, True, size)
+    for size in LANDSCAPE_SIZES[2:]:
+        t = make_table(header, rows, cols, landscape_width, size, turned=True, **kw)
         if t is not None:
             return Fitted(t, True, size)
     size = LANDSCAPE_SIZES[-1]
