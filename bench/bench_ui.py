@@ -46,11 +46,11 @@ def child_app(path: str) -> int:
     from desktop.ui.main_window import MainWindow
 
     app = application()
-    win = MainWindow()
-    win.show()
+    win = MainWindow()  # as desktop.ui.app.main does for `faaliyet open FILE`
     if not win.open_file(Path(path)):
         print("failed", flush=True)
         return 1
+    win.show()
     app.processEvents()
     key = next(s.key for s in win.doc.slots.values() if not s.computed)
     w = win.view.editor_widget(key) or win.view.editor_widget(".".join(key.split(".")[:2]))

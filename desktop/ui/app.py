@@ -91,10 +91,10 @@ def main(argv: list[str]) -> int:
     from .main_window import MainWindow  # after QApplication: widgets need it
 
     window = MainWindow()
-    window.show()
-    if argv:
+    if argv:  # open before showing: the start page is never built for nothing
         path = Path(argv[0])
         if not path.exists():
             print(f"'{path}' bulunamadı.", file=sys.stderr)
         window.open_file(path)
+    window.show()
     return app.exec()

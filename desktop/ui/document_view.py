@@ -32,11 +32,14 @@ class DocumentView(QWidget):
         split.setObjectName("mainSplitter")
         self.navigator = Navigator(doc, split)
         self.pages = QStackedWidget(split)
+        # pages are built when first shown (start-up builds only the first);
+        # editor_widget() builds them all when a caller looks for an editor
         self.scrolls: dict[str, QScrollArea] = {}
+        self._builders: dict[str, object] = {}
         for section in doc.definition.form(doc.department).sections:
-            self._add_page(section.key, SectionPage(editor, doc.department, section))
+            self._add_page(section.key, lambda s=section: SectionPage(editor, doc.department, s))
         if doc.indicators or doc.activities:
-            self._add_page(INDICATORS, IndicatorsPage(editor))
+            self._add_page(INDICATORS, lambda: IndicatorsPage(editor))
         right = QWidget(split)
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
@@ -56,17 +59,28 @@ class DocumentView(QWidget):
         self.findings.goTo.connect(self.go_to)
         self.navigator.setCurrentRow(0)
 
-    def _add_page(self, key: str, page: QWidget) -> None:
+    def _add_page(self, key: str, build) -> None:
         scroll = QScrollArea(self.pages)
         scroll.setWidgetResizable(True)
         scroll.setObjectName(f"scroll.{key}")
-        page.setMaximumWidth(1100)
-        scroll.setWidget(page)
         self.scrolls[key] = scroll
+        self._builders[key] = build
         self.pages.addWidget(scroll)
+
+    def _build(self, key: str) -> None:
+        build = self._builders.pop(key, None)
+        if build is not None:
+            page = build()
+            page.setMaximumWidth(1100)
+            self.scrolls[key].setWidget(page)
+
+    def build_all(self) -> None:
+        for key in list(self._builders):
+            self._build(key)
 
     def show_page(self, key: str) -> None:
         if key in self.scrolls:
+            self._build(key)
             self.pages.setCurrentWidget(self.scrolls[key])
             if self.navigator.currentRow() < 0 or self.navigator.item(self.navigator.currentRow()).data(Qt.ItemDataRole.UserRole) != key:
                 self.navigator.select(key)
@@ -122,6 +136,7 @@ class DocumentView(QWidget):
         return None
 
     def editor_widget(self, key: str):
+        self.build_all()
         for scroll in self.scrolls.values():
             w = scroll.findChild(QWidget, key)
             if w is not None:

@@ -48,6 +48,10 @@ class FindingsPanel(QWidget):
         if counts["warning"] and not doc.submitted:
             text += " " + tr("{0} uyarı: bakmanız önerilir, göndermeyi engellemez.").format(counts["warning"])
         self.summary.setText(text)
+        shown = (tuple(own), tuple(plan))
+        if shown == getattr(self, "_shown", None):
+            return
+        self._shown = shown
         self.list.clear()
         for f in own + plan:
             label = f"{f.severity_label.capitalize()}: {f.message}"

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Signal
 from ..core.entries import ActivityEntry, Entries, IndicatorEntry, ValueView
 from ..core.findings import Finding
 from ..core.validation import validate
-from ..store import photos as photo_store
 from ..store.workbook import STATES, Workbook
 
 
@@ -67,10 +66,10 @@ class Document(QObject):
         return self._entries.activities.get(key) or ActivityEntry()
 
     def photos(self, list_key: str):
-        return photo_store.list_photos(self.wb, list_key)
+        return _photos().list_photos(self.wb, list_key)
 
     def photo_data(self, photo_id: int) -> bytes:
-        return photo_store.photo_data(self.wb, photo_id)
+        return _photos().photo_data(self.wb, photo_id)
 
     def state(self) -> dict:
         return self._state
@@ -118,20 +117,20 @@ class Document(QObject):
         self._reload(plan_key=key)
 
     def add_photo(self, list_key: str, data: bytes, caption: str = "", name: str = "resim"):
-        photo = photo_store.add_photo(self.wb, list_key, data, caption, name)
+        photo = _photos().add_photo(self.wb, list_key, data, caption, name)
         self._photos_changed(list_key)
         return photo
 
     def set_caption(self, list_key: str, photo_id: int, caption: str) -> None:
-        photo_store.set_caption(self.wb, photo_id, caption)
+        _photos().set_caption(self.wb, photo_id, caption)
         self._photos_changed(list_key)
 
     def move_photo(self, list_key: str, photo_id: int, index: int) -> None:
-        photo_store.move_photo(self.wb, photo_id, index)
+        _photos().move_photo(self.wb, photo_id, index)
         self._photos_changed(list_key)
 
     def remove_photo(self, list_key: str, photo_id: int) -> None:
-        photo_store.remove_photo(self.wb, photo_id)
+        _photos().remove_photo(self.wb, photo_id)
         self._photos_changed(list_key)
 
     def reload_state(self) -> None:
@@ -157,3 +156,10 @@ class Document(QObject):
         if plan_key:
             self.planChanged.emit(plan_key)
         self.findingsChanged.emit()
+
+
+def _photos():
+    """The photo store (imports Pillow): loaded when a photo list is first used."""
+    from ..store import photos
+
+    return photos

@@ -68,7 +68,16 @@ def indicators_status(doc: Document) -> Status:
 _COLORS = {"done": "#2e7d32", "partial": "#f9a825", "empty": "#9e9e9e", "error": "#c62828"}
 
 
+_ICONS: dict[tuple[str, int], QIcon] = {}
+
+
 def mark_icon(mark: str, size: int = 16) -> QIcon:
+    if (mark, size) not in _ICONS:
+        _ICONS[(mark, size)] = _draw_mark(mark, size)
+    return _ICONS[(mark, size)]
+
+
+def _draw_mark(mark: str, size: int) -> QIcon:
     pix = QPixmap(size * 2, size * 2)
     pix.setDevicePixelRatio(2)
     pix.fill(Qt.GlobalColor.transparent)
@@ -149,10 +158,12 @@ class Navigator(QListWidget):
             elif st.warnings:
                 detail += " · " + tr("{0} uyarı").format(st.warnings)
             item = self.item(row)
-            item.setText(f"{title}\n{detail}")
-            item.setIcon(mark_icon(st.mark))
-            item.setToolTip(mark_tip(st.mark))
-            item.setData(Qt.ItemDataRole.UserRole + 1, st.mark)
+            text = f"{title}\n{detail}"
+            if item.text() != text or item.data(Qt.ItemDataRole.UserRole + 1) != st.mark:
+                item.setText(text)
+                item.setIcon(mark_icon(st.mark))
+                item.setToolTip(mark_tip(st.mark))
+                item.setData(Qt.ItemDataRole.UserRole + 1, st.mark)
 
     def mark_of(self, key: str) -> str:
         return self.item(self._keys.index(key)).data(Qt.ItemDataRole.UserRole + 1)

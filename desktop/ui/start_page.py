@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from .. import resources
 from ..core.definition import Definition
-from ..core.loader import DefinitionError, load_definition
 from .i18n import tr
 from .settings import recent_files
 
@@ -140,11 +139,20 @@ class StartPage(QWidget):
         else:
             self.recent.setCurrentRow(0)
         self.open_recent_button.setEnabled(bool(recent_files()))
+        if self.isVisible():
+            self._load_definitions()
+
+    def showEvent(self, event) -> None:
+        # the year definitions are read only when the page is shown: a file
+        # opened directly (`faaliyet open FILE`) never pays for them
+        super().showEvent(event)
         self._load_definitions()
 
     def _load_definitions(self) -> None:
         if self._definitions:
             return
+        from ..core.loader import DefinitionError, load_definition
+
         self.year.blockSignals(True)
         for folder in resources.definitions():
             try:

@@ -30,6 +30,8 @@ def set_mark(widget: QWidget, name: str, value) -> None:
     if widget.property(name) == value:
         return
     widget.setProperty(name, value)
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return  # not shown yet: the style sheet is applied when it is
     widget.style().unpolish(widget)
     widget.style().polish(widget)
     widget.update()
