@@ -12,18 +12,16 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from desktop import cli, resources
+from desktop import cli
 from desktop.core.definition import Definition
-from desktop.store import fingerprint, merge
+from desktop.store import merge
 from desktop.store.errors import WorkbookError
 from desktop.store.merge import MergeConflict, merge_files
 from desktop.store.photos import add_photo, remove_photo
-from desktop.store.sample import build_sample
 from desktop.store.submission import export_copy, submit
 from desktop.store.workbook import Workbook
 
-KEY = "itfaiye.makbuz.ocak.arac"
-KEY2 = "itfaiye.makbuz.subat.arac"
+from merge_support import KEY, KEY2, definition, dept_hash, edit, entered, files, rows, sha  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(autouse=True)
@@ -42,47 +40,8 @@ def clock(monkeypatch):
 
 
 @pytest.fixture
-def files(tmp_path, definition) -> dict[str, Path]:
-    return build_sample(definition, resources.sample(definition.id), tmp_path / "birimler").files
-
-
-@pytest.fixture
 def target(consolidated_path) -> Path:
     return consolidated_path
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def rows(path: Path, sql: str, *args):
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
-
-
-def entered(path: Path) -> int:
-    """Values entered in a department file (the unit the change counts use)."""
-    return rows(
-        path,
-        "SELECT (SELECT count(*) FROM entry) + (SELECT count(*) FROM indicator WHERE actual IS NOT NULL)"
-        " + (SELECT count(*) FROM activity WHERE actual_cost IS NOT NULL)",
-    )[0][0]
-
-
-def dept_hash(path: Path, dept: str) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return fingerprint.content_hash(conn, dept)
-    finally:
-        conn.close()
-
-
-def edit(path: Path, values: dict):
-    with Workbook.open(path, user="memur") as wb:
-        wb.set_values(values)
 
 
 def variant(definition: Definition, **changes) -> Definition:
@@ -119,7 +78,11 @@ def test_merge_imports_every_department_and_logs_each_file(target, files):
     assert len(audit) == len(files)
     with Workbook.open(target) as wb:
         assert wb.get(KEY) == 78
-        assert wb.entries().values == {**Workbook.open(files["itfaiye"]).entries().values, **Workbook.open(files["imar"]).entries().values}
+        expected = {}
+        for path in files.values():
+            with Workbook.open(path, readonly=True) as dept_wb:
+                expected.update(dept_wb.entries().values)
+        assert wb.entries().values == expected
 
 
 def test_importing_the_same_file_again_changes_nothing(target, files):

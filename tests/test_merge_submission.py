@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
 
 import pytest
 
-from desktop import resources
 from desktop.store import fingerprint
 from desktop.store.errors import ImportRejected, WorkbookError
 from desktop.store.merge import merge_files
-from desktop.store.sample import build_sample
 from desktop.store.submission import accept, board, export_copy, send_back, submit
 from desktop.store.workbook import Workbook
 
-KEY = "itfaiye.makbuz.ocak.arac"
-
-
-@pytest.fixture
-def files(tmp_path, definition) -> dict[str, Path]:
-    return build_sample(definition, resources.sample(definition.id), tmp_path / "birimler").files
-
-
-def dept_hash(path: Path, dept: str) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return fingerprint.content_hash(conn, dept)
-    finally:
-        conn.close()
-
-
-def make_error(wb: Workbook, dept: str) -> str:
-    """An unexplained deviation (an error finding) in one of ``dept``'s indicators; returns its key."""
-    ind = next(i for i in wb.definition.indicators_of(dept) if i.target and i.target != i.baseline)
-    wb.set_indicator(ind.key, actual=ind.target * 3 + 7, explanation="")
-    assert any(f.is_error and f.department == dept for f in wb.findings())
-    return ind.key
+from merge_support import KEY, definition, dept_hash, entered, files, make_error  # noqa: F401 (fixtures)
 
 
 def test_submit_is_refused_while_errors_remain(files):
@@ -102,9 +77,7 @@ def test_board_lists_every_department_with_state_completeness_findings(consolida
     it = rows["itfaiye"]
     assert 0 < it.completeness < 100 and it.filled < it.total
     assert it.last_import.clerk == "ayse" and it.last_import.file_name == files["itfaiye"].name
-    assert it.last_import.changes["eklenen"] == sum(
-        1 for _ in sqlite3.connect(files["itfaiye"]).execute("SELECT key FROM entry UNION ALL SELECT key FROM indicator WHERE actual IS NOT NULL")
-    )
+    assert it.last_import.changes["eklenen"] == entered(files["itfaiye"])
 
 
 def test_accept_and_send_back(consolidated_path, files):

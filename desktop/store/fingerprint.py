@@ -48,9 +48,13 @@ class Snapshot:
     activities: list = field(default_factory=list)  # (key, actual_cost, explanation, source)
     photos: list = field(default_factory=list)  # (list_key, [(sha256, caption, mime, w, h), ...])
     who: dict = field(default_factory=dict)  # unit key -> (changed_by, changed_at)
+    _text: str = field(default="", repr=False, compare=False)
 
     def canonical(self) -> str:
-        return canonical({"v": VERSION, "e": self.entries, "i": self.indicators, "a": self.activities, "p": self.photos})
+        """The canonical JSON (computed once: a snapshot is not changed after reading)."""
+        if not self._text:
+            self._text = canonical({"v": VERSION, "e": self.entries, "i": self.indicators, "a": self.activities, "p": self.photos})
+        return self._text
 
     @property
     def hash(self) -> str:

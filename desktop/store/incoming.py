@@ -19,15 +19,18 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sqlite3
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.definition import Definition
 from ..core.forms import PhotoListDef
-from ..core.values import ValueProblem, coerce
+from ..core.values import MAX_TEXT, ValueProblem, coerce
 from . import codec, fingerprint
-from .errors import ImportRejected, WorkbookError
-from .safe_open import check_header
+from .errors import DamagedWorkbook, ImportRejected, WorkbookError
+from .safe_open import check_header, connect, verify
+from .schema import SCHEMA_VERSION
 from .workbook import Workbook
 
 _NUMBER_TYPES = {"count": (int,), "money": (int,), "decimal": (int, float), "percent": (int, float)}
@@ -46,7 +49,6 @@ class Incoming:
     state: str
     clerk: str
     submitted_at: str
-    audit_who: dict  # unit target key -> (who, at) of the latest audit row, for values removed there
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -64,6 +66,13 @@ def copy_hashing(src: Path, dest: Path) -> str:
                 h.update(chunk)
                 fout.write(chunk)
     except OSError as exc:
+        import errno  # noqa: PLC0415
+
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            raise WorkbookError(
+                f"Disk dolu: '{src.name}' denetim için geçici klasöre ({dest.parent.parent}) kopyalanamadı. "
+                "O diskte yer açıp yeniden deneyin; birleşik dosya değişmedi."
+            ) from None
         raise WorkbookError(f"'{src.name}' okunamadı ({exc.strerror}). Dosyayı yerel diske kopyalayıp yeniden deneyin.") from None
     shutil.copystat(src, dest)
     return h.hexdigest()
@@ -78,63 +87,101 @@ def check_incoming(path: Path, target: Workbook, workdir: Path) -> Incoming:
     workdir.mkdir(parents=True)
     copy = workdir / name
     file_hash = copy_hashing(path, copy)
-    with Workbook.open(copy, incoming=True, user=target.user) as inc:
-        _check_identity(inc, target, name)
-        dept = inc.department
-        snap = fingerprint.read(inc.conn, dept, with_who=True)
-        problems = _check_rows(inc, target.definition, dept, snap)
-        status = inc.state(dept)
+    conn, meta = open_checked(copy)
+    try:
+        dept = _check_identity(meta, target, name)
+        snap = fingerprint.read(conn, dept, with_who=True)
+        problems = _check_rows(conn, target.definition, dept, snap)
+        row = conn.execute("SELECT state, changed_at, changed_by, content_hash FROM status WHERE department = ?", (dept,)).fetchone()
+        state, changed_at, clerk, submitted_hash = row or ("taslak", "", "", "")
         content_hash = snap.hash
-        if status["state"] == "gonderildi" and status["content_hash"] and status["content_hash"] != content_hash:
+        if state == "gonderildi" and submitted_hash and submitted_hash != content_hash:
             problems.append("dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)")
         if problems:
             raise ImportRejected(
                 f"'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönderilecek kopya' ile yeniden isteyin:",
                 problems[:10] + ([f"... ve {len(problems) - 10} sorun daha"] if len(problems) > 10 else []),
             )
-        audit_who = {
-            target_key: (who, at)
-            for target_key, who, at in inc.conn.execute(
-                "SELECT target, who, max(at) FROM audit WHERE department = ? GROUP BY target", (dept,)
-            )
-        }
         return Incoming(
             path=path,
             copy=copy,
             file_hash=file_hash,
             department=dept,
-            definition_digest=inc.meta["definition_digest"],
+            definition_digest=meta["definition_digest"],
             snapshot=snap,
             content_hash=content_hash,
-            newest=fingerprint.newest_change(inc.conn, dept),
-            state=status["state"],
-            clerk=status["changed_by"],
-            submitted_at=status["changed_at"] if status["state"] == "gonderildi" else "",
-            audit_who=audit_who,
+            newest=fingerprint.newest_change(conn, dept),
+            state=state,
+            clerk=clerk,
+            submitted_at=changed_at if state == "gonderildi" else "",
         )
+    finally:
+        conn.close()
 
 
-def _check_identity(inc: Workbook, target: Workbook, name: str) -> None:
+def open_checked(path: Path) -> tuple[sqlite3.Connection, dict]:
+    """The checks of ``Workbook.open(path, incoming=True)`` on a private copy, read-only.
+
+    The same defensive open (quick_check, application id, schema version,
+    exact schema, value sizes) and the same identity rows; the definition
+    snapshot is checked against its digest but not parsed, because merging
+    checks every key against the *target's* definition.
+    """
+    name = path.name
+    conn = connect(path, readonly=True)
+    try:
+        version = verify(conn, name)
+        if version < SCHEMA_VERSION:
+            raise ImportRejected(
+                f"'{name}' Faaliyet'in eski bir sürümüyle kaydedilmiş. Birim dosyayı bu sürümle bir kez açıp 'Gönderilecek kopya' ile yeniden göndersin."
+            )
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        for needed in ("kind", "institution", "year", "definition_digest"):
+            if needed not in meta:
+                raise DamagedWorkbook(f"'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.")
+        row = conn.execute("SELECT json FROM definition WHERE digest = ?", (meta["definition_digest"],)).fetchone()
+        if row is None or not isinstance(row[0], str):
+            raise DamagedWorkbook(f"'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.")
+        if hashlib.sha256(row[0].encode("utf-8")).hexdigest() != meta["definition_digest"]:
+            raise DamagedWorkbook(f"'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.")
+        return conn, meta
+    except BaseException:
+        conn.close()
+        raise
+
+
+def audit_who(inc: Incoming, target_key: str) -> tuple[str, str]:
+    """Who last changed ``target_key`` in the incoming file, and when (for values removed there)."""
+    conn = connect(inc.copy, readonly=True)
+    try:
+        row = conn.execute("SELECT who, at FROM audit WHERE target = ? ORDER BY id DESC LIMIT 1", (target_key,)).fetchone()
+    finally:
+        conn.close()
+    return (row[0], row[1]) if row else ("?", "")
+
+
+def _check_identity(meta: dict, target: Workbook, name: str) -> str:
     problems = []
-    if inc.is_consolidated or not inc.department:
+    dept = meta.get("department") or ""
+    if meta.get("kind") != "department" or not dept:
         raise ImportRejected(
             f"'{name}' bir birleşik dosya, birim dosyası değil. Birleşik dosyalar birbirine aktarılmaz; birimlerden gelen dosyaları seçin."
         )
-    inst, target_inst = inc.meta.get("institution"), target.meta.get("institution")
+    inst, target_inst = meta.get("institution"), target.meta.get("institution")
     if inst != target_inst:
-        problems.append(f"kurum '{inc.meta.get('institution_name', inst)}', birleşik dosyanın kurumu '{target.meta.get('institution_name', target_inst)}'")
-    if inc.year != target.year:
-        problems.append(f"yıl {inc.year}, birleşik dosyanın yılı {target.year}")
-    if target.definition.department(inc.department) is None:
+        problems.append(f"kurum '{meta.get('institution_name', inst)}', birleşik dosyanın kurumu '{target.meta.get('institution_name', target_inst)}'")
+    if str(meta.get("year")) != str(target.year):
+        problems.append(f"yıl {meta.get('year')}, birleşik dosyanın yılı {target.year}")
+    if target.definition.department(dept) is None:
         known = ", ".join(d.key for d in target.definition.departments)
-        problems.append(f"birim '{inc.department}' bu yılın tanımında yok (bilinen birimler: {known})")
+        problems.append(f"birim '{dept}' bu yılın tanımında yok (bilinen birimler: {known})")
     if problems:
         raise ImportRejected(f"'{name}' bu birleşik dosyaya ait değil; aktarılmadı:", problems)
+    return dept
 
 
-def _check_rows(inc: Workbook, definition: Definition, dept: str, snap: fingerprint.Snapshot) -> list[str]:
+def _check_rows(conn: sqlite3.Connection, definition: Definition, dept: str, snap: fingerprint.Snapshot) -> list[str]:
     problems = []
-    conn = inc.conn
     for table in ("entry", "indicator", "activity", "photo"):
         n = conn.execute(f"SELECT count(*) FROM {table} WHERE department != ?", (dept,)).fetchone()[0]
         if n:
@@ -178,8 +225,14 @@ def _check_rows(inc: Workbook, definition: Definition, dept: str, snap: fingerpr
 def _value_problem(type_: str, raw) -> str | None:
     """Why a stored value is not what Faaliyet would have stored, or None."""
     allowed = _NUMBER_TYPES.get(type_, (str,))
-    if type(raw) not in allowed:
-        return f"saklanan değer türü yanlış ({type(raw).__name__})"
+    kind = type(raw)
+    if kind not in allowed:
+        return f"saklanan değer türü yanlış ({kind.__name__})"
+    # the common cases, decided without a round trip (same answers as below)
+    if kind is int and (type_ == "money" or raw >= 0 and type_ == "count"):
+        return None
+    if kind is str and type_ in ("text", "longtext") and len(raw) <= MAX_TEXT and unicodedata.is_normalized("NFC", raw):
+        return None
     try:
         again = codec.encode(type_, coerce(type_, codec.decode(type_, raw)))
     except (ValueProblem, ValueError, ArithmeticError) as exc:

@@ -58,7 +58,7 @@ from .conflicts import (
     CHOICES, Conflict, Decision, MergeConflict, show_time, show_value, three_way, unit_id, unit_label, units,
 )
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
-from .incoming import Incoming, check_incoming
+from .incoming import Incoming, audit_who, check_incoming
 from .workbook import SUFFIX, Workbook
 
 __all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "last_imports", "expand_paths"]
@@ -260,19 +260,25 @@ def _compare(wb: Workbook, plan: _Plan, force: bool, resolve) -> bool:
         )
     here = fingerprint.read(wb.conn, dept, with_who=True)
     plan.here_hash = here.hash
+    _count_changes(out, here, inc.snapshot)
+    # the target holds exactly what the last import brought (or nothing, before
+    # the first import): no change was made here, the file replaces the department
+    if (last is not None and last["content_hash"] == plan.here_hash) or (last is None and here.empty):
+        return True
     there_units = units(_lists(inc.snapshot))
     here_units = units(_lists(here))
-    # the target holds exactly what the last import brought: nothing to keep here
-    untouched = (last is not None and last["content_hash"] == plan.here_hash) or (last is None and here.empty)
     base_units = units(last.get("base", {})) if last else {}
-    decision = three_way(base_units if not untouched else here_units, here_units, there_units)
-    _count_changes(out, here_units, there_units, decision)
+    decision = three_way(base_units, here_units, there_units)
     if decision.keep_here or decision.conflicts:
         plan.decision = decision
         plan.here_rows, plan.here_who = here_units, here.who
     out.kept_here = len(decision.keep_here)
+    for unit in decision.keep_here:
+        _uncount(out, unit, here_units, there_units)
     definition = wb.definition
     for unit in decision.conflicts:
+        here_who = _who(here.who, unit, lambda key: _audit_here(wb, key))
+        there_who = _who(inc.snapshot.who, unit, lambda key: audit_who(inc, key))
         c = Conflict(
             department=dept,
             file_name=inc.path.name,
@@ -280,15 +286,17 @@ def _compare(wb: Workbook, plan: _Plan, force: bool, resolve) -> bool:
             label=unit_label(definition, unit),
             here=show_value(definition, unit, here_units.get(unit)),
             there=show_value(definition, unit, there_units.get(unit)),
-            here_who=_who(here.who, unit, wb, None)[0],
-            here_when=_who(here.who, unit, wb, None)[1],
-            there_who=_who(inc.snapshot.who, unit, None, inc.audit_who)[0],
-            there_when=_who(inc.snapshot.who, unit, None, inc.audit_who)[1],
+            here_who=here_who[0],
+            here_when=here_who[1],
+            there_who=there_who[0],
+            there_when=there_who[1],
         )
         out.conflicts.append(c)
         choice = resolve if isinstance(resolve, str) else (resolve or {}).get(c.id)
         if choice in CHOICES:
             out.resolved[c.id] = choice
+            if choice == "ours":
+                _uncount(out, unit, here_units, there_units)
     if out.conflicts and len(out.resolved) < len(out.conflicts):
         out.status = "conflict"
     return True
@@ -298,30 +306,39 @@ def _lists(snap: fingerprint.Snapshot) -> dict:
     return {"e": snap.entries, "i": snap.indicators, "a": snap.activities, "p": snap.photos}
 
 
-def _who(who: dict, unit: tuple, wb: Workbook | None, audit_who: dict | None) -> tuple[str, str]:
+def _who(who: dict, unit: tuple, from_audit) -> tuple[str, str]:
     key = unit[1] if unit[0] in ("e", "p") else f"{unit[1]}.{unit[2]}"
-    if key in who:
-        return who[key]
-    if audit_who is not None:
-        return audit_who.get(unit[1], ("?", ""))
-    row = wb.conn.execute("SELECT who, at FROM audit WHERE target = ? ORDER BY id DESC LIMIT 1", (unit[1],)).fetchone()
+    return who[key] if key in who else from_audit(unit[1])
+
+
+def _uncount(out: FileOutcome, unit: tuple, here: dict, there: dict) -> None:
+    """A difference kept as it is here is no change: take it out of the counts."""
+    if unit[0] in ("i", "a") and unit[2] in ("explanation", "source"):
+        return
+    h, t = here.get(unit) or None, there.get(unit) or None
+    if unit[0] != "p":
+        h, t = here.get(unit), there.get(unit)
+    kind = "eklenen" if h is None else "silinen" if t is None else "degisen"
+    out.changes[kind] -= 1
+
+
+def _audit_here(wb: Workbook, target_key: str) -> tuple[str, str]:
+    row = wb.conn.execute("SELECT who, at FROM audit WHERE target = ? ORDER BY id DESC LIMIT 1", (target_key,)).fetchone()
     return (row[0], row[1]) if row else ("?", "")
 
 
-def _count_changes(out: FileOutcome, here: dict, there: dict, decision: Decision) -> None:
-    keep = decision.keep_here
-    for unit in set(here) | set(there):
-        if unit in keep or unit[0] in ("i", "a") and unit[2] in ("explanation", "source"):
-            continue
-        h, t = here.get(unit), there.get(unit)
-        if unit[0] == "p":
-            h, t = h or None, t or None
-        if h is None and t is not None:
-            out.changes["eklenen"] += 1
-        elif h is not None and t is None:
-            out.changes["silinen"] += 1
-        elif not (type(h) is type(t) and h == t):
-            out.changes["degisen"] += 1
+def _count_changes(out: FileOutcome, here: fingerprint.Snapshot, there: fingerprint.Snapshot) -> None:
+    """Added/changed/removed values (a value, an indicator's actual, an activity's cost, a photo list)."""
+    pairs = (
+        (dict(here.entries), dict(there.entries)),
+        ({r[0]: r[1] for r in here.indicators if r[1] is not None}, {r[0]: r[1] for r in there.indicators if r[1] is not None}),
+        ({r[0]: r[1] for r in here.activities if r[1] is not None}, {r[0]: r[1] for r in there.activities if r[1] is not None}),
+        ({k: tuple(map(tuple, v)) for k, v in here.photos}, {k: tuple(map(tuple, v)) for k, v in there.photos}),
+    )
+    for h, t in pairs:
+        out.changes["eklenen"] += len(t.keys() - h.keys())
+        out.changes["silinen"] += len(h.keys() - t.keys())
+        out.changes["degisen"] += sum(1 for k in h.keys() & t.keys() if not (type(h[k]) is type(t[k]) and h[k] == t[k]))
 
 
 def _when(iso: str) -> str:
@@ -439,7 +456,6 @@ def _write_status(wb: Workbook, conn, plan: _Plan) -> None:
 
 def _write_log(wb: Workbook, conn, plan: _Plan, result_hash: str) -> None:
     inc, out = plan.inc, plan.outcome
-    base = _lists(inc.snapshot) if plan.data else (plan.last or {}).get("base", {})
     summary = {
         "state": inc.state,
         "newest": inc.newest,
@@ -448,13 +464,14 @@ def _write_log(wb: Workbook, conn, plan: _Plan, result_hash: str) -> None:
         "changes": out.changes if plan.data else {"eklenen": 0, "degisen": 0, "silinen": 0},
         "kept_here": out.kept_here,
         "resolved": out.resolved,
-        "base": base,
     }
+    # the imported snapshot (the next import's common origin), as hashed
+    base = inc.snapshot.canonical() if plan.data else fingerprint.canonical((plan.last or {}).get("base", {}))
+    text = fingerprint.canonical(summary)[:-1] + ',"base":' + base + "}"
     conn.execute(
         "INSERT INTO import_log (at, by, department, file_name, file_hash, content_hash, clerk, submitted_at, summary) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (now(), wb.user, inc.department, inc.path.name, inc.file_hash, inc.content_hash, inc.clerk, inc.submitted_at,
-         fingerprint.canonical(summary)),
+        (now(), wb.user, inc.department, inc.path.name, inc.file_hash, inc.content_hash, inc.clerk, inc.submitted_at, text),
     )
     previous = (plan.last or {}).get("content_hash")
     wb._audit(conn, inc.department, inc.department, "import", previous, inc.content_hash)
