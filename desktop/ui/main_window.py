@@ -308,8 +308,7 @@ class MainWindow(QMainWindow):
         self.act_redo.setEnabled(stack.canRedo() and not doc.locked)
         self.act_undo.setToolTip(tr("Geri al: {0} (Ctrl+Z)").format(stack.undoText()) if stack.canUndo() else tr("Geri al (Ctrl+Z)"))
         self.act_redo.setToolTip(tr("Yinele: {0} (Ctrl+Y)").format(stack.redoText()) if stack.canRedo() else tr("Yinele (Ctrl+Y)"))
-        self.act_submit.setEnabled(not doc.locked and submit.available())
-        self.act_copy.setEnabled(submit.available())
+        self.act_submit.setEnabled(not doc.locked)
         if doc.readonly:
             state = tr("salt okunur")
             self.view.banner.readonly(doc.wb.readonly_reason or "")

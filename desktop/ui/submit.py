@@ -26,18 +26,6 @@ def when(iso: str) -> str:
         return iso
 
 
-def _submission():
-    try:
-        from ..store import submission
-    except ImportError:  # the store module is written in parallel
-        return None
-    return submission
-
-
-def available() -> bool:
-    return _submission() is not None
-
-
 def refusal_text(doc: Document) -> str:
     errors = doc.errors
     lines = "\n".join(f"• {f.message}" for f in errors[:15])
@@ -47,9 +35,6 @@ def refusal_text(doc: Document) -> str:
 
 def submit(doc: Document, parent: QWidget, confirm=None) -> tuple[bool, str]:
     """Mark the file "Gönderildi". Returns (done, message for the clerk)."""
-    sub = _submission()
-    if sub is None:
-        return False, tr("Gönderme işlemi bu sürümde henüz yok.")
     if doc.locked:
         return False, tr("Dosya zaten kilitli ({0}).").format(doc.state_label if doc.submitted else doc.wb.readonly_reason)
     if doc.errors:
@@ -58,8 +43,10 @@ def submit(doc: Document, parent: QWidget, confirm=None) -> tuple[bool, str]:
     if not ask(tr("Dosya \"Gönderildi\" olarak işaretlenecek ve düzenlemeye kapanacak. Değişiklik için Strateji Geliştirme'nin "
                   "dosyayı geri göndermesi gerekir. Devam edilsin mi?")):
         return False, ""
+    from ..store import submission  # loaded when first used, not at start-up
+
     try:
-        sub.submit(doc.wb)
+        submission.submit(doc.wb)
     except WorkbookError as exc:
         doc.reload_state()
         return False, str(exc)
@@ -71,9 +58,6 @@ def submit(doc: Document, parent: QWidget, confirm=None) -> tuple[bool, str]:
 
 def export_copy(doc: Document, parent: QWidget, dest: Path | None = None) -> tuple[bool, str]:
     """Write a verified clean copy wherever the clerk chooses; says where it went."""
-    sub = _submission()
-    if sub is None:
-        return False, tr("Gönderilecek kopya bu sürümde henüz yok.")
     if dest is None:
         suggested = str(Path.home() / doc.path.name)
         name, _ = QFileDialog.getSaveFileName(parent, tr("Gönderilecek kopyayı nereye kaydedeyim? (USB bellek, ağ klasörü…)"),
@@ -81,8 +65,10 @@ def export_copy(doc: Document, parent: QWidget, dest: Path | None = None) -> tup
         if not name:
             return False, ""
         dest = Path(name)
+    from ..store import submission
+
     try:
-        written = sub.export_copy(doc.wb, dest)
+        written = submission.export_copy(doc.wb, dest)
     except WorkbookError as exc:
         return False, str(exc)
     except OSError as exc:

@@ -1,0 +1,641 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="tr_TR">
+<context>
+    <name />
+    <message>
+        <source>Salt okunur: {0} Değişiklik yapmak için dosyayı bu bilgisayara kopyalayıp kopyayı açın.</source>
+        <translation>Read-only: {0} To make changes, copy the file to this computer and open the copy.</translation>
+    </message>
+    <message>
+        <source>Yerel diske kopyala ve aç…</source>
+        <translation>Copy to local disk and open…</translation>
+    </message>
+    <message>
+        <source>'{0}' değiştirildi</source>
+        <translation>'{0}' changed</translation>
+    </message>
+    <message>
+        <source>{0} hücre değiştirildi</source>
+        <translation>{0} cells changed</translation>
+    </message>
+    <message>
+        <source>gerçekleşme</source>
+        <translation>actual value</translation>
+    </message>
+    <message>
+        <source>gerçekleşen maliyet</source>
+        <translation>actual cost</translation>
+    </message>
+    <message>
+        <source>sapma açıklaması</source>
+        <translation>deviation explanation</translation>
+    </message>
+    <message>
+        <source>kaynak</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>Fotoğraf eklendi</source>
+        <translation>Photo added</translation>
+    </message>
+    <message>
+        <source>Fotoğraf silindi</source>
+        <translation>Photo removed</translation>
+    </message>
+    <message>
+        <source>Fotoğraf açıklaması değiştirildi</source>
+        <translation>Photo caption changed</translation>
+    </message>
+    <message>
+        <source>Fotoğraf taşındı</source>
+        <translation>Photo moved</translation>
+    </message>
+    <message>
+        <source>Denetim</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Paragrafları boş satırla ayırın; madde işaretli satırları "- " ile başlatın.</source>
+        <translation>Separate paragraphs with an empty line; start bullet lines with "- ".</translation>
+    </message>
+    <message>
+        <source>Buraya yazın…</source>
+        <translation>Type here…</translation>
+    </message>
+    <message>
+        <source>Birim: {0}   ·   Yön: {1}   ·   Başlangıç (A): {2}   ·   {3} hedefi (B): {4}   ·   Hedefe etkisi: {5}</source>
+        <translation>Unit: {0}   ·   Direction: {1}   ·   Baseline (A): {2}   ·   {3} target (B): {4}   ·   Weight in goal: {5}</translation>
+    </message>
+    <message>
+        <source>Gerçekleşme (C):</source>
+        <translation>Actual (C):</translation>
+    </message>
+    <message>
+        <source>Planlanan maliyet: {0} TL</source>
+        <translation>Planned cost: {0} TL</translation>
+    </message>
+    <message>
+        <source>Gerçekleşen maliyet (TL):</source>
+        <translation>Actual cost (TL):</translation>
+    </message>
+    <message>
+        <source>Kaynak belge / kayıt:</source>
+        <translation>Source document / register:</translation>
+    </message>
+    <message>
+        <source>Rakamın alındığı defter, sistem ya da belge (ör. Olay kayıt defteri 2020)</source>
+        <translation>Register, system or document the figure comes from (e.g. Incident log 2020)</translation>
+    </message>
+    <message>
+        <source>Sapma açıklaması:</source>
+        <translation>Deviation explanation:</translation>
+    </message>
+    <message>
+        <source>Hedeften sapmanın nedeni: ne oldu, neden, ne yapılacak.</source>
+        <translation>Why the result deviates from the target: what happened, why, what will be done.</translation>
+    </message>
+    <message>
+        <source>Gerçekleşme oranı: — (sayı okunamadı)</source>
+        <translation>Realization rate: — (number could not be read)</translation>
+    </message>
+    <message>
+        <source>Gerçekleşme oranı: — ({0})</source>
+        <translation>Realization rate: — ({0})</translation>
+    </message>
+    <message>
+        <source>Gerçekleşme oranı: &lt;b&gt;{0}&lt;/b&gt;  &lt;span style='color:#555'&gt;({1})&lt;/span&gt;</source>
+        <translation>Realization rate: &lt;b&gt;{0}&lt;/b&gt;  &lt;span style='color:#555'&gt;({1})&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>⚠ Açıklama zorunlu: oran {0}, hedeften {1} puan sapıyor (yılın toleransı {2}).</source>
+        <translation>⚠ Explanation required: rate {0}, {1} points from the target (tolerance of the year {2}).</translation>
+    </message>
+    <message>
+        <source>✓ Sapma açıklandı.</source>
+        <translation>✓ Deviation explained.</translation>
+    </message>
+    <message>
+        <source>Performans Göstergeleri ve Faaliyetler</source>
+        <translation>Performance Indicators and Activities</translation>
+    </message>
+    <message>
+        <source>Başlangıç ve hedef değerleri stratejik plandan gelir ve değiştirilemez. Gerçekleşen değeri, rakamın alındığı kaynağı ve hedeften her sapmanın açıklamasını girin; gerçekleşme oranı siz yazarken hesaplanır.</source>
+        <translation>Baseline and target values come from the strategic plan and cannot be changed. Enter the actual value, the source of the figure and an explanation for every deviation from the target; the realization rate is computed as you type.</translation>
+    </message>
+    <message>
+        <source>Performans göstergeleri</source>
+        <translation>Performance indicators</translation>
+    </message>
+    <message>
+        <source>Faaliyet ve projeler (maliyet)</source>
+        <translation>Activities and projects (cost)</translation>
+    </message>
+    <message>
+        <source>Bu birimin sorumlu olduğu gösterge ya da faaliyet yok.</source>
+        <translation>This department is not responsible for any indicator or activity.</translation>
+    </message>
+    <message>
+        <source>Fotoğraf {0} / {1} — açıklama (raporda fotoğrafın altına yazılır):</source>
+        <translation>Photo {0} / {1} — caption (printed under the photo in the report):</translation>
+    </message>
+    <message>
+        <source>ör. Yangın tatbikatı, Mart 2020</source>
+        <translation>e.g. Fire drill, March 2020</translation>
+    </message>
+    <message>
+        <source>▲ Yukarı</source>
+        <translation>▲ Up</translation>
+    </message>
+    <message>
+        <source>Fotoğrafı bir öne al</source>
+        <translation>Move the photo one place up</translation>
+    </message>
+    <message>
+        <source>▼ Aşağı</source>
+        <translation>▼ Down</translation>
+    </message>
+    <message>
+        <source>Fotoğrafı bir sona al</source>
+        <translation>Move the photo one place down</translation>
+    </message>
+    <message>
+        <source>Sil</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Fotoğrafı listeden kaldır (Ctrl+Z ile geri alınabilir)</source>
+        <translation>Remove the photo from the list (Ctrl+Z brings it back)</translation>
+    </message>
+    <message>
+        <source>Fotoğraf ekle…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>Bilgisayardan bir ya da birkaç fotoğraf seçin; küçültülüp dosyaya kaydedilir.</source>
+        <translation>Choose one or more photos on this computer; they are scaled down and stored in the file.</translation>
+    </message>
+    <message>
+        <source>{0} fotoğraf (en çok {1}).</source>
+        <translation>{0} photos (at most {1}).</translation>
+    </message>
+    <message>
+        <source>Henüz fotoğraf yok. "Fotoğraf ekle…" ile ekleyin.</source>
+        <translation>No photos yet. Add some with "Add photos…".</translation>
+    </message>
+    <message>
+        <source>Fotoğraf seçin</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <source>Resimler (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>'{0}' okunamadı ({1}).</source>
+        <translation>'{0}' could not be read ({1}).</translation>
+    </message>
+    <message>
+        <source>Zorunlu alan</source>
+        <translation>Required field</translation>
+    </message>
+    <message>
+        <source>Raporda: bölüm {0}</source>
+        <translation>In the report: section {0}</translation>
+    </message>
+    <message>
+        <source>Gri hücreler hesaplanır. Enter: aşağı, Tab: sağa; Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz.</source>
+        <translation>Grey cells are computed. Enter: down, Tab: right; a block copied from Excel can be pasted with Ctrl+V.</translation>
+    </message>
+    <message>
+        <source>hesaplanır</source>
+        <translation>computed</translation>
+    </message>
+    <message>
+        <source>Toplam satırı: girilen satırlardan hesaplanır.</source>
+        <translation>Total row: computed from the entered rows.</translation>
+    </message>
+    <message>
+        <source>Hesaplanan sütun: {0}</source>
+        <translation>Computed column: {0}</translation>
+    </message>
+    <message>
+        <source>Yapıştırılacak değer yok.</source>
+        <translation>Nothing to paste.</translation>
+    </message>
+    <message>
+        <source>Türkçe</source>
+        <translation>Turkish</translation>
+    </message>
+    <message>
+        <source>İngilizce</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>{0} hücre yapıştırıldı ({1} sayı biçimi)</source>
+        <translation>{0} cells pasted ({1} number format)</translation>
+    </message>
+    <message>
+        <source>Yapıştırılmadı; tablo olduğu gibi kaldı:</source>
+        <translation>Not pasted; the table is unchanged:</translation>
+    </message>
+    <message>
+        <source>{0} hücre silindi</source>
+        <translation>{0} cells cleared</translation>
+    </message>
+    <message>
+        <source>Alan bul</source>
+        <translation>Find field</translation>
+    </message>
+    <message>
+        <source>Aradığınız alanın adından bir parça yazın, Enter ile gidin:</source>
+        <translation>Type part of the field's name and press Enter to go there:</translation>
+    </message>
+    <message>
+        <source>Denetim bulguları</source>
+        <translation>Check findings</translation>
+    </message>
+    <message>
+        <source>Dosya gönderildi; düzenlemeye kapalı.</source>
+        <translation>The file has been submitted; editing is closed.</translation>
+    </message>
+    <message>
+        <source>{0} hata: dosya gönderilmeden önce düzeltilmeli. Bir satıra tıklayınca ilgili alana gidilir.</source>
+        <translation>{0} errors: must be fixed before the file is submitted. Click a line to go to the field.</translation>
+    </message>
+    <message>
+        <source>✓ Hata yok; dosya gönderilebilir.</source>
+        <translation>✓ No errors; the file can be submitted.</translation>
+    </message>
+    <message>
+        <source>{0} uyarı: bakmanız önerilir, göndermeyi engellemez.</source>
+        <translation>{0} warnings: worth a look, they do not block submitting.</translation>
+    </message>
+    <message>
+        <source>Plan (Strateji Geliştirme düzeltir): {0}</source>
+        <translation>Plan (the strategy unit fixes this): {0}</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Faaliyet — birim veri girişi&lt;/h3&gt;
+&lt;p&gt;&lt;b&gt;Kaydetmek gerekmez.&lt;/b&gt; Bir alandan çıktığınızda ya da Enter'a bastığınızda yazdığınız değer
+dosyaya kaydedilir. Program kapanırken bir şey sormaz.&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Sayılar&lt;/b&gt; Türkçe yazılır: binlik ayırıcı nokta, ondalık ayırıcı virgül (1.234,56). Okunamayan bir
+değer kırmızı işaretlenir, nedeni alanın altında ve durum çubuğunda yazar; başka bir sayıya dönüştürülmez.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Tarihler&lt;/b&gt; gün.ay.yıl: 31.12.2020.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Tablolar:&lt;/b&gt; Enter aşağı, Tab sağa, oklar hücreler arasında gezer. Yazmaya başlayınca hücre düzenlenir.
+Gri hücreler (toplamlar, formüller) hesaplanır. Excel'den kopyaladığınız bir bloğu Ctrl+V ile yapıştırabilirsiniz;
+Türkçe ya da İngilizce sayı biçimi kendiliğinden tanınır. Delete seçili hücreleri siler.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Göstergeler:&lt;/b&gt; gerçekleşen değeri, kaynağını ve hedeften sapmanın açıklamasını girin. Açıklaması
+zorunlu olanlar kırmızı işaretlenir.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Denetim&lt;/b&gt; panelindeki bir satıra tıklayınca ilgili alana gidilir. Hatalar düzeltilmeden dosya gönderilemez.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Gönderme:&lt;/b&gt; önce "Gönderildi olarak işaretle", sonra "Gönderilecek kopya" ile dosyanın temiz bir
+kopyasını USB belleğe ya da ağ klasörüne yazın.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;&lt;b&gt;Kısayollar:&lt;/b&gt; Ctrl+Z geri al · Ctrl+Y ya da Ctrl+Shift+Z yinele · Ctrl+F alan bul · Ctrl+O dosya aç · F1 yardım&lt;/p&gt;
+</source>
+        <translation>&lt;h3&gt;Faaliyet — department data entry&lt;/h3&gt;
+&lt;p&gt;&lt;b&gt;There is nothing to save.&lt;/b&gt; What you type is saved in the file when you leave a field or press
+Enter. The program asks nothing when it closes.&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Numbers&lt;/b&gt; are written the Turkish way: dot for thousands, comma for decimals (1.234,56). A value
+that cannot be read is marked red, with the reason under the field and in the status bar; it is never turned into another number.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Dates&lt;/b&gt; day.month.year: 31.12.2020.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Tables:&lt;/b&gt; Enter moves down, Tab right, the arrows between cells. Typing starts editing a cell.
+Grey cells (totals, formulas) are computed. A block copied from Excel can be pasted with Ctrl+V;
+the Turkish or English number format is recognised. Delete clears the selected cells.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Indicators:&lt;/b&gt; enter the actual value, its source and the explanation of the deviation from the target.
+Explanations that are required are marked red.&lt;/li&gt;
+&lt;li&gt;Click a line in the &lt;b&gt;Checks&lt;/b&gt; panel to go to the field. A file with errors cannot be submitted.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Sending:&lt;/b&gt; first "Mark as submitted", then "Copy to send" to write a clean copy of the file to a
+USB stick or a network folder.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;&lt;b&gt;Shortcuts:&lt;/b&gt; Ctrl+Z undo · Ctrl+Y or Ctrl+Shift+Z redo · Ctrl+F find field · Ctrl+O open file · F1 help&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>Faaliyet dosyası (*.faaliyet);;Tüm dosyalar (*)</source>
+        <translation>Faaliyet file (*.faaliyet);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Dosya aç…</source>
+        <translation>Open file…</translation>
+    </message>
+    <message>
+        <source>Dosyayı kapat</source>
+        <translation>Close file</translation>
+    </message>
+    <message>
+        <source>Geri al</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Son değişikliği geri al</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <source>Yinele</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Geri alınanı yeniden yap</source>
+        <translation>Redo what was undone</translation>
+    </message>
+    <message>
+        <source>Alan bul…</source>
+        <translation>Find field…</translation>
+    </message>
+    <message>
+        <source>Gönderildi olarak işaretle…</source>
+        <translation>Mark as submitted…</translation>
+    </message>
+    <message>
+        <source>Dosyayı gönderildi olarak işaretle ve kilitle</source>
+        <translation>Mark the file as submitted and lock it</translation>
+    </message>
+    <message>
+        <source>Gönderilecek kopya…</source>
+        <translation>Copy to send…</translation>
+    </message>
+    <message>
+        <source>USB belleğe ya da ağ klasörüne gönderilecek temiz kopyayı yaz</source>
+        <translation>Write the clean copy to send to a USB stick or network folder</translation>
+    </message>
+    <message>
+        <source>Yardım</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Çıkış</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Dosya</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Dü&amp;zen</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Yardım</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Araçlar</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>Faaliyet dosyası aç</source>
+        <translation>Open Faaliyet file</translation>
+    </message>
+    <message>
+        <source>Yeni birim dosyasını nereye kaydedeyim?</source>
+        <translation>Where should the new department file be saved?</translation>
+    </message>
+    <message>
+        <source>Dosya oluşturulamadı</source>
+        <translation>The file could not be created</translation>
+    </message>
+    <message>
+        <source>'{0}' başka bir Faaliyet penceresinde açık ({1}). Aynı dosyayı iki pencerede düzenlemek değişikliklerin karışmasına yol açar.
+
+Dosya bu pencerede salt okunur açılsın mı?</source>
+        <translation>'{0}' is open in another Faaliyet window ({1}). Editing the same file in two windows mixes up the changes.
+
+Open it read-only in this window?</translation>
+    </message>
+    <message>
+        <source>Dosya zaten açık</source>
+        <translation>File already open</translation>
+    </message>
+    <message>
+        <source>Dosya açılamadı</source>
+        <translation>The file could not be opened</translation>
+    </message>
+    <message>
+        <source>'{0}' birleştirilmiş yıl dosyası; bu pencere birim dosyaları içindir. Strateji Geliştirme'nin programını kullanın.</source>
+        <translation>'{0}' is the consolidated year file; this window is for department files. Use the strategy unit's program.</translation>
+    </message>
+    <message>
+        <source>Yerel kopyayı nereye kaydedeyim?</source>
+        <translation>Where should the local copy be saved?</translation>
+    </message>
+    <message>
+        <source>Kopyalanamadı</source>
+        <translation>Could not copy</translation>
+    </message>
+    <message>
+        <source>Kopya, dosyanın kendisinin üzerine yazılamaz; başka bir yer seçin.</source>
+        <translation>The copy cannot overwrite the file itself; choose another place.</translation>
+    </message>
+    <message>
+        <source>'{0}' yazılamadı ({1}).</source>
+        <translation>'{0}' could not be written ({1}).</translation>
+    </message>
+    <message>
+        <source>Dosya yerel diske kopyalandı ve açıldı: {0}</source>
+        <translation>The file was copied to the local disk and opened: {0}</translation>
+    </message>
+    <message>
+        <source>Gönderildi olarak işaretle</source>
+        <translation>Mark as submitted</translation>
+    </message>
+    <message>
+        <source>Gönderilecek kopya</source>
+        <translation>Copy to send</translation>
+    </message>
+    <message>
+        <source>Kaydedilmedi</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Faaliyet — Birim Faaliyet Raporu</source>
+        <translation>Faaliyet — Department Activity Report</translation>
+    </message>
+    <message>
+        <source>Geri al: {0} (Ctrl+Z)</source>
+        <translation>Undo: {0} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Geri al (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Yinele: {0} (Ctrl+Y)</source>
+        <translation>Redo: {0} (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>Yinele (Ctrl+Y)</source>
+        <translation>Redo (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>salt okunur</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <source>Salt okunur — değişiklik yapılamaz</source>
+        <translation>Read-only — no changes possible</translation>
+    </message>
+    <message>
+        <source>kilitli</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>Bu dosya {0} tarihinde {1} tarafından gönderildi olarak işaretlendi; düzenlemeye kapalıdır. Değişiklik gerekiyorsa Strateji Geliştirme dosyayı geri göndermelidir.</source>
+        <translation>This file was marked as submitted on {0} by {1}; editing is closed. If a change is needed, the strategy unit must send the file back.</translation>
+    </message>
+    <message>
+        <source>Gönderildi — kilitli</source>
+        <translation>Submitted — locked</translation>
+    </message>
+    <message>
+        <source>✓ Tüm değişiklikler dosyaya kaydedildi</source>
+        <translation>✓ Every change is saved in the file</translation>
+    </message>
+    <message>
+        <source>Tamamlandı</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Kısmen dolduruldu</source>
+        <translation>Partly filled in</translation>
+    </message>
+    <message>
+        <source>Henüz bir şey girilmedi</source>
+        <translation>Nothing entered yet</translation>
+    </message>
+    <message>
+        <source>Düzeltilmesi gereken hata var</source>
+        <translation>There is an error to fix</translation>
+    </message>
+    <message>
+        <source>Bölümler</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>girildi</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>dolu</source>
+        <translation>filled</translation>
+    </message>
+    <message>
+        <source>{0} hata</source>
+        <translation>{0} errors</translation>
+    </message>
+    <message>
+        <source>{0} uyarı</source>
+        <translation>{0} warnings</translation>
+    </message>
+    <message>
+        <source>Faaliyet Raporu — birim veri girişi</source>
+        <translation>Activity Report — department data entry</translation>
+    </message>
+    <message>
+        <source>Biriminizin yıllık faaliyet bilgilerini bu programla girersiniz. Her değişiklik yazdığınız anda dosyaya kaydedilir; ayrıca kaydetmeniz gerekmez.</source>
+        <translation>With this program you enter your department's activities for the year. Every change is saved in the file as you type; there is nothing else to save.</translation>
+    </message>
+    <message>
+        <source>Son açılan dosyalar</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <source>Seçili dosyayı aç</source>
+        <translation>Open the selected file</translation>
+    </message>
+    <message>
+        <source>Bir dosyayı açın</source>
+        <translation>Open a file</translation>
+    </message>
+    <message>
+        <source>Strateji Geliştirme'nin size verdiği ya da daha önce oluşturduğunuz .faaliyet dosyasını açın.</source>
+        <translation>Open the .faaliyet file the strategy unit gave you or one you created before.</translation>
+    </message>
+    <message>
+        <source>Yeni birim dosyası oluşturun</source>
+        <translation>Create a new department file</translation>
+    </message>
+    <message>
+        <source>Yıl ve kurum:</source>
+        <translation>Year and institution:</translation>
+    </message>
+    <message>
+        <source>Birim:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>Oluştur…</source>
+        <translation>Create…</translation>
+    </message>
+    <message>
+        <source>Yardım için F1'e basın.</source>
+        <translation>Press F1 for help.</translation>
+    </message>
+    <message>
+        <source>bulunamadı (taşınmış ya da USB bellek takılı değil)</source>
+        <translation>not found (moved, or the USB stick is not plugged in)</translation>
+    </message>
+    <message>
+        <source>Henüz dosya açılmadı.</source>
+        <translation>No file opened yet.</translation>
+    </message>
+    <message>
+        <source>tanım okunamadı</source>
+        <translation>definition could not be read</translation>
+    </message>
+    <message>
+        <source>… ve {0} hata daha.</source>
+        <translation>… and {0} more errors.</translation>
+    </message>
+    <message>
+        <source>Dosya gönderildi olarak işaretlenemedi: {0} hata düzeltilmeli.
+Denetim panelinde hataya tıklayınca ilgili alana gidilir.
+
+</source>
+        <translation>The file could not be marked as submitted: {0} errors must be fixed.
+Click an error in the Checks panel to go to the field.
+
+</translation>
+    </message>
+    <message>
+        <source>Dosya zaten kilitli ({0}).</source>
+        <translation>The file is already locked ({0}).</translation>
+    </message>
+    <message>
+        <source>Dosya "Gönderildi" olarak işaretlenecek ve düzenlemeye kapanacak. Değişiklik için Strateji Geliştirme'nin dosyayı geri göndermesi gerekir. Devam edilsin mi?</source>
+        <translation>The file will be marked "Submitted" and closed for editing. To change it afterwards, the strategy unit must send it back. Continue?</translation>
+    </message>
+    <message>
+        <source>Dosya gönderildi olarak işaretlendi ({0}, {1}). Şimdi "Gönderilecek kopya" ile gönderilecek dosyayı oluşturun.</source>
+        <translation>The file was marked as submitted ({0}, {1}). Now create the file to send with "Copy to send".</translation>
+    </message>
+    <message>
+        <source>Gönderilecek kopyayı nereye kaydedeyim? (USB bellek, ağ klasörü…)</source>
+        <translation>Where should the copy to send be saved? (USB stick, network folder…)</translation>
+    </message>
+    <message>
+        <source>Faaliyet dosyası (*.faaliyet)</source>
+        <translation>Faaliyet file (*.faaliyet)</translation>
+    </message>
+    <message>
+        <source>Kopya yazılamadı ({0}). Hedef diskin takılı ve yazılabilir olduğunu kontrol edin.</source>
+        <translation>The copy could not be written ({0}). Check that the target disk is plugged in and writable.</translation>
+    </message>
+    <message>
+        <source>Not: dosya henüz "Gönderildi" olarak işaretlenmedi.</source>
+        <translation>Note: the file has not been marked "Submitted" yet.</translation>
+    </message>
+    <message>
+        <source>Gönderilecek kopya yazıldı ve denetlendi:
+{0}</source>
+        <translation>The copy to send was written and checked:
+{0}</translation>
+    </message>
+</context>
+</TS>
