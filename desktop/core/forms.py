@@ -75,6 +75,9 @@ class ColumnDef(Strict):
     # How the total row treats this column: "sum" the rows, "compute" the
     # expression again from the totals (rates), or leave it "none".
     total: Literal["sum", "compute", "none"] | None = None
+    # A shared upper header over neighbouring columns (two header levels, as
+    # in the fire statistics: "Yanma Derecesi" over three columns).
+    group: str | None = None
 
     @property
     def total_mode(self) -> str:
