@@ -112,6 +112,13 @@ def test_a_folder_stands_for_its_files(target, files):
     assert len(result.files) == len(files) and not result.refused
 
 
+def test_a_folder_holding_the_target_skips_the_target(files, definition):
+    target = files["itfaiye"].parent / "kars-2020-birlesik.faaliyet"
+    Workbook.create(target, definition, None).close()
+    result = merge_files(target, [target.parent])
+    assert len(result.files) == len(files) and not result.refused
+
+
 def test_stale_file_is_refused_unless_forced(target, files, tmp_path):
     old = tmp_path / "eski" / files["itfaiye"].name
     old.parent.mkdir()
@@ -299,7 +306,7 @@ def test_conflict_resolved_both_ways(diverged, choice, expected):
         assert wb.get("itfaiye.makbuz.mart.arac") == 7  # changed only here: kept
         assert wb.get("itfaiye.makbuz.nisan.arac") == 11  # changed only there: taken
     audit = rows(target, "SELECT attribute, old, new FROM audit WHERE attribute LIKE 'import.%'")
-    assert audit == [(f"import.{choice}", "100", "90")]
+    assert audit == [(f"import.{choice}", 100, 90)]
     # importing the same file again: nothing to decide, nothing changes
     before = sha(target)
     assert merge_files(target, [path]).files[0].status == "unchanged"
@@ -322,6 +329,42 @@ def test_after_keeping_a_local_change_the_next_file_only_conflicts_on_new_change
     assert result.files[0].status == "imported" and result.files[0].kept_here == 2
     with Workbook.open(target) as wb:
         assert wb.get(KEY) == 100 and wb.get("itfaiye.makbuz.mayis.arac") == 3
+
+
+def test_indicator_attributes_merge_one_by_one(target, files):
+    merge_files(target, [files["itfaiye"]])
+    with Workbook.open(target, user="strateji") as wb:
+        wb.set_indicator("pg_5_3_1", explanation="Yeni itfaiye istasyonu açıldı.", source="Strateji kaydı")
+    with Workbook.open(files["itfaiye"], user="memur") as wb:
+        wb.set_indicator("pg_5_3_1", actual=7, source="Olay kayıt sistemi")
+    with pytest.raises(MergeConflict) as info:
+        merge_files(target, [files["itfaiye"]])
+    assert [c.id for c in info.value.conflicts] == ["itfaiye:pg_5_3_1.source"]
+    assert "PG.5.3.1 Yangına Ulaşma Süresi – kaynak" in str(info.value)
+    result = merge_files(target, [files["itfaiye"]], resolve="ours")
+    assert result.files[0].kept_here == 1 and result.files[0].changes["degisen"] == 1
+    with Workbook.open(target) as wb:
+        e = wb.entries().indicators["pg_5_3_1"]
+    assert (e.actual, e.explanation, e.source) == (7, "Yeni itfaiye istasyonu açıldı.", "Strateji kaydı")
+
+
+def test_a_photo_list_changed_on_both_sides_is_one_conflict(target, files):
+    with Workbook.open(files["itfaiye"]) as wb:
+        add_photo(wb, "itfaiye.foto", _jpeg("red"), "Tatbikat")
+    merge_files(target, [files["itfaiye"]])
+    with Workbook.open(target, user="strateji") as wb:
+        add_photo(wb, "itfaiye.foto", _jpeg("blue"), "Strateji")
+    with Workbook.open(files["itfaiye"], user="memur") as wb:
+        add_photo(wb, "itfaiye.foto", _jpeg("green"), "Eğitim")
+    with pytest.raises(MergeConflict) as info:
+        merge_files(target, [files["itfaiye"]])
+    (c,) = info.value.conflicts
+    assert c.id == "itfaiye:itfaiye.foto" and (c.here, c.there) == ("2 fotoğraf", "2 fotoğraf")
+    merge_files(target, [files["itfaiye"]], resolve="ours")
+    assert rows(target, "SELECT caption FROM photo ORDER BY position") == [("Tatbikat",), ("Strateji",)]
+    edit(files["itfaiye"], {KEY: 1})
+    merge_files(target, [files["itfaiye"]], resolve="theirs")  # the list is still kept here: no new change there
+    assert rows(target, "SELECT caption FROM photo ORDER BY position") == [("Tatbikat",), ("Strateji",)]
 
 
 def test_same_change_on_both_sides_is_no_conflict(target, files):

@@ -156,6 +156,8 @@ class Conflict:
     here_when: str
     there_who: str
     there_when: str
+    here_raw: object = field(default=None, compare=False, repr=False)  # stored values, for the audit
+    there_raw: object = field(default=None, compare=False, repr=False)
 
     @property
     def id(self) -> str:

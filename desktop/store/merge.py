@@ -58,7 +58,7 @@ from .conflicts import (
     CHOICES, Conflict, Decision, MergeConflict, show_time, show_value, three_way, unit_id, unit_label, units,
 )
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
-from .incoming import Incoming, audit_who, check_incoming
+from .incoming import Incoming, audit_who, check_incoming, same_file
 from .workbook import SUFFIX, Workbook
 
 __all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "last_imports", "expand_paths"]
@@ -130,12 +130,16 @@ class _Plan:
     here_who: dict = field(default_factory=dict)
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; a folder stands for the .faaliyet files directly inside it."""
+def expand_paths(paths: list[Path], target: Path | None = None) -> list[Path]:
+    """Files as given; a folder stands for the .faaliyet files directly inside it
+    (without the target itself, when it lies in that folder)."""
     out = []
     for p in paths:
         p = Path(p)
-        out += sorted(p.glob("*" + SUFFIX)) if p.is_dir() else [p]
+        if p.is_dir():
+            out += [f for f in sorted(p.glob("*" + SUFFIX)) if target is None or not same_file(f, target)]
+        else:
+            out.append(p)
     return out
 
 
@@ -164,7 +168,7 @@ def merge_files(
             raise WorkbookError(f"'{wb.path.name}' bir birim dosyası; birleştirme hedefi birleşik dosya olmalı.")
         if wb.readonly and not dry_run:
             raise ReadOnlyWorkbook(f"Birleşik dosya salt okunur açık: {wb.readonly_reason}")
-        paths = expand_paths(files)
+        paths = expand_paths(files, wb.path)
         with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-") as tmp:
             result, plans = _plan_all(wb, paths, Path(tmp), force, resolve, progress)
             unresolved = [c for p in plans for c in p.outcome.conflicts if c.id not in p.outcome.resolved]
@@ -290,6 +294,8 @@ def _compare(wb: Workbook, plan: _Plan, force: bool, resolve) -> bool:
             here_when=here_who[1],
             there_who=there_who[0],
             there_when=there_who[1],
+            here_raw=here_units.get(unit),
+            there_raw=there_units.get(unit),
         )
         out.conflicts.append(c)
         choice = resolve if isinstance(resolve, str) else (resolve or {}).get(c.id)
@@ -437,7 +443,8 @@ def _write_kept_rows(wb: Workbook, conn, plan: _Plan, keep: dict) -> None:
             )
     for cid, choice in sorted(plan.outcome.resolved.items()):
         c = next(x for x in plan.outcome.conflicts if x.id == cid)
-        wb._audit(conn, dept, c.key, f"import.{choice}", c.here, c.there)
+        scalar = c.unit[0] != "p"
+        wb._audit(conn, dept, c.key, f"import.{choice}", c.here_raw if scalar else c.here, c.there_raw if scalar else c.there)
 
 
 def _write_status(wb: Workbook, conn, plan: _Plan) -> None:
