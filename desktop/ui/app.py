@@ -37,8 +37,8 @@ QLineEdit:read-only, QPlainTextEdit[readOnly="true"] { background: #f3f4f6; }
 *[finding="warning"] { border: 2px solid #e0a800; background: #fff8e1; }
 *[finding="error"] { border: 2px solid #c62828; background: #fdecea; }
 *[inputError="true"] { border: 2px solid #c62828; background: #ffcdd2; }
-QGroupBox { font-weight: 600; border: 1px solid #d0d7de; border-radius: 6px; margin-top: 14px; padding-top: 8px; }
-QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; color: #1a3a5c; }
+QGroupBox { border: 1px solid #d0d7de; border-radius: 6px; margin-top: 8px; padding-top: 4px; background: #fafbfc; }
+QLabel#cardTitle { font-weight: 600; color: #1a3a5c; }
 QToolBar QToolButton { padding: 4px 10px; }
 """
 

@@ -58,9 +58,10 @@ class FindingsPanel(QWidget):
             if not doc.is_own(f):
                 label = tr("Plan (Strateji Geliştirme düzeltir): {0}").format(f.message)
             icon = mark_icon("error" if f.is_error and doc.is_own(f) else ("partial" if doc.is_own(f) else "empty"))
-            item = QListWidgetItem(icon, label, self.list)
+            short = label if len(label) <= 180 else label[:179].rstrip() + "…"
+            item = QListWidgetItem(icon, short, self.list)
             item.setData(Qt.ItemDataRole.UserRole, f.place)
-            item.setToolTip(f.place)
+            item.setToolTip(label)
 
     def _go(self, item: QListWidgetItem) -> None:
         self.goTo.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
             self.inform(tr("Dosya açılamadı"), tr("'{0}' birleştirilmiş yıl dosyası; bu pencere birim dosyaları içindir. Strateji Geliştirme'nin programını kullanın.").format(path.name), "critical")
             return False
         self.lock = lock
+        self.statusBar().clearMessage()
         self.doc = Document(wb, self)
         self.editor = Editor(self.doc, self)
         self.editor.problem.connect(self.show_problem)

@@ -76,12 +76,16 @@ class PlanCard(QGroupBox):
     """One indicator or activity: read-only plan figures, editable actuals, live rate."""
 
     def __init__(self, editor: Editor, kind: str, item, parent=None):
-        super().__init__(f"{item.code} — {item.name}", parent)
+        super().__init__(parent)  # the title is a wrapped label: plan names can be very long
         self.editor, self.kind, self.item = editor, kind, item
         self.setObjectName(f"{item.key}.card")
         self.tolerance = editor.doc.definition.year.deviation_tolerance
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
+        heading = QLabel(f"{item.code} — {item.name}", self)
+        heading.setObjectName("cardTitle")
+        heading.setWordWrap(True)
+        grid.addWidget(heading, 0, 0, 1, 3)
         if kind == "indicator":
             facts = tr("Birim: {0}   ·   Yön: {1}   ·   Başlangıç (A): {2}   ·   {3} hedefi (B): {4}   ·   Hedefe etkisi: {5}").format(
                 item.unit,
@@ -98,34 +102,34 @@ class PlanCard(QGroupBox):
         info = QLabel(facts, self)
         info.setObjectName("facts")
         info.setWordWrap(True)
-        grid.addWidget(info, 0, 0, 1, 3)
+        grid.addWidget(info, 1, 0, 1, 3)
 
-        grid.addWidget(QLabel(actual_label, self), 1, 0)
+        grid.addWidget(QLabel(actual_label, self), 2, 0)
         self.actual = PlanFieldEdit(editor, kind, item.key, actual_attr, actual_type, f"{item.code} {actual_label.rstrip(':')}")
-        grid.addWidget(self.actual, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.actual, 2, 1, Qt.AlignmentFlag.AlignLeft)
         self.rate = QLabel(self)
         self.rate.setObjectName(f"{item.key}.rate")
         self.rate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rate.setWordWrap(True)
-        grid.addWidget(self.rate, 1, 2)
+        grid.addWidget(self.rate, 2, 2)
 
-        grid.addWidget(QLabel(tr("Kaynak belge / kayıt:"), self), 2, 0)
+        grid.addWidget(QLabel(tr("Kaynak belge / kayıt:"), self), 3, 0)
         self.source = PlanFieldEdit(editor, kind, item.key, "source", "text", f"{item.code} kaynak")
         self.source.setPlaceholderText(tr("Rakamın alındığı defter, sistem ya da belge (ör. Olay kayıt defteri 2020)"))
-        grid.addWidget(self.source, 2, 1, 1, 2)
+        grid.addWidget(self.source, 3, 1, 1, 2)
 
         self.expl_label = QLabel(tr("Sapma açıklaması:"), self)
         self.expl_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.expl_label, 3, 0)
+        grid.addWidget(self.expl_label, 4, 0)
         self.explanation = PlanTextEdit(
             editor, kind, item.key, "explanation", f"{item.code} sapma açıklaması",
             tr("Hedeften sapmanın nedeni: ne oldu, neden, ne yapılacak."),
         )
-        grid.addWidget(self.explanation, 3, 1, 1, 2)
+        grid.addWidget(self.explanation, 4, 1, 1, 2)
         self.need = QLabel(self)
         self.need.setObjectName(f"{item.key}.need")
         self.need.setWordWrap(True)
-        grid.addWidget(self.need, 4, 1, 1, 2)
+        grid.addWidget(self.need, 5, 1, 1, 2)
 
         self.actual.textEdited.connect(self._typed)
         self.explanation.textChanged.connect(lambda: self._show(self._current_actual()))

@@ -14,10 +14,18 @@ from .photos import PhotoListEditor
 from .table import TableEditor
 
 
-def _label(text: str, required: bool, parent) -> QLabel:
+LABEL_WIDTH = 280
+
+
+def _label(text: str, required: bool, parent, width: int | None = None) -> QLabel:
     label = QLabel(text + (" <span style='color:#b71c1c'>*</span>" if required else "") + ":", parent)
     label.setWordWrap(True)
     label.setToolTip(tr("Zorunlu alan") if required else "")
+    if width:
+        # a wrapped label in a form gets its height from the field beside it:
+        # reserve the lines it really needs at its fixed width
+        label.setFixedWidth(width)
+        label.setMinimumHeight(label.heightForWidth(width))
     return label
 
 
@@ -56,7 +64,7 @@ class SectionPage(QWidget):
                 if item.type == "money" and not item.unit:
                     row.addWidget(QLabel("TL", self))
                 row.addStretch(1)
-                form.addRow(_label(item.label, item.required, self), row)
+                form.addRow(_label(item.label, item.required, self, LABEL_WIDTH), row)
                 if item.help:
                     hint = QLabel(item.help, self)
                     hint.setObjectName("hint")
