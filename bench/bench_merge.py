@@ -1,0 +1,135 @@
+"""Merging department files: ``merge_files`` vs a raw ATTACH + INSERT … SELECT.
+
+Both runs start from a fresh consolidated file and import the same department
+files with the same durability (journal DELETE, synchronous FULL, one
+transaction per file). The raw baseline does nothing else: no checks, no
+private copy, no content hash, no conflict detection, no log. Goal: ≤ 2×.
+
+Two data sets, built in the same run:
+
+* ``sample``   — the Kars 2020 sample, one file per department;
+* ``synthetic`` — the same departments, each with a large extra table
+  (``--rows`` × 10 cells) filled in, so that per-row costs show.
+
+    uv run python -m bench.bench_merge [--rows 500] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from desktop import resources
+from desktop.core.definition import Definition
+from desktop.core.loader import load_definition
+from desktop.store.merge import merge_files
+from desktop.store.sample import build_sample
+from desktop.store.workbook import Workbook
+
+TABLES = {
+    "entry": "key, department, value, changed_at, changed_by",
+    "indicator": "key, department, actual, explanation, source, changed_at, changed_by",
+    "activity": "key, department, actual_cost, explanation, source, changed_at, changed_by",
+    "photo": "department, list_key, position, caption, mime, width, height, sha256, data, changed_at, changed_by",
+}
+
+
+def synthetic_definition(definition: Definition, rows: int) -> Definition:
+    data = definition.model_dump(mode="json")
+    table = {
+        "kind": "table",
+        "key": "sentetik",
+        "title": "Sentetik tablo",
+        "rows": [{"key": f"r{i}", "label": f"Satır {i}"} for i in range(rows)],
+        "columns": [{"key": f"c{j}", "label": f"Sütun {j}", "type": "count" if j % 2 else "money"} for j in range(10)],
+    }
+    forms = {f["department"]: f for f in data["forms"]}
+    template = next(s for f in data["forms"] for s in f["sections"])
+    for dept in data["departments"]:
+        section = {**template, "key": "sentetik", "title": "Sentetik", "items": [table]}
+        if dept["key"] in forms:
+            forms[dept["key"]]["sections"].append(section)
+        else:
+            data["forms"].append({"department": dept["key"], "sections": [section]})
+    return Definition.model_validate(data)
+
+
+def build_synthetic(definition: Definition, workdir: Path, rows: int) -> list[Path]:
+    workdir.mkdir(parents=True)
+    out = []
+    for n, dept in enumerate(definition.departments):
+        path = workdir / f"{dept.key}.faaliyet"
+        with Workbook.create(path, definition, dept.key, user="bench") as wb:
+            wb.set_values({f"{dept.key}.sentetik.r{i}.c{j}": (i * 10 + j + n) for i in range(rows) for j in range(10)})
+        out.append(path)
+    return out
+
+
+def fresh_target(definition: Definition, path: Path) -> Path:
+    path.unlink(missing_ok=True)
+    Workbook.create(path, definition, None, user="bench").close()
+    return path
+
+
+def raw_merge(target: Path, files: list[Path]) -> None:
+    conn = sqlite3.connect(target, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    for path in files:
+        conn.execute("ATTACH DATABASE ? AS inc", (str(path),))
+        dept = conn.execute("SELECT value FROM inc.meta WHERE key = 'department'").fetchone()[0]
+        conn.execute("BEGIN IMMEDIATE")
+        for table, cols in TABLES.items():
+            conn.execute(f"DELETE FROM main.{table} WHERE department = ?", (dept,))
+            conn.execute(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM inc.{table} WHERE department = ?", (dept,))
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE inc")
+    conn.close()
+
+
+def measure(definition: Definition, files: list[Path], tmp: Path, repeat: int) -> tuple[float, float, int]:
+    raw_times, store_times = [], []
+    for _ in range(repeat):
+        target = fresh_target(definition, tmp / "raw.faaliyet")
+        t0 = time.perf_counter()
+        raw_merge(target, files)
+        raw_times.append(time.perf_counter() - t0)
+        target = fresh_target(definition, tmp / "store.faaliyet")
+        t0 = time.perf_counter()
+        result = merge_files(target, files, user="bench")
+        store_times.append(time.perf_counter() - t0)
+        assert not result.refused and all(f.status == "imported" for f in result.files), result.summary_lines()
+    rows = sqlite3.connect(tmp / "store.faaliyet").execute("SELECT count(*) FROM entry").fetchone()[0]
+    return statistics.median(raw_times), statistics.median(store_times), rows
+
+
+def report(name: str, n_files: int, raw: float, store: float, rows: int) -> None:
+    print(f"{name}: {n_files} dosya, {rows} değer")
+    print(f"  ham ATTACH + INSERT … SELECT   {raw * 1000:8.1f} ms")
+    print(f"  merge_files                   {store * 1000:8.1f} ms")
+    print(f"  oran                          {store / raw:8.2f}×  (hedef ≤ 2×)")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--rows", type=int, default=500, help="rows of the synthetic table per department (×10 cells)")
+    p.add_argument("--repeat", type=int, default=5)
+    args = p.parse_args()
+    definition = load_definition(resources.default_definition())
+    with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp_name:
+        tmp = Path(tmp_name)
+        sample = list(build_sample(definition, resources.sample(definition.id), tmp / "ornek").files.values())
+        raw, store, rows = measure(definition, sample, tmp, args.repeat)
+        report("örnek (Kars 2020)", len(sample), raw, store, rows)
+        synth = synthetic_definition(definition, args.rows)
+        files = build_synthetic(synth, tmp / "sentetik", args.rows)
+        raw, store, rows = measure(synth, files, tmp, args.repeat)
+        report("sentetik", len(files), raw, store, rows)
+
+
+if __name__ == "__main__":
+    main()
