@@ -338,9 +338,22 @@ def department_files(definition: Definition, folder: Path, n: int) -> list[Path]
         with Workbook.create(path, definition, dept, user="ornek") as wb:
             sample = resources.sample(definition.id) / f"{dept}.json"
             if sample.exists():
-                import_values(wb, read_json(sample))
+                import_values(wb, _known_only(wb, read_json(sample)))
         out.append(path)
     return out
+
+
+def _known_only(wb: Workbook, data: dict) -> dict:
+    """The sample's rows the definition still knows (forms and sample evolve separately)."""
+    d = wb.definition
+    inds = {i.key for i in d.plan.indicators()}
+    acts = {a.key for a in d.plan.activities()}
+    return {
+        **data,
+        "values": [r for r in data.get("values", []) if r.get("field") in d.slots and not d.slots[r["field"]].computed],
+        "indicators": [r for r in data.get("indicators", []) if r.get("key") in inds],
+        "activities": [r for r in data.get("activities", []) if r.get("key") in acts],
+    }
 
 
 def crash_merge(workdir: Path, definition: Definition, *, kills: int, seed: int = 7, files: int = 6) -> CrashTally:

@@ -57,7 +57,7 @@ def test_ten_kills_lose_nothing(diskdir, definition):
 
 @pytest.mark.slow
 def test_two_hundred_kills_lose_nothing(diskdir, definition):
-    t = crash.crash_edits(diskdir, definition, kills=200, seed=2020, max_delay=0.8)
+    t = crash.crash_edits(diskdir, definition, kills=200, seed=2020, max_delay=0.5)
     _assert_clean(t, 200)
     # the window between commit and acknowledgement was hit at least once
     assert t.in_flight_committed >= 1

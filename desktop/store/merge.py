@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 import tempfile
 import urllib.parse
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ from .conflicts import (
 )
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .incoming import Incoming, audit_who, check_incoming, same_file
-from .workbook import SUFFIX, Workbook
+from .workbook import SUFFIX, Workbook, _disk_error
 
 __all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "last_imports", "expand_paths"]
 
@@ -357,7 +358,10 @@ def _write(wb: Workbook, plan: _Plan) -> None:
     inc, out = plan.inc, plan.outcome
     dept = inc.department
     uri = "file:" + urllib.parse.quote(str(inc.copy.resolve())) + "?mode=ro"
-    wb.conn.execute("ATTACH DATABASE ? AS inc", (uri,))
+    try:
+        wb.conn.execute("ATTACH DATABASE ? AS inc", (uri,))
+    except sqlite3.Error as exc:  # the private copy could not be opened (I/O error, vanished)
+        raise _disk_error(exc) from None
     try:
         with wb.transaction() as conn:
             if fingerprint.content_hash(conn, dept) != plan.here_hash:
