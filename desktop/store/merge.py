@@ -60,7 +60,7 @@ from .conflicts import (
 )
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .incoming import Incoming, audit_who, check_incoming, same_file
-from .workbook import SUFFIX, Workbook, _disk_error
+from .workbook import SUFFIX, Workbook, _disk_error, _disk_error
 
 __all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "last_imports", "expand_paths"]
 
