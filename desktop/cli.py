@@ -208,14 +208,14 @@ def cmd_excel_export(args) -> int:
 
 
 def cmd_excel_template(args) -> int:
-    from .store.excel_template import write_template
+    from .store.excel_template import template_from_workbook, write_template
 
     try:
         if args.source:
             with _open(args.source, readonly=True) as wb:
                 if wb.department and wb.department != args.department:
                     raise Failure(f"'{args.source}' '{wb.department}' biriminin dosyası; '{args.department}' için şablon üretilemez.")
-                result = write_template(wb.definition, args.department, args.out, wb.entries())
+                result = template_from_workbook(wb, args.department, args.out)
         else:
             result = write_template(_definition(args), args.department, args.out)
     except WorkbookError as exc:

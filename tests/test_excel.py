@@ -18,7 +18,7 @@ from desktop.store import excel as xl
 from desktop.store.errors import ImportRejected
 from desktop.store.excel_export import export_excel
 from desktop.store.excel_import import convert, import_template
-from desktop.store.excel_template import excel_formula, write_template
+from desktop.store.excel_template import excel_formula, template_from_workbook, write_template
 from desktop.store.valueset import import_values, read_json
 from desktop.store.workbook import Workbook
 
@@ -333,7 +333,7 @@ def test_prefilled_template_imports_only_changed_cells(workbook, definition, tmp
     workbook.set_values({"itfaiye.makbuz.ocak.arac": 78, "itfaiye.makbuz.subat.arac": 68,
                          "itfaiye.makbuz.mart.arac": 39})
     template = tmp_path / "dolu-sablon.xlsx"
-    write_template(definition, "itfaiye", template, workbook.entries())
+    template_from_workbook(workbook, "itfaiye", template)
     where = cell_map(template)
     sheet, coord = where[("itfaiye.makbuz.ocak.arac", "value")]
     assert openpyxl.load_workbook(template)[sheet][coord].value == 78
@@ -347,6 +347,11 @@ def test_prefilled_template_imports_only_changed_cells(workbook, definition, tmp
     assert workbook.get("itfaiye.makbuz.ocak.arac") == 80
     assert workbook.get("itfaiye.makbuz.subat.arac") is None
     assert workbook.get("itfaiye.makbuz.mart.arac") == 40  # untouched in Excel: the newer value stays
+    # the same filled template into another file: every filled cell lands there
+    with Workbook.create(tmp_path / "baska.faaliyet", definition, "itfaiye") as other:
+        assert import_template(other, filled) == 2
+        assert other.get("itfaiye.makbuz.ocak.arac") == 80 and other.get("itfaiye.makbuz.mart.arac") == 39
+        assert other.get("itfaiye.makbuz.subat.arac") is None
 
 
 def test_percent_typed_with_a_percent_sign(tmp_path, definition):

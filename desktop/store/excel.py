@@ -59,6 +59,14 @@ DATE_FORMAT = "DD.MM.YYYY"
 TEXT_FORMAT = "@"
 
 
+def workbook_identity(meta: dict) -> str:
+    """Which workbook file a prefilled template came from (copies of a file share it)."""
+    import hashlib
+
+    text = "|".join(str(meta.get(k, "")) for k in ("kind", "department", "institution", "year", "created_at", "created_by"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
 def percent_format(style: str = "prefix", decimals: int = 1) -> str:
     """Percent points (92.5 means %92,5): the sign is a quoted literal, not Excel's ×100."""
     body = "#,##0" + ("." + "0" * decimals if decimals else "")

@@ -261,6 +261,15 @@ def _same(type_: str, original: str, new) -> bool:
     return old == new
 
 
+def _empty(entries, c: MappedCell) -> bool:
+    """Whether the workbook holds nothing for the cell's value."""
+    if c.kind == "deger":
+        return entries.values.get(c.key) is None
+    plan = entries.indicators if c.kind == "gosterge" else entries.activities
+    entry = plan.get(c.key)
+    return entry is None or getattr(entry, c.attr, None) in (None, "")
+
+
 def import_template(wb: Workbook, path: Path | str) -> int:
     """Apply the changed cells of a filled template; returns the number of values changed."""
     path = Path(path)
@@ -268,6 +277,10 @@ def import_template(wb: Workbook, path: Path | str) -> int:
     problems = _identity_problems(wb, meta)
     if problems:
         raise ImportRejected("Excel şablonu bu dosyaya ait değil; hiçbir değer aktarılmadı:", problems)
+    # a template filled from this very file: only what a person changed counts;
+    # from another file (or blank): every filled cell
+    here = meta.get("prefilled") == "evet" and meta.get("source") == xl.workbook_identity(wb.meta)
+    current = wb.entries() if here else None
     values: dict[str, object] = {}
     plan: dict[str, dict[str, dict]] = {"gosterge": {}, "faaliyet": {}}
     where: dict[str, str] = {}
@@ -288,8 +301,8 @@ def import_template(wb: Workbook, path: Path | str) -> int:
             continue
         if c.kind == "deger" or c.attr in ("actual", "actual_cost"):
             where.setdefault(c.key, c.where)
-        if _same(type_, c.original, typed):
-            continue
+        if _same(type_, c.original if here else "", typed) and not (here and typed is not None and _empty(current, c)):
+            continue  # unchanged in Excel (a value emptied in the file meanwhile is filled again)
         if c.kind == "deger":
             values[c.key] = typed
         else:

@@ -38,6 +38,18 @@ from .errors import WorkbookError
 
 UNLOCKED = Protection(locked=False)
 KEY_FONT = Font(color="808080", size=8)
+VALIDATIONS = {
+    "count": dict(type="whole", operator="greaterThanOrEqual", formula1="0",
+                  error="Adet: 0 ya da daha büyük bir tam sayı girin."),
+    "decimal": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
+                    error="Bir sayı girin, ör. 1234,5"),
+    "money": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
+                  error="Tutarı sayı olarak girin, ör. 1234,56"),
+    "percent": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
+                    error="Yüzde puanını sayı olarak girin: %92,5 için 92,5"),
+    "date": dict(type="date", operator="between", formula1="DATE(1900,1,1)", formula2="DATE(2100,12,31)",
+                 error="Tarihi gün.ay.yıl biçiminde girin, ör. 31.12.2020"),
+}
 MAP_HEADER = ["sayfa", "hucre", "tur", "anahtar", "nitelik", "alan_turu", "ilk_deger"]
 
 
@@ -49,15 +61,16 @@ class TemplateResult:
 
 
 class _Builder:
-    def __init__(self, definition: Definition, department: str, entries: Entries | None):
+    def __init__(self, definition: Definition, department: str, entries: Entries | None, source: str = ""):
         self.d = definition
         self.dept = department
         self.entries = entries
+        self.source = source
         self.style = definition.year.percent_style
         self.book = XlsxBook()
         self.used: set[str] = {xl.MAP_SHEET.casefold()}
         self.map_rows: list[list] = []
-        self.validations: dict[str, DataValidation] = {}
+        self.validations: dict[tuple[str, str], tuple[object, list]] = {}
 
     # --- one input cell -------------------------------------------------
     def input(self, ws, row: int, col: int, kind: str, key: str, attr: str, type_: str, value) -> None:
@@ -73,34 +86,23 @@ class _Builder:
         xl.put(cell, value, fmt=fmt)
         if type_ in ("text", "longtext"):
             cell.alignment = xl.WRAP
-        self._validate(ws, type_, cell.coordinate)
+        self._validate(ws, type_, row, col)
         original = "" if value is None else json.dumps(to_json(type_, value), ensure_ascii=False)
         self.map_rows.append([ws.title, cell.coordinate, kind, key, attr, type_, original])
 
-    def _validate(self, ws, type_: str, coord: str) -> None:
-        rules = {
-            "count": dict(type="whole", operator="greaterThanOrEqual", formula1="0",
-                          error="Adet: 0 ya da daha büyük bir tam sayı girin."),
-            "decimal": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                            error="Bir sayı girin, ör. 1234,5"),
-            "money": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                          error="Tutarı sayı olarak girin, ör. 1234,56"),
-            "percent": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                            error="Yüzde puanını sayı olarak girin: %92,5 için 92,5"),
-            "date": dict(type="date", operator="between", formula1="DATE(1900,1,1)", formula2="DATE(2100,12,31)",
-                         error="Tarihi gün.ay.yıl biçiminde girin, ör. 31.12.2020"),
-        }
-        rule = rules.get(type_)
-        if rule is None:
-            return
-        tag = f"{ws.title}\0{type_}"
-        dv = self.validations.get(tag)
-        if dv is None:
+    def _validate(self, ws, type_: str, row: int, col: int) -> None:
+        if type_ in VALIDATIONS:
+            self.validations.setdefault((ws.title, type_), (ws, []))[1].append((col, row))
+
+    def finish_validations(self) -> None:
+        """One data validation per sheet and type, over ranges of adjacent cells.
+
+        Warning style: a person may still type Turkish text ("1.234,5"), which the import parses.
+        """
+        for (_, type_), (ws, cells) in self.validations.items():
             dv = DataValidation(allow_blank=True, showErrorMessage=True, errorStyle="warning",
-                                errorTitle="Geçersiz değer", **rule)
+                                errorTitle="Geçersiz değer", sqref=" ".join(_ranges(cells)), **VALIDATIONS[type_])
             ws.add_data_validation(dv)
-            self.validations[tag] = dv
-        dv.add(coord)
 
     def computed(self, ws, row: int, col: int, formula: str | None, fmt: str) -> None:
         cell = ws.cell(row, col)
@@ -280,8 +282,9 @@ class _Builder:
             ("• Sayfaların adını ve düzenini değiştirmeyin; satır ya da sütun eklemeyin.", None),
             ("• Doldurunca kaydedin ve Faaliyet'te içe aktarın (komut satırı: faaliyet excel import DOSYA sablon.xlsx). "
              "Tek bir hatalı değer varsa hiçbir değer aktarılmaz ve hatalar hücre adresleriyle listelenir.", None),
-            ("• Bu şablon dosyadaki değerlerle doldurulmuştur: yalnızca değiştirdiğiniz hücreler aktarılır; "
-             "bir değeri silmek için hücreyi boşaltın." if self.entries is not None else
+            ("• Bu şablon dosyadaki değerlerle doldurulmuştur: aynı dosyaya aktarırken yalnızca değiştirdiğiniz "
+             "hücreler aktarılır (bir değeri silmek için hücreyi boşaltın); başka bir dosyaya aktarırken dolu "
+             "bütün hücreler aktarılır." if self.entries is not None else
              "• Boş bıraktığınız hücreler dosyadaki mevcut değerleri değiştirmez.", None),
         ]
         for row, (text, font) in enumerate(lines, 1):
@@ -300,6 +303,7 @@ class _Builder:
             ("institution", self.d.institution.key), ("year", self.d.year.year),
             ("department", self.dept), ("definition_id", self.d.id),
             ("definition_digest", self.d.digest), ("prefilled", "evet" if self.entries is not None else "hayir"),
+            ("source", self.source),
         ]
         for row, (k, v) in enumerate(meta, 1):
             ws.cell(row, 1, k)
@@ -314,13 +318,22 @@ class _Builder:
         ws.protection.sheet = True
 
 
+def template_from_workbook(wb, department: str, out: Path | str) -> TemplateResult:
+    """The template filled with the workbook's current values (import takes only changed cells)."""
+    return write_template(wb.definition, department, out, wb.entries(), xl.workbook_identity(wb.meta))
+
+
 def write_template(definition: Definition, department: str, out: Path | str,
-                   entries: Entries | None = None) -> TemplateResult:
-    """Write the department's template; with ``entries`` the input cells hold those values."""
+                   entries: Entries | None = None, source: str = "") -> TemplateResult:
+    """Write the department's template; with ``entries`` the input cells hold those values.
+
+    ``source`` names the workbook the values came from: imported back into that
+    workbook only the cells a person changed count; anywhere else every filled cell.
+    """
     if definition.department(department) is None:
         known = ", ".join(d.key for d in definition.departments)
         raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
-    b = _Builder(definition, department, entries)
+    b = _Builder(definition, department, entries, source)
     result = TemplateResult(Path(out))
     guide = b.book.active
     guide.title = xl.sheet_title("Yönerge", b.used)
@@ -334,6 +347,7 @@ def write_template(definition: Definition, department: str, out: Path | str,
             result.sheets.append(title)
     if not b.map_rows:
         raise WorkbookError(f"'{department}' biriminin formunda Excel'e aktarılacak alan yok.")
+    b.finish_validations()
     b.map_sheet()
     b.book.security = WorkbookProtection(lockStructure=True)
     result.inputs = len(b.map_rows)
@@ -384,6 +398,20 @@ def excel_formula(expr: str, ref) -> str | None:
     unique = sorted(set(refs))
     guard = f'COUNT({",".join(unique)})<{len(unique)}' if unique else "FALSE"
     return f'=IF({guard},"",IFERROR({body},""))'
+
+
+def _ranges(cells: list[tuple[int, int]]) -> list[str]:
+    """(column, row) pairs as A1 ranges, runs of adjacent rows in one column joined: B7:B18."""
+    out: list[str] = []
+    run: list[int] = []
+    for col, row in sorted(cells) + [(0, 0)]:
+        if run and (col != run[0] or row != run[2] + 1):
+            letter = get_column_letter(run[0])
+            out.append(f"{letter}{run[1]}" + (f":{letter}{run[2]}" if run[2] != run[1] else ""))
+            run = []
+        if col:
+            run = [col, run[1] if run else row, row]
+    return out
 
 
 def rate_formula(method: str, row: int) -> str:
