@@ -9,6 +9,8 @@ is then refreshed from the file, so what is shown is what is stored.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, Signal
 
 from ..core.entries import ActivityEntry, Entries, IndicatorEntry, ValueView
@@ -36,6 +38,7 @@ class Document(QObject):
         self._shown: dict[str, object] = {}
         self.findings: list[Finding] = []
         self._state = wb.state()
+        self.committed_at = 0.0  # perf_counter() of the last committed write (benchmarks)
         self._reload()
 
     # --- reading ----------------------------------------------------------
@@ -106,14 +109,17 @@ class Document(QObject):
     # --- writing (one committed transaction each) -------------------------
     def write_values(self, values: dict) -> None:
         self.wb.apply(values=values)
+        self.committed_at = time.perf_counter()
         self._reload()
 
     def write_indicator(self, key: str, **attrs) -> None:
         self.wb.apply(indicators={key: attrs})
+        self.committed_at = time.perf_counter()
         self._reload(plan_key=key)
 
     def write_activity(self, key: str, **attrs) -> None:
         self.wb.apply(activities={key: attrs})
+        self.committed_at = time.perf_counter()
         self._reload(plan_key=key)
 
     def add_photo(self, list_key: str, data: bytes, caption: str = "", name: str = "resim"):
