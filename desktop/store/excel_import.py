@@ -33,7 +33,7 @@ from .valueset import FORMAT, FORMAT_VERSION, import_values
 from .workbook import Workbook
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a real template is well under 5 MB
 MAX_PARTS = 2_000
 MAX_CELLS = 50_000
 MAX_ROW, MAX_COL = 100_000, 200
