@@ -98,7 +98,7 @@ def test_export_consolidated_sample(sample_consolidated, tmp_path, definition):
     assert all(perf.cell(4, c).font.b for c in range(1, 14))
 
     # every indicator with an actual value: the sheet's rate is rates.realization's
-    checked = 0
+    checked = flagged = 0
     for ind in definition.plan.indicators():
         e = entries.indicators.get(ind.key)
         if e is None or e.actual is None:
@@ -114,8 +114,11 @@ def test_export_consolidated_sample(sample_consolidated, tmp_path, definition):
             assert perf.cell(row, 9).value == pytest.approx(float(expected.value))
             assert '"%"' in perf.cell(row, 9).number_format or '" %"' in perf.cell(row, 9).number_format
         assert perf.cell(row, 10).value.startswith(rates.METHODS[expected.method])
+        unexplained = rates.needs_explanation(expected.value, definition.year.deviation_tolerance) and not e.explanation.strip()
+        assert perf.cell(row, 12).fill.fgColor.rgb.endswith("F8CBAD") == unexplained
+        flagged += unexplained
         checked += 1
-    assert checked >= 1  # the sample has İmar's permits indicator
+    assert checked >= 1  # rows checked against rates.realization and the explanation rule
 
     # İmar: the permits table, numbers as numbers, the total computed (71, not the printed 152)
     imar = book[next(t for t in book.sheetnames if t.startswith("İmar"))]

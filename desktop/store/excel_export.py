@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook as XlsxBook
+from openpyxl.styles import PatternFill
 
 from ..core import keys, rates
 from ..core.definition import Definition
@@ -28,6 +29,7 @@ PERF_HEADERS = [
     "Başlangıç (A)", "Hedef (B)", "Gerçekleşme (C)", "Gerçekleşme Oranı (%)", "Hesaplama Yöntemi",
     "Sorumlu Birim", "Sapma Açıklaması", "Kaynak Belge / Kayıt",
 ]
+MISSING_FILL = PatternFill("solid", fgColor="F8CBAD")  # a deviation without its explanation
 METHOD_NOTE = (
     "Gerçekleşme oranı: başlangıç değeri (A) olan artan/azalan göstergede (C − A) / (B − A) × 100; "
     "başlangıç değeri yoksa artan göstergede C / B × 100, azalan göstergede B / C × 100; korunacak "
@@ -77,12 +79,15 @@ def export_excel(wb: Workbook, out: Path | str) -> ExportResult:
 def _performance(ws, definition: Definition, entries: Entries, department: str | None) -> int:
     year = definition.year.year
     style = definition.year.percent_style
+    tolerance = definition.year.deviation_tolerance
     names = {d.key: d.name for d in definition.departments}
     ws.cell(1, 1, f"{definition.institution.name} {year} Yılı Performans Sonuçları Tablosu").font = xl.TITLE
     note = ws.cell(2, 1, METHOD_NOTE)
     note.font, note.alignment = xl.ITALIC, xl.WRAP
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(PERF_HEADERS))
     ws.row_dimensions[2].height = 30
+    legend = ws.cell(3, 12, "Kırmızı: açıklaması eksik sapma")
+    legend.font, legend.fill = xl.ITALIC, MISSING_FILL
     _header(ws, 4, PERF_HEADERS)
     widths = {1: 10, 2: 12, 3: 55, 4: 10, 5: 9, 6: 12, 7: 12, 8: 13, 9: 13, 10: 30, 11: 26, 12: 45, 13: 30}
     row, count = 5, 0
@@ -114,6 +119,8 @@ def _performance(ws, definition: Definition, entries: Entries, department: str |
                              names.get(ind.department, ind.department), e.explanation if e else "",
                              e.source if e else ""]
                     _plan_row(ws, row, cells, style)
+                    if rates.needs_explanation(rate.value, tolerance) and not (e and e.explanation.strip()):
+                        ws.cell(row, 12).fill = MISSING_FILL
                     row += 1
                     count += 1
                 if inds:
