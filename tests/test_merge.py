@@ -220,6 +220,14 @@ def test_tampered_files_are_refused(target, files, tmp_path):
     flipped.write_bytes(bytes(data))
     assert "bozuk" in _refused(target, flipped)
 
+    redefined = tmp_path / "tanim.faaliyet"
+    shutil.copy(files["itfaiye"], redefined)
+    conn = sqlite3.connect(redefined)
+    conn.execute("UPDATE definition SET json = replace(json, 'Araç Sayısı', 'Araç')")
+    conn.commit()
+    conn.close()
+    assert "form tanımı değiştirilmiş" in _refused(target, redefined)
+
     typed = tmp_path / "tur.faaliyet"
     shutil.copy(files["itfaiye"], typed)
     conn = sqlite3.connect(typed)

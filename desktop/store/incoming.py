@@ -87,7 +87,7 @@ def check_incoming(path: Path, target: Workbook, workdir: Path) -> Incoming:
     workdir.mkdir(parents=True)
     copy = workdir / name
     file_hash = copy_hashing(path, copy)
-    conn, meta = open_checked(copy)
+    conn, meta = open_checked(copy, target.definition.digest)
     try:
         dept = _check_identity(meta, target, name)
         snap = fingerprint.read(conn, dept, with_who=True)
@@ -119,13 +119,14 @@ def check_incoming(path: Path, target: Workbook, workdir: Path) -> Incoming:
         conn.close()
 
 
-def open_checked(path: Path) -> tuple[sqlite3.Connection, dict]:
+def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection, dict]:
     """The checks of ``Workbook.open(path, incoming=True)`` on a private copy, read-only.
 
     The same defensive open (quick_check, application id, schema version,
-    exact schema, value sizes) and the same identity rows; the definition
-    snapshot is checked against its digest but not parsed, because merging
-    checks every key against the *target's* definition.
+    exact schema, value sizes) and the same identity rows. The definition
+    snapshot must hash to its digest; it is parsed only when that digest is
+    not ``known_digest`` (the target's), since an identical text was parsed
+    already — merging checks every key against the *target's* definition.
     """
     name = path.name
     conn = connect(path, readonly=True)
@@ -144,6 +145,11 @@ def open_checked(path: Path) -> tuple[sqlite3.Connection, dict]:
             raise DamagedWorkbook(f"'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.")
         if hashlib.sha256(row[0].encode("utf-8")).hexdigest() != meta["definition_digest"]:
             raise DamagedWorkbook(f"'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.")
+        if meta["definition_digest"] != known_digest:
+            try:
+                Definition.from_json(row[0])
+            except ValueError:
+                raise DamagedWorkbook(f"'{name}' içindeki form tanımı okunamadı. Dosyayı göndereninden yeniden isteyin.") from None
         return conn, meta
     except BaseException:
         conn.close()
