@@ -116,23 +116,27 @@ def performance_rows() -> tuple[list[IndicatorRow], list[ActivityRow]]:
 def table_titles() -> list[tuple[int, str]]:
     """(line, title) of every tab-separated table before III-B-2, plus III-B-2 itself.
 
-    A table's title is the nearest non-empty line above its first row when that
-    line has no tab; a block whose nearest line above is itself a table row
-    continues the previous table (page break) and has no title of its own.
+    A table's title is its first row when that row has a single filled cell
+    ("İTFAİYE EKİPMANLARI"), otherwise the nearest non-empty line above the
+    block. A block whose nearest line above is itself a table row continues
+    the previous table (a page break) and has no title of its own.
     """
     lines = reference_lines()
     end = next(i for i, l in enumerate(lines) if l.strip() == PERF_START)
     out = []
-    in_block = False
+    previous_is_row = False
     for i in range(end):
         is_row = "\t" in lines[i] and lines[i].strip() != ""
-        if is_row and not in_block:
+        if is_row and not previous_is_row:
+            filled = [c.strip() for c in lines[i].split("\t") if c.strip()]
             j = i - 1
             while j >= 0 and not lines[j].strip():
                 j -= 1
             above = lines[j] if j >= 0 else ""
-            if "\t" not in above:
+            if len(filled) == 1:
+                out.append((i + 1, filled[0]))
+            elif "\t" not in above:
                 out.append((j + 1, above.strip()))
-        in_block = is_row or (in_block and not lines[i].strip() and False)
+        previous_is_row = is_row
     out.append((end + 1, PERF_START))
     return out
