@@ -89,3 +89,13 @@ def test_closing_never_asks_and_keeps_what_was_typed(qtbot, workbook_path):
     assert win.close()
     assert win.prompts.asked == []
     assert stored(workbook_path, "itfaiye.trafik_kazasi") == 42
+
+
+def test_closing_while_a_table_cell_is_being_typed_keeps_it(qtbot, workbook_path):
+    win = make_window(qtbot, workbook_path)
+    table = widget(win, "itfaiye.makbuz")
+    win.view.go_to("itfaiye.makbuz.mart.arac")
+    type_in_table(table, "39")
+    cell_editor(table).setFocus()
+    assert win.close()
+    assert stored(workbook_path, "itfaiye.makbuz.mart.arac") == 39

@@ -97,4 +97,9 @@ def main(argv: list[str]) -> int:
             print(f"'{path}' bulunamadı.", file=sys.stderr)
         window.open_file(path)
     window.show()
+    smoke = os.environ.get("FAALIYET_SMOKE_MS")  # packaging check: start, show, quit
+    if smoke:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(smoke), app.quit)
     return app.exec()

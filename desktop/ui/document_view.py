@@ -135,6 +135,14 @@ class DocumentView(QWidget):
                         return w
         return None
 
+    def commit_pending(self) -> None:
+        """Store whatever is typed but not yet committed (before closing, submitting, copying)."""
+        for w in self.findChildren(QWidget):
+            if isinstance(w, TableEditor):
+                w.commit_open_editor()
+            elif hasattr(w, "commit") and hasattr(w, "dirty") and w.dirty():
+                w.commit()
+
     def editor_widget(self, key: str):
         self.build_all()
         for scroll in self.scrolls.values():

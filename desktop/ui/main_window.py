@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar
 
 from ..core.definition import Definition
 from ..store.errors import WorkbookError
@@ -20,7 +20,6 @@ from ..store.workbook import SUFFIX, Workbook
 from . import settings, submit
 from .commands import Editor
 from .document_view import DocumentView
-from .editors.table import TableEditor
 from .find import FindDialog
 from .help import help_html
 from .i18n import tr
@@ -176,19 +175,9 @@ class MainWindow(QMainWindow):
         self._update()
 
     def commit_focused(self) -> None:
-        """Store what is being typed in the focused field or table cell (before closing, submitting…)."""
-        w = QApplication.focusWidget()
-        if w is None:
-            return
-        if hasattr(w, "commit") and hasattr(w, "dirty"):
-            w.commit()
-            return
-        parent = w.parentWidget()
-        while parent is not None and not isinstance(parent, TableEditor):
-            parent = parent.parentWidget()
-        if parent is not None and parent.state() == parent.State.EditingState:
-            parent.commitData(w)
-            parent.closeEditor(w, QAbstractItemDelegate.EndEditHint.NoHint)
+        """Store what is being typed anywhere in the form (not only the focused field)."""
+        if self.view is not None:
+            self.view.commit_pending()
 
     def closeEvent(self, event) -> None:
         self.commit_focused()

@@ -26,18 +26,19 @@ class Document(QObject):
     photosChanged = Signal(str)  # photo list key
     stateChanged = Signal()
 
-    def __init__(self, wb: Workbook, parent: QObject | None = None):
+    def __init__(self, wb: Workbook, parent: QObject | None = None, department: str | None = None):
+        # ``department``: one department of a consolidated file (the strategy unit's institution chapters)
         super().__init__(parent)
         self.wb = wb
         self.definition = wb.definition
-        self.department = wb.department
+        self.department = department or wb.department
         self.slots = {s.key: s for s in self.definition.slots_of(self.department)} if self.department else {}
         self.indicators = self.definition.indicators_of(self.department)
         self.activities = self.definition.activities_of(self.department)
         self._entries = Entries()
         self._shown: dict[str, object] = {}
         self.findings: list[Finding] = []
-        self._state = wb.state()
+        self._state = wb.state(self.department)
         self.committed_at = 0.0  # perf_counter() of the last committed write (benchmarks)
         self._reload()
 
@@ -140,7 +141,7 @@ class Document(QObject):
         self._photos_changed(list_key)
 
     def reload_state(self) -> None:
-        self._state = self.wb.state()
+        self._state = self.wb.state(self.department)
         self._reload()
         self.stateChanged.emit()
 

@@ -283,6 +283,16 @@ class TableEditor(QTableView):
         height = self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth() + 2
         self.setFixedHeight(height)
 
+    def commit_open_editor(self) -> None:
+        """Store the cell being typed (the window is closing or submitting)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.indexWidget(self.currentIndex()) or next(
+            (w for w in self.viewport().findChildren(QLineEdit) if w.isVisible()), None)
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
     def move_down(self) -> None:
         idx = self.currentIndex()
         if idx.isValid() and idx.row() + 1 < self.model().rowCount():
