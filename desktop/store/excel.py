@@ -15,6 +15,7 @@ The public entry points live in ``excel_export`` (year / department export),
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import tempfile
@@ -61,8 +62,6 @@ TEXT_FORMAT = "@"
 
 def workbook_identity(meta: dict) -> str:
     """Which workbook file a prefilled template came from (copies of a file share it)."""
-    import hashlib
-
     text = "|".join(str(meta.get(k, "")) for k in ("kind", "department", "institution", "year", "created_at", "created_by"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
