@@ -354,6 +354,7 @@ def test_indicator_attributes_merge_one_by_one(target, files):
     with Workbook.open(target) as wb:
         e = wb.entries().indicators["pg_5_3_1"]
     assert (e.actual, e.explanation, e.source) == (7, "Yeni itfaiye istasyonu açıldı.", "Strateji kaydı")
+    assert rows(target, "SELECT changed_by FROM indicator WHERE key = 'pg_5_3_1'") == [("memur",)]  # whose number it is
 
 
 def test_a_photo_list_changed_on_both_sides_is_one_conflict(target, files):

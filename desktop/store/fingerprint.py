@@ -41,13 +41,12 @@ def canonical(obj) -> str:
 
 @dataclass
 class Snapshot:
-    """One department's data as rows, with who/when kept beside (not hashed)."""
+    """One department's data as rows (no timestamps, no authors)."""
 
     entries: list = field(default_factory=list)  # (key, value)
     indicators: list = field(default_factory=list)  # (key, actual, explanation, source)
     activities: list = field(default_factory=list)  # (key, actual_cost, explanation, source)
     photos: list = field(default_factory=list)  # (list_key, [(sha256, caption, mime, w, h), ...])
-    who: dict = field(default_factory=dict)  # unit key -> (changed_by, changed_at)
     _text: str = field(default="", repr=False, compare=False)
 
     def canonical(self) -> str:
@@ -64,55 +63,41 @@ class Snapshot:
     def empty(self) -> bool:
         return not (self.entries or self.indicators or self.activities or self.photos)
 
-    def units(self) -> dict:
-        """Every comparable unit: a value key, an indicator/activity attribute, a photo list."""
-        out: dict = {}
-        for key, value in self.entries:
-            out[key] = value
-        for key, actual, expl, src in self.indicators:
-            out[key + ".actual"] = actual
-            out[key + ".explanation"] = expl
-            out[key + ".source"] = src
-        for key, cost, expl, src in self.activities:
-            out[key + ".actual_cost"] = cost
-            out[key + ".explanation"] = expl
-            out[key + ".source"] = src
-        for list_key, items in self.photos:
-            out[list_key] = tuple(tuple(i) for i in items)
-        return out
 
-
-def read(conn: sqlite3.Connection, department: str, schema: str = "main", with_who: bool = False) -> Snapshot:
+def read(conn: sqlite3.Connection, department: str, schema: str = "main") -> Snapshot:
     """The department's rows from ``schema`` (``main`` or an attached name)."""
     s = schema
     snap = Snapshot()
-    if with_who:
-        rows = conn.execute(f"SELECT key, value, changed_by, changed_at FROM {s}.entry WHERE department = ? ORDER BY key", (department,)).fetchall()
-        snap.entries = [(r[0], r[1]) for r in rows]
-        snap.who.update((r[0], (r[2], r[3])) for r in rows)
-    else:
-        snap.entries = conn.execute(f"SELECT key, value FROM {s}.entry WHERE department = ? ORDER BY key", (department,)).fetchall()
-    for table, num, attr_name in (("indicator", "actual", "indicators"), ("activity", "actual_cost", "activities")):
-        rows = conn.execute(
-            f"SELECT key, {num}, explanation, source, changed_by, changed_at FROM {s}.{table} WHERE department = ? ORDER BY key",
-            (department,),
-        ).fetchall()
-        setattr(snap, attr_name, [r[:4] for r in rows])
-        if with_who:
-            for r in rows:
-                for attr in (num, "explanation", "source"):
-                    snap.who[f"{r[0]}.{attr}"] = (r[4], r[5])
+    snap.entries = conn.execute(f"SELECT key, value FROM {s}.entry WHERE department = ? ORDER BY key", (department,)).fetchall()
+    snap.indicators = conn.execute(
+        f"SELECT key, actual, explanation, source FROM {s}.indicator WHERE department = ? ORDER BY key", (department,)
+    ).fetchall()
+    snap.activities = conn.execute(
+        f"SELECT key, actual_cost, explanation, source FROM {s}.activity WHERE department = ? ORDER BY key", (department,)
+    ).fetchall()
     photos: dict[str, list] = {}
-    for list_key, sha, caption, mime, w, h, by, at in conn.execute(
-        f"SELECT list_key, sha256, caption, mime, width, height, changed_by, changed_at FROM {s}.photo "
-        "WHERE department = ? ORDER BY list_key, position, id",
+    for list_key, sha, caption, mime, w, h in conn.execute(
+        f"SELECT list_key, sha256, caption, mime, width, height FROM {s}.photo WHERE department = ? ORDER BY list_key, position, id",
         (department,),
     ):
         photos.setdefault(list_key, []).append((sha, caption, mime, w, h))
-        if with_who and (list_key not in snap.who or at > snap.who[list_key][1]):
-            snap.who[list_key] = (by, at)
     snap.photos = [(k, v) for k, v in photos.items()]
     return snap
+
+
+def who_changed(conn: sqlite3.Connection, unit: tuple, schema: str = "main") -> tuple[str, str]:
+    """(who, when) of the last change of a unit (see ``conflicts.py``): its row, else its audit rows."""
+    kind, key, s = unit[0], unit[1], schema
+    sql = {
+        "e": f"SELECT changed_by, changed_at FROM {s}.entry WHERE key = ?",
+        "i": f"SELECT changed_by, changed_at FROM {s}.indicator WHERE key = ?",
+        "a": f"SELECT changed_by, changed_at FROM {s}.activity WHERE key = ?",
+        "p": f"SELECT changed_by, changed_at FROM {s}.photo WHERE list_key = ? ORDER BY changed_at DESC LIMIT 1",
+    }[kind]
+    row = conn.execute(sql, (key,)).fetchone()
+    if row is None:
+        row = conn.execute(f"SELECT who, at FROM {s}.audit WHERE target = ? ORDER BY id DESC LIMIT 1", (key,)).fetchone()
+    return (row[0], row[1]) if row else ("?", "")
 
 
 def content_hash(conn: sqlite3.Connection, department: str, schema: str = "main") -> str:

@@ -90,7 +90,7 @@ def check_incoming(path: Path, target: Workbook, workdir: Path) -> Incoming:
     conn, meta = open_checked(copy, target.definition.digest)
     try:
         dept = _check_identity(meta, target, name)
-        snap = fingerprint.read(conn, dept, with_who=True)
+        snap = fingerprint.read(conn, dept)
         problems = _check_rows(conn, target.definition, dept, snap)
         row = conn.execute("SELECT state, changed_at, changed_by, content_hash FROM status WHERE department = ?", (dept,)).fetchone()
         state, changed_at, clerk, submitted_hash = row or ("taslak", "", "", "")
@@ -156,14 +156,13 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
         raise
 
 
-def audit_who(inc: Incoming, target_key: str) -> tuple[str, str]:
-    """Who last changed ``target_key`` in the incoming file, and when (for values removed there)."""
+def who_changed(inc: Incoming, units: list) -> dict:
+    """{unit: (who, when)} of the last change of each unit in the incoming file."""
     conn = connect(inc.copy, readonly=True)
     try:
-        row = conn.execute("SELECT who, at FROM audit WHERE target = ? ORDER BY id DESC LIMIT 1", (target_key,)).fetchone()
+        return {u: fingerprint.who_changed(conn, u) for u in units}
     finally:
         conn.close()
-    return (row[0], row[1]) if row else ("?", "")
 
 
 def _check_identity(meta: dict, target: Workbook, name: str) -> str:

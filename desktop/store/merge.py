@@ -59,7 +59,7 @@ from .conflicts import (
     CHOICES, Conflict, Decision, MergeConflict, show_time, show_value, three_way, unit_id, unit_label, units,
 )
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
-from .incoming import Incoming, audit_who, check_incoming, same_file
+from .incoming import Incoming, check_incoming, same_file, who_changed
 from .workbook import SUFFIX, Workbook, _disk_error, _disk_error
 
 __all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "last_imports", "expand_paths"]
@@ -128,7 +128,6 @@ class _Plan:
     data: bool = True  # False: only the status changes
     decision: Decision | None = None  # None: replace as a whole
     here_rows: dict = field(default_factory=dict)  # unit -> value in the target (for rows kept here)
-    here_who: dict = field(default_factory=dict)
 
 
 def expand_paths(paths: list[Path], target: Path | None = None) -> list[Path]:
@@ -263,7 +262,7 @@ def _compare(wb: Workbook, plan: _Plan, force: bool, resolve) -> bool:
             f"eldekinden eski bir dosya: en son değişikliği {_when(inc.newest)}, daha önce aktarılan "
             f"dosyanınki {_when(last.get('newest', ''))}. Yine de aktarmak için --force (pencerede 'Yine de aktar')."
         )
-    here = fingerprint.read(wb.conn, dept, with_who=True)
+    here = fingerprint.read(wb.conn, dept)
     plan.here_hash = here.hash
     _count_changes(out, here, inc.snapshot)
     # the target holds exactly what the last import brought (or nothing, before
@@ -276,14 +275,15 @@ def _compare(wb: Workbook, plan: _Plan, force: bool, resolve) -> bool:
     decision = three_way(base_units, here_units, there_units)
     if decision.keep_here or decision.conflicts:
         plan.decision = decision
-        plan.here_rows, plan.here_who = here_units, here.who
+        plan.here_rows = here_units
     out.kept_here = len(decision.keep_here)
     for unit in decision.keep_here:
         _uncount(out, unit, here_units, there_units)
     definition = wb.definition
+    there_whos = who_changed(inc, decision.conflicts) if decision.conflicts else {}
     for unit in decision.conflicts:
-        here_who = _who(here.who, unit, lambda key: _audit_here(wb, key))
-        there_who = _who(inc.snapshot.who, unit, lambda key: audit_who(inc, key))
+        here_who = fingerprint.who_changed(wb.conn, unit)
+        there_who = there_whos[unit]
         c = Conflict(
             department=dept,
             file_name=inc.path.name,
@@ -313,11 +313,6 @@ def _lists(snap: fingerprint.Snapshot) -> dict:
     return {"e": snap.entries, "i": snap.indicators, "a": snap.activities, "p": snap.photos}
 
 
-def _who(who: dict, unit: tuple, from_audit) -> tuple[str, str]:
-    key = unit[1] if unit[0] in ("e", "p") else f"{unit[1]}.{unit[2]}"
-    return who[key] if key in who else from_audit(unit[1])
-
-
 def _uncount(out: FileOutcome, unit: tuple, here: dict, there: dict) -> None:
     """A difference kept as it is here is no change: take it out of the counts."""
     if unit[0] in ("i", "a") and unit[2] in ("explanation", "source"):
@@ -327,11 +322,6 @@ def _uncount(out: FileOutcome, unit: tuple, here: dict, there: dict) -> None:
         h, t = here.get(unit), there.get(unit)
     kind = "eklenen" if h is None else "silinen" if t is None else "degisen"
     out.changes[kind] -= 1
-
-
-def _audit_here(wb: Workbook, target_key: str) -> tuple[str, str]:
-    row = wb.conn.execute("SELECT who, at FROM audit WHERE target = ? ORDER BY id DESC LIMIT 1", (target_key,)).fetchone()
-    return (row[0], row[1]) if row else ("?", "")
 
 
 def _count_changes(out: FileOutcome, here: fingerprint.Snapshot, there: fingerprint.Snapshot) -> None:
@@ -437,10 +427,11 @@ def _write_kept_rows(wb: Workbook, conn, plan: _Plan, keep: dict) -> None:
                 unit = (kind, key, attr)
                 source = plan.here_rows if unit in kept else there
                 row[attr] = source.get(unit, None if attr == num else "")
+            # who/when of the row: where its number comes from
+            who, at = fingerprint.who_changed(conn, (kind, key), "main" if (kind, key, num) in kept else "inc")
             conn.execute(f"DELETE FROM main.{table} WHERE key = ?", (key,))
             if row[num] is None and not row["explanation"] and not row["source"]:
                 continue
-            who, at = plan.here_who.get(f"{key}.{num}") or plan.inc.snapshot.who.get(f"{key}.{num}") or (wb.user, now())
             conn.execute(
                 f"INSERT INTO main.{table} (key, department, {num}, explanation, source, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (key, dept, row[num], row["explanation"], row["source"], at, who),
