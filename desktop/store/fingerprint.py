@@ -39,6 +39,16 @@ def canonical(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_default)
 
 
+# A department's value keys all start with "<department>." (see Definition.slots):
+# this range lets SQLite use the primary key instead of scanning every department.
+ENTRY_RANGE = "key >= ?2 AND key < ?3"
+
+
+def key_range(department: str) -> tuple[str, str, str]:
+    """(department, first key, end) for ENTRY_RANGE; '/' is the character after '.'."""
+    return department, department + ".", department + "/"
+
+
 @dataclass
 class Snapshot:
     """One department's data as rows (no timestamps, no authors)."""
@@ -68,7 +78,9 @@ def read(conn: sqlite3.Connection, department: str, schema: str = "main") -> Sna
     """The department's rows from ``schema`` (``main`` or an attached name)."""
     s = schema
     snap = Snapshot()
-    snap.entries = conn.execute(f"SELECT key, value FROM {s}.entry WHERE department = ? ORDER BY key", (department,)).fetchall()
+    snap.entries = conn.execute(
+        f"SELECT key, value FROM {s}.entry WHERE {ENTRY_RANGE} AND department = ?1 ORDER BY key", key_range(department)
+    ).fetchall()
     snap.indicators = conn.execute(
         f"SELECT key, actual, explanation, source FROM {s}.indicator WHERE department = ? ORDER BY key", (department,)
     ).fetchall()

@@ -389,9 +389,10 @@ def _keep_sets(plan: _Plan) -> dict:
 
 def _delete_department(conn, dept: str, keep: dict) -> None:
     for table, col, kind in (("entry", "key", "e"), ("indicator", "key", "i"), ("activity", "key", "a"), ("photo", "list_key", "p")):
+        where = f"{fingerprint.ENTRY_RANGE} AND department = ?1" if table == "entry" else "department = ?1"
         conn.execute(
-            f"DELETE FROM main.{table} WHERE department = ?1 AND {col} NOT IN (SELECT value FROM json_each(?2))",
-            (dept, json.dumps(sorted(keep[kind]))),
+            f"DELETE FROM main.{table} WHERE {where} AND {col} NOT IN (SELECT value FROM json_each(?4))",
+            (*fingerprint.key_range(dept), json.dumps(sorted(keep[kind]))),
         )
 
 
