@@ -6,8 +6,9 @@
 Builds the sample department files in a temporary folder, opens İtfaiye's and
 saves: 1 start page, 2 a section with a table (a cell being typed, totals
 already updated), 3 the indicators page with a missing explanation
-highlighted, 4 the findings panel after a click went to a field, 5 a
-submitted (locked) file or the refusal, 6 the read-only banner.
+highlighted, 4 the findings panel after a click went to a field, 5 submitting
+refused with the list of errors, 5b a submitted (locked) file, 6 the
+read-only banner.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from desktop import resources
 from desktop.core.loader import load_definition
@@ -107,18 +108,22 @@ def main(out: Path) -> int:
     assert QApplication.focusWidget() is anlatim, QApplication.focusWidget()
     shot(win, out, "4-denetim.png")
 
-    win.inform = lambda title, text, kind="information": print(f"[{kind}] {title}: {text}")
-    win.submit()
     type_text(anlatim, "İtfaiye Müdürlüğü 2020 yılında eğitim ve tatbikatlarını sürdürdü.")
-    for ind in inds:
-        win.editor.set_indicator(ind.key, "actual", ind.target)
-        win.editor.set_indicator(ind.key, "source", "Müdürlük kayıtları 2020")
-    win.editor.set_indicator(inds[0].key, "actual", 1)
-    win.editor.set_indicator(inds[0].key, "explanation", "Salgın nedeniyle alımlar ertelendi.")
+    QTest.keyClick(anlatim, Qt.Key.Key_Tab)
+    win.submit()  # the sample keeps the reference report's inconsistent tables: refused, with the list
+    settle(500)
+    full = QApplication.primaryScreen().grabWindow(0)
+    full.save(str(out / "5-gonderme-reddi.png"))
+    print(out / "5-gonderme-reddi.png")
+    for box in win.findChildren(QMessageBox):
+        box.close()
+
     win.ask = lambda title, text: True
+    win.open_file(files["teftis"])  # a department file without errors
     win.submit()
-    settle()
-    shot(win, out, "5-gonderildi.png")
+    for box in win.findChildren(QMessageBox):
+        box.close()
+    shot(win, out, "5b-gonderildi-kilitli.png")
 
     ro = work / "salt-okunur" / files["imar"].name
     ro.parent.mkdir()

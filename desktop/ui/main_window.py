@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.start.openRequested.connect(self.open_file)
         self.start.chooseFileRequested.connect(self.choose_file)
         self.start.createRequested.connect(self.create_file)
+        self.start.createConsolidatedRequested.connect(self.create_consolidated)
         self.saved = QLabel(self)
         self.saved.setObjectName("savedState")
         self.statusBar().addPermanentWidget(self.saved)
@@ -113,6 +114,17 @@ class MainWindow(QMainWindow):
             return
         self.open_file(path)
 
+    def create_consolidated(self, definition: Definition) -> None:
+        from .strategy.window import create_consolidated
+
+        try:
+            path = create_consolidated(self, definition)
+        except WorkbookError as exc:
+            self.inform(tr("Dosya oluşturulamadı"), str(exc), "critical")
+            return
+        if path is not None:
+            self.open_file(path)
+
     def open_file(self, path: Path, readonly: bool = False) -> bool:
         path = Path(path)
         self.close_file()
@@ -130,12 +142,13 @@ class MainWindow(QMainWindow):
                 lock.release()
             self.inform(tr("Dosya açılamadı"), str(exc), "critical")
             return False
-        if wb.department is None:
+        if wb.department is None:  # the consolidated year: the strategy unit's window
             wb.close()
             if lock:
                 lock.release()
-            self.inform(tr("Dosya açılamadı"), tr("'{0}' birleştirilmiş yıl dosyası; bu pencere birim dosyaları içindir. Strateji Geliştirme'nin programını kullanın.").format(path.name), "critical")
-            return False
+            from .strategy.window import open_window
+
+            return open_window(path, readonly=readonly, inform=self.inform) is not None
         self.lock = lock
         self.statusBar().clearMessage()
         self.doc = Document(wb, self)
@@ -147,6 +160,7 @@ class MainWindow(QMainWindow):
         self.view = DocumentView(self.editor, self.stack)
         self.view.banner.action.connect(self.copy_to_local)
         self.view.findings.goTo.connect(self._explain)
+        self.doc.findingsChanged.connect(self._findings_changed)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
         settings.add_recent(path)
@@ -267,7 +281,16 @@ class MainWindow(QMainWindow):
     def _explain(self, place: str) -> None:
         found = self.doc.findings_at(place) if self.doc else []
         if found:
-            self.statusBar().showMessage(f"{found[0].severity_label.capitalize()}: {found[0].message}", 20000)
+            self._explained = (found[0], f"{found[0].severity_label.capitalize()}: {found[0].message}")
+            self.statusBar().showMessage(self._explained[1], 30000)
+
+    def _findings_changed(self) -> None:
+        # a finding shown in the status bar disappears from there once it is fixed
+        explained = getattr(self, "_explained", None)
+        if explained and self.doc and explained[0] not in self.doc.findings:
+            if self.statusBar().currentMessage() == explained[1]:
+                self.statusBar().clearMessage()
+            self._explained = None
 
     def show_problem(self, message: str) -> None:
         if "\n" in message:

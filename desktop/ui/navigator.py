@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
@@ -162,8 +162,22 @@ class Navigator(QListWidget):
             if item.text() != text or item.data(Qt.ItemDataRole.UserRole + 1) != st.mark:
                 item.setText(text)
                 item.setIcon(mark_icon(st.mark))
-                item.setToolTip(mark_tip(st.mark))
+                item.setToolTip(f"{title}\n{mark_tip(st.mark)}")
                 item.setData(Qt.ItemDataRole.UserRole + 1, st.mark)
+        self._fit_items()
+
+    def _fit_items(self) -> None:
+        """Every item as tall as its wrapped text (long section titles take two or three lines)."""
+        width = max(120, self.viewport().width() - self.iconSize().width() - 28)
+        fm = self.fontMetrics()
+        for row in range(self.count()):
+            item = self.item(row)
+            rect = fm.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), item.text())
+            item.setSizeHint(QSize(width, rect.height() + 14))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_items()
 
     def mark_of(self, key: str) -> str:
         return self.item(self._keys.index(key)).data(Qt.ItemDataRole.UserRole + 1)

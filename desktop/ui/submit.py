@@ -28,8 +28,8 @@ def when(iso: str) -> str:
 
 def refusal_text(doc: Document) -> str:
     errors = doc.errors
-    lines = "\n".join(f"• {f.message}" for f in errors[:15])
-    more = "\n" + tr("… ve {0} hata daha.").format(len(errors) - 15) if len(errors) > 15 else ""
+    lines = "\n".join("• " + (f.message if len(f.message) <= 160 else f.message[:159].rstrip() + "…") for f in errors[:10])
+    more = "\n" + tr("… ve {0} hata daha.").format(len(errors) - 10) if len(errors) > 10 else ""
     return tr("Dosya gönderildi olarak işaretlenemedi: {0} hata düzeltilmeli.\nDenetim panelinde hataya tıklayınca ilgili alana gidilir.\n\n").format(len(errors)) + lines + more
 
 

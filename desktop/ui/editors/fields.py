@@ -111,7 +111,9 @@ class FieldEdit(MarkedMixin, QLineEdit):
         self._lock()
 
     def _lock(self) -> None:
-        self.setReadOnly(self.editor.doc.locked)
+        locked = self.editor.doc.locked
+        self.setReadOnly(locked)
+        self.setPlaceholderText("" if locked else PLACEHOLDERS.get(self.type, ""))
 
     def dirty(self) -> bool:
         return self.text() != self._shown
@@ -182,7 +184,9 @@ class LongTextEdit(MarkedMixin, QPlainTextEdit):
         self._lock()
 
     def _lock(self) -> None:
-        self.setReadOnly(self.editor.doc.locked)
+        locked = self.editor.doc.locked
+        self.setReadOnly(locked)
+        self.setPlaceholderText("" if locked else tr("Buraya yazın…"))
 
     def dirty(self) -> bool:
         return self.toPlainText() != self._shown
