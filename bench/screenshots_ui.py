@@ -125,17 +125,19 @@ def main(out: Path) -> int:
         box.close()
     shot(win, out, "5b-gonderildi-kilitli.png")
 
-    ro = work / "salt-okunur" / files["imar"].name
-    ro.parent.mkdir()
-    shutil.copy(files["imar"], ro)
-    ro.chmod(0o444)
-    ro.parent.chmod(0o555)
-    win.open_file(ro, readonly=not (ro.parent.stat().st_mode & 0o200) and False)
-    if not win.doc.readonly:  # root can write anywhere: open it read-only as the banner would
-        win.open_file(ro, readonly=True)
+    # root may write anywhere, so the write-protected USB stick is simulated the
+    # way the store detects it (writable_reason) for this one file
+    from desktop.store import workbook as workbook_module
+
+    ro = files["imar"]
+    real = workbook_module.writable_reason
+    workbook_module.writable_reason = lambda p: (
+        "Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek)."
+        if Path(p) == ro else real(p))
+    win.open_file(ro)
+    workbook_module.writable_reason = real
     shot(win, out, "6-salt-okunur.png")
     win.close()
-    ro.parent.chmod(0o755)
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
