@@ -14,7 +14,7 @@ from PIL import Image
 
 from desktop import cli
 from desktop.core.definition import Definition
-from desktop.store import merge
+from desktop.store import merge_write
 from desktop.store.errors import WorkbookError
 from desktop.store.merge import MergeConflict, merge_files
 from desktop.store.photos import add_photo, remove_photo
@@ -34,7 +34,7 @@ def clock(monkeypatch):
         h, m = divmod(state["t"], 60)
         return f"2021-01-{1 + h // 24:02d}T{h % 24:02d}:{m:02d}:00+00:00"
 
-    for mod in ("desktop.store.workbook", "desktop.store.merge", "desktop.store.photos"):
+    for mod in ("desktop.store.workbook", "desktop.store.merge_write", "desktop.store.photos"):
         monkeypatch.setattr(f"{mod}.now", fake_now)
     return fake_now
 
@@ -417,7 +417,7 @@ def test_a_crash_halfway_leaves_the_target_byte_identical(target, files, monkeyp
     def boom(*args, **kwargs):
         raise RuntimeError("elektrik kesildi")
 
-    monkeypatch.setattr(merge, "_insert_department", boom)  # after the delete
+    monkeypatch.setattr(merge_write, "insert_department", boom)  # after the delete
     with pytest.raises(RuntimeError):
         merge_files(target, [files["itfaiye"], files["imar"]])
     assert sha(target) == before
@@ -427,14 +427,14 @@ def test_a_crash_halfway_leaves_the_target_byte_identical(target, files, monkeyp
 
 
 def test_a_concurrent_edit_between_check_and_write_refuses_that_file(target, files, monkeypatch):
-    real = merge._write
+    real = merge_write.write
 
     def meddle(wb, plan):
         with Workbook.open(target, user="baska") as other:
             other.set_value(KEY, 3)
         return real(wb, plan)
 
-    monkeypatch.setattr(merge, "_write", meddle)
+    monkeypatch.setattr(merge_write, "write", meddle)
     result = merge_files(target, [files["itfaiye"]])
     assert result.files[0].status == "refused" and "bu sırada değiştirildi" in result.files[0].message
 

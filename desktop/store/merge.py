@@ -44,25 +44,20 @@ with the newest change is imported and the others are reported as skipped.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sqlite3
 import tempfile
-import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
-from . import fingerprint
-from .clock import now
-from .conflicts import (
-    CHOICES, Conflict, Decision, MergeConflict, show_time, show_value, three_way, unit_id, unit_label, units,
-)
+from . import fingerprint, merge_write
+from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
-from .incoming import Incoming, check_incoming, same_file, who_changed
-from .workbook import SUFFIX, Workbook, _disk_error, _disk_error
+from .incoming import check_incoming, same_file, who_changed
+from .merge_write import Plan, lists
+from .workbook import SUFFIX, Workbook
 
-__all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "last_imports", "expand_paths"]
+__all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "expand_paths"]
 
 _LABELS = {
     "imported": "aktarıldı",
@@ -119,17 +114,6 @@ class MergeResult:
         return [f.line() for f in self.files]
 
 
-@dataclass
-class _Plan:
-    outcome: FileOutcome
-    inc: Incoming
-    here_hash: str = ""
-    last: dict | None = None
-    data: bool = True  # False: only the status changes
-    decision: Decision | None = None  # None: replace as a whole
-    here_rows: dict = field(default_factory=dict)  # unit -> value in the target (for rows kept here)
-
-
 def expand_paths(paths: list[Path], target: Path | None = None) -> list[Path]:
     """Files as given; a folder stands for the .faaliyet files directly inside it
     (without the target itself, when it lies in that folder)."""
@@ -180,7 +164,7 @@ def merge_files(
                 if progress:
                     progress(len(paths) + i, 2 * len(paths), plan.inc.path.name)
                 try:
-                    _write(wb, plan)
+                    merge_write.write(wb, plan)
                 except WorkbookError as exc:
                     plan.outcome.status, plan.outcome.message = "refused", str(exc)
         return result
@@ -189,9 +173,9 @@ def merge_files(
             wb.close()
 
 
-def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, resolve, progress) -> tuple[MergeResult, list[_Plan]]:
+def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, resolve, progress) -> tuple[MergeResult, list[Plan]]:
     result = MergeResult()
-    plans: dict[str, list[_Plan]] = {}
+    plans: dict[str, list[Plan]] = {}
     for i, path in enumerate(paths):
         outcome = FileOutcome(path=path)
         result.files.append(outcome)
@@ -203,7 +187,7 @@ def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, resolve, progress) ->
             outcome.status, outcome.message = "refused", str(exc)
             continue
         outcome.department = inc.department
-        plans.setdefault(inc.department, []).append(_Plan(outcome, inc))
+        plans.setdefault(inc.department, []).append(Plan(outcome, inc))
     chosen = []
     for dept, group in plans.items():
         group.sort(key=lambda p: p.inc.newest)
@@ -223,14 +207,6 @@ def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, resolve, progress) ->
     return result, chosen
 
 
-def last_imports(wb: Workbook) -> dict[str, dict]:
-    """The last import_log row of every department (summary parsed, without the snapshot)."""
-    out = {}
-    for row in wb.db.query("SELECT * FROM import_log WHERE id IN (SELECT max(id) FROM import_log GROUP BY department)"):
-        out[row["department"]] = row
-    return out
-
-
 def _last_import(wb: Workbook, dept: str) -> dict | None:
     row = wb.conn.execute(
         "SELECT id, content_hash, submitted_at, summary FROM import_log WHERE department = ? ORDER BY id DESC LIMIT 1", (dept,)
@@ -244,7 +220,7 @@ def _last_import(wb: Workbook, dept: str) -> dict | None:
     return {"id": row[0], "content_hash": row[1], "submitted_at": row[2], **summary}
 
 
-def _compare(wb: Workbook, plan: _Plan, force: bool, resolve) -> bool:
+def _compare(wb: Workbook, plan: Plan, force: bool, resolve) -> bool:
     """Fill the plan; False when there is nothing to write."""
     inc, out = plan.inc, plan.outcome
     dept = inc.department
@@ -269,8 +245,8 @@ def _compare(wb: Workbook, plan: _Plan, force: bool, resolve) -> bool:
     # the first import): no change was made here, the file replaces the department
     if (last is not None and last["content_hash"] == plan.here_hash) or (last is None and here.empty):
         return True
-    there_units = units(_lists(inc.snapshot))
-    here_units = units(_lists(here))
+    there_units = units(lists(inc.snapshot))
+    here_units = units(lists(here))
     base_units = units(last.get("base", {})) if last else {}
     decision = three_way(base_units, here_units, there_units)
     if decision.keep_here or decision.conflicts:
@@ -309,10 +285,6 @@ def _compare(wb: Workbook, plan: _Plan, force: bool, resolve) -> bool:
     return True
 
 
-def _lists(snap: fingerprint.Snapshot) -> dict:
-    return {"e": snap.entries, "i": snap.indicators, "a": snap.activities, "p": snap.photos}
-
-
 def _uncount(out: FileOutcome, unit: tuple, here: dict, there: dict) -> None:
     """A difference kept as it is here is no change: take it out of the counts."""
     if unit[0] in ("i", "a") and unit[2] in ("explanation", "source"):
@@ -340,141 +312,3 @@ def _count_changes(out: FileOutcome, here: fingerprint.Snapshot, there: fingerpr
 
 def _when(iso: str) -> str:
     return show_time(iso)
-
-
-# --- writing ---------------------------------------------------------------
-
-def _write(wb: Workbook, plan: _Plan) -> None:
-    inc, out = plan.inc, plan.outcome
-    dept = inc.department
-    uri = "file:" + urllib.parse.quote(str(inc.copy.resolve())) + "?mode=ro"
-    try:
-        wb.conn.execute("ATTACH DATABASE ? AS inc", (uri,))
-    except sqlite3.Error as exc:  # the private copy could not be opened (I/O error, vanished)
-        raise _disk_error(exc) from None
-    try:
-        with wb.transaction() as conn:
-            if fingerprint.content_hash(conn, dept) != plan.here_hash:
-                raise WorkbookError(
-                    f"birleşik dosyada '{dept}' birimi bu sırada değiştirildi; birleştirmeyi yeniden başlatın."
-                )
-            result_hash = plan.here_hash
-            if plan.data:
-                keep = _keep_sets(plan)
-                _delete_department(conn, dept, keep)
-                _insert_department(conn, dept, keep)
-                _write_kept_rows(wb, conn, plan, keep)
-                result_hash = inc.content_hash if plan.decision is None else fingerprint.content_hash(conn, dept)
-            _write_status(wb, conn, plan)
-            _write_log(wb, conn, plan, result_hash)
-    finally:
-        with contextlib.suppress(Exception):
-            wb.conn.execute("DETACH DATABASE inc")
-    out.status = "imported" if plan.data else "status"
-
-
-def _keep_sets(plan: _Plan) -> dict:
-    """Keys excluded from the replace: entries and photo lists kept as they are here,
-    indicator/activity rows rewritten from Python (some attributes here, some there)."""
-    keep = {"e": set(), "p": set(), "i": set(), "a": set()}
-    if plan.decision is None:
-        return keep
-    here_units = set(plan.decision.keep_here) | {
-        u for u in plan.decision.conflicts if plan.outcome.resolved.get(unit_id(plan.inc.department, u)) == "ours"
-    }
-    for unit in here_units:
-        keep[unit[0]].add(unit[1])
-    return keep
-
-
-def _delete_department(conn, dept: str, keep: dict) -> None:
-    for table, col, kind in (("entry", "key", "e"), ("indicator", "key", "i"), ("activity", "key", "a"), ("photo", "list_key", "p")):
-        where = f"{fingerprint.ENTRY_RANGE} AND department = ?1" if table == "entry" else "department = ?1"
-        conn.execute(
-            f"DELETE FROM main.{table} WHERE {where} AND {col} NOT IN (SELECT value FROM json_each(?4))",
-            (*fingerprint.key_range(dept), json.dumps(sorted(keep[kind]))),
-        )
-
-
-def _insert_department(conn, dept: str, keep: dict) -> None:
-    cols = {
-        "entry": ("key", "e", "key, department, value, changed_at, changed_by"),
-        "indicator": ("key", "i", "key, department, actual, explanation, source, changed_at, changed_by"),
-        "activity": ("key", "a", "key, department, actual_cost, explanation, source, changed_at, changed_by"),
-        "photo": ("list_key", "p", "department, list_key, position, caption, mime, width, height, sha256, data, changed_at, changed_by"),
-    }
-    for table, (col, kind, names) in cols.items():
-        order = " ORDER BY list_key, position, id" if table == "photo" else ""
-        conn.execute(
-            f"INSERT INTO main.{table} ({names}) SELECT {names} FROM inc.{table} "
-            f"WHERE department = ?1 AND {col} NOT IN (SELECT value FROM json_each(?2)){order}",
-            (dept, json.dumps(sorted(keep[kind]))),
-        )
-
-
-def _write_kept_rows(wb: Workbook, conn, plan: _Plan, keep: dict) -> None:
-    """Indicator/activity rows with at least one attribute kept here: the merged row."""
-    if plan.decision is None:
-        return
-    dept = plan.inc.department
-    there = units(_lists(plan.inc.snapshot))
-    kept = set(plan.decision.keep_here) | {
-        u for u in plan.decision.conflicts if plan.outcome.resolved.get(unit_id(dept, u)) == "ours"
-    }
-    for kind, table, num in (("i", "indicator", "actual"), ("a", "activity", "actual_cost")):
-        for key in sorted(keep[kind]):
-            row = {}
-            for attr in (num, "explanation", "source"):
-                unit = (kind, key, attr)
-                source = plan.here_rows if unit in kept else there
-                row[attr] = source.get(unit, None if attr == num else "")
-            # who/when of the row: where its number comes from
-            who, at = fingerprint.who_changed(conn, (kind, key), "main" if (kind, key, num) in kept else "inc")
-            conn.execute(f"DELETE FROM main.{table} WHERE key = ?", (key,))
-            if row[num] is None and not row["explanation"] and not row["source"]:
-                continue
-            conn.execute(
-                f"INSERT INTO main.{table} (key, department, {num}, explanation, source, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (key, dept, row[num], row["explanation"], row["source"], at, who),
-            )
-    for cid, choice in sorted(plan.outcome.resolved.items()):
-        c = next(x for x in plan.outcome.conflicts if x.id == cid)
-        scalar = c.unit[0] != "p"
-        wb._audit(conn, dept, c.key, f"import.{choice}", c.here_raw if scalar else c.here, c.there_raw if scalar else c.there)
-
-
-def _write_status(wb: Workbook, conn, plan: _Plan) -> None:
-    inc = plan.inc
-    state = "gonderildi" if inc.state == "gonderildi" else "taslak"
-    old = conn.execute("SELECT state FROM status WHERE department = ?", (inc.department,)).fetchone()
-    conn.execute(
-        "INSERT INTO status (department, state, changed_at, changed_by, content_hash, note) VALUES (?, ?, ?, ?, ?, '') "
-        "ON CONFLICT(department) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at, "
-        "changed_by = excluded.changed_by, content_hash = excluded.content_hash, note = ''",
-        (inc.department, state, now(), wb.user, inc.content_hash),
-    )
-    if old is None or old[0] != state:
-        wb._audit(conn, inc.department, inc.department, "state", old[0] if old else None, state)
-
-
-def _write_log(wb: Workbook, conn, plan: _Plan, result_hash: str) -> None:
-    inc, out = plan.inc, plan.outcome
-    summary = {
-        "state": inc.state,
-        "newest": inc.newest,
-        "result_hash": result_hash,
-        "definition_digest": inc.definition_digest,
-        "changes": out.changes if plan.data else {"eklenen": 0, "degisen": 0, "silinen": 0},
-        "kept_here": out.kept_here,
-        "resolved": out.resolved,
-    }
-    # the imported snapshot (the next import's common origin), as hashed
-    base = inc.snapshot.canonical() if plan.data else fingerprint.canonical((plan.last or {}).get("base", {}))
-    text = fingerprint.canonical(summary)[:-1] + ',"base":' + base + "}"
-    conn.execute(
-        "INSERT INTO import_log (at, by, department, file_name, file_hash, content_hash, clerk, submitted_at, summary) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (now(), wb.user, inc.department, inc.path.name, inc.file_hash, inc.content_hash, inc.clerk, inc.submitted_at, text),
-    )
-    previous = (plan.last or {}).get("content_hash")
-    wb._audit(conn, inc.department, inc.department, "import", previous, inc.content_hash)
