@@ -89,34 +89,41 @@ def check_incoming(path: Path, target: Workbook, workdir: Path) -> Incoming:
     file_hash = copy_hashing(path, copy)
     conn, meta = open_checked(copy, target.definition.digest)
     try:
-        dept = _check_identity(meta, target, name)
-        snap = fingerprint.read(conn, dept)
-        problems = _check_rows(conn, target.definition, dept, snap)
-        row = conn.execute("SELECT state, changed_at, changed_by, content_hash FROM status WHERE department = ?", (dept,)).fetchone()
-        state, changed_at, clerk, submitted_hash = row or ("taslak", "", "", "")
-        content_hash = snap.hash
-        if state == "gonderildi" and submitted_hash and submitted_hash != content_hash:
-            problems.append("dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)")
-        if problems:
-            raise ImportRejected(
-                f"'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönderilecek kopya' ile yeniden isteyin:",
-                problems[:10] + ([f"... ve {len(problems) - 10} sorun daha"] if len(problems) > 10 else []),
-            )
-        return Incoming(
-            path=path,
-            copy=copy,
-            file_hash=file_hash,
-            department=dept,
-            definition_digest=meta["definition_digest"],
-            snapshot=snap,
-            content_hash=content_hash,
-            newest=fingerprint.newest_change(conn, dept),
-            state=state,
-            clerk=clerk,
-            submitted_at=changed_at if state == "gonderildi" else "",
-        )
+        return _read_checked(conn, meta, target, path, copy, file_hash)
+    except sqlite3.Error as exc:  # damage quick_check does not see
+        raise DamagedWorkbook(f"'{name}' okunurken hata oluştu ({exc}). Göndereninden dosyayı yeniden isteyin.") from None
     finally:
         conn.close()
+
+
+def _read_checked(conn: sqlite3.Connection, meta: dict, target: Workbook, path: Path, copy: Path, file_hash: str) -> Incoming:
+    name = path.name
+    dept = _check_identity(meta, target, name)
+    snap = fingerprint.read(conn, dept)
+    problems = _check_rows(conn, target.definition, dept, snap)
+    row = conn.execute("SELECT state, changed_at, changed_by, content_hash FROM status WHERE department = ?", (dept,)).fetchone()
+    state, changed_at, clerk, submitted_hash = row or ("taslak", "", "", "")
+    content_hash = snap.hash
+    if state == "gonderildi" and submitted_hash and submitted_hash != content_hash:
+        problems.append("dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)")
+    if problems:
+        raise ImportRejected(
+            f"'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönderilecek kopya' ile yeniden isteyin:",
+            problems[:10] + ([f"... ve {len(problems) - 10} sorun daha"] if len(problems) > 10 else []),
+        )
+    return Incoming(
+        path=path,
+        copy=copy,
+        file_hash=file_hash,
+        department=dept,
+        definition_digest=meta["definition_digest"],
+        snapshot=snap,
+        content_hash=content_hash,
+        newest=fingerprint.newest_change(conn, dept),
+        state=state,
+        clerk=clerk,
+        submitted_at=changed_at if state == "gonderildi" else "",
+    )
 
 
 def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection, dict]:

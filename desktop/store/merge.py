@@ -289,9 +289,9 @@ def _uncount(out: FileOutcome, unit: tuple, here: dict, there: dict) -> None:
     """A difference kept as it is here is no change: take it out of the counts."""
     if unit[0] in ("i", "a") and unit[2] in ("explanation", "source"):
         return
-    h, t = here.get(unit) or None, there.get(unit) or None
-    if unit[0] != "p":
-        h, t = here.get(unit), there.get(unit)
+    h, t = here.get(unit), there.get(unit)
+    if unit[0] == "p":  # an empty list is no list
+        h, t = h or None, t or None
     kind = "eklenen" if h is None else "silinen" if t is None else "degisen"
     out.changes[kind] -= 1
 
