@@ -312,3 +312,17 @@ def test_progress_reaches_the_end(clean, tmp_path):
         build_report(wb, tmp_path / "r.pdf", progress=lambda done, total, text: seen.append((done, total, text)))
     assert seen[0][0] == 0 and seen[-1][:2] == (100, 100)
     assert [d for d, _, _ in seen] == sorted(d for d, _, _ in seen)
+
+
+def test_toc_page_numbers_are_right(sample_pdf):
+    """The TOC is laid out before the page numbers are known (seeded, dry first pass)."""
+    _, _, pages = sample_pdf
+    toc = "\n".join(p for p in pages[:8] if "İçindekiler" in p or ". . ." in p)
+    checked = 0
+    for heading in ("II. AMAÇ VE HEDEFLER", "V. ÖNERİ VE TEDBİRLER", "EKLER", "AÇIK BULGULAR"):
+        m = re.search(re.escape(heading) + r"[ .]*?(\d+)\s*$", toc, re.M)
+        assert m, heading
+        page = int(m.group(1))
+        assert heading in pages[page - 1], (heading, page)
+        checked += 1
+    assert checked == 4

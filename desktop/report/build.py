@@ -99,6 +99,21 @@ def _drop_trailing_break(items: list) -> list:
     return items
 
 
+def _seed_toc(items: list) -> None:
+    """Give the table of contents its entries before the first pass.
+
+    The headings are known before layout; only their page numbers are not.
+    With the entries in place the first pass already lays out a TOC of the
+    right length, so the second pass is usually the last (2 passes, not 3).
+    """
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    toc = next((x for x in items if isinstance(x, TableOfContents)), None)
+    if toc is None:
+        return
+    toc._entries = [(min(h.level, 3), h.outline, 99, h.key) for h in items if isinstance(h, Heading) and h.toc]
+
+
 def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=None) -> ReportResult:
     out = Path(out)
     definition = wb.definition
@@ -162,8 +177,9 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
             consolidated_story(ctx, story, findings, draft, fp, source)
         check_cancel()
         items = _drop_trailing_break(story.items)
+        _seed_toc(items)
         items.append(doc.counter)
-        counter["total"] = len(items) * 3
+        counter["total"] = len(items) * 2
         doc.multiBuild(items, canvasmaker=fixed_canvas(creation_date(definition)))
         pages = doc.counter.current or doc.page
         fd = os.open(tmp_path, os.O_RDONLY)

@@ -101,6 +101,41 @@ def fixed_canvas(when: dt.date):
     return FixedCanvas
 
 
+def _no_draw(*args, **kwargs):
+    pass
+
+
+class PassMode:
+    """Shared by a document and its frames; copies of a frame share it too."""
+
+    def __init__(self):
+        self.dry = False
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class LayoutFrame(Frame):
+    """A frame that only lays out (no drawing) while its document makes a dry pass."""
+
+    def __init__(self, mode: PassMode, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mode = mode
+
+    def _add(self, flowable, canv, trySplit=0):
+        if not self.mode.dry:
+            return super()._add(flowable, canv, trySplit)
+        # an instance attribute shadows the method for this call (through
+        # __dict__: Drawings refuse unknown attributes)
+        flowable.__dict__["drawOn"] = _no_draw
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            flowable.__dict__.pop("drawOn", None)
+
+    add = _add  # Frame binds add = _add in its class body
+
+
 class ReportDoc(BaseDocTemplate):
     def __init__(self, filename, *, header_left: str, header_right: str, draft: bool, check=None, **kw):
         super().__init__(
@@ -114,11 +149,15 @@ class ReportDoc(BaseDocTemplate):
         self.check = check  # called after every flowable: progress / cancel
         self.counter = PageCounter(self)
         self._outline_level = -1
+        # The first pass only finds page numbers (TOC, "N / M") and is never
+        # saved: it lays out without drawing. Later passes draw.
+        self.passes = 0
+        self.mode = PassMode()
         pw, ph = PORTRAIT
         lw, lh = LANDSCAPE
-        portrait_frame = Frame(MARGIN_X, MARGIN_BOTTOM, pw - 2 * MARGIN_X, ph - MARGIN_TOP - MARGIN_BOTTOM, id="p", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        landscape_frame = Frame(MARGIN_X * 0.8, MARGIN_BOTTOM, lw - 1.6 * MARGIN_X, lh - MARGIN_TOP - MARGIN_BOTTOM, id="l", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        cover_frame = Frame(MARGIN_X, MARGIN_BOTTOM, pw - 2 * MARGIN_X, ph - 2 * MARGIN_BOTTOM, id="c", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        portrait_frame = LayoutFrame(self.mode, MARGIN_X, MARGIN_BOTTOM, pw - 2 * MARGIN_X, ph - MARGIN_TOP - MARGIN_BOTTOM, id="p", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        landscape_frame = LayoutFrame(self.mode, MARGIN_X * 0.8, MARGIN_BOTTOM, lw - 1.6 * MARGIN_X, lh - MARGIN_TOP - MARGIN_BOTTOM, id="l", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover_frame = LayoutFrame(self.mode, MARGIN_X, MARGIN_BOTTOM, pw - 2 * MARGIN_X, ph - 2 * MARGIN_BOTTOM, id="c", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
             PageTemplate("cover", [cover_frame], onPage=self._cover_page, onPageEnd=self._watermark, pagesize=PORTRAIT),
             PageTemplate("portrait", [portrait_frame], onPage=self._page, onPageEnd=self._watermark, pagesize=PORTRAIT),
@@ -196,5 +235,7 @@ class ReportDoc(BaseDocTemplate):
                 self.notify("TOCEntry", (min(flowable.level, 3), title, self.page, flowable.key))
 
     def beforeDocument(self):
+        self.passes += 1
+        self.mode.dry = self.passes == 1
         self._outline_level = -1
         self.canv.showOutline()

@@ -7,6 +7,8 @@ licence and are embedded (subset) in every PDF.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -65,8 +67,14 @@ def register() -> None:
     from reportlab.graphics import shapes
 
     shapes.STATE_DEFAULTS["fontName"] = SANS
+    # binary (zlib only) streams instead of ASCII85 on top: smaller files, faster saves
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0
     _registered = True
 
 
+@lru_cache(maxsize=65536)
 def width(text: str, font: str, size: float) -> float:
+    """String width in points (cached: tables measure the same labels often)."""
     return pdfmetrics.stringWidth(text, font, size)

@@ -1,8 +1,8 @@
 """Tables with measured column widths.
 
-Cells are plain strings (fast, never wrap) unless the text is wider than its
-column; only then a Paragraph. Column widths come from ``stringWidth`` so
-numbers never overflow their cell. A table that does not fit the portrait
+Cells are plain strings (fast). Text wider than its column is wrapped here,
+once, with ``simpleSplit`` into a multi-line string: no Paragraph in cells.
+Column widths come from ``stringWidth`` so numbers never overflow their cell. A table that does not fit the portrait
 frame at a readable size goes on a landscape page; as a last resort it is
 set smaller.
 """
@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.lib.utils import simpleSplit
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from . import fonts as F
-from .styles import ACCENT, ACCENT_LIGHT, RULE, TABLE_SIZE, cell_style, head_style
-from .text import esc
+from .fonts import width as stringWidth
+from .styles import ACCENT, ACCENT_LIGHT, RULE, TABLE_SIZE
 
 PAD = 4.0  # left and right padding of a cell
 PORTRAIT_SIZES = (TABLE_SIZE, 8.0, 7.5)
@@ -161,13 +161,12 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
         scale = width / sum(_widths(header, rows, cols, 1e9, size, bold_rows) or [width])
         widths = [w * scale for w in _widths(header, rows, cols, 1e9, size, bold_rows)]
         cols = [Col(c.align, True, 0, c.weight) for c in cols]
-    hs = head_style(size)
     head_cells = []
     for i, h in enumerate(header):
         if turned and i > 0:
             head_cells.append(VerticalText(h, F.SANS_BOLD, size, colors.white))
         elif stringWidth(h, F.SANS_BOLD, size) > widths[i] - 2 * PAD:
-            head_cells.append(Paragraph(esc(h), hs))
+            head_cells.append("\n".join(simpleSplit(h, F.SANS_BOLD, size, widths[i] - 2 * PAD + 0.01)))
         else:
             head_cells.append(h)
     body = [head_cells]
@@ -177,7 +176,8 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
         out = []
         for i, text in enumerate(row):
             if isinstance(text, str) and text and (cols[i].wrap or force) and stringWidth(text, font, size) > widths[i] - 2 * PAD:
-                out.append(Paragraph(esc(text), cell_style(size, cols[i].align, bold)))
+                # wrapped here, once: a multi-line plain string is far cheaper than a Paragraph
+                out.append("\n".join(simpleSplit(text, font, size, widths[i] - 2 * PAD + 0.01)))
             else:
                 out.append(text)
         body.append(out)

@@ -1,0 +1,249 @@
+"""Building the report vs a plain ReportLab document with the same tables and pages.
+
+1. The demo: the Kars 2020 sample in a consolidated workbook, built with
+   ``build_report``. The baseline, in the same run: a plain ReportLab
+   document (no application logic) with the same tables as plain-string
+   cells (``repeatRows=1``), the same long texts as Paragraphs, a TOC through
+   ``multiBuild``, header/footer, padded to the same number of pages.
+   Prints both times and the ratio (goal: ≤ 1.0).
+2. Scale: a synthetic year of about 1,000 pages, built in a fresh process;
+   prints time, pages and peak memory (goal: near-linear, under 300 MiB),
+   next to a run a quarter that size.
+
+    uv run python -m bench.bench_report [--no-scale] [--scale-departments 48]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from desktop import resources
+from desktop.core import keys
+from desktop.core.definition import Definition
+from desktop.core.entries import ValueView
+from desktop.core.forms import FieldDef, TableDef
+from desktop.core.loader import load_definition
+from desktop.core.values import display
+from desktop.report import build_report
+from desktop.store.valueset import import_values, read_json
+from desktop.store.workbook import Workbook
+
+
+def sample_workbook(folder: Path) -> Path:
+    definition = load_definition(resources.default_definition())
+    path = folder / "birlesik.faaliyet"
+    with Workbook.create(path, definition, None) as wb:
+        for f in sorted(resources.sample(definition.id).glob("*.json")):
+            import_values(wb, read_json(f))
+    return path
+
+
+def content_of(path: Path) -> tuple[list[tuple[str, list[list[str]]]], list[str]]:
+    """The report's tables (as strings) and long texts, prepared outside the timing.
+
+    The same rows the report prints: every form table with its total row,
+    the performance and activity tables, and the findings list.
+    """
+    from desktop.report.context import Context
+    from desktop.report.performance import ACT_HEADER, IND_HEADER, target_rows
+    from desktop.report.sections import table_rows
+
+    with Workbook.open(path, readonly=True) as wb:
+        d, entries = wb.definition, wb.entries()
+        ctx = Context(wb, d, entries, ValueView(d, entries), 470, 770)
+        tables, texts = [], []
+        for form in d.forms:
+            for section in form.sections:
+                for item in section.items:
+                    if isinstance(item, TableDef):
+                        rows, _, _ = table_rows(ctx, form.department, item)
+                        tables.append((item.title, [[item.row_header] + [c.label for c in item.columns]] + rows))
+                    elif isinstance(item, FieldDef) and item.type == "longtext":
+                        v = ctx.value(keys.join(form.department, item.key), item.default)
+                        if v:
+                            texts.extend(p for p in str(v).split("\n\n") if p.strip())
+        for t in d.plan.targets():
+            rows = target_rows(ctx, t, None)[0]
+            tables.append((t.name, [IND_HEADER] + rows))
+            if t.activities:
+                tables.append((t.name, [ACT_HEADER] + [[a.code, a.name, str(a.planned_cost or ""), "", ""] for a in t.activities]))
+        findings = wb.findings()
+        if any(f.is_error for f in findings):
+            tables.append(("Açık bulgular", [["Önem", "Birim", "Açıklama"]] + [[f.severity_label, f.department, f.message] for f in findings]))
+    return tables, texts
+
+
+def plain_document(out: Path, tables, texts, pages_wanted: int | None = None) -> tuple[float, int]:
+    """The baseline: plain ReportLab, same tables and texts, padded to ``pages_wanted``."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Table, TableStyle
+    from reportlab.platypus.tableofcontents import TableOfContents
+    from xml.sax.saxutils import escape
+
+    from desktop.report import fonts
+
+    fonts.register()
+    body = ParagraphStyle("b", fontName=fonts.SERIF, fontSize=10, leading=14)
+    head = ParagraphStyle("h", fontName=fonts.SANS_BOLD, fontSize=12, leading=15, keepWithNext=1)
+    style = TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 7.5), ("GRID", (0, 0), (-1, -1), 0.25, (0.6, 0.6, 0.6))])
+
+    class Doc(BaseDocTemplate):
+        def afterFlowable(self, f):
+            if getattr(f, "style", None) is head:
+                self.notify("TOCEntry", (0, f.getPlainText(), self.page))
+
+    def page(canv, doc):
+        canv.setFont(fonts.SANS, 8)
+        canv.drawString(2 * cm, A4[1] - 1.4 * cm, "Kurum  2020 Faaliyet Raporu")
+        canv.drawCentredString(A4[0] / 2, 1.4 * cm, str(doc.page))
+
+    def story(padding: int):
+        s = [TableOfContents(), PageBreak()]
+        for i, t in enumerate(texts):
+            s.append(Paragraph(escape(t), body))
+        for title, rows in tables:
+            s.append(Paragraph(escape(title), head))
+            s.append(Table([[_wrap(c) for c in row] for row in rows], repeatRows=1, style=style))
+        for _ in range(padding):
+            s += [PageBreak(), Paragraph("…", body)]
+        return s
+
+    def build(padding: int) -> tuple[float, int]:
+        doc = Doc(str(out), pagesize=A4, invariant=1)
+        frame = Frame(2.2 * cm, 2.2 * cm, A4[0] - 4.4 * cm, A4[1] - 4.7 * cm)
+        doc.addPageTemplates([PageTemplate("p", [frame], onPage=page)])
+        t0 = time.process_time()
+        doc.multiBuild(story(padding))
+        return time.process_time() - t0, doc.page
+
+    elapsed, pages = build(0)
+    if pages_wanted and pages < pages_wanted:
+        elapsed, pages = build(pages_wanted - pages)
+    return elapsed, pages
+
+
+def _wrap(text, width: int = 60) -> str:
+    """Plain text cells wrapped at a fixed character count (no measuring)."""
+    import textwrap
+
+    text = "" if text is None else str(text)
+    return "\n".join(textwrap.wrap(text, width)) if len(text) > width else text
+
+
+# --- scale: a synthetic year -------------------------------------------------
+
+def synthetic_definition(departments: int) -> Definition:
+    depts = [{"key": "strateji", "name": "Strateji Geliştirme", "role": "institution"}]
+    forms, aims = [], []
+    for n in range(departments):
+        key = f"birim_{n:03d}"
+        depts.append({"key": key, "name": f"Örnek Müdürlüğü {n + 1}", "manager": "Ad SOYAD", "manager_title": "Müdür"})
+        tables = [{
+            "kind": "table", "key": f"tablo_{t}", "title": f"Çizelge {t + 1}: Aylara ve Türlere Göre İşlemler",
+            "row_header": "Tür", "rows": [{"key": f"r{r}", "label": f"İşlem türü {r + 1} (şubeler dâhil)"} for r in range(60)],
+            "columns": [{"key": f"c{c}", "label": f"Sütun {c + 1}", "type": "count"} for c in range(4)]
+                       + [{"key": "tutar", "label": "Tutar (TL)", "type": "money"},
+                          {"key": "toplam", "label": "Toplam", "type": "count", "computed": "c0 + c1 + c2 + c3"}],
+            "total_row": True,
+        } for t in range(4)]
+        forms.append({"department": key, "sections": [{"key": "genel", "title": "Faaliyetler", "items": [
+            {"kind": "field", "key": "anlatim", "label": "Çalışmalar", "type": "longtext"}] + tables}]})
+        aims.append({"code": f"SA{n + 1}", "name": f"Stratejik amaç {n + 1}", "goals": [{"code": f"H{n + 1}.1", "name": "Hedef", "targets": [
+            {"key": f"ph_{n}", "name": f"Performans hedefi {n + 1}", "indicators": [
+                {"key": f"pg_{n}_{i}", "code": f"PG.{n + 1}.1.{i + 1}", "name": f"Gösterge {i + 1}", "unit": "Adet",
+                 "target": 100, "weight": 25, "department": key} for i in range(4)]}]}]})
+    return Definition.model_validate({
+        "id": "olcek-2020", "institution": {"key": "olcek", "name": "Ölçek Belediyesi"},
+        "year": {"year": 2020}, "departments": depts, "plan": {"aims": aims}, "forms": forms,
+    })
+
+
+def synthetic_workbook(path: Path, departments: int) -> Path:
+    d = synthetic_definition(departments)
+    text = ("Müdürlüğümüz yıl boyunca planlanan işleri yürütmüş, vatandaş başvurularını zamanında "
+            "sonuçlandırmıştır. " * 6 + "\n\n- Birinci çalışma\n- İkinci çalışma\n- Üçüncü çalışma\n\n") * 2
+    with Workbook.create(path, d, None) as wb:
+        values, indicators = {}, {}
+        for n in range(departments):
+            key = f"birim_{n:03d}"
+            values[f"{key}.anlatim"] = text
+            for t in range(4):
+                for r in range(60):
+                    for c in range(4):
+                        values[f"{key}.tablo_{t}.r{r}.c{c}"] = (n * 7 + t * 13 + r * 17 + c * 31) % 997
+                    values[f"{key}.tablo_{t}.r{r}.tutar"] = ((n + 1) * (r + 1) * 104729) % 9_999_999 + 0.5
+            for i in range(4):
+                indicators[f"pg_{n}_{i}"] = {"actual": 80 + i * 5, "explanation": "Planlanan düzeyde."}
+        wb.apply(values, indicators)
+    return path
+
+
+def scale_child(departments: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = synthetic_workbook(Path(tmp) / "olcek.faaliyet", departments)
+        with Workbook.open(path, readonly=True) as wb:
+            t0 = time.process_time()
+            result = build_report(wb, Path(tmp) / "olcek.pdf")
+            elapsed = time.process_time() - t0
+        size = (Path(tmp) / "olcek.pdf").stat().st_size
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(json.dumps({"pages": result.pages, "seconds": elapsed, "peak_mib": peak, "bytes": size}))
+
+
+def scale_run(departments: int) -> dict:
+    out = subprocess.run([sys.executable, "-m", "bench.bench_report", "--scale-child", str(departments)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--no-scale", action="store_true")
+    p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--scale-departments", type=int, default=48)
+    p.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.scale_child:
+        scale_child(args.scale_child)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = sample_workbook(folder)
+        tables, texts = content_of(path)
+        apps, bases = [], []
+        with Workbook.open(path, readonly=True) as wb:
+            build_report(wb, folder / "isinma.pdf")  # warm-up: fonts, imports
+            plain_document(folder / "isinma-duz.pdf", tables, texts)
+            for _ in range(args.repeat):  # interleaved; the best of each (the machine is shared)
+                t0 = time.process_time()
+                result = build_report(wb, folder / "rapor.pdf")
+                apps.append(time.process_time() - t0)
+                elapsed, base_pages = plain_document(folder / "duz.pdf", tables, texts, result.pages)
+                bases.append(elapsed)
+        app, base = min(apps), min(bases)
+    print("CPU time of this process (the machine is shared; wall time varies with other work)")
+    print(f"demo report (build_report)       {app:6.2f} s  {result.pages} pages, {len(tables)} tables")
+    print(f"plain ReportLab, same content    {base:6.2f} s  {base_pages} pages")
+    print(f"ratio app / plain                {app / base:6.2f}  (goal ≤ 1.0; best of {args.repeat} each)")
+    if args.no_scale:
+        return
+    small = scale_run(max(1, args.scale_departments // 4))
+    big = scale_run(args.scale_departments)
+    for name, r in (("scale, quarter", small), ("scale, full", big)):
+        print(f"{name:<16} {r['pages']:5d} pages  {r['seconds']:6.2f} s  {r['seconds'] / r['pages'] * 1000:5.1f} ms/page  "
+              f"peak {r['peak_mib']:5.0f} MiB  {r['bytes'] / 1e6:5.1f} MB")
+    print(f"time per page, full / quarter    {(big['seconds'] / big['pages']) / (small['seconds'] / small['pages']):5.2f}  (1.0 = linear)")
+    print(f"peak memory under 300 MiB        {'yes' if big['peak_mib'] < 300 else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()
