@@ -107,6 +107,23 @@ def test_a_newer_file_replaces_the_department_as_a_whole(target, files):
     assert rows(target, "SELECT count(*) FROM entry WHERE department != 'itfaiye'")[0][0] == 0
 
 
+def test_preview_writes_nothing_and_progress_is_reported(target, files):
+    before = sha(target)
+    seen = []
+    preview = merge_files(target, list(files.values()), dry_run=True, progress=lambda i, n, name: seen.append((i, n, name)))
+    assert {f.status for f in preview.files} == {"planned"} and sha(target) == before
+    assert "aktarılabilir (itfaiye)" in "\n".join(preview.summary_lines())
+    seen.clear()
+    merge_files(target, list(files.values()), progress=lambda i, n, name: seen.append((i, n, name)))
+    assert [i for i, _, _ in seen] == list(range(2 * len(files))) and {n for _, n, _ in seen} == {2 * len(files)}
+
+
+def test_the_target_must_be_a_consolidated_file(files):
+    with pytest.raises(WorkbookError) as info:
+        merge_files(files["imar"], [files["itfaiye"]])
+    assert "birleştirme hedefi birleşik dosya olmalı" in str(info.value)
+
+
 def test_a_folder_stands_for_its_files(target, files):
     result = merge_files(target, [files["itfaiye"].parent])
     assert len(result.files) == len(files) and not result.refused
