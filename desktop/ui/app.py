@@ -95,7 +95,8 @@ def main(argv: list[str]) -> int:
         path = Path(argv[0])
         if not path.exists():
             print(f"'{path}' bulunamadı.", file=sys.stderr)
-        window.open_file(path)
+        if window.open_file(path) and window.view is None:
+            return app.exec()  # a consolidated file: the strategy unit's window is showing
     window.show()
     smoke = os.environ.get("FAALIYET_SMOKE_MS")  # packaging check: start, show, quit
     if smoke:

@@ -30,6 +30,7 @@ class StartPage(QWidget):
     openRequested = Signal(object)  # Path
     chooseFileRequested = Signal()
     createRequested = Signal(object, str)  # Definition, department key
+    createConsolidatedRequested = Signal(object)  # Definition (the strategy unit's file of the year)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -97,6 +98,12 @@ class StartPage(QWidget):
         self.create_button.setObjectName("createFile")
         self.create_button.clicked.connect(self._create)
         new_box.layout().addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.create_consolidated_button = QPushButton(tr("Yeni birleşik dosya (Strateji Geliştirme)…"), new_box)
+        self.create_consolidated_button.setObjectName("createConsolidated")
+        self.create_consolidated_button.setToolTip(tr("Birimlerden gelen dosyaların birleştirileceği, yılın tek dosyasını oluşturur"))
+        self.create_consolidated_button.clicked.connect(
+            lambda: self.current_definition() is not None and self.createConsolidatedRequested.emit(self.current_definition()))
+        new_box.layout().addWidget(self.create_consolidated_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.new_problem = QLabel(new_box)
         self.new_problem.setWordWrap(True)
         self.new_problem.setStyleSheet("color: #b71c1c;")
@@ -171,11 +178,13 @@ class StartPage(QWidget):
         d = self.current_definition()
         if d is None:
             self.create_button.setEnabled(False)
+            self.create_consolidated_button.setEnabled(False)
             return
         for dept in d.departments:
             if dept.role == "department":
                 self.department.addItem(dept.name, dept.key)
         self.create_button.setEnabled(self.department.count() > 0)
+        self.create_consolidated_button.setEnabled(True)
 
     def current_definition(self) -> Definition | None:
         i = self.year.currentIndex()

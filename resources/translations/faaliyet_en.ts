@@ -418,10 +418,6 @@ Open it read-only in this window?</translation>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <source>'{0}' birleştirilmiş yıl dosyası; bu pencere birim dosyaları içindir. Strateji Geliştirme'nin programını kullanın.</source>
-        <translation>'{0}' is the consolidated year file; this window is for department files. Use the strategy unit's program.</translation>
-    </message>
-    <message>
         <source>Yerel kopyayı nereye kaydedeyim?</source>
         <translation>Where should the local copy be saved?</translation>
     </message>
@@ -574,6 +570,14 @@ Open it read-only in this window?</translation>
         <translation>Create…</translation>
     </message>
     <message>
+        <source>Yeni birleşik dosya (Strateji Geliştirme)…</source>
+        <translation>New consolidated file (Strategy Development)…</translation>
+    </message>
+    <message>
+        <source>Birimlerden gelen dosyaların birleştirileceği, yılın tek dosyasını oluşturur</source>
+        <translation>Creates the year's single file into which the departments' files are merged</translation>
+    </message>
+    <message>
         <source>Yardım için F1'e basın.</source>
         <translation>Press F1 for help.</translation>
     </message>
@@ -620,8 +624,172 @@ Click an error in the Checks panel to go to the field.
         <translation>Where should the copy to send be saved? (USB stick, network folder…)</translation>
     </message>
     <message>
+        <source>Yeni birleşik dosyayı nereye kaydedeyim?</source>
+        <translation>Where should the new consolidated file be saved?</translation>
+    </message>
+    <message>
         <source>Faaliyet dosyası (*.faaliyet)</source>
         <translation>Faaliyet file (*.faaliyet)</translation>
+    </message>
+    <message>
+        <source>Birim dosyalarını seçin</source>
+        <translation>Choose department files</translation>
+    </message>
+    <message>
+        <source>Birim dosyalarının bulunduğu klasörü seçin</source>
+        <translation>Choose the folder holding the department files</translation>
+    </message>
+    <message>
+        <source>Raporu nereye kaydedeyim?</source>
+        <translation>Where should the report be saved?</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Durum tablosu</source>
+        <translation>Status board</translation>
+    </message>
+    <message>
+        <source>Birimlerden gelen dosyaları denetleyip birleşik dosyaya aktar</source>
+        <translation>Check the departments' files and import them into the consolidated file</translation>
+    </message>
+    <message>
+        <source>Raporu oluştur…</source>
+        <translation>Build report…</translation>
+    </message>
+    <message>
+        <source>Kurumun faaliyet raporunu PDF olarak oluştur</source>
+        <translation>Build the institution's activity report as PDF</translation>
+    </message>
+    <message>
+        <source>Excel'e aktar…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Performans tablosu ve bütün tablolar tek .xlsx dosyasına</source>
+        <translation>Performance table and every table into one .xlsx file</translation>
+    </message>
+    <message>
+        <source>Kapat</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>'{0}' başka bir Faaliyet penceresinde açık ({1}). Bu pencerede salt okunur açılsın mı?</source>
+        <translation>'{0}' is open in another Faaliyet window ({1}). Open it read-only in this window?</translation>
+    </message>
+    <message>
+        <source>'{0}' bir birim dosyası; bu pencere birleşik yıl dosyası içindir.</source>
+        <translation>'{0}' is a department file; this window is for the consolidated file of the year.</translation>
+    </message>
+    <message>
+        <source>Kurum bölümleri (I, II, IV, V)</source>
+        <translation>Institution chapters (I, II, IV, V)</translation>
+    </message>
+    <message>
+        <source>Yıl ayarları</source>
+        <translation>Year settings</translation>
+    </message>
+    <message>
+        <source>Rapor</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Faaliyet — Strateji Geliştirme</source>
+        <translation>Faaliyet — Strategy Development</translation>
+    </message>
+    <message>
+        <source>{0} — Birleşik dosya {1} — {2}{3} — Faaliyet</source>
+        <translation>{0} — Consolidated file {1} — {2}{3} — Faaliyet</translation>
+    </message>
+    <message>
+        <source>Kabul edilemedi</source>
+        <translation>Could not accept</translation>
+    </message>
+    <message>
+        <source>{0} kabul edildi.</source>
+        <translation>{0} accepted.</translation>
+    </message>
+    <message>
+        <source>Notla geri gönder</source>
+        <translation>Send back with a note</translation>
+    </message>
+    <message>
+        <source>{0} birimi neyi düzeltmeli? (Not birime iletilir.)</source>
+        <translation>What should {0} correct? (The note is passed on to the department.)</translation>
+    </message>
+    <message>
+        <source>Geri gönderilemedi</source>
+        <translation>Could not send back</translation>
+    </message>
+    <message>
+        <source>{0} notla geri gönderildi.</source>
+        <translation>{0} sent back with a note.</translation>
+    </message>
+    <message>
+        <source>Aktarılamadı</source>
+        <translation>Could not import</translation>
+    </message>
+    <message>
+        <source>Birleşik dosya salt okunur açık; dosya aktarılamaz.</source>
+        <translation>The consolidated file is open read-only; files cannot be imported.</translation>
+    </message>
+    <message>
+        <source>Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi.</source>
+        <translation>No decision on the conflicts; the consolidated file was not changed.</translation>
+    </message>
+    <message>
+        <source>Aktarılacak .faaliyet dosyası bulunamadı.</source>
+        <translation>No .faaliyet file to import was found.</translation>
+    </message>
+    <message>
+        <source>Aktarım sonucu</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <source>Eski dosya</source>
+        <translation>Older file</translation>
+    </message>
+    <message>
+        <source>{0} dosya, daha önce aktarılmış dosyadan eski olduğu için reddedildi. Bu dosyalar yine de aktarılsın mı? (Birleşik dosyadaki o birimin verileri eski dosyadakilerle değiştirilir.)</source>
+        <translation>{0} file(s) were refused as older than the file already imported. Import them anyway? (That department's data in the consolidated file is replaced by the older file's.)</translation>
+    </message>
+    <message>
+        <source>Rapor üretimi durduruldu; dosya yazılmadı.</source>
+        <translation>Report build stopped; no file was written.</translation>
+    </message>
+    <message>
+        <source>Rapor oluşturulamadı</source>
+        <translation>Could not build the report</translation>
+    </message>
+    <message>
+        <source>{0} sayfa</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <source>TASLAK: denetimde hata var, her sayfada TASLAK yazar</source>
+        <translation>DRAFT: the check found errors, every page says TASLAK</translation>
+    </message>
+    <message>
+        <source>Rapor yazıldı: {0}</source>
+        <translation>Report written: {0}</translation>
+    </message>
+    <message>
+        <source>Excel dosyasını nereye kaydedeyim?</source>
+        <translation>Where should the Excel file be saved?</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Excel'e aktarılamadı</source>
+        <translation>Could not export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel dosyası yazıldı: {0}</source>
+        <translation>Excel file written: {0}</translation>
     </message>
     <message>
         <source>Kopya yazılamadı ({0}). Hedef diskin takılı ve yazılabilir olduğunu kontrol edin.</source>
@@ -636,6 +804,346 @@ Click an error in the Checks panel to go to the field.
 {0}</source>
         <translation>The copy to send was written and checked:
 {0}</translation>
+    </message>
+    <message>
+        <source>Eksik — dosyası gelmedi</source>
+        <translation>Missing — no file received</translation>
+    </message>
+    <message>
+        <source>Taslak</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Gönderildi</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Kabul edildi</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Geri gönderildi</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <source>Kurum bölümleri — bu dosyada düzenlenir</source>
+        <translation>Institution chapters — edited in this file</translation>
+    </message>
+    <message>
+        <source>Birim</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Durum</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Tamamlanma</source>
+        <translation>Completeness</translation>
+    </message>
+    <message>
+        <source>Hata</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Uyarı</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>Son aktarım</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <source>Not</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>{0} çakışma karar bekliyor</source>
+        <translation>{0} conflicts awaiting a decision</translation>
+    </message>
+    <message>
+        <source>, gönderen {0}</source>
+        <translation>, sent by {0}</translation>
+    </message>
+    <message>
+        <source>Aktaran: {0}
+Dosyayı gönderen: {1}, {2}
+{3} eklenen, {4} değişen, {5} silinen değer</source>
+        <translation>Imported by: {0}
+Sent by: {1}, {2}
+{3} added, {4} changed, {5} removed values</translation>
+    </message>
+    <message>
+        <source>Son durum değişikliği: {0}, {1}</source>
+        <translation>Last state change: {0}, {1}</translation>
+    </message>
+    <message>
+        <source>Birimlerden gelen .faaliyet dosyalarını (ya da hepsinin bulunduğu klasörü) bu pencereye sürükleyip bırakın: her dosya yazılmadan önce denetlenir, aynı dosya iki kez aktarılmaz, çakışan değerler size sorulur.</source>
+        <translation>Drag the departments' .faaliyet files (or the folder holding them) onto this window: every file is checked before anything is written, the same file is never imported twice, and conflicting values are put to you.</translation>
+    </message>
+    <message>
+        <source>Dosya ekle…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Klasör ekle…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>Kabul et</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Gönderilmiş ve hatasız birimi kabul et</source>
+        <translation>Accept a submitted department without errors</translation>
+    </message>
+    <message>
+        <source>Notla geri gönder…</source>
+        <translation>Send back with a note…</translation>
+    </message>
+    <message>
+        <source>Birimin düzeltmesi gerekenleri bir notla yazıp geri gönder</source>
+        <translation>Write what the department must correct and send it back</translation>
+    </message>
+    <message>
+        <source>eksik</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>taslak</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>gönderildi</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <source>kabul edildi</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>geri gönderildi</source>
+        <translation>sent back</translation>
+    </message>
+    <message>
+        <source>{0} birim</source>
+        <translation>{0} departments</translation>
+    </message>
+    <message>
+        <source>{0} birimde çakışma karar bekliyor</source>
+        <translation>conflicts awaiting a decision in {0} departments</translation>
+    </message>
+    <message>
+        <source>Rapor hazırlanıyor…</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message>
+        <source>Durdur</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Rapor oluşturuluyor</source>
+        <translation>Building the report</translation>
+    </message>
+    <message>
+        <source>Durduruluyor…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Rapor hazırlanıyor: {0}</source>
+        <translation>Preparing the report: {0}</translation>
+    </message>
+    <message>
+        <source>Çakışmalar — karar verin</source>
+        <translation>Conflicts — decide</translation>
+    </message>
+    <message>
+        <source>Aşağıdaki değerler son aktarımdan bu yana hem birleşik dosyada hem de gelen dosyada ({0}) farklı biçimde değiştirilmiş. Her satır için hangi değerin kalacağını seçin. Karar verilene kadar birleşik dosyaya hiçbir şey yazılmaz.</source>
+        <translation>Since the last import, the values below were changed differently both in the consolidated file and in the incoming file ({0}). Choose for every row which value stays. Nothing is written to the consolidated file until you decide.</translation>
+    </message>
+    <message>
+        <source>Alan</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Birleşik dosyada</source>
+        <translation>In the consolidated file</translation>
+    </message>
+    <message>
+        <source>Değiştiren (birleşik)</source>
+        <translation>Changed by (consolidated)</translation>
+    </message>
+    <message>
+        <source>Gelen dosyada</source>
+        <translation>In the incoming file</translation>
+    </message>
+    <message>
+        <source>Değiştiren (gelen)</source>
+        <translation>Changed by (incoming)</translation>
+    </message>
+    <message>
+        <source>Karar</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>— seçin —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Birleşikteki kalsın</source>
+        <translation>Keep consolidated</translation>
+    </message>
+    <message>
+        <source>Gelen alınsın</source>
+        <translation>Take incoming</translation>
+    </message>
+    <message>
+        <source>Hepsinde birleşikteki kalsın</source>
+        <translation>Keep consolidated for all</translation>
+    </message>
+    <message>
+        <source>Hepsinde gelen alınsın</source>
+        <translation>Take incoming for all</translation>
+    </message>
+    <message>
+        <source>Kararları uygula ve aktar</source>
+        <translation>Apply decisions and import</translation>
+    </message>
+    <message>
+        <source>Vazgeç (hiçbir şey yazılmaz)</source>
+        <translation>Cancel (nothing is written)</translation>
+    </message>
+    <message>
+        <source>{0} satırda karar bekleniyor</source>
+        <translation>{0} rows await a decision</translation>
+    </message>
+    <message>
+        <source>Her satır için karar verildi.</source>
+        <translation>Every row is decided.</translation>
+    </message>
+    <message>
+        <source>Dosyalar denetleniyor…</source>
+        <translation>Checking files…</translation>
+    </message>
+    <message>
+        <source>Birim dosyaları aktarılıyor</source>
+        <translation>Importing department files</translation>
+    </message>
+    <message>
+        <source>Denetleniyor: {0}</source>
+        <translation>Checking: {0}</translation>
+    </message>
+    <message>
+        <source>Yazılıyor: {0}</source>
+        <translation>Writing: {0}</translation>
+    </message>
+    <message>
+        <source>◀ Önceki</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Sonraki ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Sayfa</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Küçült</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Büyüt</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Yazdır…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Sistemde aç</source>
+        <translation>Open in system viewer</translation>
+    </message>
+    <message>
+        <source>PDF'yi bilgisayarın PDF görüntüleyicisinde aç</source>
+        <translation>Open the PDF in the computer's PDF viewer</translation>
+    </message>
+    <message>
+        <source>Bu kurulumda PDF'yi pencerede gösterecek bileşen (pypdfium2) yok. "Sistemde aç" ile bilgisayarın PDF görüntüleyicisinde açın.</source>
+        <translation>This installation lacks the component (pypdfium2) that shows the PDF in the window. Use "Open in system viewer" to open it in the computer's PDF viewer.</translation>
+    </message>
+    <message>
+        <source>/ {0}</source>
+        <translation>/ {0}</translation>
+    </message>
+    <message>
+        <source>Üst yönetici (İç kontrol güvence beyanı)</source>
+        <translation>Top manager (internal control assurance statement)</translation>
+    </message>
+    <message>
+        <source>Mali hizmetler birim yöneticisi (beyan)</source>
+        <translation>Head of financial services (statement)</translation>
+    </message>
+    <message>
+        <source>Harcama yetkilisi (beyan)</source>
+        <translation>Spending authority (statement)</translation>
+    </message>
+    <message>
+        <source>%92 (önde)</source>
+        <translation>%92 (before)</translation>
+    </message>
+    <message>
+        <source>92% (sonda)</source>
+        <translation>92% (after)</translation>
+    </message>
+    <message>
+        <source>Yıl</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Kurum</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Sapma toleransı</source>
+        <translation>Deviation tolerance</translation>
+    </message>
+    <message>
+        <source>gerçekleşmenin hedeften bu kadar sapması açıklama istemez</source>
+        <translation>a deviation from the target up to this needs no explanation</translation>
+    </message>
+    <message>
+        <source>Yüzde yazımı</source>
+        <translation>Percent style</translation>
+    </message>
+    <message>
+        <source>Tanım</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Beyan</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>Ad soyad</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unvan</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Yer</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Tarih</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Bu ayarlar yılın form tanımından gelir ve birleşik dosyada değiştirilemez (tanım, birim dosyalarıyla aynı kalmalıdır). Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenip yıl dosyaları yeniden oluşturulmalıdır.</source>
+        <translation>These settings come from the year's form definition and cannot be changed in the consolidated file (the definition must stay the same as the department files'). To change them, update the 'year' section of tanim.yaml in the definition folder and create the year's files again.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,304 @@
+"""The status board: every department of the year, one row each.
+
+State (eksik, taslak, gönderildi, kabul edildi, geri gönderildi), completeness,
+open findings and the last import come from ``submission.board(wb)``; a
+department whose incoming file waits on a conflict decision is marked until
+the conflicts are resolved. Department files or a folder dropped on the board
+are merged (the window does the merge; the board only says what was dropped).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...store.submission import DepartmentStatus
+from ..i18n import tr
+from ..submit import when
+
+COLUMNS = ("Birim", "Durum", "Tamamlanma", "Hata", "Uyarı", "Son aktarım", "Not")
+# background of the state cell: missing grey, draft yellow, submitted blue, accepted green, sent back orange
+STATE_COLORS = {
+    "eksik": "#eceff1",
+    "taslak": "#fff3cd",
+    "gonderildi": "#e3f2fd",
+    "kabul": "#dcedc8",
+    "geri": "#ffe0b2",
+    "kurum": "#ede7f6",
+}
+CONFLICT_COLOR = "#fdecea"
+
+
+def state_text(state: str) -> str:
+    return {
+        "eksik": tr("Eksik — dosyası gelmedi"),
+        "taslak": tr("Taslak"),
+        "gonderildi": tr("Gönderildi"),
+        "kabul": tr("Kabul edildi"),
+        "geri": tr("Geri gönderildi"),
+        "kurum": tr("Kurum bölümleri — bu dosyada düzenlenir"),
+    }.get(state, state)
+
+
+def column_titles() -> list[str]:
+    return [tr("Birim"), tr("Durum"), tr("Tamamlanma"), tr("Hata"), tr("Uyarı"), tr("Son aktarım"), tr("Not")]
+
+
+class BoardModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[DepartmentStatus] = []
+        self.pending: dict[str, int] = {}  # department -> conflicts waiting for a decision
+        self.institution: set[str] = set()  # the strategy unit's own chapters (edited in this file)
+
+    def set_rows(self, rows: list[DepartmentStatus], pending: dict[str, int], institution: set[str]) -> None:
+        self.beginResetModel()
+        self.rows, self.pending, self.institution = list(rows), dict(pending), set(institution)
+        self.endResetModel()
+
+    def state_of(self, s: DepartmentStatus) -> str:
+        """"kurum" for the institution chapters (no file of their own), else the board's state."""
+        return "kurum" if s.department in self.institution and s.last_import is None else s.state
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return column_titles()[section]
+        return None
+
+    def status(self, row: int) -> DepartmentStatus:
+        return self.rows[row]
+
+    def row_of(self, department: str) -> int:
+        return next((i for i, s in enumerate(self.rows) if s.department == department), -1)
+
+    def text(self, row: int, col: int) -> str:
+        s = self.rows[row]
+        if col == 0:
+            return s.name
+        if col == 1:
+            text = state_text(self.state_of(s))
+            n = self.pending.get(s.department)
+            return text + " · " + tr("{0} çakışma karar bekliyor").format(n) if n else text
+        if col == 2:
+            return f"%{s.completeness}  ({s.filled}/{s.total})"
+        if col == 3:
+            return str(s.errors) if s.errors else "–"
+        if col == 4:
+            return str(s.warnings) if s.warnings else "–"
+        if col == 5:
+            imp = s.last_import
+            if imp is None:
+                return "–"
+            sent = tr(", gönderen {0}").format(imp.clerk) if imp.clerk else ""
+            return f"{when(imp.at)} — {imp.file_name}{sent}"
+        if col == 6:
+            return s.note
+        return ""
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        s = self.rows[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 5 and s.last_import:
+                c = s.last_import.changes or {}
+                return tr("Aktaran: {0}\nDosyayı gönderen: {1}, {2}\n{3} eklenen, {4} değişen, {5} silinen değer").format(
+                    s.last_import.by, s.last_import.clerk or "?", when(s.last_import.submitted_at) if s.last_import.submitted_at else "?",
+                    c.get("eklenen", 0), c.get("degisen", 0), c.get("silinen", 0))
+            if col == 6 and s.note:
+                return s.note
+            if col == 1 and s.changed_at:
+                return tr("Son durum değişikliği: {0}, {1}").format(when(s.changed_at), s.changed_by)
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if col == 1:
+                color = CONFLICT_COLOR if s.department in self.pending else STATE_COLORS.get(self.state_of(s))
+                return QBrush(QColor(color)) if color else None
+            if col == 3 and s.errors:
+                return QBrush(QColor("#fdecea"))
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == 1 and s.department in self.pending:
+                return QBrush(QColor("#b71c1c"))
+            if self.state_of(s) == "eksik" and col != 0:
+                return QBrush(QColor("#607d8b"))
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3, 4):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return s.department
+        return None
+
+
+class Board(QWidget):
+    """The board with its actions; emits what the strategy unit asks for."""
+
+    filesDropped = Signal(list)  # [Path]
+    addFilesRequested = Signal()
+    addFolderRequested = Signal()
+    acceptRequested = Signal(str)  # department key
+    sendBackRequested = Signal(str)
+    openInstitutionRequested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("board")
+        self.setAcceptDrops(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 10, 12, 10)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("boardSummary")
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+
+        self.drop_hint = QLabel(tr("Birimlerden gelen .faaliyet dosyalarını (ya da hepsinin bulunduğu klasörü) bu pencereye "
+                                   "sürükleyip bırakın: her dosya yazılmadan önce denetlenir, aynı dosya iki kez aktarılmaz, "
+                                   "çakışan değerler size sorulur."), self)
+        self.drop_hint.setObjectName("dropHint")
+        self.drop_hint.setWordWrap(True)
+        self.drop_hint.setFrameShape(QFrame.Shape.StyledPanel)
+        self.drop_hint.setStyleSheet("QLabel#dropHint { border: 2px dashed #90a4ae; border-radius: 6px; padding: 10px; "
+                                     "color: #37474f; background: #f7f9fa; }")
+        lay.addWidget(self.drop_hint)
+
+        buttons = QHBoxLayout()
+        self.add_files = QPushButton(tr("Dosya ekle…"), self)
+        self.add_files.setObjectName("addFiles")
+        self.add_folder = QPushButton(tr("Klasör ekle…"), self)
+        self.add_folder.setObjectName("addFolder")
+        self.accept_button = QPushButton(tr("Kabul et"), self)
+        self.accept_button.setObjectName("acceptDepartment")
+        self.accept_button.setToolTip(tr("Gönderilmiş ve hatasız birimi kabul et"))
+        self.send_back_button = QPushButton(tr("Notla geri gönder…"), self)
+        self.send_back_button.setObjectName("sendBack")
+        self.send_back_button.setToolTip(tr("Birimin düzeltmesi gerekenleri bir notla yazıp geri gönder"))
+        for b in (self.add_files, self.add_folder):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        for b in (self.accept_button, self.send_back_button):
+            buttons.addWidget(b)
+        lay.addLayout(buttons)
+
+        self.model = BoardModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("boardTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        head.setStretchLastSection(True)
+        lay.addWidget(self.table, 1)
+
+        self.add_files.clicked.connect(self.addFilesRequested)
+        self.add_folder.clicked.connect(self.addFolderRequested)
+        self.accept_button.clicked.connect(lambda: self._emit_for_current(self.acceptRequested))
+        self.send_back_button.clicked.connect(lambda: self._emit_for_current(self.sendBackRequested))
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    # --- content --------------------------------------------------------------
+    def set_rows(self, rows: list[DepartmentStatus], pending: dict[str, int] | None = None, institution: set[str] = frozenset()) -> None:
+        current = self.current_department()
+        self.model.set_rows(rows, pending or {}, institution)
+        self.table.resizeColumnsToContents()
+        for col, width in ((0, 300), (1, 280), (5, 420)):
+            if self.table.columnWidth(col) > width:
+                self.table.setColumnWidth(col, width)
+        if current:
+            self.select(current)
+        counts: dict[str, int] = {}
+        for s in rows:
+            counts[self.model.state_of(s)] = counts.get(self.model.state_of(s), 0) + 1
+        names = {"eksik": tr("eksik"), "taslak": tr("taslak"), "gonderildi": tr("gönderildi"), "kabul": tr("kabul edildi"), "geri": tr("geri gönderildi")}
+        parts = [f"{counts[k]} {names[k]}" for k in names if counts.get(k)]
+        text = tr("{0} birim").format(sum(counts.get(k, 0) for k in names)) + ": " + ", ".join(parts)
+        if pending:
+            text += " — " + tr("{0} birimde çakışma karar bekliyor").format(len(pending))
+        self.summary.setText(text)
+        self._update_buttons()
+
+    def select(self, department: str) -> None:
+        row = self.model.row_of(department)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def current_department(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.status(rows[0].row()).department if rows else None
+
+    def current_status(self) -> DepartmentStatus | None:
+        dept = self.current_department()
+        row = self.model.row_of(dept) if dept else -1
+        return self.model.status(row) if row >= 0 else None
+
+    def _update_buttons(self, *_args) -> None:
+        s = self.current_status()
+        state = self.model.state_of(s) if s is not None else None
+        self.accept_button.setEnabled(state == "gonderildi")
+        self.send_back_button.setEnabled(state in ("taslak", "gonderildi", "kabul", "geri"))
+
+    def _emit_for_current(self, signal) -> None:
+        dept = self.current_department()
+        if dept:
+            signal.emit(dept)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if self.model.state_of(self.model.status(index.row())) == "kurum":
+            self.openInstitutionRequested.emit()
+
+    # --- drag and drop --------------------------------------------------------
+    @staticmethod
+    def _paths(event) -> list[Path]:
+        md = event.mimeData()
+        if not md.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in md.urls() if u.isLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:
+        if self._paths(event):
+            event.acceptProposedAction()
+            self.drop_hint.setStyleSheet(self.drop_hint.styleSheet().replace("#90a4ae", "#1a5fb4"))
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if self._paths(event):
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:
+        self.drop_hint.setStyleSheet(self.drop_hint.styleSheet().replace("#1a5fb4", "#90a4ae"))
+
+    def dropEvent(self, event) -> None:
+        self.dragLeaveEvent(event)
+        paths = self._paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.filesDropped.emit(paths)

@@ -1,0 +1,96 @@
+"""Merging dropped department files, off the GUI thread.
+
+``MergeRun`` calls ``desktop.store.merge.merge_files`` on the file's path in a
+worker (which opens its own connection). Unresolved conflicts come back as
+``MergeConflict`` with nothing written; the window asks for a decision
+(``decide(conflicts) -> {id: choice} | None``) and the run starts again with
+that resolution. A file older than the one already imported is refused by the
+store; the window may ask and run those files again with ``force``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ...store.merge import MergeConflict, MergeResult, merge_files
+from ..i18n import tr
+from .tasks import Worker
+
+STALE_MARK = "eldekinden eski"  # the store's refusal of a file older than the imported one
+
+
+def stale_files(result: MergeResult) -> list[Path]:
+    return [f.path for f in result.files if f.status == "refused" and STALE_MARK in f.message]
+
+
+class MergeRun(QObject):
+    """One merge (possibly asked again after conflict decisions). Ends with ``finished``."""
+
+    conflicted = Signal(list)  # [Conflict]: shown on the board until decided
+    finished = Signal(object)  # MergeResult, or None when cancelled at the conflict view
+    failed = Signal(str)
+
+    def __init__(self, target: Path, paths: list[Path], decide: Callable, parent: QWidget | None = None,
+                 force: bool = False, user: str | None = None, dialog: bool = True):
+        super().__init__(parent)
+        self.target, self.paths, self.decide, self.force, self.user = Path(target), list(paths), decide, force, user
+        self.parent_widget = parent
+        self.show_dialog = dialog
+        self.resolution: dict | None = None
+        self.worker: Worker | None = None
+        self.dialog: QProgressDialog | None = None
+
+    def start(self) -> None:
+        resolve = self.resolution
+        self.worker = Worker(lambda progress, _cancelled: merge_files(
+            self.target, self.paths, force=self.force, resolve=resolve, user=self.user, progress=progress), self)
+        self.worker.progressed.connect(self._progress)
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
+        if self.show_dialog:
+            d = self.dialog = QProgressDialog(tr("Dosyalar denetleniyor…"), "", 0, max(1, 2 * len(self.paths)), self.parent_widget)
+            d.setObjectName("mergeProgress")
+            d.setWindowTitle(tr("Birim dosyaları aktarılıyor"))
+            d.setCancelButton(None)  # a merge is one transaction per file; it is not stopped halfway
+            d.setWindowModality(Qt.WindowModality.WindowModal)
+            d.setMinimumDuration(300)
+            d.setMinimumWidth(480)
+        self.worker.start()
+
+    def wait(self, ms: int = 60000) -> bool:
+        return self.worker is None or self.worker.wait(ms)
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setMaximum(max(total, 1))
+            self.dialog.setValue(done)
+            self.dialog.setLabelText(tr("Denetleniyor: {0}").format(name) if done < total / 2 else tr("Yazılıyor: {0}").format(name))
+
+    def _end_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _succeeded(self, result: MergeResult) -> None:
+        self.worker.wait()
+        self._end_dialog()
+        self.finished.emit(result)
+
+    def _failed(self, exc) -> None:
+        self.worker.wait()
+        self._end_dialog()
+        if isinstance(exc, MergeConflict) and self.resolution is None:
+            self.conflicted.emit(exc.conflicts)
+            decided = self.decide(exc.conflicts)
+            if decided:
+                self.resolution = dict(decided)
+                self.start()
+            else:
+                self.finished.emit(None)
+            return
+        self.failed.emit(str(exc) or exc.__class__.__name__)

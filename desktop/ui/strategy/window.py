@@ -1,0 +1,361 @@
+"""The strategy unit's window over the consolidated file of a year.
+
+Tabs: the status board (merge by dropping files, accept, send back), the
+institution chapters (the ``institution`` department's form, with the
+clerk's editors and undo), the year settings, and the report (built off the
+GUI thread, shown inside the application, printable). Every prompt goes
+through an attribute (``ask``, ``inform``, ``ask_note``, ``decide``,
+``choose_files``, ``choose_folder``, ``choose_pdf``) so tests can answer it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
+
+from ...core.definition import Definition
+from ...store import submission
+from ...store.errors import WorkbookError
+from ...store.workbook import SUFFIX, Workbook
+from .. import settings
+from ..commands import Editor
+from ..document_view import DocumentView
+from ..i18n import tr
+from ..lock import FileLock
+from ..model import Document
+from .board import Board
+from .build import ReportBuild
+from .conflicts import ConflictDialog
+from .merging import MergeRun, stale_files
+from .pdf_view import PdfView
+from .year import year_settings_html
+
+_open_windows: list["StrategyWindow"] = []  # top-level windows opened from the start page stay alive
+
+
+def create_consolidated(parent, definition: Definition) -> Path | None:
+    """Ask where, create an empty consolidated file for the year; its path, or None."""
+    suggested = Path.home() / f"{definition.id}-birlesik{SUFFIX}"
+    name, _ = QFileDialog.getSaveFileName(parent, tr("Yeni birleşik dosyayı nereye kaydedeyim?"), str(suggested),
+                                          tr("Faaliyet dosyası (*.faaliyet);;Tüm dosyalar (*)"))
+    if not name:
+        return None
+    path = Path(name) if name.endswith(SUFFIX) else Path(name + SUFFIX)
+    Workbook.create(path, definition, None).close()
+    return path
+
+
+def open_window(path: Path, readonly: bool = False, inform=None) -> "StrategyWindow | None":
+    """A strategy window on ``path``, shown; None if it could not be opened (told through ``inform``)."""
+    win = StrategyWindow()
+    if inform is not None:
+        win.inform = inform
+    if not win.open_file(path, readonly=readonly):
+        win.deleteLater()
+        return None
+    _open_windows.append(win)
+    win.destroyed.connect(lambda *_: _open_windows.remove(win) if win in _open_windows else None)
+    win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    win.show()
+    return win
+
+
+class StrategyWindow(QMainWindow):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("strategyWindow")
+        self.wb: Workbook | None = None
+        self.lock: FileLock | None = None
+        self.doc: Document | None = None
+        self.editor: Editor | None = None
+        self.institution_view: DocumentView | None = None
+        self.pending: dict[str, list] = {}  # department -> conflicts waiting for a decision
+        self.merge_run: MergeRun | None = None
+        self.report_build: ReportBuild | None = None
+        self.last_merge = None
+        self.ask = lambda title, text: QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        self.inform = self._message_box
+        self.ask_note = lambda title, label: QInputDialog.getMultiLineText(self, title, label)
+        self.decide = self._decide
+        self.choose_files = lambda: [Path(n) for n in QFileDialog.getOpenFileNames(
+            self, tr("Birim dosyalarını seçin"), str(self._folder()), tr("Faaliyet dosyası (*.faaliyet)"))[0]]
+        self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, tr("Birim dosyalarının bulunduğu klasörü seçin"), str(self._folder()))
+        self.choose_pdf = lambda suggested: QFileDialog.getSaveFileName(self, tr("Raporu nereye kaydedeyim?"), str(suggested), tr("PDF (*.pdf)"))[0]
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("strategyTabs")
+        self.setCentralWidget(self.tabs)
+        self.board = Board(self.tabs)
+        self.tabs.addTab(self.board, tr("Durum tablosu"))
+        self.year = QLabel(self.tabs)
+        self.year.setObjectName("yearSettings")
+        self.year.setWordWrap(True)
+        self.year.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.year.setContentsMargins(16, 12, 16, 12)
+        self.pdf = PdfView(self.tabs)
+        self.board.filesDropped.connect(self.merge)
+        self.board.addFilesRequested.connect(lambda: self.merge(self.choose_files()))
+        self.board.addFolderRequested.connect(self._merge_folder)
+        self.board.acceptRequested.connect(self.accept_department)
+        self.board.sendBackRequested.connect(self.send_back)
+        self.board.openInstitutionRequested.connect(lambda: self.institution_view and self.tabs.setCurrentWidget(self.institution_view))
+        self._actions()
+        self.resize(1360, 860)
+
+    # --- actions -----------------------------------------------------------------
+    def _action(self, text: str, slot, keys=(), tip: str = "") -> QAction:
+        act = QAction(text, self)
+        act.setShortcuts([QKeySequence(k) for k in keys])
+        act.setToolTip(tip or text)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _actions(self) -> None:
+        self.act_files = self._action(tr("Dosya ekle…"), lambda: self.merge(self.choose_files()), [QKeySequence.StandardKey.Open],
+                                      tr("Birimlerden gelen dosyaları denetleyip birleşik dosyaya aktar"))
+        self.act_folder = self._action(tr("Klasör ekle…"), self._merge_folder)
+        self.act_build = self._action(tr("Raporu oluştur…"), lambda: self.build(), ["Ctrl+B"], tr("Kurumun faaliyet raporunu PDF olarak oluştur"))
+        self.act_excel = self._action(tr("Excel'e aktar…"), self.export_excel, [], tr("Performans tablosu ve bütün tablolar tek .xlsx dosyasına"))
+        self.act_undo = self._action(tr("Geri al"), lambda: self.editor and self.editor.stack.undo(), [QKeySequence.StandardKey.Undo])
+        self.act_redo = self._action(tr("Yinele"), lambda: self.editor and self.editor.stack.redo(), ["Ctrl+Y", "Ctrl+Shift+Z"])
+        self.act_close = self._action(tr("Kapat"), self.close, [QKeySequence.StandardKey.Close])
+        menu = self.menuBar().addMenu(tr("&Dosya"))
+        for a in (self.act_files, self.act_folder, None, self.act_build, self.act_excel, None, self.act_close):
+            menu.addSeparator() if a is None else menu.addAction(a)
+        menu = self.menuBar().addMenu(tr("Dü&zen"))
+        menu.addAction(self.act_undo)
+        menu.addAction(self.act_redo)
+        bar = QToolBar(tr("Araçlar"), self)
+        bar.setObjectName("strategyToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.act_files, self.act_folder, None, self.act_build, self.act_excel, None, self.act_undo, self.act_redo):
+            bar.addSeparator() if a is None else bar.addAction(a)
+        self.addToolBar(bar)
+
+    # --- opening and closing -----------------------------------------------------------
+    def open_file(self, path: Path, readonly: bool = False) -> bool:
+        path = Path(path)
+        lock = FileLock(path)
+        if not lock.acquire():
+            if not self.ask(tr("Dosya zaten açık"), tr("'{0}' başka bir Faaliyet penceresinde açık ({1}). Bu pencerede salt okunur açılsın mı?").format(path.name, lock.holder())):
+                return False
+            readonly, lock = True, None
+        try:
+            wb = Workbook.open(path, readonly=readonly)
+        except WorkbookError as exc:
+            if lock:
+                lock.release()
+            self.inform(tr("Dosya açılamadı"), str(exc), "critical")
+            return False
+        if not wb.is_consolidated:
+            wb.close()
+            if lock:
+                lock.release()
+            self.inform(tr("Dosya açılamadı"), tr("'{0}' bir birim dosyası; bu pencere birleşik yıl dosyası içindir.").format(path.name), "critical")
+            return False
+        self.wb, self.lock = wb, lock
+        institution = wb.definition.institution_department
+        if institution is not None:
+            self.doc = Document(wb, self, department=institution.key)
+            self.editor = Editor(self.doc, self)
+            self.editor.problem.connect(lambda m: self.statusBar().showMessage("⚠ " + m, 20000))
+            self.editor.stack.indexChanged.connect(self._update)
+            self.institution_view = DocumentView(self.editor, self.tabs)
+            self.institution_view.setObjectName("institutionView")
+            self.tabs.addTab(self.institution_view, tr("Kurum bölümleri (I, II, IV, V)"))
+        self.year.setText(year_settings_html(wb.definition))
+        self.tabs.addTab(self.year, tr("Yıl ayarları"))
+        self.tabs.addTab(self.pdf, tr("Rapor"))
+        settings.add_recent(path)
+        self.refresh()
+        return True
+
+    def closeEvent(self, event) -> None:
+        for job in (self.report_build, self.merge_run):
+            if job is not None and job.worker is not None and job.worker.isRunning():
+                if isinstance(job, ReportBuild):
+                    job.cancel()
+                job.wait()
+        if self.institution_view is not None:
+            self.institution_view.commit_pending()
+        self.pdf.close_document()
+        if self.editor is not None:
+            self.editor.stack.blockSignals(True)
+        if self.wb is not None:
+            self.wb.close()
+            self.wb = None
+        if self.lock:
+            self.lock.release()
+            self.lock = None
+        event.accept()
+
+    def _folder(self) -> Path:
+        return self.wb.path.parent if self.wb else Path.home()
+
+    # --- the board -----------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.wb is None:
+            return
+        institution = {d.key for d in self.wb.definition.departments if d.role == "institution"}
+        self.board.set_rows(submission.board(self.wb), {d: len(c) for d, c in self.pending.items()}, institution)
+        self._update()
+
+    def _update(self, *_args) -> None:
+        if self.wb is None:
+            self.setWindowTitle(tr("Faaliyet — Strateji Geliştirme"))
+            return
+        writable = not self.wb.readonly
+        for a in (self.act_files, self.act_folder):
+            a.setEnabled(writable)
+        self.board.setAcceptDrops(writable)
+        stack = self.editor.stack if self.editor else None
+        self.act_undo.setEnabled(bool(stack and stack.canUndo()) and writable)
+        self.act_redo.setEnabled(bool(stack and stack.canRedo()) and writable)
+        ro = " — " + tr("salt okunur") if self.wb.readonly else ""
+        self.setWindowTitle(tr("{0} — Birleşik dosya {1} — {2}{3} — Faaliyet").format(
+            self.wb.path.name, self.wb.year, self.wb.definition.institution.name, ro))
+
+    def accept_department(self, dept: str) -> bool:
+        try:
+            submission.accept(self.wb, dept)
+        except WorkbookError as exc:
+            self.inform(tr("Kabul edilemedi"), _with_problems(exc), "warning")
+            return False
+        finally:
+            self.refresh()
+        self.statusBar().showMessage(tr("{0} kabul edildi.").format(self._name(dept)), 15000)
+        return True
+
+    def send_back(self, dept: str) -> bool:
+        note, ok = self.ask_note(tr("Notla geri gönder"), tr("{0} birimi neyi düzeltmeli? (Not birime iletilir.)").format(self._name(dept)))
+        if not ok:
+            return False
+        try:
+            submission.send_back(self.wb, dept, note)
+        except WorkbookError as exc:
+            self.inform(tr("Geri gönderilemedi"), str(exc), "warning")
+            return False
+        finally:
+            self.refresh()
+        self.statusBar().showMessage(tr("{0} notla geri gönderildi.").format(self._name(dept)), 15000)
+        return True
+
+    def _name(self, dept: str) -> str:
+        d = self.wb.definition.department(dept) if self.wb else None
+        return d.name if d else dept
+
+    # --- merging -------------------------------------------------------------------
+    def _merge_folder(self) -> None:
+        folder = self.choose_folder()
+        if folder:
+            self.merge([Path(folder)])
+
+    def merge(self, paths: list[Path], force: bool = False) -> MergeRun | None:
+        """Check and import department files (or folders) into this file; returns the run (it ends with ``finished``)."""
+        if not paths or self.wb is None:
+            return None
+        if self.wb.readonly:
+            self.inform(tr("Aktarılamadı"), tr("Birleşik dosya salt okunur açık; dosya aktarılamaz."), "warning")
+            return None
+        if self.institution_view is not None:
+            self.institution_view.commit_pending()
+        run = self.merge_run = MergeRun(self.wb.path, paths, self.decide, self, force=force, user=self.wb.user)
+        run.conflicted.connect(self._conflicted)
+        run.finished.connect(lambda result: self._merged(run, result))
+        run.failed.connect(lambda text: self._merge_failed(text))
+        run.start()
+        return run
+
+    def _conflicted(self, conflicts: list) -> None:
+        self.pending = {}
+        for c in conflicts:
+            self.pending.setdefault(c.department, []).append(c)
+        self.refresh()
+        self.tabs.setCurrentWidget(self.board)
+
+    def _decide(self, conflicts: list) -> dict | None:
+        names = {d.key: d.name for d in self.wb.definition.departments}
+        dlg = self.conflict_dialog = ConflictDialog(conflicts, names, self)
+        return dlg.resolution() if dlg.exec() == ConflictDialog.DialogCode.Accepted else None
+
+    def _merged(self, run: MergeRun, result) -> None:
+        self.last_merge = result
+        if result is None:  # the user left the conflict view: nothing was written
+            self.refresh()
+            self.statusBar().showMessage(tr("Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi."), 20000)
+            return
+        self.pending = {}
+        if self.doc is not None:
+            self.doc.reload_state()
+        self.refresh()
+        lines = result.summary_lines() or [tr("Aktarılacak .faaliyet dosyası bulunamadı.")]
+        kind = "warning" if result.refused else "information"
+        self.inform(tr("Aktarım sonucu"), "\n".join(lines), kind)
+        stale = stale_files(result)
+        if stale and not run.force and self.ask(tr("Eski dosya"), tr(
+                "{0} dosya, daha önce aktarılmış dosyadan eski olduğu için reddedildi. Bu dosyalar yine de aktarılsın mı? "
+                "(Birleşik dosyadaki o birimin verileri eski dosyadakilerle değiştirilir.)").format(len(stale))):
+            self.merge(stale, force=True)
+
+    def _merge_failed(self, text: str) -> None:
+        self.refresh()
+        self.inform(tr("Aktarılamadı"), text, "critical")
+
+    # --- the report ----------------------------------------------------------------
+    def build(self, out: Path | None = None, dialog: bool = True) -> ReportBuild | None:
+        if self.wb is None:
+            return None
+        if self.institution_view is not None:
+            self.institution_view.commit_pending()
+        if out is None:
+            name = self.choose_pdf(self.wb.path.with_suffix(".pdf"))
+            if not name:
+                return None
+            out = Path(name)
+        job = self.report_build = ReportBuild(self.wb.path, Path(out), self, dialog=dialog)
+        job.finished.connect(self._built)
+        job.cancelled.connect(lambda: self.statusBar().showMessage(tr("Rapor üretimi durduruldu; dosya yazılmadı."), 20000))
+        job.failed.connect(lambda text: self.inform(tr("Rapor oluşturulamadı"), text, "critical"))
+        job.start()
+        return job
+
+    def _built(self, result) -> None:
+        note = tr("{0} sayfa").format(result.pages)
+        if result.draft:
+            note += " — " + tr("TASLAK: denetimde hata var, her sayfada TASLAK yazar")
+        self.pdf.load(result.path, note)
+        self.tabs.setCurrentWidget(self.pdf)
+        self.statusBar().showMessage(tr("Rapor yazıldı: {0}").format(result.path), 20000)
+
+    def export_excel(self, out: Path | None = None) -> Path | None:
+        from ...store.excel_export import export_excel
+
+        if out is None:
+            name, _ = QFileDialog.getSaveFileName(self, tr("Excel dosyasını nereye kaydedeyim?"), str(self.wb.path.with_suffix(".xlsx")), tr("Excel (*.xlsx)"))
+            if not name:
+                return None
+            out = Path(name)
+        try:
+            export_excel(self.wb, out)
+        except WorkbookError as exc:
+            self.inform(tr("Excel'e aktarılamadı"), str(exc), "critical")
+            return None
+        self.statusBar().showMessage(tr("Excel dosyası yazıldı: {0}").format(out), 20000)
+        return Path(out)
+
+    def _message_box(self, title: str, text: str, kind: str = "information") -> None:
+        icon = {"critical": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}.get(kind, QMessageBox.Icon.Information)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("messageBox")
+        box.open()
+
+
+def _with_problems(exc: WorkbookError) -> str:
+    problems = getattr(exc, "problems", None) or []
+    lines = "\n".join(f"• {p}" for p in problems[:15])
+    return str(exc) + ("\n" + lines if lines else "")

@@ -1,0 +1,230 @@
+"""The strategy unit's window: the board, merging by drop, accept / send back, conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from desktop.store.submission import submit
+from desktop.store.workbook import Workbook
+
+from merge_support import KEY, definition, edit, files  # noqa: F401 (fixtures)
+from ui_support import _private_settings  # noqa: F401 (fixture)
+
+
+@pytest.fixture
+def consolidated(tmp_path, definition) -> Path:  # noqa: F811
+    path = tmp_path / "birlesik.faaliyet"
+    Workbook.create(path, definition, None).close()
+    return path
+
+
+class Answers:
+    """Answers the window's prompts (no modal dialogs in tests)."""
+
+    def __init__(self):
+        self.messages: list[tuple[str, str, str]] = []
+        self.asked: list[str] = []
+        self.note = ("Ruhsat sayısını belgeyle karşılaştırın.", True)
+        self.decide = None  # set per test
+        self.answer = True
+
+    def inform(self, title, text, kind="information"):
+        self.messages.append((title, text, kind))
+
+    def ask(self, title, text):
+        self.asked.append(text)
+        return self.answer
+
+
+@pytest.fixture
+def window(qtbot, consolidated):
+    from desktop.ui.app import application
+    from desktop.ui.strategy.window import StrategyWindow
+
+    application()
+    win = StrategyWindow()
+    answers = win.answers = Answers()
+    win.inform, win.ask = answers.inform, answers.ask
+    win.ask_note = lambda title, label: answers.note
+    win.decide = lambda conflicts: answers.decide(conflicts)
+    qtbot.addWidget(win)
+    assert win.open_file(consolidated), answers.messages
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def rows(win) -> dict:
+    return {s.department: (win.board.model.state_of(s), s) for s in win.board.model.rows}
+
+
+def merge(qtbot, win, paths, **kw):
+    run = win.merge(paths, **kw)
+    assert run is not None
+    with qtbot.waitSignal(run.finished, timeout=30000) as blocker:
+        pass
+    return blocker.args[0]
+
+
+def drop(board, paths: list[Path]) -> None:
+    """A real drop event with file URLs, as the file manager sends it."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    board.dropEvent(event)
+
+
+def test_board_lists_every_department_missing_and_institution(window, definition):  # noqa: F811
+    got = rows(window)
+    assert list(got) == [d.key for d in definition.departments]
+    assert got["strateji"][0] == "kurum"  # edited in this file, never "missing"
+    assert {k for k, (state, _) in got.items() if state == "eksik"} == {"itfaiye", "imar", "zabita"}
+    model = window.board.model
+    r = model.row_of("itfaiye")
+    assert model.text(r, 1).startswith("Eksik") and model.text(r, 5) == "–"
+    assert "3 eksik" in window.board.summary.text()
+    assert window.tabs.count() == 4  # board, institution chapters, year settings, report
+
+
+def test_dropping_a_folder_merges_every_file_and_updates_the_board(qtbot, window, files):  # noqa: F811
+    folder = files["itfaiye"].parent
+    with qtbot.waitSignal(window.board.filesDropped):
+        pass_through = []
+        window.board.filesDropped.connect(pass_through.append)
+        drop(window.board, [folder])
+    assert pass_through == [[folder]]
+    with qtbot.waitSignal(window.merge_run.finished, timeout=30000) as blocker:
+        pass
+    result = blocker.args[0]
+    assert {f.status for f in result.files} == {"imported"}
+    got = rows(window)
+    assert got["itfaiye"][0] == "taslak" and got["imar"][0] == "taslak" and got["zabita"][0] == "taslak"
+    it = got["itfaiye"][1]
+    assert 0 < it.completeness < 100 and it.last_import.file_name == files["itfaiye"].name
+    assert files["itfaiye"].name in window.board.model.text(window.board.model.row_of("itfaiye"), 5)
+    assert window.answers.messages[-1][0] == "Aktarım sonucu"
+    # the same files again: nothing changes, and the board says so
+    again = merge(qtbot, window, [folder])
+    assert {f.status for f in again.files} == {"unchanged"}
+
+
+def test_accept_and_send_back_change_the_state_and_keep_the_note(qtbot, window, files, consolidated):  # noqa: F811
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        submit(wb)
+    merge(qtbot, window, [files["itfaiye"], files["imar"]])
+    board = window.board
+    board.select("imar")
+    assert not board.accept_button.isEnabled()  # a draft is not accepted
+    board.select("itfaiye")
+    assert rows(window)["itfaiye"][0] == "gonderildi" and board.accept_button.isEnabled()
+    qtbot.mouseClick(board.accept_button, Qt.MouseButton.LeftButton)
+    assert rows(window)["itfaiye"][0] == "kabul"
+    board.select("imar")
+    qtbot.mouseClick(board.send_back_button, Qt.MouseButton.LeftButton)
+    state, status = rows(window)["imar"]
+    assert state == "geri" and status.note == "Ruhsat sayısını belgeyle karşılaştırın."
+    assert board.model.text(board.model.row_of("imar"), 6) == status.note
+    with Workbook.open(consolidated, readonly=True) as wb:  # stored, not only shown
+        assert wb.state("itfaiye")["state"] == "kabul"
+        assert wb.state("imar")["state"] == "geri" and wb.state("imar")["note"] == status.note
+    # an empty note is refused: nothing changes
+    board.select("itfaiye")
+    window.answers.note = ("  ", True)
+    assert not window.send_back("itfaiye") and rows(window)["itfaiye"][0] == "kabul"
+    assert "notla" in window.answers.messages[-1][1]
+
+
+def conflict_setup(qtbot, window, files):  # noqa: F811
+    """İtfaiye imported; then KEY changed here (100) and there (200) differently."""
+    merge(qtbot, window, [files["itfaiye"]])
+    window.wb.set_value(KEY, 100)
+    edit(files["itfaiye"], {KEY: 200}, user="memur")
+
+
+@pytest.mark.parametrize("choice, expected", [("ours", 100), ("theirs", 200)])
+def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, window, files, choice, expected):  # noqa: F811
+    from desktop.ui.strategy.conflicts import COL_CHOICE, COL_HERE, COL_THERE, ConflictDialog
+
+    conflict_setup(qtbot, window, files)
+    seen = {}
+
+    def decide(conflicts):
+        seen["board"] = rows(window)["itfaiye"][1].department in window.board.model.pending
+        seen["state"] = window.board.model.text(window.board.model.row_of("itfaiye"), 1)
+        dlg = ConflictDialog(conflicts, {"itfaiye": "İtfaiye Müdürlüğü"}, window)
+        seen["cells"] = (dlg.table.item(0, COL_HERE).text(), dlg.table.item(0, COL_THERE).text(), dlg.table.item(0, 3).text())
+        seen["apply_before"] = dlg.apply_button.isEnabled()
+        (dlg.all_ours if choice == "ours" else dlg.all_theirs).click()
+        seen["apply_after"] = dlg.apply_button.isEnabled()
+        assert isinstance(dlg.table.cellWidget(0, COL_CHOICE), type(dlg.combos[0]))
+        return dlg.resolution()
+
+    window.answers.decide = decide
+    result = merge(qtbot, window, [files["itfaiye"]])
+    assert seen["board"] and "çakışma" in seen["state"]
+    assert seen["cells"][:2] == ("100", "200") and "test" in seen["cells"][2]  # who changed it here
+    assert not seen["apply_before"] and seen["apply_after"]  # never decided silently
+    assert result.files[0].status == "imported" and list(result.files[0].resolved.values()) == [choice]
+    assert window.wb.get(KEY) == expected
+    assert window.board.model.pending == {}
+
+
+def test_leaving_the_conflict_view_writes_nothing(qtbot, window, files, consolidated):  # noqa: F811
+    conflict_setup(qtbot, window, files)
+    window.answers.decide = lambda conflicts: None
+    before = consolidated.read_bytes()
+    assert merge(qtbot, window, [files["itfaiye"]]) is None
+    assert consolidated.read_bytes() == before and window.wb.get(KEY) == 100
+    assert "itfaiye" in window.board.model.pending  # still marked on the board
+    assert "karar bekliyor" in window.board.model.text(window.board.model.row_of("itfaiye"), 1)
+
+
+def test_an_older_file_is_refused_and_can_be_forced(qtbot, window, files, tmp_path):  # noqa: F811
+    import shutil
+    import time
+
+    old = tmp_path / "eski" / files["imar"].name
+    old.parent.mkdir()
+    shutil.copy(files["imar"], old)
+    time.sleep(1.05)  # change times have one-second resolution
+    edit(files["imar"], {"imar.ruhsat": 181})
+    merge(qtbot, window, [files["imar"]])
+    window.answers.answer = False
+    result = merge(qtbot, window, [old])
+    assert result.files[0].status == "refused" and window.answers.asked  # asked whether to force
+    assert window.wb.get("imar.ruhsat") == 181
+    window.answers.answer = True
+    merge(qtbot, window, [old])  # asked again, answered yes: the forced run starts
+    with qtbot.waitSignal(window.merge_run.finished, timeout=30000):
+        pass
+    assert window.wb.get("imar.ruhsat") == 180
+
+
+def test_the_institution_chapters_are_edited_with_the_clerks_editors(qtbot, window, consolidated):
+    from desktop.ui.editors.fields import LongTextEdit
+    from ui_support import type_text
+
+    view = window.institution_view
+    assert view is not None and window.doc.department == "strateji"
+    w = view.editor_widget("strateji.sunus")
+    assert isinstance(w, LongTextEdit)
+    window.tabs.setCurrentWidget(view)
+    view.go_to("strateji.sunus")
+    type_text(w, "Değerli meclis üyeleri")
+    view.commit_pending()
+    with Workbook.open(consolidated, readonly=True) as wb:
+        assert wb.get("strateji.sunus") == "Değerli meclis üyeleri"
+    assert window.act_undo.isEnabled()
+    window.act_undo.trigger()
+    with Workbook.open(consolidated, readonly=True) as wb:
+        assert wb.get("strateji.sunus") is None
+
+
+def test_year_settings_are_shown(window):
+    text = window.year.text()
+    assert "Sapma toleransı" in text and "%0" in text and "2020" in text
