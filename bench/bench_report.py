@@ -10,7 +10,7 @@
    prints time, pages and peak memory (goal: near-linear, under 300 MiB),
    next to a run a quarter that size.
 
-    uv run python -m bench.bench_report [--no-scale] [--scale-departments 48]
+    uv run python -m bench.bench_report [--no-scale] [--scale-departments 116]
 """
 
 from __future__ import annotations
@@ -187,21 +187,36 @@ def synthetic_workbook(path: Path, departments: int) -> Path:
     return path
 
 
-def scale_child(departments: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = synthetic_workbook(Path(tmp) / "olcek.faaliyet", departments)
-        with Workbook.open(path, readonly=True) as wb:
-            t0 = time.process_time()
-            result = build_report(wb, Path(tmp) / "olcek.pdf")
-            elapsed = time.process_time() - t0
-        size = (Path(tmp) / "olcek.pdf").stat().st_size
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(json.dumps({"pages": result.pages, "seconds": elapsed, "peak_mib": peak, "bytes": size}))
+def _peak_mib() -> float:
+    """Peak resident memory of this process (VmHWM; ru_maxrss would include the
+    parent's peak before exec). Falls back to ru_maxrss off Linux."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def scale_child(departments: int, folder: str) -> None:
+    """In a fresh process: build the report of an existing synthetic workbook."""
+    path = Path(folder) / f"olcek-{departments}.faaliyet"
+    base = _peak_mib()
+    with Workbook.open(path, readonly=True) as wb:
+        t0 = time.process_time()
+        result = build_report(wb, Path(folder) / f"olcek-{departments}.pdf")
+        elapsed = time.process_time() - t0
+    size = (Path(folder) / f"olcek-{departments}.pdf").stat().st_size
+    peak = _peak_mib()
+    print(json.dumps({"pages": result.pages, "seconds": elapsed, "peak_mib": peak, "start_mib": base, "bytes": size}))
 
 
 def scale_run(departments: int) -> dict:
-    out = subprocess.run([sys.executable, "-m", "bench.bench_report", "--scale-child", str(departments)],
-                         capture_output=True, text=True, check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        synthetic_workbook(Path(tmp) / f"olcek-{departments}.faaliyet", departments)  # not measured
+        out = subprocess.run([sys.executable, "-m", "bench.bench_report", "--scale-child", str(departments), "--folder", tmp],
+                             capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -209,11 +224,12 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--no-scale", action="store_true")
     p.add_argument("--repeat", type=int, default=5)
-    p.add_argument("--scale-departments", type=int, default=48)
+    p.add_argument("--scale-departments", type=int, default=116)
     p.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--folder", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.scale_child:
-        scale_child(args.scale_child)
+        scale_child(args.scale_child, args.folder)
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -240,7 +256,7 @@ def main() -> None:
     big = scale_run(args.scale_departments)
     for name, r in (("scale, quarter", small), ("scale, full", big)):
         print(f"{name:<16} {r['pages']:5d} pages  {r['seconds']:6.2f} s  {r['seconds'] / r['pages'] * 1000:5.1f} ms/page  "
-              f"peak {r['peak_mib']:5.0f} MiB  {r['bytes'] / 1e6:5.1f} MB")
+              f"peak {r['peak_mib']:5.0f} MiB (at start {r['start_mib']:3.0f})  {r['bytes'] / 1e6:5.1f} MB")
     print(f"time per page, full / quarter    {(big['seconds'] / big['pages']) / (small['seconds'] / small['pages']):5.2f}  (1.0 = linear)")
     print(f"peak memory under 300 MiB        {'yes' if big['peak_mib'] < 300 else 'NO'}")
 

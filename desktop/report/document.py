@@ -132,6 +132,9 @@ class LayoutFrame(Frame):
             return super()._add(flowable, canv, trySplit)
         finally:
             flowable.__dict__.pop("drawOn", None)
+            release = getattr(flowable, "release", None)
+            if release is not None:
+                release()
 
     add = _add  # Frame binds add = _add in its class body
 

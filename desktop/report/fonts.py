@@ -74,7 +74,7 @@ def register() -> None:
     _registered = True
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def width(text: str, font: str, size: float) -> float:
     """String width in points (cached: tables measure the same labels often)."""
     return pdfmetrics.stringWidth(text, font, size)

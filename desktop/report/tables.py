@@ -148,7 +148,7 @@ def _widths(header, rows, cols, width, size, bold_rows, turned=False) -> list[fl
 def make_table(header: list[str], rows: list[list], cols: list[Col], width: float, size: float,
                *, bold_rows: set[int] = frozenset(), shaded_rows: set[int] = frozenset(),
                force: bool = False, extra_style: list | None = None, with_header: bool = True,
-               turned: bool = False) -> Table | None:
+               turned: bool = False) -> "LazyTable | None":
     """A styled table at ``size`` that fits ``width``, or None if it cannot.
 
     ``turned``: header labels (except the first) are turned 90°, so that a
@@ -183,7 +183,6 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
         body.append(out)
     if not with_header:
         body = body[1:]
-        table = Table(body, colWidths=widths, hAlign="LEFT")
         style = [
             ("FONT", (0, 0), (-1, -1), F.SANS, size, size * 1.22),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -193,9 +192,7 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
             ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
             ("LINEBELOW", (0, -1), (-1, -1), 0.8, ACCENT),
         ] + [("ALIGN", (i, 0), (i, -1), col.align.upper()) for i, col in enumerate(cols)]
-        table.setStyle(TableStyle(style))
-        return table
-    table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        return LazyTable(body, widths, 0, style)
     style = [
         ("FONT", (0, 0), (-1, -1), F.SANS, size, size * 1.22),
         ("FONT", (0, 0), (-1, 0), F.SANS_BOLD, size, size * 1.2),
@@ -226,8 +223,56 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
         style += [("VALIGN", (1, 0), (-1, 0), "BOTTOM"), ("ALIGN", (1, 0), (-1, 0), "CENTER")]
     if extra_style:
         style += extra_style
-    table.setStyle(TableStyle(style))
-    return table
+    return LazyTable(body, widths, 1, style)
+
+
+class LazyTable(Flowable):
+    """A table kept as its cells and style; the ReportLab ``Table`` exists only
+    while it is laid out and drawn.
+
+    A ``Table`` holds a style object per cell: a thousand-page report kept as
+    Tables needs hundreds of MiB. This wrapper builds the Table when a frame
+    asks for it and lets it go once it is drawn or split.
+    """
+
+    def __init__(self, body: list, widths: list[float], repeat_rows: int, style: list):
+        super().__init__()
+        self.body, self.widths, self.repeat_rows, self.style = body, widths, repeat_rows, style
+        self.hAlign = "LEFT"
+        self._table: Table | None = None
+
+    def table(self) -> Table:
+        if self._table is None:
+            self._table = Table(self.body, colWidths=self.widths, repeatRows=self.repeat_rows, hAlign="LEFT",
+                                style=TableStyle(self.style))
+        return self._table
+
+    def release(self) -> None:
+        self._table = None
+
+    def wrap(self, aw, ah):
+        t = self.table()
+        t.canv = getattr(self, "canv", None)
+        w, h = t.wrap(aw, ah)
+        self.width, self.height = w, h
+        return w, h
+
+    def split(self, aw, ah):
+        t = self.table()
+        t.canv = getattr(self, "canv", None)
+        parts = t.split(aw, ah)
+        self.release()
+        return parts
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        self.table().drawOn(canvas, x, y, _sW)
+        self.release()
+
+    def getSpaceBefore(self):
+        return 0
+
+    def getSpaceAfter(self):
+        return 0
 
 
 def fit_table(header, rows, cols, portrait_width: float, landscape_width: float, *,
