@@ -106,7 +106,11 @@ def test_dropping_a_folder_merges_every_file_and_updates_the_board(qtbot, window
     assert got["itfaiye"][0] == "taslak" and got["imar"][0] == "taslak" and got["zabita"][0] == "taslak"
     it = got["itfaiye"][1]
     assert 0 < it.completeness < 100 and it.last_import.file_name == files["itfaiye"].name
-    assert files["itfaiye"].name in window.board.model.text(window.board.model.row_of("itfaiye"), 5)
+    model = window.board.model
+    assert files["itfaiye"].name in model.text(model.row_of("itfaiye"), 5)
+    assert "ornek" in model.text(model.row_of("itfaiye"), 5)  # who sent it
+    tip = model.data(model.index(model.row_of("itfaiye"), 5), Qt.ItemDataRole.ToolTipRole)
+    assert "eklenen" in tip and "test" in tip  # imported by
     assert window.answers.messages[-1][0] == "Aktarım sonucu"
     # the same files again: nothing changes, and the board says so
     again = merge(qtbot, window, [folder])

@@ -736,6 +736,10 @@ Click an error in the Checks panel to go to the field.
         <translation>The consolidated file is open read-only; files cannot be imported.</translation>
     </message>
     <message>
+        <source>✓ Kurum bölümlerinde hata yok.</source>
+        <translation>✓ No errors in the institution chapters.</translation>
+    </message>
+    <message>
         <source>Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi.</source>
         <translation>No decision on the conflicts; the consolidated file was not changed.</translation>
     </message>
@@ -826,10 +830,6 @@ Click an error in the Checks panel to go to the field.
         <translation>Sent back</translation>
     </message>
     <message>
-        <source>Kurum bölümleri — bu dosyada düzenlenir</source>
-        <translation>Institution chapters — edited in this file</translation>
-    </message>
-    <message>
         <source>Birim</source>
         <translation>Department</translation>
     </message>
@@ -862,16 +862,18 @@ Click an error in the Checks panel to go to the field.
         <translation>{0} conflicts awaiting a decision</translation>
     </message>
     <message>
-        <source>, gönderen {0}</source>
-        <translation>, sent by {0}</translation>
+        <source>Kurum bölümleri (bu dosyada)</source>
+        <translation>Institution chapters (in this file)</translation>
     </message>
     <message>
-        <source>Aktaran: {0}
-Dosyayı gönderen: {1}, {2}
-{3} eklenen, {4} değişen, {5} silinen değer</source>
-        <translation>Imported by: {0}
-Sent by: {1}, {2}
-{3} added, {4} changed, {5} removed values</translation>
+        <source>Dosya: {0}
+Aktaran: {1}
+Dosyayı gönderen: {2}, {3}
+{4} eklenen, {5} değişen, {6} silinen değer</source>
+        <translation>File: {0}
+Imported by: {1}
+Sent by: {2}, {3}
+{4} added, {5} changed, {6} removed values</translation>
     </message>
     <message>
         <source>Son durum değişikliği: {0}, {1}</source>

@@ -49,7 +49,7 @@ def state_text(state: str) -> str:
         "gonderildi": tr("Gönderildi"),
         "kabul": tr("Kabul edildi"),
         "geri": tr("Geri gönderildi"),
-        "kurum": tr("Kurum bölümleri — bu dosyada düzenlenir"),
+        "kurum": tr("Kurum bölümleri (bu dosyada)"),
     }.get(state, state)
 
 
@@ -108,8 +108,8 @@ class BoardModel(QAbstractTableModel):
             imp = s.last_import
             if imp is None:
                 return "–"
-            sent = tr(", gönderen {0}").format(imp.clerk) if imp.clerk else ""
-            return f"{when(imp.at)} — {imp.file_name}{sent}"
+            # who sent it before the file name: a narrow column cuts the name, not the person
+            return " · ".join(x for x in (when(imp.at), imp.clerk, imp.file_name) if x)
         if col == 6:
             return s.note
         return ""
@@ -124,8 +124,9 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 5 and s.last_import:
                 c = s.last_import.changes or {}
-                return tr("Aktaran: {0}\nDosyayı gönderen: {1}, {2}\n{3} eklenen, {4} değişen, {5} silinen değer").format(
-                    s.last_import.by, s.last_import.clerk or "?", when(s.last_import.submitted_at) if s.last_import.submitted_at else "?",
+                return tr("Dosya: {0}\nAktaran: {1}\nDosyayı gönderen: {2}, {3}\n{4} eklenen, {5} değişen, {6} silinen değer").format(
+                    s.last_import.file_name, s.last_import.by, s.last_import.clerk or "?",
+                    when(s.last_import.submitted_at) if s.last_import.submitted_at else "?",
                     c.get("eklenen", 0), c.get("degisen", 0), c.get("silinen", 0))
             if col == 6 and s.note:
                 return s.note
@@ -211,6 +212,7 @@ class Board(QWidget):
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
+        self.table.setStyleSheet("QTableView#boardTable::item:selected { background: #bbdefb; color: #000; }")
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setStretchLastSection(True)
@@ -229,7 +231,7 @@ class Board(QWidget):
         current = self.current_department()
         self.model.set_rows(rows, pending or {}, institution)
         self.table.resizeColumnsToContents()
-        for col, width in ((0, 300), (1, 280), (5, 420)):
+        for col, width in ((0, 300), (1, 300), (5, 460)):
             if self.table.columnWidth(col) > width:
                 self.table.setColumnWidth(col, width)
         if current:

@@ -133,7 +133,8 @@ class StrategyWindow(QMainWindow):
         bar.setObjectName("strategyToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_files, self.act_folder, None, self.act_build, self.act_excel, None, self.act_undo, self.act_redo):
+        # adding files is on the board itself (buttons and drop area); the toolbar holds the rest
+        for a in (self.act_build, self.act_excel, None, self.act_undo, self.act_redo):
             bar.addSeparator() if a is None else bar.addAction(a)
         self.addToolBar(bar)
 
@@ -168,6 +169,8 @@ class StrategyWindow(QMainWindow):
             self.institution_view = DocumentView(self.editor, self.tabs)
             self.institution_view.setObjectName("institutionView")
             self.tabs.addTab(self.institution_view, tr("Kurum bölümleri (I, II, IV, V)"))
+            self.doc.findingsChanged.connect(self._institution_summary)
+            self._institution_summary()
         self.year.setText(year_settings_html(wb.definition))
         self.tabs.addTab(self.year, tr("Yıl ayarları"))
         self.tabs.addTab(self.pdf, tr("Rapor"))
@@ -271,12 +274,22 @@ class StrategyWindow(QMainWindow):
         run.start()
         return run
 
+    def _institution_summary(self) -> None:
+        """The chapters are not submitted: the clerk's "dosya gönderilebilir" would mislead here."""
+        errors = sum(1 for f in self.doc.findings if f.is_error and self.doc.is_own(f))
+        if not errors and not self.doc.submitted:
+            self.institution_view.findings.summary.setText(tr("✓ Kurum bölümlerinde hata yok."))
+
     def _conflicted(self, conflicts: list) -> None:
         self.pending = {}
         for c in conflicts:
             self.pending.setdefault(c.department, []).append(c)
         self.refresh()
         self.tabs.setCurrentWidget(self.board)
+        # scrolled into view, not selected: the selection colour would hide the red mark
+        row = self.board.model.row_of(conflicts[0].department)
+        if row >= 0:
+            self.board.table.scrollTo(self.board.model.index(row, 0))
 
     def _decide(self, conflicts: list) -> dict | None:
         names = {d.key: d.name for d in self.wb.definition.departments}
