@@ -117,6 +117,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    """Sample department files → consolidated file → findings → report."""
     from .store.sample import build_sample
 
     definition = _definition(args)
@@ -125,34 +126,33 @@ def cmd_demo(args) -> int:
         result = build_sample(definition, resources.sample(definition.id), workdir)
     except (WorkbookError, ImportRejected) as exc:
         raise Failure(f"Örnek veriler kurulamadı:\n{exc}") from None
+    consolidated = _demo_merge(definition, workdir, result.files)
+    with _open(str(consolidated), readonly=True) as wb:
+        findings = wb.findings()  # the whole year once: no finding counted per department
     plan = definition.plan
     tables = sum(1 for f in definition.forms for s in f.sections for i in s.items if i.kind == "table")
-    counts = count_by_severity(result.findings)
+    counts = count_by_severity(findings)
     print(f"Örnek: {definition.institution.name} {definition.year.year} ({workdir})")
     print(f"  birim: {len(definition.departments)}")
     print(f"  gösterge: {len(plan.indicators())}, faaliyet: {len(plan.activities())}")
     print(f"  tablo: {tables}, girilen değer: {result.values}")
     print(f"  bulgular: {counts['error']} hata, {counts['warning']} uyarı")
     if args.findings:
-        print_findings(result.findings)
-    consolidated = _demo_merge(definition, workdir, result.files)
-    if consolidated is not None:
-        out = Path(args.out) if args.out else workdir / f"{definition.id}-faaliyet-raporu.pdf"
-        _build(consolidated, out, None)
+        print_findings(findings)
+    out = Path(args.out) if args.out else workdir / f"{definition.id}-faaliyet-raporu.pdf"
+    _build(consolidated, out, None)
     return 0
 
 
-def _demo_merge(definition, workdir: Path, files: dict) -> Path | None:
+def _demo_merge(definition, workdir: Path, files: dict) -> Path:
     """Merge the sample's department files into a fresh consolidated file."""
-    try:
-        from .store.merge import merge_files
-    except ImportError:  # merge not available yet
-        return None
+    from .store.merge import merge_files
+
     target = workdir / f"{definition.id}-birlesik.faaliyet"
     target.unlink(missing_ok=True)
-    with Workbook.create(target, definition, None):
-        pass
     try:
+        with Workbook.create(target, definition, None):
+            pass
         merge_files(target, list(files.values()))
     except WorkbookError as exc:
         raise Failure(f"Örnek dosyalar birleştirilemedi:\n{exc}") from None
@@ -161,11 +161,8 @@ def _demo_merge(definition, workdir: Path, files: dict) -> Path | None:
 
 
 def _build(path: Path, out: Path, department: str | None) -> None:
-    try:
-        from .report import build_report
-    except ImportError:  # report not available yet
-        print("Rapor modülü henüz yok; PDF üretilmedi.", file=sys.stderr)
-        return
+    from .report import build_report
+
     with _open(str(path), readonly=True) as wb:
         try:
             result = build_report(wb, out, department=department)
