@@ -215,6 +215,8 @@ def load_definition(folder: Path | str) -> Definition:
     head_raw, p = read_yaml(folder / "tanim.yaml", head_label)
     problems += p
     head = _plain(head_raw) if head_raw is not None else None
+    if head_raw is None and not p:  # an empty file: nothing below would report it
+        problems.append(Problem(head_label, None, "", "dosya boş; kurum, yıl ve birimler tanımlanmalı"))
     if head is not None and not isinstance(head, dict):
         problems.append(Problem(head_label, 1, "", "anahtar: değer biçiminde olmalı"))
         head = None

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -97,7 +98,7 @@ def check_xlsx(path: Path) -> None:
                     raise ImportRejected(f"'{name}' içinde izin verilmeyen XML tanımı (DTD) var; içe aktarılmadı.")
     except ImportRejected:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError, RuntimeError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError, NotImplementedError, EOFError, RuntimeError):
         raise ImportRejected(f"'{name}' bozuk ya da eksik kopyalanmış bir .xlsx dosyası. Şablonu Excel'de açıp yeniden kaydedin.") from None
 
 
