@@ -232,3 +232,36 @@ def test_the_institution_chapters_are_edited_with_the_clerks_editors(qtbot, wind
 def test_year_settings_are_shown(window):
     text = window.year.text()
     assert "Sapma toleransı" in text and "%0" in text and "2020" in text
+
+
+def test_excel_export_from_the_window(window, tmp_path):
+    from openpyxl import load_workbook
+
+    out = window.export_excel(tmp_path / "yil.xlsx")
+    assert out is not None and out.exists()
+    assert len(load_workbook(out).sheetnames) >= 1
+
+
+def test_new_consolidated_file_from_the_start_page(qtbot, tmp_path, monkeypatch, definition):  # noqa: F811
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.strategy import window as strategy
+    from ui_support import make_window
+
+    main = make_window(qtbot)
+    target = tmp_path / "yeni-birlesik"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    button = main.start.create_consolidated_button
+    assert button.isEnabled()
+    chosen = []
+    main.start.createConsolidatedRequested.connect(chosen.append)
+    button.click()
+    assert chosen and chosen[0].year.year == 2020
+    path = target.with_suffix(".faaliyet")
+    assert path.exists()
+    with Workbook.open(path, readonly=True) as wb:
+        assert wb.is_consolidated
+    opened = [w for w in strategy._open_windows if w.wb is not None and w.wb.path == path]
+    assert opened and opened[0].isVisible() and main.view is None
+    opened[0].close()
+    main.close()
