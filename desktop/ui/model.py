@@ -99,8 +99,9 @@ class Document(QObject):
         return [f for f in self.findings if f.place == place]
 
     def is_own(self, finding: Finding) -> bool:
-        """A finding the clerk can fix (plan-level findings belong to the strategy unit)."""
-        return finding.department == self.department
+        """A finding the file's user can fix: in a department file, the department's own
+        (plan-level findings belong to the strategy unit); in the consolidated file, all."""
+        return self.department is None or finding.department == self.department
 
     @property
     def errors(self) -> list[Finding]:
