@@ -61,6 +61,19 @@ def test_the_build_runs_off_the_gui_thread_with_progress_and_shows_page_one(qtbo
     assert f"/ {pdf.pages}" == pdf.page_count.text()
 
 
+def test_a_departments_report_from_the_board(qtbot, window, tmp_path):
+    out = tmp_path / "itfaiye.pdf"
+    window.choose_pdf = lambda suggested: str(out)
+    window.board.select("itfaiye")
+    assert window.board.report_button.isEnabled()
+    window.board.report_button.click()
+    with qtbot.waitSignal(window.report_build.finished, timeout=60000) as blocker:
+        pass
+    assert blocker.args[0].path == out and window.pdf.path == out and window.pdf.pages >= 1
+    window.board.select("zabita")  # no file yet: nothing to report
+    assert not window.board.report_button.isEnabled()
+
+
 def test_cancelling_the_build_leaves_no_file(qtbot, window, tmp_path):
     out = tmp_path / "iptal" / "rapor.pdf"
     out.parent.mkdir()

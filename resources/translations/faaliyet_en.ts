@@ -908,6 +908,14 @@ Sent by: {2}, {3}
         <translation>Write what the department must correct and send it back</translation>
     </message>
     <message>
+        <source>Birim raporu…</source>
+        <translation>Department report…</translation>
+    </message>
+    <message>
+        <source>Seçili birimin raporunu PDF olarak oluşturup göster</source>
+        <translation>Build and show the selected department's report as PDF</translation>
+    </message>
+    <message>
         <source>eksik</source>
         <translation>missing</translation>
     </message>

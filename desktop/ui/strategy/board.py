@@ -161,6 +161,7 @@ class Board(QWidget):
     addFolderRequested = Signal()
     acceptRequested = Signal(str)  # department key
     sendBackRequested = Signal(str)
+    reportRequested = Signal(str)  # a department's own report (to read before accepting)
     openInstitutionRequested = Signal()
 
     def __init__(self, parent=None):
@@ -198,7 +199,10 @@ class Board(QWidget):
         for b in (self.add_files, self.add_folder):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        for b in (self.accept_button, self.send_back_button):
+        self.report_button = QPushButton(tr("Birim raporu…"), self)
+        self.report_button.setObjectName("departmentReport")
+        self.report_button.setToolTip(tr("Seçili birimin raporunu PDF olarak oluşturup göster"))
+        for b in (self.report_button, self.accept_button, self.send_back_button):
             buttons.addWidget(b)
         lay.addLayout(buttons)
 
@@ -222,6 +226,7 @@ class Board(QWidget):
         self.add_folder.clicked.connect(self.addFolderRequested)
         self.accept_button.clicked.connect(lambda: self._emit_for_current(self.acceptRequested))
         self.send_back_button.clicked.connect(lambda: self._emit_for_current(self.sendBackRequested))
+        self.report_button.clicked.connect(lambda: self._emit_for_current(self.reportRequested))
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -266,6 +271,7 @@ class Board(QWidget):
         state = self.model.state_of(s) if s is not None else None
         self.accept_button.setEnabled(state == "gonderildi")
         self.send_back_button.setEnabled(state in ("taslak", "gonderildi", "kabul", "geri"))
+        self.report_button.setEnabled(state in ("taslak", "gonderildi", "kabul", "geri"))
 
     def _emit_for_current(self, signal) -> None:
         dept = self.current_department()

@@ -101,6 +101,7 @@ class StrategyWindow(QMainWindow):
         self.board.addFolderRequested.connect(self._merge_folder)
         self.board.acceptRequested.connect(self.accept_department)
         self.board.sendBackRequested.connect(self.send_back)
+        self.board.reportRequested.connect(lambda dept: self.build(department=dept))
         self.board.openInstitutionRequested.connect(lambda: self.institution_view and self.tabs.setCurrentWidget(self.institution_view))
         self._actions()
         self.resize(1360, 860)
@@ -320,17 +321,19 @@ class StrategyWindow(QMainWindow):
         self.inform(tr("Aktarılamadı"), text, "critical")
 
     # --- the report ----------------------------------------------------------------
-    def build(self, out: Path | None = None, dialog: bool = True) -> ReportBuild | None:
+    def build(self, out: Path | None = None, dialog: bool = True, department: str | None = None) -> ReportBuild | None:
+        """Build the year's report (or one department's) off the GUI thread; it is shown when done."""
         if self.wb is None:
             return None
         if self.institution_view is not None:
             self.institution_view.commit_pending()
         if out is None:
-            name = self.choose_pdf(self.wb.path.with_suffix(".pdf"))
+            suggested = self.wb.path.with_name(f"{self.wb.path.stem}-{department}.pdf") if department else self.wb.path.with_suffix(".pdf")
+            name = self.choose_pdf(suggested)
             if not name:
                 return None
             out = Path(name)
-        job = self.report_build = ReportBuild(self.wb.path, Path(out), self, dialog=dialog)
+        job = self.report_build = ReportBuild(self.wb.path, Path(out), self, department=department, dialog=dialog)
         job.finished.connect(self._built)
         job.cancelled.connect(lambda: self.statusBar().showMessage(tr("Rapor üretimi durduruldu; dosya yazılmadı."), 20000))
         job.failed.connect(lambda text: self.inform(tr("Rapor oluşturulamadı"), text, "critical"))
