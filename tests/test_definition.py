@@ -125,3 +125,9 @@ def test_problems_of_several_files_are_all_reported(folder):
     (folder / "plan.yaml").write_text("aims: 5\n", encoding="utf-8")
     text = _problems(folder)
     assert "imar.yaml" in text and "plan.yaml" in text
+
+
+def test_check_only_fields_are_marked_not_to_print(definition):
+    """Declared control totals exist for the rules, not for the council's copy."""
+    control = [i for f in definition.forms for s in f.sections for i in s.items if i.kind == "field" and "kontrol" in i.key]
+    assert control and all(not i.print for i in control)

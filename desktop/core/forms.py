@@ -53,6 +53,10 @@ class FieldDef(Strict):
     required: bool = False
     help: str | None = None
     default: str | int | Decimal | None = None
+    # False for a check-only field (e.g. a total the department declares so
+    # that a rule can compare it with the computed total): entered and
+    # validated, never printed in the report.
+    print: bool = True
 
     @property
     def numeric(self) -> bool:

@@ -51,7 +51,7 @@ def _short(definition: Definition, key: str) -> str:
 
 def _fmt(v) -> str:
     if isinstance(v, (int, Decimal)):
-        return format_number(v)
+        return format_number(v, always_group=True)
     return "boş" if v is None else str(v)
 
 

@@ -47,6 +47,8 @@ def section_blocks(ctx: Context, dept: str, section: SectionDef, *, single_text_
     if section.intro:
         out.append((paragraphs(section.intro), False))
     for item in section.items:
+        if isinstance(item, FieldDef) and not item.print:
+            continue  # a check-only field: validated, not printed
         if isinstance(item, FieldDef) and item.type == "longtext":
             flush_facts()
             text = field_value(ctx, dept, item)
