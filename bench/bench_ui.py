@@ -49,14 +49,18 @@ def child_app(path: str) -> int:
 
     app = application()
     win = MainWindow()  # as desktop.ui.app.main does for `faaliyet open FILE`
+    win.inform = lambda title, text, kind="": print(f"{title}: {text}", file=sys.stderr)
     if not win.open_file(Path(path)):
         print("failed", flush=True)
         return 1
     win.show()
     app.processEvents()
-    key = next(s.key for s in win.doc.slots.values() if not s.computed)
-    w = win.view.editor_widget(key) or win.view.editor_widget(".".join(key.split(".")[:2]))
-    assert w is not None and w.isEnabled() and not win.doc.locked
+    from desktop.ui.editors.fields import FieldEdit, LongTextEdit
+    from desktop.ui.editors.table import TableEditor
+
+    page = win.view.scrolls[win.view.current_page()].widget()  # the page the clerk sees
+    editors = page.findChildren(FieldEdit) + page.findChildren(LongTextEdit) + page.findChildren(TableEditor)
+    assert editors and all(e.isEnabled() for e in editors) and not win.doc.locked
     print("ready", flush=True)
     QApplication.instance().processEvents()
     return 0
@@ -64,12 +68,12 @@ def child_app(path: str) -> int:
 
 def _spawn(args: list[str], env: dict) -> float:
     t0 = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     line = proc.stdout.readline().strip()
     t = time.perf_counter() - t0
-    proc.wait()
+    _out, err = proc.communicate()
     if line != "ready":
-        raise SystemExit(f"child failed: {args} -> {line!r}")
+        raise SystemExit(f"child failed: {args} -> {line!r}\n{err[-2000:]}")
     return t
 
 
