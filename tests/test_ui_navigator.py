@@ -1,0 +1,42 @@
+"""The navigator's completeness marks, and what QSettings holds."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ui_support import _private_settings, make_window, ui_definition, widget, window, workbook_path  # noqa: F401
+
+
+def test_marks_follow_what_is_entered(window):
+    nav = window.view.navigator
+    assert nav.mark_of("gelirler") == "empty"
+    assert nav.mark_of("genel") == "error"  # the required long text is empty
+    window.editor.set_values({"itfaiye.makbuz.ocak.arac": 3})
+    assert nav.mark_of("gelirler") == "partial"
+    assert "1/36 dolu" in nav.item(1).text()
+    window.editor.set_values({"itfaiye.anlatim": "Yıl boyunca eğitimler sürdü.", "itfaiye.trafik_kazasi": 1,
+                              "itfaiye.kurtarilan_kisi": 2, "itfaiye.tatbikat_tarihi": None})
+    assert nav.mark_of("genel") == "partial"
+    import datetime as dt
+
+    window.editor.set_values({"itfaiye.tatbikat_tarihi": dt.date(2020, 3, 1)})
+    assert nav.mark_of("genel") == "done"
+    assert nav.mark_of("gostergeler") == "empty"
+    window.editor.set_indicator("pg_5_3_2", "actual", Decimal(10))
+    assert nav.mark_of("gostergeler") == "partial"
+
+
+def test_choosing_a_page_in_the_navigator_shows_it(window):
+    window.view.navigator.setCurrentRow(2)
+    assert window.view.current_page() == "fotograflar"
+    assert widget(window, "itfaiye.foto").isVisible()
+
+
+def test_settings_hold_only_window_state_and_recent_files(qtbot, workbook_path):
+    from desktop.ui.settings import settings
+
+    win = make_window(qtbot, workbook_path)
+    win.editor.set_values({"itfaiye.trafik_kazasi": 5})
+    win.close()
+    assert set(settings().allKeys()) <= {"geometry", "windowState", "splitter", "recent"}
+    assert str(workbook_path.resolve()) in settings().value("recent")
