@@ -99,3 +99,18 @@ def test_closing_while_a_table_cell_is_being_typed_keeps_it(qtbot, workbook_path
     cell_editor(table).setFocus()
     assert win.close()
     assert stored(workbook_path, "itfaiye.makbuz.mart.arac") == 39
+
+
+def test_undo_shows_the_field_it_changed_on_another_page(window, qtbot, workbook_path):
+    from PySide6.QtWidgets import QApplication
+
+    window.view.go_to("itfaiye.trafik_kazasi")
+    edit = widget(window, "itfaiye.trafik_kazasi")
+    focus(window, edit)
+    qtbot.keyClicks(edit, "8")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    window.view.navigator.select("gostergeler")
+    window.act_undo.trigger()
+    assert window.view.current_page() == "genel"
+    assert QApplication.focusWidget() is edit
+    assert stored(workbook_path, "itfaiye.trafik_kazasi") is None

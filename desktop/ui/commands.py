@@ -26,10 +26,16 @@ class _Step(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self.editor.guard(self.do)
+        if self.editor.guard(self.do):
+            self.editor.touched.emit(self.place())
 
     def undo(self) -> None:
-        self.editor.guard(self.undo_)
+        if self.editor.guard(self.undo_):
+            self.editor.touched.emit(self.place())
+
+    def place(self) -> str:
+        """Where the change is (a field, cell, indicator attribute or photo list key)."""
+        return ""
 
     def do(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -45,6 +51,9 @@ class SetValues(_Step):
         super().__init__(editor, text)
         self.new = dict(new)
         self.old = {k: editor.doc.entered(k) for k in new}
+
+    def place(self) -> str:
+        return next(iter(self.new), "")
 
     def do(self) -> None:
         self.editor.doc.write_values(self.new)
@@ -62,6 +71,9 @@ class SetPlan(_Step):
         entry = editor.doc.indicator(key) if kind == "indicator" else editor.doc.activity(key)
         self.old = getattr(entry, attr)
 
+    def place(self) -> str:
+        return f"{self.key}.{self.attr}"
+
     def _write(self, value) -> None:
         write = self.editor.doc.write_indicator if self.kind == "indicator" else self.editor.doc.write_activity
         write(self.key, **{self.attr: value})
@@ -74,6 +86,9 @@ class SetPlan(_Step):
 
 
 class AddPhoto(_Step):
+    def place(self) -> str:
+        return self.list_key
+
     def __init__(self, editor, list_key: str, photo, data: bytes, caption: str, text: str):
         super().__init__(editor, text)
         self.list_key, self.photo_id, self.data, self.caption = list_key, photo.id, data, caption
@@ -86,6 +101,9 @@ class AddPhoto(_Step):
 
 
 class RemovePhoto(_Step):
+    def place(self) -> str:
+        return self.list_key
+
     def __init__(self, editor, list_key: str, photo, index: int, data: bytes, text: str):
         super().__init__(editor, text)
         self.list_key, self.photo_id, self.index, self.data, self.caption = list_key, photo.id, index, data, photo.caption
@@ -100,6 +118,9 @@ class RemovePhoto(_Step):
 
 
 class CaptionPhoto(_Step):
+    def place(self) -> str:
+        return self.list_key
+
     def __init__(self, editor, list_key: str, photo, new: str, text: str):
         super().__init__(editor, text)
         self.list_key, self.photo_id, self.old, self.new = list_key, photo.id, photo.caption, new
@@ -112,6 +133,9 @@ class CaptionPhoto(_Step):
 
 
 class MovePhoto(_Step):
+    def place(self) -> str:
+        return self.list_key
+
     def __init__(self, editor, list_key: str, photo_id: int, old: int, new: int, text: str):
         super().__init__(editor, text)
         self.list_key, self.photo_id, self.old_index, self.new_index = list_key, photo_id, old, new
@@ -127,6 +151,7 @@ class Editor(QObject):
     """The one door through which widgets change the file: apply, then push."""
 
     problem = Signal(str)  # a Turkish message for the clerk (status bar / dialog)
+    touched = Signal(str)  # an undo or redo changed this place: show it
 
     def __init__(self, doc: Document, parent: QObject | None = None):
         super().__init__(parent)

@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.doc = Document(wb, self)
         self.editor = Editor(self.doc, self)
         self.editor.problem.connect(self.show_problem)
+        self.editor.touched.connect(self._show_touched)
         self.editor.stack.indexChanged.connect(self._update)
         self.editor.stack.cleanChanged.connect(self._update)
         self.doc.stateChanged.connect(self._update)
@@ -248,6 +249,11 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         if self.editor:
             self.editor.stack.redo()
+
+    def _show_touched(self, place: str) -> None:
+        """After an undo or redo, show the field it changed (it may be on another page)."""
+        if self.view is not None and place:
+            self.view.go_to(place)
 
     def find(self) -> None:
         if self.view is None:
