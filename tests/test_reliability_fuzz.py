@@ -28,15 +28,15 @@ def test_number_parser():
 
 
 def test_loader_on_a_small_definition(tmp_path):
-    _ok(fuzz.fuzz_loader(tmp_path, 12, small=True), 12)
+    _ok(fuzz.fuzz_loader(tmp_path, 8, small=True), 8)
 
 
 def test_value_set_import(itfaiye):
-    _ok(fuzz.fuzz_valueset(itfaiye, 40), 80)
+    _ok(fuzz.fuzz_valueset(itfaiye, 20), 40)
 
 
 def test_excel_import(itfaiye):
-    _ok(fuzz.fuzz_excel(itfaiye, 8), 8)
+    _ok(fuzz.fuzz_excel(itfaiye, 5), 5)
 
 
 def test_empty_definition_head_is_a_clean_error(tmp_path):
@@ -61,18 +61,18 @@ def test_number_parser_long():
 
 @pytest.mark.slow
 def test_loader_long(tmp_path):
-    _ok(fuzz.fuzz_loader(tmp_path / "small", 200, small=True), 200)
-    _ok(fuzz.fuzz_loader(tmp_path / "full", 25), 25)
+    _ok(fuzz.fuzz_loader(tmp_path / "small", 120, small=True), 120)
+    _ok(fuzz.fuzz_loader(tmp_path / "full", 10), 10)
 
 
 @pytest.mark.slow
 def test_value_set_import_long(itfaiye):
-    _ok(fuzz.fuzz_valueset(itfaiye, 300), 600)
+    _ok(fuzz.fuzz_valueset(itfaiye, 150), 300)
 
 
 @pytest.mark.slow
 def test_excel_import_long(itfaiye):
-    _ok(fuzz.fuzz_excel(itfaiye, 80), 80)
+    _ok(fuzz.fuzz_excel(itfaiye, 50), 50)
 
 
 def test_broken_deflate_stream_in_xlsx_is_a_clean_refusal(tmp_path):
