@@ -70,3 +70,18 @@ def test_window_in_english(qtbot, monkeypatch, tmp_path):
         assert win.start.open_button.text() == "Open file…"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_qt_dialog_buttons_are_turkish(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.ui.app import install_qt_translation
+
+    translator = install_qt_translation(qapp, "tr")
+    assert translator is not None
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        texts = {b.text().replace("&", "") for b in box.buttons()}
+        assert "Tamam" in texts and "İptal" in texts, texts
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -50,6 +50,15 @@ def language() -> str:
     return "en" if QLocale.system().language() == QLocale.Language.English else "tr"
 
 
+def install_qt_translation(app: QApplication, lang: str) -> QTranslator | None:
+    """Qt's own texts (dialog buttons "Tamam", "Evet", "İptal"…, the context menus) in the UI language."""
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
 def install_translation(app: QApplication, lang: str) -> QTranslator | None:
     if lang == "tr":
         return None
@@ -81,7 +90,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setStyleSheet(STYLE)
     lang = language()
     QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Turkish))
-    app._faaliyet_translator = install_translation(app, lang)  # keep a reference
+    app._faaliyet_translators = (install_qt_translation(app, lang), install_translation(app, lang))  # keep references
     return app
 
 
