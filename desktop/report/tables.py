@@ -158,8 +158,8 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
     if widths is None:
         if not force:
             return None
-        scale = width / sum(_widths(header, rows, cols, 1e9, size, bold_rows) or [width])
-        widths = [w * scale for w in _widths(header, rows, cols, 1e9, size, bold_rows)]
+        scale = width / sum(_widths(header, rows, cols, 1e9, size, bold_rows, turned) or [width])
+        widths = [w * scale for w in _widths(header, rows, cols, 1e9, size, bold_rows, turned)]
         cols = [Col(c.align, True, 0, c.weight) for c in cols]
     head_cells = []
     for i, h in enumerate(header):
@@ -291,5 +291,11 @@ def fit_table(header, rows, cols, portrait_width: float, landscape_width: float,
         t = make_table(header, rows, cols, landscape_width, size, turned=True, **kw)
         if t is not None:
             return Fitted(t, True, size)
+    # very many columns: smaller type (never below 4 pt) rather than numbers spilling out
     size = LANDSCAPE_SIZES[-1]
-    return Fitted(make_table(header, rows, cols, landscape_width, size, force=True, **kw), True, size)
+    while size > 4.0:
+        size = round(size - 0.25, 2)
+        t = make_table(header, rows, cols, landscape_width, size, turned=True, **kw)
+        if t is not None:
+            return Fitted(t, True, size)
+    return Fitted(make_table(header, rows, cols, landscape_width, size, force=True, turned=True, **kw), True, size)
