@@ -95,3 +95,16 @@ def test_damaged_file_is_refused_with_a_turkish_message(qtbot, tmp_path):
     assert kind == "critical" and "Faaliyet dosyası değil" in text
     assert win.doc is None
     win.close()
+
+
+def test_copy_to_send_from_readonly_media(qtbot, readonly_media, tmp_path):
+    win = make_window(qtbot, readonly_media)
+    dest = tmp_path / "usb-kopya.faaliyet"
+    win.export_copy(dest)
+    title, text, kind = win.prompts.messages[-1]
+    assert kind == "information" and str(dest) in text
+    from desktop.store.workbook import Workbook
+
+    with Workbook.open(dest, readonly=True) as wb:
+        assert wb.department == "itfaiye"
+    win.close()

@@ -59,9 +59,11 @@ def submit(doc: Document, parent: QWidget, confirm=None) -> tuple[bool, str]:
 def export_copy(doc: Document, parent: QWidget, dest: Path | None = None) -> tuple[bool, str]:
     """Write a verified clean copy wherever the clerk chooses; says where it went."""
     if dest is None:
-        suggested = str(Path.home() / doc.path.name)
+        suggested = Path.home() / doc.path.name
+        if suggested.resolve() == doc.path.resolve():  # never offer the open file itself
+            suggested = suggested.with_name(f"{doc.path.stem}-gonderilecek{doc.path.suffix}")
         name, _ = QFileDialog.getSaveFileName(parent, tr("Gönderilecek kopyayı nereye kaydedeyim? (USB bellek, ağ klasörü…)"),
-                                              suggested, tr("Faaliyet dosyası (*.faaliyet)"))
+                                              str(suggested), tr("Faaliyet dosyası (*.faaliyet)"))
         if not name:
             return False, ""
         dest = Path(name)
