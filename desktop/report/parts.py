@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..core import turkish
@@ -92,7 +93,8 @@ def departments_part(ctx: Context, story: Story, level: int) -> bool:
         sections = [s for s in ctx.definition.form(dept.key).sections if s.chapter == "III.B.1"]
         if not sections:
             continue
-        story.add(Heading(esc(dept.name), level, ctx.key(f"birim-{dept.key}"), style="h3"))
+        story.add(CondPageBreak(7 * cm))  # a department starts high on a page
+        story.add(Heading(esc(dept.name), level, ctx.key(f"birim-{dept.key}"), style="dept"))
         any_content = False
         for s in sections:
             blocks = section_blocks(ctx, dept.key, s)

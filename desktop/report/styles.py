@@ -67,6 +67,10 @@ def sheet() -> dict[str, ParagraphStyle]:
         "h4", fontName=F.SANS_BOLD, fontSize=9.8, leading=12.5, textColor=MUTED, spaceBefore=8,
         spaceAfter=4, keepWithNext=1,
     )
+    s["dept"] = ParagraphStyle(
+        "dept", fontName=F.SANS_BOLD, fontSize=12.5, leading=16, textColor=ACCENT, spaceBefore=14,
+        spaceAfter=6, keepWithNext=1, borderPadding=(0, 0, 3, 0),
+    )
     s["toc0"] = ParagraphStyle("toc0", fontName=F.SANS_BOLD, fontSize=10.5, leading=13, spaceBefore=7, textColor=ACCENT)
     s["toc1"] = ParagraphStyle("toc1", fontName=F.SANS, fontSize=9.6, leading=12, leftIndent=14, spaceBefore=2)
     s["toc2"] = ParagraphStyle("toc2", fontName=F.SANS, fontSize=9, leading=11.3, leftIndent=28)
