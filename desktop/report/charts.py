@@ -46,6 +46,8 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float | None]]
         chart.categoryAxis.reverseDirection = 1
         chart.categoryAxis.categoryNames = [c if stringWidth(c, F.SANS, 7) < label_w - 8 else _clip(c, label_w - 8) for c in categories]
     else:
+        # few bars: a narrower chart, not fat bars across the page
+        width = min(width, max(240, n * (len(series) * 26 + 18) + 70))
         height = 170 + legend_h
         chart = VerticalBarChart()
         chart.x, chart.y = 44, 28 + legend_h
@@ -72,6 +74,7 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float | None]]
     chart.valueAxis.visibleGrid = 1
     chart.valueAxis.forceZero = 1
     d = Drawing(width, height)
+    d.hAlign = "CENTER"
     d.add(chart)
     if len(series) > 1:
         legend = Legend()
