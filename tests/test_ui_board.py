@@ -88,7 +88,8 @@ def test_board_lists_every_department_missing_and_institution(window, definition
     r = model.row_of("itfaiye")
     assert model.text(r, 1).startswith("Eksik") and model.text(r, 5) == "–"
     assert "3 eksik" in window.board.summary.text()
-    assert window.tabs.count() == 4  # board, institution chapters, year settings, report
+    assert window.tabs.count() == 5  # board, institution chapters, import log, year settings, report
+    assert window.history.table.rowCount() == 0
 
 
 def test_dropping_a_folder_merges_every_file_and_updates_the_board(qtbot, window, files):  # noqa: F811
@@ -112,6 +113,13 @@ def test_dropping_a_folder_merges_every_file_and_updates_the_board(qtbot, window
     tip = model.data(model.index(model.row_of("itfaiye"), 5), Qt.ItemDataRole.ToolTipRole)
     assert "eklenen" in tip and "test" in tip  # imported by
     assert window.answers.messages[-1][0] == "Aktarım sonucu"
+    # the import log: one row per imported file, newest first, with who/when/what changed
+    log = window.history
+    assert log.table.rowCount() == 3
+    assert {log.table.item(r, 3).text() for r in range(3)} == {p.name for p in files.values()}
+    row = next(r for r in range(3) if log.table.item(r, 3).text() == files["itfaiye"].name)
+    assert log.table.item(row, 4).text() == "ornek" and log.table.item(row, 1).text() == "test"
+    assert log.table.item(row, 7).text().startswith(f"{it.last_import.changes['eklenen']} eklenen")
     # the same files again: nothing changes, and the board says so
     again = merge(qtbot, window, [folder])
     assert {f.status for f in again.files} == {"unchanged"}
@@ -174,6 +182,7 @@ def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, win
     assert seen["cells"][:2] == ("100", "200") and "test" in seen["cells"][2]  # who changed it here
     assert not seen["apply_before"] and seen["apply_after"]  # never decided silently
     assert result.files[0].status == "imported" and list(result.files[0].resolved.values()) == [choice]
+    assert window.history.table.item(0, 8).text() == ("1 birleşikteki, 0 gelen" if choice == "ours" else "0 birleşikteki, 1 gelen")
     assert window.wb.get(KEY) == expected
     assert window.board.model.pending == {}
 

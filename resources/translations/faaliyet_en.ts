@@ -688,6 +688,10 @@ Click an error in the Checks panel to go to the field.
         <translation>Institution chapters (I, II, IV, V)</translation>
     </message>
     <message>
+        <source>Aktarım geçmişi</source>
+        <translation>Import log</translation>
+    </message>
+    <message>
         <source>Yıl ayarları</source>
         <translation>Year settings</translation>
     </message>
@@ -1154,6 +1158,52 @@ Sent by: {2}, {3}
     <message>
         <source>Bu ayarlar yılın form tanımından gelir ve birleşik dosyada değiştirilemez (tanım, birim dosyalarıyla aynı kalmalıdır). Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenip yıl dosyaları yeniden oluşturulmalıdır.</source>
         <translation>These settings come from the year's form definition and cannot be changed in the consolidated file (the definition must stay the same as the department files'). To change them, update the 'year' section of tanim.yaml in the definition folder and create the year's files again.</translation>
+    </message>
+    <message>
+        <source>Aktarıldı</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Aktaran</source>
+        <translation>Imported by</translation>
+    </message>
+    <message>
+        <source>Dosya</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Gönderen</source>
+        <translation>Sent by</translation>
+    </message>
+    <message>
+        <source>Değişen değerler</source>
+        <translation>Changed values</translation>
+    </message>
+    <message>
+        <source>Çakışma kararları</source>
+        <translation>Conflict decisions</translation>
+    </message>
+    <message>
+        <source>{0} eklenen, {1} değişen, {2} silinen</source>
+        <translation>{0} added, {1} changed, {2} removed</translation>
+    </message>
+    <message>
+        <source>birleşikteki {0} değişiklik korundu</source>
+        <translation>{0} changes in the consolidated file kept</translation>
+    </message>
+    <message>
+        <source>{0} birleşikteki, {1} gelen</source>
+        <translation>{0} consolidated, {1} incoming</translation>
+    </message>
+    <message>
+        <source>Dosya özeti (SHA-256): {0}
+İçerik özeti: {1}</source>
+        <translation>File hash (SHA-256): {0}
+Content hash: {1}</translation>
+    </message>
+    <message>
+        <source>{0} aktarım kaydı (en yenisi üstte). Her aktarılan dosya adı, özeti, gönderen, gönderilme ve aktarılma zamanı, aktaran ve değişenlerle kaydedilir.</source>
+        <translation>{0} import records (newest first). Every imported file is recorded with its name, hash, sender, submission and import time, who imported it and what changed.</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,7 @@ from ..model import Document
 from .board import Board
 from .build import ReportBuild
 from .conflicts import ConflictDialog
+from .history import ImportHistory
 from .merging import MergeRun, stale_files
 from .pdf_view import PdfView
 from .year import year_settings_html
@@ -96,6 +97,7 @@ class StrategyWindow(QMainWindow):
         self.year.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.year.setContentsMargins(16, 12, 16, 12)
         self.pdf = PdfView(self.tabs)
+        self.history = ImportHistory(self.tabs)
         self.board.filesDropped.connect(self.merge)
         self.board.addFilesRequested.connect(lambda: self.merge(self.choose_files()))
         self.board.addFolderRequested.connect(self._merge_folder)
@@ -173,6 +175,7 @@ class StrategyWindow(QMainWindow):
             self.doc.findingsChanged.connect(self._institution_summary)
             self._institution_summary()
         self.year.setText(year_settings_html(wb.definition))
+        self.tabs.addTab(self.history, tr("Aktarım geçmişi"))
         self.tabs.addTab(self.year, tr("Yıl ayarları"))
         self.tabs.addTab(self.pdf, tr("Rapor"))
         settings.add_recent(path)
@@ -207,6 +210,7 @@ class StrategyWindow(QMainWindow):
             return
         institution = {d.key for d in self.wb.definition.departments if d.role == "institution"}
         self.board.set_rows(submission.board(self.wb), {d: len(c) for d, c in self.pending.items()}, institution)
+        self.history.refresh(self.wb)
         self._update()
 
     def _update(self, *_args) -> None:

@@ -1,0 +1,66 @@
+"""The import log in the window: every file imported, newest first."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from ...store.import_history import ImportRecord, history
+from ...store.workbook import STATES, Workbook
+from ..i18n import tr
+from ..submit import when
+
+
+def _columns() -> list[str]:
+    return [tr("Aktarıldı"), tr("Aktaran"), tr("Birim"), tr("Dosya"), tr("Gönderen"), tr("Gönderildi"), tr("Durum"),
+            tr("Değişen değerler"), tr("Çakışma kararları")]
+
+
+def _changes(r: ImportRecord) -> str:
+    c = r.changes
+    text = tr("{0} eklenen, {1} değişen, {2} silinen").format(c.get("eklenen", 0), c.get("degisen", 0), c.get("silinen", 0))
+    if r.kept_here:
+        text += "; " + tr("birleşikteki {0} değişiklik korundu").format(r.kept_here)
+    return text
+
+
+def _resolved(r: ImportRecord) -> str:
+    if not r.resolved:
+        return "–"
+    ours = sum(1 for v in r.resolved.values() if v == "ours")
+    return tr("{0} birleşikteki, {1} gelen").format(ours, len(r.resolved) - ours)
+
+
+class ImportHistory(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("importHistory")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 10, 12, 10)
+        self.summary = QLabel(self)
+        lay.addWidget(self.summary)
+        self.table = QTableWidget(0, len(_columns()), self)
+        self.table.setObjectName("importTable")
+        self.table.setHorizontalHeaderLabels(_columns())
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        lay.addWidget(self.table, 1)
+        self.records: list[ImportRecord] = []
+
+    def refresh(self, wb: Workbook) -> None:
+        names = {d.key: d.name for d in wb.definition.departments}
+        self.records = history(wb)
+        self.table.setRowCount(len(self.records))
+        for row, r in enumerate(self.records):
+            cells = (when(r.at), r.by, names.get(r.department, r.department), r.file_name, r.clerk or "?",
+                     when(r.submitted_at) if r.submitted_at else "–", STATES.get(r.state, r.state), _changes(r), _resolved(r))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 3:
+                    item.setToolTip(tr("Dosya özeti (SHA-256): {0}\nİçerik özeti: {1}").format(r.file_hash, r.content_hash))
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        self.summary.setText(tr("{0} aktarım kaydı (en yenisi üstte). Her aktarılan dosya adı, özeti, gönderen, gönderilme ve "
+                                "aktarılma zamanı, aktaran ve değişenlerle kaydedilir.").format(len(self.records)))

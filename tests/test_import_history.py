@@ -1,0 +1,30 @@
+"""The import log read back: every imported file, newest first, without the stored snapshot."""
+
+from __future__ import annotations
+
+from desktop.store.import_history import history
+from desktop.store.merge import merge_files
+from desktop.store.workbook import Workbook
+
+from merge_support import KEY, definition, edit, entered, files, sha  # noqa: F401 (fixtures)
+
+
+def test_history_lists_every_import_newest_first(consolidated_path, files):  # noqa: F811
+    merge_files(consolidated_path, [files["itfaiye"], files["imar"]], user="uzman")
+    edit(files["itfaiye"], {KEY: 99}, user="ayse")
+    merge_files(consolidated_path, [files["itfaiye"]], user="uzman")
+    merge_files(consolidated_path, [files["itfaiye"]], user="uzman")  # unchanged: not logged again
+    before = sha(consolidated_path)
+    with Workbook.open(consolidated_path, readonly=True) as wb:
+        rows = history(wb)
+        assert [r.department for r in rows] == ["itfaiye", "imar", "itfaiye"]
+        assert rows[0].id > rows[1].id > rows[2].id
+        newest = rows[0]
+        assert newest.department == "itfaiye" and newest.by == "uzman" and newest.file_name == files["itfaiye"].name
+        assert newest.changes == {"eklenen": 0, "degisen": 1, "silinen": 0} and newest.state == "taslak"
+        assert len(newest.file_hash) == 64 and len(newest.content_hash) == 64 and newest.at
+        assert rows[-1].changes == {"eklenen": entered(files["itfaiye"]), "degisen": 0, "silinen": 0}
+        assert rows[-1].clerk == rows[0].clerk == "ornek" and rows[-1].resolved == {}
+        assert [r.department for r in history(wb, "imar")] == ["imar"]
+        assert history(wb, "zabita") == []
+    assert sha(consolidated_path) == before  # reading writes nothing
