@@ -84,3 +84,21 @@ def test_build_command_writes_the_pdf(tmp_path, capsys):
     assert main(["build", str(path), "--out", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert "birim.pdf" in capsys.readouterr().out
+
+
+def test_unwritable_folder_is_a_clear_error(tmp_path):
+    import os
+
+    from desktop.report import build_report
+    from desktop.store.errors import WorkbookError
+
+    if os.geteuid() == 0:
+        target = Path("/proc/faaliyet-yok/rapor.pdf")  # root may write anywhere else
+    else:
+        folder = tmp_path / "kilitli"
+        folder.mkdir()
+        folder.chmod(0o500)
+        target = folder / "rapor.pdf"
+    path = clean_workbook(tmp_path / "t.faaliyet", "itfaiye")
+    with Workbook.open(path, readonly=True) as wb, pytest.raises(WorkbookError, match="yazılamadı"):
+        build_report(wb, target)

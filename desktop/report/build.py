@@ -147,9 +147,15 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
     header_right = f"{definition.year.year} {'Birim ' if dept else ''}Faaliyet Raporu"
     header_left = f"{inst.name} – {dept.name}" if dept else inst.name
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
-    os.close(fd)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise WorkbookError(
+            f"Rapor '{out.parent}' klasörüne yazılamadı ({exc.strerror or exc}). Yazma izniniz olan başka bir "
+            "klasör seçin."
+        ) from None
     tmp_path = Path(tmp)
     counter = {"n": 0, "total": 1}
 

@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .. import resources
+from ..store.errors import WorkbookError
 
 SERIF = "FaaliyetSerif"
 SERIF_BOLD = "FaaliyetSerif-Bold"
@@ -36,8 +37,8 @@ FILES = {
 _registered = False
 
 
-class FontMissing(RuntimeError):
-    pass
+class FontMissing(WorkbookError):
+    """A shipped font file is missing: the installation is incomplete."""
 
 
 def register() -> None:
