@@ -274,3 +274,38 @@ def test_new_consolidated_file_from_the_start_page(qtbot, tmp_path, monkeypatch,
     assert opened and opened[0].isVisible() and main.view is None
     opened[0].close()
     main.close()
+
+
+def test_a_file_of_another_year_is_refused_with_the_reason(qtbot, window, tmp_path, definition):  # noqa: F811
+    from desktop.core.definition import Definition
+    from merge_support import MERGE_DEFINITION
+
+    other = Definition.model_validate({**MERGE_DEFINITION, "year": {"year": 2021, "deviation_tolerance": 0}})
+    path = tmp_path / "baska-yil.faaliyet"
+    Workbook.create(path, other, "itfaiye").close()
+    not_a_workbook = tmp_path / "not.faaliyet"
+    not_a_workbook.write_bytes(b"SQLite format 3\x00" + b"x" * 200)
+    result = merge(qtbot, window, [path, not_a_workbook])
+    assert [f.status for f in result.files] == ["refused", "refused"]
+    title, text, kind = window.answers.messages[-1]
+    assert kind == "warning" and "REDDEDİLDİ" in text and "2021" in text
+    assert rows(window)["itfaiye"][0] == "eksik" and window.history.table.rowCount() == 0
+
+
+def test_a_read_only_consolidated_file_offers_no_changes(qtbot, consolidated, files):  # noqa: F811
+    from desktop.store.merge import merge_files
+    from desktop.ui.app import application
+    from desktop.ui.strategy.window import StrategyWindow
+
+    with Workbook.open(files["itfaiye"]) as wb:
+        submit(wb)
+    merge_files(consolidated, [files["itfaiye"]])
+    application()
+    win = StrategyWindow()
+    qtbot.addWidget(win)
+    assert win.open_file(consolidated, readonly=True)
+    win.board.select("itfaiye")
+    assert not win.board.accept_button.isEnabled() and not win.board.send_back_button.isEnabled()
+    assert not win.board.acceptDrops() and not win.board.add_files.isEnabled() and not win.act_files.isEnabled()
+    assert "salt okunur" in win.windowTitle()
+    win.close()

@@ -206,6 +206,7 @@ class Board(QWidget):
             buttons.addWidget(b)
         lay.addLayout(buttons)
 
+        self.writable = True
         self.model = BoardModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("boardTable")
@@ -252,6 +253,14 @@ class Board(QWidget):
         self.summary.setText(text)
         self._update_buttons()
 
+    def set_writable(self, writable: bool) -> None:
+        """A read-only consolidated file: nothing is dropped, accepted or sent back."""
+        self.writable = writable
+        self.setAcceptDrops(writable)
+        for b in (self.add_files, self.add_folder):
+            b.setEnabled(writable)
+        self._update_buttons()
+
     def select(self, department: str) -> None:
         row = self.model.row_of(department)
         if row >= 0:
@@ -269,8 +278,8 @@ class Board(QWidget):
     def _update_buttons(self, *_args) -> None:
         s = self.current_status()
         state = self.model.state_of(s) if s is not None else None
-        self.accept_button.setEnabled(state == "gonderildi")
-        self.send_back_button.setEnabled(state in ("taslak", "gonderildi", "kabul", "geri"))
+        self.accept_button.setEnabled(self.writable and state == "gonderildi")
+        self.send_back_button.setEnabled(self.writable and state in ("taslak", "gonderildi", "kabul", "geri"))
         self.report_button.setEnabled(state in ("taslak", "gonderildi", "kabul", "geri"))
 
     def _emit_for_current(self, signal) -> None:

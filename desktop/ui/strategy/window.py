@@ -220,7 +220,7 @@ class StrategyWindow(QMainWindow):
         writable = not self.wb.readonly
         for a in (self.act_files, self.act_folder):
             a.setEnabled(writable)
-        self.board.setAcceptDrops(writable)
+        self.board.set_writable(writable)
         stack = self.editor.stack if self.editor else None
         self.act_undo.setEnabled(bool(stack and stack.canUndo()) and writable)
         self.act_redo.setEnabled(bool(stack and stack.canRedo()) and writable)
