@@ -170,6 +170,10 @@ def test_draft_marks_every_page_and_lists_findings(sample_pdf):
     declaration = max(i for i, p in enumerate(pages) if "İÇ KONTROL GÜVENCE BEYANI" in p)
     closing = next(i for i, p in enumerate(pages) if i > declaration and "AÇIK BULGULAR" in p)
     listed = " ".join("\n".join(pages[closing:]).split())
+    # a table that crosses pages repeats its header row on each of them
+    findings_pages = [p for p in pages[closing:] if "[" in p and ("Hata" in p or "Uyarı" in p)]
+    assert len(findings_pages) >= 2
+    assert all("Önem Birim Açıklama [yeri]" in p for p in findings_pages)
     assert " ".join(errors[0].message[:30].split()) in listed
 
 

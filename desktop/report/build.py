@@ -80,10 +80,10 @@ def department_story(ctx: Context, story: Story, dept_key: str, findings, draft:
     story.page_break("portrait")
 
     def signer(role: str):
-        found = parts.signer_of(ctx, role)
-        if found is None and dept.manager:
-            found = SignerDef(role="harcama_yetkilisi", name=dept.manager, title=dept.manager_title or "Harcama Yetkilisi")
-        return found
+        # the department's own manager signs; a year-level signer only when none is named
+        if dept.manager:
+            return SignerDef(role="harcama_yetkilisi", name=dept.manager, title=dept.manager_title or "Harcama Yetkilisi")
+        return parts.signer_of(ctx, role)
 
     parts.annexes(ctx, story, ["harcama_yetkilisi"], lambda role: f"{d.institution.name} {dept.name}", signer)
     if draft:
