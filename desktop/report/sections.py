@@ -113,6 +113,7 @@ def table_rows(ctx: Context, dept: str, table: TableDef) -> tuple[list[list[str]
 
 
 NUMERIC = ("count", "decimal", "money", "percent")
+SHORT_TABLE = 16  # rows
 
 
 def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
@@ -133,7 +134,11 @@ def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
     if table.chart:
         drawing = chart_of(ctx, dept, table, ctx.landscape_width if fitted.landscape else ctx.portrait_width)
         if drawing is not None:
-            flow.append(KeepTogether([drawing, Paragraph(esc(f"Grafik: {table.title}"), st["caption"])]))
+            chart = [drawing, Paragraph(esc(f"Grafik: {table.title}"), st["caption"])]
+            if len(rows) <= SHORT_TABLE:
+                flow = [KeepTogether(flow + chart)]  # a short table and its chart share a page
+            else:
+                flow.append(KeepTogether(chart))  # (never nest KeepTogether: it forces a page break)
     return flow, fitted.landscape
 
 
@@ -169,14 +174,19 @@ def photo_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
         cap = Paragraph(esc(p.caption), st["caption"]) if p.caption else Spacer(1, 4)
         cells.append([img, cap])
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
-    if len(rows[-1]) == 1:
-        rows[-1].append("")
-    grid = Table(rows, colWidths=[cell_w + gap / 2, cell_w + gap / 2], hAlign="CENTER")
-    grid.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
-    return [Paragraph(esc(item.title), st["table_title"]), grid]
+    last = rows.pop() if len(rows[-1]) == 1 else None
+    out = [Paragraph(esc(item.title), st["table_title"])]
+    for grid_rows, columns in ((rows, 2), ([last] if last else [], 1)):
+        if not grid_rows:
+            continue
+        # an odd last photo is centred on its own row
+        grid = Table(grid_rows, colWidths=[cell_w + gap / 2] * columns, hAlign="CENTER")
+        grid.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ]))
+        out.append(grid)
+    return out

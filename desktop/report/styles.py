@@ -33,7 +33,8 @@ def sheet() -> dict[str, ParagraphStyle]:
     s["bullet"] = ParagraphStyle(
         "bullet", parent=s["body"], leftIndent=16, bulletIndent=5, spaceAfter=2, alignment=TA_LEFT,
     )
-    s["label"] = ParagraphStyle("label", parent=s["body"], fontName=F.SERIF_BOLD, spaceAfter=2, keepWithNext=1)
+    s["label"] = ParagraphStyle("label", parent=s["body"], fontName=F.SERIF_BOLD, spaceAfter=2, keepWithNext=1,
+                                alignment=TA_LEFT)
     s["note"] = ParagraphStyle(
         "note", parent=s["body"], fontName=F.SANS, fontSize=7.8, leading=10, textColor=MUTED,
         alignment=TA_LEFT, spaceBefore=2, spaceAfter=8,
