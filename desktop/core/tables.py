@@ -28,32 +28,24 @@ def compute_table(department: str, table: TableDef, entered: Mapping[str, object
     have a value; a total of a column with no value at all is None.
     """
     out: dict[str, object] = {}
-    row_keys = [r.key for r in table.row_defs]
-
-    def row_values(rkey: str) -> dict[str, object]:
-        vals = {}
-        for c in table.columns:
-            full = keys.join(department, table.key, rkey, c.key)
-            vals[c.key] = out.get(full) if c.computed else entered.get(full)
-        return vals
-
-    for rkey in row_keys:
-        for col in table.columns:
-            if col.computed:
-                vals = row_values(rkey)
-                v = expressions.evaluate(col.computed, lambda name: vals.get(name))
-                out[keys.join(department, table.key, rkey, col.key)] = _coerce(col, v)
+    computed = [c for c in table.columns if c.computed]
+    rows: dict[str, dict[str, object]] = {}
+    for row in table.row_defs:
+        vals = {c.key: entered.get(keys.join(department, table.key, row.key, c.key)) for c in table.columns if not c.computed}
+        for col in computed:  # in order: a formula may use an earlier formula column
+            vals[col.key] = _coerce(col, expressions.evaluate(col.computed, vals.get))
+            out[keys.join(department, table.key, row.key, col.key)] = vals[col.key]
+        rows[row.key] = vals
 
     if table.total_label:
         totals: dict[str, object] = {}
         for col in table.columns:
             if col.total_mode == "sum":
-                cells = [row_values(r)[col.key] for r in row_keys]
-                nums = [c for c in cells if isinstance(c, (int, Decimal)) and not isinstance(c, bool)]
+                nums = [v for r in rows.values() if isinstance(v := r.get(col.key), (int, Decimal)) and not isinstance(v, bool)]
                 totals[col.key] = _coerce(col, sum(nums, Decimal(0))) if nums else None
-        for col in table.columns:
-            if col.total_mode == "compute" and col.computed:
-                totals[col.key] = _coerce(col, expressions.evaluate(col.computed, lambda n: totals.get(n)))
+        for col in computed:
+            if col.total_mode == "compute":
+                totals[col.key] = _coerce(col, expressions.evaluate(col.computed, totals.get))
         for ckey, v in totals.items():
             out[keys.join(department, table.key, keys.TOTAL_ROW, ckey)] = v
     return out

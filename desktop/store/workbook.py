@@ -8,14 +8,12 @@ flight. Nothing is cached that the file does not hold.
 from __future__ import annotations
 
 import contextlib
-import json
+import functools
 import os
 import sqlite3
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
-import sqlite_utils
 
 from ..core.definition import Definition, Slot
 from ..core.entries import ActivityEntry, Entries, IndicatorEntry
@@ -55,10 +53,9 @@ class Workbook:
     def __init__(self, path: Path, conn: sqlite3.Connection, readonly_reason: str | None, user: str | None):
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.readonly_reason = readonly_reason
         self.user = user or current_user()
-        self.meta = {r["key"]: r["value"] for r in self.db.query("SELECT key, value FROM meta")}
+        self.meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         for needed in ("kind", "institution", "year", "definition_digest"):
             if needed not in self.meta:
                 raise DamagedWorkbook(f"'{path.name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.")
@@ -177,6 +174,17 @@ class Workbook:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @functools.cached_property
+    def db(self):
+        """The file as a sqlite_utils Database (dict rows, table helpers).
+
+        Created on first use: sqlite-utils (and click, which it imports) is
+        not needed to open a file and show a form.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # --- identity -------------------------------------------------------
     @property
