@@ -484,6 +484,45 @@ def crash_copy(workdir: Path, definition: Definition, *, kills: int, seed: int =
     return _crash_rounds(workdir, job, kills, seed, dest, b"", ["missing", old_digest, "new"], observe, restore)
 
 
+def crash_pdf(workdir: Path, definition: Definition, *, kills: int, seed: int = 7) -> CrashTally:
+    """Kill the PDF export at random moments: the earlier PDF (or nothing) stays, or the
+    whole new PDF is there - byte-identical to an unkilled build of the same data."""
+    import hashlib  # noqa: PLC0415
+
+    from desktop.report import build_report  # noqa: PLC0415
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    src = department_files(definition, workdir / "birimler", 1)[0]
+    out = workdir / "rapor" / "itfaiye.pdf"
+    out.parent.mkdir(exist_ok=True)
+    with Workbook.open(src) as wb:
+        build_report(wb, out)
+        old_bytes = out.read_bytes()
+        wb.set_value("itfaiye.anlatim", "Yeni rapor metni: " + TURKISH * 50)
+    ref = workdir / "referans.pdf"
+    with Workbook.open(src, readonly=True) as wb:
+        build_report(wb, ref)
+    digest = lambda b: hashlib.sha256(b).hexdigest()  # noqa: E731
+    new_digest = digest(ref.read_bytes())
+    ref.unlink()
+    rounds = {"n": 0}
+
+    def restore() -> None:
+        rounds["n"] += 1
+        for leftover in out.parent.glob(".*.tmp"):  # a killed build leaves its temp file (never the final name)
+            leftover.unlink()
+        if rounds["n"] % 2:
+            out.write_bytes(old_bytes)
+        else:
+            out.unlink(missing_ok=True)
+
+    def observe():
+        return digest(out.read_bytes()) if out.exists() else "missing"
+
+    job = {"mode": "pdf", "path": str(src), "out": str(out)}
+    return _crash_rounds(workdir, job, kills, seed, out, b"", ["missing", digest(old_bytes), new_digest], observe, restore)
+
+
 if __name__ == "__main__":  # pragma: no cover - quick manual run
     import tempfile
 

@@ -78,6 +78,16 @@ def run_copy(spec: dict) -> None:
     AckLog(spec["ack"]).write({"seq": 0, "done": "copy", "dest": spec["dest"]})
 
 
+@job("pdf")
+def run_pdf(spec: dict) -> None:
+    """The PDF of the workbook at ``path`` into ``out``, then acknowledge it."""
+    from desktop.report import build_report
+
+    with Workbook.open(spec["path"], readonly=True) as wb:
+        build_report(wb, Path(spec["out"]))
+    AckLog(spec["ack"]).write({"seq": 0, "done": "pdf", "out": spec["out"]})
+
+
 def run_job(spec: dict) -> int:
     try:
         JOBS[spec["mode"]](spec)

@@ -1,6 +1,7 @@
 """The reliability tally on one line.
 
-    uv run python -m bench.reliability            # full: 200 kills each for edits, merge and copy,
+    uv run python -m bench.reliability            # full: 200 kills each for edits, merge and copy
+                                                  # (100 for the PDF export),
                                                   # the whole hostile corpus, thousands of fuzz inputs
     uv run python -m bench.reliability --quick    # a smoke run in well under a minute
 
@@ -35,6 +36,7 @@ def _crash(work: Path, definition, kills: int, problems: list) -> crash.CrashTal
         ("edit", lambda: crash.crash_edits(work / "edit", definition, kills=kills, seed=2020, max_delay=0.5)),
         ("merge", lambda: crash.crash_merge(work / "merge", definition, kills=kills, seed=2020)),
         ("copy", lambda: crash.crash_copy(work / "copy", definition, kills=kills, seed=2020)),
+        ("pdf", lambda: crash.crash_pdf(work / "pdf", definition, kills=max(3, kills // 2), seed=2020)),
     )
     for name, run in runs:
         t = run()

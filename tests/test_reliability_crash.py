@@ -87,6 +87,13 @@ def test_copy_two_hundred_kills(diskdir, definition):
     assert set(t.seen) >= {0, 1, 2}  # missing, the old copy and the whole new copy all occurred
 
 
+@pytest.mark.slow
+def test_pdf_export_killed_leaves_the_earlier_pdf_or_the_whole_new_one(diskdir, definition):
+    t = crash.crash_pdf(diskdir, definition, kills=100, seed=2020)
+    _assert_clean(t, 100)
+    assert {0, 1} <= set(t.seen)  # missing and the earlier PDF (the new one only when the kill came late)
+
+
 def test_stale_journal_from_a_kill_is_removed_on_open(workbook_path):
     """A kill before the journal's first sync leaves a journal whose header is zero.
 

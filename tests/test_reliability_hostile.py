@@ -123,3 +123,30 @@ def _oversized(tmp_path, definition, which) -> None:
     assert result["problems"] == {}
     assert result["growth_kb"] < 16 * 1024, result  # the values are 70-100 MB
     hostile.remove_corpus(cases)
+
+
+def test_flipped_byte_inside_a_value_of_a_submitted_file_is_refused_by_merge(tmp_path, definition):
+    """SQLite keeps no page checksums: a flipped byte inside a stored value is still a valid
+    file, so open and check accept it. A submitted file carries the content hash recorded at
+    submission, and merge refuses the file whose data no longer matches it."""
+    from desktop.store import fingerprint
+    from desktop.store.merge import merge_files
+
+    path = tmp_path / "itfaiye.faaliyet"
+    marker = "Tatbikat sayısı: 12345 ÇĞİÖŞÜ"
+    with Workbook.create(path, definition, "itfaiye") as wb:
+        wb.set_value("itfaiye.anlatim", marker)
+        wb.set_state("gonderildi", content_hash=fingerprint.content_hash(wb.conn, "itfaiye"))
+    data = path.read_bytes()
+    assert b"12345" in data
+    path.write_bytes(data.replace(b"12345", b"92345"))  # same length: still valid UTF-8 and valid pages
+    with Workbook.open(path, incoming=True) as wb:  # nothing SQLite could notice
+        assert wb.get("itfaiye.anlatim") == marker.replace("12345", "92345")
+    target = tmp_path / "birlesik.faaliyet"
+    Workbook.create(target, definition, None).close()
+    before = hostile.sha(target)
+    result = merge_files(target, [path])
+    assert result.refused
+    text = "\n".join(result.summary_lines())
+    assert "Faaliyet dışında değiştirilmiş" in text, text
+    assert hostile.sha(target) == before
