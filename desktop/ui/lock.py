@@ -45,3 +45,31 @@ class FileLock:
     def release(self) -> None:
         if self.lock.isLocked():
             self.lock.unlock()
+
+
+def open_locked(path: Path, readonly: bool, ask, inform):
+    """Open a workbook for one window: take its lock, or offer read-only.
+
+    ``ask(title, text) -> bool`` and ``inform(title, text, level)`` are the
+    window's dialogs. Returns ``(workbook, lock)`` — ``lock`` is None when the
+    file opened read-only because another window holds it — or None when the
+    user declined or the file could not be opened (already said to the user).
+    """
+    from ..store.errors import WorkbookError
+    from ..store.workbook import Workbook
+    from .i18n import tr
+
+    lock = FileLock(path)
+    if not lock.acquire():
+        text = tr("'{0}' başka bir Faaliyet penceresinde açık ({1}). Aynı dosyayı iki pencerede düzenlemek "
+                  "değişikliklerin karışmasına yol açar.\n\nDosya bu pencerede salt okunur açılsın mı?").format(path.name, lock.holder())
+        if not ask(tr("Dosya zaten açık"), text):
+            return None
+        readonly, lock = True, None
+    try:
+        return Workbook.open(path, readonly=readonly), lock
+    except WorkbookError as exc:
+        if lock:
+            lock.release()
+        inform(tr("Dosya açılamadı"), str(exc), "critical")
+        return None

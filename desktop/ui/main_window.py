@@ -23,7 +23,7 @@ from .document_view import DocumentView
 from .find import FindDialog
 from .help import help_html
 from .i18n import tr
-from .lock import FileLock
+from .lock import FileLock, open_locked
 from .model import Document
 from .start_page import StartPage
 
@@ -128,20 +128,10 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path, readonly: bool = False) -> bool:
         path = Path(path)
         self.close_file()
-        lock = FileLock(path)
-        if not lock.acquire():
-            text = tr("'{0}' başka bir Faaliyet penceresinde açık ({1}). Aynı dosyayı iki pencerede düzenlemek "
-                      "değişikliklerin karışmasına yol açar.\n\nDosya bu pencerede salt okunur açılsın mı?").format(path.name, lock.holder())
-            if not self.ask(tr("Dosya zaten açık"), text):
-                return False
-            readonly, lock = True, None
-        try:
-            wb = Workbook.open(path, readonly=readonly)
-        except WorkbookError as exc:
-            if lock:
-                lock.release()
-            self.inform(tr("Dosya açılamadı"), str(exc), "critical")
+        opened = open_locked(path, readonly, self.ask, self.inform)
+        if opened is None:
             return False
+        wb, lock = opened
         if wb.department is None:  # the consolidated year: the strategy unit's window
             wb.close()
             if lock:

@@ -24,7 +24,7 @@ from .. import settings
 from ..commands import Editor
 from ..document_view import DocumentView
 from ..i18n import tr
-from ..lock import FileLock
+from ..lock import open_locked
 from ..model import Document
 from .board import Board
 from .build import ReportBuild
@@ -144,18 +144,10 @@ class StrategyWindow(QMainWindow):
     # --- opening and closing -----------------------------------------------------------
     def open_file(self, path: Path, readonly: bool = False) -> bool:
         path = Path(path)
-        lock = FileLock(path)
-        if not lock.acquire():
-            if not self.ask(tr("Dosya zaten açık"), tr("'{0}' başka bir Faaliyet penceresinde açık ({1}). Bu pencerede salt okunur açılsın mı?").format(path.name, lock.holder())):
-                return False
-            readonly, lock = True, None
-        try:
-            wb = Workbook.open(path, readonly=readonly)
-        except WorkbookError as exc:
-            if lock:
-                lock.release()
-            self.inform(tr("Dosya açılamadı"), str(exc), "critical")
+        opened = open_locked(path, readonly, self.ask, self.inform)
+        if opened is None:
             return False
+        wb, lock = opened
         if not wb.is_consolidated:
             wb.close()
             if lock:
