@@ -309,6 +309,13 @@ def test_cancel_leaves_no_file_and_keeps_the_old_one(clean, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rapor.pdf"]
 
 
+def test_cancel_before_the_build_starts(clean, tmp_path):
+    _, path, _ = clean
+    with Workbook.open(path, readonly=True) as wb, pytest.raises(ReportCancelled):
+        build_report(wb, tmp_path / "r.pdf", cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_progress_reaches_the_end(clean, tmp_path):
     _, path, _ = clean
     seen = []

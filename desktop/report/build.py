@@ -141,7 +141,8 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
             raise Cancelled()
 
     report(0, 100, "Rapor hazırlanıyor")
-    check_cancel()
+    if cancelled is not None and cancelled():  # before any file exists
+        raise ReportCancelled("Rapor üretimi durduruldu; dosya yazılmadı.")
     inst = definition.institution
     dept = definition.department(department) if department else None
     header_right = f"{definition.year.year} {'Birim ' if dept else ''}Faaliyet Raporu"
