@@ -271,6 +271,11 @@ def test_department_report_ends_with_spending_officer_declaration(tmp_path):
     assert "Eşref AYDIN" in last and "İtfaiye Müdürü" in last
     reader = pypdf.PdfReader(str(out))
     assert any("/XObject" in p["/Resources"] for p in reader.pages)  # the photo
+    # the printed fingerprint is the department's content hash (as submitted and imported)
+    from desktop.store.fingerprint import content_hash
+
+    with Workbook.open(path, readonly=True) as wb:
+        assert result.fingerprint == content_hash(wb.conn, "itfaiye")
 
 
 def test_department_report_from_consolidated_file(clean, tmp_path):
@@ -278,6 +283,9 @@ def test_department_report_from_consolidated_file(clean, tmp_path):
     out = tmp_path / "itfaiye.pdf"
     with Workbook.open(path, readonly=True) as wb:
         result = build_report(wb, out, department="itfaiye")
+        from desktop.store.fingerprint import content_hash
+
+        assert result.fingerprint == content_hash(wb.conn, "itfaiye")
     text = "\n".join(pdf_pages(out))
     assert result.pages >= 4
     assert "HARCAMA YETKİLİSİNİN İÇ KONTROL GÜVENCE BEYANI" in text

@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlab.platypus import Paragraph
 
 from ..core.entries import ValueView
-from ..core.institution import SignerDef
+from ..core import settings
 from ..core.validation import validate
 from ..store.errors import WorkbookError
 from ..store.workbook import Workbook
@@ -26,10 +26,10 @@ from .styles import sheet
 from .text import esc
 
 
-def creation_date(definition) -> dt.date:
-    """Fixed from the data: the latest signature date, else the year's last day."""
+def creation_date(definition, lookup=None) -> dt.date:
+    """Fixed from the data: the latest signature date (overrides included), else the year's last day."""
     dates = []
-    for s in definition.year.signers:
+    for s in settings.year_settings(definition, lookup).signers:
         if s.date:
             try:
                 dates.append(dt.date.fromisoformat(s.date))
@@ -65,6 +65,8 @@ def department_story(ctx: Context, story: Story, dept_key: str, findings, draft:
     story.add(Heading("I. FAALİYET VE PROJE BİLGİLERİ", 0, ctx.key("b-faaliyet"), style="h0"))
     any_section = False
     for s in d.form(dept_key).sections:
+        if s.chapter == settings.SETTINGS_CHAPTER:
+            continue  # the year settings are never printed
         blocks = section_blocks(ctx, dept_key, s)
         if not blocks:
             continue
@@ -80,10 +82,8 @@ def department_story(ctx: Context, story: Story, dept_key: str, findings, draft:
     story.page_break("portrait")
 
     def signer(role: str):
-        # the department's own manager signs; a year-level signer only when none is named
-        if dept.manager:
-            return SignerDef(role="harcama_yetkilisi", name=dept.manager, title=dept.manager_title or "Harcama Yetkilisi")
-        return parts.signer_of(ctx, role)
+        # the strategy unit's entry for the department, else its own manager, else a year-level signer
+        return settings.spending_officer(d, ctx.entries.values.get, dept_key)
 
     parts.annexes(ctx, story, ["harcama_yetkilisi"], lambda role: f"{d.institution.name} {dept.name}", signer)
     if draft:
@@ -130,7 +130,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
     view = ValueView(definition, entries)
     findings = validate(definition, entries, department) if department else wb.findings()
     draft = any(f.is_error for f in findings)
-    fp = data_fingerprint(wb, entries, department)
+    fp = data_fingerprint(wb, department)
 
     def report(step: int, total: int, text: str) -> None:
         if progress is not None:
@@ -187,7 +187,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
         _seed_toc(items)
         items.append(doc.counter)
         counter["total"] = len(items) * 2
-        doc.multiBuild(items, canvasmaker=fixed_canvas(creation_date(definition)))
+        doc.multiBuild(items, canvasmaker=fixed_canvas(creation_date(definition, entries.values.get)))
         pages = doc.counter.current or doc.page
         fd = os.open(tmp_path, os.O_RDONLY)
         try:
