@@ -83,7 +83,8 @@ def _fuzz(work: Path, definition, quick: bool, problems: list) -> int:
 
 
 def _faults(work: Path, definition, quick: bool, problems: list) -> tuple[int, int]:
-    """Every write step of a value-set import, a merge and a copy (the PDF is in the test suite)."""
+    """Every write step of a value-set import, a merge and a copy (the PDF is in the test suite),
+    then real EIO from strace at every write-side system call of an edit and a merge."""
     from desktop.store.merge import merge_files  # noqa: PLC0415
     from desktop.store.submission import export_copy  # noqa: PLC0415
     from desktop.store.valueset import export_values, import_values  # noqa: PLC0415
@@ -134,6 +135,18 @@ def _faults(work: Path, definition, quick: bool, problems: list) -> tuple[int, i
             problems += [f"fault/{name}: {p}" for p in t.problems]
     finally:
         tempfile.tempdir = old_tempdir
+    from . import syscall_faults  # noqa: PLC0415
+
+    reason = syscall_faults.available()
+    if reason:
+        print(f"real I/O errors below SQLite not tried: {reason}", file=sys.stderr)
+        return clean, injected
+    every = 8 if quick else 1
+    for t in (syscall_faults.edit_case(work / "sys-edit", definition, every),
+              syscall_faults.merge_case(work / "sys-merge", definition, every)):
+        injected += t.runs
+        clean += t.runs - len(t.problems)
+        problems += [f"syscall/{t.operation}: {p}" for p in t.problems]
     return clean, injected
 
 
