@@ -36,6 +36,7 @@ CHAPTERS = (
     "II.A", "II.B",
     "III.A.1", "III.A.2", "III.A.3", "III.B.1", "III.B.3", "III.B.4",
     "IV.A", "IV.B", "IV.C", "V",
+    "ayarlar",  # the year settings (tolerance, signers): edited, never printed as a chapter
 )
 Chapter = Literal[CHAPTERS]  # type: ignore[valid-type]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import expressions, rates
+from . import expressions, rates, settings
 from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
@@ -57,7 +57,7 @@ def _fmt(v) -> str:
 
 def indicator_findings(definition: Definition, entries: Entries, department: str | None) -> list[Finding]:
     out = []
-    tol = definition.year.deviation_tolerance
+    tol = settings.year_settings(definition, entries.values.get).deviation_tolerance
     for ind in definition.indicators_of(department):
         e = entries.indicators.get(ind.key)
         actual = e.actual if e else None

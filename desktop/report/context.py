@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from ..core.definition import Definition
 from ..core.entries import Entries, ValueView
+from ..core.institution import YearDef
+from ..core.settings import year_settings
 from ..store.workbook import Workbook
 
 
@@ -18,10 +20,18 @@ class Context:
     portrait_width: float
     landscape_width: float
     _keys: dict = field(default_factory=dict)
+    _settings: YearDef | None = None
+
+    @property
+    def settings(self) -> YearDef:
+        """The year settings in force: the definition's, with the strategy unit's overrides."""
+        if self._settings is None:
+            self._settings = year_settings(self.definition, self.entries.values.get)
+        return self._settings
 
     @property
     def percent_style(self) -> str:
-        return self.definition.year.percent_style
+        return self.settings.percent_style
 
     @property
     def year(self) -> int:

@@ -49,7 +49,7 @@ def foreword(ctx: Context, story: Story) -> None:
         story.add(*flow)
     if not blocks:
         story.add(Paragraph(EMPTY, sheet()["empty"]))
-    signer = next((s for s in ctx.definition.year.signers if s.role == "ust_yonetici"), None)
+    signer = signer_of(ctx, "ust_yonetici")
     if signer:
         st = sheet()
         story.add(Spacer(1, 16), KeepTogether([Paragraph(esc(signer.name), st["sign_bold"]),
@@ -170,7 +170,7 @@ def chapters(ctx: Context, story: Story) -> None:
 
 
 def signer_of(ctx: Context, role: str):
-    return next((s for s in ctx.definition.year.signers if s.role == role), None)
+    return next((s for s in ctx.settings.signers if s.role == role), None)
 
 
 def annexes(ctx: Context, story: Story, roles: list[str], unit_for, signer_for=None) -> None:

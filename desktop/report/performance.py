@@ -55,8 +55,17 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
     return rows, roll, weights, used, complete
 
 
-def method_note(used: dict[str, list[str]]) -> str:
-    """Which formula gave each rate: the most used one for "the others"."""
+def tolerance_note(tolerance, style: str = "prefix") -> str:
+    """The year's deviation tolerance, as printed under every performance table."""
+    tol = Decimal(tolerance or 0)
+    if tol == 0:
+        return f"Sapma toleransı {format_percent(tol, 1, style)}: hedeften her sapma açıklanır."
+    return (f"Sapma toleransı {format_percent(tol, 1, style)}: gerçekleşme oranı {format_percent(100 - tol, 1, style)} ile "
+            f"{format_percent(100 + tol, 1, style)} arasında kalan göstergelerde sapma açıklaması istenmez.")
+
+
+def method_note(used: dict[str, list[str]], tolerance=None, style: str = "prefix") -> str:
+    """Which formula gave each rate: the most used one for "the others"; then the tolerance."""
     order = sorted(used, key=lambda m: -len(used[m]))
     if len(order) == 1:
         text = f"Gerçekleşme oranı = {rates.METHODS[order[0]]} ({rates.METHOD_NOTES[order[0]]})"
@@ -64,7 +73,8 @@ def method_note(used: dict[str, list[str]]) -> str:
         parts = [f"{', '.join(dict.fromkeys(used[m]))}: {rates.METHODS[m]} ({rates.METHOD_NOTES[m]})" for m in order[1:]]
         parts.append(f"diğerleri: {rates.METHODS[order[0]]} ({rates.METHOD_NOTES[order[0]]})")
         text = "Gerçekleşme oranı – " + "; ".join(parts)
-    return text + ". A: başlangıç, B: hedef, C: gerçekleşme. Ağırlıklı oranda her göstergenin oranı en çok %100, en az %0 sayılır."
+    text += ". A: başlangıç, B: hedef, C: gerçekleşme. Ağırlıklı oranda her göstergenin oranı en çok %100, en az %0 sayılır."
+    return text if tolerance is None else f"{text} {tolerance_note(tolerance, style)}"
 
 
 def target_block(ctx: Context, target: PerformanceTargetDef, department: str | None = None) -> list:
@@ -81,7 +91,7 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
         fitted = fit_table(IND_HEADER, rows, IND_COLS, ctx.portrait_width, ctx.landscape_width,
                            prefer_landscape=True, bold_rows=bold)
         flow.append(fitted.table)
-        flow.append(Paragraph(esc(method_note(used)), st["note"]))
+        flow.append(Paragraph(esc(method_note(used, ctx.settings.deviation_tolerance, ctx.percent_style)), st["note"]))
     acts = [a for a in target.activities if department is None or a.department == department]
     if acts:
         arows = []

@@ -20,7 +20,9 @@ from ..core import keys, rates
 from ..core.definition import Definition
 from ..core.entries import Entries, ValueView
 from ..core.forms import FieldDef, TableDef
+from ..core.numbers import format_number
 from ..core.plan import DIRECTION_LABELS
+from ..core.settings import year_settings
 from . import excel as xl
 from .workbook import Workbook
 
@@ -79,14 +81,14 @@ def export_excel(wb: Workbook, out: Path | str) -> ExportResult:
 def _performance(ws, definition: Definition, entries: Entries, department: str | None) -> int:
     year = definition.year.year
     style = definition.year.percent_style
-    tolerance = definition.year.deviation_tolerance
+    tolerance = year_settings(definition, entries.values.get).deviation_tolerance
     names = {d.key: d.name for d in definition.departments}
     ws.cell(1, 1, f"{definition.institution.name} {year} Yılı Performans Sonuçları Tablosu").font = xl.TITLE
     note = ws.cell(2, 1, METHOD_NOTE)
     note.font, note.alignment = xl.ITALIC, xl.WRAP
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(PERF_HEADERS))
     ws.row_dimensions[2].height = 30
-    legend = ws.cell(3, 12, "Kırmızı: açıklaması eksik sapma")
+    legend = ws.cell(3, 12, f"Kırmızı: açıklaması eksik sapma (hedeften %{format_number(tolerance)} toleransın dışında)")
     legend.font, legend.fill = xl.ITALIC, MISSING_FILL
     _header(ws, 4, PERF_HEADERS)
     widths = {1: 10, 2: 12, 3: 55, 4: 10, 5: 9, 6: 12, 7: 12, 8: 13, 9: 13, 10: 30, 11: 26, 12: 45, 13: 30}
