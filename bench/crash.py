@@ -293,23 +293,7 @@ def crash_edits(workdir: Path, definition: Definition, *, kills: int, seed: int 
     return tally
 
 
-# --- merge and "Gönderilecek kopya" under SIGKILL -----------------------------
-def signature(path: Path) -> tuple:
-    """What a consolidated file means: per-department content, states and the import log."""
-    from desktop.store import fingerprint  # noqa: PLC0415
-
-    with Workbook.open(path) as wb:
-        check = integrity(wb)
-        if check != ["ok"]:
-            raise RuntimeError(f"integrity_check: {check[:3]}")
-        c = wb.conn
-        return (
-            tuple((d, fingerprint.content_hash(c, d)) for d in wb.departments),
-            tuple(c.execute("SELECT department, state FROM status ORDER BY department")),
-            tuple(c.execute("SELECT department, file_name, content_hash FROM import_log ORDER BY id")),
-        )
-
-
+# --- shared by the file-level crash runs (bench/crash_files.py) --------------
 def _restore(path: Path, data: bytes) -> None:
     Path(str(path) + "-journal").unlink(missing_ok=True)
     path.write_bytes(data)
@@ -322,62 +306,6 @@ def _check_or_count(tally: CrashTally, rnd: int, fn) -> object:
         tally.corrupt += 1
         tally.problems.append(f"round {rnd}: {type(exc).__name__}: {exc}")
         return None
-
-
-def department_files(definition: Definition, folder: Path, n: int) -> list[Path]:
-    """``n`` department files filled from the sample where it has values (İtfaiye first)."""
-    from desktop import resources  # noqa: PLC0415
-    from desktop.store.valueset import import_values, read_json  # noqa: PLC0415
-
-    folder.mkdir(parents=True, exist_ok=True)
-    depts = sorted((d.key for d in definition.departments), key=lambda k: (k != DEPARTMENT, k))[:n]
-    out = []
-    for dept in depts:
-        path = folder / f"{dept}.faaliyet"
-        path.unlink(missing_ok=True)
-        with Workbook.create(path, definition, dept, user="ornek") as wb:
-            sample = resources.sample(definition.id) / f"{dept}.json"
-            if sample.exists():
-                import_values(wb, _known_only(wb, read_json(sample)))
-        out.append(path)
-    return out
-
-
-def _known_only(wb: Workbook, data: dict) -> dict:
-    """The sample's rows the definition still knows (forms and sample evolve separately)."""
-    d = wb.definition
-    inds = {i.key for i in d.plan.indicators()}
-    acts = {a.key for a in d.plan.activities()}
-    return {
-        **data,
-        "values": [r for r in data.get("values", []) if r.get("field") in d.slots and not d.slots[r["field"]].computed],
-        "indicators": [r for r in data.get("indicators", []) if r.get("key") in inds],
-        "activities": [r for r in data.get("activities", []) if r.get("key") in acts],
-    }
-
-
-def crash_merge(workdir: Path, definition: Definition, *, kills: int, seed: int = 7, files: int = 6) -> CrashTally:
-    """Kill ``merge_files`` at random moments: the target holds, whole, the state after
-    some prefix of the files (one transaction per file), all of them once acknowledged."""
-    from desktop.store.merge import merge_files  # noqa: PLC0415
-
-    workdir.mkdir(parents=True, exist_ok=True)
-    files = department_files(definition, workdir / "birimler", files)
-    target = workdir / "birlesik.faaliyet"
-    target.unlink(missing_ok=True)
-    Workbook.create(target, definition, None).close()
-    merge_files(target, files[:1])  # a department already imported: the replace path runs too
-    pristine = target.read_bytes()
-    states = [signature(target)]
-    ref = workdir / "referans.faaliyet"
-    _restore(ref, pristine)
-    for f in files:
-        merge_files(ref, [f])
-        states.append(signature(ref))
-    ref.unlink()
-    job = {"mode": "call", "target": "desktop.store.merge:merge_files",
-           "kwargs": {"target": str(target), "files": [str(f) for f in files]}}
-    return _crash_rounds(workdir, job, kills, seed, target, pristine, states, lambda: signature(target))
 
 
 def _crash_rounds(workdir, job, kills, seed, path, pristine, states, observe, restore=None) -> CrashTally:
@@ -424,103 +352,6 @@ def _crash_rounds(workdir, job, kills, seed, path, pristine, states, observe, re
                 tally.survived += 1
                 tally.in_flight_committed += found == states[-1] and not acked
     return tally
-
-
-def copy_state(dest: Path, source_hashes: dict) -> object:
-    """'missing', 'old' bytes' digest, or 'new' when dest is a whole copy of the source."""
-    import hashlib  # noqa: PLC0415
-
-    from desktop.store import fingerprint  # noqa: PLC0415
-
-    if not dest.exists():
-        return "missing"
-    with Workbook.open(dest, incoming=True) as wb:
-        if integrity(wb) != ["ok"]:
-            raise RuntimeError("integrity_check failed on the copy")
-        if {d: fingerprint.content_hash(wb.conn, d) for d in wb.departments} == source_hashes:
-            return "new"
-    return hashlib.sha256(dest.read_bytes()).hexdigest()
-
-
-def crash_copy(workdir: Path, definition: Definition, *, kills: int, seed: int = 7) -> CrashTally:
-    """Kill "Gönderilecek kopya" (``export_copy``) at random moments: the destination is
-    the earlier copy or nothing as before, or a whole copy; the source never changes."""
-    import hashlib  # noqa: PLC0415
-
-    from desktop.store import fingerprint  # noqa: PLC0415
-
-    workdir.mkdir(parents=True, exist_ok=True)
-    src = department_files(definition, workdir / "birimler", 1)[0]
-    usb = workdir / "usb"
-    usb.mkdir(exist_ok=True)
-    dest = usb / "itfaiye-gonder.faaliyet"
-    old = workdir / "eski.faaliyet"
-    with Workbook.open(src) as wb:
-        from desktop.store.submission import export_copy  # noqa: PLC0415
-
-        export_copy(wb, old)  # the copy sent last week
-        wb.set_value("itfaiye.anlatim", "Güncellendi: " + TURKISH * 200)
-        source_hashes = {d: fingerprint.content_hash(wb.conn, d) for d in wb.departments}
-    old_bytes = old.read_bytes()
-    src_digest = hashlib.sha256(src.read_bytes()).hexdigest()
-    rounds = {"n": 0}
-
-    def restore() -> None:
-        rounds["n"] += 1
-        for leftover in usb.glob(".*.tmp"):  # a killed copy leaves its temp file (never under the final name)
-            leftover.unlink()
-        if rounds["n"] % 2:
-            dest.write_bytes(old_bytes)
-        else:
-            dest.unlink(missing_ok=True)
-
-    def observe():
-        if hashlib.sha256(src.read_bytes()).hexdigest() != src_digest:
-            raise RuntimeError("the source file changed")
-        return copy_state(dest, source_hashes)
-
-    old_digest = hashlib.sha256(old_bytes).hexdigest()
-    job = {"mode": "copy", "path": str(src), "dest": str(dest)}
-    return _crash_rounds(workdir, job, kills, seed, dest, b"", ["missing", old_digest, "new"], observe, restore)
-
-
-def crash_pdf(workdir: Path, definition: Definition, *, kills: int, seed: int = 7) -> CrashTally:
-    """Kill the PDF export at random moments: the earlier PDF (or nothing) stays, or the
-    whole new PDF is there - byte-identical to an unkilled build of the same data."""
-    import hashlib  # noqa: PLC0415
-
-    from desktop.report import build_report  # noqa: PLC0415
-
-    workdir.mkdir(parents=True, exist_ok=True)
-    src = department_files(definition, workdir / "birimler", 1)[0]
-    out = workdir / "rapor" / "itfaiye.pdf"
-    out.parent.mkdir(exist_ok=True)
-    with Workbook.open(src) as wb:
-        build_report(wb, out)
-        old_bytes = out.read_bytes()
-        wb.set_value("itfaiye.anlatim", "Yeni rapor metni: " + TURKISH * 50)
-    ref = workdir / "referans.pdf"
-    with Workbook.open(src, readonly=True) as wb:
-        build_report(wb, ref)
-    digest = lambda b: hashlib.sha256(b).hexdigest()  # noqa: E731
-    new_digest = digest(ref.read_bytes())
-    ref.unlink()
-    rounds = {"n": 0}
-
-    def restore() -> None:
-        rounds["n"] += 1
-        for leftover in out.parent.glob(".*.tmp"):  # a killed build leaves its temp file (never the final name)
-            leftover.unlink()
-        if rounds["n"] % 2:
-            out.write_bytes(old_bytes)
-        else:
-            out.unlink(missing_ok=True)
-
-    def observe():
-        return digest(out.read_bytes()) if out.exists() else "missing"
-
-    job = {"mode": "pdf", "path": str(src), "out": str(out)}
-    return _crash_rounds(workdir, job, kills, seed, out, b"", ["missing", digest(old_bytes), new_digest], observe, restore)
 
 
 if __name__ == "__main__":  # pragma: no cover - quick manual run

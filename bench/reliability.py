@@ -27,16 +27,16 @@ from pathlib import Path
 from desktop import resources
 from desktop.core.loader import load_definition
 
-from . import crash, faults, fuzz, hostile
+from . import crash, crash_files, faults, fuzz, hostile, sample_files
 
 
 def _crash(work: Path, definition, kills: int, problems: list) -> crash.CrashTally:
     total = crash.CrashTally()
     runs = (
         ("edit", lambda: crash.crash_edits(work / "edit", definition, kills=kills, seed=2020, max_delay=0.5)),
-        ("merge", lambda: crash.crash_merge(work / "merge", definition, kills=kills, seed=2020)),
-        ("copy", lambda: crash.crash_copy(work / "copy", definition, kills=kills, seed=2020)),
-        ("pdf", lambda: crash.crash_pdf(work / "pdf", definition, kills=max(3, kills // 2), seed=2020)),
+        ("merge", lambda: crash_files.crash_merge(work / "merge", definition, kills=kills, seed=2020)),
+        ("copy", lambda: crash_files.crash_copy(work / "copy", definition, kills=kills, seed=2020)),
+        ("pdf", lambda: crash_files.crash_pdf(work / "pdf", definition, kills=max(3, kills // 2), seed=2020)),
     )
     for name, run in runs:
         t = run()
@@ -64,7 +64,7 @@ def _hostile(work: Path, definition, quick: bool, problems: list) -> tuple[int, 
 
 
 def _fuzz(work: Path, definition, quick: bool, problems: list) -> int:
-    itfaiye = crash.department_files(definition, work / "fuzz", 1)[0]
+    itfaiye = sample_files.department_files(definition, work / "fuzz", 1)[0]
     scale = 0.1 if quick else 1
     runs = (
         ("numbers", lambda: fuzz.fuzz_numbers(int(5000 * scale))),
@@ -91,7 +91,7 @@ def _faults(work: Path, definition, quick: bool, problems: list) -> tuple[int, i
     from desktop.store.workbook import Workbook  # noqa: PLC0415
 
     folder = work / "faults"
-    files = crash.department_files(definition, folder / "birimler", 2)
+    files = sample_files.department_files(definition, folder / "birimler", 2)
     target = folder / "birlesik.faaliyet"
     Workbook.create(target, definition, None).close()
     dest = folder / "usb" / "gonder.faaliyet"

@@ -19,7 +19,6 @@ after the commit point).
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -147,7 +146,7 @@ def signature_of(path: Path) -> tuple:
 
 
 def edit_case(workdir: Path, definition, every: int = 1) -> SyscallTally:
-    from bench.crash import department_files  # noqa: PLC0415
+    from bench.sample_files import department_files  # noqa: PLC0415
 
     path = department_files(definition, workdir, 1)[0]
     pristine = path.read_bytes()
@@ -160,7 +159,7 @@ def edit_case(workdir: Path, definition, every: int = 1) -> SyscallTally:
 
 
 def merge_case(workdir: Path, definition, every: int = 1) -> SyscallTally:
-    from bench.crash import department_files  # noqa: PLC0415
+    from bench.sample_files import department_files  # noqa: PLC0415
     from desktop.store.workbook import Workbook  # noqa: PLC0415
 
     files = department_files(definition, workdir / "birimler", 1)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import crash
+from bench import crash, crash_files
 from desktop.store.workbook import Workbook
 
 
@@ -64,32 +64,32 @@ def test_two_hundred_kills_lose_nothing(diskdir, definition):
 
 
 def test_merge_killed_leaves_a_whole_prefix(diskdir, definition):
-    t = crash.crash_merge(diskdir, definition, kills=3, seed=5, files=3)
+    t = crash_files.crash_merge(diskdir, definition, kills=3, seed=5, files=3)
     _assert_clean(t, 3)
 
 
 def test_copy_killed_leaves_old_copy_or_whole_new_one(diskdir, definition):
-    t = crash.crash_copy(diskdir, definition, kills=3, seed=5)
+    t = crash_files.crash_copy(diskdir, definition, kills=3, seed=5)
     _assert_clean(t, 3)
 
 
 @pytest.mark.slow
 def test_merge_two_hundred_kills(diskdir, definition):
-    t = crash.crash_merge(diskdir, definition, kills=200, seed=2020)
+    t = crash_files.crash_merge(diskdir, definition, kills=200, seed=2020)
     _assert_clean(t, 200)
     assert len(t.seen) >= 4  # kills landed between the per-file transactions, not only before the first
 
 
 @pytest.mark.slow
 def test_copy_two_hundred_kills(diskdir, definition):
-    t = crash.crash_copy(diskdir, definition, kills=200, seed=2020)
+    t = crash_files.crash_copy(diskdir, definition, kills=200, seed=2020)
     _assert_clean(t, 200)
     assert set(t.seen) >= {0, 1, 2}  # missing, the old copy and the whole new copy all occurred
 
 
 @pytest.mark.slow
 def test_pdf_export_killed_leaves_the_earlier_pdf_or_the_whole_new_one(diskdir, definition):
-    t = crash.crash_pdf(diskdir, definition, kills=100, seed=2020)
+    t = crash_files.crash_pdf(diskdir, definition, kills=100, seed=2020)
     _assert_clean(t, 100)
     assert {0, 1} <= set(t.seen)  # missing and the earlier PDF (the new one only when the kill came late)
 

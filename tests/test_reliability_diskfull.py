@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import crash
+from bench import sample_files
 from desktop.store import fingerprint
 from desktop.store.errors import WorkbookError
 from desktop.store.valueset import export_values, import_values
@@ -87,7 +87,7 @@ def whole(path: Path) -> dict:
 
 @pytest.fixture
 def itfaiye_on_disk(small_disk, definition) -> Path:
-    return crash.department_files(definition, small_disk, 1)[0]
+    return sample_files.department_files(definition, small_disk, 1)[0]
 
 
 def test_edit_on_a_full_disk_says_disk_full_and_keeps_earlier_edits(itfaiye_on_disk):
@@ -138,7 +138,7 @@ def test_value_set_import_on_a_full_disk_fails_whole(itfaiye_on_disk):
 
 
 def test_copy_to_a_full_stick_fails_cleanly_and_leaves_no_file(tmp_path, small_disk, definition):
-    src = crash.department_files(definition, tmp_path / "yerel", 1)[0]
+    src = sample_files.department_files(definition, tmp_path / "yerel", 1)[0]
     dest = small_disk / "gonder.faaliyet"
     from desktop.store.submission import export_copy
 
@@ -157,7 +157,7 @@ def test_copy_to_a_full_stick_fails_cleanly_and_leaves_no_file(tmp_path, small_d
 def test_merge_into_a_file_on_a_full_disk_is_refused_and_changes_nothing(tmp_path, small_disk, definition):
     from desktop.store.merge import merge_files
 
-    files = crash.department_files(definition, tmp_path / "birimler", 2)
+    files = sample_files.department_files(definition, tmp_path / "birimler", 2)
     target = small_disk / "birlesik.faaliyet"
     Workbook.create(target, definition, None).close()
     merge_files(target, files[1:])
@@ -182,7 +182,7 @@ def test_merge_with_a_full_temporary_folder_is_refused_clearly(tmp_path, small_d
     the file is refused with a message about space, and the target is unchanged."""
     from desktop.store.merge import merge_files
 
-    files = crash.department_files(definition, tmp_path / "birimler", 1)
+    files = sample_files.department_files(definition, tmp_path / "birimler", 1)
     target = tmp_path / "birlesik.faaliyet"
     Workbook.create(target, definition, None).close()
     before = digest(target)
@@ -203,7 +203,7 @@ def test_merge_with_a_full_temporary_folder_is_refused_clearly(tmp_path, small_d
 def test_pdf_export_on_a_full_disk_fails_and_the_earlier_pdf_stays_whole(tmp_path, small_disk, definition):
     from desktop.report import build_report
 
-    src = crash.department_files(definition, tmp_path / "yerel", 1)[0]
+    src = sample_files.department_files(definition, tmp_path / "yerel", 1)[0]
     out = small_disk / "itfaiye.pdf"
     with Workbook.open(src) as wb:
         build_report(wb, out)

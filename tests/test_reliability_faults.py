@@ -3,13 +3,12 @@ PDF export leaves every file as it was, with a clear Turkish message (bench/faul
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from bench import crash, faults
+from bench import crash, faults, sample_files
 from desktop.store.valueset import export_values, import_values
 from desktop.store.workbook import Workbook
 
@@ -34,7 +33,7 @@ def _assert(t: faults.FaultTally, min_steps: int) -> None:
 
 @pytest.fixture
 def itfaiye(tmp_path, definition) -> Path:
-    return crash.department_files(definition, tmp_path / "d", 1)[0]
+    return sample_files.department_files(definition, tmp_path / "d", 1)[0]
 
 
 @pytest.mark.parametrize("size", [pytest.param("all", marks=pytest.mark.slow), "six"])
@@ -66,7 +65,7 @@ def test_merge(tmp_path, definition, monkeypatch, which):
     from desktop.store.merge import merge_files
 
     folder = tmp_path / "m"
-    files = crash.department_files(definition, folder / "birimler", 2)
+    files = sample_files.department_files(definition, folder / "birimler", 2)
     target = folder / "birlesik.faaliyet"
     Workbook.create(target, definition, None).close()
     merge_files(target, files[1:])
@@ -92,7 +91,7 @@ def test_copy_to_send(tmp_path, definition):
     from desktop.store.submission import export_copy
 
     folder = tmp_path / "c"
-    src = crash.department_files(definition, folder, 1)[0]
+    src = sample_files.department_files(definition, folder, 1)[0]
     dest = folder / "usb" / "gonder.faaliyet"
     dest.parent.mkdir()
     with Workbook.open(src) as wb:
@@ -113,7 +112,7 @@ def test_pdf_export(tmp_path, definition):
     from desktop.report import build_report
 
     folder = tmp_path / "p"
-    src = crash.department_files(definition, folder, 1)[0]
+    src = sample_files.department_files(definition, folder, 1)[0]
     out = folder / "itfaiye.pdf"
     with Workbook.open(src) as wb:
         build_report(wb, out)  # the earlier PDF

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from bench import crash, fuzz
+from bench import fuzz, sample_files
 
 
 @pytest.fixture
 def itfaiye(tmp_path, definition):
-    return crash.department_files(definition, tmp_path / "d", 1)[0]
+    return sample_files.department_files(definition, tmp_path / "d", 1)[0]
 
 
 def _ok(t: fuzz.FuzzTally, n: int) -> None:
