@@ -108,7 +108,8 @@ def who_changed(conn: sqlite3.Connection, unit: tuple, schema: str = "main") -> 
     }[kind]
     row = conn.execute(sql, (key,)).fetchone()
     if row is None:
-        row = conn.execute(f"SELECT who, at FROM {s}.audit WHERE target = ? ORDER BY id DESC LIMIT 1", (key,)).fetchone()
+        row = conn.execute(f"SELECT who, at FROM {s}.audit WHERE target = ? AND attribute != 'okunamayan_giris' "
+                           "ORDER BY id DESC LIMIT 1", (key,)).fetchone()
     return (row[0], row[1]) if row else ("?", "")
 
 
@@ -125,7 +126,7 @@ def newest_change(conn: sqlite3.Connection, department: str, schema: str = "main
         f"UNION ALL SELECT max(changed_at) FROM {s}.activity WHERE department = ?1 "
         f"UNION ALL SELECT max(changed_at) FROM {s}.photo WHERE department = ?1 "
         f"UNION ALL SELECT max(changed_at) FROM {s}.status WHERE department = ?1 "
-        f"UNION ALL SELECT max(at) FROM {s}.audit WHERE department = ?1)",
+        f"UNION ALL SELECT max(at) FROM {s}.audit WHERE department = ?1 AND attribute != 'okunamayan_giris')",
         (department,),
     ).fetchone()
     return row[0] or ""

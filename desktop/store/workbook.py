@@ -12,6 +12,7 @@ import functools
 import os
 import sqlite3
 import tempfile
+import unicodedata
 from pathlib import Path
 
 
@@ -20,7 +21,7 @@ from ..core.entries import ActivityEntry, Entries, IndicatorEntry
 from ..core.findings import Finding
 from ..core.validation import validate
 from ..core.values import ValueProblem, coerce
-from . import codec
+from . import codec, pending
 from .clock import current_user, now
 from .errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .safe_open import check_header, connect, verify, writable_reason
@@ -237,7 +238,13 @@ class Workbook:
         return out
 
     def findings(self) -> list[Finding]:
-        return validate(self.definition, self.entries(), self.department)
+        """The definition's checks, plus an error per pending unreadable input (``pending.py``)."""
+        found = validate(self.definition, self.entries(), self.department)
+        return found + pending.findings(self.definition, self.pending_inputs(self.department))
+
+    def pending_inputs(self, department: str | None = None) -> dict[str, str]:
+        """Unreadable text typed and not yet corrected or discarded: place → text (see ``pending.py``)."""
+        return pending.read(self.conn, department)
 
     def state(self, department: str | None = None) -> dict:
         dept = department or self.department
@@ -408,6 +415,27 @@ class Workbook:
         for attr, value in diff.items():
             self._audit(conn, department, key, attr, old[attr], value)
         return len(diff)
+
+    def record_unparsed(self, key: str, text: str) -> bool:
+        """Keep text that could not be read as the value of ``key`` (one audit row); False if already kept."""
+        return self._write_unparsed(key, unicodedata.normalize("NFC", text))
+
+    def discard_unparsed(self, key: str) -> bool:
+        """The clerk dropped the unreadable text of ``key``; False if none was pending."""
+        return self._write_unparsed(key, None)
+
+    def _write_unparsed(self, key: str, text: str | None) -> bool:
+        if self.readonly:
+            raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
+        where = pending.place(self.definition, key)
+        problem = self._department_problem(where.department)
+        if problem:
+            raise WorkbookError(f"'{key}': {problem}")
+        with self.transaction() as conn:
+            if pending.read_one(conn, key) == text:
+                return False
+            self._audit(conn, where.department, key, pending.ATTRIBUTE, pending.stored_raw(conn, where), text)
+        return True
 
     def set_state(self, state: str, *, department: str | None = None, note: str = "", content_hash: str = "") -> None:
         dept = department or self.department

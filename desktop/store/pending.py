@@ -1,0 +1,113 @@
+"""Unreadable input: what the clerk typed that could not be read as a value.
+
+"12a" in a count field or "1.234" in a decimal field (ambiguous) is never
+turned into a value, but it is never lost either: it is written to the
+workbook's audit log (the file's record of what the user did) as a row with
+``attribute = 'okunamayan_giris'``, ``old`` = the value stored then and
+``new`` = the text. It stays *pending* until a newer audit row about the same
+place supersedes it: a value change or clearing of the key, or a discard (an
+``okunamayan_giris`` row with ``new = NULL``). A pending input is an error
+finding, so a file that holds one cannot be submitted.
+
+Places are value keys (``itfaiye.trafik_kazasi``, ``itfaiye.makbuz.ocak.arac``)
+or an attribute of an indicator/activity (``pg_5_3_1.actual``), as the
+window names its editors. The audit log is local to the file: content hashes
+and merges never read it (``fingerprint.newest_change`` skips these rows).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from ..core.definition import Definition
+from ..core.findings import Finding
+from .errors import WorkbookError
+
+ATTRIBUTE = "okunamayan_giris"
+PLAN_ATTRS = {"actual": "gerçekleşme", "actual_cost": "gerçekleşen maliyet", "explanation": "sapma açıklaması", "source": "kaynak"}
+_ATTRS_OF = {"indicator": ("actual", "explanation", "source"), "activity": ("actual_cost", "explanation", "source")}
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str
+    department: str
+    label: str
+    table: str  # "entry" | "indicator" | "activity"
+    row_key: str  # the entry key, or the indicator/activity key
+    column: str  # "value" or the plan attribute
+
+
+def place(definition: Definition, key: str) -> Place:
+    """What ``key`` addresses, or WorkbookError when it is not an enterable place."""
+    slot = definition.slots.get(key)
+    if slot is not None:
+        if slot.computed:
+            raise WorkbookError(f"'{key}' ({slot.label}) hesaplanan bir değer; girilemez")
+        return Place(key, slot.department, slot.label, "entry", key, "value")
+    plan_key, _, attr = key.rpartition(".")
+    if attr in PLAN_ATTRS:
+        for table, items in (("indicator", definition.plan.indicators()), ("activity", definition.plan.activities())):
+            item = next((x for x in items if x.key == plan_key), None)
+            if item is not None and attr in _ATTRS_OF[table]:
+                return Place(key, item.department, f"{item.code} {item.name} — {PLAN_ATTRS[attr]}", table, plan_key, attr)
+    raise WorkbookError(f"'{key}' diye bir alan yok. 'faaliyet fields' ile alan anahtarlarını listeleyin.")
+
+
+def stored_raw(conn: sqlite3.Connection, p: Place):
+    """The value stored at a place as the file holds it (for the audit row's ``old``)."""
+    if p.table == "entry":
+        row = conn.execute("SELECT value FROM entry WHERE key = ?", (p.key,)).fetchone()
+    else:
+        row = conn.execute(f"SELECT {p.column} FROM {p.table} WHERE key = ?", (p.row_key,)).fetchone()
+    return row[0] if row else None
+
+
+def read(conn: sqlite3.Connection, department: str | None = None) -> dict[str, str]:
+    """Every pending input (place → text), oldest first."""
+    sql = (
+        f"SELECT id, target, new FROM audit WHERE id IN "
+        f"(SELECT max(id) FROM audit WHERE attribute = '{ATTRIBUTE}' GROUP BY target)"
+    )
+    args: tuple = ()
+    if department is not None:
+        sql += " AND department = ?"
+        args = (department,)
+    out: dict[str, str] = {}
+    for row_id, target, text in conn.execute(sql + " ORDER BY id", args).fetchall():
+        if isinstance(text, str) and not _superseded(conn, row_id, target):
+            out[target] = text
+    return out
+
+
+def read_one(conn: sqlite3.Connection, key: str) -> str | None:
+    """The pending text of one place, or None."""
+    row = conn.execute(f"SELECT id, new FROM audit WHERE target = ? AND attribute = '{ATTRIBUTE}' ORDER BY id DESC LIMIT 1",
+                       (key,)).fetchone()
+    if row is None or not isinstance(row[1], str) or _superseded(conn, row[0], key):
+        return None
+    return row[1]
+
+
+def _superseded(conn: sqlite3.Connection, row_id: int, target: str) -> bool:
+    """A newer audit row about the same place: a value change, a clearing or a discard."""
+    plan_key, _, attr = target.rpartition(".")
+    return conn.execute(
+        "SELECT 1 FROM audit WHERE id > ? AND (target = ? OR (target = ? AND attribute = ?)) LIMIT 1",
+        (row_id, target, plan_key, attr if attr in PLAN_ATTRS else "\x00"),
+    ).fetchone() is not None
+
+
+def findings(definition: Definition, pending: dict[str, str]) -> list[Finding]:
+    """One error per pending input: it blocks submitting until corrected or deleted."""
+    out = []
+    for key, text in pending.items():
+        try:
+            p = place(definition, key)
+        except WorkbookError:
+            continue  # a place the definition no longer has: nothing to correct
+        shown = text if len(text) <= 60 else text[:59].rstrip() + "…"
+        out.append(Finding("error", key, f"'{p.label}' alanına yazılan '{shown}' okunamadı: düzeltin ya da silin.",
+                           ATTRIBUTE, p.department))
+    return out

@@ -1,0 +1,174 @@
+"""Unreadable input kept in the audit log: pending until corrected or discarded; blocks submitting."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import unicodedata
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from desktop.core.definition import Definition
+from desktop.store import fingerprint, submission
+from desktop.store.errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
+from desktop.store.workbook import Workbook
+
+SMALL = {
+    "id": "pending-test-2020",
+    "institution": {"key": "kars", "name": "Kars Belediyesi"},
+    "year": {"year": 2020, "deviation_tolerance": 0},
+    "departments": [{"key": "itfaiye", "name": "İtfaiye Müdürlüğü"}],
+    "plan": {"aims": [{"code": "SA5", "name": "Güvenli şehir", "goals": [{"code": "H5.3", "name": "İtfaiye", "targets": [
+        {"key": "ph_5_3", "name": "Müdahale", "indicators": [
+            {"key": "pg_5_3_1", "code": "PG.5.3.1", "name": "Yangına Ulaşma Süresi", "unit": "Dk", "direction": "decrease",
+             "baseline": 12, "target": 8, "weight": 100, "department": "itfaiye"}],
+         "activities": [{"key": "f_5_3_1", "code": "F.5.3.1", "name": "Araç yenileme", "planned_cost": 1000, "department": "itfaiye"}]},
+    ]}]}]},
+    "forms": [{"department": "itfaiye", "sections": [{"key": "genel", "title": "Genel", "items": [
+        {"kind": "field", "key": "trafik_kazasi", "label": "Müdahale edilen trafik kazası", "type": "count"},
+        {"kind": "field", "key": "oran", "label": "Oran", "type": "decimal"},
+        {"kind": "table", "key": "makbuz", "title": "Makbuz", "rows": "months",
+         "columns": [{"key": "arac", "label": "Araç Sayısı", "type": "count"}], "total_row": True},
+    ]}]}],
+}
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    path = tmp_path / "itfaiye.faaliyet"
+    Workbook.create(path, Definition.model_validate(SMALL), "itfaiye").close()
+    return path
+
+
+def audit(path, sql="SELECT target, attribute, old, new FROM audit WHERE attribute = 'okunamayan_giris' ORDER BY id"):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_unreadable_text_is_one_audit_row_with_the_stored_value_as_old(small):
+    with Workbook.open(small) as wb:
+        wb.set_value("itfaiye.trafik_kazasi", 5)
+        assert wb.record_unparsed("itfaiye.trafik_kazasi", "12a") is True
+        assert wb.record_unparsed("itfaiye.trafik_kazasi", "12a") is False  # already kept: no second row
+        assert wb.get("itfaiye.trafik_kazasi") == 5  # the value is untouched
+    assert audit(small) == [("itfaiye.trafik_kazasi", "okunamayan_giris", 5, "12a")]
+    with Workbook.open(small, readonly=True) as wb:  # a second reader sees it
+        assert wb.pending_inputs() == {"itfaiye.trafik_kazasi": "12a"}
+
+
+def test_text_is_stored_nfc(small):
+    decomposed = unicodedata.normalize("NFD", "İki yüz ağaç")
+    with Workbook.open(small) as wb:
+        wb.record_unparsed("itfaiye.oran", decomposed)
+        assert wb.pending_inputs()["itfaiye.oran"] == unicodedata.normalize("NFC", decomposed)
+
+
+def test_survives_a_process_kill(small):
+    code = textwrap.dedent(f"""
+        import os, signal
+        from desktop.store.workbook import Workbook
+        wb = Workbook.open({str(small)!r})
+        wb.record_unparsed("itfaiye.makbuz.ocak.arac", "1.2.3a")
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent)
+    assert proc.returncode == -9
+    with Workbook.open(small) as wb:
+        assert wb.pending_inputs() == {"itfaiye.makbuz.ocak.arac": "1.2.3a"}
+
+
+def test_a_later_value_or_clearing_supersedes_it(small):
+    with Workbook.open(small) as wb:
+        wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
+        wb.record_unparsed("itfaiye.oran", "1.234")
+        wb.set_value("itfaiye.trafik_kazasi", 12)
+        assert wb.pending_inputs() == {"itfaiye.oran": "1.234"}
+        wb.set_value("itfaiye.oran", D("1.5"))
+        wb.record_unparsed("itfaiye.oran", "1.234")
+        wb.set_value("itfaiye.oran", None)  # clearing is a change too
+        assert wb.pending_inputs() == {}
+
+
+def test_discard_drops_it_and_is_recorded_as_null(small):
+    with Workbook.open(small) as wb:
+        assert wb.discard_unparsed("itfaiye.trafik_kazasi") is False  # nothing pending: no row
+        wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
+        assert wb.discard_unparsed("itfaiye.trafik_kazasi") is True
+        assert wb.pending_inputs() == {}
+        wb.record_unparsed("itfaiye.trafik_kazasi", "12a")  # typed again later: pending again
+        assert wb.pending_inputs() == {"itfaiye.trafik_kazasi": "12a"}
+    assert [r[3] for r in audit(small)] == ["12a", None, "12a"]
+
+
+def test_indicator_and_activity_attributes(small):
+    with Workbook.open(small) as wb:
+        wb.record_unparsed("pg_5_3_1.actual", "on iki")
+        wb.record_unparsed("f_5_3_1.actual_cost", "12.3.4")
+        assert wb.pending_inputs() == {"pg_5_3_1.actual": "on iki", "f_5_3_1.actual_cost": "12.3.4"}
+        wb.set_indicator("pg_5_3_1", explanation="başka bir alan")  # another attribute does not supersede
+        assert "pg_5_3_1.actual" in wb.pending_inputs()
+        wb.set_indicator("pg_5_3_1", actual=D("7"))
+        wb.set_activity("f_5_3_1", actual_cost=D("900"))
+        assert wb.pending_inputs() == {}
+        with pytest.raises(WorkbookError):
+            wb.record_unparsed("pg_5_3_1.actual_cost", "x")  # indicators have 'actual', not 'actual_cost'
+        with pytest.raises(WorkbookError):
+            wb.record_unparsed("itfaiye.makbuz.toplam.arac", "x")  # computed: nothing to type
+        with pytest.raises(WorkbookError):
+            wb.record_unparsed("itfaiye.yok", "x")
+
+
+def test_pending_input_is_an_error_that_blocks_submit(small):
+    with Workbook.open(small) as wb:
+        wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
+        errors = [f for f in wb.findings() if f.is_error]
+        assert [(f.place, f.message, f.department) for f in errors] == [(
+            "itfaiye.trafik_kazasi",
+            "'Müdahale edilen trafik kazası' alanına yazılan '12a' okunamadı: düzeltin ya da silin.",
+            "itfaiye",
+        )]
+        with pytest.raises(ImportRejected) as exc:
+            submission.submit(wb)
+        assert any("'12a' okunamadı" in p for p in exc.value.problems)
+        assert wb.state()["state"] == "taslak"
+        wb.discard_unparsed("itfaiye.trafik_kazasi")
+        assert not [f for f in wb.findings() if f.is_error]
+        submission.submit(wb)
+        assert wb.state()["state"] == "gonderildi"
+        with pytest.raises(WorkbookError):  # a submitted file takes no typing at all
+            wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
+
+
+def test_content_hash_and_newest_change_ignore_it(small, monkeypatch):
+    with Workbook.open(small) as wb:
+        wb.set_value("itfaiye.trafik_kazasi", 5)
+        before = (fingerprint.content_hash(wb.conn, "itfaiye"), fingerprint.newest_change(wb.conn, "itfaiye"))
+        monkeypatch.setattr("desktop.store.workbook.now", lambda: "2099-01-01T00:00:00+00:00")  # typed much later
+        wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
+        wb.record_unparsed("itfaiye.oran", "1.234")
+        after = (fingerprint.content_hash(wb.conn, "itfaiye"), fingerprint.newest_change(wb.conn, "itfaiye"))
+        assert after == before
+        assert audit(small, "SELECT max(at) FROM audit")[0][0].startswith("2099")
+
+
+def test_read_only_file_refuses_to_record(small):
+    with Workbook.open(small, readonly=True) as wb:
+        with pytest.raises(ReadOnlyWorkbook):
+            wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
+
+
+def test_department_filter(small, definition, tmp_path):
+    path = tmp_path / "birlesik.faaliyet"
+    Workbook.create(path, definition, None).close()
+    with Workbook.open(path) as wb:
+        wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
+        wb.record_unparsed("imar.iskan_devam", "x")
+        assert set(wb.pending_inputs()) == {"itfaiye.trafik_kazasi", "imar.iskan_devam"}
+        assert wb.pending_inputs("itfaiye") == {"itfaiye.trafik_kazasi": "12a"}
