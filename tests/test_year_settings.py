@@ -184,3 +184,78 @@ def test_a_department_report_prints_the_overridden_spending_officer(consolidated
     text = _pdf_text(result.path)
     assert "Ali VEKİL" in text and "İtfaiye Müdür V." in text and "Eşref AYDIN" not in text
     assert "Sapma toleransı %0" in text
+
+
+# --- the strategy window ---------------------------------------------------------------
+@pytest.fixture
+def strategy_window(qtbot, deviating):
+    from ui_support import Prompts
+    from desktop.ui.app import application
+    from desktop.ui.strategy.window import StrategyWindow
+
+    application()
+    win = StrategyWindow()
+    prompts = Prompts()
+    win.inform, win.ask = prompts.inform, prompts.ask
+    qtbot.addWidget(win)
+    assert win.open_file(deviating[0]), prompts.messages
+    win.show()
+    qtbot.waitExposed(win)
+    yield win, deviating[1]
+    win.close()
+
+
+def _board_errors(win, department: str) -> int:
+    return next(s.errors for s in win.board.model.rows if s.department == department)
+
+
+def test_editing_the_tolerance_in_the_strategy_window_changes_the_findings(qtbot, strategy_window, definition):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.ui.editors.fields import FieldEdit
+    from ui_support import type_text
+
+    win, key = strategy_window
+    dept = next(i.department for i in definition.plan.indicators() if i.key == key)
+    before = _board_errors(win, dept)
+    assert before >= 1 and len(_deviation_errors(win.wb.findings(), key)) == 1
+
+    win.tabs.setCurrentWidget(win.year_tab)
+    edit = win.year_tab.page.findChild(FieldEdit, TOL)
+    assert edit is not None and edit.placeholderText() == "tanımdaki değer: %0"
+    assert "Raporda basılmaz" in win.year_tab.page.findChild(type(win.year), "chapterNote").text()
+    edit.setFocus()
+    type_text(edit, "20")
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    assert win.wb.get(TOL) == D("20")
+    assert _board_errors(win, dept) == before - 1
+    assert _deviation_errors(win.wb.findings(), key) == []
+    assert "%20" in win.year.text() and "tanımdaki: %0" in win.year.text()
+
+    win.act_undo.trigger()  # one step of the window's undo stack, like any field
+    assert win.wb.get(TOL) is None and edit.text() == ""
+    assert _board_errors(win, dept) == before
+    assert "tanımdaki: %0" not in win.year.text()
+
+
+def test_settings_section_in_the_chapters_navigator_and_signer_hints(strategy_window):
+    from desktop.ui.editors.fields import FieldEdit
+    from desktop.ui.editors.table import TableEditor
+
+    win, _ = strategy_window
+    nav = win.institution_view.navigator
+    assert settings.SETTINGS_SECTION in nav._keys
+    page = win.year_tab.page
+    assert page.findChild(FieldEdit, "strateji.ust_yonetici_adi").placeholderText() == "tanımdaki değer: Türker ÖKSÜZ"
+    table = page.findChild(TableEditor, "strateji.harcama_yetkilileri")
+    m = table.model()
+    row = next(i for i, (k, _) in enumerate(m.rows) if k == "itfaiye")
+    assert m.data(m.index(row, 0)) == "Eşref AYDIN"  # the manager shows grey in the empty cell…
+    from PySide6.QtCore import Qt
+
+    assert m.data(m.index(row, 0), Qt.ItemDataRole.EditRole) == ""  # …but is not a value
+    assert m.setData(m.index(row, 0), "Ali VEKİL")
+    assert win.wb.get("strateji.harcama_yetkilileri.itfaiye.adi") == "Ali VEKİL"
+    assert m.data(m.index(row, 0)) == "Ali VEKİL"

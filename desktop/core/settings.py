@@ -175,6 +175,14 @@ def definition_values(definition: Definition) -> dict[str, str]:
     return out
 
 
+def settings_section(definition: Definition):
+    """The institution form's year-settings section (``SectionDef``), or None."""
+    p = _prefix(definition)
+    if p is None:
+        return None
+    return next((s for s in definition.form(p).sections if s.chapter == SETTINGS_CHAPTER), None)
+
+
 def is_settings_key(definition: Definition, key: str) -> bool:
     """A value key of the year-settings section (changing it changes the year's settings)."""
     p = _prefix(definition)

@@ -1156,10 +1156,6 @@ Sent by: {2}, {3}
         <translation>Date</translation>
     </message>
     <message>
-        <source>Bu ayarlar yılın form tanımından gelir ve birleşik dosyada değiştirilemez (tanım, birim dosyalarıyla aynı kalmalıdır). Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenip yıl dosyaları yeniden oluşturulmalıdır.</source>
-        <translation>These settings come from the year's form definition and cannot be changed in the consolidated file (the definition must stay the same as the department files'). To change them, update the 'year' section of tanim.yaml in the definition folder and create the year's files again.</translation>
-    </message>
-    <message>
         <source>Aktarıldı</source>
         <translation>Imported</translation>
     </message>
@@ -1204,6 +1200,34 @@ Content hash: {1}</translation>
     <message>
         <source>{0} aktarım kaydı (en yenisi üstte). Her aktarılan dosya adı, özeti, gönderen, gönderilme ve aktarılma zamanı, aktaran ve değişenlerle kaydedilir.</source>
         <translation>{0} import records (newest first). Every imported file is recorded with its name, hash, sender, submission and import time, who imported it and what changed.</translation>
+    </message>
+    <message>
+        <source>Raporda basılmaz: yılın ayarlarıdır. Boş bırakılan ayar için tanımdaki değer geçerlidir.</source>
+        <translation>Not printed in the report: these are the year's settings. Where a setting is left empty, the definition's value applies.</translation>
+    </message>
+    <message>
+        <source>tanımdaki değer: {0}</source>
+        <translation>definition's value: {0}</translation>
+    </message>
+    <message>
+        <source>tanımda yok</source>
+        <translation>not in the definition</translation>
+    </message>
+    <message>
+        <source>Boş: tanımdaki değer geçerli ({0}).</source>
+        <translation>Empty: the definition's value applies ({0}).</translation>
+    </message>
+    <message>
+        <source>tanımdaki: %{0}</source>
+        <translation>definition: %{0}</translation>
+    </message>
+    <message>
+        <source>Varsayılanlar yılın tanımından (tanim.yaml, 'year') gelir; aşağıdaki alanlara girilen değer onların yerine geçer, boş bırakılan alan için tanımdaki değer geçerlidir. Birim dosyaları tanımdaki değerleri kullanır: ayarları dosyaları birimlere dağıtmadan önce belirleyin.</source>
+        <translation>The defaults come from the year's definition (tanim.yaml, 'year'); a value entered in the fields below replaces them, and where a field is left empty the definition's value applies. Department files use the definition's values: set these before handing the files out to the departments.</translation>
+    </message>
+    <message>
+        <source>Bu ayarlar yılın form tanımından gelir; bu tanımda yıl ayarları bölümü olmadığı için burada değiştirilemez. Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenmelidir.</source>
+        <translation>These settings come from the year's form definition; this definition has no year-settings section, so they cannot be changed here. To change them, update the 'year' section of tanim.yaml in the definition folder.</translation>
     </message>
 </context>
 </TS>

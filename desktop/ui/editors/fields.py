@@ -89,13 +89,16 @@ class MarkedMixin:
 class FieldEdit(MarkedMixin, QLineEdit):
     """A one-line editor for a number, money, percent, date or short text."""
 
-    def __init__(self, editor: Editor, key: str, type_: str, label: str = "", help_text: str = "", parent=None):
+    def __init__(self, editor: Editor, key: str, type_: str, label: str = "", help_text: str = "", parent=None,
+                 placeholder: str | None = None):
         super().__init__(parent)
         self.editor, self.key, self.type, self.label = editor, key, type_, label
         self.help_text = help_text or ""
+        # shown while empty: an example of the format, or what applies when nothing is entered
+        self.placeholder = PLACEHOLDERS.get(type_, "") if placeholder is None else placeholder
         self.setObjectName(key)
         self.setAccessibleName(label or key)
-        self.setPlaceholderText(PLACEHOLDERS.get(type_, ""))
+        self.setPlaceholderText(self.placeholder)
         if type_ in ("count", "decimal", "money", "percent"):
             self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setMaximumWidth(220)
@@ -113,7 +116,7 @@ class FieldEdit(MarkedMixin, QLineEdit):
     def _lock(self) -> None:
         locked = self.editor.doc.locked
         self.setReadOnly(locked)
-        self.setPlaceholderText("" if locked else PLACEHOLDERS.get(self.type, ""))
+        self.setPlaceholderText("" if locked else self.placeholder)
 
     def dirty(self) -> bool:
         return self.text() != self._shown

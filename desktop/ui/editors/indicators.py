@@ -15,7 +15,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ...core import rates
+from ...core import rates, settings
 from ...core.numbers import format_number, format_percent
 from ...core.plan import DIRECTION_LABELS
 from ...core.values import ValueProblem, display, parse_input
@@ -42,7 +42,7 @@ class _PlanAttr:
         if self.attr in ("explanation", "source") and value is None:
             value = ""
         setter = self.editor.set_indicator if self.kind == "indicator" else self.editor.set_activity
-        return setter(self.plan_key, self.attr, value)
+        return setter(self.plan_key, self.attr, value, merge=self.merge_token())
 
     def _values_changed(self, keys) -> None:  # plan values are not form slots
         pass
@@ -79,7 +79,6 @@ class PlanCard(QGroupBox):
         super().__init__(parent)  # the title is a wrapped label: plan names can be very long
         self.editor, self.kind, self.item = editor, kind, item
         self.setObjectName(f"{item.key}.card")
-        self.tolerance = editor.doc.definition.year.deviation_tolerance
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
         heading = QLabel(f"{item.code} — {item.name}", self)
@@ -136,6 +135,12 @@ class PlanCard(QGroupBox):
         editor.doc.planChanged.connect(lambda k: k == item.key and self._show(self._current_actual()))
         editor.doc.findingsChanged.connect(lambda: self._show(self._current_actual()))
         self._show(self.actual.stored())
+
+    @property
+    def tolerance(self):
+        """The year's tolerance in force (the strategy unit may override the definition's)."""
+        doc = self.editor.doc
+        return settings.year_settings(doc.definition, doc.entries.values.get).deviation_tolerance
 
     def _current_actual(self):
         try:

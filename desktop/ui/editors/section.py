@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...core import keys
+from ...core import keys, settings
 from ...core.forms import FieldDef, PhotoListDef, SectionDef, TableDef
 from ..commands import Editor
 from ..i18n import tr
@@ -39,7 +39,10 @@ class SectionPage(QWidget):
         title = QLabel(section.title, self)
         title.setObjectName("pageTitle")
         lay.addWidget(title)
-        where = QLabel(tr("Raporda: bölüm {0}").format(section.chapter), self)
+        if section.chapter == settings.SETTINGS_CHAPTER:
+            where = QLabel(tr("Raporda basılmaz: yılın ayarlarıdır. Boş bırakılan ayar için tanımdaki değer geçerlidir."), self)
+        else:
+            where = QLabel(tr("Raporda: bölüm {0}").format(section.chapter), self)
         where.setObjectName("chapterNote")
         lay.addWidget(where)
         if section.intro:
@@ -48,6 +51,8 @@ class SectionPage(QWidget):
             lay.addWidget(intro)
         form: QFormLayout | None = None
         self.editors: dict[str, QWidget] = {}
+        # the year settings: the definition's value shows in every empty editor
+        defaults = settings.definition_values(editor.doc.definition) if section.chapter == settings.SETTINGS_CHAPTER else {}
         for item in section.items:
             key = keys.join(department, item.key)
             if isinstance(item, FieldDef) and item.type != "longtext":
@@ -56,7 +61,10 @@ class SectionPage(QWidget):
                     form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
                     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
                     lay.addLayout(form)
-                edit = FieldEdit(editor, key, item.type, item.label, item.help or "", self)
+                placeholder = None
+                if key in defaults:
+                    placeholder = tr("tanımdaki değer: {0}").format(defaults[key]) if defaults[key] else tr("tanımda yok")
+                edit = FieldEdit(editor, key, item.type, item.label, item.help or "", self, placeholder=placeholder)
                 row = QHBoxLayout()
                 row.addWidget(edit)
                 if item.unit:
@@ -88,6 +96,7 @@ class SectionPage(QWidget):
                 head.setWordWrap(True)
                 lay.addWidget(head)
                 edit = TableEditor(editor, department, item, self)
+                edit.model().hints = {k: v for k, v in defaults.items() if k.startswith(key + ".") and v}
                 lay.addWidget(edit)
                 hint_text = tr("Gri hücreler hesaplanır. Enter: aşağı, Tab: sağa; Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz.")
                 if item.note:

@@ -24,6 +24,7 @@ from .paste import map_block, split_block
 COMPUTED_BG = QColor("#eceff1")
 ERROR_BG = QColor("#ffcdd2")
 WARNING_BG = QColor("#fff3cd")
+HINT_FG = QColor("#8a949e")
 
 
 class TableModel(QAbstractTableModel):
@@ -37,6 +38,8 @@ class TableModel(QAbstractTableModel):
         self.prefix = keys.join(department, table.key) + "."
         self._preview: dict[str, object] = {}
         self._computed: dict[str, object] = {}
+        # key -> grey text shown in an empty cell: what applies when nothing is entered
+        self.hints: dict[str, str] = {}
         self.doc.valuesChanged.connect(self._values_changed)
         self.doc.findingsChanged.connect(self._all_changed)
         self.doc.stateChanged.connect(self._all_changed)
@@ -111,7 +114,12 @@ class TableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if not self.exists(r, c):
                 return ""
-            return display(col.type, self.value(r, c))
+            text = display(col.type, self.value(r, c))
+            if not text and role == Qt.ItemDataRole.DisplayRole and self.hints:
+                return self.hints.get(self.key(r, c), "")
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole and self.hints and self.value(r, c) is None and self.key(r, c) in self.hints:
+            return QBrush(HINT_FG)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.type in NUMERIC_TYPES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -133,6 +141,8 @@ class TableModel(QAbstractTableModel):
                 lines.append(tr("Toplam satırı: girilen satırlardan hesaplanır."))
             elif col.computed:
                 lines.append(tr("Hesaplanan sütun: {0}").format(col.computed))
+            elif self.hints.get(self.key(r, c)) and self.value(r, c) is None:
+                lines.append(tr("Boş: tanımdaki değer geçerli ({0}).").format(self.hints[self.key(r, c)]))
             return "\n".join(lines) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self.label(r, c)}: {display(col.type, self.value(r, c))}"
@@ -343,7 +353,7 @@ class TableEditor(QTableView):
             return
         rows = sorted({i.row() for i in idxs})
         cols = sorted({i.column() for i in idxs})
-        lines = ["\t".join(m.data(m.index(r, c)) or "" for c in cols) for r in rows]
+        lines = ["\t".join(m.data(m.index(r, c), Qt.ItemDataRole.EditRole) or "" for c in cols) for r in rows]
         QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
 
     def clear_selection(self) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from ...core.definition import Definition
 from ...store import submission
@@ -32,7 +32,7 @@ from .conflicts import ConflictDialog
 from .history import ImportHistory
 from .merging import MergeRun, stale_files
 from .pdf_view import PdfView
-from .year import year_settings_html
+from .year import YearSettingsTab
 
 _open_windows: list["StrategyWindow"] = []  # top-level windows opened from the start page stay alive
 
@@ -91,11 +91,9 @@ class StrategyWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.board = Board(self.tabs)
         self.tabs.addTab(self.board, tr("Durum tablosu"))
-        self.year = QLabel(self.tabs)
-        self.year.setObjectName("yearSettings")
-        self.year.setWordWrap(True)
-        self.year.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.year.setContentsMargins(16, 12, 16, 12)
+        self.year_tab = YearSettingsTab(self.tabs)
+        self.year = self.year_tab.summary  # the settings in force (HTML)
+        self.year_tab.settingsChanged.connect(self.refresh)  # the tolerance changes the board's findings
         self.pdf = PdfView(self.tabs)
         self.history = ImportHistory(self.tabs)
         self.board.filesDropped.connect(self.merge)
@@ -166,9 +164,9 @@ class StrategyWindow(QMainWindow):
             self.tabs.addTab(self.institution_view, tr("Kurum bölümleri (I, II, IV, V)"))
             self.doc.findingsChanged.connect(self._institution_summary)
             self._institution_summary()
-        self.year.setText(year_settings_html(wb.definition))
+        self.year_tab.attach(wb.definition, self.editor)
         self.tabs.addTab(self.history, tr("Aktarım geçmişi"))
-        self.tabs.addTab(self.year, tr("Yıl ayarları"))
+        self.tabs.addTab(self.year_tab, tr("Yıl ayarları"))
         self.tabs.addTab(self.pdf, tr("Rapor"))
         settings.add_recent(path)
         self.refresh()
@@ -180,8 +178,7 @@ class StrategyWindow(QMainWindow):
                 if isinstance(job, ReportBuild):
                     job.cancel()
                 job.wait()
-        if self.institution_view is not None:
-            self.institution_view.commit_pending()
+        self.commit_pending()
         self.pdf.close_document()
         if self.editor is not None:
             self.editor.stack.blockSignals(True)
@@ -192,6 +189,12 @@ class StrategyWindow(QMainWindow):
             self.lock.release()
             self.lock = None
         event.accept()
+
+    def commit_pending(self) -> None:
+        """Store whatever is typed but not yet committed (chapters and year settings)."""
+        if self.institution_view is not None:
+            self.institution_view.commit_pending()
+        self.year_tab.commit_pending()
 
     def _folder(self) -> Path:
         return self.wb.path.parent if self.wb else Path.home()
@@ -262,8 +265,7 @@ class StrategyWindow(QMainWindow):
         if self.wb.readonly:
             self.inform(tr("Aktarılamadı"), tr("Birleşik dosya salt okunur açık; dosya aktarılamaz."), "warning")
             return None
-        if self.institution_view is not None:
-            self.institution_view.commit_pending()
+        self.commit_pending()
         run = self.merge_run = MergeRun(self.wb.path, paths, self.decide, self, force=force, user=self.wb.user)
         run.conflicted.connect(self._conflicted)
         run.finished.connect(lambda result: self._merged(run, result))
@@ -321,8 +323,7 @@ class StrategyWindow(QMainWindow):
         """Build the year's report (or one department's) off the GUI thread; it is shown when done."""
         if self.wb is None:
             return None
-        if self.institution_view is not None:
-            self.institution_view.commit_pending()
+        self.commit_pending()
         if out is None:
             suggested = self.wb.path.with_name(f"{self.wb.path.stem}-{department}.pdf") if department else self.wb.path.with_suffix(".pdf")
             name = self.choose_pdf(suggested)

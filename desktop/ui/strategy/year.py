@@ -1,9 +1,8 @@
-"""The year settings as the strategy unit reads them (deviation tolerance, signers).
+"""The year settings in force, as the strategy unit reads them (deviation tolerance, signers).
 
-They come from the year's definition, which the file keeps as a read-only
-snapshot (its digest identifies the year); neither the store nor the
-institution form offers a place to override them, so this tab shows them and
-says where they are changed.
+The year's definition (a read-only snapshot in the file) gives the defaults;
+the strategy unit overrides them with the editors of its form's settings
+section (``core.settings``), shown under this summary in the same tab.
 """
 
 from __future__ import annotations
@@ -11,9 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ...core import settings
 from ...core.dates import format_date
 from ...core.definition import Definition
 from ...core.numbers import format_number
+from ..editors.section import SectionPage
+from ..editors.table import TableEditor
 from ..i18n import tr
 
 
@@ -34,9 +39,12 @@ def _date(iso: str | None) -> str:
         return iso
 
 
-def year_settings_html(definition: Definition) -> str:
-    y = definition.year
+def year_settings_html(definition: Definition, lookup=None) -> str:
+    """The settings in force (``lookup``: the entered values; None: the definition's)."""
+    y = settings.year_settings(definition, lookup)
     tol = f"%{format_number(y.deviation_tolerance)}"
+    if y.deviation_tolerance != definition.year.deviation_tolerance:
+        tol += " (" + tr("tanımdaki: %{0}").format(format_number(definition.year.deviation_tolerance)) + ")"
     style = tr("%92 (önde)") if y.percent_style == "prefix" else tr("92% (sonda)")
     rows = [
         (tr("Yıl"), str(y.year)),
@@ -58,7 +66,72 @@ def year_settings_html(definition: Definition) -> str:
         out.append("</table>")
     else:
         out.append(f"<p>{escape(tr('İmzalayan tanımlanmamış; beyanlarda ad yerine noktalı boşluk basılır.'))}</p>")
-    out.append("<p style='color:#5f6b76'>" + escape(tr(
-        "Bu ayarlar yılın form tanımından gelir ve birleşik dosyada değiştirilemez (tanım, birim dosyalarıyla aynı kalmalıdır). "
-        "Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenip yıl dosyaları yeniden oluşturulmalıdır.")) + "</p>")
+    if settings.settings_section(definition) is not None:
+        note = tr("Varsayılanlar yılın tanımından (tanim.yaml, 'year') gelir; aşağıdaki alanlara girilen değer onların yerine geçer, "
+                  "boş bırakılan alan için tanımdaki değer geçerlidir. Birim dosyaları tanımdaki değerleri kullanır: ayarları "
+                  "dosyaları birimlere dağıtmadan önce belirleyin.")
+    else:
+        note = tr("Bu ayarlar yılın form tanımından gelir; bu tanımda yıl ayarları bölümü olmadığı için burada değiştirilemez. "
+                  "Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenmelidir.")
+    out.append("<p style='color:#5f6b76'>" + escape(note) + "</p>")
     return "".join(out)
+
+
+class YearSettingsTab(QScrollArea):
+    """The "Yıl ayarları" tab: the settings in force, then the clerk's editors for the settings section.
+
+    The editors share the institution chapters' ``Editor``: every change is one
+    committed, audited transaction and one step of the window's undo stack.
+    """
+
+    settingsChanged = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("yearSettingsTab")
+        self.setWidgetResizable(True)
+        body = QWidget(self)
+        self.lay = QVBoxLayout(body)
+        self.lay.setContentsMargins(16, 12, 16, 12)
+        self.summary = QLabel(body)
+        self.summary.setObjectName("yearSettings")
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setMaximumWidth(1100)
+        self.lay.addWidget(self.summary)
+        self.lay.addStretch(1)
+        self.setWidget(body)
+        self.page = None
+        self.doc = None
+        self.definition: Definition | None = None
+
+    def attach(self, definition: Definition, editor=None) -> None:
+        """Show ``definition``'s settings; with ``editor`` (the institution form's), add the editors."""
+        self.definition = definition
+        section = settings.settings_section(definition)
+        if editor is not None and section is not None:
+            self.doc = editor.doc
+            self.page = SectionPage(editor, editor.doc.department, section, self.widget())
+            self.page.setMaximumWidth(1100)
+            self.lay.insertWidget(1, self.page)
+            self.doc.valuesChanged.connect(self._values_changed)
+        self.show_settings()
+
+    def show_settings(self) -> None:
+        lookup = self.doc.entries.values.get if self.doc is not None else None
+        self.summary.setText(year_settings_html(self.definition, lookup))
+
+    def _values_changed(self, keys) -> None:
+        if any(settings.is_settings_key(self.definition, k) for k in keys):
+            self.show_settings()
+            self.settingsChanged.emit()
+
+    def commit_pending(self) -> None:
+        """Store whatever is typed but not yet committed in the settings editors."""
+        if self.page is None:
+            return
+        for w in self.page.findChildren(QWidget):
+            if isinstance(w, TableEditor):
+                w.commit_open_editor()
+            elif hasattr(w, "commit") and hasattr(w, "dirty") and w.dirty():
+                w.commit()
