@@ -1202,8 +1202,8 @@ Content hash: {1}</translation>
         <translation>{0} import records (newest first). Every imported file is recorded with its name, hash, sender, submission and import time, who imported it and what changed.</translation>
     </message>
     <message>
-        <source>Raporda basılmaz: yılın ayarlarıdır. Boş bırakılan ayar için tanımdaki değer geçerlidir.</source>
-        <translation>Not printed in the report: these are the year's settings. Where a setting is left empty, the definition's value applies.</translation>
+        <source>Raporda basılmaz: yılın ayarlarıdır.</source>
+        <translation>Not printed in the report: these are the year's settings.</translation>
     </message>
     <message>
         <source>tanımdaki değer: {0}</source>
@@ -1220,10 +1220,6 @@ Content hash: {1}</translation>
     <message>
         <source>tanımdaki: %{0}</source>
         <translation>definition: %{0}</translation>
-    </message>
-    <message>
-        <source>Varsayılanlar yılın tanımından (tanim.yaml, 'year') gelir; aşağıdaki alanlara girilen değer onların yerine geçer, boş bırakılan alan için tanımdaki değer geçerlidir. Birim dosyaları tanımdaki değerleri kullanır: ayarları dosyaları birimlere dağıtmadan önce belirleyin.</source>
-        <translation>The defaults come from the year's definition (tanim.yaml, 'year'); a value entered in the fields below replaces them, and where a field is left empty the definition's value applies. Department files use the definition's values: set these before handing the files out to the departments.</translation>
     </message>
     <message>
         <source>Bu ayarlar yılın form tanımından gelir; bu tanımda yıl ayarları bölümü olmadığı için burada değiştirilemez. Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenmelidir.</source>

@@ -40,7 +40,7 @@ class SectionPage(QWidget):
         title.setObjectName("pageTitle")
         lay.addWidget(title)
         if section.chapter == settings.SETTINGS_CHAPTER:
-            where = QLabel(tr("Raporda basılmaz: yılın ayarlarıdır. Boş bırakılan ayar için tanımdaki değer geçerlidir."), self)
+            where = QLabel(tr("Raporda basılmaz: yılın ayarlarıdır."), self)
         else:
             where = QLabel(tr("Raporda: bölüm {0}").format(section.chapter), self)
         where.setObjectName("chapterNote")
@@ -65,6 +65,11 @@ class SectionPage(QWidget):
                 if key in defaults:
                     placeholder = tr("tanımdaki değer: {0}").format(defaults[key]) if defaults[key] else tr("tanımda yok")
                 edit = FieldEdit(editor, key, item.type, item.label, item.help or "", self, placeholder=placeholder)
+                if placeholder and item.type == "text":  # the definition's value is read in full
+                    edit.setMinimumWidth(min(520, max(340, edit.fontMetrics().horizontalAdvance(placeholder) + 28)))
+                elif placeholder:
+                    edit.setMaximumWidth(max(edit.maximumWidth(), edit.fontMetrics().horizontalAdvance(placeholder) + 28))
+                    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(placeholder) + 28)
                 row = QHBoxLayout()
                 row.addWidget(edit)
                 if item.unit:

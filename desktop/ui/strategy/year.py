@@ -66,14 +66,10 @@ def year_settings_html(definition: Definition, lookup=None) -> str:
         out.append("</table>")
     else:
         out.append(f"<p>{escape(tr('İmzalayan tanımlanmamış; beyanlarda ad yerine noktalı boşluk basılır.'))}</p>")
-    if settings.settings_section(definition) is not None:
-        note = tr("Varsayılanlar yılın tanımından (tanim.yaml, 'year') gelir; aşağıdaki alanlara girilen değer onların yerine geçer, "
-                  "boş bırakılan alan için tanımdaki değer geçerlidir. Birim dosyaları tanımdaki değerleri kullanır: ayarları "
-                  "dosyaları birimlere dağıtmadan önce belirleyin.")
-    else:
+    if settings.settings_section(definition) is None:  # else the section's editors follow, with their own intro
         note = tr("Bu ayarlar yılın form tanımından gelir; bu tanımda yıl ayarları bölümü olmadığı için burada değiştirilemez. "
                   "Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenmelidir.")
-    out.append("<p style='color:#5f6b76'>" + escape(note) + "</p>")
+        out.append("<p style='color:#5f6b76'>" + escape(note) + "</p>")
     return "".join(out)
 
 
