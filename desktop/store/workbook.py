@@ -242,8 +242,14 @@ class Workbook:
         found = validate(self.definition, self.entries(), self.department)
         return found + pending.findings(self.definition, self.pending_inputs(self.department))
 
-    def pending_inputs(self, department: str | None = None) -> dict[str, str]:
-        """Unreadable text typed and not yet corrected or discarded: place → text (see ``pending.py``)."""
+    def pending_inputs(self, department: str | None = None, keys=None) -> dict[str, str]:
+        """Unreadable text typed and not yet corrected or discarded: place → text (see ``pending.py``).
+
+        ``keys`` limits the answer to those places (indexed: cheap after an edit;
+        the whole log is read otherwise).
+        """
+        if keys is not None:
+            return {k: t for k in keys if (t := pending.read_one(self.conn, k)) is not None}
         return pending.read(self.conn, department)
 
     def state(self, department: str | None = None) -> dict:

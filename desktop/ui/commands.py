@@ -3,6 +3,10 @@
 A step is applied to the file *before* it is pushed (``Editor.apply``), so a
 value the store refuses never enters the stack; the first ``redo`` that
 ``QUndoStack.push`` calls is then skipped.
+
+Text editors save while the clerk types (after a pause); those steps carry a
+``merge`` token (the field and its focus session) and merge into one step, so
+Ctrl+Z still undoes "typing in one field" at once.
 """
 
 from __future__ import annotations
@@ -15,12 +19,34 @@ from .i18n import tr
 from .model import Document
 
 
+MERGE_ID = 1  # QUndoCommand.id() of steps that may merge (their ``merge`` tokens must match too)
+
+
 class _Step(QUndoCommand):
     # never name an attribute "id": QUndoCommand.id() is called by the stack
-    def __init__(self, editor: "Editor", text: str):
+    def __init__(self, editor: "Editor", text: str, merge=None):
         super().__init__(text)
         self.editor = editor
+        self.merge = merge  # steps with the same token merge into one (typing in one field)
         self._first = True
+
+    def id(self) -> int:
+        return MERGE_ID if self.merge is not None else -1
+
+    def mergeWith(self, other) -> bool:
+        if self.merge is None or getattr(other, "merge", None) != self.merge or type(other) is not type(self):
+            return False
+        if not self._absorb(other):
+            return False
+        if self._unchanged():
+            self.setObsolete(True)  # typed back to what it was: no step at all
+        return True
+
+    def _absorb(self, other) -> bool:
+        return False
+
+    def _unchanged(self) -> bool:
+        return False
 
     def redo(self) -> None:
         if self._first:
@@ -47,10 +73,19 @@ class _Step(QUndoCommand):
 class SetValues(_Step):
     """One field, one cell, or a pasted block."""
 
-    def __init__(self, editor, new: dict, text: str):
-        super().__init__(editor, text)
+    def __init__(self, editor, new: dict, text: str, merge=None):
+        super().__init__(editor, text, merge)
         self.new = dict(new)
         self.old = {k: editor.doc.entered(k) for k in new}
+
+    def _absorb(self, other) -> bool:
+        if set(other.new) != set(self.new):
+            return False
+        self.new = dict(other.new)
+        return True
+
+    def _unchanged(self) -> bool:
+        return all(_same(self.old[k], v) for k, v in self.new.items())
 
     def place(self) -> str:
         return next(iter(self.new), "")
@@ -65,11 +100,20 @@ class SetValues(_Step):
 class SetPlan(_Step):
     """One attribute of an indicator (actual, explanation, source) or an activity."""
 
-    def __init__(self, editor, kind: str, key: str, attr: str, new, text: str):
-        super().__init__(editor, text)
+    def __init__(self, editor, kind: str, key: str, attr: str, new, text: str, merge=None):
+        super().__init__(editor, text, merge)
         self.kind, self.key, self.attr, self.new = kind, key, attr, new
         entry = editor.doc.indicator(key) if kind == "indicator" else editor.doc.activity(key)
         self.old = getattr(entry, attr)
+
+    def _absorb(self, other) -> bool:
+        if (other.kind, other.key, other.attr) != (self.kind, self.key, self.attr):
+            return False
+        self.new = other.new
+        return True
+
+    def _unchanged(self) -> bool:
+        return _same(self.old, self.new)
 
     def place(self) -> str:
         return f"{self.key}.{self.attr}"
@@ -158,6 +202,7 @@ class Editor(QObject):
         self.doc = doc
         self.stack = QUndoStack(self)
         self.stack.setUndoLimit(1000)
+        self._merge_top: tuple | None = None  # (token, stack index) of the step typing may still merge into
 
     def guard(self, fn) -> bool:
         try:
@@ -170,12 +215,23 @@ class Editor(QObject):
     def _push(self, step: _Step) -> bool:
         if self.guard(step.do):
             step._first = True
+            before = self.stack.index()
             self.stack.push(step)
+            index = self.stack.index()
+            # the step (or the one it merged into) is on top unless merging made it vanish
+            self._merge_top = (step.merge, index) if step.merge is not None and index >= before else None
             return True
         return False
 
+    def merges_into_top(self, merge) -> bool:
+        """Would a step with this token merge into the step on top of the stack?"""
+        return merge is not None and self._merge_top == (merge, self.stack.index())
+
     # --- the edits widgets make ---------------------------------------------
-    def set_values(self, values: dict, text: str | None = None) -> bool:
+    def set_values(self, values: dict, text: str | None = None, merge=None) -> bool:
+        for k, v in values.items():  # typed back to the stored value: the unreadable text is dropped
+            if k in self.doc.pending and _same(self.doc.entered(k), v):
+                self.discard_unparsed(k)
         values = {k: v for k, v in values.items() if not _same(self.doc.entered(k), v)}
         if not values:
             return True
@@ -184,17 +240,28 @@ class Editor(QObject):
             slot = self.doc.slots.get(key)
             label = slot.label if slot else key
             text = tr("'{0}' değiştirildi").format(label) if len(values) == 1 else tr("{0} hücre değiştirildi").format(len(values))
-        return self._push(SetValues(self, values, text))
+        return self._push(SetValues(self, values, text, merge))
 
-    def set_indicator(self, key: str, attr: str, value) -> bool:
-        if _same(getattr(self.doc.indicator(key), attr), value):
-            return True
-        return self._push(SetPlan(self, "indicator", key, attr, value, tr("'{0}' değiştirildi").format(self._plan_label(key, attr))))
+    def set_indicator(self, key: str, attr: str, value, merge=None) -> bool:
+        return self._set_plan("indicator", key, attr, value, merge)
 
-    def set_activity(self, key: str, attr: str, value) -> bool:
-        if _same(getattr(self.doc.activity(key), attr), value):
+    def set_activity(self, key: str, attr: str, value, merge=None) -> bool:
+        return self._set_plan("activity", key, attr, value, merge)
+
+    def _set_plan(self, kind: str, key: str, attr: str, value, merge) -> bool:
+        entry = self.doc.indicator(key) if kind == "indicator" else self.doc.activity(key)
+        if _same(getattr(entry, attr), value):
+            if f"{key}.{attr}" in self.doc.pending:
+                self.discard_unparsed(f"{key}.{attr}")
             return True
-        return self._push(SetPlan(self, "activity", key, attr, value, tr("'{0}' değiştirildi").format(self._plan_label(key, attr))))
+        return self._push(SetPlan(self, kind, key, attr, value, tr("'{0}' değiştirildi").format(self._plan_label(key, attr)), merge))
+
+    def record_unparsed(self, place: str, text: str) -> bool:
+        """Keep text that could not be read (not a value, so not an undo step) in the file."""
+        return self.guard(lambda: self.doc.record_unparsed(place, text))
+
+    def discard_unparsed(self, place: str) -> bool:
+        return self.guard(lambda: self.doc.discard_unparsed(place))
 
     def _plan_label(self, key: str, attr: str) -> str:
         item = next((x for x in self.doc.indicators + self.doc.activities if x.key == key), None)

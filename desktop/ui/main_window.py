@@ -231,7 +231,10 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         w = QApplication.focusWidget()
         if w is not None and hasattr(w, "dirty") and w.dirty():
-            w.refresh() if hasattr(w, "refresh") else None
+            if hasattr(w, "undo_typing"):
+                w.undo_typing()  # the typing in this field, as one step
+            elif hasattr(w, "refresh"):
+                w.refresh()
             return
         if self.editor:
             self.editor.stack.undo()

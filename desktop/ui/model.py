@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core.entries import ActivityEntry, Entries, IndicatorEntry, ValueView
 from ..core.findings import Finding
 from ..core.validation import validate
+from ..store import pending
 from ..store.workbook import STATES, Workbook
 
 
@@ -40,6 +41,9 @@ class Document(QObject):
         self.findings: list[Finding] = []
         self._state = wb.state(self.department)
         self.committed_at = 0.0  # perf_counter() of the last committed write (benchmarks)
+        # unreadable text typed and kept in the file (place → text); read once here, then
+        # kept in step by record/discard and by the writes that supersede it
+        self.pending: dict[str, str] = wb.pending_inputs(self.department)
         self._reload()
 
     # --- reading ----------------------------------------------------------
@@ -112,17 +116,33 @@ class Document(QObject):
     def write_values(self, values: dict) -> None:
         self.wb.apply(values=values)
         self.committed_at = time.perf_counter()
+        self._pending_written(values)
         self._reload()
 
     def write_indicator(self, key: str, **attrs) -> None:
         self.wb.apply(indicators={key: attrs})
         self.committed_at = time.perf_counter()
+        self._pending_written(f"{key}.{a}" for a in attrs)
         self._reload(plan_key=key)
 
     def write_activity(self, key: str, **attrs) -> None:
         self.wb.apply(activities={key: attrs})
         self.committed_at = time.perf_counter()
+        self._pending_written(f"{key}.{a}" for a in attrs)
         self._reload(plan_key=key)
+
+    def record_unparsed(self, place: str, text: str) -> None:
+        """Keep text that could not be read (a value key or ``<plan key>.<attribute>``) in the file."""
+        if self.wb.record_unparsed(place, text) or place not in self.pending:
+            self.pending[place] = self.wb.pending_inputs(keys=[place]).get(place, text)
+            self._reload()
+
+    def discard_unparsed(self, place: str) -> None:
+        """The clerk dropped the unreadable text of ``place``."""
+        if place in self.pending:
+            self.wb.discard_unparsed(place)
+            self.pending.pop(place, None)
+            self._reload()
 
     def add_photo(self, list_key: str, data: bytes, caption: str = "", name: str = "resim"):
         photo = _photos().add_photo(self.wb, list_key, data, caption, name)
@@ -151,6 +171,15 @@ class Document(QObject):
         self._reload()
         self.photosChanged.emit(list_key)
 
+    def _pending_written(self, places) -> None:
+        """A write supersedes the pending text of the places it changed (the file decides)."""
+        written = [p for p in places if p in self.pending]
+        if written:
+            still = self.wb.pending_inputs(keys=written)
+            for p in written:
+                if p not in still:
+                    del self.pending[p]
+
     def _reload(self, plan_key: str | None = None) -> None:
         self._entries = self.wb.entries()
         depts = [self.department] if self.department else None
@@ -158,7 +187,7 @@ class Document(QObject):
         shown = {k: view.get(k) for k in self.slots}
         changed = {k for k in set(shown) | set(self._shown) if shown.get(k) != self._shown.get(k) or type(shown.get(k)) is not type(self._shown.get(k))}
         self._shown = shown
-        self.findings = validate(self.definition, self._entries, self.department)
+        self.findings = validate(self.definition, self._entries, self.department) + pending.findings(self.definition, self.pending)
         if changed:
             self.valuesChanged.emit(changed)
         if plan_key:

@@ -4,17 +4,24 @@ Every editor's ``objectName`` is its field key. What is typed is parsed with
 the Turkish rules (``desktop.core.values.parse_input``) when the clerk leaves
 the field or presses Enter; a value that cannot be read stays in the editor,
 marked red with the reason, and is never turned into a different number.
+It is not lost either: the text is kept in the file (``Editor.record_unparsed``)
+until it is corrected or the field is cleared, and shown again, red, when the
+file is opened. Text editors also save after a pause in typing (``AUTOSAVE_MS``);
+those saves merge into one undo step while the editor keeps the focus.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from ...core.values import ValueProblem, display, parse_input
 from ..commands import Editor
 from ..i18n import tr
+
+AUTOSAVE_MS = 1500  # a pause in typing this long saves a text editor
+AUTOSAVE_TYPES = ("text", "longtext")  # numbers and dates are saved on Enter/Tab/leaving only
 
 PLACEHOLDERS = {
     "count": "ör. 1.234",
@@ -47,6 +54,7 @@ class MarkedMixin:
         self._input_problem = ""
         editor.doc.findingsChanged.connect(self.show_findings)
         self.show_findings()
+        self._mark_pending()
 
     def show_findings(self) -> None:
         found = self.editor.doc.findings_at(self.key)
@@ -62,12 +70,69 @@ class MarkedMixin:
             lines.append(self.help_text)
         self.setToolTip("\n".join(lines))
 
-    def set_input_problem(self, message: str) -> None:
+    def set_input_problem(self, message: str, quiet: bool = False) -> None:
         self._input_problem = message
         set_mark(self, "inputError", bool(message))
         self._update_tooltip()
-        if message:
+        if message and not quiet:
             self.editor.problem.emit(message)
+
+    # --- unreadable text kept in the file --------------------------------------
+    def pending_text(self) -> str | None:
+        """The unreadable text the file keeps for this editor, or None."""
+        return self.editor.doc.pending.get(self.key)
+
+    def _problem_text(self, exc: ValueProblem) -> str:
+        return tr("{0}: {1}").format(self.label or self.key, str(exc))
+
+    def _mark_pending(self) -> None:
+        """Mark the kept unreadable text red with the reason (or clear the mark)."""
+        text, message = self.pending_text(), ""
+        if text is not None:
+            try:
+                parse_input(self.type, text)
+            except ValueProblem as exc:
+                message = self._problem_text(exc)
+        self.set_input_problem(message, quiet=True)
+
+    def _keep_unparsed(self, text: str, exc: ValueProblem) -> None:
+        self.set_input_problem(self._problem_text(exc))
+        if self.editor.record_unparsed(self.key, text) and self.pending_text() == text:
+            self._shown = text  # the file holds it now: not "unsaved typing" any more
+
+    # --- saving while typing -------------------------------------------------
+    def _init_autosave(self) -> None:
+        self._session = 0  # one focus visit; autosaves of a visit are one undo step
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self._save_typing)
+
+    def _typing(self, *_args) -> None:
+        if self.type in AUTOSAVE_TYPES and not self.isReadOnly():
+            self._autosave.start()  # restarted by every change
+
+    def _save_typing(self) -> None:
+        if self.dirty():
+            self.commit(typing=True)
+
+    def merge_token(self):
+        """Steps with the same token merge: this text editor during this focus visit."""
+        return (self.key, self._session) if self.type in AUTOSAVE_TYPES else None
+
+    def focusInEvent(self, event) -> None:
+        self._session += 1
+        super().focusInEvent(event)
+
+    def undo_typing(self) -> None:
+        """Ctrl+Z with unsaved typing: when this visit's typing is partly saved already,
+        save the rest and undo it all as one step; otherwise revert the unsaved typing."""
+        token = self.merge_token()
+        if self.editor.merges_into_top(token) and self.commit(typing=True):
+            if self.editor.merges_into_top(token):  # typed back to the start: no step is left to undo
+                self.editor.stack.undo()
+            return
+        self.revert_typing()
 
     # Ctrl+Z in a field with uncommitted typing reverts the field; otherwise
     # the shortcut goes to the window's undo stack (one step per field).
@@ -105,9 +170,11 @@ class FieldEdit(MarkedMixin, QLineEdit):
         elif type_ == "date":
             self.setMaximumWidth(160)
         self._shown = ""
+        self._init_autosave()
         self.refresh()
         self.editingFinished.connect(self.commit)
         self.returnPressed.connect(self._next)
+        self.textEdited.connect(self._typing)
         editor.doc.valuesChanged.connect(self._values_changed)
         editor.doc.stateChanged.connect(self._lock)
         self._init_marks(editor)
@@ -125,29 +192,43 @@ class FieldEdit(MarkedMixin, QLineEdit):
         return self.editor.doc.value(self.key)
 
     def refresh(self) -> None:
-        self._shown = display(self.type, self.stored())
-        self.setText(self._shown)
-        self.set_input_problem("") if hasattr(self, "_input_problem") else None
+        """Show what the file holds: the value, or the unreadable text it keeps."""
+        pending = self.pending_text()
+        self._shown = display(self.type, self.stored()) if pending is None else pending
+        if self.text() != self._shown:  # an equal text stays: the cursor does not jump
+            self.setText(self._shown)
+        self._mark_pending() if hasattr(self, "_input_problem") else None
+
+    def revert_typing(self) -> None:
+        self.refresh()
 
     def _values_changed(self, keys) -> None:
         if self.key in keys:
             self.refresh()
 
-    def commit(self) -> bool:
-        if not self.dirty() or self.isReadOnly():
+    def commit(self, typing: bool = False) -> bool:
+        """Store what is typed; False while it cannot be read (it is kept in the file, red)."""
+        self._autosave.stop()
+        if self.isReadOnly():
             return True
+        if not self.dirty():
+            return self.pending_text() is None
         try:
             value = parse_input(self.type, self.text())
         except ValueProblem as exc:
-            self.set_input_problem(tr("{0}: {1}").format(self.label or self.key, str(exc)))
+            self._keep_unparsed(self.text(), exc)
             return False
         if self.write(value):
-            self.refresh()
+            if typing:  # still typing: the text stays as it is
+                self._shown = display(self.type, self.stored())
+                self._mark_pending()
+            else:
+                self.refresh()
             return True
         return False
 
     def write(self, value) -> bool:
-        return self.editor.set_values({self.key: value})
+        return self.editor.set_values({self.key: value}, merge=self.merge_token())
 
     def _next(self) -> None:
         if self.commit():
@@ -159,7 +240,7 @@ class FieldEdit(MarkedMixin, QLineEdit):
 
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Undo) and self.dirty():
-            self.refresh()
+            self.undo_typing()
             return
         if event.key() == Qt.Key.Key_Escape and self.dirty():
             self.refresh()
@@ -180,7 +261,9 @@ class LongTextEdit(MarkedMixin, QPlainTextEdit):
         self.setMinimumHeight(140)
         self.setPlaceholderText(tr("Buraya yazın…"))
         self._shown = ""
+        self._init_autosave()
         self.refresh()
+        self.textChanged.connect(self._typing)
         editor.doc.valuesChanged.connect(self._values_changed)
         editor.doc.stateChanged.connect(self._lock)
         self._init_marks(editor)
@@ -198,24 +281,34 @@ class LongTextEdit(MarkedMixin, QPlainTextEdit):
         return self.editor.doc.value(self.key)
 
     def write(self, value) -> bool:
-        return self.editor.set_values({self.key: value})
+        return self.editor.set_values({self.key: value}, merge=self.merge_token())
 
     def refresh(self) -> None:
-        self._shown = display("longtext", self.stored())
+        """Show what the file holds: the text, or the unreadable text it keeps."""
+        pending = self.pending_text()
+        self._shown = display("longtext", self.stored()) if pending is None else pending
         if self.toPlainText() != self._shown:
             self.setPlainText(self._shown)
+        self._mark_pending() if hasattr(self, "_input_problem") else None
+
+    def revert_typing(self) -> None:
+        self.setPlainText(self._shown)
 
     def _values_changed(self, keys) -> None:
         if self.key in keys and not (self.hasFocus() and self.dirty()):
             self.refresh()
 
-    def commit(self) -> bool:
-        if not self.dirty() or self.isReadOnly():
+    def commit(self, typing: bool = False) -> bool:
+        """Store the text (on leaving, after a pause in typing, before closing)."""
+        self._autosave.stop()
+        if self.isReadOnly():
             return True
+        if not self.dirty():
+            return self.pending_text() is None
         try:
             value = parse_input(self.type, self.toPlainText())
         except ValueProblem as exc:
-            self.set_input_problem(str(exc))
+            self._keep_unparsed(self.toPlainText(), exc)
             return False
         self.set_input_problem("")
         if self.write(value):
@@ -233,6 +326,6 @@ class LongTextEdit(MarkedMixin, QPlainTextEdit):
 
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Undo) and self.dirty():
-            self.setPlainText(self._shown)
+            self.undo_typing()
             return
         super().keyPressEvent(event)

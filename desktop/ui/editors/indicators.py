@@ -42,7 +42,7 @@ class _PlanAttr:
         if self.attr in ("explanation", "source") and value is None:
             value = ""
         setter = self.editor.set_indicator if self.kind == "indicator" else self.editor.set_activity
-        return setter(self.plan_key, self.attr, value)
+        return setter(self.plan_key, self.attr, value, merge=self.merge_token())
 
     def _values_changed(self, keys) -> None:  # plan values are not form slots
         pass

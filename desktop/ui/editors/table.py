@@ -114,6 +114,8 @@ class TableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if not self.exists(r, c):
                 return ""
+            if self.doc.pending and (kept := self.doc.pending.get(self.key(r, c))) is not None:
+                return kept  # unreadable text kept in the file: shown as typed (red: an error finding)
             text = display(col.type, self.value(r, c))
             if not text and role == Qt.ItemDataRole.DisplayRole and self.hints:
                 return self.hints.get(self.key(r, c), "")
@@ -167,6 +169,7 @@ class TableModel(QAbstractTableModel):
             typed = self.parse(index, str(value))
         except ValueProblem as exc:
             self.editor.problem.emit(f"{self.label(r, c)}: {exc}")
+            self.editor.record_unparsed(self.key(r, c), str(value))  # never lost: kept in the file, shown red
             self._all_changed()
             return False
         ok = self.editor.set_values({self.key(r, c): typed})
@@ -247,6 +250,7 @@ class CellDelegate(QStyledItemDelegate):
                 model.parse(index, editor.text())
             except ValueProblem as exc:
                 model.editor.problem.emit(f"{model.label(index.row(), index.column())}: {exc}")
+                model.editor.record_unparsed(model.key(index.row(), index.column()), editor.text())
                 return True
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 return super().eventFilter(editor, event)
