@@ -259,3 +259,11 @@ def test_settings_section_in_the_chapters_navigator_and_signer_hints(strategy_wi
     assert m.setData(m.index(row, 0), "Ali VEKİL")
     assert win.wb.get("strateji.harcama_yetkilileri.itfaiye.adi") == "Ali VEKİL"
     assert m.data(m.index(row, 0)) == "Ali VEKİL"
+
+
+def test_a_place_or_date_alone_adds_no_nameless_signer(definition):
+    bare = definition.model_copy(update={"year": definition.year.model_copy(update={"signers": []})})
+    y = settings.year_settings(bare, {"strateji.beyan_yeri": "Kars", "strateji.beyan_tarihi": dt.date(2021, 3, 31)}.get)
+    assert y.signers == []
+    y = settings.year_settings(bare, {"strateji.ust_yonetici_adi": "Ayşe IŞIK", "strateji.beyan_yeri": "Kars"}.get)
+    assert [(s.role, s.name, s.place) for s in y.signers] == [("ust_yonetici", "Ayşe IŞIK", "Kars")]

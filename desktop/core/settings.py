@@ -94,6 +94,8 @@ def year_settings(definition: Definition, lookup: Lookup | None) -> YearDef:
         if not (name or title or place or date):
             continue
         i = next((n for n, s in enumerate(signers) if s.role == role), None)
+        if i is None and not (name or title):
+            continue  # a place or date alone names no one: the declaration keeps its blanks
         old = signers[i] if i is not None else SignerDef(role=role, name="", title="")
         new = SignerDef(role=role, name=name or old.name, title=title or old.title,
                         place=place or old.place, date=date or old.date)
