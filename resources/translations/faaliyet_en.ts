@@ -60,6 +60,10 @@
         <translation>{0}: {1}</translation>
     </message>
     <message>
+        <source>Dosyada kayıtlı değer: {0}</source>
+        <translation>Value stored in the file: {0}</translation>
+    </message>
+    <message>
         <source>Paragrafları boş satırla ayırın; madde işaretli satırları "- " ile başlatın.</source>
         <translation>Separate paragraphs with an empty line; start bullet lines with "- ".</translation>
     </message>

@@ -93,6 +93,9 @@ class MarkedMixin:
                 parse_input(self.type, text)
             except ValueProblem as exc:
                 message = self._problem_text(exc)
+            kept = self.stored()
+            if message and kept is not None and self.type not in AUTOSAVE_TYPES:  # the report prints this one
+                message += "\n" + tr("Dosyada kayıtlı değer: {0}").format(display(self.type, kept))
         self.set_input_problem(message, quiet=True)
 
     def _keep_unparsed(self, text: str, exc: ValueProblem) -> None:
