@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -274,3 +278,40 @@ def test_numbers_are_not_saved_while_typing(window, qtbot, workbook_path, monkey
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert stored(workbook_path, "itfaiye.trafik_kazasi") == 12
     win.close()
+
+
+KILLED_WINDOW = r"""
+import os, signal, sys
+sys.path.insert(0, {tests!r})
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {settings!r})
+import desktop.ui.editors.fields as fields
+fields.AUTOSAVE_MS = 300
+from desktop.ui.app import application
+from desktop.ui.main_window import MainWindow
+from ui_support import focus, type_text, widget
+app = application()
+win = MainWindow()
+win.show()
+assert win.open_file({path!r})
+edit = widget(win, "itfaiye.trafik_kazasi")
+focus(win, edit)
+QTest.keyClicks(edit, "12a")
+QTest.keyClick(edit, Qt.Key.Key_Return)
+text = widget(win, "itfaiye.anlatim")
+focus(win, text)
+type_text(text, "Yangın eğitimi düzenlendi")
+QTest.qWait(1200)  # a pause in typing, still in the field
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_killed_window_loses_neither_unreadable_nor_long_text(tmp_path, workbook_path):
+    tests = Path(__file__).resolve().parent
+    code = KILLED_WINDOW.format(tests=str(tests), settings=str(tmp_path / "settings"), path=str(workbook_path))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tests.parent, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -9, proc.stderr[-2000:]
+    assert pending(workbook_path) == {"itfaiye.trafik_kazasi": "12a"}
+    assert stored(workbook_path, "itfaiye.anlatim") == "Yangın eğitimi düzenlendi"
