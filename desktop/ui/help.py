@@ -6,10 +6,12 @@ from .i18n import tr
 def help_html() -> str:
     return tr("""<h3>Faaliyet — birim veri girişi</h3>
 <p><b>Kaydetmek gerekmez.</b> Bir alandan çıktığınızda ya da Enter'a bastığınızda yazdığınız değer
-dosyaya kaydedilir. Program kapanırken bir şey sormaz.</p>
+dosyaya kaydedilir; metin alanları yazmaya kısa bir ara verdiğinizde de. Program kapanırken bir şey sormaz.</p>
 <ul>
 <li><b>Sayılar</b> Türkçe yazılır: binlik ayırıcı nokta, ondalık ayırıcı virgül (1.234,56). Okunamayan bir
-değer kırmızı işaretlenir, nedeni alanın altında ve durum çubuğunda yazar; başka bir sayıya dönüştürülmez.</li>
+değer kırmızı işaretlenir, nedeni alanın altında ve durum çubuğunda yazar; başka bir sayıya dönüştürülmez.
+Yazdığınız kaybolmaz da: dosyada saklanır, dosya yeniden açılınca yine kırmızı görünür. Düzeltin ya da silin;
+düzeltilmeden dosya gönderilemez.</li>
 <li><b>Tarihler</b> gün.ay.yıl: 31.12.2020.</li>
 <li><b>Tablolar:</b> Enter aşağı, Tab sağa, oklar hücreler arasında gezer. Yazmaya başlayınca hücre düzenlenir.
 Gri hücreler (toplamlar, formüller) hesaplanır. Excel'den kopyaladığınız bir bloğu Ctrl+V ile yapıştırabilirsiniz;

@@ -286,10 +286,12 @@
     <message>
         <source>&lt;h3&gt;Faaliyet — birim veri girişi&lt;/h3&gt;
 &lt;p&gt;&lt;b&gt;Kaydetmek gerekmez.&lt;/b&gt; Bir alandan çıktığınızda ya da Enter'a bastığınızda yazdığınız değer
-dosyaya kaydedilir. Program kapanırken bir şey sormaz.&lt;/p&gt;
+dosyaya kaydedilir; metin alanları yazmaya kısa bir ara verdiğinizde de. Program kapanırken bir şey sormaz.&lt;/p&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;Sayılar&lt;/b&gt; Türkçe yazılır: binlik ayırıcı nokta, ondalık ayırıcı virgül (1.234,56). Okunamayan bir
-değer kırmızı işaretlenir, nedeni alanın altında ve durum çubuğunda yazar; başka bir sayıya dönüştürülmez.&lt;/li&gt;
+değer kırmızı işaretlenir, nedeni alanın altında ve durum çubuğunda yazar; başka bir sayıya dönüştürülmez.
+Yazdığınız kaybolmaz da: dosyada saklanır, dosya yeniden açılınca yine kırmızı görünür. Düzeltin ya da silin;
+düzeltilmeden dosya gönderilemez.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Tarihler&lt;/b&gt; gün.ay.yıl: 31.12.2020.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Tablolar:&lt;/b&gt; Enter aşağı, Tab sağa, oklar hücreler arasında gezer. Yazmaya başlayınca hücre düzenlenir.
 Gri hücreler (toplamlar, formüller) hesaplanır. Excel'den kopyaladığınız bir bloğu Ctrl+V ile yapıştırabilirsiniz;
@@ -304,10 +306,12 @@ kopyasını USB belleğe ya da ağ klasörüne yazın.&lt;/li&gt;
 </source>
         <translation>&lt;h3&gt;Faaliyet — department data entry&lt;/h3&gt;
 &lt;p&gt;&lt;b&gt;There is nothing to save.&lt;/b&gt; What you type is saved in the file when you leave a field or press
-Enter. The program asks nothing when it closes.&lt;/p&gt;
+Enter; text fields also when you pause typing for a moment. The program asks nothing when it closes.&lt;/p&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;Numbers&lt;/b&gt; are written the Turkish way: dot for thousands, comma for decimals (1.234,56). A value
-that cannot be read is marked red, with the reason under the field and in the status bar; it is never turned into another number.&lt;/li&gt;
+that cannot be read is marked red, with the reason under the field and in the status bar; it is never turned into another number.
+What you typed is not lost either: it is kept in the file and shows red again when the file is reopened. Correct it or delete it;
+the file cannot be submitted until you do.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Dates&lt;/b&gt; day.month.year: 31.12.2020.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Tables:&lt;/b&gt; Enter moves down, Tab right, the arrows between cells. Typing starts editing a cell.
 Grey cells (totals, formulas) are computed. A block copied from Excel can be pasted with Ctrl+V;
