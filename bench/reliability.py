@@ -42,6 +42,9 @@ def _crash(work: Path, definition, kills: int, problems: list) -> crash.CrashTal
         t = run()
         total.add(t)
         problems += [f"kill/{name}: {p}" for p in t.problems]
+        print(f"kill/{name}: {t.survived}/{t.kills} survived, {t.completed} finished before the kill, "
+              f"{t.acked} acknowledgements checked, in-flight work found committed {t.in_flight_committed} times",
+              file=sys.stderr)
     return total
 
 
