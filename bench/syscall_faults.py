@@ -6,7 +6,8 @@ call). This goes below SQLite: a child process runs the operation under
 N-th ``pwrite64``/``fdatasync``/``fsync``/``ftruncate``/``openat``/``unlink``
 on the workbook or its journal fails as a dying disk would make it fail - in
 the middle of SQLite's own commit protocol. Every (syscall, N) of a counting
-run is tried.
+run is tried (``every`` > 1 takes every n-th of the many pwrite64/write calls;
+the syncs, opens and unlinks are always all tried).
 
 After every run: the child printed a clean outcome (never a traceback); the
 file opens (``Workbook.open`` rolls back a journal the failed commit left),
@@ -100,7 +101,8 @@ def run(name: str, target: Path, args: list[str], restore, signature, *, every: 
     log.unlink()
     tally.counts = dict(calls)
     for syscall, count in sorted(calls.items()):
-        ns = sorted(set(range(1, count + 1, every)) | {count})
+        step = every if syscall in ("pwrite64", "write") else 1  # the few syncs, opens, unlinks: all of them
+        ns = sorted(set(range(1, count + 1, step)) | {count})
         for n in ns:
             restore()
             proc = _strace(target, args, (syscall, n), None)

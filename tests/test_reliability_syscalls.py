@@ -25,8 +25,8 @@ def _clean(t: sf.SyscallTally) -> None:
 
 
 def test_edit_under_injected_io_errors(tmp_path, definition):
-    _clean(sf.edit_case(tmp_path, definition))
+    _clean(sf.edit_case(tmp_path, definition, every=2))  # every 2nd pwrite, every sync/open/unlink
 
 
 def test_merge_under_injected_io_errors(tmp_path, definition):
-    _clean(sf.merge_case(tmp_path, definition))
+    _clean(sf.merge_case(tmp_path, definition, every=2))
