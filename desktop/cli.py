@@ -102,9 +102,9 @@ def cmd_values_export(args) -> int:
     return 0
 
 
-def print_findings(findings: list[Finding], out=sys.stdout) -> None:
+def print_findings(findings: list[Finding], out=None) -> None:
     for f in sorted(findings, key=lambda f: (f.severity != "error", f.department, f.place)):
-        print(f"{f.severity_label}\t{f.place}\t{f.message}", file=out)
+        print(f"{f.severity_label}\t{f.place}\t{f.message}", file=out or sys.stdout)
 
 
 def cmd_check(args) -> int:

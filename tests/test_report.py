@@ -345,3 +345,12 @@ def test_toc_page_numbers_are_right(sample_pdf):
         assert heading in pages[page - 1], (heading, page)
         checked += 1
     assert checked == 4
+
+
+def test_report_is_readable_by_others(clean, tmp_path):
+    """mkstemp makes 0600 files; a report is printed and shared, so it gets 0644."""
+    _, path, _ = clean
+    out = tmp_path / "paylasilan.pdf"
+    with Workbook.open(path, readonly=True) as wb:
+        build_report(wb, out)
+    assert out.stat().st_mode & 0o777 == 0o644

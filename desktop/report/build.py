@@ -194,6 +194,8 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
             os.fsync(fd)  # the data is on disk before the name points at it (power cut)
         finally:
             os.close(fd)
+        # mkstemp makes 0600; a report is for others to read (or keeps the old file's mode)
+        os.chmod(tmp_path, out.stat().st_mode & 0o777 if out.exists() else 0o644)
         os.replace(tmp_path, out)
     except Cancelled:
         tmp_path.unlink(missing_ok=True)
