@@ -153,6 +153,29 @@ class MarkedMixin:
             return False
         return None
 
+    def commit(self, typing: bool = False) -> bool:
+        """Store what is typed (on Enter, on leaving, after a pause in text, before closing).
+
+        False while it cannot be read: the text is then kept in the file and
+        shown red (``_keep_unparsed``). Subclasses give ``current_text`` and
+        ``after_write``.
+        """
+        self._autosave.stop()
+        if self.isReadOnly():
+            return True
+        if not self.dirty():
+            return self.pending_text() is None
+        text = self.current_text()
+        try:
+            value = parse_input(self.type, text)
+        except ValueProblem as exc:
+            self._keep_unparsed(text, exc)
+            return False
+        if not self.write(value):
+            return False
+        self.after_write(typing)
+        return True
+
 
 class FieldEdit(MarkedMixin, QLineEdit):
     """A one-line editor for a number, money, percent, date or short text."""
@@ -209,26 +232,15 @@ class FieldEdit(MarkedMixin, QLineEdit):
         if self.key in keys:
             self.refresh()
 
-    def commit(self, typing: bool = False) -> bool:
-        """Store what is typed; False while it cannot be read (it is kept in the file, red)."""
-        self._autosave.stop()
-        if self.isReadOnly():
-            return True
-        if not self.dirty():
-            return self.pending_text() is None
-        try:
-            value = parse_input(self.type, self.text())
-        except ValueProblem as exc:
-            self._keep_unparsed(self.text(), exc)
-            return False
-        if self.write(value):
-            if typing:  # still typing: the text stays as it is
-                self._shown = display(self.type, self.stored())
-                self._mark_pending()
-            else:
-                self.refresh()
-            return True
-        return False
+    def current_text(self) -> str:
+        return self.text()
+
+    def after_write(self, typing: bool) -> None:
+        if typing:  # still typing: the text stays as it is
+            self._shown = display(self.type, self.stored())
+            self._mark_pending()
+        else:
+            self.refresh()
 
     def write(self, value) -> bool:
         return self.editor.set_values({self.key: value}, merge=self.merge_token())
@@ -301,23 +313,12 @@ class LongTextEdit(MarkedMixin, QPlainTextEdit):
         if self.key in keys and not (self.hasFocus() and self.dirty()):
             self.refresh()
 
-    def commit(self, typing: bool = False) -> bool:
-        """Store the text (on leaving, after a pause in typing, before closing)."""
-        self._autosave.stop()
-        if self.isReadOnly():
-            return True
-        if not self.dirty():
-            return self.pending_text() is None
-        try:
-            value = parse_input(self.type, self.toPlainText())
-        except ValueProblem as exc:
-            self._keep_unparsed(self.toPlainText(), exc)
-            return False
+    def current_text(self) -> str:
+        return self.toPlainText()
+
+    def after_write(self, typing: bool) -> None:
         self.set_input_problem("")
-        if self.write(value):
-            self._shown = display("longtext", self.stored())
-            return True
-        return False
+        self._shown = display("longtext", self.stored())
 
     def focusOutEvent(self, event) -> None:
         self.commit()
