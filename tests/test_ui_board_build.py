@@ -74,18 +74,40 @@ def test_a_departments_report_from_the_board(qtbot, window, tmp_path):
     assert not window.board.report_button.isEnabled()
 
 
-def test_cancelling_the_build_leaves_no_file(qtbot, window, tmp_path):
+@pytest.fixture
+def gated_build(monkeypatch):
+    """The build waits at its start until the test has pressed "Durdur".
+
+    A small report can finish before a queued progress signal or a click
+    reaches the worker; holding the build at its start makes the cancel land
+    deterministically, through the real report code and the real signals.
+    """
+    from desktop.ui.strategy import build as build_module
+
+    gate = threading.Event()
+    real = build_module.build_report
+
+    def held(*args, **kwargs):
+        gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "build_report", held)
+    return gate
+
+
+def test_cancelling_the_build_leaves_no_file(qtbot, window, tmp_path, gated_build):
     out = tmp_path / "iptal" / "rapor.pdf"
     out.parent.mkdir()
     job = window.build(out)
-    job.progressed.connect(lambda *_: job.cancel())  # "Durdur" at the first progress step
+    job.cancel()  # "Durdur" while the build is under way
+    gated_build.set()
     with qtbot.waitSignal(job.cancelled, timeout=60000):
         pass
     assert not out.exists() and list(out.parent.iterdir()) == []
     assert window.pdf.doc is None
 
 
-def test_pressing_cancel_in_the_progress_dialog_stops_the_build(qtbot, window, tmp_path):
+def test_pressing_cancel_in_the_progress_dialog_stops_the_build(qtbot, window, tmp_path, gated_build):
     out = tmp_path / "rapor.pdf"
     job = window.build(out)
     from PySide6.QtWidgets import QPushButton
@@ -93,6 +115,7 @@ def test_pressing_cancel_in_the_progress_dialog_stops_the_build(qtbot, window, t
     button = job.dialog.findChild(QPushButton)
     assert button.text() == "Durdur"
     button.click()
+    gated_build.set()
     with qtbot.waitSignal(job.cancelled, timeout=60000):
         pass
     assert not out.exists()
