@@ -49,7 +49,8 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 
 [Registry]
 ; Per-user file association (HKCU\Software\Classes): no administrator rights needed.
-Root: HKCU; Subkey: "Software\Classes\.faaliyet"; ValueType: string; ValueName: ""; ValueData: "Faaliyet.Dosya"; Flags: uninsdeletevalue
+; .faaliyet: on uninstall our value goes, and the key too unless another program put something in it.
+Root: HKCU; Subkey: "Software\Classes\.faaliyet"; ValueType: string; ValueName: ""; ValueData: "Faaliyet.Dosya"; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKCU; Subkey: "Software\Classes\Faaliyet.Dosya"; ValueType: string; ValueName: ""; ValueData: "Faaliyet dosyası"; Flags: uninsdeletekey
 Root: HKCU; Subkey: "Software\Classes\Faaliyet.Dosya\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKCU; Subkey: "Software\Classes\Faaliyet.Dosya\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" open ""%1"""
