@@ -52,3 +52,13 @@ def test_explanation_needed_beyond_tolerance():
     assert rates.needs_explanation(D(79), 20)
     assert rates.needs_explanation(D(300), 20)
     assert not rates.needs_explanation(None, 0)
+
+
+def test_weights_may_miss_100_only_by_their_rounding():
+    # twelve weights printed with two decimals: the total may be off by 12 × 0,005
+    assert rates.weights_complete([D("8.33")] * 11 + [D("8.37")])
+    assert rates.weights_complete([D("33.33"), D("33.33"), D("33.33")])  # 99,99
+    assert not rates.weights_complete([D("33.33"), D("33.33"), D("33.30")])  # 99,96: more than rounding
+    assert not rates.weights_complete([D(50), D(49)])  # whole numbers have no rounding slack
+    assert rates.weights_complete([D(60), D(40), None])
+    assert not rates.weights_complete([D("97.03")])

@@ -99,3 +99,16 @@ def rollup(pairs: Iterable[tuple[Decimal | None, Decimal | None]]) -> Decimal | 
 
 def weights_total(weights: Iterable[Decimal | None]) -> Decimal:
     return sum((w for w in weights if w is not None), Decimal(0))
+
+
+def weights_complete(weights: Iterable[Decimal | None]) -> bool:
+    """Do the weights of one performance target total 100?
+
+    Weights are written rounded (3,61 for 3,6111…): each rounded weight may be
+    off by half its last place, so their total may miss 100 by the sum of
+    those halves (12 weights with two decimals: ±0,06). A larger gap is a real
+    error in the plan.
+    """
+    given = [Decimal(w) for w in weights if w is not None]
+    slack = sum((Decimal(1).scaleb(w.as_tuple().exponent) / 2 for w in given if w.as_tuple().exponent < 0), Decimal(0))
+    return abs(sum(given, Decimal(0)) - 100) <= slack

@@ -93,7 +93,7 @@ def plan_findings(definition: Definition, department: str | None = None) -> list
         if not target.indicators:
             continue
         total = rates.weights_total(weights)
-        if total != 100:
+        if not rates.weights_complete(weights):
             out.append(
                 Finding(
                     "error",
