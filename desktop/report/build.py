@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 from reportlab.platypus import Paragraph
@@ -14,6 +13,7 @@ from ..core.entries import ValueView
 from ..core import settings
 from ..core.validation import validate
 from ..store.errors import WorkbookError
+from ..store.tempfiles import temp_beside
 from ..store.workbook import Workbook
 from . import ReportCancelled, ReportResult, fonts, parts, performance
 from .context import Context
@@ -150,8 +150,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
 
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
-        os.close(fd)
+        tmp = temp_beside(out)
     except OSError as exc:
         raise WorkbookError(
             f"Rapor '{out.parent}' klasörüne yazılamadı ({exc.strerror or exc}). Yazma izniniz olan başka bir "

@@ -18,7 +18,6 @@ import datetime as dt
 import hashlib
 import io
 import os
-import tempfile
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +28,7 @@ from openpyxl.xml.functions import tostring
 
 from ..core.turkish import casefold
 from .errors import WorkbookError
+from .tempfiles import temp_beside
 
 MAX_CELL_TEXT = 32_767  # Excel's limit for one cell
 MAX_SHEET_TITLE = 31
@@ -218,11 +218,11 @@ def save_deterministic(book, path: Path | str, creator: str, year: int, title: s
 def write_atomic(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+        tmp = temp_beside(path)
     except OSError as exc:
         raise WorkbookError(f"'{path}' yazılamadı ({exc.strerror}). Klasörün yazılabilir olduğunu kontrol edin.") from None
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

@@ -19,7 +19,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from ..core.forms import PhotoListDef
 from . import fingerprint
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .incoming import same_file
+from .tempfiles import temp_beside
 from .workbook import STATES, Workbook, _disk_error, _fsync, _fsync_dir
 
 STATE_LABELS = {"eksik": "Eksik", **STATES}
@@ -99,9 +99,7 @@ def export_copy(wb: Workbook, dest: Path) -> Path:
         raise WorkbookError("Kopya, açık dosyanın üzerine yazılamaz. Başka bir ad ya da klasör seçin.")
     if not dest.parent.is_dir():
         raise WorkbookError(f"'{dest.parent}' klasörü yok. Var olan bir klasör seçin.")
-    fd, tmp_name = tempfile.mkstemp(prefix="." + dest.name + ".", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = temp_beside(dest)
     tmp.unlink()
     try:
         try:

@@ -11,7 +11,6 @@ import contextlib
 import functools
 import os
 import sqlite3
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from ..core.validation import validate
 from ..core.values import ValueProblem, coerce
 from . import codec, pending
 from .clock import current_user, now
+from .tempfiles import temp_beside
 from .errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .safe_open import check_header, connect, verify, writable_reason
 from .schema import SCHEMA_VERSION, migrate
@@ -123,9 +123,7 @@ class Workbook:
         if path.exists():
             raise WorkbookError(f"'{path.name}' zaten var; üzerine yazılmaz. Başka bir ad seçin ya da önce eski dosyayı taşıyın.")
         user = user or current_user()
-        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        tmp_path = Path(tmp)
+        tmp_path = temp_beside(path)
         try:
             tmp_path.unlink()
             conn = sqlite3.connect(str(tmp_path), isolation_level=None)

@@ -1,0 +1,43 @@
+"""Leftovers of a killed write are swept by the next write to the same file."""
+
+import os
+import time
+
+from desktop.store.tempfiles import STALE_SECONDS, sweep_stale, temp_beside
+from desktop.store.workbook import Workbook
+
+
+def _leftover(folder, name, age):
+    p = folder / f".{name}.{int(age)}x.tmp"
+    p.write_bytes(b"half a file")
+    t = time.time() - age
+    os.utime(p, (t, t))
+    return p
+
+
+def test_old_leftovers_go_young_ones_and_other_files_stay(tmp_path):
+    dest = tmp_path / "rapor.pdf"
+    old = _leftover(tmp_path, "rapor.pdf", STALE_SECONDS + 60)
+    young = _leftover(tmp_path, "rapor.pdf", 10)  # maybe a write under way in another window
+    other = _leftover(tmp_path, "baska.pdf", STALE_SECONDS + 60)
+    assert sweep_stale(dest) == 1
+    assert not old.exists() and young.exists() and other.exists()
+
+
+def test_names_with_glob_characters(tmp_path):
+    dest = tmp_path / "rapor[1].pdf"
+    old = _leftover(tmp_path, "rapor[1].pdf", STALE_SECONDS + 60)
+    assert sweep_stale(dest) == 1 and not old.exists()
+
+
+def test_temp_is_hidden_beside_the_destination(tmp_path):
+    t = temp_beside(tmp_path / "x.faaliyet")
+    assert t.parent == tmp_path and t.name.startswith(".x.faaliyet.") and t.name.endswith(".tmp")
+
+
+def test_creating_a_workbook_sweeps_a_killed_creation(tmp_path, definition):
+    dest = tmp_path / "itfaiye.faaliyet"
+    old = _leftover(tmp_path, "itfaiye.faaliyet", STALE_SECONDS + 60)
+    Workbook.create(dest, definition, "itfaiye").close()
+    assert not old.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["itfaiye.faaliyet"]
