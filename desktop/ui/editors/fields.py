@@ -153,6 +153,21 @@ class MarkedMixin:
             return False
         return None
 
+    def _attach(self, editor: Editor) -> None:
+        """Show the stored value and follow the document: values, lock state, findings."""
+        self._shown = ""
+        self._init_autosave()
+        self.refresh()
+        editor.doc.valuesChanged.connect(self._values_changed)
+        editor.doc.stateChanged.connect(self._lock)
+        self._init_marks(editor)
+        self._lock()
+
+    def _lock(self) -> None:
+        locked = self.editor.doc.locked
+        self.setReadOnly(locked)
+        self.setPlaceholderText("" if locked else self.placeholder)
+
     def commit(self, typing: bool = False) -> bool:
         """Store what is typed (on Enter, on leaving, after a pause in text, before closing).
 
@@ -195,21 +210,10 @@ class FieldEdit(MarkedMixin, QLineEdit):
             self.setMaximumWidth(220)
         elif type_ == "date":
             self.setMaximumWidth(160)
-        self._shown = ""
-        self._init_autosave()
-        self.refresh()
         self.editingFinished.connect(self.commit)
         self.returnPressed.connect(self._next)
         self.textEdited.connect(self._typing)
-        editor.doc.valuesChanged.connect(self._values_changed)
-        editor.doc.stateChanged.connect(self._lock)
-        self._init_marks(editor)
-        self._lock()
-
-    def _lock(self) -> None:
-        locked = self.editor.doc.locked
-        self.setReadOnly(locked)
-        self.setPlaceholderText("" if locked else self.placeholder)
+        self._attach(editor)
 
     def dirty(self) -> bool:
         return self.text() != self._shown
@@ -274,20 +278,9 @@ class LongTextEdit(MarkedMixin, QPlainTextEdit):
         self.setAccessibleName(label or key)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(140)
-        self.setPlaceholderText(tr("Buraya yazın…"))
-        self._shown = ""
-        self._init_autosave()
-        self.refresh()
+        self.placeholder = tr("Buraya yazın…")
         self.textChanged.connect(self._typing)
-        editor.doc.valuesChanged.connect(self._values_changed)
-        editor.doc.stateChanged.connect(self._lock)
-        self._init_marks(editor)
-        self._lock()
-
-    def _lock(self) -> None:
-        locked = self.editor.doc.locked
-        self.setReadOnly(locked)
-        self.setPlaceholderText("" if locked else tr("Buraya yazın…"))
+        self._attach(editor)
 
     def dirty(self) -> bool:
         return self.toPlainText() != self._shown
