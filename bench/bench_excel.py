@@ -39,7 +39,7 @@ DEPT = "itfaiye"
 
 
 def with_synthetic_table(definition: Definition, rows: int) -> Definition:
-    data = definition.model_dump(mode="json")
+    data = definition.to_data()
     table = {
         "kind": "table", "key": "sentetik", "title": "Sentetik tablo", "total_row": True,
         "rows": [{"key": f"r{i}", "label": f"Satır {i}"} for i in range(rows)],
@@ -48,7 +48,7 @@ def with_synthetic_table(definition: Definition, rows: int) -> Definition:
     form = next(f for f in data["forms"] if f["department"] == DEPT)
     base = form["sections"][0]
     form["sections"].append({**base, "key": "sentetik", "title": "Sentetik", "items": [table]})
-    return Definition.model_validate(data)
+    return Definition.from_data(data)
 
 
 def sample_value(type_: str, i: int):

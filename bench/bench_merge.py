@@ -43,7 +43,7 @@ TABLES = {
 
 
 def synthetic_definition(definition: Definition, rows: int) -> Definition:
-    data = definition.model_dump(mode="json")
+    data = definition.to_data()
     table = {
         "kind": "table",
         "key": "sentetik",
@@ -59,7 +59,7 @@ def synthetic_definition(definition: Definition, rows: int) -> Definition:
             forms[dept["key"]]["sections"].append(section)
         else:
             data["forms"].append({"department": dept["key"], "sections": [section]})
-    return Definition.model_validate(data)
+    return Definition.from_data(data)
 
 
 def build_synthetic(definition: Definition, workdir: Path, rows: int) -> list[Path]:

@@ -161,7 +161,7 @@ def synthetic_definition(departments: int) -> Definition:
             {"key": f"ph_{n}", "name": f"Performans hedefi {n + 1}", "indicators": [
                 {"key": f"pg_{n}_{i}", "code": f"PG.{n + 1}.1.{i + 1}", "name": f"Gösterge {i + 1}", "unit": "Adet",
                  "target": 100, "weight": 25, "department": key} for i in range(4)]}]}]})
-    return Definition.model_validate({
+    return Definition.from_data({
         "id": "olcek-2020", "institution": {"key": "olcek", "name": "Ölçek Belediyesi"},
         "year": {"year": 2020}, "departments": depts, "plan": {"aims": aims}, "forms": forms,
     })

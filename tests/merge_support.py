@@ -99,7 +99,7 @@ IMAR_INDICATORS = {"pg_7_1_1": {"actual": 200, "source": "Ruhsat defteri"}}
 @pytest.fixture(scope="session")
 def definition():
     """Overrides conftest's: the fixed definition of the merge tests."""
-    return Definition.model_validate(MERGE_DEFINITION)
+    return Definition.from_data(MERGE_DEFINITION)
 
 
 @pytest.fixture

@@ -96,7 +96,7 @@ CLEAN_VALUES = {
 
 
 def clean_definition() -> Definition:
-    return Definition.model_validate(CLEAN_DEFINITION)
+    return Definition.from_data(CLEAN_DEFINITION)
 
 
 def jpeg(color=(40, 90, 160), size=(320, 200)) -> bytes:

@@ -131,3 +131,36 @@ def test_check_only_fields_are_marked_not_to_print(definition):
     """Declared control totals exist for the rules, not for the council's copy."""
     control = [i for f in definition.forms for s in f.sections for i in s.items if i.kind == "field" and "kontrol" in i.key]
     assert control and all(not i.print for i in control)
+
+
+def test_every_problem_of_one_file_is_reported_with_its_line(folder):
+    """msgspec stops at the first problem; the loader checks list elements one by one."""
+    form = folder / "birimler" / "itfaiye.yaml"
+    _edit(form, "key: anlatim", "key: Anlatım")
+    _edit(form, 'label: "Trafik', 'etiket: "Trafik')
+    _edit(form, "kind: table", "kind: tablo")
+    text = _problems(folder)
+    lines = [line for line in text.splitlines() if "itfaiye.yaml" in line]
+    assert len(lines) == 3, text
+    assert any("'Anlatım' geçerli bir anahtar değil" in line for line in lines)
+    assert any("etiket: bilinmeyen alan" in line for line in lines)
+    assert any("'kind' alanı field, table ya da photos olmalı" in line for line in lines)
+    assert all(line.split(":")[1].strip().isdigit() for line in lines), "every problem has its line"
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("deviation_tolerance: 0", "deviation_tolerance: 150", "sapma toleransı 0 ile 100 arasında olmalı"),
+    ("percent_style: prefix", "percent_style: [1]", "metin olmalı"),
+])
+def test_year_settings_problems_are_worded_in_turkish(folder, old, new, expected):
+    _edit(folder / "tanim.yaml", old, new)
+    assert expected in _problems(folder)
+
+
+def test_snapshot_json_round_trips_to_the_same_digest(definition):
+    from desktop.core.definition import Definition
+
+    again = Definition.from_json(definition.canonical_json())
+    assert again == definition and again.digest == definition.digest
+    with pytest.raises(ValueError):
+        Definition.from_json(definition.canonical_json().replace('"type":"count"', '"type":"sayi"', 1))

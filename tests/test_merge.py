@@ -45,14 +45,14 @@ def target(consolidated_path) -> Path:
 
 
 def variant(definition: Definition, **changes) -> Definition:
-    data = definition.model_dump(mode="json")
+    data = definition.to_data()
     for dotted, value in changes.items():
         node = data
         *path, last = dotted.split("__")
         for p in path:
             node = node[p]
         node[last] = value
-    return Definition.model_validate(data)
+    return Definition.from_data(data)
 
 
 def statuses(result) -> dict[str, str]:
@@ -188,10 +188,10 @@ def test_wrong_institution_is_refused(target, definition, tmp_path):
 
 
 def test_unknown_department_is_refused(target, definition, tmp_path):
-    data = definition.model_dump(mode="json")
+    data = definition.to_data()
     data["departments"].append({**data["departments"][-1], "key": "deneme_birimi", "name": "Deneme Müdürlüğü"})
     path = tmp_path / "deneme.faaliyet"
-    Workbook.create(path, Definition.model_validate(data), "deneme_birimi").close()
+    Workbook.create(path, Definition.from_data(data), "deneme_birimi").close()
     assert "birim 'deneme_birimi' bu yılın tanımında yok" in _refused(target, path)
 
 
@@ -209,11 +209,11 @@ def test_other_definition_version_is_accepted_when_every_key_exists(target, defi
         wb.set_value(KEY, 5)
     assert merge_files(target, [path]).files[0].status == "imported"
     # a key the target's definition does not know: refused
-    data = definition.model_dump(mode="json")
+    data = definition.to_data()
     form = next(f for f in data["forms"] if f["department"] == "itfaiye")
     form["sections"][0]["items"].append({"kind": "field", "key": "yeni_alan", "label": "Yeni", "type": "count"})
     path2 = tmp_path / "itfaiye-yeni.faaliyet"
-    with Workbook.create(path2, Definition.model_validate(data), "itfaiye") as wb:
+    with Workbook.create(path2, Definition.from_data(data), "itfaiye") as wb:
         wb.set_value("itfaiye.yeni_alan", 3)
     assert "'itfaiye.yeni_alan' bu yılın tanımında itfaiye biriminin bir alanı değil" in _refused(target, path2)
 

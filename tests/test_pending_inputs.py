@@ -40,7 +40,7 @@ SMALL = {
 @pytest.fixture
 def small(tmp_path) -> Path:
     path = tmp_path / "itfaiye.faaliyet"
-    Workbook.create(path, Definition.model_validate(SMALL), "itfaiye").close()
+    Workbook.create(path, Definition.from_data(SMALL), "itfaiye").close()
     return path
 
 

@@ -140,6 +140,6 @@ def test_column_group_labels_two_header_levels(definition):
     groups = [c.group for c in table.columns]
     assert groups[0] == "Yanan Yerin İnşa Malzemesine Göre Cinsi" and groups[-1] == "Yangının Nedeni"
     # optional and backwards compatible: a column without a group is still valid
-    t = TableDef.model_validate({"key": "t", "title": "T", "rows": "months", "columns": [{"key": "a", "label": "A"}]})
+    t = TableDef.from_data({"key": "t", "title": "T", "rows": "months", "columns": [{"key": "a", "label": "A"}]})
     assert t.columns[0].group is None
     assert ColumnDef(key="b", label="B", group="Üst").group == "Üst"

@@ -5,7 +5,7 @@ from desktop.core.tables import compute_table
 
 
 def test_total_row_sums_entered_rows_and_recomputes_rates():
-    table = TableDef.model_validate(
+    table = TableDef.from_data(
         {
             "key": "gelir",
             "title": "Gelir",

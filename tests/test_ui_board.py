@@ -280,7 +280,7 @@ def test_a_file_of_another_year_is_refused_with_the_reason(qtbot, window, tmp_pa
     from desktop.core.definition import Definition
     from merge_support import MERGE_DEFINITION
 
-    other = Definition.model_validate({**MERGE_DEFINITION, "year": {"year": 2021, "deviation_tolerance": 0}})
+    other = Definition.from_data({**MERGE_DEFINITION, "year": {"year": 2021, "deviation_tolerance": 0}})
     path = tmp_path / "baska-yil.faaliyet"
     Workbook.create(path, other, "itfaiye").close()
     not_a_workbook = tmp_path / "not.faaliyet"

@@ -262,7 +262,7 @@ def test_settings_section_in_the_chapters_navigator_and_signer_hints(strategy_wi
 
 
 def test_a_place_or_date_alone_adds_no_nameless_signer(definition):
-    bare = definition.model_copy(update={"year": definition.year.model_copy(update={"signers": []})})
+    bare = definition.replace(year=definition.year.replace(signers=[]))
     y = settings.year_settings(bare, {"strateji.beyan_yeri": "Kars", "strateji.beyan_tarihi": dt.date(2021, 3, 31)}.get)
     assert y.signers == []
     y = settings.year_settings(bare, {"strateji.ust_yonetici_adi": "Ayşe IŞIK", "strateji.beyan_yeri": "Kars"}.get)

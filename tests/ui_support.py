@@ -110,7 +110,7 @@ UI_DEFINITION = {
 def ui_definition():
     from desktop.core.definition import Definition
 
-    return Definition.model_validate(UI_DEFINITION)
+    return Definition.from_data(UI_DEFINITION)
 
 
 @pytest.fixture

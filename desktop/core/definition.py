@@ -13,10 +13,13 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 
-from pydantic import Field, model_validator
+from typing import Annotated
+
+import msgspec
+from msgspec import Meta, field
 
 from . import keys
-from .forms import FieldDef, FormDef, PhotoListDef, Strict, TableDef, TYPE_LABELS
+from .forms import FieldDef, FormDef, InvalidData, PhotoListDef, Strict, TableDef, TYPE_LABELS
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
 
@@ -33,19 +36,18 @@ class Slot:
     computed: bool = False  # totals and formula columns: never entered
 
 
-class Definition(Strict):
+class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached look-ups below
     id: str  # e.g. "kars-2020"
     version: str = "1"
     institution: InstitutionDef
     year: YearDef
-    departments: list[DepartmentDef] = Field(min_length=1)
-    plan: PlanDef = PlanDef()
-    forms: list[FormDef] = Field(default_factory=list)
+    departments: Annotated[list[DepartmentDef], Meta(min_length=1)]
+    plan: PlanDef = field(default_factory=PlanDef)
+    forms: list[FormDef] = field(default_factory=list)
     # the chapters that are plain text of the institution (foreword, mission…)
     # live in the form of the department whose role is "institution".
 
-    @model_validator(mode="after")
-    def _consistent(self) -> "Definition":
+    def __post_init__(self) -> None:
         dept_keys = [d.key for d in self.departments]
         if len(set(dept_keys)) != len(dept_keys):
             raise ValueError("aynı birim anahtarı birden fazla kez tanımlanmış")
@@ -59,7 +61,6 @@ class Definition(Strict):
         for x in list(self.plan.indicators()) + list(self.plan.activities()):
             if x.department not in known:
                 raise ValueError(f"'{x.key}' bilinmeyen '{x.department}' birimine atanmış")
-        return self
 
     # --- look-ups -------------------------------------------------------
     def department(self, key: str) -> DepartmentDef | None:
@@ -105,11 +106,15 @@ class Definition(Strict):
         return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
 
     def canonical_json(self) -> str:
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return json.dumps(self.to_data(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
     @classmethod
-    def from_json(cls, text: str) -> "Definition":
-        return cls.model_validate_json(text)
+    def from_json(cls, text: str | bytes) -> "Definition":
+        """Check and build from JSON (a workbook's snapshot), or raise InvalidData."""
+        try:
+            return msgspec.json.decode(text, type=cls)
+        except msgspec.MsgspecError as exc:
+            raise InvalidData(str(exc)) from None
 
 
 def item_slots(department: str, section: str, item) -> list[Slot]:

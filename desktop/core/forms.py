@@ -1,21 +1,26 @@
 """Form definitions: what a department fills in.
 
 A department's form is a list of sections; a section holds items, each one of
-a field, a table or a photo list. These are pydantic models loaded from the
-YAML files in ``forms/`` (see ``forms/README.md``).
+a field, a table or a photo list. These are frozen msgspec structs loaded from
+the YAML files in ``forms/`` (see ``forms/README.md``): ``Strict.from_data``
+checks types, keys and constraints, ``__post_init__`` the rules between fields.
+msgspec is used rather than a heavier validation library because a workbook's
+definition snapshot is checked on every open, on the clerk's cold start path.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, AfterValidator, model_validator
+import msgspec
+from msgspec import Meta, field
 
 from . import keys
 from .dates import BIMONTHS, MONTH_KEYS, MONTHS
 
-Segment = Annotated[str, AfterValidator(keys.check_segment)]
+# a key segment (see keys.py); the loader words the mismatch in Turkish
+Segment = Annotated[str, Meta(pattern=keys.SEGMENT.pattern)]
 
 FieldType = Literal["count", "decimal", "money", "percent", "text", "longtext", "date"]
 NUMERIC_TYPES = ("count", "decimal", "money", "percent")
@@ -41,19 +46,53 @@ CHAPTERS = (
 Chapter = Literal[CHAPTERS]  # type: ignore[valid-type]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+S = TypeVar("S", bound="Strict")
 
 
-class FieldDef(Strict):
-    kind: Literal["field"] = "field"
+class InvalidData(ValueError):
+    """Data that does not fit the form format. The message is msgspec's, in English,
+    ending in the place (`` - at `$.sections[0].key` ``); the loader words it in Turkish."""
+
+
+class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """Immutable; unknown keys are refused (a typo must not pass silently).
+
+    Subclasses repeat ``kw_only=True``: msgspec applies it to the fields of the
+    class that says it, and a required field may then follow optional ones.
+    """
+
+    @classmethod
+    def from_data(cls: type[S], data: Any) -> S:
+        """Check plain data (parsed YAML or JSON) and build, or raise InvalidData."""
+        try:
+            return msgspec.convert(data, cls)
+        except msgspec.MsgspecError as exc:
+            raise InvalidData(str(exc)) from None
+
+    def to_data(self) -> Any:
+        """Plain JSON-able data (decimals as strings); ``from_data`` reads it back."""
+        return msgspec.to_builtins(self)
+
+    def replace(self: S, **changes: Any) -> S:
+        return msgspec.structs.replace(self, **changes)
+
+
+class ItemDef(Strict, tag_field="kind", kw_only=True):
+    """An item of a section; ``kind`` (field, table, photos) tells which."""
+
+    @property
+    def kind(self) -> str:
+        return self.__struct_config__.tag
+
+
+class FieldDef(ItemDef, tag="field", kw_only=True):
     key: Segment
     label: str
     type: FieldType
     unit: str | None = None
     required: bool = False
     help: str | None = None
-    default: str | int | Decimal | None = None
+    default: str | int | None = None  # printed when nothing was entered
     # False for a check-only field (e.g. a total the department declares so
     # that a rule can compare it with the computed total): entered and
     # validated, never printed in the report.
@@ -64,12 +103,12 @@ class FieldDef(Strict):
         return self.type in NUMERIC_TYPES
 
 
-class RowDef(Strict):
+class RowDef(Strict, kw_only=True):
     key: Segment
     label: str
 
 
-class ColumnDef(Strict):
+class ColumnDef(Strict, kw_only=True):
     key: Segment
     label: str
     type: FieldType = "count"
@@ -93,13 +132,12 @@ class ColumnDef(Strict):
         return "sum" if self.type in ("count", "decimal", "money") else "none"
 
 
-class TableDef(Strict):
-    kind: Literal["table"] = "table"
+class TableDef(ItemDef, tag="table", kw_only=True):
     key: Segment
     title: str
     row_header: str = ""
     rows: list[RowDef] | Literal["months", "bimonths"]
-    columns: list[ColumnDef] = Field(min_length=1)
+    columns: Annotated[list[ColumnDef], Meta(min_length=1)]
     total_row: bool | str = False  # True or a label ("Genel Toplam")
     note: str | None = None
     chart: Literal["bar", "pie"] | None = None
@@ -121,8 +159,7 @@ class TableDef(Strict):
     def column(self, key: str) -> ColumnDef | None:
         return next((c for c in self.columns if c.key == key), None)
 
-    @model_validator(mode="after")
-    def _unique_keys(self) -> "TableDef":
+    def __post_init__(self) -> None:
         _unique([r.key for r in self.row_defs], "satır")
         if self.total_row is not False and keys.TOTAL_ROW in [r.key for r in self.row_defs]:
             raise ValueError("'toplam' satırı hesaplanır; satır olarak tanımlanamaz")
@@ -138,45 +175,41 @@ class TableDef(Strict):
                         f"'{c.key}' sütununun formülü bilinmeyen sütun kullanıyor: "
                         + ", ".join(sorted(unknown))
                     )
-        return self
 
 
-class PhotoListDef(Strict):
-    kind: Literal["photos"] = "photos"
+class PhotoListDef(ItemDef, tag="photos", kw_only=True):
     key: Segment
     title: str
-    max_count: int = Field(default=40, ge=1, le=500)
+    max_count: Annotated[int, Meta(ge=1, le=500)] = 40
 
 
-Item = Annotated[Union[FieldDef, TableDef, PhotoListDef], Field(discriminator="kind")]
+Item = Union[FieldDef, TableDef, PhotoListDef]
 
 
-class SectionDef(Strict):
+class SectionDef(Strict, kw_only=True):
     key: Segment
     title: str
     chapter: Chapter = "III.B.1"  # type: ignore[valid-type]
     intro: str | None = None
-    items: list[Item] = Field(min_length=1)
+    items: Annotated[list[Item], Meta(min_length=1)]
 
 
-class RuleDef(Strict):
+class RuleDef(Strict, kw_only=True):
     key: Segment
     severity: Literal["error", "warning"] = "error"
     check: str  # a boolean expression over value keys
     message: str
 
 
-class FormDef(Strict):
+class FormDef(Strict, kw_only=True):
     department: Segment
-    sections: list[SectionDef] = Field(default_factory=list)
-    rules: list[RuleDef] = Field(default_factory=list)
+    sections: list[SectionDef] = field(default_factory=list)
+    rules: list[RuleDef] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _unique(self) -> "FormDef":
+    def __post_init__(self) -> None:
         _unique([s.key for s in self.sections], "bölüm")
         _unique([i.key for s in self.sections for i in s.items], "alan/tablo")
         _unique([r.key for r in self.rules], "kural")
-        return self
 
 
 def _unique(values: list[str], what: str) -> None:

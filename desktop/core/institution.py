@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from msgspec import Meta, field
 
 from .forms import Segment, Strict
 
 
-class SignerDef(Strict):
+class SignerDef(Strict, kw_only=True):
     role: Literal["ust_yonetici", "mali_hizmetler", "harcama_yetkilisi"]
     name: str
     title: str
@@ -18,7 +18,7 @@ class SignerDef(Strict):
     date: str | None = None  # ISO date; printed as 31.12.2020
 
 
-class InstitutionDef(Strict):
+class InstitutionDef(Strict, kw_only=True):
     key: Segment
     name: str  # "Kars Belediyesi"
     full_name: str = ""  # "T.C. KARS BELEDİYE BAŞKANLIĞI"
@@ -30,14 +30,18 @@ class InstitutionDef(Strict):
     logo: str | None = None  # file name inside the definition folder
 
 
-class YearDef(Strict):
-    year: int = Field(ge=2000, le=2100)
-    deviation_tolerance: Decimal = Field(default=Decimal(0), ge=0, le=100)
+class YearDef(Strict, kw_only=True):
+    year: Annotated[int, Meta(ge=2000, le=2100)]
+    deviation_tolerance: Decimal = Decimal(0)  # percent, 0..100
     percent_style: Literal["prefix", "suffix"] = "prefix"
-    signers: list[SignerDef] = Field(default_factory=list)
+    signers: list[SignerDef] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not Decimal(0) <= self.deviation_tolerance <= Decimal(100):
+            raise ValueError(f"sapma toleransı 0 ile 100 arasında olmalı ({self.deviation_tolerance})")
 
 
-class DepartmentDef(Strict):
+class DepartmentDef(Strict, kw_only=True):
     key: Segment
     name: str  # "İtfaiye Müdürlüğü"
     manager: str = ""

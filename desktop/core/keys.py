@@ -21,21 +21,11 @@ def join(*parts: str) -> str:
     return ".".join(parts)
 
 
-def check_segment(text: str) -> str:
-    """Pydantic validator helper: a key segment or a clear Turkish error."""
-    if not isinstance(text, str) or not is_segment(text):
-        raise ValueError(
-            f"'{text}' geçerli bir anahtar değil: küçük harf ASCII harf ile başlamalı, "
-            "yalnızca a-z, 0-9 ve _ içermeli (ör. yeni_yapi)"
-        )
-    return text
+def segment_problem(text: object) -> str:
+    """What is wrong with a key segment, in Turkish (for the definition loader)."""
+    return (
+        f"'{text}' geçerli bir anahtar değil: küçük harf ASCII harf ile başlamalı, "
+        "yalnızca a-z, 0-9 ve _ içermeli (ör. yeni_yapi)"
+    )
 
 
-def check_key(text: str) -> str:
-    """A dotted key: one or more segments."""
-    if not isinstance(text, str) or not text or not all(is_segment(p) for p in text.split(".")):
-        raise ValueError(
-            f"'{text}' geçerli bir anahtar değil: noktayla ayrılmış, küçük harf ASCII "
-            "parçalardan oluşmalı (ör. itfaiye.makbuz.ocak.arac)"
-        )
-    return text

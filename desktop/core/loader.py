@@ -18,15 +18,17 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
-from pydantic import BaseModel, ValidationError
+import msgspec
+
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from . import keys
 from .definition import Definition
-from .forms import FormDef
+from .forms import FormDef, InvalidData
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import PlanDef
 from .turkish import nfc
@@ -127,7 +129,7 @@ def _plain(node: Any) -> Any:
 
 
 def _line_of(data: Any, loc: tuple) -> int | None:
-    """Best line number for a pydantic error location inside ruamel data."""
+    """Best line number for a place (keys and list indexes) inside ruamel data."""
     line = None
     node = data
     for part in loc:
@@ -139,7 +141,7 @@ def _line_of(data: Any, loc: tuple) -> int | None:
                 line = node.lc.item(part)[0] + 1
                 node = node[part]
             else:
-                continue  # discriminator tags etc.
+                break
         except (AttributeError, KeyError, IndexError, TypeError):
             break
     if line is None and hasattr(data, "lc"):
@@ -147,39 +149,102 @@ def _line_of(data: Any, loc: tuple) -> int | None:
     return line
 
 
-_MESSAGES = {
-    "missing": "zorunlu alan eksik",
-    "extra_forbidden": "bilinmeyen alan (yazımı kontrol edin)",
-    "string_type": "metin olmalı",
-    "int_type": "tam sayı olmalı",
-    "int_parsing": "tam sayı olmalı",
-    "int_from_float": "tam sayı olmalı",
-    "decimal_parsing": "sayı olmalı",
-    "decimal_type": "sayı olmalı",
-    "bool_type": "true ya da false olmalı",
-    "bool_parsing": "true ya da false olmalı",
-    "list_type": "liste olmalı (satırları '- ' ile başlatın)",
-    "dict_type": "anahtar: değer biçiminde olmalı",
-    "model_type": "anahtar: değer biçiminde olmalı",
-    "union_tag_invalid": "'kind' alanı field, table ya da photos olmalı",
-    "union_tag_not_found": "'kind' alanı eksik (field, table ya da photos)",
+def _value_at(data: Any, loc: tuple) -> Any:
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+# msgspec's messages (see InvalidData): "<what> - at `$.sections[0].key`"
+_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
+_PATH_PART = re.compile(r"\.([^.\[\]]+)|\[(\d+)\]")
+_TYPE_WORDS = {
+    "int": "tam sayı",
+    "str": "metin",
+    "bool": "true ya da false",
+    "array": "liste (satırları '- ' ile başlatın)",
+    "object": "anahtar: değer biçiminde",
+    "decimal": "sayı",
+    "float": "sayı",
+    "null": "boş",
 }
+_ITEM_KINDS = "field, table ya da photos"
 
 
-def _message(err: dict) -> str:
-    t = err.get("type", "")
-    ctx = err.get("ctx") or {}
-    if t == "value_error":
-        return str(ctx.get("error", err.get("msg", ""))).removeprefix("Value error, ")
-    if t == "literal_error":
-        return f"şunlardan biri olmalı: {ctx.get('expected', '')}"
-    if t == "too_short":
-        return f"en az {ctx.get('min_length')} öğe olmalı"
-    if t in ("greater_than_equal", "greater_than"):
-        return f"en az {ctx.get('ge', ctx.get('gt'))} olmalı"
-    if t in ("less_than_equal", "less_than"):
-        return f"en çok {ctx.get('le', ctx.get('lt'))} olmalı"
-    return _MESSAGES.get(t, err.get("msg", "geçersiz değer"))
+def _loc(path: str) -> tuple:
+    return tuple(int(i) if i else k for k, i in _PATH_PART.findall(path or ""))
+
+
+def _allowed(model: type, loc: tuple, data: Any) -> str:
+    """The words a Literal at loc allows (for "one of" messages), or ''."""
+    from msgspec import inspect
+
+    info: Any = inspect.type_info(model)
+    node = data
+    for part in loc:
+        if isinstance(info, inspect.Metadata):
+            info = info.type
+        if isinstance(info, inspect.UnionType):  # a tagged item, or "a list or months"
+            tag = node.get("kind") if isinstance(node, dict) else None
+            tagged = [t for t in info.types if isinstance(t, inspect.StructType) and t.tag == tag]
+            lists = [t for t in info.types if isinstance(t, inspect.ListType)]
+            info = tagged[0] if tagged else (lists[0] if lists and isinstance(part, int) else info)
+        if isinstance(info, inspect.Metadata):
+            info = info.type
+        if isinstance(part, int) and isinstance(info, inspect.ListType):
+            info = info.item_type
+        elif isinstance(part, str) and isinstance(info, inspect.StructType):
+            found = [f for f in info.fields if f.encode_name == part]
+            if not found:
+                return ""
+            info = found[0].type
+        else:
+            return ""
+        node = _value_at(node, (part,))
+    words: list[str] = []
+    for t in info.types if isinstance(info, inspect.UnionType) else (info,):
+        if isinstance(t, inspect.Metadata):
+            t = t.type
+        if isinstance(t, inspect.LiteralType):
+            words += [str(v) for v in t.values]
+    return ", ".join(words)
+
+
+def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
+    """(place, Turkish message) for one of msgspec's messages about data."""
+    m = _AT.match(text.strip())
+    msg, loc = (m.group("msg"), _loc(m.group("path"))) if m else (text, ())
+    if f := re.fullmatch(r"Object missing required field `(.+)`", msg):
+        if f.group(1) == "kind":
+            return loc + ("kind",), f"'kind' alanı eksik ({_ITEM_KINDS})"
+        return loc + (f.group(1),), "zorunlu alan eksik"
+    if f := re.fullmatch(r"Object contains unknown field `(.+)`", msg):
+        return loc + (f.group(1),), "bilinmeyen alan (yazımı kontrol edin)"
+    if msg.startswith("Expected `str` matching regex"):
+        return loc, keys.segment_problem(_value_at(data, loc))
+    if f := re.fullmatch(r"Expected `\w+` of length >= (\d+)", msg):
+        return loc, f"en az {f.group(1)} öğe olmalı"
+    if f := re.fullmatch(r"Expected `\w+` (>=|>|<=|<) (-?[\d.]+)", msg):
+        return loc, f"{'en az' if f.group(1).startswith('>') else 'en çok'} {f.group(2)} olmalı"
+    if f := re.fullmatch(r"Expected `([^`]+)`, got `\w+`", msg):
+        words = [_TYPE_WORDS.get(w.strip(), w.strip()) for w in f.group(1).split("|")]
+        return loc, " ya da ".join(words) + " olmalı"
+    if msg.startswith("Invalid enum value"):
+        allowed = _allowed(model, loc, data)
+        return loc, f"şunlardan biri olmalı: {allowed}" if allowed else "izin verilen değerlerden biri olmalı"
+    if msg.startswith("Invalid value") and loc and loc[-1] == "kind":
+        return loc, f"'kind' alanı {_ITEM_KINDS} olmalı"
+    if msg.startswith("Invalid decimal"):
+        return loc, "sayı olmalı"
+    if msg.startswith("Invalid"):
+        return loc, "geçersiz değer"
+    return loc, msg  # our own checks (__post_init__) speak Turkish already
 
 
 def _place(loc: tuple) -> str:
@@ -187,22 +252,85 @@ def _place(loc: tuple) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part in ("field", "table", "photos"):
-            continue  # discriminator branch names
         else:
             out += ("." if out else "") + str(part)
     return out
 
 
-def validate_part(model: type[BaseModel], data: Any, raw: Any, label: str, prefix: tuple = ()) -> tuple[Any, list[Problem]]:
+def _convert(model: Any, data: Any) -> Any:
+    if hasattr(model, "from_data"):
+        return model.from_data(data)
     try:
-        return model.model_validate(data), []
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            problems.append(Problem(label, _line_of(raw, prefix + loc), _place(prefix + loc), _message(err)))
-        return None, problems
+        return msgspec.convert(data, model)
+    except msgspec.MsgspecError as exc:
+        raise InvalidData(str(exc)) from None
+
+
+def validate_part(model: Any, data: Any, raw: Any, label: str, prefix: tuple = ()) -> tuple[Any, list[Problem]]:
+    """Check one part of a file, reporting a problem in every element of its lists.
+
+    msgspec stops at the first problem; so the elements of each list of
+    structures (sections, items, aims, goals…) are checked one by one first,
+    and the part itself only when they are all right (else without those
+    lists), so that one run shows every problem of a file.
+    """
+    problems: list[Problem] = []
+    set_aside: set[str] = set()
+    if isinstance(data, dict):
+        for name, item_model in _struct_lists(model, data):
+            items = data.get(name)
+            if not isinstance(items, list):
+                continue
+            found = [p for i, item in enumerate(items) for p in validate_part(item_model, item, raw, label, prefix + (name, i))[1]]
+            if found:
+                problems += found
+                set_aside.add(name)
+    if set_aside:
+        rest = {k: v for k, v in data.items() if k not in set_aside}
+        return None, problems + [p for p in _first_problem(model, rest, raw, label, prefix)
+                                 if not (p.message == "zorunlu alan eksik" and p.place.rpartition(".")[2] in set_aside)]
+    return _convert_or_problem(model, data, raw, label, prefix)
+
+
+def _convert_or_problem(model: Any, data: Any, raw: Any, label: str, prefix: tuple) -> tuple[Any, list[Problem]]:
+    try:
+        return _convert(model, data), []
+    except InvalidData as exc:
+        return None, _problem(exc, model, data, raw, label, prefix)
+
+
+def _first_problem(model: Any, data: Any, raw: Any, label: str, prefix: tuple) -> list[Problem]:
+    return _convert_or_problem(model, data, raw, label, prefix)[1]
+
+
+def _problem(exc: InvalidData, model: Any, data: Any, raw: Any, label: str, prefix: tuple) -> list[Problem]:
+    loc, message = _message(str(exc), model, data)
+    return [Problem(label, _line_of(raw, prefix + loc), _place(prefix + loc), message)]
+
+
+def _struct_lists(model: Any, data: dict) -> list[tuple[str, Any]]:
+    """(field name, element type) of the fields of model that are lists of structures;
+    for a tagged union (an item), the member that data's ``kind`` names."""
+    from msgspec import inspect
+
+    info: Any = inspect.type_info(model)
+    if isinstance(info, inspect.UnionType):
+        info = next((t for t in info.types if isinstance(t, inspect.StructType) and t.tag == data.get("kind")), None)
+    if not isinstance(info, inspect.StructType):
+        return []
+    out = []
+    for f in info.fields:
+        t = f.type.type if isinstance(f.type, inspect.Metadata) else f.type
+        if isinstance(t, inspect.UnionType):  # "a list of rows, or months"
+            t = next((x for x in t.types if isinstance(x, inspect.ListType)), t)
+        if not isinstance(t, inspect.ListType):
+            continue
+        element = t.item_type.type if isinstance(t.item_type, inspect.Metadata) else t.item_type
+        if isinstance(element, inspect.StructType):
+            out.append((f.encode_name, element.cls))
+        elif isinstance(element, inspect.UnionType) and all(isinstance(x, inspect.StructType) for x in element.types):
+            out.append((f.encode_name, Union[tuple(x.cls for x in element.types)]))
+    return out
 
 
 def load_definition(folder: Path | str) -> Definition:
@@ -274,9 +402,10 @@ def load_definition(folder: Path | str) -> Definition:
     if problems:
         raise DefinitionError(problems)
     try:
-        return Definition.model_validate(parts)
-    except ValidationError as exc:  # safety net: cross checks above should catch these
-        raise DefinitionError([Problem(name, None, _place(tuple(e["loc"])), _message(e)) for e in exc.errors()]) from None
+        return Definition.from_data(parts)
+    except InvalidData as exc:  # safety net: cross checks above should catch these
+        loc, message = _message(str(exc), Definition, parts)
+        raise DefinitionError([Problem(name, None, _place(loc), message)]) from None
 
 
 def _cross_check(parts: dict, forms: list, head_label: str, plan_label: str) -> list[Problem]:
@@ -302,8 +431,8 @@ def _cross_check(parts: dict, forms: list, head_label: str, plan_label: str) -> 
         owners[form.department] = label
     # rules may only name keys that exist
     try:
-        probe = Definition.model_validate(parts)
-    except ValidationError:
+        probe = Definition.from_data(parts)
+    except InvalidData:
         return problems
     valid = set(probe.slots) | {f"{i.key}.actual" for i in plan.indicators()}
     for label, form in forms:

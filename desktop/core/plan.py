@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from msgspec import field
 
-from . import keys
 from .forms import Strict, Segment
 
 Direction = Literal["increase", "decrease", "keep"]
 DIRECTION_LABELS = {"increase": "artan", "decrease": "azalan", "keep": "korunacak"}
 
 
-class IndicatorDef(Strict):
+class IndicatorDef(Strict, kw_only=True):
     key: Segment  # stable identity; the printed code is not unique
     code: str  # as printed, e.g. "PG.1.1.2"
     name: str
@@ -26,7 +25,7 @@ class IndicatorDef(Strict):
     department: Segment
 
 
-class ActivityDef(Strict):
+class ActivityDef(Strict, kw_only=True):
     key: Segment
     code: str  # as printed, e.g. "F.1.1.1"
     name: str
@@ -35,29 +34,29 @@ class ActivityDef(Strict):
     department: Segment
 
 
-class PerformanceTargetDef(Strict):
+class PerformanceTargetDef(Strict, kw_only=True):
     key: Segment
     name: str
-    indicators: list[IndicatorDef] = Field(default_factory=list)
-    activities: list[ActivityDef] = Field(default_factory=list)
+    indicators: list[IndicatorDef] = field(default_factory=list)
+    activities: list[ActivityDef] = field(default_factory=list)
 
 
-class GoalDef(Strict):
+class GoalDef(Strict, kw_only=True):
     code: str  # "H1.1"
     name: str
-    targets: list[PerformanceTargetDef] = Field(default_factory=list)
+    targets: list[PerformanceTargetDef] = field(default_factory=list)
 
 
-class AimDef(Strict):
+class AimDef(Strict, kw_only=True):
     code: str  # "SA1"
     name: str
-    goals: list[GoalDef] = Field(default_factory=list)
+    goals: list[GoalDef] = field(default_factory=list)
 
 
-class PlanDef(Strict):
+class PlanDef(Strict, kw_only=True):
     name: str = "Stratejik Plan"
     period: str = ""
-    aims: list[AimDef] = Field(default_factory=list)
+    aims: list[AimDef] = field(default_factory=list)
 
     def indicators(self) -> list[IndicatorDef]:
         return [i for a in self.aims for g in a.goals for t in g.targets for i in t.indicators]
@@ -68,8 +67,7 @@ class PlanDef(Strict):
     def targets(self) -> list[PerformanceTargetDef]:
         return [t for a in self.aims for g in a.goals for t in g.targets]
 
-    @model_validator(mode="after")
-    def _unique(self) -> "PlanDef":
+    def __post_init__(self) -> None:
         seen: set[str] = set()
         for k in [i.key for i in self.indicators()] + [x.key for x in self.activities()] + [
             t.key for t in self.targets()
@@ -77,4 +75,3 @@ class PlanDef(Strict):
             if k in seen:
                 raise ValueError(f"'{k}' plan anahtarı birden fazla kez kullanılmış")
             seen.add(k)
-        return self

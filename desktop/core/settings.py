@@ -107,7 +107,7 @@ def year_settings(definition: Definition, lookup: Lookup | None) -> YearDef:
                 signers[i] = new
     if changed:
         changes["signers"] = signers
-    return base.model_copy(update=changes) if changes else base
+    return base.replace(**changes) if changes else base
 
 
 def signer(settings: YearDef, role: str) -> SignerDef | None:
