@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar
 
-from ..core.definition import Definition
 from ..store.errors import WorkbookError
-from ..store.workbook import SUFFIX, Workbook
-from . import settings, submit
+from . import settings
 from .commands import Editor
 from .document_view import DocumentView
-from .find import FindDialog
-from .help import help_html
 from .i18n import tr
 from .lock import FileLock, open_locked
 from .model import Document
-from .start_page import StartPage
+
+# What only a click needs (the start page, Ctrl+F, F1, submitting, file and message
+# dialogs) is imported when it is first used: opening a file directly
+# (`faaliyet open FILE`) does not pay for it at start-up.
+if TYPE_CHECKING:
+    from ..core.definition import Definition
+    from .start_page import StartPage
 
 
 def file_filter() -> str:
@@ -41,22 +44,39 @@ class MainWindow(QMainWindow):
         self.view: DocumentView | None = None
         self.lock: FileLock | None = None
         # prompts go through these so tests can answer them
-        self.ask = lambda title, text: QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        self.ask = self._question
         self.inform = self._message_box
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.start = StartPage(self.stack)
-        self.stack.addWidget(self.start)
-        self.start.openRequested.connect(self.open_file)
-        self.start.chooseFileRequested.connect(self.choose_file)
-        self.start.createRequested.connect(self.create_file)
-        self.start.createConsolidatedRequested.connect(self.create_consolidated)
+        self._start: StartPage | None = None  # built when first shown (see ``start``)
+        self._closing = False
         self.saved = QLabel(self)
         self.saved.setObjectName("savedState")
         self.statusBar().addPermanentWidget(self.saved)
         self._actions()
         self._restore()
         self._update()
+
+    # --- the start page -------------------------------------------------------
+    @property
+    def start(self) -> StartPage:
+        """The start page, built when first needed: a file opened directly never shows it."""
+        if self._start is None:
+            from .start_page import StartPage
+
+            page = StartPage(self.stack)
+            page.openRequested.connect(self.open_file)
+            page.chooseFileRequested.connect(self.choose_file)
+            page.createRequested.connect(self.create_file)
+            page.createConsolidatedRequested.connect(self.create_consolidated)
+            self.stack.insertWidget(0, page)
+            self._start = page
+        return self._start
+
+    def showEvent(self, event) -> None:
+        if self.view is None:  # no file open: the start page
+            self.stack.setCurrentWidget(self.start)
+        super().showEvent(event)
 
     # --- actions --------------------------------------------------------------
     def _action(self, text: str, slot, keys=(), tip: str = "") -> QAction:
@@ -96,12 +116,18 @@ class MainWindow(QMainWindow):
 
     # --- opening and closing ------------------------------------------------------
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(settings.recent_files()[0].parent) if settings.recent_files() else str(Path.home())
         name, _ = QFileDialog.getOpenFileName(self, tr("Faaliyet dosyası aç"), start, file_filter())
         if name:
             self.open_file(Path(name))
 
     def create_file(self, definition: Definition, department: str) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..store.workbook import SUFFIX, Workbook
+
         suggested = Path.home() / f"{definition.id}-{department}{SUFFIX}"
         name, _ = QFileDialog.getSaveFileName(self, tr("Yeni birim dosyasını nereye kaydedeyim?"), str(suggested), file_filter())
         if not name:
@@ -175,8 +201,9 @@ class MainWindow(QMainWindow):
         if self.lock:
             self.lock.release()
         self.view = self.doc = self.editor = self.lock = None
-        self.start.refresh()
-        self.stack.setCurrentWidget(self.start)
+        if not self._closing:  # a closing window does not build or fill the start page
+            self.start.refresh()
+            self.stack.setCurrentWidget(self.start)
         self._update()
 
     def commit_focused(self) -> None:
@@ -185,11 +212,13 @@ class MainWindow(QMainWindow):
             self.view.commit_pending()
 
     def closeEvent(self, event) -> None:
+        self._closing = True
         self.commit_focused()
         s = settings.settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("windowState", self.saveState())
         self.close_file()
+        self._closing = False
         event.accept()
 
     def _restore(self) -> None:
@@ -208,6 +237,8 @@ class MainWindow(QMainWindow):
     def copy_to_local(self) -> None:
         if self.doc is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         src = self.doc.path
         name, _ = QFileDialog.getSaveFileName(self, tr("Yerel kopyayı nereye kaydedeyim?"), str(Path.home() / src.name), file_filter())
         if not name:
@@ -251,6 +282,8 @@ class MainWindow(QMainWindow):
     def find(self) -> None:
         if self.view is None:
             return
+        from .find import FindDialog
+
         dlg = FindDialog(self.doc, self)
         dlg.chosen.connect(self.view.go_to)
         dlg.open()
@@ -259,6 +292,8 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return
         self.commit_focused()
+        from . import submit
+
         done, message = submit.submit(self.doc, self, confirm=lambda text: self.ask(tr("Gönderildi olarak işaretle"), text))
         if message:
             self.inform(tr("Gönderildi olarak işaretle"), message, "information" if done else "warning")
@@ -267,11 +302,17 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return
         self.commit_focused()
+        from . import submit
+
         done, message = submit.export_copy(self.doc, self, dest)
         if message:
             self.inform(tr("Gönderilecek kopya"), message, "information" if done else "critical")
 
     def show_help(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .help import help_html
+
         box = QMessageBox(QMessageBox.Icon.Information, tr("Yardım"), help_html(), QMessageBox.StandardButton.Close, self)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setObjectName("helpBox")
@@ -297,7 +338,14 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("⚠ " + message, 20000)
 
+    def _question(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+
     def _message_box(self, title: str, text: str, kind: str = "information") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         icon = {"critical": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}.get(kind, QMessageBox.Icon.Information)
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("messageBox")
@@ -326,6 +374,8 @@ class MainWindow(QMainWindow):
             self.view.banner.readonly(doc.wb.readonly_reason or "")
             self.saved.setText(tr("Salt okunur — değişiklik yapılamaz"))
         elif doc.submitted:
+            from . import submit
+
             st = doc.state()
             state = doc.state_label + " (" + tr("kilitli") + ")"
             self.view.banner.show_message(tr("Bu dosya {0} tarihinde {1} tarafından gönderildi olarak işaretlendi; düzenlemeye kapalıdır. "
