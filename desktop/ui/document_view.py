@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QStackedWidget, QV
 from ..core.forms import PhotoListDef
 from .banner import Banner
 from .commands import Editor
-from .editors.indicators import IndicatorsPage
 from .editors.section import SectionPage
 from .editors.table import TableEditor
 from .findings_panel import FindingsPanel
@@ -39,7 +38,7 @@ class DocumentView(QWidget):
         for section in doc.definition.form(doc.department).sections:
             self._add_page(section.key, lambda s=section: SectionPage(editor, doc.department, s))
         if doc.indicators or doc.activities:
-            self._add_page(INDICATORS, lambda: IndicatorsPage(editor))
+            self._add_page(INDICATORS, lambda: _indicators_page(editor))
         right = QWidget(split)
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
@@ -154,3 +153,9 @@ class DocumentView(QWidget):
     def photo_lists(self) -> list[str]:
         dept = self.doc.department
         return [f"{dept}.{i.key}" for s in self.doc.definition.form(dept).sections for i in s.items if isinstance(i, PhotoListDef)]
+
+
+def _indicators_page(editor: Editor) -> QWidget:
+    from .editors.indicators import IndicatorsPage  # imported when the page is first shown
+
+    return IndicatorsPage(editor)

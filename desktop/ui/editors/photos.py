@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -127,6 +126,8 @@ class PhotoListEditor(QWidget):
         self.add_button.setEnabled(not self.editor.doc.locked and len(photos) < self.item.max_count)
 
     def choose(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         names, _ = QFileDialog.getOpenFileNames(self, tr("Fotoğraf seçin"), str(Path.home()), tr("Resimler (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)"))
         for name in names:
             self.add_file(Path(name))

@@ -10,7 +10,6 @@ from ...core.forms import FieldDef, PhotoListDef, SectionDef, TableDef
 from ..commands import Editor
 from ..i18n import tr
 from .fields import FieldEdit, LongTextEdit
-from .photos import PhotoListEditor
 from .table import TableEditor
 
 
@@ -114,6 +113,8 @@ class SectionPage(QWidget):
                 head = QLabel(item.title, self)
                 head.setObjectName("sectionHeading")
                 lay.addWidget(head)
+                from .photos import PhotoListEditor  # imported when a page with photos is first built
+
                 edit = PhotoListEditor(editor, department, item, self)
                 lay.addWidget(edit)
             else:  # pragma: no cover - the definition allows only these
