@@ -18,17 +18,19 @@ ratios; nothing is asserted. Site-packages should hold compiled bytecode
 
 from __future__ import annotations
 
-import argparse
+# The child (``--child FILE``) is the measured process: at module level only what
+# it needs, as the `faaliyet` launcher imports nothing but sys before the window;
+# the parent's tools (argparse, statistics, subprocess, tempfile) are imported in
+# the functions that use them.
 import os
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+PHASES = ("imported", "application", "window", "opened", "shown")
 
 BARE = """
 import sys, time
@@ -42,19 +44,25 @@ print("ready", flush=True)
 
 def child_app(path: str) -> int:
     """The real thing: QApplication, window, open the file, form shown and editable."""
+    marks = []  # time.monotonic() after each phase (the parent subtracts its spawn time)
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.app import application
     from desktop.ui.main_window import MainWindow
 
+    marks.append(time.monotonic())
     app = application()
+    marks.append(time.monotonic())
     win = MainWindow()  # as desktop.ui.app.main does for `faaliyet open FILE`
     win.inform = lambda title, text, kind="": print(f"{title}: {text}", file=sys.stderr)
+    marks.append(time.monotonic())
     if not win.open_file(Path(path)):
         print("failed", flush=True)
         return 1
+    marks.append(time.monotonic())
     win.show()
     app.processEvents()
+    marks.append(time.monotonic())
     from desktop.ui.editors.fields import FieldEdit, LongTextEdit
     from desktop.ui.editors.table import TableEditor
 
@@ -62,18 +70,26 @@ def child_app(path: str) -> int:
     editors = page.findChildren(FieldEdit) + page.findChildren(LongTextEdit) + page.findChildren(TableEditor)
     assert editors and all(e.isEnabled() for e in editors) and not win.doc.locked
     print("ready", flush=True)
+    print("phases " + " ".join(repr(m) for m in marks), file=sys.stderr, flush=True)
     QApplication.instance().processEvents()
     return 0
 
 
-def _spawn(args: list[str], env: dict) -> float:
+def _spawn(args: list[str], env: dict, phases: list | None = None) -> float:
+    import subprocess
+
     t0 = time.perf_counter()
+    m0 = time.monotonic()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     line = proc.stdout.readline().strip()
     t = time.perf_counter() - t0
     _out, err = proc.communicate()
     if line != "ready":
         raise SystemExit(f"child failed: {args} -> {line!r}\n{err[-2000:]}")
+    if phases is not None:
+        marks = next((ln.split()[1:] for ln in err.splitlines() if ln.startswith("phases ")), [])
+        if len(marks) == len(PHASES):
+            phases.append([float(m) - m0 for m in marks] + [t])
     return t
 
 
@@ -88,20 +104,32 @@ def _sample_file(work: Path) -> Path:
 
 
 def cold_start(path: Path, runs: int, env: dict) -> None:
-    bare, app = [], []
+    import statistics
+
+    bare, app, phases = [], [], []
     _spawn([sys.executable, "-c", BARE], env)  # warm the OS file cache for both
     _spawn([sys.executable, __file__, "--child", str(path)], env)
     for _ in range(runs):
         bare.append(_spawn([sys.executable, "-c", BARE], env))
-        app.append(_spawn([sys.executable, __file__, "--child", str(path)], env))
+        app.append(_spawn([sys.executable, __file__, "--child", str(path)], env, phases))
     b, a = statistics.median(bare), statistics.median(app)
     print(f"cold start, median of {runs} (new process each):")
     print(f"  bare QMainWindow shown           {b * 1000:8.1f} ms")
     print(f"  Faaliyet department form ready   {a * 1000:8.1f} ms")
     print(f"  ratio                            {a / b:8.2f} x   (goal <= 2)")
+    if phases:  # where the Faaliyet child's time goes (medians of each step)
+        ends = [statistics.median(p[i] for p in phases) for i in range(len(PHASES) + 1)]
+        steps = ["python, PySide6 and Faaliyet imported", "application()", "MainWindow()", "open_file()",
+                 "show() + processEvents()", "editors checked, 'ready' read"]
+        prev = 0.0
+        for name, end in zip(steps, ends):
+            print(f"    {name:38s} {(end - prev) * 1000:7.1f} ms")
+            prev = end
 
 
 def keystroke(path: Path, edits: int) -> None:
+    import statistics
+
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
 
@@ -177,6 +205,9 @@ def keystroke(path: Path, edits: int) -> None:
 
 
 def main() -> int:
+    import argparse
+    import tempfile
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--child")
     ap.add_argument("--runs", type=int, default=7)
@@ -202,4 +233,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":  # the measured process: no argparse
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        sys.exit(child_app(sys.argv[2]))
     sys.exit(main())
