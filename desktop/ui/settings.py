@@ -13,8 +13,8 @@ def settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Faaliyet", "Faaliyet")
 
 
-def recent_files() -> list[Path]:
-    value = settings().value("recent", [])
+def recent_files(s: QSettings | None = None) -> list[Path]:
+    value = (s or settings()).value("recent", [])
     if isinstance(value, str):
         value = [value]
     return [Path(v) for v in (value or [])]
@@ -22,9 +22,13 @@ def recent_files() -> list[Path]:
 
 def add_recent(path: Path) -> None:
     path = Path(path).resolve()
-    files = [p for p in recent_files() if p != path]
+    s = settings()
+    files = recent_files(s)
+    if files[:1] == [path]:
+        return  # already the first (the file opened every day): nothing to write to disk
+    files = [p for p in files if p != path]
     files.insert(0, path)
-    settings().setValue("recent", [str(p) for p in files[:MAX_RECENT]])
+    s.setValue("recent", [str(p) for p in files[:MAX_RECENT]])
 
 
 def remove_recent(path: Path) -> None:
