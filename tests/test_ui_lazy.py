@@ -1,0 +1,96 @@
+"""What start-up leaves for later still works: the start page, pages built when first shown."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ui_support import _private_settings, make_window, ui_definition, widget, window, workbook_path  # noqa: F401
+
+
+def _built(win, page: str) -> bool:
+    return win.view.scrolls[page].widget() is not None
+
+
+def test_a_file_opened_directly_never_builds_the_start_page(qtbot, workbook_path):
+    from desktop.ui.app import application
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.start_page import StartPage
+
+    application()
+    win = MainWindow()  # as `faaliyet open FILE`: open, then show
+    qtbot.addWidget(win)
+    assert win.open_file(workbook_path)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.findChild(StartPage) is None
+    assert win.stack.currentWidget() is win.view
+    win.close_file()  # closing the file shows the start page, built now
+    assert isinstance(win.stack.currentWidget(), StartPage) and win.stack.currentWidget() is win.start
+    assert win.start.current_definition() is not None
+    win.close()
+
+
+def test_closing_the_window_does_not_build_the_start_page(qtbot, workbook_path):
+    from desktop.ui.app import application
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.start_page import StartPage
+
+    application()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_file(workbook_path)
+    win.show()
+    win.close()  # stores and releases the file
+    assert win.view is None and win.findChild(StartPage) is None
+
+
+def test_a_finding_on_a_page_not_yet_built_is_marked_listed_and_reached(window):
+    from desktop.ui.editors.table import TableEditor
+
+    assert not _built(window, "gelirler")
+    # rule: makbuz total <= vehicles * 1000 (warning), on the page not built yet
+    window.editor.set_values({"itfaiye.makbuz.ocak.arac": 1, "itfaiye.makbuz.ocak.tutar": Decimal("5000")})
+    assert window.view.navigator.mark_of("gelirler") == "partial"  # marks come from the data
+    assert "1 uyarı" in window.view.navigator.item(1).text()
+    lst = window.view.findings.list
+    row = next(i for i in range(lst.count()) if "1.000 TL" in lst.item(i).text())
+    lst.itemClicked.emit(lst.item(row))  # the findings panel: go there
+    QApplication.processEvents()
+    assert window.view.current_page() == "gelirler" and _built(window, "gelirler")
+    table = window.view.scrolls["gelirler"].findChild(TableEditor, "itfaiye.makbuz")
+    m = table.model()
+    here = m.index(table.currentIndex().row(), table.currentIndex().column())
+    assert m.key(here.row(), here.column()) in {f.place for f in window.doc.findings}
+    assert m.data(here, Qt.ItemDataRole.BackgroundRole) is not None  # the cell is marked
+    assert "1.000 TL" in m.data(here, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_find_goes_to_a_field_on_a_page_not_yet_built(window):
+    from desktop.ui.find import FindDialog
+
+    assert not _built(window, "gelirler")
+    window.find()  # Ctrl+F
+    dlg = window.findChild(FindDialog)
+    assert dlg is not None
+    dlg.query.setText("akaryakıt sarfiyatı")
+    dlg.accept_current()
+    QApplication.processEvents()
+    assert window.view.current_page() == "gelirler" and _built(window, "gelirler")
+
+
+def test_undo_shows_a_change_on_a_page_not_yet_built(window):
+    window.editor.set_values({"itfaiye.makbuz.ocak.arac": 4})
+    window.view.navigator.select("genel")
+    assert not _built(window, "gelirler")
+    window.undo()
+    assert window.view.current_page() == "gelirler"
+
+
+def test_the_navigator_finds_its_viewport_by_name(window):
+    from desktop.ui.navigator import viewport_of
+
+    nav = window.view.navigator
+    assert viewport_of(nav) is nav.viewport()
