@@ -164,3 +164,11 @@ def test_snapshot_json_round_trips_to_the_same_digest(definition):
     assert again == definition and again.digest == definition.digest
     with pytest.raises(ValueError):
         Definition.from_json(definition.canonical_json().replace('"type":"count"', '"type":"sayi"', 1))
+
+
+def test_an_empty_key_is_named_as_an_unknown_field(folder):
+    """Found by the loader fuzzer: `'': x` in a form."""
+    form = folder / "birimler" / "imar.yaml"
+    form.write_text(form.read_text(encoding="utf-8") + "\n'': 5\n", encoding="utf-8")
+    text = _problems(folder)
+    assert "bilinmeyen alan" in text and "Object" not in text

@@ -175,6 +175,7 @@ _TYPE_WORDS = {
     "null": "boş",
 }
 _ITEM_KINDS = "field, table ya da photos"
+_LIBRARY_WORDS = re.compile(r"(Expected|Object|Invalid|Unexpected|JSON|Input|Array|String|Integer|Number)\b")
 
 
 def _loc(path: str) -> tuple:
@@ -220,11 +221,11 @@ def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
     """(place, Turkish message) for one of msgspec's messages about data."""
     m = _AT.match(text.strip())
     msg, loc = (m.group("msg"), _loc(m.group("path"))) if m else (text, ())
-    if f := re.fullmatch(r"Object missing required field `(.+)`", msg):
+    if f := re.fullmatch(r"Object missing required field `(.*)`", msg):
         if f.group(1) == "kind":
             return loc + ("kind",), f"'kind' alanı eksik ({_ITEM_KINDS})"
         return loc + (f.group(1),), "zorunlu alan eksik"
-    if f := re.fullmatch(r"Object contains unknown field `(.+)`", msg):
+    if f := re.fullmatch(r"Object contains unknown field `(.*)`", msg):
         return loc + (f.group(1),), "bilinmeyen alan (yazımı kontrol edin)"
     if msg.startswith("Expected `str` matching regex"):
         return loc, keys.segment_problem(_value_at(data, loc))
@@ -242,7 +243,7 @@ def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
         return loc, f"'kind' alanı {_ITEM_KINDS} olmalı"
     if msg.startswith("Invalid decimal"):
         return loc, "sayı olmalı"
-    if msg.startswith("Invalid"):
+    if _LIBRARY_WORDS.match(msg):  # any other of msgspec's English messages
         return loc, "geçersiz değer"
     return loc, msg  # our own checks (__post_init__) speak Turkish already
 
