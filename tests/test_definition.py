@@ -172,3 +172,11 @@ def test_an_empty_key_is_named_as_an_unknown_field(folder):
     form.write_text(form.read_text(encoding="utf-8") + "\n'': 5\n", encoding="utf-8")
     text = _problems(folder)
     assert "bilinmeyen alan" in text and "Object" not in text
+
+
+def test_canonical_json_is_the_plain_json_of_the_data(definition):
+    """Digests stored in files stay valid: the canonical text is what json.dumps writes."""
+    import json
+
+    plain = json.dumps(definition.to_data(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert definition.canonical_json() == plain

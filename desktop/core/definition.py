@@ -9,7 +9,6 @@ workbook can be read, checked and printed on its own.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -106,7 +105,9 @@ class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached 
         return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
 
     def canonical_json(self) -> str:
-        return json.dumps(self.to_data(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        # the same bytes as json.dumps(to_data(), ensure_ascii=False, sort_keys=True,
+        # separators=(",", ":")) (test_definition checks), ~10x faster: it runs on every open
+        return msgspec.json.encode(self, order="sorted").decode("utf-8")
 
     @classmethod
     def from_json(cls, text: str | bytes) -> "Definition":
