@@ -47,20 +47,22 @@ def child_app(path: str) -> int:
     marks = []  # time.monotonic() after each phase (the parent subtracts its spawn time)
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.app import application
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.app import application, starting
 
-    marks.append(time.monotonic())
-    app = application()
-    marks.append(time.monotonic())
-    win = MainWindow()  # as desktop.ui.app.main does for `faaliyet open FILE`
-    win.inform = lambda title, text, kind="": print(f"{title}: {text}", file=sys.stderr)
-    marks.append(time.monotonic())
-    if not win.open_file(Path(path)):
-        print("failed", flush=True)
-        return 1
-    marks.append(time.monotonic())
-    win.show()
+    with starting():  # as desktop.ui.app.main does for `faaliyet open FILE`
+        from desktop.ui.main_window import MainWindow
+
+        marks.append(time.monotonic())
+        app = application()
+        marks.append(time.monotonic())
+        win = MainWindow()
+        win.inform = lambda title, text, kind="": print(f"{title}: {text}", file=sys.stderr)
+        marks.append(time.monotonic())
+        if not win.open_file(Path(path)):
+            print("failed", flush=True)
+            return 1
+        marks.append(time.monotonic())
+        win.show()
     app.processEvents()
     marks.append(time.monotonic())
     from desktop.ui.editors.fields import FieldEdit, LongTextEdit
