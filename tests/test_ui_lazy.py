@@ -11,7 +11,7 @@ from ui_support import _private_settings, make_window, ui_definition, widget, wi
 
 
 def _built(win, page: str) -> bool:
-    return win.view.scrolls[page].widget() is not None
+    return page in win.view.scrolls and win.view.scrolls[page].widget() is not None
 
 
 def test_a_file_opened_directly_never_builds_the_start_page(qtbot, workbook_path):

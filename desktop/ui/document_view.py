@@ -31,14 +31,14 @@ class DocumentView(QWidget):
         split.setObjectName("mainSplitter")
         self.navigator = Navigator(doc, split)
         self.pages = QStackedWidget(split)
-        # pages are built when first shown (start-up builds only the first);
-        # editor_widget() builds them all when a caller looks for an editor
-        self.scrolls: dict[str, QScrollArea] = {}
+        # pages (and their scroll areas) are built when first shown (start-up builds
+        # only the first); editor_widget() builds them all when a caller looks for an editor
+        self.scrolls: dict[str, QScrollArea] = {}  # the pages built so far
         self._builders: dict[str, object] = {}
         for section in doc.definition.form(doc.department).sections:
-            self._add_page(section.key, lambda s=section: SectionPage(editor, doc.department, s))
+            self._builders[section.key] = lambda s=section: SectionPage(editor, doc.department, s)
         if doc.indicators or doc.activities:
-            self._add_page(INDICATORS, lambda: _indicators_page(editor))
+            self._builders[INDICATORS] = lambda: _indicators_page(editor)
         right = QWidget(split)
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
@@ -58,27 +58,24 @@ class DocumentView(QWidget):
         self.findings.goTo.connect(self.go_to)
         self.navigator.setCurrentRow(0)
 
-    def _add_page(self, key: str, build) -> None:
-        scroll = QScrollArea(self.pages)
-        scroll.setWidgetResizable(True)
-        scroll.setObjectName(f"scroll.{key}")
-        self.scrolls[key] = scroll
-        self._builders[key] = build
-        self.pages.addWidget(scroll)
-
     def _build(self, key: str) -> None:
         build = self._builders.pop(key, None)
         if build is not None:
+            scroll = QScrollArea(self.pages)
+            scroll.setWidgetResizable(True)
+            scroll.setObjectName(f"scroll.{key}")
             page = build()
             page.setMaximumWidth(1100)
-            self.scrolls[key].setWidget(page)
+            scroll.setWidget(page)
+            self.scrolls[key] = scroll
+            self.pages.addWidget(scroll)
 
     def build_all(self) -> None:
         for key in list(self._builders):
             self._build(key)
 
     def show_page(self, key: str) -> None:
-        if key in self.scrolls:
+        if key in self._builders or key in self.scrolls:
             self._build(key)
             self.pages.setCurrentWidget(self.scrolls[key])
             if self.navigator.currentRow() < 0 or self.navigator.item(self.navigator.currentRow()).data(Qt.ItemDataRole.UserRole) != key:
@@ -107,7 +104,7 @@ class DocumentView(QWidget):
     def go_to(self, place: str) -> bool:
         """Show the page of a field, table cell, photo list or indicator and focus it."""
         page = self.page_of(place)
-        if page is None:
+        if page is None or (page not in self.scrolls and page not in self._builders):
             return False
         self.show_page(page)
         scroll = self.scrolls[page]
