@@ -4,7 +4,7 @@
 
 1. Cold start: a new process until a department form is shown and editable,
    against a bare QMainWindow shown by a new process in the same run
-   (goal: ratio <= 2).
+   (goal: ratio <= 2), with where the child's time goes (medians per step).
 2. Keystroke to committed row: Enter in a field editor until the value is
    committed to the file (one transaction, journal DELETE + synchronous FULL;
    ``Document.committed_at``), and until the window has caught up (totals,
