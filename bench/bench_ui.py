@@ -221,10 +221,20 @@ def main() -> int:
     env = dict(os.environ)
     # an installed application carries compiled bytecode; this environment sets
     # PYTHONDONTWRITEBYTECODE, so compile the package once (into __pycache__,
-    # ignored by git) to measure what a clerk's PC would run
+    # ignored by git) to measure what a clerk's PC would run -- and so the
+    # third-party modules the window imports (msgspec, typing_extensions, ...)
+    # when the environment was synced without --compile-bytecode
     import compileall
+    import sysconfig
 
     compileall.compile_dir(str(ROOT / "desktop"), quiet=1)
+    import desktop.ui.main_window  # noqa: F401  (what the child imports; the keystroke part needs it too)
+
+    site = Path(sysconfig.get_paths()["purelib"]).resolve()
+    for module in list(sys.modules.values()):
+        source = getattr(module, "__file__", None) or ""
+        if source.endswith(".py") and Path(source).resolve().is_relative_to(site):
+            compileall.compile_file(source, quiet=1)
     with tempfile.TemporaryDirectory(prefix="faaliyet-bench-ui-") as tmp:
         work = Path(tmp)
         path = _sample_file(work / "cold")
