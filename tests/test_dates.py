@@ -107,3 +107,13 @@ def test_any_text_gives_a_date_or_date_error(text):
         assert str(exc).strip()
     else:
         assert isinstance(value, dt.date)
+
+
+def test_days_of_a_month_follow_the_gregorian_calendar():
+    import calendar
+
+    from desktop.core.dates import _days_in
+
+    for year in (1, 4, 100, 400, 1900, 2000, 2020, 2021, 2024, 2100, 9999):
+        for month in range(1, 13):
+            assert _days_in(year, month) == calendar.monthrange(year, month)[1], (year, month)

@@ -6,25 +6,20 @@ the strategic plan and every department's form. It is loaded from ``forms/``
 workbook can be read, checked and printed on its own.
 """
 
-from __future__ import annotations
-
-import hashlib
-from dataclasses import dataclass
 from functools import cached_property
-
 from typing import Annotated
 
 import msgspec
 from msgspec import Meta, field
 
 from . import keys
+from .sha import sha256_hex
 from .forms import FieldDef, FormDef, InvalidData, PhotoListDef, Strict, TableDef, TYPE_LABELS
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(msgspec.Struct, frozen=True):
     """One addressable value of a department's form (a field or a table cell)."""
 
     key: str
@@ -102,7 +97,7 @@ class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached 
     @cached_property
     def digest(self) -> str:
         """SHA-256 of the canonical JSON: identifies this exact definition."""
-        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+        return sha256_hex(self.canonical_json().encode("utf-8"))
 
     def canonical_json(self) -> str:
         # the same bytes as json.dumps(to_data(), ensure_ascii=False, sort_keys=True,

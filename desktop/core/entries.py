@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
+
+import msgspec
+from msgspec import field
 
 from .definition import Definition
 from .forms import TableDef
 from .tables import compute_table
 
 
-@dataclass
-class IndicatorEntry:
+class IndicatorEntry(msgspec.Struct):
     actual: Decimal | None = None
     explanation: str = ""
     source: str = ""
 
 
-@dataclass
-class ActivityEntry:
+class ActivityEntry(msgspec.Struct):
     actual_cost: Decimal | None = None
     explanation: str = ""
     source: str = ""
 
 
-@dataclass
-class Entries:
+class Entries(msgspec.Struct):
     values: dict[str, object] = field(default_factory=dict)
     indicators: dict[str, IndicatorEntry] = field(default_factory=dict)
     activities: dict[str, ActivityEntry] = field(default_factory=dict)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 SEVERITY_LABELS = {"error": "hata", "warning": "uyarı"}
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True, order=True):
     severity: str  # "error" | "warning"
     place: str  # a value key, indicator key or plan key the user can go to
     message: str

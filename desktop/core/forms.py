@@ -8,7 +8,6 @@ msgspec is used rather than a heavier validation library because a workbook's
 definition snapshot is checked on every open, on the clerk's cold start path.
 """
 
-from __future__ import annotations
 
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar, Union

@@ -16,9 +16,10 @@ indicators that have a rate; rates below 0 count as 0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
+
+import msgspec
 
 HUNDRED = Decimal(100)
 
@@ -34,8 +35,7 @@ METHOD_NOTES = {
 }
 
 
-@dataclass(frozen=True)
-class Rate:
+class Rate(msgspec.Struct, frozen=True):
     value: Decimal | None  # None when it cannot be computed
     method: str  # a key of METHODS
     reason: str = ""  # why value is None, in Turkish

@@ -18,7 +18,8 @@ and merges never read it (``fingerprint.newest_change`` skips these rows).
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+
+import msgspec
 
 from ..core.definition import Definition
 from ..core.findings import Finding
@@ -29,8 +30,7 @@ PLAN_ATTRS = {"actual": "gerçekleşme", "actual_cost": "gerçekleşen maliyet",
 _ATTRS_OF = {"indicator": ("actual", "explanation", "source"), "activity": ("actual_cost", "explanation", "source")}
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(msgspec.Struct, frozen=True):
     key: str
     department: str
     label: str

@@ -8,14 +8,15 @@ takes over locks whose process has died (after a crash).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QLockFile
 
+from ..core.sha import sha256_hex
+
 
 def lock_path(path: Path) -> Path:
-    digest = hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:24]
+    digest = sha256_hex(str(Path(path).resolve()).encode("utf-8"))[:24]
     folder = Path(QDir.tempPath()) / "faaliyet-kilit"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{digest}.lock"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
@@ -16,8 +16,7 @@ from .model import Document
 INDICATORS = "gostergeler"
 
 
-@dataclass
-class Status:
+class Status(msgspec.Struct):
     filled: int
     total: int
     errors: int

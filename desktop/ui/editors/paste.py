@@ -7,15 +7,15 @@ cell that cannot be read refuses the whole paste, with a line per problem.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import msgspec
+from msgspec import field
 
 from ...core.dates import DateError, parse_date
 from ...core.numbers import NumberError, detect_style, parse_number
 from ...core.values import ValueProblem, coerce
 
 
-@dataclass
-class PasteResult:
+class PasteResult(msgspec.Struct):
     values: dict = field(default_factory=dict)  # full key -> typed value (None clears)
     problems: list[str] = field(default_factory=list)
     skipped: int = 0  # non-empty cells that fell on computed cells
