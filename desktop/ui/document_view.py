@@ -9,7 +9,6 @@ from ..core.forms import PhotoListDef
 from .banner import Banner
 from .commands import Editor
 from .editors.section import SectionPage
-from .editors.table import TableEditor
 from .findings_panel import FindingsPanel
 from .i18n import tr
 from .navigator import INDICATORS, Navigator, plan_places
@@ -108,8 +107,8 @@ class DocumentView(QWidget):
             return False
         self.show_page(page)
         scroll = self.scrolls[page]
-        table = scroll.findChild(TableEditor, ".".join(place.split(".")[:2]))
-        if table is not None and place != table.objectName():
+        table = scroll.findChild(QWidget, ".".join(place.split(".")[:2]))  # a table editor, if any
+        if table is not None and hasattr(table, "select_key") and place != table.objectName():
             if table.select_key(place):
                 scroll.ensureWidgetVisible(table, 50, 50)
                 return True
@@ -134,7 +133,7 @@ class DocumentView(QWidget):
     def commit_pending(self) -> None:
         """Store whatever is typed but not yet committed (before closing, submitting, copying)."""
         for w in self.findChildren(QWidget):
-            if isinstance(w, TableEditor):
+            if hasattr(w, "commit_open_editor"):  # a table editor (imported only when a page has one)
                 w.commit_open_editor()
             elif hasattr(w, "commit") and hasattr(w, "dirty") and w.dirty():
                 w.commit()

@@ -10,7 +10,6 @@ from ...core.forms import FieldDef, PhotoListDef, SectionDef, TableDef
 from ..commands import Editor
 from ..i18n import tr
 from .fields import FieldEdit, LongTextEdit
-from .table import TableEditor
 
 
 LABEL_WIDTH = 280
@@ -99,6 +98,8 @@ class SectionPage(QWidget):
                 head.setObjectName("sectionHeading")
                 head.setWordWrap(True)
                 lay.addWidget(head)
+                from .table import TableEditor  # the table view types cost ~3 ms; many first pages have none
+
                 edit = TableEditor(editor, department, item, self)
                 edit.model().hints = {k: v for k, v in defaults.items() if k.startswith(key + ".") and v}
                 lay.addWidget(edit)
