@@ -143,16 +143,29 @@ def _oversized(conn: sqlite3.Connection) -> str | None:
 
     Runs after the schema check, so every name is one of ours. ``length()`` of
     a blob reads only its size; a text over the limit is refused by SQLite
-    itself ("too big") before it is read, so memory stays bounded.
+    itself ("too big") before it is read, so memory stays bounded. One pass
+    over each table measures all its columns (the audit log grows all year).
     """
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     for table in tables:
-        for column in [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]:
-            try:
-                biggest = conn.execute(f'SELECT max(length("{column}")) FROM "{table}"').fetchone()[0]
-            except sqlite3.DataError:
-                return f"{table}.{column}"
-            if biggest is not None and biggest > MAX_VALUE_BYTES:
+        columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+        if not columns:
+            continue
+        try:
+            biggest = conn.execute(
+                "SELECT " + ", ".join(f'max(length("{c}"))' for c in columns) + f' FROM "{table}"'
+            ).fetchone()
+        except sqlite3.DataError:
+            biggest = None  # too big to measure: find the column one by one
+        for i, column in enumerate(columns):
+            if biggest is None:
+                try:
+                    size = conn.execute(f'SELECT max(length("{column}")) FROM "{table}"').fetchone()[0]
+                except sqlite3.DataError:
+                    return f"{table}.{column}"
+            else:
+                size = biggest[i]
+            if size is not None and size > MAX_VALUE_BYTES:
                 return f"{table}.{column}"
     return None
 
