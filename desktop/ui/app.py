@@ -1,4 +1,4 @@
-"""The application: QApplication, language, font, style; ``main(argv) -> int``.
+"""The application: QApplication, language, font, Fusion style; ``main(argv) -> int``.
 
 ``faaliyet`` opens the start page; ``faaliyet open FILE`` opens FILE (the
 launcher passes ``[FILE]``). The interface is Turkish; with
@@ -19,30 +19,6 @@ from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import resources
-
-STYLE = """
-QWidget#startPage QLabel#startTitle { font-size: 20pt; font-weight: 600; color: #1a3a5c; }
-QFrame#card { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }
-QLabel#pageTitle { font-size: 16pt; font-weight: 600; color: #1a3a5c; }
-QLabel#sectionHeading { font-size: 12pt; font-weight: 600; color: #1a3a5c; margin-top: 8px; }
-QLabel#panelTitle { font-size: 12pt; font-weight: 600; color: #1a3a5c; padding: 6px 4px 0 4px; }
-QLabel#chapterNote, QLabel#hint { color: #5f6b76; }
-QLabel#facts { color: #333; }
-QFrame#banner[kind="warning"] { background: #fff3cd; border-bottom: 1px solid #e0c36c; }
-QFrame#banner[kind="info"] { background: #e3f2fd; border-bottom: 1px solid #90caf9; }
-QFrame#banner QLabel { font-weight: 600; }
-QListWidget#navigator::item { padding: 6px 4px; }
-QListWidget#navigator::item:selected { background: #1a5fb4; color: white; }
-QLineEdit, QPlainTextEdit { border: 1px solid #aab4be; border-radius: 3px; padding: 3px; background: white; }
-QLineEdit:focus, QPlainTextEdit:focus { border: 2px solid #1a5fb4; }
-QLineEdit:read-only, QPlainTextEdit[readOnly="true"] { background: #f3f4f6; }
-*[finding="warning"] { border: 2px solid #e0a800; background: #fff8e1; }
-*[finding="error"] { border: 2px solid #c62828; background: #fdecea; }
-*[inputError="true"] { border: 2px solid #c62828; background: #ffcdd2; }
-QGroupBox { border: 1px solid #d0d7de; border-radius: 6px; margin-top: 8px; padding-top: 4px; background: #fafbfc; }
-QLabel#cardTitle { font-weight: 600; color: #1a3a5c; }
-QToolBar QToolButton { padding: 4px 10px; }
-"""
 
 
 def language() -> str:
@@ -91,7 +67,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
-    app.setStyleSheet(STYLE)
+    # no style sheet: the look is fonts and palettes set where widgets are made (see look.py)
     lang = language()
     QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Turkish))
     app._faaliyet_translators = (install_qt_translation(app, lang), install_translation(app, lang))  # keep references

@@ -11,6 +11,7 @@ from .commands import Editor
 from .editors.section import SectionPage
 from .findings_panel import FindingsPanel
 from .i18n import tr
+from .look import heading
 from .navigator import INDICATORS, Navigator, plan_places
 
 
@@ -42,7 +43,7 @@ class DocumentView(QWidget):
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
         head = QLabel(tr("Denetim"), right)
-        head.setObjectName("panelTitle")
+        heading(head, "panelTitle")
         right_lay.addWidget(head)
         self.findings = FindingsPanel(doc, right)
         right_lay.addWidget(self.findings)

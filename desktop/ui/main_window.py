@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from ..store.errors import WorkbookError
-from . import settings
+from . import look, settings
 from .commands import Editor
 from .document_view import DocumentView
 from .i18n import tr
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.act_undo, self.act_redo, self.act_find, None, self.act_submit, self.act_copy, None, self.act_help):
             bar.addSeparator() if a is None else bar.addAction(a)
+        look.roomy_toolbar(bar)
         self.addToolBar(bar)
 
     # --- opening and closing ------------------------------------------------------

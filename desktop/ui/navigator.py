@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QListWidgetItem,
 from ..core import keys
 from ..core.forms import PhotoListDef, SectionDef
 from .i18n import tr
+from .look import ACCENT, selection
 from .model import Document
 
 INDICATORS = "gostergeler"
@@ -134,6 +135,7 @@ class Navigator(QListWidget):
         super().__init__(parent)
         self.doc = doc
         self.setObjectName("navigator")
+        selection(self, ACCENT, "#ffffff")  # the page shown, with or without the focus
         self.setAccessibleName(tr("Bölümler"))
         self.setIconSize(QSize(16, 16))
         self.setSpacing(2)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from .. import resources
 from ..core.definition import Definition
+from . import look
 from .i18n import tr
 from .settings import recent_files
 
@@ -40,7 +41,7 @@ class StartPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 30, 40, 30)
         title = QLabel(tr("Faaliyet Raporu — birim veri girişi"), self)
-        title.setObjectName("startTitle")
+        look.heading(title, "startTitle")
         outer.addWidget(title)
         sub = QLabel(tr(
             "Biriminizin yıllık faaliyet bilgilerini bu programla girersiniz. Her değişiklik yazdığınız anda "
@@ -106,7 +107,7 @@ class StartPage(QWidget):
         new_box.layout().addWidget(self.create_consolidated_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.new_problem = QLabel(new_box)
         self.new_problem.setWordWrap(True)
-        self.new_problem.setStyleSheet("color: #b71c1c;")
+        look.text_color(self.new_problem, look.ERROR_TEXT)
         new_box.layout().addWidget(self.new_problem)
         new_box.layout().addStretch(1)
         grid.addWidget(new_box, 1, 1)
@@ -114,17 +115,16 @@ class StartPage(QWidget):
         grid.setColumnStretch(1, 2)
 
         hint = QLabel(tr("Yardım için F1'e basın."), self)
-        hint.setObjectName("hint")
+        look.muted(hint)
         outer.addWidget(hint)
         self.year.currentIndexChanged.connect(self._fill_departments)
         self.refresh()
 
     def _box(self, title: str) -> QFrame:
-        box = QFrame(self)
+        box = look.Card(self)
         box.setObjectName("card")
         lay = QVBoxLayout(box)
-        head = QLabel(title, box)
-        head.setObjectName("sectionHeading")
+        head = look.heading(QLabel(title, box), "sectionHeading")
         lay.addWidget(head)
         return box
 

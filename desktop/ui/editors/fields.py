@@ -13,12 +13,14 @@ those saves merge into one undo step while the editor keeps the focus.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from ...core.values import ValueProblem, display, parse_input
 from ..commands import Editor
 from ..i18n import tr
+from ..look import FOCUS, MARKS, READONLY_BASE, palette, rounded
+from ..navigator import viewport_of
 
 AUTOSAVE_MS = 1500  # a pause in typing this long saves a text editor
 AUTOSAVE_TYPES = ("text", "longtext")  # numbers and dates are saved on Enter/Tab/leaving only
@@ -33,22 +35,53 @@ PLACEHOLDERS = {
 
 
 def set_mark(widget: QWidget, name: str, value) -> None:
-    """Set a style property (``finding``, ``inputError``) and re-apply the style sheet."""
+    """Set a mark property (``finding`` = "warning"/"error"/"", ``inputError``) and show it.
+
+    The properties are what tests and tools read; the editor shows them itself
+    (``MarkedMixin.show_marks``): no style sheet is involved.
+    """
     if widget.property(name) == value:
         return
     widget.setProperty(name, value)
-    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-        return  # not shown yet: the style sheet is applied when it is
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    widget.update()
+    show = getattr(widget, "show_marks", None)
+    show() if show is not None else widget.update()
 
 
 class MarkedMixin:
-    """Shows the findings about its key (border colour + tooltip) and input problems."""
+    """Shows the findings about its key (border colour + tooltip) and input problems.
+
+    A mark is a tinted background (the palette's Base) and a 2 px border the
+    editor paints (``border``); with the focus the border is blue instead (the
+    tint stays). A read-only editor is grey.
+    """
 
     key: str
     help_text: str = ""
+    _look: tuple = (False, "")  # (read-only, mark) shown now: nothing until set
+
+    def mark(self) -> str:
+        """"inputError", "error", "warning" or ""."""
+        if self.property("inputError"):
+            return "inputError"
+        return self.property("finding") or ""
+
+    def show_marks(self) -> None:
+        look = (self.isReadOnly(), self.mark())
+        if look == self._look:
+            return
+        self._look = look
+        readonly, mark = look
+        base = READONLY_BASE if readonly else (MARKS[mark][0] if mark else None)
+        # an empty palette: the window's colours again
+        self.setPalette(palette((QPalette.ColorRole.Base, base)) if base else QPalette())
+        self._repaint()
+
+    def border(self) -> str | None:
+        """The colour of the border to paint: the focus's, the mark's, or None."""
+        if self.hasFocus():
+            return FOCUS
+        mark = self._look[1]
+        return MARKS[mark][1] if mark else None
 
     def _init_marks(self, editor: Editor) -> None:
         self._input_problem = ""
@@ -167,6 +200,7 @@ class MarkedMixin:
         locked = self.editor.doc.locked
         self.setReadOnly(locked)
         self.setPlaceholderText("" if locked else self.placeholder)
+        self.show_marks()
 
     def commit(self, typing: bool = False) -> bool:
         """Store what is typed (on Enter, on leaving, after a pause in text, before closing).
@@ -257,6 +291,17 @@ class FieldEdit(MarkedMixin, QLineEdit):
         handled = self._shortcut_override(event)
         return handled if handled is not None else super().event(event)
 
+    def _repaint(self) -> None:
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        border = self.border()
+        if border:
+            p = QPainter(self)
+            rounded(p, self.rect(), None, border, 2.0, 3.0)
+            p.end()
+
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Undo) and self.dirty():
             self.undo_typing()
@@ -313,9 +358,31 @@ class LongTextEdit(MarkedMixin, QPlainTextEdit):
         self.set_input_problem("")
         self._shown = display("longtext", self.stored())
 
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self._repaint()  # the focus's border
+
     def focusOutEvent(self, event) -> None:
         self.commit()
         super().focusOutEvent(event)
+        self._repaint()
+
+    def _repaint(self) -> None:
+        viewport_of(self).update()
+
+    # the border is painted on the viewport's edges (the text scrolls under it)
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        border = self.border()
+        if border:
+            p = QPainter(viewport_of(self))
+            rounded(p, viewport_of(self).rect(), None, border, 2.0, 0.0)
+            p.end()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if self.border():
+            viewport_of(self).update()  # the scrolled pixels carried the border along
 
     def event(self, event) -> bool:
         handled = self._shortcut_override(event)

@@ -13,12 +13,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ...core import rates, settings
 from ...core.numbers import format_number, format_percent
 from ...core.plan import DIRECTION_LABELS
 from ...core.values import ValueProblem, display, parse_input
+from .. import look
 from ..commands import Editor
 from ..i18n import tr
 from .fields import FieldEdit, LongTextEdit, set_mark
@@ -68,6 +70,9 @@ class PlanTextEdit(_PlanAttr, LongTextEdit):
         self.setMaximumHeight(110)
 
 
+CARD_GAP = 8  # room above a card's frame
+
+
 def _num(v) -> str:
     return "—" if v is None else format_number(v)
 
@@ -80,9 +85,10 @@ class PlanCard(QGroupBox):
         self.editor, self.kind, self.item = editor, kind, item
         self.setObjectName(f"{item.key}.card")
         grid = QGridLayout(self)
+        grid.setContentsMargins(10, CARD_GAP + 8, 10, 10)
         grid.setColumnStretch(1, 1)
         heading = QLabel(f"{item.code} — {item.name}", self)
-        heading.setObjectName("cardTitle")
+        look.heading(heading, "cardTitle")
         heading.setWordWrap(True)
         grid.addWidget(heading, 0, 0, 1, 3)
         if kind == "indicator":
@@ -100,6 +106,7 @@ class PlanCard(QGroupBox):
             actual_attr, actual_type, actual_label = "actual_cost", "money", tr("Gerçekleşen maliyet (TL):")
         info = QLabel(facts, self)
         info.setObjectName("facts")
+        look.text_color(info, "#333333")
         info.setWordWrap(True)
         grid.addWidget(info, 1, 0, 1, 3)
 
@@ -173,10 +180,10 @@ class PlanCard(QGroupBox):
         if missing:
             self.need.setText(tr("⚠ Açıklama zorunlu: oran {0}, hedeften {1} puan sapıyor (yılın toleransı {2}).").format(
                 format_percent(rate.value), format_number(rates.deviation(rate.value).quantize(Decimal("0.1"))), format_percent(self.tolerance)))
-            self.need.setStyleSheet("color: #b71c1c; font-weight: bold;")
+            self._need_look(look.ERROR_TEXT, True)
         elif needed:
             self.need.setText(tr("✓ Sapma açıklandı."))
-            self.need.setStyleSheet("color: #2e7d32;")
+            self._need_look(look.OK_TEXT, False)
         else:
             self.need.setText("")
         level = "error" if (missing and self.kind == "indicator") else ("warning" if missing else "")
@@ -184,6 +191,17 @@ class PlanCard(QGroupBox):
         if found and not level and not self.explanation.toPlainText().strip():
             level = "error" if any(f.is_error for f in found) else "warning"
         set_mark(self.explanation, "finding", level)
+
+    def _need_look(self, color: str, strong: bool) -> None:
+        look.text_color(self.need, color)
+        font = self.font()
+        font.setBold(strong)
+        self.need.setFont(font)
+
+    def paintEvent(self, event) -> None:  # the card's frame (QGroupBox has no title here)
+        p = QPainter(self)
+        look.rounded(p, self.rect().adjusted(0, CARD_GAP, 0, 0), "#fafbfc", look.BORDER)
+        p.end()
 
 
 class IndicatorsPage(QWidget):
@@ -193,7 +211,7 @@ class IndicatorsPage(QWidget):
         doc = editor.doc
         lay = QVBoxLayout(self)
         title = QLabel(tr("Performans Göstergeleri ve Faaliyetler"), self)
-        title.setObjectName("pageTitle")
+        look.heading(title, "pageTitle")
         lay.addWidget(title)
         intro = QLabel(tr(
             "Başlangıç ve hedef değerleri stratejik plandan gelir ve değiştirilemez. Gerçekleşen değeri, "
@@ -218,5 +236,5 @@ class IndicatorsPage(QWidget):
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text, self)
-        label.setObjectName("sectionHeading")
+        look.heading(label, "sectionHeading")
         return label

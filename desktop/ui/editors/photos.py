@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...core.forms import PhotoListDef
 from ..commands import Editor
+from .. import look
 from ..i18n import tr
 
 THUMB = 160
@@ -48,6 +49,8 @@ class PhotoRow(QFrame):
         self.caption.setPlaceholderText(tr("ör. Yangın tatbikatı, Mart 2020"))
         self.caption.editingFinished.connect(self._caption)
         self.caption.setReadOnly(owner.editor.doc.locked)
+        if owner.editor.doc.locked:
+            self.caption.setPalette(look.palette((QPalette.ColorRole.Base, look.READONLY_BASE)))
         right.addWidget(self.caption)
         buttons = QHBoxLayout()
         for text, tip, slot, enabled in (
@@ -62,7 +65,7 @@ class PhotoRow(QFrame):
             buttons.addWidget(b)
         buttons.addStretch(1)
         size = QLabel(f"{photo.width} × {photo.height} px", self)
-        size.setStyleSheet("color: #666;")
+        look.text_color(size, "#666666")
         buttons.addWidget(size)
         right.addLayout(buttons)
         lay.addLayout(right, 1)

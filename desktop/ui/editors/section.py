@@ -9,6 +9,7 @@ from ...core import keys, settings
 from ...core.forms import FieldDef, PhotoListDef, SectionDef, TableDef
 from ..commands import Editor
 from ..i18n import tr
+from ..look import heading, muted
 from .fields import FieldEdit, LongTextEdit
 
 
@@ -35,13 +36,13 @@ class SectionPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setSpacing(10)
         title = QLabel(section.title, self)
-        title.setObjectName("pageTitle")
+        heading(title, "pageTitle")
         lay.addWidget(title)
         if section.chapter == settings.SETTINGS_CHAPTER:
             where = QLabel(tr("Raporda basılmaz: yılın ayarlarıdır."), self)
         else:
             where = QLabel(tr("Raporda: bölüm {0}").format(section.chapter), self)
-        where.setObjectName("chapterNote")
+        muted(where, "chapterNote")
         lay.addWidget(where)
         if section.intro:
             intro = QLabel(section.intro, self)
@@ -78,7 +79,7 @@ class SectionPage(QWidget):
                 form.addRow(_label(item.label, item.required, self, LABEL_WIDTH), row)
                 if item.help:
                     hint = QLabel(item.help, self)
-                    hint.setObjectName("hint")
+                    muted(hint)
                     hint.setWordWrap(True)
                     form.addRow("", hint)
                 self.editors[key] = edit
@@ -90,12 +91,12 @@ class SectionPage(QWidget):
                 lay.addWidget(edit)
                 if item.help:
                     hint = QLabel(item.help, self)
-                    hint.setObjectName("hint")
+                    muted(hint)
                     hint.setWordWrap(True)
                     lay.addWidget(hint)
             elif isinstance(item, TableDef):
                 head = QLabel(item.title, self)
-                head.setObjectName("sectionHeading")
+                heading(head, "sectionHeading")
                 head.setWordWrap(True)
                 lay.addWidget(head)
                 from .table import TableEditor  # the table view types cost ~3 ms; many first pages have none
@@ -107,12 +108,12 @@ class SectionPage(QWidget):
                 if item.note:
                     hint_text = item.note + "\n" + hint_text
                 hint = QLabel(hint_text, self)
-                hint.setObjectName("hint")
+                muted(hint)
                 hint.setWordWrap(True)
                 lay.addWidget(hint)
             elif isinstance(item, PhotoListDef):
                 head = QLabel(item.title, self)
-                head.setObjectName("sectionHeading")
+                heading(head, "sectionHeading")
                 lay.addWidget(head)
                 from .photos import PhotoListEditor  # imported when a page with photos is first built
 

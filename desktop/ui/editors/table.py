@@ -10,7 +10,7 @@ a block from Excel, Delete clears the selected cells.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView
 
 from ...core import keys
@@ -19,6 +19,7 @@ from ...core.tables import compute_table
 from ...core.values import ValueProblem, display, parse_input
 from ..commands import Editor
 from ..i18n import tr
+from ..look import MARKS, palette
 from .paste import map_block, split_block
 
 COMPUTED_BG = QColor("#eceff1")
@@ -228,10 +229,10 @@ class CellDelegate(QStyledItemDelegate):
         model: TableModel = self.view.model()
         try:
             value = model.parse(index, text)
-            edit.setStyleSheet("")
+            edit.setPalette(QPalette())  # the window's colours again
             edit.setToolTip("")
         except ValueProblem as exc:
-            edit.setStyleSheet("background: #ffcdd2;")
+            edit.setPalette(palette((QPalette.ColorRole.Base, MARKS["inputError"][0])))
             edit.setToolTip(str(exc))
             return
         model.preview(model.key(index.row(), index.column()), value)
