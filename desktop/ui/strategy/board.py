@@ -12,10 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...store.submission import DepartmentStatus
+from .. import look
 from ..i18n import tr
 from ..submit import when
 
@@ -153,6 +153,26 @@ class BoardModel(QAbstractTableModel):
         return None
 
 
+class DropHint(QLabel):
+    """Where files are dropped: a dashed rounded frame, blue while files are dragged over."""
+
+    def __init__(self, text: str, parent=None):
+        super().__init__(text, parent)
+        self.active = False
+        self.setMargin(12)  # the 2 px frame and 10 px inside it
+        look.text_color(self, "#37474f")
+
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        look.rounded(p, self.rect(), "#f7f9fa", look.ACCENT if self.active else "#90a4ae", 2.0, 6.0, Qt.PenStyle.DashLine)
+        p.end()
+        super().paintEvent(event)
+
+
 class Board(QWidget):
     """The board with its actions; emits what the strategy unit asks for."""
 
@@ -175,14 +195,11 @@ class Board(QWidget):
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
 
-        self.drop_hint = QLabel(tr("Birimlerden gelen .faaliyet dosyalarını (ya da hepsinin bulunduğu klasörü) bu pencereye "
-                                   "sürükleyip bırakın: her dosya yazılmadan önce denetlenir, aynı dosya iki kez aktarılmaz, "
-                                   "çakışan değerler size sorulur."), self)
+        self.drop_hint = DropHint(tr("Birimlerden gelen .faaliyet dosyalarını (ya da hepsinin bulunduğu klasörü) bu pencereye "
+                                     "sürükleyip bırakın: her dosya yazılmadan önce denetlenir, aynı dosya iki kez aktarılmaz, "
+                                     "çakışan değerler size sorulur."), self)
         self.drop_hint.setObjectName("dropHint")
         self.drop_hint.setWordWrap(True)
-        self.drop_hint.setFrameShape(QFrame.Shape.StyledPanel)
-        self.drop_hint.setStyleSheet("QLabel#dropHint { border: 2px dashed #90a4ae; border-radius: 6px; padding: 10px; "
-                                     "color: #37474f; background: #f7f9fa; }")
         lay.addWidget(self.drop_hint)
 
         buttons = QHBoxLayout()
@@ -217,7 +234,7 @@ class Board(QWidget):
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        self.table.setStyleSheet("QTableView#boardTable::item:selected { background: #bbdefb; color: #000; }")
+        look.selection(self.table, "#bbdefb", "#000000")  # light: the state colours stay readable beside it
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setStretchLastSection(True)
@@ -302,7 +319,7 @@ class Board(QWidget):
     def dragEnterEvent(self, event) -> None:
         if self._paths(event):
             event.acceptProposedAction()
-            self.drop_hint.setStyleSheet(self.drop_hint.styleSheet().replace("#90a4ae", "#1a5fb4"))
+            self.drop_hint.set_active(True)
         else:
             event.ignore()
 
@@ -311,7 +328,7 @@ class Board(QWidget):
             event.acceptProposedAction()
 
     def dragLeaveEvent(self, event) -> None:
-        self.drop_hint.setStyleSheet(self.drop_hint.styleSheet().replace("#1a5fb4", "#90a4ae"))
+        self.drop_hint.set_active(False)
 
     def dropEvent(self, event) -> None:
         self.dragLeaveEvent(event)

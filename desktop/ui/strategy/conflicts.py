@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...store.conflicts import Conflict, show_time
+from .. import look
 from ..i18n import tr
 
 CHOSEN = "#dcedc8"
@@ -97,6 +98,7 @@ class ConflictDialog(QDialog):
         row.addStretch(1)
         self.left = QLabel(self)
         self.left.setObjectName("undecided")
+        look.bold(self.left)
         row.addWidget(self.left)
         lay.addLayout(row)
 
@@ -138,4 +140,4 @@ class ConflictDialog(QDialog):
         left = len(self.conflicts) - len(self.resolution())
         self.apply_button.setEnabled(left == 0)
         self.left.setText(tr("{0} satırda karar bekleniyor").format(left) if left else tr("Her satır için karar verildi."))
-        self.left.setStyleSheet("color: #b71c1c; font-weight: 600;" if left else "color: #2e7d32; font-weight: 600;")
+        look.text_color(self.left, look.ERROR_TEXT if left else look.OK_TEXT)

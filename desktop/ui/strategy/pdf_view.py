@@ -14,7 +14,9 @@ from PySide6.QtCore import QRect, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
+from .. import look
 from ..i18n import tr
+from ..navigator import viewport_of
 
 try:  # optional: the view falls back to the system viewer
     import pypdfium2 as pdfium
@@ -73,7 +75,7 @@ class PdfView(QWidget):
         lay.addWidget(self.info)
         self.scroll = QScrollArea(self)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setStyleSheet("QScrollArea { background: #7b8a97; }")
+        look.fill(viewport_of(self.scroll), "#7b8a97")  # grey around the page
         self.canvas = QLabel(self.scroll)
         self.canvas.setObjectName("pdfCanvas")
         self.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -20,7 +20,7 @@ from ...core.definition import Definition
 from ...store import submission
 from ...store.errors import WorkbookError
 from ...store.workbook import SUFFIX, Workbook
-from .. import settings
+from .. import look, settings
 from ..commands import Editor
 from ..document_view import DocumentView
 from ..i18n import tr
@@ -137,6 +137,7 @@ class StrategyWindow(QMainWindow):
         # adding files is on the board itself (buttons and drop area); the toolbar holds the rest
         for a in (self.act_build, self.act_excel, None, self.act_undo, self.act_redo):
             bar.addSeparator() if a is None else bar.addAction(a)
+        look.roomy_toolbar(bar)
         self.addToolBar(bar)
 
     # --- opening and closing -----------------------------------------------------------
