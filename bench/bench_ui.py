@@ -18,10 +18,9 @@ ratios; nothing is asserted. Site-packages should hold compiled bytecode
 
 from __future__ import annotations
 
-# The child (``--child FILE``) is the measured process: at module level only what
-# it needs, as the `faaliyet` launcher imports nothing but sys before the window;
-# the parent's tools (argparse, statistics, subprocess, tempfile) are imported in
-# the functions that use them.
+# The measured child is bench/ui_child.py, started the way the `faaliyet` launcher
+# starts: a few lines that import a compiled module (a script given to python by
+# path is compiled on every run, ~3 ms that no clerk pays).
 import os
 import sys
 import time
@@ -32,6 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 PHASES = ("imported", "application", "window", "opened", "shown")
 
+CHILD = "import sys; from bench.ui_child import main; sys.exit(main(sys.argv[1]))"
+
 BARE = """
 import sys, time
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -40,46 +41,6 @@ w = QMainWindow(); w.resize(1360, 860); w.setWindowTitle("bare"); w.show()
 app.processEvents()
 print("ready", flush=True)
 """
-
-
-def child_app(path: str) -> int:
-    """The real thing: QApplication, window, open the file, form shown and editable."""
-    marks = []  # time.monotonic() after each phase (the parent subtracts its spawn time)
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.ui.app import application, starting
-
-    with starting():  # as desktop.ui.app.main does for `faaliyet open FILE`
-        from desktop.ui.main_window import MainWindow
-
-        marks.append(time.monotonic())
-        app = application()
-        marks.append(time.monotonic())
-        win = MainWindow()
-        win.inform = lambda title, text, kind="": print(f"{title}: {text}", file=sys.stderr)
-        marks.append(time.monotonic())
-        if not win.open_file(Path(path)):
-            print("failed", flush=True)
-            return 1
-        marks.append(time.monotonic())
-        win.show()
-    app.processEvents()
-    marks.append(time.monotonic())
-    from PySide6.QtWidgets import QWidget
-
-    # every item of the page the clerk sees has its editor (objectName = its key), enabled;
-    # found by name, so that the check imports no editor module the window did not need
-    section_key = win.view.current_page()
-    page = win.view.scrolls[section_key].widget()
-    dept = win.doc.department
-    section = next(s for s in win.doc.definition.form(dept).sections if s.key == section_key)
-    editors = [page.findChild(QWidget, f"{dept}.{item.key}") for item in section.items]
-    assert editors and all(e is not None and e.isEnabled() for e in editors), section_key
-    assert not win.doc.locked
-    print("ready", flush=True)
-    print("phases " + " ".join(repr(m) for m in marks), file=sys.stderr, flush=True)
-    QApplication.instance().processEvents()
-    return 0
 
 
 def _spawn(args: list[str], env: dict, phases: list | None = None) -> float:
@@ -115,10 +76,10 @@ def cold_start(path: Path, runs: int, env: dict) -> None:
 
     bare, app, phases = [], [], []
     _spawn([sys.executable, "-c", BARE], env)  # warm the OS file cache for both
-    _spawn([sys.executable, __file__, "--child", str(path)], env)
+    _spawn([sys.executable, "-c", CHILD, str(path)], env)
     for _ in range(runs):
         bare.append(_spawn([sys.executable, "-c", BARE], env))
-        app.append(_spawn([sys.executable, __file__, "--child", str(path)], env, phases))
+        app.append(_spawn([sys.executable, "-c", CHILD, str(path)], env, phases))
     b, a = statistics.median(bare), statistics.median(app)
     print(f"cold start, median of {runs} (new process each):")
     print(f"  bare QMainWindow shown           {b * 1000:8.1f} ms")
@@ -216,13 +177,10 @@ def main() -> int:
     import tempfile
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--child")
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--edits", type=int, default=200)
     args = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.child:
-        return child_app(args.child)
     env = dict(os.environ)
     # an installed application carries compiled bytecode; this environment sets
     # PYTHONDONTWRITEBYTECODE, so compile the package once (into __pycache__,
@@ -233,6 +191,8 @@ def main() -> int:
     import sysconfig
 
     compileall.compile_dir(str(ROOT / "desktop"), quiet=1)
+    compileall.compile_file(str(ROOT / "bench" / "__init__.py"), quiet=1)
+    compileall.compile_file(str(ROOT / "bench" / "ui_child.py"), quiet=1)
     import desktop.ui.main_window  # noqa: F401  (what the child imports; the keystroke part needs it too)
 
     site = Path(sysconfig.get_paths()["purelib"]).resolve()
@@ -250,7 +210,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":  # the measured process: no argparse
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        sys.exit(child_app(sys.argv[2]))
     sys.exit(main())
