@@ -107,3 +107,16 @@ def test_activity_actual_cost(window, qtbot, workbook_path):
     qtbot.keyClick(cost, Qt.Key.Key_Return)
     with Workbook.open(workbook_path, readonly=True) as wb:
         assert wb.entries().activities["f_5_3_1"].actual_cost == Decimal("75000.50")
+
+
+def test_panel_rows_are_coloured_by_severity(window):
+    from desktop.ui.findings_panel import COLORS
+
+    window.editor.set_values({"itfaiye.makbuz.ocak.arac": 1, "itfaiye.makbuz.ocak.tutar": Decimal("5000")})  # a warning
+    lst = window.view.findings.list
+    rows = [lst.item(i) for i in range(lst.count())]
+    errors = [r for r in rows if r.text().startswith("Hata")]
+    warnings = [r for r in rows if r.text().startswith("Uyarı")]
+    assert errors and warnings
+    assert {r.foreground().color().name() for r in errors} == {COLORS["error"]}
+    assert {r.foreground().color().name() for r in warnings} == {COLORS["warning"]}
