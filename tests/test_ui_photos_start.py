@@ -128,3 +128,38 @@ def test_f1_opens_help(window):
     box = window.findChild(QMessageBox, "helpBox")
     assert box is not None and "Kaydetmek gerekmez" in box.text()
     box.close()
+
+
+def _one_photo(window, tmp_path):
+    window.view.navigator.select("fotograflar")
+    photos = widget(window, "itfaiye.foto")
+    assert photos.add_file(_png(tmp_path / "a.png", (400, 300)))
+    caption = widget(window, "itfaiye.foto.0.caption")
+    window.activateWindow()
+    caption.setFocus()
+    QApplication.processEvents()
+    return caption
+
+
+def test_a_caption_is_saved_after_a_pause_in_typing_and_keeps_its_editor(window, qtbot, workbook_path, tmp_path, monkeypatch):
+    monkeypatch.setattr("desktop.ui.editors.fields.AUTOSAVE_MS", 150)
+    caption = _one_photo(window, tmp_path)
+    type_text(caption, "Tatbikat")
+    assert _photos(workbook_path)[0].caption == ""  # still typing
+    qtbot.waitUntil(lambda: _photos(workbook_path)[0].caption == "Tatbikat", timeout=3000)
+    assert widget(window, "itfaiye.foto.0.caption") is caption  # not rebuilt under the cursor
+    type_text(caption, ", Şubat")
+    qtbot.keyClick(caption, Qt.Key.Key_Return)
+    assert _photos(workbook_path)[0].caption == "Tatbikat, Şubat"
+    window.undo()  # the visit's saves are one step
+    assert _photos(workbook_path)[0].caption == ""
+    assert caption.text() == ""
+    window.redo()
+    assert _photos(workbook_path)[0].caption == "Tatbikat, Şubat" and caption.text() == "Tatbikat, Şubat"
+
+
+def test_a_caption_typed_when_the_window_closes_is_kept(window, qtbot, workbook_path, tmp_path):
+    caption = _one_photo(window, tmp_path)
+    type_text(caption, "Çığ tatbikatı")  # no Enter, no pause
+    window.close()
+    assert _photos(workbook_path)[0].caption == "Çığ tatbikatı"

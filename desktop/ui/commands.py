@@ -165,9 +165,18 @@ class CaptionPhoto(_Step):
     def place(self) -> str:
         return self.list_key
 
-    def __init__(self, editor, list_key: str, photo, new: str, text: str):
-        super().__init__(editor, text)
+    def __init__(self, editor, list_key: str, photo, new: str, text: str, merge=None):
+        super().__init__(editor, text, merge)
         self.list_key, self.photo_id, self.old, self.new = list_key, photo.id, photo.caption, new
+
+    def _absorb(self, other) -> bool:  # typing saved in parts: one step from the first old to the last new
+        if other.photo_id != self.photo_id:
+            return False
+        self.new = other.new
+        return True
+
+    def _unchanged(self) -> bool:
+        return self.new == self.old
 
     def do(self) -> None:
         self.editor.doc.set_caption(self.list_key, self.photo_id, self.new)
@@ -287,10 +296,11 @@ class Editor(QObject):
             return False
         return self._push(RemovePhoto(self, list_key, photo, index, data, tr("Fotoğraf silindi")))
 
-    def caption_photo(self, list_key: str, photo, caption: str) -> bool:
+    def caption_photo(self, list_key: str, photo, caption: str, merge=None) -> bool:
+        """``merge``: a token of one visit to the caption editor; its saves are one undo step."""
         if photo.caption == caption:
             return True
-        return self._push(CaptionPhoto(self, list_key, photo, caption, tr("Fotoğraf açıklaması değiştirildi")))
+        return self._push(CaptionPhoto(self, list_key, photo, caption, tr("Fotoğraf açıklaması değiştirildi"), merge))
 
     def move_photo(self, list_key: str, photo_id: int, old: int, new: int) -> bool:
         if old == new:

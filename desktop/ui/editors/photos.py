@@ -2,14 +2,16 @@
 
 Images are scaled down (``desktop.core.images``) and stored inside the file;
 nothing refers to the original picture afterwards. Each caption editor's
-``objectName`` is ``<list key>.<position>.caption``.
+``objectName`` is ``<list key>.<position>.caption``. A caption is saved as
+the text editors are: after a pause in typing, on Enter or leaving it, and
+when the window closes; one visit to it is one undo step.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,6 +31,16 @@ from ..i18n import tr
 THUMB = 160
 
 
+class CaptionEdit(QLineEdit):
+    """Counts the visits: saves of one visit merge into one undo step."""
+
+    visit = 0
+
+    def focusInEvent(self, event) -> None:
+        self.visit += 1
+        super().focusInEvent(event)
+
+
 class PhotoRow(QFrame):
     def __init__(self, owner: "PhotoListEditor", photo, index: int, count: int):
         super().__init__(owner)
@@ -44,10 +56,17 @@ class PhotoRow(QFrame):
         lay.addWidget(thumb)
         right = QVBoxLayout()
         right.addWidget(QLabel(tr("Fotoğraf {0} / {1} — açıklama (raporda fotoğrafın altına yazılır):").format(index + 1, count), self))
-        self.caption = QLineEdit(photo.caption, self)
+        self.caption = CaptionEdit(photo.caption, self)
         self.caption.setObjectName(f"{owner.key}.{index}.caption")
         self.caption.setPlaceholderText(tr("ör. Yangın tatbikatı, Mart 2020"))
-        self.caption.editingFinished.connect(self._caption)
+        self.caption.editingFinished.connect(self.commit)
+        from .fields import AUTOSAVE_MS
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.commit)
+        self.caption.textEdited.connect(lambda _text: self._autosave.start())  # restarted by every key
         self.caption.setReadOnly(owner.editor.doc.locked)
         if owner.editor.doc.locked:
             self.caption.setPalette(look.palette((QPalette.ColorRole.Base, look.READONLY_BASE)))
@@ -70,8 +89,22 @@ class PhotoRow(QFrame):
         right.addLayout(buttons)
         lay.addLayout(right, 1)
 
-    def _caption(self) -> None:
-        self.owner.editor.caption_photo(self.owner.key, self.photo, self.caption.text().strip())
+    def dirty(self) -> bool:
+        return not self.caption.isReadOnly() and self.caption.text().strip() != self.photo.caption
+
+    def commit(self) -> None:
+        """Save the caption as typed (also called when the window closes: ``commit_pending``)."""
+        self._autosave.stop()
+        if self.dirty():
+            merge = ("caption", self.photo.id, self.caption.visit)
+            self.owner.editor.caption_photo(self.owner.key, self.photo, self.caption.text().strip(), merge)
+
+    def update_photo(self, photo) -> None:
+        """The stored photo changed its caption (a save, undo, redo): show it unless typing is unsaved."""
+        typed = self.dirty()
+        self.photo = photo
+        if not typed and self.caption.text().strip() != photo.caption:
+            self.caption.setText(photo.caption)
 
     def _move(self, delta: int) -> None:
         self.owner.editor.move_photo(self.owner.key, self.photo.id, self.index, self.index + delta)
@@ -104,8 +137,17 @@ class PhotoListEditor(QWidget):
         self.rebuild()
 
     def _changed(self, list_key: str) -> None:
-        if list_key == self.key:
-            self.rebuild()
+        if list_key != self.key:
+            return
+        photos = self.editor.doc.photos(self.key)
+        rows = [self.rows.itemAt(i).widget() for i in range(self.rows.count())]
+        if [r.photo.id for r in rows] == [p.id for p in photos]:
+            # only captions changed: update the rows in place, so that the caption
+            # being typed keeps its editor, focus and cursor while it autosaves
+            for row, photo in zip(rows, photos):
+                row.update_photo(photo)
+            return
+        self.rebuild()
 
     def rebuild(self) -> None:
         # rows leave the tree at once (findChild must not see them) but are kept
