@@ -146,6 +146,7 @@ def test_stale_file_is_refused_unless_forced(target, files, tmp_path):
     result = merge_files(target, [old])
     assert result.refused and result.files[0].status == "refused"
     assert "eldekinden eski" in result.files[0].message and "--force" in result.files[0].message
+    assert result.files[0].stale  # the window offers "import anyway" by this flag, not by the wording
     assert sha(target) == before
     forced = merge_files(target, [old], force=True)
     assert forced.files[0].status == "imported"
@@ -504,3 +505,10 @@ def test_money_and_decimals_keep_their_stored_type(target, files):
     edit(files["itfaiye"], {"itfaiye.makbuz.ocak.tutar": D("12115.50")})
     merge_files(target, [files["itfaiye"]])
     assert rows(target, "SELECT typeof(value), value FROM entry WHERE key = 'itfaiye.makbuz.ocak.tutar'") == [("integer", 1211550)]
+
+
+def test_a_file_refused_for_another_reason_is_not_offered_as_stale(target, tmp_path):
+    bad = tmp_path / "bozuk.faaliyet"
+    bad.write_bytes(b"eldekinden eski bir dosya " * 200)  # the old wording, in a file that is not a workbook
+    result = merge_files(target, [bad])
+    assert result.files[0].status == "refused" and not result.files[0].stale

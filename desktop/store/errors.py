@@ -28,3 +28,8 @@ class ImportRejected(WorkbookError):
         self.problems = problems or []
         text = message if not self.problems else message + "\n" + "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(text)
+
+
+class StaleImport(ImportRejected):
+    """An incoming file older than the one already imported for its department;
+    ``merge(..., force=True)`` imports it anyway."""

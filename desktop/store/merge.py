@@ -52,7 +52,7 @@ from typing import Callable, Mapping
 
 from . import fingerprint, merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
-from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
+from .errors import ReadOnlyWorkbook, StaleImport, WorkbookError
 from .incoming import check_incoming, same_file, who_changed
 from .merge_write import Plan, lists
 from .workbook import SUFFIX, Workbook
@@ -76,6 +76,7 @@ class FileOutcome:
     status: str = "planned"  # imported | status | unchanged | refused | skipped | planned | conflict
     department: str = ""
     message: str = ""
+    stale: bool = False  # refused only as older than the last import: force would take it
     changes: dict = field(default_factory=lambda: {"eklenen": 0, "degisen": 0, "silinen": 0})
     kept_here: int = 0
     resolved: dict = field(default_factory=dict)  # conflict id -> "ours" | "theirs"
@@ -204,6 +205,7 @@ def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, resolve, progress) ->
                 chosen.append(newest)
         except WorkbookError as exc:
             newest.outcome.status, newest.outcome.message = "refused", str(exc)
+            newest.outcome.stale = isinstance(exc, StaleImport)
     return result, chosen
 
 
@@ -234,7 +236,7 @@ def _compare(wb: Workbook, plan: Plan, force: bool, resolve) -> bool:
         out.message = f"veriler aynı, durum: {inc.state}"
         return True
     if last and inc.newest < last.get("newest", "") and not force:
-        raise ImportRejected(
+        raise StaleImport(
             f"eldekinden eski bir dosya: en son değişikliği {_when(inc.newest)}, daha önce aktarılan "
             f"dosyanınki {_when(last.get('newest', ''))}. Yine de aktarmak için --force (pencerede 'Yine de aktar')."
         )

@@ -20,11 +20,9 @@ from ...store.merge import MergeConflict, MergeResult, merge_files
 from ..i18n import tr
 from .tasks import Worker
 
-STALE_MARK = "eldekinden eski"  # the store's refusal of a file older than the imported one
-
-
 def stale_files(result: MergeResult) -> list[Path]:
-    return [f.path for f in result.files if f.status == "refused" and STALE_MARK in f.message]
+    """Files refused only as older than the last import (the store's ``StaleImport``)."""
+    return [f.path for f in result.files if f.status == "refused" and f.stale]
 
 
 class MergeRun(QObject):
