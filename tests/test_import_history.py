@@ -28,3 +28,22 @@ def test_history_lists_every_import_newest_first(consolidated_path, files):  # n
         assert [r.department for r in history(wb, "imar")] == ["imar"]
         assert history(wb, "zabita") == []
     assert sha(consolidated_path) == before  # reading writes nothing
+
+
+def test_only_the_newest_import_of_a_department_keeps_its_snapshot(consolidated_path, files):  # noqa: F811
+    """The next merge compares against the newest import only; older rows keep hashes and counts."""
+    merge_files(consolidated_path, [files["itfaiye"], files["imar"]], user="uzman")
+    edit(files["itfaiye"], {KEY: 99}, user="ayse")
+    merge_files(consolidated_path, [files["itfaiye"]], user="uzman")
+    with Workbook.open(consolidated_path, readonly=True) as wb:
+        rows = wb.conn.execute(
+            "SELECT department, json_type(summary, '$.base') IS NOT NULL, json_extract(summary, '$.changes') "
+            "FROM import_log ORDER BY id"
+        ).fetchall()
+    assert [(d, has) for d, has, _ in rows] == [("itfaiye", 0), ("imar", 1), ("itfaiye", 1)]
+    assert rows[0][2] is not None  # the pruned row still says what it changed
+    edit(files["itfaiye"], {KEY: 100}, user="ayse")
+    result = merge_files(consolidated_path, [files["itfaiye"]], user="uzman")  # still merges against the newest
+    assert result.files[0].status == "imported"
+    with Workbook.open(consolidated_path, readonly=True) as wb:
+        assert wb.get(KEY) == 100

@@ -16,7 +16,8 @@ silently overwritten:
    times) older than the newest change of the last imported file of that
    department: refused unless ``force``.
 4. **Common origin and conflicts.** Each import stores in ``import_log.summary``
-   the imported snapshot (``base``, whose hash is the row's ``content_hash``)
+   the imported snapshot (``base``, whose hash is the row's ``content_hash``;
+   only a department's newest row keeps it)
    and the hash the department had in the target right after the import
    (``result_hash``). If the target's department still equals the base, the
    incoming file simply replaces the department. Otherwise a three-way

@@ -174,5 +174,13 @@ def _write_log(wb: Workbook, conn, plan: Plan, result_hash: str) -> None:
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (now(), wb.user, inc.department, inc.path.name, inc.file_hash, inc.content_hash, inc.clerk, inc.submitted_at, text),
     )
+    # only a department's newest import is ever compared against: the older rows keep
+    # their hashes and counts but not their snapshot, or the file would grow by the
+    # department's whole data at every import
+    conn.execute(
+        "UPDATE import_log SET summary = json_remove(summary, '$.base') WHERE department = ? "
+        "AND id < last_insert_rowid() AND json_valid(summary) AND json_type(summary, '$.base') IS NOT NULL",
+        (inc.department,),
+    )
     previous = (plan.last or {}).get("content_hash")
     wb._audit(conn, inc.department, inc.department, "import", previous, inc.content_hash)
