@@ -312,9 +312,11 @@ def test_conflict_is_reported_side_by_side_and_nothing_is_written(diverged):
     assert "1 çakışma var; birleşik dosya değiştirilmedi" in text
     line = next(ln for ln in text.splitlines() if KEY in ln)
     assert "burada 100 (strateji," in line and "gelen 90 (memur," in line
+    assert "son aktarımda 78" in line  # the common origin both sides changed
     assert "--resolve ours" in text
     (c,) = info.value.conflicts
     assert c.id == f"itfaiye:{KEY}" and (c.here, c.there, c.here_who, c.there_who) == ("100", "90", "strateji", "memur")
+    assert c.base == "78"
     # the window's preview: the same conflict, nothing written
     preview = merge_files(target, [path], dry_run=True)
     assert preview.files[0].status == "conflict" and [x.id for x in preview.conflicts] == [c.id]

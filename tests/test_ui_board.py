@@ -11,7 +11,9 @@ from PySide6.QtGui import QDropEvent
 from desktop.store.submission import submit
 from desktop.store.workbook import Workbook
 
-from merge_support import KEY, definition, edit, files  # noqa: F401 (fixtures)
+from merge_support import ITFAIYE, KEY, definition, edit, files  # noqa: F401 (fixtures)
+
+BASE_SHOWN = str(ITFAIYE[KEY])  # KEY as the department file brought it at the first import
 from ui_support import _private_settings  # noqa: F401 (fixture)
 
 
@@ -160,7 +162,7 @@ def conflict_setup(qtbot, window, files):  # noqa: F811
 
 @pytest.mark.parametrize("choice, expected", [("ours", 100), ("theirs", 200)])
 def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, window, files, choice, expected):  # noqa: F811
-    from desktop.ui.strategy.conflicts import COL_CHOICE, COL_HERE, COL_THERE, ConflictDialog
+    from desktop.ui.strategy.conflicts import COL_BASE, COL_CHOICE, COL_HERE, COL_HERE_WHO, COL_THERE, ConflictDialog
 
     conflict_setup(qtbot, window, files)
     seen = {}
@@ -169,7 +171,8 @@ def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, win
         seen["board"] = rows(window)["itfaiye"][1].department in window.board.model.pending
         seen["state"] = window.board.model.text(window.board.model.row_of("itfaiye"), 1)
         dlg = ConflictDialog(conflicts, {"itfaiye": "İtfaiye Müdürlüğü"}, window)
-        seen["cells"] = (dlg.table.item(0, COL_HERE).text(), dlg.table.item(0, COL_THERE).text(), dlg.table.item(0, 3).text())
+        seen["cells"] = (dlg.table.item(0, COL_HERE).text(), dlg.table.item(0, COL_THERE).text(),
+                         dlg.table.item(0, COL_HERE_WHO).text(), dlg.table.item(0, COL_BASE).text())
         seen["apply_before"] = dlg.apply_button.isEnabled()
         (dlg.all_ours if choice == "ours" else dlg.all_theirs).click()
         seen["apply_after"] = dlg.apply_button.isEnabled()
@@ -180,6 +183,7 @@ def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, win
     result = merge(qtbot, window, [files["itfaiye"]])
     assert seen["board"] and "çakışma" in seen["state"]
     assert seen["cells"][:2] == ("100", "200") and "test" in seen["cells"][2]  # who changed it here
+    assert seen["cells"][3] == BASE_SHOWN  # what both sides started from: the last import
     assert not seen["apply_before"] and seen["apply_after"]  # never decided silently
     assert result.files[0].status == "imported" and list(result.files[0].resolved.values()) == [choice]
     assert window.history.table.item(0, 8).text() == ("1 birleşikteki, 0 gelen" if choice == "ours" else "0 birleşikteki, 1 gelen")

@@ -158,6 +158,7 @@ class Conflict:
     there_when: str
     here_raw: object = field(default=None, compare=False, repr=False)  # stored values, for the audit
     there_raw: object = field(default=None, compare=False, repr=False)
+    base: str = ""  # displayed value at the last import (the common origin both sides changed)
 
     @property
     def id(self) -> str:
@@ -169,7 +170,8 @@ class Conflict:
 
     def line(self) -> str:
         return (
-            f"  {self.key} ({self.label}): burada {self.here} ({self.here_who}, {show_time(self.here_when)})"
+            f"  {self.key} ({self.label}): son aktarımda {self.base}"
+            f"  |  burada {self.here} ({self.here_who}, {show_time(self.here_when)})"
             f"  |  gelen {self.there} ({self.there_who}, {show_time(self.there_when)})"
         )
 

@@ -276,6 +276,7 @@ def _compare(wb: Workbook, plan: Plan, force: bool, resolve) -> bool:
             there_when=there_who[1],
             here_raw=here_units.get(unit),
             there_raw=there_units.get(unit),
+            base=show_value(definition, unit, base_units.get(unit)),
         )
         out.conflicts.append(c)
         choice = resolve if isinstance(resolve, str) else (resolve or {}).get(c.id)

@@ -684,10 +684,6 @@ Click an error in the Checks panel to go to the field.
         <translation>Close</translation>
     </message>
     <message>
-        <source>'{0}' başka bir Faaliyet penceresinde açık ({1}). Bu pencerede salt okunur açılsın mı?</source>
-        <translation>'{0}' is open in another Faaliyet window ({1}). Open it read-only in this window?</translation>
-    </message>
-    <message>
         <source>'{0}' bir birim dosyası; bu pencere birleşik yıl dosyası içindir.</source>
         <translation>'{0}' is a department file; this window is for the consolidated file of the year.</translation>
     </message>
@@ -994,6 +990,10 @@ Sent by: {2}, {3}
     <message>
         <source>Değiştiren (birleşik)</source>
         <translation>Changed by (consolidated)</translation>
+    </message>
+    <message>
+        <source>Son aktarımda</source>
+        <translation>At the last import</translation>
     </message>
     <message>
         <source>Gelen dosyada</source>

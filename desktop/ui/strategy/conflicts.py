@@ -29,7 +29,7 @@ from ..i18n import tr
 
 CHOSEN = "#dcedc8"
 DROPPED = "#f5f5f5"
-COL_DEPT, COL_FIELD, COL_HERE, COL_HERE_WHO, COL_THERE, COL_THERE_WHO, COL_CHOICE = range(7)
+COL_DEPT, COL_FIELD, COL_BASE, COL_HERE, COL_HERE_WHO, COL_THERE, COL_THERE_WHO, COL_CHOICE = range(8)
 
 
 def _who(who: str, when_: str) -> str:
@@ -52,10 +52,10 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         lay.addWidget(intro)
 
-        self.table = QTableWidget(len(self.conflicts), 7, self)
+        self.table = QTableWidget(len(self.conflicts), 8, self)
         self.table.setObjectName("conflictTable")
         self.table.setHorizontalHeaderLabels([
-            tr("Birim"), tr("Alan"), tr("Birleşik dosyada"), tr("Değiştiren (birleşik)"),
+            tr("Birim"), tr("Alan"), tr("Son aktarımda"), tr("Birleşik dosyada"), tr("Değiştiren (birleşik)"),
             tr("Gelen dosyada"), tr("Değiştiren (gelen)"), tr("Karar"),
         ])
         self.table.verticalHeader().setVisible(False)
@@ -64,7 +64,7 @@ class ConflictDialog(QDialog):
         self.table.setWordWrap(True)
         self.combos: list[QComboBox] = []
         for row, c in enumerate(self.conflicts):
-            cells = (names.get(c.department, c.department), f"{c.label}\n{c.key}", c.here, _who(c.here_who, c.here_when),
+            cells = (names.get(c.department, c.department), f"{c.label}\n{c.key}", c.base, c.here, _who(c.here_who, c.here_when),
                      c.there, _who(c.there_who, c.there_when))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -80,7 +80,7 @@ class ConflictDialog(QDialog):
             self.combos.append(combo)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((COL_DEPT, 150), (COL_FIELD, 300), (COL_HERE, 170), (COL_HERE_WHO, 130), (COL_THERE, 170),
+        for col, width in ((COL_DEPT, 150), (COL_FIELD, 280), (COL_BASE, 140), (COL_HERE, 170), (COL_HERE_WHO, 130), (COL_THERE, 170),
                            (COL_THERE_WHO, 130), (COL_CHOICE, 170)):
             self.table.setColumnWidth(col, width)
         self.table.resizeRowsToContents()
