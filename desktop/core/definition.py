@@ -13,10 +13,10 @@ import msgspec
 from msgspec import Meta, field
 
 from . import keys
-from .sha import sha256_hex
 from .forms import FieldDef, FormDef, InvalidData, PhotoListDef, Strict, TableDef, TYPE_LABELS
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
+from .sha import sha256_hex
 
 
 class Slot(msgspec.Struct, frozen=True):

@@ -8,8 +8,6 @@ msgspec is used rather than a heavier validation library because a workbook's
 definition snapshot is checked on every open, on the clerk's cold start path.
 """
 
-
-from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar, Union
 
 import msgspec
@@ -53,6 +51,15 @@ class InvalidData(ValueError):
     ending in the place (`` - at `$.sections[0].key` ``); the loader words it in Turkish."""
 
 
+def convert(data: Any, type_: Any) -> Any:
+    """Check plain data against a struct type (or a union of them, as ``Item``) and
+    build it, or raise InvalidData."""
+    try:
+        return msgspec.convert(data, type_)
+    except msgspec.MsgspecError as exc:
+        raise InvalidData(str(exc)) from None
+
+
 class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """Immutable; unknown keys are refused (a typo must not pass silently).
 
@@ -63,10 +70,7 @@ class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
     @classmethod
     def from_data(cls: type[S], data: Any) -> S:
         """Check plain data (parsed YAML or JSON) and build, or raise InvalidData."""
-        try:
-            return msgspec.convert(data, cls)
-        except msgspec.MsgspecError as exc:
-            raise InvalidData(str(exc)) from None
+        return convert(data, cls)
 
     def to_data(self) -> Any:
         """Plain JSON-able data (decimals as strings); ``from_data`` reads it back."""

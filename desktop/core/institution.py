@@ -1,6 +1,5 @@
 """The institution, its year settings, departments and declaration signers."""
 
-
 from decimal import Decimal
 from typing import Annotated, Literal
 

@@ -27,5 +27,3 @@ def segment_problem(text: object) -> str:
         f"'{text}' geçerli bir anahtar değil: küçük harf ASCII harf ile başlamalı, "
         "yalnızca a-z, 0-9 ve _ içermeli (ör. yeni_yapi)"
     )
-
-

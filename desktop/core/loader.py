@@ -20,15 +20,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Union
 
-import msgspec
-
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from . import keys
 from .definition import Definition
-from .forms import FormDef, InvalidData
+from .forms import FormDef, InvalidData, convert
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import PlanDef
 from .turkish import nfc
@@ -258,15 +256,6 @@ def _place(loc: tuple) -> str:
     return out
 
 
-def _convert(model: Any, data: Any) -> Any:
-    if hasattr(model, "from_data"):
-        return model.from_data(data)
-    try:
-        return msgspec.convert(data, model)
-    except msgspec.MsgspecError as exc:
-        raise InvalidData(str(exc)) from None
-
-
 def validate_part(model: Any, data: Any, raw: Any, label: str, prefix: tuple = ()) -> tuple[Any, list[Problem]]:
     """Check one part of a file, reporting a problem in every element of its lists.
 
@@ -288,20 +277,16 @@ def validate_part(model: Any, data: Any, raw: Any, label: str, prefix: tuple = (
                 set_aside.add(name)
     if set_aside:
         rest = {k: v for k, v in data.items() if k not in set_aside}
-        return None, problems + [p for p in _first_problem(model, rest, raw, label, prefix)
+        return None, problems + [p for p in _convert_or_problem(model, rest, raw, label, prefix)[1]
                                  if not (p.message == "zorunlu alan eksik" and p.place.rpartition(".")[2] in set_aside)]
     return _convert_or_problem(model, data, raw, label, prefix)
 
 
 def _convert_or_problem(model: Any, data: Any, raw: Any, label: str, prefix: tuple) -> tuple[Any, list[Problem]]:
     try:
-        return _convert(model, data), []
+        return convert(data, model), []
     except InvalidData as exc:
         return None, _problem(exc, model, data, raw, label, prefix)
-
-
-def _first_problem(model: Any, data: Any, raw: Any, label: str, prefix: tuple) -> list[Problem]:
-    return _convert_or_problem(model, data, raw, label, prefix)[1]
 
 
 def _problem(exc: InvalidData, model: Any, data: Any, raw: Any, label: str, prefix: tuple) -> list[Problem]:

@@ -1,6 +1,5 @@
 """The strategic plan: aims → goals → performance targets → indicators and activities."""
 
-
 from decimal import Decimal
 from typing import Literal
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import os
 
 
@@ -14,11 +15,6 @@ def current_user() -> str:
     name = os.environ.get("FAALIYET_USER")
     if name:
         return name
-    for var in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # what getpass.getuser() reads first
-        if os.environ.get(var):
-            return os.environ[var]
-    import getpass  # the password database; rarely reached
-
     try:
         return getpass.getuser()
     except Exception:  # no user database entry (containers, service accounts)

@@ -87,7 +87,6 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def expected_schema(version: int) -> frozenset:
     """(type, name, tbl_name, sql) of every object a file of ``version`` has."""
     mem = sqlite3.connect(":memory:")

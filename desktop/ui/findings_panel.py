@@ -7,14 +7,14 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..core.findings import count_by_severity
+from . import look
 from .i18n import tr
-from .look import palette
 from .model import Document
 
 
 # Each row says "Hata:" or "Uyarı:" and is coloured by it. (Rows carried the navigator's
 # mark icons before: with word-wrapped rows an icon cost ~3 ms of the window's first paint.)
-COLORS = {"error": "#b71c1c", "warning": "#7a5a00", "plan": "#5f6b76"}
+COLORS = {"error": look.ERROR_TEXT, "warning": "#7a5a00", "plan": look.MUTED}
 
 
 class FindingsPanel(QWidget):
@@ -35,7 +35,7 @@ class FindingsPanel(QWidget):
         self.list.setAccessibleName(tr("Denetim bulguları"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)  # rows apart: a finding is often two or three lines
-        self.list.setPalette(palette((QPalette.ColorRole.AlternateBase, "#edf1f5")))
+        self.list.setPalette(look.palette((QPalette.ColorRole.AlternateBase, "#edf1f5")))
         self.list.itemActivated.connect(self._go)
         self.list.itemClicked.connect(self._go)
         lay.addWidget(self.list)

@@ -27,6 +27,7 @@ from ...core.forms import PhotoListDef
 from ..commands import Editor
 from .. import look
 from ..i18n import tr
+from . import fields
 
 THUMB = 160
 
@@ -60,11 +61,9 @@ class PhotoRow(QFrame):
         self.caption.setObjectName(f"{owner.key}.{index}.caption")
         self.caption.setPlaceholderText(tr("ör. Yangın tatbikatı, Mart 2020"))
         self.caption.editingFinished.connect(self.commit)
-        from .fields import AUTOSAVE_MS
-
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.setInterval(fields.AUTOSAVE_MS)  # read now: tests shorten it
         self._autosave.timeout.connect(self.commit)
         self.caption.textEdited.connect(lambda _text: self._autosave.start())  # restarted by every key
         self.caption.setReadOnly(owner.editor.doc.locked)
