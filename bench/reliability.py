@@ -5,7 +5,7 @@
                                                   # the whole hostile corpus, thousands of fuzz inputs
     uv run python -m bench.reliability --quick    # a smoke run in well under a minute
 
-Prints, on one line: kills survived, files refused, bad inputs tried, faults
+Prints, on one line: kills survived, files refused, attacks handled (bench/attacks.py), bad inputs tried, faults
 injected, edits lost (must be 0), corrupt files (must be 0). Details of
 anything wrong go to stderr; the exit status is 0 only when nothing was lost,
 nothing is corrupt, every hostile file was refused cleanly, every injected
@@ -27,7 +27,7 @@ from pathlib import Path
 from desktop import resources
 from desktop.core.loader import load_definition
 
-from . import crash, crash_files, faults, fuzz, hostile, sample_files
+from . import attacks, crash, crash_files, faults, fuzz, hostile, sample_files
 
 
 def _crash(work: Path, definition, kills: int, problems: list) -> crash.CrashTally:
@@ -64,6 +64,19 @@ def _hostile(work: Path, definition, quick: bool, problems: list) -> tuple[int, 
             refused += 1
     hostile.remove_corpus(cases)
     return refused, len(cases)
+
+
+def _attacks(work: Path, definition, problems: list) -> tuple[int, int]:
+    """Valid files with hostile contents (bench/attacks_*.py): (handled cleanly, tried)."""
+    every = attacks.all_attacks()
+    handled = 0
+    for i, attack in enumerate(every):
+        p = attacks.run_attack(attack, definition, work / "attacks" / str(i))
+        if p:
+            problems.append(f"attack/{attack.kind}/{attack.name}: {p}")
+        else:
+            handled += 1
+    return handled, len(every)
 
 
 def _fuzz(work: Path, definition, quick: bool, problems: list) -> int:
@@ -172,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
             times["kills"], t = time.perf_counter() - t, time.perf_counter()
             refused, files = _hostile(work, definition, args.quick, problems)
             times["hostile"], t = time.perf_counter() - t, time.perf_counter()
+            handled, tried_attacks = _attacks(work, definition, problems)
+            times["attacks"], t = time.perf_counter() - t, time.perf_counter()
             tried = _fuzz(work, definition, args.quick, problems)
             times["fuzz"], t = time.perf_counter() - t, time.perf_counter()
             clean, injected = _faults(work, definition, args.quick, problems)
@@ -185,11 +200,12 @@ def main(argv: list[str] | None = None) -> int:
         print(p, file=sys.stderr)
     print(
         f"kills survived: {kill.survived}/{kill.kills}, files refused: {refused}/{files}, "
+        f"attacks handled: {handled}/{tried_attacks}, "
         f"bad inputs tried: {tried}, faults injected: {clean}/{injected} clean, "
         f"edits lost: {kill.lost}, corrupt files: {kill.corrupt} ({time.perf_counter() - t0:.0f} s)"
     )
     ok = kill.lost == 0 and kill.corrupt == 0 and kill.survived == kill.kills and refused == files \
-        and clean == injected and not problems
+        and clean == injected and handled == tried_attacks and not problems
     return 0 if ok else 1
 
 
