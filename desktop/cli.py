@@ -181,7 +181,8 @@ def cmd_merge(args) -> int:
     from .store.merge import MergeConflict, merge_files
 
     try:
-        result = merge_files(Path(args.into), [Path(f) for f in args.files], force=args.force, resolve=args.resolve)
+        result = merge_files(Path(args.into), [Path(f) for f in args.files], force=args.force,
+                             accept_time=args.accept_time, resolve=args.resolve)
     except MergeConflict as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -296,6 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--into", required=True, metavar="BİRLEŞİK", help="birleştirilmiş .faaliyet dosyası")
     sp.add_argument("files", nargs="+", metavar="DOSYA", help="birimlerden gelen .faaliyet dosyaları")
     sp.add_argument("--force", action="store_true", help="eldekinden eski bir dosyayı da aktar")
+    sp.add_argument("--accept-time", action="store_true",
+                    help="gelecekte ya da yılın başından önce görünen değişiklik zamanlarını kabul et (gönderen PC'nin saati yanlışsa)")
     sp.add_argument("--resolve", choices=["ours", "theirs"], help="çakışmada: ours = birleşikteki değer kalsın, theirs = gelen dosyadaki değer")
 
     sp = add("excel", "Excel (.xlsx): yılın tablolarını verir, birim şablonu üretir ve doldurulmuş şablonu içe aktarır", None)

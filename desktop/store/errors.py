@@ -33,3 +33,8 @@ class ImportRejected(WorkbookError):
 class StaleImport(ImportRejected):
     """An incoming file older than the one already imported for its department;
     ``merge(..., force=True)`` imports it anyway."""
+
+
+class UntrustedTime(ImportRejected):
+    """An incoming file with timestamps beyond the present or before the year's start;
+    ``merge(..., accept_time=True)`` imports it anyway (the strategy unit's explicit decision)."""

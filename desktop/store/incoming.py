@@ -20,20 +20,18 @@ import hashlib
 import os
 import shutil
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.definition import Definition
-from ..core.forms import PhotoListDef
-from ..core.values import MAX_TEXT, ValueProblem, coerce
-from . import codec, fingerprint
-from .errors import DamagedWorkbook, ImportRejected, WorkbookError
+from . import fingerprint, stored
+from .clock import now
+from .errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
 from .safe_open import check_header, connect, verify
 from .schema import SCHEMA_VERSION
 from .workbook import Workbook
 
-_NUMBER_TYPES = {"count": (int,), "money": (int,), "decimal": (int, float), "percent": (int, float)}
+MAX_INCOMING_BYTES = 1 << 30  # refused before it is copied: photos are scaled down, a year's file is far smaller
 
 
 @dataclass
@@ -54,7 +52,7 @@ class Incoming:
 def same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or os.path.samefile(a, b)
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return False
 
 
@@ -78,29 +76,42 @@ def copy_hashing(src: Path, dest: Path) -> str:
     return h.hexdigest()
 
 
-def check_incoming(path: Path, target: Workbook, workdir: Path) -> Incoming:
-    """Every check of a file before merging it into ``target``; raises WorkbookError/ImportRejected."""
+def check_incoming(path: Path, target: Workbook, workdir: Path, accept_time: bool = False) -> Incoming:
+    """Every check of a file before merging it into ``target``; raises WorkbookError/ImportRejected.
+
+    ``accept_time``: the strategy unit accepts timestamps beyond the present or before the
+    year's start (a PC with a wrong clock); without it they refuse the file (UntrustedTime).
+    """
     name = path.name
     if same_file(path, target.path):
         raise ImportRejected(f"'{name}' birleşik dosyanın kendisi; kendi içine aktarılamaz. Birimlerden gelen dosyaları seçin.")
     check_header(path, incoming=True)
+    size = path.stat().st_size
+    if size > MAX_INCOMING_BYTES:
+        raise ImportRejected(
+            f"'{name}' bir birim dosyası için olağan dışı büyük ({size // (1 << 20)} MB; en çok "
+            f"{MAX_INCOMING_BYTES // (1 << 20)} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
+        )
     workdir.mkdir(parents=True)
     copy = workdir / name
     file_hash = copy_hashing(path, copy)
     conn, meta = open_checked(copy, target.definition.digest)
     try:
-        return _read_checked(conn, meta, target, path, copy, file_hash)
+        return _read_checked(conn, meta, target, path, copy, file_hash, accept_time)
     except sqlite3.Error as exc:  # damage quick_check does not see
         raise DamagedWorkbook(f"'{name}' okunurken hata oluştu ({exc}). Göndereninden dosyayı yeniden isteyin.") from None
     finally:
         conn.close()
 
 
-def _read_checked(conn: sqlite3.Connection, meta: dict, target: Workbook, path: Path, copy: Path, file_hash: str) -> Incoming:
+def _read_checked(conn: sqlite3.Connection, meta: dict, target: Workbook, path: Path, copy: Path, file_hash: str,
+                  accept_time: bool) -> Incoming:
     name = path.name
     dept = _check_identity(meta, target, name)
     snap = fingerprint.read(conn, dept)
-    problems = _check_rows(conn, target.definition, dept, snap)
+    found = stored.problems(conn, target.definition, dept, target.year)
+    problems = [p.message for p in found if p.kind != "time"]
+    times = [p.message for p in found if p.kind == "time"]
     row = conn.execute("SELECT state, changed_at, changed_by, content_hash FROM status WHERE department = ?", (dept,)).fetchone()
     state, changed_at, clerk, submitted_hash = row or ("taslak", "", "", "")
     content_hash = snap.hash
@@ -109,7 +120,13 @@ def _read_checked(conn: sqlite3.Connection, meta: dict, target: Workbook, path: 
     if problems:
         raise ImportRejected(
             f"'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönderilecek kopya' ile yeniden isteyin:",
-            problems[:10] + ([f"... ve {len(problems) - 10} sorun daha"] if len(problems) > 10 else []),
+            _first(problems),
+        )
+    if times and not accept_time:
+        raise UntrustedTime(
+            f"'{name}' aktarılmadı: değişiklik zamanları güvenilir değil. Gönderen bilgisayarın saatini denetletin; "
+            "zamanlar doğruysa yine de aktarmak için --accept-time (pencerede 'Yine de aktar'):",
+            _first(times),
         )
     return Incoming(
         path=path,
@@ -119,11 +136,15 @@ def _read_checked(conn: sqlite3.Connection, meta: dict, target: Workbook, path: 
         definition_digest=meta["definition_digest"],
         snapshot=snap,
         content_hash=content_hash,
-        newest=fingerprint.newest_change(conn, dept),
+        newest=min(fingerprint.newest_change(conn, dept), now()),  # an accepted future time stales no later file
         state=state,
         clerk=clerk,
         submitted_at=changed_at if state == "gonderildi" else "",
     )
+
+
+def _first(problems: list[str], n: int = 10) -> list[str]:
+    return problems[:n] + ([f"... ve {len(problems) - n} sorun daha"] if len(problems) > n else [])
 
 
 def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection, dict]:
@@ -190,65 +211,3 @@ def _check_identity(meta: dict, target: Workbook, name: str) -> str:
     if problems:
         raise ImportRejected(f"'{name}' bu birleşik dosyaya ait değil; aktarılmadı:", problems)
     return dept
-
-
-def _check_rows(conn: sqlite3.Connection, definition: Definition, dept: str, snap: fingerprint.Snapshot) -> list[str]:
-    problems = []
-    for table in ("entry", "indicator", "activity", "photo"):
-        n = conn.execute(f"SELECT count(*) FROM {table} WHERE department != ?", (dept,)).fetchone()[0]
-        if n:
-            problems.append(f"{n} kayıt başka bir birime ait ('{table}' tablosunda)")
-    slots = definition.slots
-    for key, raw in snap.entries:
-        slot = slots.get(key)
-        if slot is None or slot.department != dept:
-            problems.append(f"'{key}' bu yılın tanımında {dept} biriminin bir alanı değil")
-        elif slot.computed:
-            problems.append(f"'{key}' hesaplanan bir değer; dosyada bulunamaz")
-        else:
-            problem = _value_problem(slot.type, raw)
-            if problem:
-                problems.append(f"'{key}' ({slot.label}): {problem}")
-    indicators = {i.key for i in definition.indicators_of(dept)}
-    for key, actual, _expl, _src in snap.indicators:
-        if key not in indicators:
-            problems.append(f"'{key}' bu yılın tanımında {dept} biriminin bir göstergesi değil")
-        elif actual is not None and _value_problem("decimal", actual):
-            problems.append(f"'{key}': {_value_problem('decimal', actual)}")
-    activities = {a.key for a in definition.activities_of(dept)}
-    for key, cost, _expl, _src in snap.activities:
-        if key not in activities:
-            problems.append(f"'{key}' bu yılın tanımında {dept} biriminin bir faaliyeti değil")
-        elif cost is not None and _value_problem("money", cost):
-            problems.append(f"'{key}': {_value_problem('money', cost)}")
-    for list_key, items in snap.photos:
-        d, _, item_key = list_key.partition(".")
-        item = definition.item(d, item_key) if d == dept else None
-        if not isinstance(item, PhotoListDef):
-            problems.append(f"'{list_key}' bu yılın tanımında {dept} biriminin bir fotoğraf listesi değil")
-        elif len(items) > item.max_count:
-            problems.append(f"'{list_key}' listesinde {len(items)} fotoğraf var (en çok {item.max_count})")
-    for pid, sha, data in conn.execute("SELECT id, sha256, data FROM photo"):
-        if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != sha:
-            problems.append(f"fotoğraf {pid}: içeriği kayıtlı özetiyle tutmuyor")
-    return problems
-
-
-def _value_problem(type_: str, raw) -> str | None:
-    """Why a stored value is not what Faaliyet would have stored, or None."""
-    allowed = _NUMBER_TYPES.get(type_, (str,))
-    kind = type(raw)
-    if kind not in allowed:
-        return f"saklanan değer türü yanlış ({kind.__name__})"
-    # the common cases, decided without a round trip (same answers as below)
-    if kind is int and (type_ == "money" or raw >= 0 and type_ == "count"):
-        return None
-    if kind is str and type_ in ("text", "longtext") and len(raw) <= MAX_TEXT and unicodedata.is_normalized("NFC", raw):
-        return None
-    try:
-        again = codec.encode(type_, coerce(type_, codec.decode(type_, raw)))
-    except (ValueProblem, ValueError, ArithmeticError) as exc:
-        return str(exc)
-    if not (again == raw and type(again) is type(raw)):
-        return "saklanan değer Faaliyet'in saklayacağı biçimde değil"
-    return None

@@ -53,7 +53,7 @@ from typing import Callable, Mapping
 
 from . import fingerprint, merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
-from .errors import ReadOnlyWorkbook, StaleImport, WorkbookError
+from .errors import ReadOnlyWorkbook, StaleImport, UntrustedTime, WorkbookError
 from .incoming import check_incoming, same_file, who_changed
 from .merge_write import Plan, lists
 from .workbook import SUFFIX, Workbook
@@ -78,6 +78,8 @@ class FileOutcome:
     department: str = ""
     message: str = ""
     stale: bool = False  # refused only as older than the last import: force would take it
+    untrusted_time: bool = False  # refused only for its timestamps: accept_time would take it
+    deleted: list[str] = field(default_factory=list)  # what the import removes (labels), listed after the line
     changes: dict = field(default_factory=lambda: {"eklenen": 0, "degisen": 0, "silinen": 0})
     kept_here: int = 0
     resolved: dict = field(default_factory=dict)  # conflict id -> "ours" | "theirs"
@@ -97,6 +99,8 @@ class FileOutcome:
                 head += f"; {len(self.resolved)} çakışma çözüldü ({ours} birleşikteki, {len(self.resolved) - ours} gelen)"
         if self.message:
             head += ". " + self.message if self.status in ("imported", "planned") else ": " + self.message
+        if self.status in ("imported", "planned") and self.deleted:
+            head += "\n" + "\n".join(f"    silinen: {d}" for d in self.deleted)
         return head
 
 
@@ -134,6 +138,7 @@ def merge_files(
     files: list[Path],
     *,
     force: bool = False,
+    accept_time: bool = False,
     resolve: str | Mapping[str, str] | None = None,
     dry_run: bool = False,
     user: str | None = None,
@@ -143,7 +148,9 @@ def merge_files(
 
     ``dry_run`` checks and compares everything, writes nothing and returns the
     conflicts in the result instead of raising. ``progress(i, n, name)`` is
-    called before each file is checked and written.
+    called before each file is checked and written. ``accept_time`` imports
+    files whose timestamps lie beyond the present or before the year's start
+    (refused otherwise, flagged ``untrusted_time``).
     """
     if resolve is not None and not isinstance(resolve, Mapping) and resolve not in CHOICES:
         raise WorkbookError(f"Bilinmeyen çözüm '{resolve}': 'ours' ya da 'theirs' olmalı.")
@@ -156,7 +163,7 @@ def merge_files(
             raise ReadOnlyWorkbook(f"Birleşik dosya salt okunur açık: {wb.readonly_reason}")
         paths = expand_paths(files, wb.path)
         with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-") as tmp:
-            result, plans = _plan_all(wb, paths, Path(tmp), force, resolve, progress)
+            result, plans = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress)
             unresolved = [c for p in plans for c in p.outcome.conflicts if c.id not in p.outcome.resolved]
             if dry_run:
                 return result
@@ -175,7 +182,7 @@ def merge_files(
             wb.close()
 
 
-def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, resolve, progress) -> tuple[MergeResult, list[Plan]]:
+def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, resolve, progress) -> tuple[MergeResult, list[Plan]]:
     result = MergeResult()
     plans: dict[str, list[Plan]] = {}
     for i, path in enumerate(paths):
@@ -184,9 +191,10 @@ def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, resolve, progress) ->
         if progress:
             progress(i, 2 * len(paths), path.name)
         try:
-            inc = check_incoming(path, wb, tmp / str(i))
+            inc = check_incoming(path, wb, tmp / str(i), accept_time)
         except WorkbookError as exc:
             outcome.status, outcome.message = "refused", str(exc)
+            outcome.untrusted_time = isinstance(exc, UntrustedTime)
             continue
         outcome.department = inc.department
         plans.setdefault(inc.department, []).append(Plan(outcome, inc))
@@ -243,7 +251,7 @@ def _compare(wb: Workbook, plan: Plan, force: bool, resolve) -> bool:
         )
     here = fingerprint.read(wb.conn, dept)
     plan.here_hash = here.hash
-    _count_changes(out, here, inc.snapshot)
+    _count_changes(out, here, inc.snapshot, wb.definition)
     # the target holds exactly what the last import brought (or nothing, before
     # the first import): no change was made here, the file replaces the department
     if (last is not None and last["content_hash"] == plan.here_hash) or (last is None and here.empty):
@@ -290,7 +298,7 @@ def _compare(wb: Workbook, plan: Plan, force: bool, resolve) -> bool:
 
 
 def _uncount(out: FileOutcome, unit: tuple, here: dict, there: dict) -> None:
-    """A difference kept as it is here is no change: take it out of the counts."""
+    """A difference kept as it is here is no change: take it out of the counts (and the deleted list)."""
     if unit[0] in ("i", "a") and unit[2] in ("explanation", "source"):
         return
     h, t = here.get(unit), there.get(unit)
@@ -298,20 +306,27 @@ def _uncount(out: FileOutcome, unit: tuple, here: dict, there: dict) -> None:
         h, t = h or None, t or None
     kind = "eklenen" if h is None else "silinen" if t is None else "degisen"
     out.changes[kind] -= 1
+    if kind == "silinen":
+        out.deleted = [d for d in out.deleted if not d.endswith(f"[{unit[1]}]")]
 
 
-def _count_changes(out: FileOutcome, here: fingerprint.Snapshot, there: fingerprint.Snapshot) -> None:
-    """Added/changed/removed values (a value, an indicator's actual, an activity's cost, a photo list)."""
+def _count_changes(out: FileOutcome, here: fingerprint.Snapshot, there: fingerprint.Snapshot, definition) -> None:
+    """Added/changed/removed values (a value, an indicator's actual, an activity's cost, a photo list);
+    what is removed is also listed by its label (``deleted``)."""
     pairs = (
-        (dict(here.entries), dict(there.entries)),
-        ({r[0]: r[1] for r in here.indicators if r[1] is not None}, {r[0]: r[1] for r in there.indicators if r[1] is not None}),
-        ({r[0]: r[1] for r in here.activities if r[1] is not None}, {r[0]: r[1] for r in there.activities if r[1] is not None}),
-        ({k: tuple(map(tuple, v)) for k, v in here.photos}, {k: tuple(map(tuple, v)) for k, v in there.photos}),
+        ("e", dict(here.entries), dict(there.entries)),
+        ("i", {r[0]: r[1] for r in here.indicators if r[1] is not None}, {r[0]: r[1] for r in there.indicators if r[1] is not None}),
+        ("a", {r[0]: r[1] for r in here.activities if r[1] is not None}, {r[0]: r[1] for r in there.activities if r[1] is not None}),
+        ("p", {k: tuple(map(tuple, v)) for k, v in here.photos}, {k: tuple(map(tuple, v)) for k, v in there.photos}),
     )
-    for h, t in pairs:
+    for kind, h, t in pairs:
+        removed = sorted(h.keys() - t.keys())
         out.changes["eklenen"] += len(t.keys() - h.keys())
-        out.changes["silinen"] += len(h.keys() - t.keys())
+        out.changes["silinen"] += len(removed)
         out.changes["degisen"] += sum(1 for k in h.keys() & t.keys() if not (type(h[k]) is type(t[k]) and h[k] == t[k]))
+        unit_of = {"e": lambda k: ("e", k), "i": lambda k: ("i", k, "actual"), "a": lambda k: ("a", k, "actual_cost"),
+                   "p": lambda k: ("p", k)}[kind]
+        out.deleted += [f"{unit_label(definition, unit_of(k))} = {show_value(definition, unit_of(k), h[k])} [{k}]" for k in removed]
 
 
 def _when(iso: str) -> str:

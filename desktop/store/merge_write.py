@@ -68,6 +68,7 @@ def write(wb: Workbook, plan: Plan) -> None:
     finally:
         with contextlib.suppress(Exception):
             wb.conn.execute("DETACH DATABASE inc")
+    wb._stored = None  # the department's rows were replaced: their problems are computed again when asked
     out.status = "imported" if plan.data else "status"
 
 
@@ -103,10 +104,13 @@ def insert_department(conn, dept: str, keep: dict) -> None:
     }
     for table, (col, kind, names) in cols.items():
         order = " ORDER BY list_key, position, id" if table == "photo" else ""
+        # the incoming file was checked (stored.py: every row its department's); the key range
+        # is a second fence, so a field of another department can never be copied
+        fence = f" AND {fingerprint.ENTRY_RANGE}" if table == "entry" else ""
         conn.execute(
             f"INSERT INTO main.{table} ({names}) SELECT {names} FROM inc.{table} "
-            f"WHERE department = ?1 AND {col} NOT IN (SELECT value FROM json_each(?2)){order}",
-            (dept, json.dumps(sorted(keep[kind]))),
+            f"WHERE department = ?1 AND {col} NOT IN (SELECT value FROM json_each(?4)){fence}{order}",
+            (*fingerprint.key_range(dept), json.dumps(sorted(keep[kind]))),
         )
 
 

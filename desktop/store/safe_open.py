@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .errors import DamagedWorkbook, NewerWorkbook, NotAWorkbook, WorkbookError
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from .stored import text_factory
 
 HEADER = b"SQLite format 3\x00"
 MAX_VALUE_BYTES = 64 * 1024 * 1024  # a photo is scaled down long before this
@@ -76,6 +77,7 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise WorkbookError(f"'{path.name}' açılamadı ({exc}). Dosyanın izinlerini kontrol edin.") from None
+    conn.text_factory = text_factory  # invalid UTF-8 is a finding, never an exception
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, 1_000_000)
     conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 2)

@@ -20,7 +20,7 @@ from ..core.entries import ActivityEntry, Entries, IndicatorEntry
 from ..core.findings import Finding
 from ..core.validation import validate
 from ..core.values import ValueProblem, coerce
-from . import codec, pending
+from . import codec, pending, stored
 from .clock import current_user, now
 from .tempfiles import temp_beside
 from .errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
@@ -69,6 +69,23 @@ class Workbook:
             raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı okunamadı. Dosyayı yeniden oluşturun.") from None
         if self.definition.digest != self.meta["definition_digest"]:
             raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.")
+        self._check_identity(path.name)
+        self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
+
+    def _check_identity(self, name: str) -> None:
+        """The identity rows must make sense before anything is built on them."""
+        meta, problems = self.meta, []
+        if meta["kind"] not in ("department", "consolidated"):
+            problems.append(f"dosya türü '{stored.show(meta['kind'])}' tanınmıyor")
+        elif meta["kind"] == "department" and self.definition.department(meta.get("department") or "") is None:
+            problems.append(f"birim '{stored.show(meta.get('department'))}' dosyanın form tanımında yok")
+        if meta["year"] != str(self.definition.year.year):
+            problems.append(f"yıl '{stored.show(meta['year'])}', form tanımının yılı {self.definition.year.year}")
+        if problems:
+            raise DamagedWorkbook(
+                f"'{name}' bozuk ya da Faaliyet dışında değiştirilmiş: " + "; ".join(problems) + ". "
+                "Dosyayı göndereninden yeniden isteyin ya da yedeğini kullanın."
+            )
 
     # --- opening ----------------------------------------------------------
     @classmethod
@@ -221,24 +238,46 @@ class Workbook:
         return codec.decode(self.slot(key).type, row[0]) if row else None
 
     def entries(self) -> Entries:
+        """What the file holds, typed. A stored value that breaks a rule of ``stored.py`` is
+        left out (read as empty): its finding says why, and no reader meets it."""
         out = Entries()
         slots = self.definition.slots
         for key, value in self.conn.execute("SELECT key, value FROM entry"):
             slot = slots.get(key)
-            if slot is not None:
-                out.values[key] = codec.decode(slot.type, value)
+            if slot is not None and (v := stored.decoded(slot.type, value)) is not None:
+                out.values[key] = v
+        text = stored.text_or_empty
         for key, actual, expl, src in self.conn.execute("SELECT key, actual, explanation, source FROM indicator"):
-            out.indicators[key] = IndicatorEntry(codec.decode_number(actual), expl, src)
+            out.indicators[key] = IndicatorEntry(stored.decoded("decimal", actual), text(expl), text(src))
         for key, cost, expl, src in self.conn.execute("SELECT key, actual_cost, explanation, source FROM activity"):
-            out.activities[key] = ActivityEntry(codec.decode("money", cost), expl, src)
+            out.activities[key] = ActivityEntry(stored.decoded("money", cost), text(expl), text(src))
         for list_key, n in self.conn.execute("SELECT list_key, count(*) FROM photo GROUP BY list_key"):
             out.photos[list_key] = n
         return out
 
     def findings(self) -> list[Finding]:
-        """The definition's checks, plus an error per pending unreadable input (``pending.py``)."""
+        """The definition's checks, an error per pending unreadable input (``pending.py``) and an
+        error per stored row that breaks a rule of ``stored.py`` (what a merge would refuse)."""
         found = validate(self.definition, self.entries(), self.department)
-        return found + pending.findings(self.definition, self.pending_inputs(self.department))
+        found += pending.findings(self.definition, self.pending_inputs(self.department))
+        return found + [Finding("error", p.place, p.message, "saklanan_kayit", p.department) for p in self.stored_problems()]
+
+    def stored_problems(self) -> list[stored.Problem]:
+        """The problems of the stored rows (``stored.py``), computed once per open file.
+
+        Edits through this class are checked before they are written, so they add none;
+        an edit of a place with a problem replaces the bad row, and its problems go
+        (``_replaced``). A consolidated file's timestamps were accepted when imported.
+        """
+        if self._stored is None:
+            found = stored.problems(self.conn, self.definition, self.department, self.year)
+            self._stored = [p for p in found if self.department is not None or p.kind != "time"]
+        return self._stored
+
+    def _replaced(self, places) -> None:
+        if self._stored:
+            places = set(places)
+            self._stored = [p for p in self._stored if p.place not in places]
 
     def pending_inputs(self, department: str | None = None, keys=None) -> dict[str, str]:
         """Unreadable text typed and not yet corrected or discarded: place → text (see ``pending.py``).
@@ -310,6 +349,7 @@ class Workbook:
                 changed += self._write_cell(conn, key, department, encoded)
             for table, key, department, new in plan_rows:
                 changed += self._write_plan_row(conn, table, key, department, new)
+        self._replaced([c[0] for c in cells])
         return changed
 
     def prepare(self, values: dict | None = None, indicators: dict | None = None, activities: dict | None = None):

@@ -5,7 +5,9 @@ worker (which opens its own connection). Unresolved conflicts come back as
 ``MergeConflict`` with nothing written; the window asks for a decision
 (``decide(conflicts) -> {id: choice} | None``) and the run starts again with
 that resolution. A file older than the one already imported is refused by the
-store; the window may ask and run those files again with ``force``.
+store; the window may ask and run those files again with ``force``. A file
+refused only for its timestamps (beyond the present, before the year's start)
+is run again with ``accept_time`` only when the strategy unit says so.
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ def stale_files(result: MergeResult) -> list[Path]:
     return [f.path for f in result.files if f.status == "refused" and f.stale]
 
 
+def untrusted_time_files(result: MergeResult) -> list[Path]:
+    """Files refused only for their timestamps (the store's ``UntrustedTime``)."""
+    return [f.path for f in result.files if f.status == "refused" and f.untrusted_time]
+
+
 class MergeRun(QObject):
     """One merge (possibly asked again after conflict decisions). Ends with ``finished``."""
 
@@ -33,9 +40,10 @@ class MergeRun(QObject):
     failed = Signal(str)
 
     def __init__(self, target: Path, paths: list[Path], decide: Callable, parent: QWidget | None = None,
-                 force: bool = False, user: str | None = None, dialog: bool = True):
+                 force: bool = False, user: str | None = None, dialog: bool = True, accept_time: bool = False):
         super().__init__(parent)
         self.target, self.paths, self.decide, self.force, self.user = Path(target), list(paths), decide, force, user
+        self.accept_time = accept_time
         self.parent_widget = parent
         self.show_dialog = dialog
         self.resolution: dict | None = None
@@ -45,7 +53,8 @@ class MergeRun(QObject):
     def start(self) -> None:
         resolve = self.resolution
         self.worker = Worker(lambda progress, _cancelled: merge_files(
-            self.target, self.paths, force=self.force, resolve=resolve, user=self.user, progress=progress), self)
+            self.target, self.paths, force=self.force, accept_time=self.accept_time, resolve=resolve, user=self.user,
+            progress=progress), self)
         self.worker.progressed.connect(self._progress)
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)

@@ -30,7 +30,7 @@ from .board import Board
 from .build import ReportBuild
 from .conflicts import ConflictDialog
 from .history import ImportHistory
-from .merging import MergeRun, stale_files
+from .merging import MergeRun, stale_files, untrusted_time_files
 from .pdf_view import PdfView
 from .year import YearSettingsTab
 
@@ -259,7 +259,7 @@ class StrategyWindow(QMainWindow):
         if folder:
             self.merge([Path(folder)])
 
-    def merge(self, paths: list[Path], force: bool = False) -> MergeRun | None:
+    def merge(self, paths: list[Path], force: bool = False, accept_time: bool = False) -> MergeRun | None:
         """Check and import department files (or folders) into this file; returns the run (it ends with ``finished``)."""
         if not paths or self.wb is None:
             return None
@@ -267,7 +267,8 @@ class StrategyWindow(QMainWindow):
             self.inform(tr("Aktarılamadı"), tr("Birleşik dosya salt okunur açık; dosya aktarılamaz."), "warning")
             return None
         self.commit_pending()
-        run = self.merge_run = MergeRun(self.wb.path, paths, self.decide, self, force=force, user=self.wb.user)
+        run = self.merge_run = MergeRun(self.wb.path, paths, self.decide, self, force=force, user=self.wb.user,
+                                        accept_time=accept_time)
         run.conflicted.connect(self._conflicted)
         run.finished.connect(lambda result: self._merged(run, result))
         run.failed.connect(lambda text: self._merge_failed(text))
@@ -314,6 +315,13 @@ class StrategyWindow(QMainWindow):
                 "{0} dosya, daha önce aktarılmış dosyadan eski olduğu için reddedildi. Bu dosyalar yine de aktarılsın mı? "
                 "(Birleşik dosyadaki o birimin verileri eski dosyadakilerle değiştirilir.)").format(len(stale))):
             self.merge(stale, force=True)
+            return
+        untrusted = untrusted_time_files(result)
+        if untrusted and not run.accept_time and self.ask(tr("Güvenilmeyen zamanlar"), tr(
+                "{0} dosyada gelecekte ya da yılın başından önce görünen değişiklik zamanları var; gönderen bilgisayarın "
+                "saati yanlış olabilir ya da dosya Faaliyet dışında değiştirilmiş olabilir. Gönderenle konuştuysanız ve "
+                "zamanlar dışında dosya doğruysa yine de aktarılsın mı?").format(len(untrusted))):
+            self.merge(untrusted, accept_time=True)
 
     def _merge_failed(self, text: str) -> None:
         self.refresh()

@@ -1,0 +1,302 @@
+"""What a file may hold: the one rule set for every stored row.
+
+A file is SQLite: anything can be written into it with another tool, and a
+department file arrives from another PC. Nothing in it is trusted until these
+rules have passed. They are used in three places, so that every reader agrees:
+
+* ``incoming.py``: a department file with any problem is refused by the merge
+  (a ``time`` problem only unless the strategy unit accepts it explicitly);
+* ``Workbook.findings``: ``faaliyet check`` and the windows show every problem
+  as an error at its field, so ``check`` refuses exactly what merge refuses;
+* ``Workbook.entries``: a value that breaks a rule is never read as a value
+  (it is shown as empty, with its finding), so no reader crashes on it.
+
+The rules, for a department file (``department`` given) — a consolidated file
+is checked the same way with each row's own department:
+
+* every row of ``entry``, ``indicator``, ``activity``, ``photo``, ``status``
+  and ``audit`` belongs to the department: its department column, and the
+  owner of its key in the year's definition (a field key lies in the
+  department's key range), are the department; ``import_log`` is empty;
+  ``meta`` holds only the keys Faaliyet writes; ``definition`` one row;
+* every key exists in the definition, no computed cell is stored, every value
+  has the stored type and passes the same checks as a typed-in value
+  (``core.values.coerce``), text is valid UTF-8;
+* photos: a known list of the department, at most its count, bytes that match
+  their hash;
+* time: every timestamp is an ISO time, none lies beyond the present (with
+  ``CLOCK_ALLOWANCE``) nor, for the data and its log, before the year's start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+
+from ..core.definition import Definition
+from ..core.forms import PhotoListDef
+from ..core.values import ValueProblem, coerce
+from . import codec
+from .clock import now
+
+CLOCK_ALLOWANCE = dt.timedelta(days=1)  # clocks of office PCs differ; a day more is no clock error
+STATES = ("taslak", "gonderildi", "kabul", "geri")
+META_KEYS = frozenset({
+    "kind", "department", "institution", "institution_name", "year", "definition_id", "definition_version",
+    "definition_digest", "created_at", "created_by",
+})
+_NUMBER_TYPES = {"count": (int,), "money": (int,), "decimal": (int, float), "percent": (int, float)}
+_PLAN_ATTRS = ("actual", "actual_cost", "explanation", "source")
+_POSSESSIVE = {"alan": "alanı", "gösterge": "göstergesi", "faaliyet": "faaliyeti", "birim": "birimi"}
+
+
+class BadText(str):
+    """Stored text whose bytes are not UTF-8, read with U+FFFD in place of the bad bytes."""
+
+
+def text_factory(data: bytes) -> str:
+    """sqlite3's text factory for every workbook connection: invalid UTF-8 becomes BadText, never an exception."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return BadText(data.decode("utf-8", "replace"))
+
+
+@dataclass(frozen=True)
+class Problem:
+    place: str  # a key the user can go to, or the department
+    department: str
+    message: str  # Turkish, names the field
+    kind: str = "row"  # "row" | "time"
+
+
+def value_problem(type_: str, raw) -> str | None:
+    """Why a stored value is not what Faaliyet would have stored, or None."""
+    if type(raw) is BadText:
+        return "saklanan metin geçerli UTF-8 değil (dosya Faaliyet dışında değiştirilmiş ya da bozulmuş)"
+    allowed = _NUMBER_TYPES.get(type_, (str,))
+    kind = type(raw)
+    if kind not in allowed:
+        return f"saklanan değer türü yanlış ({_type_name(raw)})"
+    try:
+        again = codec.encode(type_, coerce(type_, codec.decode(type_, raw)))
+    except (ValueProblem, ValueError, ArithmeticError, OverflowError) as exc:
+        return str(exc) or "saklanan değer okunamadı"
+    if not (again == raw and type(again) is type(raw)):
+        return "saklanan değer Faaliyet'in saklayacağı biçimde değil"
+    return None
+
+
+def decoded(type_: str, raw):
+    """The typed value of a stored value, or None when it breaks a rule (its finding says why)."""
+    if raw is None or value_problem(type_, raw) is not None:
+        return None
+    return codec.decode(type_, raw)
+
+
+def text_or_empty(raw) -> str:
+    """An explanation or source as read: '' when it breaks a rule (its finding says why)."""
+    return raw if type(raw) is str and text_problem(raw) is None else ""
+
+
+def text_problem(raw) -> str | None:
+    """An explanation, source or caption: text (may be empty)."""
+    return None if raw == "" and type(raw) is str else value_problem("longtext", raw)
+
+
+def _type_name(raw) -> str:
+    return {bytes: "ikili veri", str: "metin", int: "tam sayı", float: "ondalıklı sayı"}.get(type(raw), type(raw).__name__)
+
+
+def problems(conn: sqlite3.Connection, definition: Definition, department: str | None, year: int,
+             schema: str = "main", clock_now: str | None = None) -> list[Problem]:
+    """Every problem of the rows in ``schema``; ``department`` None: a consolidated file."""
+    check = _Check(definition, department, year, clock_now or now())
+    s = schema
+    check.meta(conn.execute(f"SELECT key, value FROM {s}.meta").fetchall())
+    n = conn.execute(f"SELECT count(*) FROM {s}.definition").fetchone()[0]
+    if n != 1:
+        check.add("", f"dosyada {n} form tanımı var (bir olmalı)")
+    for row in conn.execute(f"SELECT key, department, value, changed_at, changed_by FROM {s}.entry"):
+        check.entry(*row)
+    for table, type_ in (("indicator", "decimal"), ("activity", "money")):
+        num = "actual" if table == "indicator" else "actual_cost"
+        for row in conn.execute(f"SELECT key, department, {num}, explanation, source, changed_at, changed_by FROM {s}.{table}"):
+            check.plan_row(table, type_, *row)
+    counts: dict[str, int] = {}
+    for row in conn.execute(f"SELECT id, department, list_key, caption, mime, width, height, sha256, "
+                            f"data, changed_at, changed_by FROM {s}.photo"):
+        check.photo(counts, *row)
+    for list_key, n in counts.items():
+        item = check.photo_list(list_key)
+        if item is not None and n > item.max_count:
+            check.add(list_key, f"'{item.title}' listesinde {n} fotoğraf var (en çok {item.max_count})")
+    for row in conn.execute(f"SELECT department, state, changed_at, changed_by, content_hash, note FROM {s}.status"):
+        check.status(*row)
+    for row in conn.execute(f"SELECT id, at, who, department, target FROM {s}.audit"):
+        check.audit(*row)
+    if department is not None:
+        n = conn.execute(f"SELECT count(*) FROM {s}.import_log").fetchone()[0]
+        if n:
+            check.add(department, f"birim dosyasında {n} birleştirme kaydı var; birim dosyası birleştirme kaydı taşımaz")
+    return check.found
+
+
+class _Check:
+    def __init__(self, definition: Definition, department: str | None, year: int, clock_now: str):
+        self.d = definition
+        self.dept = department
+        self.found: list[Problem] = []
+        self.slots = definition.slots
+        self.plan = {"indicator": {i.key: i for i in definition.plan.indicators()},
+                     "activity": {a.key: a for a in definition.plan.activities()}}
+        self.departments = {d.key for d in definition.departments}
+        self.latest = _parse_time(clock_now) + CLOCK_ALLOWANCE
+        self.start = dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc)
+
+    def add(self, place: str, message: str, department: str | None = None, kind: str = "row") -> None:
+        self.found.append(Problem(place, department or self.dept or "", message, kind))
+
+    # --- ownership ---------------------------------------------------------
+    def owned(self, place: str, what: str, column, owner: str | None) -> str | None:
+        """The department a row belongs to, or None after adding why it may not be here."""
+        if owner is None:
+            whose = f"{self.dept} biriminin bir {_POSSESSIVE.get(what, what)}" if self.dept else f"bir {what}"
+            self.add(place, f"'{place}' bu yılın tanımında {whose} değil")
+            return None
+        if self.dept is not None and owner != self.dept:
+            self.add(place, f"'{place}' başka bir birime ait ({owner}); bu dosya {self.dept} biriminin ve yalnızca "
+                            "kendi verilerini taşıyabilir")
+            return None
+        if column != owner:
+            self.add(place, f"'{place}' {owner} birimine ait, ama kaydı '{show(column)}' birimi adına", owner)
+            return None
+        return owner
+
+    def target_owner(self, target: str) -> str | None:
+        slot = self.slots.get(target)
+        if slot is not None:
+            return slot.department
+        if target in self.departments:
+            return target
+        plan_key, _, attr = target.rpartition(".")
+        for key in (target, plan_key if attr in _PLAN_ATTRS else None):
+            for table in self.plan.values():
+                if key in table:
+                    return table[key].department
+        head = target.partition(".")[0]
+        return head if head in self.departments else None
+
+    # --- tables --------------------------------------------------------------
+    def meta(self, rows) -> None:
+        for key, value in rows:
+            if key not in META_KEYS:
+                self.add("", f"dosyanın kimlik bilgilerinde tanınmayan bir kayıt var ('{show(key)}')")
+            elif key == "created_at":
+                self.time("", value, "dosyanın oluşturulma zamanı", data=False)
+
+    def entry(self, key, column, value, changed_at, changed_by) -> None:
+        slot = self.slots.get(key) if type(key) is str else None
+        dept = self.owned(show(key), "alan", column, slot.department if slot else None)
+        if slot is None or dept is None:
+            return
+        if slot.computed:
+            self.add(key, f"'{slot.label}' hesaplanan bir değer; dosyada saklanamaz", dept)
+        elif (p := value_problem(slot.type, value)) is not None:
+            self.add(key, f"'{slot.label}': {p}", dept)
+        self.row_time(key, dept, changed_at, changed_by, slot.label)
+
+    def plan_row(self, table, type_, key, column, number, explanation, source, changed_at, changed_by) -> None:
+        item = self.plan[table].get(key) if type(key) is str else None
+        what = "gösterge" if table == "indicator" else "faaliyet"
+        dept = self.owned(show(key), what, column, item.department if item else None)
+        if item is None or dept is None:
+            return
+        label = f"{item.code} {item.name}"
+        if number is not None and (p := value_problem(type_, number)) is not None:
+            self.add(key, f"'{label}': {p}", dept)
+        for attr, text in (("sapma açıklaması", explanation), ("kaynak", source)):
+            if (p := text_problem(text)) is not None:
+                self.add(key, f"'{label}' ({attr}): {p}", dept)
+        self.row_time(key, dept, changed_at, changed_by, label)
+
+    def photo_list(self, list_key) -> PhotoListDef | None:
+        if type(list_key) is not str:
+            return None
+        d, _, item_key = list_key.partition(".")
+        item = self.d.item(d, item_key) if d in self.departments else None
+        return item if isinstance(item, PhotoListDef) else None
+
+    def photo(self, counts, pid, column, list_key, caption, mime, width, height, sha, data, changed_at, changed_by) -> None:
+        item = self.photo_list(list_key)
+        place = show(list_key)
+        dept = self.owned(place, "fotoğraf listesi", column, list_key.partition(".")[0] if item else None)
+        if item is None or dept is None:
+            return
+        counts[list_key] = counts.get(list_key, 0) + 1
+        label = f"'{item.title}' fotoğraf {pid}"
+        if type(data) is not bytes or type(sha) is not str or hashlib.sha256(data).hexdigest() != sha:
+            self.add(list_key, f"{label}: içeriği kayıtlı özetiyle tutmuyor", dept)
+        if mime not in ("image/jpeg", "image/png") or type(width) is not int or type(height) is not int \
+                or not (0 < width <= 20_000 and 0 < height <= 20_000):
+            self.add(list_key, f"{label}: biçimi ya da boyutu geçersiz", dept)
+        if (p := text_problem(caption)) is not None:
+            self.add(list_key, f"{label} (açıklama): {p}", dept)
+        self.row_time(list_key, dept, changed_at, changed_by, item.title)
+
+    def status(self, department, state, changed_at, changed_by, content_hash, note) -> None:
+        known = department if department in self.departments else None
+        dept = self.owned(show(department), "birim", department, known)
+        if dept is None:
+            return
+        if state not in STATES:
+            self.add(dept, f"birimin durumu tanınmıyor ('{show(state)}')", dept)
+        if type(content_hash) is not str or (p := text_problem(note)) is not None:
+            self.add(dept, "birimin durum kaydı okunamıyor", dept)
+        self.row_time(dept, dept, changed_at, changed_by, "birimin durumu")
+
+    def audit(self, rid, at, who, department, target) -> None:
+        owner = self.target_owner(target) if type(target) is str else None
+        if owner is None:
+            owner = department if department in self.departments else None
+        place = show(target)
+        dept = self.owned(place, "kayıt yeri", department, owner)
+        if dept is None:
+            return
+        if type(who) is not str or type(at) is not str:
+            self.add(place, f"değişiklik kaydı {rid} okunamıyor", dept)
+            return
+        self.time(place, at, f"değişiklik kaydı {rid} ({place})", dept=dept)
+
+    # --- time ------------------------------------------------------------------
+    def row_time(self, place: str, dept: str, changed_at, changed_by, label: str) -> None:
+        if type(changed_by) is not str:
+            self.add(place, f"'{label}': kaydı yapanın adı okunamıyor", dept)
+        self.time(place, changed_at, f"'{label}'", dept=dept)
+
+    def time(self, place: str, value, what: str, dept: str | None = None, data: bool = True) -> None:
+        when = _parse_time(value) if type(value) is str else None
+        if when is None:
+            self.add(place, f"{what}: değişiklik zamanı okunamıyor ('{show(value)}')", dept)
+        elif when > self.latest:
+            self.add(place, f"{what}: değişiklik zamanı gelecekte ({value}); gönderen bilgisayarın saati yanlış "
+                            "olabilir ya da dosya Faaliyet dışında değiştirilmiş", dept, kind="time")
+        elif data and when < self.start:
+            self.add(place, f"{what}: değişiklik zamanı ({value}) yılın başından ({self.start.year}) önce", dept, kind="time")
+
+
+def _parse_time(value: str) -> dt.datetime | None:
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.timezone.utc)
+
+
+def show(value) -> str:
+    """A stored value for a message: short, printable."""
+    text = value if type(value) in (str, BadText) else repr(value)
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= 60 else text[:57] + "…"
