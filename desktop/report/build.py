@@ -11,7 +11,6 @@ from reportlab.platypus import Paragraph
 
 from ..core.entries import ValueView
 from ..core import settings
-from ..core.validation import validate
 from ..store.errors import WorkbookError
 from ..store.tempfiles import temp_beside
 from ..store.workbook import Workbook
@@ -128,7 +127,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
     fonts.register()
     entries = wb.entries()
     view = ValueView(definition, entries)
-    findings = validate(definition, entries, department) if department else wb.findings()
+    findings = wb.findings(entries, department=department)
     draft = any(f.is_error for f in findings)
     fp = data_fingerprint(wb, department)
 

@@ -160,8 +160,11 @@ class _Check:
         self.found.append(Problem(place, department or self.dept or "", message, kind))
 
     # --- ownership ---------------------------------------------------------
-    def owned(self, place: str, what: str, column, owner: str | None) -> str | None:
-        """The department a row belongs to, or None after adding why it may not be here."""
+    def owned(self, key, what: str, column, owner: str | None) -> str | None:
+        """The department a row with ``key`` belongs to, or None after adding why it may not be here."""
+        if owner is not None and column == owner and (self.dept is None or owner == self.dept):
+            return owner
+        place = show(key)
         if owner is None:
             whose = f"{self.dept} biriminin bir {_POSSESSIVE.get(what, what)}" if self.dept else f"bir {what}"
             self.add(place, f"'{place}' bu yılın tanımında {whose} değil")
@@ -199,7 +202,7 @@ class _Check:
 
     def entry(self, key, column, value, changed_at, changed_by) -> None:
         slot = self.slots.get(key) if type(key) is str else None
-        dept = self.owned(show(key), "alan", column, slot.department if slot else None)
+        dept = self.owned(key, "alan", column, slot.department if slot else None)
         if slot is None or dept is None:
             return
         if slot.computed:
@@ -211,7 +214,7 @@ class _Check:
     def plan_row(self, table, type_, key, column, number, explanation, source, changed_at, changed_by) -> None:
         item = self.plan[table].get(key) if type(key) is str else None
         what = "gösterge" if table == "indicator" else "faaliyet"
-        dept = self.owned(show(key), what, column, item.department if item else None)
+        dept = self.owned(key, what, column, item.department if item else None)
         if item is None or dept is None:
             return
         label = f"{item.code} {item.name}"
@@ -231,8 +234,7 @@ class _Check:
 
     def photo(self, counts, pid, column, list_key, caption, mime, width, height, sha, data, changed_at, changed_by) -> None:
         item = self.photo_list(list_key)
-        place = show(list_key)
-        dept = self.owned(place, "fotoğraf listesi", column, list_key.partition(".")[0] if item else None)
+        dept = self.owned(list_key, "fotoğraf listesi", column, list_key.partition(".")[0] if item else None)
         if item is None or dept is None:
             return
         counts[list_key] = counts.get(list_key, 0) + 1
@@ -248,7 +250,7 @@ class _Check:
 
     def status(self, department, state, changed_at, changed_by, content_hash, note) -> None:
         known = department if department in self.departments else None
-        dept = self.owned(show(department), "birim", department, known)
+        dept = self.owned(department, "birim", department, known)
         if dept is None:
             return
         if state not in STATES:
@@ -261,10 +263,10 @@ class _Check:
         owner = self.target_owner(target) if type(target) is str else None
         if owner is None:
             owner = department if department in self.departments else None
-        place = show(target)
-        dept = self.owned(place, "kayıt yeri", department, owner)
+        dept = self.owned(target, "kayıt yeri", department, owner)
         if dept is None:
             return
+        place = target if type(target) is str else show(target)
         if type(who) is not str or type(at) is not str:
             self.add(place, f"değişiklik kaydı {rid} okunamıyor", dept)
             return

@@ -255,12 +255,18 @@ class Workbook:
             out.photos[list_key] = n
         return out
 
-    def findings(self) -> list[Finding]:
-        """The definition's checks, an error per pending unreadable input (``pending.py``) and an
-        error per stored row that breaks a rule of ``stored.py`` (what a merge would refuse)."""
-        found = validate(self.definition, self.entries(), self.department)
-        found += pending.findings(self.definition, self.pending_inputs(self.department))
-        return found + [Finding("error", p.place, p.message, "saklanan_kayit", p.department) for p in self.stored_problems()]
+    def findings(self, entries: Entries | None = None, pending_inputs: dict | None = None,
+                 department: str | None = None) -> list[Finding]:
+        """Every finding, in one place: the definition's checks, an error per pending unreadable
+        input (``pending.py``) and an error per stored row that breaks a rule of ``stored.py``
+        (what a merge would refuse). ``entries``/``pending_inputs``: as already read by the
+        caller; ``department``: one department of a consolidated file."""
+        dept = department or self.department
+        entries = self.entries() if entries is None else entries
+        pending_inputs = self.pending_inputs(dept) if pending_inputs is None else pending_inputs
+        found = validate(self.definition, entries, dept) + pending.findings(self.definition, pending_inputs)
+        return found + [Finding("error", p.place, p.message, "saklanan_kayit", p.department)
+                        for p in self.stored_problems() if dept is None or p.department == dept]
 
     def stored_problems(self) -> list[stored.Problem]:
         """The problems of the stored rows (``stored.py``), computed once per open file.

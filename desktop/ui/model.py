@@ -15,8 +15,6 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.entries import ActivityEntry, Entries, IndicatorEntry, ValueView
 from ..core.findings import Finding
-from ..core.validation import validate
-from ..store import pending
 from ..store.workbook import STATES, Workbook
 
 
@@ -187,7 +185,7 @@ class Document(QObject):
         shown = {k: view.get(k) for k in self.slots}
         changed = {k for k in set(shown) | set(self._shown) if shown.get(k) != self._shown.get(k) or type(shown.get(k)) is not type(self._shown.get(k))}
         self._shown = shown
-        self.findings = validate(self.definition, self._entries, self.department) + pending.findings(self.definition, self.pending)
+        self.findings = self.wb.findings(self._entries, self.pending, self.department)
         if changed:
             self.valuesChanged.emit(changed)
         if plan_key:
