@@ -14,6 +14,9 @@ Doors:
 * ``excel``    — ``import_template`` on mutated templates (cell values,
   the hidden key map, zip bytes): only ``ImportRejected``/``WorkbookError``;
   a refused import leaves the workbook byte-identical.
+* ``stored``   — random values written with plain SQL into a department
+  file's rows: ``check``, reading and the merge never crash, and ``check``
+  refuses exactly what the merge refuses (one rule set, ``store/stored.py``).
 
 Each ``fuzz_*`` returns a ``FuzzTally``; a forbidden exception is raised by
 hypothesis (shrunk to a minimal example).
@@ -328,4 +331,83 @@ def fuzz_excel(workbook: Path, n: int = 30) -> FuzzTally:
 
     run()
     filled.unlink(missing_ok=True)
+    return tally
+
+
+# --- stored rows: check and merge agree ----------------------------------------
+_STORED_TARGETS = [
+    ("entry", "value"), ("entry", "key"), ("entry", "department"), ("entry", "changed_at"), ("entry", "changed_by"),
+    ("indicator", "actual"), ("indicator", "explanation"), ("indicator", "department"), ("indicator", "key"),
+    ("status", "state"), ("status", "department"), ("audit", "at"), ("audit", "target"), ("audit", "department"),
+]
+
+
+def _sqlite_values():
+    """Any value SQLite can store: integers of every size, reals (inf too), text, invalid UTF-8, blobs, NULL."""
+    return st.one_of(
+        st.none(), st.integers(-2**63, 2**63 - 1), st.floats(allow_nan=False), st.text(max_size=40),
+        st.binary(max_size=20).map(lambda b: ("blob", b)), st.binary(min_size=1, max_size=12).map(lambda b: ("text", b)),
+        st.sampled_from(["2999-01-01T00:00:00+00:00", "1999-01-01T00:00:00+00:00", "gonderildi", "kabul", "x.y"]),
+    )
+
+
+def fuzz_stored(workbook: Path, target: Path, n: int = 60) -> FuzzTally:
+    """Random values written with plain SQL into the rows of a department file: ``check``,
+    ``entries()``, value export and the merge never crash, and check refuses exactly what
+    merge refuses (a stored-row finding, or exit 2, exactly when the merge refuses it)."""
+    import contextlib  # noqa: PLC0415
+    import sqlite3  # noqa: PLC0415
+
+    from desktop import cli  # noqa: PLC0415
+    from desktop.store.merge import merge_files  # noqa: PLC0415
+    from desktop.store.workbook import Workbook  # noqa: PLC0415
+
+    tally = FuzzTally("stored")
+    copy = workbook.parent / "bozulmus.faaliyet"
+    keep = target.read_bytes()
+
+    @settings(max_examples=n, **SETTINGS)
+    @given(where=st.lists(st.tuples(st.sampled_from(_STORED_TARGETS), st.integers(0, 50), _sqlite_values()), min_size=1, max_size=3))
+    def run(where):
+        tally.tried += 1
+        shutil.copy(workbook, copy)
+        target.write_bytes(keep)
+        conn = sqlite3.connect(copy)
+        for (table, column), pick, value in where:
+            if isinstance(value, tuple):
+                value = sqlite3.Binary(value[1]) if value[0] == "blob" else value[1]
+                expr = "?" if not isinstance(value, bytes) else "CAST(? AS TEXT)"
+            else:
+                expr = "?"
+            rowids = [r[0] for r in conn.execute(f"SELECT rowid FROM {table} ORDER BY rowid")]
+            if rowids:
+                with contextlib.suppress(sqlite3.IntegrityError):  # a key made equal to another's
+                    conn.execute(f"UPDATE {table} SET {column} = {expr} WHERE rowid = ?", (value, rowids[pick % len(rowids)]))
+        conn.commit()
+        conn.close()
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            rc = cli.main(["check", str(copy)])
+        assert rc in (0, 1, 2), rc
+        if rc == 2:
+            _turkish_message(err.getvalue())
+            check_refuses = True
+        else:
+            with Workbook.open(copy, readonly=True) as wb:
+                check_refuses = any(f.rule == "saklanan_kayit" for f in wb.findings())
+                wb.entries()
+        outcome = merge_files(target, [copy]).files[0]
+        merge_refuses = outcome.status == "refused"
+        if merge_refuses:
+            tally.refused += 1
+            _turkish_message(outcome.message)
+        else:
+            tally.accepted += 1
+        assert check_refuses == merge_refuses, f"check {'refuses' if check_refuses else 'passes'}, merge: {outcome.line()}"
+
+    try:
+        run()
+    finally:
+        copy.unlink(missing_ok=True)
+        target.write_bytes(keep)
     return tally

@@ -79,6 +79,13 @@ def _attacks(work: Path, definition, problems: list) -> tuple[int, int]:
     return handled, len(every)
 
 
+def _consolidated(path: Path, definition) -> Path:
+    from desktop.store.workbook import Workbook  # noqa: PLC0415
+
+    Workbook.create(path, definition, None).close()
+    return path
+
+
 def _fuzz(work: Path, definition, quick: bool, problems: list) -> int:
     itfaiye = sample_files.department_files(definition, work / "fuzz", 1)[0]
     scale = 0.1 if quick else 1
@@ -87,6 +94,8 @@ def _fuzz(work: Path, definition, quick: bool, problems: list) -> int:
         ("loader", lambda: fuzz.fuzz_loader(work / "fuzz-loader", max(5, int(150 * scale)), small=True)),
         ("valueset", lambda: fuzz.fuzz_valueset(itfaiye, max(10, int(150 * scale)))),
         ("excel", lambda: fuzz.fuzz_excel(itfaiye, max(5, int(50 * scale)))),
+        ("stored", lambda: fuzz.fuzz_stored(itfaiye, _consolidated(work / "fuzz-birlesik.faaliyet", definition),
+                                            max(10, int(200 * scale)))),
     )
     tried = 0
     for name, run in runs:

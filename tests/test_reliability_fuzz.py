@@ -39,6 +39,16 @@ def test_excel_import(itfaiye):
     _ok(fuzz.fuzz_excel(itfaiye, 5), 5)
 
 
+def test_stored_rows_check_and_merge_agree(itfaiye, definition, tmp_path):
+    from desktop.store.workbook import Workbook
+
+    target = tmp_path / "birlesik.faaliyet"
+    Workbook.create(target, definition, None).close()
+    t = fuzz.fuzz_stored(itfaiye, target, 40)
+    _ok(t, 40)
+    assert t.accepted > 0  # some changes are harmless (a changed_by, a text)
+
+
 def test_empty_definition_head_is_a_clean_error(tmp_path):
     """Found by the fuzzer: an empty tanim.yaml crashed the loader with KeyError."""
     import shutil

@@ -113,10 +113,8 @@ def _read_checked(conn: sqlite3.Connection, meta: dict, target: Workbook, path: 
     problems = [p.message for p in found if p.kind != "time"]
     times = [p.message for p in found if p.kind == "time"]
     row = conn.execute("SELECT state, changed_at, changed_by, content_hash FROM status WHERE department = ?", (dept,)).fetchone()
-    state, changed_at, clerk, submitted_hash = row or ("taslak", "", "", "")
+    state, changed_at, clerk, _submitted_hash = row or ("taslak", "", "", "")
     content_hash = snap.hash
-    if state == "gonderildi" and submitted_hash and submitted_hash != content_hash:
-        problems.append("dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)")
     if problems:
         raise ImportRejected(
             f"'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönderilecek kopya' ile yeniden isteyin:",

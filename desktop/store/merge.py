@@ -6,8 +6,12 @@ silently overwritten:
 
 1. Every file is checked before anything is written (``incoming.py``): the
    defensive open, identity (institution, year, a known department, not a
-   consolidated file, not the target itself), every row against the target's
-   definition. A refused file is listed with the reason; the others go on.
+   consolidated file, not the target itself), every row of every table
+   against the target's definition with the one rule set of ``stored.py``
+   (each row the department's own, every value as Faaliyet stores it). A file
+   whose timestamps lie beyond the present or before the year's start is
+   refused unless ``accept_time``. A refused file is listed with the reason;
+   the others go on.
 2. **Same file again.** The content hash (``fingerprint.py``: entries,
    indicators, activities, photos; no timestamps) and the submitted state are
    compared with the department's last ``import_log`` row: equal means
@@ -37,7 +41,8 @@ silently overwritten:
    follows the incoming file (gönderildi stays gönderildi, anything else is
    taslak), and an ``import_log`` row (file name, file hash, content hash,
    clerk, submitted at, at, by, summary JSON with the change counts) plus
-   audit rows are written. An error anywhere rolls the whole file back.
+   audit rows are written. An error anywhere rolls the whole file back. The
+   result lists what each import deleted, by label, not just how many.
 
 If several files of the same department are given in one call, only the one
 with the newest change is imported and the others are reported as skipped.

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from ..core.definition import Definition
 from ..core.forms import PhotoListDef
 from ..core.values import ValueProblem, coerce
-from . import codec
+from . import codec, fingerprint
 from .clock import now
 
 CLOCK_ALLOWANCE = dt.timedelta(days=1)  # clocks of office PCs differ; a day more is no clock error
@@ -107,7 +107,7 @@ def text_problem(raw) -> str | None:
 
 
 def _type_name(raw) -> str:
-    return {bytes: "ikili veri", str: "metin", int: "tam sayı", float: "ondalıklı sayı"}.get(type(raw), type(raw).__name__)
+    return {bytes: "ikili veri", str: "metin", int: "tam sayı", float: "ondalıklı sayı", type(None): "boş"}.get(type(raw), "bilinmeyen")
 
 
 def problems(conn: sqlite3.Connection, definition: Definition, department: str | None, year: int,
@@ -141,6 +141,9 @@ def problems(conn: sqlite3.Connection, definition: Definition, department: str |
         n = conn.execute(f"SELECT count(*) FROM {s}.import_log").fetchone()[0]
         if n:
             check.add(department, f"birim dosyasında {n} birleştirme kaydı var; birim dosyası birleştirme kaydı taşımaz")
+        row = conn.execute(f"SELECT state, content_hash FROM {s}.status WHERE department = ?", (department,)).fetchone()
+        if row and row[0] == "gonderildi" and row[1] and row[1] != fingerprint.content_hash(conn, department, s):
+            check.add(department, "dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)")
     return check.found
 
 
