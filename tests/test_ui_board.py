@@ -222,6 +222,29 @@ def test_an_older_file_is_refused_and_can_be_forced(qtbot, window, files, tmp_pa
     assert window.wb.get("imar.ruhsat") == 180
 
 
+def test_a_file_with_untrusted_times_is_imported_only_when_accepted(qtbot, window, files, tmp_path):  # noqa: F811
+    import shutil
+    import sqlite3
+
+    future = tmp_path / "gelecek" / files["imar"].name
+    future.parent.mkdir()
+    shutil.copy(files["imar"], future)
+    conn = sqlite3.connect(future)
+    conn.execute("UPDATE entry SET changed_at = '2999-01-01T00:00:00+00:00'")
+    conn.commit()
+    conn.close()
+    window.answers.answer = False
+    result = merge(qtbot, window, [future])
+    assert result.files[0].status == "refused" and result.files[0].untrusted_time
+    assert any("saati yanlış" in q for q in window.answers.asked)
+    assert window.wb.get("imar.ruhsat") is None
+    window.answers.answer = True
+    merge(qtbot, window, [future])  # asked again, answered yes: the accepting run starts
+    with qtbot.waitSignal(window.merge_run.finished, timeout=30000):
+        pass
+    assert window.merge_run.accept_time and window.wb.get("imar.ruhsat") == 180
+
+
 def test_the_institution_chapters_are_edited_with_the_clerks_editors(qtbot, window, consolidated):
     from desktop.ui.editors.fields import LongTextEdit
     from ui_support import type_text
