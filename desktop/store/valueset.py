@@ -169,8 +169,8 @@ def to_csv(data: dict) -> str:
     bare, so -5 stays the number -5.
     """
     buf = io.StringIO()
+    buf.write("tur;anahtar;deger;aciklama;kaynak\n")
     w = csv.writer(buf, delimiter=";", lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    w.writerow(["tur", "anahtar", "deger", "aciklama", "kaynak"])
     rows = [("alan", r["field"], r["value"], "", "") for r in data["values"]]
     rows += [("gosterge", r["key"], r["actual"], r["explanation"], r["source"]) for r in data["indicators"]]
     rows += [("faaliyet", r["key"], r["actual_cost"], r["explanation"], r["source"]) for r in data["activities"]]
