@@ -7,6 +7,8 @@ refused (import), 2 a file could not be opened or an argument is wrong.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from .core.definition import Definition, describe_type
 from .core.findings import Finding, count_by_severity
 from .core.loader import DefinitionError, load_definition
 from .store.errors import ImportRejected, WorkbookError
+from .store.lockfile import refuse_if_held
+from .store.tempfiles import write_atomic
 from .store.valueset import dumps, export_values, import_values, read_json, to_csv
 from .store.workbook import Workbook
 
@@ -34,7 +38,10 @@ def _definition(args) -> Definition:
 
 
 def _open(path: str, readonly: bool = False) -> Workbook:
+    """Open a workbook; to write, only if no Faaliyet window has it open."""
     try:
+        if not readonly:
+            refuse_if_held(path)
         return Workbook.open(path, readonly=readonly)
     except WorkbookError as exc:
         raise Failure(str(exc)) from None
@@ -96,7 +103,10 @@ def cmd_values_export(args) -> int:
         data = export_values(wb, args.department)
     text = dumps(data) if args.format == "json" else to_csv(data)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        try:
+            write_atomic(args.out, text)
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
@@ -181,6 +191,7 @@ def cmd_merge(args) -> int:
     from .store.merge import MergeConflict, merge_files
 
     try:
+        refuse_if_held(args.into)
         result = merge_files(Path(args.into), [Path(f) for f in args.files], force=args.force, resolve=args.resolve)
     except MergeConflict as exc:
         print(str(exc), file=sys.stderr)
@@ -325,13 +336,36 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return status
     except Failure as exc:
         print(str(exc), file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
         print("Durduruldu.", file=sys.stderr)
         return 130
+    except OSError as exc:
+        if not _closed_pipe(exc):
+            raise
+        _silence_stdout()
+        return 128 + 13  # as if killed by SIGPIPE, like `yes | head`
+
+
+def _closed_pipe(exc: OSError) -> bool:
+    """The reader of our output went away (``faaliyet fields X | head``)."""
+    # Windows reports a closed pipe as EINVAL on write
+    return isinstance(exc, BrokenPipeError) or (os.name == "nt" and exc.errno == errno.EINVAL)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (tests capture it): nothing to flush at exit
 
 
 if __name__ == "__main__":
