@@ -47,6 +47,22 @@ def _open(path: str, readonly: bool = False) -> Workbook:
         raise Failure(str(exc)) from None
 
 
+def _not_an_input(out: str, *inputs: str) -> None:
+    """An output file must not replace the file it is made from (``--out`` given the workbook's name)."""
+    target = Path(out)
+    for name in inputs:
+        if target.resolve() == Path(name).resolve() or _same_file(target, Path(name)):
+            raise Failure(f"Çıktı dosyası ('{Path(out).name}') okunan dosyanın kendisi; üzerine yazılırsa dosya kaybolur. "
+                          "--out ile başka bir ad verin.")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # hard links and other names of one file
+    except OSError:
+        return False
+
+
 def cmd_departments(args) -> int:
     for d in _definition(args).departments:
         print(f"{d.key}\t{d.name}")
@@ -103,6 +119,7 @@ def cmd_values_export(args) -> int:
         data = export_values(wb, args.department)
     text = dumps(data) if args.format == "json" else to_csv(data)
     if args.out:
+        _not_an_input(args.out, args.file)
         try:
             write_atomic(args.out, text)
         except WorkbookError as exc:
@@ -128,11 +145,14 @@ def cmd_check(args) -> int:
 
 def cmd_demo(args) -> int:
     """Sample department files → consolidated file → findings → report."""
-    from .store.sample import build_sample
+    from .store.sample import build_sample, department_file
 
     definition = _definition(args)
     workdir = Path(args.workdir) if args.workdir else Path.cwd() / "faaliyet-demo"
     try:
+        # the demo replaces its files: not one a window has open
+        for path in [department_file(workdir, definition, d.key) for d in definition.departments] + [_demo_target(definition, workdir)]:
+            refuse_if_held(path)
         result = build_sample(definition, resources.sample(definition.id), workdir)
     except (WorkbookError, ImportRejected) as exc:
         raise Failure(f"Örnek veriler kurulamadı:\n{exc}") from None
@@ -158,7 +178,7 @@ def _demo_merge(definition, workdir: Path, files: dict) -> Path:
     """Merge the sample's department files into a fresh consolidated file."""
     from .store.merge import merge_files
 
-    target = workdir / f"{definition.id}-birlesik.faaliyet"
+    target = _demo_target(definition, workdir)
     target.unlink(missing_ok=True)
     try:
         with Workbook.create(target, definition, None):
@@ -168,6 +188,10 @@ def _demo_merge(definition, workdir: Path, files: dict) -> Path:
         raise Failure(f"Örnek dosyalar birleştirilemedi:\n{exc}") from None
     print(f"Birleştirilmiş dosya: {target}")
     return target
+
+
+def _demo_target(definition, workdir: Path) -> Path:
+    return workdir / f"{definition.id}-birlesik.faaliyet"
 
 
 def _build(path: Path, out: Path, department: str | None) -> None:
@@ -206,6 +230,7 @@ def cmd_merge(args) -> int:
 def cmd_excel_export(args) -> int:
     from .store.excel_export import export_excel
 
+    _not_an_input(args.out, args.file)
     with _open(args.file, readonly=True) as wb:
         try:
             result = export_excel(wb, args.out)
@@ -218,6 +243,8 @@ def cmd_excel_export(args) -> int:
 def cmd_excel_template(args) -> int:
     from .store.excel_template import template_from_workbook, write_template
 
+    if args.source:
+        _not_an_input(args.out, args.source)
     try:
         if args.source:
             with _open(args.source, readonly=True) as wb:

@@ -127,3 +127,24 @@ def test_values_export_on_a_full_disk_keeps_the_old_file(workbook_path, tmp_path
     assert (out / "d.json").read_text(encoding="utf-8") == "eski"
     assert cli.main(["values", "export", str(workbook_path), "--out", str(out / "d.json")]) == 0
     assert json.loads((out / "d.json").read_text(encoding="utf-8"))["department"] == "itfaiye"
+
+
+def test_an_output_never_replaces_its_input(workbook_path, tmp_path, capsys):
+    before = workbook_path.read_bytes()
+    link = tmp_path / "baglanti.faaliyet"
+    link.hardlink_to(workbook_path)
+    for args in (["values", "export", str(workbook_path), "--out", str(workbook_path)],
+                 ["values", "export", str(workbook_path), "--out", str(link)],
+                 ["excel", "export", str(workbook_path), "--out", str(workbook_path)],
+                 ["excel", "template", "itfaiye", "--from", str(workbook_path), "--out", str(workbook_path)]):
+        assert cli.main(args) == 2, args
+        assert "okunan dosyanın kendisi" in capsys.readouterr().err
+    assert workbook_path.read_bytes() == before
+
+
+def test_an_output_that_is_a_folder_is_refused_in_turkish(workbook_path, tmp_path, capsys):
+    folder = tmp_path / "klasor"
+    folder.mkdir()
+    assert cli.main(["values", "export", str(workbook_path), "--out", str(folder)]) == 2
+    assert "bir dosya adı değil" in capsys.readouterr().err
+    assert folder.is_dir() and list(folder.iterdir()) == []

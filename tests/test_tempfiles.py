@@ -3,7 +3,11 @@
 import os
 import time
 
-from desktop.store.tempfiles import STALE_SECONDS, sweep_stale, temp_beside
+import pytest
+
+from bench.attacks_exchange import disk_full  # a full disk, as the attacks make it
+from desktop.store.errors import WorkbookError
+from desktop.store.tempfiles import STALE_SECONDS, sweep_stale, temp_beside, write_atomic
 from desktop.store.workbook import Workbook
 
 
@@ -44,70 +48,24 @@ def test_creating_a_workbook_sweeps_a_killed_creation(tmp_path, definition):
 
 
 # --- write_atomic: the one safe write of bytes/text made in memory --------------
-def _disk_full(monkeypatch):
-    """Writes to temporary files fail half way with ENOSPC, as on a full disk."""
-    import errno
-
-    real_open = open
-
-    class Full:
-        def __init__(self, fh):
-            self.fh = fh
-
-        def write(self, data):
-            self.fh.write(data[: len(data) // 2])
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-        def __getattr__(self, name):
-            return getattr(self.fh, name)
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.fh.close()
-
-    def fake_open(file, mode="r", *args, **kwargs):
-        fh = real_open(file, mode, *args, **kwargs)
-        return Full(fh) if "w" in mode and str(file).endswith(".tmp") else fh
-
-    monkeypatch.setattr("builtins.open", fake_open)
-
-
 def test_write_atomic_writes_whole_file(tmp_path):
-    from desktop.store.tempfiles import write_atomic
-
     dest = tmp_path / "d.csv"
     write_atomic(dest, "ğüş\n")
     assert dest.read_bytes() == "ğüş\n".encode("utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["d.csv"]
 
 
-def test_write_atomic_on_a_full_disk_keeps_the_old_file(tmp_path, monkeypatch):
-    import pytest
-
-    from desktop.store.errors import WorkbookError
-    from desktop.store.tempfiles import write_atomic
-
+def test_write_atomic_on_a_full_disk_keeps_the_old_file(tmp_path):
     dest = tmp_path / "d.csv"
     dest.write_text("eski", encoding="utf-8")
-    _disk_full(monkeypatch)
-    with pytest.raises(WorkbookError) as err:
+    with disk_full(tmp_path), pytest.raises(WorkbookError) as err:
         write_atomic(dest, "yeni" * 1000)
     assert "disk dolu" in str(err.value) and "eski dosya" in str(err.value)
-    monkeypatch.undo()
     assert dest.read_text(encoding="utf-8") == "eski"
     assert [p.name for p in tmp_path.iterdir()] == ["d.csv"]
 
 
-def test_write_atomic_on_a_full_disk_leaves_no_partial_file(tmp_path, monkeypatch):
-    import pytest
-
-    from desktop.store.errors import WorkbookError
-    from desktop.store.tempfiles import write_atomic
-
-    _disk_full(monkeypatch)
-    with pytest.raises(WorkbookError, match="disk dolu"):
+def test_write_atomic_on_a_full_disk_leaves_no_partial_file(tmp_path):
+    with disk_full(tmp_path), pytest.raises(WorkbookError, match="disk dolu"):
         write_atomic(tmp_path / "yeni.xlsx", b"x" * 100)
-    monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []

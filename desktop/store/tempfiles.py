@@ -83,6 +83,8 @@ def write_error(path: Path, exc: OSError) -> WorkbookError:
     kept = " Varsa eski dosya olduğu gibi duruyor." if path.exists() else ""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return WorkbookError(f"'{path.name}' yazılamadı: disk dolu. Diskte yer açıp yeniden deneyin.{kept}")
+    if isinstance(exc, (IsADirectoryError, NotADirectoryError)):
+        return WorkbookError(f"'{path}' bir dosya adı değil (bir klasör ya da yolunda bir dosya var). Çıktı için bir dosya adı verin.")
     if getattr(exc, "winerror", None) == 32 or isinstance(exc, PermissionError):
         return WorkbookError(
             f"'{path.name}' yazılamadı: dosya başka bir programda (Excel?) açık ya da klasör yazmaya kapalı. "
