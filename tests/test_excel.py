@@ -616,3 +616,19 @@ def test_error_values_are_refused_in_text_and_number_cells(workbook, definition,
         sheet, coord = where[(key, "value")]
         _refused(workbook, filled, f"{sheet}!{coord}: hücrede Excel hatası var ({error})")
     assert workbook.get(text) == "eski metin"
+
+
+def test_formula_with_a_cached_value_imports_the_value(workbook, definition, tmp_path):
+    """As Excel saves it: the formula and its computed value; the value counts."""
+    template, counts, _ = _imported(workbook, definition, tmp_path)
+    filled = fill(template, tmp_path / "f.xlsx", {(counts[0], "value"): "=40+2"})
+    out = tmp_path / "excel.xlsx"
+    with zipfile.ZipFile(filled) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/") and b"<f>40+2</f>" in data:
+                data = data.replace(b"<f>40+2</f><v></v>", b"<f>40+2</f><v>42</v>").replace(b"<f>40+2</f><v />", b"<f>40+2</f><v>42</v>")
+                assert b"<v>42</v>" in data
+            zout.writestr(info, data)
+    assert import_template(workbook, out) == 1
+    assert workbook.get(counts[0]) == 42
