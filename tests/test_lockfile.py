@@ -92,3 +92,14 @@ def test_cli_writers_refuse_a_file_open_in_a_window(workbook_path, consolidated_
     capsys.readouterr()
     assert cli.main(["values", "import", str(workbook_path), str(vals)]) == 0  # the window closed
     assert "1 değer kaydedildi" in capsys.readouterr().out
+
+
+def test_a_pid_reused_by_another_program_is_stale(workbook_path):
+    """Where the system names a process's program (/proc), a lock whose pid now runs another program is stale;
+    elsewhere the lock stands (refusing is the safe side)."""
+    lock_path(workbook_path).write_text(f"{os.getpid()}\nbaska-program\n{socket.gethostname()}\n\n\n", encoding="utf-8")
+    try:
+        tells = os.path.exists(f"/proc/{os.getpid()}/exe")
+        assert (holder(workbook_path) is None) == tells
+    finally:
+        lock_path(workbook_path).unlink()

@@ -68,7 +68,7 @@ def holder(path: Path | str) -> Holder | None:
     host = lines[2].strip() if len(lines) > 2 else ""
     boot = lines[4].strip() if len(lines) > 4 else ""
     if host == socket.gethostname():
-        if pid <= 0 or not _alive(pid) or (boot and _boot_id() not in ("", boot)):
+        if pid <= 0 or not _alive(pid) or (boot and _boot_id() not in ("", boot)) or _other_program(pid, app):
             return None
     return Holder(pid, app, host, owner)
 
@@ -91,6 +91,17 @@ def _owner(lock: Path) -> str:
         return pwd.getpwuid(lock.stat().st_uid).pw_name
     except (ImportError, KeyError, OSError):
         return ""
+
+
+def _other_program(pid: int, app: str) -> bool:
+    """The pid now belongs to another program (reused after the window died), where the system tells (Linux)."""
+    if not app:
+        return False
+    try:
+        name = os.path.basename(os.readlink(f"/proc/{pid}/exe"))
+    except OSError:
+        return False  # no /proc, or another user's process: cannot tell, so the lock stands
+    return name.removesuffix(" (deleted)") != app
 
 
 def _boot_id() -> str:
