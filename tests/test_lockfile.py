@@ -103,3 +103,20 @@ def test_a_pid_reused_by_another_program_is_stale(workbook_path):
         assert (holder(workbook_path) is None) == tells
     finally:
         lock_path(workbook_path).unlink()
+
+
+def test_demo_does_not_recreate_a_file_a_window_has_open(definition, tmp_path, capsys):
+    from desktop.store.sample import department_file
+
+    work = tmp_path / "demo"
+    work.mkdir()
+    held = department_file(work, definition, definition.departments[0].key)
+    held.write_bytes(b"pencerede acik")
+    lock = FileLock(held)
+    assert lock.acquire()
+    try:
+        assert cli.main(["demo", "--workdir", str(work)]) == 2
+    finally:
+        lock.release()
+    assert "Faaliyet penceresinde düzenlemeye açık" in capsys.readouterr().err
+    assert held.read_bytes() == b"pencerede acik" and sorted(p.name for p in work.iterdir()) == [held.name]
