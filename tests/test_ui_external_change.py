@@ -79,3 +79,15 @@ def test_the_cli_refuses_the_file_the_window_holds(window, workbook_path, tmp_pa
     assert cli.main(["values", "import", str(workbook_path), str(vals)]) == 2
     assert "Faaliyet penceresinde düzenlemeye açık" in capsys.readouterr().err
     assert stored(workbook_path, "itfaiye.trafik_kazasi") is None
+
+
+def test_coming_back_to_the_window_shows_the_new_values(window, qtbot, workbook_path):
+    from PySide6.QtGui import QGuiApplication
+
+    _type(qtbot, window, "itfaiye.trafik_kazasi", "3")
+    _write_elsewhere(workbook_path, {"itfaiye.trafik_kazasi": 30})
+    QGuiApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+    assert widget(window, "itfaiye.trafik_kazasi").text() == "30"
+    assert window.editor.stack.count() == 0 and "başka bir programda" in window.statusBar().currentMessage()
+    QGuiApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+    assert widget(window, "itfaiye.trafik_kazasi").text() == "30"  # nothing new: nothing happens

@@ -10,7 +10,8 @@ Ctrl+Z still undoes "typing in one field" at once.
 
 Another program may write into the file while the window has it open (the
 command line's imports refuse a file a window holds, older versions and other
-tools do not). Before every undo, redo and edit the editor asks the document
+tools do not). Before every undo, redo and edit, and when the clerk comes
+back to the application, the editor asks the document
 whether the file changed elsewhere; if so it re-reads the file and clears the
 undo stack (an old step would overwrite the other program's value with a
 state the file no longer has) and says so in the status bar.
@@ -18,8 +19,8 @@ state the file no longer has) and says so in the status bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from ..store.errors import WorkbookError
 from .i18n import tr
@@ -235,6 +236,13 @@ class Editor(QObject):
         self.stack = _Stack(self)
         self.stack.setUndoLimit(1000)
         self._merge_top: tuple | None = None  # (token, stack index) of the step typing may still merge into
+        app = QGuiApplication.instance()
+        if app is not None:  # back from another program (a terminal, say): show what the file holds now
+            app.applicationStateChanged.connect(self._application_state)
+
+    def _application_state(self, state) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.sync()
 
     def guard(self, fn) -> bool:
         try:
