@@ -207,6 +207,7 @@ def _build(path: Path, out: Path, department: str | None) -> None:
 
 def cmd_build(args) -> int:
     out = Path(args.out) if args.out else Path(args.file).with_suffix(".pdf")
+    _not_an_input(str(out), args.file)
     _build(Path(args.file), out, args.department)
     return 0
 

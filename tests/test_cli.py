@@ -136,7 +136,8 @@ def test_an_output_never_replaces_its_input(workbook_path, tmp_path, capsys):
     for args in (["values", "export", str(workbook_path), "--out", str(workbook_path)],
                  ["values", "export", str(workbook_path), "--out", str(link)],
                  ["excel", "export", str(workbook_path), "--out", str(workbook_path)],
-                 ["excel", "template", "itfaiye", "--from", str(workbook_path), "--out", str(workbook_path)]):
+                 ["excel", "template", "itfaiye", "--from", str(workbook_path), "--out", str(workbook_path)],
+                 ["build", str(workbook_path), "--out", str(workbook_path)]):
         assert cli.main(args) == 2, args
         assert "okunan dosyanın kendisi" in capsys.readouterr().err
     assert workbook_path.read_bytes() == before
