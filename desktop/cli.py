@@ -7,6 +7,8 @@ refused (import), 2 a file could not be opened or an argument is wrong.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from .core.definition import Definition, describe_type
 from .core.findings import Finding, count_by_severity
 from .core.loader import DefinitionError, load_definition
 from .store.errors import ImportRejected, WorkbookError
+from .store.lockfile import refuse_if_held
+from .store.tempfiles import write_atomic
 from .store.valueset import dumps, export_values, import_values, read_json, to_csv
 from .store.workbook import Workbook
 
@@ -34,10 +38,29 @@ def _definition(args) -> Definition:
 
 
 def _open(path: str, readonly: bool = False) -> Workbook:
+    """Open a workbook; to write, only if no Faaliyet window has it open."""
     try:
+        if not readonly:
+            refuse_if_held(path)
         return Workbook.open(path, readonly=readonly)
     except WorkbookError as exc:
         raise Failure(str(exc)) from None
+
+
+def _not_an_input(out: str, *inputs: str) -> None:
+    """An output file must not replace the file it is made from (``--out`` given the workbook's name)."""
+    target = Path(out)
+    for name in inputs:
+        if target.resolve() == Path(name).resolve() or _same_file(target, Path(name)):
+            raise Failure(f"Çıktı dosyası ('{Path(out).name}') okunan dosyanın kendisi; üzerine yazılırsa dosya kaybolur. "
+                          "--out ile başka bir ad verin.")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # hard links and other names of one file
+    except OSError:
+        return False
 
 
 def cmd_departments(args) -> int:
@@ -96,7 +119,11 @@ def cmd_values_export(args) -> int:
         data = export_values(wb, args.department)
     text = dumps(data) if args.format == "json" else to_csv(data)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        _not_an_input(args.out, args.file)
+        try:
+            write_atomic(args.out, text)
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
@@ -118,11 +145,14 @@ def cmd_check(args) -> int:
 
 def cmd_demo(args) -> int:
     """Sample department files → consolidated file → findings → report."""
-    from .store.sample import build_sample
+    from .store.sample import build_sample, department_file
 
     definition = _definition(args)
     workdir = Path(args.workdir) if args.workdir else Path.cwd() / "faaliyet-demo"
     try:
+        # the demo replaces its files: not one a window has open
+        for path in [department_file(workdir, definition, d.key) for d in definition.departments] + [_demo_target(definition, workdir)]:
+            refuse_if_held(path)
         result = build_sample(definition, resources.sample(definition.id), workdir)
     except (WorkbookError, ImportRejected) as exc:
         raise Failure(f"Örnek veriler kurulamadı:\n{exc}") from None
@@ -148,7 +178,7 @@ def _demo_merge(definition, workdir: Path, files: dict) -> Path:
     """Merge the sample's department files into a fresh consolidated file."""
     from .store.merge import merge_files
 
-    target = workdir / f"{definition.id}-birlesik.faaliyet"
+    target = _demo_target(definition, workdir)
     target.unlink(missing_ok=True)
     try:
         with Workbook.create(target, definition, None):
@@ -158,6 +188,10 @@ def _demo_merge(definition, workdir: Path, files: dict) -> Path:
         raise Failure(f"Örnek dosyalar birleştirilemedi:\n{exc}") from None
     print(f"Birleştirilmiş dosya: {target}")
     return target
+
+
+def _demo_target(definition, workdir: Path) -> Path:
+    return workdir / f"{definition.id}-birlesik.faaliyet"
 
 
 def _build(path: Path, out: Path, department: str | None) -> None:
@@ -173,6 +207,7 @@ def _build(path: Path, out: Path, department: str | None) -> None:
 
 def cmd_build(args) -> int:
     out = Path(args.out) if args.out else Path(args.file).with_suffix(".pdf")
+    _not_an_input(str(out), args.file)
     _build(Path(args.file), out, args.department)
     return 0
 
@@ -181,6 +216,7 @@ def cmd_merge(args) -> int:
     from .store.merge import MergeConflict, merge_files
 
     try:
+        refuse_if_held(args.into)
         result = merge_files(Path(args.into), [Path(f) for f in args.files], force=args.force,
                              accept_time=args.accept_time, resolve=args.resolve)
     except MergeConflict as exc:
@@ -196,6 +232,7 @@ def cmd_merge(args) -> int:
 def cmd_excel_export(args) -> int:
     from .store.excel_export import export_excel
 
+    _not_an_input(args.out, args.file)
     with _open(args.file, readonly=True) as wb:
         try:
             result = export_excel(wb, args.out)
@@ -208,6 +245,8 @@ def cmd_excel_export(args) -> int:
 def cmd_excel_template(args) -> int:
     from .store.excel_template import template_from_workbook, write_template
 
+    if args.source:
+        _not_an_input(args.out, args.source)
     try:
         if args.source:
             with _open(args.source, readonly=True) as wb:
@@ -328,13 +367,36 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return status
     except Failure as exc:
         print(str(exc), file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
         print("Durduruldu.", file=sys.stderr)
         return 130
+    except OSError as exc:
+        if not _closed_pipe(exc):
+            raise
+        _silence_stdout()
+        return 128 + 13  # as if killed by SIGPIPE, like `yes | head`
+
+
+def _closed_pipe(exc: OSError) -> bool:
+    """The reader of our output went away (``faaliyet fields X | head``)."""
+    # Windows reports a closed pipe as EINVAL on write
+    return isinstance(exc, BrokenPipeError) or (os.name == "nt" and exc.errno == errno.EINVAL)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (tests capture it): nothing to flush at exit
 
 
 if __name__ == "__main__":

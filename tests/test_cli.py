@@ -100,3 +100,52 @@ def test_demo_builds_every_department_and_summarizes(tmp_path, definition):
     files = sorted((tmp_path / "demo").glob("*-*.faaliyet"))
     assert len([f for f in files if not f.name.endswith("birlesik.faaliyet")]) == len(definition.departments)
     assert "gösterge" in r.stdout and "bulgular" in r.stdout
+
+
+def test_output_into_a_closed_pipe_ends_quietly():
+    """`faaliyet fields BİRİM | head`: the reader goes away; no BrokenPipeError, no traceback."""
+    for args in (["fields", "itfaiye"], ["departments"]):
+        p = subprocess.Popen([sys.executable, "-m", "desktop", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        p.stdout.close()  # like head after its lines
+        err = p.stderr.read().decode()
+        assert p.wait() == 141, args
+        assert err == "", err
+
+
+def test_values_export_on_a_full_disk_keeps_the_old_file(workbook_path, tmp_path, capsys):
+    from bench.attacks_exchange import disk_full
+
+    out = tmp_path / "cikti"
+    out.mkdir()
+    (out / "d.json").write_text("eski", encoding="utf-8")
+    for args in (["--out", out / "d.json"], ["--format", "csv", "--out", out / "yeni.csv"]):
+        with disk_full(out):
+            assert cli.main(["values", "export", str(workbook_path), *map(str, args)]) == 2
+        err = capsys.readouterr().err
+        assert "disk dolu" in err and "Traceback" not in err
+    assert sorted(p.name for p in out.iterdir()) == ["d.json"]
+    assert (out / "d.json").read_text(encoding="utf-8") == "eski"
+    assert cli.main(["values", "export", str(workbook_path), "--out", str(out / "d.json")]) == 0
+    assert json.loads((out / "d.json").read_text(encoding="utf-8"))["department"] == "itfaiye"
+
+
+def test_an_output_never_replaces_its_input(workbook_path, tmp_path, capsys):
+    before = workbook_path.read_bytes()
+    link = tmp_path / "baglanti.faaliyet"
+    link.hardlink_to(workbook_path)
+    for args in (["values", "export", str(workbook_path), "--out", str(workbook_path)],
+                 ["values", "export", str(workbook_path), "--out", str(link)],
+                 ["excel", "export", str(workbook_path), "--out", str(workbook_path)],
+                 ["excel", "template", "itfaiye", "--from", str(workbook_path), "--out", str(workbook_path)],
+                 ["build", str(workbook_path), "--out", str(workbook_path)]):
+        assert cli.main(args) == 2, args
+        assert "okunan dosyanın kendisi" in capsys.readouterr().err
+    assert workbook_path.read_bytes() == before
+
+
+def test_an_output_that_is_a_folder_is_refused_in_turkish(workbook_path, tmp_path, capsys):
+    folder = tmp_path / "klasor"
+    folder.mkdir()
+    assert cli.main(["values", "export", str(workbook_path), "--out", str(folder)]) == 2
+    assert "bir dosya adı değil" in capsys.readouterr().err
+    assert folder.is_dir() and list(folder.iterdir()) == []

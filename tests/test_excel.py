@@ -558,3 +558,77 @@ def test_template_imports_into_the_consolidated_file(sample_consolidated, defini
         assert import_template(wb, filled) == 1
         assert wb.get("imar.iskan_devam") == 7
         assert wb.get("imar.ruhsat.yeni_yapi.adet") == 53  # empty cells of a blank template change nothing
+
+
+# --- cells data_only would hide: formulas without a cached value, merges, errors ----
+def _imported(workbook, definition, tmp_path):
+    """The İtfaiye workbook holding two counts and a text, and a blank template for it."""
+    slots = [s for s in definition.slots_of("itfaiye") if not s.computed]
+    counts = [s.key for s in slots if s.type == "count"][:2]
+    text = next(s.key for s in slots if s.type == "text")
+    import_values(workbook, {"format": "faaliyet-degerler", "format_version": 1, "institution": "kars", "year": 2020,
+                             "department": "itfaiye", "values": [{"field": counts[0], "value": 78},
+                                                                 {"field": counts[1], "value": 5},
+                                                                 {"field": text, "value": "eski metin"}]})
+    template = tmp_path / "sablon.xlsx"
+    write_template(definition, "itfaiye", template)
+    return template, counts, text
+
+
+def _refused(workbook, path, *needles):
+    before = workbook.entries()
+    with pytest.raises(ImportRejected) as err:
+        import_template(workbook, path)
+    for needle in needles:
+        assert any(needle in p for p in err.value.problems), (needle, err.value.problems)
+    assert workbook.entries() == before
+    return err.value
+
+
+def test_formula_without_cached_value_is_refused_not_deleting(workbook, definition, tmp_path):
+    template, counts, _ = _imported(workbook, definition, tmp_path)
+    sheet, coord = cell_map(template)[(counts[0], "value")]
+    filled = fill(template, tmp_path / "f.xlsx", {(counts[0], "value"): "=2+2"})  # openpyxl stores no cached value
+    err = _refused(workbook, filled, f"{sheet}!{coord}: hücrede hesaplanmamış bir formül")
+    assert workbook.get(counts[0]) == 78 and "değer kaydedildi" not in str(err)
+
+
+def test_merged_input_cells_are_refused(workbook, definition, tmp_path):
+    template, counts, _ = _imported(workbook, definition, tmp_path)
+    where = cell_map(template)
+    (s1, c1), (s2, c2) = where[(counts[0], "value")], where[(counts[1], "value")]
+    assert s1 == s2
+
+    def merge(book):
+        book[s1].merge_cells(f"{min(c1, c2)}:{max(c1, c2)}")
+
+    filled = fill(template, tmp_path / "m.xlsx", {(counts[0], "value"): 78}, edit=merge)
+    _refused(workbook, filled, "veri hücreleri birleştirilmiş", f"{s1}!")
+    assert workbook.get(counts[0]) == 78 and workbook.get(counts[1]) == 5
+
+
+@pytest.mark.parametrize("error", ["#REF!", "#DIV/0!", "#N/A", "#VALUE!"])
+def test_error_values_are_refused_in_text_and_number_cells(workbook, definition, tmp_path, error):
+    template, counts, text = _imported(workbook, definition, tmp_path)
+    where = cell_map(template)
+    filled = fill(template, tmp_path / "e.xlsx", {(counts[0], "value"): error, (text, "value"): error})
+    for key in (counts[0], text):
+        sheet, coord = where[(key, "value")]
+        _refused(workbook, filled, f"{sheet}!{coord}: hücrede Excel hatası var ({error})")
+    assert workbook.get(text) == "eski metin"
+
+
+def test_formula_with_a_cached_value_imports_the_value(workbook, definition, tmp_path):
+    """As Excel saves it: the formula and its computed value; the value counts."""
+    template, counts, _ = _imported(workbook, definition, tmp_path)
+    filled = fill(template, tmp_path / "f.xlsx", {(counts[0], "value"): "=40+2"})
+    out = tmp_path / "excel.xlsx"
+    with zipfile.ZipFile(filled) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/") and b"<f>40+2</f>" in data:
+                data = data.replace(b"<f>40+2</f><v></v>", b"<f>40+2</f><v>42</v>").replace(b"<f>40+2</f><v />", b"<f>40+2</f><v>42</v>")
+                assert b"<v>42</v>" in data
+            zout.writestr(info, data)
+    assert import_template(workbook, out) == 1
+    assert workbook.get(counts[0]) == 42

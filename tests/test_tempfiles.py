@@ -3,7 +3,11 @@
 import os
 import time
 
-from desktop.store.tempfiles import STALE_SECONDS, sweep_stale, temp_beside
+import pytest
+
+from bench.attacks_exchange import disk_full  # a full disk, as the attacks make it
+from desktop.store.errors import WorkbookError
+from desktop.store.tempfiles import STALE_SECONDS, sweep_stale, temp_beside, write_atomic
 from desktop.store.workbook import Workbook
 
 
@@ -41,3 +45,27 @@ def test_creating_a_workbook_sweeps_a_killed_creation(tmp_path, definition):
     Workbook.create(dest, definition, "itfaiye").close()
     assert not old.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["itfaiye.faaliyet"]
+
+
+# --- write_atomic: the one safe write of bytes/text made in memory --------------
+def test_write_atomic_writes_whole_file(tmp_path):
+    dest = tmp_path / "d.csv"
+    write_atomic(dest, "ğüş\n")
+    assert dest.read_bytes() == "ğüş\n".encode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["d.csv"]
+
+
+def test_write_atomic_on_a_full_disk_keeps_the_old_file(tmp_path):
+    dest = tmp_path / "d.csv"
+    dest.write_text("eski", encoding="utf-8")
+    with disk_full(tmp_path), pytest.raises(WorkbookError) as err:
+        write_atomic(dest, "yeni" * 1000)
+    assert "disk dolu" in str(err.value) and "eski dosya" in str(err.value)
+    assert dest.read_text(encoding="utf-8") == "eski"
+    assert [p.name for p in tmp_path.iterdir()] == ["d.csv"]
+
+
+def test_write_atomic_on_a_full_disk_leaves_no_partial_file(tmp_path):
+    with disk_full(tmp_path), pytest.raises(WorkbookError, match="disk dolu"):
+        write_atomic(tmp_path / "yeni.xlsx", b"x" * 100)
+    assert list(tmp_path.iterdir()) == []

@@ -52,7 +52,7 @@ def test_round_trip(workbook, tmp_path, definition):
     with Workbook.create(other, definition, "itfaiye") as wb2:
         import_values(wb2, out)
         assert wb2.entries() == workbook.entries()
-    assert "gosterge;" + ind.key in to_csv(out)
+    assert f'"gosterge";"{ind.key}"' in to_csv(out)
 
 
 def test_reimport_changes_nothing(workbook, workbook_path):
@@ -115,3 +115,65 @@ def test_money_in_json_keeps_its_cents(workbook, tmp_path):
     p.write_text(json.dumps(valueset(values=[{"field": "itfaiye.makbuz.ocak.tutar", "value": 104810943.10}])), encoding="utf-8")
     import_values(workbook, read_json(p))
     assert workbook.get("itfaiye.makbuz.ocak.tutar") == D("104810943.10")
+
+
+# --- CSV export: formula injection (OWASP) ------------------------------------
+FORMULA_TEXTS = ["=1+1", "+1", "-5+3", "@SUM(A1)", "\t=cmd", "\r=cmd", "＝1+1"]
+
+
+def _csv_rows(text):
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))[1:]
+
+
+@pytest.mark.parametrize("hostile", FORMULA_TEXTS)
+def test_csv_neutralises_formula_text_in_every_column(hostile):
+    data = {
+        "values": [{"field": hostile, "value": hostile}],
+        "indicators": [{"key": hostile, "actual": hostile, "explanation": hostile, "source": hostile}],
+        "activities": [{"key": hostile, "actual_cost": hostile, "explanation": hostile, "source": hostile}],
+    }
+    rows = _csv_rows(to_csv(data))
+    assert len(rows) == 3
+    for row in rows:
+        for cell in row[1:]:
+            assert cell in ("", "'" + hostile), (row, cell)
+        assert row[0] in ("alan", "gosterge", "faaliyet")
+
+
+def test_csv_keeps_numbers_as_numbers_negative_too():
+    data = {
+        "values": [{"field": "a.b", "value": -5}, {"field": "a.c", "value": D("-12.5")}, {"field": "a.d", "value": 7}],
+        "indicators": [{"key": "g", "actual": -0.5, "explanation": "düz metin", "source": "-"}],
+        "activities": [],
+    }
+    rows = _csv_rows(to_csv(data))
+    assert [r[2] for r in rows] == ["-5", "-12.5", "7", "-0.5"]
+    assert rows[3][3] == "düz metin" and rows[3][4] == "'-"
+
+
+def test_csv_export_of_a_workbook_neutralises_stored_text(workbook, definition):
+    text_slot = next(s for s in definition.slots_of("itfaiye") if s.type == "text" and not s.computed)
+    ind = definition.indicators_of("itfaiye")[0]
+    import_values(workbook, valueset(
+        values=[{"field": text_slot.key, "value": "=HYPERLINK(\"http://x\")"}],
+        indicators=[{"key": ind.key, "actual": 3, "explanation": "@SUM(1)", "source": "+kaynak"}],
+    ))
+    rows = {r[1]: r for r in _csv_rows(to_csv(export_values(workbook)))}
+    assert rows[text_slot.key][2] == "'=HYPERLINK(\"http://x\")"
+    assert rows[ind.key][2:] == ["3", "'@SUM(1)", "'+kaynak"]
+
+
+# --- duplicate keys ---------------------------------------------------------------
+@pytest.mark.parametrize("text, key", [
+    ('{"year": 2020, "year": 2019}', "year"),
+    ('{"values": [{"field": "a", "value": 1, "value": 2}]}', "value"),
+])
+def test_duplicate_json_keys_are_refused(tmp_path, text, key):
+    path = tmp_path / "d.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ImportRejected) as err:
+        read_json(path)
+    assert f"'{key}' anahtarı aynı nesnede iki kez" in str(err.value)

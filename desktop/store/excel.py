@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import os
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -27,8 +26,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.xml.functions import tostring
 
 from ..core.turkish import casefold
-from .errors import WorkbookError
-from .tempfiles import temp_beside
+from .tempfiles import write_atomic
 
 MAX_CELL_TEXT = 32_767  # Excel's limit for one cell
 MAX_SHEET_TITLE = 31
@@ -213,30 +211,6 @@ def save_deterministic(book, path: Path | str, creator: str, year: int, title: s
             zout.writestr(entry, data)
     write_atomic(path, out.getvalue())
     return path
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = temp_beside(path)
-    except OSError as exc:
-        raise WorkbookError(f"'{path}' yazılamadı ({exc.strerror}). Klasörün yazılabilir olduğunu kontrol edin.") from None
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes 0600; a file meant to be sent gets the usual 0644 (or the old file's mode)
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if getattr(exc, "winerror", None) == 32 or isinstance(exc, PermissionError):
-            raise WorkbookError(
-                f"'{path.name}' yazılamadı: dosya başka bir programda (Excel?) açık ya da yazmaya kapalı. "
-                "Dosyayı kapatıp yeniden deneyin."
-            ) from None
-        raise WorkbookError(f"'{path.name}' yazılamadı ({exc.strerror}). Diskte yer olduğunu kontrol edin.") from None
 
 
 def set_widths(ws, widths: dict[int, float]) -> None:

@@ -3,7 +3,10 @@
 The file is untrusted: it must be a real .xlsx (a zip of a sane size with no
 DTDs), is read with openpyxl in read-only, data-only mode, and every failure
 becomes a Turkish ``ImportRejected``. Cells are found through the template's
-very hidden map sheet, never through the visible text. Cell contents become
+very hidden map sheet, never through the visible text. Formulas without a
+cached value, merged input cells and error values are refused with their
+address (``excel_cells``), since each would change or delete a value
+silently. Cell contents become
 typed values (numbers as they are; text typed into a number cell is parsed
 the Turkish way and ambiguous text is refused), the changed cells become a
 value set, and ``valueset.import_values`` applies it: all or nothing, every
@@ -29,6 +32,7 @@ from ..core.numbers import NumberError, parse_number
 from ..core.turkish import nfc
 from ..core.values import ValueProblem, coerce
 from . import excel as xl
+from .excel_cells import cell_problems
 from .errors import ImportRejected
 from .valueset import FORMAT, FORMAT_VERSION, import_values
 from .workbook import Workbook
@@ -141,6 +145,8 @@ def read_template(path: Path | str) -> tuple[dict, list[MappedCell], dict[tuple[
             max_row = max(r for r, _ in wanted)
             max_col = max(col for _, col in wanted)
             ws = book[sheet]
+            with ws._get_source() as source:  # the sheet's XML: what data_only hides
+                problems += cell_problems(source, sheet, wanted)
             for r, row in enumerate(ws.iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_col), 1):
                 for col, cell in enumerate(row, 1):
                     if (r, col) in wanted:

@@ -3,7 +3,8 @@
 Every file Faaliyet writes for someone else (a new workbook, a copy to send, a
 PDF, an .xlsx) is first written as a hidden ``.NAME.XXXXXXXX.tmp`` beside it
 and renamed when whole, so a half-written file never carries the final name.
-A kill or a power cut leaves such a file behind; the next write to the same
+``write_atomic`` is that whole
+sequence for bytes or text made in memory (value files, .xlsx). A kill or a power cut leaves such a file behind; the next write to the same
 destination removes the ones older than an hour (a younger one may belong to
 a write still under way in another window).
 """
@@ -11,10 +12,13 @@ a write still under way in another window).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import time
 from pathlib import Path
+
+from .errors import WorkbookError
 
 STALE_SECONDS = 3600
 
@@ -43,3 +47,48 @@ def temp_beside(dest: Path) -> Path:
     fd, name = tempfile.mkstemp(prefix="." + dest.name + ".", suffix=".tmp", dir=dest.parent)
     os.close(fd)
     return Path(name)
+
+
+def write_atomic(path: Path | str, data: bytes | str) -> Path:
+    """Write ``data`` (text as UTF-8) to ``path`` through a temporary file beside it, fsync'd, then renamed.
+
+    On any failure (a full disk, a folder closed to writing, the file open in
+    Excel) the temporary file is removed, an existing ``path`` is left as it
+    was, and a Turkish ``WorkbookError`` says what to do.
+    """
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = temp_beside(path)
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes 0600; a file meant to be sent gets the usual 0644 (or the old file's mode)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise write_error(path, exc) from None
+    return path
+
+
+def write_error(path: Path, exc: OSError) -> WorkbookError:
+    """A Turkish message for a failed write of ``path``."""
+    kept = " Varsa eski dosya olduğu gibi duruyor." if path.exists() else ""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return WorkbookError(f"'{path.name}' yazılamadı: disk dolu. Diskte yer açıp yeniden deneyin.{kept}")
+    if isinstance(exc, (IsADirectoryError, NotADirectoryError)):
+        return WorkbookError(f"'{path}' bir dosya adı değil (bir klasör ya da yolunda bir dosya var). Çıktı için bir dosya adı verin.")
+    if getattr(exc, "winerror", None) == 32 or isinstance(exc, PermissionError):
+        return WorkbookError(
+            f"'{path.name}' yazılamadı: dosya başka bir programda (Excel?) açık ya da klasör yazmaya kapalı. "
+            f"Dosyayı kapatıp ya da başka bir klasör seçip yeniden deneyin.{kept}"
+        )
+    reason = exc.strerror or type(exc).__name__
+    return WorkbookError(f"'{path.name}' yazılamadı ({reason}). Klasörün var ve yazılabilir, diskte yer olduğunu kontrol edin.{kept}")

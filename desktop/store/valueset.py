@@ -33,7 +33,12 @@ def read_json(path: Path | str) -> dict:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ImportRejected(f"'{path.name}' çok büyük (en çok 20 MB); doğru dosyayı seçtiğinizden emin olun.")
-        data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal, object_pairs_hook=_unique_keys)
+    except DuplicateKey as exc:
+        raise ImportRejected(
+            f"'{path.name}' içinde '{exc.key}' anahtarı aynı nesnede iki kez geçiyor; hangisinin geçerli olduğu belli değil. "
+            "Fazla olanı silip yeniden deneyin."
+        ) from None
     except FileNotFoundError:
         raise ImportRejected(f"'{path.name}' bulunamadı.") from None
     except UnicodeDecodeError:
@@ -45,6 +50,22 @@ def read_json(path: Path | str) -> dict:
     if not isinstance(data, dict):
         raise ImportRejected(f"'{path.name}' bir değer dosyası değil: en dışta {{...}} nesnesi olmalı.")
     return data
+
+
+class DuplicateKey(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object whose keys are unique (json keeps the last of duplicates silently)."""
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKey(key)
+        out[key] = value
+    return out
 
 
 def import_values(wb: Workbook, data: dict) -> int:
@@ -140,21 +161,37 @@ def export_values(wb: Workbook, department: str | None = None) -> dict:
 
 
 def to_csv(data: dict) -> str:
-    """A value set as CSV: kind;key;value;explanation;source (semicolon, as Turkish Excel expects)."""
+    """A value set as CSV: kind;key;value;explanation;source (semicolon, as Turkish Excel expects).
+
+    Every cell goes through ``csv_cell``: text a spreadsheet would run as a
+    formula is neutralised and every text cell is quoted (OWASP CSV injection;
+    quoting also keeps a carriage return inside its cell); numbers are written
+    bare, so -5 stays the number -5.
+    """
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";", lineterminator="\n")
-    w.writerow(["tur", "anahtar", "deger", "aciklama", "kaynak"])
-    for row in data["values"]:
-        w.writerow(["alan", row["field"], _csv(row["value"]), "", ""])
-    for row in data["indicators"]:
-        w.writerow(["gosterge", row["key"], _csv(row["actual"]), row["explanation"], row["source"]])
-    for row in data["activities"]:
-        w.writerow(["faaliyet", row["key"], _csv(row["actual_cost"]), row["explanation"], row["source"]])
+    buf.write("tur;anahtar;deger;aciklama;kaynak\n")
+    w = csv.writer(buf, delimiter=";", lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    rows = [("alan", r["field"], r["value"], "", "") for r in data["values"]]
+    rows += [("gosterge", r["key"], r["actual"], r["explanation"], r["source"]) for r in data["indicators"]]
+    rows += [("faaliyet", r["key"], r["actual_cost"], r["explanation"], r["source"]) for r in data["activities"]]
+    for row in rows:
+        w.writerow([csv_cell(v) for v in row])
     return buf.getvalue()
 
 
-def _csv(v) -> str:
-    return "" if v is None else str(v)
+# what makes a spreadsheet read a cell as a formula (OWASP), with the fullwidth
+# forms some spreadsheet programs fold into them
+FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(v):
+    """One CSV cell: numbers as numbers (-5 stays -5); text that starts like a formula gets a leading '."""
+    if v is None:
+        return ""
+    if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):
+        return v
+    text = str(v)
+    return "'" + text if text.startswith(FORMULA_LEAD) else text
 
 
 def dumps(data: dict) -> str:

@@ -7,12 +7,20 @@ value the store refuses never enters the stack; the first ``redo`` that
 Text editors save while the clerk types (after a pause); those steps carry a
 ``merge`` token (the field and its focus session) and merge into one step, so
 Ctrl+Z still undoes "typing in one field" at once.
+
+Another program may write into the file while the window has it open (the
+command line's imports refuse a file a window holds, older versions and other
+tools do not). Before every undo, redo and edit, and when the clerk comes
+back to the application, the editor asks the document
+whether the file changed elsewhere; if so it re-reads the file and clears the
+undo stack (an old step would overwrite the other program's value with a
+state the file no longer has) and says so in the status bar.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from ..store.errors import WorkbookError
 from .i18n import tr
@@ -20,6 +28,22 @@ from .model import Document
 
 
 MERGE_ID = 1  # QUndoCommand.id() of steps that may merge (their ``merge`` tokens must match too)
+
+
+class _Stack(QUndoStack):
+    """An undo stack that first re-reads a file changed elsewhere (and then does not undo)."""
+
+    def __init__(self, editor: "Editor"):
+        super().__init__(editor)
+        self.editor = editor
+
+    def undo(self) -> None:
+        if not self.editor.sync():
+            super().undo()
+
+    def redo(self) -> None:
+        if not self.editor.sync():
+            super().redo()
 
 
 class _Step(QUndoCommand):
@@ -209,9 +233,16 @@ class Editor(QObject):
     def __init__(self, doc: Document, parent: QObject | None = None):
         super().__init__(parent)
         self.doc = doc
-        self.stack = QUndoStack(self)
+        self.stack = _Stack(self)
         self.stack.setUndoLimit(1000)
         self._merge_top: tuple | None = None  # (token, stack index) of the step typing may still merge into
+        app = QGuiApplication.instance()
+        if app is not None:  # back from another program (a terminal, say): show what the file holds now
+            app.applicationStateChanged.connect(self._application_state)
+
+    def _application_state(self, state) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.sync()
 
     def guard(self, fn) -> bool:
         try:
@@ -232,12 +263,25 @@ class Editor(QObject):
             return True
         return False
 
+    def sync(self) -> bool:
+        """Re-read the file if another program changed it; True if it did (the undo history is then gone)."""
+        if not self.doc.changed_elsewhere():
+            return False
+        self._merge_top = None
+        self.stack.clear()
+        self.doc.reload_from_file()
+        self.problem.emit(tr("Dosya başka bir programda (ör. komut satırından bir içe aktarmayla) değiştirildi; "
+                             "değerler dosyadan yeniden okundu. Geri alma geçmişi silindi, çünkü eski adımlar "
+                             "yeni değerlerin üzerine yazardı. Değerleri kontrol edip çalışmaya devam edin."))
+        return True
+
     def merges_into_top(self, merge) -> bool:
         """Would a step with this token merge into the step on top of the stack?"""
         return merge is not None and self._merge_top == (merge, self.stack.index())
 
     # --- the edits widgets make ---------------------------------------------
     def set_values(self, values: dict, text: str | None = None, merge=None) -> bool:
+        self.sync()
         for k, v in values.items():  # typed back to the stored value: the unreadable text is dropped
             if k in self.doc.pending and _same(self.doc.entered(k), v):
                 self.discard_unparsed(k)
@@ -258,6 +302,7 @@ class Editor(QObject):
         return self._set_plan("activity", key, attr, value, merge)
 
     def _set_plan(self, kind: str, key: str, attr: str, value, merge) -> bool:
+        self.sync()
         entry = self.doc.indicator(key) if kind == "indicator" else self.doc.activity(key)
         if _same(getattr(entry, attr), value):
             if f"{key}.{attr}" in self.doc.pending:
@@ -279,6 +324,7 @@ class Editor(QObject):
         return f"{item.code} {item.name} — {what}" if item else key
 
     def add_photo(self, list_key: str, data: bytes, caption: str = "", name: str = "resim") -> bool:
+        self.sync()
         try:
             photo = self.doc.add_photo(list_key, data, caption, name)
         except WorkbookError as exc:
@@ -289,6 +335,7 @@ class Editor(QObject):
         return True
 
     def remove_photo(self, list_key: str, photo, index: int) -> bool:
+        self.sync()
         try:
             data = self.doc.photo_data(photo.id)
         except WorkbookError as exc:
@@ -298,11 +345,13 @@ class Editor(QObject):
 
     def caption_photo(self, list_key: str, photo, caption: str, merge=None) -> bool:
         """``merge``: a token of one visit to the caption editor; its saves are one undo step."""
+        self.sync()
         if photo.caption == caption:
             return True
         return self._push(CaptionPhoto(self, list_key, photo, caption, tr("Fotoğraf açıklaması değiştirildi"), merge))
 
     def move_photo(self, list_key: str, photo_id: int, old: int, new: int) -> bool:
+        self.sync()
         if old == new:
             return True
         return self._push(MovePhoto(self, list_key, photo_id, old, new, tr("Fotoğraf taşındı")))

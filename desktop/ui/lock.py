@@ -3,23 +3,18 @@
 A lock file per workbook lives in the user's temporary folder (named after a
 hash of the file's full path), so nothing is written beside the workbook and
 read-only media work too. ``QLockFile`` records the process and the host and
-takes over locks whose process has died (after a crash).
+takes over locks whose process has died (after a crash). The lock's path comes
+from ``store.lockfile``, which the command line uses to refuse writing into a
+file a window has open.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QLockFile
+from PySide6.QtCore import QLockFile
 
-from ..core.sha import sha256_hex
-
-
-def lock_path(path: Path) -> Path:
-    digest = sha256_hex(str(Path(path).resolve()).encode("utf-8"))[:24]
-    folder = Path(QDir.tempPath()) / "faaliyet-kilit"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{digest}.lock"
+from ..store.lockfile import lock_path
 
 
 class FileLock:

@@ -9,6 +9,7 @@ is then refreshed from the file, so what is shown is what is stored.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 
 from PySide6.QtCore import QObject, Signal
@@ -42,6 +43,7 @@ class Document(QObject):
         # unreadable text typed and kept in the file (place → text); read once here, then
         # kept in step by record/discard and by the writes that supersede it
         self.pending: dict[str, str] = wb.pending_inputs(self.department)
+        self._version = self._data_version()
         self._reload()
 
     # --- reading ----------------------------------------------------------
@@ -160,9 +162,35 @@ class Document(QObject):
         self._photos_changed(list_key)
 
     def reload_state(self) -> None:
+        """After the window's own work through another connection (a merge): read the file again."""
+        self._version = self._data_version()
         self._state = self.wb.state(self.department)
         self._reload()
         self.stateChanged.emit()
+
+    # --- changes made by other programs ------------------------------------
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (the command line, another program) committed to the file
+        since the last look (SQLite's ``PRAGMA data_version``; this connection's own writes do not count)."""
+        version = self._data_version()
+        changed = version != self._version
+        self._version = version
+        return changed
+
+    def reload_from_file(self) -> None:
+        """Show what the file holds now: values, unreadable inputs, state, plan entries and photos."""
+        self.pending = self.wb.pending_inputs(self.department)
+        self._state = self.wb.state(self.department)
+        self._reload()
+        for item in self.indicators + self.activities:
+            self.planChanged.emit(item.key)
+        self.stateChanged.emit()  # editors re-read their tables and photo lists
+
+    def _data_version(self) -> int | None:
+        try:
+            return self.wb.conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return getattr(self, "_version", None)  # cannot tell: take the file as unchanged
 
     # --- internals --------------------------------------------------------
     def _photos_changed(self, list_key: str) -> None:

@@ -16,6 +16,10 @@
         <translation>'{0}' changed</translation>
     </message>
     <message>
+        <source>Dosya başka bir programda (ör. komut satırından bir içe aktarmayla) değiştirildi; değerler dosyadan yeniden okundu. Geri alma geçmişi silindi, çünkü eski adımlar yeni değerlerin üzerine yazardı. Değerleri kontrol edip çalışmaya devam edin.</source>
+        <translation>The file was changed by another program (e.g. an import from the command line); the values were read again from the file. The undo history was cleared, because the old steps would overwrite the new values. Check the values and continue.</translation>
+    </message>
+    <message>
         <source>{0} hücre değiştirildi</source>
         <translation>{0} cells changed</translation>
     </message>
