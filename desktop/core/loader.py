@@ -24,7 +24,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from . import keys
+from . import keys, limits
 from .definition import Definition
 from .forms import FormDef, InvalidData, convert
 from .institution import DepartmentDef, InstitutionDef, YearDef
@@ -229,6 +229,9 @@ def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
         return loc, keys.segment_problem(_value_at(data, loc))
     if f := re.fullmatch(r"Expected `\w+` of length >= (\d+)", msg):
         return loc, f"en az {f.group(1)} öğe olmalı"
+    if f := re.fullmatch(r"Expected `(\w+)` of length <= (\d+)", msg):  # a limit (limits.py)
+        what = "karakter" if f.group(1) == "str" else "öğe"
+        return loc, f"çok uzun: en çok {limits.n(int(f.group(2)))} {what} olabilir"
     if f := re.fullmatch(r"Expected `\w+` (>=|>|<=|<) (-?[\d.]+)", msg):
         return loc, f"{'en az' if f.group(1).startswith('>') else 'en çok'} {f.group(2)} olmalı"
     if f := re.fullmatch(r"Expected `([^`]+)`, got `\w+`", msg):
@@ -244,6 +247,12 @@ def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
     if _LIBRARY_WORDS.match(msg):  # any other of msgspec's English messages
         return loc, "geçersiz değer"
     return loc, msg  # our own checks (__post_init__) speak Turkish already
+
+
+def explain(text: str) -> str:
+    """One of msgspec's messages about a stored definition (no YAML at hand), in Turkish with its place."""
+    loc, message = _message(text, Definition, None)
+    return f"{_place(loc)}: {message}" if loc else message
 
 
 def _place(loc: tuple) -> str:
