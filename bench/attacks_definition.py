@@ -218,6 +218,112 @@ def incalculable_rule(definition: Definition, work: Path) -> list[str]:
     return problems
 
 
+# --- photos: anything but a JPEG or PNG, decoded by Pillow, is refused --------------------
+
+PHOTO_LIST = f"{DEPARTMENT}.foto"
+
+
+def picture(fmt: str, size: tuple[int, int] = (8, 6)) -> bytes:
+    from PIL import Image  # noqa: PLC0415
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 40, 40)).save(out, fmt)
+    return out.getvalue()
+
+
+def eps() -> bytes:
+    """An EPS header Pillow recognises (its decoder would run Ghostscript where installed)."""
+    return b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 8 6\n%%EndComments\n0 0 moveto showpage\n%%EOF\n"
+
+
+def bomb_png(side: int = 40_000) -> bytes:
+    """A small PNG declaring side × side pixels (1 bit): a decompression bomb."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    rows = zlib.compress(b"\x00" * ((side // 8 + 1) * 64), 9)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+
+
+def store_photo(path: Path, data: bytes, mime: str, width: int, height: int) -> None:
+    """A photo row written as another program would, bypassing add_photo's checks."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(
+            "INSERT INTO photo (department, list_key, position, caption, mime, width, height, sha256, data, changed_at, changed_by) "
+            "VALUES (?, ?, 0, 'Saldırı', ?, ?, ?, ?, ?, '2020-06-01T10:00:00+03:00', 'saldirgan')",
+            (DEPARTMENT, PHOTO_LIST, mime, width, height, hashlib.sha256(data).hexdigest(), data),
+        )
+    conn.close()
+
+
+@contextlib.contextmanager
+def pillow_formats():
+    """Every format Pillow opens meanwhile (ReportLab and the app open images through Image.open)."""
+    from PIL import Image  # noqa: PLC0415
+
+    seen: list[str] = []
+    original = Image.open
+
+    def spy(*args, **kwargs):
+        img = original(*args, **kwargs)
+        seen.append(str(img.format))
+        return img
+
+    Image.open = spy
+    try:
+        yield seen
+    finally:
+        Image.open = original
+
+
+def photo_attack(name: str, data: Callable[[], bytes], mime: str, width: int = 8, height: int = 6, *, pickable: bool = False) -> Attack:
+    """``pickable``: the bytes are a good JPEG/PNG that a user may add (only their stored mime or size lie)."""
+
+    def run(definition: Definition, work: Path) -> list[str]:
+        from desktop.store.photos import add_photo, photo_problem  # noqa: PLC0415
+
+        blob = data()
+        problems = []
+        if (why := photo_problem(blob, mime, width, height)) is None:
+            problems.append("photo_problem accepts it")
+        elif reason := clear_message(why):
+            problems.append(f"photo_problem: {reason}")
+        path = work / "itfaiye.faaliyet"
+        with Workbook.create(path, definition, DEPARTMENT, user="saldirgan") as wb:
+            try:
+                add_photo(wb, PHOTO_LIST, blob, name="resim.jpg")
+                if not pickable:
+                    problems.append("add_photo accepts it")
+            except WorkbookError as exc:
+                if reason := clear_message(str(exc)):
+                    problems.append(f"add_photo: {reason}")
+        conn = sqlite3.connect(path)
+        with conn:
+            conn.execute("DELETE FROM photo")  # a pickable image was added above
+        conn.close()
+        store_photo(path, blob, mime, width, height)
+        before = _digest(path)
+        into = work / "birlesik.faaliyet"
+        Workbook.create(into, definition, None, user="strateji").close()
+        with pillow_formats() as seen:
+            for argv in (
+                ["build", str(path), "--out", str(work / "birim.pdf")],
+                ["merge", "--into", str(into), str(path)],
+                ["build", str(into), "--out", str(work / "rapor.pdf")],
+            ):
+                code, out, err = cli(argv)
+                if code not in (0, 1) or (code and (reason := clear_message(err or out))):
+                    problems.append(f"{argv[0]}: exit {code} {(err or out)[-200:]!r}")
+        if others := sorted(set(seen) - {"JPEG", "PNG", "MPO"}):
+            problems.append(f"Pillow opened {', '.join(others)}")
+        if _digest(path) != before:
+            problems.append("the department file changed")
+        return problems
+
+    return Attack(f"photo/{name}", "photo", run)
+
+
 ATTACKS: list[Attack] = [
     definition_attack("huge-table", _huge_table, "en çok"),
     definition_attack("too-many-department-values", _too_many_department_values, "en çok"),
@@ -229,4 +335,14 @@ ATTACKS: list[Attack] = [
     *(definition_attack(f"rule-{name}", _rule(check), "formül") for name, check in HOSTILE_RULES.items()),
     definition_attack("rule-too-long", _rule("-" * 100_000 + "1"), "en çok"),
     Attack("definition/rule-incalculable", "definition", incalculable_rule),
+    photo_attack("not-an-image", lambda: b"<html>bu bir resim degil</html>" * 10, "image/jpeg"),
+    photo_attack("eps", eps, "image/jpeg"),
+    photo_attack("eps-declared", eps, "application/postscript"),
+    photo_attack("gif", lambda: picture("GIF"), "image/gif"),
+    photo_attack("gif-as-png", lambda: picture("GIF"), "image/png"),
+    photo_attack("tiff", lambda: picture("TIFF"), "image/jpeg"),
+    photo_attack("bomb-png", bomb_png, "image/png", 40_000, 40_000),
+    photo_attack("png-declared-jpeg", lambda: picture("PNG"), "image/jpeg", pickable=True),
+    photo_attack("size-mismatch", lambda: picture("JPEG"), "image/jpeg", 4000, 3000, pickable=True),
+    photo_attack("truncated-jpeg", lambda: picture("JPEG", (400, 300))[:300], "image/jpeg", 400, 300),
 ]
