@@ -181,6 +181,28 @@ def _logo_path(path: str) -> Callable[[dict], None]:
     return edit
 
 
+def broken_logo(definition: Definition, work: Path) -> list[str]:
+    """An embedded logo with a PNG signature that does not decode: the file opens, the cover has the emblem."""
+    import base64  # noqa: PLC0415
+
+    data = definition_data(definition)
+    blob = b"\x89PNG\r\n\x1a\n" + eps()
+    data["institution"]["logo"] = {"name": "logo.png", "mime": "image/png", "width": 8, "height": 6,
+                                   "sha256": hashlib.sha256(blob).hexdigest(), "data": base64.b64encode(blob).decode()}
+    path = forge(definition, work, data)
+    before = _digest(path)
+    problems = []
+    with pillow_formats() as seen:
+        code, out, err = cli(["build", str(path), "--out", str(work / "birim.pdf")])
+    if code != 0 or not (work / "birim.pdf").exists():
+        problems.append(f"build: exit {code} {(err or out)[-200:]!r}")
+    if others := sorted(set(seen) - {"JPEG", "PNG", "MPO"}):
+        problems.append(f"Pillow opened {', '.join(others)}")
+    if _digest(path) != before:
+        problems.append("file changed")
+    return problems
+
+
 def _rule(check: str) -> Callable[[dict], None]:
     return lambda data: add_rule(data, check)
 
@@ -332,6 +354,10 @@ ATTACKS: list[Attack] = [
     definition_attack("many-sections", _many_sections, "en çok"),
     definition_attack("json-too-big", _json_too_big, "çok büyük"),
     definition_attack("infinite-target", _bad_number, "sayı"),
+    definition_attack("logo-unc-path", _logo_path(r"\\sunucu\paylasim\logo.png"), "institution.logo"),
+    definition_attack("logo-absolute-path", _logo_path("/etc/passwd"), "institution.logo"),
+    definition_attack("logo-outside-path", _logo_path("../../logo.png"), "institution.logo"),
+    Attack("definition/logo-broken-image", "definition", broken_logo),
     *(definition_attack(f"rule-{name}", _rule(check), "formül") for name, check in HOSTILE_RULES.items()),
     definition_attack("rule-too-long", _rule("-" * 100_000 + "1"), "en çok"),
     Attack("definition/rule-incalculable", "definition", incalculable_rule),

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .limits import MAX_LOGO_BYTES, MAX_STORED_SIDE
+
 MAX_SIDE = 1600
 MAX_INPUT_BYTES = 40 * 1024 * 1024
 MAX_PIXELS = 80_000_000  # an image the user picks (a 50 MP camera fits)
 # an image already stored (normalize makes at most 1600 px a side): generous, bounded
 MAX_STORED_BYTES = 10 * 1024 * 1024
-MAX_STORED_SIDE = 6_000
 MAX_STORED_PIXELS = 16_000_000
 FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG"}  # the only formats ever decoded
 
@@ -91,3 +92,19 @@ def image_problem(data: bytes, mime: str, width: int, height: int) -> str | None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
         return f"kayıtlı veri okunabilen bir {fmt} resmi değil"
     return None
+
+
+def embeddable(data: bytes, name: str = "resim") -> StoredImage:
+    """A JPEG or PNG file kept as it is (a logo embedded in the definition), checked
+    by decoding it completely; or ImageProblem."""
+    if len(data) > MAX_LOGO_BYTES:
+        raise ImageProblem(f"'{name}' çok büyük ({len(data) // 1024} KB; en çok {MAX_LOGO_BYTES // 1024} KB).")
+    try:
+        with Image.open(io.BytesIO(data), formats=list(FORMATS.values())) as img:
+            mime = next(m for m, f in FORMATS.items() if f == img.format)
+            width, height = img.size
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError, StopIteration):
+        raise ImageProblem(f"'{name}' okunabilen bir resim değil. JPEG ya da PNG bir dosya seçin.") from None
+    if problem := image_problem(data, mime, width, height):
+        raise ImageProblem(f"'{name}': {problem}.")
+    return StoredImage(data, mime, width, height, hashlib.sha256(data).hexdigest())

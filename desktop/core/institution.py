@@ -1,12 +1,48 @@
 """The institution, its year settings, departments and declaration signers."""
 
+import base64
+import hashlib
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from msgspec import Meta, field
 
 from .forms import Segment, Strict
-from .limits import MAX_PLAN_LIST, Key, Short, check_number
+from .limits import MAX_LOGO_BYTES, MAX_PLAN_LIST, MAX_STORED_SIDE, Key, LimitExceeded, Short, check_number
+
+_MAGIC = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+
+
+class EmbeddedImage(Strict, kw_only=True):
+    """An image carried inside the definition (and so inside every file and its digest).
+
+    Never a path: only the loader reads a file (from the definition folder) and
+    embeds it; the report draws from these bytes after decoding them as the
+    declared JPEG or PNG (``images.image_problem``). Checked here, cheaply, on
+    every read: base64, size, the format's signature and the SHA-256."""
+
+    name: Short  # the file it was read from, for messages
+    mime: Literal["image/png", "image/jpeg"]
+    width: Annotated[int, Meta(ge=1, le=MAX_STORED_SIDE)]
+    height: Annotated[int, Meta(ge=1, le=MAX_STORED_SIDE)]
+    sha256: Annotated[str, Meta(pattern="^[0-9a-f]{64}$")]
+    data: Annotated[str, Meta(max_length=(MAX_LOGO_BYTES + 2) // 3 * 4)]  # base64
+
+    def __post_init__(self) -> None:
+        raw = self.raw()  # binascii.Error is a ValueError
+        if not raw.startswith(_MAGIC[self.mime]):
+            raise LimitExceeded(f"'{self.name}' bir {self.mime.split('/')[1].upper()} resmi değil")
+        if hashlib.sha256(raw).hexdigest() != self.sha256:
+            raise LimitExceeded(f"'{self.name}' resminin özeti tutmuyor")
+
+    def raw(self) -> bytes:
+        return base64.b64decode(self.data, validate=True)
+
+    @classmethod
+    def of(cls, name: str, data: bytes, mime: str, width: int, height: int) -> dict:
+        """Plain data (for the loader's checks) of an image already checked by ``images.embeddable``."""
+        return {"name": name, "mime": mime, "width": width, "height": height,
+                "sha256": hashlib.sha256(data).hexdigest(), "data": base64.b64encode(data).decode("ascii")}
 
 
 class SignerDef(Strict, kw_only=True):
@@ -26,7 +62,8 @@ class InstitutionDef(Strict, kw_only=True):
     fax: Short = ""
     web: Short = ""
     email: Short = ""
-    logo: str | None = None  # file name inside the definition folder
+    # tanim.yaml names a file inside the definition folder; the loader embeds it
+    logo: EmbeddedImage | None = None
 
 
 class YearDef(Strict, kw_only=True):

@@ -39,6 +39,7 @@ MAX_SLOTS = 200_000  # values of the whole definition (1.280)
 MAX_PLAN_LIST = 1_000  # aims, goals of an aim, targets of a goal, signers
 MAX_PLAN_ENTRIES = 5_000  # indicators and activities, each, in the whole plan (161, 87)
 MAX_LOGO_BYTES = 2 * 1024 * 1024  # the logo embedded in the definition
+MAX_STORED_SIDE = 6_000  # pixels of a side of a stored image (a photo is stored at most 1.600)
 
 Key = Annotated[str, Meta(max_length=MAX_KEY_CHARS)]
 Short = Annotated[str, Meta(max_length=MAX_SHORT_CHARS)]

@@ -345,6 +345,10 @@ def load_definition(folder: Path | str) -> Definition:
         head = None
 
     parts: dict[str, Any] = {}
+    if head is not None and isinstance(head.get("institution"), dict) and "logo" in head["institution"]:
+        logo, p = _embed_logo(folder, head["institution"]["logo"], head_raw, head_label)
+        problems += p
+        head["institution"] = {**head["institution"], "logo": logo}
     if head is not None:
         for field, model in (("institution", InstitutionDef), ("year", YearDef)):
             parts[field], p = validate_part(model, head.get(field), head_raw, head_label, (field,))
@@ -401,6 +405,49 @@ def load_definition(folder: Path | str) -> Definition:
     except InvalidData as exc:  # safety net: cross checks above should catch these
         loc, message = _message(str(exc), Definition, parts)
         raise DefinitionError([Problem(name, None, _place(loc), message)]) from None
+
+
+def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | None, list[Problem]]:
+    """The logo file named in tanim.yaml, checked and embedded (see EmbeddedImage), or a problem.
+
+    Only a file inside the definition folder is read: a relative path without
+    '..', not absolute, not a Windows drive or UNC path (which would make the
+    PC contact a remote share), not a link leading out of the folder."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    from .images import ImageProblem, embeddable  # Pillow: only when a logo is named
+    from .institution import EmbeddedImage
+
+    place = ("institution", "logo")
+
+    def problem(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(label, _line_of(raw, place), _place(place), message)]
+
+    if name is None:
+        return None, []
+    if not isinstance(name, str) or not name.strip():
+        return problem("tanım klasöründeki bir resim dosyasının adı olmalı (ör. logo.png)")
+    if "\\" in name or ":" in name or PureWindowsPath(name).is_absolute() or PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
+        return problem(f"'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), "
+                       "'..', sürücü, ağ yolu ya da '\\' kullanmayın")
+    base = folder.resolve()
+    path = (folder / name).resolve()
+    if not path.is_relative_to(base):
+        return problem(f"'{name}' tanım klasörünün dışındaki bir dosyaya bağlantı; resmi klasörün içine kopyalayın")
+    if not path.is_file():  # nor a folder, nor a device or pipe that would block
+        return problem(f"'{name}' dosyası tanım klasöründe yok")
+    try:
+        with path.open("rb") as f:
+            data = f.read(limits.MAX_LOGO_BYTES + 1)
+    except FileNotFoundError:
+        return problem(f"'{name}' dosyası tanım klasöründe yok")
+    except OSError as exc:
+        return problem(f"'{name}' okunamadı ({exc.strerror})")
+    try:
+        image = embeddable(data, name)
+    except ImageProblem as exc:
+        return problem(str(exc))
+    return EmbeddedImage.of(name, image.data, image.mime, image.width, image.height), []
 
 
 def _cross_check(parts: dict, forms: list, head_label: str, plan_label: str) -> list[Problem]:
