@@ -141,3 +141,16 @@ def test_the_loader_refuses_a_rule_too_deep(folder):
     assert "rules:\n" in text
     form.write_text(text.replace("rules:\n", "rules:\n  - key: derin\n    check: " + "+".join(["1"] * 200) + " > 0\n    message: x\n", 1), encoding="utf-8")
     assert "formül çok karmaşık" in _problems(folder)
+
+
+@pytest.mark.parametrize("edit,expected", [
+    (lambda d: own_form(d)["sections"][0].update(key="Büyük"), "sections[0].key: geçerli bir anahtar değil"),
+    (lambda d: own_form(d)["sections"][0].update(chapter="X"), "chapter: şunlardan biri olmalı: I.A"),
+    (lambda d: own_form(d)["sections"][0].update(bilinmeyen=1), "bilinmeyen: bilinmeyen alan"),
+    (lambda d: d["year"].update(year="2020"), "year.year: tam sayı olmalı"),
+])
+def test_any_problem_of_a_stored_definition_is_worded_in_turkish_with_its_place(definition, edit, expected):
+    data = definition_data(definition)
+    edit(data)
+    message = _refused(data)
+    assert expected in message and "Expected" not in message and "None" not in message

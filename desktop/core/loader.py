@@ -226,6 +226,8 @@ def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
     if f := re.fullmatch(r"Object contains unknown field `(.*)`", msg):
         return loc + (f.group(1),), "bilinmeyen alan (yazımı kontrol edin)"
     if msg.startswith("Expected `str` matching regex"):
+        if data is None:  # a stored definition (explain): the value is not at hand
+            return loc, "geçerli bir anahtar değil: küçük harf ASCII harf ile başlamalı, yalnızca a-z, 0-9 ve _ içermeli"
         return loc, keys.segment_problem(_value_at(data, loc))
     if f := re.fullmatch(r"Expected `\w+` of length >= (\d+)", msg):
         return loc, f"en az {f.group(1)} öğe olmalı"
