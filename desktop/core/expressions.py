@@ -22,7 +22,7 @@ from decimal import Decimal, DecimalException
 from functools import lru_cache
 from typing import Callable
 
-from .limits import MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH, MAX_FORMULA_NODES, MAX_MAGNITUDE, MAX_ROUND_DIGITS
+from .limits import MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH, MAX_FORMULA_NODES, MAX_MAGNITUDE, MAX_ROUND_DIGITS, grouped
 
 Lookup = Callable[[str], "Decimal | int | None"]
 
@@ -175,7 +175,7 @@ def evaluate(text: str, lookup: Lookup, *, strict: bool = False):
         return None
     except (_Incalculable, DecimalException, OverflowError):
         if strict:
-            raise Incalculable(f"formül hesaplanamadı: değerler ya da sonuç geçerli bir sayı değil veya çok büyük (en çok {MAX_MAGNITUDE:.0e})") from None
+            raise Incalculable(f"formül hesaplanamadı: değerler ya da sonuç geçerli bir sayı değil veya çok büyük (mutlak değer en çok {grouped(MAX_MAGNITUDE)})") from None
         return None
 
 

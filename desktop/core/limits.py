@@ -51,14 +51,14 @@ class LimitExceeded(ValueError):
     """A definition over one of the limits; the message says which, in Turkish."""
 
 
-def n(value: int) -> str:
-    """1200000 as '1.200.000' (Turkish grouping; numbers.py would pull in more)."""
+def grouped(value: int) -> str:
+    """1200000 as '1.200.000' (Turkish grouping of a count)."""
     return f"{value:,}".replace(",", ".")
 
 
 def at_most(count: int, limit: int, what: str) -> None:
     if count > limit:
-        raise LimitExceeded(f"{what} {n(count)}; en çok {n(limit)} olabilir")
+        raise LimitExceeded(f"{what} {grouped(count)}; en çok {grouped(limit)} olabilir")
 
 
 def table_cells(table) -> int:
@@ -83,9 +83,12 @@ def form_slots(form) -> int:
 
 
 def check_json_size(text: str | bytes) -> None:
+    """The stored definition's UTF-8 size, before it is decoded."""
+    if isinstance(text, str) and len(text) * 4 <= MAX_JSON_BYTES:
+        return  # surely small enough: no copy to measure it
     size = len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_JSON_BYTES:
-        raise LimitExceeded(f"form tanımı çok büyük ({n(size // 1024)} KB; en çok {n(MAX_JSON_BYTES // 1024)} KB)")
+        raise LimitExceeded(f"form tanımı çok büyük ({grouped(size // 1024)} KB; en çok {grouped(MAX_JSON_BYTES // 1024)} KB)")
 
 
 def check_number(value, what: str) -> None:

@@ -233,7 +233,7 @@ def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
         return loc, f"en az {f.group(1)} öğe olmalı"
     if f := re.fullmatch(r"Expected `(\w+)` of length <= (\d+)", msg):  # a limit (limits.py)
         what = "karakter" if f.group(1) == "str" else "öğe"
-        return loc, f"çok uzun: en çok {limits.n(int(f.group(2)))} {what} olabilir"
+        return loc, f"çok uzun: en çok {limits.grouped(int(f.group(2)))} {what} olabilir"
     if f := re.fullmatch(r"Expected `\w+` (>=|>|<=|<) (-?[\d.]+)", msg):
         return loc, f"{'en az' if f.group(1).startswith('>') else 'en çok'} {f.group(2)} olmalı"
     if f := re.fullmatch(r"Expected `([^`]+)`, got `\w+`", msg):
