@@ -72,6 +72,7 @@ def test_without_a_logo_the_cover_has_the_emblem(definition):
     ("//sunucu/paylasim/logo.png", "tanım klasörünün içinde bir dosya olmalı"),
     (r"C:\logo.png", "tanım klasörünün içinde bir dosya olmalı"),
     ("C:logo.png", "tanım klasörünün içinde bir dosya olmalı"),
+    ("resim/../../logo.png", "tanım klasörünün içinde bir dosya olmalı"),
     ("yok.png", "'yok.png' dosyası tanım klasöründe yok"),
     ("birimler", "'birimler' dosyası tanım klasöründe yok"),
 ])
@@ -80,6 +81,13 @@ def test_a_logo_outside_the_folder_or_missing_is_refused_with_file_and_line(fold
     text = _problems(folder)
     assert expected in text
     assert "tanim.yaml:" in text and "institution.logo" in text
+
+
+def test_a_name_with_a_nul_character_is_refused(folder):
+    head = folder / "tanim.yaml"
+    text = head.read_text(encoding="utf-8")
+    head.write_text(text.replace("  email: kars@kars.bel.tr\n", '  email: kars@kars.bel.tr\n  logo: "logo\\0.png"\n', 1), encoding="utf-8")
+    assert "tanım klasörünün içinde bir dosya olmalı" in _problems(folder)
 
 
 def test_a_link_out_of_the_folder_is_refused(folder, tmp_path):

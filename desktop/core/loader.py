@@ -429,7 +429,7 @@ def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | N
         return None, []
     if not isinstance(name, str) or not name.strip():
         return problem("tanım klasöründeki bir resim dosyasının adı olmalı (ör. logo.png)")
-    if "\\" in name or ":" in name or PureWindowsPath(name).is_absolute() or PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
+    if "\\" in name or ":" in name or "\0" in name or PureWindowsPath(name).is_absolute() or PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
         return problem(f"'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), "
                        "'..', sürücü, ağ yolu ya da '\\' kullanmayın")
     base = folder.resolve()
