@@ -12,7 +12,7 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta, field
 
-from . import keys
+from . import keys, limits
 from .forms import FieldDef, FormDef, InvalidData, PhotoListDef, Strict, TableDef, TYPE_LABELS
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
@@ -31,17 +31,18 @@ class Slot(msgspec.Struct, frozen=True):
 
 
 class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached look-ups below
-    id: str  # e.g. "kars-2020"
-    version: str = "1"
+    id: limits.Key  # e.g. "kars-2020"
+    version: limits.Key = "1"
     institution: InstitutionDef
     year: YearDef
-    departments: Annotated[list[DepartmentDef], Meta(min_length=1)]
+    departments: Annotated[list[DepartmentDef], Meta(min_length=1, max_length=limits.MAX_DEPARTMENTS)]
     plan: PlanDef = field(default_factory=PlanDef)
-    forms: list[FormDef] = field(default_factory=list)
+    forms: Annotated[list[FormDef], Meta(max_length=limits.MAX_DEPARTMENTS)] = field(default_factory=list)
     # the chapters that are plain text of the institution (foreword, mission…)
     # live in the form of the department whose role is "institution".
 
     def __post_init__(self) -> None:
+        limits.at_most(sum(limits.form_slots(f) for f in self.forms), limits.MAX_SLOTS, "tanımdaki toplam değer sayısı")
         dept_keys = [d.key for d in self.departments]
         if len(set(dept_keys)) != len(dept_keys):
             raise ValueError("aynı birim anahtarı birden fazla kez tanımlanmış")
@@ -106,11 +107,24 @@ class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached 
 
     @classmethod
     def from_json(cls, text: str | bytes) -> "Definition":
-        """Check and build from JSON (a workbook's snapshot), or raise InvalidData."""
+        """Check and build from JSON (a workbook's snapshot, untrusted), or raise InvalidData.
+
+        The same checks as a definition loaded from its folder (types, limits, rule
+        expressions); the size is checked first, the limits while decoding, so an
+        oversized definition is refused before anything is built from it. The
+        message is Turkish and names the place (``forms[0].sections[1]...``).
+        """
         try:
+            limits.check_json_size(text)
             return msgspec.json.decode(text, type=cls)
-        except msgspec.MsgspecError as exc:
+        except limits.LimitExceeded as exc:
             raise InvalidData(str(exc)) from None
+        except msgspec.MsgspecError as exc:
+            from .loader import explain  # local: the loader builds definitions
+
+            raise InvalidData(explain(str(exc))) from None
+        except RecursionError:
+            raise InvalidData("form tanımı çok derin iç içe") from None
 
 
 def item_slots(department: str, section: str, item) -> list[Slot]:

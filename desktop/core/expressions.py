@@ -2,24 +2,34 @@
 
 Allowed: numbers, dotted keys (``ik.kadro.toplam.sayi``), ``+ - * /``,
 parentheses, comparisons (``== != < <= > >=``), ``and``/``or``/``not`` and the
-functions ``abs``, ``min``, ``max``, ``round``. Everything else is rejected
-when the form is loaded, never at run time. Numbers are ``Decimal`` so that
-``0.1 + 0.2 == 0.3`` holds. A missing value makes the whole expression
-``None`` (nothing to check yet); division by zero gives ``None`` too.
+functions ``abs(x)``, ``min(a, b, ...)``, ``max(a, b, ...)``, ``round(x)`` and
+``round(x, n)`` with a literal ``n`` from 0 to 10. Everything else is rejected
+by ``parse`` — when a form is loaded from its folder and again whenever a
+stored definition is read from a file (``forms.py`` calls it), never at run
+time. The text's length and its tree's depth and size are bounded
+(``limits.py``). Numbers are ``Decimal`` so that ``0.1 + 0.2 == 0.3`` holds.
+A missing value makes the whole expression ``None`` (nothing to check yet);
+division by zero gives ``None`` too. A number that is not finite or beyond
+``MAX_MAGNITUDE`` (from a constant, a value or a result) makes it
+incalculable: ``None`` for a computed cell, ``Incalculable`` (a finding) for a
+rule evaluated with ``strict=True``.
 """
-
 from __future__ import annotations
 
 import ast
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, DecimalException
 from functools import lru_cache
 from typing import Callable
+
+from .limits import MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH, MAX_FORMULA_NODES, MAX_MAGNITUDE, MAX_ROUND_DIGITS, grouped
 
 Lookup = Callable[[str], "Decimal | int | None"]
 
 _SEGMENT = re.compile(r"^[a-z][a-z0-9_]*$")
 _FUNCS = {"abs": abs, "min": min, "max": max, "round": round}
+_ARITY = {"abs": (1, 1), "min": (2, 50), "max": (2, 50), "round": (1, 2)}  # (least, most) arguments
+_UNARY = (ast.UAdd, ast.USub, ast.Not)
 _BINOPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b}
 _CMPS = {
     ast.Eq: lambda a, b: a == b,
@@ -35,7 +45,15 @@ class ExpressionError(ValueError):
     pass
 
 
+class Incalculable(ExpressionError):
+    """The expression's numbers are not finite or too big: a finding, never a crash."""
+
+
 class _Missing(Exception):
+    pass
+
+
+class _Incalculable(Exception):
     pass
 
 
@@ -52,31 +70,77 @@ def _dotted(node: ast.AST) -> str | None:
 
 @lru_cache(maxsize=4096)
 def parse(text: str) -> ast.Expression:
+    """The syntax tree of an allowed expression, or ExpressionError (Turkish)."""
+    if not isinstance(text, str):
+        raise ExpressionError("formül metin olmalı")
+    if len(text) > MAX_FORMULA_CHARS:
+        raise ExpressionError(f"formül çok uzun ({len(text)} karakter; en çok {MAX_FORMULA_CHARS})")
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"formül okunamadı: '{text}' ({exc.msg})") from None
+        raise ExpressionError(f"formül okunamadı: '{_show(text)}' ({exc.msg})") from None
+    except (RecursionError, MemoryError, ValueError):
+        raise ExpressionError(f"formül çok karmaşık: '{_show(text)}'") from None
+    _check_shape(tree, text)
     for node in ast.walk(tree):
-        ok = isinstance(
-            node,
-            (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.Constant, ast.Name,
-             ast.Attribute, ast.Call, ast.Load, ast.operator, ast.unaryop, ast.cmpop, ast.boolop),
-        )
-        if isinstance(node, ast.operator) and type(node) not in (ast.Add, ast.Sub, ast.Mult, ast.Div):
-            ok = False
-        if isinstance(node, ast.Constant) and not isinstance(node.value, (int, float)):
-            ok = False
-        if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in _FUNCS and not node.keywords):
-            ok = False
-        if isinstance(node, ast.Attribute) and _dotted(node) is None:
-            ok = False
-        if isinstance(node, (ast.Name, ast.Attribute)):
-            name = node.id if isinstance(node, ast.Name) else node.attr
-            if not _SEGMENT.match(name):
-                ok = False
-        if not ok:
-            raise ExpressionError(f"formülde izin verilmeyen ifade: '{text}'")
+        if not _allowed(node):
+            raise ExpressionError(f"formülde izin verilmeyen ifade: '{_show(text)}'")
     return tree
+
+
+def _show(text: str) -> str:
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _check_shape(tree: ast.AST, text: str) -> None:
+    """Depth and size of the tree, without recursion (evaluation recurses to this depth)."""
+    count = 0
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > MAX_FORMULA_DEPTH or count > MAX_FORMULA_NODES:
+            raise ExpressionError(f"formül çok karmaşık (en çok {MAX_FORMULA_DEPTH} iç içe düzey, {MAX_FORMULA_NODES} öğe): '{_show(text)}'")
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+
+
+def _allowed(node: ast.AST) -> bool:
+    if isinstance(node, (ast.Expression, ast.BinOp, ast.Compare, ast.BoolOp, ast.Load, ast.boolop)):
+        return True
+    if isinstance(node, ast.operator):
+        return type(node) in (ast.Add, ast.Sub, ast.Mult, ast.Div)
+    if isinstance(node, ast.unaryop):
+        return isinstance(node, _UNARY)
+    if isinstance(node, ast.UnaryOp):
+        return True
+    if isinstance(node, ast.cmpop):
+        return type(node) in _CMPS
+    if isinstance(node, ast.Constant):
+        v = node.value
+        return isinstance(v, (int, float)) and not isinstance(v, bool) and _finite(Decimal(repr(v)) if isinstance(v, float) else Decimal(v))
+    if isinstance(node, ast.Call):
+        return _call_allowed(node)
+    if isinstance(node, ast.Attribute) and _dotted(node) is None:
+        return False
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return bool(_SEGMENT.match(node.id if isinstance(node, ast.Name) else node.attr))
+    return False
+
+
+def _call_allowed(node: ast.Call) -> bool:
+    if not (isinstance(node.func, ast.Name) and node.func.id in _FUNCS) or node.keywords:
+        return False
+    least, most = _ARITY[node.func.id]
+    if not least <= len(node.args) <= most or any(isinstance(a, ast.Starred) for a in node.args):
+        return False
+    if node.func.id == "round" and len(node.args) == 2:  # digits: a literal, never a value
+        digits = node.args[1]
+        return isinstance(digits, ast.Constant) and type(digits.value) is int and 0 <= digits.value <= MAX_ROUND_DIGITS
+    return True
+
+
+def _finite(v: Decimal) -> bool:
+    return v.is_finite() and abs(v) <= MAX_MAGNITUDE
 
 
 def names_in(text: str) -> set[str]:
@@ -99,12 +163,19 @@ def names_in(text: str) -> set[str]:
     return out
 
 
-def evaluate(text: str, lookup: Lookup):
-    """Value of the expression, or None when a value is missing."""
+def evaluate(text: str, lookup: Lookup, *, strict: bool = False):
+    """Value of the expression, or None when a value is missing.
+
+    A number that is not finite or too big (see the module's doc) gives None,
+    or raises Incalculable when ``strict`` (rules: a finding)."""
     tree = parse(text)
     try:
         return _eval(tree.body, lookup)
     except _Missing:
+        return None
+    except (_Incalculable, DecimalException, OverflowError):
+        if strict:
+            raise Incalculable(f"formül hesaplanamadı: değerler ya da sonuç geçerli bir sayı değil veya çok büyük (mutlak değer en çok {grouped(MAX_MAGNITUDE)})") from None
         return None
 
 
@@ -112,12 +183,18 @@ def _num(v) -> Decimal:
     if isinstance(v, bool):
         raise _Missing
     if isinstance(v, Decimal):
-        return v
-    if isinstance(v, int):
-        return Decimal(v)
-    if isinstance(v, float):
-        return Decimal(repr(v))
-    raise _Missing
+        d = v
+    elif isinstance(v, int):
+        if v.bit_length() > 80:  # beyond MAX_MAGNITUDE; Decimal(v) of a huge int costs time
+            raise _Incalculable
+        d = Decimal(v)
+    elif isinstance(v, float):
+        d = Decimal(repr(v))
+    else:
+        raise _Missing
+    if not _finite(d):
+        raise _Incalculable
+    return d
 
 
 def _eval(node: ast.AST, lookup: Lookup):
@@ -138,11 +215,8 @@ def _eval(node: ast.AST, lookup: Lookup):
         if isinstance(node.op, ast.Div):
             if b == 0:
                 raise _Missing
-            try:
-                return a / b
-            except InvalidOperation:
-                raise _Missing from None
-        return _BINOPS[type(node.op)](a, b)
+            return _num(a / b)
+        return _num(_BINOPS[type(node.op)](a, b))
     if isinstance(node, ast.Compare):
         left = _eval(node.left, lookup)
         for op, comp in zip(node.ops, node.comparators):
@@ -155,7 +229,9 @@ def _eval(node: ast.AST, lookup: Lookup):
         values = [_eval(v, lookup) for v in node.values]
         return all(values) if isinstance(node.op, ast.And) else any(values)
     if isinstance(node, ast.Call):
-        args = [_eval(a, lookup) for a in node.args]
-        result = _FUNCS[node.func.id](*args)  # type: ignore[union-attr]
-        return _num(result) if not isinstance(result, Decimal) else result
+        name = node.func.id  # type: ignore[union-attr]
+        if name == "round" and len(node.args) == 2:
+            x = _eval(node.args[0], lookup)
+            return _num(round(Decimal(x), node.args[1].value))  # type: ignore[attr-defined]
+        return _num(_FUNCS[name](*[_eval(a, lookup) for a in node.args]))
     raise ExpressionError("formül değerlendirilemedi")

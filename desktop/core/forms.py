@@ -15,9 +15,13 @@ from msgspec import Meta, field
 
 from . import keys
 from .dates import BIMONTHS, MONTH_KEYS, MONTHS
+from .limits import (
+    MAX_COLUMNS, MAX_DEPARTMENT_SLOTS, MAX_ITEMS, MAX_KEY_CHARS, MAX_ROWS, MAX_RULES, MAX_SECTIONS,
+    MAX_TABLE_CELLS, Formula, Long, Short, at_most, form_slots, table_cells,
+)
 
 # a key segment (see keys.py); the loader words the mismatch in Turkish
-Segment = Annotated[str, Meta(pattern=keys.SEGMENT.pattern)]
+Segment = Annotated[str, Meta(pattern=keys.SEGMENT.pattern, max_length=MAX_KEY_CHARS)]
 
 FieldType = Literal["count", "decimal", "money", "percent", "text", "longtext", "date"]
 NUMERIC_TYPES = ("count", "decimal", "money", "percent")
@@ -90,12 +94,12 @@ class ItemDef(Strict, tag_field="kind", kw_only=True):
 
 class FieldDef(ItemDef, tag="field", kw_only=True):
     key: Segment
-    label: str
+    label: Short
     type: FieldType
-    unit: str | None = None
+    unit: Short | None = None
     required: bool = False
-    help: str | None = None
-    default: str | int | None = None  # printed when nothing was entered
+    help: Long | None = None
+    default: Long | int | None = None  # printed when nothing was entered
     # False for a check-only field (e.g. a total the department declares so
     # that a rule can compare it with the computed total): entered and
     # validated, never printed in the report.
@@ -108,23 +112,23 @@ class FieldDef(ItemDef, tag="field", kw_only=True):
 
 class RowDef(Strict, kw_only=True):
     key: Segment
-    label: str
+    label: Short
 
 
 class ColumnDef(Strict, kw_only=True):
     key: Segment
-    label: str
+    label: Short
     type: FieldType = "count"
-    unit: str | None = None
+    unit: Short | None = None
     # An arithmetic expression over the other columns of the same row,
     # e.g. "resmi + kiralik" or "gerceklesme / tahmin * 100".
-    computed: str | None = None
+    computed: Formula | None = None
     # How the total row treats this column: "sum" the rows, "compute" the
     # expression again from the totals (rates), or leave it "none".
     total: Literal["sum", "compute", "none"] | None = None
     # A shared upper header over neighbouring columns (two header levels, as
     # in the fire statistics: "Yanma Derecesi" over three columns).
-    group: str | None = None
+    group: Short | None = None
 
     @property
     def total_mode(self) -> str:
@@ -137,12 +141,12 @@ class ColumnDef(Strict, kw_only=True):
 
 class TableDef(ItemDef, tag="table", kw_only=True):
     key: Segment
-    title: str
-    row_header: str = ""
-    rows: list[RowDef] | Literal["months", "bimonths"]
-    columns: Annotated[list[ColumnDef], Meta(min_length=1)]
-    total_row: bool | str = False  # True or a label ("Genel Toplam")
-    note: str | None = None
+    title: Short
+    row_header: Short = ""
+    rows: Annotated[list[RowDef], Meta(max_length=MAX_ROWS)] | Literal["months", "bimonths"]
+    columns: Annotated[list[ColumnDef], Meta(min_length=1, max_length=MAX_COLUMNS)]
+    total_row: bool | Short = False  # True or a label ("Genel Toplam")
+    note: Long | None = None
     chart: Literal["bar", "pie"] | None = None
 
     @property
@@ -163,6 +167,7 @@ class TableDef(ItemDef, tag="table", kw_only=True):
         return next((c for c in self.columns if c.key == key), None)
 
     def __post_init__(self) -> None:
+        at_most(table_cells(self), MAX_TABLE_CELLS, f"'{self.key}' tablosunun hücre sayısı")
         _unique([r.key for r in self.row_defs], "satır")
         if self.total_row is not False and keys.TOTAL_ROW in [r.key for r in self.row_defs]:
             raise ValueError("'toplam' satırı hesaplanır; satır olarak tanımlanamaz")
@@ -182,7 +187,7 @@ class TableDef(ItemDef, tag="table", kw_only=True):
 
 class PhotoListDef(ItemDef, tag="photos", kw_only=True):
     key: Segment
-    title: str
+    title: Short
     max_count: Annotated[int, Meta(ge=1, le=500)] = 40
 
 
@@ -191,25 +196,31 @@ Item = Union[FieldDef, TableDef, PhotoListDef]
 
 class SectionDef(Strict, kw_only=True):
     key: Segment
-    title: str
+    title: Short
     chapter: Chapter = "III.B.1"  # type: ignore[valid-type]
-    intro: str | None = None
-    items: Annotated[list[Item], Meta(min_length=1)]
+    intro: Long | None = None
+    items: Annotated[list[Item], Meta(min_length=1, max_length=MAX_ITEMS)]
 
 
 class RuleDef(Strict, kw_only=True):
     key: Segment
     severity: Literal["error", "warning"] = "error"
-    check: str  # a boolean expression over value keys
-    message: str
+    check: Formula  # a boolean expression over value keys
+    message: Long
+
+    def __post_init__(self) -> None:
+        from .expressions import parse  # local import: expressions is tiny
+
+        parse(self.check)  # the same check on every read: a stored definition is untrusted
 
 
 class FormDef(Strict, kw_only=True):
     department: Segment
-    sections: list[SectionDef] = field(default_factory=list)
-    rules: list[RuleDef] = field(default_factory=list)
+    sections: Annotated[list[SectionDef], Meta(max_length=MAX_SECTIONS)] = field(default_factory=list)
+    rules: Annotated[list[RuleDef], Meta(max_length=MAX_RULES)] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        at_most(form_slots(self), MAX_DEPARTMENT_SLOTS, f"'{self.department}' formunun değer sayısı")
         _unique([s.key for s in self.sections], "bölüm")
         _unique([i.key for s in self.sections for i in s.items], "alan/tablo")
         _unique([r.key for r in self.rules], "kural")

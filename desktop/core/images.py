@@ -1,11 +1,14 @@
-"""Photos: checked, turned upright, scaled down and re-encoded before storing.
+"""Images: checked, turned upright, scaled down and re-encoded before storing.
 
 A photo from a camera is 4–12 MB; the report prints it a few centimetres
 wide. Storing it at 1600 px on the long side as JPEG keeps a department file
-small enough for e-mail. Images from elsewhere are untrusted: decompression
-bombs and non-images are refused with a Turkish message.
+small enough for e-mail. Images from elsewhere are untrusted: only JPEG and
+PNG are ever decoded (Pillow knows formats whose decoders reach further, EPS
+even Ghostscript), with a pixel limit checked before decoding, so
+decompression bombs and non-images are refused with a Turkish message.
+``normalize`` is for an image the user picks; ``image_problem`` checks an
+image already stored (a photo of a file from another PC, a logo).
 """
-
 from __future__ import annotations
 
 import hashlib
@@ -14,9 +17,15 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .limits import MAX_LOGO_BYTES, MAX_STORED_SIDE
+
 MAX_SIDE = 1600
 MAX_INPUT_BYTES = 40 * 1024 * 1024
-MAX_PIXELS = 80_000_000
+MAX_PIXELS = 80_000_000  # an image the user picks (a 50 MP camera fits)
+# an image already stored (normalize makes at most 1600 px a side): generous, bounded
+MAX_STORED_BYTES = 10 * 1024 * 1024
+MAX_STORED_PIXELS = 16_000_000
+FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG"}  # the only formats ever decoded
 
 
 class ImageProblem(ValueError):
@@ -37,7 +46,9 @@ def normalize(data: bytes, name: str = "resim") -> StoredImage:
         raise ImageProblem(f"'{name}' çok büyük ({len(data) // (1024 * 1024)} MB; en çok 40 MB).")
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with Image.open(io.BytesIO(data)) as img:
+        with Image.open(io.BytesIO(data), formats=list(FORMATS.values())) as img:
+            if img.width * img.height > MAX_PIXELS:
+                raise ImageProblem(f"'{name}' çok büyük ({img.width}×{img.height} piksel; en çok {MAX_PIXELS // 1_000_000} milyon piksel).")
             img.load()
             img = ImageOps.exif_transpose(img)
             if img.mode not in ("RGB", "L"):
@@ -48,7 +59,52 @@ def normalize(data: bytes, name: str = "resim") -> StoredImage:
             img.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
             out = io.BytesIO()
             img.save(out, "JPEG", quality=85, optimize=True)
+    except ImageProblem:
+        raise
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError) as exc:
         raise ImageProblem(f"'{name}' okunabilen bir resim değil ({type(exc).__name__}). JPEG ya da PNG bir fotoğraf seçin.") from None
     blob = out.getvalue()
     return StoredImage(blob, "image/jpeg", img.width, img.height, hashlib.sha256(blob).hexdigest())
+
+
+def image_problem(data: bytes, mime: str, width: int, height: int) -> str | None:
+    """Why a stored image must not be used (Turkish), or None.
+
+    Decodes it completely (JPEG or PNG only, pixels bounded before decoding) and
+    checks that the declared type and size are the image's own."""
+    if not isinstance(data, bytes) or not data:
+        return "resim verisi yok"
+    if len(data) > MAX_STORED_BYTES:
+        return f"resim çok büyük ({len(data) // (1024 * 1024)} MB; en çok {MAX_STORED_BYTES // (1024 * 1024)} MB)"
+    fmt = FORMATS.get(mime) if isinstance(mime, str) else None
+    if fmt is None:
+        return f"resim türü '{str(mime)[:40]}' kabul edilmiyor; yalnız JPEG ve PNG"
+    try:
+        with Image.open(io.BytesIO(data), formats=[fmt]) as img:
+            w, h = img.size
+            if w > MAX_STORED_SIDE or h > MAX_STORED_SIDE or w * h > MAX_STORED_PIXELS:
+                return f"resim çok büyük ({w}×{h} piksel; bir kenar en çok {MAX_STORED_SIDE} piksel)"
+            if (w, h) != (width, height):
+                return f"resmin boyutu kayıtlı boyutla tutmuyor ({w}×{h}, kayıtta {width}×{height})"
+            img.load()
+    except Image.DecompressionBombError:  # declares more pixels than Pillow's own limit
+        return f"resim çok büyük (bir kenar en çok {MAX_STORED_SIDE} piksel)"
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
+        return f"kayıtlı veri okunabilen bir {fmt} resmi değil"
+    return None
+
+
+def embeddable(data: bytes, name: str = "resim") -> StoredImage:
+    """A JPEG or PNG file kept as it is (a logo embedded in the definition), checked
+    by decoding it completely; or ImageProblem."""
+    if len(data) > MAX_LOGO_BYTES:
+        raise ImageProblem(f"'{name}' çok büyük ({len(data) // 1024} KB; en çok {MAX_LOGO_BYTES // 1024} KB).")
+    try:
+        with Image.open(io.BytesIO(data), formats=list(FORMATS.values())) as img:
+            mime = next(m for m, f in FORMATS.items() if f == img.format)
+            width, height = img.size
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError, StopIteration):
+        raise ImageProblem(f"'{name}' okunabilen bir resim değil. JPEG ya da PNG bir dosya seçin.") from None
+    if problem := image_problem(data, mime, width, height):
+        raise ImageProblem(f"'{name}': {problem}.")
+    return StoredImage(data, mime, width, height, hashlib.sha256(data).hexdigest())

@@ -1,49 +1,88 @@
 """The institution, its year settings, departments and declaration signers."""
 
+import base64
+import hashlib
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from msgspec import Meta, field
 
 from .forms import Segment, Strict
+from .limits import MAX_LOGO_BYTES, MAX_PLAN_LIST, MAX_STORED_SIDE, Key, LimitExceeded, Short, check_number
+
+_MAGIC = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+
+
+class EmbeddedImage(Strict, kw_only=True):
+    """An image carried inside the definition (and so inside every file and its digest).
+
+    Never a path: only the loader reads a file (from the definition folder) and
+    embeds it; the report draws from these bytes after decoding them as the
+    declared JPEG or PNG (``images.image_problem``). Checked here, cheaply, on
+    every read: base64, size, the format's signature and the SHA-256."""
+
+    name: Short  # the file it was read from, for messages
+    mime: Literal["image/png", "image/jpeg"]
+    width: Annotated[int, Meta(ge=1, le=MAX_STORED_SIDE)]
+    height: Annotated[int, Meta(ge=1, le=MAX_STORED_SIDE)]
+    sha256: Annotated[str, Meta(pattern="^[0-9a-f]{64}$")]
+    data: Annotated[str, Meta(max_length=(MAX_LOGO_BYTES + 2) // 3 * 4)]  # base64
+
+    def __post_init__(self) -> None:
+        raw = self.raw()  # binascii.Error is a ValueError
+        if not raw.startswith(_MAGIC[self.mime]):
+            raise LimitExceeded(f"'{self.name}' bir {self.mime.split('/')[1].upper()} resmi değil")
+        if hashlib.sha256(raw).hexdigest() != self.sha256:
+            raise LimitExceeded(f"'{self.name}' resminin özeti tutmuyor")
+
+    def raw(self) -> bytes:
+        return base64.b64decode(self.data, validate=True)
+
+    @classmethod
+    def of(cls, name: str, data: bytes, mime: str, width: int, height: int) -> dict:
+        """Plain data (for the loader's checks) of an image already checked by ``images.embeddable``."""
+        return {"name": name, "mime": mime, "width": width, "height": height,
+                "sha256": hashlib.sha256(data).hexdigest(), "data": base64.b64encode(data).decode("ascii")}
 
 
 class SignerDef(Strict, kw_only=True):
     role: Literal["ust_yonetici", "mali_hizmetler", "harcama_yetkilisi"]
-    name: str
-    title: str
-    place: str = ""
-    date: str | None = None  # ISO date; printed as 31.12.2020
+    name: Short
+    title: Short
+    place: Short = ""
+    date: Key | None = None  # ISO date; printed as 31.12.2020
 
 
 class InstitutionDef(Strict, kw_only=True):
     key: Segment
-    name: str  # "Kars Belediyesi"
-    full_name: str = ""  # "T.C. KARS BELEDİYE BAŞKANLIĞI"
-    address: str = ""
-    phone: str = ""
-    fax: str = ""
-    web: str = ""
-    email: str = ""
-    logo: str | None = None  # file name inside the definition folder
+    name: Short  # "Kars Belediyesi"
+    full_name: Short = ""  # "T.C. KARS BELEDİYE BAŞKANLIĞI"
+    address: Short = ""
+    phone: Short = ""
+    fax: Short = ""
+    web: Short = ""
+    email: Short = ""
+    # tanim.yaml names a file inside the definition folder; the loader embeds it
+    logo: EmbeddedImage | None = None
 
 
 class YearDef(Strict, kw_only=True):
     year: Annotated[int, Meta(ge=2000, le=2100)]
     deviation_tolerance: Decimal = Decimal(0)  # percent, 0..100
     percent_style: Literal["prefix", "suffix"] = "prefix"
-    signers: list[SignerDef] = field(default_factory=list)
+    signers: Annotated[list[SignerDef], Meta(max_length=MAX_PLAN_LIST)] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        check_number(self.deviation_tolerance, "sapma toleransı")
         if not Decimal(0) <= self.deviation_tolerance <= Decimal(100):
             raise ValueError(f"sapma toleransı 0 ile 100 arasında olmalı ({self.deviation_tolerance})")
 
 
 class DepartmentDef(Strict, kw_only=True):
     key: Segment
-    name: str  # "İtfaiye Müdürlüğü"
-    manager: str = ""
-    manager_title: str = ""
+    name: Short  # "İtfaiye Müdürlüğü"
+    manager: Short = ""
+    manager_title: Short = ""
     # "institution" is the strategy unit's own form for the institution-level
     # chapters; it is never a separate department file.
     role: Literal["department", "institution"] = "department"

@@ -24,7 +24,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from . import keys
+from . import keys, limits
 from .definition import Definition
 from .forms import FormDef, InvalidData, convert
 from .institution import DepartmentDef, InstitutionDef, YearDef
@@ -226,9 +226,14 @@ def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
     if f := re.fullmatch(r"Object contains unknown field `(.*)`", msg):
         return loc + (f.group(1),), "bilinmeyen alan (yazımı kontrol edin)"
     if msg.startswith("Expected `str` matching regex"):
+        if data is None:  # a stored definition (explain): the value is not at hand
+            return loc, "geçerli bir anahtar değil: küçük harf ASCII harf ile başlamalı, yalnızca a-z, 0-9 ve _ içermeli"
         return loc, keys.segment_problem(_value_at(data, loc))
     if f := re.fullmatch(r"Expected `\w+` of length >= (\d+)", msg):
         return loc, f"en az {f.group(1)} öğe olmalı"
+    if f := re.fullmatch(r"Expected `(\w+)` of length <= (\d+)", msg):  # a limit (limits.py)
+        what = "karakter" if f.group(1) == "str" else "öğe"
+        return loc, f"çok uzun: en çok {limits.grouped(int(f.group(2)))} {what} olabilir"
     if f := re.fullmatch(r"Expected `\w+` (>=|>|<=|<) (-?[\d.]+)", msg):
         return loc, f"{'en az' if f.group(1).startswith('>') else 'en çok'} {f.group(2)} olmalı"
     if f := re.fullmatch(r"Expected `([^`]+)`, got `\w+`", msg):
@@ -244,6 +249,12 @@ def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
     if _LIBRARY_WORDS.match(msg):  # any other of msgspec's English messages
         return loc, "geçersiz değer"
     return loc, msg  # our own checks (__post_init__) speak Turkish already
+
+
+def explain(text: str) -> str:
+    """One of msgspec's messages about a stored definition (no YAML at hand), in Turkish with its place."""
+    loc, message = _message(text, Definition, None)
+    return f"{_place(loc)}: {message}" if loc else message
 
 
 def _place(loc: tuple) -> str:
@@ -336,6 +347,10 @@ def load_definition(folder: Path | str) -> Definition:
         head = None
 
     parts: dict[str, Any] = {}
+    if head is not None and isinstance(head.get("institution"), dict) and "logo" in head["institution"]:
+        logo, p = _embed_logo(folder, head["institution"]["logo"], head_raw, head_label)
+        problems += p
+        head["institution"] = {**head["institution"], "logo": logo}
     if head is not None:
         for field, model in (("institution", InstitutionDef), ("year", YearDef)):
             parts[field], p = validate_part(model, head.get(field), head_raw, head_label, (field,))
@@ -392,6 +407,49 @@ def load_definition(folder: Path | str) -> Definition:
     except InvalidData as exc:  # safety net: cross checks above should catch these
         loc, message = _message(str(exc), Definition, parts)
         raise DefinitionError([Problem(name, None, _place(loc), message)]) from None
+
+
+def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | None, list[Problem]]:
+    """The logo file named in tanim.yaml, checked and embedded (see EmbeddedImage), or a problem.
+
+    Only a file inside the definition folder is read: a relative path without
+    '..', not absolute, not a Windows drive or UNC path (which would make the
+    PC contact a remote share), not a link leading out of the folder."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    from .images import ImageProblem, embeddable  # Pillow: only when a logo is named
+    from .institution import EmbeddedImage
+
+    place = ("institution", "logo")
+
+    def problem(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(label, _line_of(raw, place), _place(place), message)]
+
+    if name is None:
+        return None, []
+    if not isinstance(name, str) or not name.strip():
+        return problem("tanım klasöründeki bir resim dosyasının adı olmalı (ör. logo.png)")
+    if "\\" in name or ":" in name or "\0" in name or PureWindowsPath(name).is_absolute() or PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
+        return problem(f"'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), "
+                       "'..', sürücü, ağ yolu ya da '\\' kullanmayın")
+    base = folder.resolve()
+    path = (folder / name).resolve()
+    if not path.is_relative_to(base):
+        return problem(f"'{name}' tanım klasörünün dışındaki bir dosyaya bağlantı; resmi klasörün içine kopyalayın")
+    if not path.is_file():  # nor a folder, nor a device or pipe that would block
+        return problem(f"'{name}' dosyası tanım klasöründe yok")
+    try:
+        with path.open("rb") as f:
+            data = f.read(limits.MAX_LOGO_BYTES + 1)
+    except FileNotFoundError:
+        return problem(f"'{name}' dosyası tanım klasöründe yok")
+    except OSError as exc:
+        return problem(f"'{name}' okunamadı ({exc.strerror})")
+    try:
+        image = embeddable(data, name)
+    except ImageProblem as exc:
+        return problem(str(exc))
+    return EmbeddedImage.of(name, image.data, image.mime, image.width, image.height), []
 
 
 def _cross_check(parts: dict, forms: list, head_label: str, plan_label: str) -> list[Problem]:

@@ -1,11 +1,12 @@
 """The strategic plan: aims → goals → performance targets → indicators and activities."""
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from msgspec import field
+from msgspec import Meta, field
 
 from .forms import Strict, Segment
+from .limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, Short, at_most, check_number
 
 Direction = Literal["increase", "decrease", "keep"]
 DIRECTION_LABELS = {"increase": "artan", "decrease": "azalan", "keep": "korunacak"}
@@ -13,48 +14,55 @@ DIRECTION_LABELS = {"increase": "artan", "decrease": "azalan", "keep": "korunaca
 
 class IndicatorDef(Strict, kw_only=True):
     key: Segment  # stable identity; the printed code is not unique
-    code: str  # as printed, e.g. "PG.1.1.2"
-    name: str
-    unit: str
+    code: Short  # as printed, e.g. "PG.1.1.2"
+    name: Short
+    unit: Short
     direction: Direction = "increase"
     baseline: Decimal | None = None  # A
     target: Decimal | None = None  # B (for the year)
     weight: Decimal | None = None  # "hedefe etkisi %", within its performance target
     department: Segment
 
+    def __post_init__(self) -> None:
+        for what, value in (("başlangıç", self.baseline), ("hedef", self.target), ("etki", self.weight)):
+            check_number(value, f"'{self.key}' göstergesinin {what} değeri")
+
 
 class ActivityDef(Strict, kw_only=True):
     key: Segment
-    code: str  # as printed, e.g. "F.1.1.1"
-    name: str
-    unit: str = "TL"
+    code: Short  # as printed, e.g. "F.1.1.1"
+    name: Short
+    unit: Short = "TL"
     planned_cost: Decimal | None = None  # TL
     department: Segment
+
+    def __post_init__(self) -> None:
+        check_number(self.planned_cost, f"'{self.key}' faaliyetinin planlanan maliyeti")
 
 
 class PerformanceTargetDef(Strict, kw_only=True):
     key: Segment
-    name: str
-    indicators: list[IndicatorDef] = field(default_factory=list)
-    activities: list[ActivityDef] = field(default_factory=list)
+    name: Short
+    indicators: Annotated[list[IndicatorDef], Meta(max_length=MAX_PLAN_ENTRIES)] = field(default_factory=list)
+    activities: Annotated[list[ActivityDef], Meta(max_length=MAX_PLAN_ENTRIES)] = field(default_factory=list)
 
 
 class GoalDef(Strict, kw_only=True):
-    code: str  # "H1.1"
-    name: str
-    targets: list[PerformanceTargetDef] = field(default_factory=list)
+    code: Short  # "H1.1"
+    name: Short
+    targets: Annotated[list[PerformanceTargetDef], Meta(max_length=MAX_PLAN_LIST)] = field(default_factory=list)
 
 
 class AimDef(Strict, kw_only=True):
-    code: str  # "SA1"
-    name: str
-    goals: list[GoalDef] = field(default_factory=list)
+    code: Short  # "SA1"
+    name: Short
+    goals: Annotated[list[GoalDef], Meta(max_length=MAX_PLAN_LIST)] = field(default_factory=list)
 
 
 class PlanDef(Strict, kw_only=True):
-    name: str = "Stratejik Plan"
-    period: str = ""
-    aims: list[AimDef] = field(default_factory=list)
+    name: Short = "Stratejik Plan"
+    period: Short = ""
+    aims: Annotated[list[AimDef], Meta(max_length=MAX_PLAN_LIST)] = field(default_factory=list)
 
     def indicators(self) -> list[IndicatorDef]:
         return [i for a in self.aims for g in a.goals for t in g.targets for i in t.indicators]
@@ -66,6 +74,9 @@ class PlanDef(Strict, kw_only=True):
         return [t for a in self.aims for g in a.goals for t in g.targets]
 
     def __post_init__(self) -> None:
+        at_most(len(self.targets()), MAX_PLAN_ENTRIES, "planın performans hedefi sayısı")
+        at_most(len(self.indicators()), MAX_PLAN_ENTRIES, "planın gösterge sayısı")
+        at_most(len(self.activities()), MAX_PLAN_ENTRIES, "planın faaliyet sayısı")
         seen: set[str] = set()
         for k in [i.key for i in self.indicators()] + [x.key for x in self.activities()] + [
             t.key for t in self.targets()

@@ -35,12 +35,17 @@ def _form_findings(definition: Definition, view: ValueView, dept: str) -> list[F
                 if v is None or (isinstance(v, str) and not v.strip()):
                     out.append(Finding("error", key, f"'{item.label}' zorunlu; doldurun.", "zorunlu", dept))
     for rule in form.rules:
-        ok = expressions.evaluate(rule.check, view.get)
+        try:
+            ok = expressions.evaluate(rule.check, view.get, strict=True)
+        except expressions.Incalculable as exc:  # inf, nan or a number too big: say so, never crash
+            ok, problem = False, str(exc)
+        else:
+            problem = ""
         if ok is False:
             names = sorted(expressions.names_in(rule.check))
             detail = "; ".join(f"{_short(definition, n)} = {_fmt(view.get(n))}" for n in names)
             place = names[0] if names else dept
-            out.append(Finding(rule.severity, place, f"{rule.message} ({detail})", rule.key, dept))
+            out.append(Finding(rule.severity, place, f"{rule.message} ({detail}){'; ' + problem if problem else ''}", rule.key, dept))
     return out
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 from reportlab.graphics.shapes import Circle, Drawing, String
 from reportlab.lib import colors
 from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle
 
-from .. import resources
 from ..core import turkish
+from ..core.images import image_problem
 from . import fonts as F
 from .styles import ACCENT, RULE, sheet
 from .text import esc
@@ -33,14 +35,14 @@ def emblem(name: str, year: int, size: float = 130) -> Drawing:
 
 
 def logo(definition):
-    name = definition.institution.logo
-    if name:
-        path = resources.forms() / definition.id / name
-        if path.is_file():
-            img = Image(str(path))
-            scale = min(130 / img.imageWidth, 130 / img.imageHeight)
-            img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
-            return img
+    """The logo embedded in the definition (never a file: a stored definition is untrusted),
+    once decoded as the JPEG or PNG it claims to be; else the neutral emblem."""
+    embedded = definition.institution.logo
+    if embedded is not None:
+        data = embedded.raw()
+        if image_problem(data, embedded.mime, embedded.width, embedded.height) is None:
+            scale = min(130 / embedded.width, 130 / embedded.height)
+            return Image(io.BytesIO(data), width=embedded.width * scale, height=embedded.height * scale)
     return emblem(definition.institution.name, definition.year.year)
 
 

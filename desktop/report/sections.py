@@ -9,7 +9,7 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, Ta
 from ..core import keys
 from ..core.forms import FieldDef, PhotoListDef, SectionDef, TableDef
 from ..core.values import display
-from ..store.photos import list_photos, photo_data
+from ..store.photos import list_photos, photo_data, photo_problem
 from . import charts
 from .context import Context
 from .styles import TABLE_SIZE
@@ -168,9 +168,14 @@ def photo_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
     cell_w = (ctx.portrait_width - gap) / 2
     cells = []
     for p in photos:
-        w, h = p.width or 4, p.height or 3
-        scale = min(cell_w / w, PHOTO_MAX_H / h)
-        img = Image(io.BytesIO(photo_data(ctx.wb, p.id)), width=w * scale, height=h * scale)
+        data = photo_data(ctx.wb, p.id)
+        # decoded (JPEG or PNG only) before ReportLab hands it to Pillow, which would open any format
+        problem = photo_problem(data, p.mime, p.width, p.height)
+        if problem:
+            img = Paragraph(esc(f"[{problem}]"), st["caption"])
+        else:
+            scale = min(cell_w / p.width, PHOTO_MAX_H / p.height)
+            img = Image(io.BytesIO(data), width=p.width * scale, height=p.height * scale)
         cap = Paragraph(esc(p.caption), st["caption"]) if p.caption else Spacer(1, 4)
         cells.append([img, cap])
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]

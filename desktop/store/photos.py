@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.images import ImageProblem, normalize
+from ..core.images import ImageProblem, image_problem, normalize
 from .clock import now
 from .errors import WorkbookError
 from .workbook import Workbook
@@ -33,6 +33,15 @@ def _list_department(wb: Workbook, list_key: str) -> str:
     if problem:
         raise WorkbookError(problem)
     return dept
+
+
+def photo_problem(data: bytes, mime: str, width: int, height: int) -> str | None:
+    """Why a stored photo (e.g. one of a file from another PC) must be refused, in Turkish, or None.
+
+    Decodes it with Pillow, JPEG and PNG only, within a pixel limit, and checks
+    that the declared mime, width and height are the image's own."""
+    problem = image_problem(data, mime, width, height)
+    return f"Fotoğraf kullanılamaz: {problem}." if problem else None
 
 
 def list_photos(wb: Workbook, list_key: str) -> list[Photo]:

@@ -65,8 +65,8 @@ class Workbook:
             raise DamagedWorkbook(f"'{path.name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.")
         try:
             self.definition = Definition.from_json(row[0])
-        except ValueError:
-            raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı okunamadı. Dosyayı yeniden oluşturun.") from None
+        except ValueError as exc:  # Turkish, names the place or the limit (Definition.from_json)
+            raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı okunamadı ({exc}). Dosyayı yeniden oluşturun.") from None
         if self.definition.digest != self.meta["definition_digest"]:
             raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.")
         self._check_identity(path.name)

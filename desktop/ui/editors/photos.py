@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.forms import PhotoListDef
+from ...core.images import FORMATS
 from ..commands import Editor
 from .. import look
 from ..i18n import tr
@@ -50,7 +51,9 @@ class PhotoRow(QFrame):
         lay = QHBoxLayout(self)
         thumb = QLabel(self)
         pix = QPixmap()
-        pix.loadFromData(owner.editor.doc.photo_data(photo.id))
+        fmt = FORMATS.get(photo.mime)  # only JPEG or PNG, never a format guessed from the bytes
+        if fmt:
+            pix.loadFromData(owner.editor.doc.photo_data(photo.id), fmt)
         thumb.setPixmap(pix.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
         thumb.setFixedSize(THUMB, THUMB)
         thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -1,0 +1,374 @@
+"""Attacks through a file's stored definition and its images (issue #12, item 4; photos of item 5).
+
+A ``.faaliyet`` file stores the year's definition as canonical JSON checked
+against its SHA-256 digest — which the sender computes, so a file from
+another PC can carry any definition. Each attack below forges one (a huge
+table, too many values, a long text, a hostile rule, a logo that is a path)
+into an otherwise genuine İtfaiye file, or stores a photo that is no JPEG/PNG
+image, and runs every reader: ``check``, ``values export``, ``build``,
+``excel export``, ``merge`` (CLI) and ``Workbook.open`` (the window's path).
+Each must refuse with a clear Turkish message and leave every file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import sqlite3
+import struct
+import zlib
+from pathlib import Path
+from typing import Callable
+
+import msgspec
+
+from bench.attacks import Attack, clear_message
+from desktop.core.definition import Definition
+from desktop.store.errors import WorkbookError
+from desktop.store.workbook import Workbook
+
+DEPARTMENT = "itfaiye"
+
+
+# --- building hostile files -----------------------------------------------------
+
+def definition_data(definition: Definition) -> dict:
+    """The definition as plain data, to be edited into a hostile one."""
+    return msgspec.to_builtins(definition)
+
+
+def forge(definition: Definition, work: Path, data: dict | str, name: str = "itfaiye.faaliyet") -> Path:
+    """A genuine department file whose stored definition is ``data`` (with a matching digest)."""
+    path = work / name
+    Workbook.create(path, definition, DEPARTMENT, user="saldirgan").close()
+    text = data if isinstance(data, str) else msgspec.json.encode(data, order="sorted").decode("utf-8")
+    try:  # the canonical JSON, as the sender's copy of the application would write it
+        text = Definition.from_json(text).canonical_json()
+    except ValueError:
+        pass  # refused anyway, before its digest is compared
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE definition SET json = ?, digest = ?", (text, digest))
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (digest,))
+    conn.close()
+    return path
+
+
+def own_form(data: dict) -> dict:
+    return next(f for f in data["forms"] if f["department"] == DEPARTMENT)
+
+
+def table(key: str, rows: int, columns: int) -> dict:
+    return {
+        "kind": "table", "key": key, "title": "Tablo",
+        "rows": [{"key": f"r{i}", "label": f"Satır {i}"} for i in range(rows)],
+        "columns": [{"key": f"c{i}", "label": f"Sütun {i}"} for i in range(columns)],
+        "total_row": False,
+    }
+
+
+def add_section(data: dict, items: list[dict], form: dict | None = None) -> None:
+    form = form or own_form(data)
+    form["sections"].append({"key": f"saldiri{len(form['sections'])}", "title": "Saldırı", "chapter": "III.B.1", "items": items})
+
+
+def add_rule(data: dict, check: str) -> None:
+    own_form(data)["rules"].append({"key": "saldiri", "severity": "error", "check": check, "message": "saldırı"})
+
+
+# --- running every reader -----------------------------------------------------------
+
+def cli(argv: list[str]) -> tuple[int, str, str]:
+    from desktop.cli import main  # noqa: PLC0415
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+    return code, out.getvalue(), err.getvalue()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
+
+def refused_everywhere(definition: Definition, work: Path, path: Path, needle: str = "") -> list[str]:
+    """Every reader refuses ``path`` with a clear Turkish message (naming ``needle``) and changes no file."""
+    problems: list[str] = []
+    into = work / "birlesik.faaliyet"
+    Workbook.create(into, definition, None, user="strateji").close()
+    before = {p: _digest(p) for p in (path, into)}
+    try:
+        Workbook.open(path, readonly=True).close()
+        problems.append("Workbook.open accepted the file")
+    except WorkbookError as exc:
+        if why := clear_message(str(exc)):
+            problems.append(f"Workbook.open: {why}")
+        elif needle and needle not in str(exc):
+            problems.append(f"Workbook.open does not say {needle!r}: {str(exc)[:200]}")
+    for argv in (
+        ["check", str(path)],
+        ["values", "export", str(path)],
+        ["build", str(path), "--out", str(work / "rapor.pdf")],
+        ["excel", "export", str(path), "--out", str(work / "yil.xlsx")],
+        ["merge", "--into", str(into), str(path)],
+    ):
+        code, out, err = cli(argv)
+        if code == 0:
+            problems.append(f"{argv[0]} accepted the file")
+        elif why := clear_message(err or out):
+            problems.append(f"{' '.join(argv[:2])}: {why}")
+    for p, digest in before.items():
+        if _digest(p) != digest:
+            problems.append(f"{p.name} changed")
+    for p in (work / "rapor.pdf", work / "yil.xlsx"):
+        if p.exists():
+            problems.append(f"{p.name} written from a refused file")
+    return problems
+
+
+def definition_attack(name: str, edit: Callable[[dict], None], needle: str = "") -> Attack:
+    def run(definition: Definition, work: Path) -> list[str]:
+        data = definition_data(definition)
+        edit(data)
+        return refused_everywhere(definition, work, forge(definition, work, data), needle)
+
+    return Attack(f"definition/{name}", "definition", run)
+
+
+# --- the definition classes -------------------------------------------------------
+
+def _huge_table(data: dict) -> None:
+    add_section(data, [table("dev", 2000, 2000)])
+
+
+def _too_many_department_values(data: dict) -> None:
+    add_section(data, [table(f"t{i}", 999, 20) for i in range(3)])  # 3 × 20.000 cells, each table within its limit
+
+
+def _too_many_values(data: dict) -> None:
+    for form in data["forms"][:12]:
+        add_section(data, [table(f"t{i}", 999, 20) for i in range(2)], form)  # each department 40.000
+
+
+def _long_label(data: dict) -> None:
+    own_form(data)["sections"][0]["title"] = "Ş" * 1_000_000
+
+
+def _many_sections(data: dict) -> None:
+    for _ in range(150):
+        add_section(data, [{"kind": "field", "key": "x", "label": "X", "type": "count"}])
+
+
+def _json_too_big(data: dict) -> None:
+    helps = [{"kind": "field", "key": f"f{i}", "label": "F", "type": "text", "help": "ç" * 9_000} for i in range(100)]
+    for _ in range(6):
+        add_section(data, helps)
+
+
+def _bad_number(data: dict) -> None:
+    data["plan"]["aims"][0]["goals"][0]["targets"][0]["indicators"][0]["target"] = "Infinity"
+
+
+def _logo_path(path: str) -> Callable[[dict], None]:
+    def edit(data: dict) -> None:
+        data["institution"]["logo"] = path
+
+    return edit
+
+
+def broken_logo(definition: Definition, work: Path) -> list[str]:
+    """An embedded logo with a PNG signature that does not decode: the file opens, the cover has the emblem."""
+    import base64  # noqa: PLC0415
+
+    data = definition_data(definition)
+    blob = b"\x89PNG\r\n\x1a\n" + eps()
+    data["institution"]["logo"] = {"name": "logo.png", "mime": "image/png", "width": 8, "height": 6,
+                                   "sha256": hashlib.sha256(blob).hexdigest(), "data": base64.b64encode(blob).decode()}
+    path = forge(definition, work, data)
+    before = _digest(path)
+    problems = []
+    with pillow_formats() as seen:
+        code, out, err = cli(["build", str(path), "--out", str(work / "birim.pdf")])
+    if code != 0 or not (work / "birim.pdf").exists():
+        problems.append(f"build: exit {code} {(err or out)[-200:]!r}")
+    if others := sorted(set(seen) - {"JPEG", "PNG", "MPO"}):
+        problems.append(f"Pillow opened {', '.join(others)}")
+    if _digest(path) != before:
+        problems.append("file changed")
+    return problems
+
+
+def _rule(check: str) -> Callable[[dict], None]:
+    return lambda data: add_rule(data, check)
+
+
+HOSTILE_RULES = {
+    "import": "__import__('os').system('true')",
+    "attribute": "itfaiye.x.__class__",
+    "deep-unary": "-" * 1_990 + "1",
+    "deep-parens": "(" * 900 + "1" + ")" * 900,
+    "deep-sum": "+".join(["1"] * 900),
+    "inf-minus-inf": "1e999 - 1e999",
+    "round-digits": "round(1, 999999999)",
+    "round-digits-value": "round(1, itfaiye.x)",
+    "invert": "~1 > 0",
+    "in": "1 in 2",
+    "min-one-argument": "min(1) > 0",
+    "huge-literal": "1" + "0" * 1_500 + " > 0",
+}
+
+
+def incalculable_rule(definition: Definition, work: Path) -> list[str]:
+    """A valid rule whose numbers overflow: ``check`` reports a finding, no traceback."""
+    data = definition_data(definition)
+    add_rule(data, "1e20 * 1e20 * 1e20 > 0")
+    path = forge(definition, work, data)
+    before = _digest(path)
+    code, out, err = cli(["check", str(path)])
+    problems = []
+    if code != 1 or "saldırı" not in out or "hesaplanamadı" not in out:
+        problems.append(f"check: exit {code}, no finding for the incalculable rule: {(out + err)[-300:]!r}")
+    if why := clear_message(out + err):
+        problems.append(why)
+    if _digest(path) != before:
+        problems.append("file changed")
+    return problems
+
+
+# --- photos: anything but a JPEG or PNG, decoded by Pillow, is refused --------------------
+
+PHOTO_LIST = f"{DEPARTMENT}.foto"
+
+
+def picture(fmt: str, size: tuple[int, int] = (8, 6)) -> bytes:
+    from PIL import Image  # noqa: PLC0415
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 40, 40)).save(out, fmt)
+    return out.getvalue()
+
+
+def eps() -> bytes:
+    """An EPS header Pillow recognises (its decoder would run Ghostscript where installed)."""
+    return b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 8 6\n%%EndComments\n0 0 moveto showpage\n%%EOF\n"
+
+
+def bomb_png(side: int = 40_000) -> bytes:
+    """A small PNG declaring side × side pixels (1 bit): a decompression bomb."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    rows = zlib.compress(b"\x00" * ((side // 8 + 1) * 64), 9)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+
+
+def store_photo(path: Path, data: bytes, mime: str, width: int, height: int) -> None:
+    """A photo row written as another program would, bypassing add_photo's checks."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(
+            "INSERT INTO photo (department, list_key, position, caption, mime, width, height, sha256, data, changed_at, changed_by) "
+            "VALUES (?, ?, 0, 'Saldırı', ?, ?, ?, ?, ?, '2020-06-01T10:00:00+03:00', 'saldirgan')",
+            (DEPARTMENT, PHOTO_LIST, mime, width, height, hashlib.sha256(data).hexdigest(), data),
+        )
+    conn.close()
+
+
+@contextlib.contextmanager
+def pillow_formats():
+    """Every format Pillow opens meanwhile (ReportLab and the app open images through Image.open)."""
+    from PIL import Image  # noqa: PLC0415
+
+    seen: list[str] = []
+    original = Image.open
+
+    def spy(*args, **kwargs):
+        img = original(*args, **kwargs)
+        seen.append(str(img.format))
+        return img
+
+    Image.open = spy
+    try:
+        yield seen
+    finally:
+        Image.open = original
+
+
+def photo_attack(name: str, data: Callable[[], bytes], mime: str, width: int = 8, height: int = 6, *, pickable: bool = False) -> Attack:
+    """``pickable``: the bytes are a good JPEG/PNG that a user may add (only their stored mime or size lie)."""
+
+    def run(definition: Definition, work: Path) -> list[str]:
+        from desktop.store.photos import add_photo, photo_problem  # noqa: PLC0415
+
+        blob = data()
+        problems = []
+        if (why := photo_problem(blob, mime, width, height)) is None:
+            problems.append("photo_problem accepts it")
+        elif reason := clear_message(why):
+            problems.append(f"photo_problem: {reason}")
+        path = work / "itfaiye.faaliyet"
+        with Workbook.create(path, definition, DEPARTMENT, user="saldirgan") as wb:
+            try:
+                add_photo(wb, PHOTO_LIST, blob, name="resim.jpg")
+                if not pickable:
+                    problems.append("add_photo accepts it")
+            except WorkbookError as exc:
+                if reason := clear_message(str(exc)):
+                    problems.append(f"add_photo: {reason}")
+        conn = sqlite3.connect(path)
+        with conn:
+            conn.execute("DELETE FROM photo")  # a pickable image was added above
+        conn.close()
+        store_photo(path, blob, mime, width, height)
+        before = _digest(path)
+        into = work / "birlesik.faaliyet"
+        Workbook.create(into, definition, None, user="strateji").close()
+        with pillow_formats() as seen:
+            for argv in (
+                ["build", str(path), "--out", str(work / "birim.pdf")],
+                ["merge", "--into", str(into), str(path)],
+                ["build", str(into), "--out", str(work / "rapor.pdf")],
+            ):
+                code, out, err = cli(argv)
+                if code not in (0, 1) or (code and (reason := clear_message(err or out))):
+                    problems.append(f"{argv[0]}: exit {code} {(err or out)[-200:]!r}")
+        if others := sorted(set(seen) - {"JPEG", "PNG", "MPO"}):
+            problems.append(f"Pillow opened {', '.join(others)}")
+        if _digest(path) != before:
+            problems.append("the department file changed")
+        return problems
+
+    return Attack(f"photo/{name}", "photo", run)
+
+
+ATTACKS: list[Attack] = [
+    definition_attack("huge-table", _huge_table, "en çok"),
+    definition_attack("too-many-department-values", _too_many_department_values, "en çok"),
+    definition_attack("too-many-values", _too_many_values, "en çok"),
+    definition_attack("long-label", _long_label, "en çok"),
+    definition_attack("many-sections", _many_sections, "en çok"),
+    definition_attack("json-too-big", _json_too_big, "çok büyük"),
+    definition_attack("infinite-target", _bad_number, "sayı"),
+    definition_attack("logo-unc-path", _logo_path(r"\\sunucu\paylasim\logo.png"), "institution.logo"),
+    definition_attack("logo-absolute-path", _logo_path("/etc/passwd"), "institution.logo"),
+    definition_attack("logo-outside-path", _logo_path("../../logo.png"), "institution.logo"),
+    Attack("definition/logo-broken-image", "definition", broken_logo),
+    *(definition_attack(f"rule-{name}", _rule(check), "formül") for name, check in HOSTILE_RULES.items()),
+    definition_attack("rule-too-long", _rule("-" * 100_000 + "1"), "en çok"),
+    Attack("definition/rule-incalculable", "definition", incalculable_rule),
+    photo_attack("not-an-image", lambda: b"<html>bu bir resim degil</html>" * 10, "image/jpeg"),
+    photo_attack("eps", eps, "image/jpeg"),
+    photo_attack("eps-declared", eps, "application/postscript"),
+    photo_attack("gif", lambda: picture("GIF"), "image/gif"),
+    photo_attack("gif-as-png", lambda: picture("GIF"), "image/png"),
+    photo_attack("tiff", lambda: picture("TIFF"), "image/jpeg"),
+    photo_attack("bomb-png", bomb_png, "image/png", 40_000, 40_000),
+    photo_attack("png-declared-jpeg", lambda: picture("PNG"), "image/jpeg", pickable=True),
+    photo_attack("size-mismatch", lambda: picture("JPEG"), "image/jpeg", 4000, 3000, pickable=True),
+    photo_attack("truncated-jpeg", lambda: picture("JPEG", (400, 300))[:300], "image/jpeg", 400, 300),
+]
