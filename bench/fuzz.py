@@ -394,7 +394,7 @@ def fuzz_stored(workbook: Path, target: Path, n: int = 60) -> FuzzTally:
             check_refuses = True
         else:
             with Workbook.open(copy, readonly=True) as wb:
-                check_refuses = any(f.rule == "saklanan_kayit" for f in wb.findings())
+                check_refuses = any(f.rule == "saklanan_kayit" for f in wb.findings(images=True))
                 wb.entries()
         outcome = merge_files(target, [copy]).files[0]
         merge_refuses = outcome.status == "refused"

@@ -202,3 +202,22 @@ def test_bad_stored_values_do_not_stop_any_reader(files, tmp_path, definition):
     assert rc == 0, err
     rc, _, err = run_cli("build", str(path), "--out", str(tmp_path / "x.pdf"))
     assert rc in (0, 1) and (tmp_path / "x.pdf").stat().st_size > 1000, err
+
+
+@pytest.mark.parametrize("data,mime", [(b"%!PS-Adobe-3.0 EPSF-3.0\n", "image/jpeg"), (b"GIF89a" + bytes(40), "image/png"),
+                                       (b"\xff\xd8\xff\xe0" + bytes(60), "image/jpeg")], ids=["eps", "gif", "cut-jpeg"])
+def test_a_photo_that_is_no_jpeg_or_png_refuses_the_file(data, mime, target, files, tmp_path):
+    import hashlib
+
+    path = forge(files["itfaiye"], tmp_path, "foto")
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO photo (department, list_key, position, mime, width, height, sha256, data, changed_at, changed_by) "
+                 "VALUES ('itfaiye', 'itfaiye.foto', 0, ?, 10, 10, ?, ?, ?, 'x')", (mime, hashlib.sha256(data).hexdigest(), data, NOW))
+    conn.commit()
+    conn.close()
+    before = sha(target)
+    outcome = merge_files(target, [path]).files[0]
+    assert outcome.status == "refused" and "Eğitim ve tatbikat fotoğrafları" in outcome.message, outcome.message
+    assert sha(target) == before
+    rc, out, _ = run_cli("check", str(path))
+    assert rc == 1 and "fotoğraf" in out

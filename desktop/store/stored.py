@@ -23,7 +23,7 @@ is checked the same way with each row's own department:
   has the stored type and passes the same checks as a typed-in value
   (``core.values.coerce``), text is valid UTF-8;
 * photos: a known list of the department, at most its count, bytes that match
-  their hash;
+  their hash, a JPEG or PNG of the declared size that decodes within limits;
 * time: every timestamp is an ISO time, none lies beyond the present (with
   ``CLOCK_ALLOWANCE``) nor, for the data and its log, before the year's start.
 """
@@ -111,9 +111,15 @@ def _type_name(raw) -> str:
 
 
 def problems(conn: sqlite3.Connection, definition: Definition, department: str | None, year: int,
-             schema: str = "main", clock_now: str | None = None) -> list[Problem]:
-    """Every problem of the rows in ``schema``; ``department`` None: a consolidated file."""
+             schema: str = "main", clock_now: str | None = None, images: bool = True) -> list[Problem]:
+    """Every problem of the rows in ``schema``; ``department`` None: a consolidated file.
+
+    ``images``: decode every photo (JPEG/PNG only, bounded; ``core.images``). The merge
+    and ``faaliyet check`` do; a window opening its own file checks only hashes and
+    types (decoding a year's photos would delay every opening; the report and the
+    thumbnails decode each photo defensively themselves)."""
     check = _Check(definition, department, year, clock_now or now())
+    check.images = images
     s = schema
     check.meta(conn.execute(f"SELECT key, value FROM {s}.meta").fetchall())
     n = conn.execute(f"SELECT count(*) FROM {s}.definition").fetchone()[0]
@@ -158,6 +164,7 @@ class _Check:
         self.departments = {d.key for d in definition.departments}
         self.latest = _parse_time(clock_now) + CLOCK_ALLOWANCE
         self.start = dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc)
+        self.images = True
 
     def add(self, place: str, message: str, department: str | None = None, kind: str = "row") -> None:
         self.found.append(Problem(place, department or self.dept or "", message, kind))
@@ -244,9 +251,13 @@ class _Check:
         label = f"'{item.title}' fotoğraf {pid}"
         if type(data) is not bytes or type(sha) is not str or hashlib.sha256(data).hexdigest() != sha:
             self.add(list_key, f"{label}: içeriği kayıtlı özetiyle tutmuyor", dept)
-        if mime not in ("image/jpeg", "image/png") or type(width) is not int or type(height) is not int \
-                or not (0 < width <= 20_000 and 0 < height <= 20_000):
-            self.add(list_key, f"{label}: biçimi ya da boyutu geçersiz", dept)
+        if self.images:
+            from ..core.images import image_problem  # noqa: PLC0415 - Pillow only when photos are decoded
+
+            if (p := image_problem(data, mime, width, height)) is not None:
+                self.add(list_key, f"{label}: {p}", dept)
+        elif mime not in ("image/jpeg", "image/png") or type(width) is not int or type(height) is not int:
+            self.add(list_key, f"{label}: resim türü ya da boyutu geçersiz", dept)
         if (p := text_problem(caption)) is not None:
             self.add(list_key, f"{label} (açıklama): {p}", dept)
         self.row_time(list_key, dept, changed_at, changed_by, item.title)

@@ -71,6 +71,7 @@ class Workbook:
             raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.")
         self._check_identity(path.name)
         self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
+        self._stored_images = False  # whether _stored decoded every photo
 
     def _check_identity(self, name: str) -> None:
         """The identity rows must make sense before anything is built on them."""
@@ -256,28 +257,30 @@ class Workbook:
         return out
 
     def findings(self, entries: Entries | None = None, pending_inputs: dict | None = None,
-                 department: str | None = None) -> list[Finding]:
+                 department: str | None = None, *, images: bool = False) -> list[Finding]:
         """Every finding, in one place: the definition's checks, an error per pending unreadable
         input (``pending.py``) and an error per stored row that breaks a rule of ``stored.py``
         (what a merge would refuse). ``entries``/``pending_inputs``: as already read by the
-        caller; ``department``: one department of a consolidated file."""
+        caller; ``department``: one department of a consolidated file; ``images``: decode every
+        photo as the merge does (``stored.problems``)."""
         dept = department or self.department
         entries = self.entries() if entries is None else entries
         pending_inputs = self.pending_inputs(dept) if pending_inputs is None else pending_inputs
         found = validate(self.definition, entries, dept) + pending.findings(self.definition, pending_inputs)
         return found + [Finding("error", p.place, p.message, "saklanan_kayit", p.department)
-                        for p in self.stored_problems() if dept is None or p.department == dept]
+                        for p in self.stored_problems(images) if dept is None or p.department == dept]
 
-    def stored_problems(self) -> list[stored.Problem]:
+    def stored_problems(self, images: bool = False) -> list[stored.Problem]:
         """The problems of the stored rows (``stored.py``), computed once per open file.
 
         Edits through this class are checked before they are written, so they add none;
         an edit of a place with a problem replaces the bad row, and its problems go
         (``_replaced``). A consolidated file's timestamps were accepted when imported.
         """
-        if self._stored is None:
-            found = stored.problems(self.conn, self.definition, self.department, self.year)
+        if self._stored is None or (images and not self._stored_images):
+            found = stored.problems(self.conn, self.definition, self.department, self.year, images=images)
             self._stored = [p for p in found if self.department is not None or p.kind != "time"]
+            self._stored_images = images
         return self._stored
 
     def _replaced(self, places) -> None:
