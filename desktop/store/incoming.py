@@ -174,8 +174,8 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
         if meta["definition_digest"] != known_digest:
             try:
                 Definition.from_json(row[0])
-            except ValueError:
-                raise DamagedWorkbook(f"'{name}' içindeki form tanımı okunamadı. Dosyayı göndereninden yeniden isteyin.") from None
+            except ValueError as exc:
+                raise DamagedWorkbook(f"'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı göndereninden yeniden isteyin.") from None
         return conn, meta
     except BaseException:
         conn.close()
