@@ -59,6 +59,9 @@ def test_weights_may_miss_100_only_by_their_rounding():
     assert rates.weights_complete([D("8.33")] * 11 + [D("8.37")])
     assert rates.weights_complete([D("33.33"), D("33.33"), D("33.33")])  # 99,99
     assert not rates.weights_complete([D("33.33"), D("33.33"), D("33.30")])  # 99,96: more than rounding
-    assert not rates.weights_complete([D(50), D(49)])  # whole numbers have no rounding slack
+    assert rates.weights_complete([D(33), D(33), D(33)])  # printed whole: 99 misses 100 by rounding only
+    assert rates.weights_complete([D(50), D(49)])  # 50,4 + 49,6 printed whole
+    assert not rates.weights_complete([D(50), D(48)])  # 98: more than two halves of a unit
+    assert not rates.weights_complete([D(33), D(33), D(32)])  # 98: more than three halves
     assert rates.weights_complete([D(60), D(40), None])
     assert not rates.weights_complete([D("97.03")])

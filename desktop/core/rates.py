@@ -104,11 +104,16 @@ def weights_total(weights: Iterable[Decimal | None]) -> Decimal:
 def weights_complete(weights: Iterable[Decimal | None]) -> bool:
     """Do the weights of one performance target total 100?
 
-    Weights are written rounded (3,61 for 3,6111…): each rounded weight may be
-    off by half its last place, so their total may miss 100 by the sum of
-    those halves (12 weights with two decimals: ±0,06). A larger gap is a real
-    error in the plan.
+    Weights are printed rounded to the plan's k decimals (33 for 33,33…, 3,61
+    for 3,6111…; k is the most decimals any weight of the target is written
+    with, so a "0" beside 44,98 is exact): each may be off by half a unit of
+    the k-th decimal, so n weights may miss 100 by n such halves (33/33/33:
+    ±1,5; 12 weights with two decimals: ±0,06). A larger gap is a real error
+    in the plan.
     """
     given = [Decimal(w) for w in weights if w is not None]
-    slack = sum((Decimal(1).scaleb(w.as_tuple().exponent) / 2 for w in given if w.as_tuple().exponent < 0), Decimal(0))
+    if not given:
+        return False
+    places = max(-min(int(w.as_tuple().exponent), 0) for w in given)
+    slack = len(given) * Decimal(1).scaleb(-places) / 2
     return abs(sum(given, Decimal(0)) - 100) <= slack
