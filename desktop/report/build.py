@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from reportlab.platypus import Paragraph
+from reportlab.platypus.doctemplate import LayoutError
 
 from ..core.entries import ValueView
 from ..core import settings
@@ -199,6 +200,14 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
     except Cancelled:
         tmp_path.unlink(missing_ok=True)
         raise ReportCancelled("Rapor üretimi durduruldu; dosya yazılmadı.") from None
+    except LayoutError:
+        # the parts check what they print (``text.checked``, ``tables.RowTooTall``); this is the last guard
+        tmp_path.unlink(missing_ok=True)
+        raise WorkbookError(
+            "Rapor üretilemedi: raporda bir sayfaya sığmayan bir öğe var (çok uzun bir metin ya da çok büyük bir "
+            "tablo). Uzun metinleri ve fotoğraf açıklamalarını kısaltıp raporu yeniden üretin; önceki rapor dosyası "
+            "(varsa) olduğu gibi duruyor."
+        ) from None
     except OSError as exc:
         tmp_path.unlink(missing_ok=True)
         what = "Disk dolu" if exc.errno == errno.ENOSPC else f"Yazma hatası ({exc.strerror or exc})"
