@@ -168,3 +168,20 @@ def test_caption_at_the_limit_in_a_full_photo_grid_builds(tmp_path):
         for photo in list_photos(wb, "itfaiye.foto"):
             set_caption(wb, photo.id, "W" * TEXT_LIMITS["caption"])
     assert build(path, tmp_path / "t.pdf").pages > 10
+
+
+def test_anything_no_page_can_hold_is_a_turkish_message_not_a_layout_error(tmp_path, monkeypatch):
+    """The last guard: a flowable that no part checked (here: one taller than any page)."""
+    from reportlab.platypus import Spacer
+
+    from desktop.report import parts
+
+    definition = text_definition()
+    path = filled(tmp_path / "t.faaliyet", definition, "kısa")
+    original = parts.colophon
+    monkeypatch.setattr(parts, "colophon", lambda ctx, story, *a: (story.add(Spacer(10, 5000)), original(ctx, story, *a)))
+    out = tmp_path / "t.pdf"
+    with pytest.raises(WorkbookError) as info:
+        build(path, out)
+    assert clear_message(str(info.value)) is None and "sığmayan" in str(info.value)
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == [path.name]

@@ -24,6 +24,7 @@ from .fingerprint import fingerprint as data_fingerprint
 from .sections import section_blocks
 from .story import Story
 from .styles import sheet
+from .tables import RowTooTall
 from .text import esc
 
 
@@ -200,8 +201,9 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
     except Cancelled:
         tmp_path.unlink(missing_ok=True)
         raise ReportCancelled("Rapor üretimi durduruldu; dosya yazılmadı.") from None
-    except LayoutError:
-        # the parts check what they print (``text.checked``, ``tables.RowTooTall``); this is the last guard
+    except (LayoutError, RowTooTall):
+        # the parts check what they print and name the field (``text.checked``, ``tables.RowTooTall``);
+        # this is the last guard, for what no part names
         tmp_path.unlink(missing_ok=True)
         raise WorkbookError(
             "Rapor üretilemedi: raporda bir sayfaya sığmayan bir öğe var (çok uzun bir metin ya da çok büyük bir "
