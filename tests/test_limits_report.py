@@ -185,3 +185,15 @@ def test_anything_no_page_can_hold_is_a_turkish_message_not_a_layout_error(tmp_p
         build(path, out)
     assert clear_message(str(info.value)) is None and "sığmayan" in str(info.value)
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_an_explanation_of_many_lines_is_one_cell_line_in_the_report(tmp_path):
+    """A note may hold line breaks; in a table cell they would make a row taller than a page."""
+    definition = text_definition()
+    path = filled(tmp_path / "t.faaliyet", definition, "kısa")
+    lines = "satır\n" * (TEXT_LIMITS["note"] // 6)
+    with Workbook.open(path) as wb:
+        wb.set_indicator("pg_5_3_1", explanation=lines)
+        wb.set_activity("f_5_3_1", explanation=lines)
+    assert build(path, tmp_path / "t.pdf").pages > 10
+    assert "satır satır satır" in " ".join(" ".join(pdf_pages(tmp_path / "t.pdf")).split())

@@ -17,7 +17,7 @@ from .context import Context
 from .document import Heading
 from .styles import sheet
 from .tables import Col, RowTooTall, fit_table
-from .text import checked, esc, unfit
+from .text import checked, esc, flat, unfit
 
 IND_HEADER = ["Hedefe Etkisi (%)", "Kod", "Performans Göstergesi", "Ölçü Birimi", "Başlangıç (A)",
               "Hedef (B)", "Gerçekleşme (C)", "Gerçekleşme Oranı", "Sapma Açıklaması"]
@@ -41,7 +41,7 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
         rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
         pairs.append((rate.value, ind.weight))
         used.setdefault(rate.method, []).append(ind.code)
-        expl = checked((entry.explanation if entry else "") or "", "note", _place(ind.code, "sapma açıklaması"))
+        expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(ind.code, "sapma açıklaması")))
         if rate.value is None and rate.reason:
             expl = f"({rate.reason}) {expl}".strip()
         rows.append([
@@ -118,7 +118,7 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
             if cost is not None:
                 actual_sum += cost
                 any_actual = True
-            expl = checked((entry.explanation if entry else "") or "", "note", _place(a.code, "açıklaması"))
+            expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(a.code, "açıklaması")))
             arows.append([a.code, a.name, format_money(a.planned_cost) if a.planned_cost is not None else "",
                           format_money(cost) if cost is not None else "", expl])
         arows.append(["", "Toplam", format_money(planned_sum) if any_planned else "",

@@ -15,7 +15,7 @@ from .context import Context
 from .styles import TABLE_SIZE
 from .tables import Col, RowTooTall, fit_table, make_table
 from .styles import sheet
-from .text import checked, esc, paragraphs, unfit
+from .text import checked, esc, flat, paragraphs, unfit
 
 Block = tuple[list, bool]  # flowables, landscape
 
@@ -120,8 +120,8 @@ def table_rows(ctx: Context, dept: str, table: TableDef) -> tuple[list[list[str]
         row = [r.label]
         for j, c in enumerate(table.columns, start=1):
             v = ctx.view.get(keys.join(dept, table.key, r.key, c.key))
-            if c.type in ("text", "longtext"):  # a cell's row cannot continue on the next page
-                checked(v, "text", cell_place(ctx, dept, table, i, j))
+            if c.type in ("text", "longtext") and v is not None:  # a cell's row cannot continue on the next page
+                v = flat(checked(v, "text", cell_place(ctx, dept, table, i, j)))
             any_value = any_value or v is not None
             row.append(show(ctx, c.type, v))
         rows.append(row)

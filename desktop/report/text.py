@@ -29,6 +29,15 @@ def checked(text, kind: str, where: str):
     return text
 
 
+def flat(text):
+    """A multi-line text for a table cell: its lines joined by spaces.
+
+    A table row cannot continue on the next page; joined, a text within its
+    kind's limit always fits one (a thousand line breaks would not).
+    """
+    return " ".join(text.split()) if isinstance(text, str) else text
+
+
 def unfit(where: str, why: str) -> WorkbookError:
     """The error for a text the report cannot lay out, naming where it is."""
     return WorkbookError(UNFIT.format(where=where, why=why))
