@@ -23,8 +23,12 @@ from .turkish import nfc
 # not fields: a photo's caption, an indicator's explanation or source ("note").
 # The short kinds are printed in table cells and beside photos, where a row
 # cannot continue on the next page: their limits are chosen so that the
-# report can always lay them out, even in the narrowest column the report
-# sets (measured in tests/test_limits_report.py). A long text flows over pages.
+# report can always lay them out, with room to spare. Measured with the
+# widest letter as one word with no spaces: a caption lays out up to about
+# 1.800 characters, a table's only text cell up to about 16.000, an
+# explanation up to about 10.000, and a table of 20 text columns of 500
+# characters each still lays out (tests/test_limits_report.py). A long text
+# flows over pages.
 TEXT_LIMITS = {
     "text": 500,  # one-line fields and table text cells
     "caption": 300,  # photo captions
@@ -47,6 +51,10 @@ def coerce(type_: str, raw):
 
     Numbers must be JSON numbers or canonical strings ("1234.5"); localized
     text is only accepted where a person typed it (see ``parse_input``).
+    The one rule set for every entry path: numbers within the range rule of
+    ``core.numbers`` (|x| < 10^15, digits a REAL holds exactly, ASCII digits
+    only), texts of a kind in ``TEXT_LIMITS`` within its length and with the
+    characters ``core.characters`` allows (direction controls removed).
     """
     if raw is None:
         return None
