@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.definition import Definition
-from desktop.core.values import coerce
+from desktop.core.values import TEXT_LIMITS, coerce
 from desktop.store import codec
 from desktop.store.workbook import Workbook
 
@@ -65,7 +65,8 @@ def _raw(rng: random.Random, type_: str, seq: int):
         return f"{seq}.5" if rng.random() < 0.5 else seq
     if type_ == "date":
         return f"2020-{1 + seq % 12:02d}-{1 + seq % 28:02d}"
-    length = 20_000 if rng.random() < 0.3 else rng.randrange(5, 200)  # some spill to overflow pages
+    # some spill to overflow pages: long texts up to 20.000 characters, others up to their kind's limit
+    length = min(20_000, TEXT_LIMITS[type_]) if rng.random() < 0.3 else rng.randrange(5, 200)
     base = f"{seq} {TURKISH} İstanbul ılıca "
     return (base * (length // len(base) + 1))[:length]
 
@@ -74,6 +75,7 @@ def ops(definition: Definition, seed: int, n: int, department: str = DEPARTMENT)
     rng = random.Random(seed)
     fields = editable(definition, department)
     keys = list(fields)
+    longs = [k for k, t in fields.items() if t == "longtext"]
     indicators = [i.key for i in definition.indicators_of(department)]
     out = []
     for i in range(n):
@@ -92,7 +94,8 @@ def ops(definition: Definition, seed: int, n: int, department: str = DEPARTMENT)
         elif r < 0.30:
             out.append(Op("values", {rng.choice(keys): None}))
         else:
-            k = rng.choice(keys)
+            # a long text now and then: only it may be long enough to spill to overflow pages
+            k = rng.choice(longs) if longs and rng.random() < 0.05 else rng.choice(keys)
             out.append(Op("values", {k: _raw(rng, fields[k], seq)}))
     return out
 

@@ -306,12 +306,13 @@ def test_format_percent(value, kwargs, text):
 
 # --- round trips ------------------------------------------------------------
 
-DECIMALS = st.decimals(min_value=-10**15, max_value=10**15, places=2)
-BIG_DECIMALS = st.integers(-10**40, 10**40).map(lambda n: D(n).scaleb(-2))
+# everything the range rule allows: |x| < 10^15, at most 15 significant digits
+DECIMALS = st.decimals(min_value=-(10**13) + 1, max_value=10**13 - 1, places=2)
+BIG_DECIMALS = st.integers(-(10**15) + 1, 10**15 - 1).map(lambda n: D(n).scaleb(-2))
 
 
-@given(st.integers(min_value=0))
-@example(10**99)
+@given(st.integers(min_value=0, max_value=10**15 - 1))
+@example(10**15 - 1)
 @example(1234)
 def test_count_round_trip(n):
     assert parse_number(format_number(n), "count") == n

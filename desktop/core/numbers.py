@@ -24,6 +24,19 @@ THE AMBIGUITY RULE - nothing ever silently becomes a different number
 * count: a fraction is impossible, so "1.234" is simply 1234; any ',' is an
   error ("Adet tam sayı olmalı").
 
+THE RANGE RULE - every number fits what the file stores, exactly:
+
+* |x| < 10^15 (``LIMIT``) for every kind: money is kept as integer kuruş and
+  counts as SQLite INTEGER (64-bit), decimals as REAL (a double);
+* at most ``MAX_DECIMALS`` places (money 2, count 0, decimal/percent 6) and
+  at most ``MAX_SIGNIFICANT`` (15) significant digits, which a double holds
+  exactly: nothing is ever rounded or turned into 0 on the way to the file;
+* only the ASCII digits 0-9: Arabic-Indic, fullwidth and other Unicode digits
+  (which Python's ``int``/``Decimal`` would accept) are refused.
+
+``range_problem`` states this once; ``parse_number`` (typed) and
+``desktop.core.values.coerce`` (machine input) both apply it.
+
 Formatting mirrors this: ``format_number`` never prints a Decimal as a lone
 thousands group without decimals ("1.234"), since that would not parse back;
 it prints "1234" instead. Ints (counts) are always grouped ("1.234").
@@ -37,7 +50,11 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 
 KINDS = ("count", "decimal", "money", "percent")
 STYLES = ("tr", "en")
-MAX_DIGITS = 100  # longer input is rejected (it is always a mistake)
+MAX_DIGITS = 100  # longer input is rejected before anything else (it is always a mistake)
+LIMIT = 10**15  # |x| < LIMIT for every kind (see THE RANGE RULE)
+MAX_SIGNIFICANT = 15  # digits a double (REAL) holds exactly
+MAX_DECIMALS = {"count": 0, "money": 2, "decimal": 6, "percent": 6}
+_RANGE_TEXT = "-999.999.999.999.999 ile 999.999.999.999.999"
 
 _SIGNS = {"-": True, "\u2212": True, "+": False}  # '-', Unicode minus, '+'
 _BODY = re.compile(r"[0-9., ]*[0-9][0-9., ]*")
@@ -71,6 +88,43 @@ def _not_a_number(text: str, kind: str, w: dict) -> NumberError:
         f"'{_show(text)}' bir sayı değil. Rakam girin, ondalık için {w['dname']} kullanın: "
         f"{_example(kind, w)}"
     )
+
+
+def other_digit(text: str) -> str | None:
+    """The first digit in ``text`` that is not one of ASCII 0-9 (Arabic-Indic, fullwidth...), or None."""
+    return next((c for c in text if not c.isascii() and c.isnumeric()), None)
+
+
+def other_digit_message(text: str, digit: str) -> str:
+    return (
+        f"'{_show(text)}' bir sayı değil: içindeki '{digit}' (U+{ord(digit):04X}) 0-9 rakamlarından biri değil. "
+        "Sayıyı yalnızca 0123456789 rakamlarıyla yazın."
+    )
+
+
+def range_problem(value: Decimal, kind: str) -> str | None:
+    """Why ``value`` cannot be stored as a ``kind`` exactly (THE RANGE RULE), or None."""
+    if not value.is_finite():
+        return "geçersiz sayı (sonsuz ya da tanımsız)"
+    if value.copy_abs() >= LIMIT:
+        return f"sayı izin verilen aralığın dışında: {_RANGE_TEXT} arasında bir sayı girin"
+    if not value:
+        return None
+    sign, digits, exponent = value.normalize(Context(prec=MAX_DIGITS + 10)).as_tuple()
+    decimals = max(0, -exponent)
+    allowed = MAX_DECIMALS.get(kind, MAX_DECIMALS["decimal"])
+    if decimals > allowed:
+        if kind == "count":
+            return "adet tam sayı olmalı"
+        if kind == "money":
+            return "tutarda en fazla 2 ondalık basamak (kuruş) olabilir"
+        return f"en fazla {allowed} ondalık basamak yazılabilir; sayıyı yuvarlayarak girin"
+    if len(digits) > MAX_SIGNIFICANT:
+        return (
+            f"sayıda {len(digits)} anlamlı rakam var; en fazla {MAX_SIGNIFICANT} rakam olduğu gibi "
+            "saklanabilir. Sayıyı yuvarlayarak girin"
+        )
+    return None
 
 
 def _take_sign(s: str) -> tuple[bool | None, str]:
@@ -176,6 +230,9 @@ def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | D
         raise TypeError(f"parse_number metin bekler, {type(text).__name__} geldi")
     w = _WORDS[style]
     s = re.sub(r"\s+", " ", text).strip()
+    digit = other_digit(s)
+    if digit:
+        raise NumberError(other_digit_message(text, digit))
     if not s:
         raise NumberError(f"Değer boş. Bir sayı yazın, ör. {_example(kind, w)}")
     neg, s = _strip_markers(s, kind)
@@ -186,8 +243,6 @@ def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | D
     whole, frac = _split(s, text, kind, w)
     if len(whole) + len(frac) > MAX_DIGITS:
         raise NumberError(f"'{_show(text)}' çok uzun: en fazla {MAX_DIGITS} rakam yazılabilir.")
-    if kind == "count":
-        return int(whole)
     if kind == "money":
         if len(frac) > 2:
             raise NumberError(
@@ -196,7 +251,11 @@ def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | D
             )
         frac = frac.ljust(2, "0")
     value = Decimal(f"{whole or '0'}.{frac}" if frac else whole or "0")
-    return value.copy_negate() if neg and value else value
+    value = value.copy_negate() if neg and value else value
+    problem = range_problem(value, kind)
+    if problem:
+        raise NumberError(f"'{_show(text)}' olmaz: {problem}.")
+    return int(value) if kind == "count" else value
 
 
 def detect_style(cells: list[str]) -> str:

@@ -9,12 +9,36 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
+from .characters import CharacterProblem, check_characters, strip_bidi
 from .dates import DateError, format_date, parse_date
 from .forms import TYPE_LABELS
-from .numbers import NumberError, format_money, format_number, format_percent, parse_number
+from .numbers import (
+    MAX_DIGITS, NumberError, format_money, format_number, format_percent, other_digit, other_digit_message,
+    parse_number, range_problem,
+)
 from .turkish import nfc
 
-MAX_TEXT = 100_000  # characters in one long text
+# The longest text of each kind, in characters: the one place for these limits.
+# A text kind is a field type ("text", "longtext") or one of the texts that are
+# not fields: a photo's caption, an indicator's explanation or source ("note").
+# The short kinds are printed in table cells and beside photos, where a row
+# cannot continue on the next page: their limits are chosen so that the
+# report can always lay them out, with room to spare. Measured with the
+# widest letter as one word with no spaces: a caption lays out up to about
+# 1.800 characters, a table's only text cell up to about 16.000, an
+# explanation up to about 10.000, and a table of 20 text columns of 500
+# characters each still lays out (tests/test_limits_report.py). A long text
+# flows over pages.
+TEXT_LIMITS = {
+    "text": 500,  # one-line fields and table text cells
+    "caption": 300,  # photo captions
+    "note": 1_000,  # explanation and source of an indicator's actual value
+    "longtext": 100_000,  # paragraphs of a long text field
+}
+MULTILINE_KINDS = ("longtext", "note")
+TEXT_KINDS = tuple(TEXT_LIMITS)
+TEXT_LABELS = {"caption": "fotoğraf açıklaması", "note": "açıklama"}
+MAX_TEXT = TEXT_LIMITS["longtext"]  # the longest text of any kind
 CENT = Decimal("0.01")
 
 
@@ -27,16 +51,18 @@ def coerce(type_: str, raw):
 
     Numbers must be JSON numbers or canonical strings ("1234.5"); localized
     text is only accepted where a person typed it (see ``parse_input``).
+    The one rule set for every entry path: numbers within the range rule of
+    ``core.numbers`` (|x| < 10^15, digits a REAL holds exactly, ASCII digits
+    only), texts of a kind in ``TEXT_LIMITS`` within its length and with the
+    characters ``core.characters`` allows (direction controls removed).
     """
     if raw is None:
         return None
-    label = TYPE_LABELS.get(type_, type_)
-    if type_ in ("text", "longtext"):
+    label = TYPE_LABELS.get(type_) or TEXT_LABELS.get(type_, type_)
+    if type_ in TEXT_LIMITS:
         if not isinstance(raw, str):
             raise ValueProblem(f"{label} bekleniyordu, {_what(raw)} geldi")
-        if len(raw) > MAX_TEXT:
-            raise ValueProblem(f"metin çok uzun ({len(raw)} karakter; en çok {MAX_TEXT})")
-        return nfc(raw)
+        return _text(type_, raw)
     if type_ == "date":
         if isinstance(raw, dt.date):
             return raw
@@ -46,20 +72,56 @@ def coerce(type_: str, raw):
             return parse_date(raw)
         except DateError as exc:
             raise ValueProblem(str(exc)) from None
+    if type_ not in ("count", "money", "decimal", "percent"):
+        raise ValueProblem(f"bilinmeyen alan türü: {type_}")
     number = _number(raw, label)
     if type_ == "count":
         if number != number.to_integral_value():
-            raise ValueProblem(f"adet tam sayı olmalı, {raw} geldi")
+            raise ValueProblem(f"adet tam sayı olmalı, {_shown(raw)} geldi")
         if number < 0:
-            raise ValueProblem(f"adet eksi olamaz, {raw} geldi")
+            raise ValueProblem(f"adet eksi olamaz, {_shown(raw)} geldi")
+    problem = range_problem(number, type_)
+    if problem:
+        raise ValueProblem(f"{_shown(raw)} olmaz: {problem}")
+    if type_ == "count":
         return int(number)
     if type_ == "money":
-        if number != number.quantize(CENT):
-            raise ValueProblem(f"tutarın en çok iki ondalığı olabilir, {raw} geldi")
         return number.quantize(CENT)
-    if type_ in ("decimal", "percent"):
-        return number
-    raise ValueProblem(f"bilinmeyen alan türü: {type_}")
+    return number
+
+
+def text_limit(kind: str) -> int:
+    """The longest text of ``kind`` (a text field type, "caption" or "note")."""
+    return TEXT_LIMITS[kind]
+
+
+def _text(kind: str, raw: str) -> str:
+    """A text of ``kind`` as stored (NFC, no direction controls), or ValueProblem."""
+    limit = TEXT_LIMITS[kind]
+    if len(raw) > 4 * limit:  # far too long: refused before any work on it
+        raise ValueProblem(_too_long(len(raw), limit))
+    try:
+        check_characters(raw, kind in MULTILINE_KINDS)
+    except CharacterProblem as exc:
+        raise ValueProblem(str(exc)) from None
+    text = nfc(strip_bidi(raw))
+    if len(text) > limit:
+        raise ValueProblem(_too_long(len(text), limit))
+    return text
+
+
+def _too_long(length: int, limit: int) -> str:
+    return f"metin çok uzun ({length} karakter; en çok {limit}). Metni kısaltın."
+
+
+def _shown(raw) -> str:
+    """``raw`` for a message: short, and never a 5000-digit int converted in full."""
+    if isinstance(raw, int) and abs(raw) >= 10**40:
+        return "çok büyük bir sayı"
+    if isinstance(raw, Decimal) and raw.is_finite() and abs(raw.adjusted()) > 40:
+        return f"{raw:.3E}"
+    text = str(raw)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _number(raw, label: str) -> Decimal:
@@ -70,13 +132,18 @@ def _number(raw, label: str) -> Decimal:
     if isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
             raise ValueProblem(f"{label} bekleniyordu, geçersiz sayı geldi")
-        return Decimal(repr(raw))
+        return Decimal(repr(raw))  # the shortest decimal that is this double
     if isinstance(raw, Decimal):
         if not raw.is_finite():
             raise ValueProblem(f"{label} bekleniyordu, geçersiz sayı geldi")
         return raw
     if isinstance(raw, str):
         text = raw.strip()
+        digit = other_digit(text)
+        if digit:
+            raise ValueProblem(other_digit_message(text, digit))
+        if len(text) > MAX_DIGITS + 2:
+            raise ValueProblem(f"{label} bekleniyordu, çok uzun bir metin geldi ({len(text)} karakter)")
         try:
             value = Decimal(text)
         except InvalidOperation:
@@ -105,7 +172,7 @@ def parse_input(type_: str, text: str):
     """What a person typed (Turkish format) to a typed value; '' clears."""
     if text is None or not text.strip():
         return None
-    if type_ in ("text", "longtext"):
+    if type_ in TEXT_LIMITS:
         return coerce(type_, text)
     if type_ == "date":
         try:

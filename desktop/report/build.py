@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from reportlab.platypus import Paragraph
+from reportlab.platypus.doctemplate import LayoutError
 
 from ..core.entries import ValueView
 from ..core import settings
@@ -22,6 +23,7 @@ from .fingerprint import fingerprint as data_fingerprint
 from .sections import section_blocks
 from .story import Story
 from .styles import sheet
+from .tables import RowTooTall
 from .text import esc
 
 
@@ -198,6 +200,15 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
     except Cancelled:
         tmp_path.unlink(missing_ok=True)
         raise ReportCancelled("Rapor üretimi durduruldu; dosya yazılmadı.") from None
+    except (LayoutError, RowTooTall):
+        # the parts check what they print and name the field (``text.checked``, ``tables.RowTooTall``);
+        # this is the last guard, for what no part names
+        tmp_path.unlink(missing_ok=True)
+        raise WorkbookError(
+            "Rapor üretilemedi: raporda bir sayfaya sığmayan bir öğe var (çok uzun bir metin ya da çok büyük bir "
+            "tablo). Uzun metinleri ve fotoğraf açıklamalarını kısaltıp raporu yeniden üretin; önceki rapor dosyası "
+            "(varsa) olduğu gibi duruyor."
+        ) from None
     except OSError as exc:
         tmp_path.unlink(missing_ok=True)
         what = "Disk dolu" if exc.errno == errno.ENOSPC else f"Yazma hatası ({exc.strerror or exc})"

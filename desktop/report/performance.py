@@ -16,8 +16,8 @@ from ..core.plan import DIRECTION_LABELS, PerformanceTargetDef
 from .context import Context
 from .document import Heading
 from .styles import sheet
-from .tables import Col, fit_table
-from .text import esc
+from .tables import Col, RowTooTall, fit_table
+from .text import checked, esc, flat, unfit
 
 IND_HEADER = ["Hedefe Etkisi (%)", "Kod", "Performans Göstergesi", "Ölçü Birimi", "Başlangıç (A)",
               "Hedef (B)", "Gerçekleşme (C)", "Gerçekleşme Oranı", "Sapma Açıklaması"]
@@ -41,7 +41,7 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
         rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
         pairs.append((rate.value, ind.weight))
         used.setdefault(rate.method, []).append(ind.code)
-        expl = (entry.explanation if entry else "") or ""
+        expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(ind.code, "sapma açıklaması")))
         if rate.value is None and rate.reason:
             expl = f"({rate.reason}) {expl}".strip()
         rows.append([
@@ -53,6 +53,19 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
     roll = rates.rollup(pairs) if complete else None
     weights = rates.weights_total(i.weight for i in inds)
     return rows, roll, weights, used, complete
+
+
+def _place(code: str, what: str) -> str:
+    return f"Performans sonuçları tablosunda {code} satırının {what}"
+
+
+def _fit(header: list, rows: list, cols: list, codes: list[str], ctx: Context, **kw):
+    """``fit_table`` for a performance table; a row that fits no page is named by its code."""
+    try:
+        return fit_table(header, rows, cols, ctx.portrait_width, ctx.landscape_width, prefer_landscape=True, **kw)
+    except RowTooTall as exc:
+        code = (codes[exc.row] if exc.row < len(codes) else "") or "toplam"
+        raise unfit(_place(code, f"'{header[exc.column]}' hücresi"), "bir sayfaya sığmıyor") from None
 
 
 def tolerance_note(tolerance, style: str = "prefix") -> str:
@@ -88,8 +101,7 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
                          format_percent(roll, 1, ctx.percent_style) if roll is not None else "—",
                          "" if weights == 100 else f"Ağırlıklar toplamı {format_number(weights)}; 100 olmalı."])
             bold.add(len(rows) - 1)
-        fitted = fit_table(IND_HEADER, rows, IND_COLS, ctx.portrait_width, ctx.landscape_width,
-                           prefer_landscape=True, bold_rows=bold)
+        fitted = _fit(IND_HEADER, rows, IND_COLS, [r[1] for r in rows], ctx, bold_rows=bold)
         flow.append(fitted.table)
         flow.append(Paragraph(esc(method_note(used, ctx.settings.deviation_tolerance, ctx.percent_style)), st["note"]))
     acts = [a for a in target.activities if department is None or a.department == department]
@@ -106,12 +118,12 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
             if cost is not None:
                 actual_sum += cost
                 any_actual = True
+            expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(a.code, "açıklaması")))
             arows.append([a.code, a.name, format_money(a.planned_cost) if a.planned_cost is not None else "",
-                          format_money(cost) if cost is not None else "", (entry.explanation if entry else "") or ""])
+                          format_money(cost) if cost is not None else "", expl])
         arows.append(["", "Toplam", format_money(planned_sum) if any_planned else "",
                       format_money(actual_sum) if any_actual else "", ""])
-        fitted = fit_table(ACT_HEADER, arows, ACT_COLS, ctx.portrait_width, ctx.landscape_width,
-                           prefer_landscape=True, bold_rows={len(arows) - 1})
+        fitted = _fit(ACT_HEADER, arows, ACT_COLS, [r[0] for r in arows], ctx, bold_rows={len(arows) - 1})
         flow += [Spacer(1, 6), fitted.table]
     flow.append(Spacer(1, 12))
     return flow

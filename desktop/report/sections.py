@@ -13,9 +13,9 @@ from ..store.photos import list_photos, photo_data, photo_problem
 from . import charts
 from .context import Context
 from .styles import TABLE_SIZE
-from .tables import Col, fit_table, make_table
+from .tables import Col, RowTooTall, fit_table, make_table
 from .styles import sheet
-from .text import esc, paragraphs
+from .text import checked, esc, flat, paragraphs, unfit
 
 Block = tuple[list, bool]  # flowables, landscape
 
@@ -27,7 +27,26 @@ def show(ctx: Context, type_: str, value) -> str:
 
 
 def field_value(ctx: Context, dept: str, f: FieldDef):
-    return ctx.value(keys.join(dept, f.key), f.default)
+    value = ctx.value(keys.join(dept, f.key), f.default)
+    if f.type in ("text", "longtext"):
+        checked(value, f.type, field_place(ctx, dept, f))
+    return value
+
+
+def department_name(ctx: Context, dept: str) -> str:
+    found = ctx.definition.department(dept)
+    return found.name if found else dept
+
+
+def field_place(ctx: Context, dept: str, f: FieldDef) -> str:
+    return f"{department_name(ctx, dept)}, '{f.label}' alanı"
+
+
+def cell_place(ctx: Context, dept: str, table: TableDef, row: int, column: int) -> str:
+    """A body cell of a printed table in words (``row`` may be the total row, ``column`` 0 the row labels)."""
+    labels = [r.label for r in table.row_defs] + ([table.total_label] if table.total_label else [])
+    where = f"{department_name(ctx, dept)}, '{table.title}' tablosu, '{labels[row]}' satırı"
+    return where if column == 0 else f"{where}, '{table.columns[column - 1].label}' sütunu"
 
 
 def section_blocks(ctx: Context, dept: str, section: SectionDef, *, single_text_label: bool = False) -> list[Block]:
@@ -73,11 +92,12 @@ def section_blocks(ctx: Context, dept: str, section: SectionDef, *, single_text_
 
 def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
     """Short fields (counts, dates, amounts) as a two-column list without a header."""
-    rows = []
+    rows, shown = [], []
     for f in fields:
         v = field_value(ctx, dept, f)
         if v is None or v == "":
             continue
+        shown.append(f)
         text = show(ctx, f.type, v)
         if f.unit and f.type in ("count", "decimal"):
             text = f"{text} {f.unit}"
@@ -86,18 +106,22 @@ def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
         rows.append([f.label, text])
     if not rows:
         return None
-    table = make_table(["", ""], rows, [Col("left", True, 120, 3), Col("right", True, 60, 1)], ctx.portrait_width,
-                       TABLE_SIZE + 0.5, force=True, with_header=False)
-    return table
+    try:
+        return make_table(["", ""], rows, [Col("left", True, 120, 3), Col("right", True, 60, 1)], ctx.portrait_width,
+                          TABLE_SIZE + 0.5, force=True, with_header=False)
+    except RowTooTall as exc:
+        raise unfit(field_place(ctx, dept, shown[exc.row]), "bir sayfaya sığmıyor") from None
 
 
 def table_rows(ctx: Context, dept: str, table: TableDef) -> tuple[list[list[str]], int | None, bool]:
     rows = []
     any_value = False
-    for r in table.row_defs:
+    for i, r in enumerate(table.row_defs):
         row = [r.label]
-        for c in table.columns:
+        for j, c in enumerate(table.columns, start=1):
             v = ctx.view.get(keys.join(dept, table.key, r.key, c.key))
+            if c.type in ("text", "longtext") and v is not None:  # a cell's row cannot continue on the next page
+                v = flat(checked(v, "text", cell_place(ctx, dept, table, i, j)))
             any_value = any_value or v is not None
             row.append(show(ctx, c.type, v))
         rows.append(row)
@@ -125,7 +149,10 @@ def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
     header = [table.row_header] + [c.label for c in table.columns]
     cols = [Col("left", True, 70, 3)] + [Col("right" if c.type in NUMERIC else "left", c.type not in NUMERIC, 50, 2) for c in table.columns]
     bold = {total_index} if total_index is not None else set()
-    fitted = fit_table(header, rows, cols, ctx.portrait_width, ctx.landscape_width, bold_rows=bold)
+    try:
+        fitted = fit_table(header, rows, cols, ctx.portrait_width, ctx.landscape_width, bold_rows=bold)
+    except RowTooTall as exc:
+        raise unfit(cell_place(ctx, dept, table, exc.row, exc.column), "bir sayfaya sığmıyor") from None
     flow = [title, fitted.table]
     if table.note:
         flow.append(Paragraph(esc(table.note), st["note"]))
@@ -167,7 +194,8 @@ def photo_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
     gap = 12
     cell_w = (ctx.portrait_width - gap) / 2
     cells = []
-    for p in photos:
+    for n, p in enumerate(photos, start=1):
+        checked(p.caption, "caption", f"{department_name(ctx, dept)}, '{item.title}' listesindeki {n}. fotoğrafın açıklaması")
         data = photo_data(ctx.wb, p.id)
         # decoded (JPEG or PNG only) before ReportLab hands it to Pillow, which would open any format
         problem = photo_problem(data, p.mime, p.width, p.height)

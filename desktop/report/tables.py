@@ -2,6 +2,12 @@
 
 Cells are plain strings (fast). Text wider than its column is wrapped here,
 once, with ``simpleSplit`` into a multi-line string: no Paragraph in cells.
+A word wider than its column (a 3.000-character "word" with no spaces) is
+broken between characters (``wrap_lines``), and such a word never makes its
+column wider than ``WORD_CAP``. A row must fit on a page: a table whose
+tallest row is taller than ``ROW_ROOM`` does not fit at that size (a wider
+page or smaller type is tried); as a last resort ``RowTooTall`` names the
+cell, and the caller names the field to the user.
 Column widths come from ``stringWidth`` so numbers never overflow their cell. A table that does not fit the portrait
 frame at a readable size goes on a landscape page; as a last resort it is
 set smaller.
@@ -16,12 +22,42 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from . import fonts as F
+from .document import LANDSCAPE, MARGIN_BOTTOM, MARGIN_TOP
 from .fonts import width as stringWidth
 from .styles import ACCENT, ACCENT_LIGHT, RULE, TABLE_SIZE
 
 PAD = 4.0  # left and right padding of a cell
 PORTRAIT_SIZES = (TABLE_SIZE, 8.0, 7.5)
 LANDSCAPE_SIZES = (TABLE_SIZE, 8.0, 7.5, 7.0, 6.5)
+WORD_CAP = 120.0  # a longer word does not widen its column; it is broken instead
+# the header and one row must fit on the shorter (landscape) page, with room to spare
+ROW_ROOM = 0.9 * (LANDSCAPE[1] - MARGIN_TOP - MARGIN_BOTTOM)
+
+
+class RowTooTall(ValueError):
+    """A body row that cannot fit on a page: ``row`` and ``column`` index the body cell."""
+
+    def __init__(self, row: int, column: int):
+        super().__init__(f"row {row}, column {column}")
+        self.row, self.column = row, column
+
+
+def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` in lines no wider than ``width``: at spaces, and within words that are wider."""
+    out: list[str] = []
+    for line in simpleSplit(text, font, size, width):
+        if stringWidth(line, font, size) <= width:
+            out.append(line)
+            continue
+        start, used = 0, 0.0
+        for i, c in enumerate(line):
+            w = stringWidth(c, font, size)
+            if used + w > width and i > start:
+                out.append(line[start:i])
+                start, used = i, 0.0
+            used += w
+        out.append(line[start:])
+    return out
 
 
 class VerticalText(Flowable):
@@ -80,7 +116,8 @@ class Fitted:
 
 
 def _longest_word(text: str, font: str, size: float) -> float:
-    return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+    """The widest word, but never more than ``WORD_CAP`` (longer words are broken)."""
+    return min(WORD_CAP, max((stringWidth(w, font, size) for w in text.split()), default=0.0))
 
 
 def _widths(header, rows, cols, width, size, bold_rows, turned=False) -> list[float] | None:
@@ -145,6 +182,24 @@ def _widths(header, rows, cols, width, size, bold_rows, turned=False) -> list[fl
     return widths
 
 
+def _forced_widths(header, rows, width, size, bold_rows, turned) -> list[float]:
+    """Widths when nothing fits: every column keeps room for two characters, the rest of
+    the width goes by natural width, a long text counting no more than a few words."""
+    n = len(header)
+    floor = 2 * PAD + 2 * size
+    weights = []
+    for i in range(n):
+        h = header[i] or ""
+        natural = turned_width(h, F.SANS_BOLD, size) if turned and i > 0 else stringWidth(h, F.SANS_BOLD, size)
+        for r, row in enumerate(rows):
+            if isinstance(row[i], str) and row[i]:
+                natural = max(natural, stringWidth(row[i], F.SANS_BOLD if r in bold_rows else F.SANS, size))
+        weights.append(min(natural, 3 * WORD_CAP) + 1.0)
+    spare = max(0.0, width - n * floor)
+    total = sum(weights)
+    return [floor + spare * w / total for w in weights]
+
+
 def make_table(header: list[str], rows: list[list], cols: list[Col], width: float, size: float,
                *, bold_rows: set[int] = frozenset(), shaded_rows: set[int] = frozenset(),
                force: bool = False, extra_style: list | None = None, with_header: bool = True,
@@ -158,15 +213,14 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
     if widths is None:
         if not force:
             return None
-        scale = width / sum(_widths(header, rows, cols, 1e9, size, bold_rows, turned) or [width])
-        widths = [w * scale for w in _widths(header, rows, cols, 1e9, size, bold_rows, turned)]
+        widths = _forced_widths(header, rows, width, size, bold_rows, turned)
         cols = [Col(c.align, True, 0, c.weight) for c in cols]
     head_cells = []
     for i, h in enumerate(header):
         if turned and i > 0:
             head_cells.append(VerticalText(h, F.SANS_BOLD, size, colors.white))
         elif stringWidth(h, F.SANS_BOLD, size) > widths[i] - 2 * PAD:
-            head_cells.append("\n".join(simpleSplit(h, F.SANS_BOLD, size, widths[i] - 2 * PAD + 0.01)))
+            head_cells.append("\n".join(wrap_lines(h, F.SANS_BOLD, size, widths[i] - 2 * PAD + 0.01)))
         else:
             head_cells.append(h)
     body = [head_cells]
@@ -177,10 +231,15 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
         for i, text in enumerate(row):
             if isinstance(text, str) and text and (cols[i].wrap or force) and stringWidth(text, font, size) > widths[i] - 2 * PAD:
                 # wrapped here, once: a multi-line plain string is far cheaper than a Paragraph
-                out.append("\n".join(simpleSplit(text, font, size, widths[i] - 2 * PAD + 0.01)))
+                out.append("\n".join(wrap_lines(text, font, size, widths[i] - 2 * PAD + 0.01)))
             else:
                 out.append(text)
         body.append(out)
+    tall = _too_tall(body, size, with_header)
+    if tall is not None:
+        if not force:
+            return None
+        raise RowTooTall(*tall)
     if not with_header:
         body = body[1:]
         style = [
@@ -224,6 +283,22 @@ def make_table(header: list[str], rows: list[list], cols: list[Col], width: floa
     if extra_style:
         style += extra_style
     return LazyTable(body, widths, 1, style)
+
+
+def _height(cell, size: float) -> float:
+    if isinstance(cell, str):
+        return (cell.count("\n") + 1) * size * 1.22 + 6
+    return getattr(cell, "height", size * 1.22) + 6
+
+
+def _too_tall(body: list, size: float, with_header: bool) -> tuple[int, int] | None:
+    """(row, column) of the body cell that makes its row taller than a page allows, or None."""
+    head = max((_height(c, size) for c in body[0]), default=0.0) if with_header else 0.0
+    for r, row in enumerate(body[1:] if with_header else body):
+        for c, cell in enumerate(row):
+            if head + _height(cell, size) > ROW_ROOM:
+                return r, c
+    return None
 
 
 class LazyTable(Flowable):

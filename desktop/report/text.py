@@ -6,11 +6,41 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
 
+from ..core.values import TEXT_LIMITS
+from ..store.errors import WorkbookError
 from .styles import sheet
+
+UNFIT = "Rapor üretilemedi: {where} {why}. Metni kısaltıp raporu yeniden üretin; önceki rapor dosyası (varsa) olduğu gibi duruyor."
 
 
 def esc(text: str) -> str:
     return escape(str(text))
+
+
+def checked(text, kind: str, where: str):
+    """``text`` if it is within the limit of its kind (``core.values.TEXT_LIMITS``).
+
+    Every text a clerk enters is refused at entry when it is longer; this is
+    the report's own guard for a file written elsewhere: it names the field
+    instead of failing while laying out a page (or never finishing).
+    """
+    if isinstance(text, str) and len(text) > TEXT_LIMITS[kind]:
+        raise unfit(where, f"çok uzun ({len(text)} karakter; en çok {TEXT_LIMITS[kind]})")
+    return text
+
+
+def flat(text):
+    """A multi-line text for a table cell: its lines joined by spaces.
+
+    A table row cannot continue on the next page; joined, a text within its
+    kind's limit always fits one (a thousand line breaks would not).
+    """
+    return " ".join(text.split()) if isinstance(text, str) else text
+
+
+def unfit(where: str, why: str) -> WorkbookError:
+    """The error for a text the report cannot lay out, naming where it is."""
+    return WorkbookError(UNFIT.format(where=where, why=why))
 
 
 def paragraphs(text: str | None, style: str = "body") -> list:

@@ -2,6 +2,11 @@
 
 count → INTEGER; money → INTEGER kuruş; decimal/percent → INTEGER when whole,
 else REAL; text → TEXT (NFC); date → TEXT ISO 8601. Never localized text.
+
+``encode`` stores only numbers inside the range rule of ``core.numbers``
+(|x| < 10^15, digits a REAL holds exactly): values come through
+``core.values.coerce``, which refuses the rest; should another number reach
+``encode`` it raises ValueProblem instead of overflowing or rounding.
 """
 
 from __future__ import annotations
@@ -9,12 +14,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from ..core.numbers import range_problem
+from ..core.values import ValueProblem
+
 HUNDRED = Decimal(100)
 
 
 def encode(type_: str, value):
     if value is None:
         return None
+    if type_ in ("money", "count", "decimal", "percent"):
+        _check_range(type_, value)
     if type_ == "money":
         return int((Decimal(value) * HUNDRED).to_integral_value())
     if type_ == "count":
@@ -25,6 +35,15 @@ def encode(type_: str, value):
     if type_ == "date":
         return value.isoformat() if isinstance(value, dt.date) else str(value)
     return str(value)
+
+
+def _check_range(type_: str, value) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
+        raise ValueProblem(f"sayı bekleniyordu, {type(value).__name__} geldi")
+    d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    problem = range_problem(d, type_)
+    if problem:
+        raise ValueProblem(problem)
 
 
 def decode(type_: str, raw):

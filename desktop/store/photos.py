@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.images import ImageProblem, image_problem, normalize
+from ..core.values import ValueProblem, coerce
 from .clock import now
 from .errors import WorkbookError
 from .workbook import Workbook
@@ -59,8 +60,17 @@ def photo_data(wb: Workbook, photo_id: int) -> bytes:
     return row[0]
 
 
+def checked_caption(caption: str) -> str:
+    """A caption as stored (``core.values`` rules for the kind "caption"), or WorkbookError."""
+    try:
+        return coerce("caption", caption if caption is not None else "") or ""
+    except ValueProblem as exc:
+        raise WorkbookError(f"Fotoğraf açıklaması kaydedilmedi: {exc}") from None
+
+
 def add_photo(wb: Workbook, list_key: str, data: bytes, caption: str = "", name: str = "resim") -> Photo:
     dept = _list_department(wb, list_key)
+    caption = checked_caption(caption)
     item = wb.definition.item(dept, list_key.partition(".")[2])
     try:
         img = normalize(data, name)
@@ -85,6 +95,7 @@ def set_caption(wb: Workbook, photo_id: int, caption: str) -> None:
     if row is None:
         raise WorkbookError("Fotoğraf bulunamadı.")
     dept = _list_department(wb, row[0])
+    caption = checked_caption(caption)
     if row[1] == caption:
         return
     with wb.transaction() as conn:

@@ -101,9 +101,9 @@ def text_or_empty(raw) -> str:
     return raw if type(raw) is str and text_problem(raw) is None else ""
 
 
-def text_problem(raw) -> str | None:
-    """An explanation, source or caption: text (may be empty)."""
-    return None if raw == "" and type(raw) is str else value_problem("longtext", raw)
+def text_problem(raw, kind: str = "note") -> str | None:
+    """An explanation, source or note (``note``), or a caption (``caption``): text, may be empty."""
+    return None if raw == "" and type(raw) is str else value_problem(kind, raw)
 
 
 def _type_name(raw) -> str:
@@ -258,7 +258,7 @@ class _Check:
                 self.add(list_key, f"{label}: {p}", dept)
         elif mime not in ("image/jpeg", "image/png") or type(width) is not int or type(height) is not int:
             self.add(list_key, f"{label}: resim türü ya da boyutu geçersiz", dept)
-        if (p := text_problem(caption)) is not None:
+        if (p := text_problem(caption, "caption")) is not None:
             self.add(list_key, f"{label} (açıklama): {p}", dept)
         self.row_time(list_key, dept, changed_at, changed_by, item.title)
 
@@ -269,7 +269,7 @@ class _Check:
             return
         if state not in STATES:
             self.add(dept, f"birimin durumu tanınmıyor ('{show(state)}')", dept)
-        if type(content_hash) is not str or (p := text_problem(note)) is not None:
+        if type(content_hash) is not str or text_problem(note) is not None:
             self.add(dept, "birimin durum kaydı okunamıyor", dept)
         self.row_time(dept, dept, changed_at, changed_by, "birimin durumu")
 

@@ -415,7 +415,7 @@ class Workbook:
                             else codec.encode_number(coerce("decimal", value))
                         )
                     elif attr in ("explanation", "source"):
-                        new[attr] = coerce("longtext", value or "")
+                        new[attr] = coerce("note", value or "")
                     else:
                         problems.append(f"'{key}': bilinmeyen alan '{attr}'")
             except ValueProblem as exc:

@@ -8,6 +8,11 @@ It is not lost either: the text is kept in the file (``Editor.record_unparsed``)
 until it is corrected or the field is cleared, and shown again, red, when the
 file is opened. Text editors also save after a pause in typing (``AUTOSAVE_MS``);
 those saves merge into one undo step while the editor keeps the focus.
+
+Texts have the limits of their kind (``desktop.core.values.TEXT_LIMITS``): a
+one-line editor cannot take more characters (``setMaxLength``), a long text
+editor is marked red with the reason as soon as the text is too long, and
+``parse_input`` refuses it on saving like every other entry path.
 """
 
 from __future__ import annotations
@@ -16,14 +21,14 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from ...core.values import ValueProblem, display, parse_input
+from ...core.values import TEXT_KINDS, ValueProblem, display, parse_input, text_limit
 from ..commands import Editor
 from ..i18n import tr
 from ..look import FOCUS, MARKS, READONLY_BASE, palette, rounded
 from ..navigator import viewport_of
 
 AUTOSAVE_MS = 1500  # a pause in typing this long saves a text editor
-AUTOSAVE_TYPES = ("text", "longtext")  # numbers and dates are saved on Enter/Tab/leaving only
+AUTOSAVE_TYPES = TEXT_KINDS  # numbers and dates are saved on Enter/Tab/leaving only
 
 PLACEHOLDERS = {
     "count": "ör. 1.234",
@@ -244,6 +249,8 @@ class FieldEdit(MarkedMixin, QLineEdit):
             self.setMaximumWidth(220)
         elif type_ == "date":
             self.setMaximumWidth(160)
+        if type_ in TEXT_KINDS:
+            self.setMaxLength(text_limit(type_))  # the clerk cannot type past the limit
         self.editingFinished.connect(self.commit)
         self.returnPressed.connect(self._next)
         self.textEdited.connect(self._typing)
@@ -325,7 +332,21 @@ class LongTextEdit(MarkedMixin, QPlainTextEdit):
         self.setMinimumHeight(140)
         self.placeholder = tr("Buraya yazın…")
         self.textChanged.connect(self._typing)
+        self.textChanged.connect(self._check_length)
         self._attach(editor)
+
+    def _check_length(self) -> None:
+        """Too long: the reason shows at once (red, in the tooltip); it is refused on saving too."""
+        if not hasattr(self, "_input_problem") or self.pending_text() is not None:
+            return
+        message = ""
+        if len(self.toPlainText()) > text_limit(self.type):
+            try:
+                parse_input(self.type, self.toPlainText())
+            except ValueProblem as exc:  # the wording of the rule itself
+                message = self._problem_text(exc)
+        if message != self._input_problem:
+            self.set_input_problem(message, quiet=True)
 
     def dirty(self) -> bool:
         return self.toPlainText() != self._shown

@@ -64,7 +64,7 @@ class PlanFieldEdit(_PlanAttr, FieldEdit):
 class PlanTextEdit(_PlanAttr, LongTextEdit):
     def __init__(self, editor: Editor, kind: str, plan_key: str, attr: str, label: str, help_text: str):
         self.kind, self.plan_key, self.attr = kind, plan_key, attr
-        super().__init__(editor, f"{plan_key}.{attr}", label, help_text)
+        super().__init__(editor, f"{plan_key}.{attr}", label, help_text, type_="note")
         self._bind(kind, plan_key, attr)
         self.setMinimumHeight(70)
         self.setMaximumHeight(110)
@@ -120,7 +120,7 @@ class PlanCard(QGroupBox):
         grid.addWidget(self.rate, 2, 2)
 
         grid.addWidget(QLabel(tr("Kaynak belge / kayıt:"), self), 3, 0)
-        self.source = PlanFieldEdit(editor, kind, item.key, "source", "text", f"{item.code} kaynak")
+        self.source = PlanFieldEdit(editor, kind, item.key, "source", "note", f"{item.code} kaynak")
         self.source.setPlaceholderText(tr("Rakamın alındığı defter, sistem ya da belge (ör. Olay kayıt defteri 2020)"))
         grid.addWidget(self.source, 3, 1, 1, 2)
 

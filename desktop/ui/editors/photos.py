@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.forms import PhotoListDef
 from ...core.images import FORMATS
+from ...core.values import text_limit
 from ..commands import Editor
 from .. import look
 from ..i18n import tr
@@ -63,6 +64,7 @@ class PhotoRow(QFrame):
         self.caption = CaptionEdit(photo.caption, self)
         self.caption.setObjectName(f"{owner.key}.{index}.caption")
         self.caption.setPlaceholderText(tr("ör. Yangın tatbikatı, Mart 2020"))
+        self.caption.setMaxLength(text_limit("caption"))  # the same limit the file keeps
         self.caption.editingFinished.connect(self.commit)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)

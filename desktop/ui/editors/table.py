@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyled
 from ...core import keys
 from ...core.forms import NUMERIC_TYPES, TableDef
 from ...core.tables import compute_table
-from ...core.values import ValueProblem, display, parse_input
+from ...core.values import TEXT_KINDS, ValueProblem, display, parse_input, text_limit
 from ..commands import Editor
 from ..i18n import tr
 from ..look import MARKS, palette
@@ -217,6 +217,8 @@ class CellDelegate(QStyledItemDelegate):
         edit.setObjectName(model.key(index.row(), index.column()))
         if model.columns[index.column()].type in NUMERIC_TYPES:
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif model.columns[index.column()].type in TEXT_KINDS:
+            edit.setMaxLength(text_limit(model.columns[index.column()].type))
         edit.textEdited.connect(lambda text, idx=index, e=edit: self._preview(idx, e, text))
         return edit
 

@@ -1,0 +1,52 @@
+"""Characters a stored text may hold: one rule for every way text comes in.
+
+* Invisible direction controls - the embeddings and overrides U+202A-U+202E,
+  the isolates U+2066-U+2069 and the marks U+200E, U+200F, U+061C - are
+  REMOVED. They carry no meaning in Turkish text, a clerk cannot see them
+  (they come with text pasted from other programs), and they can make a
+  spreadsheet or the printed report show characters in another order than
+  stored ("Trojan Source"). Removing them changes nothing a reader should see,
+  so the text is kept rather than refused.
+* Every other control character (C0, DEL, C1), lone surrogates (not text at
+  all: they cannot be written as UTF-8) and the non-characters U+FFFE/U+FFFF
+  are REFUSED with the position; a tab and a line break are allowed only
+  where the text may have several lines (``multiline``).
+"""
+
+from __future__ import annotations
+
+import re
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+_BAD_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BAD_MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+class CharacterProblem(ValueError):
+    """A character a text may not hold; the message is Turkish."""
+
+
+def strip_bidi(text: str) -> str:
+    """``text`` without the invisible direction controls."""
+    return _BIDI.sub("", text)
+
+
+def check_characters(text: str, multiline: bool) -> None:
+    """Raise CharacterProblem for the first character the text may not hold."""
+    bad = (_BAD_MULTILINE if multiline else _BAD_ONE_LINE).search(text)
+    if bad is None:
+        return
+    c, at = bad.group(), bad.start() + 1
+    if c in "\n\r\t":
+        what = "satır sonu" if c != "\t" else "sekme (Tab)"
+        raise CharacterProblem(
+            f"{at}. karakter bir {what}; bu alan tek satırlık. Metni tek satırda yazın."
+        )
+    if "\ud800" <= c <= "\udfff":
+        what = f"geçersiz bir karakter (eşi olmayan vekil kod U+{ord(c):04X})"
+    else:
+        what = f"görünmeyen bir denetim karakteri (U+{ord(c):04X})"
+    raise CharacterProblem(
+        f"{at}. karakter {what}. Metni yeniden yazın ya da düz metin olarak yapıştırın."
+    )
