@@ -129,10 +129,16 @@ def _stored_text_attack(sql: str, length: int, word: bool = False):
         conn.close()
         before = sha(path)
         start = time.monotonic()
-        problems += _clean("check", *cli("check", path))
+        rc, o, e = cli("check", path)
+        problems += _clean("check", rc, o, e)
+        if rc != 1:
+            problems.append(f"check passes a text over its kind's limit (exit {rc})")
         out = work / "birim.pdf"
         rc, o, e = cli("build", path, "--out", out)
-        problems += _refused("build of the department report", rc, o, e)
+        # a stored value that breaks a rule is left out and named among the findings (store/stored.py),
+        # so the report is a draft; a refusal naming the field is fine too
+        if not (rc == 0 and "TASLAK" in o):
+            problems += _refused("build of the department report", rc, o, e)
         if rc != 0 and out.exists():
             problems.append("build refused but left a PDF")
         if "Disk dolu" in e:
