@@ -70,12 +70,33 @@ def write_atomic(path: Path | str, data: bytes | str) -> Path:
         # mkstemp makes 0600; a file meant to be sent gets the usual 0644 (or the old file's mode)
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         os.replace(tmp, path)
+        fsync_dir(path.parent)  # the rename itself survives a power cut
     except OSError as exc:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 tmp.unlink()
         raise write_error(path, exc) from None
     return path
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (POSIX; Windows has no directory handle to sync)."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def write_error(path: Path, exc: OSError) -> WorkbookError:

@@ -22,7 +22,7 @@ from ..core.validation import validate
 from ..core.values import ValueProblem, coerce
 from . import codec, pending, stored
 from .clock import current_user, now
-from .tempfiles import temp_beside
+from .tempfiles import fsync_dir as _fsync_dir, fsync_file as _fsync, temp_beside
 from .errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .safe_open import check_header, connect, verify, writable_reason
 from .schema import SCHEMA_VERSION, migrate
@@ -523,22 +523,3 @@ def _tx(conn: sqlite3.Connection):
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
             raise
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
