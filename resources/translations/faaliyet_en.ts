@@ -772,6 +772,22 @@ Click an error in the Checks panel to go to the field.
         <translation>{0} file(s) were refused as older than the file already imported. Import them anyway? (That department's data in the consolidated file is replaced by the older file's.)</translation>
     </message>
     <message>
+        <source>Beyanları imzalayanlar (Ekler)</source>
+        <translation>Signers of the declarations (Annexes)</translation>
+    </message>
+    <message>
+        <source>İmzalayan tanımlanmamış; beyanlarda ad yerine noktalı boşluk basılır.</source>
+        <translation>No signer is set; the declarations print a dotted line instead of a name.</translation>
+    </message>
+    <message>
+        <source>Güvenilmeyen zamanlar</source>
+        <translation>Untrusted times</translation>
+    </message>
+    <message>
+        <source>{0} dosyada gelecekte ya da yılın başından önce görünen değişiklik zamanları var; gönderen bilgisayarın saati yanlış olabilir ya da dosya Faaliyet dışında değiştirilmiş olabilir. Gönderenle konuştuysanız ve zamanlar dışında dosya doğruysa yine de aktarılsın mı?</source>
+        <translation>{0} file(s) hold change times in the future or before the start of the year; the sending PC's clock may be wrong, or the file was changed outside Faaliyet. If you have spoken with the sender and the file is right apart from its times, import it anyway?</translation>
+    </message>
+    <message>
         <source>Rapor üretimi durduruldu; dosya yazılmadı.</source>
         <translation>Report build stopped; no file was written.</translation>
     </message>
