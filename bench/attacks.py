@@ -16,7 +16,10 @@ module-level ``ATTACKS`` list; ``all_attacks()`` collects them, and
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import importlib
+import io
 import pkgutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,3 +68,23 @@ def clear_message(message: str) -> str | None:
     if not TURKISH_LETTERS & set(message):
         return f"message not Turkish: {message[:80]!r}"
     return None
+
+
+def cli(*args) -> tuple[int | str, str, str]:
+    """(exit status, or 'crash …', stdout, stderr) of ``faaliyet ARGS`` run in this process."""
+    from desktop import cli as cli_module  # noqa: PLC0415
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            rc = cli_module.main([str(a) for a in args])
+        except SystemExit as exc:
+            rc = exc.code if isinstance(exc.code, int) else 2
+        except BaseException as exc:  # noqa: BLE001 - a crash is what we look for
+            rc = f"crash {type(exc).__name__}: {str(exc)[:200]}"
+    return rc, out.getvalue(), err.getvalue()
+
+
+def sha(path: Path) -> str:
+    """The file's SHA-256, '' when there is no file."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""

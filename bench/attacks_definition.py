@@ -23,7 +23,7 @@ from typing import Callable
 
 import msgspec
 
-from bench.attacks import Attack, clear_message
+from bench.attacks import Attack, clear_message, cli, sha
 from desktop.core.definition import Definition
 from desktop.store.errors import WorkbookError
 from desktop.store.workbook import Workbook
@@ -80,28 +80,12 @@ def add_rule(data: dict, check: str) -> None:
 
 # --- running every reader -----------------------------------------------------------
 
-def cli(argv: list[str]) -> tuple[int, str, str]:
-    from desktop.cli import main  # noqa: PLC0415
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(argv)
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 2
-    return code, out.getvalue(), err.getvalue()
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
-
-
 def refused_everywhere(definition: Definition, work: Path, path: Path, needle: str = "") -> list[str]:
     """Every reader refuses ``path`` with a clear Turkish message (naming ``needle``) and changes no file."""
     problems: list[str] = []
     into = work / "birlesik.faaliyet"
     Workbook.create(into, definition, None, user="strateji").close()
-    before = {p: _digest(p) for p in (path, into)}
+    before = {p: sha(p) for p in (path, into)}
     try:
         Workbook.open(path, readonly=True).close()
         problems.append("Workbook.open accepted the file")
@@ -117,13 +101,13 @@ def refused_everywhere(definition: Definition, work: Path, path: Path, needle: s
         ["excel", "export", str(path), "--out", str(work / "yil.xlsx")],
         ["merge", "--into", str(into), str(path)],
     ):
-        code, out, err = cli(argv)
+        code, out, err = cli(*argv)
         if code == 0:
             problems.append(f"{argv[0]} accepted the file")
         elif why := clear_message(err or out):
             problems.append(f"{' '.join(argv[:2])}: {why}")
     for p, digest in before.items():
-        if _digest(p) != digest:
+        if sha(p) != digest:
             problems.append(f"{p.name} changed")
     for p in (work / "rapor.pdf", work / "yil.xlsx"):
         if p.exists():
@@ -190,15 +174,15 @@ def broken_logo(definition: Definition, work: Path) -> list[str]:
     data["institution"]["logo"] = {"name": "logo.png", "mime": "image/png", "width": 8, "height": 6,
                                    "sha256": hashlib.sha256(blob).hexdigest(), "data": base64.b64encode(blob).decode()}
     path = forge(definition, work, data)
-    before = _digest(path)
+    before = sha(path)
     problems = []
     with pillow_formats() as seen:
-        code, out, err = cli(["build", str(path), "--out", str(work / "birim.pdf")])
+        code, out, err = cli("build", path, "--out", work / "birim.pdf")
     if code != 0 or not (work / "birim.pdf").exists():
         problems.append(f"build: exit {code} {(err or out)[-200:]!r}")
     if others := sorted(set(seen) - {"JPEG", "PNG", "MPO"}):
         problems.append(f"Pillow opened {', '.join(others)}")
-    if _digest(path) != before:
+    if sha(path) != before:
         problems.append("file changed")
     return problems
 
@@ -228,14 +212,14 @@ def incalculable_rule(definition: Definition, work: Path) -> list[str]:
     data = definition_data(definition)
     add_rule(data, "1e20 * 1e20 * 1e20 > 0")
     path = forge(definition, work, data)
-    before = _digest(path)
-    code, out, err = cli(["check", str(path)])
+    before = sha(path)
+    code, out, err = cli("check", path)
     problems = []
     if code != 1 or "saldırı" not in out or "hesaplanamadı" not in out:
         problems.append(f"check: exit {code}, no finding for the incalculable rule: {(out + err)[-300:]!r}")
     if why := clear_message(out + err):
         problems.append(why)
-    if _digest(path) != before:
+    if sha(path) != before:
         problems.append("file changed")
     return problems
 
@@ -325,7 +309,7 @@ def photo_attack(name: str, data: Callable[[], bytes], mime: str, width: int = 8
             conn.execute("DELETE FROM photo")  # a pickable image was added above
         conn.close()
         store_photo(path, blob, mime, width, height)
-        before = _digest(path)
+        before = sha(path)
         into = work / "birlesik.faaliyet"
         Workbook.create(into, definition, None, user="strateji").close()
         with pillow_formats() as seen:
@@ -334,12 +318,12 @@ def photo_attack(name: str, data: Callable[[], bytes], mime: str, width: int = 8
                 ["merge", "--into", str(into), str(path)],
                 ["build", str(into), "--out", str(work / "rapor.pdf")],
             ):
-                code, out, err = cli(argv)
+                code, out, err = cli(*argv)
                 if code not in (0, 1) or (code and (reason := clear_message(err or out))):
                     problems.append(f"{argv[0]}: exit {code} {(err or out)[-200:]!r}")
         if others := sorted(set(seen) - {"JPEG", "PNG", "MPO"}):
             problems.append(f"Pillow opened {', '.join(others)}")
-        if _digest(path) != before:
+        if sha(path) != before:
             problems.append("the department file changed")
         return problems
 

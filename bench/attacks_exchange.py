@@ -19,7 +19,6 @@ import builtins
 import contextlib
 import csv
 import errno
-import hashlib
 import io
 import json
 import os
@@ -27,32 +26,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.attacks import Attack, clear_message
+from bench.attacks import Attack, clear_message, cli, sha
 from desktop.core.definition import Definition
 
 FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- helpers ----------------------------------------------------------------
-def cli(*args) -> tuple[int | str, str, str]:
-    """(exit status or 'crash …', stdout, stderr) of ``faaliyet ARGS`` run in this process."""
-    from desktop import cli as cli_module  # noqa: PLC0415
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            rc = cli_module.main([str(a) for a in args])
-        except SystemExit as exc:
-            rc = exc.code if isinstance(exc.code, int) else 2
-        except BaseException as exc:  # noqa: BLE001 - a crash is what we look for
-            rc = f"crash {type(exc).__name__}: {str(exc)[:200]}"
-    return rc, out.getvalue(), err.getvalue()
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-
-
 def department(definition: Definition):
     """A department with an entered count, an entered text and an indicator (none of the sample's keys named)."""
     for dept in definition.departments:

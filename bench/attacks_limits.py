@@ -21,8 +21,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import io
 import json
 import sqlite3
@@ -30,7 +28,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-from bench.attacks import Attack, clear_message
+from bench.attacks import Attack, clear_message, cli, sha
 from desktop.core.definition import Definition
 
 DEADLINE = 20.0  # seconds: "never ends" is a problem too
@@ -38,25 +36,6 @@ RANGE = "999.999.999.999.999"
 
 
 # --- helpers ----------------------------------------------------------------
-def cli(*args) -> tuple[int | str, str, str]:
-    """(exit status or 'crash …', stdout, stderr) of ``faaliyet ARGS`` in this process."""
-    from desktop import cli as cli_module  # noqa: PLC0415
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            rc = cli_module.main([str(a) for a in args])
-        except SystemExit as exc:
-            rc = exc.code if isinstance(exc.code, int) else 2
-        except BaseException as exc:  # noqa: BLE001 - a crash is what we look for
-            rc = f"crash {type(exc).__name__}: {str(exc)[:200]}"
-    return rc, out.getvalue(), err.getvalue()
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-
-
 def _shape(definition: Definition) -> tuple[str, str, str, str, str, str]:
     """(department, text cell, count cell, money cell, photo list, indicator) of one department, found by type."""
     for dept in definition.departments:

@@ -13,9 +13,6 @@ its rows with plain SQL as any SQLite tool could, and checks that:
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import io
 import os
 import shutil
 import sqlite3
@@ -23,26 +20,10 @@ from pathlib import Path
 
 from desktop.core.definition import Definition
 
-from .attacks import Attack, clear_message
+from .attacks import Attack, clear_message, cli, sha
 from .sample_files import department_files
 
 NOW = "2021-02-01T10:00:00+00:00"
-
-
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-
-
-def _cli(*args: str) -> tuple[int | str, str, str]:
-    from desktop import cli  # noqa: PLC0415
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            rc = cli.main(list(args))
-        except BaseException as exc:  # noqa: BLE001 - a crash is what we look for
-            return f"crash {type(exc).__name__}: {exc}", out.getvalue(), err.getvalue()
-    return rc, out.getvalue(), err.getvalue()
 
 
 def _setup(definition: Definition, work: Path) -> tuple[Path, Path, str]:
@@ -127,7 +108,7 @@ def _refused_everywhere(path: Path, target: Path, time: bool = False) -> list[st
     from desktop.store.merge import merge_files  # noqa: PLC0415
 
     problems = []
-    before, source = _sha(target), _sha(path)
+    before, source = sha(target), sha(path)
     outcome = merge_files(target, [path]).files[0]
     if outcome.status != "refused":
         problems.append(f"merge: {outcome.status}")
@@ -135,19 +116,19 @@ def _refused_everywhere(path: Path, target: Path, time: bool = False) -> list[st
         problems.append(f"merge: {p}")
     if time and not outcome.untrusted_time:
         problems.append("merge: not flagged as untrusted time")
-    if _sha(target) != before:
+    if sha(target) != before:
         problems.append("consolidated file changed")
-    rc, out, err = _cli("check", str(path))
+    rc, out, err = cli("check", str(path))
     if rc != 1:
         problems.append(f"check: exit {rc} ({err.strip()[:120]})")
     elif "saklanan" not in out and "değişiklik zamanı" not in out and "UTF-8" not in out and "birime ait" not in out \
             and "değil" not in out:
         problems.append("check: the problem is not named")
     for args in (("values", "export", str(path)), ("excel", "export", str(path), "--out", str(path.with_suffix(".xlsx")))):
-        rc, _, err = _cli(*args)
+        rc, _, err = cli(*args)
         if rc not in (0, 1, 2) or "Traceback" in err:
             problems.append(f"{args[0]} {args[1]}: {rc}")
-    if _sha(path) != source:
+    if sha(path) != source:
         problems.append("incoming file changed")
     return problems
 
@@ -158,12 +139,12 @@ def _symlink_loop(definition: Definition, work: Path) -> list[str]:
     _source, target, _ = _setup(definition, work)
     loop = work / "dongu.faaliyet"
     os.symlink(loop, loop)
-    before = _sha(target)
+    before = sha(target)
     outcome = merge_files(target, [loop]).files[0]
     problems = [] if outcome.status == "refused" else [f"merge: {outcome.status}"]
     if (p := clear_message(outcome.message)):
         problems.append(p)
-    return problems + (["consolidated file changed"] if _sha(target) != before else [])
+    return problems + (["consolidated file changed"] if sha(target) != before else [])
 
 
 def _huge_sparse(definition: Definition, work: Path) -> list[str]:
