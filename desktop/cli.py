@@ -105,21 +105,36 @@ def cmd_init(args) -> int:
     out = Path(args.out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise Failure(f"'{out}' boş bir klasör değil; tanımın üzerine yazılmasın diye hiçbir şey yazılmadı. Yeni ya da boş bir klasör adı verin.")
+    existed = out.exists()
     try:
         for name, text in files.items():
             (out / name).parent.mkdir(parents=True, exist_ok=True)
             write_atomic(out / name, text)
-    except OSError as exc:
-        raise Failure(f"'{out}' klasörüne yazılamadı ({exc.strerror or exc}). Yazılabilir bir klasör seçin.") from None
-    except WorkbookError as exc:
-        raise Failure(str(exc)) from None
-    definition = load_definition(out)  # what was written loads: the strategy unit starts from a valid definition
+        definition = load_definition(out)  # what was written loads: the strategy unit starts from a valid definition
+    except (OSError, WorkbookError, DefinitionError) as exc:
+        _remove_written(out, files, keep=out if existed else None)
+        if isinstance(exc, OSError):
+            raise Failure(f"'{out}' klasörüne yazılamadı ({exc.strerror or exc}). Yazılabilir bir klasör seçin.") from None
+        raise Failure(f"Başlangıç tanımı yazılamadı; klasör eski haline getirildi:\n{exc}") from None
     print(f"Tanım klasörü oluşturuldu: {out} ({definition.id})")
     for name in files:
         print(f"  {name}")
     print("Sonra: tanımı doldurun, ardından "
           f"faaliyet new --definition {out} --consolidated --out {definition.institution.key}-{definition.year.year}-birlesik.faaliyet")
     return 0
+
+
+def _remove_written(out: Path, files: dict, keep: Path | None) -> None:
+    """Undo a half-written starting definition: the files init wrote, then the folders it made."""
+    for name in files:
+        (out / name).unlink(missing_ok=True)
+    for folder in sorted({(out / n).parent for n in files} | {out}, key=lambda p: len(p.parts), reverse=True):
+        if folder == keep:
+            continue
+        try:
+            folder.rmdir()
+        except OSError:
+            pass  # not empty (someone else's file) or not there
 
 
 def cmd_distribute(args) -> int:

@@ -148,3 +148,13 @@ def test_merge_refuses_a_department_file_with_a_key_the_year_does_not_know(tmp_p
     assert "ulasim.ek_alan" in "\n".join(result.summary_lines())
     with Workbook.open(consolidated, readonly=True) as wb:
         assert not wb.entries().values
+
+
+def test_a_setting_too_long_for_a_definition_refuses_the_file_not_the_run(tmp_path, consolidated):
+    with Workbook.open(consolidated) as wb:
+        wb.apply(values={"kurumsal.harcama_yetkilileri.cevre.adi": "Ad " * 600})  # a name may hold 1.000 characters
+    by = {r.department: r for r in _hand_out(consolidated, tmp_path / "out")}
+    assert not by["cevre"].written and "yıl ayarları birim dosyasının tanımına yazılamıyor" in by["cevre"].problem
+    assert "en çok 1.000 karakter" in by["cevre"].problem
+    assert by["ulasim"].written and by["butce_finans"].written
+    assert not by["cevre"].path.exists()

@@ -124,3 +124,29 @@ def test_merge_into_a_missing_file_says_how_to_create_it(tmp_path, capsys):
 def test_definition_and_from_together_are_refused(tmp_path, capsys):
     status, out, err = faaliyet(capsys, "departments", "--definition", tmp_path, "--from", tmp_path / "x.faaliyet")
     assert status == 2 and "birlikte verilemez" in err
+
+
+def test_a_name_with_control_characters_is_refused(tmp_path, capsys):
+    status, text, err = faaliyet(capsys, "init", "--institution", "Zil\x07 Belediyesi", "--year", 2026, "--out", tmp_path / "t")
+    assert status == 2 and "U+0007" in err
+    assert not (tmp_path / "t").exists()
+
+
+def test_init_that_fails_half_way_leaves_nothing_behind(tmp_path, capsys, monkeypatch):
+    written = []
+
+    def full_disk(path, data):
+        if len(written) == 2:
+            raise cli.WorkbookError("Disk dolu: dosya yazılamadı. Diskte yer açıp yeniden deneyin.")
+        path.write_text(data, encoding="utf-8")
+        written.append(path)
+        return path
+
+    monkeypatch.setattr(cli, "write_atomic", full_disk)
+    existing = tmp_path / "bos"
+    existing.mkdir()
+    status, text, err = faaliyet(capsys, "init", "--institution", "Ad Belediyesi", "--year", 2026, "--out", existing)
+    assert status == 2 and "Disk dolu" in err and "eski haline" in err
+    assert len(written) == 2 and existing.is_dir() and not any(existing.iterdir())  # the empty folder it was given stays
+    status, text, err = faaliyet(capsys, "init", "--institution", "Ad Belediyesi", "--year", 2026, "--out", tmp_path / "yeni")
+    assert status == 2 and not (tmp_path / "yeni").exists()  # a folder it made is gone

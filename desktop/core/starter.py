@@ -11,6 +11,7 @@ derived from the name, the Turkish way (``turkish.slug``).
 from __future__ import annotations
 
 import json
+import unicodedata
 
 from . import settings
 from .turkish import slug, upper
@@ -55,6 +56,9 @@ def starter_files(institution: str, year: int) -> dict[str, str]:
     name = " ".join(institution.split())
     if not name:
         raise StarterError("Kurumun adı boş; --institution \"Ad Belediyesi\" biçiminde verin.")
+    odd = next((c for c in name if unicodedata.category(c).startswith("C")), None)
+    if odd is not None:
+        raise StarterError(f"Kurumun adında görünmeyen bir denetim karakteri var (U+{ord(odd):04X}); adı yeniden yazın.")
     if len(name) > 200:
         raise StarterError("Kurumun adı çok uzun (en çok 200 karakter).")
     if not MIN_YEAR <= year <= MAX_YEAR:

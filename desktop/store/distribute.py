@@ -94,7 +94,14 @@ def distribute(wb: Workbook, out_dir: Path | str, departments: list[str] | None 
     for key in wanted:
         dept = definition.department(key)
         path = out / file_name(definition, key)
-        results.append(_write_one(path, department_definition(definition, lookup, key), key, dept.name, wb.user))
+        try:
+            snapshot = department_definition(definition, lookup, key)
+        except ValueError as exc:  # an entered setting the definition cannot hold (InvalidData, Turkish)
+            results.append(Handed(key, dept.name, path, False,
+                                  f"birleşik dosyadaki yıl ayarları birim dosyasının tanımına yazılamıyor ({exc}). "
+                                  "'Yıl ayarları' sekmesinde bu değeri düzeltip yeniden dağıtın."))
+            continue
+        results.append(_write_one(path, snapshot, key, dept.name, wb.user))
     return results
 
 
