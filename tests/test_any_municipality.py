@@ -162,3 +162,38 @@ def test_distribute_refuses_the_institution_unit_and_unknown_departments(tmp_pat
     assert status == 2
     assert f"'{department}' dosya alacak bir birim değil" in err
     assert not (tmp_path / "d").exists() or not any((tmp_path / "d").iterdir())
+
+
+def test_once_the_file_exists_the_definition_folder_is_not_needed(tmp_path, capsys):
+    """The logo and the definition travel in the files: the folder can go away after `new --consolidated`."""
+    import io
+    import shutil
+
+    import pypdf
+    from PIL import Image
+
+    folder = tmp_path / "tanim"
+    shutil.copytree(DEFINITION, folder)
+    png = io.BytesIO()
+    Image.new("RGB", (90, 60), (20, 120, 60)).save(png, "PNG")
+    (folder / "amblem.png").write_bytes(png.getvalue())
+    head = folder / "tanim.yaml"
+    head.write_text(head.read_text(encoding="utf-8").replace("  web: www.yesilova.bel.tr\n", "  web: www.yesilova.bel.tr\n  logo: amblem.png\n"),
+                    encoding="utf-8")
+    consolidated = tmp_path / "birlesik.faaliyet"
+    assert faaliyet(capsys, "new", "--definition", folder, "--consolidated", "--out", consolidated)[0] == 0
+    shutil.rmtree(folder)
+
+    status, out, err = faaliyet(capsys, "distribute", consolidated, "--out-dir", tmp_path / "d", "--department", "cevre")
+    assert status == 0, err
+    cevre = tmp_path / "d" / "yesilova-2026-cevre.faaliyet"
+    status, out, err = faaliyet(capsys, "fields", "cevre", "--from", cevre)
+    assert status == 0 and "cevre.iki_aylik.kasim_aralik.isyeri\tadet" in out
+    with Workbook.open(cevre, readonly=True) as wb:
+        assert wb.definition.institution.logo is not None and wb.definition.institution.logo.raw() == png.getvalue()
+    assert faaliyet(capsys, "merge", "--into", consolidated, cevre)[0] == 0
+    report = tmp_path / "rapor.pdf"
+    status, out, err = faaliyet(capsys, "build", consolidated, "--out", report)
+    assert status == 0, err
+    cover = pypdf.PdfReader(str(report)).pages[0]
+    assert any(img.image.size == (90, 60) for img in cover.images)
