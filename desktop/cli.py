@@ -30,6 +30,12 @@ class Failure(Exception):
 
 
 def _definition(args) -> Definition:
+    """The definition a command works with: ``--from FILE``'s copy, ``--definition FOLDER``, or the shipped sample."""
+    if getattr(args, "source_file", None):
+        if getattr(args, "definition", None):
+            raise Failure("--definition ile --from birlikte verilemez: tanım ya klasörden ya dosyadan alınır.")
+        with _open(args.source_file, readonly=True) as wb:
+            return wb.definition
     folder = Path(args.definition) if getattr(args, "definition", None) else resources.default_definition()
     try:
         return load_definition(folder)
@@ -71,15 +77,80 @@ def cmd_departments(args) -> int:
 
 def cmd_new(args) -> int:
     definition = _definition(args)
+    if args.year is not None and args.year != definition.year.year:
+        raise Failure(f"Form tanımı {definition.year.year} yılı için; {args.year} yılı için tanım yok. --definition ile o yılın klasörünü verin.")
+    department = None if args.consolidated else args.department
     try:
-        with Workbook.create(args.out, definition, args.department) as wb:
-            if wb.year != args.year:
-                Path(args.out).unlink()
-                raise Failure(f"Form tanımı {wb.year} yılı için; {args.year} yılı için tanım yok. --definition ile o yılın klasörünü verin.")
+        Workbook.create(args.out, definition, department).close()
     except WorkbookError as exc:
         raise Failure(str(exc)) from None
-    print(f"Oluşturuldu: {args.out}")
+    except OSError as exc:
+        raise Failure(f"'{args.out}' oluşturulamadı ({exc.strerror or exc}). Yazılabilir bir klasör seçin.") from None
+    if department is None:
+        print(f"Birleşik dosya oluşturuldu: {args.out} ({definition.institution.name} {definition.year.year})")
+        print(f"Birim dosyaları için: faaliyet distribute {args.out} --out-dir KLASÖR")
+    else:
+        print(f"Oluşturuldu: {args.out}")
     return 0
+
+
+def cmd_init(args) -> int:
+    """A starting definition folder for a new municipality's year."""
+    from .core.starter import StarterError, starter_files
+
+    try:
+        files = starter_files(args.institution, args.year)
+    except StarterError as exc:
+        raise Failure(str(exc)) from None
+    out = Path(args.out)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise Failure(f"'{out}' boş bir klasör değil; tanımın üzerine yazılmasın diye hiçbir şey yazılmadı. Yeni ya da boş bir klasör adı verin.")
+    existed = out.exists()
+    try:
+        for name, text in files.items():
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(out / name, text)
+        definition = load_definition(out)  # what was written loads: the strategy unit starts from a valid definition
+    except (OSError, WorkbookError, DefinitionError) as exc:
+        _remove_written(out, files, keep=out if existed else None)
+        if isinstance(exc, OSError):
+            raise Failure(f"'{out}' klasörüne yazılamadı ({exc.strerror or exc}). Yazılabilir bir klasör seçin.") from None
+        raise Failure(f"Başlangıç tanımı yazılamadı; klasör eski haline getirildi:\n{exc}") from None
+    print(f"Tanım klasörü oluşturuldu: {out} ({definition.id})")
+    for name in files:
+        print(f"  {name}")
+    print("Sonra: tanımı doldurun, ardından "
+          f"faaliyet new --definition {out} --consolidated --out {definition.institution.key}-{definition.year.year}-birlesik.faaliyet")
+    return 0
+
+
+def _remove_written(out: Path, files: dict, keep: Path | None) -> None:
+    """Undo a half-written starting definition: the files init wrote, then the folders it made."""
+    for name in files:
+        (out / name).unlink(missing_ok=True)
+    for folder in sorted({(out / n).parent for n in files} | {out}, key=lambda p: len(p.parts), reverse=True):
+        if folder == keep:
+            continue
+        try:
+            folder.rmdir()
+        except OSError:
+            pass  # not empty (someone else's file) or not there
+
+
+def cmd_distribute(args) -> int:
+    """One empty department file per department, from the consolidated file."""
+    from .store.distribute import distribute
+
+    with _open(args.file, readonly=True) as wb:
+        try:
+            results = distribute(wb, args.out_dir, args.department or None)
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    for r in results:
+        print(r.line, file=sys.stdout if r.written else sys.stderr)
+    written = sum(r.written for r in results)
+    print(f"{written} birim dosyası yazıldı, {len(results) - written} yazılmadı: {args.out_dir}")
+    return 0 if written == len(results) else 1
 
 
 def cmd_fields(args) -> int:
@@ -148,12 +219,17 @@ def cmd_demo(args) -> int:
     from .store.sample import build_sample, department_file
 
     definition = _definition(args)
+    sample_dir = resources.sample(definition.id)
+    if not sample_dir.is_dir() or not any(sample_dir.glob("*.json")):
+        raise Failure(f"'{definition.id}' tanımının örnek verisi yok; örnek rapor ancak örnek verisi olan bir tanımla kurulur "
+                      "(--definition vermeden: uygulamayla gelen örnek). Kendi yılınız için: "
+                      "faaliyet new --definition KLASÖR --consolidated --out DOSYA")
     workdir = Path(args.workdir) if args.workdir else Path.cwd() / "faaliyet-demo"
     try:
         # the demo replaces its files: not one a window has open
         for path in [department_file(workdir, definition, d.key) for d in definition.departments] + [_demo_target(definition, workdir)]:
             refuse_if_held(path)
-        result = build_sample(definition, resources.sample(definition.id), workdir)
+        result = build_sample(definition, sample_dir, workdir)
     except (WorkbookError, ImportRejected) as exc:
         raise Failure(f"Örnek veriler kurulamadı:\n{exc}") from None
     consolidated = _demo_merge(definition, workdir, result.files)
@@ -215,6 +291,9 @@ def cmd_build(args) -> int:
 def cmd_merge(args) -> int:
     from .store.merge import MergeConflict, merge_files
 
+    if not Path(args.into).exists():
+        raise Failure(f"'{args.into}' bulunamadı. Yılın birleşik dosyasını önce oluşturun: "
+                      f"faaliyet new --definition KLASÖR --consolidated --out {args.into}")
     try:
         refuse_if_held(args.into)
         result = merge_files(Path(args.into), [Path(f) for f in args.files], force=args.force,
@@ -295,14 +374,30 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--definition", metavar="KLASÖR", help="form tanımı klasörü (varsayılan: forms/kars-2020)")
         return sp
 
-    with_definition(add("departments", "birimlerin anahtar ve adlarını listeler", cmd_departments))
+    def with_file(sp):
+        sp.add_argument("--from", dest="source_file", metavar="DOSYA", help="tanımı bu .faaliyet dosyasındaki kopyadan al")
+        return sp
 
-    sp = with_definition(add("new", "bir birim için yeni, boş dosya oluşturur", cmd_new))
-    sp.add_argument("--department", required=True, metavar="BİRİM", help="birim anahtarı (faaliyet departments)")
+    with_file(with_definition(add("departments", "birimlerin anahtar ve adlarını listeler", cmd_departments)))
+
+    sp = add("init", "yeni bir belediyenin yılı için başlangıç tanım klasörü yazar", cmd_init)
+    sp.add_argument("--institution", required=True, metavar="AD", help='kurumun adı, ör. "Ad Belediyesi"')
     sp.add_argument("--year", required=True, type=int, metavar="YIL", help="rapor yılı")
+    sp.add_argument("--out", required=True, metavar="KLASÖR", help="yazılacak tanım klasörü (yeni ya da boş olmalı)")
+
+    sp = with_definition(add("new", "yılın birleşik dosyasını (--consolidated) ya da bir birimin boş dosyasını oluşturur", cmd_new))
+    which = sp.add_mutually_exclusive_group(required=True)
+    which.add_argument("--department", metavar="BİRİM", help="birim anahtarı (faaliyet departments)")
+    which.add_argument("--consolidated", action="store_true", help="Strateji Geliştirme'nin birleşik dosyası")
+    sp.add_argument("--year", type=int, metavar="YIL", help="rapor yılı (verilirse tanımın yılıyla aynı olmalı)")
     sp.add_argument("--out", required=True, metavar="DOSYA", help="oluşturulacak .faaliyet dosyası")
 
-    sp = with_definition(add("fields", "bir birimin alan ve gösterge anahtarlarını listeler", cmd_fields))
+    sp = add("distribute", "birleşik dosyadan her birime boş birim dosyası üretir (yıl ayarlarıyla)", cmd_distribute)
+    sp.add_argument("file", metavar="BİRLEŞİK", help="yılın birleşik .faaliyet dosyası")
+    sp.add_argument("--out-dir", required=True, metavar="KLASÖR", help="birim dosyalarının yazılacağı klasör")
+    sp.add_argument("--department", action="append", metavar="BİRİM", help="yalnızca bu birim (birden çok kez verilebilir)")
+
+    sp = with_file(with_definition(add("fields", "bir birimin alan ve gösterge anahtarlarını listeler", cmd_fields)))
     sp.add_argument("department", metavar="BİRİM", help="birim anahtarı")
 
     sp = add("values", "değer dosyalarını (JSON/CSV) içe ve dışa aktarır", None)

@@ -83,3 +83,19 @@ def sort_key(s: str) -> tuple:
         else:
             primary.append(_char_key(tok))
     return (tuple(primary), lower(s), tuple(c.isupper() for c in s), s)
+
+
+_ASCII = str.maketrans({"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u"})
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def slug(s: str, max_length: int = 64) -> str:
+    """A key segment (``a-z``, ``0-9``, ``_``) from a Turkish text: 'Şırnak İlçe' -> 'sirnak_ilce'.
+
+    Turkish letters become their ASCII base letter (İ/ı -> i, ş -> s, ğ -> g…);
+    any other accent is dropped; anything else separates words. Empty when the
+    text has no letter or digit; a leading digit is kept (callers prefix one).
+    """
+    text = lower(s).translate(_ASCII)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _NOT_KEY.sub("_", text).strip("_")[:max_length].rstrip("_")

@@ -183,6 +183,7 @@ class Board(QWidget):
     sendBackRequested = Signal(str)
     reportRequested = Signal(str)  # a department's own report (to read before accepting)
     openInstitutionRequested = Signal()
+    distributeRequested = Signal()  # hand out the year's empty department files
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -207,13 +208,16 @@ class Board(QWidget):
         self.add_files.setObjectName("addFiles")
         self.add_folder = QPushButton(tr("Klasör ekle…"), self)
         self.add_folder.setObjectName("addFolder")
+        self.distribute_button = QPushButton(tr("Birim dosyalarını dağıt…"), self)
+        self.distribute_button.setObjectName("distribute")
+        self.distribute_button.setToolTip(tr("Her birime, bu dosyadaki tanım ve yıl ayarlarıyla (tolerans, imzacılar) boş bir birim dosyası yaz"))
         self.accept_button = QPushButton(tr("Kabul et"), self)
         self.accept_button.setObjectName("acceptDepartment")
         self.accept_button.setToolTip(tr("Gönderilmiş ve hatasız birimi kabul et"))
         self.send_back_button = QPushButton(tr("Notla geri gönder…"), self)
         self.send_back_button.setObjectName("sendBack")
         self.send_back_button.setToolTip(tr("Birimin düzeltmesi gerekenleri bir notla yazıp geri gönder"))
-        for b in (self.add_files, self.add_folder):
+        for b in (self.add_files, self.add_folder, self.distribute_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.report_button = QPushButton(tr("Birim raporu…"), self)
@@ -242,6 +246,7 @@ class Board(QWidget):
 
         self.add_files.clicked.connect(self.addFilesRequested)
         self.add_folder.clicked.connect(self.addFolderRequested)
+        self.distribute_button.clicked.connect(self.distributeRequested)
         self.accept_button.clicked.connect(lambda: self._emit_for_current(self.acceptRequested))
         self.send_back_button.clicked.connect(lambda: self._emit_for_current(self.sendBackRequested))
         self.report_button.clicked.connect(lambda: self._emit_for_current(self.reportRequested))

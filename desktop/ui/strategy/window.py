@@ -84,6 +84,8 @@ class StrategyWindow(QMainWindow):
         self.choose_files = lambda: [Path(n) for n in QFileDialog.getOpenFileNames(
             self, tr("Birim dosyalarını seçin"), str(self._folder()), tr("Faaliyet dosyası (*.faaliyet)"))[0]]
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, tr("Birim dosyalarının bulunduğu klasörü seçin"), str(self._folder()))
+        self.choose_out_folder = lambda: QFileDialog.getExistingDirectory(
+            self, tr("Birim dosyaları hangi klasöre yazılsın?"), str(self._folder()))
         self.choose_pdf = lambda suggested: QFileDialog.getSaveFileName(self, tr("Raporu nereye kaydedeyim?"), str(suggested), tr("PDF (*.pdf)"))[0]
 
         self.tabs = QTabWidget(self)
@@ -99,6 +101,7 @@ class StrategyWindow(QMainWindow):
         self.board.filesDropped.connect(self.merge)
         self.board.addFilesRequested.connect(lambda: self.merge(self.choose_files()))
         self.board.addFolderRequested.connect(self._merge_folder)
+        self.board.distributeRequested.connect(lambda: self.distribute())
         self.board.acceptRequested.connect(self.accept_department)
         self.board.sendBackRequested.connect(self.send_back)
         self.board.reportRequested.connect(lambda dept: self.build(department=dept))
@@ -252,6 +255,34 @@ class StrategyWindow(QMainWindow):
     def _name(self, dept: str) -> str:
         d = self.wb.definition.department(dept) if self.wb else None
         return d.name if d else dept
+
+    # --- handing out department files --------------------------------------------------
+    def distribute(self, folder: Path | None = None) -> list | None:
+        """Write each department's empty file into a chosen folder (``store.distribute``) and say what happened."""
+        from ...store.distribute import distribute
+
+        if self.wb is None:
+            return None
+        if folder is None:
+            chosen = self.choose_out_folder()
+            if not chosen:
+                return None
+            folder = Path(chosen)
+        self.commit_pending()  # settings typed but not yet stored travel too
+        try:
+            results = distribute(self.wb, folder)
+        except WorkbookError as exc:
+            self.inform(tr("Birim dosyaları dağıtılamadı"), str(exc), "warning")
+            return None
+        written = [r for r in results if r.written]
+        refused = [r for r in results if not r.written]
+        text = tr("{0} birim dosyası yazıldı: {1}").format(len(written), folder)
+        if written:
+            text += "\n" + "\n".join(f"• {r.path.name}" for r in written[:30])
+        if refused:
+            text += "\n\n" + tr("{0} dosya yazılmadı:").format(len(refused)) + "\n" + "\n".join(f"• {r.line}" for r in refused[:30])
+        self.inform(tr("Birim dosyaları"), text, "warning" if refused else "information")
+        return results
 
     # --- merging -------------------------------------------------------------------
     def _merge_folder(self) -> None:

@@ -1,0 +1,118 @@
+"""Handing out the year's department files from the consolidated file.
+
+The strategy unit sets the year up in its consolidated file (the definition
+snapshot, and the year settings it enters there: tolerance, signers, spending
+officers). ``distribute`` writes one empty file per department, named
+``<institution>-<year>-<department>.faaliyet``, whose definition is the
+consolidated file's with those settings *in force* written into it: a
+department file may hold only its own department's values (``stored.py``), so
+the settings travel in the definition snapshot (its ``year`` block and the
+department's manager), and the clerk's checks and report use them.
+
+The institution unit gets no file: its chapters are edited in the consolidated
+file itself. A file that already exists is never replaced (refused with a
+message); the others are still written. Each file is written beside its final
+name and renamed when whole (``Workbook.create``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core import settings
+from ..core.definition import Definition
+from .errors import WorkbookError
+from .workbook import SUFFIX, Workbook
+
+
+@dataclass(frozen=True)
+class Handed:
+    """What happened to one department's file."""
+
+    department: str
+    name: str  # the department's name, for messages
+    path: Path
+    written: bool
+    problem: str = ""  # Turkish, when not written
+
+    @property
+    def line(self) -> str:
+        return f"{self.path.name}: {'yazıldı' if self.written else self.problem}"
+
+
+def file_name(definition: Definition, department: str) -> str:
+    """``<institution>-<year>-<department>.faaliyet`` (keys only: safe as a file name everywhere)."""
+    return f"{definition.institution.key}-{definition.year.year}-{department}{SUFFIX}"
+
+
+def department_definition(definition: Definition, lookup, department: str) -> Definition:
+    """The definition a department file gets: the year settings in force and its spending officer applied."""
+    year = settings.year_settings(definition, lookup)
+    changes: dict = {}
+    if year != definition.year:
+        changes["year"] = year
+    entered = settings.spending_officer(definition, lookup, department)
+    if entered is not None and entered != settings.spending_officer(definition, None, department):
+        changes["departments"] = [d.replace(manager=entered.name, manager_title=entered.title) if d.key == department else d
+                                  for d in definition.departments]
+    if not changes:
+        return definition
+    # through JSON: the snapshot is checked exactly as a file's definition is when it is read
+    return Definition.from_json(definition.replace(**changes).canonical_json())
+
+
+def receivers(definition: Definition) -> list[str]:
+    """The departments that get a file: every one but the institution unit."""
+    return [d.key for d in definition.departments if d.role != "institution"]
+
+
+def distribute(wb: Workbook, out_dir: Path | str, departments: list[str] | None = None) -> list[Handed]:
+    """Write an empty department file for each department (or those named) into ``out_dir``.
+
+    Raises ``WorkbookError`` (Turkish) when ``wb`` is not a consolidated file,
+    a department is unknown or ``out_dir`` cannot be made; a file that exists
+    or cannot be written is reported in its ``Handed`` and the others are written.
+    """
+    if not wb.is_consolidated:
+        raise WorkbookError(f"'{wb.path.name}' bir birim dosyası. Birim dosyaları yılın birleşik dosyasından dağıtılır; birleşik dosyayı seçin.")
+    definition = wb.definition
+    wanted = receivers(definition) if departments is None else list(departments)
+    for key in wanted:
+        if key not in receivers(definition):
+            known = ", ".join(receivers(definition))
+            raise WorkbookError(f"'{key}' dosya alacak bir birim değil. Birimler: {known}")
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkbookError(f"'{out}' klasörü oluşturulamadı ({exc.strerror or exc}). Yazılabilir bir klasör seçin.") from None
+    if not out.is_dir():
+        raise WorkbookError(f"'{out}' bir klasör değil. Birim dosyalarının yazılacağı bir klasör seçin.")
+    lookup = wb.entries().values.get
+    results = []
+    for key in wanted:
+        dept = definition.department(key)
+        path = out / file_name(definition, key)
+        try:
+            snapshot = department_definition(definition, lookup, key)
+        except ValueError as exc:  # an entered setting the definition cannot hold (InvalidData, Turkish)
+            results.append(Handed(key, dept.name, path, False,
+                                  f"birleşik dosyadaki yıl ayarları birim dosyasının tanımına yazılamıyor ({exc}). "
+                                  "'Yıl ayarları' sekmesinde bu değeri düzeltip yeniden dağıtın."))
+            continue
+        results.append(_write_one(path, snapshot, key, dept.name, wb.user))
+    return results
+
+
+def _write_one(path: Path, definition: Definition, key: str, name: str, user: str) -> Handed:
+    if path.exists():
+        return Handed(key, name, path, False, "zaten var; üzerine yazılmadı (birimin girdikleri kaybolmasın diye). "
+                      "Yeniden üretmek için önce eski dosyayı taşıyın.")
+    try:
+        Workbook.create(path, definition, key, user=user).close()
+    except WorkbookError as exc:
+        return Handed(key, name, path, False, str(exc))
+    except OSError as exc:
+        return Handed(key, name, path, False, f"yazılamadı ({exc.strerror or exc}). Klasörün yazılabilir olduğunu ve diskte yer olduğunu denetleyin.")
+    return Handed(key, name, path, True)
