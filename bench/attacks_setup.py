@@ -1,9 +1,9 @@
 """Attacks on setting a year up (issue #13: ``faaliyet init``, ``faaliyet distribute``).
 
-- ``setup/settings-too-long-for-definition``: year settings entered in the
-  consolidated file (a signer's name, a spending officer) longer than a
-  definition may hold; handing out department files must refuse those files
-  with a Turkish message, not crash, and every file it does write must open.
+- ``setup/settings-too-long-for-definition``: year settings written into the
+  consolidated file with plain SQL (a signer's name, a spending officer) longer
+  than a field or a definition may hold; handing out department files must not
+  carry them nor crash, and every file it writes must open.
 - ``setup/hostile-institution-name``: ``init`` with names that are YAML
   syntax, control characters, quotes, tags, other scripts or nothing usable:
   either a definition that loads with exactly that name, or a clear refusal
@@ -17,8 +17,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bench.attacks import Attack, clear_message
-from bench.attacks_exchange import cli
+from bench.attacks import Attack, clear_message, cli
 from desktop.core import settings
 from desktop.core.definition import Definition
 
@@ -34,6 +33,11 @@ def _consolidated(definition: Definition, work: Path, values: dict | None = None
 
 
 def settings_too_long(definition: Definition, work: Path) -> list[str]:
+    """Settings longer than any field may hold, written into the consolidated file with plain SQL
+    (typed in, they are refused at the field): the one rule set leaves them out, so they never
+    reach a department file, and every file written opens."""
+    import sqlite3  # noqa: PLC0415
+
     from desktop.store.workbook import Workbook  # noqa: PLC0415
 
     inst = definition.institution_department
@@ -43,22 +47,27 @@ def settings_too_long(definition: Definition, work: Path) -> list[str]:
     name_key = f"{inst.key}.{settings.SIGNER_FIELDS['ust_yonetici'][0]}"
     receivers = [d.key for d in definition.departments if d.role != "institution"]
     officer = f"{inst.key}.{settings.SPENDING_TABLE}.{receivers[0]}.{settings.SPENDING_NAME}"
-    values = {k: "Ad " * 2000 for k in (name_key, officer) if k in definition.slots}
-    if not values:
+    keys = [k for k in (name_key, officer) if k in definition.slots]
+    if not keys:
         return []
-    path = _consolidated(definition, work, values)
+    path = _consolidated(definition, work)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executemany("INSERT INTO entry VALUES (?, ?, ?, '2021-01-05T10:00:00+00:00', 'x')",
+                         [(k, inst.key, "Ad " * 2000) for k in keys])
+    conn.close()
     out = work / "dagitim"
     rc, stdout, stderr = cli("distribute", path, "--out-dir", out)
     problems = []
     if not isinstance(rc, int):
         return [f"distribute: {rc}"]
-    if rc == 0:
-        problems.append("distribute wrote every file although the settings cannot be carried")
-    if why := clear_message(stderr):
+    if rc != 0 and (why := clear_message(stderr)):
         problems.append(f"distribute: {why}")
     for written in out.glob("*.faaliyet") if out.is_dir() else []:
         try:
-            Workbook.open(written, readonly=True).close()
+            with Workbook.open(written, readonly=True) as wb:
+                if "Ad Ad Ad" in wb.definition.canonical_json():
+                    problems.append(f"{written.name} carries a setting the consolidated file holds against the rules")
         except Exception as exc:  # noqa: BLE001
             problems.append(f"{written.name} was written but does not open: {exc}")
     return problems
