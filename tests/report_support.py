@@ -37,7 +37,7 @@ CLEAN_DEFINITION = {
     "departments": [
         {"key": "strateji", "name": "Strateji Geliştirme", "role": "institution"},
         {"key": "itfaiye", "name": "İtfaiye Müdürlüğü", "manager": "Eşref AYDIN", "manager_title": "İtfaiye Müdürü"},
-        {"key": "mali_hizmetler", "name": "Mali Hizmetler Müdürlüğü"},
+        {"key": "mali_hizmetler", "name": "Mali Hizmetler Müdürlüğü", "finance": True},
     ],
     "plan": {"name": "Örnek Stratejik Planı", "period": "2020-2024", "aims": [
         {"code": "SA5", "name": "Güvenli şehir", "goals": [{"code": "H5.3", "name": "Afetlerde kaybı azaltmak", "targets": [
@@ -54,7 +54,7 @@ CLEAN_DEFINITION = {
     ]},
     "forms": [
         {"department": "strateji", "sections": [
-            {"key": "sunus", "title": "Sunuş", "chapter": "I.A", "items": [
+            {"key": "sunus", "title": "Sunuş", "chapter": "I.A", "foreword": True, "items": [
                 {"kind": "field", "key": "sunus", "label": "Sunuş", "type": "longtext"}]},
             {"key": "misyon", "title": "Misyon ve Vizyon", "chapter": "I.A", "items": [
                 {"kind": "field", "key": "misyon", "label": "Misyonumuz", "type": "longtext",

@@ -79,7 +79,7 @@ def test_spending_officer_is_the_manager_unless_overridden(definition):
 
 
 def test_the_settings_section_lists_every_department(definition):
-    section = next(s for s in definition.form("strateji").sections if s.key == settings.SETTINGS_SECTION)
+    section = definition.settings_section  # the institution form's section with chapter: ayarlar
     assert section.chapter == settings.SETTINGS_CHAPTER
     assert all(not i.print for i in section.items if i.kind == "field")
     table = next(i for i in section.items if i.key == settings.SPENDING_TABLE)
@@ -246,7 +246,7 @@ def test_settings_section_in_the_chapters_navigator_and_signer_hints(strategy_wi
 
     win, _ = strategy_window
     nav = win.institution_view.navigator
-    assert settings.SETTINGS_SECTION in nav._keys
+    assert win.wb.definition.settings_section.key in nav._keys
     page = win.year_tab.page
     assert page.findChild(FieldEdit, "strateji.ust_yonetici_adi").placeholderText() == "tanımdaki değer: Türker ÖKSÜZ"
     table = page.findChild(TableEditor, "strateji.harcama_yetkilileri")

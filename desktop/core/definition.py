@@ -12,8 +12,8 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta, field
 
-from . import keys, limits
-from .forms import FieldDef, FormDef, InvalidData, PhotoListDef, Strict, TableDef, TYPE_LABELS
+from . import keys, limits, roles
+from .forms import FieldDef, FormDef, InvalidData, PhotoListDef, SectionDef, Strict, TableDef, TYPE_LABELS
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
 from .sha import sha256_hex
@@ -39,7 +39,7 @@ class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached 
     plan: PlanDef = field(default_factory=PlanDef)
     forms: Annotated[list[FormDef], Meta(max_length=limits.MAX_DEPARTMENTS)] = field(default_factory=list)
     # the chapters that are plain text of the institution (foreword, mission…)
-    # live in the form of the department whose role is "institution".
+    # live in the form of the department whose role is "institution" (roles.py).
 
     def __post_init__(self) -> None:
         limits.at_most(sum(limits.form_slots(f) for f in self.forms), limits.MAX_SLOTS, "tanımdaki toplam değer sayısı")
@@ -56,6 +56,8 @@ class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached 
         for x in list(self.plan.indicators()) + list(self.plan.activities()):
             if x.department not in known:
                 raise ValueError(f"'{x.key}' bilinmeyen '{x.department}' birimine atanmış")
+        for _, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
+            raise ValueError(message)
 
     # --- look-ups -------------------------------------------------------
     def department(self, key: str) -> DepartmentDef | None:
@@ -73,6 +75,25 @@ class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached 
     @property
     def institution_department(self) -> DepartmentDef | None:
         return next((d for d in self.departments if d.role == "institution"), None)
+
+    @property
+    def finance_department(self) -> DepartmentDef | None:
+        """The finance unit (``finance: true``), whose name the finance declaration prints."""
+        return next((d for d in self.departments if d.finance), None)
+
+    @property
+    def foreword_section(self) -> SectionDef | None:
+        """The institution unit's section printed as the foreword (``foreword: true``), or None."""
+        return self._institution_section(lambda s: s.foreword)
+
+    @property
+    def settings_section(self) -> SectionDef | None:
+        """The institution unit's year-settings section (``chapter: ayarlar``), or None."""
+        return self._institution_section(lambda s: s.chapter == roles.SETTINGS_CHAPTER)
+
+    def _institution_section(self, wanted) -> SectionDef | None:
+        inst = self.institution_department
+        return None if inst is None else next((s for s in self.form(inst.key).sections if wanted(s)), None)
 
     @cached_property
     def slots(self) -> dict[str, Slot]:

@@ -200,6 +200,9 @@ class SectionDef(Strict, kw_only=True):
     chapter: Chapter = "III.B.1"  # type: ignore[valid-type]
     intro: Long | None = None
     items: Annotated[list[Item], Meta(min_length=1, max_length=MAX_ITEMS)]
+    # the foreword (Sunuş): a section of the institution unit's form printed before the
+    # table of contents, not in its chapter (see roles.py); at most one
+    foreword: bool = False
 
 
 class RuleDef(Strict, kw_only=True):

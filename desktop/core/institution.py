@@ -84,5 +84,8 @@ class DepartmentDef(Strict, kw_only=True):
     manager: Short = ""
     manager_title: Short = ""
     # "institution" is the strategy unit's own form for the institution-level
-    # chapters; it is never a separate department file.
+    # chapters; it is never a separate department file (see roles.py).
     role: Literal["department", "institution"] = "department"
+    # the finance unit (Mali Hizmetler): a department like the others whose name the
+    # finance declaration prints (see roles.py); at most one
+    finance: bool = False

@@ -395,11 +395,11 @@ def load_definition(folder: Path | str) -> Definition:
         form, p = validate_part(FormDef, _plain(raw), raw, label)
         problems += p
         if form is not None:
-            forms.append((label, form))
-    parts["forms"] = [f for _, f in forms]
+            forms.append((label, form, raw))
+    parts["forms"] = [f for _, f, _ in forms]
 
     if not problems:
-        problems += _cross_check(parts, forms, head_label, plan_label)
+        problems += _cross_check(parts, forms, (head_label, head_raw), plan_label)
     if problems:
         raise DefinitionError(problems)
     try:
@@ -452,10 +452,11 @@ def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | N
     return EmbeddedImage.of(name, image.data, image.mime, image.width, image.height), []
 
 
-def _cross_check(parts: dict, forms: list, head_label: str, plan_label: str) -> list[Problem]:
+def _cross_check(parts: dict, forms: list, head: tuple[str, Any], plan_label: str) -> list[Problem]:
     from . import expressions
 
-    problems = []
+    head_label = head[0]
+    problems = _role_problems(parts, forms, head)
     known = {d.key for d in parts["departments"] if d is not None}
     seen = set()
     for d in parts["departments"]:
@@ -467,7 +468,7 @@ def _cross_check(parts: dict, forms: list, head_label: str, plan_label: str) -> 
         if x.department not in known:
             problems.append(Problem(plan_label, None, x.key, f"'{x.department}' tanımlı bir birim değil ({', '.join(sorted(known))})"))
     owners = {}
-    for label, form in forms:
+    for label, form, _ in forms:
         if form.department not in known:
             problems.append(Problem(label, None, "department", f"'{form.department}' tanımlı bir birim değil"))
         if form.department in owners:
@@ -479,7 +480,7 @@ def _cross_check(parts: dict, forms: list, head_label: str, plan_label: str) -> 
     except InvalidData:
         return problems
     valid = set(probe.slots) | {f"{i.key}.actual" for i in plan.indicators()}
-    for label, form in forms:
+    for label, form, _ in forms:
         for i, rule in enumerate(form.rules):
             try:
                 names = expressions.names_in(rule.check)
@@ -489,3 +490,25 @@ def _cross_check(parts: dict, forms: list, head_label: str, plan_label: str) -> 
             for n in sorted(names - valid):
                 problems.append(Problem(label, None, f"rules[{i}].check", f"'{n}' diye bir değer yok"))
     return problems
+
+
+def _role_problems(parts: dict, forms: list, head: tuple[str, Any]) -> list[Problem]:
+    """The roles' rules (roles.py) and the year-settings section's keys (settings.py), each
+    with the file and line that declares it."""
+    from . import roles, settings
+
+    def at(place: tuple, message: str) -> Problem:
+        if place[0] == "forms":
+            label, _, raw = forms[place[1]]
+            return Problem(label, _line_of(raw, place[2:]), _place(place[2:]), message)
+        return Problem(head[0], _line_of(head[1], place), _place(place), message)
+
+    out = [at(place, message) for place, message in roles.problems(parts["departments"], parts["forms"], complete=True)]
+    units = {d.key for d in parts["departments"] if d.role == "department"}
+    institution = {d.key for d in parts["departments"] if d.role == "institution"}
+    for f, (_, form, _) in enumerate(forms):
+        for s, section in enumerate(form.sections):
+            if section.chapter == roles.SETTINGS_CHAPTER and form.department in institution:
+                out += [at(("forms", f, "sections", s) + place, message)
+                        for place, message in settings.section_problems(section, units)]
+    return out

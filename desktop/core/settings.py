@@ -3,9 +3,13 @@
 The definition (``tanim.yaml`` → ``year``) is the default. The strategy unit
 may override the deviation tolerance and the declaration signers in the
 consolidated file, as ordinary values of its own (``institution``) form's
-section of year settings (``SETTINGS_SECTION``); they are therefore stored,
-audited, merged and undone like every other value. A department file holds no
-values of that form, so it keeps the definition's settings.
+section of year settings (``chapter: ayarlar``, see roles.py); they are therefore
+stored, audited, merged and undone like every other value. A department file
+holds no values of that form, so it keeps the definition's settings.
+
+The fields of that section are the application's words (``FIELD_TYPES``), as
+chapter codes are: the loader refuses any other key (``section_problems``), and
+a field is read only where that section declares it.
 
 ``lookup(key)`` gives an entered value (``Entries.values.get`` or
 ``ValueView.get``); an empty, missing or out-of-range value leaves the
@@ -19,12 +23,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Callable
 
 from .definition import Definition
+from .forms import FieldDef, SectionDef, TableDef
 from .institution import SignerDef, YearDef
+from .roles import SETTINGS_CHAPTER  # noqa: F401 (settings.SETTINGS_CHAPTER, as before)
 
 Lookup = Callable[[str], object]
-
-SETTINGS_CHAPTER = "ayarlar"  # SectionDef.chapter of a section that is never printed
-SETTINGS_SECTION = "yil_ayarlari"
 
 # field key (in the institution form) → what it overrides
 TOLERANCE = "sapma_toleransi"
@@ -38,14 +41,35 @@ SPENDING_TABLE = "harcama_yetkilileri"  # rows: department keys; columns below
 SPENDING_NAME, SPENDING_TITLE = "adi", "unvani"
 DEFAULT_SPENDING_TITLE = "Harcama Yetkilisi"
 
+# every key the year-settings section may hold → the field types it may have
+FIELD_TYPES = {
+    TOLERANCE: ("percent", "decimal"),
+    **{k: ("text",) for pair in SIGNER_FIELDS.values() for k in pair},
+    PLACE: ("text",),
+    DATE: ("date",),
+}
+SPENDING_COLUMNS = (SPENDING_NAME, SPENDING_TITLE)
+
 
 def _prefix(definition: Definition) -> str | None:
+    """The institution unit's key, when its form has a year-settings section."""
     inst = definition.institution_department
-    return inst.key if inst is not None else None
+    return inst.key if inst is not None and definition.settings_section is not None else None
 
 
-def _text(lookup: Lookup, key: str) -> str:
-    v = lookup(key)
+def _reader(definition: Definition, lookup: Lookup | None) -> Callable[..., object]:
+    """``read(field, *rest)``: the entered value of a field the settings section declares, else None."""
+    p = _prefix(definition)
+    section = definition.settings_section
+    declared = {i.key for i in section.items} if section is not None and lookup is not None else set()
+
+    def read(name: str, *rest: str) -> object:
+        return lookup(".".join((p, name, *rest))) if name in declared else None  # type: ignore[misc]
+
+    return read
+
+
+def _text(v) -> str:
     return v.strip() if isinstance(v, str) else ""
 
 
@@ -62,10 +86,7 @@ def _iso(v) -> str:
 
 def tolerance_override(definition: Definition, lookup: Lookup) -> Decimal | None:
     """The entered tolerance if it is a usable one (0–100), else None."""
-    p = _prefix(definition)
-    if p is None:
-        return None
-    v = lookup(f"{p}.{TOLERANCE}")
+    v = _reader(definition, lookup)(TOLERANCE)
     if v is None or isinstance(v, bool):
         return None
     try:
@@ -78,19 +99,19 @@ def tolerance_override(definition: Definition, lookup: Lookup) -> Decimal | None
 def year_settings(definition: Definition, lookup: Lookup | None) -> YearDef:
     """The definition's ``YearDef`` with the entered overrides applied."""
     base = definition.year
-    p = _prefix(definition)
-    if lookup is None or p is None:
+    if lookup is None or _prefix(definition) is None:
         return base
+    read = _reader(definition, lookup)
     changes: dict = {}
     tol = tolerance_override(definition, lookup)
     if tol is not None and tol != base.deviation_tolerance:
         changes["deviation_tolerance"] = tol
-    place = _text(lookup, f"{p}.{PLACE}")
-    date = _iso(lookup(f"{p}.{DATE}"))
+    place = _text(read(PLACE))
+    date = _iso(read(DATE))
     signers = list(base.signers)
     changed = False
     for role, (name_key, title_key) in SIGNER_FIELDS.items():
-        name, title = _text(lookup, f"{p}.{name_key}"), _text(lookup, f"{p}.{title_key}")
+        name, title = _text(read(name_key)), _text(read(title_key))
         if not (name or title or place or date):
             continue
         i = next((n for n, s in enumerate(signers) if s.role == role), None)
@@ -121,11 +142,9 @@ def spending_officer(definition: Definition, lookup: Lookup | None, department: 
     manager, else a year-level ``harcama_yetkilisi`` signer, else None.
     """
     dept = definition.department(department)
-    p = _prefix(definition)
-    name = title = ""
-    if lookup is not None and p is not None:
-        name = _text(lookup, f"{p}.{SPENDING_TABLE}.{department}.{SPENDING_NAME}")
-        title = _text(lookup, f"{p}.{SPENDING_TABLE}.{department}.{SPENDING_TITLE}")
+    read = _reader(definition, lookup)
+    name = _text(read(SPENDING_TABLE, department, SPENDING_NAME))
+    title = _text(read(SPENDING_TABLE, department, SPENDING_TITLE))
     fallback = signer(year_settings(definition, lookup), "harcama_yetkilisi")
     if dept is not None and dept.manager:
         base_name, base_title = dept.manager, dept.manager_title or DEFAULT_SPENDING_TITLE
@@ -174,20 +193,46 @@ def definition_values(definition: Definition) -> dict[str, str]:
         title = (d.manager_title or DEFAULT_SPENDING_TITLE) if d.manager else (fallback.title if fallback else "")
         out[f"{p}.{SPENDING_TABLE}.{d.key}.{SPENDING_NAME}"] = name
         out[f"{p}.{SPENDING_TABLE}.{d.key}.{SPENDING_TITLE}"] = title
-    return out
+    return {k: v for k, v in out.items() if is_settings_key(definition, k)}
 
 
-def settings_section(definition: Definition):
+def settings_section(definition: Definition) -> SectionDef | None:
     """The institution form's year-settings section (``SectionDef``), or None."""
-    p = _prefix(definition)
-    if p is None:
-        return None
-    return next((s for s in definition.form(p).sections if s.chapter == SETTINGS_CHAPTER), None)
+    return definition.settings_section
 
 
 def is_settings_key(definition: Definition, key: str) -> bool:
     """A value key of the year-settings section (changing it changes the year's settings)."""
-    p = _prefix(definition)
-    return p is not None and key.startswith(f"{p}.") and any(
-        key == f"{p}.{k}" or key.startswith(f"{p}.{k}.")
-        for k in (TOLERANCE, PLACE, DATE, SPENDING_TABLE, *[f for pair in SIGNER_FIELDS.values() for f in pair]))
+    p, section = _prefix(definition), definition.settings_section
+    return p is not None and section is not None and any(
+        key == f"{p}.{i.key}" or key.startswith(f"{p}.{i.key}.") for i in section.items)
+
+
+def section_problems(section: SectionDef, departments: set[str]) -> list[tuple[tuple, str]]:
+    """(place inside the section, Turkish message) for each item of the year-settings section
+    that the application would not read: its keys are the application's (``FIELD_TYPES``, the
+    table ``SPENDING_TABLE`` with a row per department), never the definition's own."""
+    out: list[tuple[tuple, str]] = []
+    known = ", ".join([*FIELD_TYPES, SPENDING_TABLE])
+    for n, item in enumerate(section.items):
+        at = ("items", n)
+        if isinstance(item, FieldDef) and item.key in FIELD_TYPES:
+            if item.type not in FIELD_TYPES[item.key]:
+                out.append((at + ("type",), f"'{item.key}' ayarının türü {' ya da '.join(FIELD_TYPES[item.key])} olmalı"))
+        elif isinstance(item, TableDef) and item.key == SPENDING_TABLE:
+            if not isinstance(item.rows, list):
+                out.append((at + ("rows",), "satırlar birim anahtarları olmalı (her birim için bir satır)"))
+            else:
+                for r, row in enumerate(item.rows):
+                    if row.key not in departments:
+                        out.append((at + ("rows", r, "key"), f"'{row.key}' tanımlı bir birim değil; satır anahtarları "
+                                                             "birim anahtarları olmalı"))
+            for c, col in enumerate(item.columns):
+                if col.key not in SPENDING_COLUMNS or col.type != "text":
+                    out.append((at + ("columns", c), f"sütunlar '{SPENDING_NAME}' ve '{SPENDING_TITLE}' (type: text) "
+                                                     "olmalı"))
+        else:
+            out.append((at + ("key",), f"yıl ayarları bölümünde '{item.key}' diye bir ayar yok; ayar anahtarları "
+                                      f"uygulamanındır: {known}. Başka bir alan bu bölümde değil, kurumun başka bir "
+                                      "bölümünde olmalı"))
+    return out

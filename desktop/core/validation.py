@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import expressions, rates, settings
+from . import expressions, rates, roles, settings
 from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
@@ -21,6 +21,7 @@ def validate(definition: Definition, entries: Entries, department: str | None = 
         out += _form_findings(definition, view, dept)
     out += indicator_findings(definition, entries, department)
     out += plan_findings(definition, department)
+    out += roles.findings(definition.departments, department)
     return out
 
 

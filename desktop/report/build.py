@@ -15,7 +15,7 @@ from ..core import settings
 from ..store.errors import WorkbookError
 from ..store.tempfiles import temp_beside
 from ..store.workbook import Workbook
-from . import ReportCancelled, ReportResult, fonts, parts, performance
+from . import ReportCancelled, ReportResult, declarations, fonts, parts, performance
 from .context import Context
 from .cover import cover
 from .document import Cancelled, Heading, ReportDoc, fixed_canvas
@@ -46,12 +46,12 @@ def consolidated_story(ctx: Context, story: Story, findings, draft: bool, fp: st
     parts.foreword(ctx, story)
     parts.toc(ctx, story)
     parts.chapters(ctx, story)
-    mali = d.department("mali_hizmetler")
+    finance = d.finance_department  # none declared: no finance declaration (the year's check warns)
 
     def unit(role: str) -> str:
-        return f"{d.institution.name} {mali.name}" if role == "mali_hizmetler" and mali else d.institution.name
+        return f"{d.institution.name} {finance.name}" if role == declarations.FINANCE and finance else d.institution.name
 
-    parts.annexes(ctx, story, ["mali_hizmetler", "ust_yonetici"], unit)
+    parts.annexes(ctx, story, ([declarations.FINANCE] if finance else []) + [declarations.TOP], unit)
     if draft:
         parts.findings_part(ctx, story, findings)
     parts.colophon(ctx, story, fp, source)
@@ -86,7 +86,7 @@ def department_story(ctx: Context, story: Story, dept_key: str, findings, draft:
         # the strategy unit's entry for the department, else its own manager, else a year-level signer
         return settings.spending_officer(d, ctx.entries.values.get, dept_key)
 
-    parts.annexes(ctx, story, ["harcama_yetkilisi"], lambda role: f"{d.institution.name} {dept.name}", signer)
+    parts.annexes(ctx, story, [declarations.SPENDING], lambda role: f"{d.institution.name} {dept.name}", signer)
     if draft:
         parts.findings_part(ctx, story, findings)
     parts.colophon(ctx, story, fp, source)

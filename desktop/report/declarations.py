@@ -56,7 +56,9 @@ HARCAMA_YETKILISI = (
     ],
 )
 
-TEXTS = {"ust_yonetici": UST_YONETICI, "mali_hizmetler": MALI_HIZMETLER, "harcama_yetkilisi": HARCAMA_YETKILISI}
+# the signer roles (SignerDef.role: the application's words, not a definition's keys)
+TOP, FINANCE, SPENDING = "ust_yonetici", "mali_hizmetler", "harcama_yetkilisi"
+TEXTS = {TOP: UST_YONETICI, FINANCE: MALI_HIZMETLER, SPENDING: HARCAMA_YETKILISI}
 
 
 def title_of(role: str) -> str:

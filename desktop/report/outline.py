@@ -69,7 +69,6 @@ OUTLINE: tuple[Node, ...] = (
 )
 
 GENERATED = {"II.A", "III.B.1", "III.B.2", "III.B.3"}
-FOREWORD_SECTION = "sunus"  # the institution form's section printed as the foreword (Sunuş)
 
 
 def headings() -> list[str]:

@@ -12,7 +12,7 @@ from ..core.forms import SectionDef
 from . import declarations, performance
 from .context import Context
 from .document import Heading
-from .outline import FOREWORD_SECTION, GENERATED, OUTLINE, Node
+from .outline import GENERATED, OUTLINE, Node
 from .sections import section_blocks
 from .story import Story
 from .styles import sheet
@@ -25,11 +25,11 @@ EMPTY = "Bu bölüme ilişkin bilgi girilmemiştir."
 def chapter_sections(ctx: Context) -> dict[str, list[tuple[str, SectionDef]]]:
     """chapter code → (department, section) in the definition's department order."""
     out: dict[str, list] = {}
-    inst = ctx.definition.institution_department
+    foreword = ctx.definition.foreword_section
     for dept in ctx.definition.departments:
         for s in ctx.definition.form(dept.key).sections:
-            if inst is not None and dept.key == inst.key and s.key == FOREWORD_SECTION:
-                continue
+            if s is foreword:
+                continue  # printed before the table of contents (foreword)
             if s.chapter == "III.B.1" and dept.role == "department":
                 continue  # printed per department by departments_part
             out.setdefault(s.chapter, []).append((dept.key, s))
@@ -37,19 +37,17 @@ def chapter_sections(ctx: Context) -> dict[str, list[tuple[str, SectionDef]]]:
 
 
 def foreword(ctx: Context, story: Story) -> None:
-    inst = ctx.definition.institution_department
-    if inst is None:
+    """The section declared ``foreword: true`` (roles.py), under its own title, signed by the top executive."""
+    inst, section = ctx.definition.institution_department, ctx.definition.foreword_section
+    if inst is None or section is None:
         return
-    section = next((s for s in ctx.definition.form(inst.key).sections if s.key == FOREWORD_SECTION), None)
-    if section is None:
-        return
-    story.add(Heading("Sunuş", 0, ctx.key("sunus"), style="h0"))
+    story.add(Heading(esc(section.title), 0, ctx.key("foreword"), style="h0"))
     blocks = section_blocks(ctx, inst.key, section)
     for flow, _ in blocks:
         story.add(*flow)
     if not blocks:
         story.add(Paragraph(EMPTY, sheet()["empty"]))
-    signer = signer_of(ctx, "ust_yonetici")
+    signer = signer_of(ctx, declarations.TOP)
     if signer:
         st = sheet()
         story.add(Spacer(1, 16), KeepTogether([Paragraph(esc(signer.name), st["sign_bold"]),
