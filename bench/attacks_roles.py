@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.attacks import Attack, clear_message
-from bench.attacks_definition import cli, definition_attack, definition_data, forge, own_form
+from bench.attacks import Attack, clear_message, cli
+from bench.attacks_definition import definition_attack, definition_data, forge, own_form
 from desktop.core.definition import Definition
 
 
@@ -58,11 +58,11 @@ def no_roles_still_work(definition: Definition, work: Path) -> list[str]:
     path = forge(definition, work, data)
     problems = []
     for argv in (["check", str(path)], ["values", "export", str(path)]):
-        code, out, err = cli(argv)
+        code, out, err = cli(*argv)
         if code not in (0, 1) or (err and clear_message(err)):
             problems.append(f"{argv[0]}: exit {code} {(err or out)[-200:]!r}")
     out_pdf = work / "rapor.pdf"
-    code, out, err = cli(["build", str(path), "--out", str(out_pdf)])
+    code, out, err = cli("build", path, "--out", out_pdf)
     if code != 0 or not out_pdf.exists():
         problems.append(f"build: exit {code} {(err or out)[-200:]!r}")
     return problems

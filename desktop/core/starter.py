@@ -101,7 +101,8 @@ year:
 # Birimler: her müdürlük bir satır. Anahtar kalıcıdır (küçük harf, a-z, 0-9, _), ad basılır.
 # role: institution olan birim kurum bölümlerini (sunuş, misyon, I-B, II-B, IV, V…) taşır;
 # Strateji Geliştirme bunları birleşik dosyada doldurur, ayrı bir birim dosyası değildir.
-# Mali hizmetler birimini de (bütçe ve mali tablolar) buraya bir birim olarak ekleyin.
+# Mali hizmetler birimini de (bütçe ve mali tablolar) buraya bir birim olarak ekleyin ve ona
+# 'finance: true' yazın: raporun eklerindeki mali hizmetler beyanı o birimin adıyla basılır.
 departments:
   - key: {INSTITUTION_UNIT}
     name: "Strateji Geliştirme (Kurum Bölümleri)"
@@ -135,6 +136,8 @@ aims: []
 """
 
 
+_FOREWORD = "sunus"  # the starter's foreword section (declared with foreword: true; a definition may rename it)
+_SETTINGS_SECTION = "ayarlar"  # the starter's settings section key (found by its chapter, never by this key)
 # the regulation's institution-level chapters: (section key, title, chapter, [(field key, label)])
 _CHAPTERS = [
     ("sunus", "Sunuş", "I.A", [("sunus", "Başkanın sunuşu")]),
@@ -178,11 +181,14 @@ def _institution_form() -> str:
         "sections:",
     ]
     for key, title, chapter, fields in _CHAPTERS:
-        out += [f"  - key: {key}", f"    title: {_q(title)}", f"    chapter: {chapter}", "    items:"]
+        out += [f"  - key: {key}", f"    title: {_q(title)}", f"    chapter: {chapter}"]
+        if key == _FOREWORD:
+            out += ["    foreword: true  # içindekilerden önce başkanın sunuşu olarak basılır"]
+        out += ["    items:"]
         for fkey, label in fields:
             out += ["      - kind: field", f"        key: {fkey}", f"        label: {_q(label)}", "        type: longtext"]
     out += [
-        f"  - key: {settings.SETTINGS_SECTION}",
+        f"  - key: {_SETTINGS_SECTION}",
         '    title: "Yıl ayarları ve imzacılar"',
         f"    chapter: {settings.SETTINGS_CHAPTER}",
         '    intro: "Boş bırakılan her ayar için yılın tanımındaki değer (tanim.yaml, year) geçerlidir. '
