@@ -330,6 +330,42 @@ def _struct_lists(model: Any, data: dict) -> list[tuple[str, Any]]:
     return out
 
 
+def form_files(folder: Path) -> list[Path]:
+    """The department forms of a definition folder, in the order they are read."""
+    return sorted((folder / "birimler").glob("*.yaml")) if (folder / "birimler").is_dir() else []
+
+
+def source_files(folder: Path | str) -> list[Path]:
+    """Every YAML file ``load_definition`` reads (images it embeds are named inside them)."""
+    folder = Path(folder)
+    plan = [folder / "plan.yaml"] if (folder / "plan.yaml").exists() else []
+    return [folder / "tanim.yaml", *plan, *form_files(folder)]
+
+
+def file_inside(folder: Path, name: Any) -> Path | str:
+    """The regular file ``name`` (a path relative to the definition folder) inside ``folder``,
+    or a Turkish message saying why it may not be read.
+
+    Only a file inside the definition folder is read: a relative path without
+    '..', not absolute, not a Windows drive or UNC path (which would make the
+    PC contact a remote share), not a link leading out of the folder, nor a
+    folder, a device or a pipe that would block."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    if not isinstance(name, str) or not name.strip():
+        return "tanım klasöründeki bir resim dosyasının adı olmalı (ör. logo.png)"
+    if "\\" in name or ":" in name or "\0" in name or PureWindowsPath(name).is_absolute() or PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
+        return (f"'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), "
+                "'..', sürücü, ağ yolu ya da '\\' kullanmayın")
+    base = folder.resolve()
+    path = (folder / name).resolve()
+    if not path.is_relative_to(base):
+        return f"'{name}' tanım klasörünün dışındaki bir dosyaya bağlantı; resmi klasörün içine kopyalayın"
+    if not path.is_file():
+        return f"'{name}' dosyası tanım klasöründe yok"
+    return path
+
+
 def load_definition(folder: Path | str) -> Definition:
     """Load and validate a definition folder, or raise DefinitionError."""
     folder = Path(folder)
@@ -385,8 +421,7 @@ def load_definition(folder: Path | str) -> Definition:
     parts["plan"] = plan
 
     forms = []
-    form_files = sorted((folder / "birimler").glob("*.yaml")) if (folder / "birimler").is_dir() else []
-    for path in form_files:
+    for path in form_files(folder):
         label = f"{name}/birimler/{path.name}"
         raw, p = read_yaml(path, label)
         problems += p
@@ -410,13 +445,8 @@ def load_definition(folder: Path | str) -> Definition:
 
 
 def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | None, list[Problem]]:
-    """The logo file named in tanim.yaml, checked and embedded (see EmbeddedImage), or a problem.
-
-    Only a file inside the definition folder is read: a relative path without
-    '..', not absolute, not a Windows drive or UNC path (which would make the
-    PC contact a remote share), not a link leading out of the folder."""
-    from pathlib import PurePosixPath, PureWindowsPath
-
+    """The logo file named in tanim.yaml, checked and embedded (see EmbeddedImage), or a problem
+    (only a file inside the definition folder: ``file_inside``)."""
     from .images import ImageProblem, embeddable  # Pillow: only when a logo is named
     from .institution import EmbeddedImage
 
@@ -427,17 +457,9 @@ def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | N
 
     if name is None:
         return None, []
-    if not isinstance(name, str) or not name.strip():
-        return problem("tanım klasöründeki bir resim dosyasının adı olmalı (ör. logo.png)")
-    if "\\" in name or ":" in name or "\0" in name or PureWindowsPath(name).is_absolute() or PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
-        return problem(f"'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), "
-                       "'..', sürücü, ağ yolu ya da '\\' kullanmayın")
-    base = folder.resolve()
-    path = (folder / name).resolve()
-    if not path.is_relative_to(base):
-        return problem(f"'{name}' tanım klasörünün dışındaki bir dosyaya bağlantı; resmi klasörün içine kopyalayın")
-    if not path.is_file():  # nor a folder, nor a device or pipe that would block
-        return problem(f"'{name}' dosyası tanım klasöründe yok")
+    path = file_inside(folder, name)
+    if isinstance(path, str):
+        return problem(path)
     try:
         with path.open("rb") as f:
             data = f.read(limits.MAX_LOGO_BYTES + 1)
