@@ -61,9 +61,12 @@ def load(folder: Path | str) -> Definition:
     ``load_definition`` (which raises ``DefinitionError`` with file:line), then cached."""
     folder = Path(folder)
     key = folder_key(folder)
-    if key is None:  # a file the loader will report (missing, too big, unreadable)
+    try:
+        entry = cache_folder() / (key + SUFFIX) if key is not None else None
+    except (RuntimeError, OSError):  # no home folder to put a cache in
+        entry = None
+    if key is None or entry is None:  # e.g. a file the loader will report (missing, too big, unreadable)
         return load_definition(folder)
-    entry = cache_folder() / (key + SUFFIX)
     definition = _read(entry, key, folder)
     if definition is not None:
         return definition

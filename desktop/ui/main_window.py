@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
             page.chooseFileRequested.connect(self.choose_file)
             page.createRequested.connect(self.create_file)
             page.createConsolidatedRequested.connect(self.create_consolidated)
+            page.definitionProblem.connect(lambda text: self.inform(tr("Tanım yüklenemedi"), text, "warning"))
             self.stack.insertWidget(0, page)
             self._start = page
         return self._start
