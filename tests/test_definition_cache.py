@@ -12,35 +12,7 @@ from bench.attacks_definition import picture
 from desktop.core import loader
 from desktop.core.loader import DefinitionError, load_definition
 from desktop.store import definition_cache
-
-HEAD = """\
-id: ornek-2031
-institution:
-  key: ornekkent
-  name: Örnekkent Belediyesi
-year:
-  year: 2031
-  deviation_tolerance: 10
-  percent_style: suffix
-departments:
-  - key: kurum
-    name: Örnekkent Belediyesi
-    role: institution
-  - key: zabita
-    name: Zabıta Müdürlüğü
-"""
-
-FORM = """\
-department: zabita
-sections:
-  - key: denetim
-    title: Denetimler
-    items:
-      - kind: field
-        key: denetim_sayisi
-        label: Denetim sayısı
-        type: count
-"""
+from small_definition import FORM, HEAD, write_folder
 
 
 @pytest.fixture
@@ -52,11 +24,7 @@ def cache(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture
 def folder(tmp_path) -> Path:
-    d = tmp_path / "ornek-2031"
-    (d / "birimler").mkdir(parents=True)
-    (d / "tanim.yaml").write_text(HEAD, encoding="utf-8")
-    (d / "birimler" / "zabita.yaml").write_text(FORM, encoding="utf-8")
-    return d
+    return write_folder(tmp_path / "ornek-2031")
 
 
 class Counted:
