@@ -139,3 +139,33 @@ def test_recent_definition_folders_are_bounded_and_newest_first(tmp_path):
     assert len(got) == settings.MAX_RECENT_DEFINITIONS
     assert got[0] == ((tmp_path / "t5").resolve(), "label 5 again") and got[1][1] == f"label {settings.MAX_RECENT_DEFINITIONS + 2}"
     assert len({f for f, _ in got}) == len(got)
+
+
+def test_the_start_page_of_a_new_process_parses_no_yaml_once_the_definitions_are_compiled(tmp_path):
+    """What keeps `faaliyet` (the start page) quick: no ruamel, no form modules, only the cache."""
+    import os
+    import subprocess
+    import sys
+
+    from desktop import resources
+
+    for f in resources.definitions():
+        definition_cache.load(f)
+    code = """
+import sys
+from PySide6.QtCore import QSettings
+from desktop.ui.app import application
+app = application()
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])
+from desktop.ui.main_window import MainWindow
+win = MainWindow()
+win.show()
+app.processEvents()
+assert win.start.current_definition() is not None and win.start.create_button.isEnabled()
+print(" ".join(m for m in ("ruamel.yaml", "desktop.ui.document_view", "desktop.ui.commands", "desktop.ui.model") if m in sys.modules))
+"""
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "settings")], cwd=root, capture_output=True, text=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == ""

@@ -17,12 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Union
-
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from . import keys, limits
 from .definition import Definition
@@ -60,33 +57,42 @@ class _AmbiguousNumber(Exception):
 _AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")
 
 
-class _Constructor(RoundTripConstructor):
-    """Floats become exact Decimals; '425.000' is refused as ambiguous."""
+@lru_cache(maxsize=1)
+def _constructor() -> type:
+    """ruamel's round-trip constructor where floats become exact Decimals and '425.000' is
+    refused as ambiguous. Built on first use: ruamel is imported only when YAML is read
+    (a definition from the compiled cache, ``store.definition_cache``, never pays for it)."""
+    from ruamel.yaml.constructor import RoundTripConstructor
 
-    def construct_yaml_float(self, node):  # type: ignore[override]
-        raw = str(node.value).replace("_", "")
-        if _AMBIGUOUS.match(raw):
-            raise _AmbiguousNumber(raw, node.start_mark.line + 1)
-        try:
-            value = Decimal(raw)
-        except InvalidOperation:
-            raise _AmbiguousNumber(raw, node.start_mark.line + 1) from None
-        if not value.is_finite():
-            raise _AmbiguousNumber(raw, node.start_mark.line + 1)
-        return value
+    class _Constructor(RoundTripConstructor):
+        def construct_yaml_float(self, node):  # type: ignore[override]
+            raw = str(node.value).replace("_", "")
+            if _AMBIGUOUS.match(raw):
+                raise _AmbiguousNumber(raw, node.start_mark.line + 1)
+            try:
+                value = Decimal(raw)
+            except InvalidOperation:
+                raise _AmbiguousNumber(raw, node.start_mark.line + 1) from None
+            if not value.is_finite():
+                raise _AmbiguousNumber(raw, node.start_mark.line + 1)
+            return value
+
+    _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+    return _Constructor
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+def _yaml():
+    from ruamel.yaml import YAML
 
-
-def _yaml() -> YAML:
     y = YAML(typ="rt")
-    y.Constructor = _Constructor
+    y.Constructor = _constructor()
     return y
 
 
 def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML file; returns (data, problems)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return None, [Problem(label, None, "", "dosya çok büyük (en çok 5 MB)")]
