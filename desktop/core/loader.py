@@ -94,6 +94,8 @@ def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
+        if path.exists() and not path.is_file():  # a folder, or a pipe or device whose reading would block
+            return None, [Problem(label, None, "", "düzenli bir dosya değil (klasör ya da özel bir dosya); yerine YAML dosyasını koyun")]
         if path.stat().st_size > MAX_FILE_BYTES:
             return None, [Problem(label, None, "", "dosya çok büyük (en çok 5 MB)")]
         text = path.read_text(encoding="utf-8")

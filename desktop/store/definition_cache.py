@@ -82,6 +82,8 @@ def folder_key(folder: Path) -> str | None:
     h = sha256(MAGIC + b"\0" + _code_fingerprint().encode("ascii"))
     for path in source_files(folder):
         try:
+            if not path.is_file():  # missing, or a pipe that would block: the loader says what it is
+                return None
             with path.open("rb") as f:
                 data = f.read(MAX_FILE_BYTES + 1)
         except OSError:
@@ -116,6 +118,8 @@ def _code_fingerprint() -> str:
 def _read(entry: Path, key: str, folder: Path) -> Definition | None:
     """The definition of a cache entry, or None for a missing, damaged or non-matching one."""
     try:
+        if not entry.is_file():  # none yet, or a pipe or device put in its place
+            return None
         with entry.open("rb") as f:
             blob = f.read(limits.MAX_JSON_BYTES + 200)
     except OSError:
