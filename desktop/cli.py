@@ -15,7 +15,8 @@ from pathlib import Path
 from . import argparse_tr, resources
 from .core.definition import Definition, describe_type
 from .core.findings import Finding, count_by_severity
-from .core.loader import DefinitionError, load_definition
+from .core.loader import DefinitionError
+from .store import definition_cache
 from .store.errors import ImportRejected, WorkbookError
 from .store.lockfile import refuse_if_held
 from .store.tempfiles import write_atomic
@@ -38,7 +39,7 @@ def _definition(args) -> Definition:
             return wb.definition
     folder = Path(args.definition) if getattr(args, "definition", None) else resources.default_definition()
     try:
-        return load_definition(folder)
+        return definition_cache.load(folder)  # compiled once, then milliseconds
     except DefinitionError as exc:
         raise Failure(f"Form tanımı yüklenemedi ({folder}):\n{exc}") from None
 

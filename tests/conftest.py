@@ -6,6 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FAALIYET_USER", "test")
+if not os.environ.get("FAALIYET_CACHE_DIR"):  # compiled definitions: never the user's own cache
+    import atexit
+    import shutil
+    import tempfile
+
+    os.environ["FAALIYET_CACHE_DIR"] = tempfile.mkdtemp(prefix="faaliyet-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["FAALIYET_CACHE_DIR"], True)
 
 from pathlib import Path  # noqa: E402
 

@@ -17,12 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Union
-
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from . import keys, limits
 from .definition import Definition
@@ -60,34 +57,45 @@ class _AmbiguousNumber(Exception):
 _AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")
 
 
-class _Constructor(RoundTripConstructor):
-    """Floats become exact Decimals; '425.000' is refused as ambiguous."""
+@lru_cache(maxsize=1)
+def _constructor() -> type:
+    """ruamel's round-trip constructor where floats become exact Decimals and '425.000' is
+    refused as ambiguous. Built on first use: ruamel is imported only when YAML is read
+    (a definition from the compiled cache, ``store.definition_cache``, never pays for it)."""
+    from ruamel.yaml.constructor import RoundTripConstructor
 
-    def construct_yaml_float(self, node):  # type: ignore[override]
-        raw = str(node.value).replace("_", "")
-        if _AMBIGUOUS.match(raw):
-            raise _AmbiguousNumber(raw, node.start_mark.line + 1)
-        try:
-            value = Decimal(raw)
-        except InvalidOperation:
-            raise _AmbiguousNumber(raw, node.start_mark.line + 1) from None
-        if not value.is_finite():
-            raise _AmbiguousNumber(raw, node.start_mark.line + 1)
-        return value
+    class _Constructor(RoundTripConstructor):
+        def construct_yaml_float(self, node):  # type: ignore[override]
+            raw = str(node.value).replace("_", "")
+            if _AMBIGUOUS.match(raw):
+                raise _AmbiguousNumber(raw, node.start_mark.line + 1)
+            try:
+                value = Decimal(raw)
+            except InvalidOperation:
+                raise _AmbiguousNumber(raw, node.start_mark.line + 1) from None
+            if not value.is_finite():
+                raise _AmbiguousNumber(raw, node.start_mark.line + 1)
+            return value
+
+    _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+    return _Constructor
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+def _yaml():
+    from ruamel.yaml import YAML
 
-
-def _yaml() -> YAML:
     y = YAML(typ="rt")
-    y.Constructor = _Constructor
+    y.Constructor = _constructor()
     return y
 
 
 def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML file; returns (data, problems)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
+        if path.exists() and not path.is_file():  # a folder, or a pipe or device whose reading would block
+            return None, [Problem(label, None, "", "düzenli bir dosya değil (klasör ya da özel bir dosya); yerine YAML dosyasını koyun")]
         if path.stat().st_size > MAX_FILE_BYTES:
             return None, [Problem(label, None, "", "dosya çok büyük (en çok 5 MB)")]
         text = path.read_text(encoding="utf-8")
@@ -330,6 +338,42 @@ def _struct_lists(model: Any, data: dict) -> list[tuple[str, Any]]:
     return out
 
 
+def form_files(folder: Path) -> list[Path]:
+    """The department forms of a definition folder, in the order they are read."""
+    return sorted((folder / "birimler").glob("*.yaml")) if (folder / "birimler").is_dir() else []
+
+
+def source_files(folder: Path | str) -> list[Path]:
+    """Every YAML file ``load_definition`` reads (images it embeds are named inside them)."""
+    folder = Path(folder)
+    plan = [folder / "plan.yaml"] if (folder / "plan.yaml").exists() else []
+    return [folder / "tanim.yaml", *plan, *form_files(folder)]
+
+
+def file_inside(folder: Path, name: Any) -> Path | str:
+    """The regular file ``name`` (a path relative to the definition folder) inside ``folder``,
+    or a Turkish message saying why it may not be read.
+
+    Only a file inside the definition folder is read: a relative path without
+    '..', not absolute, not a Windows drive or UNC path (which would make the
+    PC contact a remote share), not a link leading out of the folder, nor a
+    folder, a device or a pipe that would block."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    if not isinstance(name, str) or not name.strip():
+        return "tanım klasöründeki bir resim dosyasının adı olmalı (ör. logo.png)"
+    if "\\" in name or ":" in name or "\0" in name or PureWindowsPath(name).is_absolute() or PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
+        return (f"'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), "
+                "'..', sürücü, ağ yolu ya da '\\' kullanmayın")
+    base = folder.resolve()
+    path = (folder / name).resolve()
+    if not path.is_relative_to(base):
+        return f"'{name}' tanım klasörünün dışındaki bir dosyaya bağlantı; resmi klasörün içine kopyalayın"
+    if not path.is_file():
+        return f"'{name}' dosyası tanım klasöründe yok"
+    return path
+
+
 def load_definition(folder: Path | str) -> Definition:
     """Load and validate a definition folder, or raise DefinitionError."""
     folder = Path(folder)
@@ -385,8 +429,7 @@ def load_definition(folder: Path | str) -> Definition:
     parts["plan"] = plan
 
     forms = []
-    form_files = sorted((folder / "birimler").glob("*.yaml")) if (folder / "birimler").is_dir() else []
-    for path in form_files:
+    for path in form_files(folder):
         label = f"{name}/birimler/{path.name}"
         raw, p = read_yaml(path, label)
         problems += p
@@ -410,13 +453,8 @@ def load_definition(folder: Path | str) -> Definition:
 
 
 def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | None, list[Problem]]:
-    """The logo file named in tanim.yaml, checked and embedded (see EmbeddedImage), or a problem.
-
-    Only a file inside the definition folder is read: a relative path without
-    '..', not absolute, not a Windows drive or UNC path (which would make the
-    PC contact a remote share), not a link leading out of the folder."""
-    from pathlib import PurePosixPath, PureWindowsPath
-
+    """The logo file named in tanim.yaml, checked and embedded (see EmbeddedImage), or a problem
+    (only a file inside the definition folder: ``file_inside``)."""
     from .images import ImageProblem, embeddable  # Pillow: only when a logo is named
     from .institution import EmbeddedImage
 
@@ -427,17 +465,9 @@ def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | N
 
     if name is None:
         return None, []
-    if not isinstance(name, str) or not name.strip():
-        return problem("tanım klasöründeki bir resim dosyasının adı olmalı (ör. logo.png)")
-    if "\\" in name or ":" in name or "\0" in name or PureWindowsPath(name).is_absolute() or PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
-        return problem(f"'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), "
-                       "'..', sürücü, ağ yolu ya da '\\' kullanmayın")
-    base = folder.resolve()
-    path = (folder / name).resolve()
-    if not path.is_relative_to(base):
-        return problem(f"'{name}' tanım klasörünün dışındaki bir dosyaya bağlantı; resmi klasörün içine kopyalayın")
-    if not path.is_file():  # nor a folder, nor a device or pipe that would block
-        return problem(f"'{name}' dosyası tanım klasöründe yok")
+    path = file_inside(folder, name)
+    if isinstance(path, str):
+        return problem(path)
     try:
         with path.open("rb") as f:
             data = f.read(limits.MAX_LOGO_BYTES + 1)

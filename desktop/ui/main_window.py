@@ -17,17 +17,19 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget,
 
 from ..store.errors import WorkbookError
 from . import look, settings
-from .commands import Editor
-from .document_view import DocumentView
 from .i18n import tr
-from .lock import FileLock, open_locked
-from .model import Document
 
 # What only a click needs (the start page, Ctrl+F, F1, submitting, file and message
 # dialogs) is imported when it is first used: opening a file directly
-# (`faaliyet open FILE`) does not pay for it at start-up.
+# (`faaliyet open FILE`) does not pay for it at start-up. The form's modules
+# (document, editor, view, lock) likewise come with the first file opened: the
+# start page (`faaliyet`) does not pay for them.
 if TYPE_CHECKING:
     from ..core.definition import Definition
+    from .commands import Editor
+    from .document_view import DocumentView
+    from .lock import FileLock
+    from .model import Document
     from .start_page import StartPage
 
 
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
             page.chooseFileRequested.connect(self.choose_file)
             page.createRequested.connect(self.create_file)
             page.createConsolidatedRequested.connect(self.create_consolidated)
+            page.definitionProblem.connect(lambda text: self.inform(tr("Tanım yüklenemedi"), text, "warning"))
             self.stack.insertWidget(0, page)
             self._start = page
         return self._start
@@ -153,6 +156,8 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_file(self, path: Path, readonly: bool = False) -> bool:
+        from .lock import open_locked
+
         path = Path(path)
         self.close_file()
         opened = open_locked(path, readonly, self.ask, self.inform)
@@ -166,6 +171,10 @@ class MainWindow(QMainWindow):
             from .strategy.window import open_window
 
             return open_window(path, readonly=readonly, inform=self.inform) is not None
+        from .commands import Editor
+        from .document_view import DocumentView
+        from .model import Document
+
         self.lock = lock
         self.statusBar().clearMessage()
         self.doc = Document(wb, self)

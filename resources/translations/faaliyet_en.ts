@@ -582,8 +582,52 @@ Open it read-only in this window?</translation>
         <translation>Create…</translation>
     </message>
     <message>
-        <source>Yeni birleşik dosya (Strateji Geliştirme)…</source>
-        <translation>New consolidated file (Strategy Development)…</translation>
+        <source>Yeni yıl (Strateji Geliştirme)</source>
+        <translation>New year (Strategy Development)</translation>
+    </message>
+    <message>
+        <source>Belediyenizin tanım klasörünü (tanim.yaml, plan.yaml ve birimler/ klasörü) seçin; yılın birleşik dosyası ondan oluşturulur ve birimlerden gelen dosyalar ona birleştirilir.</source>
+        <translation>Choose your municipality's definition folder (tanim.yaml, plan.yaml and the birimler/ folder); the year's consolidated file is created from it and the departments' files are merged into it.</translation>
+    </message>
+    <message>
+        <source>Yeni yıl…</source>
+        <translation>New year…</translation>
+    </message>
+    <message>
+        <source>Bir tanım klasörü seçin; yılın birleşik dosyası ondan oluşturulur</source>
+        <translation>Choose a definition folder; the year's consolidated file is created from it</translation>
+    </message>
+    <message>
+        <source>Seçili yıl için birleşik dosya…</source>
+        <translation>Consolidated file for the selected year…</translation>
+    </message>
+    <message>
+        <source>'{0}' klasörü bulunamadı (taşınmış ya da USB bellek takılı değil).</source>
+        <translation>Folder '{0}' was not found (moved, or the USB stick is not plugged in).</translation>
+    </message>
+    <message>
+        <source>'{0}' bir tanım klasörü değil: içinde tanim.yaml yok. tanim.yaml dosyasını içeren klasörü seçin (ör. forms/kars-2020).</source>
+        <translation>'{0}' is not a definition folder: it has no tanim.yaml. Choose the folder that contains tanim.yaml (e.g. forms/kars-2020).</translation>
+    </message>
+    <message>
+        <source>'{0}' klasöründeki tanım yüklenemedi. Şu sorunları düzeltip klasörü yeniden seçin:</source>
+        <translation>The definition in '{0}' could not be loaded. Fix these problems and choose the folder again:</translation>
+    </message>
+    <message>
+        <source>… ve {0} sorun daha</source>
+        <translation>… and {0} more problems</translation>
+    </message>
+    <message>
+        <source>Tanım klasörü: {0}</source>
+        <translation>Definition folder: {0}</translation>
+    </message>
+    <message>
+        <source>Yılın tanım klasörünü seçin</source>
+        <translation>Choose the year's definition folder</translation>
+    </message>
+    <message>
+        <source>Tanım yüklenemedi</source>
+        <translation>Definition could not be loaded</translation>
     </message>
     <message>
         <source>Birimlerden gelen dosyaların birleştirileceği, yılın tek dosyasını oluşturur</source>
