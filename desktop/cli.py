@@ -15,7 +15,7 @@ from pathlib import Path
 from . import argparse_tr, resources
 from .core.definition import Definition, describe_type
 from .core.findings import Finding, count_by_severity
-from .core.loader import DefinitionError
+from .core.loader import DefinitionError, load_definition
 from .store import definition_cache
 from .store.errors import ImportRejected, WorkbookError
 from .store.lockfile import refuse_if_held
