@@ -3,9 +3,11 @@
 Aims, goals and performance targets are block mappings; each indicator and
 activity is one flow mapping on its own line, as in the shipped sample.
 Turkish letters are written as they are. Numbers are written so that the
-loader reads back the same Decimal: whole numbers without a point, others in
-plain notation, and a number the loader would refuse as ambiguous
-(``1.234`` looks like a thousands separator) with one more zero (``1.2340``).
+loader reads back the same Decimal, with its decimals: whole numbers without
+a point, others in plain notation keeping their trailing zeros (a weight
+given as ``0.10`` has two decimals, which the weights rule counts), and a
+number the loader would refuse as ambiguous (``1.234`` looks like a
+thousands separator) with one more zero (``1.2340``).
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ _AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")  # as the loader's
 
 def number_text(value: Decimal) -> str:
     """Plain text of a number the loader reads back as the same value."""
-    if value == value.to_integral_value():
+    if value.as_tuple().exponent >= 0:
         return str(int(value))
-    text = format(value.normalize(), "f")
+    text = format(value, "f")
     return text + "0" if _AMBIGUOUS.match(text) else text
 
 
@@ -37,7 +39,7 @@ class _Representer(RoundTripRepresenter):
 
 
 def _decimal(representer, value: Decimal):
-    if value == value.to_integral_value():
+    if value.as_tuple().exponent >= 0:
         return representer.represent_int(int(value))
     return representer.represent_scalar("tag:yaml.org,2002:float", number_text(value))
 

@@ -14,6 +14,7 @@ column offer a drop-down list (warning only: the import checks everything).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook as XlsxBook
@@ -108,11 +109,20 @@ def _list_sheet(book, sheet: Sheet, rows: list[dict]) -> int:
     _header(ws, [c.header for c in sheet.columns])
     for r, values in enumerate(rows, 2):
         for col, column in enumerate(sheet.columns, 1):
-            cell = xl.put(ws.cell(r, col), values.get(column.field), fmt=column.number_format)
+            value = values.get(column.field)
+            # a weight shows the decimals it was given with (0,10 is not 0,1: the weights rule counts them)
+            fmt = xl.decimal_format(decimals(value)) if column.field == "weight" and value is not None else column.number_format
+            cell = xl.put(ws.cell(r, col), value, fmt=fmt)
             cell.alignment = xl.WRAP if column.width >= 40 else xl.TOP
     xl.set_widths(ws, {col: column.width for col, column in enumerate(sheet.columns, 1)})
     xl.page_setup(ws, "1:1")
     return len(rows)
+
+
+def decimals(value: Decimal) -> int:
+    """Decimals a number was given with (2 for 0.10, 0 for 50)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _departments_sheet(book, definition: Definition) -> None:
