@@ -111,38 +111,39 @@ def assemble(name: str | None, period: str | None, rows: dict[str, list[Row]], d
             item = _checked_row(level, row, departments, problems)
             if item is not None:
                 data[level].append((row, item))
-    # identities: unique codes for aims and goals (their children name them), unique keys across the plan
-    index: dict[str, dict[str, dict]] = {}
+    # identities, from every row (a row refused above still counts): unique codes for aims and
+    # goals (their children name them), unique keys across the plan
+    known: dict[str, set] = {}
     seen_keys: dict[str, str] = {}
     for level in LEVELS:
         ident = _IDENTITY[level]
-        index[level] = {}
-        failed = {row.values.get(ident) for row in rows.get(level, [])} - {item[ident] for _, item in data[level]}
-        index[level].update({value: {} for value in failed if value is not None})  # reported already: no "missing parent" too
-        for row, item in data[level]:
-            value = item[ident]
-            if ident == "key":
-                if value in seen_keys:
-                    problems.append(f"{row.place(ident)}: '{value}' anahtarı {seen_keys[value]} hücresinde de kullanılmış; "
-                                    "her satıra ayrı bir anahtar verin")
-                    continue
-                seen_keys[value] = row.place(ident)
-            elif value in index[level]:
-                problems.append(f"{row.place(ident)}: '{value}' {_LEVEL_WORDS[level]} kodu iki kez yazılmış; "
-                                "kodlar tekil olmalı (alt satırlar bu kodla üst satırı bulur)")
+        seen: dict[Any, str] = seen_keys if ident == "key" else {}
+        known[level] = set()
+        for row in rows.get(level, []):
+            value = row.values.get(ident)
+            if value is None:
                 continue
-            index[level][value] = item
+            known[level].add(value)
+            if value in seen:
+                what = "anahtarı" if ident == "key" else f"{_LEVEL_WORDS[level]} kodu"
+                problems.append(f"{row.place(ident)}: '{value}' {what} {seen[value]} hücresinde de kullanılmış; "
+                                + ("her satıra ayrı bir anahtar verin" if ident == "key"
+                                   else "kodlar tekil olmalı (alt satırlar bu kodla üst satırı bulur)"))
+            else:
+                seen[value] = row.place(ident)
     # references: every row's parent exists; children in row order
+    items = {level: {item[_IDENTITY[level]]: item for _, item in data[level]} for level in LEVELS}
     for level in LEVELS[1:]:
-        parents = index[_PARENT[level]]
-        for row, item in data[level]:
+        parent_level = _PARENT[level]
+        for row in rows.get(level, []):
             parent = row.values.get("parent")
-            if parent not in parents:
-                problems.append(f"{row.place('parent')}: '{parent}' diye bir {_LEVEL_WORDS[_PARENT[level]]} yok; "
-                                f"{_PARENT_WORDS[level]} sütununa tanımlı bir {_LEVEL_WORDS[_PARENT[level]]} yazın")
-                continue
-            parents[parent].setdefault(level, []).append(item)  # a level's name is its list's
-    weight_problems = _weights(data["targets"], data["indicators"])
+            if parent is not None and parent not in known[parent_level]:
+                problems.append(f"{row.place('parent')}: '{parent}' diye bir {_LEVEL_WORDS[parent_level]} yok; "
+                                f"{_PARENT_WORDS[level]} sütununa tanımlı bir {_LEVEL_WORDS[parent_level]} yazın")
+        for row, item in data[level]:
+            if row.values.get("parent") in items[parent_level]:
+                items[parent_level][row.values["parent"]].setdefault(level, []).append(item)  # a level's name is its list's
+    weight_problems = _weights(rows.get("targets", []), rows.get("indicators", []))
     if problems:
         return Assembled(None, problems, weight_problems)
     plan_data: dict[str, Any] = {"aims": [item for _, item in data["aims"]]}
@@ -193,20 +194,21 @@ def _checked_row(level: str, row: Row, departments: set[str], problems: list[str
     return item
 
 
-def _weights(targets: list[tuple[Row, dict]], indicators: list[tuple[Row, dict]]) -> list[str]:
+def _weights(targets: list[Row], indicators: list[Row]) -> list[str]:
     """Performance targets whose indicators' weights do not total 100 (rates.weights_complete)."""
-    by_target: dict[str, list[tuple[Row, dict]]] = {}
-    for row, item in indicators:
-        by_target.setdefault(row.values.get("parent"), []).append((row, item))
+    by_target: dict[Any, list[Row]] = {}
+    for row in indicators:
+        by_target.setdefault(row.values.get("parent"), []).append(row)
     out = []
-    for _, target in targets:
-        rows = by_target.get(target["key"], [])
-        weights = [item.get("weight") for _, item in rows]
+    for target in targets:
+        key = target.values.get("key")
+        rows = by_target.get(key, []) if key is not None else []
+        weights = [r.values.get("weight") for r in rows]
         if not rows or rates.weights_complete(weights):
             continue
         total = rates.weights_total(weights)
-        cells = ", ".join(r.place("weight") for r, _ in rows[:12]) + (" …" if len(rows) > 12 else "")
-        out.append(f"{cells}: '{target['key']}' performans hedefinin göstergelerinin hedefe etkileri toplamı "
+        cells = ", ".join(r.place("weight") for r in rows[:12]) + (" …" if len(rows) > 12 else "")
+        out.append(f"{cells}: '{key}' performans hedefinin göstergelerinin hedefe etkileri toplamı "
                    f"%{format_number(total)}; 100 olmalı")
     return out
 

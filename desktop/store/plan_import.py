@@ -65,9 +65,11 @@ def import_plan(xlsx: Path | str, folder: Path | str, accept_weights: bool = Fal
     xlsx, folder = Path(xlsx), Path(folder)
     departments = _departments(folder)
     check_xlsx(xlsx)
-    name, period, rows = _read(xlsx)
+    name, period, rows, problems = _read(xlsx)
     assembled = assemble(name, period, rows, departments)
-    problems = assembled.problems + ([] if accept_weights else assembled.weight_problems)
+    reported = {p.split(": ", 1)[0] for p in problems}  # a cell refused while reading: not again as empty
+    problems += [p for p in assembled.problems + ([] if accept_weights else assembled.weight_problems)
+                 if not reported & set(p.split(": ", 1)[0].split(", "))]
     if problems:
         if not accept_weights and assembled.weight_problems:
             problems.append("plan bu ağırlıkları gerçekten böyle basıyorsa --accept-weights ile aktarın "
@@ -98,25 +100,21 @@ def _departments(folder: Path) -> set[str]:
     return keys
 
 
-def _read(xlsx: Path) -> tuple[str | None, str | None, dict[str, list[Row]]]:
+def _read(xlsx: Path) -> tuple[str | None, str | None, dict[str, list[Row]], list[str]]:
+    """The plan's name, period and rows by level, and the problems of the cells read."""
     try:
         book = load_workbook(xlsx, read_only=True, data_only=True, keep_links=False)
     except Exception:  # openpyxl raises many kinds on malformed parts
         raise ImportRejected(f"'{xlsx.name}' okunamadı: .xlsx dosyası bozuk. Excel'de açıp yeniden kaydedin.") from None
     try:
-        missing = [t for t in [PLAN_SHEET] + [s.title for s in SHEETS] if t not in book.sheetnames]
-        if missing:
-            raise ImportRejected(REFUSED, [
-                f"'{t}' sayfası yok; plan tablosunun sayfalarını silmeyin ve adlarını değiştirmeyin "
-                "('faaliyet plan template' ile alınan tabloyu doldurun)" for t in missing])
-        problems: list[str] = []
-        name, period = _plan_info(book[PLAN_SHEET], problems)
+        problems = [f"'{t}' sayfası yok; plan tablosunun sayfalarını silmeyin ve adlarını değiştirmeyin "
+                    "('faaliyet plan template' ile alınan tabloyu doldurun)"
+                    for t in [PLAN_SHEET] + [s.title for s in SHEETS] if t not in book.sheetnames]
+        name, period = _plan_info(book[PLAN_SHEET], problems) if PLAN_SHEET in book.sheetnames else (None, None)
         rows = {}
         for sheet in SHEETS:
-            rows[sheet.level] = _read_sheet(book[sheet.title], sheet, problems)
-        if problems:
-            raise ImportRejected(REFUSED, problems[:MAX_PROBLEMS])
-        return name, period, rows
+            rows[sheet.level] = _read_sheet(book[sheet.title], sheet, problems) if sheet.title in book.sheetnames else []
+        return name, period, rows, problems
     except ImportRejected:
         raise
     except Exception:
@@ -166,14 +164,13 @@ def _read_sheet(ws, sheet: Sheet, problems: list[str]) -> list[Row]:
             continue
         last = r
         if r > limit + 1 + MAX_BLANK_ROWS:
-            problems.append(f"'{sheet.title}' sayfası olağandışı büyük ({grouped(r)}. satıra kadar satır var); "
-                            f"en çok {grouped(limit)} satır olabilir. Boş satırları silin")
-            return []
+            raise ImportRejected(REFUSED, [f"'{sheet.title}' sayfası olağandışı büyük ({grouped(r)}. satıra kadar satır var); "
+                                           f"en çok {grouped(limit)} satır olabilir. Boş satırları silin"])
         if all(getattr(c, "value", None) is None for c in cells):
             continue
         if len(rows) >= limit:
-            problems.append(f"{sheet.title}!A{r}: bu sayfada en çok {grouped(limit)} satır olabilir")
-            return []
+            raise ImportRejected(REFUSED, [f"{sheet.title}!A{r}: bu sayfada en çok {grouped(limit)} satır olabilir "
+                                           "(planın sınırı); fazla satırları silin"])
         rows.append(_row(sheet, r, cells, problems))
     with ws._get_source() as source:  # the sheet's XML: what data_only hides
         problems += cell_problems(source, sheet.title, {(r, c) for r in range(1, last + 1) for c in range(1, ncols + 1)})
