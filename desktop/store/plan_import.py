@@ -164,8 +164,8 @@ def _read_sheet(ws, sheet: Sheet, problems: list[str]) -> list[Row]:
             continue
         last = r
         if r > limit + 1 + MAX_BLANK_ROWS:
-            raise ImportRejected(REFUSED, [f"'{sheet.title}' sayfası olağandışı büyük ({grouped(r)}. satıra kadar satır var); "
-                                           f"en çok {grouped(limit)} satır olabilir. Boş satırları silin"])
+            raise ImportRejected(REFUSED, [f"'{sheet.title}' sayfası olağandışı büyük: {grouped(r - 1)}. satırdan sonra da satır var, "
+                                           f"en çok {grouped(limit)} satır olabilir. Tablonun altındaki boş ya da fazla satırları silin"])
         if all(getattr(c, "value", None) is None for c in cells):
             continue
         if len(rows) >= limit:
