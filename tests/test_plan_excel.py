@@ -125,7 +125,7 @@ def test_weights_not_totalling_100_are_refused_by_cell(definition, tmp_path):
 
 
 def test_same_rule_as_the_check(small, tmp_path):
-    """33,33 / 33,33 / 33,33 (99,99) is within the rounding of two decimals; 33 / 33 / 33 is not (today's rule)."""
+    """The import judges weights with the check's rule: 33,33 × 3 (99,99) is within the rounding of two decimals, 50 + 30 + 10 is not."""
     def weights(values):
         def change(book):
             for row, w in zip((2, 3, 4), values):
@@ -276,3 +276,27 @@ def test_cli_weights_accepted_with_warnings(definition, tmp_path):
     assert rc == 1 and "--accept-weights" in err
     rc, out, err = run("plan", "import", xlsx, "--definition", folder, "--accept-weights")
     assert rc == 0 and err.count("uyarı:") == len(plan_findings(definition))
+
+
+def test_every_problem_of_a_row_in_one_run():
+    """A row with several wrong cells: each is named, not only the first msgspec meets."""
+    from desktop.core.plan_rows import Row, assemble
+
+    def row(sheet, r, **values):
+        columns = dict(zip(("key", "code", "name", "unit", "direction", "baseline", "target", "weight", "department", "parent"),
+                           "ABCDEFGHIJ"))
+        return Row(values, {k: f"{sheet}!{c}{r}" for k, c in columns.items()}, f"{sheet}!A{r}")
+
+    rows = {"aims": [row("Amaçlar", 2, code="SA1", name="Amaç")],
+            "goals": [row("Hedefler", 2, code="H1", name="Hedef", parent="SA1")],
+            "targets": [row("Performans Hedefleri", 2, key="ph", name="Performans hedefi", parent="H1")],
+            "indicators": [row("Göstergeler", 2, key="Kötü Anahtar", code="c" * 1001, target=Decimal("1e30"),
+                               department="yok", parent="ph")],
+            "activities": []}
+    result = assemble("Plan", "", rows, {"fen"})
+    assert result.plan is None
+    text = "\n".join(result.problems)
+    for needle in ("Göstergeler!I2: 'yok' tanımda bir birim değil", "Göstergeler!C2: boş", "Göstergeler!D2: boş",
+                   "Göstergeler!G2: bu değer geçerli bir sayı değil ya da çok büyük", "Göstergeler!A2: 'Kötü Anahtar' geçerli bir anahtar değil",
+                   "Göstergeler!B2: çok uzun: en çok 1.000 karakter"):
+        assert needle in text, text

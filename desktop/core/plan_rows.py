@@ -22,6 +22,7 @@ from typing import Any
 
 from . import rates
 from .forms import InvalidData, convert
+from .limits import LimitExceeded, check_number
 from .loader import validate_part
 from .numbers import format_number
 from .plan import DIRECTION_LABELS, ActivityDef, AimDef, GoalDef, IndicatorDef, PerformanceTargetDef, PlanDef
@@ -181,17 +182,40 @@ def _checked_row(level: str, row: Row, departments: set[str], problems: list[str
             problems.append(f"{row.place(name)}: '{value}' tanımda bir birim değil; tanımın birimlerinden birini yazın ({known[:400]})")
             continue
         item[name] = value
-    if len(problems) > before:
-        return None
-    built, found = validate_part(_MODELS[level], item, None, "")
-    if found:
-        for p in found:
-            top = p.place.split(".")[0].split("[")[0] if p.place else ""
-            message = "boş; bu sütun doldurulmalı" if p.message == "zorunlu alan eksik" else p.message
-            problems.append(f"{row.place(top) if top else row.where}: {message}")
-        return None
-    del built
-    return item
+    probe = dict(item)
+    for name in _required(level):
+        if name not in item:
+            if not any(p.startswith(row.place(name) + ":") for p in problems[before:]):
+                problems.append(f"{row.place(name)}: boş; bu sütun doldurulmalı")
+            probe[name] = "x"  # reported: the other fields are still checked
+    for name in NUMBER_FIELDS & set(item):
+        try:
+            check_number(item[name], "bu değer")
+        except LimitExceeded as exc:
+            problems.append(f"{row.place(name)}: {exc}")
+            probe[name] = None
+    # each field's own rules (key pattern, lengths), every field's problem in one run:
+    # msgspec stops at the first, so a refused field is replaced by a harmless value and the row checked again
+    for _ in range(len(FIELDS[level]) + 1):
+        _, found = validate_part(_MODELS[level], probe, None, "")
+        if not found:
+            break
+        p = found[0]
+        top = p.place.split(".")[0].split("[")[0] if p.place else ""
+        problems.append(f"{row.place(top) if top else row.where}: {p.message}")
+        if top not in probe:
+            break
+        probe[top] = _HARMLESS.get(top, "x")
+    return None if len(problems) > before else item
+
+
+def _required(level: str) -> list[str]:
+    import msgspec
+
+    return [f.name for f in msgspec.structs.fields(_MODELS[level]) if f.required]
+
+
+_HARMLESS = {"baseline": None, "target": None, "weight": None, "planned_cost": None, "direction": "increase"}
 
 
 def _weights(targets: list[Row], indicators: list[Row]) -> list[str]:

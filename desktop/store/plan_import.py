@@ -74,7 +74,7 @@ def import_plan(xlsx: Path | str, folder: Path | str, accept_weights: bool = Fal
         if not accept_weights and assembled.weight_problems:
             problems.append("plan bu ağırlıkları gerçekten böyle basıyorsa --accept-weights ile aktarın "
                             "(denetim ve rapor toplamı 100 olmayan hedefleri hata olarak gösterir)")
-        raise ImportRejected(REFUSED, problems[:MAX_PROBLEMS])
+        raise ImportRejected(REFUSED, _at_most(problems))
     plan = assembled.plan
     assert plan is not None
     text = dump_plan(plan, f"Stratejik plan: '{xlsx.name}' tablosundan 'faaliyet plan import' ile yazıldı.\n"
@@ -84,6 +84,12 @@ def import_plan(xlsx: Path | str, folder: Path | str, accept_weights: bool = Fal
     counts = {"amaç": len(plan.aims), "hedef": sum(len(a.goals) for a in plan.aims), "performans hedefi": len(plan.targets()),
               "gösterge": len(plan.indicators()), "faaliyet": len(plan.activities())}
     return PlanImportResult(path, plan, counts, assembled.weight_problems if accept_weights else [])
+
+
+def _at_most(problems: list[str]) -> list[str]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    return problems[:MAX_PROBLEMS] + [f"… ve {grouped(len(problems) - MAX_PROBLEMS)} sorun daha; bunları düzeltip yeniden deneyin"]
 
 
 def _departments(folder: Path) -> set[str]:
@@ -220,7 +226,7 @@ def _check_loads(folder: Path, text: str, plan: PlanDef) -> None:
         try:
             loaded = load_definition(copy)
         except DefinitionError as exc:
-            raise ImportRejected(REFUSED, ["tanım yeni planla yüklenemiyor:"] + [str(p) for p in exc.problems][:MAX_PROBLEMS]) from None
+            raise ImportRejected(REFUSED, _at_most(["tanım yeni planla yüklenemiyor:"] + [str(p) for p in exc.problems])) from None
     if loaded.plan != plan:  # a safety net: the YAML must give back exactly the plan read
         raise ImportRejected(REFUSED, ["yazılacak plan.yaml tablodaki planı tam olarak vermiyor; bu bir uygulama hatası, "
                                        "tabloyu destek için saklayın"])
