@@ -300,3 +300,27 @@ def test_every_problem_of_a_row_in_one_run():
                    "Göstergeler!G2: bu değer geçerli bir sayı değil ya da çok büyük", "Göstergeler!A2: 'Kötü Anahtar' geçerli bir anahtar değil",
                    "Göstergeler!B2: çok uzun: en çok 1.000 karakter"):
         assert needle in text, text
+
+
+def test_a_new_definition_without_a_plan(small, tmp_path):
+    """A definition just set up (no plan.yaml): the empty template filled from scratch becomes its plan."""
+    (small / "plan.yaml").unlink()
+    assert load_definition(small).plan.aims == []
+
+    def change(book):
+        book["Plan"]["B2"] = "Yeni Plan"
+        book["Amaçlar"].append(["SA1", "Tek amaç"])
+        book["Hedefler"].append(["H1", "Tek hedef", "SA1"])
+        book["Performans Hedefleri"].append(["ph1", "Tek performans hedefi", "H1"])
+        book["Göstergeler"].append(["g1", "PG1", "Yüzdeli ağırlık", "%", "azalan", 10, 5, 0.6, "fen", "ph1"])
+        book["Göstergeler"].append(["g2", "PG2", "İkinci", "Adet", None, None, 7, 0.4, "cevre", "ph1"])
+        for cell in ("H2", "H3"):
+            book["Göstergeler"][cell].number_format = "0.00%"  # 60,00 % typed as Excel percent
+
+    import_plan(filled(small, tmp_path, change), small)
+    plan = load_definition(small).plan
+    assert plan.name == "Yeni Plan" and [a.code for a in plan.aims] == ["SA1"]
+    first, second = plan.indicators()
+    assert first.direction == "decrease" and second.direction == "increase"
+    assert (first.weight, second.weight) == (Decimal("60.00"), Decimal("40.00"))
+    assert str(first.weight) == "60.00"  # two decimals shown, two decimals kept
