@@ -324,3 +324,18 @@ def test_a_new_definition_without_a_plan(small, tmp_path):
     assert first.direction == "decrease" and second.direction == "increase"
     assert (first.weight, second.weight) == (Decimal("60.00"), Decimal("40.00"))
     assert str(first.weight) == "60.00"  # two decimals shown, two decimals kept
+
+
+def test_definition_with_a_logo_in_a_subfolder(small, tmp_path):
+    """The load check copies what the loader reads, the logo the definition names included."""
+    from PIL import Image
+
+    (small / "resimler").mkdir()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(small / "resimler" / "logo.png")
+    tanim = (small / "tanim.yaml").read_text(encoding="utf-8")
+    (small / "tanim.yaml").write_text(tanim.replace("  name: Örnekköy Belediyesi\n",
+                                                    "  name: Örnekköy Belediyesi\n  logo: resimler/logo.png\n"), encoding="utf-8")
+    assert load_definition(small).institution.logo is not None
+    before = load_definition(small).plan
+    import_plan(filled(small, tmp_path), small)
+    assert load_definition(small).plan == before
