@@ -21,7 +21,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -232,18 +232,23 @@ def _check_loads(folder: Path, text: str, plan: PlanDef) -> None:
                                        "tabloyu destek için saklayın"])
 
 
+COPIED = {".yaml", ".yml", ".png", ".jpg", ".jpeg"}  # what a definition's files and the images it names can be
+
+
 def _copy_definition(folder: Path, copy: Path) -> None:
-    """What ``load_definition`` reads: tanim.yaml, birimler/*.yaml and the logo it names."""
-    (copy / "birimler").mkdir(parents=True)
-    shutil.copyfile(folder / "tanim.yaml", copy / "tanim.yaml")
-    if (folder / "birimler").is_dir():
-        for form in (folder / "birimler").glob("*.yaml"):
-            if form.is_file():
-                shutil.copyfile(form, copy / "birimler" / form.name)
-    head, _ = read_yaml(folder / "tanim.yaml", "tanim.yaml")
-    logo = (head.get("institution") or {}).get("logo") if isinstance(head, dict) and isinstance(head.get("institution"), dict) else None
-    if isinstance(logo, str) and logo and ".." not in PurePosixPath(logo).parts and not PurePosixPath(logo).is_absolute():
-        source = (folder / logo)
-        if source.is_file() and source.resolve().is_relative_to(folder.resolve()):
-            (copy / logo).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, copy / logo)
+    """What ``load_definition`` may read: the YAML files and the images (the logo, any image the definition names).
+
+    Only regular files inside the folder (a link is followed only when it stays inside, as the loader does);
+    plan.yaml is written by the caller.
+    """
+    base = folder.resolve()
+    copy.mkdir(parents=True)
+    for source in sorted(folder.rglob("*")):
+        relative = source.relative_to(folder)
+        if source.suffix.lower() not in COPIED or relative == Path("plan.yaml"):
+            continue
+        real = source.resolve()
+        if not real.is_relative_to(base) or not real.is_file():
+            continue
+        (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(real, copy / relative)
