@@ -280,6 +280,8 @@ def cmd_plan_template(args) -> int:
     from .store.plan_excel import write_plan_template
 
     definition = _definition(args)
+    folder = Path(args.definition) if args.definition else resources.default_definition()
+    _not_an_input(args.out, *[str(p) for p in folder.rglob("*.yaml")])  # --out D/plan.yaml would replace the plan
     try:
         result = write_plan_template(definition, args.out)
     except WorkbookError as exc:

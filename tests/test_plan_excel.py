@@ -260,6 +260,13 @@ def test_cli_template_then_import(small, tmp_path):
     assert "Plan yazıldı" in out and "3 gösterge" in out
 
 
+def test_cli_template_never_replaces_a_definition_file(small):
+    before = digests(small)
+    rc, out, err = run("plan", "template", "--definition", small, "--out", small / "plan.yaml")
+    assert rc == 2 and "okunan dosyanın kendisi" in err
+    assert digests(small) == before
+
+
 def test_cli_refusal_exits_1_with_cells(small, tmp_path):
     xlsx = filled(small, tmp_path, lambda book: book["Göstergeler"].__setitem__("I3", "itfaiye"))
     before = digests(small)
