@@ -356,6 +356,37 @@ def cmd_excel_import(args) -> int:
     return 0
 
 
+def cmd_plan_template(args) -> int:
+    from .store.plan_excel import write_plan_template
+
+    definition = _definition(args)
+    folder = Path(args.definition) if args.definition else resources.default_definition()
+    _not_an_input(args.out, *[str(p) for p in folder.rglob("*.yaml")])  # --out D/plan.yaml would replace the plan
+    try:
+        result = write_plan_template(definition, args.out)
+    except WorkbookError as exc:
+        raise Failure(str(exc)) from None
+    counts = ", ".join(f"{n} {what}" for what, n in zip(("amaç", "hedef", "performans hedefi", "gösterge", "faaliyet"), result.rows.values()))
+    print(f"Plan tablosu: {result.path} ({counts})")
+    return 0
+
+
+def cmd_plan_import(args) -> int:
+    from .store.plan_import import import_plan
+
+    try:
+        result = import_plan(args.xlsx, args.definition, accept_weights=args.accept_weights)
+    except ImportRejected as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except WorkbookError as exc:
+        raise Failure(str(exc)) from None
+    for warning in result.warnings:
+        print(f"uyarı: {warning}", file=sys.stderr)
+    print(f"Plan yazıldı: {result.path} ({', '.join(f'{n} {what}' for what, n in result.counts.items())})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     argparse_tr.install()
     p = argparse.ArgumentParser(
@@ -456,6 +487,24 @@ def build_parser() -> argparse.ArgumentParser:
     xi.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
     xi.add_argument("template", metavar="ŞABLON", help="doldurulmuş .xlsx şablonu")
     xi.set_defaults(func=cmd_excel_import)
+
+    sp = add("plan", "stratejik planı Excel tablosu olarak verir ve doldurulmuş tablodan plan.yaml yazar", None)
+    psub = sp.add_subparsers(dest="plan_command", metavar="İŞLEM", title="işlemler")
+    psub.required = True
+    pt = psub.add_parser("template", help="tanımın planını doldurulacak .xlsx tablosu olarak verir",
+                         description="tanımın planını (amaçlar, hedefler, performans hedefleri, göstergeler, faaliyetler) Excel'de doldurulacak .xlsx tablosu olarak verir")
+    with_definition(pt)
+    pt.add_argument("--out", required=True, metavar="XLSX", help="yazılacak tablo, ör. plan.xlsx")
+    pt.set_defaults(func=cmd_plan_template)
+    pi = psub.add_parser("import", help="doldurulmuş plan tablosundan tanımın plan.yaml dosyasını yazar (ya hepsi ya hiçbiri)",
+                         description="doldurulmuş plan tablosunu denetler ve tanım klasörünün plan.yaml dosyasını yazar; tek bir hata bütün tabloyu reddeder, "
+                                     "hatalar sayfa!hücre ile listelenir ve plan.yaml değişmez (çıkış 1)")
+    pi.add_argument("xlsx", metavar="XLSX", help="doldurulmuş plan tablosu (faaliyet plan template ile alınır)")
+    pi.add_argument("--definition", required=True, metavar="KLASÖR", help="plan.yaml'ı yazılacak tanım klasörü")
+    pi.add_argument("--accept-weights", action="store_true",
+                    help="göstergelerinin hedefe etkileri toplamı 100 olmayan performans hedeflerini plandaki gibi kabul et "
+                         "(uyarı verilir; denetim ve rapor bunları hata olarak gösterir)")
+    pi.set_defaults(func=cmd_plan_import)
     return p
 
 
