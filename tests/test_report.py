@@ -11,7 +11,7 @@ import pytest
 
 from desktop import resources
 from desktop.core import rates
-from desktop.core.numbers import format_money, format_number, format_percent
+from desktop.core.numbers import format_money, format_number
 from desktop.report import ReportCancelled, build_report
 from desktop.report.outline import OUTLINE
 from desktop.store.valueset import read_json
@@ -122,7 +122,7 @@ def test_rates_and_rollups_are_computed(sample_pdf, definition):
         rate = rates.realization(ind.direction, ind.baseline, ind.target, e.actual)
         if rate.value is None:
             continue
-        shown = format_percent(rate.value, 1, definition.year.percent_style)
+        shown = rates.rate_text(rate.value, definition.year.percent_style)
         assert shown in text, f"{ind.code}: {shown}"
         checked += 1
     assert checked >= 1

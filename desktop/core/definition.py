@@ -28,6 +28,7 @@ class Slot(msgspec.Struct, frozen=True):
     department: str
     section: str
     computed: bool = False  # totals and formula columns: never entered
+    places: int | None = None  # printed with (declared ``decimals:`` or the type's default); None: not a number
 
 
 class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached look-ups below
@@ -150,7 +151,8 @@ class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached 
 
 def item_slots(department: str, section: str, item) -> list[Slot]:
     if isinstance(item, FieldDef):
-        return [Slot(keys.join(department, item.key), item.type, item.label, department, section)]
+        return [Slot(keys.join(department, item.key), item.type, item.label, department, section,
+                     places=item.places)]
     if isinstance(item, TableDef):
         out = []
         rows = [(r.key, r.label, False) for r in item.row_defs]
@@ -169,6 +171,7 @@ def item_slots(department: str, section: str, item) -> list[Slot]:
                         department,
                         section,
                         computed,
+                        col.places,
                     )
                 )
         return out

@@ -15,6 +15,7 @@ from msgspec import Meta, field
 
 from . import keys
 from .dates import BIMONTHS, MONTH_KEYS, MONTHS
+from .numbers import DEFAULT_DECIMALS, MAX_DECIMALS
 from .limits import (
     MAX_COLUMNS, MAX_DEPARTMENT_SLOTS, MAX_ITEMS, MAX_KEY_CHARS, MAX_ROWS, MAX_RULES, MAX_SECTIONS,
     MAX_TABLE_CELLS, Formula, Long, Short, at_most, form_slots, table_cells,
@@ -84,6 +85,30 @@ class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
         return msgspec.structs.replace(self, **changes)
 
 
+# Places a number is printed with (0-6); see ``places``.
+Decimals = Annotated[int, Meta(ge=0, le=6)]
+
+
+def places(type_: str, decimals: int | None) -> int | None:
+    """Places a value of ``type_`` is printed with: the declared ``decimals`` or the type's
+    default (money 2, decimal 2, percent 2, count 0); None for a non-number."""
+    if decimals is not None:
+        return decimals
+    return DEFAULT_DECIMALS.get(type_)
+
+
+def check_decimals(type_: str, decimals: int | None) -> None:
+    """``decimals:`` only on a number, and no more places than the type can hold."""
+    if decimals is None:
+        return
+    if type_ not in NUMERIC_TYPES:
+        raise ValueError(f"'decimals' yalnızca sayı türlerinde ({', '.join(NUMERIC_TYPES)}) yazılabilir; "
+                         f"'{type_}' için kaldırın")
+    if decimals > MAX_DECIMALS[type_]:
+        raise ValueError(f"'{TYPE_LABELS[type_]}' türünde 'decimals' en çok {MAX_DECIMALS[type_]} olabilir; "
+                         f"{decimals} yazılmış")
+
+
 class ItemDef(Strict, tag_field="kind", kw_only=True):
     """An item of a section; ``kind`` (field, table, photos) tells which."""
 
@@ -104,10 +129,19 @@ class FieldDef(ItemDef, tag="field", kw_only=True):
     # that a rule can compare it with the computed total): entered and
     # validated, never printed in the report.
     print: bool = True
+    # places the value is printed with; None: the type's default (see ``places``)
+    decimals: Decimals | None = None
 
     @property
     def numeric(self) -> bool:
         return self.type in NUMERIC_TYPES
+
+    @property
+    def places(self) -> int | None:
+        return places(self.type, self.decimals)
+
+    def __post_init__(self) -> None:
+        check_decimals(self.type, self.decimals)
 
 
 class RowDef(Strict, kw_only=True):
@@ -129,6 +163,15 @@ class ColumnDef(Strict, kw_only=True):
     # A shared upper header over neighbouring columns (two header levels, as
     # in the fire statistics: "Yanma Derecesi" over three columns).
     group: Short | None = None
+    # places the column (and its total) is printed with; None: the type's default
+    decimals: Decimals | None = None
+
+    @property
+    def places(self) -> int | None:
+        return places(self.type, self.decimals)
+
+    def __post_init__(self) -> None:
+        check_decimals(self.type, self.decimals)
 
     @property
     def total_mode(self) -> str:

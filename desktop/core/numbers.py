@@ -54,6 +54,9 @@ MAX_DIGITS = 100  # longer input is rejected before anything else (it is always 
 LIMIT = 10**15  # |x| < LIMIT for every kind (see THE RANGE RULE)
 MAX_SIGNIFICANT = 15  # digits a double (REAL) holds exactly
 MAX_DECIMALS = {"count": 0, "money": 2, "decimal": 6, "percent": 6}
+# Places a number is printed with when its field or column declares no ``decimals:``
+# (display only: stored values and computations keep full precision).
+DEFAULT_DECIMALS = {"count": 0, "money": 2, "decimal": 2, "percent": 2}
 _RANGE_TEXT = "-999.999.999.999.999 ile 999.999.999.999.999"
 
 _SIGNS = {"-": True, "\u2212": True, "+": False}  # '-', Unicode minus, '+'
@@ -341,10 +344,14 @@ def format_money(value: Decimal) -> str:
     return format_number(value, 2)
 
 
-def format_percent(value: Decimal | float | None, decimals: int = 1, style: str = "prefix") -> str:
+def format_percent(value: Decimal | float | None, decimals: int | None = 1, style: str = "prefix",
+                   fixed: bool = False, always_group: bool = False) -> str:
     """Percent points as text: "%87,5" (prefix, Turkish) or "87,5 %" (suffix).
 
-    Rounded to at most ``decimals`` places, trailing zeros dropped ("%100").
+    THE one place that writes a percent sign, for every layer (findings, report,
+    window). Rounded (half up) to at most ``decimals`` places, trailing zeros
+    dropped ("%100"); ``fixed=True`` keeps exactly ``decimals`` places
+    ("%100,0"), as a printed column does; ``decimals=None`` keeps every place.
     None -> "". Negative: "-%5" / "-5 %".
     """
     if value is None:
@@ -352,7 +359,10 @@ def format_percent(value: Decimal | float | None, decimals: int = 1, style: str 
     if style not in ("prefix", "suffix"):
         raise ValueError(f"bilinmeyen yüzde biçimi: {style!r}")
     d = _decimal(value)
-    text = format_number(_round(d, decimals) if decimals is not None else d)
+    if fixed and decimals is not None:
+        text = format_number(d, decimals, always_group=always_group)
+    else:
+        text = format_number(_round(d, decimals) if decimals is not None else d, always_group=always_group)
     if style == "suffix":
         return f"{text} %"
     return f"-%{text[1:]}" if text.startswith("-") else f"%{text}"

@@ -21,7 +21,12 @@ from typing import Iterable
 
 import msgspec
 
+from .numbers import format_number, format_percent
+
 HUNDRED = Decimal(100)
+# Places every realization rate, roll-up and deviation is shown with: in the
+# findings, the report's performance tables, the Excel export and the window.
+DECIMALS = 1
 
 METHODS = {
     "delta": "(C − A) / (B − A) × 100",
@@ -72,6 +77,17 @@ def realization(direction: str, baseline, target, actual) -> Rate:
     if b == 0:
         return Rate(None, method, "hedef 0: oran hesaplanamaz")
     return Rate(c / b * HUNDRED, method)
+
+
+def rate_text(rate: Decimal | None, style: str = "prefix", missing: str = "—") -> str:
+    """A realization rate or roll-up as printed everywhere: "%76,7" / "76,7 %" (``DECIMALS`` places)."""
+    return missing if rate is None else format_percent(rate, DECIMALS, style, fixed=True, always_group=True)
+
+
+def deviation_text(rate: Decimal | None) -> str:
+    """Distance from full realization in percentage points, with ``DECIMALS`` places."""
+    d = deviation(rate)
+    return "" if d is None else format_number(d, DECIMALS, always_group=True)
 
 
 def deviation(rate: Decimal | None) -> Decimal | None:

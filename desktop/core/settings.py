@@ -164,13 +164,13 @@ def definition_values(definition: Definition) -> dict[str, str]:
     Keys are full value keys; values are plain texts (numbers and dates in Turkish).
     """
     from .dates import format_date
-    from .numbers import format_number
+    from .numbers import format_percent
 
     p = _prefix(definition)
     if p is None:
         return {}
     y = definition.year
-    out = {f"{p}.{TOLERANCE}": f"%{format_number(y.deviation_tolerance)}"}
+    out = {f"{p}.{TOLERANCE}": format_percent(y.deviation_tolerance, None, y.percent_style)}
     places, dates = [], []
     for role, (name_key, title_key) in SIGNER_FIELDS.items():
         s = signer(y, role)

@@ -9,7 +9,8 @@ from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
 from .forms import FieldDef
-from .numbers import format_number
+from .numbers import format_number, format_percent
+from .values import display
 
 
 def validate(definition: Definition, entries: Entries, department: str | None = None) -> list[Finding]:
@@ -44,7 +45,7 @@ def _form_findings(definition: Definition, view: ValueView, dept: str) -> list[F
             problem = ""
         if ok is False:
             names = sorted(expressions.names_in(rule.check))
-            detail = "; ".join(f"{_short(definition, n)} = {_fmt(view.get(n))}" for n in names)
+            detail = "; ".join(f"{_short(definition, n)} = {_fmt(definition, n, view.get(n))}" for n in names)
             place = names[0] if names else dept
             out.append(Finding(rule.severity, place, f"{rule.message} ({detail}){'; ' + problem if problem else ''}", rule.key, dept))
     return out
@@ -55,15 +56,22 @@ def _short(definition: Definition, key: str) -> str:
     return slot.label if slot else key
 
 
-def _fmt(v) -> str:
+def _fmt(definition: Definition, key: str, v) -> str:
+    """A value named in a rule's message: as printed (the slot's places, the year's percent style)."""
+    if v is None:
+        return "boş"
+    slot = definition.slots.get(key)
+    if slot and slot.places is not None and isinstance(v, (int, Decimal)):
+        return display(slot.type, v, definition.year.percent_style, for_print=True, decimals=slot.places)
     if isinstance(v, (int, Decimal)):
         return format_number(v, always_group=True)
-    return "boş" if v is None else str(v)
+    return str(v)
 
 
 def indicator_findings(definition: Definition, entries: Entries, department: str | None) -> list[Finding]:
     out = []
-    tol = settings.year_settings(definition, entries.values.get).deviation_tolerance
+    year = settings.year_settings(definition, entries.values.get)
+    tol, style = year.deviation_tolerance, year.percent_style
     for ind in definition.indicators_of(department):
         e = entries.indicators.get(ind.key)
         actual = e.actual if e else None
@@ -79,8 +87,8 @@ def indicator_findings(definition: Definition, entries: Entries, department: str
                 Finding(
                     "error",
                     f"{ind.key}.explanation",
-                    f"{label}: gerçekleşme oranı %{format_number(rate.value.quantize(Decimal('0.1')))}; "
-                    f"%{format_number(tol)} toleransın dışındaki sapma açıklanmalı.",
+                    f"{label}: gerçekleşme oranı {rates.rate_text(rate.value, style)}; "
+                    f"{format_percent(tol or 0, None, style)} toleransın dışındaki sapma açıklanmalı.",
                     "sapma",
                     ind.department,
                 )
@@ -105,7 +113,8 @@ def plan_findings(definition: Definition, department: str | None = None) -> list
                     "error",
                     target.key,
                     f"'{target.name}' performans hedefindeki göstergelerin hedefe etkileri toplamı "
-                    f"%{format_number(total)}; 100 olmalı.",
+                    f"{format_percent(total, None, definition.year.percent_style)}; "
+                    f"{format_percent(100, 0, definition.year.percent_style)} olmalı.",
                     "agirlik",
                     "",
                 )

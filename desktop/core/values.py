@@ -13,7 +13,7 @@ from .characters import CharacterProblem, check_characters, strip_bidi
 from .dates import DateError, format_date, parse_date
 from .forms import TYPE_LABELS
 from .numbers import (
-    MAX_DIGITS, NumberError, format_money, format_number, format_percent, other_digit, other_digit_message,
+    DEFAULT_DECIMALS, MAX_DIGITS, NumberError, format_money, format_number, format_percent, other_digit, other_digit_message,
     parse_number, range_problem,
 )
 from .turkish import nfc
@@ -185,20 +185,30 @@ def parse_input(type_: str, text: str):
         raise ValueProblem(str(exc)) from None
 
 
-def display(type_: str, value, percent_style: str = "prefix", for_print: bool = False) -> str:
-    """A typed value as a Turkish string.
+def display(type_: str, value, percent_style: str = "prefix", for_print: bool = False,
+            decimals: int | None = None) -> str:
+    """A typed value as a Turkish string; percents in the year's ``percent_style``.
 
-    For editors (default) the text parses back to the same value; with
-    ``for_print`` every number is grouped ("6.000") as a reader expects.
+    For editors (default) the text parses back to the same value: every place
+    is kept. With ``for_print`` (the report, messages, read-only views) a number
+    is grouped ("6.000") and rounded half up to exactly ``decimals`` places (the
+    field's or column's declared places; None: the type's default, money 2,
+    decimal 2, percent 2, count 0): display only, the value itself is unchanged.
     """
     if value is None:
         return ""
+    if type_ in DEFAULT_DECIMALS and for_print:
+        places = DEFAULT_DECIMALS[type_] if decimals is None else decimals
+        number = value if isinstance(value, (int, Decimal)) else Decimal(str(value))
+        if type_ == "percent":
+            return format_percent(number, places, percent_style, fixed=True, always_group=True)
+        return format_number(number, places, always_group=True)
     if type_ == "money":
         return format_money(Decimal(value))
     if type_ == "percent":
-        return format_percent(Decimal(value), decimals=2, style=percent_style)
+        return format_percent(Decimal(value), decimals=None, style=percent_style)
     if type_ in ("count", "decimal"):
-        return format_number(value, always_group=for_print)
+        return format_number(value)
     if type_ == "date":
         return format_date(value) if isinstance(value, dt.date) else str(value)
     return str(value)

@@ -47,7 +47,7 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
         rows.append([
             _n(ind.weight), ind.code, ind.name if ind.direction == "increase" else f"{ind.name} ({DIRECTION_LABELS[ind.direction]})", ind.unit,
             _n(ind.baseline), _n(ind.target), _n(actual),
-            format_percent(rate.value, 1, ctx.percent_style) if rate.value is not None else "—", expl,
+            rates.rate_text(rate.value, ctx.percent_style), expl,
         ])
     complete = department is None or all(i.department == department for i in target.indicators)
     roll = rates.rollup(pairs) if complete else None
@@ -86,7 +86,7 @@ def method_note(used: dict[str, list[str]], tolerance=None, style: str = "prefix
         parts = [f"{', '.join(dict.fromkeys(used[m]))}: {rates.METHODS[m]} ({rates.METHOD_NOTES[m]})" for m in order[1:]]
         parts.append(f"diğerleri: {rates.METHODS[order[0]]} ({rates.METHOD_NOTES[order[0]]})")
         text = "Gerçekleşme oranı – " + "; ".join(parts)
-    text += ". A: başlangıç, B: hedef, C: gerçekleşme. Ağırlıklı oranda her göstergenin oranı en çok %100, en az %0 sayılır."
+    text += f". A: başlangıç, B: hedef, C: gerçekleşme. Ağırlıklı oranda her göstergenin oranı en çok {format_percent(100, 0, style)}, en az {format_percent(0, 0, style)} sayılır."
     return text if tolerance is None else f"{text} {tolerance_note(tolerance, style)}"
 
 
@@ -98,7 +98,7 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
         bold = set()
         if complete:
             rows.append([_n(weights), "", "Performans hedefinin gerçekleşme oranı (ağırlıklı)", "", "", "", "",
-                         format_percent(roll, 1, ctx.percent_style) if roll is not None else "—",
+                         rates.rate_text(roll, ctx.percent_style),
                          "" if weights == 100 else f"Ağırlıklar toplamı {format_number(weights)}; 100 olmalı."])
             bold.add(len(rows) - 1)
         fitted = _fit(IND_HEADER, rows, IND_COLS, [r[1] for r in rows], ctx, bold_rows=bold)
@@ -156,7 +156,7 @@ def summary_table(ctx: Context):
             for t in goal.targets:
                 _, roll, weights, _, _ = target_rows(ctx, t, None)
                 rows.append([goal.code, t.name, str(len(t.indicators)),
-                             format_percent(roll, 1, ctx.percent_style) if roll is not None else "—"])
+                             rates.rate_text(roll, ctx.percent_style)])
     if not rows:
         return None
     return fit_table(["Hedef", "Performans Hedefi", "Gösterge Sayısı", "Gerçekleşme Oranı (ağırlıklı)"], rows,

@@ -7,7 +7,7 @@ import io
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..core import keys
-from ..core.forms import FieldDef, PhotoListDef, SectionDef, TableDef
+from ..core.forms import ColumnDef, FieldDef, PhotoListDef, SectionDef, TableDef
 from ..core.values import display
 from ..store.photos import list_photos, photo_data, photo_problem
 from . import charts
@@ -20,10 +20,11 @@ from .text import checked, esc, flat, paragraphs, unfit
 Block = tuple[list, bool]  # flowables, landscape
 
 
-def show(ctx: Context, type_: str, value) -> str:
+def show(ctx: Context, item: FieldDef | ColumnDef, value) -> str:
+    """A field's or column's value as printed: its declared places, the year's percent style."""
     if value is None:
         return ""
-    return display(type_, value, ctx.percent_style, for_print=True)
+    return display(item.type, value, ctx.percent_style, for_print=True, decimals=item.places)
 
 
 def field_value(ctx: Context, dept: str, f: FieldDef):
@@ -98,7 +99,7 @@ def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
         if v is None or v == "":
             continue
         shown.append(f)
-        text = show(ctx, f.type, v)
+        text = show(ctx, f, v)
         if f.unit and f.type in ("count", "decimal"):
             text = f"{text} {f.unit}"
         if f.type == "money":
@@ -123,14 +124,14 @@ def table_rows(ctx: Context, dept: str, table: TableDef) -> tuple[list[list[str]
             if c.type in ("text", "longtext") and v is not None:  # a cell's row cannot continue on the next page
                 v = flat(checked(v, "text", cell_place(ctx, dept, table, i, j)))
             any_value = any_value or v is not None
-            row.append(show(ctx, c.type, v))
+            row.append(show(ctx, c, v))
         rows.append(row)
     total_index = None
     if table.total_label:
         row = [table.total_label]
         for c in table.columns:
             v = ctx.view.get(keys.join(dept, table.key, keys.TOTAL_ROW, c.key)) if c.total_mode != "none" else None
-            row.append(show(ctx, c.type, v))
+            row.append(show(ctx, c, v))
         total_index = len(rows)
         rows.append(row)
     return rows, total_index, any_value

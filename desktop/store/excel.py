@@ -89,15 +89,17 @@ def decimals_needed(values, limit: int = 4) -> int:
     return min(most, limit)
 
 
-def number_format(type_: str, values=(), percent_style: str = "prefix") -> str:
+def number_format(type_: str, values=(), percent_style: str = "prefix", decimals: int | None = None) -> str:
+    """The cell format of a ``type_`` value: ``decimals`` places (a field's or column's
+    declared places) when given; the percent sign where the year's ``percent_style`` puts it."""
     if type_ == "count":
         return COUNT_FORMAT
     if type_ == "money":
-        return MONEY_FORMAT
+        return MONEY_FORMAT if decimals is None else decimal_format(decimals)
     if type_ == "percent":
-        return percent_format(percent_style, 1)
+        return percent_format(percent_style, 1 if decimals is None else decimals)
     if type_ == "decimal":
-        return decimal_format(decimals_needed(values))
+        return decimal_format(decimals_needed(values) if decimals is None else decimals)
     if type_ == "date":
         return DATE_FORMAT
     return TEXT_FORMAT

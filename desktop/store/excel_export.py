@@ -20,7 +20,7 @@ from ..core import keys, rates
 from ..core.definition import Definition
 from ..core.entries import Entries, ValueView
 from ..core.forms import FieldDef, TableDef
-from ..core.numbers import format_number
+from ..core.numbers import format_percent
 from ..core.plan import DIRECTION_LABELS
 from ..core.settings import year_settings
 from . import excel as xl
@@ -88,7 +88,7 @@ def _performance(ws, definition: Definition, entries: Entries, department: str |
     note.font, note.alignment = xl.ITALIC, xl.WRAP
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(PERF_HEADERS))
     ws.row_dimensions[2].height = 30
-    legend = ws.cell(3, 12, f"Kırmızı: açıklaması eksik sapma (hedeften %{format_number(tolerance)} toleransın dışında)")
+    legend = ws.cell(3, 12, f"Kırmızı: açıklaması eksik sapma (hedeften {format_percent(tolerance or 0, None, style)} toleransın dışında)")
     legend.font, legend.fill = xl.ITALIC, MISSING_FILL
     _header(ws, 4, PERF_HEADERS)
     widths = {1: 10, 2: 12, 3: 55, 4: 10, 5: 9, 6: 12, 7: 12, 8: 13, 9: 13, 10: 30, 11: 26, 12: 45, 13: 30}
@@ -183,7 +183,7 @@ def _plan_row(ws, row: int, cells: list, style: str, total: bool = False, money:
             fmt = xl.MONEY_FORMAT if money else xl.decimal_format(xl.decimals_needed([value]))
             xl.put(c, value, fmt=fmt)
         elif col == 9:
-            xl.put(c, value, fmt=xl.percent_format(style, 1))
+            xl.put(c, value, fmt=xl.percent_format(style, rates.DECIMALS))
         else:
             xl.put(c, value if value is not None else "")
             c.alignment = xl.WRAP
@@ -204,7 +204,7 @@ def _department(ws, definition: Definition, view: ValueView, dept: str, fields, 
         for f in fields:
             value = view.get(keys.join(dept, f.key))
             ws.cell(row, 1, f.label).alignment = xl.WRAP
-            xl.put(ws.cell(row, 2), value, f.type, xl.number_format(f.type, [value], style))
+            xl.put(ws.cell(row, 2), value, f.type, xl.number_format(f.type, [value], style, f.places))
             ws.cell(row, 3, f.unit or "")
             for col in (1, 2, 3):
                 ws.cell(row, col).border = xl.GRID
@@ -241,7 +241,7 @@ def _table(ws, row: int, dept: str, table: TableDef, view: ValueView, style: str
     formats = {}
     for col in table.columns:
         values = [view.get(keys.join(dept, table.key, r, col.key)) for r, _, _ in rows]
-        formats[col.key] = xl.number_format(col.type, values, style)
+        formats[col.key] = xl.number_format(col.type, values, style, col.places)
     for rkey, label, is_total in rows:
         c = ws.cell(row, 1, label)
         c.border, c.alignment = xl.GRID, xl.WRAP

@@ -29,7 +29,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..core import keys, rates
 from ..core.definition import Definition, describe_type
 from ..core.entries import Entries
-from ..core.forms import FieldDef, TableDef
+from ..core.forms import ColumnDef, FieldDef, TableDef
 from ..core.plan import DIRECTION_LABELS
 from ..core.values import to_json
 from . import excel as xl
@@ -188,7 +188,7 @@ class _Builder:
                 ci = col_of[col.key]
                 if col.computed:
                     refs = {k: f"{get_column_letter(v)}{row}" for k, v in col_of.items()}
-                    self.computed(ws, row, ci, excel_formula(col.computed, refs.get), self.fmt(col.type))
+                    self.computed(ws, row, ci, excel_formula(col.computed, refs.get), self.fmt(col))
                 else:
                     key = keys.join(self.dept, table.key, r.key, col.key)
                     self.input(ws, row, ci, "deger", key, "value", col.type, self.value(key))
@@ -205,13 +205,14 @@ class _Builder:
                     formula = f'=IF(COUNT({rng})=0,"",SUM({rng}))'
                 elif col.total_mode == "compute" and col.computed:
                     formula = excel_formula(col.computed, refs.get)
-                self.computed(ws, row, ci, formula, self.fmt(col.type))
+                self.computed(ws, row, ci, formula, self.fmt(col))
                 ws.cell(row, ci).font = xl.BOLD
             row += 1
         return row + 1
 
-    def fmt(self, type_: str) -> str:
-        return xl.decimal_format(2) if type_ == "decimal" else xl.number_format(type_, (), self.style)
+    def fmt(self, col: ColumnDef) -> str:
+        """A computed cell's format: the column's declared places."""
+        return xl.number_format(col.type, (), self.style, col.places)
 
     def value(self, key: str):
         return None if self.entries is None else self.entries.values.get(key)
@@ -234,7 +235,7 @@ class _Builder:
             ws.cell(row, 1).font = KEY_FONT
             self.input(ws, row, 8, "gosterge", ind.key, "actual", "decimal", e.actual if e else None)
             method = rates.method_for(ind.direction, ind.baseline, ind.target)
-            self.computed(ws, row, 9, rate_formula(method, row), xl.percent_format(self.style, 1))
+            self.computed(ws, row, 9, rate_formula(method, row), xl.percent_format(self.style, rates.DECIMALS))
             self.input(ws, row, 10, "gosterge", ind.key, "explanation", "longtext", e.explanation if e else None)
             self.input(ws, row, 11, "gosterge", ind.key, "source", "text", e.source if e else None)
         xl.set_widths(ws, {1: 12, 2: 11, 3: 45, 4: 10, 5: 10, 6: 12, 7: 12, 8: 15, 9: 14, 10: 50, 11: 30})

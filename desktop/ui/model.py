@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.entries import ActivityEntry, Entries, IndicatorEntry, ValueView
 from ..core.findings import Finding
+from ..core.values import display
 from ..store.workbook import STATES, Workbook
 
 
@@ -59,6 +60,16 @@ class Document(QObject):
     @property
     def entries(self) -> Entries:
         return self._entries
+
+    @property
+    def percent_style(self) -> str:
+        return self.definition.year.percent_style
+
+    def display(self, type_: str, value, places: int | None = None, rounded: bool = False) -> str:
+        """A value as the window shows it, percents in the year's style. An editor's text
+        keeps every place (it parses back); ``rounded`` (a computed cell, read-only text)
+        prints it as the report does, with ``places`` (the declared places)."""
+        return display(type_, value, self.percent_style, for_print=rounded, decimals=places)
 
     def value(self, key: str):
         """The value shown for a field or cell (entered or computed)."""

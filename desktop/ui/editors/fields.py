@@ -133,7 +133,7 @@ class MarkedMixin:
                 message = self._problem_text(exc)
             kept = self.stored()
             if message and kept is not None and self.type not in AUTOSAVE_TYPES:  # the report prints this one
-                message += "\n" + tr("Dosyada kayıtlı değer: {0}").format(display(self.type, kept))
+                message += "\n" + tr("Dosyada kayıtlı değer: {0}").format(self.editor.doc.display(self.type, kept))
         self.set_input_problem(message, quiet=True)
 
     def _keep_unparsed(self, text: str, exc: ValueProblem) -> None:
@@ -265,7 +265,7 @@ class FieldEdit(MarkedMixin, QLineEdit):
     def refresh(self) -> None:
         """Show what the file holds: the value, or the unreadable text it keeps."""
         pending = self.pending_text()
-        self._shown = display(self.type, self.stored()) if pending is None else pending
+        self._shown = self.editor.doc.display(self.type, self.stored()) if pending is None else pending
         if self.text() != self._shown:  # an equal text stays: the cursor does not jump
             self.setText(self._shown)
         self._mark_pending() if hasattr(self, "_input_problem") else None
@@ -282,7 +282,7 @@ class FieldEdit(MarkedMixin, QLineEdit):
 
     def after_write(self, typing: bool) -> None:
         if typing:  # still typing: the text stays as it is
-            self._shown = display(self.type, self.stored())
+            self._shown = self.editor.doc.display(self.type, self.stored())
             self._mark_pending()
         else:
             self.refresh()

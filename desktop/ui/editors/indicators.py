@@ -10,8 +10,6 @@ Editor names: ``<indicator key>.actual|.explanation|.source`` and
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from ...core import rates, settings
 from ...core.numbers import format_number, format_percent
 from ...core.plan import DIRECTION_LABELS
-from ...core.values import ValueProblem, display, parse_input
+from ...core.values import ValueProblem, parse_input
 from .. import look
 from ..commands import Editor
 from ..i18n import tr
@@ -98,11 +96,11 @@ class PlanCard(QGroupBox):
                 _num(item.baseline),
                 editor.doc.definition.year.year,
                 _num(item.target),
-                format_percent(item.weight) if item.weight is not None else "—",
+                format_percent(item.weight, None, editor.doc.percent_style) if item.weight is not None else "—",
             )
             actual_attr, actual_type, actual_label = "actual", "decimal", tr("Gerçekleşme (C):")
         else:
-            facts = tr("Planlanan maliyet: {0} TL").format(display("money", item.planned_cost) if item.planned_cost is not None else "—")
+            facts = tr("Planlanan maliyet: {0} TL").format(editor.doc.display("money", item.planned_cost) if item.planned_cost is not None else "—")
             actual_attr, actual_type, actual_label = "actual_cost", "money", tr("Gerçekleşen maliyet (TL):")
         info = QLabel(facts, self)
         info.setObjectName("facts")
@@ -170,16 +168,17 @@ class PlanCard(QGroupBox):
 
     def _show(self, actual) -> None:
         rate = self.compute(actual)
+        style = self.editor.doc.percent_style
         if rate.value is None:
             self.rate.setText(tr("Gerçekleşme oranı: — ({0})").format(rate.reason))
         else:
             self.rate.setText(tr("Gerçekleşme oranı: <b>{0}</b>  <span style='color:#555'>({1})</span>").format(
-                format_percent(rate.value), rates.METHODS[rate.method]))
+                rates.rate_text(rate.value, style), rates.METHODS[rate.method]))
         needed = rates.needs_explanation(rate.value, self.tolerance)
         missing = needed and not self.explanation.toPlainText().strip()
         if missing:
             self.need.setText(tr("⚠ Açıklama zorunlu: oran {0}, hedeften {1} puan sapıyor (yılın toleransı {2}).").format(
-                format_percent(rate.value), format_number(rates.deviation(rate.value).quantize(Decimal("0.1"))), format_percent(self.tolerance)))
+                rates.rate_text(rate.value, style), rates.deviation_text(rate.value), format_percent(self.tolerance, None, style)))
             self._need_look(look.ERROR_TEXT, True)
         elif needed:
             self.need.setText(tr("✓ Sapma açıklandı."))

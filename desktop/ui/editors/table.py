@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyled
 from ...core import keys
 from ...core.forms import NUMERIC_TYPES, TableDef
 from ...core.tables import compute_table
-from ...core.values import TEXT_KINDS, ValueProblem, display, parse_input, text_limit
+from ...core.values import TEXT_KINDS, ValueProblem, parse_input, text_limit
 from ..commands import Editor
 from ..i18n import tr
 from ..look import MARKS, palette
@@ -117,7 +117,8 @@ class TableModel(QAbstractTableModel):
                 return ""
             if self.doc.pending and (kept := self.doc.pending.get(self.key(r, c))) is not None:
                 return kept  # unreadable text kept in the file: shown as typed (red: an error finding)
-            text = display(col.type, self.value(r, c))
+            text = self.doc.display(col.type, self.value(r, c), col.places,
+                                    rounded=self.is_computed(r, c) and role == Qt.ItemDataRole.DisplayRole)
             if not text and role == Qt.ItemDataRole.DisplayRole and self.hints:
                 return self.hints.get(self.key(r, c), "")
             return text
@@ -148,7 +149,7 @@ class TableModel(QAbstractTableModel):
                 lines.append(tr("Boş: tanımdaki değer geçerli ({0}).").format(self.hints[self.key(r, c)]))
             return "\n".join(lines) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.label(r, c)}: {display(col.type, self.value(r, c))}"
+            return f"{self.label(r, c)}: {self.doc.display(col.type, self.value(r, c), col.places, rounded=self.is_computed(r, c))}"
         return None
 
     def flags(self, index: QModelIndex):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from ...core import settings
 from ...core.dates import format_date
 from ...core.definition import Definition
-from ...core.numbers import format_number
+from ...core.numbers import format_percent
 from ..editors.section import SectionPage
 from ..editors.table import TableEditor
 from ..i18n import tr
@@ -42,9 +42,9 @@ def _date(iso: str | None) -> str:
 def year_settings_html(definition: Definition, lookup=None) -> str:
     """The settings in force (``lookup``: the entered values; None: the definition's)."""
     y = settings.year_settings(definition, lookup)
-    tol = f"%{format_number(y.deviation_tolerance)}"
+    tol = format_percent(y.deviation_tolerance, None, y.percent_style)
     if y.deviation_tolerance != definition.year.deviation_tolerance:
-        tol += " (" + tr("tanımdaki: %{0}").format(format_number(definition.year.deviation_tolerance)) + ")"
+        tol += " (" + tr("tanımdaki: {0}").format(format_percent(definition.year.deviation_tolerance, None, y.percent_style)) + ")"
     style = tr("%92 (önde)") if y.percent_style == "prefix" else tr("92% (sonda)")
     rows = [
         (tr("Yıl"), str(y.year)),
