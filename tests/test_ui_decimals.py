@@ -38,3 +38,15 @@ def test_the_window_shows_suffix_percents_and_declared_places(qtbot, path):  # n
         assert any("Hedefe etkisi: 50 %" in t for t in facts), facts
     finally:
         win.close()
+
+
+def test_the_board_shows_completeness_in_the_years_percent_style(qtbot):
+    from desktop.store.submission import DepartmentStatus
+    from desktop.ui.strategy.board import BoardModel
+
+    status = DepartmentStatus("ulasim", "Ulaşım", "taslak", 40, 2, 5, 0, 0, None, "", "", "")
+    model = BoardModel()
+    model.set_rows([status], {}, set(), "suffix")
+    assert model.text(0, 2).startswith("40 %  (2/5)")
+    model.set_rows([status], {}, set())
+    assert model.text(0, 2).startswith("%40  (2/5)")

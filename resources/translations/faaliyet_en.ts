@@ -1290,8 +1290,8 @@ Content hash: {1}</translation>
         <translation>Empty: the definition's value applies ({0}).</translation>
     </message>
     <message>
-        <source>tanımdaki: %{0}</source>
-        <translation>definition: %{0}</translation>
+        <source>tanımdaki: {0}</source>
+        <translation>definition: {0}</translation>
     </message>
     <message>
         <source>Bu ayarlar yılın form tanımından gelir; bu tanımda yıl ayarları bölümü olmadığı için burada değiştirilemez. Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenmelidir.</source>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.numbers import format_percent
 from ...store.submission import DepartmentStatus
 from .. import look
 from ..i18n import tr
@@ -63,10 +64,13 @@ class BoardModel(QAbstractTableModel):
         self.rows: list[DepartmentStatus] = []
         self.pending: dict[str, int] = {}  # department -> conflicts waiting for a decision
         self.institution: set[str] = set()  # the strategy unit's own chapters (edited in this file)
+        self.percent_style = "prefix"  # the year's (definition's percent_style)
 
-    def set_rows(self, rows: list[DepartmentStatus], pending: dict[str, int], institution: set[str]) -> None:
+    def set_rows(self, rows: list[DepartmentStatus], pending: dict[str, int], institution: set[str],
+                 percent_style: str = "prefix") -> None:
         self.beginResetModel()
         self.rows, self.pending, self.institution = list(rows), dict(pending), set(institution)
+        self.percent_style = percent_style
         self.endResetModel()
 
     def state_of(self, s: DepartmentStatus) -> str:
@@ -99,7 +103,7 @@ class BoardModel(QAbstractTableModel):
             n = self.pending.get(s.department)
             return text + " · " + tr("{0} çakışma karar bekliyor").format(n) if n else text
         if col == 2:
-            return f"%{s.completeness}  ({s.filled}/{s.total})"
+            return f"{format_percent(s.completeness, 0, self.percent_style)}  ({s.filled}/{s.total})"
         if col == 3:
             return str(s.errors) if s.errors else "–"
         if col == 4:
@@ -255,9 +259,10 @@ class Board(QWidget):
         self._update_buttons()
 
     # --- content --------------------------------------------------------------
-    def set_rows(self, rows: list[DepartmentStatus], pending: dict[str, int] | None = None, institution: set[str] = frozenset()) -> None:
+    def set_rows(self, rows: list[DepartmentStatus], pending: dict[str, int] | None = None, institution: set[str] = frozenset(),
+                 percent_style: str = "prefix") -> None:
         current = self.current_department()
-        self.model.set_rows(rows, pending or {}, institution)
+        self.model.set_rows(rows, pending or {}, institution, percent_style)
         self.table.resizeColumnsToContents()
         for col, width in ((0, 300), (1, 300), (5, 460)):
             if self.table.columnWidth(col) > width:

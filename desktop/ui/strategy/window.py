@@ -208,7 +208,8 @@ class StrategyWindow(QMainWindow):
         if self.wb is None:
             return
         institution = {d.key for d in self.wb.definition.departments if d.role == "institution"}
-        self.board.set_rows(submission.board(self.wb), {d: len(c) for d, c in self.pending.items()}, institution)
+        self.board.set_rows(submission.board(self.wb), {d: len(c) for d, c in self.pending.items()}, institution,
+                            self.wb.definition.year.percent_style)
         self.history.refresh(self.wb)
         self._update()
 
