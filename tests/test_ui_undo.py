@@ -67,7 +67,7 @@ def test_undo_of_a_table_cell(window, qtbot, workbook_path):
     qtbot.keyClick(cell_editor(table), Qt.Key.Key_Return)
     assert stored(workbook_path, "itfaiye.akaryakit.ocak.litre") == 1485
     m = table.model()
-    assert m.data(m.index(m.rowCount() - 1, 0)) == "1485"
+    assert m.data(m.index(m.rowCount() - 1, 0)) == "1.485,00"  # the total, as printed: the column's 2 places (decimal)
     window.undo()
     assert stored(workbook_path, "itfaiye.akaryakit.ocak.litre") is None
     assert m.data(m.index(m.rowCount() - 1, 0)) == ""
