@@ -68,6 +68,10 @@ class YearBoard:
         return self.wb.path
 
     @property
+    def year(self) -> int:
+        return self.wb.year
+
+    @property
     def readonly(self) -> bool:
         return self.wb.readonly
 
@@ -137,10 +141,9 @@ class YearBoard:
         return Change("cakisma", tuple(self.pending), f"{len(conflicts)} çakışma karar bekliyor; birleşik dosyaya bir şey yazılmadı.")
 
     def merged(self, result: MergeResult | None) -> Change:
-        """A merge ended (None: the conflict view was left, nothing written)."""
+        """A merge ended (None: the conflict view was left, nothing written; the conflicts stay marked)."""
         self.refresh()
         if result is None:
-            self.pending = {}
             return Change("aktarim", (), "Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi.", None)
         self.pending = {}
         changed = tuple(dict.fromkeys(f.department for f in result.files if f.status in ("imported", "status")))
@@ -153,14 +156,11 @@ class YearBoard:
         from .distribute import distribute
 
         results = distribute(self.wb, Path(folder))
-        written = [r for r in results if r.written]
-        refused = [r for r in results if not r.written]
-        text = f"{len(written)} birim dosyası yazıldı: {folder}"
-        if written:
-            text += "\n" + "\n".join(f"• {r.path.name}" for r in written[:30])
-        if refused:
-            text += f"\n\n{len(refused)} dosya yazılmadı:\n" + "\n".join(f"• {r.line}" for r in refused[:30])
-        return Change("dagitim", (), text, results)
+        written = sum(1 for r in results if r.written)
+        text = f"{written} birim dosyası yazıldı: {folder}"
+        if written < len(results):
+            text += f"; {len(results) - written} dosya yazılmadı"
+        return Change("dagitim", (), text + ".", results)
 
     def export_excel(self, out: Path) -> Change:
         from .excel_export import export_excel
