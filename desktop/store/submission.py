@@ -202,9 +202,9 @@ def board(wb: Workbook, findings: list | None = None) -> list[DepartmentStatus]:
             for item in section.items:
                 if isinstance(item, PhotoListDef):
                     count(form.department, bool(entries.photos.get(f"{form.department}.{item.key}")))
-    for ind in definition.indicators_of(None):
+    for ind in definition.plan.indicators():
         count(ind.department, (e := entries.indicators.get(ind.key)) is not None and e.actual is not None)
-    for act in definition.activities_of(None):
+    for act in definition.plan.activities():
         count(act.department, (e := entries.activities.get(act.key)) is not None and e.actual_cost is not None)
     last = last_imports(wb)
     states = all_states(wb)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBo
 
 from ...core.definition import Definition
 from ...store.errors import WorkbookError
-from ...store.workbook import SUFFIX, Workbook
+from ...store.year_board import SUFFIX
 from ...store.year_board import create_consolidated as create_year_file
 from .. import look, settings
 from ..commands import Editor
@@ -111,7 +111,7 @@ class StrategyWindow(QMainWindow):
         self.resize(1360, 860)
 
     @property
-    def wb(self) -> Workbook | None:
+    def wb(self):
         """The open consolidated file (the model's), or None."""
         return self.model.wb if self.model is not None else None
 
