@@ -115,7 +115,13 @@ def test_preview_writes_nothing_and_progress_is_reported(target, files):
     assert "aktarılabilir (itfaiye)" in "\n".join(preview.summary_lines())
     seen.clear()
     merge_files(target, list(files.values()), progress=lambda i, n, name: seen.append((i, n, name)))
-    assert [i for i, _, _ in seen] == list(range(2 * len(files))) and {n for _, n, _ in seen} == {2 * len(files)}
+    n = len(files)
+    # by phase: every file checked, each department's file compared, each import written, then the end
+    assert [i for i, _, _ in seen] == list(range(3 * n + 1)) and {t for _, t, _ in seen} == {3 * n}
+    phases = [text.split(": ")[0] for _, _, text in seen[:-1]]
+    assert phases == ["denetleniyor"] * n + ["karşılaştırılıyor"] * n + ["yazılıyor"] * n
+    assert {text.split(": ")[1] for _, _, text in seen[:n]} == {p.name for p in files.values()}
+    assert seen[-1] == (3 * n, 3 * n, "")
 
 
 def test_the_target_must_be_a_consolidated_file(files):

@@ -336,3 +336,18 @@ def test_a_read_only_consolidated_file_offers_no_changes(qtbot, consolidated, fi
     assert not win.board.acceptDrops() and not win.board.add_files.isEnabled() and not win.act_files.isEnabled()
     assert "salt okunur" in win.windowTitle()
     win.close()
+
+
+def test_the_merge_dialog_says_which_phase_and_file(qtbot, window, files):  # noqa: F811
+    from desktop.ui.strategy.merging import phase_text
+
+    run = window.merge(list(files.values()))
+    shown = []
+    run.worker.progressed.connect(lambda *_: shown.append(run.dialog.labelText() if run.dialog else run.last_progress))
+    with qtbot.waitSignal(run.finished, timeout=30000):
+        pass
+    names = {p.name for p in files.values()}
+    for phase in ("Denetleniyor", "Karşılaştırılıyor", "Yazılıyor"):
+        assert {t.partition(": ")[2] for t in shown if t.startswith(phase + ": ")} == names, shown
+    assert shown[-1] == "Tamamlanıyor…"
+    assert phase_text("yazılıyor: imar.faaliyet") == "Yazılıyor: imar.faaliyet"

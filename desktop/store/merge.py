@@ -63,7 +63,10 @@ from .incoming import check_incoming, same_file, who_changed
 from .merge_write import Plan, lists
 from .workbook import SUFFIX, Workbook
 
-__all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "expand_paths"]
+__all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "expand_paths", "PHASES"]
+
+# the phases a merge reports through ``progress``, in order, with the label shown to the user
+PHASES = {"check": "denetleniyor", "compare": "karşılaştırılıyor", "write": "yazılıyor"}
 
 _LABELS = {
     "imported": "aktarıldı",
@@ -152,8 +155,12 @@ def merge_files(
     """Merge department files into the consolidated ``target``; see the module docstring.
 
     ``dry_run`` checks and compares everything, writes nothing and returns the
-    conflicts in the result instead of raising. ``progress(i, n, name)`` is
-    called before each file is checked and written. ``accept_time`` imports
+    conflicts in the result instead of raising. ``progress(done, total, text)``
+    is called before each step of each phase (``PHASES``: every file checked,
+    each department's newest file compared, each import written); ``text`` is
+    the phase's label and the file ("denetleniyor: imar.faaliyet"); ``total``
+    is three steps per file, and a last call ``(total, total, "")`` ends a
+    merge that writes. ``accept_time`` imports
     files whose timestamps lie beyond the present or before the year's start
     (refused otherwise, flagged ``untrusted_time``).
     """
@@ -175,12 +182,13 @@ def merge_files(
             if unresolved:
                 raise MergeConflict(unresolved)
             for i, plan in enumerate(plans):
-                if progress:
-                    progress(len(paths) + i, 2 * len(paths), plan.inc.path.name)
+                _report(progress, "write", i, len(paths), plan.inc.path.name)
                 try:
                     merge_write.write(wb, plan)
                 except WorkbookError as exc:
                     plan.outcome.status, plan.outcome.message = "refused", str(exc)
+            if progress:
+                progress(3 * len(paths), 3 * len(paths), "")
         return result
     finally:
         if own:
@@ -193,8 +201,7 @@ def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, re
     for i, path in enumerate(paths):
         outcome = FileOutcome(path=path)
         result.files.append(outcome)
-        if progress:
-            progress(i, 2 * len(paths), path.name)
+        _report(progress, "check", i, len(paths), path.name)
         try:
             inc = check_incoming(path, wb, tmp / str(i), accept_time)
         except WorkbookError as exc:
@@ -204,9 +211,10 @@ def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, re
         outcome.department = inc.department
         plans.setdefault(inc.department, []).append(Plan(outcome, inc))
     chosen = []
-    for dept, group in plans.items():
+    for j, (dept, group) in enumerate(plans.items()):
         group.sort(key=lambda p: p.inc.newest)
         newest = group[-1]
+        _report(progress, "compare", j, len(paths), newest.inc.path.name)
         for p in group[:-1]:
             p.outcome.status = "skipped"
             same = p.inc.content_hash == newest.inc.content_hash
@@ -221,6 +229,12 @@ def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, re
             newest.outcome.status, newest.outcome.message = "refused", str(exc)
             newest.outcome.stale = isinstance(exc, StaleImport)
     return result, chosen
+
+
+def _report(progress, phase: str, step: int, files: int, name: str) -> None:
+    """Step ``step`` of ``phase``: the phases follow each other, each ``files`` steps long."""
+    if progress:
+        progress(list(PHASES).index(phase) * files + step, 3 * files, f"{PHASES[phase]}: {name}")
 
 
 def _last_import(wb: Workbook, dept: str) -> dict | None:

@@ -173,53 +173,60 @@ def _imported(wb: Workbook, dept: str) -> bool:
     return wb.conn.execute("SELECT 1 FROM import_log WHERE department = ? LIMIT 1", (dept,)).fetchone() is not None
 
 
-def board(wb: Workbook) -> list[DepartmentStatus]:
-    """Every department of the year: state, completeness, open findings, last import."""
+def board(wb: Workbook, findings: list | None = None) -> list[DepartmentStatus]:
+    """Every department of the year: state, completeness, open findings, last import.
+
+    Linear in the number of departments: the entries are read once, the year's
+    findings computed once (``Workbook.findings``; or given, as already computed)
+    and every per-department count grouped in one pass over the definition.
+    """
     definition = wb.definition
     entries = wb.entries()
-    findings = wb.findings()
-    last = {}
-    for row in wb.db.query("SELECT * FROM import_log WHERE id IN (SELECT max(id) FROM import_log GROUP BY department)"):
-        try:
-            changes = json.loads(row["summary"]).get("changes", {}) if row["summary"] else {}
-        except ValueError:
-            changes = {}
-        last[row["department"]] = ImportInfo(
-            row["at"], row["by"], row["file_name"], row["clerk"], row["submitted_at"], row["content_hash"], changes
-        )
-    out = []
-    for d in definition.departments:
-        if d.key not in wb.departments:
-            continue
-        filled = total = 0
-        for slot in definition.slots_of(d.key):
-            if not slot.computed:
-                total += 1
-                filled += entries.values.get(slot.key) not in (None, "")
-        for section in definition.form(d.key).sections:
+    if findings is None:
+        findings = wb.findings(entries)
+    by_department: dict[str, list] = {}
+    for f in findings:
+        by_department.setdefault(f.department, []).append(f)
+    filled: dict[str, int] = {}
+    total: dict[str, int] = {}
+
+    def count(dept: str, is_filled: bool) -> None:
+        total[dept] = total.get(dept, 0) + 1
+        filled[dept] = filled.get(dept, 0) + is_filled
+
+    for slot in definition.slots.values():
+        if not slot.computed:
+            count(slot.department, entries.values.get(slot.key) not in (None, ""))
+    for form in definition.forms:
+        for section in form.sections:
             for item in section.items:
                 if isinstance(item, PhotoListDef):
-                    total += 1
-                    filled += bool(entries.photos.get(f"{d.key}.{item.key}"))
-        for ind in definition.indicators_of(d.key):
-            total += 1
-            filled += (e := entries.indicators.get(ind.key)) is not None and e.actual is not None
-        for act in definition.activities_of(d.key):
-            total += 1
-            filled += (e := entries.activities.get(act.key)) is not None and e.actual_cost is not None
-        counts = count_by_severity(f for f in findings if f.department == d.key)
-        status = wb.state(d.key)
+                    count(form.department, bool(entries.photos.get(f"{form.department}.{item.key}")))
+    for ind in definition.plan.indicators():
+        count(ind.department, (e := entries.indicators.get(ind.key)) is not None and e.actual is not None)
+    for act in definition.plan.activities():
+        count(act.department, (e := entries.activities.get(act.key)) is not None and e.actual_cost is not None)
+    last = last_imports(wb)
+    states = all_states(wb)
+    held = set(wb.departments)
+    out = []
+    for d in definition.departments:
+        if d.key not in held:
+            continue
+        status = states.get(d.key) or wb.state(d.key)
         missing = wb.is_consolidated and d.key not in last and d.role != "institution"
+        n, done = total.get(d.key, 0), filled.get(d.key, 0)
+        c = count_by_severity(by_department.get(d.key, ()))
         out.append(
             DepartmentStatus(
                 department=d.key,
                 name=d.name,
                 state="eksik" if missing else status["state"],
-                completeness=(100 * filled // total) if total else 100,
-                filled=filled,
-                total=total,
-                errors=counts["error"],
-                warnings=counts["warning"],
+                completeness=(100 * done // n) if n else 100,
+                filled=done,
+                total=n,
+                errors=c["error"],
+                warnings=c["warning"],
                 last_import=last.get(d.key),
                 note=status["note"],
                 changed_at=status["changed_at"],
@@ -227,3 +234,25 @@ def board(wb: Workbook) -> list[DepartmentStatus]:
             )
         )
     return out
+
+
+def last_imports(wb: Workbook) -> dict[str, ImportInfo]:
+    """The newest import of each department, in one query (without the stored snapshot)."""
+    out = {}
+    sql = ("SELECT department, at, by, file_name, clerk, submitted_at, content_hash, "
+           "CASE WHEN json_valid(summary) THEN json_extract(summary, '$.changes') END "
+           "FROM import_log WHERE id IN (SELECT max(id) FROM import_log GROUP BY department)")
+    for dept, at, by, file_name, clerk, submitted_at, content_hash, changes in wb.conn.execute(sql):
+        try:
+            parsed = json.loads(changes) if changes else {}
+        except ValueError:
+            parsed = {}
+        out[dept] = ImportInfo(at, by, file_name, clerk, submitted_at, content_hash, parsed if isinstance(parsed, dict) else {})
+    return out
+
+
+def all_states(wb: Workbook) -> dict[str, dict]:
+    """``Workbook.state`` of every department with a status row, in one query."""
+    cols = ("state", "changed_at", "changed_by", "content_hash", "note")
+    return {row[0]: dict(zip(cols, row[1:]))
+            for row in wb.conn.execute("SELECT department, " + ", ".join(cols) + " FROM status")}

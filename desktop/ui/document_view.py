@@ -131,6 +131,10 @@ class DocumentView(QWidget):
                         return w
         return None
 
+    def set_ok_text(self, text: str) -> None:
+        """What the findings panel says when there is no error (``FindingsPanel.set_ok_text``)."""
+        self.findings.set_ok_text(text)
+
     def commit_pending(self) -> None:
         """Store whatever is typed but not yet committed (before closing, submitting, copying)."""
         for w in self.findChildren(QWidget):

@@ -23,6 +23,7 @@ class FindingsPanel(QWidget):
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
         self.doc = doc
+        self.ok_text: str | None = None  # what "no errors" says when the file is not one to submit
         self.setObjectName("findingsPanel")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -52,7 +53,7 @@ class FindingsPanel(QWidget):
         elif counts["error"]:
             text = tr("{0} hata: dosya gönderilmeden önce düzeltilmeli. Bir satıra tıklayınca ilgili alana gidilir.").format(counts["error"])
         else:
-            text = tr("✓ Hata yok; dosya gönderilebilir.")
+            text = self.ok_text or tr("✓ Hata yok; dosya gönderilebilir.")
         if counts["warning"] and not doc.submitted:
             text += " " + tr("{0} uyarı: bakmanız önerilir, göndermeyi engellemez.").format(counts["warning"])
         self.summary.setText(text)
@@ -71,6 +72,11 @@ class FindingsPanel(QWidget):
             item.setForeground(QBrush(QColor(COLORS[kind])))
             item.setData(Qt.ItemDataRole.UserRole, f.place)
             item.setToolTip(label)
+
+    def set_ok_text(self, text: str) -> None:
+        """Say ``text`` instead of "dosya gönderilebilir" when there is no error (the institution chapters)."""
+        self.ok_text = text
+        self.refresh()
 
     def _go(self, item: QListWidgetItem) -> None:
         self.goTo.emit(item.data(Qt.ItemDataRole.UserRole))

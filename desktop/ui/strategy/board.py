@@ -1,7 +1,7 @@
 """The status board: every department of the year, one row each.
 
 State (eksik, taslak, gönderildi, kabul edildi, geri gönderildi), completeness,
-open findings and the last import come from ``submission.board(wb)``; a
+open findings and the last import come from the model (``YearBoard.rows``); a
 department whose incoming file waits on a conflict decision is marked until
 the conflicts are resolved. Department files or a folder dropped on the board
 are merged (the window does the merge; the board only says what was dropped).
@@ -292,6 +292,12 @@ class Board(QWidget):
         row = self.model.row_of(department)
         if row >= 0:
             self.table.selectRow(row)
+
+    def show_department(self, department: str) -> None:
+        """Scroll to a department's row without selecting it (the selection colour would hide its mark)."""
+        row = self.model.row_of(department)
+        if row >= 0:
+            self.table.scrollTo(self.model.index(row, 0))
 
     def current_department(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from ...store.import_history import ImportRecord, history
-from ...store.workbook import STATES, Workbook
+from ...store.import_history import ImportRecord
+from ...store.workbook import STATES
 from ..i18n import tr
 from ..submit import when
 
@@ -49,9 +49,9 @@ class ImportHistory(QWidget):
         lay.addWidget(self.table, 1)
         self.records: list[ImportRecord] = []
 
-    def refresh(self, wb: Workbook) -> None:
-        names = {d.key: d.name for d in wb.definition.departments}
-        self.records = history(wb)
+    def set_records(self, records: list[ImportRecord], names: dict[str, str]) -> None:
+        """Show ``records`` (the model's ``history()``, newest first); ``names``: department key -> name."""
+        self.records = list(records)
         self.table.setRowCount(len(self.records))
         for row, r in enumerate(self.records):
             cells = (when(r.at), r.by, names.get(r.department, r.department), r.file_name, r.clerk or "?",

@@ -1,7 +1,9 @@
 """Merging dropped department files, off the GUI thread.
 
-``MergeRun`` calls ``desktop.store.merge.merge_files`` on the file's path in a
-worker (which opens its own connection). Unresolved conflicts come back as
+``MergeRun`` runs the model's merge (``YearBoard.merge_task``: ``merge_files``
+on the file's path, with its own connection) in a worker; the progress dialog
+shows the phase the store reports (denetleniyor, karşılaştırılıyor,
+yazılıyor) and the file. Unresolved conflicts come back as
 ``MergeConflict`` with nothing written; the window asks for a decision
 (``decide(conflicts) -> {id: choice} | None``) and the run starts again with
 that resolution. A file older than the one already imported is refused by the
@@ -18,9 +20,11 @@ from typing import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ...store.merge import MergeConflict, MergeResult, merge_files
+from ...store.merge import PHASES, MergeConflict, MergeResult
+from ...store.year_board import YearBoard
 from ..i18n import tr
 from .tasks import Worker
+
 
 def stale_files(result: MergeResult) -> list[Path]:
     """Files refused only as older than the last import (the store's ``StaleImport``)."""
@@ -32,6 +36,16 @@ def untrusted_time_files(result: MergeResult) -> list[Path]:
     return [f.path for f in result.files if f.status == "refused" and f.untrusted_time]
 
 
+def phase_text(text: str) -> str:
+    """The store's "denetleniyor: imar.faaliyet" (``merge.PHASES``) as the dialog says it."""
+    if not text:
+        return tr("Tamamlanıyor…")
+    phase, _, name = text.partition(": ")
+    label = {PHASES["check"]: tr("Denetleniyor: {0}"), PHASES["compare"]: tr("Karşılaştırılıyor: {0}"),
+             PHASES["write"]: tr("Yazılıyor: {0}")}.get(phase)
+    return label.format(name) if label else text
+
+
 class MergeRun(QObject):
     """One merge (possibly asked again after conflict decisions). Ends with ``finished``."""
 
@@ -39,27 +53,26 @@ class MergeRun(QObject):
     finished = Signal(object)  # MergeResult, or None when cancelled at the conflict view
     failed = Signal(str)
 
-    def __init__(self, target: Path, paths: list[Path], decide: Callable, parent: QWidget | None = None,
-                 force: bool = False, user: str | None = None, dialog: bool = True, accept_time: bool = False):
+    def __init__(self, model: YearBoard, paths: list[Path], decide: Callable, parent: QWidget | None = None,
+                 force: bool = False, dialog: bool = True, accept_time: bool = False):
         super().__init__(parent)
-        self.target, self.paths, self.decide, self.force, self.user = Path(target), list(paths), decide, force, user
+        self.model, self.paths, self.decide, self.force = model, list(paths), decide, force
         self.accept_time = accept_time
         self.parent_widget = parent
         self.show_dialog = dialog
         self.resolution: dict | None = None
         self.worker: Worker | None = None
         self.dialog: QProgressDialog | None = None
+        self.last_progress = ""  # what the dialog says now
 
     def start(self) -> None:
-        resolve = self.resolution
-        self.worker = Worker(lambda progress, _cancelled: merge_files(
-            self.target, self.paths, force=self.force, accept_time=self.accept_time, resolve=resolve, user=self.user,
-            progress=progress), self)
+        task = self.model.merge_task(self.paths, force=self.force, accept_time=self.accept_time, resolve=self.resolution)
+        self.worker = Worker(lambda progress, _cancelled: task(progress), self)
         self.worker.progressed.connect(self._progress)
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
         if self.show_dialog:
-            d = self.dialog = QProgressDialog(tr("Dosyalar denetleniyor…"), "", 0, max(1, 2 * len(self.paths)), self.parent_widget)
+            d = self.dialog = QProgressDialog(tr("Dosyalar denetleniyor…"), "", 0, max(1, 3 * len(self.paths)), self.parent_widget)
             d.setObjectName("mergeProgress")
             d.setWindowTitle(tr("Birim dosyaları aktarılıyor"))
             d.setCancelButton(None)  # a merge is one transaction per file; it is not stopped halfway
@@ -71,11 +84,12 @@ class MergeRun(QObject):
     def wait(self, ms: int = 60000) -> bool:
         return self.worker is None or self.worker.wait(ms)
 
-    def _progress(self, done: int, total: int, name: str) -> None:
+    def _progress(self, done: int, total: int, text: str) -> None:
+        self.last_progress = phase_text(text)
         if self.dialog is not None:
             self.dialog.setMaximum(max(total, 1))
             self.dialog.setValue(done)
-            self.dialog.setLabelText(tr("Denetleniyor: {0}").format(name) if done < total / 2 else tr("Yazılıyor: {0}").format(name))
+            self.dialog.setLabelText(self.last_progress)
 
     def _end_dialog(self) -> None:
         if self.dialog is not None:

@@ -3,7 +3,10 @@
 Tabs: the status board (merge by dropping files, accept, send back), the
 institution chapters (the ``institution`` department's form, with the
 clerk's editors and undo), the year settings, and the report (built off the
-GUI thread, shown inside the application, printable). Every prompt goes
+GUI thread, shown inside the application, printable). What the window shows
+about the year and what the strategy unit does to it go through the model
+(``YearModel`` over the Qt-free ``store.year_board.YearBoard``); the widgets
+talk to each other through signals and public methods. Every prompt goes
 through an attribute (``ask``, ``inform``, ``ask_note``, ``decide``,
 ``choose_files``, ``choose_folder``, ``choose_pdf``) so tests can answer it.
 """
@@ -17,14 +20,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from ...core.definition import Definition
-from ...store import submission
 from ...store.errors import WorkbookError
-from ...store.workbook import SUFFIX, Workbook
+from ...store.year_board import SUFFIX
+from ...store.year_board import create_consolidated as create_year_file
 from .. import look, settings
 from ..commands import Editor
 from ..document_view import DocumentView
 from ..i18n import tr
-from ..lock import open_locked
+from ..lock import FileLock, open_locked
 from ..model import Document
 from .board import Board
 from .build import ReportBuild
@@ -33,6 +36,7 @@ from .history import ImportHistory
 from .merging import MergeRun, stale_files, untrusted_time_files
 from .pdf_view import PdfView
 from .year import YearSettingsTab
+from .year_model import YearModel
 
 _open_windows: list["StrategyWindow"] = []  # top-level windows opened from the start page stay alive
 
@@ -44,9 +48,7 @@ def create_consolidated(parent, definition: Definition) -> Path | None:
                                           tr("Faaliyet dosyası (*.faaliyet);;Tüm dosyalar (*)"))
     if not name:
         return None
-    path = Path(name) if name.endswith(SUFFIX) else Path(name + SUFFIX)
-    Workbook.create(path, definition, None).close()
-    return path
+    return create_year_file(Path(name), definition)
 
 
 def open_window(path: Path, readonly: bool = False, inform=None) -> "StrategyWindow | None":
@@ -68,12 +70,11 @@ class StrategyWindow(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("strategyWindow")
-        self.wb: Workbook | None = None
+        self.model: YearModel | None = None
         self.lock: FileLock | None = None
         self.doc: Document | None = None
         self.editor: Editor | None = None
         self.institution_view: DocumentView | None = None
-        self.pending: dict[str, list] = {}  # department -> conflicts waiting for a decision
         self.merge_run: MergeRun | None = None
         self.report_build: ReportBuild | None = None
         self.last_merge = None
@@ -108,6 +109,16 @@ class StrategyWindow(QMainWindow):
         self.board.openInstitutionRequested.connect(lambda: self.institution_view and self.tabs.setCurrentWidget(self.institution_view))
         self._actions()
         self.resize(1360, 860)
+
+    @property
+    def wb(self):
+        """The open consolidated file (the model's), or None."""
+        return self.model.wb if self.model is not None else None
+
+    @property
+    def pending(self) -> dict[str, list]:
+        """Department -> conflicts waiting for a decision (the model's)."""
+        return self.model.board.pending if self.model is not None else {}
 
     # --- actions -----------------------------------------------------------------
     def _action(self, text: str, slot, keys=(), tip: str = "") -> QAction:
@@ -156,7 +167,9 @@ class StrategyWindow(QMainWindow):
                 lock.release()
             self.inform(tr("Dosya açılamadı"), tr("'{0}' bir birim dosyası; bu pencere birleşik yıl dosyası içindir.").format(path.name), "critical")
             return False
-        self.wb, self.lock = wb, lock
+        self.lock = lock
+        self.model = YearModel(wb, self)
+        self.model.changed.connect(self._show)
         institution = wb.definition.institution_department
         if institution is not None:
             self.doc = Document(wb, self, department=institution.key)
@@ -165,9 +178,9 @@ class StrategyWindow(QMainWindow):
             self.editor.stack.indexChanged.connect(self._update)
             self.institution_view = DocumentView(self.editor, self.tabs)
             self.institution_view.setObjectName("institutionView")
+            # the chapters are not submitted: the clerk's "dosya gönderilebilir" would mislead here
+            self.institution_view.set_ok_text(tr("✓ Kurum bölümlerinde hata yok."))
             self.tabs.addTab(self.institution_view, tr("Kurum bölümleri (I, II, IV, V)"))
-            self.doc.findingsChanged.connect(self._institution_summary)
-            self._institution_summary()
         self.year_tab.attach(wb.definition, self.editor)
         self.tabs.addTab(self.history, tr("Aktarım geçmişi"))
         self.tabs.addTab(self.year_tab, tr("Yıl ayarları"))
@@ -186,9 +199,9 @@ class StrategyWindow(QMainWindow):
         self.pdf.close_document()
         if self.editor is not None:
             self.editor.stack.blockSignals(True)
-        if self.wb is not None:
-            self.wb.close()
-            self.wb = None
+        if self.model is not None:
+            self.model.wb.close()
+            self.model = None
         if self.lock:
             self.lock.release()
             self.lock = None
@@ -201,41 +214,44 @@ class StrategyWindow(QMainWindow):
         self.year_tab.commit_pending()
 
     def _folder(self) -> Path:
-        return self.wb.path.parent if self.wb else Path.home()
+        return self.model.board.path.parent if self.model else Path.home()
 
     # --- the board -----------------------------------------------------------------
     def refresh(self) -> None:
-        if self.wb is None:
+        """Read the board again (the file changed behind the model: the chapters, the settings)."""
+        if self.model is not None:
+            self.model.refresh()
+
+    def _show(self, _change=None) -> None:
+        """Show what the model holds (after every change it reports)."""
+        if self.model is None:
             return
-        institution = {d.key for d in self.wb.definition.departments if d.role == "institution"}
-        self.board.set_rows(submission.board(self.wb), {d: len(c) for d, c in self.pending.items()}, institution,
-                            self.wb.definition.year.percent_style)
-        self.history.refresh(self.wb)
+        year = self.model.board
+        self.board.set_rows(year.rows(), year.pending_counts(), year.institution_keys(), year.definition.year.percent_style)
+        self.history.set_records(year.history(), year.names())
         self._update()
 
     def _update(self, *_args) -> None:
-        if self.wb is None:
+        if self.model is None:
             self.setWindowTitle(tr("Faaliyet — Strateji Geliştirme"))
             return
-        writable = not self.wb.readonly
+        writable = not self.model.board.readonly
         for a in (self.act_files, self.act_folder):
             a.setEnabled(writable)
         self.board.set_writable(writable)
         stack = self.editor.stack if self.editor else None
         self.act_undo.setEnabled(bool(stack and stack.canUndo()) and writable)
         self.act_redo.setEnabled(bool(stack and stack.canRedo()) and writable)
-        ro = " — " + tr("salt okunur") if self.wb.readonly else ""
+        ro = " — " + tr("salt okunur") if self.model.board.readonly else ""
         self.setWindowTitle(tr("{0} — Birleşik dosya {1} — {2}{3} — Faaliyet").format(
-            self.wb.path.name, self.wb.year, self.wb.definition.institution.name, ro))
+            self.model.board.path.name, self.model.board.year, self.model.board.definition.institution.name, ro))
 
     def accept_department(self, dept: str) -> bool:
         try:
-            submission.accept(self.wb, dept)
+            self.model.accept(dept)
         except WorkbookError as exc:
             self.inform(tr("Kabul edilemedi"), _with_problems(exc), "warning")
             return False
-        finally:
-            self.refresh()
         self.statusBar().showMessage(tr("{0} kabul edildi.").format(self._name(dept)), 15000)
         return True
 
@@ -244,25 +260,20 @@ class StrategyWindow(QMainWindow):
         if not ok:
             return False
         try:
-            submission.send_back(self.wb, dept, note)
+            self.model.send_back(dept, note)
         except WorkbookError as exc:
             self.inform(tr("Geri gönderilemedi"), str(exc), "warning")
             return False
-        finally:
-            self.refresh()
         self.statusBar().showMessage(tr("{0} notla geri gönderildi.").format(self._name(dept)), 15000)
         return True
 
     def _name(self, dept: str) -> str:
-        d = self.wb.definition.department(dept) if self.wb else None
-        return d.name if d else dept
+        return self.model.board.name(dept) if self.model else dept
 
     # --- handing out department files --------------------------------------------------
     def distribute(self, folder: Path | None = None) -> list | None:
         """Write each department's empty file into a chosen folder (``store.distribute``) and say what happened."""
-        from ...store.distribute import distribute
-
-        if self.wb is None:
+        if self.model is None:
             return None
         if folder is None:
             chosen = self.choose_out_folder()
@@ -271,7 +282,7 @@ class StrategyWindow(QMainWindow):
             folder = Path(chosen)
         self.commit_pending()  # settings typed but not yet stored travel too
         try:
-            results = distribute(self.wb, folder)
+            results = self.model.distribute(folder).result
         except WorkbookError as exc:
             self.inform(tr("Birim dosyaları dağıtılamadı"), str(exc), "warning")
             return None
@@ -293,52 +304,37 @@ class StrategyWindow(QMainWindow):
 
     def merge(self, paths: list[Path], force: bool = False, accept_time: bool = False) -> MergeRun | None:
         """Check and import department files (or folders) into this file; returns the run (it ends with ``finished``)."""
-        if not paths or self.wb is None:
+        if not paths or self.model is None:
             return None
-        if self.wb.readonly:
+        if self.model.board.readonly:
             self.inform(tr("Aktarılamadı"), tr("Birleşik dosya salt okunur açık; dosya aktarılamaz."), "warning")
             return None
         self.commit_pending()
-        run = self.merge_run = MergeRun(self.wb.path, paths, self.decide, self, force=force, user=self.wb.user,
-                                        accept_time=accept_time)
+        run = self.merge_run = MergeRun(self.model.board, paths, self.decide, self, force=force, accept_time=accept_time)
         run.conflicted.connect(self._conflicted)
         run.finished.connect(lambda result: self._merged(run, result))
         run.failed.connect(lambda text: self._merge_failed(text))
         run.start()
         return run
 
-    def _institution_summary(self) -> None:
-        """The chapters are not submitted: the clerk's "dosya gönderilebilir" would mislead here."""
-        errors = sum(1 for f in self.doc.findings if f.is_error and self.doc.is_own(f))
-        if not errors and not self.doc.submitted:
-            self.institution_view.findings.summary.setText(tr("✓ Kurum bölümlerinde hata yok."))
-
     def _conflicted(self, conflicts: list) -> None:
-        self.pending = {}
-        for c in conflicts:
-            self.pending.setdefault(c.department, []).append(c)
-        self.refresh()
+        self.model.conflicted(conflicts)
         self.tabs.setCurrentWidget(self.board)
-        # scrolled into view, not selected: the selection colour would hide the red mark
-        row = self.board.model.row_of(conflicts[0].department)
-        if row >= 0:
-            self.board.table.scrollTo(self.board.model.index(row, 0))
+        self.board.show_department(conflicts[0].department)
 
     def _decide(self, conflicts: list) -> dict | None:
-        names = {d.key: d.name for d in self.wb.definition.departments}
+        names = self.model.board.names()
         dlg = self.conflict_dialog = ConflictDialog(conflicts, names, self)
         return dlg.resolution() if dlg.exec() == ConflictDialog.DialogCode.Accepted else None
 
     def _merged(self, run: MergeRun, result) -> None:
         self.last_merge = result
+        self.model.merged(result)
         if result is None:  # the user left the conflict view: nothing was written
-            self.refresh()
             self.statusBar().showMessage(tr("Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi."), 20000)
             return
-        self.pending = {}
         if self.doc is not None:
             self.doc.reload_state()
-        self.refresh()
         lines = result.summary_lines() or [tr("Aktarılacak .faaliyet dosyası bulunamadı.")]
         kind = "warning" if result.refused else "information"
         self.inform(tr("Aktarım sonucu"), "\n".join(lines), kind)
@@ -362,16 +358,16 @@ class StrategyWindow(QMainWindow):
     # --- the report ----------------------------------------------------------------
     def build(self, out: Path | None = None, dialog: bool = True, department: str | None = None) -> ReportBuild | None:
         """Build the year's report (or one department's) off the GUI thread; it is shown when done."""
-        if self.wb is None:
+        if self.model is None:
             return None
         self.commit_pending()
         if out is None:
-            suggested = self.wb.path.with_name(f"{self.wb.path.stem}-{department}.pdf") if department else self.wb.path.with_suffix(".pdf")
+            suggested = self.model.board.path.with_name(f"{self.model.board.path.stem}-{department}.pdf") if department else self.model.board.path.with_suffix(".pdf")
             name = self.choose_pdf(suggested)
             if not name:
                 return None
             out = Path(name)
-        job = self.report_build = ReportBuild(self.wb.path, Path(out), self, department=department, dialog=dialog)
+        job = self.report_build = ReportBuild(self.model.board.path, Path(out), self, department=department, dialog=dialog)
         job.finished.connect(self._built)
         job.cancelled.connect(lambda: self.statusBar().showMessage(tr("Rapor üretimi durduruldu; dosya yazılmadı."), 20000))
         job.failed.connect(lambda text: self.inform(tr("Rapor oluşturulamadı"), text, "critical"))
@@ -387,15 +383,13 @@ class StrategyWindow(QMainWindow):
         self.statusBar().showMessage(tr("Rapor yazıldı: {0}").format(result.path), 20000)
 
     def export_excel(self, out: Path | None = None) -> Path | None:
-        from ...store.excel_export import export_excel
-
         if out is None:
-            name, _ = QFileDialog.getSaveFileName(self, tr("Excel dosyasını nereye kaydedeyim?"), str(self.wb.path.with_suffix(".xlsx")), tr("Excel (*.xlsx)"))
+            name, _ = QFileDialog.getSaveFileName(self, tr("Excel dosyasını nereye kaydedeyim?"), str(self.model.board.path.with_suffix(".xlsx")), tr("Excel (*.xlsx)"))
             if not name:
                 return None
             out = Path(name)
         try:
-            export_excel(self.wb, out)
+            self.model.export_excel(out)
         except WorkbookError as exc:
             self.inform(tr("Excel'e aktarılamadı"), str(exc), "critical")
             return None

@@ -1,0 +1,169 @@
+"""The strategy unit's view of an open consolidated file, without Qt.
+
+``YearBoard`` owns what the strategy window shows about the year — the board
+(one ``DepartmentStatus`` per department, ``submission.board``), the import
+history (``import_history``), the conflicts waiting for a decision — and the
+strategy unit's actions on it: accept, send back with a note, merge
+department files, hand out the empty department files, export to Excel.
+Every action returns a ``Change``: which departments changed and a Turkish
+line to show; a refused action raises ``WorkbookError`` (with ``problems``
+when there is a list) and changes nothing. The window only wraps it in
+signals (``ui/strategy/year_model.py``).
+
+What the board shows is read once and kept until something changes it
+(``refresh``); the board itself is linear in the number of departments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..core.definition import Definition
+from .conflicts import Conflict
+from .errors import ReadOnlyWorkbook
+from .import_history import ImportRecord, history
+from .merge import MergeResult, merge_files
+from .submission import DepartmentStatus, accept, board, send_back
+from .workbook import SUFFIX, Workbook
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an action changed: the departments whose row changed (empty: none, or all for a merge
+    that wrote nothing) and the line to show (Turkish). ``result``: the action's own result."""
+
+    action: str  # kabul | geri | aktarim | cakisma | dagitim | excel
+    departments: tuple[str, ...] = ()
+    message: str = ""
+    result: object = field(default=None, compare=False)
+
+
+def create_consolidated(path: Path, definition: Definition) -> Path:
+    """An empty consolidated file for the year at ``path`` (``.faaliyet`` added when missing)."""
+    path = Path(path)
+    if not path.name.endswith(SUFFIX):
+        path = path.with_name(path.name + SUFFIX)
+    Workbook.create(path, definition, None).close()
+    return path
+
+
+class YearBoard:
+    """An open consolidated file as the strategy unit sees it."""
+
+    def __init__(self, wb: Workbook):
+        self.wb = wb
+        self.pending: dict[str, list[Conflict]] = {}  # department -> conflicts waiting for a decision
+        self._rows: list[DepartmentStatus] | None = None
+        self._history: list[ImportRecord] | None = None
+
+    # --- what is shown -------------------------------------------------------------
+    @property
+    def definition(self) -> Definition:
+        return self.wb.definition
+
+    @property
+    def path(self) -> Path:
+        return self.wb.path
+
+    @property
+    def year(self) -> int:
+        return self.wb.year
+
+    @property
+    def readonly(self) -> bool:
+        return self.wb.readonly
+
+    def refresh(self) -> None:
+        """Forget what was read: the next ``rows``/``history`` read the file again."""
+        self._rows = self._history = None
+
+    def rows(self) -> list[DepartmentStatus]:
+        if self._rows is None:
+            self._rows = board(self.wb)
+        return self._rows
+
+    def history(self) -> list[ImportRecord]:
+        if self._history is None:
+            self._history = history(self.wb)
+        return self._history
+
+    def pending_counts(self) -> dict[str, int]:
+        return {d: len(c) for d, c in self.pending.items()}
+
+    def institution_keys(self) -> set[str]:
+        return {d.key for d in self.definition.departments if d.role == "institution"}
+
+    def names(self) -> dict[str, str]:
+        return {d.key: d.name for d in self.definition.departments}
+
+    def name(self, department: str) -> str:
+        d = self.definition.department(department)
+        return d.name if d else department
+
+    def title(self) -> str:
+        ro = " — salt okunur" if self.readonly else ""
+        return f"{self.path.name} — Birleşik dosya {self.wb.year} — {self.definition.institution.name}{ro} — Faaliyet"
+
+    # --- decisions on a department --------------------------------------------------
+    def accept(self, department: str) -> Change:
+        try:
+            accept(self.wb, department)
+        finally:
+            self.refresh()
+        return Change("kabul", (department,), f"{self.name(department)} kabul edildi.")
+
+    def send_back(self, department: str, note: str) -> Change:
+        try:
+            send_back(self.wb, department, note)
+        finally:
+            self.refresh()
+        return Change("geri", (department,), f"{self.name(department)} notla geri gönderildi.")
+
+    # --- merging -----------------------------------------------------------------------
+    def merge_task(self, paths: list[Path], *, force: bool = False, accept_time: bool = False,
+                   resolve: dict | None = None) -> Callable:
+        """The merge as a function ``(progress) -> MergeResult`` for another thread: it opens its own
+        connection to this file (a SQLite connection belongs to its thread). ``progress(done, total, text)``
+        gets the phase and the file (``merge_files``)."""
+        if self.readonly:
+            raise ReadOnlyWorkbook("Birleşik dosya salt okunur açık; dosya aktarılamaz.")
+        target, user, paths = self.path, self.wb.user, list(paths)
+        return lambda progress=None: merge_files(target, paths, force=force, accept_time=accept_time, resolve=resolve,
+                                                 user=user, progress=progress)
+
+    def conflicted(self, conflicts: list[Conflict]) -> Change:
+        """A merge stopped on conflicts: they wait, marked on the board, until decided."""
+        self.pending = {}
+        for c in conflicts:
+            self.pending.setdefault(c.department, []).append(c)
+        return Change("cakisma", tuple(self.pending), f"{len(conflicts)} çakışma karar bekliyor; birleşik dosyaya bir şey yazılmadı.")
+
+    def merged(self, result: MergeResult | None) -> Change:
+        """A merge ended (None: the conflict view was left, nothing written; the conflicts stay marked)."""
+        self.refresh()
+        if result is None:
+            return Change("aktarim", (), "Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi.", None)
+        self.pending = {}
+        changed = tuple(dict.fromkeys(f.department for f in result.files if f.status in ("imported", "status")))
+        lines = result.summary_lines() or ["Aktarılacak .faaliyet dosyası bulunamadı."]
+        return Change("aktarim", changed, "\n".join(lines), result)
+
+    # --- handing out and exporting -------------------------------------------------------
+    def distribute(self, folder: Path) -> Change:
+        """Each department's empty file in ``folder`` (``store.distribute``); the message lists what was written."""
+        from .distribute import distribute
+
+        results = distribute(self.wb, Path(folder))
+        written = sum(1 for r in results if r.written)
+        text = f"{written} birim dosyası yazıldı: {folder}"
+        if written < len(results):
+            text += f"; {len(results) - written} dosya yazılmadı"
+        return Change("dagitim", (), text + ".", results)
+
+    def export_excel(self, out: Path) -> Change:
+        from .excel_export import export_excel
+
+        export_excel(self.wb, Path(out))
+        return Change("excel", (), f"Excel dosyası yazıldı: {out}", Path(out))
