@@ -27,7 +27,7 @@ MAX_FORMULA_DEPTH = 60  # nesting of a formula's syntax tree (14)
 MAX_FORMULA_NODES = 1_000  # nodes of a formula's syntax tree (89)
 MAX_ROUND_DIGITS = 10  # round(x, n): 0 <= n <= 10
 MAX_MAGNITUDE = 10**21  # a formula's numbers and results, in absolute value
-MAX_DEPARTMENTS = 200  # (21)
+MAX_DEPARTMENTS = 1_500  # (21; a year fifty times the sample has 1.050)
 MAX_SECTIONS = 100  # sections of one form (15)
 MAX_ITEMS = 100  # items of one section (8)
 MAX_RULES = 1_000  # rules of one form (44)
