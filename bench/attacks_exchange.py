@@ -308,8 +308,8 @@ def cli_full_disk(definition: Definition, work: Path) -> list[str]:
 
 # --- the window's lock --------------------------------------------------------------
 def lock_cli_vs_window(definition: Definition, work: Path) -> list[str]:
-    from desktop.store.lockfile import lock_path  # noqa: PLC0415
     from desktop.store.excel_template import write_template  # noqa: PLC0415
+    from desktop.store.lockfile import lock_path  # noqa: PLC0415
     from desktop.ui.lock import FileLock  # noqa: PLC0415  (the window's own lock)
 
     dept = department(definition)

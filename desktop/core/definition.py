@@ -13,7 +13,7 @@ import msgspec
 from msgspec import Meta, field
 
 from . import keys, limits, roles
-from .forms import FieldDef, FormDef, InvalidData, PhotoListDef, SectionDef, Strict, TableDef, TYPE_LABELS
+from .forms import TYPE_LABELS, FieldDef, FormDef, InvalidData, PhotoListDef, SectionDef, Strict, TableDef
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
 from .sha import sha256_hex

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from decimal import Decimal, DecimalException
 from functools import lru_cache
-from typing import Callable
 
 from .limits import MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH, MAX_FORMULA_NODES, MAX_MAGNITUDE, MAX_ROUND_DIGITS, grouped
 

@@ -16,8 +16,20 @@ from msgspec import Meta, field
 from . import keys
 from .dates import BIMONTHS, MONTH_KEYS, MONTHS
 from .limits import (
-    MAX_COLUMNS, MAX_DEPARTMENT_SLOTS, MAX_ITEMS, MAX_KEY_CHARS, MAX_ROWS, MAX_RULES, MAX_SECTIONS,
-    MAX_TABLE_CELLS, Formula, Long, Short, at_most, form_slots, table_cells,
+    MAX_COLUMNS,
+    MAX_DEPARTMENT_SLOTS,
+    MAX_ITEMS,
+    MAX_KEY_CHARS,
+    MAX_ROWS,
+    MAX_RULES,
+    MAX_SECTIONS,
+    MAX_TABLE_CELLS,
+    Formula,
+    Long,
+    Short,
+    at_most,
+    form_slots,
+    table_cells,
 )
 
 # a key segment (see keys.py); the loader words the mismatch in Turkish

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from msgspec import Meta, field
 
-from .forms import Strict, Segment
+from .forms import Segment, Strict
 from .limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, Short, at_most, check_number
 
 Direction = Literal["increase", "decrease", "keep"]

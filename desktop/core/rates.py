@@ -16,8 +16,8 @@ indicators that have a rate; rates below 0 count as 0.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
 import msgspec
 

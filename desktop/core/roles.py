@@ -22,7 +22,7 @@ finds the few parts it treats specially by what the definition declares:
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from .findings import Finding
 from .forms import FormDef

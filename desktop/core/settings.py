@@ -19,8 +19,8 @@ definition's setting in force.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Callable
 
 from .definition import Definition
 from .forms import FieldDef, SectionDef, TableDef

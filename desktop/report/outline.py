@@ -16,7 +16,7 @@ class Node:
     code: str
     number: str
     title: str
-    children: tuple["Node", ...] = field(default_factory=tuple)
+    children: tuple[Node, ...] = field(default_factory=tuple)
 
     @property
     def heading(self) -> str:

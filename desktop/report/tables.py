@@ -203,7 +203,7 @@ def _forced_widths(header, rows, width, size, bold_rows, turned) -> list[float]:
 def make_table(header: list[str], rows: list[list], cols: list[Col], width: float, size: float,
                *, bold_rows: set[int] = frozenset(), shaded_rows: set[int] = frozenset(),
                force: bool = False, extra_style: list | None = None, with_header: bool = True,
-               turned: bool = False) -> "LazyTable | None":
+               turned: bool = False) -> LazyTable | None:
     """A styled table at ``size`` that fits ``width``, or None if it cannot.
 
     ``turned``: header labels (except the first) are turned 90°, so that a

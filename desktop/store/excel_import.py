@@ -32,8 +32,8 @@ from ..core.numbers import NumberError, parse_number
 from ..core.turkish import nfc
 from ..core.values import ValueProblem, coerce
 from . import excel as xl
-from .excel_cells import cell_problems
 from .errors import ImportRejected
+from .excel_cells import cell_problems
 from .valueset import FORMAT, FORMAT_VERSION, import_values
 from .workbook import Workbook
 

@@ -33,8 +33,8 @@ from ..core.forms import FieldDef, TableDef
 from ..core.plan import DIRECTION_LABELS
 from ..core.values import to_json
 from . import excel as xl
-from .excel_formulas import cell_ranges, excel_formula, rate_formula
 from .errors import WorkbookError
+from .excel_formulas import cell_ranges, excel_formula, rate_formula
 
 UNLOCKED = Protection(locked=False)
 KEY_FONT = Font(color="808080", size=8)

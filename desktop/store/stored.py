@@ -163,7 +163,7 @@ class _Check:
                      "activity": {a.key: a for a in definition.plan.activities()}}
         self.departments = {d.key for d in definition.departments}
         self.latest = _parse_time(clock_now) + CLOCK_ALLOWANCE
-        self.start = dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc)
+        self.start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
         self.images = True
 
     def add(self, place: str, message: str, department: str | None = None, kind: str = "row") -> None:
@@ -308,7 +308,7 @@ def _parse_time(value: str) -> dt.datetime | None:
         when = dt.datetime.fromisoformat(value)
     except ValueError:
         return None
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.timezone.utc)
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
 def show(value) -> str:

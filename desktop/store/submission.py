@@ -27,8 +27,9 @@ from ..core.forms import PhotoListDef
 from . import fingerprint
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .incoming import same_file
+from .tempfiles import fsync_dir as _fsync_dir
+from .tempfiles import fsync_file as _fsync
 from .tempfiles import temp_beside
-from .tempfiles import fsync_dir as _fsync_dir, fsync_file as _fsync
 from .workbook import STATES, Workbook, _disk_error
 
 STATE_LABELS = {"eksik": "Eksik", **STATES}

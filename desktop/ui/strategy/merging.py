@@ -12,8 +12,8 @@ is run again with ``accept_time`` only when the strategy unit says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from ...store.merge import MergeConflict, MergeResult, merge_files
 from ..i18n import tr
 from .tasks import Worker
+
 
 def stale_files(result: MergeResult) -> list[Path]:
     """Files refused only as older than the last import (the store's ``StaleImport``)."""

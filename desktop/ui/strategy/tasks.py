@@ -8,7 +8,7 @@ Signals reach the window through Qt's queued connections.
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QThread, Signal
 

@@ -34,7 +34,7 @@ from .merging import MergeRun, stale_files, untrusted_time_files
 from .pdf_view import PdfView
 from .year import YearSettingsTab
 
-_open_windows: list["StrategyWindow"] = []  # top-level windows opened from the start page stay alive
+_open_windows: list[StrategyWindow] = []  # top-level windows opened from the start page stay alive
 
 
 def create_consolidated(parent, definition: Definition) -> Path | None:
@@ -49,7 +49,7 @@ def create_consolidated(parent, definition: Definition) -> Path | None:
     return path
 
 
-def open_window(path: Path, readonly: bool = False, inform=None) -> "StrategyWindow | None":
+def open_window(path: Path, readonly: bool = False, inform=None) -> StrategyWindow | None:
     """A strategy window on ``path``, shown; None if it could not be opened (told through ``inform``)."""
     win = StrategyWindow()
     if inform is not None:
