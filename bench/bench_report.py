@@ -108,7 +108,7 @@ def plain_document(out: Path, tables, texts, pages_wanted: int | None = None) ->
 
     def story(padding: int):
         s = [TableOfContents(), PageBreak()]
-        for i, t in enumerate(texts):
+        for t in texts:
             s.append(Paragraph(escape(t), body))
         for title, rows in tables:
             s.append(Paragraph(escape(title), head))

@@ -8,7 +8,7 @@ msgspec is used rather than a heavier validation library because a workbook's
 definition snapshot is checked on every open, on the clerk's cold start path.
 """
 
-from typing import Annotated, Any, Literal, TypeVar, Union
+from typing import Annotated, Any, Literal, TypeVar
 
 import msgspec
 from msgspec import Meta, field
@@ -164,9 +164,9 @@ class TableDef(ItemDef, tag="table", kw_only=True):
     @property
     def row_defs(self) -> list[RowDef]:
         if self.rows == "months":
-            return [RowDef(key=k, label=l) for k, l in zip(MONTH_KEYS, MONTHS)]
+            return [RowDef(key=k, label=lab) for k, lab in zip(MONTH_KEYS, MONTHS)]
         if self.rows == "bimonths":
-            return [RowDef(key=k, label=l) for k, l in BIMONTHS]
+            return [RowDef(key=k, label=lab) for k, lab in BIMONTHS]
         return list(self.rows)
 
     @property
@@ -203,7 +203,7 @@ class PhotoListDef(ItemDef, tag="photos", kw_only=True):
     max_count: Annotated[int, Meta(ge=1, le=500)] = 40
 
 
-Item = Union[FieldDef, TableDef, PhotoListDef]
+Item = FieldDef | TableDef | PhotoListDef
 
 
 class SectionDef(Strict, kw_only=True):

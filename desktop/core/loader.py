@@ -334,7 +334,7 @@ def _struct_lists(model: Any, data: dict) -> list[tuple[str, Any]]:
         if isinstance(element, inspect.StructType):
             out.append((f.encode_name, element.cls))
         elif isinstance(element, inspect.UnionType) and all(isinstance(x, inspect.StructType) for x in element.types):
-            out.append((f.encode_name, Union[tuple(x.cls for x in element.types)]))
+            out.append((f.encode_name, Union[tuple(x.cls for x in element.types)]))  # noqa: UP007 -- built at run time
     return out
 
 

@@ -70,7 +70,7 @@ class VerticalText(Flowable):
         self.font, self.size, self.color = font, size, color
         self.lines = _split_two(text, font, size) if stringWidth(text, font, size) > self.MAX else [text]
         self.width = len(self.lines) * size * 1.2
-        self.height = max(stringWidth(l, font, size) for l in self.lines) + 2
+        self.height = max(stringWidth(line, font, size) for line in self.lines) + 2
 
     def wrap(self, aw, ah):
         return self.width, self.height

@@ -123,7 +123,7 @@ def read_template(path: Path | str) -> tuple[dict, list[MappedCell], dict[tuple[
     check_xlsx(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception:  # openpyxl raises many kinds on malformed parts
+    except Exception:  # noqa: BLE001 -- openpyxl raises many kinds on malformed parts
         raise ImportRejected(f"'{path.name}' okunamadı: .xlsx dosyası bozuk. Şablonu Excel'de açıp yeniden kaydedin.") from None
     try:
         if xl.MAP_SHEET not in book.sheetnames:
@@ -156,7 +156,7 @@ def read_template(path: Path | str) -> tuple[dict, list[MappedCell], dict[tuple[
         return meta, cells, values
     except ImportRejected:
         raise
-    except Exception:
+    except Exception:  # noqa: BLE001 -- any other failure inside openpyxl: the file is malformed
         raise ImportRejected(f"'{path.name}' okunamadı: .xlsx dosyası bozuk. Şablonu Excel'de açıp yeniden kaydedin.") from None
     finally:
         book.close()

@@ -204,7 +204,7 @@ def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, re
         outcome.department = inc.department
         plans.setdefault(inc.department, []).append(Plan(outcome, inc))
     chosen = []
-    for dept, group in plans.items():
+    for group in plans.values():
         group.sort(key=lambda p: p.inc.newest)
         newest = group[-1]
         for p in group[:-1]:

@@ -110,7 +110,7 @@ def _read(xlsx: Path) -> tuple[str | None, str | None, dict[str, list[Row]], lis
     """The plan's name, period and rows by level, and the problems of the cells read."""
     try:
         book = load_workbook(xlsx, read_only=True, data_only=True, keep_links=False)
-    except Exception:  # openpyxl raises many kinds on malformed parts
+    except Exception:  # noqa: BLE001 -- openpyxl raises many kinds on malformed parts
         raise ImportRejected(f"'{xlsx.name}' okunamadı: .xlsx dosyası bozuk. Excel'de açıp yeniden kaydedin.") from None
     try:
         problems = [f"'{t}' sayfası yok; plan tablosunun sayfalarını silmeyin ve adlarını değiştirmeyin "
@@ -123,7 +123,7 @@ def _read(xlsx: Path) -> tuple[str | None, str | None, dict[str, list[Row]], lis
         return name, period, rows, problems
     except ImportRejected:
         raise
-    except Exception:
+    except Exception:  # noqa: BLE001 -- any other failure inside openpyxl: the file is malformed
         raise ImportRejected(f"'{xlsx.name}' okunamadı: .xlsx dosyası bozuk. Excel'de açıp yeniden kaydedin.") from None
     finally:
         book.close()

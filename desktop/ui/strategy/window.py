@@ -24,7 +24,7 @@ from .. import look, settings
 from ..commands import Editor
 from ..document_view import DocumentView
 from ..i18n import tr
-from ..lock import open_locked
+from ..lock import FileLock, open_locked
 from ..model import Document
 from .board import Board
 from .build import ReportBuild
