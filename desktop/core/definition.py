@@ -30,7 +30,7 @@ class Slot(msgspec.Struct, frozen=True):
     computed: bool = False  # totals and formula columns: never entered
 
 
-class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached look-ups below
+class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room for the cached look-ups below
     id: limits.Key  # e.g. "kars-2020"
     version: limits.Key = "1"
     institution: InstitutionDef

@@ -8,7 +8,7 @@ msgspec is used rather than a heavier validation library because a workbook's
 definition snapshot is checked on every open, on the clerk's cold start path.
 """
 
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 import msgspec
 from msgspec import Meta, field
@@ -96,15 +96,15 @@ class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
         return msgspec.structs.replace(self, **changes)
 
 
-class ItemDef(Strict, tag_field="kind", kw_only=True):
+class ItemDef(Strict, tag_field="kind", frozen=True, kw_only=True):
     """An item of a section; ``kind`` (field, table, photos) tells which."""
 
     @property
     def kind(self) -> str:
-        return self.__struct_config__.tag
+        return cast(str, self.__struct_config__.tag)  # every item class declares a tag string
 
 
-class FieldDef(ItemDef, tag="field", kw_only=True):
+class FieldDef(ItemDef, tag="field", frozen=True, kw_only=True):
     key: Segment
     label: Short
     type: FieldType
@@ -122,12 +122,12 @@ class FieldDef(ItemDef, tag="field", kw_only=True):
         return self.type in NUMERIC_TYPES
 
 
-class RowDef(Strict, kw_only=True):
+class RowDef(Strict, frozen=True, kw_only=True):
     key: Segment
     label: Short
 
 
-class ColumnDef(Strict, kw_only=True):
+class ColumnDef(Strict, frozen=True, kw_only=True):
     key: Segment
     label: Short
     type: FieldType = "count"
@@ -151,7 +151,7 @@ class ColumnDef(Strict, kw_only=True):
         return "sum" if self.type in ("count", "decimal", "money") else "none"
 
 
-class TableDef(ItemDef, tag="table", kw_only=True):
+class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
     key: Segment
     title: Short
     row_header: Short = ""
@@ -197,7 +197,7 @@ class TableDef(ItemDef, tag="table", kw_only=True):
                     )
 
 
-class PhotoListDef(ItemDef, tag="photos", kw_only=True):
+class PhotoListDef(ItemDef, tag="photos", frozen=True, kw_only=True):
     key: Segment
     title: Short
     max_count: Annotated[int, Meta(ge=1, le=500)] = 40
@@ -206,10 +206,10 @@ class PhotoListDef(ItemDef, tag="photos", kw_only=True):
 Item = FieldDef | TableDef | PhotoListDef
 
 
-class SectionDef(Strict, kw_only=True):
+class SectionDef(Strict, frozen=True, kw_only=True):
     key: Segment
     title: Short
-    chapter: Chapter = "III.B.1"  # type: ignore[valid-type]
+    chapter: Chapter = "III.B.1"
     intro: Long | None = None
     items: Annotated[list[Item], Meta(min_length=1, max_length=MAX_ITEMS)]
     # the foreword (Sunuş): a section of the institution unit's form printed before the
@@ -217,7 +217,7 @@ class SectionDef(Strict, kw_only=True):
     foreword: bool = False
 
 
-class RuleDef(Strict, kw_only=True):
+class RuleDef(Strict, frozen=True, kw_only=True):
     key: Segment
     severity: Literal["error", "warning"] = "error"
     check: Formula  # a boolean expression over value keys
@@ -229,7 +229,7 @@ class RuleDef(Strict, kw_only=True):
         parse(self.check)  # the same check on every read: a stored definition is untrusted
 
 
-class FormDef(Strict, kw_only=True):
+class FormDef(Strict, frozen=True, kw_only=True):
     department: Segment
     sections: Annotated[list[SectionDef], Meta(max_length=MAX_SECTIONS)] = field(default_factory=list)
     rules: Annotated[list[RuleDef], Meta(max_length=MAX_RULES)] = field(default_factory=list)

@@ -33,7 +33,7 @@ def compute_table(department: str, table: TableDef, entered: Mapping[str, object
     for row in table.row_defs:
         vals = {c.key: entered.get(keys.join(department, table.key, row.key, c.key)) for c in table.columns if not c.computed}
         for col in computed:  # in order: a formula may use an earlier formula column
-            vals[col.key] = _coerce(col, expressions.evaluate(col.computed, vals.get))
+            vals[col.key] = _coerce(col, expressions.evaluate(col.computed or "", vals.get))
             out[keys.join(department, table.key, row.key, col.key)] = vals[col.key]
         rows[row.key] = vals
 
@@ -45,7 +45,7 @@ def compute_table(department: str, table: TableDef, entered: Mapping[str, object
                 totals[col.key] = _coerce(col, sum(nums, Decimal(0))) if nums else None
         for col in computed:
             if col.total_mode == "compute":
-                totals[col.key] = _coerce(col, expressions.evaluate(col.computed, totals.get))
+                totals[col.key] = _coerce(col, expressions.evaluate(col.computed or "", totals.get))
         for ckey, v in totals.items():
             out[keys.join(department, table.key, keys.TOTAL_ROW, ckey)] = v
     return out

@@ -204,7 +204,8 @@ def _row(sheet: Sheet, r: int, cells, problems: list[str]) -> Row:
 def _as_shown(value: Decimal, fmt: str) -> Decimal:
     """A weight with the decimals its cell shows (3.6 shown as 3,60 was given with two), unless it has more."""
     shown = _shown_decimals(fmt)
-    if shown and -value.as_tuple().exponent <= shown:
+    exponent = value.as_tuple().exponent
+    if shown and isinstance(exponent, int) and -exponent <= shown:
         return value.quantize(Decimal(1).scaleb(-shown))
     return value
 
@@ -214,7 +215,8 @@ def _shown_decimals(fmt: str) -> int:
     body = re.sub(r'"[^"]*"|\\.', "", fmt.split(";")[0])
     if "." not in body:
         return 0
-    return len(re.match(r"0*", body.split(".", 1)[1]).group(0))
+    decimals = body.split(".", 1)[1]
+    return len(decimals) - len(decimals.lstrip("0"))
 
 
 def _check_loads(folder: Path, text: str, plan: PlanDef) -> None:
