@@ -63,6 +63,11 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
     def department(self, key: str) -> DepartmentDef | None:
         return next((d for d in self.departments if d.key == key), None)
 
+    def department_name(self, key: str) -> str:
+        """The department's name; its key when the definition has no such department."""
+        d = self.department(key)
+        return d.name if d is not None else key
+
     def form(self, department: str) -> FormDef:
         return next((f for f in self.forms if f.department == department), FormDef(department=department))
 

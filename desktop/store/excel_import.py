@@ -145,7 +145,7 @@ def read_template(path: Path | str) -> tuple[dict, list[MappedCell], dict[tuple[
             max_row = max(r for r, _ in wanted)
             max_col = max(col for _, col in wanted)
             ws = book[sheet]
-            with ws._get_source() as source:  # the sheet's XML: what data_only hides
+            with ws._get_source() as source:  # type: ignore[attr-defined]  # read-only sheet's XML (not in the stubs): what data_only hides
                 problems += cell_problems(source, sheet, wanted)
             for r, row in enumerate(ws.iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_col), 1):
                 for col, cell in enumerate(row, 1):
@@ -322,8 +322,7 @@ def import_template(wb: Workbook, path: Path | str) -> int:
         "activities": [{"key": k, **attrs} for k, attrs in plan["faaliyet"].items()],
     }
     if problems:  # also list what the store would refuse, without writing
-        batch = dict(values=values, indicators=plan["gosterge"], activities=plan["faaliyet"])
-        problems += [_locate(p, where) for p in wb.prepare(**batch)[2]]
+        problems += [_locate(p, where) for p in wb.prepare(values, plan["gosterge"], plan["faaliyet"])[2]]
         raise ImportRejected("Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
     try:
         return import_values(wb, data)

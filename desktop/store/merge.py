@@ -160,7 +160,7 @@ def merge_files(
     if resolve is not None and not isinstance(resolve, Mapping) and resolve not in CHOICES:
         raise WorkbookError(f"Bilinmeyen çözüm '{resolve}': 'ours' ya da 'theirs' olmalı.")
     own = not isinstance(target, Workbook)
-    wb = Workbook.open(target, user=user) if own else target
+    wb = target if isinstance(target, Workbook) else Workbook.open(target, user=user)
     try:
         if not wb.is_consolidated:
             raise WorkbookError(f"'{wb.path.name}' bir birim dosyası; birleştirme hedefi birleşik dosya olmalı.")

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from ..core.definition import Definition
 from ..core.forms import PhotoListDef
+from ..core.plan import ActivityDef, IndicatorDef
 from ..core.values import ValueProblem, coerce
 from . import codec, fingerprint
 from .clock import now
@@ -159,10 +160,10 @@ class _Check:
         self.dept = department
         self.found: list[Problem] = []
         self.slots = definition.slots
-        self.plan = {"indicator": {i.key: i for i in definition.plan.indicators()},
+        self.plan: dict[str, dict[str, IndicatorDef | ActivityDef]] = {"indicator": {i.key: i for i in definition.plan.indicators()},
                      "activity": {a.key: a for a in definition.plan.activities()}}
         self.departments = {d.key for d in definition.departments}
-        self.latest = _parse_time(clock_now) + CLOCK_ALLOWANCE
+        self.latest = (_parse_time(clock_now) or dt.datetime.now(dt.UTC)) + CLOCK_ALLOWANCE  # the clock gives ISO times
         self.start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
         self.images = True
 

@@ -207,7 +207,7 @@ def board(wb: Workbook) -> list[DepartmentStatus]:
             filled += (e := entries.indicators.get(ind.key)) is not None and e.actual is not None
         for act in definition.activities_of(d.key):
             total += 1
-            filled += (e := entries.activities.get(act.key)) is not None and e.actual_cost is not None
+            filled += (ae := entries.activities.get(act.key)) is not None and ae.actual_cost is not None
         counts = count_by_severity(f for f in findings if f.department == d.key)
         status = wb.state(d.key)
         missing = wb.is_consolidated and d.key not in last and d.role != "institution"

@@ -495,6 +495,8 @@ class Workbook:
         dept = department or self.department
         if state not in STATES:
             raise WorkbookError(f"Bilinmeyen durum: {state}")
+        if dept is None:
+            raise WorkbookError("Birleşik dosyada durum bir birimin durumudur: hangi birimin durumunun değişeceğini seçin.")
         if self.readonly:
             raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
         with self.transaction() as conn:
