@@ -8,8 +8,6 @@ from decimal import Decimal
 from . import expressions, keys
 from .forms import ColumnDef, TableDef
 
-Value = "int | Decimal | str | None"
-
 
 def _coerce(col: ColumnDef, v):
     if v is None:

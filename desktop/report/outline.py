@@ -69,8 +69,3 @@ OUTLINE: tuple[Node, ...] = (
 )
 
 GENERATED = {"II.A", "III.B.1", "III.B.2", "III.B.3"}
-
-
-def headings() -> list[str]:
-    """Every heading of the outline in order (used by tests)."""
-    return [n.heading for top in OUTLINE for n in top.walk()]
