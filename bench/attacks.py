@@ -21,9 +21,9 @@ import hashlib
 import importlib
 import io
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from desktop.core.definition import Definition
 

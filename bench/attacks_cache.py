@@ -14,8 +14,8 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from bench.attacks import Attack, clear_message
 from desktop.core import limits

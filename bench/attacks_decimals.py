@@ -11,7 +11,7 @@ other impossible definition, by every reader, with a Turkish message naming
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from bench.attacks import Attack
 from bench.attacks_definition import add_section, definition_attack

@@ -18,8 +18,8 @@ import io
 import sqlite3
 import struct
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import msgspec
 

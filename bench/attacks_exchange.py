@@ -235,8 +235,8 @@ def json_duplicate_keys(definition: Definition, work: Path) -> list[str]:
     path = new_workbook(definition, work, dept, value_file(definition, dept, [{"field": key, "value": 78}]))
     body = json.dumps(value_file(definition, dept))[1:-1]
     cases = {
-        "value": '{%s, "values": [{"field": "%s", "value": 1, "value": 2}]}' % (body.replace('"values": [], ', ""), key),
-        "department": '{"department": "%s", %s}' % ("baska", body),
+        "value": '{' + body.replace('"values": [], ', "") + ', "values": [{"field": "' + key + '", "value": 1, "value": 2}]}',
+        "department": '{"department": "baska", ' + body + "}",
     }
     problems = []
     before = sha(path)
@@ -308,8 +308,8 @@ def cli_full_disk(definition: Definition, work: Path) -> list[str]:
 
 # --- the window's lock --------------------------------------------------------------
 def lock_cli_vs_window(definition: Definition, work: Path) -> list[str]:
-    from desktop.store.lockfile import lock_path  # noqa: PLC0415
     from desktop.store.excel_template import write_template  # noqa: PLC0415
+    from desktop.store.lockfile import lock_path  # noqa: PLC0415
     from desktop.ui.lock import FileLock  # noqa: PLC0415  (the window's own lock)
 
     dept = department(definition)

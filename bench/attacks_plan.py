@@ -138,7 +138,7 @@ def not_an_xlsx(definition: Definition, work: Path) -> list[str]:
     folder = _folder(work)
     cases = {
         "bos.xlsx": b"",
-        "metin.xlsx": "Amaç;Hedef\nSA1;H1.1\n".encode("utf-8"),
+        "metin.xlsx": "Amaç;Hedef\nSA1;H1.1\n".encode(),
         "eski.xlsx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096,
         "belge.xlsx": b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n",
     }

@@ -137,7 +137,7 @@ def report(name: str, n_files: int, m: dict) -> None:
         cpu = [c for _, c in m[key]]
         print(f"  {label:32}{statistics.median(wall) * 1000:11.1f} ms{min(wall) * 1000:11.1f} ms{statistics.median(cpu) * 1000:11.1f} ms")
     for key in ("store", "open"):
-        ratio = lambda f, i: f([x[i] for x in m[key]]) / f([x[i] for x in m["raw"]])  # noqa: E731
+        ratio = lambda f, i, key=key: f([x[i] for x in m[key]]) / f([x[i] for x in m["raw"]])  # noqa: E731
         print(
             f"  oran merge_files({'yol' if key == 'store' else 'açık dosya'}) / ham: duvar medyan {ratio(statistics.median, 0):.2f}×, "
             f"duvar en az {ratio(min, 0):.2f}×, CPU {ratio(statistics.median, 1):.2f}×  (hedef ≤ 2×)"

@@ -30,7 +30,6 @@ from desktop.core.definition import Definition
 from desktop.core.entries import ValueView
 from desktop.core.forms import FieldDef, TableDef
 from desktop.core.loader import load_definition
-from desktop.core.values import display
 from desktop.report import build_report
 from desktop.store.valueset import import_values, read_json
 from desktop.store.workbook import Workbook
@@ -82,12 +81,13 @@ def content_of(path: Path) -> tuple[list[tuple[str, list[list[str]]]], list[str]
 
 def plain_document(out: Path, tables, texts, pages_wanted: int | None = None) -> tuple[float, int]:
     """The baseline: plain ReportLab, same tables and texts, padded to ``pages_wanted``."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
     from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Table, TableStyle
     from reportlab.platypus.tableofcontents import TableOfContents
-    from xml.sax.saxutils import escape
 
     from desktop.report import fonts
 
@@ -108,7 +108,7 @@ def plain_document(out: Path, tables, texts, pages_wanted: int | None = None) ->
 
     def story(padding: int):
         s = [TableOfContents(), PageBreak()]
-        for i, t in enumerate(texts):
+        for t in texts:
             s.append(Paragraph(escape(t), body))
         for title, rows in tables:
             s.append(Paragraph(escape(title), head))

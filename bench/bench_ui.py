@@ -100,7 +100,6 @@ def keystroke(path: Path, edits: int) -> None:
 
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
-
     from PySide6.QtWidgets import QLineEdit
 
     from desktop.store.workbook import Workbook

@@ -117,10 +117,10 @@ class State:
     indicators: dict = field(default_factory=dict)  # key -> (actual, explanation, source)
     audit: int = 0
 
-    def copy(self) -> "State":
+    def copy(self) -> State:
         return State(dict(self.entries), dict(self.indicators), self.audit)
 
-    def step(self, op: Op, definition: Definition) -> "State":
+    def step(self, op: Op, definition: Definition) -> State:
         s = self.copy()
         if op.kind == "indicator":
             old = s.indicators.get(op.key, (None, "", ""))
@@ -217,7 +217,7 @@ class CrashTally:
     problems: list = field(default_factory=list)
     seen: dict = field(default_factory=dict)  # index of the allowed state found -> rounds (merge, copy)
 
-    def add(self, other: "CrashTally") -> "CrashTally":
+    def add(self, other: CrashTally) -> CrashTally:
         for f in ("kills", "completed", "survived", "acked", "lost", "corrupt", "in_flight_committed"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
         self.problems += other.problems

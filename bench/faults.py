@@ -25,9 +25,9 @@ import io
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 WRITE_SQL = re.compile(r"\s*(BEGIN|INSERT|UPDATE|DELETE|REPLACE|COMMIT|VACUUM|ATTACH|CREATE|DROP|PRAGMA\s+\w+\s*=)", re.I)
 

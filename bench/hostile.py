@@ -161,7 +161,7 @@ def build_corpus(definition: Definition, folder: Path, *, oversized=OVERSIZED, s
     w = _Writer(folder)
     rng = random.Random(2020)
 
-    for off, what in HEADER_FIELDS.items():
+    for off in HEADER_FIELDS:
         for mask in (0x01, 0xFF):
             d = bytearray(data)
             d[off] ^= mask

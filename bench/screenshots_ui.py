@@ -57,7 +57,7 @@ def main(out: Path) -> int:
     from desktop.ui.app import application
     from desktop.ui.main_window import MainWindow
 
-    app = application()
+    _app = application()  # kept alive until the screenshots are taken
     for dept in ("imar", "insan_kaynaklari", "itfaiye"):
         settings.add_recent(files[dept])
     win = MainWindow()

@@ -13,7 +13,7 @@ import msgspec
 from msgspec import Meta, field
 
 from . import keys, limits, roles
-from .forms import FieldDef, FormDef, InvalidData, PhotoListDef, SectionDef, Strict, TableDef, TYPE_LABELS
+from .forms import TYPE_LABELS, FieldDef, FormDef, InvalidData, PhotoListDef, SectionDef, Strict, TableDef
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
 from .sha import sha256_hex
@@ -31,7 +31,7 @@ class Slot(msgspec.Struct, frozen=True):
     places: int | None = None  # printed with (declared ``decimals:`` or the type's default); None: not a number
 
 
-class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached look-ups below
+class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room for the cached look-ups below
     id: limits.Key  # e.g. "kars-2020"
     version: limits.Key = "1"
     institution: InstitutionDef
@@ -63,6 +63,11 @@ class Definition(Strict, dict=True, kw_only=True):  # dict: room for the cached 
     # --- look-ups -------------------------------------------------------
     def department(self, key: str) -> DepartmentDef | None:
         return next((d for d in self.departments if d.key == key), None)
+
+    def department_name(self, key: str) -> str:
+        """The department's name; its key when the definition has no such department."""
+        d = self.department(key)
+        return d.name if d is not None else key
 
     def form(self, department: str) -> FormDef:
         return next((f for f in self.forms if f.department == department), FormDef(department=department))

@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from decimal import Decimal, DecimalException
 from functools import lru_cache
-from typing import Callable
+from typing import Any, cast
 
 from .limits import MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH, MAX_FORMULA_NODES, MAX_MAGNITUDE, MAX_ROUND_DIGITS, grouped
 
-Lookup = Callable[[str], "Decimal | int | None"]
+Lookup = Callable[[str], object]  # any entered value; _num makes it a number or refuses it
 
 _SEGMENT = re.compile(r"^[a-z][a-z0-9_]*$")
-_FUNCS = {"abs": abs, "min": min, "max": max, "round": round}
+_FUNCS: dict[str, Callable[..., Any]] = {"abs": abs, "min": min, "max": max, "round": round}
 _ARITY = {"abs": (1, 1), "min": (2, 50), "max": (2, 50), "round": (1, 2)}  # (least, most) arguments
 _UNARY = (ast.UAdd, ast.USub, ast.Not)
 _BINOPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b}
@@ -229,9 +230,9 @@ def _eval(node: ast.AST, lookup: Lookup):
         values = [_eval(v, lookup) for v in node.values]
         return all(values) if isinstance(node.op, ast.And) else any(values)
     if isinstance(node, ast.Call):
-        name = node.func.id  # type: ignore[union-attr]
+        name = cast(ast.Name, node.func).id  # parse() admits only calls of named functions
         if name == "round" and len(node.args) == 2:
             x = _eval(node.args[0], lookup)
-            return _num(round(Decimal(x), node.args[1].value))  # type: ignore[attr-defined]
+            return _num(round(Decimal(x), cast(Any, node.args[1]).value))  # digits: a literal (parse())
         return _num(_FUNCS[name](*[_eval(a, lookup) for a in node.args]))
     raise ExpressionError("formül değerlendirilemedi")

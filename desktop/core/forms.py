@@ -8,18 +8,30 @@ msgspec is used rather than a heavier validation library because a workbook's
 definition snapshot is checked on every open, on the clerk's cold start path.
 """
 
-from typing import Annotated, Any, Literal, TypeVar, Union
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 import msgspec
 from msgspec import Meta, field
 
 from . import keys
 from .dates import BIMONTHS, MONTH_KEYS, MONTHS
-from .numbers import DEFAULT_DECIMALS, MAX_DECIMALS
 from .limits import (
-    MAX_COLUMNS, MAX_DEPARTMENT_SLOTS, MAX_ITEMS, MAX_KEY_CHARS, MAX_ROWS, MAX_RULES, MAX_SECTIONS,
-    MAX_TABLE_CELLS, Formula, Long, Short, at_most, form_slots, table_cells,
+    MAX_COLUMNS,
+    MAX_DEPARTMENT_SLOTS,
+    MAX_ITEMS,
+    MAX_KEY_CHARS,
+    MAX_ROWS,
+    MAX_RULES,
+    MAX_SECTIONS,
+    MAX_TABLE_CELLS,
+    Formula,
+    Long,
+    Short,
+    at_most,
+    form_slots,
+    table_cells,
 )
+from .numbers import DEFAULT_DECIMALS, MAX_DECIMALS
 
 # a key segment (see keys.py); the loader words the mismatch in Turkish
 Segment = Annotated[str, Meta(pattern=keys.SEGMENT.pattern, max_length=MAX_KEY_CHARS)]
@@ -109,15 +121,15 @@ def check_decimals(type_: str, decimals: int | None) -> None:
                          f"{decimals} yazılmış")
 
 
-class ItemDef(Strict, tag_field="kind", kw_only=True):
+class ItemDef(Strict, tag_field="kind", frozen=True, kw_only=True):
     """An item of a section; ``kind`` (field, table, photos) tells which."""
 
     @property
     def kind(self) -> str:
-        return self.__struct_config__.tag
+        return cast(str, self.__struct_config__.tag)  # every item class declares a tag string
 
 
-class FieldDef(ItemDef, tag="field", kw_only=True):
+class FieldDef(ItemDef, tag="field", frozen=True, kw_only=True):
     key: Segment
     label: Short
     type: FieldType
@@ -144,12 +156,12 @@ class FieldDef(ItemDef, tag="field", kw_only=True):
         check_decimals(self.type, self.decimals)
 
 
-class RowDef(Strict, kw_only=True):
+class RowDef(Strict, frozen=True, kw_only=True):
     key: Segment
     label: Short
 
 
-class ColumnDef(Strict, kw_only=True):
+class ColumnDef(Strict, frozen=True, kw_only=True):
     key: Segment
     label: Short
     type: FieldType = "count"
@@ -182,7 +194,7 @@ class ColumnDef(Strict, kw_only=True):
         return "sum" if self.type in ("count", "decimal", "money") else "none"
 
 
-class TableDef(ItemDef, tag="table", kw_only=True):
+class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
     key: Segment
     title: Short
     row_header: Short = ""
@@ -195,9 +207,9 @@ class TableDef(ItemDef, tag="table", kw_only=True):
     @property
     def row_defs(self) -> list[RowDef]:
         if self.rows == "months":
-            return [RowDef(key=k, label=l) for k, l in zip(MONTH_KEYS, MONTHS)]
+            return [RowDef(key=k, label=lab) for k, lab in zip(MONTH_KEYS, MONTHS)]
         if self.rows == "bimonths":
-            return [RowDef(key=k, label=l) for k, l in BIMONTHS]
+            return [RowDef(key=k, label=lab) for k, lab in BIMONTHS]
         return list(self.rows)
 
     @property
@@ -228,19 +240,19 @@ class TableDef(ItemDef, tag="table", kw_only=True):
                     )
 
 
-class PhotoListDef(ItemDef, tag="photos", kw_only=True):
+class PhotoListDef(ItemDef, tag="photos", frozen=True, kw_only=True):
     key: Segment
     title: Short
     max_count: Annotated[int, Meta(ge=1, le=500)] = 40
 
 
-Item = Union[FieldDef, TableDef, PhotoListDef]
+Item = FieldDef | TableDef | PhotoListDef
 
 
-class SectionDef(Strict, kw_only=True):
+class SectionDef(Strict, frozen=True, kw_only=True):
     key: Segment
     title: Short
-    chapter: Chapter = "III.B.1"  # type: ignore[valid-type]
+    chapter: Chapter = "III.B.1"
     intro: Long | None = None
     items: Annotated[list[Item], Meta(min_length=1, max_length=MAX_ITEMS)]
     # the foreword (Sunuş): a section of the institution unit's form printed before the
@@ -248,7 +260,7 @@ class SectionDef(Strict, kw_only=True):
     foreword: bool = False
 
 
-class RuleDef(Strict, kw_only=True):
+class RuleDef(Strict, frozen=True, kw_only=True):
     key: Segment
     severity: Literal["error", "warning"] = "error"
     check: Formula  # a boolean expression over value keys
@@ -260,7 +272,7 @@ class RuleDef(Strict, kw_only=True):
         parse(self.check)  # the same check on every read: a stored definition is untrusted
 
 
-class FormDef(Strict, kw_only=True):
+class FormDef(Strict, frozen=True, kw_only=True):
     department: Segment
     sections: Annotated[list[SectionDef], Meta(max_length=MAX_SECTIONS)] = field(default_factory=list)
     rules: Annotated[list[RuleDef], Meta(max_length=MAX_RULES)] = field(default_factory=list)

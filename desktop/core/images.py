@@ -46,7 +46,8 @@ def normalize(data: bytes, name: str = "resim") -> StoredImage:
         raise ImageProblem(f"'{name}' çok büyük ({len(data) // (1024 * 1024)} MB; en çok 40 MB).")
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with Image.open(io.BytesIO(data), formats=list(FORMATS.values())) as img:
+        with Image.open(io.BytesIO(data), formats=list(FORMATS.values())) as opened:
+            img: Image.Image = opened
             if img.width * img.height > MAX_PIXELS:
                 raise ImageProblem(f"'{name}' çok büyük ({img.width}×{img.height} piksel; en çok {MAX_PIXELS // 1_000_000} milyon piksel).")
             img.load()

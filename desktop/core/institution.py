@@ -13,7 +13,7 @@ from .limits import MAX_LOGO_BYTES, MAX_PLAN_LIST, MAX_STORED_SIDE, Key, LimitEx
 _MAGIC = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
 
 
-class EmbeddedImage(Strict, kw_only=True):
+class EmbeddedImage(Strict, frozen=True, kw_only=True):
     """An image carried inside the definition (and so inside every file and its digest).
 
     Never a path: only the loader reads a file (from the definition folder) and
@@ -45,15 +45,18 @@ class EmbeddedImage(Strict, kw_only=True):
                 "sha256": hashlib.sha256(data).hexdigest(), "data": base64.b64encode(data).decode("ascii")}
 
 
-class SignerDef(Strict, kw_only=True):
-    role: Literal["ust_yonetici", "mali_hizmetler", "harcama_yetkilisi"]
+SignerRole = Literal["ust_yonetici", "mali_hizmetler", "harcama_yetkilisi"]
+
+
+class SignerDef(Strict, frozen=True, kw_only=True):
+    role: SignerRole
     name: Short
     title: Short
     place: Short = ""
     date: Key | None = None  # ISO date; printed as 31.12.2020
 
 
-class InstitutionDef(Strict, kw_only=True):
+class InstitutionDef(Strict, frozen=True, kw_only=True):
     key: Segment
     name: Short  # "Kars Belediyesi"
     full_name: Short = ""  # "T.C. KARS BELEDİYE BAŞKANLIĞI"
@@ -66,7 +69,7 @@ class InstitutionDef(Strict, kw_only=True):
     logo: EmbeddedImage | None = None
 
 
-class YearDef(Strict, kw_only=True):
+class YearDef(Strict, frozen=True, kw_only=True):
     year: Annotated[int, Meta(ge=2000, le=2100)]
     deviation_tolerance: Decimal = Decimal(0)  # percent, 0..100
     percent_style: Literal["prefix", "suffix"] = "prefix"
@@ -78,7 +81,7 @@ class YearDef(Strict, kw_only=True):
             raise ValueError(f"sapma toleransı 0 ile 100 arasında olmalı ({self.deviation_tolerance})")
 
 
-class DepartmentDef(Strict, kw_only=True):
+class DepartmentDef(Strict, frozen=True, kw_only=True):
     key: Segment
     name: Short  # "İtfaiye Müdürlüğü"
     manager: Short = ""

@@ -13,10 +13,6 @@ SEGMENT = re.compile(r"^[a-z][a-z0-9_]*$")
 TOTAL_ROW = "toplam"
 
 
-def is_segment(text: str) -> bool:
-    return bool(SEGMENT.match(text))
-
-
 def join(*parts: str) -> str:
     return ".".join(parts)
 

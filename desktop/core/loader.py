@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Union, cast
 
 from . import keys, limits
 from .definition import Definition
@@ -65,7 +65,7 @@ def _constructor() -> type:
     from ruamel.yaml.constructor import RoundTripConstructor
 
     class _Constructor(RoundTripConstructor):
-        def construct_yaml_float(self, node):  # type: ignore[override]
+        def construct_yaml_float(self, node):
             raw = str(node.value).replace("_", "")
             if _AMBIGUOUS.match(raw):
                 raise _AmbiguousNumber(raw, node.start_mark.line + 1)
@@ -141,10 +141,10 @@ def _line_of(data: Any, loc: tuple) -> int | None:
     for part in loc:
         try:
             if isinstance(node, dict) and part in node:
-                line = node.lc.key(part)[0] + 1
+                line = cast(Any, node).lc.key(part)[0] + 1  # ruamel's CommentedMap
                 node = node[part]
             elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-                line = node.lc.item(part)[0] + 1
+                line = cast(Any, node).lc.item(part)[0] + 1  # ruamel's CommentedSeq
                 node = node[part]
             else:
                 break
@@ -323,7 +323,7 @@ def _struct_lists(model: Any, data: dict) -> list[tuple[str, Any]]:
         info = next((t for t in info.types if isinstance(t, inspect.StructType) and t.tag == data.get("kind")), None)
     if not isinstance(info, inspect.StructType):
         return []
-    out = []
+    out: list[tuple[str, Any]] = []
     for f in info.fields:
         t = f.type.type if isinstance(f.type, inspect.Metadata) else f.type
         if isinstance(t, inspect.UnionType):  # "a list of rows, or months"
@@ -334,7 +334,7 @@ def _struct_lists(model: Any, data: dict) -> list[tuple[str, Any]]:
         if isinstance(element, inspect.StructType):
             out.append((f.encode_name, element.cls))
         elif isinstance(element, inspect.UnionType) and all(isinstance(x, inspect.StructType) for x in element.types):
-            out.append((f.encode_name, Union[tuple(x.cls for x in element.types)]))
+            out.append((f.encode_name, Union[tuple(cast(inspect.StructType, x).cls for x in element.types)]))  # noqa: UP007 -- built at run time
     return out
 
 
@@ -497,7 +497,7 @@ def _cross_check(parts: dict, forms: list, head: tuple[str, Any], plan_label: st
     for x in list(plan.indicators()) + list(plan.activities()):
         if x.department not in known:
             problems.append(Problem(plan_label, None, x.key, f"'{x.department}' tanımlı bir birim değil ({', '.join(sorted(known))})"))
-    owners = {}
+    owners: dict[str, str] = {}
     for label, form, _ in forms:
         if form.department not in known:
             problems.append(Problem(label, None, "department", f"'{form.department}' tanımlı bir birim değil"))

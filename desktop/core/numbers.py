@@ -114,7 +114,7 @@ def range_problem(value: Decimal, kind: str) -> str | None:
     if not value:
         return None
     sign, digits, exponent = value.normalize(Context(prec=MAX_DIGITS + 10)).as_tuple()
-    decimals = max(0, -exponent)
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0  # finite: checked above
     allowed = MAX_DECIMALS.get(kind, MAX_DECIMALS["decimal"])
     if decimals > allowed:
         if kind == "count":

@@ -5,14 +5,14 @@ from typing import Annotated, Literal
 
 from msgspec import Meta, field
 
-from .forms import Strict, Segment
+from .forms import Segment, Strict
 from .limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, Short, at_most, check_number
 
 Direction = Literal["increase", "decrease", "keep"]
 DIRECTION_LABELS = {"increase": "artan", "decrease": "azalan", "keep": "korunacak"}
 
 
-class IndicatorDef(Strict, kw_only=True):
+class IndicatorDef(Strict, frozen=True, kw_only=True):
     key: Segment  # stable identity; the printed code is not unique
     code: Short  # as printed, e.g. "PG.1.1.2"
     name: Short
@@ -28,7 +28,7 @@ class IndicatorDef(Strict, kw_only=True):
             check_number(value, f"'{self.key}' göstergesinin {what} değeri")
 
 
-class ActivityDef(Strict, kw_only=True):
+class ActivityDef(Strict, frozen=True, kw_only=True):
     key: Segment
     code: Short  # as printed, e.g. "F.1.1.1"
     name: Short
@@ -40,26 +40,26 @@ class ActivityDef(Strict, kw_only=True):
         check_number(self.planned_cost, f"'{self.key}' faaliyetinin planlanan maliyeti")
 
 
-class PerformanceTargetDef(Strict, kw_only=True):
+class PerformanceTargetDef(Strict, frozen=True, kw_only=True):
     key: Segment
     name: Short
     indicators: Annotated[list[IndicatorDef], Meta(max_length=MAX_PLAN_ENTRIES)] = field(default_factory=list)
     activities: Annotated[list[ActivityDef], Meta(max_length=MAX_PLAN_ENTRIES)] = field(default_factory=list)
 
 
-class GoalDef(Strict, kw_only=True):
+class GoalDef(Strict, frozen=True, kw_only=True):
     code: Short  # "H1.1"
     name: Short
     targets: Annotated[list[PerformanceTargetDef], Meta(max_length=MAX_PLAN_LIST)] = field(default_factory=list)
 
 
-class AimDef(Strict, kw_only=True):
+class AimDef(Strict, frozen=True, kw_only=True):
     code: Short  # "SA1"
     name: Short
     goals: Annotated[list[GoalDef], Meta(max_length=MAX_PLAN_LIST)] = field(default_factory=list)
 
 
-class PlanDef(Strict, kw_only=True):
+class PlanDef(Strict, frozen=True, kw_only=True):
     name: Short = "Stratejik Plan"
     period: Short = ""
     aims: Annotated[list[AimDef], Meta(max_length=MAX_PLAN_LIST)] = field(default_factory=list)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import rates
-from .forms import InvalidData, convert
+from .forms import InvalidData, Strict, convert
 from .limits import LimitExceeded, check_number
 from .loader import validate_part
 from .numbers import format_number
@@ -38,7 +38,7 @@ FIELDS = {
     "activities": ("key", "code", "name", "unit", "planned_cost", "department", "parent"),
 }
 NUMBER_FIELDS = {"baseline", "target", "weight", "planned_cost"}
-_MODELS = {"aims": AimDef, "goals": GoalDef, "targets": PerformanceTargetDef, "indicators": IndicatorDef, "activities": ActivityDef}
+_MODELS: dict[str, type[Strict]] = {"aims": AimDef, "goals": GoalDef, "targets": PerformanceTargetDef, "indicators": IndicatorDef, "activities": ActivityDef}
 _PARENT = {"goals": "aims", "targets": "goals", "indicators": "targets", "activities": "targets"}
 _IDENTITY = {"aims": "code", "goals": "code", "targets": "key", "indicators": "key", "activities": "key"}
 _PARENT_WORDS = {"goals": "amaç kodu", "targets": "hedef kodu", "indicators": "performans hedefi anahtarı",

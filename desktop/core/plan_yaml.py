@@ -26,9 +26,15 @@ from .plan_rows import plan_data
 _AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")  # as the loader's
 
 
+def _whole(value: Decimal) -> bool:
+    """Written without decimals (a NaN or an infinity has no integer exponent: not whole)."""
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= 0
+
+
 def number_text(value: Decimal) -> str:
     """Plain text of a number the loader reads back as the same value."""
-    if value.as_tuple().exponent >= 0:
+    if _whole(value):
         return str(int(value))
     text = format(value, "f")
     return text + "0" if _AMBIGUOUS.match(text) else text
@@ -39,7 +45,7 @@ class _Representer(RoundTripRepresenter):
 
 
 def _decimal(representer, value: Decimal):
-    if value.as_tuple().exponent >= 0:
+    if _whole(value):
         return representer.represent_int(int(value))
     return representer.represent_scalar("tag:yaml.org,2002:float", number_text(value))
 

@@ -16,8 +16,8 @@ indicators that have a rate; rates below 0 count as 0.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
 import msgspec
 
@@ -68,7 +68,7 @@ def realization(direction: str, baseline, target, actual) -> Rate:
         return Rate(None, method, "gerçekleşme değeri girilmemiş")
     if b is None:
         return Rate(None, method, "hedef tanımlanmamış")
-    if method == "delta":
+    if method == "delta" and a is not None:  # method_for chose delta: a baseline is given
         return Rate((c - a) / (b - a) * HUNDRED, method)
     if method == "inverse":
         if c == 0:
@@ -97,7 +97,7 @@ def deviation(rate: Decimal | None) -> Decimal | None:
 
 def needs_explanation(rate: Decimal | None, tolerance) -> bool:
     d = deviation(rate)
-    return d is not None and d > _d(tolerance or 0)
+    return d is not None and d > (_d(tolerance) or Decimal(0))
 
 
 def rollup(pairs: Iterable[tuple[Decimal | None, Decimal | None]]) -> Decimal | None:

@@ -22,7 +22,7 @@ finds the few parts it treats specially by what the definition declares:
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from .findings import Finding
 from .forms import FormDef
@@ -41,7 +41,7 @@ def problems(departments: Sequence[DepartmentDef], forms: Sequence[FormDef], *, 
     if complete and not institution:
         out.append((("departments",), "kurum birimi tanımlanmamış: kurum düzeyindeki bölümleri (sunuş, misyon, IV, V…) "
                                       "dolduracak birime 'role: institution' yazın (ör. Strateji Geliştirme)"))
-    for i, d in institution[1:]:
+    for i, _d in institution[1:]:
         out.append((("departments", i, "role"), f"kurum birimi bir tane olmalı: '{institution[0][1].key}' zaten "
                                                 "'role: institution'; bu birimden kaldırın"))
     first_finance = None

@@ -19,19 +19,19 @@ definition's setting in force.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Callable
 
 from .definition import Definition
 from .forms import FieldDef, SectionDef, TableDef
-from .institution import SignerDef, YearDef
+from .institution import SignerDef, SignerRole, YearDef
 from .roles import SETTINGS_CHAPTER  # noqa: F401 (settings.SETTINGS_CHAPTER, as before)
 
 Lookup = Callable[[str], object]
 
 # field key (in the institution form) → what it overrides
 TOLERANCE = "sapma_toleransi"
-SIGNER_FIELDS = {
+SIGNER_FIELDS: dict[SignerRole, tuple[str, str]] = {
     "ust_yonetici": ("ust_yonetici_adi", "ust_yonetici_unvani"),
     "mali_hizmetler": ("mali_yonetici_adi", "mali_yonetici_unvani"),
 }
@@ -64,7 +64,7 @@ def _reader(definition: Definition, lookup: Lookup | None) -> Callable[..., obje
     declared = {i.key for i in section.items} if section is not None and lookup is not None else set()
 
     def read(name: str, *rest: str) -> object:
-        return lookup(".".join((p, name, *rest))) if name in declared else None  # type: ignore[misc]
+        return lookup(".".join((p, name, *rest))) if lookup is not None and p is not None and name in declared else None
 
     return read
 

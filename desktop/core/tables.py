@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Mapping
 
 from . import expressions, keys
 from .forms import ColumnDef, TableDef
-
-Value = "int | Decimal | str | None"
 
 
 def _coerce(col: ColumnDef, v):
@@ -33,7 +31,7 @@ def compute_table(department: str, table: TableDef, entered: Mapping[str, object
     for row in table.row_defs:
         vals = {c.key: entered.get(keys.join(department, table.key, row.key, c.key)) for c in table.columns if not c.computed}
         for col in computed:  # in order: a formula may use an earlier formula column
-            vals[col.key] = _coerce(col, expressions.evaluate(col.computed, vals.get))
+            vals[col.key] = _coerce(col, expressions.evaluate(col.computed or "", vals.get))
             out[keys.join(department, table.key, row.key, col.key)] = vals[col.key]
         rows[row.key] = vals
 
@@ -45,7 +43,7 @@ def compute_table(department: str, table: TableDef, entered: Mapping[str, object
                 totals[col.key] = _coerce(col, sum(nums, Decimal(0))) if nums else None
         for col in computed:
             if col.total_mode == "compute":
-                totals[col.key] = _coerce(col, expressions.evaluate(col.computed, totals.get))
+                totals[col.key] = _coerce(col, expressions.evaluate(col.computed or "", totals.get))
         for ckey, v in totals.items():
             out[keys.join(department, table.key, keys.TOTAL_ROW, ckey)] = v
     return out

@@ -82,7 +82,7 @@ def indicator_findings(definition: Definition, entries: Entries, department: str
                 out.append(Finding("warning", where, f"{label}: gerçekleşme değeri girilmemiş.", "gerceklesme", ind.department))
             continue
         rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
-        if rates.needs_explanation(rate.value, tol) and not (e and e.explanation.strip()):
+        if rate.value is not None and rates.needs_explanation(rate.value, tol) and not (e and e.explanation.strip()):
             out.append(
                 Finding(
                     "error",

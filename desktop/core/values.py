@@ -13,8 +13,16 @@ from .characters import CharacterProblem, check_characters, strip_bidi
 from .dates import DateError, format_date, parse_date
 from .forms import TYPE_LABELS
 from .numbers import (
-    DEFAULT_DECIMALS, MAX_DIGITS, NumberError, format_money, format_number, format_percent, other_digit, other_digit_message,
-    parse_number, range_problem,
+    DEFAULT_DECIMALS,
+    MAX_DIGITS,
+    NumberError,
+    format_money,
+    format_number,
+    format_percent,
+    other_digit,
+    other_digit_message,
+    parse_number,
+    range_problem,
 )
 from .turkish import nfc
 

@@ -6,9 +6,10 @@ so the command line starts quickly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..store.workbook import Workbook
@@ -27,7 +28,7 @@ class ReportResult:
 
 
 def build_report(
-    wb: "Workbook",
+    wb: Workbook,
     out: Path,
     *,
     department: str | None = None,

@@ -10,8 +10,8 @@ from pathlib import Path
 from reportlab.platypus import Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..core.entries import ValueView
 from ..core import settings
+from ..core.entries import ValueView
 from ..store.errors import WorkbookError
 from ..store.tempfiles import temp_beside
 from ..store.workbook import Workbook

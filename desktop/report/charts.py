@@ -98,7 +98,7 @@ def _clip(text: str, w: float) -> str:
 
 
 def pie_chart(labels: list[str], values: list[float], width: float, percent_style: str = "prefix") -> Drawing:
-    pairs = [(l, v) for l, v in zip(labels, values) if v and v > 0]
+    pairs = [(lab, v) for lab, v in zip(labels, values) if v and v > 0]
     height = 160
     d = Drawing(width, height)
     if not pairs:
@@ -123,8 +123,8 @@ def pie_chart(labels: list[str], values: list[float], width: float, percent_styl
     legend.columnMaximum = 12
     legend.dy = legend.dx = 7
     legend.colorNamePairs = [
-        (PALETTE[i % len(PALETTE)], f"{l}: {format_number(int(v) if v == int(v) else Decimal(str(v)), always_group=True)} ({format_percent(Decimal(str(v / total * 100)), 1, percent_style)})")
-        for i, (l, v) in enumerate(pairs)
+        (PALETTE[i % len(PALETTE)], f"{lab}: {format_number(int(v) if v == int(v) else Decimal(str(v)), always_group=True)} ({format_percent(Decimal(str(v / total * 100)), 1, percent_style)})")
+        for i, (lab, v) in enumerate(pairs)
     ]
     d.add(legend)
     return d

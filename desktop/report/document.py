@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from . import fonts as F
-from .styles import ACCENT, DRAFT, MUTED, RULE, sheet
+from .styles import DRAFT, MUTED, RULE, sheet
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
@@ -56,7 +56,7 @@ class PageCounter(Flowable):
     """Indexing flowable: multiBuild runs until the page count is stable, so
     the footer's "N / M" is right on the final pass."""
 
-    def __init__(self, doc: "ReportDoc"):
+    def __init__(self, doc: ReportDoc):
         super().__init__()
         self.doc = doc
         self.previous: int | None = None

@@ -16,7 +16,7 @@ class Node:
     code: str
     number: str
     title: str
-    children: tuple["Node", ...] = field(default_factory=tuple)
+    children: tuple[Node, ...] = field(default_factory=tuple)
 
     @property
     def heading(self) -> str:
@@ -69,8 +69,3 @@ OUTLINE: tuple[Node, ...] = (
 )
 
 GENERATED = {"II.A", "III.B.1", "III.B.2", "III.B.3"}
-
-
-def headings() -> list[str]:
-    """Every heading of the outline in order (used by tests)."""
-    return [n.heading for top in OUTLINE for n in top.walk()]

@@ -17,7 +17,7 @@ from .sections import section_blocks
 from .story import Story
 from .styles import sheet
 from .tables import Col, fit_table
-from .text import esc, paragraphs
+from .text import esc
 
 EMPTY = "Bu bölüme ilişkin bilgi girilmemiştir."
 

@@ -12,9 +12,8 @@ from ..core.values import display
 from ..store.photos import list_photos, photo_data, photo_problem
 from . import charts
 from .context import Context
-from .styles import TABLE_SIZE
+from .styles import TABLE_SIZE, sheet
 from .tables import Col, RowTooTall, fit_table, make_table
-from .styles import sheet
 from .text import checked, esc, flat, paragraphs, unfit
 
 Block = tuple[list, bool]  # flowables, landscape

@@ -19,7 +19,6 @@ DRAFT = colors.HexColor("#C0392B")
 
 BODY_SIZE = 10
 TABLE_SIZE = 8.5
-TABLE_MIN_SIZE = 6.5
 
 
 @lru_cache(maxsize=1)
@@ -98,22 +97,3 @@ def sheet() -> dict[str, ParagraphStyle]:
     s["sign"] = ParagraphStyle("sign", parent=s["body"], alignment=TA_CENTER, spaceAfter=0)
     s["sign_bold"] = ParagraphStyle("sign_bold", parent=s["sign"], fontName=F.SERIF_BOLD)
     return s
-
-
-def cell_style(size: float, align: str = "left", bold: bool = False) -> ParagraphStyle:
-    return _cell_style(round(size, 2), align, bold)
-
-
-@lru_cache(maxsize=64)
-def _cell_style(size: float, align: str, bold: bool) -> ParagraphStyle:
-    base = sheet()["cell"]
-    return ParagraphStyle(
-        f"cell_{size}_{align}_{bold}", parent=base, fontSize=size, leading=size * 1.22,
-        fontName=F.SANS_BOLD if bold else F.SANS,
-        alignment={"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}[align],
-    )
-
-
-@lru_cache(maxsize=16)
-def head_style(size: float) -> ParagraphStyle:
-    return ParagraphStyle(f"head_{size}", parent=sheet()["head"], fontSize=size, leading=size * 1.2)

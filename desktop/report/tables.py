@@ -70,7 +70,7 @@ class VerticalText(Flowable):
         self.font, self.size, self.color = font, size, color
         self.lines = _split_two(text, font, size) if stringWidth(text, font, size) > self.MAX else [text]
         self.width = len(self.lines) * size * 1.2
-        self.height = max(stringWidth(l, font, size) for l in self.lines) + 2
+        self.height = max(stringWidth(line, font, size) for line in self.lines) + 2
 
     def wrap(self, aw, ah):
         return self.width, self.height
@@ -203,7 +203,7 @@ def _forced_widths(header, rows, width, size, bold_rows, turned) -> list[float]:
 def make_table(header: list[str], rows: list[list], cols: list[Col], width: float, size: float,
                *, bold_rows: set[int] = frozenset(), shaded_rows: set[int] = frozenset(),
                force: bool = False, extra_style: list | None = None, with_header: bool = True,
-               turned: bool = False) -> "LazyTable | None":
+               turned: bool = False) -> LazyTable | None:
     """A styled table at ``size`` that fits ``width``, or None if it cannot.
 
     ``turned``: header labels (except the first) are turned 90°, so that a

@@ -8,7 +8,7 @@ import os
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def current_user() -> str:
@@ -17,5 +17,5 @@ def current_user() -> str:
         return name
     try:
         return getpass.getuser()
-    except Exception:  # no user database entry (containers, service accounts)
+    except Exception:  # noqa: BLE001 -- no user database entry (containers, service accounts)
         return "bilinmiyor"

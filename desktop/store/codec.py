@@ -66,7 +66,3 @@ def decode(type_: str, raw):
 def encode_number(value):
     """Indicator actuals: a Decimal as INTEGER when whole, else REAL."""
     return encode("decimal", value)
-
-
-def decode_number(raw):
-    return decode("decimal", raw)

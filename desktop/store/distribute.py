@@ -92,16 +92,16 @@ def distribute(wb: Workbook, out_dir: Path | str, departments: list[str] | None 
     lookup = wb.entries().values.get
     results = []
     for key in wanted:
-        dept = definition.department(key)
+        dname = definition.department_name(key)
         path = out / file_name(definition, key)
         try:
             snapshot = department_definition(definition, lookup, key)
         except ValueError as exc:  # an entered setting the definition cannot hold (InvalidData, Turkish)
-            results.append(Handed(key, dept.name, path, False,
+            results.append(Handed(key, dname, path, False,
                                   f"birleşik dosyadaki yıl ayarları birim dosyasının tanımına yazılamıyor ({exc}). "
                                   "'Yıl ayarları' sekmesinde bu değeri düzeltip yeniden dağıtın."))
             continue
-        results.append(_write_one(path, snapshot, key, dept.name, wb.user))
+        results.append(_write_one(path, snapshot, key, dname, wb.user))
     return results
 
 

@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import io
 import zipfile
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -215,7 +216,7 @@ def save_deterministic(book, path: Path | str, creator: str, year: int, title: s
     return path
 
 
-def set_widths(ws, widths: dict[int, float]) -> None:
+def set_widths(ws, widths: Mapping[int, float]) -> None:
     from openpyxl.utils import get_column_letter
 
     for col, width in sorted(widths.items()):

@@ -83,7 +83,7 @@ def _merge_problem(ref: str, sheet: str, ordered: list[tuple[int, int]]) -> str 
         min_col, min_row, max_col, max_row = range_boundaries(ref.upper())
     except (ValueError, TypeError):
         return f"'{sheet}' sayfasında bozuk bir hücre birleştirmesi var ({ref[:40]}); şablonu yeniden alın"
-    if None in (min_col, min_row, max_col, max_row) or (min_col, min_row) == (max_col, max_row):
+    if min_col is None or min_row is None or max_col is None or max_row is None or (min_col, min_row) == (max_col, max_row):
         return None
     rows = ordered[bisect_left(ordered, (min_row, 0)):bisect_right(ordered, (max_row, 1 << 30))]
     inside = [(r, c) for r, c in rows if min_col <= c <= max_col]

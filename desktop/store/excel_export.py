@@ -55,7 +55,7 @@ def export_excel(wb: Workbook, out: Path | str) -> ExportResult:
     result = ExportResult(Path(out))
     book = XlsxBook()
     used: set[str] = set()
-    ws = book.active
+    ws = book.worksheets[0]  # a new book's one (active) sheet
     ws.title = xl.sheet_title("Performans", used)
     result.indicators = _performance(ws, definition, entries, wb.department)
     result.sheets.append(ws.title)
@@ -66,13 +66,13 @@ def export_excel(wb: Workbook, out: Path | str) -> ExportResult:
         fields = [i for s in form.sections for i in s.items if isinstance(i, FieldDef) and i.type != "longtext"]
         if not tables and not fields:
             continue
-        dname = definition.department(dept).name
+        dname = definition.department_name(dept)
         ws = book.create_sheet(xl.sheet_title(dname, used))
         _department(ws, definition, view, dept, fields, tables)
         result.sheets.append(ws.title)
         result.tables += len(tables)
     inst = definition.institution.name
-    what = definition.department(wb.department).name if wb.department else "Birleştirilmiş"
+    what = definition.department_name(wb.department) if wb.department else "Birleştirilmiş"
     xl.save_deterministic(book, result.path, inst, definition.year.year, f"{inst} {definition.year.year} — {what}")
     return result
 
@@ -141,10 +141,10 @@ def _performance(ws, definition: Definition, entries: Entries, department: str |
                                       "Sorumlu Birim", "Açıklama", "Kaynak Belge / Kayıt"])
                     row += 1
                     for act in acts:
-                        e = entries.activities.get(act.key)
+                        ae = entries.activities.get(act.key)
                         cells = [None, act.code, act.name, act.unit, "", None, act.planned_cost,
-                                 e.actual_cost if e else None, None, "", names.get(act.department, act.department),
-                                 e.explanation if e else "", e.source if e else ""]
+                                 ae.actual_cost if ae else None, None, "", names.get(act.department, act.department),
+                                 ae.explanation if ae else "", ae.source if ae else ""]
                         _plan_row(ws, row, cells, style, money=True)
                         row += 1
                 row += 1
@@ -195,7 +195,7 @@ def _plan_row(ws, row: int, cells: list, style: str, total: bool = False, money:
 # --- department sheets -----------------------------------------------------
 def _department(ws, definition: Definition, view: ValueView, dept: str, fields, tables) -> None:
     style = definition.year.percent_style
-    ws.cell(1, 1, f"{definition.department(dept).name} — {definition.year.year}").font = xl.TITLE
+    ws.cell(1, 1, f"{definition.department_name(dept)} — {definition.year.year}").font = xl.TITLE
     widths: dict[int, float] = {1: 20}
     row = 3
     if fields:
@@ -212,7 +212,7 @@ def _department(ws, definition: Definition, view: ValueView, dept: str, fields, 
             widths[2] = max(widths.get(2, 12), xl.text_width(value) + 2)
             row += 1
         row += 1
-    header_rows = []
+    header_rows: list[int] = []
     for table in tables:
         row = _table(ws, row, dept, table, view, style, widths, header_rows)
     xl.set_widths(ws, widths)

@@ -32,8 +32,8 @@ from ..core.numbers import NumberError, parse_number
 from ..core.turkish import nfc
 from ..core.values import ValueProblem, coerce
 from . import excel as xl
-from .excel_cells import cell_problems
 from .errors import ImportRejected
+from .excel_cells import cell_problems
 from .valueset import FORMAT, FORMAT_VERSION, import_values
 from .workbook import Workbook
 
@@ -123,7 +123,7 @@ def read_template(path: Path | str) -> tuple[dict, list[MappedCell], dict[tuple[
     check_xlsx(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception:  # openpyxl raises many kinds on malformed parts
+    except Exception:  # noqa: BLE001 -- openpyxl raises many kinds on malformed parts
         raise ImportRejected(f"'{path.name}' okunamadı: .xlsx dosyası bozuk. Şablonu Excel'de açıp yeniden kaydedin.") from None
     try:
         if xl.MAP_SHEET not in book.sheetnames:
@@ -145,7 +145,7 @@ def read_template(path: Path | str) -> tuple[dict, list[MappedCell], dict[tuple[
             max_row = max(r for r, _ in wanted)
             max_col = max(col for _, col in wanted)
             ws = book[sheet]
-            with ws._get_source() as source:  # the sheet's XML: what data_only hides
+            with ws._get_source() as source:  # type: ignore[attr-defined]  # read-only sheet's XML (not in the stubs): what data_only hides
                 problems += cell_problems(source, sheet, wanted)
             for r, row in enumerate(ws.iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_col), 1):
                 for col, cell in enumerate(row, 1):
@@ -156,7 +156,7 @@ def read_template(path: Path | str) -> tuple[dict, list[MappedCell], dict[tuple[
         return meta, cells, values
     except ImportRejected:
         raise
-    except Exception:
+    except Exception:  # noqa: BLE001 -- any other failure inside openpyxl: the file is malformed
         raise ImportRejected(f"'{path.name}' okunamadı: .xlsx dosyası bozuk. Şablonu Excel'de açıp yeniden kaydedin.") from None
     finally:
         book.close()
@@ -322,8 +322,7 @@ def import_template(wb: Workbook, path: Path | str) -> int:
         "activities": [{"key": k, **attrs} for k, attrs in plan["faaliyet"].items()],
     }
     if problems:  # also list what the store would refuse, without writing
-        batch = dict(values=values, indicators=plan["gosterge"], activities=plan["faaliyet"])
-        problems += [_locate(p, where) for p in wb.prepare(**batch)[2]]
+        problems += [_locate(p, where) for p in wb.prepare(values, plan["gosterge"], plan["faaliyet"])[2]]
         raise ImportRejected("Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
     try:
         return import_values(wb, data)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook as XlsxBook
 from openpyxl.styles import Font, Protection
@@ -33,12 +34,12 @@ from ..core.forms import ColumnDef, FieldDef, TableDef
 from ..core.plan import DIRECTION_LABELS
 from ..core.values import to_json
 from . import excel as xl
-from .excel_formulas import cell_ranges, excel_formula, rate_formula
 from .errors import WorkbookError
+from .excel_formulas import cell_ranges, excel_formula, rate_formula
 
 UNLOCKED = Protection(locked=False)
 KEY_FONT = Font(color="808080", size=8)
-VALIDATIONS = {
+VALIDATIONS: dict[str, dict[str, Any]] = {
     "count": dict(type="whole", operator="greaterThanOrEqual", formula1="0",
                   error="Adet: 0 ya da daha büyük bir tam sayı girin."),
     "decimal": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
@@ -70,7 +71,7 @@ class _Builder:
         self.book = XlsxBook()
         self.used: set[str] = {xl.MAP_SHEET.casefold()}
         self.map_rows: list[list] = []
-        self.validations: dict[tuple[str, str], tuple[object, list]] = {}
+        self.validations: dict[tuple[str, str], tuple[Any, list]] = {}  # (sheet, type) -> (worksheet, cells)
 
     # --- one input cell -------------------------------------------------
     def input(self, ws, row: int, col: int, kind: str, key: str, attr: str, type_: str, value) -> None:
@@ -145,7 +146,7 @@ class _Builder:
         return ws.title
 
     def heading(self, ws, title: str) -> None:
-        dname = self.d.department(self.dept).name
+        dname = self.d.department_name(self.dept)
         ws.cell(1, 1, title).font = xl.TITLE
         ws.cell(2, 1, f"{self.d.institution.name} — {dname} — {self.d.year.year}")
         note = ws.cell(3, 1, "Yalnızca açık sarı hücreleri doldurun; gri hücreler hesaplanır ya da bilgi amaçlıdır.")
@@ -268,7 +269,7 @@ class _Builder:
         return ws.title
 
     def guide(self, ws) -> None:
-        dname = self.d.department(self.dept).name
+        dname = self.d.department_name(self.dept)
         lines = [
             (f"{self.d.institution.name} {self.d.year.year} — {dname}", xl.TITLE),
             ("Faaliyet raporu veri giriş şablonu", xl.HEADING),
@@ -336,7 +337,7 @@ def write_template(definition: Definition, department: str, out: Path | str,
         raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
     b = _Builder(definition, department, entries, source)
     result = TemplateResult(Path(out))
-    guide = b.book.active
+    guide = b.book.worksheets[0]  # a new book's one (active) sheet
     guide.title = xl.sheet_title("Yönerge", b.used)
     b.guide(guide)
     result.sheets.append(guide.title)
@@ -352,7 +353,7 @@ def write_template(definition: Definition, department: str, out: Path | str,
     b.map_sheet()
     b.book.security = WorkbookProtection(lockStructure=True)
     result.inputs = len(b.map_rows)
-    dname = definition.department(department).name
+    dname = definition.department_name(department)
     xl.save_deterministic(b.book, result.path, definition.institution.name, definition.year.year,
                           f"{dname} {definition.year.year} veri giriş şablonu")
     return result

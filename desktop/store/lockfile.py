@@ -129,10 +129,10 @@ def _alive_windows(pid: int) -> bool:  # pragma: no cover - Windows only
     # os.kill(pid, 0) would send CTRL_C_EVENT on Windows; ask the kernel instead
     import ctypes  # noqa: PLC0415
 
-    kernel32 = ctypes.windll.kernel32
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]  # Windows only; mypy checks as on Linux
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
-        return ctypes.GetLastError() == 5  # access denied: it exists
+        return ctypes.GetLastError() == 5  # type: ignore[attr-defined]  # Windows only  # access denied: it exists
     try:
         code = ctypes.c_ulong()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):

@@ -52,9 +52,9 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
 
 from . import fingerprint, merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
@@ -167,7 +167,7 @@ def merge_files(
     if resolve is not None and not isinstance(resolve, Mapping) and resolve not in CHOICES:
         raise WorkbookError(f"Bilinmeyen çözüm '{resolve}': 'ours' ya da 'theirs' olmalı.")
     own = not isinstance(target, Workbook)
-    wb = Workbook.open(target, user=user) if own else target
+    wb = target if isinstance(target, Workbook) else Workbook.open(target, user=user)
     try:
         if not wb.is_consolidated:
             raise WorkbookError(f"'{wb.path.name}' bir birim dosyası; birleştirme hedefi birleşik dosya olmalı.")
@@ -211,7 +211,7 @@ def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, re
         outcome.department = inc.department
         plans.setdefault(inc.department, []).append(Plan(outcome, inc))
     chosen = []
-    for j, (dept, group) in enumerate(plans.items()):
+    for j, group in enumerate(plans.values()):
         group.sort(key=lambda p: p.inc.newest)
         newest = group[-1]
         _report(progress, "compare", j, len(paths), newest.inc.path.name)

@@ -75,7 +75,7 @@ def write(wb: Workbook, plan: Plan) -> None:
 def _keep_sets(plan: Plan) -> dict:
     """Keys excluded from the replace: entries and photo lists kept as they are here,
     indicator/activity rows rewritten from Python (some attributes here, some there)."""
-    keep = {"e": set(), "p": set(), "i": set(), "a": set()}
+    keep: dict[str, set] = {"e": set(), "p": set(), "i": set(), "a": set()}
     if plan.decision is None:
         return keep
     here_units = set(plan.decision.keep_here) | {

@@ -74,7 +74,7 @@ class PlanTemplateResult:
 def write_plan_template(definition: Definition, out: Path | str) -> PlanTemplateResult:
     """The definition's plan as a fillable .xlsx at ``out`` (written atomically)."""
     book = XlsxBook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # a new book's one (active) sheet
     _plan_sheet(book, definition.plan)
     rows = plan_rows(definition.plan)
     written = {}
@@ -150,7 +150,7 @@ def _validations(book, written: dict[str, int], departments: int) -> None:
         for col, column in enumerate(sheet.columns, 1):
             if column.field == "parent":
                 parent = parent_of[sheet.level]
-                source = column_range(titles[parent], 1, written[parent] + SPARE_ROWS)
+                source: str | None = column_range(titles[parent], 1, written[parent] + SPARE_ROWS)
             else:
                 source = sources.get(column.field)
             if source is None:

@@ -110,7 +110,7 @@ def _read(xlsx: Path) -> tuple[str | None, str | None, dict[str, list[Row]], lis
     """The plan's name, period and rows by level, and the problems of the cells read."""
     try:
         book = load_workbook(xlsx, read_only=True, data_only=True, keep_links=False)
-    except Exception:  # openpyxl raises many kinds on malformed parts
+    except Exception:  # noqa: BLE001 -- openpyxl raises many kinds on malformed parts
         raise ImportRejected(f"'{xlsx.name}' okunamadı: .xlsx dosyası bozuk. Excel'de açıp yeniden kaydedin.") from None
     try:
         problems = [f"'{t}' sayfası yok; plan tablosunun sayfalarını silmeyin ve adlarını değiştirmeyin "
@@ -123,7 +123,7 @@ def _read(xlsx: Path) -> tuple[str | None, str | None, dict[str, list[Row]], lis
         return name, period, rows, problems
     except ImportRejected:
         raise
-    except Exception:
+    except Exception:  # noqa: BLE001 -- any other failure inside openpyxl: the file is malformed
         raise ImportRejected(f"'{xlsx.name}' okunamadı: .xlsx dosyası bozuk. Excel'de açıp yeniden kaydedin.") from None
     finally:
         book.close()
@@ -204,7 +204,8 @@ def _row(sheet: Sheet, r: int, cells, problems: list[str]) -> Row:
 def _as_shown(value: Decimal, fmt: str) -> Decimal:
     """A weight with the decimals its cell shows (3.6 shown as 3,60 was given with two), unless it has more."""
     shown = _shown_decimals(fmt)
-    if shown and -value.as_tuple().exponent <= shown:
+    exponent = value.as_tuple().exponent
+    if shown and isinstance(exponent, int) and -exponent <= shown:
         return value.quantize(Decimal(1).scaleb(-shown))
     return value
 
@@ -214,7 +215,8 @@ def _shown_decimals(fmt: str) -> int:
     body = re.sub(r'"[^"]*"|\\.', "", fmt.split(";")[0])
     if "." not in body:
         return 0
-    return len(re.match(r"0*", body.split(".", 1)[1]).group(0))
+    decimals = body.split(".", 1)[1]
+    return len(decimals) - len(decimals.lstrip("0"))
 
 
 def _check_loads(folder: Path, text: str, plan: PlanDef) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import urllib.parse
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .errors import DamagedWorkbook, NewerWorkbook, NotAWorkbook, WorkbookError
@@ -88,7 +88,7 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
-@lru_cache(maxsize=None)
+@cache
 def expected_schema(version: int) -> frozenset:
     """(type, name, tbl_name, sql) of every object a file of ``version`` has."""
     mem = sqlite3.connect(":memory:")

@@ -105,17 +105,6 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 MIGRATIONS = {1: _v1}
 
-# (type, name) of every schema object a workbook may contain. Anything else
-# (a trigger, a view, an unknown table) makes the file untrusted.
-ALLOWED_OBJECTS = {
-    ("table", "meta"), ("table", "definition"), ("table", "entry"), ("table", "indicator"),
-    ("table", "activity"), ("table", "photo"), ("table", "status"), ("table", "audit"),
-    ("table", "import_log"), ("index", "photo_list"), ("index", "audit_target"),
-    ("index", "sqlite_autoindex_meta_1"), ("index", "sqlite_autoindex_definition_1"),
-    ("index", "sqlite_autoindex_entry_1"), ("index", "sqlite_autoindex_indicator_1"),
-    ("index", "sqlite_autoindex_activity_1"), ("index", "sqlite_autoindex_status_1"),
-}
-
 
 def migrate(conn: sqlite3.Connection, current: int) -> None:
     """Bring a schema from ``current`` to SCHEMA_VERSION inside one transaction."""

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from ..core.definition import Definition
 from ..core.forms import PhotoListDef
+from ..core.plan import ActivityDef, IndicatorDef
 from ..core.values import ValueProblem, coerce
 from . import codec, fingerprint
 from .clock import now
@@ -159,11 +160,11 @@ class _Check:
         self.dept = department
         self.found: list[Problem] = []
         self.slots = definition.slots
-        self.plan = {"indicator": {i.key: i for i in definition.plan.indicators()},
+        self.plan: dict[str, dict[str, IndicatorDef | ActivityDef]] = {"indicator": {i.key: i for i in definition.plan.indicators()},
                      "activity": {a.key: a for a in definition.plan.activities()}}
         self.departments = {d.key for d in definition.departments}
-        self.latest = _parse_time(clock_now) + CLOCK_ALLOWANCE
-        self.start = dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc)
+        self.latest = (_parse_time(clock_now) or dt.datetime.now(dt.UTC)) + CLOCK_ALLOWANCE  # the clock gives ISO times
+        self.start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
         self.images = True
 
     def add(self, place: str, message: str, department: str | None = None, kind: str = "row") -> None:
@@ -308,7 +309,7 @@ def _parse_time(value: str) -> dt.datetime | None:
         when = dt.datetime.fromisoformat(value)
     except ValueError:
         return None
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.timezone.utc)
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
 def show(value) -> str:

@@ -27,8 +27,9 @@ from ..core.forms import PhotoListDef
 from . import fingerprint
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .incoming import same_file
+from .tempfiles import fsync_dir as _fsync_dir
+from .tempfiles import fsync_file as _fsync
 from .tempfiles import temp_beside
-from .tempfiles import fsync_dir as _fsync_dir, fsync_file as _fsync
 from .workbook import STATES, Workbook, _disk_error
 
 STATE_LABELS = {"eksik": "Eksik", **STATES}
@@ -205,7 +206,7 @@ def board(wb: Workbook, findings: list | None = None) -> list[DepartmentStatus]:
     for ind in definition.plan.indicators():
         count(ind.department, (e := entries.indicators.get(ind.key)) is not None and e.actual is not None)
     for act in definition.plan.activities():
-        count(act.department, (e := entries.activities.get(act.key)) is not None and e.actual_cost is not None)
+        count(act.department, (ae := entries.activities.get(act.key)) is not None and ae.actual_cost is not None)
     last = last_imports(wb)
     states = all_states(wb)
     held = set(wb.departments)

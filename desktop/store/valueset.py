@@ -144,9 +144,9 @@ def export_values(wb: Workbook, department: str | None = None) -> dict:
         if (e := entries.indicators.get(i.key)) is not None
     ]
     activities = [
-        {"key": a.key, "actual_cost": to_json("money", e.actual_cost), "explanation": e.explanation, "source": e.source}
+        {"key": a.key, "actual_cost": to_json("money", ae.actual_cost), "explanation": ae.explanation, "source": ae.source}
         for a in wb.definition.activities_of(dept)
-        if (e := entries.activities.get(a.key)) is not None
+        if (ae := entries.activities.get(a.key)) is not None
     ]
     return {
         "format": FORMAT,

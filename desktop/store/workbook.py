@@ -14,7 +14,6 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
-
 from ..core.definition import Definition, Slot
 from ..core.entries import ActivityEntry, Entries, IndicatorEntry
 from ..core.findings import Finding
@@ -22,10 +21,12 @@ from ..core.validation import validate
 from ..core.values import ValueProblem, coerce
 from . import codec, pending, stored
 from .clock import current_user, now
-from .tempfiles import fsync_dir as _fsync_dir, fsync_file as _fsync, temp_beside
 from .errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .safe_open import check_header, connect, verify, writable_reason
 from .schema import SCHEMA_VERSION, migrate
+from .tempfiles import fsync_dir as _fsync_dir
+from .tempfiles import fsync_file as _fsync
+from .tempfiles import temp_beside
 
 SUFFIX = ".faaliyet"
 UNSET = object()
@@ -90,7 +91,7 @@ class Workbook:
 
     # --- opening ----------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False, incoming: bool = False, user: str | None = None) -> "Workbook":
+    def open(cls, path: Path | str, *, readonly: bool = False, incoming: bool = False, user: str | None = None) -> Workbook:
         """Open an existing workbook after every safety check.
 
         ``incoming`` marks a file from elsewhere (merge): a hot journal beside
@@ -128,7 +129,7 @@ class Workbook:
             raise
 
     @classmethod
-    def create(cls, path: Path | str, definition: Definition, department: str | None, *, user: str | None = None) -> "Workbook":
+    def create(cls, path: Path | str, definition: Definition, department: str | None, *, user: str | None = None) -> Workbook:
         """A new, empty workbook for one department (or consolidated when None).
 
         Written to a temporary file beside the target and renamed into place,
@@ -186,7 +187,7 @@ class Workbook:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Workbook":
+    def __enter__(self) -> Workbook:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -494,6 +495,8 @@ class Workbook:
         dept = department or self.department
         if state not in STATES:
             raise WorkbookError(f"Bilinmeyen durum: {state}")
+        if dept is None:
+            raise WorkbookError("Birleşik dosyada durum bir birimin durumudur: hangi birimin durumunun değişeceğini seçin.")
         if self.readonly:
             raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
         with self.transaction() as conn:

@@ -16,9 +16,9 @@ What the board shows is read once and kept until something changes it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..core.definition import Definition
 from .conflicts import Conflict

@@ -26,14 +26,13 @@ from ..store.errors import WorkbookError
 from .i18n import tr
 from .model import Document
 
-
 MERGE_ID = 1  # QUndoCommand.id() of steps that may merge (their ``merge`` tokens must match too)
 
 
 class _Stack(QUndoStack):
     """An undo stack that first re-reads a file changed elsewhere (and then does not undo)."""
 
-    def __init__(self, editor: "Editor"):
+    def __init__(self, editor: Editor):
         super().__init__(editor)
         self.editor = editor
 
@@ -48,7 +47,7 @@ class _Stack(QUndoStack):
 
 class _Step(QUndoCommand):
     # never name an attribute "id": QUndoCommand.id() is called by the stack
-    def __init__(self, editor: "Editor", text: str, merge=None):
+    def __init__(self, editor: Editor, text: str, merge=None):
         super().__init__(text)
         self.editor = editor
         self.merge = merge  # steps with the same token merge into one (typing in one field)

@@ -11,7 +11,6 @@ from . import look
 from .i18n import tr
 from .model import Document
 
-
 # Each row says "Hata:" or "Uyarı:" and is coloured by it. (Rows carried the navigator's
 # mark icons before: with word-wrapped rows an icon cost ~3 ms of the window's first paint.)
 COLORS = {"error": look.ERROR_TEXT, "warning": "#7a5a00", "plan": look.MUTED}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import msgspec
-
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QListWidgetItem, QWidget

@@ -32,10 +32,6 @@ def add_recent(path: Path) -> None:
     s.setValue("recent", [str(p) for p in files[:MAX_RECENT]])
 
 
-def remove_recent(path: Path) -> None:
-    settings().setValue("recent", [str(p) for p in recent_files() if p != Path(path)])
-
-
 def recent_definitions(s: QSettings | None = None) -> list[tuple[Path, str]]:
     """The definition folders a year was made from, newest first, each with its label
     ("2026 — Örnekkent Belediyesi") as it was when last loaded."""

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from ...core.forms import PhotoListDef
 from ...core.images import FORMATS
 from ...core.values import text_limit
-from ..commands import Editor
 from .. import look
+from ..commands import Editor
 from ..i18n import tr
 from . import fields
 
@@ -45,7 +45,7 @@ class CaptionEdit(QLineEdit):
 
 
 class PhotoRow(QFrame):
-    def __init__(self, owner: "PhotoListEditor", photo, index: int, count: int):
+    def __init__(self, owner: PhotoListEditor, photo, index: int, count: int):
         super().__init__(owner)
         self.owner, self.photo, self.index = owner, photo, index
         self.setFrameShape(QFrame.Shape.StyledPanel)

@@ -12,7 +12,6 @@ from ..i18n import tr
 from ..look import heading, muted
 from .fields import FieldEdit, LongTextEdit
 
-
 LABEL_WIDTH = 280
 
 

@@ -208,7 +208,7 @@ class TableModel(QAbstractTableModel):
 class CellDelegate(QStyledItemDelegate):
     """Cell editor: previews the totals while typing; refuses unreadable text on Enter/Tab."""
 
-    def __init__(self, view: "TableEditor"):
+    def __init__(self, view: TableEditor):
         super().__init__(view)
         self.view = view
 

@@ -7,7 +7,6 @@ row has a decision (per row, or all at once). ``resolution()`` is the mapping
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,

@@ -8,7 +8,7 @@ Signals reach the window through Qt's queued connections.
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QThread, Signal
 
@@ -34,7 +34,7 @@ class Worker(QThread):
         self.thread_ident = threading.get_ident()
         try:
             result = self.fn(self.progressed.emit, self._cancel.is_set)
-        except BaseException as exc:  # reported to the window, never lost in the thread
+        except BaseException as exc:  # noqa: BLE001 -- reported to the window, never lost in the thread
             self.failed.emit(exc)
             return
         self.succeeded.emit(result)

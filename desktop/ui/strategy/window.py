@@ -38,7 +38,7 @@ from .pdf_view import PdfView
 from .year import YearSettingsTab
 from .year_model import YearModel
 
-_open_windows: list["StrategyWindow"] = []  # top-level windows opened from the start page stay alive
+_open_windows: list[StrategyWindow] = []  # top-level windows opened from the start page stay alive
 
 
 def create_consolidated(parent, definition: Definition) -> Path | None:
@@ -51,7 +51,7 @@ def create_consolidated(parent, definition: Definition) -> Path | None:
     return create_year_file(Path(name), definition)
 
 
-def open_window(path: Path, readonly: bool = False, inform=None) -> "StrategyWindow | None":
+def open_window(path: Path, readonly: bool = False, inform=None) -> StrategyWindow | None:
     """A strategy window on ``path``, shown; None if it could not be opened (told through ``inform``)."""
     win = StrategyWindow()
     if inform is not None:
