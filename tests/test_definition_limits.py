@@ -68,7 +68,7 @@ def test_total_values_of_a_department_and_of_the_definition_are_bounded(definiti
 @pytest.mark.parametrize("edit,expected", [
     (lambda d: own_form(d)["sections"][0].update(title="x" * 1001), "çok uzun: en çok 1.000 karakter"),
     (lambda d: own_form(d)["sections"][0].update(intro="x" * 10_001), "çok uzun: en çok 10.000 karakter"),
-    (lambda d: d["departments"].extend({"key": f"b{i}", "name": "B"} for i in range(200)), "departments: çok uzun"),
+    (lambda d: d["departments"].extend({"key": f"b{i}", "name": "B"} for i in range(limits.MAX_DEPARTMENTS)), "departments: çok uzun"),
     (lambda d: own_form(d)["sections"].extend({"key": f"s{i}", "title": "S", "items": [{"kind": "field", "key": f"f{i}", "label": "F", "type": "count"}]} for i in range(100)), "sections: çok uzun"),
     (lambda d: d["plan"]["aims"][0]["goals"][0]["targets"][0]["indicators"][0].update(target="Infinity"), "geçerli bir sayı değil"),
     (lambda d: d["year"].update(deviation_tolerance="NaN"), "geçerli bir sayı değil"),
