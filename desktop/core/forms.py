@@ -192,6 +192,8 @@ class PhotoListDef(ItemDef, tag="photos", kw_only=True):
 
 
 Item = Union[FieldDef, TableDef, PhotoListDef]
+# the kind tags of Item; every layer's registry of item kinds covers exactly these
+ITEM_KINDS = tuple(t.__struct_config__.tag for t in Item.__args__)
 
 
 class SectionDef(Strict, kw_only=True):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.findings import count_by_severity
-from ..core.forms import PhotoListDef
+from ..core.item_kinds import KINDS
 from . import fingerprint
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .incoming import same_file
@@ -198,9 +198,8 @@ def board(wb: Workbook) -> list[DepartmentStatus]:
                 filled += entries.values.get(slot.key) not in (None, "")
         for section in definition.form(d.key).sections:
             for item in section.items:
-                if isinstance(item, PhotoListDef):
-                    total += 1
-                    filled += bool(entries.photos.get(f"{d.key}.{item.key}"))
+                item_filled, item_total = KINDS[item.kind].extra(d.key, item, entries)
+                filled, total = filled + item_filled, total + item_total
         for ind in definition.indicators_of(d.key):
             total += 1
             filled += (e := entries.indicators.get(ind.key)) is not None and e.actual is not None
