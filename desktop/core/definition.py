@@ -12,7 +12,7 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta, field
 
-from . import keys, limits, roles
+from . import limits, roles
 from .forms import FormDef, InvalidData, SectionDef, Strict, TYPE_LABELS
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
