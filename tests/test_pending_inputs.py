@@ -146,11 +146,11 @@ def test_pending_input_is_an_error_that_blocks_submit(small):
             wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
 
 
-def test_content_hash_and_newest_change_ignore_it(small, monkeypatch):
+def test_content_hash_and_newest_change_ignore_it(clock, small):
     with Workbook.open(small) as wb:
         wb.set_value("itfaiye.trafik_kazasi", 5)
         before = (fingerprint.content_hash(wb.conn, "itfaiye"), fingerprint.newest_change(wb.conn, "itfaiye"))
-        monkeypatch.setattr("desktop.store.workbook.now", lambda: "2099-01-01T00:00:00+00:00")  # typed much later
+        clock.set("2099-01-01T00:00:00+00:00")  # typed much later
         wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
         wb.record_unparsed("itfaiye.oran", "1.234")
         after = (fingerprint.content_hash(wb.conn, "itfaiye"), fingerprint.newest_change(wb.conn, "itfaiye"))

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop import cli
 from desktop.store.workbook import Workbook
-from ui_support import _private_settings, focus, stored, widget, window, ui_definition, workbook_path  # noqa: F401
+from ui_support import focus, stored, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
 def _type(qtbot, window, key, text):
