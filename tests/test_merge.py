@@ -178,7 +178,7 @@ def test_wrong_institution_is_refused(target, definition, tmp_path):
 
 def test_unknown_department_is_refused(target, definition, tmp_path):
     data = definition.to_data()
-    data["departments"].append({**data["departments"][-1], "key": "deneme_birimi", "name": "Deneme Müdürlüğü"})
+    data["departments"].append({"key": "deneme_birimi", "name": "Deneme Müdürlüğü"})
     path = tmp_path / "deneme.faaliyet"
     Workbook.create(path, Definition.from_data(data), "deneme_birimi").close()
     assert "birim 'deneme_birimi' bu yılın tanımında yok" in _refused(target, path)

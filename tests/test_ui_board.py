@@ -86,11 +86,11 @@ def test_board_lists_every_department_missing_and_institution(window, definition
     got = rows(window)
     assert list(got) == [d.key for d in definition.departments]
     assert got["strateji"][0] == "kurum"  # edited in this file, never "missing"
-    assert {k for k, (state, _) in got.items() if state == "eksik"} == {"itfaiye", "imar", "zabita"}
+    assert {k for k, (state, _) in got.items() if state == "eksik"} == {"itfaiye", "imar", "zabita", "mali_hizmetler"}
     model = window.board.model
     r = model.row_of("itfaiye")
     assert model.text(r, 1).startswith("Eksik") and model.text(r, 5) == "–"
-    assert "3 eksik" in window.board.summary.text()
+    assert "4 eksik" in window.board.summary.text()
     assert window.tabs.count() == 5  # board, institution chapters, import log, year settings, report
     assert window.history.table.rowCount() == 0
 
