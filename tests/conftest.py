@@ -21,12 +21,42 @@ import pytest  # noqa: E402
 from desktop import resources  # noqa: E402
 from desktop.core.loader import load_definition  # noqa: E402
 from desktop.store.workbook import Workbook  # noqa: E402
+from small_year import small_definition  # noqa: E402
+
+
+pytest_plugins = ("plugin_fixtures",)  # files, window, private_settings, clock
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", 'definition(name): the year "definition" gives: "kars" (default) or "small"')
+
+
+DEFINITIONS = {
+    "kars": lambda: load_definition(resources.default_definition()),  # the Kars 2020 sample in forms/
+    "small": small_definition,  # tests/small_year.py
+}
 
 
 @pytest.fixture(scope="session")
-def definition():
-    """The Kars 2020 definition shipped in forms/."""
-    return load_definition(resources.default_definition())
+def definitions():
+    """The test years by name (``DEFINITIONS``), each built once a session."""
+    built: dict = {}
+
+    def get(name: str = "kars"):
+        if name not in built:
+            built[name] = DEFINITIONS[name]()
+        return built[name]
+
+    return get
+
+
+@pytest.fixture
+def definition(request, definitions):
+    """The Kars 2020 definition shipped in forms/, or the year a module names with
+    ``pytestmark = pytest.mark.definition("small")``; ``workbook_path``, ``consolidated_path``
+    and ``files`` follow it."""
+    marker = request.node.get_closest_marker("definition")
+    return definitions(marker.args[0] if marker else "kars")
 
 
 @pytest.fixture

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.store.import_history import history
 from desktop.store.merge import merge_files
 from desktop.store.workbook import Workbook
 
-from merge_support import KEY, definition, edit, entered, files, sha  # noqa: F401 (fixtures)
+from merge_support import KEY, edit, entered, sha
+
+pytestmark = pytest.mark.definition("small")
 
 
-def test_history_lists_every_import_newest_first(consolidated_path, files):  # noqa: F811
+def test_history_lists_every_import_newest_first(consolidated_path, files):
     merge_files(consolidated_path, [files["itfaiye"], files["imar"]], user="uzman")
     edit(files["itfaiye"], {KEY: 99}, user="ayse")
     merge_files(consolidated_path, [files["itfaiye"]], user="uzman")
@@ -30,7 +34,7 @@ def test_history_lists_every_import_newest_first(consolidated_path, files):  # n
     assert sha(consolidated_path) == before  # reading writes nothing
 
 
-def test_only_the_newest_import_of_a_department_keeps_its_snapshot(consolidated_path, files):  # noqa: F811
+def test_only_the_newest_import_of_a_department_keeps_its_snapshot(consolidated_path, files):
     """The next merge compares against the newest import only; older rows keep hashes and counts."""
     merge_files(consolidated_path, [files["itfaiye"], files["imar"]], user="uzman")
     edit(files["itfaiye"], {KEY: 99}, user="ayse")

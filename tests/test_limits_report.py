@@ -24,14 +24,15 @@ from desktop.store.photos import add_photo, list_photos, set_caption
 from desktop.store.workbook import Workbook
 
 from bench.attacks import clear_message
-from report_support import CLEAN_DEFINITION, jpeg, pdf_pages
+from report_support import jpeg, pdf_pages
+from small_year import SMALL_YEAR
 
 WORD = "Ç" + "x" * 2998 + "Ş"  # 3.000 characters, no space
 
 
 def text_definition(text_columns: int = 2) -> Definition:
     """The clean test year with a one-line field and a table of text columns for İtfaiye."""
-    data = copy.deepcopy(CLEAN_DEFINITION)
+    data = copy.deepcopy(SMALL_YEAR)
     items = data["forms"][1]["sections"][0]["items"]
     items.append({"kind": "field", "key": "kisa", "label": "Kısa Bilgi", "type": "text"})
     items.append({"kind": "table", "key": "liste", "title": "Araç Listesi", "row_header": "Sıra",
@@ -142,7 +143,7 @@ LEFT_OUT = [
     ("UPDATE entry SET value = ? WHERE key = 'itfaiye.kisa'", 3_000, "Kısa Bilgi"),
     ("UPDATE indicator SET explanation = ? WHERE key = 'pg_5_3_1'", 6_000, "(sapma açıklaması)"),
     ("UPDATE activity SET explanation = ? WHERE key = 'f_5_3_1'", 6_000, "(sapma açıklaması)"),
-    ("UPDATE entry SET value = ? WHERE key = 'itfaiye.anlatim'", TEXT_LIMITS["longtext"] + 1, "Çalışmalar"),
+    ("UPDATE entry SET value = ? WHERE key = 'itfaiye.anlatim'", TEXT_LIMITS["longtext"] + 1, "Müdürlüğün yıl içindeki çalışmaları"),
 ]
 
 

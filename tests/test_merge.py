@@ -21,22 +21,10 @@ from desktop.store.photos import add_photo, remove_photo
 from desktop.store.submission import export_copy, submit
 from desktop.store.workbook import Workbook
 
-from merge_support import KEY, KEY2, definition, dept_hash, edit, entered, files, rows, sha  # noqa: F401 (fixtures)
+from merge_support import KEY, KEY2, dept_hash, edit, entered, rows, sha
 
-
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    """A clock that moves one minute per call, so 'newer' never depends on timing."""
-    state = {"t": 0}
-
-    def fake_now():
-        state["t"] += 1
-        h, m = divmod(state["t"], 60)
-        return f"2021-01-{1 + h // 24:02d}T{h % 24:02d}:{m:02d}:00+00:00"
-
-    for mod in ("desktop.store.workbook", "desktop.store.merge_write", "desktop.store.photos"):
-        monkeypatch.setattr(f"{mod}.now", fake_now)
-    return fake_now
+# the store's clock moves one minute per reading, so "newer" never depends on timing
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("clock")]
 
 
 @pytest.fixture
@@ -196,7 +184,7 @@ def test_wrong_institution_is_refused(target, definition, tmp_path):
 
 def test_unknown_department_is_refused(target, definition, tmp_path):
     data = definition.to_data()
-    data["departments"].append({**data["departments"][-1], "key": "deneme_birimi", "name": "Deneme Müdürlüğü"})
+    data["departments"].append({"key": "deneme_birimi", "name": "Deneme Müdürlüğü"})
     path = tmp_path / "deneme.faaliyet"
     Workbook.create(path, Definition.from_data(data), "deneme_birimi").close()
     assert "birim 'deneme_birimi' bu yılın tanımında yok" in _refused(target, path)

@@ -20,7 +20,9 @@ from desktop import cli
 from desktop.store.merge import merge_files
 from desktop.store.workbook import Workbook
 
-from merge_support import KEY, KEY2, definition, files, sha  # noqa: F401 - fixtures
+from merge_support import KEY, KEY2, sha
+
+pytestmark = pytest.mark.definition("small")
 
 NOW = "2021-02-01T10:00:00+00:00"
 

@@ -11,7 +11,9 @@ from desktop.store.merge import merge_files
 from desktop.store.submission import accept, board, export_copy, send_back, submit
 from desktop.store.workbook import Workbook
 
-from merge_support import KEY, definition, dept_hash, entered, files, make_error  # noqa: F401 (fixtures)
+from merge_support import KEY, dept_hash, entered, make_error
+
+pytestmark = pytest.mark.definition("small")
 
 
 def test_submit_is_refused_while_errors_remain(files):

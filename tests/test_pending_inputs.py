@@ -12,35 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.definition import Definition
 from desktop.store import fingerprint, submission
 from desktop.store.errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from desktop.store.workbook import Workbook
 
-SMALL = {
-    "id": "pending-test-2020",
-    "institution": {"key": "kars", "name": "Kars Belediyesi"},
-    "year": {"year": 2020, "deviation_tolerance": 0},
-    "departments": [{"key": "itfaiye", "name": "İtfaiye Müdürlüğü"}],
-    "plan": {"aims": [{"code": "SA5", "name": "Güvenli şehir", "goals": [{"code": "H5.3", "name": "İtfaiye", "targets": [
-        {"key": "ph_5_3", "name": "Müdahale", "indicators": [
-            {"key": "pg_5_3_1", "code": "PG.5.3.1", "name": "Yangına Ulaşma Süresi", "unit": "Dk", "direction": "decrease",
-             "baseline": 12, "target": 8, "weight": 100, "department": "itfaiye"}],
-         "activities": [{"key": "f_5_3_1", "code": "F.5.3.1", "name": "Araç yenileme", "planned_cost": 1000, "department": "itfaiye"}]},
-    ]}]}]},
-    "forms": [{"department": "itfaiye", "sections": [{"key": "genel", "title": "Genel", "items": [
-        {"kind": "field", "key": "trafik_kazasi", "label": "Müdahale edilen trafik kazası", "type": "count"},
-        {"kind": "field", "key": "oran", "label": "Oran", "type": "decimal"},
-        {"kind": "table", "key": "makbuz", "title": "Makbuz", "rows": "months",
-         "columns": [{"key": "arac", "label": "Araç Sayısı", "type": "count"}], "total_row": True},
-    ]}]}],
-}
+DECIMAL = "itfaiye.akaryakit.ocak.litre"  # a decimal value
 
 
 @pytest.fixture
-def small(tmp_path) -> Path:
+def small(tmp_path, definitions) -> Path:
+    """An İtfaiye file of the small test year whose only open requirement is filled."""
     path = tmp_path / "itfaiye.faaliyet"
-    Workbook.create(path, Definition.from_data(SMALL), "itfaiye").close()
+    with Workbook.create(path, definitions("small"), "itfaiye") as wb:
+        wb.set_value("itfaiye.anlatim", "Yıl içinde 1.240 olaya müdahale edildi.")
     return path
 
 
@@ -66,8 +50,8 @@ def test_unreadable_text_is_one_audit_row_with_the_stored_value_as_old(small):
 def test_text_is_stored_nfc(small):
     decomposed = unicodedata.normalize("NFD", "İki yüz ağaç")
     with Workbook.open(small) as wb:
-        wb.record_unparsed("itfaiye.oran", decomposed)
-        assert wb.pending_inputs()["itfaiye.oran"] == unicodedata.normalize("NFC", decomposed)
+        wb.record_unparsed(DECIMAL, decomposed)
+        assert wb.pending_inputs()[DECIMAL] == unicodedata.normalize("NFC", decomposed)
 
 
 def test_survives_a_process_kill(small):
@@ -87,12 +71,12 @@ def test_survives_a_process_kill(small):
 def test_a_later_value_or_clearing_supersedes_it(small):
     with Workbook.open(small) as wb:
         wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
-        wb.record_unparsed("itfaiye.oran", "1.234")
+        wb.record_unparsed(DECIMAL, "1.234")
         wb.set_value("itfaiye.trafik_kazasi", 12)
-        assert wb.pending_inputs() == {"itfaiye.oran": "1.234"}
-        wb.set_value("itfaiye.oran", D("1.5"))
-        wb.record_unparsed("itfaiye.oran", "1.234")
-        wb.set_value("itfaiye.oran", None)  # clearing is a change too
+        assert wb.pending_inputs() == {DECIMAL: "1.234"}
+        wb.set_value(DECIMAL, D("1.5"))
+        wb.record_unparsed(DECIMAL, "1.234")
+        wb.set_value(DECIMAL, None)  # clearing is a change too
         assert wb.pending_inputs() == {}
 
 
@@ -146,13 +130,13 @@ def test_pending_input_is_an_error_that_blocks_submit(small):
             wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
 
 
-def test_content_hash_and_newest_change_ignore_it(small, monkeypatch):
+def test_content_hash_and_newest_change_ignore_it(clock, small):
     with Workbook.open(small) as wb:
         wb.set_value("itfaiye.trafik_kazasi", 5)
         before = (fingerprint.content_hash(wb.conn, "itfaiye"), fingerprint.newest_change(wb.conn, "itfaiye"))
-        monkeypatch.setattr("desktop.store.workbook.now", lambda: "2099-01-01T00:00:00+00:00")  # typed much later
+        clock.set("2099-01-01T00:00:00+00:00")  # typed much later
         wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
-        wb.record_unparsed("itfaiye.oran", "1.234")
+        wb.record_unparsed(DECIMAL, "1.234")
         after = (fingerprint.content_hash(wb.conn, "itfaiye"), fingerprint.newest_change(wb.conn, "itfaiye"))
         assert after == before
         assert audit(small, "SELECT max(at) FROM audit")[0][0].startswith("2099")

@@ -36,13 +36,15 @@ KINDS = ("header", "page", "truncation", "empty", "random", "foreign", "newer", 
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory, definition):
+def corpus(tmp_path_factory, definitions):
     """A quick sample: every 8th page flip and truncation (the slow run takes them all)."""
+    definition = definitions("kars")
     return hostile.build_corpus(definition, tmp_path_factory.mktemp("corpus"), oversized=(), stride=8)
 
 
 @pytest.fixture(scope="module")
-def full_corpus(tmp_path_factory, definition):
+def full_corpus(tmp_path_factory, definitions):
+    definition = definitions("kars")
     return hostile.build_corpus(definition, tmp_path_factory.mktemp("full"), oversized=())
 
 

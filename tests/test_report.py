@@ -21,7 +21,8 @@ from report_support import clean_workbook, pdf_pages, sample_consolidated
 
 
 @pytest.fixture(scope="module")
-def sample_pdf(tmp_path_factory, definition):
+def sample_pdf(tmp_path_factory, definitions):
+    definition = definitions("kars")
     folder = tmp_path_factory.mktemp("rapor")
     path = sample_consolidated(folder / "birlesik.faaliyet", definition)
     with Workbook.open(path) as wb:

@@ -185,6 +185,9 @@ CASES = [
     (_add_settings_item({"kind": "table", "key": "harcama_yetkilileri", "title": "H", "rows": [{"key": "imar", "label": "İ"}],
                          "columns": [{"key": "adi", "label": "A", "type": "text"}]}), "birimler/kurum_genel.yaml",
      "sections[2].items[3].rows[0].key", "'imar' tanımlı bir birim değil"),
+    # a setting's key on an item of another kind: not the setting
+    (_add_settings_item({"kind": "photos", "key": "harcama_yetkilileri", "title": "H"}), "birimler/kurum_genel.yaml",
+     "sections[2].items[3].key", "'harcama_yetkilileri' diye bir ayar yok"),
 ]
 
 

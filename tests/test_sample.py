@@ -54,7 +54,8 @@ UNEXPLAINED = {
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory, definition):
+def sample(tmp_path_factory, definitions):
+    definition = definitions("kars")
     workdir = tmp_path_factory.mktemp("ornek")
     return build_sample(definition, resources.sample(definition.id), workdir)
 

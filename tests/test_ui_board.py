@@ -11,14 +11,15 @@ from PySide6.QtGui import QDropEvent
 from desktop.store.submission import submit
 from desktop.store.workbook import Workbook
 
-from merge_support import ITFAIYE, KEY, definition, edit, files  # noqa: F401 (fixtures)
+from merge_support import ITFAIYE, KEY, edit
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 BASE_SHOWN = str(ITFAIYE[KEY])  # KEY as the department file brought it at the first import
-from ui_support import _private_settings  # noqa: F401 (fixture)
 
 
 @pytest.fixture
-def consolidated(tmp_path, definition) -> Path:  # noqa: F811
+def consolidated(tmp_path, definition) -> Path:
     path = tmp_path / "birlesik.faaliyet"
     Workbook.create(path, definition, None).close()
     return path
@@ -81,20 +82,20 @@ def drop(board, paths: list[Path]) -> None:
     board.dropEvent(event)
 
 
-def test_board_lists_every_department_missing_and_institution(window, definition):  # noqa: F811
+def test_board_lists_every_department_missing_and_institution(window, definition):
     got = rows(window)
     assert list(got) == [d.key for d in definition.departments]
     assert got["strateji"][0] == "kurum"  # edited in this file, never "missing"
-    assert {k for k, (state, _) in got.items() if state == "eksik"} == {"itfaiye", "imar", "zabita"}
+    assert {k for k, (state, _) in got.items() if state == "eksik"} == {"itfaiye", "imar", "zabita", "mali_hizmetler"}
     model = window.board.model
     r = model.row_of("itfaiye")
     assert model.text(r, 1).startswith("Eksik") and model.text(r, 5) == "–"
-    assert "3 eksik" in window.board.summary.text()
+    assert "4 eksik" in window.board.summary.text()
     assert window.tabs.count() == 5  # board, institution chapters, import log, year settings, report
     assert window.history.table.rowCount() == 0
 
 
-def test_dropping_a_folder_merges_every_file_and_updates_the_board(qtbot, window, files):  # noqa: F811
+def test_dropping_a_folder_merges_every_file_and_updates_the_board(qtbot, window, files):
     folder = files["itfaiye"].parent
     with qtbot.waitSignal(window.board.filesDropped):
         pass_through = []
@@ -127,7 +128,7 @@ def test_dropping_a_folder_merges_every_file_and_updates_the_board(qtbot, window
     assert {f.status for f in again.files} == {"unchanged"}
 
 
-def test_accept_and_send_back_change_the_state_and_keep_the_note(qtbot, window, files, consolidated):  # noqa: F811
+def test_accept_and_send_back_change_the_state_and_keep_the_note(qtbot, window, files, consolidated):
     with Workbook.open(files["itfaiye"], user="ayse") as wb:
         submit(wb)
     merge(qtbot, window, [files["itfaiye"], files["imar"]])
@@ -153,7 +154,7 @@ def test_accept_and_send_back_change_the_state_and_keep_the_note(qtbot, window, 
     assert "notla" in window.answers.messages[-1][1]
 
 
-def conflict_setup(qtbot, window, files):  # noqa: F811
+def conflict_setup(qtbot, window, files):
     """İtfaiye imported; then KEY changed here (100) and there (200) differently."""
     merge(qtbot, window, [files["itfaiye"]])
     window.wb.set_value(KEY, 100)
@@ -161,7 +162,7 @@ def conflict_setup(qtbot, window, files):  # noqa: F811
 
 
 @pytest.mark.parametrize("choice, expected", [("ours", 100), ("theirs", 200)])
-def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, window, files, choice, expected):  # noqa: F811
+def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, window, files, choice, expected):
     from desktop.ui.strategy.conflicts import COL_BASE, COL_CHOICE, COL_HERE, COL_HERE_WHO, COL_THERE, ConflictDialog
 
     conflict_setup(qtbot, window, files)
@@ -191,7 +192,7 @@ def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, win
     assert window.board.model.pending == {}
 
 
-def test_leaving_the_conflict_view_writes_nothing(qtbot, window, files, consolidated):  # noqa: F811
+def test_leaving_the_conflict_view_writes_nothing(qtbot, window, files, consolidated):
     conflict_setup(qtbot, window, files)
     window.answers.decide = lambda conflicts: None
     before = consolidated.read_bytes()
@@ -201,14 +202,12 @@ def test_leaving_the_conflict_view_writes_nothing(qtbot, window, files, consolid
     assert "karar bekliyor" in window.board.model.text(window.board.model.row_of("itfaiye"), 1)
 
 
-def test_an_older_file_is_refused_and_can_be_forced(qtbot, window, files, tmp_path):  # noqa: F811
+def test_an_older_file_is_refused_and_can_be_forced(clock, qtbot, window, files, tmp_path):
     import shutil
-    import time
-
     old = tmp_path / "eski" / files["imar"].name
     old.parent.mkdir()
     shutil.copy(files["imar"], old)
-    time.sleep(1.05)  # change times have one-second resolution
+    clock.advance(hours=1)  # the department edits it later
     edit(files["imar"], {"imar.ruhsat": 181})
     merge(qtbot, window, [files["imar"]])
     window.answers.answer = False
@@ -222,7 +221,7 @@ def test_an_older_file_is_refused_and_can_be_forced(qtbot, window, files, tmp_pa
     assert window.wb.get("imar.ruhsat") == 180
 
 
-def test_a_file_with_untrusted_times_is_imported_only_when_accepted(qtbot, window, files, tmp_path):  # noqa: F811
+def test_a_file_with_untrusted_times_is_imported_only_when_accepted(qtbot, window, files, tmp_path):
     import shutil
     import sqlite3
 
@@ -278,7 +277,7 @@ def test_excel_export_from_the_window(window, tmp_path):
     assert len(load_workbook(out).sheetnames) >= 1
 
 
-def test_new_consolidated_file_from_the_start_page(qtbot, tmp_path, monkeypatch, definition):  # noqa: F811
+def test_new_consolidated_file_from_the_start_page(qtbot, tmp_path, monkeypatch, definition):
     from PySide6.QtWidgets import QFileDialog
 
     from desktop.ui.strategy import window as strategy
@@ -303,11 +302,11 @@ def test_new_consolidated_file_from_the_start_page(qtbot, tmp_path, monkeypatch,
     main.close()
 
 
-def test_a_file_of_another_year_is_refused_with_the_reason(qtbot, window, tmp_path, definition):  # noqa: F811
+def test_a_file_of_another_year_is_refused_with_the_reason(qtbot, window, tmp_path, definition):
     from desktop.core.definition import Definition
-    from merge_support import MERGE_DEFINITION
+    from small_year import SMALL_YEAR
 
-    other = Definition.from_data({**MERGE_DEFINITION, "year": {"year": 2021, "deviation_tolerance": 0}})
+    other = Definition.from_data({**SMALL_YEAR, "year": {"year": 2021, "deviation_tolerance": 0}})
     path = tmp_path / "baska-yil.faaliyet"
     Workbook.create(path, other, "itfaiye").close()
     not_a_workbook = tmp_path / "not.faaliyet"
@@ -319,7 +318,7 @@ def test_a_file_of_another_year_is_refused_with_the_reason(qtbot, window, tmp_pa
     assert rows(window)["itfaiye"][0] == "eksik" and window.history.table.rowCount() == 0
 
 
-def test_a_read_only_consolidated_file_offers_no_changes(qtbot, consolidated, files):  # noqa: F811
+def test_a_read_only_consolidated_file_offers_no_changes(qtbot, consolidated, files):
     from desktop.store.merge import merge_files
     from desktop.ui.app import application
     from desktop.ui.strategy.window import StrategyWindow

@@ -9,12 +9,12 @@ import pytest
 
 from desktop.store.workbook import Workbook
 
-from merge_support import definition, files  # noqa: F401 (fixtures)
-from ui_support import _private_settings  # noqa: F401 (fixture)
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
+
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, definition, files):  # noqa: F811
+def window(qtbot, tmp_path, definition, files):
     from desktop.store.merge import merge_files
     from desktop.ui.app import application
     from desktop.ui.strategy.window import StrategyWindow
@@ -138,7 +138,7 @@ def test_the_pdf_prints_every_page(qtbot, window, tmp_path):
     assert len(PdfReader(str(printed)).pages) == window.pdf.pages
 
 
-def test_a_consolidated_file_opened_from_the_clerks_window_opens_the_strategy_window(qtbot, tmp_path, definition):  # noqa: F811
+def test_a_consolidated_file_opened_from_the_clerks_window_opens_the_strategy_window(qtbot, tmp_path, definition):
     from desktop.ui.strategy import window as strategy
     from ui_support import make_window
 

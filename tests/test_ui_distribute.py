@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from desktop.core.loader import load_definition
 from desktop.store.workbook import Workbook
 
-from ui_support import _private_settings  # noqa: F401 (fixture)
+pytestmark = pytest.mark.usefixtures("private_settings")
+
 
 DEFINITION = Path(__file__).parent / "data" / "ornek-2026"
 RECEIVERS = ["butce_finans", "cevre", "ulasim"]

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop import cli
 from desktop.store.workbook import Workbook
-from ui_support import _private_settings, focus, stored, widget, window, ui_definition, workbook_path  # noqa: F401
+from ui_support import focus, stored, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
 def _type(qtbot, window, key, text):
@@ -74,7 +77,7 @@ def test_own_edits_keep_the_undo_history(window, qtbot, workbook_path):
 
 def test_the_cli_refuses_the_file_the_window_holds(window, workbook_path, tmp_path, capsys):
     vals = tmp_path / "d.json"
-    vals.write_text(json.dumps({"institution": "kars", "year": 2020, "department": "itfaiye",
+    vals.write_text(json.dumps({"institution": "ornek", "year": 2020, "department": "itfaiye",
                                 "values": [{"field": "itfaiye.trafik_kazasi", "value": 3}]}), encoding="utf-8")
     assert cli.main(["values", "import", str(workbook_path), str(vals)]) == 2
     assert "Faaliyet penceresinde düzenlemeye açık" in capsys.readouterr().err

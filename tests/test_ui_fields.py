@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
-from ui_support import _private_settings, focus, make_window, stored, type_text, widget, window, ui_definition, workbook_path  # noqa: F401
+from ui_support import focus, stored, type_text, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
-def test_every_field_editor_is_named_by_its_key(window, ui_definition):
-    definition = ui_definition
+def test_every_field_editor_is_named_by_its_key(window, definition):
+    definition = definition
     for slot in definition.slots_of("itfaiye"):
         if not slot.computed and slot.key.count(".") == 1:
             assert window.view.editor_widget(slot.key) is not None, slot.key

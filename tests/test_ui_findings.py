@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui_support import _private_settings, focus, stored_indicator, type_text, widget, window, ui_definition, workbook_path  # noqa: F401
+from ui_support import focus, stored_indicator, type_text, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
 def _panel_texts(win):

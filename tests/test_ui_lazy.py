@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui_support import _private_settings, make_window, ui_definition, widget, window, workbook_path  # noqa: F401
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
 def _built(win, page: str) -> bool:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.values import TEXT_LIMITS
 from desktop.store.photos import list_photos
 from desktop.store.workbook import Workbook
-from ui_support import (  # noqa: F401
-    _private_settings, cell_editor, focus, stored, stored_indicator, type_in_table, type_text, widget, window,
-    ui_definition, workbook_path,
-)
+from ui_support import cell_editor, focus, stored, stored_indicator, type_in_table, type_text, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
 def test_a_number_past_the_range_shows_the_reason_and_the_file_keeps_the_old_value(window, qtbot, workbook_path):

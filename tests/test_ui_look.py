@@ -6,11 +6,14 @@ QStyleSheetStyle's fixed ~3-5 ms; the look is fonts, palettes and painted border
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from ui_support import _private_settings, focus, type_text, widget, window, ui_definition, workbook_path  # noqa: F401
+from ui_support import focus, type_text, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 BASE = QPalette.ColorRole.Base
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ui_support import _private_settings, make_window, ui_definition, widget, window, workbook_path  # noqa: F401
+import pytest
+
+from ui_support import make_window, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
 def test_marks_follow_what_is_entered(window):

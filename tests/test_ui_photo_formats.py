@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QLabel
 
 from bench.attacks_definition import PHOTO_LIST, picture, store_photo
-from ui_support import _private_settings, make_window, ui_definition, widget, workbook_path  # noqa: F401
+from ui_support import make_window, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
 def test_thumbnails_decode_only_jpeg_or_png(qtbot, workbook_path):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import io
 
 from PIL import Image
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.store.photos import list_photos
 from desktop.store.workbook import Workbook
-from ui_support import _private_settings, make_window, type_text, widget, window, ui_definition, workbook_path  # noqa: F401
+from ui_support import make_window, type_text, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
 def _png(path, size=(3000, 2000), color="red"):

@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.store import workbook as workbook_module
-from ui_support import Prompts, _private_settings, focus, make_window, stored, widget, ui_definition, workbook_path  # noqa: F401
+from ui_support import Prompts, focus, make_window, stored, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 REASON = "Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek)."
 

@@ -11,7 +11,9 @@ from desktop.store import definition_cache
 from desktop.store.workbook import Workbook
 from desktop.ui import settings
 from small_definition import FORM, write_folder
-from ui_support import _private_settings, make_window  # noqa: F401
+from ui_support import make_window
+
+pytestmark = pytest.mark.usefixtures("private_settings")
 
 
 @pytest.fixture(autouse=True)

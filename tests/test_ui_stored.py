@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 
-from ui_support import make_window, ui_definition, workbook_path  # noqa: F401 - fixtures
+import pytest
+
+from ui_support import make_window
+
+pytestmark = pytest.mark.definition("small")
 
 
-def test_invalid_utf8_and_wrong_types_open_as_findings(qtbot, workbook_path):  # noqa: F811
+def test_invalid_utf8_and_wrong_types_open_as_findings(qtbot, workbook_path):
     from desktop.store.workbook import Workbook
 
     with Workbook.open(workbook_path) as wb:

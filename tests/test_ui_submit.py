@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.store.workbook import Workbook
-from ui_support import _private_settings, focus, stored, widget, window, ui_definition, workbook_path  # noqa: F401
+from ui_support import focus, stored, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
 def _state(path):

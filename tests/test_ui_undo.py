@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
-from ui_support import _private_settings, cell_editor, focus, make_window, stored, type_in_table, widget, window, ui_definition, workbook_path  # noqa: F401
+from ui_support import cell_editor, focus, make_window, stored, type_in_table, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
 def test_typing_in_one_field_is_one_undo_step(window, qtbot, workbook_path):

@@ -8,16 +8,16 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.store.workbook import Workbook
 from desktop.ui.editors.fields import AUTOSAVE_MS
 from desktop.ui.editors.table import ERROR_BG
-from ui_support import (  # noqa: F401
-    _private_settings, cell_editor, focus, make_window, stored, stored_indicator, type_in_table, type_text, ui_definition,
-    widget, window, workbook_path,
-)
+from ui_support import cell_editor, focus, make_window, stored, stored_indicator, type_in_table, type_text, widget
+
+pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 CELL = "itfaiye.makbuz.ocak.arac"
 

@@ -1,22 +1,14 @@
-"""Helpers and fixtures for the window tests (pytest-qt, offscreen)."""
+"""Helpers for the window tests (pytest-qt, offscreen); their fixtures are in plugin_fixtures.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.store.workbook import Workbook
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path_factory):
-    """Keep QSettings (recent files, geometry) out of the real user profile."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("settings")))
-    yield
 
 
 class Prompts:
@@ -50,82 +42,6 @@ def make_window(qtbot, path: Path | None = None, prompts: Prompts | None = None)
     if path is not None:
         assert win.open_file(path), prompts.messages
     return win
-
-
-# The window tests use their own small definition, so that they keep testing the
-# window while the shipped forms/ and plan evolve. It mirrors İtfaiye's form.
-UI_DEFINITION = {
-    "id": "ui-test-2020",
-    "institution": {"key": "kars", "name": "Kars Belediyesi"},
-    "year": {"year": 2020, "deviation_tolerance": 0},
-    "departments": [
-        {"key": "itfaiye", "name": "İtfaiye Müdürlüğü"},
-        {"key": "imar", "name": "İmar ve Şehircilik Müdürlüğü"},
-    ],
-    "plan": {"aims": [{"code": "SA5", "name": "Güvenli şehir", "goals": [{"code": "H5.3", "name": "İtfaiye hizmetleri", "targets": [
-        {"key": "ph_5_3", "name": "Yangına müdahale kapasitesi artırılacak", "indicators": [
-            {"key": "pg_5_3_1", "code": "PG.5.3.1", "name": "Yangına Ulaşma Süresi", "unit": "Dk", "direction": "decrease",
-             "baseline": 12, "target": 8, "weight": 60, "department": "itfaiye"},
-            {"key": "pg_5_3_2", "code": "PG.5.3.2", "name": "Verilen Yangın Eğitimi Sayısı", "unit": "Adet",
-             "target": 10, "weight": 40, "department": "itfaiye"},
-        ], "activities": [
-            {"key": "f_5_3_1", "code": "F.5.3.1", "name": "İtfaiye araç ve ekipmanlarının yenilenmesi.",
-             "planned_cost": 150000, "department": "itfaiye"},
-        ]},
-    ]}]}]},
-    "forms": [
-        {"department": "itfaiye", "sections": [
-            {"key": "genel", "title": "Genel Bilgiler ve Faaliyetler", "items": [
-                {"kind": "field", "key": "anlatim", "label": "Müdürlüğün yıl içindeki çalışmaları", "type": "longtext", "required": True},
-                {"kind": "field", "key": "trafik_kazasi", "label": "Müdahale edilen trafik kazası", "type": "count", "unit": "Adet"},
-                {"kind": "field", "key": "kurtarilan_kisi", "label": "Kurtarılan kişi", "type": "count", "unit": "Kişi"},
-                {"kind": "field", "key": "tatbikat_tarihi", "label": "Büyük tatbikatın tarihi", "type": "date"},
-            ]},
-            {"key": "gelirler", "title": "Makbuz Gelirleri ve Akaryakıt", "items": [
-                {"kind": "table", "key": "makbuz", "title": "Aylara Göre Makbuz Gelirleri", "row_header": "Aylar", "rows": "months",
-                 "columns": [{"key": "arac", "label": "Araç Sayısı", "type": "count"},
-                             {"key": "tutar", "label": "Miktarı (TL)", "type": "money"}],
-                 "total_row": "Genel Toplam"},
-                {"kind": "table", "key": "akaryakit", "title": "Aylara Göre Akaryakıt Sarfiyatı", "rows": "months",
-                 "columns": [{"key": "litre", "label": "Miktarı (Lt)", "type": "decimal", "unit": "Lt"}], "total_row": True},
-            ]},
-            {"key": "fotograflar", "title": "Fotoğraflar", "items": [
-                {"kind": "photos", "key": "foto", "title": "Eğitim ve tatbikat fotoğrafları"},
-            ]},
-        ], "rules": [
-            {"key": "makbuz_arac_tutar", "severity": "warning",
-             "check": "itfaiye.makbuz.toplam.tutar <= itfaiye.makbuz.toplam.arac * 1000",
-             "message": "Araç başına makbuz tutarı 1.000 TL'yi aşıyor; tutarları kontrol edin."},
-        ]},
-        {"department": "imar", "sections": [
-            {"key": "genel", "title": "İmar", "items": [
-                {"kind": "field", "key": "iskan", "label": "Verilen iskân", "type": "count"},
-            ]},
-        ]},
-    ],
-}
-
-
-@pytest.fixture(scope="session")
-def ui_definition():
-    from desktop.core.definition import Definition
-
-    return Definition.from_data(UI_DEFINITION)
-
-
-@pytest.fixture
-def workbook_path(tmp_path, ui_definition) -> Path:
-    """A fresh İtfaiye workbook of the test definition (overrides conftest's for the UI tests)."""
-    path = tmp_path / "itfaiye.faaliyet"
-    Workbook.create(path, ui_definition, "itfaiye").close()
-    return path
-
-
-@pytest.fixture
-def window(qtbot, workbook_path):
-    win = make_window(qtbot, workbook_path)
-    yield win
-    win.close()
 
 
 def widget(win, name: str) -> QWidget:

@@ -12,8 +12,8 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta, field
 
-from . import keys, limits, roles
-from .forms import TYPE_LABELS, FieldDef, FormDef, InvalidData, PhotoListDef, SectionDef, Strict, TableDef
+from . import limits, roles
+from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
 from .sha import sha256_hex
@@ -104,6 +104,8 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
     @cached_property
     def slots(self) -> dict[str, Slot]:
         """Every value key of every form, entered and computed."""
+        from .item_kinds import item_slots  # local: the kinds build Slots of this module
+
         out: dict[str, Slot] = {}
         for form in self.forms:
             for section in form.sections:
@@ -152,37 +154,6 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
             raise InvalidData(explain(str(exc))) from None
         except RecursionError:
             raise InvalidData("form tanımı çok derin iç içe") from None
-
-
-def item_slots(department: str, section: str, item) -> list[Slot]:
-    if isinstance(item, FieldDef):
-        return [Slot(keys.join(department, item.key), item.type, item.label, department, section,
-                     places=item.places)]
-    if isinstance(item, TableDef):
-        out = []
-        rows = [(r.key, r.label, False) for r in item.row_defs]
-        if item.total_label:
-            rows.append((keys.TOTAL_ROW, item.total_label, True))
-        for rkey, rlabel, is_total in rows:
-            for col in item.columns:
-                computed = is_total or bool(col.computed)
-                if is_total and col.total_mode == "none":
-                    continue
-                out.append(
-                    Slot(
-                        keys.join(department, item.key, rkey, col.key),
-                        col.type,
-                        f"{item.title} / {rlabel} / {col.label}",
-                        department,
-                        section,
-                        computed,
-                        col.places,
-                    )
-                )
-        return out
-    if isinstance(item, PhotoListDef):
-        return []
-    raise TypeError(item)
 
 
 def describe_type(t: str) -> str:

@@ -8,8 +8,7 @@ import msgspec
 from msgspec import field
 
 from .definition import Definition
-from .forms import TableDef
-from .tables import compute_table
+from .item_kinds import KINDS
 
 
 class IndicatorEntry(msgspec.Struct):
@@ -42,8 +41,7 @@ class ValueView:
         for dept in depts:
             for section in definition.form(dept).sections:
                 for item in section.items:
-                    if isinstance(item, TableDef):
-                        self.computed.update(compute_table(dept, item, entries.values))
+                    self.computed.update(KINDS[item.kind].computed(dept, item, entries.values))
 
     def get(self, key: str):
         if key in self.computed:

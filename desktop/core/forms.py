@@ -247,6 +247,8 @@ class PhotoListDef(ItemDef, tag="photos", frozen=True, kw_only=True):
 
 
 Item = FieldDef | TableDef | PhotoListDef
+# the kind tags of Item; every layer's registry of item kinds covers exactly these
+ITEM_KINDS = tuple(t.__struct_config__.tag for t in Item.__args__)
 
 
 class SectionDef(Strict, frozen=True, kw_only=True):

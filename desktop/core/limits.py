@@ -70,16 +70,9 @@ def table_cells(table) -> int:
 
 
 def form_slots(form) -> int:
-    from .forms import FieldDef, TableDef  # local: forms imports this module
+    from .item_kinds import KINDS  # local: forms imports this module
 
-    count = 0
-    for section in form.sections:
-        for item in section.items:
-            if isinstance(item, FieldDef):
-                count += 1
-            elif isinstance(item, TableDef):
-                count += table_cells(item)
-    return count
+    return sum(KINDS[item.kind].slot_count(item) for section in form.sections for item in section.items)
 
 
 def check_json_size(text: str | bytes) -> None:

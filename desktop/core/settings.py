@@ -216,23 +216,40 @@ def section_problems(section: SectionDef, departments: set[str]) -> list[tuple[t
     known = ", ".join([*FIELD_TYPES, SPENDING_TABLE])
     for n, item in enumerate(section.items):
         at = ("items", n)
-        if isinstance(item, FieldDef) and item.key in FIELD_TYPES:
-            if item.type not in FIELD_TYPES[item.key]:
-                out.append((at + ("type",), f"'{item.key}' ayarının türü {' ya da '.join(FIELD_TYPES[item.key])} olmalı"))
-        elif isinstance(item, TableDef) and item.key == SPENDING_TABLE:
-            if not isinstance(item.rows, list):
-                out.append((at + ("rows",), "satırlar birim anahtarları olmalı (her birim için bir satır)"))
-            else:
-                for r, row in enumerate(item.rows):
-                    if row.key not in departments:
-                        out.append((at + ("rows", r, "key"), f"'{row.key}' tanımlı bir birim değil; satır anahtarları "
-                                                             "birim anahtarları olmalı"))
-            for c, col in enumerate(item.columns):
-                if col.key not in SPENDING_COLUMNS or col.type != "text":
-                    out.append((at + ("columns", c), f"sütunlar '{SPENDING_NAME}' ve '{SPENDING_TITLE}' (type: text) "
-                                                     "olmalı"))
+        expected = _SETTING_ITEMS.get(item.key)
+        if expected is not None and expected[0] == item.kind:
+            out += expected[1](item, at, departments)
         else:
             out.append((at + ("key",), f"yıl ayarları bölümünde '{item.key}' diye bir ayar yok; ayar anahtarları "
                                       f"uygulamanındır: {known}. Başka bir alan bu bölümde değil, kurumun başka bir "
                                       "bölümünde olmalı"))
     return out
+
+
+def _setting_field_problems(item: FieldDef, at: tuple, departments: set[str]) -> list[tuple[tuple, str]]:
+    if item.type in FIELD_TYPES[item.key]:
+        return []
+    return [(at + ("type",), f"'{item.key}' ayarının türü {' ya da '.join(FIELD_TYPES[item.key])} olmalı")]
+
+
+def _spending_table_problems(item: TableDef, at: tuple, departments: set[str]) -> list[tuple[tuple, str]]:
+    out: list[tuple[tuple, str]] = []
+    if not isinstance(item.rows, list):
+        out.append((at + ("rows",), "satırlar birim anahtarları olmalı (her birim için bir satır)"))
+    else:
+        for r, row in enumerate(item.rows):
+            if row.key not in departments:
+                out.append((at + ("rows", r, "key"), f"'{row.key}' tanımlı bir birim değil; satır anahtarları "
+                                                     "birim anahtarları olmalı"))
+    for c, col in enumerate(item.columns):
+        if col.key not in SPENDING_COLUMNS or col.type != "text":
+            out.append((at + ("columns", c), f"sütunlar '{SPENDING_NAME}' ve '{SPENDING_TITLE}' (type: text) "
+                                             "olmalı"))
+    return out
+
+
+# the items the year-settings section may hold: setting key -> (item kind, its checks)
+_SETTING_ITEMS: dict[str, tuple[str, Callable]] = {
+    **{key: ("field", _setting_field_problems) for key in FIELD_TYPES},
+    SPENDING_TABLE: ("table", _spending_table_problems),
+}

@@ -8,7 +8,7 @@ from . import expressions, rates, roles, settings
 from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
-from .forms import FieldDef
+from .item_kinds import KINDS
 from .numbers import format_number, format_percent
 from .values import display
 
@@ -31,11 +31,11 @@ def _form_findings(definition: Definition, view: ValueView, dept: str) -> list[F
     out = []
     for section in form.sections:
         for item in section.items:
-            if isinstance(item, FieldDef) and item.required:
+            if KINDS[item.kind].required(item):
                 key = f"{dept}.{item.key}"
                 v = view.get(key)
                 if v is None or (isinstance(v, str) and not v.strip()):
-                    out.append(Finding("error", key, f"'{item.label}' zorunlu; doldurun.", "zorunlu", dept))
+                    out.append(Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", "zorunlu", dept))
     for rule in form.rules:
         try:
             ok = expressions.evaluate(rule.check, view.get, strict=True)

@@ -51,43 +51,59 @@ def cell_place(ctx: Context, dept: str, table: TableDef, row: int, column: int) 
 
 def section_blocks(ctx: Context, dept: str, section: SectionDef, *, single_text_label: bool = False) -> list[Block]:
     """Blocks of one section (without the section heading)."""
-    st = sheet()
-    out: list[Block] = []
-    facts: list[FieldDef] = []
-    many = len(section.items) > 1
-
-    def flush_facts():
-        if facts:
-            block = fact_table(ctx, dept, facts)
-            if block is not None:
-                out.append(([block, Spacer(1, 6)], False))
-            facts.clear()
-
+    story = _Story(ctx, dept, many=len(section.items) > 1, single_text_label=single_text_label)
     if section.intro:
-        out.append((paragraphs(section.intro), False))
+        story.out.append((paragraphs(section.intro), False))
     for item in section.items:
-        if isinstance(item, FieldDef) and not item.print:
-            continue  # a check-only field: validated, not printed
-        if isinstance(item, FieldDef) and item.type == "longtext":
-            flush_facts()
-            text = field_value(ctx, dept, item)
-            flow = paragraphs(text)
-            if flow:
-                if many or single_text_label:
-                    flow.insert(0, Paragraph(esc(item.label), st["label"]))
-                out.append((flow, False))
-        elif isinstance(item, FieldDef):
-            facts.append(item)
-        elif isinstance(item, TableDef):
-            flush_facts()
-            out.append(table_block(ctx, dept, item))
-        elif isinstance(item, PhotoListDef):
-            flush_facts()
-            block = photo_block(ctx, dept, item)
-            if block:
-                out.append((block, False))
-    flush_facts()
-    return out
+        BLOCKS[item.kind](story, item)
+    story.flush_facts()
+    return story.out
+
+
+class _Story:
+    """The blocks of one section being built; neighbouring short fields gather into one fact table."""
+
+    def __init__(self, ctx: Context, dept: str, *, many: bool, single_text_label: bool):
+        self.ctx, self.dept, self.many, self.single_text_label = ctx, dept, many, single_text_label
+        self.out: list[Block] = []
+        self.facts: list[FieldDef] = []
+
+    def flush_facts(self) -> None:
+        if self.facts:
+            block = fact_table(self.ctx, self.dept, self.facts)
+            if block is not None:
+                self.out.append(([block, Spacer(1, 6)], False))
+            self.facts.clear()
+
+
+def _field_story(story: _Story, item: FieldDef) -> None:
+    if not item.print:
+        return  # a check-only field: validated, not printed
+    if item.type != "longtext":
+        story.facts.append(item)
+        return
+    story.flush_facts()
+    flow = paragraphs(field_value(story.ctx, story.dept, item))
+    if flow:
+        if story.many or story.single_text_label:
+            flow.insert(0, Paragraph(esc(item.label), sheet()["label"]))
+        story.out.append((flow, False))
+
+
+def _table_story(story: _Story, item: TableDef) -> None:
+    story.flush_facts()
+    story.out.append(table_block(story.ctx, story.dept, item))
+
+
+def _photos_story(story: _Story, item: PhotoListDef) -> None:
+    story.flush_facts()
+    block = photo_block(story.ctx, story.dept, item)
+    if block:
+        story.out.append((block, False))
+
+
+# the story builder of each kind of form item (forms.ITEM_KINDS)
+BLOCKS = {"field": _field_story, "table": _table_story, "photos": _photos_story}
 
 
 def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):

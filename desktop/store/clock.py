@@ -5,10 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
+from collections.abc import Callable
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+# Where every store module's time comes from. Modules import ``now``, never this: replacing
+# ``source`` (tests do, through their ``clock`` fixture) moves the time of all of them at once.
+source: Callable[[], dt.datetime] = utc_now
 
 
 def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return source().isoformat(timespec="seconds")
 
 
 def current_user() -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 from openpyxl import Workbook as XlsxBook
 from openpyxl.styles import Font, Protection
@@ -38,6 +38,25 @@ from .errors import WorkbookError
 from .excel_formulas import cell_ranges, excel_formula, rate_formula
 
 UNLOCKED = Protection(locked=False)
+
+
+class SheetKind(NamedTuple):
+    """How one kind of form item goes into its section's sheet: ``write`` names the
+    ``_Builder`` method that writes it (None: the kind has no place in a spreadsheet;
+    photos are added in the application), ``header`` a header row that neighbouring
+    items of the kind share. Importing needs no entry: it reads the cells by the keys
+    the writers put in ``_anahtarlar``, whatever the kind."""
+
+    write: str | None
+    header: tuple[str, ...] | None = None
+
+
+# one entry per kind of form item (forms.ITEM_KINDS)
+SHEET_KINDS: dict[str, SheetKind] = {
+    "field": SheetKind("field_row", ("Alan", "Değer", "Birim / Tür", "Not")),
+    "table": SheetKind("table"),
+    "photos": SheetKind(None),
+}
 KEY_FONT = Font(color="808080", size=8)
 VALIDATIONS: dict[str, dict[str, Any]] = {
     "count": dict(type="whole", operator="greaterThanOrEqual", formula1="0",
@@ -120,25 +139,23 @@ class _Builder:
 
     # --- sheets ---------------------------------------------------------
     def section(self, section) -> str | None:
-        items = [i for i in section.items if isinstance(i, (FieldDef, TableDef))]
+        items = [i for i in section.items if SHEET_KINDS[i.kind].write]
         if not items:
             return None
         ws = self.new_sheet(section.title)
         self.heading(ws, section.title)
         row, widths = 5, {1: 45, 2: 18, 3: 14, 4: 40}
-        if any(isinstance(i, FieldDef) and i.type == "longtext" for i in items):
-            widths[2] = 70
-        fields_open = False
+        header: tuple[str, ...] | None = None
         for item in items:
-            if isinstance(item, FieldDef):
-                if not fields_open:
-                    self.header_row(ws, row, ["Alan", "Değer", "Birim / Tür", "Not"])
-                    row, fields_open = row + 1, True
-                row = self.field_row(ws, row, item)
-            else:
-                if fields_open:
-                    row, fields_open = row + 1, False
-                row = self.table(ws, row, item, widths)
+            kind = SHEET_KINDS[item.kind]
+            if kind.header != header:  # neighbouring items of a kind share its header row
+                if header:
+                    row += 1
+                if kind.header:
+                    self.header_row(ws, row, list(kind.header))
+                    row += 1
+                header = kind.header
+            row = getattr(self, cast(str, kind.write))(ws, row, item, widths)  # items without a writer were left out above
         xl.set_widths(ws, widths)
         xl.fit_row_heights(ws, 5)
         xl.page_setup(ws)
@@ -158,7 +175,7 @@ class _Builder:
             c.font, c.fill, c.alignment, c.border = xl.BOLD, xl.HEADER_FILL, xl.HEADER_ALIGN, xl.GRID
         ws.row_dimensions[row].height = 30
 
-    def field_row(self, ws, row: int, f: FieldDef) -> int:
+    def field_row(self, ws, row: int, f: FieldDef, widths: dict) -> int:
         key = keys.join(self.dept, f.key)
         ws.cell(row, 1, f.label + (" *" if f.required else "")).alignment = xl.WRAP
         ws.cell(row, 1).border = xl.GRID
@@ -169,6 +186,7 @@ class _Builder:
         help_cell.alignment, help_cell.border = xl.WRAP, xl.GRID
         if f.type == "longtext":
             ws.row_dimensions[row].height = 120
+            widths[2] = max(widths[2], 70)
         return row + 1
 
     def table(self, ws, row: int, table: TableDef, widths: dict) -> int:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.findings import count_by_severity
-from ..core.forms import PhotoListDef
+from ..core.item_kinds import KINDS
 from . import fingerprint
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .incoming import same_file
@@ -201,8 +201,9 @@ def board(wb: Workbook, findings: list | None = None) -> list[DepartmentStatus]:
     for form in definition.forms:
         for section in form.sections:
             for item in section.items:
-                if isinstance(item, PhotoListDef):
-                    count(form.department, bool(entries.photos.get(f"{form.department}.{item.key}")))
+                item_filled, item_total = KINDS[item.kind].extra(form.department, item, entries)
+                total[form.department] = total.get(form.department, 0) + item_total
+                filled[form.department] = filled.get(form.department, 0) + item_filled
     for ind in definition.plan.indicators():
         count(ind.department, (e := entries.indicators.get(ind.key)) is not None and e.actual is not None)
     for act in definition.plan.activities():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
-from ..core.forms import FieldDef, PhotoListDef, TableDef
+from ..core.item_kinds import KINDS
 from ..core.turkish import casefold
 from .i18n import tr
 from .model import Document
@@ -22,15 +22,10 @@ def targets(doc: Document) -> list[tuple[str, str]]:
     for section in doc.definition.form(dept).sections:
         for item in section.items:
             key = f"{dept}.{item.key}"
-            if isinstance(item, FieldDef):
-                out.append((key, f"{item.label}  ({section.title})"))
-            elif isinstance(item, TableDef):
-                out.append((key, f"{item.title}  ({section.title})"))
-                for slot in doc.slots.values():
-                    if slot.key.startswith(key + ".") and not slot.computed:
-                        out.append((slot.key, slot.label))
-            elif isinstance(item, PhotoListDef):
-                out.append((key, f"{item.title}  ({section.title})"))
+            out.append((key, f"{KINDS[item.kind].title(item)}  ({section.title})"))
+            for slot in doc.slots.values():  # the cells of a table
+                if slot.key.startswith(key + ".") and not slot.computed:
+                    out.append((slot.key, slot.label))
     for ind in doc.indicators:
         out.append((f"{ind.key}.actual", f"{ind.code} {ind.name}"))
     for act in doc.activities:

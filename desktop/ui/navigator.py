@@ -8,7 +8,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QListWidgetItem, QWidget
 
 from ..core import keys
-from ..core.forms import PhotoListDef, SectionDef
+from ..core.forms import SectionDef
+from ..core.item_kinds import KINDS
 from .i18n import tr
 from .look import ACCENT, selection
 from .model import Document
@@ -41,9 +42,8 @@ def section_status(doc: Document, section: SectionDef) -> Status:
     prefixes = []
     for item in section.items:
         prefixes.append(keys.join(dept, item.key))
-        if isinstance(item, PhotoListDef):
-            total += 1
-            filled += 1 if doc.entries.photos.get(keys.join(dept, item.key)) else 0
+        item_filled, item_total = KINDS[item.kind].extra(dept, item, doc.entries)
+        filled, total = filled + item_filled, total + item_total
     found = [f for f in doc.findings if any(f.place == p or f.place.startswith(p + ".") for p in prefixes)]
     return Status(filled, total, sum(f.is_error for f in found), sum(not f.is_error for f in found))
 

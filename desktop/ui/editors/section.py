@@ -47,78 +47,96 @@ class SectionPage(QWidget):
             intro = QLabel(section.intro, self)
             intro.setWordWrap(True)
             lay.addWidget(intro)
-        form: QFormLayout | None = None
+        self.lay, self.form = lay, None  # form: the layout neighbouring short fields share
         self.editors: dict[str, QWidget] = {}
         # the year settings: the definition's value shows in every empty editor
-        defaults = settings.definition_values(editor.doc.definition) if section.chapter == settings.SETTINGS_CHAPTER else {}
+        self.defaults = settings.definition_values(editor.doc.definition) if section.chapter == settings.SETTINGS_CHAPTER else {}
         for item in section.items:
             key = keys.join(department, item.key)
-            if isinstance(item, FieldDef) and item.type != "longtext":
-                if form is None:
-                    form = QFormLayout()
-                    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-                    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-                    lay.addLayout(form)
-                placeholder = None
-                if key in defaults:
-                    placeholder = tr("tanımdaki değer: {0}").format(defaults[key]) if defaults[key] else tr("tanımda yok")
-                edit = FieldEdit(editor, key, item.type, item.label, item.help or "", self, placeholder=placeholder)
-                if placeholder and item.type == "text":  # the definition's value is read in full
-                    edit.setMinimumWidth(min(520, max(340, edit.fontMetrics().horizontalAdvance(placeholder) + 28)))
-                elif placeholder:
-                    edit.setMaximumWidth(max(edit.maximumWidth(), edit.fontMetrics().horizontalAdvance(placeholder) + 28))
-                    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(placeholder) + 28)
-                row = QHBoxLayout()
-                row.addWidget(edit)
-                if item.unit:
-                    row.addWidget(QLabel(item.unit, self))
-                if item.type == "money" and not item.unit:
-                    row.addWidget(QLabel("TL", self))
-                row.addStretch(1)
-                form.addRow(_label(item.label, item.required, self, LABEL_WIDTH), row)
-                if item.help:
-                    hint = QLabel(item.help, self)
-                    muted(hint)
-                    hint.setWordWrap(True)
-                    form.addRow("", hint)
-                self.editors[key] = edit
-                continue
-            form = None
-            if isinstance(item, FieldDef):
-                lay.addWidget(_label(item.label, item.required, self))
-                edit = LongTextEdit(editor, key, item.label, item.help or "", self)
-                lay.addWidget(edit)
-                if item.help:
-                    hint = QLabel(item.help, self)
-                    muted(hint)
-                    hint.setWordWrap(True)
-                    lay.addWidget(hint)
-            elif isinstance(item, TableDef):
-                head = QLabel(item.title, self)
-                heading(head, "sectionHeading")
-                head.setWordWrap(True)
-                lay.addWidget(head)
-                from .table import TableEditor  # the table view types cost ~3 ms; many first pages have none
-
-                edit = TableEditor(editor, department, item, self)
-                edit.model().hints = {k: v for k, v in defaults.items() if k.startswith(key + ".") and v}
-                lay.addWidget(edit)
-                hint_text = tr("Gri hücreler hesaplanır. Enter: aşağı, Tab: sağa; Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz.")
-                if item.note:
-                    hint_text = item.note + "\n" + hint_text
-                hint = QLabel(hint_text, self)
-                muted(hint)
-                hint.setWordWrap(True)
-                lay.addWidget(hint)
-            elif isinstance(item, PhotoListDef):
-                head = QLabel(item.title, self)
-                heading(head, "sectionHeading")
-                lay.addWidget(head)
-                from .photos import PhotoListEditor  # imported when a page with photos is first built
-
-                edit = PhotoListEditor(editor, department, item, self)
-                lay.addWidget(edit)
-            else:  # pragma: no cover - the definition allows only these
-                continue
-            self.editors[key] = edit
+            self.editors[key] = EDITORS[item.kind](self, editor, department, item, key)
         lay.addStretch(1)
+
+
+def _short_field_row(page: SectionPage, editor: Editor, item: FieldDef, key: str) -> QWidget:
+    if page.form is None:
+        page.form = QFormLayout()
+        page.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        page.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        page.lay.addLayout(page.form)
+    form, defaults = page.form, page.defaults
+    placeholder = None
+    if key in defaults:
+        placeholder = tr("tanımdaki değer: {0}").format(defaults[key]) if defaults[key] else tr("tanımda yok")
+    edit = FieldEdit(editor, key, item.type, item.label, item.help or "", page, placeholder=placeholder)
+    if placeholder and item.type == "text":  # the definition's value is read in full
+        edit.setMinimumWidth(min(520, max(340, edit.fontMetrics().horizontalAdvance(placeholder) + 28)))
+    elif placeholder:
+        edit.setMaximumWidth(max(edit.maximumWidth(), edit.fontMetrics().horizontalAdvance(placeholder) + 28))
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(placeholder) + 28)
+    row = QHBoxLayout()
+    row.addWidget(edit)
+    if item.unit:
+        row.addWidget(QLabel(item.unit, page))
+    if item.type == "money" and not item.unit:
+        row.addWidget(QLabel("TL", page))
+    row.addStretch(1)
+    form.addRow(_label(item.label, item.required, page, LABEL_WIDTH), row)
+    if item.help:
+        hint = QLabel(item.help, page)
+        muted(hint)
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+    return edit
+
+
+def _field_editor(page: SectionPage, editor: Editor, department: str, item: FieldDef, key: str) -> QWidget:
+    if item.type != "longtext":
+        return _short_field_row(page, editor, item, key)
+    page.form, lay = None, page.lay
+    lay.addWidget(_label(item.label, item.required, page))
+    edit = LongTextEdit(editor, key, item.label, item.help or "", page)
+    lay.addWidget(edit)
+    if item.help:
+        hint = QLabel(item.help, page)
+        muted(hint)
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+    return edit
+
+
+def _table_editor(page: SectionPage, editor: Editor, department: str, item: TableDef, key: str) -> QWidget:
+    page.form, lay = None, page.lay
+    head = QLabel(item.title, page)
+    heading(head, "sectionHeading")
+    head.setWordWrap(True)
+    lay.addWidget(head)
+    from .table import TableEditor  # the table view types cost ~3 ms; many first pages have none
+
+    edit = TableEditor(editor, department, item, page)
+    edit.model().hints = {k: v for k, v in page.defaults.items() if k.startswith(key + ".") and v}
+    lay.addWidget(edit)
+    hint_text = tr("Gri hücreler hesaplanır. Enter: aşağı, Tab: sağa; Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz.")
+    if item.note:
+        hint_text = item.note + "\n" + hint_text
+    hint = QLabel(hint_text, page)
+    muted(hint)
+    hint.setWordWrap(True)
+    lay.addWidget(hint)
+    return edit
+
+
+def _photos_editor(page: SectionPage, editor: Editor, department: str, item: PhotoListDef, key: str) -> QWidget:
+    page.form, lay = None, page.lay
+    head = QLabel(item.title, page)
+    heading(head, "sectionHeading")
+    lay.addWidget(head)
+    from .photos import PhotoListEditor  # imported when a page with photos is first built
+
+    edit = PhotoListEditor(editor, department, item, page)
+    lay.addWidget(edit)
+    return edit
+
+
+# the editor factory of each kind of form item (forms.ITEM_KINDS); the table and photo
+# editors are imported when a page first needs one (start-up speed)
+EDITORS = {"field": _field_editor, "table": _table_editor, "photos": _photos_editor}

@@ -1,0 +1,97 @@
+"""Form item kinds in core: what each kind of ``forms.Item`` means to the domain.
+
+One entry per kind (``field``, ``table``, ``photos``) in ``KINDS``, looked up by the
+item's ``kind`` tag, never by an isinstance chain. A new kind of item is one entry
+here and one in each layer's registry (``store/excel_template.SHEET_KINDS``,
+``report/sections.BLOCKS``, ``ui/editors/section.EDITORS``); a test checks that
+every registry covers exactly the kinds of ``forms.Item``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+
+from . import keys
+from .definition import Slot
+from .limits import table_cells
+from .tables import compute_table
+
+
+class Kind(NamedTuple):
+    title: Callable[[Any], str]  # what the item is called on screen and in the report
+    slot_count: Callable[[Any], int]  # its value slots, counted without building them (limits)
+    slots: Callable[[str, str, Any], list[Slot]]  # (department, section, item): its value slots
+    computed: Callable[[str, Any, Mapping[str, object]], dict[str, object]]  # its computed cells
+    required: Callable[[Any], bool]  # the clerk must fill it in
+    extra: Callable[[str, Any, Any], tuple[int, int]]  # (filled, total) beyond its slots, from entries
+
+
+def _field_slots(department: str, section: str, item) -> list[Slot]:
+    return [Slot(keys.join(department, item.key), item.type, item.label, department, section, places=item.places)]
+
+
+def _table_slots(department: str, section: str, item) -> list[Slot]:
+    out = []
+    rows = [(r.key, r.label, False) for r in item.row_defs]
+    if item.total_label:
+        rows.append((keys.TOTAL_ROW, item.total_label, True))
+    for rkey, rlabel, is_total in rows:
+        for col in item.columns:
+            computed = is_total or bool(col.computed)
+            if is_total and col.total_mode == "none":
+                continue
+            out.append(
+                Slot(
+                    keys.join(department, item.key, rkey, col.key),
+                    col.type,
+                    f"{item.title} / {rlabel} / {col.label}",
+                    department,
+                    section,
+                    computed,
+                    col.places,
+                )
+            )
+    return out
+
+
+def _photo_count(department: str, item, entries) -> tuple[int, int]:
+    """A photo list counts as one thing to fill: filled once it holds a photo."""
+    return (1 if entries.photos.get(keys.join(department, item.key)) else 0), 1
+
+
+KINDS: dict[str, Kind] = {
+    "field": Kind(
+        title=lambda item: item.label,
+        slot_count=lambda item: 1,
+        slots=_field_slots,
+        computed=lambda department, item, entered: {},
+        required=lambda item: item.required,
+        extra=lambda department, item, entries: (0, 0),
+    ),
+    "table": Kind(
+        title=lambda item: item.title,
+        slot_count=table_cells,
+        slots=_table_slots,
+        computed=compute_table,
+        required=lambda item: False,
+        extra=lambda department, item, entries: (0, 0),
+    ),
+    "photos": Kind(
+        title=lambda item: item.title,
+        slot_count=lambda item: 0,
+        slots=lambda department, section, item: [],
+        computed=lambda department, item, entered: {},
+        required=lambda item: False,
+        extra=_photo_count,
+    ),
+}
+
+
+def kind(item) -> Kind:
+    """The rules of an item's kind."""
+    return KINDS[item.kind]
+
+
+def item_slots(department: str, section: str, item) -> list[Slot]:
+    return KINDS[item.kind].slots(department, section, item)
