@@ -17,12 +17,11 @@ if not os.environ.get("FAALIYET_CACHE_DIR"):  # compiled definitions: never the 
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from small_year import small_definition  # noqa: E402
 
 from desktop import resources  # noqa: E402
 from desktop.core.loader import load_definition  # noqa: E402
 from desktop.store.workbook import Workbook  # noqa: E402
-from small_year import small_definition  # noqa: E402
-
 
 pytest_plugins = ("plugin_fixtures",)  # files, window, private_settings, clock
 

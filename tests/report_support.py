@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from small_year import small_definition
+
 from desktop import resources
 from desktop.core.definition import Definition
-from small_year import small_definition
 from desktop.store.valueset import import_values, read_json
 from desktop.store.workbook import Workbook
 

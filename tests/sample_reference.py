@@ -81,8 +81,8 @@ def _cell(cells: list[str], i: int) -> str:
 
 def performance_rows() -> tuple[list[IndicatorRow], list[ActivityRow]]:
     lines = reference_lines()
-    start = next(i for i, l in enumerate(lines) if l.strip() == PERF_START)
-    end = next(i for i, l in enumerate(lines) if l.strip() == PERF_END)
+    start = next(i for i, line in enumerate(lines) if line.strip() == PERF_START)
+    end = next(i for i, line in enumerate(lines) if line.strip() == PERF_END)
     indicators: list[IndicatorRow] = []
     activities: list[ActivityRow] = []
     goal = ""
@@ -125,7 +125,7 @@ def table_titles() -> list[tuple[int, str]]:
     the previous table (a page break) and has no title of its own.
     """
     lines = reference_lines()
-    end = next(i for i, l in enumerate(lines) if l.strip() == PERF_START)
+    end = next(i for i, line in enumerate(lines) if line.strip() == PERF_START)
     out = []
     previous_is_row = False
     for i in range(end):

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from small_definition import FORM, HEAD, write_folder
 
 from bench.attacks_definition import picture
 from desktop.core import loader
 from desktop.core.loader import DefinitionError, load_definition
 from desktop.store import definition_cache
-from small_definition import FORM, HEAD, write_folder
 
 
 @pytest.fixture
@@ -128,7 +128,7 @@ def _damage(entry: Path, how: str, other: str) -> None:
     elif how == "cut short":
         entry.write_bytes(blob[: len(blob) // 2])
     elif how == "body changed, digest kept":
-        entry.write_bytes(head + b"\n" + body.replace("Zabıta".encode(), "Zabita".encode()))
+        entry.write_bytes(head + b"\n" + body.replace("Zabıta".encode(), b"Zabita"))
     elif how == "consistent but invalid":  # a definition that breaks a rule, with a matching digest
         from desktop.core.sha import sha256_hex
 

@@ -17,8 +17,8 @@ from desktop.core import rates
 from desktop.store import excel as xl
 from desktop.store.errors import ImportRejected
 from desktop.store.excel_export import export_excel
-from desktop.store.excel_import import convert, import_template
 from desktop.store.excel_formulas import excel_formula
+from desktop.store.excel_import import convert, import_template
 from desktop.store.excel_template import template_from_workbook, write_template
 from desktop.store.valueset import import_values, read_json
 from desktop.store.workbook import Workbook

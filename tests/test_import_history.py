@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from merge_support import KEY, edit, entered, sha
 
 from desktop.store.import_history import history
 from desktop.store.merge import merge_files
 from desktop.store.workbook import Workbook
-
-from merge_support import KEY, edit, entered, sha
 
 pytestmark = pytest.mark.definition("small")
 

@@ -12,7 +12,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from report_support import jpeg, pdf_pages
+from small_year import SMALL_YEAR
 
+from bench.attacks import clear_message
 from desktop.core.definition import Definition
 from desktop.core.values import TEXT_LIMITS
 from desktop.report import build_report
@@ -22,10 +25,6 @@ from desktop.report.tables import PAD, Col, RowTooTall, fit_table, make_table, w
 from desktop.store.errors import WorkbookError
 from desktop.store.photos import add_photo, list_photos, set_caption
 from desktop.store.workbook import Workbook
-
-from bench.attacks import clear_message
-from report_support import jpeg, pdf_pages
-from small_year import SMALL_YEAR
 
 WORD = "Ç" + "x" * 2998 + "Ş"  # 3.000 characters, no space
 

@@ -10,6 +10,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from merge_support import KEY, KEY2, dept_hash, edit, entered, rows, sha
 from PIL import Image
 
 from desktop import cli
@@ -20,8 +21,6 @@ from desktop.store.merge import MergeConflict, merge_files
 from desktop.store.photos import add_photo, remove_photo
 from desktop.store.submission import export_copy, submit
 from desktop.store.workbook import Workbook
-
-from merge_support import KEY, KEY2, dept_hash, edit, entered, rows, sha
 
 # the store's clock moves one minute per reading, so "newer" never depends on timing
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("clock")]

@@ -15,12 +15,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from merge_support import KEY, KEY2, sha
 
 from desktop import cli
 from desktop.store.merge import merge_files
 from desktop.store.workbook import Workbook
-
-from merge_support import KEY, KEY2, sha
 
 pytestmark = pytest.mark.definition("small")
 

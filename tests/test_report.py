@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from report_support import clean_workbook, pdf_pages, sample_consolidated
 
 from desktop import resources
 from desktop.core import rates
@@ -16,8 +17,6 @@ from desktop.report import ReportCancelled, build_report
 from desktop.report.outline import OUTLINE
 from desktop.store.valueset import read_json
 from desktop.store.workbook import Workbook
-
-from report_support import clean_workbook, pdf_pages, sample_consolidated
 
 
 @pytest.fixture(scope="module")

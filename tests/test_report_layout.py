@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from report_support import clean_workbook
 
 from desktop.report import fonts
 from desktop.report.tables import PAD, Col, LazyTable, fit_table, make_table
 from desktop.store.workbook import Workbook
-
-from report_support import clean_workbook
 
 
 @pytest.fixture(autouse=True, scope="module")

@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from report_support import pdf_pages
+from roles_support import FOREWORD, OTHER_VALUES, other_definition_data, write_folder
 
 from desktop import resources
 from desktop.core import loader, settings
@@ -17,9 +19,6 @@ from desktop.core.forms import FieldDef, InvalidData, TableDef
 from desktop.core.loader import DefinitionError, load_definition
 from desktop.report import build_report
 from desktop.store.workbook import Workbook
-
-from report_support import pdf_pages
-from roles_support import FOREWORD, OTHER_VALUES, other_definition_data, write_folder
 
 FINANCE_TITLE = "MALİ HİZMETLER BİRİM YÖNETİCİSİNİN BEYANI"
 

@@ -14,9 +14,9 @@ import re
 from decimal import Decimal
 
 import pytest
+import sample_reference as ref
 from ruamel.yaml import YAML
 
-import sample_reference as ref
 from desktop import resources
 
 SAMPLE = resources.sample("kars-2020")
@@ -50,8 +50,8 @@ def test_reference_has_161_indicator_rows_with_89_codes_and_87_activity_rows(row
     # ("Hedef / Gerçekleşme") into which the extraction copied two stray codes.
     lines = ref.reference_lines()
     start, end = lines.index(ref.PERF_START), lines.index(ref.PERF_END)
-    coded = [l for l in lines[start:end] if re.search(r"^[^\t]*\tF\.\d", l)]
-    headers = [l for l in coded if "Hedef\tGerçekleşme" in l]
+    coded = [line for line in lines[start:end] if re.search(r"^[^\t]*\tF\.\d", line)]
+    headers = [line for line in coded if "Hedef\tGerçekleşme" in line]
     assert len(coded) == 90 and len(headers) == 3
 
 

@@ -51,7 +51,7 @@ def test_creating_a_workbook_sweeps_a_killed_creation(tmp_path, definition):
 def test_write_atomic_writes_whole_file(tmp_path):
     dest = tmp_path / "d.csv"
     write_atomic(dest, "ğüş\n")
-    assert dest.read_bytes() == "ğüş\n".encode("utf-8")
+    assert dest.read_bytes() == "ğüş\n".encode()
     assert [p.name for p in tmp_path.iterdir()] == ["d.csv"]
 
 

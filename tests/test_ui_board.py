@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from merge_support import ITFAIYE, KEY, edit
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from desktop.store.submission import submit
 from desktop.store.workbook import Workbook
-
-from merge_support import ITFAIYE, KEY, edit
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
@@ -245,8 +244,9 @@ def test_a_file_with_untrusted_times_is_imported_only_when_accepted(qtbot, windo
 
 
 def test_the_institution_chapters_are_edited_with_the_clerks_editors(qtbot, window, consolidated):
-    from desktop.ui.editors.fields import LongTextEdit
     from ui_support import type_text
+
+    from desktop.ui.editors.fields import LongTextEdit
 
     view = window.institution_view
     assert view is not None and window.doc.department == "strateji"
@@ -279,9 +279,9 @@ def test_excel_export_from_the_window(window, tmp_path):
 
 def test_new_consolidated_file_from_the_start_page(qtbot, tmp_path, monkeypatch, definition):
     from PySide6.QtWidgets import QFileDialog
+    from ui_support import make_window
 
     from desktop.ui.strategy import window as strategy
-    from ui_support import make_window
 
     main = make_window(qtbot)
     target = tmp_path / "yeni-birlesik"
@@ -303,8 +303,9 @@ def test_new_consolidated_file_from_the_start_page(qtbot, tmp_path, monkeypatch,
 
 
 def test_a_file_of_another_year_is_refused_with_the_reason(qtbot, window, tmp_path, definition):
-    from desktop.core.definition import Definition
     from small_year import SMALL_YEAR
+
+    from desktop.core.definition import Definition
 
     other = Definition.from_data({**SMALL_YEAR, "year": {"year": 2021, "deviation_tolerance": 0}})
     path = tmp_path / "baska-yil.faaliyet"

@@ -139,8 +139,9 @@ def test_the_pdf_prints_every_page(qtbot, window, tmp_path):
 
 
 def test_a_consolidated_file_opened_from_the_clerks_window_opens_the_strategy_window(qtbot, tmp_path, definition):
-    from desktop.ui.strategy import window as strategy
     from ui_support import make_window
+
+    from desktop.ui.strategy import window as strategy
 
     path = tmp_path / "birlesik.faaliyet"
     Workbook.create(path, definition, None).close()

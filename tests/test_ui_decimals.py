@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
-
 from test_decimals import definition, folder, path  # noqa: F401
 from ui_support import _private_settings, make_window, widget  # noqa: F401
 

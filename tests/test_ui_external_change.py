@@ -12,10 +12,10 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_support import focus, stored, widget
 
 from desktop import cli
 from desktop.store.workbook import Workbook
-from ui_support import focus, stored, widget
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-
 from ui_support import focus, stored, type_text, widget
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from ui_support import cell_editor, focus, stored, stored_indicator, type_in_table, type_text, widget
 
 from desktop.core.values import TEXT_LIMITS
 from desktop.store.photos import list_photos
 from desktop.store.workbook import Workbook
-from ui_support import cell_editor, focus, stored, stored_indicator, type_in_table, type_text, widget
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 

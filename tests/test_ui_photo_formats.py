@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QLabel
+from ui_support import make_window, widget
 
 from bench.attacks_definition import PHOTO_LIST, picture, store_photo
-from ui_support import make_window, widget
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-
-from PIL import Image
 import pytest
+from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
+from ui_support import make_window, type_text, widget
 
 from desktop.store.photos import list_photos
 from desktop.store.workbook import Workbook
-from ui_support import make_window, type_text, widget
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 

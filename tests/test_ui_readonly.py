@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
+from ui_support import Prompts, focus, make_window, stored, widget
 
 from desktop.store import workbook as workbook_module
-from ui_support import Prompts, focus, make_window, stored, widget
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 

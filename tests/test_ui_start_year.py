@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
+from small_definition import FORM, write_folder
+from ui_support import make_window
 
 from desktop.store import definition_cache
 from desktop.store.workbook import Workbook
 from desktop.ui import settings
-from small_definition import FORM, write_folder
-from ui_support import make_window
 
 pytestmark = pytest.mark.usefixtures("private_settings")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-
 from ui_support import make_window
 
 pytestmark = pytest.mark.definition("small")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_support import focus, stored, widget
 
 from desktop.store.workbook import Workbook
-from ui_support import focus, stored, widget
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 

@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
 from ui_support import cell_editor, stored, type_in_table, widget
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]

@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from merge_support import KEY, definition, edit, files, make_error, sha  # noqa: F401 (fixtures)
 
 from desktop.core.definition import Definition
 from desktop.core.findings import count_by_severity
@@ -16,8 +17,6 @@ from desktop.store.merge import PHASES, merge_files
 from desktop.store.submission import board, submit
 from desktop.store.workbook import Workbook
 from desktop.store.year_board import YearBoard, create_consolidated
-
-from merge_support import KEY, definition, edit, files, make_error, sha  # noqa: F401 (fixtures)
 
 STRATEGY_UI = Path(__file__).resolve().parent.parent / "desktop" / "ui" / "strategy"
 

@@ -190,6 +190,7 @@ def test_a_department_report_prints_the_overridden_spending_officer(consolidated
 @pytest.fixture
 def strategy_window(qtbot, deviating):
     from ui_support import Prompts
+
     from desktop.ui.app import application
     from desktop.ui.strategy.window import StrategyWindow
 
@@ -212,9 +213,9 @@ def _board_errors(win, department: str) -> int:
 def test_editing_the_tolerance_in_the_strategy_window_changes_the_findings(qtbot, strategy_window, definition):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
+    from ui_support import type_text
 
     from desktop.ui.editors.fields import FieldEdit
-    from ui_support import type_text
 
     win, key = strategy_window
     dept = next(i.department for i in definition.plan.indicators() if i.key == key)
