@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from test_decimals import definition, folder, path  # noqa: F401
-from ui_support import _private_settings, make_window, widget  # noqa: F401
+from ui_support import make_window, widget
 
+pytestmark = pytest.mark.usefixtures("private_settings")
 
 def test_the_window_shows_suffix_percents_and_declared_places(qtbot, path):  # noqa: F811
     from desktop.ui.editors.table import TableEditor

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import os
 from pathlib import Path
 
 from reportlab.platypus import Paragraph
@@ -13,7 +12,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from ..core import settings
 from ..core.entries import ValueView
 from ..store.errors import WorkbookError
-from ..store.tempfiles import temp_beside
+from ..store.tempfiles import publish, temp_beside
 from ..store.workbook import Workbook
 from . import ReportCancelled, ReportResult, declarations, fonts, parts, performance
 from .context import Context
@@ -189,14 +188,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
         counter["total"] = len(items) * 2
         doc.multiBuild(items, canvasmaker=fixed_canvas(creation_date(definition, entries.values.get)))
         pages = doc.counter.current or doc.page
-        fd = os.open(tmp_path, os.O_RDONLY)
-        try:
-            os.fsync(fd)  # the data is on disk before the name points at it (power cut)
-        finally:
-            os.close(fd)
-        # mkstemp makes 0600; a report is for others to read (or keeps the old file's mode)
-        os.chmod(tmp_path, out.stat().st_mode & 0o777 if out.exists() else 0o644)
-        os.replace(tmp_path, out)
+        publish(tmp_path, out)  # data on disk before the name points at it; readable by others
     except Cancelled:
         tmp_path.unlink(missing_ok=True)
         raise ReportCancelled("Rapor üretimi durduruldu; dosya yazılmadı.") from None

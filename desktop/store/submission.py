@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +26,7 @@ from ..core.item_kinds import KINDS
 from . import fingerprint
 from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .incoming import same_file
-from .tempfiles import fsync_dir as _fsync_dir
-from .tempfiles import fsync_file as _fsync
-from .tempfiles import temp_beside
+from .tempfiles import publish, temp_beside
 from .workbook import STATES, Workbook, _disk_error
 
 STATE_LABELS = {"eksik": "Eksik", **STATES}
@@ -116,9 +113,7 @@ def export_copy(wb: Workbook, dest: Path) -> Path:
             got = {d: fingerprint.content_hash(copy.conn, d) for d in copy.departments}
             if got != expected:
                 raise WorkbookError("Kopyanın içeriği dosyayla tutmuyor; yeniden deneyin ya da başka bir disk seçin.")
-        _fsync(tmp)
-        os.replace(tmp, dest)
-        _fsync_dir(dest.parent)
+        publish(tmp, dest)
     except OSError as exc:
         raise WorkbookError(f"Kopya yazılamadı ({exc.strerror}). Diskte yer olduğunu ve yazılabilir olduğunu kontrol edin.") from None
     finally:

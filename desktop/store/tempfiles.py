@@ -65,18 +65,23 @@ def write_atomic(path: Path | str, data: bytes | str) -> Path:
         tmp = temp_beside(path)
         with open(tmp, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes 0600; a file meant to be sent gets the usual 0644 (or the old file's mode)
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-        fsync_dir(path.parent)  # the rename itself survives a power cut
+        publish(tmp, path)
     except OSError as exc:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 tmp.unlink()
         raise write_error(path, exc) from None
     return path
+
+
+def publish(tmp: Path, dest: Path) -> None:
+    """The last step of every safe write (value files, .xlsx, the PDF, a new workbook, the copy to
+    send): the temporary file's data on disk, the usual mode (mkstemp makes 0600; a file for others
+    gets 0644, or the old file's mode), renamed over ``dest``, and the rename itself durable."""
+    fsync_file(tmp)
+    os.chmod(tmp, dest.stat().st_mode & 0o777 if dest.exists() else 0o644)
+    os.replace(tmp, dest)
+    fsync_dir(dest.parent)
 
 
 def fsync_file(path: Path) -> None:

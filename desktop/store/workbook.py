@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import sqlite3
 import unicodedata
 from pathlib import Path
@@ -24,9 +23,7 @@ from .clock import current_user, now
 from .errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .safe_open import check_header, connect, verify, writable_reason
 from .schema import SCHEMA_VERSION, migrate
-from .tempfiles import fsync_dir as _fsync_dir
-from .tempfiles import fsync_file as _fsync
-from .tempfiles import temp_beside
+from .tempfiles import publish, temp_beside
 
 SUFFIX = ".faaliyet"
 UNSET = object()
@@ -173,9 +170,7 @@ class Workbook:
                         (dept, now(), user),
                     )
             conn.close()
-            _fsync(tmp_path)
-            os.replace(tmp_path, path)
-            _fsync_dir(path.parent)
+            publish(tmp_path, path)
         except sqlite3.Error as exc:
             tmp_path.unlink(missing_ok=True)
             raise _disk_error(exc) from None
