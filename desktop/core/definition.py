@@ -61,8 +61,35 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
             raise ValueError(message)
 
     # --- look-ups -------------------------------------------------------
+    # Indexes built once per definition (a definition is not changed after loading): a year of
+    # a thousand departments asks these a thousand times, and a scan each time would be quadratic.
+    @cached_property
+    def _by_key(self) -> dict[str, DepartmentDef]:
+        return {d.key: d for d in self.departments}
+
+    @cached_property
+    def _forms(self) -> dict[str, FormDef]:
+        return {f.department: f for f in self.forms}
+
+    @cached_property
+    def _plan_of(self) -> tuple[dict[str, list[IndicatorDef]], dict[str, list[ActivityDef]]]:
+        indicators: dict[str, list[IndicatorDef]] = {}
+        activities: dict[str, list[ActivityDef]] = {}
+        for i in self.plan.indicators():
+            indicators.setdefault(i.department, []).append(i)
+        for a in self.plan.activities():
+            activities.setdefault(a.department, []).append(a)
+        return indicators, activities
+
+    @cached_property
+    def _slots_of(self) -> dict[str, list[Slot]]:
+        out: dict[str, list[Slot]] = {}
+        for s in self.slots.values():
+            out.setdefault(s.department, []).append(s)
+        return out
+
     def department(self, key: str) -> DepartmentDef | None:
-        return next((d for d in self.departments if d.key == key), None)
+        return self._by_key.get(key)
 
     def department_name(self, key: str) -> str:
         """The department's name; its key when the definition has no such department."""
@@ -70,13 +97,13 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         return d.name if d is not None else key
 
     def form(self, department: str) -> FormDef:
-        return next((f for f in self.forms if f.department == department), FormDef(department=department))
+        return self._forms.get(department) or FormDef(department=department)
 
     def indicators_of(self, department: str | None) -> list[IndicatorDef]:
-        return [i for i in self.plan.indicators() if department is None or i.department == department]
+        return list(self.plan.indicators()) if department is None else list(self._plan_of[0].get(department, ()))
 
     def activities_of(self, department: str | None) -> list[ActivityDef]:
-        return [a for a in self.plan.activities() if department is None or a.department == department]
+        return list(self.plan.activities()) if department is None else list(self._plan_of[1].get(department, ()))
 
     @property
     def institution_department(self) -> DepartmentDef | None:
@@ -115,7 +142,7 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         return out
 
     def slots_of(self, department: str) -> list[Slot]:
-        return [s for s in self.slots.values() if s.department == department]
+        return list(self._slots_of.get(department, ()))
 
     def item(self, department: str, item_key: str):
         for section in self.form(department).sections:
