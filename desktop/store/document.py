@@ -22,6 +22,7 @@ the open file (one window session).
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import dataclass, field
 
 from ..core.entries import ActivityEntry, Entries, IndicatorEntry
@@ -101,6 +102,7 @@ class OpenFile:
         self._kind = {i.key: "indicator" for i in self.definition.plan.indicators()}
         self._kind.update({a.key: "activity" for a in self.definition.plan.activities()})
         self._written: list[Row] = []  # the audit rows of the last write
+        self.committed_at = 0.0  # perf_counter() when the last write had committed (benchmarks)
         self._undo: list[Step] = []
         self._redo: list[Step] = []
         self._open_merge = None  # the merge token typing may still add to the top step
@@ -342,6 +344,7 @@ class OpenFile:
     def _after(self, before: int) -> Change:
         """Bring the entries up to date from the audit rows written since ``before`` (the values
         just written, already checked) and re-run only the checks they reach."""
+        self.committed_at = time.perf_counter()
         change = Change()
         values: set[str] = set()
         plan: set[str] = set()

@@ -8,8 +8,6 @@ records into signals, so that every widget subscribes and never reads the file.
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QObject, Signal
 
 from ..core.entries import ActivityEntry, Entries, IndicatorEntry
@@ -35,7 +33,6 @@ class Document(QObject):
         self.slots = self.model.slots
         self.indicators = self.model.indicators
         self.activities = self.model.activities
-        self.committed_at = 0.0  # perf_counter() of the last committed write (benchmarks)
 
     # --- reading ----------------------------------------------------------
     @property
@@ -46,6 +43,11 @@ class Document(QObject):
     def department_name(self) -> str:
         d = self.definition.department(self.department or "")
         return d.name if d else (self.department or "")
+
+    @property
+    def committed_at(self) -> float:
+        """perf_counter() when the last write had committed, before the update (benchmarks)."""
+        return self.model.committed_at
 
     @property
     def entries(self) -> Entries:
@@ -116,7 +118,6 @@ class Document(QObject):
     def apply(self, operation, *args, **kwargs) -> Change:
         """Run one of the model's operations (``self.model.set_values`` …) and emit what it changed."""
         change = operation(*args, **kwargs)
-        self.committed_at = time.perf_counter()
         self.emit(change)
         return change
 
