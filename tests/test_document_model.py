@@ -211,3 +211,37 @@ def test_a_stored_problem_goes_when_its_place_is_edited(workbook_path):
         change = m.set_values({key: 4})
         assert bad[0] in change.removed
         _assert_like_a_full_read(m)
+
+
+def _photo_list(definition, department) -> str:
+    from desktop.core.forms import PhotoListDef
+
+    form = definition.form(department)
+    return next(f"{department}.{i.key}" for s in form.sections for i in s.items if isinstance(i, PhotoListDef))
+
+
+def test_photo_steps_undo_and_redo(workbook):
+    from report_support import jpeg
+
+    m = OpenFile(workbook)
+    key = _photo_list(workbook.definition, workbook.department)
+    added = m.add_photo(key, jpeg((200, 0, 0)), "ilk", label="Fotoğraf eklendi")
+    assert added.photos == {key} and added.photo is not None and m.entries.photos[key] == 1
+    second = m.add_photo(key, jpeg((0, 200, 0)), "ikinci").photo
+    m.set_caption(key, second.id, "iki", merge="c")
+    m.set_caption(key, second.id, "ikinci foto", merge="c")  # one step: typing in the caption
+    m.move_photo(key, second.id, 1, 0)
+    assert [p.caption for p in m.photos(key)] == ["ikinci foto", "ilk"]
+    m.undo()  # the move
+    m.undo()  # the caption, both saves at once
+    assert [p.caption for p in m.photos(key)] == ["ilk", "ikinci"]
+    removed = m.remove_photo(key, m.photos(key)[0].id)
+    assert m.entries.photos[key] == 1 and removed.photos == {key}
+    m.undo()  # the removal: the photo comes back, in its place, with its caption
+    assert [p.caption for p in m.photos(key)] == ["ilk", "ikinci"]
+    m.undo()
+    m.undo()
+    assert m.photos(key) == [] and key not in m.entries.photos
+    m.redo()
+    assert [p.caption for p in m.photos(key)] == ["ilk"]
+    _assert_like_a_full_read(m)
