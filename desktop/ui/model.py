@@ -22,6 +22,7 @@ class Document(QObject):
     findingsChanged = Signal()
     photosChanged = Signal(str)  # photo list key
     stateChanged = Signal()
+    changed = Signal()  # once per operation that changed anything (what the navigator counts)
 
     def __init__(self, wb: Workbook, parent: QObject | None = None, department: str | None = None):
         # ``department``: one department of a consolidated file (the strategy unit's institution chapters)
@@ -150,6 +151,8 @@ class Document(QObject):
             self.photosChanged.emit(key)
         if change.state:
             self.stateChanged.emit()
+        if change.stored or change.values or change.plan or change.photos or change.pending or change.findings or change.state:
+            self.changed.emit()
 
     def reload_state(self) -> None:
         """After the window's own work through another connection (a merge): read the file again."""
