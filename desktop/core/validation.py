@@ -32,23 +32,35 @@ def _form_findings(definition: Definition, view: ValueView, dept: str) -> list[F
     for section in form.sections:
         for item in section.items:
             if KINDS[item.kind].required(item):
-                key = f"{dept}.{item.key}"
-                v = view.get(key)
-                if v is None or (isinstance(v, str) and not v.strip()):
-                    out.append(Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", "zorunlu", dept))
+                out += required_findings(view, dept, item)
     for rule in form.rules:
-        try:
-            ok = expressions.evaluate(rule.check, view.get, strict=True)
-        except expressions.Incalculable as exc:  # inf, nan or a number too big: say so, never crash
-            ok, problem = False, str(exc)
-        else:
-            problem = ""
-        if ok is False:
-            names = sorted(expressions.names_in(rule.check))
-            detail = "; ".join(f"{_short(definition, n)} = {_fmt(definition, n, view.get(n))}" for n in names)
-            place = names[0] if names else dept
-            out.append(Finding(rule.severity, place, f"{rule.message} ({detail}){'; ' + problem if problem else ''}", rule.key, dept))
+        out += rule_findings(definition, view, dept, rule)
     return out
+
+
+def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
+    """The finding of one required field (none when it has a value)."""
+    key = f"{dept}.{item.key}"
+    v = view.get(key)
+    if v is None or (isinstance(v, str) and not v.strip()):
+        return [Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", "zorunlu", dept)]
+    return []
+
+
+def rule_findings(definition: Definition, view: ValueView, dept: str, rule) -> list[Finding]:
+    """The finding of one form rule (none when it holds)."""
+    try:
+        ok = expressions.evaluate(rule.check, view.get, strict=True)
+    except expressions.Incalculable as exc:  # inf, nan or a number too big: say so, never crash
+        ok, problem = False, str(exc)
+    else:
+        problem = ""
+    if ok is not False:
+        return []
+    names = sorted(expressions.names_in(rule.check))
+    detail = "; ".join(f"{_short(definition, n)} = {_fmt(definition, n, view.get(n))}" for n in names)
+    place = names[0] if names else dept
+    return [Finding(rule.severity, place, f"{rule.message} ({detail}){'; ' + problem if problem else ''}", rule.key, dept)]
 
 
 def _short(definition: Definition, key: str) -> str:
@@ -69,32 +81,43 @@ def _fmt(definition: Definition, key: str, v) -> str:
 
 
 def indicator_findings(definition: Definition, entries: Entries, department: str | None) -> list[Finding]:
+    tol, style = year_rules(definition, entries)
     out = []
-    year = settings.year_settings(definition, entries.values.get)
-    tol, style = year.deviation_tolerance, year.percent_style
     for ind in definition.indicators_of(department):
-        e = entries.indicators.get(ind.key)
-        actual = e.actual if e else None
-        where = f"{ind.key}.actual"
-        label = f"{ind.code} {ind.name}"
-        if actual is None:
-            if not (e and e.explanation.strip()):
-                out.append(Finding("warning", where, f"{label}: gerçekleşme değeri girilmemiş.", "gerceklesme", ind.department))
-            continue
-        rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
-        if rate.value is not None and rates.needs_explanation(rate.value, tol) and not (e and e.explanation.strip()):
-            out.append(
-                Finding(
-                    "error",
-                    f"{ind.key}.explanation",
-                    f"{label}: gerçekleşme oranı {rates.rate_text(rate.value, style)}; "
-                    f"{format_percent(tol or 0, None, style)} toleransın dışındaki sapma açıklanmalı.",
-                    "sapma",
-                    ind.department,
-                )
+        out += indicator_findings_of(ind, entries.indicators.get(ind.key), tol, style)
+    return out
+
+
+def year_rules(definition: Definition, entries: Entries) -> tuple[Decimal, str]:
+    """The deviation tolerance and the percent style in force (the settings entered, else the definition's)."""
+    year = settings.year_settings(definition, entries.values.get)
+    return year.deviation_tolerance, year.percent_style
+
+
+def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[Finding]:
+    """The findings of one indicator given its entry (``e``, may be None) and the year's tolerance."""
+    out = []
+    actual = e.actual if e else None
+    where = f"{ind.key}.actual"
+    label = f"{ind.code} {ind.name}"
+    if actual is None:
+        if not (e and e.explanation.strip()):
+            out.append(Finding("warning", where, f"{label}: gerçekleşme değeri girilmemiş.", "gerceklesme", ind.department))
+        return out
+    rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
+    if rate.value is not None and rates.needs_explanation(rate.value, tol) and not (e and e.explanation.strip()):
+        out.append(
+            Finding(
+                "error",
+                f"{ind.key}.explanation",
+                f"{label}: gerçekleşme oranı {rates.rate_text(rate.value, style)}; "
+                f"{format_percent(tol or 0, None, style)} toleransın dışındaki sapma açıklanmalı.",
+                "sapma",
+                ind.department,
             )
-        if e and not e.source.strip():
-            out.append(Finding("warning", f"{ind.key}.source", f"{label}: gerçekleşmenin kaynağı (belge/kayıt) belirtilmemiş.", "kaynak", ind.department))
+        )
+    if e and not e.source.strip():
+        out.append(Finding("warning", f"{ind.key}.source", f"{label}: gerçekleşmenin kaynağı (belge/kayıt) belirtilmemiş.", "kaynak", ind.department))
     return out
 
 

@@ -1,12 +1,15 @@
-"""Undo/redo steps. Each step's redo and undo write the file through the document.
+"""Undo/redo in the window: a Qt undo stack whose steps only point into the model's history.
 
-A step is applied to the file *before* it is pushed (``Editor.apply``), so a
-value the store refuses never enters the stack; the first ``redo`` that
-``QUndoStack.push`` calls is then skipped.
+The history itself is the Qt-free model's (``store/document.py OpenFile``):
+an edit is written first (one transaction) and the model records the step from
+the audit rows it wrote; a step the store refuses never enters either stack.
+Each ``QUndoCommand`` here only calls the model's ``undo``/``redo`` (its first
+``redo``, which ``QUndoStack.push`` calls, is skipped: the edit is written).
 
-Text editors save while the clerk types (after a pause); those steps carry a
-``merge`` token (the field and its focus session) and merge into one step, so
-Ctrl+Z still undoes "typing in one field" at once.
+Text editors save while the clerk types (after a pause); those edits carry a
+``merge`` token (the field and its focus session) and the model merges them
+into one step, so Ctrl+Z still undoes "typing in one field" at once; the Qt
+command merges exactly when the model did.
 
 Another program may write into the file while the window has it open (the
 command line's imports refuse a file a window holds, older versions and other
@@ -14,7 +17,8 @@ tools do not). Before every undo, redo and edit, and when the clerk comes
 back to the application, the editor asks the document
 whether the file changed elsewhere; if so it re-reads the file and clears the
 undo stack (an old step would overwrite the other program's value with a
-state the file no longer has) and says so in the status bar.
+state the file no longer has) and says so in the status bar. The model itself
+refuses an undo whose place no longer holds what the step wrote.
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
+from ..store.document import Change
 from ..store.errors import WorkbookError
 from .i18n import tr
 from .model import Document
 
-MERGE_ID = 1  # QUndoCommand.id() of steps that may merge (their ``merge`` tokens must match too)
+MERGE_ID = 1  # QUndoCommand.id() of steps that may merge (the model decides whether they do)
 
 
 class _Stack(QUndoStack):
@@ -37,194 +42,50 @@ class _Stack(QUndoStack):
         self.editor = editor
 
     def undo(self) -> None:
-        if not self.editor.sync():
+        if not self.editor.sync() and self.editor.checked(self.editor.doc.model.check_undo):
             super().undo()
 
     def redo(self) -> None:
-        if not self.editor.sync():
+        if not self.editor.sync() and self.editor.checked(self.editor.doc.model.check_redo):
             super().redo()
 
 
 class _Step(QUndoCommand):
+    """One step of the model's history, as the Qt stack shows it."""
+
     # never name an attribute "id": QUndoCommand.id() is called by the stack
-    def __init__(self, editor: Editor, text: str, merge=None):
+    def __init__(self, editor: Editor, change: Change, text: str, merge=None):
         super().__init__(text)
         self.editor = editor
-        self.merge = merge  # steps with the same token merge into one (typing in one field)
+        self.merge = merge
+        self.merged, self.vanished = change.merged, change.vanished
+        self.where = change.step.place if change.step is not None else ""
         self._first = True
 
     def id(self) -> int:
         return MERGE_ID if self.merge is not None else -1
 
     def mergeWith(self, other) -> bool:
-        if self.merge is None or getattr(other, "merge", None) != self.merge or type(other) is not type(self):
+        if not getattr(other, "merged", False):
             return False
-        if not self._absorb(other):
-            return False
-        if self._unchanged():
+        if other.vanished:
             self.setObsolete(True)  # typed back to what it was: no step at all
         return True
-
-    def _absorb(self, other) -> bool:
-        return False
-
-    def _unchanged(self) -> bool:
-        return False
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        if self.editor.guard(self.do):
-            self.editor.touched.emit(self.place())
+        if self.editor.guard(lambda: self.editor.doc.apply(self.editor.doc.model.redo)):
+            self.editor.touched.emit(self.where)
 
     def undo(self) -> None:
-        if self.editor.guard(self.undo_):
-            self.editor.touched.emit(self.place())
-
-    def place(self) -> str:
-        """Where the change is (a field, cell, indicator attribute or photo list key)."""
-        return ""
-
-    def do(self) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def undo_(self) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-
-class SetValues(_Step):
-    """One field, one cell, or a pasted block."""
-
-    def __init__(self, editor, new: dict, text: str, merge=None):
-        super().__init__(editor, text, merge)
-        self.new = dict(new)
-        self.old = {k: editor.doc.entered(k) for k in new}
-
-    def _absorb(self, other) -> bool:
-        if set(other.new) != set(self.new):
-            return False
-        self.new = dict(other.new)
-        return True
-
-    def _unchanged(self) -> bool:
-        return all(_same(self.old[k], v) for k, v in self.new.items())
-
-    def place(self) -> str:
-        return next(iter(self.new), "")
-
-    def do(self) -> None:
-        self.editor.doc.write_values(self.new)
-
-    def undo_(self) -> None:
-        self.editor.doc.write_values(self.old)
-
-
-class SetPlan(_Step):
-    """One attribute of an indicator (actual, explanation, source) or an activity."""
-
-    def __init__(self, editor, kind: str, key: str, attr: str, new, text: str, merge=None):
-        super().__init__(editor, text, merge)
-        self.kind, self.key, self.attr, self.new = kind, key, attr, new
-        entry = editor.doc.indicator(key) if kind == "indicator" else editor.doc.activity(key)
-        self.old = getattr(entry, attr)
-
-    def _absorb(self, other) -> bool:
-        if (other.kind, other.key, other.attr) != (self.kind, self.key, self.attr):
-            return False
-        self.new = other.new
-        return True
-
-    def _unchanged(self) -> bool:
-        return _same(self.old, self.new)
-
-    def place(self) -> str:
-        return f"{self.key}.{self.attr}"
-
-    def _write(self, value) -> None:
-        write = self.editor.doc.write_indicator if self.kind == "indicator" else self.editor.doc.write_activity
-        write(self.key, **{self.attr: value})
-
-    def do(self) -> None:
-        self._write(self.new)
-
-    def undo_(self) -> None:
-        self._write(self.old)
-
-
-class AddPhoto(_Step):
-    def place(self) -> str:
-        return self.list_key
-
-    def __init__(self, editor, list_key: str, photo, data: bytes, caption: str, text: str):
-        super().__init__(editor, text)
-        self.list_key, self.photo_id, self.data, self.caption = list_key, photo.id, data, caption
-
-    def do(self) -> None:
-        self.photo_id = self.editor.doc.add_photo(self.list_key, self.data, self.caption).id
-
-    def undo_(self) -> None:
-        self.editor.doc.remove_photo(self.list_key, self.photo_id)
-
-
-class RemovePhoto(_Step):
-    def place(self) -> str:
-        return self.list_key
-
-    def __init__(self, editor, list_key: str, photo, index: int, data: bytes, text: str):
-        super().__init__(editor, text)
-        self.list_key, self.photo_id, self.index, self.data, self.caption = list_key, photo.id, index, data, photo.caption
-
-    def do(self) -> None:
-        self.editor.doc.remove_photo(self.list_key, self.photo_id)
-
-    def undo_(self) -> None:
-        doc = self.editor.doc
-        self.photo_id = doc.add_photo(self.list_key, self.data, self.caption).id
-        doc.move_photo(self.list_key, self.photo_id, self.index)
-
-
-class CaptionPhoto(_Step):
-    def place(self) -> str:
-        return self.list_key
-
-    def __init__(self, editor, list_key: str, photo, new: str, text: str, merge=None):
-        super().__init__(editor, text, merge)
-        self.list_key, self.photo_id, self.old, self.new = list_key, photo.id, photo.caption, new
-
-    def _absorb(self, other) -> bool:  # typing saved in parts: one step from the first old to the last new
-        if other.photo_id != self.photo_id:
-            return False
-        self.new = other.new
-        return True
-
-    def _unchanged(self) -> bool:
-        return self.new == self.old
-
-    def do(self) -> None:
-        self.editor.doc.set_caption(self.list_key, self.photo_id, self.new)
-
-    def undo_(self) -> None:
-        self.editor.doc.set_caption(self.list_key, self.photo_id, self.old)
-
-
-class MovePhoto(_Step):
-    def place(self) -> str:
-        return self.list_key
-
-    def __init__(self, editor, list_key: str, photo_id: int, old: int, new: int, text: str):
-        super().__init__(editor, text)
-        self.list_key, self.photo_id, self.old_index, self.new_index = list_key, photo_id, old, new
-
-    def do(self) -> None:
-        self.editor.doc.move_photo(self.list_key, self.photo_id, self.new_index)
-
-    def undo_(self) -> None:
-        self.editor.doc.move_photo(self.list_key, self.photo_id, self.old_index)
+        if self.editor.guard(lambda: self.editor.doc.apply(self.editor.doc.model.undo)):
+            self.editor.touched.emit(self.where)
 
 
 class Editor(QObject):
-    """The one door through which widgets change the file: apply, then push."""
+    """The one door through which widgets change the file: the model writes, the stack shows the step."""
 
     problem = Signal(str)  # a Turkish message for the clerk (status bar / dialog)
     touched = Signal(str)  # an undo or redo changed this place: show it
@@ -234,7 +95,6 @@ class Editor(QObject):
         self.doc = doc
         self.stack = _Stack(self)
         self.stack.setUndoLimit(1000)
-        self._merge_top: tuple | None = None  # (token, stack index) of the step typing may still merge into
         app = QGuiApplication.instance()
         if app is not None:  # back from another program (a terminal, say): show what the file holds now
             app.applicationStateChanged.connect(self._application_state)
@@ -251,22 +111,29 @@ class Editor(QObject):
             self.problem.emit(str(exc))
             return False
 
-    def _push(self, step: _Step) -> bool:
-        if self.guard(step.do):
-            step._first = True
-            before = self.stack.index()
-            self.stack.push(step)
-            index = self.stack.index()
-            # the step (or the one it merged into) is on top unless merging made it vanish
-            self._merge_top = (step.merge, index) if step.merge is not None and index >= before else None
+    def checked(self, check) -> bool:
+        """Run the model's check before an undo/redo; when it refuses, its history is gone: so is the stack's."""
+        if self.guard(check):
             return True
+        self.stack.clear()
         return False
+
+    def _do(self, operation, text: str, *args, merge=None, **kwargs) -> bool:
+        """Write through the model; a step it recorded goes on the stack."""
+        try:
+            change = self.doc.apply(operation, *args, merge=merge, **kwargs) if merge is not None \
+                else self.doc.apply(operation, *args, **kwargs)
+        except WorkbookError as exc:
+            self.problem.emit(str(exc))
+            return False
+        if change.step is not None or change.merged:
+            self.stack.push(_Step(self, change, text, merge))
+        return True
 
     def sync(self) -> bool:
         """Re-read the file if another program changed it; True if it did (the undo history is then gone)."""
         if not self.doc.changed_elsewhere():
             return False
-        self._merge_top = None
         self.stack.clear()
         self.doc.reload_from_file()
         self.problem.emit(tr("Dosya başka bir programda (ör. komut satırından bir içe aktarmayla) değiştirildi; "
@@ -276,7 +143,7 @@ class Editor(QObject):
 
     def merges_into_top(self, merge) -> bool:
         """Would a step with this token merge into the step on top of the stack?"""
-        return merge is not None and self._merge_top == (merge, self.stack.index())
+        return self.doc.model.merges_into_top(merge)
 
     # --- the edits widgets make ---------------------------------------------
     def set_values(self, values: dict, text: str | None = None, merge=None) -> bool:
@@ -292,7 +159,7 @@ class Editor(QObject):
             slot = self.doc.slots.get(key)
             label = slot.label if slot else key
             text = tr("'{0}' değiştirildi").format(label) if len(values) == 1 else tr("{0} hücre değiştirildi").format(len(values))
-        return self._push(SetValues(self, values, text, merge))
+        return self._do(self.doc.model.set_values, text, values, text, merge=merge)
 
     def set_indicator(self, key: str, attr: str, value, merge=None) -> bool:
         return self._set_plan("indicator", key, attr, value, merge)
@@ -307,7 +174,8 @@ class Editor(QObject):
             if f"{key}.{attr}" in self.doc.pending:
                 self.discard_unparsed(f"{key}.{attr}")
             return True
-        return self._push(SetPlan(self, kind, key, attr, value, tr("'{0}' değiştirildi").format(self._plan_label(key, attr)), merge))
+        text = tr("'{0}' değiştirildi").format(self._plan_label(key, attr))
+        return self._do(self.doc.model.set_plan, text, key, attr, value, text, merge=merge)
 
     def record_unparsed(self, place: str, text: str) -> bool:
         """Keep text that could not be read (not a value, so not an undo step) in the file."""
@@ -324,36 +192,28 @@ class Editor(QObject):
 
     def add_photo(self, list_key: str, data: bytes, caption: str = "", name: str = "resim") -> bool:
         self.sync()
-        try:
-            photo = self.doc.add_photo(list_key, data, caption, name)
-        except WorkbookError as exc:
-            self.problem.emit(str(exc))
-            return False
-        step = AddPhoto(self, list_key, photo, data, caption, tr("Fotoğraf eklendi"))
-        self.stack.push(step)
-        return True
+        text = tr("Fotoğraf eklendi")
+        return self._do(self.doc.model.add_photo, text, list_key, data, caption, name, text)
 
     def remove_photo(self, list_key: str, photo, index: int) -> bool:
         self.sync()
-        try:
-            data = self.doc.photo_data(photo.id)
-        except WorkbookError as exc:
-            self.problem.emit(str(exc))
-            return False
-        return self._push(RemovePhoto(self, list_key, photo, index, data, tr("Fotoğraf silindi")))
+        text = tr("Fotoğraf silindi")
+        return self._do(self.doc.model.remove_photo, text, list_key, photo.id, text)
 
     def caption_photo(self, list_key: str, photo, caption: str, merge=None) -> bool:
         """``merge``: a token of one visit to the caption editor; its saves are one undo step."""
         self.sync()
         if photo.caption == caption:
             return True
-        return self._push(CaptionPhoto(self, list_key, photo, caption, tr("Fotoğraf açıklaması değiştirildi"), merge))
+        text = tr("Fotoğraf açıklaması değiştirildi")
+        return self._do(self.doc.model.set_caption, text, list_key, photo.id, caption, text, merge=merge)
 
     def move_photo(self, list_key: str, photo_id: int, old: int, new: int) -> bool:
         self.sync()
         if old == new:
             return True
-        return self._push(MovePhoto(self, list_key, photo_id, old, new, tr("Fotoğraf taşındı")))
+        text = tr("Fotoğraf taşındı")
+        return self._do(self.doc.model.move_photo, text, list_key, photo_id, old, new, text)
 
 
 def _same(a, b) -> bool:

@@ -1,23 +1,20 @@
-"""The open department file as the widgets see it.
+"""The open department file as the widgets see it: Qt signals over the Qt-free model.
 
-``Document`` wraps a :class:`Workbook`: it holds what was entered, the
-computed cells and the findings, and emits signals when any of them change,
-so that every widget only subscribes and never reads the file itself. Every
-write goes straight to the workbook (one committed transaction); the document
-is then refreshed from the file, so what is shown is what is stored.
+``Document`` wraps an :class:`OpenFile` (``store/document.py``), which owns the
+entries, computed cells, findings, unreadable inputs and the undo history and
+returns a record of what each operation changed; this class only turns those
+records into signals, so that every widget subscribes and never reads the file.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import time
-
 from PySide6.QtCore import QObject, Signal
 
-from ..core.entries import ActivityEntry, Entries, IndicatorEntry, ValueView
+from ..core.entries import ActivityEntry, Entries, IndicatorEntry
 from ..core.findings import Finding
 from ..core.values import display
-from ..store.workbook import STATES, Workbook
+from ..store.document import Change, OpenFile
+from ..store.workbook import Workbook
 
 
 class Document(QObject):
@@ -26,26 +23,18 @@ class Document(QObject):
     findingsChanged = Signal()
     photosChanged = Signal(str)  # photo list key
     stateChanged = Signal()
+    changed = Signal()  # once per operation that changed anything (what the navigator counts)
 
     def __init__(self, wb: Workbook, parent: QObject | None = None, department: str | None = None):
         # ``department``: one department of a consolidated file (the strategy unit's institution chapters)
         super().__init__(parent)
+        self.model = OpenFile(wb, department)
         self.wb = wb
         self.definition = wb.definition
-        self.department = department or wb.department
-        self.slots = {s.key: s for s in self.definition.slots_of(self.department)} if self.department else {}
-        self.indicators = self.definition.indicators_of(self.department)
-        self.activities = self.definition.activities_of(self.department)
-        self._entries = Entries()
-        self._shown: dict[str, object] = {}
-        self.findings: list[Finding] = []
-        self._state = wb.state(self.department)
-        self.committed_at = 0.0  # perf_counter() of the last committed write (benchmarks)
-        # unreadable text typed and kept in the file (place → text); read once here, then
-        # kept in step by record/discard and by the writes that supersede it
-        self.pending: dict[str, str] = wb.pending_inputs(self.department)
-        self._version = self._data_version()
-        self._reload()
+        self.department = self.model.department
+        self.slots = self.model.slots
+        self.indicators = self.model.indicators
+        self.activities = self.model.activities
 
     # --- reading ----------------------------------------------------------
     @property
@@ -58,8 +47,22 @@ class Document(QObject):
         return d.name if d else (self.department or "")
 
     @property
+    def committed_at(self) -> float:
+        """perf_counter() when the last write had committed, before the update (benchmarks)."""
+        return self.model.committed_at
+
+    @property
     def entries(self) -> Entries:
-        return self._entries
+        return self.model.entries
+
+    @property
+    def pending(self) -> dict[str, str]:
+        """Unreadable text typed and kept in the file (place → text)."""
+        return self.model.pending
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.model.findings
 
     @property
     def percent_style(self) -> str:
@@ -73,33 +76,33 @@ class Document(QObject):
 
     def value(self, key: str):
         """The value shown for a field or cell (entered or computed)."""
-        return self._shown.get(key)
+        return self.model.value(key)
 
     def entered(self, key: str):
-        return self._entries.values.get(key)
+        return self.model.entered(key)
 
     def indicator(self, key: str) -> IndicatorEntry:
-        return self._entries.indicators.get(key) or IndicatorEntry()
+        return self.model.indicator(key)
 
     def activity(self, key: str) -> ActivityEntry:
-        return self._entries.activities.get(key) or ActivityEntry()
+        return self.model.activity(key)
 
     def photos(self, list_key: str):
-        return _photos().list_photos(self.wb, list_key)
+        return self.model.photos(list_key)
 
     def photo_data(self, photo_id: int) -> bytes:
-        return _photos().photo_data(self.wb, photo_id)
+        return self.model.photo_data(photo_id)
 
     def state(self) -> dict:
-        return self._state
+        return self.model.state()
 
     @property
     def state_label(self) -> str:
-        return STATES.get(self._state["state"], self._state["state"])
+        return self.model.state_label
 
     @property
     def submitted(self) -> bool:
-        return self._state["state"] == "gonderildi"
+        return self.model.state()["state"] == "gonderildi"
 
     @property
     def readonly(self) -> bool:
@@ -123,117 +126,57 @@ class Document(QObject):
         """Errors that block submitting: the department's own."""
         return [f for f in self.findings if f.is_error and self.is_own(f)]
 
-    # --- writing (one committed transaction each) -------------------------
-    def write_values(self, values: dict) -> None:
-        self.wb.apply(values=values)
-        self.committed_at = time.perf_counter()
-        self._pending_written(values)
-        self._reload()
+    # --- writing: the model writes, the signals say what changed ------------
+    def apply(self, operation, *args, **kwargs) -> Change:
+        """Run one of the model's operations (``self.model.set_values`` …) and emit what it changed."""
+        change = operation(*args, **kwargs)
+        self.emit(change)
+        return change
+
+    def write_values(self, values: dict) -> Change:
+        return self.apply(self.model.set_values, values)
 
     def write_indicator(self, key: str, **attrs) -> None:
-        self.wb.apply(indicators={key: attrs})
-        self.committed_at = time.perf_counter()
-        self._pending_written(f"{key}.{a}" for a in attrs)
-        self._reload(plan_key=key)
+        for attr, value in attrs.items():
+            self.apply(self.model.set_plan, key, attr, value)
 
     def write_activity(self, key: str, **attrs) -> None:
-        self.wb.apply(activities={key: attrs})
-        self.committed_at = time.perf_counter()
-        self._pending_written(f"{key}.{a}" for a in attrs)
-        self._reload(plan_key=key)
+        self.write_indicator(key, **attrs)
 
     def record_unparsed(self, place: str, text: str) -> None:
         """Keep text that could not be read (a value key or ``<plan key>.<attribute>``) in the file."""
-        if self.wb.record_unparsed(place, text) or place not in self.pending:
-            self.pending[place] = self.wb.pending_inputs(keys=[place]).get(place, text)
-            self._reload()
+        self.apply(self.model.record_unparsed, place, text)
 
     def discard_unparsed(self, place: str) -> None:
         """The clerk dropped the unreadable text of ``place``."""
-        if place in self.pending:
-            self.wb.discard_unparsed(place)
-            self.pending.pop(place, None)
-            self._reload()
+        self.apply(self.model.discard_unparsed, place)
 
-    def add_photo(self, list_key: str, data: bytes, caption: str = "", name: str = "resim"):
-        photo = _photos().add_photo(self.wb, list_key, data, caption, name)
-        self._photos_changed(list_key)
-        return photo
-
-    def set_caption(self, list_key: str, photo_id: int, caption: str) -> None:
-        _photos().set_caption(self.wb, photo_id, caption)
-        self._photos_changed(list_key)
-
-    def move_photo(self, list_key: str, photo_id: int, index: int) -> None:
-        _photos().move_photo(self.wb, photo_id, index)
-        self._photos_changed(list_key)
-
-    def remove_photo(self, list_key: str, photo_id: int) -> None:
-        _photos().remove_photo(self.wb, photo_id)
-        self._photos_changed(list_key)
+    def emit(self, change: Change) -> None:
+        if change.values:
+            self.valuesChanged.emit(set(change.values))
+        for key in sorted(change.plan):
+            self.planChanged.emit(key)
+        if change.findings or change.pending:
+            self.findingsChanged.emit()
+        for key in sorted(change.photos):
+            self.photosChanged.emit(key)
+        if change.state:
+            self.stateChanged.emit()
+        if change.stored or change.values or change.plan or change.photos or change.pending or change.findings or change.state:
+            self.changed.emit()
 
     def reload_state(self) -> None:
         """After the window's own work through another connection (a merge): read the file again."""
-        self._version = self._data_version()
-        self._state = self.wb.state(self.department)
-        self._reload()
-        self.stateChanged.emit()
+        change = self.model.reload(clear_history=False)
+        change.plan = set()
+        self.emit(change)
+        self.findingsChanged.emit()
 
     # --- changes made by other programs ------------------------------------
     def changed_elsewhere(self) -> bool:
-        """Whether another connection (the command line, another program) committed to the file
-        since the last look (SQLite's ``PRAGMA data_version``; this connection's own writes do not count)."""
-        version = self._data_version()
-        changed = version != self._version
-        self._version = version
-        return changed
+        return self.model.changed_elsewhere()
 
     def reload_from_file(self) -> None:
         """Show what the file holds now: values, unreadable inputs, state, plan entries and photos."""
-        self.pending = self.wb.pending_inputs(self.department)
-        self._state = self.wb.state(self.department)
-        self._reload()
-        for item in self.indicators + self.activities:
-            self.planChanged.emit(item.key)
-        self.stateChanged.emit()  # editors re-read their tables and photo lists
-
-    def _data_version(self) -> int | None:
-        try:
-            return self.wb.conn.execute("PRAGMA data_version").fetchone()[0]
-        except sqlite3.Error:
-            return getattr(self, "_version", None)  # cannot tell: take the file as unchanged
-
-    # --- internals --------------------------------------------------------
-    def _photos_changed(self, list_key: str) -> None:
-        self._reload()
-        self.photosChanged.emit(list_key)
-
-    def _pending_written(self, places) -> None:
-        """A write supersedes the pending text of the places it changed (the file decides)."""
-        written = [p for p in places if p in self.pending]
-        if written:
-            still = self.wb.pending_inputs(keys=written)
-            for p in written:
-                if p not in still:
-                    del self.pending[p]
-
-    def _reload(self, plan_key: str | None = None) -> None:
-        self._entries = self.wb.entries()
-        depts = [self.department] if self.department else None
-        view = ValueView(self.definition, self._entries, depts)
-        shown = {k: view.get(k) for k in self.slots}
-        changed = {k for k in set(shown) | set(self._shown) if shown.get(k) != self._shown.get(k) or type(shown.get(k)) is not type(self._shown.get(k))}
-        self._shown = shown
-        self.findings = self.wb.findings(self._entries, self.pending, self.department)
-        if changed:
-            self.valuesChanged.emit(changed)
-        if plan_key:
-            self.planChanged.emit(plan_key)
+        self.emit(self.model.reload())
         self.findingsChanged.emit()
-
-
-def _photos():
-    """The photo store (imports Pillow): loaded when a photo list is first used."""
-    from ..store import photos
-
-    return photos

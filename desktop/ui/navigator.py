@@ -147,8 +147,7 @@ class Navigator(QListWidget):
         if doc.indicators or doc.activities:
             self._add(INDICATORS)
         self.currentRowChanged.connect(lambda row: row >= 0 and self.pageChosen.emit(self._keys[row]))
-        doc.findingsChanged.connect(self.refresh)
-        doc.photosChanged.connect(lambda _k: self.refresh())
+        doc.changed.connect(self.refresh)  # any edit, photo, state or findings change: one refresh
         self.refresh()
 
     def _add(self, key: str) -> None:

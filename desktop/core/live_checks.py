@@ -1,0 +1,110 @@
+"""The definition's checks and computed cells, kept up to date one edit at a time.
+
+``validate`` re-runs every check over every entry; an open file changes one
+place at a time. ``LiveChecks`` builds, once per open file, an index of what
+depends on what (a table cell → its table's computed cells; a key → the form
+rules that name it and its required-field check; an indicator → its checks; a
+year-settings key → every indicator check, through the tolerance) and, after an
+edit, re-runs only the checks the edited places reach. The checks themselves
+are ``validation.py``'s (one place for each rule); the result equals
+``validate`` on the same entries, in the same order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import expressions, keys, roles, settings
+from .definition import Definition
+from .entries import Entries, ValueView
+from .findings import Finding
+from .forms import TableDef
+from .item_kinds import KINDS
+from .tables import compute_table
+from .validation import indicator_findings_of, plan_findings, required_findings, rule_findings, year_rules
+
+
+def same(a, b) -> bool:
+    """Shown values are equal (a count 1 and a decimal 1 are not)."""
+    return a == b and type(a) is type(b)
+
+
+class LiveChecks:
+    """Computed cells and findings of ``entries`` for one department (None: the whole year).
+
+    ``entries`` is the caller's: it changes them, then calls ``update`` with what it changed.
+    """
+
+    def __init__(self, definition: Definition, entries: Entries, department: str | None = None):
+        self.definition, self.entries, self.department = definition, entries, department
+        depts = [department] if department else [f.department for f in definition.forms]
+        self.view = ValueView(definition, entries, depts)
+        self._tables: dict[str, tuple[str, TableDef]] = {}  # entered cell key → (department, table)
+        self._checks_of: dict[str, list[tuple]] = defaultdict(list)  # key → buckets that read it
+        self._run: dict[tuple, object] = {}  # bucket → () -> list[Finding]
+        for dept in depts:
+            form = definition.form(dept)
+            for section in form.sections:
+                for item in section.items:
+                    if isinstance(item, TableDef):
+                        self._index_table(dept, item)
+                    elif KINDS[item.kind].required(item):
+                        bucket = ("zorunlu", dept, item.key)
+                        self._run[bucket] = lambda d=dept, i=item: required_findings(self.view, d, i)
+                        self._checks_of[f"{dept}.{item.key}"].append(bucket)
+            for n, rule in enumerate(form.rules):
+                bucket = ("kural", dept, n)
+                self._run[bucket] = lambda d=dept, r=rule: rule_findings(definition, self.view, d, r)
+                for name in expressions.names_in(rule.check):
+                    self._checks_of[name].append(bucket)
+        self._tolerance, self._style = year_rules(definition, entries)
+        self._indicators = {ind.key: ind for ind in definition.indicators_of(department)}
+        for key, ind in self._indicators.items():
+            self._run[("gosterge", key)] = lambda i=ind: indicator_findings_of(i, self.entries.indicators.get(i.key), self._tolerance, self._style)
+        static = plan_findings(definition, department) + roles.findings(definition.departments, department)
+        self._run[("plan",)] = lambda: static
+        self._found: dict[tuple, list[Finding]] = {b: run() for b, run in self._run.items()}
+
+    def _index_table(self, dept: str, table: TableDef) -> None:
+        for row in table.row_defs:
+            for col in table.columns:
+                if not col.computed:
+                    self._tables[keys.join(dept, table.key, row.key, col.key)] = (dept, table)
+
+    # --- reading ----------------------------------------------------------
+    def get(self, key: str):
+        """The value shown at ``key`` (entered or computed)."""
+        return self.view.get(key)
+
+    def findings(self) -> list[Finding]:
+        """Every finding of the definition's checks, in ``validate``'s order."""
+        return [f for found in self._found.values() for f in found]
+
+    # --- after an edit ----------------------------------------------------
+    def update(self, values=(), indicators=()) -> tuple[set[str], list[Finding], list[Finding]]:
+        """The entries of ``values`` (value keys) and ``indicators`` (indicator keys) changed:
+        recompute what reads them. Returns (keys whose shown value may have changed, including
+        computed cells; findings added; findings removed)."""
+        touched = set(values)
+        for dept, table in {id(t): t for t in (self._tables.get(k) for k in values) if t}.values():
+            for key, v in compute_table(dept, table, self.entries.values).items():
+                if not same(v, self.view.computed.get(key)) or key not in self.view.computed:
+                    touched.add(key)
+                self.view.computed[key] = v
+        reach = touched | {f"{k}.actual" for k in indicators}  # a rule may name an indicator's actual
+        buckets = {b for k in reach for b in self._checks_of.get(k, ())}
+        buckets |= {("gosterge", k) for k in indicators if k in self._indicators}
+        if any(settings.is_settings_key(self.definition, k) for k in values):
+            tolerance, style = year_rules(self.definition, self.entries)
+            if (tolerance, style) != (self._tolerance, self._style):
+                self._tolerance, self._style = tolerance, style
+                buckets |= {("gosterge", k) for k in self._indicators}
+        added: list[Finding] = []
+        removed: list[Finding] = []
+        for bucket in buckets:
+            new, old = self._run[bucket](), self._found[bucket]
+            if new != old:
+                added += [f for f in new if f not in old]
+                removed += [f for f in old if f not in new]
+                self._found[bucket] = new
+        return touched, added, removed

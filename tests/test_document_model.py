@@ -1,0 +1,249 @@
+"""The Qt-free model of an open file (store/document.py): change records, undo on the audit
+rows, and incremental updates that equal a full re-read and re-check."""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from desktop.core import settings
+from desktop.store.document import HistoryCleared, OpenFile
+from desktop.store.errors import WorkbookError
+from desktop.store.workbook import Workbook
+
+
+def _audit_count(wb) -> int:
+    return wb.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+
+
+def _assert_like_a_full_read(m: OpenFile) -> None:
+    wb = m.wb
+    fresh = wb.entries()
+    assert m.entries == fresh
+    assert m.pending == wb.pending_inputs(m.department)
+    assert m.findings == wb.findings(fresh, wb.pending_inputs(m.department), m.department)
+
+
+def _table_cell(definition, department):
+    """An entered cell of a table with a total row (its total is computed)."""
+    for slot in definition.slots_of(department):
+        total = slot.key.rsplit(".", 2)
+        if len(total) == 3 and not slot.computed and slot.type == "count" and f"{total[0]}.toplam.{total[2]}" in definition.slots:
+            return slot.key, f"{total[0]}.toplam.{total[2]}"
+    raise AssertionError("no table with a total")
+
+
+def test_an_edit_returns_what_changed_and_undo_writes_the_old_value_back(workbook):
+    m = OpenFile(workbook)
+    cell, total = _table_cell(workbook.definition, workbook.department)
+    rows = _audit_count(workbook)
+    change = m.set_values({cell: 7}, "hücre")
+    assert change.stored == [cell]
+    assert {cell, total} <= change.values
+    assert m.value(total) == 7 and workbook.get(cell) == 7
+    assert m.can_undo and change.step is not None and change.step.place == cell
+    undone = m.undo()
+    assert workbook.get(cell) is None and m.value(total) is None
+    assert {cell, total} <= undone.values
+    assert _audit_count(workbook) == rows + 2  # the undo is a transaction of its own, with its audit row
+    m.redo()
+    assert workbook.get(cell) == 7 and _audit_count(workbook) == rows + 3
+    _assert_like_a_full_read(m)
+
+
+def test_plan_edits_report_the_findings_they_add_and_remove(workbook):
+    m = OpenFile(workbook)
+    ind = m.indicators[0]
+    missing = [f for f in m.findings if f.place == f"{ind.key}.actual"]
+    assert missing
+    value = ind.target * 3 + 5 if ind.target else Decimal(1000)  # far from the target: a deviation
+    change = m.set_plan(ind.key, "actual", value)
+    assert change.plan == {ind.key} and change.stored == [f"{ind.key}.actual"]
+    assert missing[0] in change.removed
+    assert any(f.place == f"{ind.key}.explanation" for f in change.added)
+    change = m.set_plan(ind.key, "explanation", "Ödenek artırıldı.")
+    assert any(f.place == f"{ind.key}.explanation" for f in change.removed)
+    _assert_like_a_full_read(m)
+    m.undo()
+    m.undo()
+    assert workbook.entries().indicators[ind.key].actual is None
+    _assert_like_a_full_read(m)
+
+
+def test_typing_in_one_field_merges_into_one_step_and_typing_back_leaves_none(workbook):
+    m = OpenFile(workbook)
+    key = next(s.key for s in m.slots.values() if s.type == "count" and not s.computed)
+    m.set_values({key: 1}, merge="t")
+    change = m.set_values({key: 12}, merge="t")
+    assert change.merged and not change.vanished
+    m.undo()
+    assert workbook.get(key) is None and not m.can_undo
+    m.redo()
+    assert workbook.get(key) == 12
+    m.set_values({key: 5}, merge="u")
+    back = m.set_values({key: 12}, merge="u")
+    assert back.merged and back.vanished  # typed back to what it was: no step
+    m.undo()
+    assert workbook.get(key) is None
+
+
+def test_undo_after_another_program_wrote_is_refused_and_the_history_cleared(workbook_path):
+    with Workbook.open(workbook_path) as wb:
+        m = OpenFile(wb)
+        key = next(s.key for s in m.slots.values() if s.type == "count" and not s.computed)
+        m.set_values({key: 3})
+        with Workbook.open(workbook_path) as other:
+            other.apply(values={key: 500})
+        with pytest.raises(HistoryCleared, match="başka bir programda"):
+            m.undo()
+        assert wb.get(key) == 500 and not m.can_undo and not m.can_redo
+
+
+def test_undo_whose_place_changed_without_a_version_change_is_refused(workbook):
+    """Even when the data version says nothing (the check before undo compares the stored values)."""
+    m = OpenFile(workbook)
+    key = next(s.key for s in m.slots.values() if s.type == "count" and not s.computed)
+    m.set_values({key: 3})
+    workbook.apply(values={key: 4})  # the same connection, behind the model's back
+    with pytest.raises(HistoryCleared):
+        m.undo()
+    assert workbook.get(key) == 4 and not m.can_undo
+
+
+def test_unreadable_text_is_kept_and_superseded_by_a_value(workbook):
+    m = OpenFile(workbook)
+    key = next(s.key for s in m.slots.values() if s.type == "count" and not s.computed)
+    change = m.record_unparsed(key, "12a")
+    assert change.pending == {key} and any(f.place == key for f in change.added)
+    assert not m.can_undo  # not a value, not an undo step
+    change = m.set_values({key: 12})
+    assert key in change.pending and key not in m.pending
+    _assert_like_a_full_read(m)
+
+
+def test_a_refused_edit_changes_nothing(workbook):
+    m = OpenFile(workbook)
+    key = next(s.key for s in m.slots.values() if s.type == "count" and not s.computed)
+    with pytest.raises(WorkbookError):
+        m.set_values({key: "çok"})
+    assert not m.can_undo and key not in m.entries.values
+    _assert_like_a_full_read(m)
+
+
+# --- incremental == full, after many random edits ----------------------------------------------
+
+def _sample(definition, department):
+    slots = [s for s in (definition.slots_of(department) if department else definition.slots.values()) if not s.computed]
+    numeric = [s.key for s in slots if s.type in ("count", "money", "decimal")]
+    texts = [s.key for s in slots if s.type in ("text", "longtext")]
+    tables = [s.key for s in slots if s.type == "count" and s.key.count(".") >= 3]
+    tol = [k for k in definition.slots if settings.is_settings_key(definition, k) and k.endswith(settings.TOLERANCE)]
+    inds = [i.key for i in definition.indicators_of(department)]
+    acts = [a.key for a in definition.activities_of(department)]
+    # a few of each, so that edits meet each other (totals, rules, the same place twice)
+    return numeric[:40:4] + tables[:12], texts[:6], tol, inds[:8], acts[:4]
+
+
+OPS = st.lists(st.tuples(st.sampled_from(["value", "text", "tolerance", "indicator", "explanation",
+                                           "activity", "unparsed", "discard", "undo", "redo"]),
+                         st.integers(0, 1000), st.one_of(st.none(), st.integers(0, 300))),
+               min_size=1, max_size=25)
+
+
+def _run(m: OpenFile, ops, sample) -> None:
+    numeric, texts, tol, inds, acts = sample
+    for op, pick, n in ops:
+        try:
+            if op == "value":
+                m.set_values({numeric[pick % len(numeric)]: n}, merge=pick % 3 or None)
+            elif op == "text" and texts:
+                m.set_values({texts[pick % len(texts)]: None if n is None else f"metin {n}"})
+            elif op == "tolerance" and tol:
+                m.set_values({tol[0]: None if n is None else Decimal(n % 50)})
+            elif op == "indicator" and inds:
+                m.set_plan(inds[pick % len(inds)], "actual", None if n is None else Decimal(n))
+            elif op == "explanation" and inds:
+                m.set_plan(inds[pick % len(inds)], "explanation", "" if n is None else f"açıklama {n}")
+            elif op == "activity" and acts:
+                m.set_plan(acts[pick % len(acts)], "actual_cost", None if n is None else Decimal(n))
+            elif op == "unparsed":
+                m.record_unparsed(numeric[pick % len(numeric)], f"{n}x")
+            elif op == "discard" and m.pending:
+                m.discard_unparsed(list(m.pending)[pick % len(m.pending)])
+            elif op == "undo":
+                m.undo()
+            elif op == "redo":
+                m.redo()
+        except WorkbookError:
+            pass  # refused (a value out of range): the file and the model are as they were
+        _assert_like_a_full_read(m)
+
+
+@hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=OPS)
+def test_random_edits_in_a_department_file_equal_a_full_recheck(workbook, ops):
+    m = OpenFile(workbook)
+    _run(m, ops, _sample(workbook.definition, workbook.department))
+
+
+@hsettings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=OPS)
+def test_random_edits_in_a_consolidated_file_equal_a_full_recheck(consolidated_path, ops):
+    with Workbook.open(consolidated_path) as wb:
+        m = OpenFile(wb)
+        _run(m, ops, _sample(wb.definition, None))
+
+
+def test_a_stored_problem_goes_when_its_place_is_edited(workbook_path):
+    conn = sqlite3.connect(workbook_path)
+    with Workbook.open(workbook_path) as wb:
+        key = next(s.key for s in wb.definition.slots_of(wb.department) if s.type == "count" and not s.computed)
+    conn.execute("INSERT INTO entry (key, department, value, changed_at, changed_by) VALUES (?, 'itfaiye', 'yanlış', '', '')", (key,))
+    conn.commit()
+    conn.close()
+    with Workbook.open(workbook_path) as wb:
+        m = OpenFile(wb)
+        bad = [f for f in m.findings if f.rule == "saklanan_kayit" and f.place == key]
+        assert bad
+        change = m.set_values({key: 4})
+        assert bad[0] in change.removed
+        _assert_like_a_full_read(m)
+
+
+def _photo_list(definition, department) -> str:
+    from desktop.core.forms import PhotoListDef
+
+    form = definition.form(department)
+    return next(f"{department}.{i.key}" for s in form.sections for i in s.items if isinstance(i, PhotoListDef))
+
+
+def test_photo_steps_undo_and_redo(workbook):
+    from report_support import jpeg
+
+    m = OpenFile(workbook)
+    key = _photo_list(workbook.definition, workbook.department)
+    added = m.add_photo(key, jpeg((200, 0, 0)), "ilk", label="Fotoğraf eklendi")
+    assert added.photos == {key} and added.photo is not None and m.entries.photos[key] == 1
+    second = m.add_photo(key, jpeg((0, 200, 0)), "ikinci").photo
+    m.set_caption(key, second.id, "iki", merge="c")
+    m.set_caption(key, second.id, "ikinci foto", merge="c")  # one step: typing in the caption
+    m.move_photo(key, second.id, 1, 0)
+    assert [p.caption for p in m.photos(key)] == ["ikinci foto", "ilk"]
+    m.undo()  # the move
+    m.undo()  # the caption, both saves at once
+    assert [p.caption for p in m.photos(key)] == ["ilk", "ikinci"]
+    removed = m.remove_photo(key, m.photos(key)[0].id)
+    assert m.entries.photos[key] == 1 and removed.photos == {key}
+    m.undo()  # the removal: the photo comes back, in its place, with its caption
+    assert [p.caption for p in m.photos(key)] == ["ilk", "ikinci"]
+    m.undo()
+    m.undo()
+    assert m.photos(key) == [] and key not in m.entries.photos
+    m.redo()
+    assert [p.caption for p in m.photos(key)] == ["ilk"]
+    _assert_like_a_full_read(m)
