@@ -13,6 +13,8 @@ are ``validation.py``'s (one place for each rule); the result equals
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
 
 from . import expressions, keys, roles, settings
 from .definition import Definition
@@ -41,7 +43,7 @@ class LiveChecks:
         self.view = ValueView(definition, entries, depts)
         self._tables: dict[str, tuple[str, TableDef]] = {}  # entered cell key → (department, table)
         self._checks_of: dict[str, list[tuple]] = defaultdict(list)  # key → buckets that read it
-        self._run: dict[tuple, object] = {}  # bucket → () -> list[Finding]
+        self._run: dict[tuple, Callable[[], list[Finding]]] = {}  # bucket → its findings, computed anew
         for dept in depts:
             form = definition.form(dept)
             for section in form.sections:
@@ -49,21 +51,24 @@ class LiveChecks:
                     if isinstance(item, TableDef):
                         self._index_table(dept, item)
                     elif KINDS[item.kind].required(item):
-                        bucket = ("zorunlu", dept, item.key)
-                        self._run[bucket] = lambda d=dept, i=item: required_findings(self.view, d, i)
+                        bucket: tuple = ("zorunlu", dept, item.key)
+                        self._run[bucket] = partial(required_findings, self.view, dept, item)
                         self._checks_of[f"{dept}.{item.key}"].append(bucket)
             for n, rule in enumerate(form.rules):
                 bucket = ("kural", dept, n)
-                self._run[bucket] = lambda d=dept, r=rule: rule_findings(definition, self.view, d, r)
+                self._run[bucket] = partial(rule_findings, definition, self.view, dept, rule)
                 for name in expressions.names_in(rule.check):
                     self._checks_of[name].append(bucket)
         self._tolerance, self._style = year_rules(definition, entries)
         self._indicators = {ind.key: ind for ind in definition.indicators_of(department)}
         for key, ind in self._indicators.items():
-            self._run[("gosterge", key)] = lambda i=ind: indicator_findings_of(i, self.entries.indicators.get(i.key), self._tolerance, self._style)
+            self._run[("gosterge", key)] = partial(self._indicator, ind)
         static = plan_findings(definition, department) + roles.findings(definition.departments, department)
         self._run[("plan",)] = lambda: static
         self._found: dict[tuple, list[Finding]] = {b: run() for b, run in self._run.items()}
+
+    def _indicator(self, ind) -> list[Finding]:
+        return indicator_findings_of(ind, self.entries.indicators.get(ind.key), self._tolerance, self._style)
 
     def _index_table(self, dept: str, table: TableDef) -> None:
         for row in table.row_defs:

@@ -106,7 +106,7 @@ class OpenFile:
         self.committed_at = 0.0  # perf_counter() when the last write had committed (benchmarks)
         self._undo: list[Step] = []
         self._redo: list[Step] = []
-        self._open_merge = None  # the merge token typing may still add to the top step
+        self._open_merge: object = None  # the merge token typing may still add to the top step
         self._photo_ids: dict[int, int] = {}  # photo id → the id undo/redo added it back with
         self._version = self._data_version()
         self._load()
@@ -324,7 +324,7 @@ class OpenFile:
         top = self._undo[-1] if self._undo else None
         if top is not None and step.merge is not None and self.merges_into_top(step.merge) and _mergeable(top, step):
             top.rows += step.rows
-            if top.photo is not None:
+            if top.photo is not None and step.photo is not None:
                 top.photo["new"] = step.photo["new"]
             change.merged = True
             change.vanished = _unchanged(top)
@@ -400,13 +400,14 @@ class OpenFile:
         return change
 
     def _set_plan_entry(self, row: Row) -> None:
+        entry: ActivityEntry | IndicatorEntry
         if self._kind.get(row.target) == "activity":
             entry = self.entries.activities.setdefault(row.target, ActivityEntry())
         else:
             entry = self.entries.indicators.setdefault(row.target, IndicatorEntry())
-        if row.attribute == "actual":
+        if row.attribute == "actual" and isinstance(entry, IndicatorEntry):
             entry.actual = stored.decoded("decimal", row.new)
-        elif row.attribute == "actual_cost":
+        elif row.attribute == "actual_cost" and isinstance(entry, ActivityEntry):
             entry.actual_cost = stored.decoded("money", row.new)
         else:
             setattr(entry, row.attribute, stored.text_or_empty(row.new))
@@ -464,6 +465,7 @@ class OpenFile:
 
     def _play_photo(self, step: Step, backwards: bool) -> Change:
         m, photos, key = step.photo, _photos(), step.place
+        assert m is not None  # a photo step
         before = self._last_audit_id()
         op, photo_id = m["op"], self._photo_id(m["id"])
         if (op == "add") != backwards and op in ("add", "remove"):  # add again / undo a removal
@@ -502,7 +504,7 @@ def _ends(rows: list[Row]) -> dict[str, tuple]:
 def _mergeable(top: Step, step: Step) -> bool:
     if (top.photo is None) != (step.photo is None):
         return False
-    if top.photo is not None:
+    if top.photo is not None and step.photo is not None:
         return top.photo["op"] == step.photo["op"] == "caption" and top.photo["id"] == step.photo["id"]
     return {_place(r) for r in top.rows} == {_place(r) for r in step.rows}
 
