@@ -107,7 +107,6 @@ class OpenFile:
         self._undo: list[Step] = []
         self._redo: list[Step] = []
         self._open_merge: object = None  # the merge token typing may still add to the top step
-        self._photo_ids: dict[int, int] = {}  # photo id → the id undo/redo added it back with
         self._version = self._data_version()
         self._load()
 
@@ -467,10 +466,13 @@ class OpenFile:
         m, photos, key = step.photo, _photos(), step.place
         assert m is not None  # a photo step
         before = self._last_audit_id()
-        op, photo_id = m["op"], self._photo_id(m["id"])
+        op, photo_id = m["op"], m["id"]
         if (op == "add") != backwards and op in ("add", "remove"):  # add again / undo a removal
-            m["id"] = photos.add_photo(self.wb, key, m["data"], m["caption"], m.get("name", "resim")).id
-            self._photo_ids[photo_id] = m["id"]  # older steps name the photo by its old id
+            new_id = photos.add_photo(self.wb, key, m["data"], m["caption"], m.get("name", "resim")).id
+            for other in self._undo + self._redo:  # every step names the photo by its new id
+                if other.photo is not None and other.photo["id"] == photo_id:
+                    other.photo["id"] = new_id
+            m["id"] = new_id
             if op == "remove":
                 photos.move_photo(self.wb, m["id"], m["index"])
         elif op in ("add", "remove"):
@@ -480,12 +482,6 @@ class OpenFile:
         else:
             photos.move_photo(self.wb, photo_id, m["old"] if backwards else m["new"])
         return self._after(before)
-
-    def _photo_id(self, photo_id: int) -> int:
-        """The id a photo has now (one removed and added back by undo gets a new id)."""
-        while photo_id in self._photo_ids:
-            photo_id = self._photo_ids[photo_id]
-        return photo_id
 
 
 def _place(row: Row) -> str:
