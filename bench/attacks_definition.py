@@ -26,7 +26,7 @@ import msgspec
 from bench.attacks import Attack, clear_message, cli, sha
 from desktop.core.definition import Definition
 from desktop.store.errors import WorkbookError
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 DEPARTMENT = "itfaiye"
 
@@ -287,7 +287,7 @@ def photo_attack(name: str, data: Callable[[], bytes], mime: str, width: int = 8
     """``pickable``: the bytes are a good JPEG/PNG that a user may add (only their stored mime or size lie)."""
 
     def run(definition: Definition, work: Path) -> list[str]:
-        from desktop.store.photos import add_photo, photo_problem  # noqa: PLC0415
+        from desktop.store.file.photos import add_photo, photo_problem  # noqa: PLC0415
 
         blob = data()
         problems = []

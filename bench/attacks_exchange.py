@@ -52,8 +52,8 @@ def value_file(definition: Definition, dept: str, values=(), indicators=()) -> d
 
 
 def new_workbook(definition: Definition, work: Path, dept: str | None, data: dict | None = None) -> Path:
-    from desktop.store.valueset import import_values  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.exchange.valueset import import_values  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     path = work / f"{dept or 'birlesik'}.faaliyet"
     with Workbook.create(path, definition, dept) as wb:
@@ -112,7 +112,7 @@ def template_cells(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
     """(key, attribute) -> (sheet, cell) from a template's hidden map."""
     import openpyxl  # noqa: PLC0415
 
-    from desktop.store import excel as xl  # noqa: PLC0415
+    from desktop.store.exchange import excel as xl
 
     book = openpyxl.load_workbook(path)
     out, started = {}, False
@@ -168,8 +168,8 @@ def _excel_case(definition: Definition, work: Path, fill, needles) -> list[str]:
     """A workbook holding values, a template filled by ``fill(book, cells, keys)``, imported by the CLI."""
     import openpyxl  # noqa: PLC0415
 
-    from desktop.store.excel_template import write_template  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.exchange.excel_template import write_template  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     dept = department(definition)
     keys = {"count": slot_of(definition, dept, "count"), "count2": slot_of(definition, dept, "count", 1),
@@ -308,8 +308,8 @@ def cli_full_disk(definition: Definition, work: Path) -> list[str]:
 
 # --- the window's lock --------------------------------------------------------------
 def lock_cli_vs_window(definition: Definition, work: Path) -> list[str]:
-    from desktop.store.excel_template import write_template  # noqa: PLC0415
-    from desktop.store.lockfile import lock_path  # noqa: PLC0415
+    from desktop.store.exchange.excel_template import write_template  # noqa: PLC0415
+    from desktop.store.file.lockfile import lock_path  # noqa: PLC0415
     from desktop.ui.lock import FileLock  # noqa: PLC0415  (the window's own lock)
 
     dept = department(definition)

@@ -59,8 +59,8 @@ def _jpeg() -> bytes:
 
 def _department_file(definition: Definition, work: Path) -> Path:
     """A department file with one photo and a short value in each place the attacks change."""
-    from desktop.store.photos import add_photo  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.photos import add_photo  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     dept, text, count, money, photos, indicator = _shape(definition)
     path = work / f"{dept}.faaliyet"
@@ -114,7 +114,7 @@ def _stored_text_attack(sql: str, length: int, word: bool = False):
             problems.append(f"check passes a text over its kind's limit (exit {rc})")
         out = work / "birim.pdf"
         rc, o, e = cli("build", path, "--out", out)
-        # a stored value that breaks a rule is left out and named among the findings (store/stored.py),
+        # a stored value that breaks a rule is left out and named among the findings (store/file/stored.py),
         # so the report is a draft; a refusal naming the field is fine too
         if not (rc == 0 and "TASLAK" in o):
             problems += _refused("build of the department report", rc, o, e)
@@ -124,7 +124,7 @@ def _stored_text_attack(sql: str, length: int, word: bool = False):
             problems.append(f"build blames the disk: {e.strip()[:120]!r}")
         # the merge decides whether it takes the file; either way nothing may crash or mislead
         target = work / "birlesik.faaliyet"
-        from desktop.store.workbook import Workbook  # noqa: PLC0415
+        from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
         Workbook.create(target, definition, None).close()
         rc, o, e = cli("merge", "--into", target, path)
@@ -145,8 +145,8 @@ def _stored_text_attack(sql: str, length: int, word: bool = False):
 # --- every text at its limit, one word ------------------------------------------------
 def _long_words(definition: Definition, work: Path) -> list[str]:
     from desktop.core.values import TEXT_LIMITS  # noqa: PLC0415
-    from desktop.store.photos import list_photos, set_caption  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.photos import list_photos, set_caption  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     dept, text, *_rest = _shape(definition)
     indicator = _rest[-1]
@@ -194,8 +194,8 @@ def _excel_cli(definition: Definition, work: Path, path: Path, cells: dict):
     """``excel import`` of the department's template with ``cells`` (key -> value) filled in."""
     import openpyxl  # noqa: PLC0415
 
-    from desktop.store import excel as xl  # noqa: PLC0415
-    from desktop.store.excel_template import write_template  # noqa: PLC0415
+    from desktop.store.exchange import excel as xl
+    from desktop.store.exchange.excel_template import write_template  # noqa: PLC0415
 
     dept = _shape(definition)[0]
     template = work / "sablon.xlsx"
@@ -218,8 +218,8 @@ def _excel_cli(definition: Definition, work: Path, path: Path, cells: dict):
 def _too_long_entered(definition: Definition, work: Path) -> list[str]:
     from desktop.core.values import TEXT_LIMITS  # noqa: PLC0415
     from desktop.store.errors import WorkbookError  # noqa: PLC0415
-    from desktop.store.photos import add_photo  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.photos import add_photo  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     dept, text, _count, _money, photos, indicator = _shape(definition)
     path = _department_file(definition, work)
@@ -289,7 +289,7 @@ def _number_api(definition: Definition, work: Path) -> list[str]:
     """Typed text (``parse_input``), machine values (``coerce``) and the workbook: refused, clear, unchanged."""
     from desktop.core.values import ValueProblem, coerce, parse_input  # noqa: PLC0415
     from desktop.store.errors import ImportRejected  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     problems: list[str] = []
     for type_ in ("count", "decimal", "money", "percent"):
@@ -345,8 +345,8 @@ def _messages(coerce, problem_type) -> list[str]:
 def _surrogate(definition: Definition, work: Path) -> list[str]:
     from desktop.core.values import ValueProblem, coerce, parse_input  # noqa: PLC0415
     from desktop.store.errors import ImportRejected, WorkbookError  # noqa: PLC0415
-    from desktop.store.photos import list_photos, set_caption  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.photos import list_photos, set_caption  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     dept, text, _count, _money, photos, indicator = _shape(definition)
     path = _department_file(definition, work)
@@ -386,7 +386,7 @@ def _bidi(definition: Definition, work: Path) -> list[str]:
     """Direction overrides are removed on the way in: never stored, never in the .xlsx or the PDF."""
     import zipfile  # noqa: PLC0415
 
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     dept, text, _count, _money, _photos, indicator = _shape(definition)
     path = _department_file(definition, work)

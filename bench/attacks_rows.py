@@ -27,7 +27,7 @@ NOW = "2021-02-01T10:00:00+00:00"
 
 
 def _setup(definition: Definition, work: Path) -> tuple[Path, Path, str]:
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     source = department_files(definition, work / "birim", 1)[0]
     target = work / "birlesik.faaliyet"
@@ -105,7 +105,7 @@ def _forged(name: str, kind: str, sql: str):
 
 
 def _refused_everywhere(path: Path, target: Path, time: bool = False) -> list[str]:
-    from desktop.store.merge import merge_files  # noqa: PLC0415
+    from desktop.store.merge.run import merge_files  # noqa: PLC0415
 
     problems = []
     before, source = sha(target), sha(path)
@@ -134,7 +134,7 @@ def _refused_everywhere(path: Path, target: Path, time: bool = False) -> list[st
 
 
 def _symlink_loop(definition: Definition, work: Path) -> list[str]:
-    from desktop.store.merge import merge_files  # noqa: PLC0415
+    from desktop.store.merge.run import merge_files  # noqa: PLC0415
 
     _source, target, _ = _setup(definition, work)
     loop = work / "dongu.faaliyet"
@@ -148,7 +148,7 @@ def _symlink_loop(definition: Definition, work: Path) -> list[str]:
 
 
 def _huge_sparse(definition: Definition, work: Path) -> list[str]:
-    from desktop.store.merge import merge_files  # noqa: PLC0415
+    from desktop.store.merge.run import merge_files  # noqa: PLC0415
 
     source, target, _ = _setup(definition, work)
     huge = work / "buyuk.faaliyet"

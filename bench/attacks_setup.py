@@ -23,7 +23,7 @@ from desktop.core.definition import Definition
 
 
 def _consolidated(definition: Definition, work: Path, values: dict | None = None) -> Path:
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     path = work / "birlesik.faaliyet"
     with Workbook.create(path, definition, None) as wb:
@@ -38,7 +38,7 @@ def settings_too_long(definition: Definition, work: Path) -> list[str]:
     reach a department file, and every file written opens."""
     import sqlite3  # noqa: PLC0415
 
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     inst = definition.institution_department
     section = settings.settings_section(definition)

@@ -28,9 +28,9 @@ from pathlib import Path
 from desktop import resources
 from desktop.core.definition import Definition
 from desktop.core.loader import load_definition
-from desktop.store.merge import merge_files
+from desktop.store.file.workbook import Workbook
+from desktop.store.merge.run import merge_files
 from desktop.store.sample import build_sample
-from desktop.store.workbook import Workbook
 from desktop.store.year_board import YearBoard
 
 COPIES = (  # the department's rows under the repeated key (indicators and activities stay with their own)

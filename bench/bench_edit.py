@@ -28,9 +28,9 @@ from desktop import resources
 from desktop.core.dates import MONTH_KEYS
 from desktop.core.definition import Definition
 from desktop.core.loader import load_definition
-from desktop.store.document import OpenFile
-from desktop.store.valueset import import_values, read_json
-from desktop.store.workbook import Workbook
+from desktop.store.exchange.valueset import import_values, read_json
+from desktop.store.file.document import OpenFile
+from desktop.store.file.workbook import Workbook
 
 from .bench_merge import synthetic_definition
 from .sample_files import _known_only

@@ -30,10 +30,10 @@ import openpyxl
 from desktop import resources
 from desktop.core.definition import Definition
 from desktop.core.loader import load_definition
-from desktop.store.excel_export import export_excel
-from desktop.store.excel_import import import_template
-from desktop.store.excel_template import write_template
-from desktop.store.workbook import Workbook
+from desktop.store.exchange.excel_export import export_excel
+from desktop.store.exchange.excel_import import import_template
+from desktop.store.exchange.excel_template import write_template
+from desktop.store.file.workbook import Workbook
 
 DEPT = "itfaiye"
 

@@ -30,9 +30,9 @@ from pathlib import Path
 from desktop import resources
 from desktop.core.definition import Definition
 from desktop.core.loader import load_definition
-from desktop.store.merge import merge_files
+from desktop.store.file.workbook import Workbook
+from desktop.store.merge.run import merge_files
 from desktop.store.sample import build_sample
-from desktop.store.workbook import Workbook
 
 TABLES = {
     "entry": "key, department, value, changed_at, changed_by",

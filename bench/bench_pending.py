@@ -27,7 +27,7 @@ from pathlib import Path
 from desktop import resources
 from desktop.core.loader import load_definition
 from desktop.core.validation import validate
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 
 def _median(fn, runs: int) -> float:

@@ -31,8 +31,8 @@ from desktop.core.entries import ValueView
 from desktop.core.forms import FieldDef, TableDef
 from desktop.core.loader import load_definition
 from desktop.report import build_report
-from desktop.store.valueset import import_values, read_json
-from desktop.store.workbook import Workbook
+from desktop.store.exchange.valueset import import_values, read_json
+from desktop.store.file.workbook import Workbook
 
 
 def sample_workbook(folder: Path) -> Path:

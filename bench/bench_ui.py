@@ -102,7 +102,7 @@ def keystroke(path: Path, edits: int) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QLineEdit
 
-    from desktop.store.workbook import Workbook
+    from desktop.store.file.workbook import Workbook
     from desktop.ui.app import application
     from desktop.ui.main_window import MainWindow
 

@@ -32,8 +32,8 @@ from pathlib import Path
 
 from desktop.core.definition import Definition
 from desktop.core.values import TEXT_LIMITS, coerce
-from desktop.store import codec
-from desktop.store.workbook import Workbook
+from desktop.store.file import codec
+from desktop.store.file.workbook import Workbook
 
 DEPARTMENT = "itfaiye"
 TURKISH = "çğıöşüÇĞİÖŞÜ âîû"

@@ -26,7 +26,7 @@ import traceback
 from pathlib import Path
 
 from bench import crash
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 JOBS = {}
 
@@ -71,7 +71,7 @@ def run_call(spec: dict) -> None:
 @job("copy")
 def run_copy(spec: dict) -> None:
     """"Gönderilecek kopya" of the workbook at ``path`` to ``dest``, then acknowledge it."""
-    from desktop.store.submission import export_copy
+    from desktop.store.file.submission import export_copy
 
     with Workbook.open(spec["path"], user="kaza") as wb:
         export_copy(wb, Path(spec["dest"]))
@@ -99,7 +99,7 @@ def run_job(spec: dict) -> int:
 
 def serve() -> None:
     # warm up: everything a job imports is loaded before the first fork
-    for module in ("desktop.store.valueset", "desktop.store.merge", "desktop.store.submission", "desktop.report"):
+    for module in ("desktop.store.exchange.valueset", "desktop.store.merge.run", "desktop.store.file.submission", "desktop.report"):
         try:
             __import__(module)
         except ImportError:

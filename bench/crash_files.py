@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.core.definition import Definition
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 from .crash import TURKISH, CrashTally, _crash_rounds, _restore, integrity
 from .sample_files import department_files
@@ -20,7 +20,7 @@ from .sample_files import department_files
 
 def signature(path: Path) -> tuple:
     """What a consolidated file means: per-department content, states and the import log."""
-    from desktop.store import fingerprint  # noqa: PLC0415
+    from desktop.store.file import fingerprint
 
     with Workbook.open(path) as wb:
         check = integrity(wb)
@@ -37,7 +37,7 @@ def signature(path: Path) -> tuple:
 def crash_merge(workdir: Path, definition: Definition, *, kills: int, seed: int = 7, files: int = 6) -> CrashTally:
     """Kill ``merge_files`` at random moments: the target holds, whole, the state after
     some prefix of the files (one transaction per file), all of them once acknowledged."""
-    from desktop.store.merge import merge_files  # noqa: PLC0415
+    from desktop.store.merge.run import merge_files  # noqa: PLC0415
 
     workdir.mkdir(parents=True, exist_ok=True)
     files = department_files(definition, workdir / "birimler", files)
@@ -53,7 +53,7 @@ def crash_merge(workdir: Path, definition: Definition, *, kills: int, seed: int 
         merge_files(ref, [f])
         states.append(signature(ref))
     ref.unlink()
-    job = {"mode": "call", "target": "desktop.store.merge:merge_files",
+    job = {"mode": "call", "target": "desktop.store.merge.run:merge_files",
            "kwargs": {"target": str(target), "files": [str(f) for f in files]}}
     return _crash_rounds(workdir, job, kills, seed, target, pristine, states, lambda: signature(target))
 
@@ -62,7 +62,7 @@ def copy_state(dest: Path, source_hashes: dict) -> object:
     """'missing', 'old' bytes' digest, or 'new' when dest is a whole copy of the source."""
     import hashlib  # noqa: PLC0415
 
-    from desktop.store import fingerprint  # noqa: PLC0415
+    from desktop.store.file import fingerprint
 
     if not dest.exists():
         return "missing"
@@ -79,7 +79,7 @@ def crash_copy(workdir: Path, definition: Definition, *, kills: int, seed: int =
     the earlier copy or nothing as before, or a whole copy; the source never changes."""
     import hashlib  # noqa: PLC0415
 
-    from desktop.store import fingerprint  # noqa: PLC0415
+    from desktop.store.file import fingerprint
 
     workdir.mkdir(parents=True, exist_ok=True)
     src = department_files(definition, workdir / "birimler", 1)[0]
@@ -88,7 +88,7 @@ def crash_copy(workdir: Path, definition: Definition, *, kills: int, seed: int =
     dest = usb / "itfaiye-gonder.faaliyet"
     old = workdir / "eski.faaliyet"
     with Workbook.open(src) as wb:
-        from desktop.store.submission import export_copy  # noqa: PLC0415
+        from desktop.store.file.submission import export_copy  # noqa: PLC0415
 
         export_copy(wb, old)  # the copy sent last week
         wb.set_value("itfaiye.anlatim", "Güncellendi: " + TURKISH * 200)

@@ -16,7 +16,7 @@ Doors:
   a refused import leaves the workbook byte-identical.
 * ``stored``   — random values written with plain SQL into a department
   file's rows: ``check``, reading and the merge never crash, and ``check``
-  refuses exactly what the merge refuses (one rule set, ``store/stored.py``).
+  refuses exactly what the merge refuses (one rule set, ``store/file/stored.py``).
 
 Each ``fuzz_*`` returns a ``FuzzTally``; a forbidden exception is raised by
 hypothesis (shrunk to a minimal example).
@@ -211,8 +211,8 @@ def fuzz_loader(workdir: Path, n: int = 40, small: bool = False) -> FuzzTally:
 # --- value sets -------------------------------------------------------------
 def fuzz_valueset(workbook: Path, n: int = 150) -> FuzzTally:
     from desktop.store.errors import WorkbookError  # noqa: PLC0415
-    from desktop.store.valueset import export_values, import_values, read_json  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.exchange.valueset import export_values, import_values, read_json  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     tally = FuzzTally("valueset")
     with Workbook.open(workbook) as wb:
@@ -268,9 +268,9 @@ def fuzz_excel(workbook: Path, n: int = 30) -> FuzzTally:
     from openpyxl import load_workbook  # noqa: PLC0415
 
     from desktop.store.errors import WorkbookError  # noqa: PLC0415
-    from desktop.store.excel_import import import_template  # noqa: PLC0415
-    from desktop.store.excel_template import template_from_workbook  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.exchange.excel_import import import_template  # noqa: PLC0415
+    from desktop.store.exchange.excel_template import template_from_workbook  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     tally = FuzzTally("excel")
     template = workbook.parent / "sablon.xlsx"
@@ -359,8 +359,8 @@ def fuzz_stored(workbook: Path, target: Path, n: int = 60) -> FuzzTally:
     import sqlite3  # noqa: PLC0415
 
     from desktop import cli  # noqa: PLC0415
-    from desktop.store.merge import merge_files  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.merge.run import merge_files  # noqa: PLC0415
 
     tally = FuzzTally("stored")
     copy = workbook.parent / "bozulmus.faaliyet"

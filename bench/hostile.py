@@ -40,8 +40,8 @@ from pathlib import Path
 
 from desktop import resources
 from desktop.core.definition import Definition
-from desktop.store.valueset import import_values, read_json
-from desktop.store.workbook import Workbook
+from desktop.store.exchange.valueset import import_values, read_json
+from desktop.store.file.workbook import Workbook
 
 BIG_TEXT = 100 * 1024 * 1024
 BIG_BLOB = 70 * 1024 * 1024
@@ -81,7 +81,7 @@ def sha(path: Path) -> str:
 
 def base_workbook(definition: Definition, path: Path) -> Path:
     """A realistic department file: sample values, a long text, a photo."""
-    from desktop.store.photos import add_photo  # noqa: PLC0415 - optional part
+    from desktop.store.file.photos import add_photo  # noqa: PLC0415 - optional part
 
     path.unlink(missing_ok=True)
     with Workbook.create(path, definition, "itfaiye", user="ornek") as wb:
@@ -347,7 +347,7 @@ def probe(case: Case, merge_into: Path | None = None) -> list[str]:
 
 def _merge_problems(case: Case, target: Path) -> list[str]:
     from desktop.store.errors import WorkbookError  # noqa: PLC0415
-    from desktop.store.merge import merge_files  # noqa: PLC0415
+    from desktop.store.merge.run import merge_files  # noqa: PLC0415
 
     before = sha(target)
     out = []

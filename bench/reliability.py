@@ -52,7 +52,7 @@ def _hostile(work: Path, definition, quick: bool, problems: list) -> tuple[int, 
     cases = hostile.build_corpus(definition, work / "corpus", stride=4 if quick else 1,
                                  oversized=("text",) if quick else hostile.OVERSIZED)
     target = work / "corpus-birlesik.faaliyet"
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     Workbook.create(target, definition, None).close()
     refused = 0
@@ -80,7 +80,7 @@ def _attacks(work: Path, definition, problems: list) -> tuple[int, int]:
 
 
 def _consolidated(path: Path, definition) -> Path:
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     Workbook.create(path, definition, None).close()
     return path
@@ -110,10 +110,10 @@ def _fuzz(work: Path, definition, quick: bool, problems: list) -> int:
 def _faults(work: Path, definition, quick: bool, problems: list) -> tuple[int, int]:
     """Every write step of a value-set import, a merge and a copy (the PDF is in the test suite),
     then real EIO from strace at every write-side system call of an edit and a merge."""
-    from desktop.store.merge import merge_files  # noqa: PLC0415
-    from desktop.store.submission import export_copy  # noqa: PLC0415
-    from desktop.store.valueset import export_values, import_values  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.exchange.valueset import export_values, import_values  # noqa: PLC0415
+    from desktop.store.file.submission import export_copy  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.merge.run import merge_files  # noqa: PLC0415
 
     folder = work / "faults"
     files = sample_files.department_files(definition, folder / "birimler", 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.core.definition import Definition
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 DEPARTMENT = "itfaiye"
 
@@ -13,7 +13,7 @@ DEPARTMENT = "itfaiye"
 def department_files(definition: Definition, folder: Path, n: int) -> list[Path]:
     """``n`` department files filled from the sample where it has values (İtfaiye first)."""
     from desktop import resources  # noqa: PLC0415
-    from desktop.store.valueset import import_values, read_json  # noqa: PLC0415
+    from desktop.store.exchange.valueset import import_values, read_json  # noqa: PLC0415
 
     folder.mkdir(parents=True, exist_ok=True)
     depts = sorted((d.key for d in definition.departments), key=lambda k: (k != DEPARTMENT, k))[:n]

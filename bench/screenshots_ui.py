@@ -127,7 +127,7 @@ def main(out: Path) -> int:
 
     # root may write anywhere, so the write-protected USB stick is simulated the
     # way the store detects it (writable_reason) for this one file
-    from desktop.store import workbook as workbook_module
+    from desktop.store.file import workbook as workbook_module
 
     ro = files["imar"]
     real = workbook_module.writable_reason

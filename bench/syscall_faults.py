@@ -46,7 +46,7 @@ def available() -> str | None:
 def op(argv: list[str]) -> int:
     """The child: run one operation and print OK / REFUSED <message> (a crash prints a traceback)."""
     from desktop.store.errors import WorkbookError  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     kind, target, *files = argv
     try:
@@ -55,7 +55,7 @@ def op(argv: list[str]) -> int:
                 wb.set_values(EDIT)
             print("OK")
         elif kind == "merge":
-            from desktop.store.merge import merge_files  # noqa: PLC0415
+            from desktop.store.merge.run import merge_files  # noqa: PLC0415
 
             result = merge_files(Path(target), [Path(f) for f in files])
             print("REFUSED " + " | ".join(result.summary_lines()) if result.refused else "OK")
@@ -131,8 +131,8 @@ def run(name: str, target: Path, args: list[str], restore, signature, *, every: 
 
 
 def signature_of(path: Path) -> tuple:
-    from desktop.store import fingerprint  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file import fingerprint
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     with Workbook.open(path) as wb:
         check = wb.conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -162,7 +162,7 @@ def edit_case(workdir: Path, definition, every: int = 1) -> SyscallTally:
 
 def merge_case(workdir: Path, definition, every: int = 1) -> SyscallTally:
     from bench.sample_files import department_files  # noqa: PLC0415
-    from desktop.store.workbook import Workbook  # noqa: PLC0415
+    from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     files = department_files(definition, workdir / "birimler", 1)
     target = workdir / "birlesik.faaliyet"

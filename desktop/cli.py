@@ -18,10 +18,10 @@ from .core.findings import Finding, count_by_severity
 from .core.loader import DefinitionError, load_definition
 from .store import definition_cache
 from .store.errors import ImportRejected, WorkbookError
-from .store.lockfile import refuse_if_held
-from .store.tempfiles import write_atomic
-from .store.valueset import dumps, export_values, import_values, read_json, to_csv
-from .store.workbook import Workbook
+from .store.exchange.valueset import dumps, export_values, import_values, read_json, to_csv
+from .store.file.lockfile import refuse_if_held
+from .store.file.tempfiles import write_atomic
+from .store.file.workbook import Workbook
 
 
 class Failure(Exception):
@@ -253,7 +253,7 @@ def cmd_demo(args) -> int:
 
 def _demo_merge(definition, workdir: Path, files: dict) -> Path:
     """Merge the sample's department files into a fresh consolidated file."""
-    from .store.merge import merge_files
+    from .store.merge.run import merge_files
 
     target = _demo_target(definition, workdir)
     target.unlink(missing_ok=True)
@@ -290,7 +290,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_merge(args) -> int:
-    from .store.merge import MergeConflict, merge_files
+    from .store.merge.run import MergeConflict, merge_files
 
     if not Path(args.into).exists():
         raise Failure(f"'{args.into}' bulunamadı. Yılın birleşik dosyasını önce oluşturun: "
@@ -310,7 +310,7 @@ def cmd_merge(args) -> int:
 
 
 def cmd_excel_export(args) -> int:
-    from .store.excel_export import export_excel
+    from .store.exchange.excel_export import export_excel
 
     _not_an_input(args.out, args.file)
     with _open(args.file, readonly=True) as wb:
@@ -323,7 +323,7 @@ def cmd_excel_export(args) -> int:
 
 
 def cmd_excel_template(args) -> int:
-    from .store.excel_template import template_from_workbook, write_template
+    from .store.exchange.excel_template import template_from_workbook, write_template
 
     if args.source:
         _not_an_input(args.out, args.source)
@@ -342,7 +342,7 @@ def cmd_excel_template(args) -> int:
 
 
 def cmd_excel_import(args) -> int:
-    from .store.excel_import import import_template
+    from .store.exchange.excel_import import import_template
 
     with _open(args.file) as wb:
         try:
@@ -357,7 +357,7 @@ def cmd_excel_import(args) -> int:
 
 
 def cmd_plan_template(args) -> int:
-    from .store.plan_excel import write_plan_template
+    from .store.exchange.plan_excel import write_plan_template
 
     definition = _definition(args)
     folder = Path(args.definition) if args.definition else resources.default_definition()
@@ -372,7 +372,7 @@ def cmd_plan_template(args) -> int:
 
 
 def cmd_plan_import(args) -> int:
-    from .store.plan_import import import_plan
+    from .store.exchange.plan_import import import_plan
 
     try:
         result = import_plan(args.xlsx, args.definition, accept_weights=args.accept_weights)

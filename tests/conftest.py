@@ -21,7 +21,7 @@ from small_year import small_definition  # noqa: E402
 
 from desktop import resources  # noqa: E402
 from desktop.core.loader import load_definition  # noqa: E402
-from desktop.store.workbook import Workbook  # noqa: E402
+from desktop.store.file.workbook import Workbook  # noqa: E402
 
 pytest_plugins = ("plugin_fixtures",)  # files, window, private_settings, clock
 

@@ -9,8 +9,8 @@ from decimal import Decimal as D
 from pathlib import Path
 
 from desktop.core.dates import MONTH_KEYS
-from desktop.store import fingerprint
-from desktop.store.workbook import Workbook
+from desktop.store.file import fingerprint
+from desktop.store.file.workbook import Workbook
 
 KEY = "itfaiye.makbuz.ocak.arac"
 KEY2 = "itfaiye.makbuz.subat.arac"

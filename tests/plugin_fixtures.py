@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def files(tmp_path, definition) -> dict[str, Path]:
 
 
 class Clock:
-    """The store's clock in tests (``desktop.store.clock.source``): it starts at a fixed time and
+    """The store's clock in tests (``desktop.store.file.clock.source``): it starts at a fixed time and
     moves one minute per reading, so 'newer' never depends on timing; ``advance`` jumps ahead."""
 
     def __init__(self, start: str = "2021-01-01T00:00:00+00:00"):
@@ -77,5 +77,5 @@ class Clock:
 def clock(monkeypatch) -> Clock:
     """Every store module's time, from a ``Clock`` (request it before the fixtures that write files)."""
     fake = Clock()
-    monkeypatch.setattr("desktop.store.clock.source", fake)
+    monkeypatch.setattr("desktop.store.file.clock.source", fake)
     return fake

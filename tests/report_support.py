@@ -9,8 +9,8 @@ from small_year import small_definition
 
 from desktop import resources
 from desktop.core.definition import Definition
-from desktop.store.valueset import import_values, read_json
-from desktop.store.workbook import Workbook
+from desktop.store.exchange.valueset import import_values, read_json
+from desktop.store.file.workbook import Workbook
 
 
 def sample_consolidated(path: Path, definition) -> Path:
@@ -51,7 +51,7 @@ def jpeg(color=(40, 90, 160), size=(320, 200)) -> bytes:
 
 
 def clean_workbook(path: Path, department: str | None = None) -> Path:
-    from desktop.store.photos import add_photo
+    from desktop.store.file.photos import add_photo
 
     d = clean_definition()
     with Workbook.create(path, d, department) as wb:

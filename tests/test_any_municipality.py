@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 DEFINITION = Path(__file__).parent / "data" / "ornek-2026"
 INSTITUTION = {"institution": "yesilova", "year": 2026}

@@ -28,3 +28,54 @@ def test_cli_runs_without_qt_or_reportlab_loaded():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "itfaiye\tİtfaiye Müdürlüğü" in result.stdout
+
+
+def _module_imports(path: Path, module: str) -> set[str]:
+    """The desktop modules ``path`` imports at run time (TYPE_CHECKING blocks left out)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            node.body = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            out.add(target)
+            out.update(f"{target}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+    return {m for m in out if m.startswith("desktop.")}
+
+
+def test_the_store_shows_its_parts_and_has_no_import_cycle():
+    store = ROOT / "desktop" / "store"
+    for part in ("file", "merge", "exchange"):
+        assert (store / part / "__init__.py").is_file(), part
+    modules = {}
+    for path in store.rglob("*.py"):
+        rel = path.relative_to(ROOT).with_suffix("")
+        name = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
+        modules[name] = path
+    graph = {m: {t for t in _module_imports(p, m) if t in modules and t != m} for m, p in modules.items()}
+
+    def cycle_from(start: str) -> list[str] | None:
+        stack, seen = [(start, [start])], set()
+        while stack:
+            node, trail = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    return trail + [start]
+                if nxt not in seen and not nxt.endswith("__init__"):
+                    seen.add(nxt)
+                    stack.append((nxt, trail + [nxt]))
+        return None
+
+    cycles = [c for m in graph if (c := cycle_from(m)) and not any(x.count(".") == 2 and x.endswith(("file", "merge", "exchange")) for x in c)]
+    assert cycles == [], cycles[:3]

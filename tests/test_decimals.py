@@ -24,7 +24,7 @@ from desktop.core.forms import ColumnDef, FieldDef, InvalidData
 from desktop.core.loader import DefinitionError, load_definition
 from desktop.core.validation import validate
 from desktop.core.values import display
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 SOURCE = Path(__file__).parent / "data" / "ornek-2026"
 
@@ -163,7 +163,7 @@ def test_the_report_prints_declared_places_and_suffix_percents(path, tmp_path):
 # --- Excel -------------------------------------------------------------------------
 
 def test_the_excel_export_formats_declared_places_and_suffix(path, tmp_path):
-    from desktop.store.excel_export import export_excel
+    from desktop.store.exchange.excel_export import export_excel
 
     out = tmp_path / "tablolar.xlsx"
     with Workbook.open(path, readonly=True) as wb:

@@ -14,7 +14,7 @@ from desktop.core.definition import Definition
 from desktop.core.forms import InvalidData
 from desktop.core.loader import DefinitionError, load_definition
 from desktop.store.errors import DamagedWorkbook
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 
 def _json(data: dict) -> str:

@@ -13,8 +13,8 @@ from desktop.core.loader import load_definition
 from desktop.store import distribute as distribute_module
 from desktop.store.distribute import distribute, file_name
 from desktop.store.errors import WorkbookError
-from desktop.store.merge import merge_files
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
+from desktop.store.merge.run import merge_files
 
 DEFINITION = Path(__file__).parent / "data" / "ornek-2026"
 RECEIVERS = ["cevre", "ulasim", "butce_finans"]
@@ -152,7 +152,7 @@ def test_merge_refuses_a_department_file_with_a_key_the_year_does_not_know(tmp_p
 
 def test_a_setting_the_file_holds_against_the_rules_is_not_carried(tmp_path, consolidated):
     """Typed in, a 1.800-character name is refused at the field; written with plain SQL it is
-    left out (store/stored.py), named by check, and never reaches a department file."""
+    left out (store/file/stored.py), named by check, and never reaches a department file."""
     import sqlite3
 
     key = "kurumsal.harcama_yetkilileri.cevre.adi"

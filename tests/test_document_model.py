@@ -12,9 +12,9 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from desktop.core import settings
-from desktop.store.document import HistoryCleared, OpenFile
 from desktop.store.errors import WorkbookError
-from desktop.store.workbook import Workbook
+from desktop.store.file.document import HistoryCleared, OpenFile
+from desktop.store.file.workbook import Workbook
 
 
 def _audit_count(wb) -> int:

@@ -14,14 +14,14 @@ import pytest
 
 from desktop import cli, resources
 from desktop.core import rates
-from desktop.store import excel as xl
 from desktop.store.errors import ImportRejected
-from desktop.store.excel_export import export_excel
-from desktop.store.excel_formulas import excel_formula
-from desktop.store.excel_import import convert, import_template
-from desktop.store.excel_template import template_from_workbook, write_template
-from desktop.store.valueset import import_values, read_json
-from desktop.store.workbook import Workbook
+from desktop.store.exchange import excel as xl
+from desktop.store.exchange.excel_export import export_excel
+from desktop.store.exchange.excel_formulas import excel_formula
+from desktop.store.exchange.excel_import import convert, import_template
+from desktop.store.exchange.excel_template import template_from_workbook, write_template
+from desktop.store.exchange.valueset import import_values, read_json
+from desktop.store.file.workbook import Workbook
 
 
 # --- helpers ---------------------------------------------------------------
@@ -511,7 +511,7 @@ def test_garbage_files_are_refused_cleanly(workbook, tmp_path, definition, conte
 
 
 def test_too_big_file_is_refused(workbook, tmp_path, monkeypatch):
-    from desktop.store import excel_import
+    from desktop.store.exchange import excel_import
 
     path = tmp_path / "big.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 2000)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from merge_support import KEY, edit, entered, sha
 
-from desktop.store.import_history import history
-from desktop.store.merge import merge_files
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
+from desktop.store.merge.history import history
+from desktop.store.merge.run import merge_files
 
 pytestmark = pytest.mark.definition("small")
 

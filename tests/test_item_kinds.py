@@ -10,7 +10,7 @@ import pytest
 from desktop.core import forms
 from desktop.core.item_kinds import KINDS
 from desktop.report.sections import BLOCKS
-from desktop.store.excel_template import SHEET_KINDS
+from desktop.store.exchange.excel_template import SHEET_KINDS
 
 
 def test_item_kinds_are_the_tags_of_the_item_union():

@@ -23,8 +23,8 @@ from desktop.report import fonts as F
 from desktop.report.fonts import width as string_width
 from desktop.report.tables import PAD, Col, RowTooTall, fit_table, make_table, wrap_lines
 from desktop.store.errors import WorkbookError
-from desktop.store.photos import add_photo, list_photos, set_caption
-from desktop.store.workbook import Workbook
+from desktop.store.file.photos import add_photo, list_photos, set_caption
+from desktop.store.file.workbook import Workbook
 
 WORD = "Ç" + "x" * 2998 + "Ş"  # 3.000 characters, no space
 
@@ -135,7 +135,7 @@ WRITTEN_ELSEWHERE = [
     ("UPDATE photo SET caption = ? WHERE position = 1", 3_300, "2. fotoğrafın açıklaması"),
     ("UPDATE photo SET caption = ? WHERE position = 0", 10_000_000, "1. fotoğrafın açıklaması"),
 ]
-# values the one rule set of store/stored.py leaves out of entries(): the report is a draft and the
+# values the one rule set of store/file/stored.py leaves out of entries(): the report is a draft and the
 # finding names the field (what check reports and a merge refuses)
 LEFT_OUT = [
     ("UPDATE entry SET value = ? WHERE key = 'itfaiye.liste.a.c0'", 6_000, "Araç Listesi"),

@@ -15,10 +15,10 @@ from report_support import clean_workbook, jpeg
 from bench.attacks import clear_message
 from desktop.core.numbers import LIMIT, MAX_SIGNIFICANT, NumberError, parse_number, range_problem
 from desktop.core.values import TEXT_LIMITS, ValueProblem, coerce, parse_input
-from desktop.store import codec
 from desktop.store.errors import ImportRejected, WorkbookError
-from desktop.store.photos import add_photo, list_photos, set_caption
-from desktop.store.workbook import Workbook
+from desktop.store.file import codec
+from desktop.store.file.photos import add_photo, list_photos, set_caption
+from desktop.store.file.workbook import Workbook
 
 # --- numbers -----------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from desktop import cli
-from desktop.store.lockfile import FileHeld, holder, lock_path, refuse_if_held
+from desktop.store.file.lockfile import FileHeld, holder, lock_path, refuse_if_held
 from desktop.ui.lock import FileLock
 
 

@@ -15,12 +15,12 @@ from PIL import Image
 
 from desktop import cli
 from desktop.core.definition import Definition
-from desktop.store import merge_write
 from desktop.store.errors import WorkbookError
-from desktop.store.merge import MergeConflict, merge_files
-from desktop.store.photos import add_photo, remove_photo
-from desktop.store.submission import export_copy, submit
-from desktop.store.workbook import Workbook
+from desktop.store.file.photos import add_photo, remove_photo
+from desktop.store.file.submission import export_copy, submit
+from desktop.store.file.workbook import Workbook
+from desktop.store.merge import write as merge_write
+from desktop.store.merge.run import MergeConflict, merge_files
 
 # the store's clock moves one minute per reading, so "newer" never depends on timing
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("clock")]

@@ -1,7 +1,7 @@
 """A department file changes nothing but its own department's rows, and its clock is not trusted blindly.
 
 Every table of an incoming file is checked against the department's own keys
-(desktop/store/stored.py); ``faaliyet check`` applies the same rules, so it
+(desktop/store/file/stored.py); ``faaliyet check`` applies the same rules, so it
 refuses exactly what the merge refuses.
 """
 
@@ -18,8 +18,8 @@ import pytest
 from merge_support import KEY, KEY2, sha
 
 from desktop import cli
-from desktop.store.merge import merge_files
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
+from desktop.store.merge.run import merge_files
 
 pytestmark = pytest.mark.definition("small")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from merge_support import KEY, dept_hash, entered, make_error
 
-from desktop.store import fingerprint
 from desktop.store.errors import ImportRejected, WorkbookError
-from desktop.store.merge import merge_files
-from desktop.store.submission import accept, board, export_copy, send_back, submit
-from desktop.store.workbook import Workbook
+from desktop.store.file import fingerprint
+from desktop.store.file.submission import accept, board, export_copy, send_back, submit
+from desktop.store.file.workbook import Workbook
+from desktop.store.merge.run import merge_files
 
 pytestmark = pytest.mark.definition("small")
 

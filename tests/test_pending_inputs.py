@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.store import fingerprint, submission
 from desktop.store.errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
-from desktop.store.workbook import Workbook
+from desktop.store.file import fingerprint, submission
+from desktop.store.file.workbook import Workbook
 
 DECIMAL = "itfaiye.akaryakit.ocak.litre"  # a decimal value
 
@@ -57,7 +57,7 @@ def test_text_is_stored_nfc(small):
 def test_survives_a_process_kill(small):
     code = textwrap.dedent(f"""
         import os, signal
-        from desktop.store.workbook import Workbook
+        from desktop.store.file.workbook import Workbook
         wb = Workbook.open({str(small)!r})
         wb.record_unparsed("itfaiye.makbuz.ocak.arac", "1.2.3a")
         os.kill(os.getpid(), signal.SIGKILL)

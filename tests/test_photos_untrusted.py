@@ -8,8 +8,8 @@ import pytest
 
 from bench.attacks_definition import PHOTO_LIST, bomb_png, eps, picture, pillow_formats, store_photo
 from desktop.store.errors import WorkbookError
-from desktop.store.photos import add_photo, list_photos, photo_problem
-from desktop.store.workbook import Workbook
+from desktop.store.file.photos import add_photo, list_photos, photo_problem
+from desktop.store.file.workbook import Workbook
 
 
 @pytest.mark.parametrize("fmt,mime", [("JPEG", "image/jpeg"), ("PNG", "image/png")])

@@ -16,8 +16,8 @@ from desktop.core.plan_rows import FIELDS, LEVELS
 from desktop.core.plan_yaml import dump_plan, number_text
 from desktop.core.validation import plan_findings
 from desktop.store.errors import ImportRejected
-from desktop.store.plan_excel import SHEETS, write_plan_template
-from desktop.store.plan_import import import_plan
+from desktop.store.exchange.plan_excel import SHEETS, write_plan_template
+from desktop.store.exchange.plan_import import import_plan
 from tests.plan_support import digests, sample_copy, small_definition
 
 

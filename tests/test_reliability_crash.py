@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench import crash, crash_files
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 
 @pytest.fixture

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from bench import sample_files
-from desktop.store import fingerprint
 from desktop.store.errors import WorkbookError
-from desktop.store.valueset import export_values, import_values
-from desktop.store.workbook import Workbook
+from desktop.store.exchange.valueset import export_values, import_values
+from desktop.store.file import fingerprint
+from desktop.store.file.workbook import Workbook
 
 TURKISH_LETTERS = set("çğıöşüÇĞİÖŞÜ")
 
@@ -140,7 +140,7 @@ def test_value_set_import_on_a_full_disk_fails_whole(itfaiye_on_disk):
 def test_copy_to_a_full_stick_fails_cleanly_and_leaves_no_file(tmp_path, small_disk, definition):
     src = sample_files.department_files(definition, tmp_path / "yerel", 1)[0]
     dest = small_disk / "gonder.faaliyet"
-    from desktop.store.submission import export_copy
+    from desktop.store.file.submission import export_copy
 
     with Workbook.open(src) as wb:
         export_copy(wb, dest)  # last week's copy
@@ -155,7 +155,7 @@ def test_copy_to_a_full_stick_fails_cleanly_and_leaves_no_file(tmp_path, small_d
 
 
 def test_merge_into_a_file_on_a_full_disk_is_refused_and_changes_nothing(tmp_path, small_disk, definition):
-    from desktop.store.merge import merge_files
+    from desktop.store.merge.run import merge_files
 
     files = sample_files.department_files(definition, tmp_path / "birimler", 2)
     target = small_disk / "birlesik.faaliyet"
@@ -180,7 +180,7 @@ def test_merge_into_a_file_on_a_full_disk_is_refused_and_changes_nothing(tmp_pat
 def test_merge_with_a_full_temporary_folder_is_refused_clearly(tmp_path, small_disk, definition, monkeypatch):
     """The private copy of each incoming file goes to the temporary folder; when that disk is full
     the file is refused with a message about space, and the target is unchanged."""
-    from desktop.store.merge import merge_files
+    from desktop.store.merge.run import merge_files
 
     files = sample_files.department_files(definition, tmp_path / "birimler", 1)
     target = tmp_path / "birlesik.faaliyet"

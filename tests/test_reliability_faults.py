@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bench import crash, faults, sample_files
-from desktop.store.valueset import export_values, import_values
-from desktop.store.workbook import Workbook
+from desktop.store.exchange.valueset import export_values, import_values
+from desktop.store.file.workbook import Workbook
 
 
 def _pristine(folder: Path, files: dict[Path, bytes], extra: tuple = ()) -> None:
@@ -62,7 +62,7 @@ def test_value_set_import(itfaiye, size):
 @pytest.mark.parametrize("which", ["new department", "newer file of a merged department"])
 def test_merge(tmp_path, definition, monkeypatch, which):
     """One file per merge: with several, a refused file rightly lets the others through."""
-    from desktop.store.merge import merge_files
+    from desktop.store.merge.run import merge_files
 
     folder = tmp_path / "m"
     files = sample_files.department_files(definition, folder / "birimler", 2)
@@ -88,7 +88,7 @@ def test_merge(tmp_path, definition, monkeypatch, which):
 
 
 def test_copy_to_send(tmp_path, definition):
-    from desktop.store.submission import export_copy
+    from desktop.store.file.submission import export_copy
 
     folder = tmp_path / "c"
     src = sample_files.department_files(definition, folder, 1)[0]

@@ -40,7 +40,7 @@ def test_excel_import(itfaiye):
 
 
 def test_stored_rows_check_and_merge_agree(itfaiye, definition, tmp_path):
-    from desktop.store.workbook import Workbook
+    from desktop.store.file.workbook import Workbook
 
     target = tmp_path / "birlesik.faaliyet"
     Workbook.create(target, definition, None).close()
@@ -90,7 +90,7 @@ def test_broken_deflate_stream_in_xlsx_is_a_clean_refusal(tmp_path):
     import zipfile
 
     from desktop.store.errors import ImportRejected
-    from desktop.store.excel_import import check_xlsx
+    from desktop.store.exchange.excel_import import check_xlsx
 
     path = tmp_path / "bozuk.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:

@@ -17,14 +17,14 @@ from pathlib import Path
 import pytest
 
 from bench import hostile
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _merge_target(tmp_path_factory, definition) -> Path | None:
     try:
-        import desktop.store.merge  # noqa: F401
+        import desktop.store.merge.run  # noqa: F401
     except ImportError:
         return None
     target = tmp_path_factory.mktemp("birlesik") / "birlesik.faaliyet"
@@ -131,8 +131,8 @@ def test_flipped_byte_inside_a_value_of_a_submitted_file_is_refused_by_merge(tmp
     """SQLite keeps no page checksums: a flipped byte inside a stored value is still a valid
     file, so open and check accept it. A submitted file carries the content hash recorded at
     submission, and merge refuses the file whose data no longer matches it."""
-    from desktop.store import fingerprint
-    from desktop.store.merge import merge_files
+    from desktop.store.file import fingerprint
+    from desktop.store.merge.run import merge_files
 
     path = tmp_path / "itfaiye.faaliyet"
     marker = "Tatbikat sayısı: 12345 ÇĞİÖŞÜ"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from desktop.core import turkish
 from desktop.core.values import coerce, parse_input
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 LETTERS = "çğıöşüÇĞİÖŞÜâîûÂÎÛ"
 PAIRS = [("i", "İ"), ("ı", "I"), ("ç", "Ç"), ("ğ", "Ğ"), ("ö", "Ö"), ("ş", "Ş"), ("ü", "Ü"), ("â", "Â"), ("î", "Î"), ("û", "Û")]
@@ -77,7 +77,7 @@ def test_typed_text_is_stored_nfc_and_found_case_insensitively(workbook):
 
 
 def test_value_set_import_normalizes_nfd(workbook):
-    from desktop.store.valueset import import_values
+    from desktop.store.exchange.valueset import import_values
 
     data = {"institution": "kars", "year": workbook.year, "department": "itfaiye",
             "values": [{"field": "itfaiye.anlatim", "value": nfd("Iğdır ve İstanbul")}]}
@@ -86,7 +86,7 @@ def test_value_set_import_normalizes_nfd(workbook):
 
 
 def test_excel_sheet_names_fold_the_turkish_way():
-    from desktop.store import excel
+    from desktop.store.exchange import excel
 
     used: set[str] = set()
     first = excel.sheet_title("İşlemler", used)

@@ -15,8 +15,8 @@ from desktop.core import rates
 from desktop.core.numbers import format_money, format_number
 from desktop.report import ReportCancelled, build_report
 from desktop.report.outline import OUTLINE
-from desktop.store.valueset import read_json
-from desktop.store.workbook import Workbook
+from desktop.store.exchange.valueset import read_json
+from desktop.store.file.workbook import Workbook
 
 
 @pytest.fixture(scope="module")
@@ -272,7 +272,7 @@ def test_department_report_ends_with_spending_officer_declaration(tmp_path):
     reader = pypdf.PdfReader(str(out))
     assert any("/XObject" in p["/Resources"] for p in reader.pages)  # the photo
     # the printed fingerprint is the department's content hash (as submitted and imported)
-    from desktop.store.fingerprint import content_hash
+    from desktop.store.file.fingerprint import content_hash
 
     with Workbook.open(path, readonly=True) as wb:
         assert result.fingerprint == content_hash(wb.conn, "itfaiye")
@@ -283,7 +283,7 @@ def test_department_report_from_consolidated_file(clean, tmp_path):
     out = tmp_path / "itfaiye.pdf"
     with Workbook.open(path, readonly=True) as wb:
         result = build_report(wb, out, department="itfaiye")
-        from desktop.store.fingerprint import content_hash
+        from desktop.store.file.fingerprint import content_hash
 
         assert result.fingerprint == content_hash(wb.conn, "itfaiye")
     text = "\n".join(pdf_pages(out))

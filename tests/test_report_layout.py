@@ -9,7 +9,7 @@ from report_support import clean_workbook
 
 from desktop.report import fonts
 from desktop.report.tables import PAD, Col, LazyTable, fit_table, make_table
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 
 @pytest.fixture(autouse=True, scope="module")

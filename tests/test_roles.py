@@ -18,7 +18,7 @@ from desktop.core.definition import Definition
 from desktop.core.forms import FieldDef, InvalidData, TableDef
 from desktop.core.loader import DefinitionError, load_definition
 from desktop.report import build_report
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 FINANCE_TITLE = "MALİ HİZMETLER BİRİM YÖNETİCİSİNİN BEYANI"
 

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from desktop.store.errors import DamagedWorkbook, NewerWorkbook, NotAWorkbook, WorkbookError
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 
 def digest(path):

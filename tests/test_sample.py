@@ -16,8 +16,8 @@ import pytest
 from desktop import resources
 from desktop.core.entries import ValueView
 from desktop.core.forms import ColumnDef, TableDef
+from desktop.store.file.workbook import Workbook
 from desktop.store.sample import build_sample
-from desktop.store.workbook import Workbook
 
 # (department, rule): the contradictions of the reference the form rules report
 CONTRADICTIONS = {

@@ -9,7 +9,7 @@ from desktop.core import settings
 from desktop.core.loader import load_definition
 from desktop.core.starter import StarterError, institution_key, starter_files
 from desktop.core.turkish import slug
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 
 def faaliyet(capsys, *args) -> tuple[int, str, str]:

@@ -7,8 +7,8 @@ import pytest
 
 from bench.attacks_exchange import disk_full  # a full disk, as the attacks make it
 from desktop.store.errors import WorkbookError
-from desktop.store.tempfiles import STALE_SECONDS, sweep_stale, temp_beside, write_atomic
-from desktop.store.workbook import Workbook
+from desktop.store.file.tempfiles import STALE_SECONDS, sweep_stale, temp_beside, write_atomic
+from desktop.store.file.workbook import Workbook
 
 
 def _leftover(folder, name, age):

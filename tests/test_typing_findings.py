@@ -5,7 +5,7 @@ import hashlib
 import pytest
 
 from desktop.store.errors import WorkbookError
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 
 def _digest(path) -> str:

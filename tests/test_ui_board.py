@@ -9,8 +9,8 @@ from merge_support import ITFAIYE, KEY, edit
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from desktop.store.submission import submit
-from desktop.store.workbook import Workbook
+from desktop.store.file.submission import submit
+from desktop.store.file.workbook import Workbook
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
@@ -320,7 +320,7 @@ def test_a_file_of_another_year_is_refused_with_the_reason(qtbot, window, tmp_pa
 
 
 def test_a_read_only_consolidated_file_offers_no_changes(qtbot, consolidated, files):
-    from desktop.store.merge import merge_files
+    from desktop.store.merge.run import merge_files
     from desktop.ui.app import application
     from desktop.ui.strategy.window import StrategyWindow
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_
 
 @pytest.fixture
 def window(qtbot, tmp_path, definition, files):
-    from desktop.store.merge import merge_files
+    from desktop.store.merge.run import merge_files
     from desktop.ui.app import application
     from desktop.ui.strategy.window import StrategyWindow
 

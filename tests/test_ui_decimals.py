@@ -42,7 +42,7 @@ def test_the_window_shows_suffix_percents_and_declared_places(qtbot, path):  # n
 
 
 def test_the_board_shows_completeness_in_the_years_percent_style(qtbot):
-    from desktop.store.submission import DepartmentStatus
+    from desktop.store.file.submission import DepartmentStatus
     from desktop.ui.strategy.board import BoardModel
 
     status = DepartmentStatus("ulasim", "Ulaşım", "taslak", 40, 2, 5, 0, 0, None, "", "", "")

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.loader import load_definition
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 pytestmark = pytest.mark.usefixtures("private_settings")
 

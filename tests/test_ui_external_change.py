@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from ui_support import focus, stored, widget
 
 from desktop import cli
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 

@@ -99,7 +99,7 @@ def test_decreasing_indicator_and_source(window, qtbot, workbook_path):
 
 
 def test_activity_actual_cost(window, qtbot, workbook_path):
-    from desktop.store.workbook import Workbook
+    from desktop.store.file.workbook import Workbook
 
     window.view.navigator.select("gostergeler")
     cost = widget(window, "f_5_3_1.actual_cost")  # planned 150.000 TL

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from ui_support import cell_editor, focus, stored, stored_indicator, type_in_table, type_text, widget
 
 from desktop.core.values import TEXT_LIMITS
-from desktop.store.photos import list_photos
-from desktop.store.workbook import Workbook
+from desktop.store.file.photos import list_photos
+from desktop.store.file.workbook import Workbook
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 

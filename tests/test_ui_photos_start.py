@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from ui_support import make_window, type_text, widget
 
-from desktop.store.photos import list_photos
-from desktop.store.workbook import Workbook
+from desktop.store.file.photos import list_photos
+from desktop.store.file.workbook import Workbook
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 

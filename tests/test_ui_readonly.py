@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from ui_support import Prompts, focus, make_window, stored, widget
 
-from desktop.store import workbook as workbook_module
+from desktop.store.file import workbook as workbook_module
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
@@ -46,7 +46,7 @@ def test_file_on_readonly_media_opens_readonly_with_banner(qtbot, readonly_media
 
 
 def test_network_path_is_readonly():
-    from desktop.store.safe_open import writable_reason
+    from desktop.store.file.safe_open import writable_reason
 
     assert "ağ" in writable_reason(Path("//sunucu/paylasim/itfaiye.faaliyet"))
 
@@ -105,7 +105,7 @@ def test_copy_to_send_from_readonly_media(qtbot, readonly_media, tmp_path):
     win.export_copy(dest)
     title, text, kind = win.prompts.messages[-1]
     assert kind == "information" and str(dest) in text
-    from desktop.store.workbook import Workbook
+    from desktop.store.file.workbook import Workbook
 
     with Workbook.open(dest, readonly=True) as wb:
         assert wb.department == "itfaiye"

@@ -10,7 +10,7 @@ from small_definition import FORM, write_folder
 from ui_support import make_window
 
 from desktop.store import definition_cache
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 from desktop.ui import settings
 
 pytestmark = pytest.mark.usefixtures("private_settings")

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.definition("small")
 
 
 def test_invalid_utf8_and_wrong_types_open_as_findings(qtbot, workbook_path):
-    from desktop.store.workbook import Workbook
+    from desktop.store.file.workbook import Workbook
 
     with Workbook.open(workbook_path) as wb:
         key = next(s.key for s in wb.definition.slots_of(wb.department) if s.type == "count" and not s.computed)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_support import focus, stored, widget
 
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 

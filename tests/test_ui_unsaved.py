@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from ui_support import cell_editor, focus, make_window, stored, stored_indicator, type_in_table, type_text, widget
 
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 from desktop.ui.editors.fields import AUTOSAVE_MS
 from desktop.ui.editors.table import ERROR_BG
 

@@ -7,8 +7,8 @@ from decimal import Decimal as D
 import pytest
 
 from desktop.store.errors import ImportRejected
-from desktop.store.valueset import export_values, import_values, read_json, to_csv
-from desktop.store.workbook import Workbook
+from desktop.store.exchange.valueset import export_values, import_values, read_json, to_csv
+from desktop.store.file.workbook import Workbook
 
 
 def valueset(**over):

@@ -7,8 +7,8 @@ from decimal import Decimal as D
 import pytest
 
 from desktop.store.errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
-from desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION
-from desktop.store.workbook import Workbook
+from desktop.store.file.schema import APPLICATION_ID, SCHEMA_VERSION
+from desktop.store.file.workbook import Workbook
 
 
 def raw(path, sql, *args):
@@ -118,7 +118,7 @@ def test_readonly_open_refuses_edits(workbook_path):
 
 def test_file_on_readonly_media_opens_readonly(workbook_path, monkeypatch):
     # CI runs as root, where chmod does not stop writes: simulate the medium
-    from desktop.store import safe_open
+    from desktop.store.file import safe_open
 
     monkeypatch.setattr(safe_open.os, "access", lambda path, mode: False)
     with Workbook.open(workbook_path) as wb:
@@ -130,7 +130,7 @@ def test_file_on_readonly_media_opens_readonly(workbook_path, monkeypatch):
 def test_network_path_is_readonly():
     from pathlib import PureWindowsPath
 
-    from desktop.store.safe_open import writable_reason
+    from desktop.store.file.safe_open import writable_reason
 
     assert "ağ" in writable_reason(PureWindowsPath(r"\\sunucu\paylasim\itfaiye.faaliyet"))
 

@@ -13,9 +13,9 @@ from desktop.core.definition import Definition
 from desktop.core.findings import count_by_severity
 from desktop.core.forms import PhotoListDef
 from desktop.store.errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
-from desktop.store.merge import PHASES, merge_files
-from desktop.store.submission import board, submit
-from desktop.store.workbook import Workbook
+from desktop.store.file.submission import board, submit
+from desktop.store.file.workbook import Workbook
+from desktop.store.merge.run import PHASES, merge_files
 from desktop.store.year_board import YearBoard, create_consolidated
 
 STRATEGY_UI = Path(__file__).resolve().parent.parent / "desktop" / "ui" / "strategy"

@@ -19,7 +19,7 @@ import pytest
 from desktop.core import settings
 from desktop.core.entries import Entries
 from desktop.core.validation import validate
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 TOL = "strateji.sapma_toleransi"
 
@@ -132,7 +132,7 @@ def _fill_of(path: Path, code: str, name: str) -> bool:
 
 
 def test_excel_marking_follows_the_tolerance(deviating, definition, tmp_path):
-    from desktop.store.excel_export import export_excel
+    from desktop.store.exchange.excel_export import export_excel
 
     path, key = deviating
     ind = next(i for i in definition.plan.indicators() if i.key == key)

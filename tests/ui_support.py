@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.store.workbook import Workbook
+from desktop.store.file.workbook import Workbook
 
 
 class Prompts:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..store.workbook import Workbook
+    from ..store.file.workbook import Workbook
 
 
 class ReportCancelled(Exception):

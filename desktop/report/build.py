@@ -12,8 +12,8 @@ from reportlab.platypus.doctemplate import LayoutError
 from ..core import settings
 from ..core.entries import ValueView
 from ..store.errors import WorkbookError
-from ..store.tempfiles import publish, temp_beside
-from ..store.workbook import Workbook
+from ..store.file.tempfiles import publish, temp_beside
+from ..store.file.workbook import Workbook
 from . import ReportCancelled, ReportResult, declarations, fonts, parts, performance
 from .context import Context
 from .cover import cover

@@ -8,7 +8,7 @@ from ..core.definition import Definition
 from ..core.entries import Entries, ValueView
 from ..core.institution import YearDef
 from ..core.settings import year_settings
-from ..store.workbook import Workbook
+from ..store.file.workbook import Workbook
 
 
 @dataclass

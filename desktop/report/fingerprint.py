@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from ..store.fingerprint import content_hash
-from ..store.workbook import Workbook
+from ..store.file.fingerprint import content_hash
+from ..store.file.workbook import Workbook
 
 
 def fingerprint(wb: Workbook, department: str | None = None) -> str:

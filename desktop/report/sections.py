@@ -9,7 +9,7 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, Ta
 from ..core import keys
 from ..core.forms import ColumnDef, FieldDef, PhotoListDef, SectionDef, TableDef
 from ..core.values import display
-from ..store.photos import list_photos, photo_data, photo_problem
+from ..store.file.photos import list_photos, photo_data, photo_problem
 from . import charts
 from .context import Context
 from .styles import TABLE_SIZE, sheet

@@ -35,7 +35,7 @@ from ..core.institution import EmbeddedImage
 from ..core.loader import MAX_FILE_BYTES, file_inside, load_definition, source_files
 from ..core.sha import sha256
 from .errors import WorkbookError
-from .tempfiles import write_atomic
+from .file.tempfiles import write_atomic
 
 ENV = "FAALIYET_CACHE_DIR"  # overrides the folder (tests, a portable install)
 MAGIC = b"faaliyet-tanim-onbellek 1"

@@ -5,7 +5,7 @@ snapshot, and the year settings it enters there: tolerance, signers, spending
 officers). ``distribute`` writes one empty file per department, named
 ``<institution>-<year>-<department>.faaliyet``, whose definition is the
 consolidated file's with those settings *in force* written into it: a
-department file may hold only its own department's values (``stored.py``), so
+department file may hold only its own department's values (``file/stored.py``), so
 the settings travel in the definition snapshot (its ``year`` block and the
 department's manager), and the clerk's checks and report use them.
 
@@ -23,7 +23,7 @@ from pathlib import Path
 from ..core import settings
 from ..core.definition import Definition
 from .errors import WorkbookError
-from .workbook import SUFFIX, Workbook
+from .file.workbook import SUFFIX, Workbook
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..core.definition import Definition
 from ..core.findings import Finding
-from .valueset import import_values, read_json
-from .workbook import SUFFIX, Workbook
+from .exchange.valueset import import_values, read_json
+from .file.workbook import SUFFIX, Workbook
 
 
 @dataclass

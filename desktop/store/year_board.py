@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.definition import Definition
-from .conflicts import Conflict
 from .errors import ReadOnlyWorkbook
-from .import_history import ImportRecord, history
-from .merge import MergeResult, merge_files
-from .submission import DepartmentStatus, accept, board, send_back
-from .workbook import SUFFIX, Workbook
+from .file.submission import DepartmentStatus, accept, board, send_back
+from .file.workbook import SUFFIX, Workbook
+from .merge.conflicts import Conflict
+from .merge.history import ImportRecord, history
+from .merge.run import MergeResult, merge_files
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ class YearBoard:
         return Change("dagitim", (), text + ".", results)
 
     def export_excel(self, out: Path) -> Change:
-        from .excel_export import export_excel
+        from .exchange.excel_export import export_excel
 
         export_excel(self.wb, Path(out))
         return Change("excel", (), f"Excel dosyası yazıldı: {out}", Path(out))

@@ -26,8 +26,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
-from ..store.document import Change
 from ..store.errors import WorkbookError
+from ..store.file.document import Change
 from .i18n import tr
 from .model import Document
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from ..store.lockfile import lock_path
+from ..store.file.lockfile import lock_path
 
 
 class FileLock:
@@ -52,7 +52,7 @@ def open_locked(path: Path, readonly: bool, ask, inform):
     user declined or the file could not be opened (already said to the user).
     """
     from ..store.errors import WorkbookError
-    from ..store.workbook import Workbook
+    from ..store.file.workbook import Workbook
     from .i18n import tr
 
     lock = FileLock(path)

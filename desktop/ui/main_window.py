@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
     def create_file(self, definition: Definition, department: str) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from ..store.workbook import SUFFIX, Workbook
+        from ..store.file.workbook import SUFFIX, Workbook
 
         suggested = Path.home() / f"{definition.id}-{department}{SUFFIX}"
         name, _ = QFileDialog.getSaveFileName(self, tr("Yeni birim dosyasını nereye kaydedeyim?"), str(suggested), file_filter())

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from ..core.entries import ActivityEntry, Entries, IndicatorEntry
 from ..core.findings import Finding
 from ..core.values import display
-from ..store.document import Change, OpenFile
-from ..store.workbook import Workbook
+from ..store.file.document import Change, OpenFile
+from ..store.file.workbook import Workbook
 
 
 class Document(QObject):

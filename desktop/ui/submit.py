@@ -1,6 +1,6 @@
 """Submitting a department file and writing the copy to send.
 
-The rules live in ``desktop.store.submission`` (``submit``: refused while
+The rules live in ``desktop.store.file.submission`` (``submit``: refused while
 errors remain, records who/when/content hash, locks; ``export_copy``: VACUUM
 INTO, verified, renamed into place). This module only asks and reports.
 """
@@ -43,7 +43,7 @@ def submit(doc: Document, parent: QWidget, confirm=None) -> tuple[bool, str]:
     if not ask(tr("Dosya \"Gönderildi\" olarak işaretlenecek ve düzenlemeye kapanacak. Değişiklik için Strateji Geliştirme'nin "
                   "dosyayı geri göndermesi gerekir. Devam edilsin mi?")):
         return False, ""
-    from ..store import submission  # loaded when first used, not at start-up
+    from ..store.file import submission  # loaded when first used, not at start-up
 
     try:
         submission.submit(doc.wb)
@@ -67,7 +67,7 @@ def export_copy(doc: Document, parent: QWidget, dest: Path | None = None) -> tup
         if not name:
             return False, ""
         dest = Path(name)
-    from ..store import submission
+    from ..store.file import submission
 
     try:
         written = submission.export_copy(doc.wb, dest)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.numbers import format_percent
-from ...store.submission import DepartmentStatus
+from ...store.file.submission import DepartmentStatus
 from .. import look
 from ..i18n import tr
 from ..submit import when

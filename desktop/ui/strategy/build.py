@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...report import ReportCancelled, build_report
-from ...store.workbook import Workbook
+from ...store.file.workbook import Workbook
 from ..i18n import tr
 from .tasks import Worker
 

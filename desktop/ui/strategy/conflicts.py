@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...store.conflicts import Conflict, show_time
+from ...store.merge.conflicts import Conflict, show_time
 from .. import look
 from ..i18n import tr
 

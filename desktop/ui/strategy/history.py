@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from ...store.import_history import ImportRecord
-from ...store.workbook import STATES
+from ...store.file.workbook import STATES
+from ...store.merge.history import ImportRecord
 from ..i18n import tr
 from ..submit import when
 

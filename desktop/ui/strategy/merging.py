@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ...store.merge import PHASES, MergeConflict, MergeResult
+from ...store.merge.run import PHASES, MergeConflict, MergeResult
 from ...store.year_board import YearBoard
 from ..i18n import tr
 from .tasks import Worker

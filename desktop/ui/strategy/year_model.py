@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ...store.workbook import Workbook
+from ...store.file.workbook import Workbook
 from ...store.year_board import Change, YearBoard
 
 

@@ -27,15 +27,15 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
 
-from ..core.dates import DateError, format_date, parse_date
-from ..core.numbers import NumberError, parse_number
-from ..core.turkish import nfc
-from ..core.values import ValueProblem, coerce
+from ...core.dates import DateError, format_date, parse_date
+from ...core.numbers import NumberError, parse_number
+from ...core.turkish import nfc
+from ...core.values import ValueProblem, coerce
+from ..errors import ImportRejected
+from ..file.workbook import Workbook
 from . import excel as xl
-from .errors import ImportRejected
 from .excel_cells import cell_problems
 from .valueset import FORMAT, FORMAT_VERSION, import_values
-from .workbook import Workbook
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a real template is well under 5 MB

@@ -21,11 +21,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.findings import count_by_severity
-from ..core.item_kinds import KINDS
+from ...core.findings import count_by_severity
+from ...core.item_kinds import KINDS
+from ..errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
+from ..merge.incoming import same_file
 from . import fingerprint
-from .errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
-from .incoming import same_file
 from .tempfiles import publish, temp_beside
 from .workbook import STATES, Workbook, _disk_error
 

@@ -19,9 +19,9 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from ..core.values import to_json
-from .errors import ImportRejected
-from .workbook import Workbook
+from ...core.values import to_json
+from ..errors import ImportRejected
+from ..file.workbook import Workbook
 
 FORMAT = "faaliyet-degerler"
 FORMAT_VERSION = 1

@@ -4,7 +4,7 @@ A file is SQLite: anything can be written into it with another tool, and a
 department file arrives from another PC. Nothing in it is trusted until these
 rules have passed. They are used in three places, so that every reader agrees:
 
-* ``incoming.py``: a department file with any problem is refused by the merge
+* ``merge/incoming.py``: a department file with any problem is refused by the merge
   (a ``time`` problem only unless the strategy unit accepts it explicitly);
 * ``Workbook.findings``: ``faaliyet check`` and the windows show every problem
   as an error at its field, so ``check`` refuses exactly what merge refuses;
@@ -35,10 +35,10 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass
 
-from ..core.definition import Definition
-from ..core.forms import PhotoListDef
-from ..core.plan import ActivityDef, IndicatorDef
-from ..core.values import ValueProblem, coerce
+from ...core.definition import Definition
+from ...core.forms import PhotoListDef
+from ...core.plan import ActivityDef, IndicatorDef
+from ...core.values import ValueProblem, coerce
 from . import codec, fingerprint
 from .clock import now
 
@@ -253,7 +253,7 @@ class _Check:
         if type(data) is not bytes or type(sha) is not str or hashlib.sha256(data).hexdigest() != sha:
             self.add(list_key, f"{label}: içeriği kayıtlı özetiyle tutmuyor", dept)
         if self.images:
-            from ..core.images import image_problem  # noqa: PLC0415 - Pillow only when photos are decoded
+            from ...core.images import image_problem  # noqa: PLC0415 - Pillow only when photos are decoded
 
             if (p := image_problem(data, mime, width, height)) is not None:
                 self.add(list_key, f"{label}: {p}", dept)

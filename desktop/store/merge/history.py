@@ -1,6 +1,6 @@
 """The import log as a list: every department file imported into the consolidated file.
 
-``merge.py`` writes one ``import_log`` row per imported file (name, hash,
+``run.py`` writes one ``import_log`` row per imported file (name, hash,
 clerk, submitted at, imported at, by whom, what changed); this module reads
 them back for the strategy unit's window, newest first, without loading the
 stored snapshot (``summary.base``) that the next merge compares against.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .workbook import Workbook
+from ..file.workbook import Workbook
 
 
 @dataclass(frozen=True)

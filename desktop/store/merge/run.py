@@ -7,7 +7,7 @@ silently overwritten:
 1. Every file is checked before anything is written (``incoming.py``): the
    defensive open, identity (institution, year, a known department, not a
    consolidated file, not the target itself), every row of every table
-   against the target's definition with the one rule set of ``stored.py``
+   against the target's definition with the one rule set of ``file/stored.py``
    (each row the department's own, every value as Faaliyet stores it). A file
    whose timestamps lie beyond the present or before the year's start is
    refused unless ``accept_time``. A refused file is listed with the reason;
@@ -53,80 +53,21 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fingerprint, merge_write
+from ..errors import ReadOnlyWorkbook, StaleImport, UntrustedTime, WorkbookError
+from ..file import fingerprint
+from ..file.workbook import SUFFIX, Workbook
+from . import write as merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
-from .errors import ReadOnlyWorkbook, StaleImport, UntrustedTime, WorkbookError
 from .incoming import check_incoming, same_file, who_changed
-from .merge_write import Plan, lists
-from .workbook import SUFFIX, Workbook
+from .outcome import FileOutcome, MergeResult
+from .write import Plan, lists
 
 __all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "expand_paths", "PHASES"]
 
 # the phases a merge reports through ``progress``, in order, with the label shown to the user
 PHASES = {"check": "denetleniyor", "compare": "karşılaştırılıyor", "write": "yazılıyor"}
-
-_LABELS = {
-    "imported": "aktarıldı",
-    "status": "yalnızca durum güncellendi",
-    "unchanged": "değişiklik yok",
-    "refused": "REDDEDİLDİ",
-    "skipped": "atlandı",
-    "planned": "aktarılabilir",
-    "conflict": "ÇAKIŞMA",
-}
-
-
-@dataclass
-class FileOutcome:
-    path: Path
-    status: str = "planned"  # imported | status | unchanged | refused | skipped | planned | conflict
-    department: str = ""
-    message: str = ""
-    stale: bool = False  # refused only as older than the last import: force would take it
-    untrusted_time: bool = False  # refused only for its timestamps: accept_time would take it
-    deleted: list[str] = field(default_factory=list)  # what the import removes (labels), listed after the line
-    changes: dict = field(default_factory=lambda: {"eklenen": 0, "degisen": 0, "silinen": 0})
-    kept_here: int = 0
-    resolved: dict = field(default_factory=dict)  # conflict id -> "ours" | "theirs"
-    conflicts: list[Conflict] = field(default_factory=list)
-
-    def line(self) -> str:
-        head = f"{self.path.name}: {_LABELS[self.status]}"
-        if self.department:
-            head += f" ({self.department})"
-        if self.status in ("imported", "planned"):
-            c = self.changes
-            head += f" — {c['eklenen']} eklenen, {c['degisen']} değişen, {c['silinen']} silinen değer"
-            if self.kept_here:
-                head += f"; birleşik dosyada yapılmış {self.kept_here} değişiklik korundu"
-            if self.resolved:
-                ours = sum(1 for v in self.resolved.values() if v == "ours")
-                head += f"; {len(self.resolved)} çakışma çözüldü ({ours} birleşikteki, {len(self.resolved) - ours} gelen)"
-        if self.message:
-            head += ". " + self.message if self.status in ("imported", "planned") else ": " + self.message
-        if self.status in ("imported", "planned") and self.deleted:
-            head += "\n" + "\n".join(f"    silinen: {d}" for d in self.deleted)
-        return head
-
-
-@dataclass
-class MergeResult:
-    files: list[FileOutcome] = field(default_factory=list)
-
-    @property
-    def refused(self) -> bool:
-        return any(f.status == "refused" for f in self.files)
-
-    @property
-    def conflicts(self) -> list[Conflict]:
-        return [c for f in self.files for c in f.conflicts]
-
-    def summary_lines(self) -> list[str]:
-        return [f.line() for f in self.files]
-
 
 def expand_paths(paths: list[Path], target: Path | None = None) -> list[Path]:
     """Files as given; a folder stands for the .faaliyet files directly inside it

@@ -26,8 +26,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.xml.functions import tostring
 
-from ..core.turkish import casefold
-from .tempfiles import write_atomic
+from ...core.turkish import casefold
+from ..file.tempfiles import write_atomic
 
 MAX_CELL_TEXT = 32_767  # Excel's limit for one cell
 MAX_SHEET_TITLE = 31

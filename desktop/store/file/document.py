@@ -25,12 +25,12 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 
-from ..core.entries import ActivityEntry, Entries, IndicatorEntry
-from ..core.findings import Finding
-from ..core.live_checks import LiveChecks, same
+from ...core.entries import ActivityEntry, Entries, IndicatorEntry
+from ...core.findings import Finding
+from ...core.live_checks import LiveChecks, same
+from ..errors import WorkbookError
 from . import pending as pending_inputs
 from . import stored
-from .errors import WorkbookError
 from .workbook import STATES, Workbook
 
 UNDO_LIMIT = 1000

@@ -16,7 +16,7 @@ import urllib.parse
 from functools import cache
 from pathlib import Path
 
-from .errors import DamagedWorkbook, NewerWorkbook, NotAWorkbook, WorkbookError
+from ..errors import DamagedWorkbook, NewerWorkbook, NotAWorkbook, WorkbookError
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from .stored import text_factory
 

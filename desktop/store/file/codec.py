@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ..core.numbers import range_problem
-from ..core.values import ValueProblem
+from ...core.numbers import range_problem
+from ...core.values import ValueProblem
 
 HUNDRED = Decimal(100)
 

@@ -21,9 +21,9 @@ import sqlite3
 
 import msgspec
 
-from ..core.definition import Definition
-from ..core.findings import Finding
-from .errors import WorkbookError
+from ...core.definition import Definition
+from ...core.findings import Finding
+from ..errors import WorkbookError
 
 ATTRIBUTE = "okunamayan_giris"
 PLAN_ATTRS = {"actual": "gerçekleşme", "actual_cost": "gerçekleşen maliyet", "explanation": "sapma açıklaması", "source": "kaynak"}

@@ -23,13 +23,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.definition import Definition
-from . import fingerprint, stored
-from .clock import now
-from .errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
-from .safe_open import check_header, connect, verify
-from .schema import SCHEMA_VERSION
-from .workbook import Workbook
+from ...core.definition import Definition
+from ..errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
+from ..file import fingerprint, stored
+from ..file.clock import now
+from ..file.safe_open import check_header, connect, verify
+from ..file.schema import SCHEMA_VERSION
+from ..file.workbook import Workbook
 
 MAX_INCOMING_BYTES = 1 << 30  # refused before it is copied: photos are scaled down, a year's file is far smaller
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.images import ImageProblem, image_problem, normalize
-from ..core.values import ValueProblem, coerce
+from ...core.images import ImageProblem, image_problem, normalize
+from ...core.values import ValueProblem, coerce
+from ..errors import WorkbookError
 from .clock import now
-from .errors import WorkbookError
 from .workbook import Workbook
 
 

@@ -1,4 +1,4 @@
-"""Writing one planned import into the consolidated file (see ``merge.py``).
+"""Writing one planned import into the consolidated file (see ``run.py``).
 
 One transaction per file on the target: the department's hash is checked
 again, its rows are deleted and re-inserted from the attached private copy
@@ -14,17 +14,14 @@ import json
 import sqlite3
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from . import fingerprint
-from .clock import now
+from ..errors import WorkbookError
+from ..file import fingerprint
+from ..file.clock import now
+from ..file.workbook import Workbook, _disk_error
 from .conflicts import Decision, unit_id, units
-from .errors import WorkbookError
 from .incoming import Incoming
-from .workbook import Workbook, _disk_error
-
-if TYPE_CHECKING:
-    from .merge import FileOutcome
+from .outcome import FileOutcome
 
 
 @dataclass

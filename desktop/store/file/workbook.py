@@ -13,14 +13,14 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
-from ..core.definition import Definition, Slot
-from ..core.entries import ActivityEntry, Entries, IndicatorEntry
-from ..core.findings import Finding
-from ..core.validation import validate
-from ..core.values import ValueProblem, coerce
+from ...core.definition import Definition, Slot
+from ...core.entries import ActivityEntry, Entries, IndicatorEntry
+from ...core.findings import Finding
+from ...core.validation import validate
+from ...core.values import ValueProblem, coerce
+from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
 from . import codec, pending, stored
 from .clock import current_user, now
-from .errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
 from .safe_open import check_header, connect, verify, writable_reason
 from .schema import SCHEMA_VERSION, migrate
 from .tempfiles import publish, temp_beside

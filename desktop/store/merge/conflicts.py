@@ -19,11 +19,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..core.dates import format_datetime
-from ..core.definition import Definition
-from ..core.values import display
-from . import codec
-from .errors import WorkbookError
+from ...core.dates import format_datetime
+from ...core.definition import Definition
+from ...core.values import display
+from ..errors import WorkbookError
+from ..file import codec
 
 CHOICES = ("ours", "theirs")
 _ATTR_LABELS = {

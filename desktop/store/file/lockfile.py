@@ -19,8 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.sha import sha256_hex
-from .errors import WorkbookError
+from ...core.sha import sha256_hex
+from ..errors import WorkbookError
 
 FOLDER = "faaliyet-kilit"
 MAX_BYTES = 4096  # a real lock file is ~100 bytes

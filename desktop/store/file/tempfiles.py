@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .errors import WorkbookError
+from ..errors import WorkbookError
 
 STALE_SECONDS = 3600
 

@@ -13,7 +13,7 @@ import ast
 
 from openpyxl.utils import get_column_letter
 
-from ..core import expressions
+from ...core import expressions
 
 _FUNCS = {"abs": "ABS", "min": "MIN", "max": "MAX", "round": "ROUND"}
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}

@@ -16,15 +16,15 @@ from pathlib import Path
 from openpyxl import Workbook as XlsxBook
 from openpyxl.styles import PatternFill
 
-from ..core import keys, rates
-from ..core.definition import Definition
-from ..core.entries import Entries, ValueView
-from ..core.forms import FieldDef, TableDef
-from ..core.numbers import format_percent
-from ..core.plan import DIRECTION_LABELS
-from ..core.settings import year_settings
+from ...core import keys, rates
+from ...core.definition import Definition
+from ...core.entries import Entries, ValueView
+from ...core.forms import FieldDef, TableDef
+from ...core.numbers import format_percent
+from ...core.plan import DIRECTION_LABELS
+from ...core.settings import year_settings
+from ..file.workbook import Workbook
 from . import excel as xl
-from .workbook import Workbook
 
 PERF_HEADERS = [
     "Hedefe Etkisi (%)", "Kod", "Performans Göstergesi / Faaliyet", "Ölçü Birimi", "Yön",

@@ -27,14 +27,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..core import keys, rates
-from ..core.definition import Definition, describe_type
-from ..core.entries import Entries
-from ..core.forms import ColumnDef, FieldDef, TableDef
-from ..core.plan import DIRECTION_LABELS
-from ..core.values import to_json
+from ...core import keys, rates
+from ...core.definition import Definition, describe_type
+from ...core.entries import Entries
+from ...core.forms import ColumnDef, FieldDef, TableDef
+from ...core.plan import DIRECTION_LABELS
+from ...core.values import to_json
+from ..errors import WorkbookError
 from . import excel as xl
-from .errors import WorkbookError
 from .excel_formulas import cell_ranges, excel_formula, rate_formula
 
 UNLOCKED = Protection(locked=False)

@@ -21,9 +21,9 @@ from openpyxl import Workbook as XlsxBook
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..core.definition import Definition
-from ..core.plan import DIRECTION_LABELS, PlanDef
-from ..core.plan_rows import plan_rows
+from ...core.definition import Definition
+from ...core.plan import DIRECTION_LABELS, PlanDef
+from ...core.plan_rows import plan_rows
 from . import excel as xl
 
 

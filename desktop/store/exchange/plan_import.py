@@ -26,18 +26,18 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from ..core.limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, grouped
-from ..core.loader import DefinitionError, load_definition, read_yaml
-from ..core.plan import PlanDef
-from ..core.plan_rows import Row, assemble
-from ..core.plan_yaml import dump_plan
-from ..core.turkish import casefold
-from ..core.values import ValueProblem
-from .errors import ImportRejected
+from ...core.limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, grouped
+from ...core.loader import DefinitionError, load_definition, read_yaml
+from ...core.plan import PlanDef
+from ...core.plan_rows import Row, assemble
+from ...core.plan_yaml import dump_plan
+from ...core.turkish import casefold
+from ...core.values import ValueProblem
+from ..errors import ImportRejected
+from ..file.tempfiles import write_atomic
 from .excel_cells import cell_problems
 from .excel_import import check_xlsx, convert
 from .plan_excel import PLAN_LABELS, PLAN_SHEET, SHEETS, Sheet
-from .tempfiles import write_atomic
 
 REFUSED = "Plan tablosu içe aktarılmadı; plan.yaml olduğu gibi kaldı:"
 ROW_LIMITS = {"aims": MAX_PLAN_LIST, "goals": MAX_PLAN_ENTRIES, "targets": MAX_PLAN_ENTRIES,
