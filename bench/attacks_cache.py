@@ -160,20 +160,32 @@ def pipe_in_the_chosen_folder(definition: Definition, work: Path) -> list[str]:
     return [why] if why else []
 
 
-ATTACKS: list[Attack] = [] if not hasattr(os, "mkfifo") else [
-    entry_attack("entry-is-a-pipe", _fifo),
-    entry_attack("entry-links-to-a-device", _link_to_device),
-    Attack("cache/chosen-folder-tanim-is-a-pipe", "definition", pipe_in_the_chosen_folder),
-]
+ATTACKS: list[Attack] = (
+    []
+    if not hasattr(os, "mkfifo")
+    else [
+        entry_attack("entry-is-a-pipe", _fifo),
+        entry_attack("entry-links-to-a-device", _link_to_device),
+        Attack("cache/chosen-folder-tanim-is-a-pipe", "definition", pipe_in_the_chosen_folder),
+    ]
+)
 ATTACKS += [
     entry_attack("entry-is-a-folder", _folder_in_place),
     entry_attack("entry-garbage", lambda e, g: e.write_bytes(os.urandom(4096))),
     entry_attack("entry-cut-short", lambda e, g: e.write_bytes(g[: len(g) * 2 // 3])),
     entry_attack("entry-body-changed-digest-kept", lambda e, g: e.write_bytes(_retargeted(g))),
-    entry_attack("entry-oversized", lambda e, g: e.write_bytes(g.partition(b"\n")[0] + b"\n" + b" " * (limits.MAX_JSON_BYTES + 1024))),
+    entry_attack(
+        "entry-oversized", lambda e, g: e.write_bytes(g.partition(b"\n")[0] + b"\n" + b" " * (limits.MAX_JSON_BYTES + 1024))
+    ),
     entry_attack("entry-deeply-nested-json", _consistent(b"[" * 200_000 + b"]" * 200_000)),
     entry_attack("entry-valid-json-not-a-definition", _consistent(b'{"id":"x","year":{"year":1}}')),
-    entry_attack("entry-definition-breaking-a-limit", _consistent(b'{"id":"saldiri-2030","institution":{"key":"k","name":"' + b"x" * 100_000
-                                                                  + b'"},"year":{"year":2030},"departments":[{"key":"a","name":"A"}]}')),
+    entry_attack(
+        "entry-definition-breaking-a-limit",
+        _consistent(
+            b'{"id":"saldiri-2030","institution":{"key":"k","name":"'
+            + b"x" * 100_000
+            + b'"},"year":{"year":2030},"departments":[{"key":"a","name":"A"}]}'
+        ),
+    ),
     entry_attack("entry-nul-bytes-and-bad-utf8", _consistent(b'{"id":"\xff\x00"}')),
 ]

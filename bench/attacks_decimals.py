@@ -19,11 +19,23 @@ from bench.attacks_definition import add_section, definition_attack
 
 def _item(type_: str, decimals, computed: bool = False) -> Callable[[dict], None]:
     def edit(data: dict) -> None:
-        columns = [{"key": "a", "label": "A", "type": "decimal"},
-                   {"key": "b", "label": "B", "type": type_, "decimals": decimals,
-                    **({"computed": "a / 3"} if computed else {})}]
-        add_section(data, [{"kind": "table", "key": "ondalik", "title": "Ondalık", "rows": [{"key": "r", "label": "R"}],
-                            "columns": columns, "total_row": True}])
+        columns = [
+            {"key": "a", "label": "A", "type": "decimal"},
+            {"key": "b", "label": "B", "type": type_, "decimals": decimals, **({"computed": "a / 3"} if computed else {})},
+        ]
+        add_section(
+            data,
+            [
+                {
+                    "kind": "table",
+                    "key": "ondalik",
+                    "title": "Ondalık",
+                    "rows": [{"key": "r", "label": "R"}],
+                    "columns": columns,
+                    "total_row": True,
+                }
+            ],
+        )
 
     return edit
 

@@ -33,6 +33,7 @@ DEPARTMENT = "itfaiye"
 
 # --- building hostile files -----------------------------------------------------
 
+
 def definition_data(definition: Definition) -> dict:
     """The definition as plain data, to be edited into a hostile one."""
     return msgspec.to_builtins(definition)
@@ -62,7 +63,9 @@ def own_form(data: dict) -> dict:
 
 def table(key: str, rows: int, columns: int) -> dict:
     return {
-        "kind": "table", "key": key, "title": "Tablo",
+        "kind": "table",
+        "key": key,
+        "title": "Tablo",
         "rows": [{"key": f"r{i}", "label": f"Satır {i}"} for i in range(rows)],
         "columns": [{"key": f"c{i}", "label": f"Sütun {i}"} for i in range(columns)],
         "total_row": False,
@@ -79,6 +82,7 @@ def add_rule(data: dict, check: str) -> None:
 
 
 # --- running every reader -----------------------------------------------------------
+
 
 def refused_everywhere(definition: Definition, work: Path, path: Path, needle: str = "") -> list[str]:
     """Every reader refuses ``path`` with a clear Turkish message (naming ``needle``) and changes no file."""
@@ -126,6 +130,7 @@ def definition_attack(name: str, edit: Callable[[dict], None], needle: str = "")
 
 # --- the definition classes -------------------------------------------------------
 
+
 def _huge_table(data: dict) -> None:
     add_section(data, [table("dev", 2000, 2000)])
 
@@ -171,8 +176,14 @@ def broken_logo(definition: Definition, work: Path) -> list[str]:
 
     data = definition_data(definition)
     blob = b"\x89PNG\r\n\x1a\n" + eps()
-    data["institution"]["logo"] = {"name": "logo.png", "mime": "image/png", "width": 8, "height": 6,
-                                   "sha256": hashlib.sha256(blob).hexdigest(), "data": base64.b64encode(blob).decode()}
+    data["institution"]["logo"] = {
+        "name": "logo.png",
+        "mime": "image/png",
+        "width": 8,
+        "height": 6,
+        "sha256": hashlib.sha256(blob).hexdigest(),
+        "data": base64.b64encode(blob).decode(),
+    }
     path = forge(definition, work, data)
     before = sha(path)
     problems = []
@@ -244,11 +255,17 @@ def eps() -> bytes:
 
 def bomb_png(side: int = 40_000) -> bytes:
     """A small PNG declaring side × side pixels (1 bit): a decompression bomb."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
     rows = zlib.compress(b"\x00" * ((side // 8 + 1) * 64), 9)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0))
+        + chunk(b"IDAT", rows)
+        + chunk(b"IEND", b"")
+    )
 
 
 def store_photo(path: Path, data: bytes, mime: str, width: int, height: int) -> None:
@@ -283,7 +300,9 @@ def pillow_formats():
         Image.open = original
 
 
-def photo_attack(name: str, data: Callable[[], bytes], mime: str, width: int = 8, height: int = 6, *, pickable: bool = False) -> Attack:
+def photo_attack(
+    name: str, data: Callable[[], bytes], mime: str, width: int = 8, height: int = 6, *, pickable: bool = False
+) -> Attack:
     """``pickable``: the bytes are a good JPEG/PNG that a user may add (only their stored mime or size lie)."""
 
     def run(definition: Definition, work: Path) -> list[str]:

@@ -47,8 +47,15 @@ def slot_of(definition: Definition, dept: str, type_: str, n: int = 0) -> str:
 
 
 def value_file(definition: Definition, dept: str, values=(), indicators=()) -> dict:
-    return {"format": "faaliyet-degerler", "format_version": 1, "institution": definition.institution.key,
-            "year": definition.year.year, "department": dept, "values": list(values), "indicators": list(indicators)}
+    return {
+        "format": "faaliyet-degerler",
+        "format_version": 1,
+        "institution": definition.institution.key,
+        "year": definition.year.year,
+        "department": dept,
+        "values": list(values),
+        "indicators": list(indicators),
+    }
 
 
 def new_workbook(definition: Definition, work: Path, dept: str | None, data: dict | None = None) -> Path:
@@ -132,12 +139,16 @@ def csv_formula(definition: Definition, work: Path) -> list[str]:
     one_line = [s.key for s in slots if s.type == "text"]
     # a tab or line break is refused in one-line text (core/characters.py): those leads go where they may stand
     long = [s.key for s in slots if s.type == "longtext"]
-    hostile = ["=HYPERLINK(\"http://x\";\"tıkla\")", "+1+1", "-2+3", "@SUM(1)"]
+    hostile = ['=HYPERLINK("http://x";"tıkla")', "+1+1", "-2+3", "@SUM(1)"]
     values = [{"field": k, "value": v} for k, v in zip(one_line, hostile)]
     values += [{"field": k, "value": v} for k, v in zip(long, ["\t=1", "\r=1"])]
     note = ["\t=1+1", "\r@kaynak"] if len(long) < 2 else ["=1+1", "@kaynak"]
-    path = new_workbook(definition, work, dept, value_file(
-        definition, dept, values, [{"key": ind, "actual": 3, "explanation": note[0], "source": note[1]}]))
+    path = new_workbook(
+        definition,
+        work,
+        dept,
+        value_file(definition, dept, values, [{"key": ind, "actual": 3, "explanation": note[0], "source": note[1]}]),
+    )
     problems = []
     rc, out, err = cli("values", "export", path, "--format", "csv")
     rc2, _, err2 = cli("values", "export", path, "--format", "csv", "--out", work / "d.csv")
@@ -172,10 +183,25 @@ def _excel_case(definition: Definition, work: Path, fill, needles) -> list[str]:
     from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     dept = department(definition)
-    keys = {"count": slot_of(definition, dept, "count"), "count2": slot_of(definition, dept, "count", 1),
-            "text": slot_of(definition, dept, "text")}
-    path = new_workbook(definition, work, dept, value_file(definition, dept, [
-        {"field": keys["count"], "value": 78}, {"field": keys["count2"], "value": 5}, {"field": keys["text"], "value": "eski"}]))
+    keys = {
+        "count": slot_of(definition, dept, "count"),
+        "count2": slot_of(definition, dept, "count", 1),
+        "text": slot_of(definition, dept, "text"),
+    }
+    path = new_workbook(
+        definition,
+        work,
+        dept,
+        value_file(
+            definition,
+            dept,
+            [
+                {"field": keys["count"], "value": 78},
+                {"field": keys["count2"], "value": 5},
+                {"field": keys["text"], "value": "eski"},
+            ],
+        ),
+    )
     template = work / "sablon.xlsx"
     write_template(definition, dept, template)
     cells = template_cells(template)
@@ -235,7 +261,7 @@ def json_duplicate_keys(definition: Definition, work: Path) -> list[str]:
     path = new_workbook(definition, work, dept, value_file(definition, dept, [{"field": key, "value": 78}]))
     body = json.dumps(value_file(definition, dept))[1:-1]
     cases = {
-        "value": '{' + body.replace('"values": [], ', "") + ', "values": [{"field": "' + key + '", "value": 1, "value": 2}]}',
+        "value": "{" + body.replace('"values": [], ', "") + ', "values": [{"field": "' + key + '", "value": 1, "value": 2}]}',
         "department": '{"department": "baska", ' + body + "}",
     }
     problems = []
@@ -256,7 +282,9 @@ def cli_broken_pipe(definition: Definition, work: Path) -> list[str]:
     from desktop import cli as cli_module  # noqa: PLC0415
 
     dept = department(definition)
-    path = new_workbook(definition, work, dept, value_file(definition, dept, [{"field": slot_of(definition, dept, "count"), "value": 7}]))
+    path = new_workbook(
+        definition, work, dept, value_file(definition, dept, [{"field": slot_of(definition, dept, "count"), "value": 7}])
+    )
     problems = []
     for args in (["fields", dept], ["departments"], ["values", "export", str(path)], ["check", str(path)]):
         r, w = os.pipe()
@@ -283,17 +311,21 @@ def cli_broken_pipe(definition: Definition, work: Path) -> list[str]:
 
 def cli_full_disk(definition: Definition, work: Path) -> list[str]:
     dept = department(definition)
-    path = new_workbook(definition, work, dept, value_file(definition, dept, [{"field": slot_of(definition, dept, "count"), "value": 7}]))
+    path = new_workbook(
+        definition, work, dept, value_file(definition, dept, [{"field": slot_of(definition, dept, "count"), "value": 7}])
+    )
     out = work / "cikti"
     out.mkdir()
     old = {"d.json": b"eski json", "d.csv": b"eski csv", "y.xlsx": b"eski xlsx"}
     for name, data in old.items():
         (out / name).write_bytes(data)
-    runs = [("values", "export", path, "--out", out / "d.json"),
-            ("values", "export", path, "--format", "csv", "--out", out / "d.csv"),
-            ("values", "export", path, "--out", out / "yeni.json"),
-            ("excel", "export", path, "--out", out / "y.xlsx"),
-            ("excel", "template", dept, "--out", out / "t.xlsx")]
+    runs = [
+        ("values", "export", path, "--out", out / "d.json"),
+        ("values", "export", path, "--format", "csv", "--out", out / "d.csv"),
+        ("values", "export", path, "--out", out / "yeni.json"),
+        ("excel", "export", path, "--out", out / "y.xlsx"),
+        ("excel", "template", dept, "--out", out / "t.xlsx"),
+    ]
     problems = []
     for args in runs:
         with disk_full(out):
@@ -326,8 +358,11 @@ def lock_cli_vs_window(definition: Definition, work: Path) -> list[str]:
         return ["the window's lock could not be taken"]
     try:
         before = {p: sha(p) for p in (path, consolidated)}
-        for args in (("values", "import", path, vals), ("excel", "import", path, template),
-                     ("merge", "--into", consolidated, path)):
+        for args in (
+            ("values", "import", path, vals),
+            ("excel", "import", path, template),
+            ("merge", "--into", consolidated, path),
+        ):
             rc, _, err = cli(*args)
             problems += message_problems(" ".join(map(str, args[:2])), rc, err, (2,), [str(os.getpid())])
         problems += [f"{p.name} changed while a window held it" for p, h in before.items() if sha(p) != h]

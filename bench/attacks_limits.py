@@ -41,8 +41,14 @@ def _shape(definition: Definition) -> tuple[str, str, str, str, str, str]:
     for dept in definition.departments:
         slots = [s for s in definition.slots_of(dept.key) if not s.computed]
         cells = {t: [s.key for s in slots if s.type == t and s.key.count(".") == 3] for t in ("text", "count", "money")}
-        photos = [f"{dept.key}.{i.key}" for f in definition.forms if f.department == dept.key
-                  for s in f.sections for i in s.items if i.kind == "photos"]
+        photos = [
+            f"{dept.key}.{i.key}"
+            for f in definition.forms
+            if f.department == dept.key
+            for s in f.sections
+            for i in s.items
+            if i.kind == "photos"
+        ]
         indicators = definition.indicators_of(dept.key)
         if all(cells.values()) and photos and indicators:
             return dept.key, cells["text"][0], cells["count"][0], cells["money"][0], photos[0], indicators[0].key
@@ -170,8 +176,15 @@ def _long_words(definition: Definition, work: Path) -> list[str]:
 
 # --- texts past their limit, entered -----------------------------------------------
 def _value_file(definition: Definition, dept: str, values=(), indicators=()) -> dict:
-    return {"format": "faaliyet-degerler", "format_version": 1, "institution": definition.institution.key,
-            "year": definition.year.year, "department": dept, "values": list(values), "indicators": list(indicators)}
+    return {
+        "format": "faaliyet-degerler",
+        "format_version": 1,
+        "institution": definition.institution.key,
+        "year": definition.year.year,
+        "department": dept,
+        "values": list(values),
+        "indicators": list(indicators),
+    }
 
 
 def _import_json(definition: Definition, work: Path, path: Path, text: str, what: str) -> list[str]:
@@ -224,11 +237,22 @@ def _too_long_entered(definition: Definition, work: Path) -> list[str]:
     dept, text, _count, _money, photos, indicator = _shape(definition)
     path = _department_file(definition, work)
     long_cell = "ç" * (TEXT_LIMITS["text"] + 1)
-    problems = _import_json(definition, work, path, json.dumps(_value_file(definition, dept, [{"field": text, "value": long_cell}])),
-                            "value file with a long cell")
-    problems += _import_json(definition, work, path, json.dumps(_value_file(
-        definition, dept, indicators=[{"key": indicator, "explanation": "ü" * (TEXT_LIMITS["note"] + 1)}])),
-        "value file with a long explanation")
+    problems = _import_json(
+        definition,
+        work,
+        path,
+        json.dumps(_value_file(definition, dept, [{"field": text, "value": long_cell}])),
+        "value file with a long cell",
+    )
+    problems += _import_json(
+        definition,
+        work,
+        path,
+        json.dumps(
+            _value_file(definition, dept, indicators=[{"key": indicator, "explanation": "ü" * (TEXT_LIMITS["note"] + 1)}])
+        ),
+        "value file with a long explanation",
+    )
     problems += _import_excel(definition, work, path, {text: "ş" * 6000}, "Excel cell of 6.000 characters")
     before = sha(path)
     with Workbook.open(path) as wb:
@@ -365,8 +389,7 @@ def _surrogate(definition: Definition, work: Path) -> list[str]:
                     problems.append(f"{call.__name__}({kind}): {clear_message(str(exc))}")
     before = sha(path)
     with Workbook.open(path) as wb:
-        for attempt in (lambda: wb.set_value(text, "\ud83d"),
-                        lambda: set_caption(wb, list_photos(wb, photos)[0].id, "a\ud800")):
+        for attempt in (lambda: wb.set_value(text, "\ud83d"), lambda: set_caption(wb, list_photos(wb, photos)[0].id, "a\ud800")):
             try:
                 attempt()
                 problems.append("a lone surrogate was stored")
@@ -390,8 +413,14 @@ def _bidi(definition: Definition, work: Path) -> list[str]:
 
     dept, text, _count, _money, _photos, indicator = _shape(definition)
     path = _department_file(definition, work)
-    doc = json.dumps(_value_file(definition, dept, [{"field": text, "value": f"fatura{BIDI}gpj.exe"}],
-                                 [{"key": indicator, "explanation": f"a\u2066b{BIDI}c", "source": "\u202dkaynak"}]))
+    doc = json.dumps(
+        _value_file(
+            definition,
+            dept,
+            [{"field": text, "value": f"fatura{BIDI}gpj.exe"}],
+            [{"key": indicator, "explanation": f"a\u2066b{BIDI}c", "source": "\u202dkaynak"}],
+        )
+    )
     vf = work / "degerler.json"
     vf.write_text(doc, encoding="utf-8")
     rc, o, e = cli("values", "import", path, vf)

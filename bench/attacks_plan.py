@@ -38,7 +38,9 @@ def _folder(work: Path) -> Path:
 
 
 def _digests(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def _template(folder: Path, work: Path) -> Path:
@@ -77,9 +79,12 @@ def formula_text_in_names(definition: Definition, work: Path) -> list[str]:
     folder = _folder(work)
     xlsx = _template(folder, work)
     book = openpyxl.load_workbook(xlsx)
-    hostile = {("Plan", "B2"): "=HYPERLINK(\"http://saldiri.example\",\"Tıkla\")",
-               ("Amaçlar", "B2"): "+cmd|' /C calc'!A0", ("Göstergeler", "C2"): "-2+3+cmd|' /C calc'!A0",
-               ("Faaliyetler", "C2"): "@SUM(1+1)*cmd|' /C calc'!A0"}
+    hostile = {
+        ("Plan", "B2"): '=HYPERLINK("http://saldiri.example","Tıkla")',
+        ("Amaçlar", "B2"): "+cmd|' /C calc'!A0",
+        ("Göstergeler", "C2"): "-2+3+cmd|' /C calc'!A0",
+        ("Faaliyetler", "C2"): "@SUM(1+1)*cmd|' /C calc'!A0",
+    }
     for (sheet, cell), text in hostile.items():
         book[sheet][cell].value = text
         book[sheet][cell].data_type = "s"  # typed as text (Excel keeps a leading ' so)
@@ -159,8 +164,10 @@ def dtd_entities(definition: Definition, work: Path) -> list[str]:
     folder = _folder(work)
     xlsx = _template(folder, work)
     hostile = work / "dtd.xlsx"
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-              b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
     with zipfile.ZipFile(xlsx) as zin, zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info.filename)

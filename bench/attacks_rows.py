@@ -60,25 +60,48 @@ ROWS = [
     ("entry-marked-another-department", "rows", "UPDATE entry SET department = '{other_dept}' WHERE key = '{own_count}'"),
     ("entry-unknown-key", "rows", "INSERT INTO entry VALUES ('{dept}.yok_boyle', '{dept}', 1, '" + NOW + "', 'x')"),
     ("computed-cell-stored", "rows", "INSERT OR REPLACE INTO entry VALUES ('{computed}', '{dept}', 5, '" + NOW + "', 'x')"),
-    ("indicator-of-another-department", "rows",
-     "INSERT OR REPLACE INTO indicator VALUES ('{other_indicator}', '{dept}', 1, '', '', '" + NOW + "', 'x')"),
+    (
+        "indicator-of-another-department",
+        "rows",
+        "INSERT OR REPLACE INTO indicator VALUES ('{other_indicator}', '{dept}', 1, '', '', '" + NOW + "', 'x')",
+    ),
     ("activity-unknown", "rows", "INSERT INTO activity VALUES ('f_yok', '{dept}', 100, '', '', '" + NOW + "', 'x')"),
-    ("photo-of-another-list", "rows",
-     "INSERT INTO photo (department, list_key, position, mime, width, height, sha256, data, changed_at, changed_by) "
-     "VALUES ('{dept}', '{other_dept}.foto', 0, 'image/png', 1, 1, '', x'00', '" + NOW + "', 'x')"),
+    (
+        "photo-of-another-list",
+        "rows",
+        "INSERT INTO photo (department, list_key, position, mime, width, height, sha256, data, changed_at, changed_by) "
+        "VALUES ('{dept}', '{other_dept}.foto', 0, 'image/png', 1, 1, '', x'00', '" + NOW + "', 'x')",
+    ),
     ("status-of-another-department", "rows", "INSERT INTO status VALUES ('{other_dept}', 'kabul', '" + NOW + "', 'x', '', '')"),
-    ("audit-of-another-department", "rows",
-     "INSERT INTO audit (at, who, department, target, attribute, old, new) VALUES ('" + NOW + "', 'x', '{dept}', '{other}', 'value', NULL, 1)"),
-    ("import-log-in-department-file", "rows",
-     "INSERT INTO import_log (at, by, department, file_name, file_hash, content_hash) VALUES ('" + NOW + "', 'x', '{dept}', 'a', 'b', 'c')"),
+    (
+        "audit-of-another-department",
+        "rows",
+        "INSERT INTO audit (at, who, department, target, attribute, old, new) VALUES ('"
+        + NOW
+        + "', 'x', '{dept}', '{other}', 'value', NULL, 1)",
+    ),
+    (
+        "import-log-in-department-file",
+        "rows",
+        "INSERT INTO import_log (at, by, department, file_name, file_hash, content_hash) VALUES ('"
+        + NOW
+        + "', 'x', '{dept}', 'a', 'b', 'c')",
+    ),
     ("meta-extra-key", "rows", "INSERT INTO meta VALUES ('sapma_toleransi', '50')"),
     ("definition-second-row", "rows", "INSERT INTO definition VALUES ('x', 'y', '1', '{{}}')"),
     ("future-timestamps", "time", "UPDATE entry SET changed_at = '2999-01-01T00:00:00+00:00'"),
-    ("future-audit-row", "time",
-     "INSERT INTO audit (at, who, department, target, attribute, old, new) VALUES ('2999-01-01T00:00:00+00:00', 'x', '{dept}', '{own_count}', 'value', NULL, 1)"),
+    (
+        "future-audit-row",
+        "time",
+        "INSERT INTO audit (at, who, department, target, attribute, old, new) VALUES ('2999-01-01T00:00:00+00:00', 'x', '{dept}', '{own_count}', 'value', NULL, 1)",
+    ),
     ("before-the-year", "time", "UPDATE entry SET changed_at = '1999-06-01T00:00:00+00:00' WHERE key = '{own_count}'"),
     ("unreadable-timestamp", "rows", "UPDATE entry SET changed_at = 'dün' WHERE key = '{own_count}'"),
-    ("invalid-utf8-text", "decode", "INSERT OR REPLACE INTO entry VALUES ('{own_text}', '{dept}', CAST(x'4bc328ff' AS TEXT), '" + NOW + "', 'x')"),
+    (
+        "invalid-utf8-text",
+        "decode",
+        "INSERT OR REPLACE INTO entry VALUES ('{own_text}', '{dept}', CAST(x'4bc328ff' AS TEXT), '" + NOW + "', 'x')",
+    ),
     ("text-in-count", "decode", "UPDATE entry SET value = 'iki bin' WHERE key = '{own_count}'"),
     ("infinite-count", "decode", "UPDATE entry SET value = 9e999 WHERE key = '{own_count}'"),
     ("negative-count", "decode", "UPDATE entry SET value = -3 WHERE key = '{own_count}'"),
@@ -101,6 +124,7 @@ def _forged(name: str, kind: str, sql: str):
         conn.commit()
         conn.close()
         return _refused_everywhere(path, target, time=kind == "time")
+
     return Attack(f"rows/{name}", kind, run)
 
 
@@ -112,7 +136,7 @@ def _refused_everywhere(path: Path, target: Path, time: bool = False) -> list[st
     outcome = merge_files(target, [path]).files[0]
     if outcome.status != "refused":
         problems.append(f"merge: {outcome.status}")
-    elif (p := clear_message(outcome.message)):
+    elif p := clear_message(outcome.message):
         problems.append(f"merge: {p}")
     if time and not outcome.untrusted_time:
         problems.append("merge: not flagged as untrusted time")
@@ -121,8 +145,13 @@ def _refused_everywhere(path: Path, target: Path, time: bool = False) -> list[st
     rc, out, err = cli("check", str(path))
     if rc != 1:
         problems.append(f"check: exit {rc} ({err.strip()[:120]})")
-    elif "saklanan" not in out and "değişiklik zamanı" not in out and "UTF-8" not in out and "birime ait" not in out \
-            and "değil" not in out:
+    elif (
+        "saklanan" not in out
+        and "değişiklik zamanı" not in out
+        and "UTF-8" not in out
+        and "birime ait" not in out
+        and "değil" not in out
+    ):
         problems.append("check: the problem is not named")
     for args in (("values", "export", str(path)), ("excel", "export", str(path), "--out", str(path.with_suffix(".xlsx")))):
         rc, _, err = cli(*args)
@@ -142,7 +171,7 @@ def _symlink_loop(definition: Definition, work: Path) -> list[str]:
     before = sha(target)
     outcome = merge_files(target, [loop]).files[0]
     problems = [] if outcome.status == "refused" else [f"merge: {outcome.status}"]
-    if (p := clear_message(outcome.message)):
+    if p := clear_message(outcome.message):
         problems.append(p)
     return problems + (["consolidated file changed"] if sha(target) != before else [])
 

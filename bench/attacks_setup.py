@@ -53,8 +53,9 @@ def settings_too_long(definition: Definition, work: Path) -> list[str]:
     path = _consolidated(definition, work)
     conn = sqlite3.connect(path)
     with conn:
-        conn.executemany("INSERT INTO entry VALUES (?, ?, ?, '2021-01-05T10:00:00+00:00', 'x')",
-                         [(k, inst.key, "Ad " * 2000) for k in keys])
+        conn.executemany(
+            "INSERT INTO entry VALUES (?, ?, ?, '2021-01-05T10:00:00+00:00', 'x')", [(k, inst.key, "Ad " * 2000) for k in keys]
+        )
     conn.close()
     out = work / "dagitim"
     rc, stdout, stderr = cli("distribute", path, "--out-dir", out)

@@ -66,6 +66,7 @@ def store(path: Path, n: int) -> list[float]:
 
 # --- part 2: the update after a commit ------------------------------------------------------
 
+
 def consolidated(definition: Definition, path: Path, extra_rows: int) -> Path:
     """A consolidated file holding every department's sample values (and ``extra_rows`` × 10
     cells per department in the synthetic table, when the definition has one)."""
@@ -84,8 +85,13 @@ def editable_cells(definition: Definition) -> list[str]:
     out = []
     for slot in definition.slots.values():
         parts = slot.key.rsplit(".", 2)
-        if (len(parts) == 3 and not slot.computed and slot.type == "count"
-                and f"{parts[0]}.toplam.{parts[2]}" in definition.slots and ".sentetik." not in slot.key):
+        if (
+            len(parts) == 3
+            and not slot.computed
+            and slot.type == "count"
+            and f"{parts[0]}.toplam.{parts[2]}" in definition.slots
+            and ".sentetik." not in slot.key
+        ):
             out.append(slot.key)
     return out[:60]
 
@@ -110,8 +116,12 @@ def updates(path: Path, n: int) -> dict[str, float]:
                 wb.findings(wb.entries(), m.pending)
                 full.append(time.perf_counter() - t3)
         entries = wb.conn.execute("SELECT count(*) FROM entry").fetchone()[0]
-    return {"commit": statistics.median(commit), "update": statistics.median(update),
-            "full": statistics.median(full), "entries": entries}
+    return {
+        "commit": statistics.median(commit),
+        "update": statistics.median(update),
+        "full": statistics.median(full),
+        "entries": entries,
+    }
 
 
 def main() -> None:
@@ -134,9 +144,11 @@ def main() -> None:
     print()
     print("the window's update after a commit (consolidated file, whole year)")
     for name, r in (("1×", one), ("10×", ten)):
-        print(f"  {name:<4} {r['entries']:>6} values: commit {r['commit'] * 1000:7.3f} ms, "
-              f"update {r['update'] * 1000:7.3f} ms = {r['update'] / r['commit']:.2f}× the commit (goal ≤ 1,5×); "
-              f"full re-read + re-check {r['full'] * 1000:7.1f} ms = {r['full'] / r['commit']:.1f}×")
+        print(
+            f"  {name:<4} {r['entries']:>6} values: commit {r['commit'] * 1000:7.3f} ms, "
+            f"update {r['update'] * 1000:7.3f} ms = {r['update'] / r['commit']:.2f}× the commit (goal ≤ 1,5×); "
+            f"full re-read + re-check {r['full'] * 1000:7.1f} ms = {r['full'] / r['commit']:.1f}×"
+        )
     print(f"  update 10× / 1×: {ten['update'] / one['update']:.2f}  (goal: not growing with the file, ≈ 1)")
 
 

@@ -41,7 +41,10 @@ DEPT = "itfaiye"
 def with_synthetic_table(definition: Definition, rows: int) -> Definition:
     data = definition.to_data()
     table = {
-        "kind": "table", "key": "sentetik", "title": "Sentetik tablo", "total_row": True,
+        "kind": "table",
+        "key": "sentetik",
+        "title": "Sentetik tablo",
+        "total_row": True,
         "rows": [{"key": f"r{i}", "label": f"Satır {i}"} for i in range(rows)],
         "columns": [{"key": f"c{j}", "label": f"Sütun {j}", "type": "count" if j % 2 else "money"} for j in range(10)],
     }
@@ -65,12 +68,21 @@ def sample_value(type_: str, i: int):
 
 def fill_all(wb: Workbook) -> int:
     d = wb.definition
-    values = {s.key: sample_value(s.type, i) for i, s in enumerate(d.slots.values())
-              if not s.computed and (wb.department is None or s.department == wb.department)}
-    inds = {i.key: {"actual": i.target or 1, "explanation": "açıklama", "source": "kayıt"}
-            for i in d.plan.indicators() if wb.department is None or i.department == wb.department}
-    acts = {a.key: {"actual_cost": Decimal("1250.50"), "explanation": "", "source": "fatura"}
-            for a in d.plan.activities() if wb.department is None or a.department == wb.department}
+    values = {
+        s.key: sample_value(s.type, i)
+        for i, s in enumerate(d.slots.values())
+        if not s.computed and (wb.department is None or s.department == wb.department)
+    }
+    inds = {
+        i.key: {"actual": i.target or 1, "explanation": "açıklama", "source": "kayıt"}
+        for i in d.plan.indicators()
+        if wb.department is None or i.department == wb.department
+    }
+    acts = {
+        a.key: {"actual_cost": Decimal("1250.50"), "explanation": "", "source": "fatura"}
+        for a in d.plan.activities()
+        if wb.department is None or a.department == wb.department
+    }
     return wb.apply(values=values, indicators=inds, activities=acts)
 
 
@@ -117,16 +129,20 @@ def main() -> None:
             t_export = timed(lambda: export_excel(wb, tmp / "yil.xlsx"), args.repeat)
             entries = wb.entries()
         t_plain = timed(lambda: plain_write(all_values, tmp / "plain.xlsx"), args.repeat)
-        print(f"export: {n} values, {len(all_values)} cells; export_excel {t_export * 1000:.0f} ms, "
-              f"plain openpyxl {t_plain * 1000:.0f} ms, ratio {t_export / t_plain:.1f}×, "
-              f"{(tmp / 'yil.xlsx').stat().st_size // 1024} KB")
+        print(
+            f"export: {n} values, {len(all_values)} cells; export_excel {t_export * 1000:.0f} ms, "
+            f"plain openpyxl {t_plain * 1000:.0f} ms, ratio {t_export / t_plain:.1f}×, "
+            f"{(tmp / 'yil.xlsx').stat().st_size // 1024} KB"
+        )
 
         dept_values = [v for k, v in entries.values.items() if k.startswith(DEPT + ".")]
         template = tmp / "sablon.xlsx"
         t_tmpl = timed(lambda: write_template(definition, DEPT, template, entries), args.repeat)
         t_plain = timed(lambda: plain_write(dept_values, tmp / "plain2.xlsx"), args.repeat)
-        print(f"template: {len(dept_values)} cells; write_template {t_tmpl * 1000:.0f} ms, "
-              f"plain openpyxl {t_plain * 1000:.0f} ms, ratio {t_tmpl / t_plain:.1f}×")
+        print(
+            f"template: {len(dept_values)} cells; write_template {t_tmpl * 1000:.0f} ms, "
+            f"plain openpyxl {t_plain * 1000:.0f} ms, ratio {t_tmpl / t_plain:.1f}×"
+        )
 
         runs = []
         for i in range(args.repeat):
@@ -137,8 +153,10 @@ def main() -> None:
                 runs.append(time.perf_counter() - t)
         t_import = statistics.median(runs)
         t_plain = timed(lambda: plain_read(template), args.repeat)
-        print(f"import: {changed} values changed; import_template {t_import * 1000:.0f} ms, "
-              f"read-only openpyxl scan {t_plain * 1000:.0f} ms, ratio {t_import / t_plain:.1f}×")
+        print(
+            f"import: {changed} values changed; import_template {t_import * 1000:.0f} ms, "
+            f"read-only openpyxl scan {t_plain * 1000:.0f} ms, ratio {t_import / t_plain:.1f}×"
+        )
 
 
 if __name__ == "__main__":

@@ -123,7 +123,7 @@ def measure(definition: Definition, files: list[Path], tmp: Path, repeat: int) -
             times["open"].append(_timed(lambda: merge_files(wb, files)))
 
     for i in range(repeat):
-        for run in ((run_raw, run_store, run_open) if i % 2 == 0 else (run_open, run_store, run_raw)):
+        for run in (run_raw, run_store, run_open) if i % 2 == 0 else (run_open, run_store, run_raw):
             run()
     rows = sqlite3.connect(tmp / "store.faaliyet").execute("SELECT count(*) FROM entry").fetchone()[0]
     return {"rows": rows, **times}
@@ -132,10 +132,16 @@ def measure(definition: Definition, files: list[Path], tmp: Path, repeat: int) -
 def report(name: str, n_files: int, m: dict) -> None:
     print(f"{name}: {n_files} dosya, {m['rows']} değer, {len(m['raw'])} tekrar")
     print(f"  {'':32}{'duvar medyan':>14}{'duvar en az':>14}{'CPU medyan':>14}")
-    for label, key in (("ham ATTACH + INSERT … SELECT", "raw"), ("merge_files(yol)", "store"), ("merge_files(açık dosya)", "open")):
+    for label, key in (
+        ("ham ATTACH + INSERT … SELECT", "raw"),
+        ("merge_files(yol)", "store"),
+        ("merge_files(açık dosya)", "open"),
+    ):
         wall = [w for w, _ in m[key]]
         cpu = [c for _, c in m[key]]
-        print(f"  {label:32}{statistics.median(wall) * 1000:11.1f} ms{min(wall) * 1000:11.1f} ms{statistics.median(cpu) * 1000:11.1f} ms")
+        print(
+            f"  {label:32}{statistics.median(wall) * 1000:11.1f} ms{min(wall) * 1000:11.1f} ms{statistics.median(cpu) * 1000:11.1f} ms"
+        )
     for key in ("store", "open"):
         ratio = lambda f, i, key=key: f([x[i] for x in m[key]]) / f([x[i] for x in m["raw"]])  # noqa: E731
         print(

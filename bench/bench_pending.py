@@ -77,8 +77,10 @@ def main() -> None:
             print(f"findings: validate {v * 1000:.2f} ms, Workbook.findings {f * 1000:.2f} ms (ratio {f / v:.2f})")
             g = _median(lambda: [wb.get(k) for k in pending_keys], args.runs * 20)
             p = _median(lambda: wb.pending_inputs(keys=pending_keys), args.runs * 20)
-            print(f"after an edit ({len(pending_keys)} places): get {g * 1e6:.0f} µs, "
-                  f"pending_inputs(keys) {p * 1e6:.0f} µs (ratio {p / g:.2f})")
+            print(
+                f"after an edit ({len(pending_keys)} places): get {g * 1e6:.0f} µs, "
+                f"pending_inputs(keys) {p * 1e6:.0f} µs (ratio {p / g:.2f})"
+            )
 
 
 if __name__ == "__main__":

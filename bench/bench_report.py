@@ -72,10 +72,17 @@ def content_of(path: Path) -> tuple[list[tuple[str, list[list[str]]]], list[str]
             rows = target_rows(ctx, t, None)[0]
             tables.append((t.name, [IND_HEADER] + rows))
             if t.activities:
-                tables.append((t.name, [ACT_HEADER] + [[a.code, a.name, str(a.planned_cost or ""), "", ""] for a in t.activities]))
+                tables.append(
+                    (t.name, [ACT_HEADER] + [[a.code, a.name, str(a.planned_cost or ""), "", ""] for a in t.activities])
+                )
         findings = wb.findings()
         if any(f.is_error for f in findings):
-            tables.append(("Açık bulgular", [["Önem", "Birim", "Açıklama"]] + [[f.severity_label, f.department, f.message] for f in findings]))
+            tables.append(
+                (
+                    "Açık bulgular",
+                    [["Önem", "Birim", "Açıklama"]] + [[f.severity_label, f.department, f.message] for f in findings],
+                )
+            )
     return tables, texts
 
 
@@ -141,36 +148,89 @@ def _wrap(text, width: int = 60) -> str:
 
 # --- scale: a synthetic year -------------------------------------------------
 
+
 def synthetic_definition(departments: int) -> Definition:
     depts = [{"key": "strateji", "name": "Strateji Geliştirme", "role": "institution"}]
     forms, aims = [], []
     for n in range(departments):
         key = f"birim_{n:03d}"
         depts.append({"key": key, "name": f"Örnek Müdürlüğü {n + 1}", "manager": "Ad SOYAD", "manager_title": "Müdür"})
-        tables = [{
-            "kind": "table", "key": f"tablo_{t}", "title": f"Çizelge {t + 1}: Aylara ve Türlere Göre İşlemler",
-            "row_header": "Tür", "rows": [{"key": f"r{r}", "label": f"İşlem türü {r + 1} (şubeler dâhil)"} for r in range(60)],
-            "columns": [{"key": f"c{c}", "label": f"Sütun {c + 1}", "type": "count"} for c in range(4)]
-                       + [{"key": "tutar", "label": "Tutar (TL)", "type": "money"},
-                          {"key": "toplam", "label": "Toplam", "type": "count", "computed": "c0 + c1 + c2 + c3"}],
-            "total_row": True,
-        } for t in range(4)]
-        forms.append({"department": key, "sections": [{"key": "genel", "title": "Faaliyetler", "items": [
-            {"kind": "field", "key": "anlatim", "label": "Çalışmalar", "type": "longtext"}] + tables}]})
-        aims.append({"code": f"SA{n + 1}", "name": f"Stratejik amaç {n + 1}", "goals": [{"code": f"H{n + 1}.1", "name": "Hedef", "targets": [
-            {"key": f"ph_{n}", "name": f"Performans hedefi {n + 1}", "indicators": [
-                {"key": f"pg_{n}_{i}", "code": f"PG.{n + 1}.1.{i + 1}", "name": f"Gösterge {i + 1}", "unit": "Adet",
-                 "target": 100, "weight": 25, "department": key} for i in range(4)]}]}]})
-    return Definition.from_data({
-        "id": "olcek-2020", "institution": {"key": "olcek", "name": "Ölçek Belediyesi"},
-        "year": {"year": 2020}, "departments": depts, "plan": {"aims": aims}, "forms": forms,
-    })
+        tables = [
+            {
+                "kind": "table",
+                "key": f"tablo_{t}",
+                "title": f"Çizelge {t + 1}: Aylara ve Türlere Göre İşlemler",
+                "row_header": "Tür",
+                "rows": [{"key": f"r{r}", "label": f"İşlem türü {r + 1} (şubeler dâhil)"} for r in range(60)],
+                "columns": [{"key": f"c{c}", "label": f"Sütun {c + 1}", "type": "count"} for c in range(4)]
+                + [
+                    {"key": "tutar", "label": "Tutar (TL)", "type": "money"},
+                    {"key": "toplam", "label": "Toplam", "type": "count", "computed": "c0 + c1 + c2 + c3"},
+                ],
+                "total_row": True,
+            }
+            for t in range(4)
+        ]
+        forms.append(
+            {
+                "department": key,
+                "sections": [
+                    {
+                        "key": "genel",
+                        "title": "Faaliyetler",
+                        "items": [{"kind": "field", "key": "anlatim", "label": "Çalışmalar", "type": "longtext"}] + tables,
+                    }
+                ],
+            }
+        )
+        aims.append(
+            {
+                "code": f"SA{n + 1}",
+                "name": f"Stratejik amaç {n + 1}",
+                "goals": [
+                    {
+                        "code": f"H{n + 1}.1",
+                        "name": "Hedef",
+                        "targets": [
+                            {
+                                "key": f"ph_{n}",
+                                "name": f"Performans hedefi {n + 1}",
+                                "indicators": [
+                                    {
+                                        "key": f"pg_{n}_{i}",
+                                        "code": f"PG.{n + 1}.1.{i + 1}",
+                                        "name": f"Gösterge {i + 1}",
+                                        "unit": "Adet",
+                                        "target": 100,
+                                        "weight": 25,
+                                        "department": key,
+                                    }
+                                    for i in range(4)
+                                ],
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
+    return Definition.from_data(
+        {
+            "id": "olcek-2020",
+            "institution": {"key": "olcek", "name": "Ölçek Belediyesi"},
+            "year": {"year": 2020},
+            "departments": depts,
+            "plan": {"aims": aims},
+            "forms": forms,
+        }
+    )
 
 
 def synthetic_workbook(path: Path, departments: int) -> Path:
     d = synthetic_definition(departments)
-    text = ("Müdürlüğümüz yıl boyunca planlanan işleri yürütmüş, vatandaş başvurularını zamanında "
-            "sonuçlandırmıştır. " * 6 + "\n\n- Birinci çalışma\n- İkinci çalışma\n- Üçüncü çalışma\n\n") * 2
+    text = (
+        "Müdürlüğümüz yıl boyunca planlanan işleri yürütmüş, vatandaş başvurularını zamanında "
+        "sonuçlandırmıştır. " * 6 + "\n\n- Birinci çalışma\n- İkinci çalışma\n- Üçüncü çalışma\n\n"
+    ) * 2
     with Workbook.create(path, d, None) as wb:
         values, indicators = {}, {}
         for n in range(departments):
@@ -215,8 +275,12 @@ def scale_child(departments: int, folder: str) -> None:
 def scale_run(departments: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         synthetic_workbook(Path(tmp) / f"olcek-{departments}.faaliyet", departments)  # not measured
-        out = subprocess.run([sys.executable, "-m", "bench.bench_report", "--scale-child", str(departments), "--folder", tmp],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.bench_report", "--scale-child", str(departments), "--folder", tmp],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -255,9 +319,13 @@ def main() -> None:
     small = scale_run(max(1, args.scale_departments // 4))
     big = scale_run(args.scale_departments)
     for name, r in (("scale, quarter", small), ("scale, full", big)):
-        print(f"{name:<16} {r['pages']:5d} pages  {r['seconds']:6.2f} s  {r['seconds'] / r['pages'] * 1000:5.1f} ms/page  "
-              f"peak {r['peak_mib']:5.0f} MiB (at start {r['start_mib']:3.0f})  {r['bytes'] / 1e6:5.1f} MB")
-    print(f"time per page, full / quarter    {(big['seconds'] / big['pages']) / (small['seconds'] / small['pages']):5.2f}  (1.0 = linear)")
+        print(
+            f"{name:<16} {r['pages']:5d} pages  {r['seconds']:6.2f} s  {r['seconds'] / r['pages'] * 1000:5.1f} ms/page  "
+            f"peak {r['peak_mib']:5.0f} MiB (at start {r['start_mib']:3.0f})  {r['bytes'] / 1e6:5.1f} MB"
+        )
+    print(
+        f"time per page, full / quarter    {(big['seconds'] / big['pages']) / (small['seconds'] / small['pages']):5.2f}  (1.0 = linear)"
+    )
     print(f"peak memory under 300 MiB        {'yes' if big['peak_mib'] < 300 else 'NO'}")
 
 

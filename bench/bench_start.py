@@ -29,8 +29,13 @@ if str(ROOT) not in sys.path:
 START = "import sys; from bench.bench_start import start_child; sys.exit(start_child())"
 CLI = "import sys; from desktop.launcher import main; sys.exit(main(sys.argv[1:]))"
 SETTINGS_ENV = "FAALIYET_BENCH_SETTINGS"
-PHASES = ("python, PySide6, desktop.ui.app imported", "application(), MainWindow imported", "MainWindow()",
-          "show(): start page built, years loaded", "processEvents()")
+PHASES = (
+    "python, PySide6, desktop.ui.app imported",
+    "application(), MainWindow imported",
+    "MainWindow()",
+    "show(): start page built, years loaded",
+    "processEvents()",
+)
 
 
 def start_child() -> int:
@@ -126,7 +131,9 @@ def main() -> int:
             cold.append(_spawn([sys.executable, "-c", START], cold_env()))
             hot.append(_spawn([sys.executable, "-c", START], warm_env, phases))
         b = statistics.median(bare)
-        print(f"start page ready, median of {args.runs} (new process each), {len(resources.definitions())} shipped definition(s):")
+        print(
+            f"start page ready, median of {args.runs} (new process each), {len(resources.definitions())} shipped definition(s):"
+        )
         print(f"  bare QMainWindow shown             {b * 1000:8.1f} ms")
         for name, ts in (("start page, no cache (cold)", cold), ("start page, cache filled (warm)", hot)):
             m = statistics.median(ts)

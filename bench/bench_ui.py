@@ -87,8 +87,14 @@ def cold_start(path: Path, runs: int, env: dict) -> None:
     print(f"  ratio                            {a / b:8.2f} x   (goal <= 2)")
     if phases:  # where the Faaliyet child's time goes (medians of each step)
         ends = [statistics.median(p[i] for p in phases) for i in range(len(PHASES) + 1)]
-        steps = ["python, PySide6 and Faaliyet imported", "application()", "MainWindow()", "open_file()",
-                 "show() + processEvents()", "editors checked, 'ready' read"]
+        steps = [
+            "python, PySide6 and Faaliyet imported",
+            "application()",
+            "MainWindow()",
+            "open_file()",
+            "show() + processEvents()",
+            "editors checked, 'ready' read",
+        ]
         prev = 0.0
         for name, end in zip(steps, ends):
             print(f"    {name:38s} {(end - prev) * 1000:7.1f} ms")
@@ -166,8 +172,12 @@ def keystroke(path: Path, edits: int) -> None:
     base = statistics.median(s_times)
     print(f"keystroke (Enter) to committed row, {edits} edits each:")
     print(line("store alone: Workbook.set_value", s_times) + "   (baseline)")
-    for name, ts in (("field: Enter -> row committed", f_times), ("field: Enter -> window updated", f_done),
-                     ("cell: Enter -> row committed", c_times), ("cell: Enter -> window updated", c_done)):
+    for name, ts in (
+        ("field: Enter -> row committed", f_times),
+        ("field: Enter -> window updated", f_done),
+        ("cell: Enter -> row committed", c_times),
+        ("cell: Enter -> window updated", c_done),
+    ):
         print(line(name, ts) + f"   ratio {statistics.median(ts) / base:5.2f} x")
 
 

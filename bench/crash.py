@@ -104,7 +104,7 @@ def apply(wb: Workbook, op: Op) -> None:
     if op.kind == "indicator":
         wb.set_indicator(op.key, **op.values)
     elif len(op.values) == 1:
-        (k, v), = op.values.items()
+        ((k, v),) = op.values.items()
         wb.set_value(k, v)
     else:
         wb.set_values(op.values)
@@ -176,7 +176,10 @@ class Zygote:
         env = dict(os.environ, PYTHONUNBUFFERED="1", **(env or {}))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bench.crash_child", "serve"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
             cwd=Path(__file__).resolve().parent.parent,
         )
         ready = self.proc.stdout.readline()
@@ -228,8 +231,16 @@ def integrity(wb: Workbook) -> list[str]:
     return [r[0] for r in wb.conn.execute("PRAGMA integrity_check")]
 
 
-def crash_edits(workdir: Path, definition: Definition, *, kills: int, seed: int = 7, edits: int = 1000,
-                max_delay: float = 0.9, zygote: Zygote | None = None) -> CrashTally:
+def crash_edits(
+    workdir: Path,
+    definition: Definition,
+    *,
+    kills: int,
+    seed: int = 7,
+    edits: int = 1000,
+    max_delay: float = 0.9,
+    zygote: Zygote | None = None,
+) -> CrashTally:
     """``kills`` rounds of edit-and-kill on one workbook in ``workdir`` (on the real disk)."""
     workdir.mkdir(parents=True, exist_ok=True)
     path = workdir / "kaza.faaliyet"
@@ -285,7 +296,9 @@ def crash_edits(workdir: Path, definition: Definition, *, kills: int, seed: int 
                 tally.in_flight_committed += 1
             else:
                 tally.lost += 1
-                tally.problems.append(f"round {rnd}: file holds neither the {k} acknowledged edits nor those plus the one in flight")
+                tally.problems.append(
+                    f"round {rnd}: file holds neither the {k} acknowledged edits nor those plus the one in flight"
+                )
                 break
             if killed:
                 tally.survived += 1

@@ -35,6 +35,7 @@ def job(name):
     def register(fn):
         JOBS[name] = fn
         return fn
+
     return register
 
 
@@ -70,7 +71,7 @@ def run_call(spec: dict) -> None:
 
 @job("copy")
 def run_copy(spec: dict) -> None:
-    """"Gönderilecek kopya" of the workbook at ``path`` to ``dest``, then acknowledge it."""
+    """ "Gönderilecek kopya" of the workbook at ``path`` to ``dest``, then acknowledge it."""
     from desktop.store.file.submission import export_copy
 
     with Workbook.open(spec["path"], user="kaza") as wb:
@@ -99,7 +100,12 @@ def run_job(spec: dict) -> int:
 
 def serve() -> None:
     # warm up: everything a job imports is loaded before the first fork
-    for module in ("desktop.store.exchange.valueset", "desktop.store.merge.run", "desktop.store.file.submission", "desktop.report"):
+    for module in (
+        "desktop.store.exchange.valueset",
+        "desktop.store.merge.run",
+        "desktop.store.file.submission",
+        "desktop.report",
+    ):
         try:
             __import__(module)
         except ImportError:
@@ -128,8 +134,13 @@ def main(argv: list[str]) -> int:
         serve()
         return 0
     if argv[:1] == ["run"] and len(argv) in (4, 5):
-        spec = {"mode": "edit", "path": argv[1], "seed": int(argv[2]), "ack": argv[3],
-                "edits": int(argv[4]) if len(argv) == 5 else 1000}
+        spec = {
+            "mode": "edit",
+            "path": argv[1],
+            "seed": int(argv[2]),
+            "ack": argv[3],
+            "edits": int(argv[4]) if len(argv) == 5 else 1000,
+        }
         return run_job(spec)
     print(__doc__, file=sys.stderr)
     return 2

@@ -53,8 +53,11 @@ def crash_merge(workdir: Path, definition: Definition, *, kills: int, seed: int 
         merge_files(ref, [f])
         states.append(signature(ref))
     ref.unlink()
-    job = {"mode": "call", "target": "desktop.store.merge.run:merge_files",
-           "kwargs": {"target": str(target), "files": [str(f) for f in files]}}
+    job = {
+        "mode": "call",
+        "target": "desktop.store.merge.run:merge_files",
+        "kwargs": {"target": str(target), "files": [str(f) for f in files]},
+    }
     return _crash_rounds(workdir, job, kills, seed, target, pristine, states, lambda: signature(target))
 
 

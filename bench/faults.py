@@ -159,8 +159,14 @@ class FaultTally:
 TURKISH = set("çğıöşüÇĞİÖŞÜ")
 
 
-def run_all(name: str, folder: Path, setup: Callable[[], None], operation: Callable[[FaultPlan], object],
-            refused: Callable[[object], str | None] = lambda result: None, limit: int = 500) -> FaultTally:
+def run_all(
+    name: str,
+    folder: Path,
+    setup: Callable[[], None],
+    operation: Callable[[FaultPlan], object],
+    refused: Callable[[object], str | None] = lambda result: None,
+    limit: int = 500,
+) -> FaultTally:
     """Inject at every step of ``operation`` until it succeeds.
 
     ``setup()`` restores ``folder`` to the state before the operation;

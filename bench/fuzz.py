@@ -38,8 +38,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 TURKISH = set("çğıöşüÇĞİÖŞÜ")
-SETTINGS = dict(deadline=None, database=None, derandomize=True,
-                suppress_health_check=list(HealthCheck))
+SETTINGS = dict(deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
 
 
 @dataclass
@@ -56,8 +55,11 @@ def _sha(path: Path) -> str:
 
 
 # (a YAML syntax error may quote the parser's English detail after the Turkish lead)
-PYTHONIC = re.compile(r"Traceback|[a-z]Error\b|Exception|NoneType|object has no|Input should|invalid literal|"
-                      r"unsupported operand|<[a-z_.]+ object at", re.I)
+PYTHONIC = re.compile(
+    r"Traceback|[a-z]Error\b|Exception|NoneType|object has no|Input should|invalid literal|"
+    r"unsupported operand|<[a-z_.]+ object at",
+    re.I,
+)
 TURKISH_WORDS = re.compile(r"eksik|bir |yok|olmalı|değil|alan|dosya|geçersiz|bilinmeyen|hata|sayı|tarih|girin|kullanın", re.I)
 
 
@@ -111,11 +113,18 @@ def fuzz_numbers(n: int = 300) -> FuzzTally:
 
 # --- the definition loader --------------------------------------------------
 def _json_values():
-    scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.text(max_size=20),
-                        st.floats(allow_nan=True, allow_infinity=True))
-    return st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                         st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-                        max_leaves=10)
+    scalars = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**12), 10**12),
+        st.text(max_size=20),
+        st.floats(allow_nan=True, allow_infinity=True),
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+        max_leaves=10,
+    )
 
 
 def _mutate_yaml(text: str, data, how: str) -> bytes:
@@ -186,8 +195,11 @@ def fuzz_loader(workdir: Path, n: int = 40, small: bool = False) -> FuzzTally:
     tally = FuzzTally("loader")
 
     @settings(max_examples=n, **SETTINGS)
-    @given(data=st.data(), which=st.sampled_from(files),
-           how=st.sampled_from(["bytes", "delete", "duplicate", "swap", "indent", "insert", "truncate", "node", "node"]))
+    @given(
+        data=st.data(),
+        which=st.sampled_from(files),
+        how=st.sampled_from(["bytes", "delete", "duplicate", "swap", "indent", "insert", "truncate", "node", "node"]),
+    )
     def run(data, which, how):
         tally.tried += 1
         target = folder / which
@@ -281,8 +293,16 @@ def fuzz_excel(workbook: Path, n: int = 30) -> FuzzTally:
         parts = [i.filename for i in z.infolist()]
     book = load_workbook(template)
     sheets = {ws.title: (ws.max_row, ws.max_column) for ws in book.worksheets}
-    cell_values = st.one_of(st.none(), st.integers(-10**15, 10**15), st.floats(allow_nan=False, allow_infinity=False),
-                            NUMBERISH, st.text(max_size=60), st.dates(), st.booleans(), st.just("=1/0"))
+    cell_values = st.one_of(
+        st.none(),
+        st.integers(-(10**15), 10**15),
+        st.floats(allow_nan=False, allow_infinity=False),
+        NUMBERISH,
+        st.text(max_size=60),
+        st.dates(),
+        st.booleans(),
+        st.just("=1/0"),
+    )
     filled = workbook.parent / "doldurulmus.xlsx"
 
     @settings(max_examples=n, **SETTINGS)
@@ -336,17 +356,32 @@ def fuzz_excel(workbook: Path, n: int = 30) -> FuzzTally:
 
 # --- stored rows: check and merge agree ----------------------------------------
 _STORED_TARGETS = [
-    ("entry", "value"), ("entry", "key"), ("entry", "department"), ("entry", "changed_at"), ("entry", "changed_by"),
-    ("indicator", "actual"), ("indicator", "explanation"), ("indicator", "department"), ("indicator", "key"),
-    ("status", "state"), ("status", "department"), ("audit", "at"), ("audit", "target"), ("audit", "department"),
+    ("entry", "value"),
+    ("entry", "key"),
+    ("entry", "department"),
+    ("entry", "changed_at"),
+    ("entry", "changed_by"),
+    ("indicator", "actual"),
+    ("indicator", "explanation"),
+    ("indicator", "department"),
+    ("indicator", "key"),
+    ("status", "state"),
+    ("status", "department"),
+    ("audit", "at"),
+    ("audit", "target"),
+    ("audit", "department"),
 ]
 
 
 def _sqlite_values():
     """Any value SQLite can store: integers of every size, reals (inf too), text, invalid UTF-8, blobs, NULL."""
     return st.one_of(
-        st.none(), st.integers(-2**63, 2**63 - 1), st.floats(allow_nan=False), st.text(max_size=40),
-        st.binary(max_size=20).map(lambda b: ("blob", b)), st.binary(min_size=1, max_size=12).map(lambda b: ("text", b)),
+        st.none(),
+        st.integers(-(2**63), 2**63 - 1),
+        st.floats(allow_nan=False),
+        st.text(max_size=40),
+        st.binary(max_size=20).map(lambda b: ("blob", b)),
+        st.binary(min_size=1, max_size=12).map(lambda b: ("text", b)),
         st.sampled_from(["2999-01-01T00:00:00+00:00", "1999-01-01T00:00:00+00:00", "gonderildi", "kabul", "x.y"]),
     )
 
@@ -367,7 +402,9 @@ def fuzz_stored(workbook: Path, target: Path, n: int = 60) -> FuzzTally:
     keep = target.read_bytes()
 
     @settings(max_examples=n, **SETTINGS)
-    @given(where=st.lists(st.tuples(st.sampled_from(_STORED_TARGETS), st.integers(0, 50), _sqlite_values()), min_size=1, max_size=3))
+    @given(
+        where=st.lists(st.tuples(st.sampled_from(_STORED_TARGETS), st.integers(0, 50), _sqlite_values()), min_size=1, max_size=3)
+    )
     def run(where):
         tally.tried += 1
         shutil.copy(workbook, copy)

@@ -50,14 +50,24 @@ BIG_BLOB = 70 * 1024 * 1024
 HEADER_FIELDS = {
     **{i: "magic" for i in (0, 5, 13, 15)},
     **{i: "reserved for expansion" for i in (72, 80, 91)},
-    16: "page size", 17: "page size",
-    18: "write version", 19: "read version",
-    20: "reserved space", 21: "max payload", 22: "min payload", 23: "leaf payload",
-    44: "schema format", 47: "schema format",
-    56: "text encoding", 59: "text encoding",
-    60: "user_version", 63: "user_version",
-    64: "incremental vacuum", 67: "incremental vacuum",
-    68: "application_id", 71: "application_id",
+    16: "page size",
+    17: "page size",
+    18: "write version",
+    19: "read version",
+    20: "reserved space",
+    21: "max payload",
+    22: "min payload",
+    23: "leaf payload",
+    44: "schema format",
+    47: "schema format",
+    56: "text encoding",
+    59: "text encoding",
+    60: "user_version",
+    63: "user_version",
+    64: "incremental vacuum",
+    67: "incremental vacuum",
+    68: "application_id",
+    71: "application_id",
 }
 
 
@@ -116,9 +126,13 @@ def _page_offsets(data: bytes) -> list[tuple[int, str]]:
         kind = data[hdr]
         if kind in (2, 5, 10, 13):
             hlen = 12 if kind in (2, 5) else 8
-            out += [(hdr, f"p{p + 1} page type"), (hdr + 3, f"p{p + 1} cell count"),
-                    (hdr + 4, f"p{p + 1} cell count"), (hdr + 5, f"p{p + 1} content start")]
-            if int.from_bytes(data[hdr + 3:hdr + 5], "big"):  # an empty page has no pointer to damage
+            out += [
+                (hdr, f"p{p + 1} page type"),
+                (hdr + 3, f"p{p + 1} cell count"),
+                (hdr + 4, f"p{p + 1} cell count"),
+                (hdr + 5, f"p{p + 1} content start"),
+            ]
+            if int.from_bytes(data[hdr + 3 : hdr + 5], "big"):  # an empty page has no pointer to damage
                 out += [(hdr + hlen, f"p{p + 1} cell pointer"), (hdr + hlen + 1, f"p{p + 1} cell pointer")]
             if kind in (2, 5):
                 out.append((hdr + 8, f"p{p + 1} right child"))
@@ -218,7 +232,10 @@ def build_corpus(definition: Definition, folder: Path, *, oversized=OVERSIZED, s
     w.sql("missing-definition", "objects", base, "DELETE FROM definition")
 
     huge = {
-        "text": ("oversized-text-100mb", f"UPDATE entry SET value = CAST(zeroblob({BIG_TEXT}) AS TEXT) WHERE key = 'itfaiye.anlatim'"),
+        "text": (
+            "oversized-text-100mb",
+            f"UPDATE entry SET value = CAST(zeroblob({BIG_TEXT}) AS TEXT) WHERE key = 'itfaiye.anlatim'",
+        ),
         "blob": ("oversized-blob-70mb", f"UPDATE photo SET data = zeroblob({BIG_BLOB})"),
         "definition": ("oversized-definition", f"UPDATE definition SET json = json || CAST(zeroblob({BIG_BLOB}) AS TEXT)"),
         "meta": ("oversized-meta", f"UPDATE meta SET value = CAST(zeroblob({BIG_BLOB}) AS TEXT) WHERE key = 'institution_name'"),
@@ -276,7 +293,7 @@ TURKISH_LETTERS = set("çğıöşüÇĞİÖŞÜ")
 def _clear(message: str, case: Case) -> str | None:
     if not message.strip():
         return "empty message"
-    if "Traceback" in message or "File \"" in message:
+    if "Traceback" in message or 'File "' in message:
         return "traceback in message"
     if not TURKISH_LETTERS & set(message):
         return f"message not Turkish: {message[:80]!r}"
@@ -320,12 +337,12 @@ def probe(case: Case, merge_into: Path | None = None) -> list[str]:
             return f"crash {type(exc).__name__}: {exc}"
         return "accepted"
 
-    if (p := opening(incoming=True)):
+    if p := opening(incoming=True):
         problems.append(f"incoming open: {p}")
     rc, err = _cli_check(case.path)
     if rc != 2:
         problems.append(f"check: exit {rc} ({err.strip()[:100]})")
-    elif (p := _clear(err, case)):
+    elif p := _clear(err, case):
         problems.append(f"check: {p}")
     if merge_into is not None:
         problems += [f"merge: {p}" for p in _merge_problems(case, merge_into)]
@@ -338,7 +355,7 @@ def probe(case: Case, merge_into: Path | None = None) -> list[str]:
                     problems.append("local recovery: integrity_check failed")
         except BaseException as exc:  # noqa: BLE001
             problems.append(f"local recovery failed: {type(exc).__name__}: {exc}")
-    elif (p := opening()):
+    elif p := opening():
         problems.append(f"local open: {p}")
     if not case.incoming_only and sha(case.path) != before:
         problems.append("file changed")
@@ -354,7 +371,7 @@ def _merge_problems(case: Case, target: Path) -> list[str]:
     try:
         result = merge_files(target, [case.path])
     except WorkbookError as exc:
-        if (p := _clear(str(exc), case)):
+        if p := _clear(str(exc), case):
             out.append(p)
     except BaseException as exc:  # noqa: BLE001
         out.append(f"crash {type(exc).__name__}: {exc}")
@@ -363,7 +380,7 @@ def _merge_problems(case: Case, target: Path) -> list[str]:
             out.append("accepted")
         else:
             text = "\n".join(result.summary_lines()) if hasattr(result, "summary_lines") else str(result.refused)
-            if (p := _clear(text, case)):
+            if p := _clear(text, case):
                 out.append(p)
     if sha(target) != before:
         out.append("consolidated file changed")
@@ -388,7 +405,7 @@ def measure(paths: list[Path], warmup: Path) -> dict:
     problems = {}
     for path in paths:
         case = Case(path.name, "measure", path)
-        if (p := probe(case)):
+        if p := probe(case):
             problems[path.name] = p
     return {"baseline_kb": base, "peak_kb": rss(), "growth_kb": rss() - base, "problems": problems}
 

@@ -42,15 +42,18 @@ def _crash(work: Path, definition, kills: int, problems: list) -> crash.CrashTal
         t = run()
         total.add(t)
         problems += [f"kill/{name}: {p}" for p in t.problems]
-        print(f"kill/{name}: {t.survived}/{t.kills} survived, {t.completed} finished before the kill, "
-              f"{t.acked} acknowledgements checked, in-flight work found committed {t.in_flight_committed} times",
-              file=sys.stderr)
+        print(
+            f"kill/{name}: {t.survived}/{t.kills} survived, {t.completed} finished before the kill, "
+            f"{t.acked} acknowledgements checked, in-flight work found committed {t.in_flight_committed} times",
+            file=sys.stderr,
+        )
     return total
 
 
 def _hostile(work: Path, definition, quick: bool, problems: list) -> tuple[int, int]:
-    cases = hostile.build_corpus(definition, work / "corpus", stride=4 if quick else 1,
-                                 oversized=("text",) if quick else hostile.OVERSIZED)
+    cases = hostile.build_corpus(
+        definition, work / "corpus", stride=4 if quick else 1, oversized=("text",) if quick else hostile.OVERSIZED
+    )
     target = work / "corpus-birlesik.faaliyet"
     from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
@@ -94,8 +97,12 @@ def _fuzz(work: Path, definition, quick: bool, problems: list) -> int:
         ("loader", lambda: fuzz.fuzz_loader(work / "fuzz-loader", max(5, int(150 * scale)), small=True)),
         ("valueset", lambda: fuzz.fuzz_valueset(itfaiye, max(10, int(150 * scale)))),
         ("excel", lambda: fuzz.fuzz_excel(itfaiye, max(5, int(50 * scale)))),
-        ("stored", lambda: fuzz.fuzz_stored(itfaiye, _consolidated(work / "fuzz-birlesik.faaliyet", definition),
-                                            max(10, int(200 * scale)))),
+        (
+            "stored",
+            lambda: fuzz.fuzz_stored(
+                itfaiye, _consolidated(work / "fuzz-birlesik.faaliyet", definition), max(10, int(200 * scale))
+            ),
+        ),
     )
     tried = 0
     for name, run in runs:
@@ -141,6 +148,7 @@ def _faults(work: Path, definition, quick: bool, problems: list) -> tuple[int, i
             with Workbook.open(path) as wb:
                 wb.conn = faults.FaultyConnection(wb.conn, plan)
                 return fn(wb)
+
         return op
 
     tmp = folder / "tmp"
@@ -150,8 +158,11 @@ def _faults(work: Path, definition, quick: bool, problems: list) -> tuple[int, i
     try:
         for name, op, refused in (
             ("import", with_conn(files[0], lambda wb: import_values(wb, data)), lambda r: None),
-            ("merge", with_conn(target, lambda wb: merge_files(wb, files[:1])),
-             lambda r: "\n".join(r.summary_lines()) if r.refused else None),
+            (
+                "merge",
+                with_conn(target, lambda wb: merge_files(wb, files[:1])),
+                lambda r: "\n".join(r.summary_lines()) if r.refused else None,
+            ),
             ("copy", with_conn(files[0], lambda wb: export_copy(wb, dest)), lambda r: None),
         ):
             t = faults.run_all(name, folder, restore, op, refused)
@@ -167,8 +178,10 @@ def _faults(work: Path, definition, quick: bool, problems: list) -> tuple[int, i
         print(f"real I/O errors below SQLite not tried: {reason}", file=sys.stderr)
         return clean, injected
     every = 8 if quick else 1
-    for t in (syscall_faults.edit_case(work / "sys-edit", definition, every),
-              syscall_faults.merge_case(work / "sys-merge", definition, every)):
+    for t in (
+        syscall_faults.edit_case(work / "sys-edit", definition, every),
+        syscall_faults.merge_case(work / "sys-merge", definition, every),
+    ):
         injected += t.runs
         clean += t.runs - len(t.problems)
         problems += [f"syscall/{t.operation}: {p}" for p in t.problems]
@@ -213,8 +226,15 @@ def main(argv: list[str] | None = None) -> int:
         f"bad inputs tried: {tried}, faults injected: {clean}/{injected} clean, "
         f"edits lost: {kill.lost}, corrupt files: {kill.corrupt} ({time.perf_counter() - t0:.0f} s)"
     )
-    ok = kill.lost == 0 and kill.corrupt == 0 and kill.survived == kill.kills and refused == files \
-        and clean == injected and handled == tried_attacks and not problems
+    ok = (
+        kill.lost == 0
+        and kill.corrupt == 0
+        and kill.survived == kill.kills
+        and refused == files
+        and clean == injected
+        and handled == tried_attacks
+        and not problems
+    )
     return 0 if ok else 1
 
 

@@ -133,7 +133,9 @@ def main(out: Path) -> int:
     real = workbook_module.writable_reason
     workbook_module.writable_reason = lambda p: (
         "Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek)."
-        if Path(p) == ro else real(p))
+        if Path(p) == ro
+        else real(p)
+    )
     win.open_file(ro)
     workbook_module.writable_reason = real
     shot(win, out, "6-salt-okunur.png")

@@ -36,8 +36,11 @@ def available() -> str | None:
     """None when strace can inject here, else why not."""
     if not shutil.which("strace"):
         return "strace is not installed (apt-get install strace)"
-    proc = subprocess.run(["strace", "-qq", "-o", "/dev/null", "-e", "inject=getpid:error=EIO:when=1", sys.executable, "-c", "0"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        ["strace", "-qq", "-o", "/dev/null", "-e", "inject=getpid:error=EIO:when=1", sys.executable, "-c", "0"],
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         return f"strace cannot trace here (ptrace not permitted?): {proc.stderr.strip()[:200]}"
     return None
@@ -77,8 +80,19 @@ class SyscallTally:
 
 
 def _strace(target: Path, args: list[str], inject: tuple[str, int] | None, log: Path | None) -> subprocess.CompletedProcess:
-    cmd = ["strace", "-f", "-qq", "-o", str(log) if log else "/dev/null", "-P", str(target), "-P", f"{target}-journal",
-           "-e", "trace=" + ",".join(SYSCALLS)]
+    cmd = [
+        "strace",
+        "-f",
+        "-qq",
+        "-o",
+        str(log) if log else "/dev/null",
+        "-P",
+        str(target),
+        "-P",
+        f"{target}-journal",
+        "-e",
+        "trace=" + ",".join(SYSCALLS),
+    ]
     if inject:
         cmd += ["-e", f"inject={inject[0]}:error=EIO:when={inject[1]}"]
     cmd += [sys.executable, "-m", "bench.syscall_faults", "op", *args]

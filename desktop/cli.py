@@ -59,8 +59,10 @@ def _not_an_input(out: str, *inputs: str) -> None:
     target = Path(out)
     for name in inputs:
         if target.resolve() == Path(name).resolve() or _same_file(target, Path(name)):
-            raise Failure(f"Çıktı dosyası ('{Path(out).name}') okunan dosyanın kendisi; üzerine yazılırsa dosya kaybolur. "
-                          "--out ile başka bir ad verin.")
+            raise Failure(
+                f"Çıktı dosyası ('{Path(out).name}') okunan dosyanın kendisi; üzerine yazılırsa dosya kaybolur. "
+                "--out ile başka bir ad verin."
+            )
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -79,7 +81,9 @@ def cmd_departments(args) -> int:
 def cmd_new(args) -> int:
     definition = _definition(args)
     if args.year is not None and args.year != definition.year.year:
-        raise Failure(f"Form tanımı {definition.year.year} yılı için; {args.year} yılı için tanım yok. --definition ile o yılın klasörünü verin.")
+        raise Failure(
+            f"Form tanımı {definition.year.year} yılı için; {args.year} yılı için tanım yok. --definition ile o yılın klasörünü verin."
+        )
     department = None if args.consolidated else args.department
     try:
         Workbook.create(args.out, definition, department).close()
@@ -105,7 +109,9 @@ def cmd_init(args) -> int:
         raise Failure(str(exc)) from None
     out = Path(args.out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise Failure(f"'{out}' boş bir klasör değil; tanımın üzerine yazılmasın diye hiçbir şey yazılmadı. Yeni ya da boş bir klasör adı verin.")
+        raise Failure(
+            f"'{out}' boş bir klasör değil; tanımın üzerine yazılmasın diye hiçbir şey yazılmadı. Yeni ya da boş bir klasör adı verin."
+        )
     existed = out.exists()
     try:
         for name, text in files.items():
@@ -120,8 +126,10 @@ def cmd_init(args) -> int:
     print(f"Tanım klasörü oluşturuldu: {out} ({definition.id})")
     for name in files:
         print(f"  {name}")
-    print("Sonra: tanımı doldurun, ardından "
-          f"faaliyet new --definition {out} --consolidated --out {definition.institution.key}-{definition.year.year}-birlesik.faaliyet")
+    print(
+        "Sonra: tanımı doldurun, ardından "
+        f"faaliyet new --definition {out} --consolidated --out {definition.institution.key}-{definition.year.year}-birlesik.faaliyet"
+    )
     return 0
 
 
@@ -222,13 +230,17 @@ def cmd_demo(args) -> int:
     definition = _definition(args)
     sample_dir = resources.sample(definition.id)
     if not sample_dir.is_dir() or not any(sample_dir.glob("*.json")):
-        raise Failure(f"'{definition.id}' tanımının örnek verisi yok; örnek rapor ancak örnek verisi olan bir tanımla kurulur "
-                      "(--definition vermeden: uygulamayla gelen örnek). Kendi yılınız için: "
-                      "faaliyet new --definition KLASÖR --consolidated --out DOSYA")
+        raise Failure(
+            f"'{definition.id}' tanımının örnek verisi yok; örnek rapor ancak örnek verisi olan bir tanımla kurulur "
+            "(--definition vermeden: uygulamayla gelen örnek). Kendi yılınız için: "
+            "faaliyet new --definition KLASÖR --consolidated --out DOSYA"
+        )
     workdir = Path(args.workdir) if args.workdir else Path.cwd() / "faaliyet-demo"
     try:
         # the demo replaces its files: not one a window has open
-        for path in [department_file(workdir, definition, d.key) for d in definition.departments] + [_demo_target(definition, workdir)]:
+        for path in [department_file(workdir, definition, d.key) for d in definition.departments] + [
+            _demo_target(definition, workdir)
+        ]:
             refuse_if_held(path)
         result = build_sample(definition, sample_dir, workdir)
     except (WorkbookError, ImportRejected) as exc:
@@ -293,12 +305,15 @@ def cmd_merge(args) -> int:
     from .store.merge.run import MergeConflict, merge_files
 
     if not Path(args.into).exists():
-        raise Failure(f"'{args.into}' bulunamadı. Yılın birleşik dosyasını önce oluşturun: "
-                      f"faaliyet new --definition KLASÖR --consolidated --out {args.into}")
+        raise Failure(
+            f"'{args.into}' bulunamadı. Yılın birleşik dosyasını önce oluşturun: "
+            f"faaliyet new --definition KLASÖR --consolidated --out {args.into}"
+        )
     try:
         refuse_if_held(args.into)
-        result = merge_files(Path(args.into), [Path(f) for f in args.files], force=args.force,
-                             accept_time=args.accept_time, resolve=args.resolve)
+        result = merge_files(
+            Path(args.into), [Path(f) for f in args.files], force=args.force, accept_time=args.accept_time, resolve=args.resolve
+        )
     except MergeConflict as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -331,7 +346,9 @@ def cmd_excel_template(args) -> int:
         if args.source:
             with _open(args.source, readonly=True) as wb:
                 if wb.department and wb.department != args.department:
-                    raise Failure(f"'{args.source}' '{wb.department}' biriminin dosyası; '{args.department}' için şablon üretilemez.")
+                    raise Failure(
+                        f"'{args.source}' '{wb.department}' biriminin dosyası; '{args.department}' için şablon üretilemez."
+                    )
                 result = template_from_workbook(wb, args.department, args.out)
         else:
             result = write_template(_definition(args), args.department, args.out)
@@ -366,7 +383,9 @@ def cmd_plan_template(args) -> int:
         result = write_plan_template(definition, args.out)
     except WorkbookError as exc:
         raise Failure(str(exc)) from None
-    counts = ", ".join(f"{n} {what}" for what, n in zip(("amaç", "hedef", "performans hedefi", "gösterge", "faaliyet"), result.rows.values()))
+    counts = ", ".join(
+        f"{n} {what}" for what, n in zip(("amaç", "hedef", "performans hedefi", "gösterge", "faaliyet"), result.rows.values())
+    )
     print(f"Plan tablosu: {result.path} ({counts})")
     return 0
 
@@ -417,7 +436,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--year", required=True, type=int, metavar="YIL", help="rapor yılı")
     sp.add_argument("--out", required=True, metavar="KLASÖR", help="yazılacak tanım klasörü (yeni ya da boş olmalı)")
 
-    sp = with_definition(add("new", "yılın birleşik dosyasını (--consolidated) ya da bir birimin boş dosyasını oluşturur", cmd_new))
+    sp = with_definition(
+        add("new", "yılın birleşik dosyasını (--consolidated) ya da bir birimin boş dosyasını oluşturur", cmd_new)
+    )
     which = sp.add_mutually_exclusive_group(required=True)
     which.add_argument("--department", metavar="BİRİM", help="birim anahtarı (faaliyet departments)")
     which.add_argument("--consolidated", action="store_true", help="Strateji Geliştirme'nin birleşik dosyası")
@@ -435,11 +456,17 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("values", "değer dosyalarını (JSON/CSV) içe ve dışa aktarır", None)
     vsub = sp.add_subparsers(dest="values_command", metavar="İŞLEM", title="işlemler")
     vsub.required = True
-    vi = vsub.add_parser("import", help="değer dosyasını içe aktarır (ya hepsi ya hiçbiri)", description="değer dosyasını içe aktarır; tek bir hatalı değer bütün aktarımı reddeder ve dosya değişmez")
+    vi = vsub.add_parser(
+        "import",
+        help="değer dosyasını içe aktarır (ya hepsi ya hiçbiri)",
+        description="değer dosyasını içe aktarır; tek bir hatalı değer bütün aktarımı reddeder ve dosya değişmez",
+    )
     vi.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
     vi.add_argument("values", metavar="DEĞERLER", help="değer dosyası (JSON)")
     vi.set_defaults(func=cmd_values_import)
-    ve = vsub.add_parser("export", help="değerleri JSON ya da CSV olarak verir", description="değerleri JSON ya da CSV olarak verir")
+    ve = vsub.add_parser(
+        "export", help="değerleri JSON ya da CSV olarak verir", description="değerleri JSON ya da CSV olarak verir"
+    )
     ve.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
     ve.add_argument("--format", choices=["json", "csv"], default="json", help="çıktı biçimi (varsayılan json)")
     ve.add_argument("--department", metavar="BİRİM", help="birleştirilmiş dosyada birim")
@@ -463,27 +490,45 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--into", required=True, metavar="BİRLEŞİK", help="birleştirilmiş .faaliyet dosyası")
     sp.add_argument("files", nargs="+", metavar="DOSYA", help="birimlerden gelen .faaliyet dosyaları")
     sp.add_argument("--force", action="store_true", help="eldekinden eski bir dosyayı da aktar")
-    sp.add_argument("--accept-time", action="store_true",
-                    help="gelecekte ya da yılın başından önce görünen değişiklik zamanlarını kabul et (gönderen PC'nin saati yanlışsa)")
-    sp.add_argument("--resolve", choices=["ours", "theirs"], help="çakışmada: ours = birleşikteki değer kalsın, theirs = gelen dosyadaki değer")
+    sp.add_argument(
+        "--accept-time",
+        action="store_true",
+        help="gelecekte ya da yılın başından önce görünen değişiklik zamanlarını kabul et (gönderen PC'nin saati yanlışsa)",
+    )
+    sp.add_argument(
+        "--resolve",
+        choices=["ours", "theirs"],
+        help="çakışmada: ours = birleşikteki değer kalsın, theirs = gelen dosyadaki değer",
+    )
 
     sp = add("excel", "Excel (.xlsx): yılın tablolarını verir, birim şablonu üretir ve doldurulmuş şablonu içe aktarır", None)
     xsub = sp.add_subparsers(dest="excel_command", metavar="İŞLEM", title="işlemler")
     xsub.required = True
-    xe = xsub.add_parser("export", help="performans tablosunu ve bütün tabloları tek .xlsx dosyasına verir",
-                         description="performans sonuçları tablosunu ve birimlerin bütün tablolarını tek .xlsx dosyasına verir (birleştirilmiş ya da birim dosyasından)")
+    xe = xsub.add_parser(
+        "export",
+        help="performans tablosunu ve bütün tabloları tek .xlsx dosyasına verir",
+        description="performans sonuçları tablosunu ve birimlerin bütün tablolarını tek .xlsx dosyasına verir (birleştirilmiş ya da birim dosyasından)",
+    )
     xe.add_argument("file", metavar="DOSYA", help="birleştirilmiş ya da birim .faaliyet dosyası")
     xe.add_argument("--out", required=True, metavar="XLSX", help="yazılacak .xlsx dosyası, ör. yil.xlsx")
     xe.set_defaults(func=cmd_excel_export)
-    xt = xsub.add_parser("template", help="bir birimin formunu doldurulacak .xlsx şablonu olarak verir",
-                         description="bir birimin formunu (bölümler, göstergeler, faaliyetler) doldurulacak .xlsx şablonu olarak verir; --from ile dosyadaki değerlerle doldurulur")
+    xt = xsub.add_parser(
+        "template",
+        help="bir birimin formunu doldurulacak .xlsx şablonu olarak verir",
+        description="bir birimin formunu (bölümler, göstergeler, faaliyetler) doldurulacak .xlsx şablonu olarak verir; --from ile dosyadaki değerlerle doldurulur",
+    )
     with_definition(xt)
     xt.add_argument("department", metavar="BİRİM", help="birim anahtarı (faaliyet departments)")
     xt.add_argument("--out", required=True, metavar="XLSX", help="yazılacak şablon, ör. sablon.xlsx")
-    xt.add_argument("--from", dest="source", metavar="DOSYA", help="şablonu bu .faaliyet dosyasının tanımı ve değerleriyle doldur")
+    xt.add_argument(
+        "--from", dest="source", metavar="DOSYA", help="şablonu bu .faaliyet dosyasının tanımı ve değerleriyle doldur"
+    )
     xt.set_defaults(func=cmd_excel_template)
-    xi = xsub.add_parser("import", help="doldurulmuş şablonu içe aktarır (ya hepsi ya hiçbiri)",
-                         description="doldurulmuş şablonu içe aktarır; tek bir hatalı hücre bütün aktarımı reddeder, hatalar sayfa!hücre ile listelenir ve dosya değişmez (çıkış 1)")
+    xi = xsub.add_parser(
+        "import",
+        help="doldurulmuş şablonu içe aktarır (ya hepsi ya hiçbiri)",
+        description="doldurulmuş şablonu içe aktarır; tek bir hatalı hücre bütün aktarımı reddeder, hatalar sayfa!hücre ile listelenir ve dosya değişmez (çıkış 1)",
+    )
     xi.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
     xi.add_argument("template", metavar="ŞABLON", help="doldurulmuş .xlsx şablonu")
     xi.set_defaults(func=cmd_excel_import)
@@ -491,19 +536,28 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("plan", "stratejik planı Excel tablosu olarak verir ve doldurulmuş tablodan plan.yaml yazar", None)
     psub = sp.add_subparsers(dest="plan_command", metavar="İŞLEM", title="işlemler")
     psub.required = True
-    pt = psub.add_parser("template", help="tanımın planını doldurulacak .xlsx tablosu olarak verir",
-                         description="tanımın planını (amaçlar, hedefler, performans hedefleri, göstergeler, faaliyetler) Excel'de doldurulacak .xlsx tablosu olarak verir")
+    pt = psub.add_parser(
+        "template",
+        help="tanımın planını doldurulacak .xlsx tablosu olarak verir",
+        description="tanımın planını (amaçlar, hedefler, performans hedefleri, göstergeler, faaliyetler) Excel'de doldurulacak .xlsx tablosu olarak verir",
+    )
     with_definition(pt)
     pt.add_argument("--out", required=True, metavar="XLSX", help="yazılacak tablo, ör. plan.xlsx")
     pt.set_defaults(func=cmd_plan_template)
-    pi = psub.add_parser("import", help="doldurulmuş plan tablosundan tanımın plan.yaml dosyasını yazar (ya hepsi ya hiçbiri)",
-                         description="doldurulmuş plan tablosunu denetler ve tanım klasörünün plan.yaml dosyasını yazar; tek bir hata bütün tabloyu reddeder, "
-                                     "hatalar sayfa!hücre ile listelenir ve plan.yaml değişmez (çıkış 1)")
+    pi = psub.add_parser(
+        "import",
+        help="doldurulmuş plan tablosundan tanımın plan.yaml dosyasını yazar (ya hepsi ya hiçbiri)",
+        description="doldurulmuş plan tablosunu denetler ve tanım klasörünün plan.yaml dosyasını yazar; tek bir hata bütün tabloyu reddeder, "
+        "hatalar sayfa!hücre ile listelenir ve plan.yaml değişmez (çıkış 1)",
+    )
     pi.add_argument("xlsx", metavar="XLSX", help="doldurulmuş plan tablosu (faaliyet plan template ile alınır)")
     pi.add_argument("--definition", required=True, metavar="KLASÖR", help="plan.yaml'ı yazılacak tanım klasörü")
-    pi.add_argument("--accept-weights", action="store_true",
-                    help="göstergelerinin hedefe etkileri toplamı 100 olmayan performans hedeflerini plandaki gibi kabul et "
-                         "(uyarı verilir; denetim ve rapor bunları hata olarak gösterir)")
+    pi.add_argument(
+        "--accept-weights",
+        action="store_true",
+        help="göstergelerinin hedefe etkileri toplamı 100 olmayan performans hedeflerini plandaki gibi kabul et "
+        "(uyarı verilir; denetim ve rapor bunları hata olarak gösterir)",
+    )
     pi.set_defaults(func=cmd_plan_import)
     return p
 

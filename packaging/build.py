@@ -56,8 +56,22 @@ def main() -> None:
     args = p.parse_args()
 
     t0 = time.perf_counter()
-    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"), str(ROOT / "packaging" / "faaliyet.spec")])
+    run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(ROOT / "build" / "pyinstaller"),
+            str(ROOT / "packaging" / "faaliyet.spec"),
+        ]
+    )
     built = time.perf_counter() - t0
     total, count = size_of(BUNDLE)
     print(f"paket: {BUNDLE} — {total / 1024 / 1024:.0f} MB, {count} dosya, {built:.0f} sn'de kuruldu")
@@ -68,7 +82,9 @@ def main() -> None:
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
-            run(frozen_cli + ["demo", "--workdir", str(tmp / "f"), "--out", str(tmp / "frozen.pdf")], {"LANG": "C.UTF-8"}, cwd=tmp)
+            run(
+                frozen_cli + ["demo", "--workdir", str(tmp / "f"), "--out", str(tmp / "frozen.pdf")], {"LANG": "C.UTF-8"}, cwd=tmp
+            )
             run(source + ["demo", "--workdir", str(tmp / "s"), "--out", str(tmp / "source.pdf")], cwd=ROOT)
             same = (tmp / "frozen.pdf").read_bytes() == (tmp / "source.pdf").read_bytes()
             print(f"dondurulmuş demo raporu kaynakla {'aynı' if same else 'FARKLI'}")

@@ -40,7 +40,11 @@ def files(tmp_path, definition) -> dict[str, Path]:
     folder = tmp_path / "birimler"
     folder.mkdir()
     out = {}
-    for dept, values, indicators in (("itfaiye", ITFAIYE, ITFAIYE_INDICATORS), ("imar", IMAR, IMAR_INDICATORS), ("zabita", {}, {})):
+    for dept, values, indicators in (
+        ("itfaiye", ITFAIYE, ITFAIYE_INDICATORS),
+        ("imar", IMAR, IMAR_INDICATORS),
+        ("zabita", {}, {}),
+    ):
         path = folder / f"kars-2020-{dept}.faaliyet"
         with Workbook.create(path, definition, dept, user="ornek") as wb:
             wb.apply(values=values, indicators=indicators)

@@ -14,52 +14,141 @@ from pathlib import Path
 OTHER_DEFINITION = {
     "id": "yesilova-2026",
     "institution": {"key": "yesilova", "name": "Yeşilova Belediyesi", "full_name": "T.C. YEŞİLOVA BELEDİYE BAŞKANLIĞI"},
-    "year": {"year": 2026, "deviation_tolerance": 10, "percent_style": "suffix", "signers": [
-        {"role": "ust_yonetici", "name": "Deniz KAYA", "title": "Belediye Başkanı", "place": "Yeşilova", "date": "2027-03-15"},
-        {"role": "mali_hizmetler", "name": "Selin ARAS", "title": "Hesap İşleri Müdürü", "date": "2027-03-12"},
-    ]},
+    "year": {
+        "year": 2026,
+        "deviation_tolerance": 10,
+        "percent_style": "suffix",
+        "signers": [
+            {
+                "role": "ust_yonetici",
+                "name": "Deniz KAYA",
+                "title": "Belediye Başkanı",
+                "place": "Yeşilova",
+                "date": "2027-03-15",
+            },
+            {"role": "mali_hizmetler", "name": "Selin ARAS", "title": "Hesap İşleri Müdürü", "date": "2027-03-12"},
+        ],
+    },
     "departments": [
         {"key": "yollar", "name": "Yol Bakım Müdürlüğü", "manager": "Emre TUNÇ", "manager_title": "Yol Bakım Müdürü"},
-        {"key": "hesap_isleri", "name": "Hesap İşleri Müdürlüğü", "manager": "Selin ARAS",
-         "manager_title": "Hesap İşleri Müdürü", "finance": True},
+        {
+            "key": "hesap_isleri",
+            "name": "Hesap İşleri Müdürlüğü",
+            "manager": "Selin ARAS",
+            "manager_title": "Hesap İşleri Müdürü",
+            "finance": True,
+        },
         {"key": "kurum_genel", "name": "Kurum Bölümleri", "role": "institution"},
     ],
-    "plan": {"name": "Yeşilova 2025-2029 Stratejik Planı", "period": "2025-2029", "aims": [
-        {"code": "A1", "name": "Ulaşılabilir kent", "goals": [{"code": "A1.1", "name": "Yolları onarmak", "targets": [
-            {"key": "yol_hedefi", "name": "Köy yolları onarılacak", "indicators": [
-                {"key": "onarilan_yol", "code": "G1.1.1", "name": "Onarılan köy yolu", "unit": "Km",
-                 "target": 40, "weight": 100, "department": "yollar"}],
-             "activities": [
-                {"key": "asfalt_yama", "code": "E1.1.1", "name": "Asfalt yama çalışması", "planned_cost": 250000,
-                 "department": "yollar"}]},
-        ]}]},
-    ]},
+    "plan": {
+        "name": "Yeşilova 2025-2029 Stratejik Planı",
+        "period": "2025-2029",
+        "aims": [
+            {
+                "code": "A1",
+                "name": "Ulaşılabilir kent",
+                "goals": [
+                    {
+                        "code": "A1.1",
+                        "name": "Yolları onarmak",
+                        "targets": [
+                            {
+                                "key": "yol_hedefi",
+                                "name": "Köy yolları onarılacak",
+                                "indicators": [
+                                    {
+                                        "key": "onarilan_yol",
+                                        "code": "G1.1.1",
+                                        "name": "Onarılan köy yolu",
+                                        "unit": "Km",
+                                        "target": 40,
+                                        "weight": 100,
+                                        "department": "yollar",
+                                    }
+                                ],
+                                "activities": [
+                                    {
+                                        "key": "asfalt_yama",
+                                        "code": "E1.1.1",
+                                        "name": "Asfalt yama çalışması",
+                                        "planned_cost": 250000,
+                                        "department": "yollar",
+                                    }
+                                ],
+                            },
+                        ],
+                    }
+                ],
+            },
+        ],
+    },
     "forms": [
-        {"department": "kurum_genel", "sections": [
-            {"key": "baskanin_mesaji", "title": "Başkanın Mesajı", "chapter": "I.A", "foreword": True, "items": [
-                {"kind": "field", "key": "mesaj", "label": "Mesaj", "type": "longtext"}]},
-            {"key": "ozgorev", "title": "Misyon ve Vizyon", "chapter": "I.A", "items": [
-                {"kind": "field", "key": "gorevimiz", "label": "Görevimiz", "type": "longtext"}]},
-            {"key": "ayar", "title": "Yılın ayarları", "chapter": "ayarlar", "items": [
-                {"kind": "field", "key": "sapma_toleransi", "label": "Tolerans", "type": "percent", "print": False},
-                {"kind": "field", "key": "mali_yonetici_adi", "label": "Mali yönetici", "type": "text", "print": False},
-                {"kind": "field", "key": "mali_yonetici_unvani", "label": "Unvanı", "type": "text", "print": False},
-            ]},
-        ]},
-        {"department": "yollar", "sections": [
-            {"key": "yol_calismalari", "title": "Yol Çalışmaları", "items": [
-                {"kind": "field", "key": "calisma_ozeti", "label": "Çalışmalar", "type": "longtext"},
-                {"kind": "table", "key": "onarimlar", "title": "Onarılan Yollar", "row_header": "Yol",
-                 "rows": [{"key": "koy_yolu", "label": "Köy yolları"}, {"key": "mahalle_yolu", "label": "Mahalle yolları"}],
-                 "columns": [{"key": "uzunluk", "label": "Uzunluk (Km)", "type": "decimal"},
-                             {"key": "harcanan", "label": "Harcanan (TL)", "type": "money"}],
-                 "total_row": True},
-            ]},
-        ]},
-        {"department": "hesap_isleri", "sections": [
-            {"key": "butce_sonuclari", "title": "Bütçe Uygulama Sonuçları", "chapter": "III.A.1", "items": [
-                {"kind": "field", "key": "gider_toplami", "label": "Yılın toplam gideri", "type": "money"}]},
-        ]},
+        {
+            "department": "kurum_genel",
+            "sections": [
+                {
+                    "key": "baskanin_mesaji",
+                    "title": "Başkanın Mesajı",
+                    "chapter": "I.A",
+                    "foreword": True,
+                    "items": [{"kind": "field", "key": "mesaj", "label": "Mesaj", "type": "longtext"}],
+                },
+                {
+                    "key": "ozgorev",
+                    "title": "Misyon ve Vizyon",
+                    "chapter": "I.A",
+                    "items": [{"kind": "field", "key": "gorevimiz", "label": "Görevimiz", "type": "longtext"}],
+                },
+                {
+                    "key": "ayar",
+                    "title": "Yılın ayarları",
+                    "chapter": "ayarlar",
+                    "items": [
+                        {"kind": "field", "key": "sapma_toleransi", "label": "Tolerans", "type": "percent", "print": False},
+                        {"kind": "field", "key": "mali_yonetici_adi", "label": "Mali yönetici", "type": "text", "print": False},
+                        {"kind": "field", "key": "mali_yonetici_unvani", "label": "Unvanı", "type": "text", "print": False},
+                    ],
+                },
+            ],
+        },
+        {
+            "department": "yollar",
+            "sections": [
+                {
+                    "key": "yol_calismalari",
+                    "title": "Yol Çalışmaları",
+                    "items": [
+                        {"kind": "field", "key": "calisma_ozeti", "label": "Çalışmalar", "type": "longtext"},
+                        {
+                            "kind": "table",
+                            "key": "onarimlar",
+                            "title": "Onarılan Yollar",
+                            "row_header": "Yol",
+                            "rows": [
+                                {"key": "koy_yolu", "label": "Köy yolları"},
+                                {"key": "mahalle_yolu", "label": "Mahalle yolları"},
+                            ],
+                            "columns": [
+                                {"key": "uzunluk", "label": "Uzunluk (Km)", "type": "decimal"},
+                                {"key": "harcanan", "label": "Harcanan (TL)", "type": "money"},
+                            ],
+                            "total_row": True,
+                        },
+                    ],
+                },
+            ],
+        },
+        {
+            "department": "hesap_isleri",
+            "sections": [
+                {
+                    "key": "butce_sonuclari",
+                    "title": "Bütçe Uygulama Sonuçları",
+                    "chapter": "III.A.1",
+                    "items": [{"kind": "field", "key": "gider_toplami", "label": "Yılın toplam gideri", "type": "money"}],
+                },
+            ],
+        },
     ],
 }
 
@@ -91,5 +180,6 @@ def write_folder(folder: Path, data: dict) -> Path:
     (folder / "plan.yaml").write_text(json.dumps(data.get("plan", {}), ensure_ascii=False, indent=1), encoding="utf-8")
     for form in data.get("forms", []):
         (folder / "birimler" / f"{form['department']}.yaml").write_text(
-            json.dumps(form, ensure_ascii=False, indent=1), encoding="utf-8")
+            json.dumps(form, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     return folder

@@ -93,8 +93,19 @@ def performance_rows() -> tuple[list[IndicatorRow], list[ActivityRow]]:
         if m and _cell(cells, 0).isdigit():
             goal = f"{m.group(1)}.{m.group(2)}"
             indicators.append(
-                IndicatorRow(n + 1, goal, code, ".".join(m.groups()), _cell(cells, 1), _cell(cells, 3),
-                             _cell(cells, 4), _cell(cells, 5), _cell(cells, 6), _cell(cells, 7), _cell(cells, 8))
+                IndicatorRow(
+                    n + 1,
+                    goal,
+                    code,
+                    ".".join(m.groups()),
+                    _cell(cells, 1),
+                    _cell(cells, 3),
+                    _cell(cells, 4),
+                    _cell(cells, 5),
+                    _cell(cells, 6),
+                    _cell(cells, 7),
+                    _cell(cells, 8),
+                )
             )
             continue
         m = _F.match(_cell(cells, 1))
@@ -105,12 +116,28 @@ def performance_rows() -> tuple[list[IndicatorRow], list[ActivityRow]]:
                 name = next(c.strip() for c in reversed(cells) if c.strip())
                 row = ActivityRow(n + 1, goal, int(_cell(cells, 0)), code, name, "TL", "", "", "", "")
             else:
-                row = ActivityRow(n + 1, goal, int(_cell(cells, 0)), code, _cell(cells, 3), _cell(cells, 4),
-                                  _cell(cells, 5), _cell(cells, 6), _cell(cells, 7), _cell(cells, 8))
+                row = ActivityRow(
+                    n + 1,
+                    goal,
+                    int(_cell(cells, 0)),
+                    code,
+                    _cell(cells, 3),
+                    _cell(cells, 4),
+                    _cell(cells, 5),
+                    _cell(cells, 6),
+                    _cell(cells, 7),
+                    _cell(cells, 8),
+                )
             activities.append(row)
             continue
-        if (activities and not any(_cell(cells, i) for i in range(3)) and _cell(cells, 3)
-                and len(cells) > 4 and activities[-1].line >= n - 6 and not _cell(cells, 3).startswith("Hedef")):
+        if (
+            activities
+            and not any(_cell(cells, i) for i in range(3))
+            and _cell(cells, 3)
+            and len(cells) > 4
+            and activities[-1].line >= n - 6
+            and not _cell(cells, 3).startswith("Hedef")
+        ):
             # a name that continues on the next page
             activities[-1].name += " " + _cell(cells, 3)
     return indicators, activities

@@ -77,5 +77,9 @@ def test_the_store_shows_its_parts_and_has_no_import_cycle():
                     stack.append((nxt, trail + [nxt]))
         return None
 
-    cycles = [c for m in graph if (c := cycle_from(m)) and not any(x.count(".") == 2 and x.endswith(("file", "merge", "exchange")) for x in c)]
+    cycles = [
+        c
+        for m in graph
+        if (c := cycle_from(m)) and not any(x.count(".") == 2 and x.endswith(("file", "merge", "exchange")) for x in c)
+    ]
     assert cycles == [], cycles[:3]

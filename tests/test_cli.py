@@ -54,10 +54,17 @@ def test_new_import_export_check_cycle(tmp_path):
     assert run("new", "--department", "itfaiye", "--year", 2020, "--out", f).returncode == 0
     assert run("new", "--department", "itfaiye", "--year", 2020, "--out", f).returncode == 2  # exists
     values = tmp_path / "v.json"
-    values.write_text(json.dumps({
-        "institution": "kars", "year": 2020, "department": "itfaiye",
-        "values": [{"field": "itfaiye.makbuz.ocak.arac", "value": 78}, {"field": "itfaiye.anlatim", "value": "Metin"}],
-    }), encoding="utf-8")
+    values.write_text(
+        json.dumps(
+            {
+                "institution": "kars",
+                "year": 2020,
+                "department": "itfaiye",
+                "values": [{"field": "itfaiye.makbuz.ocak.arac", "value": 78}, {"field": "itfaiye.anlatim", "value": "Metin"}],
+            }
+        ),
+        encoding="utf-8",
+    )
     r = run("values", "import", f, values)
     assert r.returncode == 0, r.stderr
     exported = json.loads(run("values", "export", f).stdout)
@@ -73,8 +80,17 @@ def test_bad_import_exits_1_and_leaves_file(tmp_path):
     run("new", "--department", "itfaiye", "--year", 2020, "--out", f)
     before = hashlib.sha256(f.read_bytes()).hexdigest()
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"institution": "kars", "year": 2020, "department": "itfaiye",
-                               "values": [{"field": "itfaiye.makbuz.ocak.arac", "value": -1}]}), encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "institution": "kars",
+                "year": 2020,
+                "department": "itfaiye",
+                "values": [{"field": "itfaiye.makbuz.ocak.arac", "value": -1}],
+            }
+        ),
+        encoding="utf-8",
+    )
     r = run("values", "import", f, bad)
     assert r.returncode == 1 and "eksi" in r.stderr
     assert hashlib.sha256(f.read_bytes()).hexdigest() == before
@@ -133,11 +149,13 @@ def test_an_output_never_replaces_its_input(workbook_path, tmp_path, capsys):
     before = workbook_path.read_bytes()
     link = tmp_path / "baglanti.faaliyet"
     link.hardlink_to(workbook_path)
-    for args in (["values", "export", str(workbook_path), "--out", str(workbook_path)],
-                 ["values", "export", str(workbook_path), "--out", str(link)],
-                 ["excel", "export", str(workbook_path), "--out", str(workbook_path)],
-                 ["excel", "template", "itfaiye", "--from", str(workbook_path), "--out", str(workbook_path)],
-                 ["build", str(workbook_path), "--out", str(workbook_path)]):
+    for args in (
+        ["values", "export", str(workbook_path), "--out", str(workbook_path)],
+        ["values", "export", str(workbook_path), "--out", str(link)],
+        ["excel", "export", str(workbook_path), "--out", str(workbook_path)],
+        ["excel", "template", "itfaiye", "--from", str(workbook_path), "--out", str(workbook_path)],
+        ["build", str(workbook_path), "--out", str(workbook_path)],
+    ):
         assert cli.main(args) == 2, args
         assert "okunan dosyanın kendisi" in capsys.readouterr().err
     assert workbook_path.read_bytes() == before

@@ -76,8 +76,20 @@ def test_format():
 def test_month_constants():
     assert MONTHS[0] == "Ocak" and MONTHS[1] == "Şubat" and MONTHS[11] == "Aralık"
     assert len(MONTHS) == len(MONTH_KEYS) == 12
-    assert MONTH_KEYS == ["ocak", "subat", "mart", "nisan", "mayis", "haziran",
-                          "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik"]
+    assert MONTH_KEYS == [
+        "ocak",
+        "subat",
+        "mart",
+        "nisan",
+        "mayis",
+        "haziran",
+        "temmuz",
+        "agustos",
+        "eylul",
+        "ekim",
+        "kasim",
+        "aralik",
+    ]
     assert all(k.isascii() and k.isidentifier() for k in MONTH_KEYS)
     assert BIMONTHS[0] == ("ocak_subat", "Ocak-Şubat")
     assert BIMONTHS[-1] == ("kasim_aralik", "Kasım-Aralık")

@@ -29,8 +29,10 @@ from desktop.store.file.workbook import Workbook
 SOURCE = Path(__file__).parent / "data" / "ornek-2026"
 
 VALUES = {
-    "ulasim.hat_yolcu.merkez.sefer": 3001, "ulasim.hat_yolcu.merkez.yolcu": 210000,  # 69,9767… per trip
-    "ulasim.hat_yolcu.kuzey.sefer": 2000, "ulasim.hat_yolcu.kuzey.yolcu": 130001,  # 65,0005
+    "ulasim.hat_yolcu.merkez.sefer": 3001,
+    "ulasim.hat_yolcu.merkez.yolcu": 210000,  # 69,9767… per trip
+    "ulasim.hat_yolcu.kuzey.sefer": 2000,
+    "ulasim.hat_yolcu.kuzey.yolcu": 130001,  # 65,0005
     "ulasim.doluluk_orani": Decimal("92.35"),  # stored as entered; printed "92,4 %" (half up)
 }
 # total row: 340001 / 5001 = 67,9866… -> "68,0"
@@ -48,10 +50,17 @@ def folder(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("tanim") / "ornek"
     shutil.copytree(SOURCE, folder)
     _declare(folder, 'computed: "yolcu / sefer"}', 'computed: "yolcu / sefer", decimals: 1}')
-    _declare(folder, 'unit: "Durak"}', 'unit: "Durak"}\n'
-             '      - {kind: field, key: doluluk_orani, label: "Doluluk oranı", type: percent, decimals: 1}')
-    _declare(folder, "rules:\n", 'rules:\n  - key: doluluk\n    severity: warning\n    check: "ulasim.doluluk_orani <= 90"\n'
-             '    message: "Doluluk oranı çok yüksek."\n')
+    _declare(
+        folder,
+        'unit: "Durak"}',
+        'unit: "Durak"}\n      - {kind: field, key: doluluk_orani, label: "Doluluk oranı", type: percent, decimals: 1}',
+    )
+    _declare(
+        folder,
+        "rules:\n",
+        'rules:\n  - key: doluluk\n    severity: warning\n    check: "ulasim.doluluk_orani <= 90"\n'
+        '    message: "Doluluk oranı çok yüksek."\n',
+    )
     return folder
 
 
@@ -71,6 +80,7 @@ def path(tmp_path, definition) -> Path:
 
 # --- the definition ---------------------------------------------------------
 
+
 @pytest.mark.parametrize("type_, places", [("money", 2), ("decimal", 2), ("percent", 2), ("count", 0), ("text", None)])
 def test_places_default_by_type(type_, places):
     assert FieldDef.from_data({"key": "a", "label": "A", "type": type_}).places == places
@@ -84,13 +94,16 @@ def test_declared_places_win(definition):
     assert definition.slots["ulasim.hat_yolcu.toplam.doluluk"].places == 1
 
 
-@pytest.mark.parametrize("item", [
-    {"type": "decimal", "decimals": 7},  # 0-6
-    {"type": "decimal", "decimals": -1},
-    {"type": "count", "decimals": 1},  # a count has no places
-    {"type": "money", "decimals": 3},  # money is kept in kuruş
-    {"type": "text", "decimals": 1},  # not a number
-])
+@pytest.mark.parametrize(
+    "item",
+    [
+        {"type": "decimal", "decimals": 7},  # 0-6
+        {"type": "decimal", "decimals": -1},
+        {"type": "count", "decimals": 1},  # a count has no places
+        {"type": "money", "decimals": 3},  # money is kept in kuruş
+        {"type": "text", "decimals": 1},  # not a number
+    ],
+)
 def test_impossible_decimals_are_refused(item):
     with pytest.raises(InvalidData):
         FieldDef.from_data({"key": "a", "label": "A", **item})
@@ -109,6 +122,7 @@ def test_a_wrong_decimals_is_named_with_file_and_line(tmp_path):
 
 
 # --- display: rounded for print only -----------------------------------------
+
 
 def test_print_rounds_half_up_to_the_places_and_editors_keep_every_place():
     ratio = Decimal(985) / Decimal("3.6")  # 273,6111…
@@ -132,6 +146,7 @@ def test_rates_print_with_one_rule():
 
 # --- findings ------------------------------------------------------------------
 
+
 def test_findings_use_the_percent_style_and_the_places(definition):
     entries = Entries()
     entries.values.update(VALUES)
@@ -145,6 +160,7 @@ def test_findings_use_the_percent_style_and_the_places(definition):
 
 
 # --- the report ------------------------------------------------------------------
+
 
 def test_the_report_prints_declared_places_and_suffix_percents(path, tmp_path):
     from desktop.report import build_report
@@ -161,6 +177,7 @@ def test_the_report_prints_declared_places_and_suffix_percents(path, tmp_path):
 
 
 # --- Excel -------------------------------------------------------------------------
+
 
 def test_the_excel_export_formats_declared_places_and_suffix(path, tmp_path):
     from desktop.store.exchange.excel_export import export_excel

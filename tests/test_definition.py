@@ -99,7 +99,9 @@ def test_rule_naming_a_missing_value(folder):
         form.read_text(encoding="utf-8")
         + "\nrules:\n  - key: bozuk\n    check: imar.ruhsat.toplam.adet == imar.olmayan.alan\n    message: x\n",
         encoding="utf-8",
-    ) if "rules:" not in form.read_text(encoding="utf-8") else _edit(form, "rules:", "rules:\n  - key: bozuk\n    check: imar.ruhsat.toplam.adet == imar.olmayan.alan\n    message: x")
+    ) if "rules:" not in form.read_text(encoding="utf-8") else _edit(
+        form, "rules:", "rules:\n  - key: bozuk\n    check: imar.ruhsat.toplam.adet == imar.olmayan.alan\n    message: x"
+    )
     assert "imar.olmayan.alan" in _problems(folder)
 
 
@@ -148,10 +150,13 @@ def test_every_problem_of_one_file_is_reported_with_its_line(folder):
     assert all(line.split(":")[1].strip().isdigit() for line in lines), "every problem has its line"
 
 
-@pytest.mark.parametrize("old,new,expected", [
-    ("deviation_tolerance: 0", "deviation_tolerance: 150", "sapma toleransı 0 ile 100 arasında olmalı"),
-    ("percent_style: prefix", "percent_style: [1]", "metin olmalı"),
-])
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        ("deviation_tolerance: 0", "deviation_tolerance: 150", "sapma toleransı 0 ile 100 arasında olmalı"),
+        ("percent_style: prefix", "percent_style: [1]", "metin olmalı"),
+    ],
+)
 def test_year_settings_problems_are_worded_in_turkish(folder, old, new, expected):
     _edit(folder / "tanim.yaml", old, new)
     assert expected in _problems(folder)

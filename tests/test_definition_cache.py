@@ -89,8 +89,10 @@ def test_any_change_to_a_file_the_loader_reads_is_a_different_entry(cache, folde
 
 def test_an_embedded_logo_changed_in_the_folder_is_read_again(cache, folder, monkeypatch):
     (folder / "logo.png").write_bytes(picture("PNG", (60, 40)))
-    (folder / "tanim.yaml").write_text(HEAD.replace("  name: Örnekkent Belediyesi\nyear", "  name: Örnekkent Belediyesi\n  logo: logo.png\nyear"),
-                                       encoding="utf-8")
+    (folder / "tanim.yaml").write_text(
+        HEAD.replace("  name: Örnekkent Belediyesi\nyear", "  name: Örnekkent Belediyesi\n  logo: logo.png\nyear"),
+        encoding="utf-8",
+    )
     assert definition_cache.load(folder).institution.logo.width == 60
     yaml = Counted(monkeypatch)
     assert definition_cache.load(folder).institution.logo.width == 60
@@ -141,8 +143,18 @@ def _damage(entry: Path, how: str, other: str) -> None:
         entry.write_bytes(head + b"\n" + b" " * (20 * 1024 * 1024))
 
 
-@pytest.mark.parametrize("how", ["garbage", "empty", "cut short", "body changed, digest kept", "consistent but invalid",
-                                 "another folder's entry", "oversized"])
+@pytest.mark.parametrize(
+    "how",
+    [
+        "garbage",
+        "empty",
+        "cut short",
+        "body changed, digest kept",
+        "consistent but invalid",
+        "another folder's entry",
+        "oversized",
+    ],
+)
 def test_a_damaged_entry_is_not_used_the_folder_is_read_and_the_entry_rewritten(cache, folder, monkeypatch, how):
     good = definition_cache.load(folder)
     (entry,) = _entries(cache)
@@ -209,12 +221,15 @@ def test_the_key_names_every_file_the_loader_reads(folder):
     assert definition_cache.folder_key(folder) != key
 
 
-@pytest.mark.parametrize("platform,env,expected", [
-    ("win32", {"LOCALAPPDATA": r"C:\Users\k\AppData\Local"}, Path(r"C:\Users\k\AppData\Local") / "Faaliyet" / "cache"),
-    ("linux", {"XDG_CACHE_HOME": "/x/cache"}, Path("/x/cache/faaliyet")),
-    ("linux", {}, Path.home() / ".cache" / "faaliyet"),
-    ("linux", {"XDG_CACHE_HOME": "relative"}, Path.home() / ".cache" / "faaliyet"),  # the XDG spec: ignored
-])
+@pytest.mark.parametrize(
+    "platform,env,expected",
+    [
+        ("win32", {"LOCALAPPDATA": r"C:\Users\k\AppData\Local"}, Path(r"C:\Users\k\AppData\Local") / "Faaliyet" / "cache"),
+        ("linux", {"XDG_CACHE_HOME": "/x/cache"}, Path("/x/cache/faaliyet")),
+        ("linux", {}, Path.home() / ".cache" / "faaliyet"),
+        ("linux", {"XDG_CACHE_HOME": "relative"}, Path.home() / ".cache" / "faaliyet"),  # the XDG spec: ignored
+    ],
+)
 def test_the_cache_folder_follows_the_platform(monkeypatch, platform, env, expected):
     for name in (definition_cache.ENV, "LOCALAPPDATA", "XDG_CACHE_HOME"):
         monkeypatch.delenv(name, raising=False)
@@ -230,7 +245,12 @@ def test_the_cli_uses_the_cache(cache, folder):
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, definition_cache.ENV: str(cache)}
     for _ in range(2):
-        out = subprocess.run([sys.executable, "-m", "desktop", "departments", "--definition", str(folder)],
-                             cwd=root, capture_output=True, text=True, env=env)
+        out = subprocess.run(
+            [sys.executable, "-m", "desktop", "departments", "--definition", str(folder)],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         assert out.returncode == 0 and out.stdout.splitlines() == ["kurum\tÖrnekkent Belediyesi", "zabita\tZabıta Müdürlüğü"]
         assert len(_entries(cache)) == 1

@@ -43,11 +43,14 @@ def test_the_sample_is_far_below_every_limit(definition):
     assert sum(limits.form_slots(f) for f in definition.forms) == len(definition.slots)
 
 
-@pytest.mark.parametrize("rows,columns,expected", [
-    (2000, 10, "rows: çok uzun: en çok 1.000 öğe olabilir"),
-    (10, 2000, "columns: çok uzun: en çok 60 öğe olabilir"),
-    (999, 60, "'dev' tablosunun hücre sayısı 59.940; en çok 20.000 olabilir"),
-])
+@pytest.mark.parametrize(
+    "rows,columns,expected",
+    [
+        (2000, 10, "rows: çok uzun: en çok 1.000 öğe olabilir"),
+        (10, 2000, "columns: çok uzun: en çok 60 öğe olabilir"),
+        (999, 60, "'dev' tablosunun hücre sayısı 59.940; en çok 20.000 olabilir"),
+    ],
+)
 def test_a_stored_table_over_the_limits_is_refused_naming_the_limit(definition, rows, columns, expected):
     data = definition_data(definition)
     add_section(data, [table("dev", rows, columns)])
@@ -65,14 +68,29 @@ def test_total_values_of_a_department_and_of_the_definition_are_bounded(definiti
     assert "tanımdaki toplam değer sayısı" in _refused(data)
 
 
-@pytest.mark.parametrize("edit,expected", [
-    (lambda d: own_form(d)["sections"][0].update(title="x" * 1001), "çok uzun: en çok 1.000 karakter"),
-    (lambda d: own_form(d)["sections"][0].update(intro="x" * 10_001), "çok uzun: en çok 10.000 karakter"),
-    (lambda d: d["departments"].extend({"key": f"b{i}", "name": "B"} for i in range(limits.MAX_DEPARTMENTS)), "departments: çok uzun"),
-    (lambda d: own_form(d)["sections"].extend({"key": f"s{i}", "title": "S", "items": [{"kind": "field", "key": f"f{i}", "label": "F", "type": "count"}]} for i in range(100)), "sections: çok uzun"),
-    (lambda d: d["plan"]["aims"][0]["goals"][0]["targets"][0]["indicators"][0].update(target="Infinity"), "geçerli bir sayı değil"),
-    (lambda d: d["year"].update(deviation_tolerance="NaN"), "geçerli bir sayı değil"),
-])
+@pytest.mark.parametrize(
+    "edit,expected",
+    [
+        (lambda d: own_form(d)["sections"][0].update(title="x" * 1001), "çok uzun: en çok 1.000 karakter"),
+        (lambda d: own_form(d)["sections"][0].update(intro="x" * 10_001), "çok uzun: en çok 10.000 karakter"),
+        (
+            lambda d: d["departments"].extend({"key": f"b{i}", "name": "B"} for i in range(limits.MAX_DEPARTMENTS)),
+            "departments: çok uzun",
+        ),
+        (
+            lambda d: own_form(d)["sections"].extend(
+                {"key": f"s{i}", "title": "S", "items": [{"kind": "field", "key": f"f{i}", "label": "F", "type": "count"}]}
+                for i in range(100)
+            ),
+            "sections: çok uzun",
+        ),
+        (
+            lambda d: d["plan"]["aims"][0]["goals"][0]["targets"][0]["indicators"][0].update(target="Infinity"),
+            "geçerli bir sayı değil",
+        ),
+        (lambda d: d["year"].update(deviation_tolerance="NaN"), "geçerli bir sayı değil"),
+    ],
+)
 def test_texts_lists_and_numbers_are_bounded(definition, edit, expected):
     data = definition_data(definition)
     edit(data)
@@ -86,10 +104,19 @@ def test_an_oversized_json_is_refused_before_decoding(definition):
         Definition.from_json(big)
 
 
-@pytest.mark.parametrize("check", [
-    "__import__('os')", "-" * 1990 + "1", "(" * 900 + "1" + ")" * 900, "+".join(["1"] * 900),
-    "1e999 - 1e999", "round(1, 999999999)", "round(1, itfaiye.x)", "x" * 2001,
-])
+@pytest.mark.parametrize(
+    "check",
+    [
+        "__import__('os')",
+        "-" * 1990 + "1",
+        "(" * 900 + "1" + ")" * 900,
+        "+".join(["1"] * 900),
+        "1e999 - 1e999",
+        "round(1, 999999999)",
+        "round(1, itfaiye.x)",
+        "x" * 2001,
+    ],
+)
 def test_a_stored_rule_is_checked_again_on_read(definition, check):
     data = definition_data(definition)
     add_rule(data, check)
@@ -110,6 +137,7 @@ def test_a_file_over_a_limit_is_refused_with_the_limit_and_left_as_it_was(defini
 
 
 # --- the same limits when loading a definition folder ----------------------------
+
 
 @pytest.fixture
 def folder(tmp_path):
@@ -139,16 +167,22 @@ def test_the_loader_refuses_a_rule_too_deep(folder):
     form = folder / "birimler" / "itfaiye.yaml"
     text = form.read_text(encoding="utf-8")
     assert "rules:\n" in text
-    form.write_text(text.replace("rules:\n", "rules:\n  - key: derin\n    check: " + "+".join(["1"] * 200) + " > 0\n    message: x\n", 1), encoding="utf-8")
+    form.write_text(
+        text.replace("rules:\n", "rules:\n  - key: derin\n    check: " + "+".join(["1"] * 200) + " > 0\n    message: x\n", 1),
+        encoding="utf-8",
+    )
     assert "formül çok karmaşık" in _problems(folder)
 
 
-@pytest.mark.parametrize("edit,expected", [
-    (lambda d: own_form(d)["sections"][0].update(key="Büyük"), "sections[0].key: geçerli bir anahtar değil"),
-    (lambda d: own_form(d)["sections"][0].update(chapter="X"), "chapter: şunlardan biri olmalı: I.A"),
-    (lambda d: own_form(d)["sections"][0].update(bilinmeyen=1), "bilinmeyen: bilinmeyen alan"),
-    (lambda d: d["year"].update(year="2020"), "year.year: tam sayı olmalı"),
-])
+@pytest.mark.parametrize(
+    "edit,expected",
+    [
+        (lambda d: own_form(d)["sections"][0].update(key="Büyük"), "sections[0].key: geçerli bir anahtar değil"),
+        (lambda d: own_form(d)["sections"][0].update(chapter="X"), "chapter: şunlardan biri olmalı: I.A"),
+        (lambda d: own_form(d)["sections"][0].update(bilinmeyen=1), "bilinmeyen: bilinmeyen alan"),
+        (lambda d: d["year"].update(year="2020"), "year.year: tam sayı olmalı"),
+    ],
+)
 def test_any_problem_of_a_stored_definition_is_worded_in_turkish_with_its_place(definition, edit, expected):
     data = definition_data(definition)
     edit(data)

@@ -53,12 +53,14 @@ def test_one_empty_file_per_department_but_the_institution_unit(tmp_path, consol
 
 def test_the_year_settings_in_force_travel_in_the_definition(tmp_path, consolidated, ornek):
     with Workbook.open(consolidated) as wb:
-        wb.apply(values={
-            "kurumsal.sapma_toleransi": Decimal("15"),
-            "kurumsal.ust_yonetici_adi": "Mert KILIÇ",
-            "kurumsal.beyan_tarihi": "2027-04-05",
-            "kurumsal.harcama_yetkilileri.cevre.adi": "Ece ŞAHİN",
-        })
+        wb.apply(
+            values={
+                "kurumsal.sapma_toleransi": Decimal("15"),
+                "kurumsal.ust_yonetici_adi": "Mert KILIÇ",
+                "kurumsal.beyan_tarihi": "2027-04-05",
+                "kurumsal.harcama_yetkilileri.cevre.adi": "Ece ŞAHİN",
+            }
+        )
     results = _hand_out(consolidated, tmp_path / "out")
     files = {r.department: r.path for r in results}
     for dept, path in files.items():
@@ -70,8 +72,11 @@ def test_the_year_settings_in_force_travel_in_the_definition(tmp_path, consolida
             assert year.percent_style == "suffix" and year.year == 2026
             manager = wb.definition.department("cevre")
             # the spending officer the strategy unit entered: in the cevre file only
-            assert (manager.manager, manager.manager_title) == (("Ece ŞAHİN", "Çevre Koruma ve Kontrol Müdürü") if dept == "cevre"
-                                                                else ("Deniz ARSLAN", "Çevre Koruma ve Kontrol Müdürü"))
+            assert (manager.manager, manager.manager_title) == (
+                ("Ece ŞAHİN", "Çevre Koruma ve Kontrol Müdürü")
+                if dept == "cevre"
+                else ("Deniz ARSLAN", "Çevre Koruma ve Kontrol Müdürü")
+            )
             assert wb.definition.digest != ornek.digest
 
 
@@ -166,4 +171,3 @@ def test_a_setting_the_file_holds_against_the_rules_is_not_carried(tmp_path, con
     assert by["cevre"].written and by["ulasim"].written and by["butce_finans"].written
     with Workbook.open(by["cevre"].path, readonly=True) as wb:
         assert "Ad Ad Ad" not in wb.definition.canonical_json()
-

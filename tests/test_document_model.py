@@ -137,6 +137,7 @@ def test_a_refused_edit_changes_nothing(workbook):
 
 # --- incremental == full, after many random edits ----------------------------------------------
 
+
 def _sample(definition, department):
     slots = [s for s in (definition.slots_of(department) if department else definition.slots.values()) if not s.computed]
     numeric = [s.key for s in slots if s.type in ("count", "money", "decimal")]
@@ -149,10 +150,17 @@ def _sample(definition, department):
     return numeric[:40:4] + tables[:12], texts[:6], tol, inds[:8], acts[:4]
 
 
-OPS = st.lists(st.tuples(st.sampled_from(["value", "text", "tolerance", "indicator", "explanation",
-                                           "activity", "unparsed", "discard", "undo", "redo"]),
-                         st.integers(0, 1000), st.one_of(st.none(), st.integers(0, 300))),
-               min_size=1, max_size=25)
+OPS = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["value", "text", "tolerance", "indicator", "explanation", "activity", "unparsed", "discard", "undo", "redo"]
+        ),
+        st.integers(0, 1000),
+        st.one_of(st.none(), st.integers(0, 300)),
+    ),
+    min_size=1,
+    max_size=25,
+)
 
 
 def _run(m: OpenFile, ops, sample) -> None:
@@ -203,7 +211,9 @@ def test_a_stored_problem_goes_when_its_place_is_edited(workbook_path):
     conn = sqlite3.connect(workbook_path)
     with Workbook.open(workbook_path) as wb:
         key = next(s.key for s in wb.definition.slots_of(wb.department) if s.type == "count" and not s.computed)
-    conn.execute("INSERT INTO entry (key, department, value, changed_at, changed_by) VALUES (?, 'itfaiye', 'yanlış', '', '')", (key,))
+    conn.execute(
+        "INSERT INTO entry (key, department, value, changed_at, changed_by) VALUES (?, 'itfaiye', 'yanlış', '', '')", (key,)
+    )
     conn.commit()
     conn.close()
     with Workbook.open(workbook_path) as wb:

@@ -88,7 +88,7 @@ def test_export_consolidated_sample(sample_consolidated, tmp_path, definition):
     assert book.sheetnames[0] == "Performans"
     assert result.sheets == book.sheetnames
     for title in book.sheetnames:
-        assert len(title) <= 31 and not set(title) & set('[]:*?/\\')
+        assert len(title) <= 31 and not set(title) & set("[]:*?/\\")
 
     perf = book["Performans"]
     header = [c.value for c in perf[4]]
@@ -105,8 +105,9 @@ def test_export_consolidated_sample(sample_consolidated, tmp_path, definition):
         if e is None or e.actual is None:
             continue
         expected = rates.realization(ind.direction, ind.baseline, ind.target, e.actual)
-        row = next(r for r in range(5, perf.max_row + 1)
-                   if perf.cell(r, 2).value == ind.code and perf.cell(r, 3).value == ind.name)
+        row = next(
+            r for r in range(5, perf.max_row + 1) if perf.cell(r, 2).value == ind.code and perf.cell(r, 3).value == ind.name
+        )
         assert isinstance(perf.cell(row, 8).value, (int, float))
         assert perf.cell(row, 8).value == pytest.approx(float(e.actual))
         if expected.value is None:
@@ -241,35 +242,43 @@ def test_template_round_trip(workbook, definition, tmp_path):
     write_template(definition, "itfaiye", template)
     ind = definition.indicators_of("itfaiye")[0]
     act = definition.activities_of("itfaiye")[0]
-    filled = fill(template, tmp_path / "dolu.xlsx", {
-        ("itfaiye.makbuz.ocak.arac", "value"): 78,
-        ("itfaiye.makbuz.ocak.tutar", "value"): 12115.5,
-        ("itfaiye.makbuz.subat.tutar", "value"): "11.920,25",  # typed as text, Turkish format
-        ("itfaiye.akaryakit.ocak.litre", "value"): "1.485",  # ambiguous in a decimal cell: refused
-        ("itfaiye.akaryakit.subat.litre", "value"): 1740.5,
-        ("itfaiye.anlatim", "value"): "Eğitimler yapıldı.\n\n- Tatbikat",
-        ("itfaiye.trafik_kazasi", "value"): "9",
-        (ind.key, "actual"): 7,
-        (ind.key, "explanation"): "Hedefin altında kalındı.",
-        (ind.key, "source"): "Eğitim kayıt defteri",
-        (act.key, "actual_cost"): "1.250,50",
-    })
+    filled = fill(
+        template,
+        tmp_path / "dolu.xlsx",
+        {
+            ("itfaiye.makbuz.ocak.arac", "value"): 78,
+            ("itfaiye.makbuz.ocak.tutar", "value"): 12115.5,
+            ("itfaiye.makbuz.subat.tutar", "value"): "11.920,25",  # typed as text, Turkish format
+            ("itfaiye.akaryakit.ocak.litre", "value"): "1.485",  # ambiguous in a decimal cell: refused
+            ("itfaiye.akaryakit.subat.litre", "value"): 1740.5,
+            ("itfaiye.anlatim", "value"): "Eğitimler yapıldı.\n\n- Tatbikat",
+            ("itfaiye.trafik_kazasi", "value"): "9",
+            (ind.key, "actual"): 7,
+            (ind.key, "explanation"): "Hedefin altında kalındı.",
+            (ind.key, "source"): "Eğitim kayıt defteri",
+            (act.key, "actual_cost"): "1.250,50",
+        },
+    )
     with pytest.raises(ImportRejected) as exc:
         import_template(workbook, filled)
     assert any("belirsiz" in p and "!" in p.split(":")[0] for p in exc.value.problems)
-    filled = fill(template, tmp_path / "dolu2.xlsx", {
-        ("itfaiye.makbuz.ocak.arac", "value"): 78,
-        ("itfaiye.makbuz.ocak.tutar", "value"): 12115.5,
-        ("itfaiye.makbuz.subat.tutar", "value"): "11.920,25",
-        ("itfaiye.akaryakit.ocak.litre", "value"): "1485",
-        ("itfaiye.akaryakit.subat.litre", "value"): 1740.5,
-        ("itfaiye.anlatim", "value"): "Eğitimler yapıldı.\n\n- Tatbikat",
-        ("itfaiye.trafik_kazasi", "value"): "9",
-        (ind.key, "actual"): 7,
-        (ind.key, "explanation"): "Hedefin altında kalındı.",
-        (ind.key, "source"): "Eğitim kayıt defteri",
-        (act.key, "actual_cost"): "1.250,50",
-    })
+    filled = fill(
+        template,
+        tmp_path / "dolu2.xlsx",
+        {
+            ("itfaiye.makbuz.ocak.arac", "value"): 78,
+            ("itfaiye.makbuz.ocak.tutar", "value"): 12115.5,
+            ("itfaiye.makbuz.subat.tutar", "value"): "11.920,25",
+            ("itfaiye.akaryakit.ocak.litre", "value"): "1485",
+            ("itfaiye.akaryakit.subat.litre", "value"): 1740.5,
+            ("itfaiye.anlatim", "value"): "Eğitimler yapıldı.\n\n- Tatbikat",
+            ("itfaiye.trafik_kazasi", "value"): "9",
+            (ind.key, "actual"): 7,
+            (ind.key, "explanation"): "Hedefin altında kalındı.",
+            (ind.key, "source"): "Eğitim kayıt defteri",
+            (act.key, "actual_cost"): "1.250,50",
+        },
+    )
     assert import_template(workbook, filled) == 11
     e = workbook.entries()
     assert e.values["itfaiye.makbuz.ocak.arac"] == 78
@@ -310,19 +319,27 @@ def test_every_problem_is_listed_and_the_file_is_unchanged(workbook, definition,
     workbook.set_value("itfaiye.makbuz.mart.arac", 39)
     before = sha(workbook.path)
     ind = definition.indicators_of("itfaiye")[0]
-    bad = fill(template, tmp_path / "bad.xlsx", {
-        ("itfaiye.makbuz.ocak.arac", "value"): 78,  # fine on its own
-        ("itfaiye.makbuz.subat.arac", "value"): -3,  # negative count
-        ("itfaiye.makbuz.nisan.arac", "value"): 2.5,  # fraction in a count
-        ("itfaiye.makbuz.mayis.tutar", "value"): "on iki",  # not a number
-        ("itfaiye.makbuz.haziran.tutar", "value"): 10.555,  # three decimals in money
-        (ind.key, "actual"): "12.25",  # English decimal point
-    })
+    bad = fill(
+        template,
+        tmp_path / "bad.xlsx",
+        {
+            ("itfaiye.makbuz.ocak.arac", "value"): 78,  # fine on its own
+            ("itfaiye.makbuz.subat.arac", "value"): -3,  # negative count
+            ("itfaiye.makbuz.nisan.arac", "value"): 2.5,  # fraction in a count
+            ("itfaiye.makbuz.mayis.tutar", "value"): "on iki",  # not a number
+            ("itfaiye.makbuz.haziran.tutar", "value"): 10.555,  # three decimals in money
+            (ind.key, "actual"): "12.25",  # English decimal point
+        },
+    )
     with pytest.raises(ImportRejected) as exc:
         import_template(workbook, bad)
     problems = exc.value.problems
-    for key in ("itfaiye.makbuz.subat.arac", "itfaiye.makbuz.nisan.arac", "itfaiye.makbuz.mayis.tutar",
-                "itfaiye.makbuz.haziran.tutar"):
+    for key in (
+        "itfaiye.makbuz.subat.arac",
+        "itfaiye.makbuz.nisan.arac",
+        "itfaiye.makbuz.mayis.tutar",
+        "itfaiye.makbuz.haziran.tutar",
+    ):
         sheet, coord = where[(key, "value")]
         assert any(p.startswith(f"{sheet}!{coord}: ") for p in problems), (key, problems)
     sheet, coord = where[(ind.key, "actual")]
@@ -334,8 +351,7 @@ def test_every_problem_is_listed_and_the_file_is_unchanged(workbook, definition,
 
 
 def test_prefilled_template_imports_only_changed_cells(workbook, definition, tmp_path):
-    workbook.set_values({"itfaiye.makbuz.ocak.arac": 78, "itfaiye.makbuz.subat.arac": 68,
-                         "itfaiye.makbuz.mart.arac": 39})
+    workbook.set_values({"itfaiye.makbuz.ocak.arac": 78, "itfaiye.makbuz.subat.arac": 68, "itfaiye.makbuz.mart.arac": 39})
     template = tmp_path / "dolu-sablon.xlsx"
     template_from_workbook(workbook, "itfaiye", template)
     where = cell_map(template)
@@ -343,10 +359,14 @@ def test_prefilled_template_imports_only_changed_cells(workbook, definition, tmp
     assert openpyxl.load_workbook(template)[sheet][coord].value == 78
     # meanwhile the clerk changes March in the application
     workbook.set_value("itfaiye.makbuz.mart.arac", 40)
-    filled = fill(template, tmp_path / "x.xlsx", {
-        ("itfaiye.makbuz.ocak.arac", "value"): 80,  # changed in Excel
-        ("itfaiye.makbuz.subat.arac", "value"): None,  # cleared in Excel
-    })
+    filled = fill(
+        template,
+        tmp_path / "x.xlsx",
+        {
+            ("itfaiye.makbuz.ocak.arac", "value"): 80,  # changed in Excel
+            ("itfaiye.makbuz.subat.arac", "value"): None,  # cleared in Excel
+        },
+    )
     assert import_template(workbook, filled) == 2
     assert workbook.get("itfaiye.makbuz.ocak.arac") == 80
     assert workbook.get("itfaiye.makbuz.subat.arac") is None
@@ -394,8 +414,13 @@ def test_convert_cell_values():
     assert convert("%87,5", "percent") == D("87.5")
     assert convert("  ", "count") is None
     assert convert(2020, "text") == "2020"
-    for bad, kind in (("1.234", "decimal"), ("#DIV/0!", "decimal"), (True, "count"),
-                      (dt.datetime(2020, 1, 1), "money"), (5, "date")):
+    for bad, kind in (
+        ("1.234", "decimal"),
+        ("#DIV/0!", "decimal"),
+        (True, "count"),
+        (dt.datetime(2020, 1, 1), "money"),
+        (5, "date"),
+    ):
         with pytest.raises(ValueError):
             convert(bad, kind)
 
@@ -417,6 +442,7 @@ def _edit_map(name: str, value):
                 row[1].value = value
                 return
         raise AssertionError(name)
+
     return edit
 
 
@@ -475,17 +501,20 @@ def _xlsx_bytes(mutate) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "boş"),
-    (b"\x00" * 10 + b"rastgele", r"Excel \(\.xlsx\) dosyası değil"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".xls"),
-    (b"PK\x03\x04" + b"\x00" * 100, "bozuk"),
-    ("zip-not-xlsx", "gerekli parçalar yok"),
-    ("truncated", "bozuk"),
-    ("plain-xlsx", "Faaliyet Excel şablonu değil"),
-    ("doctype", "DTD"),
-    ("bad-xml", "bozuk"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "boş"),
+        (b"\x00" * 10 + b"rastgele", r"Excel \(\.xlsx\) dosyası değil"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".xls"),
+        (b"PK\x03\x04" + b"\x00" * 100, "bozuk"),
+        ("zip-not-xlsx", "gerekli parçalar yok"),
+        ("truncated", "bozuk"),
+        ("plain-xlsx", "Faaliyet Excel şablonu değil"),
+        ("doctype", "DTD"),
+        ("bad-xml", "bozuk"),
+    ],
+)
 def test_garbage_files_are_refused_cleanly(workbook, tmp_path, definition, content, message):
     path = tmp_path / "x.xlsx"
     if content == "zip-not-xlsx":
@@ -498,8 +527,7 @@ def test_garbage_files_are_refused_cleanly(workbook, tmp_path, definition, conte
     elif content == "plain-xlsx":
         openpyxl.Workbook().save(path)
     elif content == "doctype":
-        path.write_bytes(_xlsx_bytes(lambda n, d: b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + d
-                                     if n == "xl/workbook.xml" else d))
+        path.write_bytes(_xlsx_bytes(lambda n, d: b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + d if n == "xl/workbook.xml" else d))
     elif content == "bad-xml":
         path.write_bytes(_xlsx_bytes(lambda n, d: d[: len(d) // 2] if n == "xl/workbook.xml" else d))
     else:
@@ -540,8 +568,9 @@ def test_cli_excel_commands(sample_consolidated, workbook_path, tmp_path, capsys
     assert cli.main(["excel", "import", str(workbook_path), str(filled)]) == 0
     assert "1 değer kaydedildi" in capsys.readouterr().out
     before = sha(workbook_path)
-    bad = fill(template, tmp_path / "kotu.xlsx", {("itfaiye.trafik_kazasi", "value"): "dokuz",
-                                                   ("itfaiye.kurtarilan_kisi", "value"): -1})
+    bad = fill(
+        template, tmp_path / "kotu.xlsx", {("itfaiye.trafik_kazasi", "value"): "dokuz", ("itfaiye.kurtarilan_kisi", "value"): -1}
+    )
     assert cli.main(["excel", "import", str(workbook_path), str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n  - ") == 2 and "dosya olduğu gibi kaldı" in err
@@ -566,10 +595,21 @@ def _imported(workbook, definition, tmp_path):
     slots = [s for s in definition.slots_of("itfaiye") if not s.computed]
     counts = [s.key for s in slots if s.type == "count"][:2]
     text = next(s.key for s in slots if s.type == "text")
-    import_values(workbook, {"format": "faaliyet-degerler", "format_version": 1, "institution": "kars", "year": 2020,
-                             "department": "itfaiye", "values": [{"field": counts[0], "value": 78},
-                                                                 {"field": counts[1], "value": 5},
-                                                                 {"field": text, "value": "eski metin"}]})
+    import_values(
+        workbook,
+        {
+            "format": "faaliyet-degerler",
+            "format_version": 1,
+            "institution": "kars",
+            "year": 2020,
+            "department": "itfaiye",
+            "values": [
+                {"field": counts[0], "value": 78},
+                {"field": counts[1], "value": 5},
+                {"field": text, "value": "eski metin"},
+            ],
+        },
+    )
     template = tmp_path / "sablon.xlsx"
     write_template(definition, "itfaiye", template)
     return template, counts, text
@@ -627,7 +667,9 @@ def test_formula_with_a_cached_value_imports_the_value(workbook, definition, tmp
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename.startswith("xl/worksheets/") and b"<f>40+2</f>" in data:
-                data = data.replace(b"<f>40+2</f><v></v>", b"<f>40+2</f><v>42</v>").replace(b"<f>40+2</f><v />", b"<f>40+2</f><v>42</v>")
+                data = data.replace(b"<f>40+2</f><v></v>", b"<f>40+2</f><v>42</v>").replace(
+                    b"<f>40+2</f><v />", b"<f>40+2</f><v>42</v>"
+                )
                 assert b"<v>42</v>" in data
             zout.writestr(info, data)
     assert import_template(workbook, out) == 1

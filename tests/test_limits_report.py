@@ -34,15 +34,23 @@ def text_definition(text_columns: int = 2) -> Definition:
     data = copy.deepcopy(SMALL_YEAR)
     items = data["forms"][1]["sections"][0]["items"]
     items.append({"kind": "field", "key": "kisa", "label": "Kısa Bilgi", "type": "text"})
-    items.append({"kind": "table", "key": "liste", "title": "Araç Listesi", "row_header": "Sıra",
-                  "rows": [{"key": "a", "label": "Birinci"}, {"key": "b", "label": "İkinci"}],
-                  "columns": [{"key": f"c{i}", "label": f"Açıklama {i}", "type": "text"} for i in range(text_columns)]
-                  + [{"key": "adet", "label": "Adet", "type": "count"}]})
+    items.append(
+        {
+            "kind": "table",
+            "key": "liste",
+            "title": "Araç Listesi",
+            "row_header": "Sıra",
+            "rows": [{"key": "a", "label": "Birinci"}, {"key": "b", "label": "İkinci"}],
+            "columns": [{"key": f"c{i}", "label": f"Açıklama {i}", "type": "text"} for i in range(text_columns)]
+            + [{"key": "adet", "label": "Adet", "type": "count"}],
+        }
+    )
     return Definition.from_data(data)
 
 
 def filled(path: Path, definition: Definition, text: str, text_columns: int = 2) -> Path:
     """Every text of the İtfaiye file at ``text`` cut to its kind's limit."""
+
     def cut(kind: str) -> str:
         return text[: TEXT_LIMITS[kind]]
 
@@ -142,7 +150,11 @@ LEFT_OUT = [
     ("UPDATE entry SET value = ? WHERE key = 'itfaiye.kisa'", 3_000, "Kısa Bilgi"),
     ("UPDATE indicator SET explanation = ? WHERE key = 'pg_5_3_1'", 6_000, "(sapma açıklaması)"),
     ("UPDATE activity SET explanation = ? WHERE key = 'f_5_3_1'", 6_000, "(sapma açıklaması)"),
-    ("UPDATE entry SET value = ? WHERE key = 'itfaiye.anlatim'", TEXT_LIMITS["longtext"] + 1, "Müdürlüğün yıl içindeki çalışmaları"),
+    (
+        "UPDATE entry SET value = ? WHERE key = 'itfaiye.anlatim'",
+        TEXT_LIMITS["longtext"] + 1,
+        "Müdürlüğün yıl içindeki çalışmaları",
+    ),
 ]
 
 

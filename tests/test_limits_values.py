@@ -73,21 +73,29 @@ def test_machine_numbers_out_of_range_are_refused(type_, raw):
     assert clear_message(str(info.value)) is None
 
 
-@pytest.mark.parametrize("type_,raw,expected", [
-    ("count", 10**15 - 1, 10**15 - 1),
-    ("money", "999999999999.99", D("999999999999.99")),  # 14 digits: kuruş fit
-    ("money", D("-12.5"), D("-12.50")),
-    ("decimal", "0.000001", D("0.000001")),
-    ("decimal", 0.1, D("0.1")),
-    ("percent", "-999999999999999", D("-999999999999999")),
-])
+@pytest.mark.parametrize(
+    "type_,raw,expected",
+    [
+        ("count", 10**15 - 1, 10**15 - 1),
+        ("money", "999999999999.99", D("999999999999.99")),  # 14 digits: kuruş fit
+        ("money", D("-12.5"), D("-12.50")),
+        ("decimal", "0.000001", D("0.000001")),
+        ("decimal", 0.1, D("0.1")),
+        ("percent", "-999999999999999", D("-999999999999999")),
+    ],
+)
 def test_numbers_inside_the_range_are_kept_exactly(type_, raw, expected):
     assert coerce(type_, raw) == expected
 
 
-@pytest.mark.parametrize("type_,text", [
-    ("count", "999.999.999.999.999"), ("decimal", "-999999999,999999"), ("money", "9.999.999.999.999,99"),
-])
+@pytest.mark.parametrize(
+    "type_,text",
+    [
+        ("count", "999.999.999.999.999"),
+        ("decimal", "-999999999,999999"),
+        ("money", "9.999.999.999.999,99"),
+    ],
+)
 def test_largest_typed_numbers_parse(type_, text):
     value = parse_input(type_, text)
     assert abs(value) < LIMIT and range_problem(D(value), type_) is None
@@ -122,9 +130,16 @@ def test_parse_number_refuses_other_digits_directly():
         parse_number("１２３", "count")
 
 
-@pytest.mark.parametrize("type_,value", [
-    ("count", 10**20), ("money", D("1e16")), ("decimal", D("1e-400")), ("percent", float("inf")), ("count", True),
-])
+@pytest.mark.parametrize(
+    "type_,value",
+    [
+        ("count", 10**20),
+        ("money", D("1e16")),
+        ("decimal", D("1e-400")),
+        ("percent", float("inf")),
+        ("count", True),
+    ],
+)
 def test_codec_never_overflows(type_, value):
     with pytest.raises(ValueProblem):
         codec.encode(type_, value)

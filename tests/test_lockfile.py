@@ -70,16 +70,28 @@ def _digest(path):
 
 def test_cli_writers_refuse_a_file_open_in_a_window(workbook_path, consolidated_path, tmp_path, capsys):
     vals = tmp_path / "d.json"
-    vals.write_text(json.dumps({"format": "faaliyet-degerler", "format_version": 1, "institution": "kars", "year": 2020,
-                                "department": "itfaiye", "values": [{"field": "itfaiye.makbuz.ocak.arac", "value": 78}]}),
-                    encoding="utf-8")
+    vals.write_text(
+        json.dumps(
+            {
+                "format": "faaliyet-degerler",
+                "format_version": 1,
+                "institution": "kars",
+                "year": 2020,
+                "department": "itfaiye",
+                "values": [{"field": "itfaiye.makbuz.ocak.arac", "value": 78}],
+            }
+        ),
+        encoding="utf-8",
+    )
     locks = [FileLock(workbook_path), FileLock(consolidated_path)]
     assert all(lock.acquire() for lock in locks)
     try:
         before = _digest(workbook_path), _digest(consolidated_path)
-        for args in (["values", "import", str(workbook_path), str(vals)],
-                     ["excel", "import", str(workbook_path), str(tmp_path / "yok.xlsx")],
-                     ["merge", "--into", str(consolidated_path), str(workbook_path)]):
+        for args in (
+            ["values", "import", str(workbook_path), str(vals)],
+            ["excel", "import", str(workbook_path), str(tmp_path / "yok.xlsx")],
+            ["merge", "--into", str(consolidated_path), str(workbook_path)],
+        ):
             assert cli.main(args) == 2, args
             err = capsys.readouterr().err
             assert "Faaliyet penceresinde düzenlemeye açık" in err and str(os.getpid()) in err, err

@@ -33,7 +33,9 @@ def folder(tmp_path):
 def _name_logo(folder: Path, name: str) -> None:
     head = folder / "tanim.yaml"
     text = head.read_text(encoding="utf-8")
-    head.write_text(text.replace("  email: kars@kars.bel.tr\n", f"  email: kars@kars.bel.tr\n  logo: '{name}'\n", 1), encoding="utf-8")
+    head.write_text(
+        text.replace("  email: kars@kars.bel.tr\n", f"  email: kars@kars.bel.tr\n  logo: '{name}'\n", 1), encoding="utf-8"
+    )
 
 
 def _problems(folder: Path) -> str:
@@ -65,17 +67,20 @@ def test_without_a_logo_the_cover_has_the_emblem(definition):
     assert type(logo(definition)).__name__ == "Drawing"
 
 
-@pytest.mark.parametrize("name,expected", [
-    ("../disari.png", "tanım klasörünün içinde bir dosya olmalı"),
-    ("/etc/hostname", "tanım klasörünün içinde bir dosya olmalı"),
-    (r"\\sunucu\paylasim\logo.png", "tanım klasörünün içinde bir dosya olmalı"),
-    ("//sunucu/paylasim/logo.png", "tanım klasörünün içinde bir dosya olmalı"),
-    (r"C:\logo.png", "tanım klasörünün içinde bir dosya olmalı"),
-    ("C:logo.png", "tanım klasörünün içinde bir dosya olmalı"),
-    ("resim/../../logo.png", "tanım klasörünün içinde bir dosya olmalı"),
-    ("yok.png", "'yok.png' dosyası tanım klasöründe yok"),
-    ("birimler", "'birimler' dosyası tanım klasöründe yok"),
-])
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("../disari.png", "tanım klasörünün içinde bir dosya olmalı"),
+        ("/etc/hostname", "tanım klasörünün içinde bir dosya olmalı"),
+        (r"\\sunucu\paylasim\logo.png", "tanım klasörünün içinde bir dosya olmalı"),
+        ("//sunucu/paylasim/logo.png", "tanım klasörünün içinde bir dosya olmalı"),
+        (r"C:\logo.png", "tanım klasörünün içinde bir dosya olmalı"),
+        ("C:logo.png", "tanım klasörünün içinde bir dosya olmalı"),
+        ("resim/../../logo.png", "tanım klasörünün içinde bir dosya olmalı"),
+        ("yok.png", "'yok.png' dosyası tanım klasöründe yok"),
+        ("birimler", "'birimler' dosyası tanım klasöründe yok"),
+    ],
+)
 def test_a_logo_outside_the_folder_or_missing_is_refused_with_file_and_line(folder, name, expected):
     _name_logo(folder, name)
     text = _problems(folder)
@@ -86,7 +91,9 @@ def test_a_logo_outside_the_folder_or_missing_is_refused_with_file_and_line(fold
 def test_a_name_with_a_nul_character_is_refused(folder):
     head = folder / "tanim.yaml"
     text = head.read_text(encoding="utf-8")
-    head.write_text(text.replace("  email: kars@kars.bel.tr\n", '  email: kars@kars.bel.tr\n  logo: "logo\\0.png"\n', 1), encoding="utf-8")
+    head.write_text(
+        text.replace("  email: kars@kars.bel.tr\n", '  email: kars@kars.bel.tr\n  logo: "logo\\0.png"\n', 1), encoding="utf-8"
+    )
     assert "tanım klasörünün içinde bir dosya olmalı" in _problems(folder)
 
 
@@ -98,12 +105,15 @@ def test_a_link_out_of_the_folder_is_refused(folder, tmp_path):
     assert "dışındaki bir dosyaya bağlantı" in _problems(folder)
 
 
-@pytest.mark.parametrize("data,expected", [
-    (picture("GIF"), "okunabilen bir resim değil"),
-    (eps(), "okunabilen bir resim değil"),
-    (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "okunabilen bir resim değil"),
-    (b"\xff\xd8\xff" + b"\0" * (3 * 1024 * 1024), "çok büyük"),
-])
+@pytest.mark.parametrize(
+    "data,expected",
+    [
+        (picture("GIF"), "okunabilen bir resim değil"),
+        (eps(), "okunabilen bir resim değil"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "okunabilen bir resim değil"),
+        (b"\xff\xd8\xff" + b"\0" * (3 * 1024 * 1024), "çok büyük"),
+    ],
+)
 def test_a_logo_that_is_not_a_jpeg_or_png_is_refused(folder, data, expected):
     (folder / "logo.png").write_bytes(data)
     _name_logo(folder, "logo.png")
@@ -125,18 +135,27 @@ def test_a_stored_definition_naming_a_path_is_refused(definition, path):
 
 
 def _embedded(image: bytes, mime="image/png", **changes) -> dict:
-    value = {"name": "logo.png", "mime": mime, "width": 8, "height": 6,
-             "sha256": hashlib.sha256(image).hexdigest(), "data": base64.b64encode(image).decode()}
+    value = {
+        "name": "logo.png",
+        "mime": mime,
+        "width": 8,
+        "height": 6,
+        "sha256": hashlib.sha256(image).hexdigest(),
+        "data": base64.b64encode(image).decode(),
+    }
     return {**value, **changes}
 
 
-@pytest.mark.parametrize("value,expected", [
-    (_embedded(eps()), "PNG resmi değil"),
-    (_embedded(picture("GIF"), mime="image/gif"), "institution.logo.mime"),
-    (_embedded(picture("PNG"), sha256="0" * 64), "özeti tutmuyor"),
-    (_embedded(picture("PNG"), data="bu base64 değil!"), "institution.logo"),
-    (_embedded(picture("PNG"), width=100_000), "institution.logo.width"),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (_embedded(eps()), "PNG resmi değil"),
+        (_embedded(picture("GIF"), mime="image/gif"), "institution.logo.mime"),
+        (_embedded(picture("PNG"), sha256="0" * 64), "özeti tutmuyor"),
+        (_embedded(picture("PNG"), data="bu base64 değil!"), "institution.logo"),
+        (_embedded(picture("PNG"), width=100_000), "institution.logo.width"),
+    ],
+)
 def test_a_stored_embedded_logo_is_checked_on_read(definition, value, expected):
     with pytest.raises(InvalidData) as info:
         Definition.from_json(_stored_logo(definition, value))

@@ -48,6 +48,7 @@ def statuses(result) -> dict[str, str]:
 
 # --- importing ---------------------------------------------------------------
 
+
 def test_merge_imports_every_department_and_logs_each_file(target, files):
     result = merge_files(target, list(files.values()))
     assert set(statuses(result).values()) == {"imported"} and not result.refused
@@ -158,6 +159,7 @@ def test_of_two_files_of_one_department_the_newest_is_imported(target, files, tm
 
 
 # --- refusals ------------------------------------------------------------------
+
 
 def _refused(target, path) -> str:
     before = sha(target)
@@ -283,6 +285,7 @@ def test_the_incoming_file_is_never_written(target, files):
 
 
 # --- conflicts -----------------------------------------------------------------
+
 
 @pytest.fixture
 def diverged(target, files):
@@ -422,6 +425,7 @@ def test_cli_merge_refused_file_exits_1(target, files, tmp_path, capsys):
 
 # --- crash safety ----------------------------------------------------------------
 
+
 def test_a_crash_halfway_leaves_the_target_byte_identical(target, files, monkeypatch):
     merge_files(target, [files["imar"]])
     edit(files["imar"], {"imar.iskan_devam": 12})
@@ -453,6 +457,7 @@ def test_a_concurrent_edit_between_check_and_write_refuses_that_file(target, fil
 
 
 # --- photos and submitted copies ---------------------------------------------------
+
 
 def _jpeg(color) -> bytes:
     buf = io.BytesIO()
@@ -499,7 +504,9 @@ def test_bad_resolve_value_is_an_error(target, files):
 def test_money_and_decimals_keep_their_stored_type(target, files):
     edit(files["itfaiye"], {"itfaiye.makbuz.ocak.tutar": D("12115.50")})
     merge_files(target, [files["itfaiye"]])
-    assert rows(target, "SELECT typeof(value), value FROM entry WHERE key = 'itfaiye.makbuz.ocak.tutar'") == [("integer", 1211550)]
+    assert rows(target, "SELECT typeof(value), value FROM entry WHERE key = 'itfaiye.makbuz.ocak.tutar'") == [
+        ("integer", 1211550)
+    ]
 
 
 def test_a_file_refused_for_another_reason_is_not_offered_as_stale(target, tmp_path):

@@ -27,45 +27,89 @@ NOW = "2021-02-01T10:00:00+00:00"
 
 # (name, SQL run on a copy of İtfaiye's file, words the refusal must contain)
 FORGED = [
-    ("entry-other-department-key", "INSERT INTO entry VALUES ('strateji.sunus', 'itfaiye', 'Sahte sunuş', '" + NOW + "', 'x')",
-     "'strateji.sunus' başka bir birime ait (strateji)"),
-    ("entry-other-department-column", "UPDATE entry SET department = 'imar' WHERE key = '" + KEY + "'",
-     "itfaiye birimine ait, ama kaydı 'imar' birimi adına"),
-    ("entry-unknown-key", "INSERT INTO entry VALUES ('itfaiye.yok', 'itfaiye', 1, '" + NOW + "', 'x')",
-     "'itfaiye.yok' bu yılın tanımında itfaiye biriminin bir alanı değil"),
-    ("indicator-other-department", "INSERT INTO indicator VALUES ('pg_7_1_1', 'itfaiye', 999, '', '', '" + NOW + "', 'x')",
-     "'pg_7_1_1' başka bir birime ait (imar)"),
-    ("activity-unknown", "INSERT INTO activity VALUES ('f_9_9_9', 'itfaiye', 100, '', '', '" + NOW + "', 'x')",
-     "'f_9_9_9' bu yılın tanımında itfaiye biriminin bir faaliyeti değil"),
-    ("activity-other-column", "INSERT INTO activity VALUES ('f_5_3_1', 'zabita', 100, '', '', '" + NOW + "', 'x')",
-     "'f_5_3_1' itfaiye birimine ait, ama kaydı 'zabita' birimi adına"),
-    ("photo-other-list", "INSERT INTO photo (department, list_key, position, mime, width, height, sha256, data, changed_at, changed_by) "
-     "VALUES ('itfaiye', 'imar.foto', 0, 'image/png', 1, 1, '', x'00', '" + NOW + "', 'x')",
-     "'imar.foto' bu yılın tanımında itfaiye biriminin bir fotoğraf listesi değil"),
-    ("status-other-department", "INSERT INTO status VALUES ('imar', 'kabul', '" + NOW + "', 'x', '', '')",
-     "'imar' başka bir birime ait (imar)"),
-    ("audit-other-department", "INSERT INTO audit (at, who, department, target, attribute, old, new) "
-     "VALUES ('" + NOW + "', 'x', 'itfaiye', 'strateji.sunus', 'value', NULL, 'x')",
-     "'strateji.sunus' başka bir birime ait (strateji)"),
-    ("import-log-in-department-file", "INSERT INTO import_log (at, by, department, file_name, file_hash, content_hash) "
-     "VALUES ('" + NOW + "', 'x', 'itfaiye', 'a', 'b', 'c')", "birim dosyasında 1 birleştirme kaydı var"),
+    (
+        "entry-other-department-key",
+        "INSERT INTO entry VALUES ('strateji.sunus', 'itfaiye', 'Sahte sunuş', '" + NOW + "', 'x')",
+        "'strateji.sunus' başka bir birime ait (strateji)",
+    ),
+    (
+        "entry-other-department-column",
+        "UPDATE entry SET department = 'imar' WHERE key = '" + KEY + "'",
+        "itfaiye birimine ait, ama kaydı 'imar' birimi adına",
+    ),
+    (
+        "entry-unknown-key",
+        "INSERT INTO entry VALUES ('itfaiye.yok', 'itfaiye', 1, '" + NOW + "', 'x')",
+        "'itfaiye.yok' bu yılın tanımında itfaiye biriminin bir alanı değil",
+    ),
+    (
+        "indicator-other-department",
+        "INSERT INTO indicator VALUES ('pg_7_1_1', 'itfaiye', 999, '', '', '" + NOW + "', 'x')",
+        "'pg_7_1_1' başka bir birime ait (imar)",
+    ),
+    (
+        "activity-unknown",
+        "INSERT INTO activity VALUES ('f_9_9_9', 'itfaiye', 100, '', '', '" + NOW + "', 'x')",
+        "'f_9_9_9' bu yılın tanımında itfaiye biriminin bir faaliyeti değil",
+    ),
+    (
+        "activity-other-column",
+        "INSERT INTO activity VALUES ('f_5_3_1', 'zabita', 100, '', '', '" + NOW + "', 'x')",
+        "'f_5_3_1' itfaiye birimine ait, ama kaydı 'zabita' birimi adına",
+    ),
+    (
+        "photo-other-list",
+        "INSERT INTO photo (department, list_key, position, mime, width, height, sha256, data, changed_at, changed_by) "
+        "VALUES ('itfaiye', 'imar.foto', 0, 'image/png', 1, 1, '', x'00', '" + NOW + "', 'x')",
+        "'imar.foto' bu yılın tanımında itfaiye biriminin bir fotoğraf listesi değil",
+    ),
+    (
+        "status-other-department",
+        "INSERT INTO status VALUES ('imar', 'kabul', '" + NOW + "', 'x', '', '')",
+        "'imar' başka bir birime ait (imar)",
+    ),
+    (
+        "audit-other-department",
+        "INSERT INTO audit (at, who, department, target, attribute, old, new) "
+        "VALUES ('" + NOW + "', 'x', 'itfaiye', 'strateji.sunus', 'value', NULL, 'x')",
+        "'strateji.sunus' başka bir birime ait (strateji)",
+    ),
+    (
+        "import-log-in-department-file",
+        "INSERT INTO import_log (at, by, department, file_name, file_hash, content_hash) "
+        "VALUES ('" + NOW + "', 'x', 'itfaiye', 'a', 'b', 'c')",
+        "birim dosyasında 1 birleştirme kaydı var",
+    ),
     ("meta-unknown-key", "INSERT INTO meta VALUES ('sapma_toleransi', '50')", "tanınmayan bir kayıt var ('sapma_toleransi')"),
     ("definition-second-row", "INSERT INTO definition VALUES ('x', 'y', '1', '{}')", "dosyada 2 form tanımı var"),
     ("count-as-text", "UPDATE entry SET value = 'yetmiş' WHERE key = '" + KEY + "'", "saklanan değer türü yanlış (metin)"),
     ("count-fraction", "UPDATE entry SET value = 1.5 WHERE key = '" + KEY + "'", "saklanan değer türü yanlış (ondalıklı sayı)"),
     ("count-infinite", "UPDATE entry SET value = 9e999 WHERE key = '" + KEY + "'", "saklanan değer türü yanlış"),
     ("text-as-blob", "UPDATE entry SET value = x'00ff' WHERE key = 'itfaiye.anlatim'", "saklanan değer türü yanlış (ikili veri)"),
-    ("text-invalid-utf8", "UPDATE entry SET value = CAST(x'4bc328' AS TEXT) WHERE key = 'itfaiye.anlatim'", "geçerli UTF-8 değil"),
-    ("explanation-invalid-utf8", "UPDATE indicator SET explanation = CAST(x'c328' AS TEXT) WHERE key = 'pg_5_3_1'",
-     "sapma açıklaması"),
-    ("computed-cell", "INSERT INTO entry VALUES ('itfaiye.makbuz.toplam.arac', 'itfaiye', 5, '" + NOW + "', 'x')",
-     "hesaplanan bir değer"),
+    (
+        "text-invalid-utf8",
+        "UPDATE entry SET value = CAST(x'4bc328' AS TEXT) WHERE key = 'itfaiye.anlatim'",
+        "geçerli UTF-8 değil",
+    ),
+    (
+        "explanation-invalid-utf8",
+        "UPDATE indicator SET explanation = CAST(x'c328' AS TEXT) WHERE key = 'pg_5_3_1'",
+        "sapma açıklaması",
+    ),
+    (
+        "computed-cell",
+        "INSERT INTO entry VALUES ('itfaiye.makbuz.toplam.arac', 'itfaiye', 5, '" + NOW + "', 'x')",
+        "hesaplanan bir değer",
+    ),
 ]
 
 TIMED = [
     ("future-value", "UPDATE entry SET changed_at = '2999-01-01T00:00:00+00:00' WHERE key = '" + KEY + "'"),
-    ("future-audit-row", "INSERT INTO audit (at, who, department, target, attribute, old, new) "
-     "VALUES ('2999-01-01T00:00:00+00:00', 'x', 'itfaiye', '" + KEY + "', 'value', NULL, 1)"),
+    (
+        "future-audit-row",
+        "INSERT INTO audit (at, who, department, target, attribute, old, new) "
+        "VALUES ('2999-01-01T00:00:00+00:00', 'x', 'itfaiye', '" + KEY + "', 'value', NULL, 1)",
+    ),
     ("before-the-year", "UPDATE entry SET changed_at = '2019-06-01T00:00:00+00:00' WHERE key = '" + KEY2 + "'"),
 ]
 
@@ -109,8 +153,9 @@ def test_a_row_the_department_does_not_own_refuses_the_file(name, sql, words, ta
 
 
 def test_the_real_owner_imports_after_a_refused_forgery(target, files, tmp_path, definition):
-    forged = forge(files["itfaiye"], tmp_path, "sahte",
-                   "INSERT INTO entry VALUES ('imar.ruhsat', 'itfaiye', 1, '" + NOW + "', 'x')")
+    forged = forge(
+        files["itfaiye"], tmp_path, "sahte", "INSERT INTO entry VALUES ('imar.ruhsat', 'itfaiye', 1, '" + NOW + "', 'x')"
+    )
     result = merge_files(target, [forged, files["imar"]])
     assert [f.status for f in result.files] == ["refused", "imported"]
     with Workbook.open(target) as wb:
@@ -142,9 +187,13 @@ def test_untrusted_time_refuses_unless_accepted(name, sql, target, files, tmp_pa
 
 
 def test_an_accepted_future_file_does_not_stale_the_genuine_ones(target, files, tmp_path):
-    forged = forge(files["itfaiye"], tmp_path, "gelecek",
-                   "UPDATE entry SET changed_at = '2999-01-01T00:00:00+00:00'",
-                   "UPDATE entry SET value = 1 WHERE key = '" + KEY + "'")
+    forged = forge(
+        files["itfaiye"],
+        tmp_path,
+        "gelecek",
+        "UPDATE entry SET changed_at = '2999-01-01T00:00:00+00:00'",
+        "UPDATE entry SET value = 1 WHERE key = '" + KEY + "'",
+    )
     assert merge_files(target, [forged], accept_time=True).files[0].status == "imported"
     with Workbook.open(files["itfaiye"], user="memur") as wb:
         wb.set_value(KEY, 99)
@@ -187,10 +236,14 @@ def test_a_file_whose_year_is_not_a_year_is_refused_clearly(files, tmp_path):
 
 def test_bad_stored_values_do_not_stop_any_reader(files, tmp_path, definition):
     """Unreadable stored values are findings; export, Excel and the PDF still work without them."""
-    path = forge(files["itfaiye"], tmp_path, "bozuk",
-                 "UPDATE entry SET value = CAST(x'4bc328' AS TEXT) WHERE key = 'itfaiye.anlatim'",
-                 "UPDATE entry SET value = 'yetmiş' WHERE key = '" + KEY + "'",
-                 "UPDATE indicator SET actual = x'00' WHERE key = 'pg_5_3_1'")
+    path = forge(
+        files["itfaiye"],
+        tmp_path,
+        "bozuk",
+        "UPDATE entry SET value = CAST(x'4bc328' AS TEXT) WHERE key = 'itfaiye.anlatim'",
+        "UPDATE entry SET value = 'yetmiş' WHERE key = '" + KEY + "'",
+        "UPDATE indicator SET actual = x'00' WHERE key = 'pg_5_3_1'",
+    )
     with Workbook.open(path, readonly=True) as wb:
         entries = wb.entries()
         assert "itfaiye.anlatim" not in entries.values and KEY not in entries.values
@@ -205,15 +258,25 @@ def test_bad_stored_values_do_not_stop_any_reader(files, tmp_path, definition):
     assert rc in (0, 1) and (tmp_path / "x.pdf").stat().st_size > 1000, err
 
 
-@pytest.mark.parametrize("data,mime", [(b"%!PS-Adobe-3.0 EPSF-3.0\n", "image/jpeg"), (b"GIF89a" + bytes(40), "image/png"),
-                                       (b"\xff\xd8\xff\xe0" + bytes(60), "image/jpeg")], ids=["eps", "gif", "cut-jpeg"])
+@pytest.mark.parametrize(
+    "data,mime",
+    [
+        (b"%!PS-Adobe-3.0 EPSF-3.0\n", "image/jpeg"),
+        (b"GIF89a" + bytes(40), "image/png"),
+        (b"\xff\xd8\xff\xe0" + bytes(60), "image/jpeg"),
+    ],
+    ids=["eps", "gif", "cut-jpeg"],
+)
 def test_a_photo_that_is_no_jpeg_or_png_refuses_the_file(data, mime, target, files, tmp_path):
     import hashlib
 
     path = forge(files["itfaiye"], tmp_path, "foto")
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO photo (department, list_key, position, mime, width, height, sha256, data, changed_at, changed_by) "
-                 "VALUES ('itfaiye', 'itfaiye.foto', 0, ?, 10, 10, ?, ?, ?, 'x')", (mime, hashlib.sha256(data).hexdigest(), data, NOW))
+    conn.execute(
+        "INSERT INTO photo (department, list_key, position, mime, width, height, sha256, data, changed_at, changed_by) "
+        "VALUES ('itfaiye', 'itfaiye.foto', 0, ?, 10, 10, ?, ?, ?, 'x')",
+        (mime, hashlib.sha256(data).hexdigest(), data, NOW),
+    )
     conn.commit()
     conn.close()
     before = sha(target)

@@ -228,7 +228,7 @@ def test_detect_style(cells, style):
     assert detect_style(cells) == style
 
 
-@given(st.lists(st.decimals(min_value=-10**9, max_value=10**9, places=2), min_size=1, max_size=8))
+@given(st.lists(st.decimals(min_value=-(10**9), max_value=10**9, places=2), min_size=1, max_size=8))
 def test_detected_block_parses_to_the_same_values(values):
     cells = [format_number(v) for v in values]
     style = detect_style(cells)
@@ -236,7 +236,7 @@ def test_detected_block_parses_to_the_same_values(values):
     assert [parse_number(c, "decimal", style) for c in cells] == values
 
 
-@given(st.lists(st.decimals(min_value=-10**9, max_value=10**9, places=2), min_size=1, max_size=8))
+@given(st.lists(st.decimals(min_value=-(10**9), max_value=10**9, places=2), min_size=1, max_size=8))
 def test_detected_english_block_never_misreads(values):
     cells = [f"{v:,f}" for v in values]  # English Excel text, e.g. "1,234.50"
     style = detect_style(cells)

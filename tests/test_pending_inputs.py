@@ -113,11 +113,13 @@ def test_pending_input_is_an_error_that_blocks_submit(small):
     with Workbook.open(small) as wb:
         wb.record_unparsed("itfaiye.trafik_kazasi", "12a")
         errors = [f for f in wb.findings() if f.is_error]
-        assert [(f.place, f.message, f.department) for f in errors] == [(
-            "itfaiye.trafik_kazasi",
-            "'Müdahale edilen trafik kazası' alanına yazılan '12a' okunamadı: düzeltin ya da silin.",
-            "itfaiye",
-        )]
+        assert [(f.place, f.message, f.department) for f in errors] == [
+            (
+                "itfaiye.trafik_kazasi",
+                "'Müdahale edilen trafik kazası' alanına yazılan '12a' okunamadı: düzeltin ya da silin.",
+                "itfaiye",
+            )
+        ]
         with pytest.raises(ImportRejected) as exc:
             submission.submit(wb)
         assert any("'12a' okunamadı" in p for p in exc.value.problems)

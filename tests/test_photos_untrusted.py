@@ -17,19 +17,22 @@ def test_a_genuine_photo_passes(fmt, mime):
     assert photo_problem(picture(fmt), mime, 8, 6) is None
 
 
-@pytest.mark.parametrize("data,mime,size,expected", [
-    (b"<html>", "image/jpeg", (8, 6), "okunabilen bir JPEG resmi değil"),
-    (eps(), "image/jpeg", (8, 6), "okunabilen bir JPEG resmi değil"),
-    (eps(), "application/postscript", (8, 6), "kabul edilmiyor; yalnız JPEG ve PNG"),
-    (picture("GIF"), "image/gif", (8, 6), "kabul edilmiyor"),
-    (picture("GIF"), "image/png", (8, 6), "okunabilen bir PNG resmi değil"),
-    (picture("TIFF"), "image/jpeg", (8, 6), "okunabilen bir JPEG resmi değil"),
-    (picture("PNG"), "image/jpeg", (8, 6), "okunabilen bir JPEG resmi değil"),
-    (picture("JPEG"), "image/jpeg", (80, 60), "boyutu kayıtlı boyutla tutmuyor (8×6, kayıtta 80×60)"),
-    (picture("JPEG", (400, 300))[:300], "image/jpeg", (400, 300), "okunabilen bir JPEG resmi değil"),
-    (bomb_png(), "image/png", (40_000, 40_000), "resim çok büyük"),
-    (b"", "image/png", (8, 6), "resim verisi yok"),
-])
+@pytest.mark.parametrize(
+    "data,mime,size,expected",
+    [
+        (b"<html>", "image/jpeg", (8, 6), "okunabilen bir JPEG resmi değil"),
+        (eps(), "image/jpeg", (8, 6), "okunabilen bir JPEG resmi değil"),
+        (eps(), "application/postscript", (8, 6), "kabul edilmiyor; yalnız JPEG ve PNG"),
+        (picture("GIF"), "image/gif", (8, 6), "kabul edilmiyor"),
+        (picture("GIF"), "image/png", (8, 6), "okunabilen bir PNG resmi değil"),
+        (picture("TIFF"), "image/jpeg", (8, 6), "okunabilen bir JPEG resmi değil"),
+        (picture("PNG"), "image/jpeg", (8, 6), "okunabilen bir JPEG resmi değil"),
+        (picture("JPEG"), "image/jpeg", (80, 60), "boyutu kayıtlı boyutla tutmuyor (8×6, kayıtta 80×60)"),
+        (picture("JPEG", (400, 300))[:300], "image/jpeg", (400, 300), "okunabilen bir JPEG resmi değil"),
+        (bomb_png(), "image/png", (40_000, 40_000), "resim çok büyük"),
+        (b"", "image/png", (8, 6), "resim verisi yok"),
+    ],
+)
 def test_anything_else_is_refused_with_a_turkish_reason(data, mime, size, expected):
     problem = photo_problem(data, mime, *size)
     assert problem is not None and expected in problem and problem.startswith("Fotoğraf kullanılamaz")

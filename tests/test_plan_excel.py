@@ -69,9 +69,18 @@ def test_template_is_fillable_in_excel(small, tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Plan", "Amaçlar", "Hedefler", "Performans Hedefleri", "Göstergeler", "Faaliyetler", "Birimler"]
     ws = book["Göstergeler"]
-    assert [c.value for c in ws[1]] == ["Anahtar", "Gösterge kodu", "Performans göstergesi", "Ölçü birimi", "Yön",
-                                        "Başlangıç değeri (A)", "Yıl hedefi (B)", "Hedefe etkisi (%)", "Sorumlu birim",
-                                        "Performans hedefi"]
+    assert [c.value for c in ws[1]] == [
+        "Anahtar",
+        "Gösterge kodu",
+        "Performans göstergesi",
+        "Ölçü birimi",
+        "Yön",
+        "Başlangıç değeri (A)",
+        "Yıl hedefi (B)",
+        "Hedefe etkisi (%)",
+        "Sorumlu birim",
+        "Performans hedefi",
+    ]
     assert ws.freeze_panes == "A2"
     assert [c.value for c in ws[2]] == ["asfalt", "G-1", "Serilen asfalt", "Ton", "artan", 100, 250.5, 33.33, "fen", "yol"]
     assert ws["H2"].number_format == "#,##0.00"  # a weight shows its decimals
@@ -126,10 +135,12 @@ def test_weights_not_totalling_100_are_refused_by_cell(definition, tmp_path):
 
 def test_same_rule_as_the_check(small, tmp_path):
     """The import judges weights with the check's rule: 33,33 × 3 (99,99) is within the rounding of two decimals, 50 + 30 + 10 is not."""
+
     def weights(values):
         def change(book):
             for row, w in zip((2, 3, 4), values):
                 book["Göstergeler"][f"H{row}"] = w
+
         return change
 
     import_plan(filled(small, tmp_path, weights([33.33, 33.33, 33.33])), small)
@@ -163,8 +174,14 @@ def test_wrong_types_are_named_by_cell(small, tmp_path):
         book["Faaliyetler"]["E2"] = "12.345.67"
         book["Göstergeler"]["A2"] = "Asfalt Ton"
 
-    refused(filled(small, tmp_path, change), small, "Göstergeler!G3: yıl hedefi (b):", "Göstergeler!E4: yön 'yukarı' olamaz",
-            "Faaliyetler!E2:", "Göstergeler!A2:")
+    refused(
+        filled(small, tmp_path, change),
+        small,
+        "Göstergeler!G3: yıl hedefi (b):",
+        "Göstergeler!E4: yön 'yukarı' olamaz",
+        "Faaliyetler!E2:",
+        "Göstergeler!A2:",
+    )
 
 
 def test_unknown_department_duplicates_and_dangling_references(small, tmp_path):
@@ -176,13 +193,16 @@ def test_unknown_department_duplicates_and_dangling_references(small, tmp_path):
         book["Faaliyetler"]["G3"] = "yok_boyle"
         book["Faaliyetler"]["G2"] = None
 
-    refused(filled(small, tmp_path, change), small,
-            "Göstergeler!I2: 'itfaiye' tanımda bir birim değil",
-            "Göstergeler!A3: 'asfalt' anahtarı Göstergeler!A2",
-            "Amaçlar!A4: 'A1' amaç kodu Amaçlar!A2 hücresinde de",
-            "Hedefler!C3: 'A9' diye bir amaç yok",
-            "Faaliyetler!G3: 'yok_boyle' diye bir performans hedefi yok",
-            "Faaliyetler!G2: boş")
+    refused(
+        filled(small, tmp_path, change),
+        small,
+        "Göstergeler!I2: 'itfaiye' tanımda bir birim değil",
+        "Göstergeler!A3: 'asfalt' anahtarı Göstergeler!A2",
+        "Amaçlar!A4: 'A1' amaç kodu Amaçlar!A2 hücresinde de",
+        "Hedefler!C3: 'A9' diye bir amaç yok",
+        "Faaliyetler!G3: 'yok_boyle' diye bir performans hedefi yok",
+        "Faaliyetler!G2: boş",
+    )
 
 
 def test_empty_required_cells(small, tmp_path):
@@ -199,8 +219,13 @@ def test_formula_merged_and_error_cells(small, tmp_path):
         book["Faaliyetler"].merge_cells("C2:C3")
         book["Amaçlar"]["B3"] = "#REF!"
 
-    refused(filled(small, tmp_path, change), small, "Göstergeler!G2: hücrede hesaplanmamış bir formül",
-            "Faaliyetler!C2:C3: veri hücreleri birleştirilmiş", "Amaçlar!B3: hücrede Excel hatası")
+    refused(
+        filled(small, tmp_path, change),
+        small,
+        "Göstergeler!G2: hücrede hesaplanmamış bir formül",
+        "Faaliyetler!C2:C3: veri hücreleri birleştirilmiş",
+        "Amaçlar!B3: hücrede Excel hatası",
+    )
 
 
 def test_changed_layout(small, tmp_path):
@@ -220,8 +245,7 @@ def test_plan_the_forms_cannot_live_with(definition, tmp_path):
         row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "pg_1_3_1")
         ws.delete_rows(row)
 
-    refused(filled(folder, tmp_path, change), folder, "tanım yeni planla yüklenemiyor", "pg_1_3_1.actual",
-            accept_weights=True)
+    refused(filled(folder, tmp_path, change), folder, "tanım yeni planla yüklenemiyor", "pg_1_3_1.actual", accept_weights=True)
 
 
 def test_not_a_definition_folder(small, tmp_path):
@@ -290,22 +314,33 @@ def test_every_problem_of_a_row_in_one_run():
     from desktop.core.plan_rows import Row, assemble
 
     def row(sheet, r, **values):
-        columns = dict(zip(("key", "code", "name", "unit", "direction", "baseline", "target", "weight", "department", "parent"),
-                           "ABCDEFGHIJ"))
+        columns = dict(
+            zip(
+                ("key", "code", "name", "unit", "direction", "baseline", "target", "weight", "department", "parent"), "ABCDEFGHIJ"
+            )
+        )
         return Row(values, {k: f"{sheet}!{c}{r}" for k, c in columns.items()}, f"{sheet}!A{r}")
 
-    rows = {"aims": [row("Amaçlar", 2, code="SA1", name="Amaç")],
-            "goals": [row("Hedefler", 2, code="H1", name="Hedef", parent="SA1")],
-            "targets": [row("Performans Hedefleri", 2, key="ph", name="Performans hedefi", parent="H1")],
-            "indicators": [row("Göstergeler", 2, key="Kötü Anahtar", code="c" * 1001, target=Decimal("1e30"),
-                               department="yok", parent="ph")],
-            "activities": []}
+    rows = {
+        "aims": [row("Amaçlar", 2, code="SA1", name="Amaç")],
+        "goals": [row("Hedefler", 2, code="H1", name="Hedef", parent="SA1")],
+        "targets": [row("Performans Hedefleri", 2, key="ph", name="Performans hedefi", parent="H1")],
+        "indicators": [
+            row("Göstergeler", 2, key="Kötü Anahtar", code="c" * 1001, target=Decimal("1e30"), department="yok", parent="ph")
+        ],
+        "activities": [],
+    }
     result = assemble("Plan", "", rows, {"fen"})
     assert result.plan is None
     text = "\n".join(result.problems)
-    for needle in ("Göstergeler!I2: 'yok' tanımda bir birim değil", "Göstergeler!C2: boş", "Göstergeler!D2: boş",
-                   "Göstergeler!G2: bu değer geçerli bir sayı değil ya da çok büyük", "Göstergeler!A2: 'Kötü Anahtar' geçerli bir anahtar değil",
-                   "Göstergeler!B2: çok uzun: en çok 1.000 karakter"):
+    for needle in (
+        "Göstergeler!I2: 'yok' tanımda bir birim değil",
+        "Göstergeler!C2: boş",
+        "Göstergeler!D2: boş",
+        "Göstergeler!G2: bu değer geçerli bir sayı değil ya da çok büyük",
+        "Göstergeler!A2: 'Kötü Anahtar' geçerli bir anahtar değil",
+        "Göstergeler!B2: çok uzun: en çok 1.000 karakter",
+    ):
         assert needle in text, text
 
 
@@ -340,8 +375,10 @@ def test_definition_with_a_logo_in_a_subfolder(small, tmp_path):
     (small / "resimler").mkdir()
     Image.new("RGB", (40, 30), (200, 30, 30)).save(small / "resimler" / "logo.png")
     tanim = (small / "tanim.yaml").read_text(encoding="utf-8")
-    (small / "tanim.yaml").write_text(tanim.replace("  name: Örnekköy Belediyesi\n",
-                                                    "  name: Örnekköy Belediyesi\n  logo: resimler/logo.png\n"), encoding="utf-8")
+    (small / "tanim.yaml").write_text(
+        tanim.replace("  name: Örnekköy Belediyesi\n", "  name: Örnekköy Belediyesi\n  logo: resimler/logo.png\n"),
+        encoding="utf-8",
+    )
     assert load_definition(small).institution.logo is not None
     before = load_definition(small).plan
     import_plan(filled(small, tmp_path), small)

@@ -29,8 +29,9 @@ TURKISH_LETTERS = set("çğıöşüÇĞİÖŞÜ")
 def _mount(folder: Path, size: str) -> str | None:
     if os.name != "posix" or not shutil.which("mount"):
         return "no mount command on this machine"
-    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0777", "tmpfs", str(folder)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0777", "tmpfs", str(folder)], capture_output=True, text=True
+    )
     if proc.returncode != 0:
         return f"mounting a small tmpfs is not permitted here: {proc.stderr.strip() or proc.returncode}"
     return None

@@ -41,8 +41,9 @@ def test_value_set_import(itfaiye, size):
     with Workbook.open(itfaiye) as wb:
         data = export_values(wb)
     if size == "six":  # every step of a smaller import; the slow run takes the whole sample
-        data["values"] = [r for r in data["values"] if isinstance(r["value"], int)][:5] + \
-            [r for r in data["values"] if r["field"] == "itfaiye.anlatim"]
+        data["values"] = [r for r in data["values"] if isinstance(r["value"], int)][:5] + [
+            r for r in data["values"] if r["field"] == "itfaiye.anlatim"
+        ]
     for row in data["values"]:
         if isinstance(row["value"], int):
             row["value"] += 3

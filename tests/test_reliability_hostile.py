@@ -119,7 +119,10 @@ def _oversized(tmp_path, definition, which) -> None:
     base = tmp_path / "base.faaliyet.src"
     proc = subprocess.run(
         [sys.executable, "-m", "bench.hostile", "--measure", str(base), *[str(c.path) for c in big]],
-        capture_output=True, text=True, cwd=ROOT, check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     )
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["problems"] == {}

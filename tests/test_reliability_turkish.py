@@ -79,8 +79,12 @@ def test_typed_text_is_stored_nfc_and_found_case_insensitively(workbook):
 def test_value_set_import_normalizes_nfd(workbook):
     from desktop.store.exchange.valueset import import_values
 
-    data = {"institution": "kars", "year": workbook.year, "department": "itfaiye",
-            "values": [{"field": "itfaiye.anlatim", "value": nfd("Iğdır ve İstanbul")}]}
+    data = {
+        "institution": "kars",
+        "year": workbook.year,
+        "department": "itfaiye",
+        "values": [{"field": "itfaiye.anlatim", "value": nfd("Iğdır ve İstanbul")}],
+    }
     import_values(workbook, data)
     assert workbook.get("itfaiye.anlatim") == "Iğdır ve İstanbul"
 

@@ -48,8 +48,7 @@ def clean(tmp_path_factory):
 
 def body_text(pages: list[str]) -> str:
     """Everything after the table of contents."""
-    start = next(i for i, t in enumerate(pages) if "I. GENEL BİLGİLER" in t and "İçindekiler" not in t
-                 and ". . ." not in t)
+    start = next(i for i, t in enumerate(pages) if "I. GENEL BİLGİLER" in t and "İçindekiler" not in t and ". . ." not in t)
     return "\n".join(pages[start:])
 
 
@@ -83,9 +82,12 @@ def test_departments_in_definition_order(sample_pdf, definition):
     entries = list(_outline(pypdf.PdfReader(str(result.path))))
     start = entries.index((2, "1. Faaliyet ve Proje Bilgileri"))
     end = entries.index((2, "2. Performans Sonuçları Tablosu"))
-    printed = [title for level, title in entries[start + 1:end] if level == 3]
-    expected = [d.name for d in definition.departments
-                if d.role == "department" and any(s.chapter == "III.B.1" for s in definition.form(d.key).sections)]
+    printed = [title for level, title in entries[start + 1 : end] if level == 3]
+    expected = [
+        d.name
+        for d in definition.departments
+        if d.role == "department" and any(s.chapter == "III.B.1" for s in definition.form(d.key).sections)
+    ]
     assert printed == expected
 
 
@@ -93,7 +95,7 @@ def test_permits_table_total_is_computed(sample_pdf):
     """The reference prints 152 under a table whose rows sum to 71."""
     _, _, pages = sample_pdf
     page = next(p for p in pages if "Ruhsat Başvuruları Tablosu" in p)
-    table = page[page.find("Ruhsat Başvuruları Tablosu"):]
+    table = page[page.find("Ruhsat Başvuruları Tablosu") :]
     assert re.search(r"^Toplam 71$", table, re.M), table[:600]
     assert "152" not in table.split("Toplam 71")[0]
 
@@ -102,7 +104,11 @@ def test_sample_figures_in_turkish_format(sample_pdf):
     _, _, pages = sample_pdf
     text = "\n".join(pages)
     data = read_json(resources.sample("kars-2020") / "itfaiye.json")
-    tutar = [Decimal(str(v["value"])) for v in data["values"] if v["field"].startswith("itfaiye.makbuz.") and v["field"].endswith(".tutar")]
+    tutar = [
+        Decimal(str(v["value"]))
+        for v in data["values"]
+        if v["field"].startswith("itfaiye.makbuz.") and v["field"].endswith(".tutar")
+    ]
     arac = [v["value"] for v in data["values"] if v["field"].startswith("itfaiye.makbuz.") and v["field"].endswith(".arac")]
     assert f"Genel Toplam {format_number(sum(arac), always_group=True)} {format_money(sum(tutar))}" in text
     assert format_money(sum(tutar)).count(".") >= 1 and "," in format_money(sum(tutar))
@@ -199,7 +205,7 @@ def test_header_footer_and_fingerprint(clean):
     for i, text in enumerate(pages[1:], start=2):
         assert "Örnek Belediyesi" in text and "2020 Faaliyet Raporu" in text
         assert f"{i} / {n}" in text
-    groups = " ".join(result.fingerprint[i:i + 8] for i in range(0, 64, 8))
+    groups = " ".join(result.fingerprint[i : i + 8] for i in range(0, 64, 8))
     assert groups in pages[-1]
     assert re.fullmatch(r"[0-9a-f]{64}", result.fingerprint)
 
@@ -219,8 +225,17 @@ def test_toc_is_clickable_and_bookmarked(clean):
                 yield item.title
 
     names = list(titles(reader.outline))
-    for heading in ("Sunuş", "İçindekiler", "I. GENEL BİLGİLER", "A. Misyon ve Vizyon", "1. Bütçe Uygulama Sonuçları",
-                    "2. Performans Sonuçları Tablosu", "V. ÖNERİ VE TEDBİRLER", "EKLER", "İÇ KONTROL GÜVENCE BEYANI"):
+    for heading in (
+        "Sunuş",
+        "İçindekiler",
+        "I. GENEL BİLGİLER",
+        "A. Misyon ve Vizyon",
+        "1. Bütçe Uygulama Sonuçları",
+        "2. Performans Sonuçları Tablosu",
+        "V. ÖNERİ VE TEDBİRLER",
+        "EKLER",
+        "İÇ KONTROL GÜVENCE BEYANI",
+    ):
         assert heading in names, names
     assert reader.metadata.title.startswith("Örnek Belediyesi 2020")
     assert reader.metadata.author == "Örnek Belediyesi"

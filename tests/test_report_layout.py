@@ -23,8 +23,15 @@ def _cell_lines(cell) -> list[str]:
 
 def test_columns_are_wide_enough_for_every_number():
     header = ["Gelirin Kodu ve Açıklaması", "Bütçe Tahmini (TL)", "Yılı Tahsilatı (TL)", "Oran (%)"]
-    rows = [["1 Vergi Gelirleri ve uzun bir açıklama metni ki sütuna sığmasın diye yazıldı", "1.234.567.890,12", "987.654.321,00", "%101,32"],
-            ["Toplam", "9.999.999.999,99", "9.999.999.999,99", "%100"]]
+    rows = [
+        [
+            "1 Vergi Gelirleri ve uzun bir açıklama metni ki sütuna sığmasın diye yazıldı",
+            "1.234.567.890,12",
+            "987.654.321,00",
+            "%101,32",
+        ],
+        ["Toplam", "9.999.999.999,99", "9.999.999.999,99", "%100"],
+    ]
     cols = [Col("left", True, 70, 3), Col("right"), Col("right"), Col("right")]
     t = make_table(header, rows, cols, 300, 8.5, bold_rows={1})
     assert isinstance(t, LazyTable)
@@ -66,8 +73,11 @@ def test_headings_never_end_a_page(tmp_path):
         build_report(wb, out)
     with pdfplumber.open(str(out)) as pdf:
         for number, page in enumerate(pdf.pages[1:], start=2):
-            words = [w for w in page.extract_words(extra_attrs=["fontname", "size"])
-                     if 60 < w["top"] < page.height - 60 and w["size"] < 60]
+            words = [
+                w
+                for w in page.extract_words(extra_attrs=["fontname", "size"])
+                if 60 < w["top"] < page.height - 60 and w["size"] < 60
+            ]
             if not words:
                 continue
             last = max(w["top"] for w in words)

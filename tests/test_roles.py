@@ -75,7 +75,10 @@ def test_the_other_municipality_shares_no_key_with_kars(definition, other):
     d, _ = other
     assert own_keys(d) and not own_keys(d) & own_keys(definition)
     assert (d.year.year, d.year.deviation_tolerance, d.year.percent_style) != (
-        definition.year.year, definition.year.deviation_tolerance, definition.year.percent_style)
+        definition.year.year,
+        definition.year.deviation_tolerance,
+        definition.year.percent_style,
+    )
 
 
 def test_its_finance_declaration_names_its_finance_unit(other):
@@ -140,7 +143,8 @@ def test_settings_are_read_only_from_the_settings_section():
     assert settings.is_settings_key(d, "kurum_genel.mali_yonetici_adi")
     del data["forms"][0]["sections"][2]  # no settings section: a field of that name elsewhere overrides nothing
     data["forms"][0]["sections"][1]["items"].append(
-        {"kind": "field", "key": "sapma_toleransi", "label": "Bir sayı", "type": "percent"})
+        {"kind": "field", "key": "sapma_toleransi", "label": "Bir sayı", "type": "percent"}
+    )
     d = Definition.from_data(data)
     assert settings.year_settings(d, {"kurum_genel.sapma_toleransi": Decimal(0)}.get) == d.year
     assert not settings.is_settings_key(d, "kurum_genel.sapma_toleransi")
@@ -149,18 +153,21 @@ def test_settings_are_read_only_from_the_settings_section():
 
 # --- checked at load, with file:line ----------------------------------------------------
 
+
 def _set(path: tuple, value):
     def change(data):
         node = data
         for part in path[:-1]:
             node = node[part]
         node[path[-1]] = value
+
     return change
 
 
 def _add_settings_item(item: dict):
     def change(data):
         data["forms"][0]["sections"][2]["items"].append(item)
+
     return change
 
 
@@ -168,25 +175,81 @@ DEPT_FORM = ("forms", 1, "sections", 0)
 CASES = [
     # (change, file, place, words of the message)
     (_set(("departments", 2, "role"), "department"), "tanim.yaml", "departments", "kurum birimi tanımlanmamış"),
-    (_set(("departments", 0, "role"), "institution"), "tanim.yaml", "departments[2].role", "kurum birimi bir tane olmalı: 'yollar'"),
-    (_set(("departments", 2, "finance"), True), "tanim.yaml", "departments[2].finance", "kurum birimi mali hizmetler birimi olamaz"),
-    (_set(("departments", 0, "finance"), True), "tanim.yaml", "departments[1].finance", "mali hizmetler birimi bir tane olmalı: 'yollar'"),
-    (_set(DEPT_FORM + ("foreword",), True), "birimler/yollar.yaml", "sections[0].foreword", "yalnız kurum biriminin ('kurum_genel')"),
-    (_set(("forms", 0, "sections", 1, "foreword"), True), "birimler/kurum_genel.yaml", "sections[1].foreword",
-     "bir tane olmalı: 'baskanin_mesaji'"),
-    (_set(DEPT_FORM + ("chapter",), "ayarlar"), "birimler/yollar.yaml", "sections[0].chapter", "yıl ayarları bölümü ('chapter: ayarlar') yalnız"),
-    (_set(("forms", 0, "sections", 2, "foreword"), True), "birimler/kurum_genel.yaml", "sections[2].foreword",
-     "yıl ayarları bölümü sunuş olarak basılamaz"),
-    (_add_settings_item({"kind": "field", "key": "tolerans", "label": "T", "type": "percent"}), "birimler/kurum_genel.yaml",
-     "sections[2].items[3].key", "'tolerans' diye bir ayar yok"),
-    (_set(("forms", 0, "sections", 2, "items", 0, "type"), "text"), "birimler/kurum_genel.yaml", "sections[2].items[0].type",
-     "türü percent ya da decimal olmalı"),
-    (_add_settings_item({"kind": "table", "key": "harcama_yetkilileri", "title": "H", "rows": [{"key": "imar", "label": "İ"}],
-                         "columns": [{"key": "adi", "label": "A", "type": "text"}]}), "birimler/kurum_genel.yaml",
-     "sections[2].items[3].rows[0].key", "'imar' tanımlı bir birim değil"),
+    (
+        _set(("departments", 0, "role"), "institution"),
+        "tanim.yaml",
+        "departments[2].role",
+        "kurum birimi bir tane olmalı: 'yollar'",
+    ),
+    (
+        _set(("departments", 2, "finance"), True),
+        "tanim.yaml",
+        "departments[2].finance",
+        "kurum birimi mali hizmetler birimi olamaz",
+    ),
+    (
+        _set(("departments", 0, "finance"), True),
+        "tanim.yaml",
+        "departments[1].finance",
+        "mali hizmetler birimi bir tane olmalı: 'yollar'",
+    ),
+    (
+        _set(DEPT_FORM + ("foreword",), True),
+        "birimler/yollar.yaml",
+        "sections[0].foreword",
+        "yalnız kurum biriminin ('kurum_genel')",
+    ),
+    (
+        _set(("forms", 0, "sections", 1, "foreword"), True),
+        "birimler/kurum_genel.yaml",
+        "sections[1].foreword",
+        "bir tane olmalı: 'baskanin_mesaji'",
+    ),
+    (
+        _set(DEPT_FORM + ("chapter",), "ayarlar"),
+        "birimler/yollar.yaml",
+        "sections[0].chapter",
+        "yıl ayarları bölümü ('chapter: ayarlar') yalnız",
+    ),
+    (
+        _set(("forms", 0, "sections", 2, "foreword"), True),
+        "birimler/kurum_genel.yaml",
+        "sections[2].foreword",
+        "yıl ayarları bölümü sunuş olarak basılamaz",
+    ),
+    (
+        _add_settings_item({"kind": "field", "key": "tolerans", "label": "T", "type": "percent"}),
+        "birimler/kurum_genel.yaml",
+        "sections[2].items[3].key",
+        "'tolerans' diye bir ayar yok",
+    ),
+    (
+        _set(("forms", 0, "sections", 2, "items", 0, "type"), "text"),
+        "birimler/kurum_genel.yaml",
+        "sections[2].items[0].type",
+        "türü percent ya da decimal olmalı",
+    ),
+    (
+        _add_settings_item(
+            {
+                "kind": "table",
+                "key": "harcama_yetkilileri",
+                "title": "H",
+                "rows": [{"key": "imar", "label": "İ"}],
+                "columns": [{"key": "adi", "label": "A", "type": "text"}],
+            }
+        ),
+        "birimler/kurum_genel.yaml",
+        "sections[2].items[3].rows[0].key",
+        "'imar' tanımlı bir birim değil",
+    ),
     # a setting's key on an item of another kind: not the setting
-    (_add_settings_item({"kind": "photos", "key": "harcama_yetkilileri", "title": "H"}), "birimler/kurum_genel.yaml",
-     "sections[2].items[3].key", "'harcama_yetkilileri' diye bir ayar yok"),
+    (
+        _add_settings_item({"kind": "photos", "key": "harcama_yetkilileri", "title": "H"}),
+        "birimler/kurum_genel.yaml",
+        "sections[2].items[3].key",
+        "'harcama_yetkilileri' diye bir ayar yok",
+    ),
 ]
 
 

@@ -149,7 +149,9 @@ def test_local_crash_journal_is_rolled_back(workbook_path, tmp_path):
     conn.execute("UPDATE entry SET value = 999")
     conn.execute("PRAGMA cache_size = 0")
     # copy the file and its journal as they are mid-transaction (like a power cut)
-    conn.execute("INSERT INTO audit (at, who, department, target, attribute) SELECT at, who, department, target, attribute FROM audit")
+    conn.execute(
+        "INSERT INTO audit (at, who, department, target, attribute) SELECT at, who, department, target, attribute FROM audit"
+    )
     shutil.copy(workbook_path, snapshot)
     journal = workbook_path.parent / (workbook_path.name + "-journal")
     if journal.exists():

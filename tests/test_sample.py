@@ -47,9 +47,24 @@ CONTRADICTIONS = {
 WEIGHTS_NOT_100 = {"ph_1_5", "ph_4_1", "ph_5_2", "ph_6_1", "ph_6_2", "ph_7_3", "ph_8_2"}
 # indicators with an actual that deviates from the target and no printed explanation
 UNEXPLAINED = {
-    "pg_1_1_2_c", "pg_1_1_2_d", "pg_1_1_2_e", "pg_1_1_3_b", "pg_1_3_2", "pg_1_5_1_b", "pg_4_3_1_a", "pg_4_3_1_b",
-    "pg_4_3_2_a", "pg_4_3_2_b", "pg_4_3_3", "pg_5_2_1_d", "pg_5_2_2_a", "pg_5_2_2_b", "pg_5_2_2_c", "pg_5_2_3_a",
-    "pg_5_2_3_b", "pg_5_2_3_c",
+    "pg_1_1_2_c",
+    "pg_1_1_2_d",
+    "pg_1_1_2_e",
+    "pg_1_1_3_b",
+    "pg_1_3_2",
+    "pg_1_5_1_b",
+    "pg_4_3_1_a",
+    "pg_4_3_1_b",
+    "pg_4_3_2_a",
+    "pg_4_3_2_b",
+    "pg_4_3_3",
+    "pg_5_2_1_d",
+    "pg_5_2_2_a",
+    "pg_5_2_2_b",
+    "pg_5_2_2_c",
+    "pg_5_2_3_a",
+    "pg_5_2_3_b",
+    "pg_5_2_3_c",
 }
 
 
@@ -113,7 +128,10 @@ def test_printed_figures_are_kept_and_totals_computed(sample, definition):
         assert view.get("itfaiye.makbuz.toplam.arac") == 681
         assert view.get("itfaiye.akaryakit.toplam.litre") == D("24396")
         # the material columns of the fire statistics add up to the printed Genel Toplam
-        assert [view.get(f"itfaiye.yangin.toplam.{c}") for c in ("ahsap", "karma", "betonarme", "celik", "malzeme_diger", "malzeme_toplam")] == [93, 8, 17, 4, 16, 138]
+        assert [
+            view.get(f"itfaiye.yangin.toplam.{c}")
+            for c in ("ahsap", "karma", "betonarme", "celik", "malzeme_diger", "malzeme_toplam")
+        ] == [93, 8, 17, 4, 16, 138]
 
 
 def test_indicators_entries_as_printed(sample):
@@ -131,8 +149,20 @@ def test_institution_texts_are_in_the_strategy_value_set(sample, definition):
         values = wb.entries().values
     assert values["strateji.misyon"].startswith("Kars'ın sahip olduğu tarihi")
     assert values["strateji.kanunlar"].count("\n- ") == 22  # 23 laws, one per bullet line
-    for key in ("sunus", "vizyon", "degerler", "yetki", "orgut", "hizmetler", "yonetim", "politikalar",
-                "ustunlukler", "zayifliklar", "degerlendirme", "oneriler"):
+    for key in (
+        "sunus",
+        "vizyon",
+        "degerler",
+        "yetki",
+        "orgut",
+        "hizmetler",
+        "yonetim",
+        "politikalar",
+        "ustunlukler",
+        "zayifliklar",
+        "degerlendirme",
+        "oneriler",
+    ):
         assert values[f"strateji.{key}"].strip(), key
 
 

@@ -159,7 +159,10 @@ def test_every_form_table_is_named_in_the_coverage_file(definition):
     """The other direction: no table of the forms is unaccounted for."""
     named = {t for e in _coverage()["tablolar"] for t in e.get("hedef", [])}
     derived = {  # tables made from a sentence of the narrative, not a printed table
-        "isletme_istirakler.yeni_abone", "park_bahceler.cenaze_nakil", "temizlik.mezar_kazim", "kadin_aile.bakim_alan",
+        "isletme_istirakler.yeni_abone",
+        "park_bahceler.cenaze_nakil",
+        "temizlik.mezar_kazim",
+        "kadin_aile.bakim_alan",
     }
     for form in definition.forms:
         for section in form.sections:

@@ -19,30 +19,44 @@ def faaliyet(capsys, *args) -> tuple[int, str, str]:
     return status, out, err
 
 
-@pytest.mark.parametrize("text, key", [
-    ("Şırnak İlçe Özel", "sirnak_ilce_ozel"),
-    ("IĞDIR", "igdir"),
-    ("Çağlayancerit  -  Gölbaşı", "caglayancerit_golbasi"),
-    ("Âşık Veysel", "asik_veysel"),
-    ("!!!", ""),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Şırnak İlçe Özel", "sirnak_ilce_ozel"),
+        ("IĞDIR", "igdir"),
+        ("Çağlayancerit  -  Gölbaşı", "caglayancerit_golbasi"),
+        ("Âşık Veysel", "asik_veysel"),
+        ("!!!", ""),
+    ],
+)
 def test_slug_is_turkish_aware(text, key):
     assert slug(text) == key
 
 
-@pytest.mark.parametrize("name, key", [
-    ("Ad Belediyesi", "ad"),
-    ("İĞDIR BELEDİYESİ", "igdir"),
-    ("Yenişehir İlçe Belediyesi", "yenisehir_ilce"),
-    ("Belediyesi", "belediyesi"),
-    ("1. Organize Sanayi Bölgesi", "k_1_organize_sanayi_bolgesi"),
-])
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Ad Belediyesi", "ad"),
+        ("İĞDIR BELEDİYESİ", "igdir"),
+        ("Yenişehir İlçe Belediyesi", "yenisehir_ilce"),
+        ("Belediyesi", "belediyesi"),
+        ("1. Organize Sanayi Bölgesi", "k_1_organize_sanayi_bolgesi"),
+    ],
+)
 def test_the_institution_key_comes_from_the_name(name, key):
     assert institution_key(name) == key
 
 
-@pytest.mark.parametrize("name, year, words", [("", 2026, "boş"), ("   ", 2026, "boş"), ("???", 2026, "harf"),
-                                               ("Ad Belediyesi", 1999, "2000 ile 2100"), ("Ad Belediyesi", 2101, "2000 ile 2100")])
+@pytest.mark.parametrize(
+    "name, year, words",
+    [
+        ("", 2026, "boş"),
+        ("   ", 2026, "boş"),
+        ("???", 2026, "harf"),
+        ("Ad Belediyesi", 1999, "2000 ile 2100"),
+        ("Ad Belediyesi", 2101, "2000 ile 2100"),
+    ],
+)
 def test_a_name_or_year_no_definition_can_be_made_from_is_refused(name, year, words):
     with pytest.raises(StarterError, match=words):
         starter_files(name, year)

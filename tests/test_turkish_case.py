@@ -59,11 +59,45 @@ def test_nfc():
 
 
 def test_province_order():
-    names = ["Denizli", "Çorum", "Cide", "Şile", "Sinop", "İzmir", "Iğdır", "Ilgaz",
-             "Ödemiş", "Ordu", "Zonguldak", "Ağrı", "Adana", "Uşak", "Ünye", "Giresun", "Gümüşhane", "Göksun"]
+    names = [
+        "Denizli",
+        "Çorum",
+        "Cide",
+        "Şile",
+        "Sinop",
+        "İzmir",
+        "Iğdır",
+        "Ilgaz",
+        "Ödemiş",
+        "Ordu",
+        "Zonguldak",
+        "Ağrı",
+        "Adana",
+        "Uşak",
+        "Ünye",
+        "Giresun",
+        "Gümüşhane",
+        "Göksun",
+    ]
     assert sorted(names, key=sort_key) == [
-        "Adana", "Ağrı", "Cide", "Çorum", "Denizli", "Giresun", "Göksun", "Gümüşhane",
-        "Iğdır", "Ilgaz", "İzmir", "Ordu", "Ödemiş", "Sinop", "Şile", "Uşak", "Ünye", "Zonguldak",
+        "Adana",
+        "Ağrı",
+        "Cide",
+        "Çorum",
+        "Denizli",
+        "Giresun",
+        "Göksun",
+        "Gümüşhane",
+        "Iğdır",
+        "Ilgaz",
+        "İzmir",
+        "Ordu",
+        "Ödemiş",
+        "Sinop",
+        "Şile",
+        "Uşak",
+        "Ünye",
+        "Zonguldak",
     ]
 
 

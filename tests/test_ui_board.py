@@ -171,8 +171,12 @@ def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, win
         seen["board"] = rows(window)["itfaiye"][1].department in window.board.model.pending
         seen["state"] = window.board.model.text(window.board.model.row_of("itfaiye"), 1)
         dlg = ConflictDialog(conflicts, {"itfaiye": "İtfaiye Müdürlüğü"}, window)
-        seen["cells"] = (dlg.table.item(0, COL_HERE).text(), dlg.table.item(0, COL_THERE).text(),
-                         dlg.table.item(0, COL_HERE_WHO).text(), dlg.table.item(0, COL_BASE).text())
+        seen["cells"] = (
+            dlg.table.item(0, COL_HERE).text(),
+            dlg.table.item(0, COL_THERE).text(),
+            dlg.table.item(0, COL_HERE_WHO).text(),
+            dlg.table.item(0, COL_BASE).text(),
+        )
         seen["apply_before"] = dlg.apply_button.isEnabled()
         (dlg.all_ours if choice == "ours" else dlg.all_theirs).click()
         seen["apply_after"] = dlg.apply_button.isEnabled()
@@ -186,7 +190,9 @@ def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, win
     assert seen["cells"][3] == BASE_SHOWN  # what both sides started from: the last import
     assert not seen["apply_before"] and seen["apply_after"]  # never decided silently
     assert result.files[0].status == "imported" and list(result.files[0].resolved.values()) == [choice]
-    assert window.history.table.item(0, 8).text() == ("1 birleşikteki, 0 gelen" if choice == "ours" else "0 birleşikteki, 1 gelen")
+    assert window.history.table.item(0, 8).text() == (
+        "1 birleşikteki, 0 gelen" if choice == "ours" else "0 birleşikteki, 1 gelen"
+    )
     assert window.wb.get(KEY) == expected
     assert window.board.model.pending == {}
 
@@ -203,6 +209,7 @@ def test_leaving_the_conflict_view_writes_nothing(qtbot, window, files, consolid
 
 def test_an_older_file_is_refused_and_can_be_forced(clock, qtbot, window, files, tmp_path):
     import shutil
+
     old = tmp_path / "eski" / files["imar"].name
     old.parent.mkdir()
     shutil.copy(files["imar"], old)

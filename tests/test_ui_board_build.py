@@ -12,7 +12,6 @@ from desktop.store.file.workbook import Workbook
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
-
 @pytest.fixture
 def window(qtbot, tmp_path, definition, files):
     from desktop.store.merge.run import merge_files

@@ -16,6 +16,7 @@ from ui_support import make_window, widget
 
 pytestmark = pytest.mark.usefixtures("private_settings")
 
+
 def test_the_window_shows_suffix_percents_and_declared_places(qtbot, path):  # noqa: F811
     from desktop.ui.editors.table import TableEditor
 

@@ -77,8 +77,17 @@ def test_own_edits_keep_the_undo_history(window, qtbot, workbook_path):
 
 def test_the_cli_refuses_the_file_the_window_holds(window, workbook_path, tmp_path, capsys):
     vals = tmp_path / "d.json"
-    vals.write_text(json.dumps({"institution": "ornek", "year": 2020, "department": "itfaiye",
-                                "values": [{"field": "itfaiye.trafik_kazasi", "value": 3}]}), encoding="utf-8")
+    vals.write_text(
+        json.dumps(
+            {
+                "institution": "ornek",
+                "year": 2020,
+                "department": "itfaiye",
+                "values": [{"field": "itfaiye.trafik_kazasi", "value": 3}],
+            }
+        ),
+        encoding="utf-8",
+    )
     assert cli.main(["values", "import", str(workbook_path), str(vals)]) == 2
     assert "Faaliyet penceresinde düzenlemeye açık" in capsys.readouterr().err
     assert stored(workbook_path, "itfaiye.trafik_kazasi") is None

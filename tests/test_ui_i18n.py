@@ -27,7 +27,9 @@ def _tr_literals() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and node.args:
                 arg = node.args[0]
-                assert isinstance(arg, ast.Constant) and isinstance(arg.value, str), f"tr() needs a literal in {path}:{node.lineno}"
+                assert isinstance(arg, ast.Constant) and isinstance(arg.value, str), (
+                    f"tr() needs a literal in {path}:{node.lineno}"
+                )
                 out.add(arg.value)
     return out
 

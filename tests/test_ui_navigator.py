@@ -17,8 +17,14 @@ def test_marks_follow_what_is_entered(window):
     window.editor.set_values({"itfaiye.makbuz.ocak.arac": 3})
     assert nav.mark_of("gelirler") == "partial"
     assert "1/36 dolu" in nav.item(1).text()
-    window.editor.set_values({"itfaiye.anlatim": "Yıl boyunca eğitimler sürdü.", "itfaiye.trafik_kazasi": 1,
-                              "itfaiye.kurtarilan_kisi": 2, "itfaiye.tatbikat_tarihi": None})
+    window.editor.set_values(
+        {
+            "itfaiye.anlatim": "Yıl boyunca eğitimler sürdü.",
+            "itfaiye.trafik_kazasi": 1,
+            "itfaiye.kurtarilan_kisi": 2,
+            "itfaiye.tatbikat_tarihi": None,
+        }
+    )
     assert nav.mark_of("genel") == "partial"
     import datetime as dt
 

@@ -90,7 +90,7 @@ def test_a_folder_that_does_not_load_shows_the_loaders_message_and_changes_nothi
     win = make_window(qtbot)
     before = win.start.year.count()
     win.start.new_year_button.click()
-    (title, text, kind), = win.prompts.messages
+    ((title, text, kind),) = win.prompts.messages
     assert kind == "warning" and "yüklenemedi" in text
     assert "ornek-2031/birimler/zabita.yaml:9: sections[0].items[0].type: şunlardan biri olmalı" in text
     assert "zabita.yaml:9" in win.start.year_problem.text()
@@ -108,7 +108,7 @@ def test_a_folder_that_is_not_a_definition_says_what_to_choose(qtbot, tmp_path, 
     dialogs = Dialogs(monkeypatch, chosen, tmp_path / "yok")
     win = make_window(qtbot)
     win.start.new_year_button.click()
-    (title, text, kind), = win.prompts.messages
+    ((title, text, kind),) = win.prompts.messages
     assert expected in text and str(chosen) in text and dialogs.saves == []
     win.close()
 
@@ -139,7 +139,9 @@ def test_recent_definition_folders_are_bounded_and_newest_first(tmp_path):
     settings.add_recent_definition(tmp_path / "t5", "label 5 again")
     got = settings.recent_definitions()
     assert len(got) == settings.MAX_RECENT_DEFINITIONS
-    assert got[0] == ((tmp_path / "t5").resolve(), "label 5 again") and got[1][1] == f"label {settings.MAX_RECENT_DEFINITIONS + 2}"
+    assert (
+        got[0] == ((tmp_path / "t5").resolve(), "label 5 again") and got[1][1] == f"label {settings.MAX_RECENT_DEFINITIONS + 2}"
+    )
     assert len({f for f, _ in got}) == len(got)
 
 
@@ -167,7 +169,12 @@ assert win.start.current_definition() is not None and win.start.create_button.is
 print(" ".join(m for m in ("ruamel.yaml", "desktop.ui.document_view", "desktop.ui.commands", "desktop.ui.model") if m in sys.modules))
 """
     root = Path(__file__).resolve().parent.parent
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "settings")], cwd=root, capture_output=True, text=True,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "settings")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == ""

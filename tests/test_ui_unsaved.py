@@ -181,8 +181,10 @@ def test_a_kept_unreadable_input_blocks_submitting_with_its_message(window, qtbo
     with Workbook.open(workbook_path, readonly=True) as wb:
         assert wb.state()["state"] == "taslak"
     panel = window.view.findings.list
-    assert any("'12a' okunamadı" in panel.item(i).text() or "'12a' okunamadı" in (panel.item(i).toolTip() or "")
-               for i in range(panel.count()))
+    assert any(
+        "'12a' okunamadı" in panel.item(i).text() or "'12a' okunamadı" in (panel.item(i).toolTip() or "")
+        for i in range(panel.count())
+    )
 
 
 def test_long_text_is_saved_while_typing_and_undone_as_one_step(window, qtbot, workbook_path):

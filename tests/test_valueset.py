@@ -157,20 +157,26 @@ def test_csv_keeps_numbers_as_numbers_negative_too():
 def test_csv_export_of_a_workbook_neutralises_stored_text(workbook, definition):
     text_slot = next(s for s in definition.slots_of("itfaiye") if s.type == "text" and not s.computed)
     ind = definition.indicators_of("itfaiye")[0]
-    import_values(workbook, valueset(
-        values=[{"field": text_slot.key, "value": "=HYPERLINK(\"http://x\")"}],
-        indicators=[{"key": ind.key, "actual": 3, "explanation": "@SUM(1)", "source": "+kaynak"}],
-    ))
+    import_values(
+        workbook,
+        valueset(
+            values=[{"field": text_slot.key, "value": '=HYPERLINK("http://x")'}],
+            indicators=[{"key": ind.key, "actual": 3, "explanation": "@SUM(1)", "source": "+kaynak"}],
+        ),
+    )
     rows = {r[1]: r for r in _csv_rows(to_csv(export_values(workbook)))}
-    assert rows[text_slot.key][2] == "'=HYPERLINK(\"http://x\")"
+    assert rows[text_slot.key][2] == '\'=HYPERLINK("http://x")'
     assert rows[ind.key][2:] == ["3", "'@SUM(1)", "'+kaynak"]
 
 
 # --- duplicate keys ---------------------------------------------------------------
-@pytest.mark.parametrize("text, key", [
-    ('{"year": 2020, "year": 2019}', "year"),
-    ('{"values": [{"field": "a", "value": 1, "value": 2}]}', "value"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ('{"year": 2020, "year": 2019}', "year"),
+        ('{"values": [{"field": "a", "value": 1, "value": 2}]}', "value"),
+    ],
+)
 def test_duplicate_json_keys_are_refused(tmp_path, text, key):
     path = tmp_path / "d.json"
     path.write_text(text, encoding="utf-8")

@@ -21,8 +21,8 @@ from desktop.store.year_board import YearBoard, create_consolidated
 STRATEGY_UI = Path(__file__).resolve().parent.parent / "desktop" / "ui" / "strategy"
 
 
-
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("clock")]
+
 
 @pytest.fixture
 def consolidated(tmp_path, definition) -> Path:
@@ -90,7 +90,9 @@ def test_the_board_computes_the_findings_once_and_scans_no_department_alone(cons
         assert calls == [1, 1]
         findings = real(wb)
         for name in ("slots_of", "form", "indicators_of", "activities_of", "department"):  # each scans the definition
-            monkeypatch.setattr(Definition, name, lambda *a, _n=name: pytest.fail(f"the board called Definition.{_n} per department"))
+            monkeypatch.setattr(
+                Definition, name, lambda *a, _n=name: pytest.fail(f"the board called Definition.{_n} per department")
+            )
         assert board(wb, findings) == rows
 
 
@@ -204,9 +206,18 @@ def _imports(path: Path) -> set[str]:
 
 def test_no_strategy_widget_calls_the_store():
     """Widgets go through the model (``year_model.py``); only the report job opens its own read-only copy."""
-    forbidden = {"sqlite3", "store.workbook.Workbook", "store.merge.merge_files", "store.submission",
-                 "store.submission.accept", "store.submission.send_back", "store.submission.board",
-                 "store.distribute.distribute", "store.excel_export.export_excel", "store.import_history.history"}
+    forbidden = {
+        "sqlite3",
+        "store.workbook.Workbook",
+        "store.merge.merge_files",
+        "store.submission",
+        "store.submission.accept",
+        "store.submission.send_back",
+        "store.submission.board",
+        "store.distribute.distribute",
+        "store.excel_export.export_excel",
+        "store.import_history.history",
+    }
     for path in sorted(STRATEGY_UI.glob("*.py")):
         if path.name in ("year_model.py", "build.py"):
             continue

@@ -26,8 +26,9 @@ TOL = "strateji.sapma_toleransi"
 
 def _increasing_indicator(definition):
     """An increasing indicator without a baseline: an actual of 0.9 × target deviates by 10 points."""
-    return next(i for i in definition.plan.indicators()
-                if i.direction == "increase" and not i.baseline and i.target and i.target > 0)
+    return next(
+        i for i in definition.plan.indicators() if i.direction == "increase" and not i.baseline and i.target and i.target > 0
+    )
 
 
 def _deviation_errors(findings, key: str) -> list:
@@ -157,11 +158,16 @@ def test_the_declarations_print_the_overridden_signers(consolidated_path, tmp_pa
     from desktop.report import build_report
 
     with Workbook.open(consolidated_path) as wb:
-        wb.apply(values={
-            "strateji.ust_yonetici_adi": "Ayşe IŞIK", "strateji.ust_yonetici_unvani": "Belediye Başkanı",
-            "strateji.mali_yonetici_adi": "Çağrı ŞİMŞEK", "strateji.beyan_yeri": "Kağızman",
-            "strateji.beyan_tarihi": dt.date(2021, 3, 31), TOL: D("20"),
-        })
+        wb.apply(
+            values={
+                "strateji.ust_yonetici_adi": "Ayşe IŞIK",
+                "strateji.ust_yonetici_unvani": "Belediye Başkanı",
+                "strateji.mali_yonetici_adi": "Çağrı ŞİMŞEK",
+                "strateji.beyan_yeri": "Kağızman",
+                "strateji.beyan_tarihi": dt.date(2021, 3, 31),
+                TOL: D("20"),
+            }
+        )
         result = build_report(wb, tmp_path / "yil.pdf")
     text = _pdf_text(result.path)
     assert "Ayşe IŞIK" in text and "Belediye Başkanı" in text and "Çağrı ŞİMŞEK" in text
@@ -178,8 +184,12 @@ def test_a_department_report_prints_the_overridden_spending_officer(consolidated
     with Workbook.open(consolidated_path) as wb:
         result = build_report(wb, tmp_path / "once.pdf", department="itfaiye")
         assert "Eşref AYDIN" in _pdf_text(result.path)
-        wb.apply(values={"strateji.harcama_yetkilileri.itfaiye.adi": "Ali VEKİL",
-                         "strateji.harcama_yetkilileri.itfaiye.unvani": "İtfaiye Müdür V."})
+        wb.apply(
+            values={
+                "strateji.harcama_yetkilileri.itfaiye.adi": "Ali VEKİL",
+                "strateji.harcama_yetkilileri.itfaiye.unvani": "İtfaiye Müdür V.",
+            }
+        )
         result = build_report(wb, tmp_path / "sonra.pdf", department="itfaiye")
     text = _pdf_text(result.path)
     assert "Ali VEKİL" in text and "İtfaiye Müdür V." in text and "Eşref AYDIN" not in text

@@ -40,13 +40,9 @@ def check_characters(text: str, multiline: bool) -> None:
     c, at = bad.group(), bad.start() + 1
     if c in "\n\r\t":
         what = "satır sonu" if c != "\t" else "sekme (Tab)"
-        raise CharacterProblem(
-            f"{at}. karakter bir {what}; bu alan tek satırlık. Metni tek satırda yazın."
-        )
+        raise CharacterProblem(f"{at}. karakter bir {what}; bu alan tek satırlık. Metni tek satırda yazın.")
     if "\ud800" <= c <= "\udfff":
         what = f"geçersiz bir karakter (eşi olmayan vekil kod U+{ord(c):04X})"
     else:
         what = f"görünmeyen bir denetim karakteri (U+{ord(c):04X})"
-    raise CharacterProblem(
-        f"{at}. karakter {what}. Metni yeniden yazın ya da düz metin olarak yapıştırın."
-    )
+    raise CharacterProblem(f"{at}. karakter {what}. Metni yeniden yazın ya da düz metin olarak yapıştırın.")

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran",
-          "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"]
-MONTH_KEYS = ["ocak", "subat", "mart", "nisan", "mayis", "haziran",
-              "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik"]
+MONTHS = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"]
+MONTH_KEYS = ["ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik"]
 BIMONTHS = [
     ("ocak_subat", "Ocak-Şubat"),
     ("mart_nisan", "Mart-Nisan"),

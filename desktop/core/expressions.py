@@ -14,6 +14,7 @@ division by zero gives ``None`` too. A number that is not finite or beyond
 incalculable: ``None`` for a computed cell, ``Incalculable`` (a finding) for a
 rule evaluated with ``strict=True``.
 """
+
 from __future__ import annotations
 
 import ast
@@ -101,7 +102,9 @@ def _check_shape(tree: ast.AST, text: str) -> None:
         node, depth = stack.pop()
         count += 1
         if depth > MAX_FORMULA_DEPTH or count > MAX_FORMULA_NODES:
-            raise ExpressionError(f"formül çok karmaşık (en çok {MAX_FORMULA_DEPTH} iç içe düzey, {MAX_FORMULA_NODES} öğe): '{_show(text)}'")
+            raise ExpressionError(
+                f"formül çok karmaşık (en çok {MAX_FORMULA_DEPTH} iç içe düzey, {MAX_FORMULA_NODES} öğe): '{_show(text)}'"
+            )
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
@@ -118,7 +121,11 @@ def _allowed(node: ast.AST) -> bool:
         return type(node) in _CMPS
     if isinstance(node, ast.Constant):
         v = node.value
-        return isinstance(v, (int, float)) and not isinstance(v, bool) and _finite(Decimal(repr(v)) if isinstance(v, float) else Decimal(v))
+        return (
+            isinstance(v, (int, float))
+            and not isinstance(v, bool)
+            and _finite(Decimal(repr(v)) if isinstance(v, float) else Decimal(v))
+        )
     if isinstance(node, ast.Call):
         return _call_allowed(node)
     if isinstance(node, ast.Attribute) and _dotted(node) is None:
@@ -176,7 +183,9 @@ def evaluate(text: str, lookup: Lookup, *, strict: bool = False):
         return None
     except (_Incalculable, DecimalException, OverflowError):
         if strict:
-            raise Incalculable(f"formül hesaplanamadı: değerler ya da sonuç geçerli bir sayı değil veya çok büyük (mutlak değer en çok {grouped(MAX_MAGNITUDE)})") from None
+            raise Incalculable(
+                f"formül hesaplanamadı: değerler ya da sonuç geçerli bir sayı değil veya çok büyük (mutlak değer en çok {grouped(MAX_MAGNITUDE)})"
+            ) from None
         return None
 
 

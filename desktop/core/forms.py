@@ -51,10 +51,27 @@ TYPE_LABELS = {
 
 # Where a section is printed in the report (the regulation's outline).
 CHAPTERS = (
-    "I.A", "I.B", "I.C.1", "I.C.2", "I.C.3", "I.C.4", "I.C.5", "I.C.6", "I.D",
-    "II.A", "II.B",
-    "III.A.1", "III.A.2", "III.A.3", "III.B.1", "III.B.3", "III.B.4",
-    "IV.A", "IV.B", "IV.C", "V",
+    "I.A",
+    "I.B",
+    "I.C.1",
+    "I.C.2",
+    "I.C.3",
+    "I.C.4",
+    "I.C.5",
+    "I.C.6",
+    "I.D",
+    "II.A",
+    "II.B",
+    "III.A.1",
+    "III.A.2",
+    "III.A.3",
+    "III.B.1",
+    "III.B.3",
+    "III.B.4",
+    "IV.A",
+    "IV.B",
+    "IV.C",
+    "V",
     "ayarlar",  # the year settings (tolerance, signers): edited, never printed as a chapter
 )
 Chapter = Literal[CHAPTERS]  # type: ignore[valid-type]
@@ -114,11 +131,9 @@ def check_decimals(type_: str, decimals: int | None) -> None:
     if decimals is None:
         return
     if type_ not in NUMERIC_TYPES:
-        raise ValueError(f"'decimals' yalnızca sayı türlerinde ({', '.join(NUMERIC_TYPES)}) yazılabilir; "
-                         f"'{type_}' için kaldırın")
+        raise ValueError(f"'decimals' yalnızca sayı türlerinde ({', '.join(NUMERIC_TYPES)}) yazılabilir; '{type_}' için kaldırın")
     if decimals > MAX_DECIMALS[type_]:
-        raise ValueError(f"'{TYPE_LABELS[type_]}' türünde 'decimals' en çok {MAX_DECIMALS[type_]} olabilir; "
-                         f"{decimals} yazılmış")
+        raise ValueError(f"'{TYPE_LABELS[type_]}' türünde 'decimals' en çok {MAX_DECIMALS[type_]} olabilir; {decimals} yazılmış")
 
 
 class ItemDef(Strict, tag_field="kind", frozen=True, kw_only=True):
@@ -234,10 +249,7 @@ class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
             if c.computed:
                 unknown = names_in(c.computed) - names
                 if unknown:
-                    raise ValueError(
-                        f"'{c.key}' sütununun formülü bilinmeyen sütun kullanıyor: "
-                        + ", ".join(sorted(unknown))
-                    )
+                    raise ValueError(f"'{c.key}' sütununun formülü bilinmeyen sütun kullanıyor: " + ", ".join(sorted(unknown)))
 
 
 class PhotoListDef(ItemDef, tag="photos", frozen=True, kw_only=True):

@@ -9,6 +9,7 @@ decompression bombs and non-images are refused with a Turkish message.
 ``normalize`` is for an image the user picks; ``image_problem`` checks an
 image already stored (a photo of a file from another PC, a logo).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -49,7 +50,9 @@ def normalize(data: bytes, name: str = "resim") -> StoredImage:
         with Image.open(io.BytesIO(data), formats=list(FORMATS.values())) as opened:
             img: Image.Image = opened
             if img.width * img.height > MAX_PIXELS:
-                raise ImageProblem(f"'{name}' çok büyük ({img.width}×{img.height} piksel; en çok {MAX_PIXELS // 1_000_000} milyon piksel).")
+                raise ImageProblem(
+                    f"'{name}' çok büyük ({img.width}×{img.height} piksel; en çok {MAX_PIXELS // 1_000_000} milyon piksel)."
+                )
             img.load()
             img = ImageOps.exif_transpose(img)
             if img.mode not in ("RGB", "L"):
@@ -63,7 +66,9 @@ def normalize(data: bytes, name: str = "resim") -> StoredImage:
     except ImageProblem:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError) as exc:
-        raise ImageProblem(f"'{name}' okunabilen bir resim değil ({type(exc).__name__}). JPEG ya da PNG bir fotoğraf seçin.") from None
+        raise ImageProblem(
+            f"'{name}' okunabilen bir resim değil ({type(exc).__name__}). JPEG ya da PNG bir fotoğraf seçin."
+        ) from None
     blob = out.getvalue()
     return StoredImage(blob, "image/jpeg", img.width, img.height, hashlib.sha256(blob).hexdigest())
 

@@ -41,8 +41,14 @@ class EmbeddedImage(Strict, frozen=True, kw_only=True):
     @classmethod
     def of(cls, name: str, data: bytes, mime: str, width: int, height: int) -> dict:
         """Plain data (for the loader's checks) of an image already checked by ``images.embeddable``."""
-        return {"name": name, "mime": mime, "width": width, "height": height,
-                "sha256": hashlib.sha256(data).hexdigest(), "data": base64.b64encode(data).decode("ascii")}
+        return {
+            "name": name,
+            "mime": mime,
+            "width": width,
+            "height": height,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "data": base64.b64encode(data).decode("ascii"),
+        }
 
 
 SignerRole = Literal["ust_yonetici", "mali_hizmetler", "harcama_yetkilisi"]

@@ -95,7 +95,9 @@ def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
 
     try:
         if path.exists() and not path.is_file():  # a folder, or a pipe or device whose reading would block
-            return None, [Problem(label, None, "", "düzenli bir dosya değil (klasör ya da özel bir dosya); yerine YAML dosyasını koyun")]
+            return None, [
+                Problem(label, None, "", "düzenli bir dosya değil (klasör ya da özel bir dosya); yerine YAML dosyasını koyun")
+            ]
         if path.stat().st_size > MAX_FILE_BYTES:
             return None, [Problem(label, None, "", "dosya çok büyük (en çok 5 MB)")]
         text = path.read_text(encoding="utf-8")
@@ -109,8 +111,13 @@ def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
         return _yaml().load(text), []
     except _AmbiguousNumber as exc:
         return None, [
-            Problem(label, exc.line, "", f"'{exc.text}' sayısı belirsiz: YAML'da nokta ondalık ayırıcıdır. "
-                    f"Binlik için ayırıcısız yazın (ör. {exc.text.replace('.', '')}), ondalık için tırnaksız 1.5 biçimi kullanın.")
+            Problem(
+                label,
+                exc.line,
+                "",
+                f"'{exc.text}' sayısı belirsiz: YAML'da nokta ondalık ayırıcıdır. "
+                f"Binlik için ayırıcısız yazın (ör. {exc.text.replace('.', '')}), ondalık için tırnaksız 1.5 biçimi kullanın.",
+            )
         ]
     except MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
@@ -290,14 +297,19 @@ def validate_part(model: Any, data: Any, raw: Any, label: str, prefix: tuple = (
             items = data.get(name)
             if not isinstance(items, list):
                 continue
-            found = [p for i, item in enumerate(items) for p in validate_part(item_model, item, raw, label, prefix + (name, i))[1]]
+            found = [
+                p for i, item in enumerate(items) for p in validate_part(item_model, item, raw, label, prefix + (name, i))[1]
+            ]
             if found:
                 problems += found
                 set_aside.add(name)
     if set_aside:
         rest = {k: v for k, v in data.items() if k not in set_aside}
-        return None, problems + [p for p in _convert_or_problem(model, rest, raw, label, prefix)[1]
-                                 if not (p.message == "zorunlu alan eksik" and p.place.rpartition(".")[2] in set_aside)]
+        return None, problems + [
+            p
+            for p in _convert_or_problem(model, rest, raw, label, prefix)[1]
+            if not (p.message == "zorunlu alan eksik" and p.place.rpartition(".")[2] in set_aside)
+        ]
     return _convert_or_problem(model, data, raw, label, prefix)
 
 
@@ -362,9 +374,18 @@ def file_inside(folder: Path, name: Any) -> Path | str:
 
     if not isinstance(name, str) or not name.strip():
         return "tanım klasöründeki bir resim dosyasının adı olmalı (ör. logo.png)"
-    if "\\" in name or ":" in name or "\0" in name or PureWindowsPath(name).is_absolute() or PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
-        return (f"'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), "
-                "'..', sürücü, ağ yolu ya da '\\' kullanmayın")
+    if (
+        "\\" in name
+        or ":" in name
+        or "\0" in name
+        or PureWindowsPath(name).is_absolute()
+        or PurePosixPath(name).is_absolute()
+        or ".." in PurePosixPath(name).parts
+    ):
+        return (
+            f"'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), "
+            "'..', sürücü, ağ yolu ya da '\\' kullanmayın"
+        )
     base = folder.resolve()
     path = (folder / name).resolve()
     if not path.is_relative_to(base):
@@ -496,7 +517,9 @@ def _cross_check(parts: dict, forms: list, head: tuple[str, Any], plan_label: st
     plan: PlanDef = parts["plan"]
     for x in list(plan.indicators()) + list(plan.activities()):
         if x.department not in known:
-            problems.append(Problem(plan_label, None, x.key, f"'{x.department}' tanımlı bir birim değil ({', '.join(sorted(known))})"))
+            problems.append(
+                Problem(plan_label, None, x.key, f"'{x.department}' tanımlı bir birim değil ({', '.join(sorted(known))})")
+            )
     owners: dict[str, str] = {}
     for label, form, _ in forms:
         if form.department not in known:
@@ -539,6 +562,8 @@ def _role_problems(parts: dict, forms: list, head: tuple[str, Any]) -> list[Prob
     for f, (_, form, _) in enumerate(forms):
         for s, section in enumerate(form.sections):
             if section.chapter == roles.SETTINGS_CHAPTER and form.department in institution:
-                out += [at(("forms", f, "sections", s) + place, message)
-                        for place, message in settings.section_problems(section, units)]
+                out += [
+                    at(("forms", f, "sections", s) + place, message)
+                    for place, message in settings.section_problems(section, units)
+                ]
     return out

@@ -64,10 +64,30 @@ _BODY = re.compile(r"[0-9., ]*[0-9][0-9., ]*")
 _GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:([. ,])[0-9]{3})(?:\1[0-9]{3})*")
 
 _WORDS = {
-    "tr": dict(style="tr", g=".", d=",", gname="nokta", dname="virgül", dis="virgüldür",
-               dabl="virgülden", ex="1.234,56", other="İngilizce", this="Türkçe"),
-    "en": dict(style="en", g=",", d=".", gname="virgül", dname="nokta", dis="noktadır",
-               dabl="noktadan", ex="1,234.56", other="Türkçe", this="İngilizce"),
+    "tr": dict(
+        style="tr",
+        g=".",
+        d=",",
+        gname="nokta",
+        dname="virgül",
+        dis="virgüldür",
+        dabl="virgülden",
+        ex="1.234,56",
+        other="İngilizce",
+        this="Türkçe",
+    ),
+    "en": dict(
+        style="en",
+        g=",",
+        d=".",
+        gname="virgül",
+        dname="nokta",
+        dis="noktadır",
+        dabl="noktadan",
+        ex="1,234.56",
+        other="Türkçe",
+        this="İngilizce",
+    ),
 }
 
 
@@ -87,10 +107,7 @@ def _example(kind: str, w: dict) -> str:
 def _not_a_number(text: str, kind: str, w: dict) -> NumberError:
     if kind == "count":
         return NumberError(f"'{_show(text)}' bir sayı değil. Yalnızca rakam girin, ör. 1234")
-    return NumberError(
-        f"'{_show(text)}' bir sayı değil. Rakam girin, ondalık için {w['dname']} kullanın: "
-        f"{_example(kind, w)}"
-    )
+    return NumberError(f"'{_show(text)}' bir sayı değil. Rakam girin, ondalık için {w['dname']} kullanın: {_example(kind, w)}")
 
 
 def other_digit(text: str) -> str | None:
@@ -147,7 +164,7 @@ def _strip_markers(s: str, kind: str) -> tuple[bool, str]:
             neg, s = _take_sign(s)
         return bool(neg), s
     for suffix in suffixes:
-        if s[-len(suffix):].upper() == suffix:
+        if s[-len(suffix) :].upper() == suffix:
             s = s[: -len(suffix)].rstrip()
             break
     return bool(neg), s
@@ -159,8 +176,7 @@ def _ungroup(part: str, text: str, kind: str, w: dict) -> str:
         return part
     if " " in part and w["g"] in part:
         raise NumberError(
-            f"'{_show(text)}' geçersiz: binlikleri ya {w['gname']} ya da boşlukla ayırın, "
-            f"ikisini birlikte kullanmayın: {w['ex']}"
+            f"'{_show(text)}' geçersiz: binlikleri ya {w['gname']} ya da boşlukla ayırın, ikisini birlikte kullanmayın: {w['ex']}"
         )
     if not _GROUPED.fullmatch(part):
         extra = " Adet tam sayı olmalı." if kind == "count" else f" Ondalık için {w['dname']} kullanın: 1{w['d']}5"
@@ -200,9 +216,7 @@ def _split(body: str, text: str, kind: str, w: dict) -> tuple[str, str]:
         if kind == "count":
             raise NumberError(f"'{_show(text)}' olmaz: Adet tam sayı olmalı; ondalık yazmayın, ör. 12")
         if not frac.isdigit():
-            raise NumberError(
-                f"'{_show(text)}' geçersiz: {w['dabl']} sonra yalnızca rakam gelmeli, ör. {w['ex']}"
-            )
+            raise NumberError(f"'{_show(text)}' geçersiz: {w['dabl']} sonra yalnızca rakam gelmeli, ör. {w['ex']}")
         return _ungroup(whole, text, kind, w), frac
     if kind != "count" and body.count(g) == 1 and " " not in body:
         left, right = body.split(g)
@@ -212,8 +226,7 @@ def _split(body: str, text: str, kind: str, w: dict) -> tuple[str, str]:
                 f"Binlik için {left}{right}, ondalık için {left}{d}{right} yazın."
             )
         raise NumberError(
-            f"'{_show(text)}' geçersiz: {w['this']} biçimde ondalık ayırıcı {w['dis']}. "
-            f"{left or '0'}{d}{right or '0'} yazın."
+            f"'{_show(text)}' geçersiz: {w['this']} biçimde ondalık ayırıcı {w['dis']}. {left or '0'}{d}{right or '0'} yazın."
         )
     return _ungroup(body, text, kind, w), ""
 
@@ -248,10 +261,7 @@ def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | D
         raise NumberError(f"'{_show(text)}' çok uzun: en fazla {MAX_DIGITS} rakam yazılabilir.")
     if kind == "money":
         if len(frac) > 2:
-            raise NumberError(
-                f"'{_show(text)}' geçersiz: tutarda en fazla 2 ondalık basamak (kuruş) olabilir, "
-                f"ör. {w['ex']}"
-            )
+            raise NumberError(f"'{_show(text)}' geçersiz: tutarda en fazla 2 ondalık basamak (kuruş) olabilir, ör. {w['ex']}")
         frac = frac.ljust(2, "0")
     value = Decimal(f"{whole or '0'}.{frac}" if frac else whole or "0")
     value = value.copy_negate() if neg and value else value
@@ -262,7 +272,7 @@ def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | D
 
 
 def detect_style(cells: list[str]) -> str:
-    """"tr" or "en" for a pasted block of cells.
+    """ "tr" or "en" for a pasted block of cells.
 
     English only if some cell can only be English ("1.5", "1,234.5",
     "1,234,567") and none can only be Turkish ("1,5", "1.234,5",
@@ -311,7 +321,7 @@ def _round(value: Decimal, decimals: int) -> Decimal:
 
 def _group(digits: str) -> str:
     head = len(digits) % 3 or 3
-    return ".".join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+    return ".".join([digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)])
 
 
 def format_number(value: int | Decimal, decimals: int | None = None, always_group: bool = False) -> str:
@@ -344,8 +354,13 @@ def format_money(value: Decimal) -> str:
     return format_number(value, 2)
 
 
-def format_percent(value: Decimal | float | None, decimals: int | None = 1, style: str = "prefix",
-                   fixed: bool = False, always_group: bool = False) -> str:
+def format_percent(
+    value: Decimal | float | None,
+    decimals: int | None = 1,
+    style: str = "prefix",
+    fixed: bool = False,
+    always_group: bool = False,
+) -> str:
     """Percent points as text: "%87,5" (prefix, Turkish) or "87,5 %" (suffix).
 
     THE one place that writes a percent sign, for every layer (findings, report,

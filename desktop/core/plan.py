@@ -78,9 +78,7 @@ class PlanDef(Strict, frozen=True, kw_only=True):
         at_most(len(self.indicators()), MAX_PLAN_ENTRIES, "planın gösterge sayısı")
         at_most(len(self.activities()), MAX_PLAN_ENTRIES, "planın faaliyet sayısı")
         seen: set[str] = set()
-        for k in [i.key for i in self.indicators()] + [x.key for x in self.activities()] + [
-            t.key for t in self.targets()
-        ]:
+        for k in [i.key for i in self.indicators()] + [x.key for x in self.activities()] + [t.key for t in self.targets()]:
             if k in seen:
                 raise ValueError(f"'{k}' plan anahtarı birden fazla kez kullanılmış")
             seen.add(k)

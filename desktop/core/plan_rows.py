@@ -38,12 +38,28 @@ FIELDS = {
     "activities": ("key", "code", "name", "unit", "planned_cost", "department", "parent"),
 }
 NUMBER_FIELDS = {"baseline", "target", "weight", "planned_cost"}
-_MODELS: dict[str, type[Strict]] = {"aims": AimDef, "goals": GoalDef, "targets": PerformanceTargetDef, "indicators": IndicatorDef, "activities": ActivityDef}
+_MODELS: dict[str, type[Strict]] = {
+    "aims": AimDef,
+    "goals": GoalDef,
+    "targets": PerformanceTargetDef,
+    "indicators": IndicatorDef,
+    "activities": ActivityDef,
+}
 _PARENT = {"goals": "aims", "targets": "goals", "indicators": "targets", "activities": "targets"}
 _IDENTITY = {"aims": "code", "goals": "code", "targets": "key", "indicators": "key", "activities": "key"}
-_PARENT_WORDS = {"goals": "amaç kodu", "targets": "hedef kodu", "indicators": "performans hedefi anahtarı",
-                 "activities": "performans hedefi anahtarı"}
-_LEVEL_WORDS = {"aims": "amaç", "goals": "hedef", "targets": "performans hedefi", "indicators": "gösterge", "activities": "faaliyet"}
+_PARENT_WORDS = {
+    "goals": "amaç kodu",
+    "targets": "hedef kodu",
+    "indicators": "performans hedefi anahtarı",
+    "activities": "performans hedefi anahtarı",
+}
+_LEVEL_WORDS = {
+    "aims": "amaç",
+    "goals": "hedef",
+    "targets": "performans hedefi",
+    "indicators": "gösterge",
+    "activities": "faaliyet",
+}
 
 
 @dataclass
@@ -79,16 +95,32 @@ def plan_rows(plan: PlanDef) -> dict[str, list[dict[str, Any]]]:
             for t in goal.targets:
                 out["targets"].append({"key": t.key, "name": t.name, "parent": goal.code})
                 for i in t.indicators:
-                    out["indicators"].append({
-                        "key": i.key, "code": i.code, "name": i.name, "unit": i.unit, "direction": direction_label(i.direction),
-                        "baseline": i.baseline, "target": i.target, "weight": i.weight, "department": i.department,
-                        "parent": t.key,
-                    })
+                    out["indicators"].append(
+                        {
+                            "key": i.key,
+                            "code": i.code,
+                            "name": i.name,
+                            "unit": i.unit,
+                            "direction": direction_label(i.direction),
+                            "baseline": i.baseline,
+                            "target": i.target,
+                            "weight": i.weight,
+                            "department": i.department,
+                            "parent": t.key,
+                        }
+                    )
                 for a in t.activities:
-                    out["activities"].append({
-                        "key": a.key, "code": a.code, "name": a.name, "unit": a.unit, "planned_cost": a.planned_cost,
-                        "department": a.department, "parent": t.key,
-                    })
+                    out["activities"].append(
+                        {
+                            "key": a.key,
+                            "code": a.code,
+                            "name": a.name,
+                            "unit": a.unit,
+                            "planned_cost": a.planned_cost,
+                            "department": a.department,
+                            "parent": t.key,
+                        }
+                    )
     return out
 
 
@@ -127,9 +159,14 @@ def assemble(name: str | None, period: str | None, rows: dict[str, list[Row]], d
             known[level].add(value)
             if value in seen:
                 what = "anahtarı" if ident == "key" else f"{_LEVEL_WORDS[level]} kodu"
-                problems.append(f"{row.place(ident)}: '{value}' {what} {seen[value]} hücresinde de kullanılmış; "
-                                + ("her satıra ayrı bir anahtar verin" if ident == "key"
-                                   else "kodlar tekil olmalı (alt satırlar bu kodla üst satırı bulur)"))
+                problems.append(
+                    f"{row.place(ident)}: '{value}' {what} {seen[value]} hücresinde de kullanılmış; "
+                    + (
+                        "her satıra ayrı bir anahtar verin"
+                        if ident == "key"
+                        else "kodlar tekil olmalı (alt satırlar bu kodla üst satırı bulur)"
+                    )
+                )
             else:
                 seen[value] = row.place(ident)
     # references: every row's parent exists; children in row order
@@ -139,8 +176,10 @@ def assemble(name: str | None, period: str | None, rows: dict[str, list[Row]], d
         for row in rows.get(level, []):
             parent = row.values.get("parent")
             if parent is not None and parent not in known[parent_level]:
-                problems.append(f"{row.place('parent')}: '{parent}' diye bir {_LEVEL_WORDS[parent_level]} yok; "
-                                f"{_PARENT_WORDS[level]} sütununa tanımlı bir {_LEVEL_WORDS[parent_level]} yazın")
+                problems.append(
+                    f"{row.place('parent')}: '{parent}' diye bir {_LEVEL_WORDS[parent_level]} yok; "
+                    f"{_PARENT_WORDS[level]} sütununa tanımlı bir {_LEVEL_WORDS[parent_level]} yazın"
+                )
         for row, item in data[level]:
             if row.values.get("parent") in items[parent_level]:
                 items[parent_level][row.values["parent"]].setdefault(level, []).append(item)  # a level's name is its list's
@@ -179,7 +218,9 @@ def _checked_row(level: str, row: Row, departments: set[str], problems: list[str
             value = direction
         if name == "department" and value not in departments:
             known = ", ".join(sorted(departments))
-            problems.append(f"{row.place(name)}: '{value}' tanımda bir birim değil; tanımın birimlerinden birini yazın ({known[:400]})")
+            problems.append(
+                f"{row.place(name)}: '{value}' tanımda bir birim değil; tanımın birimlerinden birini yazın ({known[:400]})"
+            )
             continue
         item[name] = value
     probe = dict(item)
@@ -232,8 +273,9 @@ def _weights(targets: list[Row], indicators: list[Row]) -> list[str]:
             continue
         total = rates.weights_total(weights)
         cells = ", ".join(r.place("weight") for r in rows[:12]) + (" …" if len(rows) > 12 else "")
-        out.append(f"{cells}: '{key}' performans hedefinin göstergelerinin hedefe etkileri toplamı "
-                   f"%{format_number(total)}; 100 olmalı")
+        out.append(
+            f"{cells}: '{key}' performans hedefinin göstergelerinin hedefe etkileri toplamı %{format_number(total)}; 100 olmalı"
+        )
     return out
 
 
@@ -245,6 +287,7 @@ def _plan_message(text: str) -> str:
 
 def plan_data(plan: PlanDef) -> dict[str, Any]:
     """The plan as plain data in plan.yaml's shape: defaults and empty values left out."""
+
     def indicator(i: IndicatorDef) -> dict[str, Any]:
         out = {"key": i.key, "code": i.code, "name": i.name, "unit": i.unit}
         if i.direction != "increase":

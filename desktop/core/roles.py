@@ -39,21 +39,38 @@ def problems(departments: Sequence[DepartmentDef], forms: Sequence[FormDef], *, 
     out: list[tuple[Place, str]] = []
     institution = [(i, d) for i, d in enumerate(departments) if d.role == "institution"]
     if complete and not institution:
-        out.append((("departments",), "kurum birimi tanımlanmamış: kurum düzeyindeki bölümleri (sunuş, misyon, IV, V…) "
-                                      "dolduracak birime 'role: institution' yazın (ör. Strateji Geliştirme)"))
+        out.append(
+            (
+                ("departments",),
+                "kurum birimi tanımlanmamış: kurum düzeyindeki bölümleri (sunuş, misyon, IV, V…) "
+                "dolduracak birime 'role: institution' yazın (ör. Strateji Geliştirme)",
+            )
+        )
     for i, _d in institution[1:]:
-        out.append((("departments", i, "role"), f"kurum birimi bir tane olmalı: '{institution[0][1].key}' zaten "
-                                                "'role: institution'; bu birimden kaldırın"))
+        out.append(
+            (
+                ("departments", i, "role"),
+                f"kurum birimi bir tane olmalı: '{institution[0][1].key}' zaten 'role: institution'; bu birimden kaldırın",
+            )
+        )
     first_finance = None
     for i, d in enumerate(departments):
         if not d.finance:
             continue
         if d.role == "institution":
-            out.append((("departments", i, "finance"), "kurum birimi mali hizmetler birimi olamaz; 'finance: true' "
-                                                       "satırını mali hizmetler müdürlüğüne taşıyın"))
+            out.append(
+                (
+                    ("departments", i, "finance"),
+                    "kurum birimi mali hizmetler birimi olamaz; 'finance: true' satırını mali hizmetler müdürlüğüne taşıyın",
+                )
+            )
         elif first_finance is not None:
-            out.append((("departments", i, "finance"), f"mali hizmetler birimi bir tane olmalı: '{first_finance}' zaten "
-                                                       "'finance: true'; bu birimden kaldırın"))
+            out.append(
+                (
+                    ("departments", i, "finance"),
+                    f"mali hizmetler birimi bir tane olmalı: '{first_finance}' zaten 'finance: true'; bu birimden kaldırın",
+                )
+            )
         else:
             first_finance = d.key
     inst_key = institution[0][1].key if institution else None
@@ -73,8 +90,12 @@ def problems(departments: Sequence[DepartmentDef], forms: Sequence[FormDef], *, 
                 else:
                     seen[field] = section.key
             if len(marks) == 2:
-                out.append((("forms", f, "sections", s, "foreword"),
-                            "yıl ayarları bölümü sunuş olarak basılamaz; sunuş için ayrı bir bölüm tanımlayın"))
+                out.append(
+                    (
+                        ("forms", f, "sections", s, "foreword"),
+                        "yıl ayarları bölümü sunuş olarak basılamaz; sunuş için ayrı bir bölüm tanımlayın",
+                    )
+                )
     return out
 
 
@@ -82,6 +103,14 @@ def findings(departments: Sequence[DepartmentDef], department: str | None) -> li
     """The year's (``department`` None) warning when no finance unit is declared."""
     if department is not None or any(d.finance for d in departments):
         return []
-    return [Finding("warning", "", "Tanımda mali hizmetler birimi belirtilmemiş; raporun eklerinde Mali Hizmetler "
-                    "Birim Yöneticisinin Beyanı yer almayacak. Tanımın tanim.yaml dosyasında mali hizmetler "
-                    "müdürlüğüne 'finance: true' yazıp birleşik dosyayı yeniden oluşturun.", "mali_birim", "")]
+    return [
+        Finding(
+            "warning",
+            "",
+            "Tanımda mali hizmetler birimi belirtilmemiş; raporun eklerinde Mali Hizmetler "
+            "Birim Yöneticisinin Beyanı yer almayacak. Tanımın tanim.yaml dosyasında mali hizmetler "
+            "müdürlüğüne 'finance: true' yazıp birleşik dosyayı yeniden oluşturun.",
+            "mali_birim",
+            "",
+        )
+    ]

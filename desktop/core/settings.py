@@ -118,8 +118,9 @@ def year_settings(definition: Definition, lookup: Lookup | None) -> YearDef:
         if i is None and not (name or title):
             continue  # a place or date alone names no one: the declaration keeps its blanks
         old = signers[i] if i is not None else SignerDef(role=role, name="", title="")
-        new = SignerDef(role=role, name=name or old.name, title=title or old.title,
-                        place=place or old.place, date=date or old.date)
+        new = SignerDef(
+            role=role, name=name or old.name, title=title or old.title, place=place or old.place, date=date or old.date
+        )
         if new != old:
             changed = True
             if i is None:
@@ -154,8 +155,13 @@ def spending_officer(definition: Definition, lookup: Lookup | None, department: 
         base_name, base_title = "", ""
     if not (name or title or base_name):
         return fallback
-    return SignerDef(role="harcama_yetkilisi", name=name or base_name, title=title or base_title or DEFAULT_SPENDING_TITLE,
-                     place=fallback.place if fallback else "", date=fallback.date if fallback else None)
+    return SignerDef(
+        role="harcama_yetkilisi",
+        name=name or base_name,
+        title=title or base_title or DEFAULT_SPENDING_TITLE,
+        place=fallback.place if fallback else "",
+        date=fallback.date if fallback else None,
+    )
 
 
 def definition_values(definition: Definition) -> dict[str, str]:
@@ -204,8 +210,11 @@ def settings_section(definition: Definition) -> SectionDef | None:
 def is_settings_key(definition: Definition, key: str) -> bool:
     """A value key of the year-settings section (changing it changes the year's settings)."""
     p, section = _prefix(definition), definition.settings_section
-    return p is not None and section is not None and any(
-        key == f"{p}.{i.key}" or key.startswith(f"{p}.{i.key}.") for i in section.items)
+    return (
+        p is not None
+        and section is not None
+        and any(key == f"{p}.{i.key}" or key.startswith(f"{p}.{i.key}.") for i in section.items)
+    )
 
 
 def section_problems(section: SectionDef, departments: set[str]) -> list[tuple[tuple, str]]:
@@ -220,9 +229,14 @@ def section_problems(section: SectionDef, departments: set[str]) -> list[tuple[t
         if expected is not None and expected[0] == item.kind:
             out += expected[1](item, at, departments)
         else:
-            out.append((at + ("key",), f"yıl ayarları bölümünde '{item.key}' diye bir ayar yok; ayar anahtarları "
-                                      f"uygulamanındır: {known}. Başka bir alan bu bölümde değil, kurumun başka bir "
-                                      "bölümünde olmalı"))
+            out.append(
+                (
+                    at + ("key",),
+                    f"yıl ayarları bölümünde '{item.key}' diye bir ayar yok; ayar anahtarları "
+                    f"uygulamanındır: {known}. Başka bir alan bu bölümde değil, kurumun başka bir "
+                    "bölümünde olmalı",
+                )
+            )
     return out
 
 
@@ -239,12 +253,12 @@ def _spending_table_problems(item: TableDef, at: tuple, departments: set[str]) -
     else:
         for r, row in enumerate(item.rows):
             if row.key not in departments:
-                out.append((at + ("rows", r, "key"), f"'{row.key}' tanımlı bir birim değil; satır anahtarları "
-                                                     "birim anahtarları olmalı"))
+                out.append(
+                    (at + ("rows", r, "key"), f"'{row.key}' tanımlı bir birim değil; satır anahtarları birim anahtarları olmalı")
+                )
     for c, col in enumerate(item.columns):
         if col.key not in SPENDING_COLUMNS or col.type != "text":
-            out.append((at + ("columns", c), f"sütunlar '{SPENDING_NAME}' ve '{SPENDING_TITLE}' (type: text) "
-                                             "olmalı"))
+            out.append((at + ("columns", c), f"sütunlar '{SPENDING_NAME}' ve '{SPENDING_TITLE}' (type: text) olmalı"))
     return out
 
 

@@ -32,7 +32,9 @@ def institution_key(name: str) -> str:
     if key.endswith("_" + _SUFFIX):
         key = key[: -len(_SUFFIX) - 1]
     if not key:
-        raise StarterError(f"'{name}' adından bir kurum anahtarı çıkarılamadı: ad en az bir harf içermeli (ör. \"Ad Belediyesi\").")
+        raise StarterError(
+            f"'{name}' adından bir kurum anahtarı çıkarılamadı: ad en az bir harf içermeli (ör. \"Ad Belediyesi\")."
+        )
     if not key[0].isalpha():
         key = "k_" + key
     return key[:64].rstrip("_")
@@ -55,7 +57,7 @@ def starter_files(institution: str, year: int) -> dict[str, str]:
     """{relative path: YAML text} of the starting definition folder."""
     name = " ".join(institution.split())
     if not name:
-        raise StarterError("Kurumun adı boş; --institution \"Ad Belediyesi\" biçiminde verin.")
+        raise StarterError('Kurumun adı boş; --institution "Ad Belediyesi" biçiminde verin.')
     odd = next((c for c in name if unicodedata.category(c).startswith("C")), None)
     if odd is not None:
         raise StarterError(f"Kurumun adında görünmeyen bir denetim karakteri var (U+{ord(odd):04X}); adı yeniden yazın.")
@@ -141,7 +143,12 @@ _SETTINGS_SECTION = "ayarlar"  # the starter's settings section key (found by it
 # the regulation's institution-level chapters: (section key, title, chapter, [(field key, label)])
 _CHAPTERS = [
     ("sunus", "Sunuş", "I.A", [("sunus", "Başkanın sunuşu")]),
-    ("misyon_vizyon", "Misyon ve Vizyon", "I.A", [("misyon", "Misyonumuz"), ("vizyon", "Vizyonumuz"), ("degerler", "Temel Değerler")]),
+    (
+        "misyon_vizyon",
+        "Misyon ve Vizyon",
+        "I.A",
+        [("misyon", "Misyonumuz"), ("vizyon", "Vizyonumuz"), ("degerler", "Temel Değerler")],
+    ),
     ("yetki", "Yetki, Görev ve Sorumluluklar", "I.B", [("yetki", "Yetki, görev ve sorumluluklar")]),
     ("fiziksel_yapi", "Fiziksel Yapı", "I.C.1", [("fiziksel_yapi", "Fiziksel yapı")]),
     ("orgut", "Örgüt Yapısı", "I.C.2", [("orgut", "Örgüt yapısı")]),
@@ -152,9 +159,18 @@ _CHAPTERS = [
     ("diger", "Diğer Hususlar", "I.D", [("diger", "Diğer hususlar")]),
     ("politikalar", "Temel Politikalar ve Öncelikler", "II.B", [("politikalar", "Temel politikalar ve öncelikler")]),
     ("mali_denetim", "Mali Denetim Sonuçları", "III.A.3", [("mali_denetim", "Mali denetim sonuçları")]),
-    ("performans_degerlendirme", "Performans Sonuçlarının Değerlendirilmesi", "III.B.3",
-     [("performans_degerlendirme", "Performans sonuçlarının değerlendirilmesi")]),
-    ("pbs", "Performans Bilgi Sisteminin Değerlendirilmesi", "III.B.4", [("pbs", "Performans bilgi sisteminin değerlendirilmesi")]),
+    (
+        "performans_degerlendirme",
+        "Performans Sonuçlarının Değerlendirilmesi",
+        "III.B.3",
+        [("performans_degerlendirme", "Performans sonuçlarının değerlendirilmesi")],
+    ),
+    (
+        "pbs",
+        "Performans Bilgi Sisteminin Değerlendirilmesi",
+        "III.B.4",
+        [("pbs", "Performans bilgi sisteminin değerlendirilmesi")],
+    ),
     ("ustunlukler", "Üstünlükler", "IV.A", [("ustunlukler", "Üstünlükler")]),
     ("zayifliklar", "Zayıflıklar", "IV.B", [("zayifliklar", "Zayıflıklar")]),
     ("degerlendirme", "Değerlendirme", "IV.C", [("degerlendirme", "Değerlendirme")]),
@@ -197,7 +213,13 @@ def _institution_form() -> str:
         "    items:",
     ]
     for fkey, label, ftype in _SETTINGS_FIELDS:
-        out += ["      - kind: field", f"        key: {fkey}", f"        label: {_q(label)}", f"        type: {ftype}", "        print: false"]
+        out += [
+            "      - kind: field",
+            f"        key: {fkey}",
+            f"        label: {_q(label)}",
+            f"        type: {ftype}",
+            "        print: false",
+        ]
     out += [
         "      - kind: table",
         f"        key: {settings.SPENDING_TABLE}",

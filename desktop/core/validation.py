@@ -117,7 +117,15 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
             )
         )
     if e and not e.source.strip():
-        out.append(Finding("warning", f"{ind.key}.source", f"{label}: gerçekleşmenin kaynağı (belge/kayıt) belirtilmemiş.", "kaynak", ind.department))
+        out.append(
+            Finding(
+                "warning",
+                f"{ind.key}.source",
+                f"{label}: gerçekleşmenin kaynağı (belge/kayıt) belirtilmemiş.",
+                "kaynak",
+                ind.department,
+            )
+        )
     return out
 
 

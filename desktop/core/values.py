@@ -193,8 +193,7 @@ def parse_input(type_: str, text: str):
         raise ValueProblem(str(exc)) from None
 
 
-def display(type_: str, value, percent_style: str = "prefix", for_print: bool = False,
-            decimals: int | None = None) -> str:
+def display(type_: str, value, percent_style: str = "prefix", for_print: bool = False, decimals: int | None = None) -> str:
     """A typed value as a Turkish string; percents in the year's ``percent_style``.
 
     For editors (default) the text parses back to the same value: every place

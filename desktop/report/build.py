@@ -124,7 +124,9 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
             known = ", ".join(d.key for d in definition.departments)
             raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
         if department not in wb.departments:
-            raise WorkbookError(f"Bu dosyada '{department}' biriminin verisi yok; birimin kendi dosyasını ya da birleştirilmiş dosyayı kullanın.")
+            raise WorkbookError(
+                f"Bu dosyada '{department}' biriminin verisi yok; birimin kendi dosyasını ya da birleştirilmiş dosyayı kullanın."
+            )
     fonts.register()
     entries = wb.entries()
     view = ValueView(definition, entries)
@@ -153,8 +155,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
         tmp = temp_beside(out)
     except OSError as exc:
         raise WorkbookError(
-            f"Rapor '{out.parent}' klasörüne yazılamadı ({exc.strerror or exc}). Yazma izniniz olan başka bir "
-            "klasör seçin."
+            f"Rapor '{out.parent}' klasörüne yazılamadı ({exc.strerror or exc}). Yazma izniniz olan başka bir klasör seçin."
         ) from None
     tmp_path = Path(tmp)
     counter = {"n": 0, "total": 1}
@@ -168,11 +169,19 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
 
     try:
         doc = ReportDoc(
-            str(tmp_path), header_left=header_left, header_right=header_right, draft=draft, check=after_flowable,
+            str(tmp_path),
+            header_left=header_left,
+            header_right=header_right,
+            draft=draft,
+            check=after_flowable,
             title=f"{inst.name} {definition.year.year} {'Birim ' if dept else ''}Faaliyet Raporu"
-                  + (f" – {dept.name}" if dept else ""),
-            author=inst.name, subject="Faaliyet Raporu", creator="Faaliyet", producer="Faaliyet (ReportLab)",
-            keywords=[f"sha256:{fp}"], lang="tr-TR",
+            + (f" – {dept.name}" if dept else ""),
+            author=inst.name,
+            subject="Faaliyet Raporu",
+            creator="Faaliyet",
+            producer="Faaliyet (ReportLab)",
+            keywords=[f"sha256:{fp}"],
+            lang="tr-TR",
         )
         ctx = Context(wb, definition, entries, view, doc.portrait_width, doc.landscape_width)
         story = Story()

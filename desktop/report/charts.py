@@ -44,7 +44,9 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float | None]]
         chart.categoryAxis.labels.boxAnchor = "e"
         chart.categoryAxis.labels.dx = -4
         chart.categoryAxis.reverseDirection = 1
-        chart.categoryAxis.categoryNames = [c if stringWidth(c, F.SANS, 7) < label_w - 8 else _clip(c, label_w - 8) for c in categories]
+        chart.categoryAxis.categoryNames = [
+            c if stringWidth(c, F.SANS, 7) < label_w - 8 else _clip(c, label_w - 8) for c in categories
+        ]
     else:
         # few bars: a narrower chart, not fat bars across the page
         width = min(width, max(240, n * (len(series) * 26 + 18) + 70))
@@ -123,14 +125,19 @@ def pie_chart(labels: list[str], values: list[float], width: float, percent_styl
     legend.columnMaximum = 12
     legend.dy = legend.dx = 7
     legend.colorNamePairs = [
-        (PALETTE[i % len(PALETTE)], f"{lab}: {format_number(int(v) if v == int(v) else Decimal(str(v)), always_group=True)} ({format_percent(Decimal(str(v / total * 100)), 1, percent_style)})")
+        (
+            PALETTE[i % len(PALETTE)],
+            f"{lab}: {format_number(int(v) if v == int(v) else Decimal(str(v)), always_group=True)} ({format_percent(Decimal(str(v / total * 100)), 1, percent_style)})",
+        )
         for i, (lab, v) in enumerate(pairs)
     ]
     d.add(legend)
     return d
 
 
-def chart_for_table(kind: str, categories: list[str], columns: list[tuple[str, list]], width: float, percent_style: str) -> Drawing | None:
+def chart_for_table(
+    kind: str, categories: list[str], columns: list[tuple[str, list]], width: float, percent_style: str
+) -> Drawing | None:
     """``columns``: (label, values per category) of the numeric columns to draw."""
     columns = [(name, [_num(v) for v in vals]) for name, vals in columns]
     columns = [(name, vals) for name, vals in columns if any(v for v in vals)]
@@ -140,4 +147,3 @@ def chart_for_table(kind: str, categories: list[str], columns: list[tuple[str, l
         name, vals = columns[0]
         return pie_chart(categories, [v or 0 for v in vals], width, percent_style)
     return bar_chart(categories, columns[:MAX_SERIES], width)
-

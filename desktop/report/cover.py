@@ -65,7 +65,9 @@ def cover(definition, *, title: str, subtitle: str, width: float) -> list:
     rule = Table([[""]], colWidths=[width * 0.5], rowHeights=[1])
     rule.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, -1), 0.6, RULE)]))
     out.append(rule)
-    contact = [x for x in (inst.address, f"Tel: {inst.phone}" if inst.phone else "", f"Faks: {inst.fax}" if inst.fax else "") if x]
+    contact = [
+        x for x in (inst.address, f"Tel: {inst.phone}" if inst.phone else "", f"Faks: {inst.fax}" if inst.fax else "") if x
+    ]
     web = [x for x in (inst.web, inst.email) if x]
     for line in (" · ".join(contact), " · ".join(web)):
         if line:

@@ -21,8 +21,7 @@ UST_YONETICI = (
         "işlemlerin yasallık ve düzenliliğine ilişkin yeterli güvenceyi sağladığını bildiririm.",
         "Bu güvence, üst yönetici olarak sahip olduğum bilgi ve değerlendirmeler, iç kontroller, iç denetçi "
         "raporları ile Sayıştay raporları gibi bilgim dâhilindeki hususlara dayanmaktadır.",
-        "Burada raporlanmayan, idarenin menfaatlerine zarar veren herhangi bir husus hakkında bilgim "
-        "olmadığını beyan ederim.",
+        "Burada raporlanmayan, idarenin menfaatlerine zarar veren herhangi bir husus hakkında bilgim olmadığını beyan ederim.",
     ],
 )
 
@@ -51,8 +50,7 @@ HARCAMA_YETKILISI = (
         "bildiririm.",
         "Bu güvence, harcama yetkilisi olarak sahip olduğum bilgi ve değerlendirmeler, iç kontroller, iç "
         "denetçi raporları ile Sayıştay raporları gibi bilgim dâhilindeki hususlara dayanmaktadır.",
-        "Burada raporlanmayan, idarenin menfaatlerine zarar veren herhangi bir husus hakkında bilgim "
-        "olmadığını beyan ederim.",
+        "Burada raporlanmayan, idarenin menfaatlerine zarar veren herhangi bir husus hakkında bilgim olmadığını beyan ederim.",
     ],
 )
 
@@ -99,12 +97,16 @@ def declaration(role: str, signer: SignerDef | None, *, year: int, unit: str, he
         rowHeights=[12, 48, None, None, None],
         hAlign="RIGHT",
     )
-    sign_box.setStyle(TableStyle([
-        ("LINEBELOW", (0, 1), (0, 1), 0.6, RULE),
-        ("TEXTCOLOR", (0, 0), (0, 0), MUTED),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    sign_box.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 1), (0, 1), 0.6, RULE),
+                ("TEXTCOLOR", (0, 0), (0, 0), MUTED),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     out.append(sign_box)
     return out

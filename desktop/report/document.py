@@ -29,7 +29,9 @@ class Cancelled(Exception):
 class Heading(Paragraph):
     """A heading that makes a TOC entry and a PDF bookmark (``key`` is unique)."""
 
-    def __init__(self, text: str, level: int, key: str, *, style: str | None = None, toc: bool = True, outline: str | None = None):
+    def __init__(
+        self, text: str, level: int, key: str, *, style: str | None = None, toc: bool = True, outline: str | None = None
+    ):
         super().__init__(text, sheet()[style or f"h{min(level, 4)}"])
         self.level = level
         self.key = key
@@ -142,9 +144,17 @@ class LayoutFrame(Frame):
 class ReportDoc(BaseDocTemplate):
     def __init__(self, filename, *, header_left: str, header_right: str, draft: bool, check=None, **kw):
         super().__init__(
-            filename, pagesize=PORTRAIT, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
-            initialFontName=F.SANS, initialFontSize=10, initialLeading=12, **kw,
+            filename,
+            pagesize=PORTRAIT,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            invariant=1,
+            initialFontName=F.SANS,
+            initialFontSize=10,
+            initialLeading=12,
+            **kw,
         )
         self.header_left = header_left
         self.header_right = header_right
@@ -158,14 +168,49 @@ class ReportDoc(BaseDocTemplate):
         self.mode = PassMode()
         pw, ph = PORTRAIT
         lw, lh = LANDSCAPE
-        portrait_frame = LayoutFrame(self.mode, MARGIN_X, MARGIN_BOTTOM, pw - 2 * MARGIN_X, ph - MARGIN_TOP - MARGIN_BOTTOM, id="p", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        landscape_frame = LayoutFrame(self.mode, MARGIN_X * 0.8, MARGIN_BOTTOM, lw - 1.6 * MARGIN_X, lh - MARGIN_TOP - MARGIN_BOTTOM, id="l", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        cover_frame = LayoutFrame(self.mode, MARGIN_X, MARGIN_BOTTOM, pw - 2 * MARGIN_X, ph - 2 * MARGIN_BOTTOM, id="c", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
-            PageTemplate("cover", [cover_frame], onPage=self._cover_page, onPageEnd=self._watermark, pagesize=PORTRAIT),
-            PageTemplate("portrait", [portrait_frame], onPage=self._page, onPageEnd=self._watermark, pagesize=PORTRAIT),
-            PageTemplate("landscape", [landscape_frame], onPage=self._page, onPageEnd=self._watermark, pagesize=LANDSCAPE),
-        ])
+        portrait_frame = LayoutFrame(
+            self.mode,
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            pw - 2 * MARGIN_X,
+            ph - MARGIN_TOP - MARGIN_BOTTOM,
+            id="p",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        landscape_frame = LayoutFrame(
+            self.mode,
+            MARGIN_X * 0.8,
+            MARGIN_BOTTOM,
+            lw - 1.6 * MARGIN_X,
+            lh - MARGIN_TOP - MARGIN_BOTTOM,
+            id="l",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        cover_frame = LayoutFrame(
+            self.mode,
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            pw - 2 * MARGIN_X,
+            ph - 2 * MARGIN_BOTTOM,
+            id="c",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [cover_frame], onPage=self._cover_page, onPageEnd=self._watermark, pagesize=PORTRAIT),
+                PageTemplate("portrait", [portrait_frame], onPage=self._page, onPageEnd=self._watermark, pagesize=PORTRAIT),
+                PageTemplate("landscape", [landscape_frame], onPage=self._page, onPageEnd=self._watermark, pagesize=LANDSCAPE),
+            ]
+        )
 
     @property
     def portrait_width(self) -> float:

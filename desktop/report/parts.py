@@ -50,8 +50,9 @@ def foreword(ctx: Context, story: Story) -> None:
     signer = signer_of(ctx, declarations.TOP)
     if signer:
         st = sheet()
-        story.add(Spacer(1, 16), KeepTogether([Paragraph(esc(signer.name), st["sign_bold"]),
-                                               Paragraph(esc(signer.title), st["sign"])]))
+        story.add(
+            Spacer(1, 16), KeepTogether([Paragraph(esc(signer.name), st["sign_bold"]), Paragraph(esc(signer.title), st["sign"])])
+        )
     story.page_break("portrait")
 
 
@@ -75,7 +76,9 @@ def _sections(ctx: Context, story: Story, node: Node, sections: list, level: int
         if not blocks:
             continue
         if show_titles:
-            story.add(Heading(esc(section.title), level, ctx.key(f"{dept}-{section.key}"), style=f"h{min(level, 4)}", toc=level <= 3))
+            story.add(
+                Heading(esc(section.title), level, ctx.key(f"{dept}-{section.key}"), style=f"h{min(level, 4)}", toc=level <= 3)
+            )
         for flow, landscape in blocks:
             story.add_block(flow, landscape)
         printed = True
@@ -115,8 +118,15 @@ def aims_part(ctx: Context, story: Story) -> bool:
     if not plan.aims:
         return False
     if plan.name:
-        story.add(Paragraph(esc(f"{plan.name}{' (' + plan.period + ')' if plan.period and plan.period not in plan.name else ''} "
-                                "stratejik amaç ve hedefleri:"), st["body"]))
+        story.add(
+            Paragraph(
+                esc(
+                    f"{plan.name}{' (' + plan.period + ')' if plan.period and plan.period not in plan.name else ''} "
+                    "stratejik amaç ve hedefleri:"
+                ),
+                st["body"],
+            )
+        )
     for aim in plan.aims:
         story.add(Paragraph(esc(f"Stratejik Amaç {aim.code}: {aim.name}"), st["label"]))
         for goal in aim.goals:
@@ -132,10 +142,16 @@ def generated(ctx: Context, story: Story, node: Node, level: int) -> bool:
         return departments_part(ctx, story, level)
     if node.code == "III.B.2":
         flows = performance.performance_flowables(ctx, level)
-        story.add(Paragraph(esc(
-            "Göstergelerin başlangıç (A), hedef (B) ve gerçekleşme (C) değerleri ile gerçekleşme oranları "
-            "aşağıdaki tablolardadır. Oranlar ve performans hedeflerinin ağırlıklı gerçekleşme oranları "
-            "girilen değerlerden hesaplanmıştır."), sheet()["body"]))
+        story.add(
+            Paragraph(
+                esc(
+                    "Göstergelerin başlangıç (A), hedef (B) ve gerçekleşme (C) değerleri ile gerçekleşme oranları "
+                    "aşağıdaki tablolardadır. Oranlar ve performans hedeflerinin ağırlıklı gerçekleşme oranları "
+                    "girilen değerlerden hesaplanmıştır."
+                ),
+                sheet()["body"],
+            )
+        )
         story.add_landscape(*flows)
         return True
     if node.code == "III.B.3":
@@ -188,26 +204,51 @@ def findings_part(ctx: Context, story: Story, findings: list[Finding]) -> None:
     errors = sum(1 for f in findings if f.is_error)
     story.page_break("portrait")
     story.add(Heading("AÇIK BULGULAR", 0, ctx.key("bulgular"), style="h0"))
-    story.add(Paragraph(esc(
-        f"Bu rapor TASLAKTIR: denetimde {errors} hata ve {len(findings) - errors} uyarı açık kalmıştır. "
-        "Hatalar giderilmeden rapor Meclise sunulmamalıdır."), st["body"]))
+    story.add(
+        Paragraph(
+            esc(
+                f"Bu rapor TASLAKTIR: denetimde {errors} hata ve {len(findings) - errors} uyarı açık kalmıştır. "
+                "Hatalar giderilmeden rapor Meclise sunulmamalıdır."
+            ),
+            st["body"],
+        )
+    )
     names = {d.key: d.name for d in ctx.definition.departments}
-    rows = [[f.severity_label.capitalize(), names.get(f.department, f.department) or "Plan",
-             f"{f.message} [{f.place}]" if f.place else f.message]
-            for f in sorted(findings, key=lambda f: (not f.is_error, f.department, f.place))]
-    fitted = fit_table(["Önem", "Birim", "Açıklama [yeri]"], rows,
-                       [Col("left"), Col("left", True, 70, 1), Col("left", True, 220, 6)],
-                       ctx.portrait_width, ctx.landscape_width)
+    rows = [
+        [
+            f.severity_label.capitalize(),
+            names.get(f.department, f.department) or "Plan",
+            f"{f.message} [{f.place}]" if f.place else f.message,
+        ]
+        for f in sorted(findings, key=lambda f: (not f.is_error, f.department, f.place))
+    ]
+    fitted = fit_table(
+        ["Önem", "Birim", "Açıklama [yeri]"],
+        rows,
+        [Col("left"), Col("left", True, 70, 1), Col("left", True, 220, 6)],
+        ctx.portrait_width,
+        ctx.landscape_width,
+    )
     story.add(fitted.table)
 
 
 def colophon(ctx: Context, story: Story, fingerprint: str, source: str) -> None:
     st = sheet()
-    groups = " ".join(fingerprint[i:i + 8] for i in range(0, len(fingerprint), 8))
-    story.add(Spacer(1, 24), KeepTogether([
-        Paragraph("Rapor künyesi", st["label"]),
-        Paragraph(esc(f"Kaynak dosya: {source}. Form tanımı: {ctx.definition.id} sürüm {ctx.definition.version}."), st["note"]),
-        Paragraph(esc(f"Veri parmak izi (SHA-256): {groups}"), st["note"]),
-        Paragraph("Basılı bir kopyanın hangi dosyadan üretildiği bu parmak iziyle doğrulanabilir: aynı veriler "
-                  "her zaman aynı parmak izini ve aynı PDF dosyasını verir.", st["note"]),
-    ]))
+    groups = " ".join(fingerprint[i : i + 8] for i in range(0, len(fingerprint), 8))
+    story.add(
+        Spacer(1, 24),
+        KeepTogether(
+            [
+                Paragraph("Rapor künyesi", st["label"]),
+                Paragraph(
+                    esc(f"Kaynak dosya: {source}. Form tanımı: {ctx.definition.id} sürüm {ctx.definition.version}."), st["note"]
+                ),
+                Paragraph(esc(f"Veri parmak izi (SHA-256): {groups}"), st["note"]),
+                Paragraph(
+                    "Basılı bir kopyanın hangi dosyadan üretildiği bu parmak iziyle doğrulanabilir: aynı veriler "
+                    "her zaman aynı parmak izini ve aynı PDF dosyasını verir.",
+                    st["note"],
+                ),
+            ]
+        ),
+    )

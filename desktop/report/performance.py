@@ -19,10 +19,28 @@ from .styles import sheet
 from .tables import Col, RowTooTall, fit_table
 from .text import checked, esc, flat, unfit
 
-IND_HEADER = ["Hedefe Etkisi (%)", "Kod", "Performans Göstergesi", "Ölçü Birimi", "Başlangıç (A)",
-              "Hedef (B)", "Gerçekleşme (C)", "Gerçekleşme Oranı", "Sapma Açıklaması"]
-IND_COLS = [Col("right"), Col("left"), Col("left", True, 110, 3), Col("center", True, 40, 0.3), Col("right"),
-            Col("right"), Col("right"), Col("right"), Col("left", True, 120, 4)]
+IND_HEADER = [
+    "Hedefe Etkisi (%)",
+    "Kod",
+    "Performans Göstergesi",
+    "Ölçü Birimi",
+    "Başlangıç (A)",
+    "Hedef (B)",
+    "Gerçekleşme (C)",
+    "Gerçekleşme Oranı",
+    "Sapma Açıklaması",
+]
+IND_COLS = [
+    Col("right"),
+    Col("left"),
+    Col("left", True, 110, 3),
+    Col("center", True, 40, 0.3),
+    Col("right"),
+    Col("right"),
+    Col("right"),
+    Col("right"),
+    Col("left", True, 120, 4),
+]
 ACT_HEADER = ["Kod", "Faaliyet / Proje", "Planlanan Maliyet (TL)", "Gerçekleşen Maliyet (TL)", "Açıklama"]
 ACT_COLS = [Col("left"), Col("left", True, 160, 4), Col("right"), Col("right"), Col("left", True, 120, 3)]
 
@@ -44,11 +62,19 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
         expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(ind.code, "sapma açıklaması")))
         if rate.value is None and rate.reason:
             expl = f"({rate.reason}) {expl}".strip()
-        rows.append([
-            _n(ind.weight), ind.code, ind.name if ind.direction == "increase" else f"{ind.name} ({DIRECTION_LABELS[ind.direction]})", ind.unit,
-            _n(ind.baseline), _n(ind.target), _n(actual),
-            rates.rate_text(rate.value, ctx.percent_style), expl,
-        ])
+        rows.append(
+            [
+                _n(ind.weight),
+                ind.code,
+                ind.name if ind.direction == "increase" else f"{ind.name} ({DIRECTION_LABELS[ind.direction]})",
+                ind.unit,
+                _n(ind.baseline),
+                _n(ind.target),
+                _n(actual),
+                rates.rate_text(rate.value, ctx.percent_style),
+                expl,
+            ]
+        )
     complete = department is None or all(i.department == department for i in target.indicators)
     roll = rates.rollup(pairs) if complete else None
     weights = rates.weights_total(i.weight for i in inds)
@@ -73,8 +99,10 @@ def tolerance_note(tolerance, style: str = "prefix") -> str:
     tol = Decimal(tolerance or 0)
     if tol == 0:
         return f"Sapma toleransı {format_percent(tol, 1, style)}: hedeften her sapma açıklanır."
-    return (f"Sapma toleransı {format_percent(tol, 1, style)}: gerçekleşme oranı {format_percent(100 - tol, 1, style)} ile "
-            f"{format_percent(100 + tol, 1, style)} arasında kalan göstergelerde sapma açıklaması istenmez.")
+    return (
+        f"Sapma toleransı {format_percent(tol, 1, style)}: gerçekleşme oranı {format_percent(100 - tol, 1, style)} ile "
+        f"{format_percent(100 + tol, 1, style)} arasında kalan göstergelerde sapma açıklaması istenmez."
+    )
 
 
 def method_note(used: dict[str, list[str]], tolerance=None, style: str = "prefix") -> str:
@@ -97,9 +125,19 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
     if rows:
         bold = set()
         if complete:
-            rows.append([_n(weights), "", "Performans hedefinin gerçekleşme oranı (ağırlıklı)", "", "", "", "",
-                         rates.rate_text(roll, ctx.percent_style),
-                         "" if weights == 100 else f"Ağırlıklar toplamı {format_number(weights)}; 100 olmalı."])
+            rows.append(
+                [
+                    _n(weights),
+                    "",
+                    "Performans hedefinin gerçekleşme oranı (ağırlıklı)",
+                    "",
+                    "",
+                    "",
+                    "",
+                    rates.rate_text(roll, ctx.percent_style),
+                    "" if weights == 100 else f"Ağırlıklar toplamı {format_number(weights)}; 100 olmalı.",
+                ]
+            )
             bold.add(len(rows) - 1)
         fitted = _fit(IND_HEADER, rows, IND_COLS, [r[1] for r in rows], ctx, bold_rows=bold)
         flow.append(fitted.table)
@@ -119,10 +157,18 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
                 actual_sum += cost
                 any_actual = True
             expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(a.code, "açıklaması")))
-            arows.append([a.code, a.name, format_money(a.planned_cost) if a.planned_cost is not None else "",
-                          format_money(cost) if cost is not None else "", expl])
-        arows.append(["", "Toplam", format_money(planned_sum) if any_planned else "",
-                      format_money(actual_sum) if any_actual else "", ""])
+            arows.append(
+                [
+                    a.code,
+                    a.name,
+                    format_money(a.planned_cost) if a.planned_cost is not None else "",
+                    format_money(cost) if cost is not None else "",
+                    expl,
+                ]
+            )
+        arows.append(
+            ["", "Toplam", format_money(planned_sum) if any_planned else "", format_money(actual_sum) if any_actual else "", ""]
+        )
         fitted = _fit(ACT_HEADER, arows, ACT_COLS, [r[0] for r in arows], ctx, bold_rows={len(arows) - 1})
         flow += [Spacer(1, 6), fitted.table]
     flow.append(Spacer(1, 12))
@@ -135,8 +181,11 @@ def performance_flowables(ctx: Context, level: int, department: str | None = Non
     out = []
     for aim in ctx.definition.plan.aims:
         for goal in aim.goals:
-            targets = [t for t in goal.targets if department is None or any(
-                x.department == department for x in list(t.indicators) + list(t.activities))]
+            targets = [
+                t
+                for t in goal.targets
+                if department is None or any(x.department == department for x in list(t.indicators) + list(t.activities))
+            ]
             if not targets:
                 continue
             out.append(Heading(esc(f"{goal.code} – {goal.name}"), level, ctx.key(f"perf-{goal.code}"), style="h3"))
@@ -155,10 +204,13 @@ def summary_table(ctx: Context):
         for goal in aim.goals:
             for t in goal.targets:
                 _, roll, weights, _, _ = target_rows(ctx, t, None)
-                rows.append([goal.code, t.name, str(len(t.indicators)),
-                             rates.rate_text(roll, ctx.percent_style)])
+                rows.append([goal.code, t.name, str(len(t.indicators)), rates.rate_text(roll, ctx.percent_style)])
     if not rows:
         return None
-    return fit_table(["Hedef", "Performans Hedefi", "Gösterge Sayısı", "Gerçekleşme Oranı (ağırlıklı)"], rows,
-                     [Col("left"), Col("left", True, 160, 1), Col("right"), Col("right")],
-                     ctx.portrait_width, ctx.landscape_width).table
+    return fit_table(
+        ["Hedef", "Performans Hedefi", "Gösterge Sayısı", "Gerçekleşme Oranı (ağırlıklı)"],
+        rows,
+        [Col("left"), Col("left", True, 160, 1), Col("right"), Col("right")],
+        ctx.portrait_width,
+        ctx.landscape_width,
+    ).table

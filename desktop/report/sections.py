@@ -123,8 +123,15 @@ def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
     if not rows:
         return None
     try:
-        return make_table(["", ""], rows, [Col("left", True, 120, 3), Col("right", True, 60, 1)], ctx.portrait_width,
-                          TABLE_SIZE + 0.5, force=True, with_header=False)
+        return make_table(
+            ["", ""],
+            rows,
+            [Col("left", True, 120, 3), Col("right", True, 60, 1)],
+            ctx.portrait_width,
+            TABLE_SIZE + 0.5,
+            force=True,
+            with_header=False,
+        )
     except RowTooTall as exc:
         raise unfit(field_place(ctx, dept, shown[exc.row]), "bir sayfaya sığmıyor") from None
 
@@ -163,7 +170,9 @@ def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
     if not any_value:
         return [title, Paragraph("Bu tabloya veri girilmemiştir.", st["empty"])], False
     header = [table.row_header] + [c.label for c in table.columns]
-    cols = [Col("left", True, 70, 3)] + [Col("right" if c.type in NUMERIC else "left", c.type not in NUMERIC, 50, 2) for c in table.columns]
+    cols = [Col("left", True, 70, 3)] + [
+        Col("right" if c.type in NUMERIC else "left", c.type not in NUMERIC, 50, 2) for c in table.columns
+    ]
     bold = {total_index} if total_index is not None else set()
     try:
         fitted = fit_table(header, rows, cols, ctx.portrait_width, ctx.landscape_width, bold_rows=bold)
@@ -222,7 +231,7 @@ def photo_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
             img = Image(io.BytesIO(data), width=p.width * scale, height=p.height * scale)
         cap = Paragraph(esc(p.caption), st["caption"]) if p.caption else Spacer(1, 4)
         cells.append([img, cap])
-    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     last = rows.pop() if len(rows[-1]) == 1 else None
     out = [Paragraph(esc(item.title), st["table_title"])]
     for grid_rows, columns in ((rows, 2), ([last] if last else [], 1)):
@@ -230,12 +239,16 @@ def photo_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
             continue
         # an odd last photo is centred on its own row
         grid = Table(grid_rows, colWidths=[cell_w + gap / 2] * columns, hAlign="CENTER")
-        grid.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-        ]))
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ]
+            )
+        )
         out.append(grid)
     return out

@@ -26,50 +26,117 @@ def sheet() -> dict[str, ParagraphStyle]:
     F.register()
     s: dict[str, ParagraphStyle] = {}
     s["body"] = ParagraphStyle(
-        "body", fontName=F.SERIF, fontSize=BODY_SIZE, leading=14.2, alignment=TA_JUSTIFY,
-        spaceAfter=6, textColor=TEXT, allowWidows=0, allowOrphans=0, bulletFontName=F.SERIF,
+        "body",
+        fontName=F.SERIF,
+        fontSize=BODY_SIZE,
+        leading=14.2,
+        alignment=TA_JUSTIFY,
+        spaceAfter=6,
+        textColor=TEXT,
+        allowWidows=0,
+        allowOrphans=0,
+        bulletFontName=F.SERIF,
     )
     s["bullet"] = ParagraphStyle(
-        "bullet", parent=s["body"], leftIndent=16, bulletIndent=5, spaceAfter=2, alignment=TA_LEFT,
+        "bullet",
+        parent=s["body"],
+        leftIndent=16,
+        bulletIndent=5,
+        spaceAfter=2,
+        alignment=TA_LEFT,
     )
-    s["label"] = ParagraphStyle("label", parent=s["body"], fontName=F.SERIF_BOLD, spaceAfter=2, keepWithNext=1,
-                                alignment=TA_LEFT)
+    s["label"] = ParagraphStyle("label", parent=s["body"], fontName=F.SERIF_BOLD, spaceAfter=2, keepWithNext=1, alignment=TA_LEFT)
     s["note"] = ParagraphStyle(
-        "note", parent=s["body"], fontName=F.SANS, fontSize=7.8, leading=10, textColor=MUTED,
-        alignment=TA_LEFT, spaceBefore=2, spaceAfter=8,
+        "note",
+        parent=s["body"],
+        fontName=F.SANS,
+        fontSize=7.8,
+        leading=10,
+        textColor=MUTED,
+        alignment=TA_LEFT,
+        spaceBefore=2,
+        spaceAfter=8,
     )
     s["caption"] = ParagraphStyle(
-        "caption", parent=s["note"], fontName=F.SANS_ITALIC, alignment=TA_CENTER, spaceBefore=3, spaceAfter=4,
+        "caption",
+        parent=s["note"],
+        fontName=F.SANS_ITALIC,
+        alignment=TA_CENTER,
+        spaceBefore=3,
+        spaceAfter=4,
     )
     s["table_title"] = ParagraphStyle(
-        "table_title", fontName=F.SANS_BOLD, fontSize=9, leading=11.5, textColor=ACCENT,
-        spaceBefore=8, spaceAfter=4, keepWithNext=1,
+        "table_title",
+        fontName=F.SANS_BOLD,
+        fontSize=9,
+        leading=11.5,
+        textColor=ACCENT,
+        spaceBefore=8,
+        spaceAfter=4,
+        keepWithNext=1,
     )
     s["empty"] = ParagraphStyle("empty", parent=s["body"], fontName=F.SERIF_ITALIC, textColor=MUTED)
     # headings: level 0 chapter (I. GENEL BİLGİLER) … level 3 (department / section)
     s["h0"] = ParagraphStyle(
-        "h0", fontName=F.SANS_BOLD, fontSize=17, leading=21, textColor=ACCENT, spaceBefore=0,
-        spaceAfter=14, keepWithNext=1,
+        "h0",
+        fontName=F.SANS_BOLD,
+        fontSize=17,
+        leading=21,
+        textColor=ACCENT,
+        spaceBefore=0,
+        spaceAfter=14,
+        keepWithNext=1,
     )
     s["h1"] = ParagraphStyle(
-        "h1", fontName=F.SANS_BOLD, fontSize=13.5, leading=17, textColor=ACCENT, spaceBefore=14,
-        spaceAfter=8, keepWithNext=1,
+        "h1",
+        fontName=F.SANS_BOLD,
+        fontSize=13.5,
+        leading=17,
+        textColor=ACCENT,
+        spaceBefore=14,
+        spaceAfter=8,
+        keepWithNext=1,
     )
     s["h2"] = ParagraphStyle(
-        "h2", fontName=F.SANS_BOLD, fontSize=11.5, leading=14.5, textColor=ACCENT, spaceBefore=12,
-        spaceAfter=6, keepWithNext=1,
+        "h2",
+        fontName=F.SANS_BOLD,
+        fontSize=11.5,
+        leading=14.5,
+        textColor=ACCENT,
+        spaceBefore=12,
+        spaceAfter=6,
+        keepWithNext=1,
     )
     s["h3"] = ParagraphStyle(
-        "h3", fontName=F.SANS_BOLD, fontSize=10.5, leading=13.5, textColor=TEXT, spaceBefore=10,
-        spaceAfter=5, keepWithNext=1,
+        "h3",
+        fontName=F.SANS_BOLD,
+        fontSize=10.5,
+        leading=13.5,
+        textColor=TEXT,
+        spaceBefore=10,
+        spaceAfter=5,
+        keepWithNext=1,
     )
     s["h4"] = ParagraphStyle(
-        "h4", fontName=F.SANS_BOLD, fontSize=9.8, leading=12.5, textColor=MUTED, spaceBefore=8,
-        spaceAfter=4, keepWithNext=1,
+        "h4",
+        fontName=F.SANS_BOLD,
+        fontSize=9.8,
+        leading=12.5,
+        textColor=MUTED,
+        spaceBefore=8,
+        spaceAfter=4,
+        keepWithNext=1,
     )
     s["dept"] = ParagraphStyle(
-        "dept", fontName=F.SANS_BOLD, fontSize=12.5, leading=16, textColor=ACCENT, spaceBefore=14,
-        spaceAfter=6, keepWithNext=1, borderPadding=(0, 0, 3, 0),
+        "dept",
+        fontName=F.SANS_BOLD,
+        fontSize=12.5,
+        leading=16,
+        textColor=ACCENT,
+        spaceBefore=14,
+        spaceAfter=6,
+        keepWithNext=1,
+        borderPadding=(0, 0, 3, 0),
     )
     s["toc0"] = ParagraphStyle("toc0", fontName=F.SANS_BOLD, fontSize=10.5, leading=13, spaceBefore=7, textColor=ACCENT)
     s["toc1"] = ParagraphStyle("toc1", fontName=F.SANS, fontSize=9.6, leading=12, leftIndent=14, spaceBefore=2)
@@ -79,20 +146,43 @@ def sheet() -> dict[str, ParagraphStyle]:
     s["cell"] = ParagraphStyle("cell", fontName=F.SANS, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.22, textColor=TEXT)
     s["cell_right"] = ParagraphStyle("cell_right", parent=s["cell"], alignment=TA_RIGHT)
     s["head"] = ParagraphStyle(
-        "head", fontName=F.SANS_BOLD, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2, textColor=colors.white,
+        "head",
+        fontName=F.SANS_BOLD,
+        fontSize=TABLE_SIZE,
+        leading=TABLE_SIZE * 1.2,
+        textColor=colors.white,
         alignment=TA_CENTER,
     )
     s["cover_title"] = ParagraphStyle(
-        "cover_title", fontName=F.SANS_BOLD, fontSize=30, leading=36, textColor=ACCENT, alignment=TA_CENTER,
+        "cover_title",
+        fontName=F.SANS_BOLD,
+        fontSize=30,
+        leading=36,
+        textColor=ACCENT,
+        alignment=TA_CENTER,
     )
     s["cover_sub"] = ParagraphStyle(
-        "cover_sub", fontName=F.SANS, fontSize=15, leading=20, textColor=TEXT, alignment=TA_CENTER,
+        "cover_sub",
+        fontName=F.SANS,
+        fontSize=15,
+        leading=20,
+        textColor=TEXT,
+        alignment=TA_CENTER,
     )
     s["cover_small"] = ParagraphStyle(
-        "cover_small", fontName=F.SANS, fontSize=9.5, leading=13, textColor=MUTED, alignment=TA_CENTER,
+        "cover_small",
+        fontName=F.SANS,
+        fontSize=9.5,
+        leading=13,
+        textColor=MUTED,
+        alignment=TA_CENTER,
     )
     s["decl_title"] = ParagraphStyle(
-        "decl_title", parent=s["h1"], alignment=TA_CENTER, spaceBefore=30, spaceAfter=20,
+        "decl_title",
+        parent=s["h1"],
+        alignment=TA_CENTER,
+        spaceBefore=30,
+        spaceAfter=20,
     )
     s["sign"] = ParagraphStyle("sign", parent=s["body"], alignment=TA_CENTER, spaceAfter=0)
     s["sign_bold"] = ParagraphStyle("sign_bold", parent=s["sign"], fontName=F.SERIF_BOLD)

@@ -90,8 +90,10 @@ def _split_two(text: str, font: str, size: float) -> list[str]:
     words = text.split()
     if len(words) < 2:
         return [text]
-    best = min(range(1, len(words)), key=lambda i: max(stringWidth(" ".join(words[:i]), font, size),
-                                                        stringWidth(" ".join(words[i:]), font, size)))
+    best = min(
+        range(1, len(words)),
+        key=lambda i: max(stringWidth(" ".join(words[:i]), font, size), stringWidth(" ".join(words[i:]), font, size)),
+    )
     return [" ".join(words[:best]), " ".join(words[best:])]
 
 
@@ -200,10 +202,20 @@ def _forced_widths(header, rows, width, size, bold_rows, turned) -> list[float]:
     return [floor + spare * w / total for w in weights]
 
 
-def make_table(header: list[str], rows: list[list], cols: list[Col], width: float, size: float,
-               *, bold_rows: set[int] = frozenset(), shaded_rows: set[int] = frozenset(),
-               force: bool = False, extra_style: list | None = None, with_header: bool = True,
-               turned: bool = False) -> LazyTable | None:
+def make_table(
+    header: list[str],
+    rows: list[list],
+    cols: list[Col],
+    width: float,
+    size: float,
+    *,
+    bold_rows: set[int] = frozenset(),
+    shaded_rows: set[int] = frozenset(),
+    force: bool = False,
+    extra_style: list | None = None,
+    with_header: bool = True,
+    turned: bool = False,
+) -> LazyTable | None:
     """A styled table at ``size`` that fits ``width``, or None if it cannot.
 
     ``turned``: header labels (except the first) are turned 90°, so that a
@@ -318,8 +330,9 @@ class LazyTable(Flowable):
 
     def table(self) -> Table:
         if self._table is None:
-            self._table = Table(self.body, colWidths=self.widths, repeatRows=self.repeat_rows, hAlign="LEFT",
-                                style=TableStyle(self.style))
+            self._table = Table(
+                self.body, colWidths=self.widths, repeatRows=self.repeat_rows, hAlign="LEFT", style=TableStyle(self.style)
+            )
         return self._table
 
     def release(self) -> None:
@@ -350,8 +363,9 @@ class LazyTable(Flowable):
         return 0
 
 
-def fit_table(header, rows, cols, portrait_width: float, landscape_width: float, *,
-              prefer_landscape: bool = False, **kw) -> Fitted:
+def fit_table(
+    header, rows, cols, portrait_width: float, landscape_width: float, *, prefer_landscape: bool = False, **kw
+) -> Fitted:
     """The table at the largest readable size; portrait if it fits there."""
     if not prefer_landscape:
         for size in PORTRAIT_SIZES:

@@ -10,7 +10,9 @@ from ..core.values import TEXT_LIMITS
 from ..store.errors import WorkbookError
 from .styles import sheet
 
-UNFIT = "Rapor üretilemedi: {where} {why}. Metni kısaltıp raporu yeniden üretin; önceki rapor dosyası (varsa) olduğu gibi duruyor."
+UNFIT = (
+    "Rapor üretilemedi: {where} {why}. Metni kısaltıp raporu yeniden üretin; önceki rapor dosyası (varsa) olduğu gibi duruyor."
+)
 
 
 def esc(text: str) -> str:

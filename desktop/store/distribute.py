@@ -54,8 +54,10 @@ def department_definition(definition: Definition, lookup, department: str) -> De
         changes["year"] = year
     entered = settings.spending_officer(definition, lookup, department)
     if entered is not None and entered != settings.spending_officer(definition, None, department):
-        changes["departments"] = [d.replace(manager=entered.name, manager_title=entered.title) if d.key == department else d
-                                  for d in definition.departments]
+        changes["departments"] = [
+            d.replace(manager=entered.name, manager_title=entered.title) if d.key == department else d
+            for d in definition.departments
+        ]
     if not changes:
         return definition
     # through JSON: the snapshot is checked exactly as a file's definition is when it is read
@@ -75,7 +77,9 @@ def distribute(wb: Workbook, out_dir: Path | str, departments: list[str] | None 
     or cannot be written is reported in its ``Handed`` and the others are written.
     """
     if not wb.is_consolidated:
-        raise WorkbookError(f"'{wb.path.name}' bir birim dosyası. Birim dosyaları yılın birleşik dosyasından dağıtılır; birleşik dosyayı seçin.")
+        raise WorkbookError(
+            f"'{wb.path.name}' bir birim dosyası. Birim dosyaları yılın birleşik dosyasından dağıtılır; birleşik dosyayı seçin."
+        )
     definition = wb.definition
     wanted = receivers(definition) if departments is None else list(departments)
     for key in wanted:
@@ -97,9 +101,16 @@ def distribute(wb: Workbook, out_dir: Path | str, departments: list[str] | None 
         try:
             snapshot = department_definition(definition, lookup, key)
         except ValueError as exc:  # an entered setting the definition cannot hold (InvalidData, Turkish)
-            results.append(Handed(key, dname, path, False,
-                                  f"birleşik dosyadaki yıl ayarları birim dosyasının tanımına yazılamıyor ({exc}). "
-                                  "'Yıl ayarları' sekmesinde bu değeri düzeltip yeniden dağıtın."))
+            results.append(
+                Handed(
+                    key,
+                    dname,
+                    path,
+                    False,
+                    f"birleşik dosyadaki yıl ayarları birim dosyasının tanımına yazılamıyor ({exc}). "
+                    "'Yıl ayarları' sekmesinde bu değeri düzeltip yeniden dağıtın.",
+                )
+            )
             continue
         results.append(_write_one(path, snapshot, key, dname, wb.user))
     return results
@@ -107,12 +118,23 @@ def distribute(wb: Workbook, out_dir: Path | str, departments: list[str] | None 
 
 def _write_one(path: Path, definition: Definition, key: str, name: str, user: str) -> Handed:
     if path.exists():
-        return Handed(key, name, path, False, "zaten var; üzerine yazılmadı (birimin girdikleri kaybolmasın diye). "
-                      "Yeniden üretmek için önce eski dosyayı taşıyın.")
+        return Handed(
+            key,
+            name,
+            path,
+            False,
+            "zaten var; üzerine yazılmadı (birimin girdikleri kaybolmasın diye). Yeniden üretmek için önce eski dosyayı taşıyın.",
+        )
     try:
         Workbook.create(path, definition, key, user=user).close()
     except WorkbookError as exc:
         return Handed(key, name, path, False, str(exc))
     except OSError as exc:
-        return Handed(key, name, path, False, f"yazılamadı ({exc.strerror or exc}). Klasörün yazılabilir olduğunu ve diskte yer olduğunu denetleyin.")
+        return Handed(
+            key,
+            name,
+            path,
+            False,
+            f"yazılamadı ({exc.strerror or exc}). Klasörün yazılabilir olduğunu ve diskte yer olduğunu denetleyin.",
+        )
     return Handed(key, name, path, True)

@@ -122,23 +122,27 @@ class YearBoard:
         return Change("geri", (department,), f"{self.name(department)} notla geri gönderildi.")
 
     # --- merging -----------------------------------------------------------------------
-    def merge_task(self, paths: list[Path], *, force: bool = False, accept_time: bool = False,
-                   resolve: dict | None = None) -> Callable:
+    def merge_task(
+        self, paths: list[Path], *, force: bool = False, accept_time: bool = False, resolve: dict | None = None
+    ) -> Callable:
         """The merge as a function ``(progress) -> MergeResult`` for another thread: it opens its own
         connection to this file (a SQLite connection belongs to its thread). ``progress(done, total, text)``
         gets the phase and the file (``merge_files``)."""
         if self.readonly:
             raise ReadOnlyWorkbook("Birleşik dosya salt okunur açık; dosya aktarılamaz.")
         target, user, paths = self.path, self.wb.user, list(paths)
-        return lambda progress=None: merge_files(target, paths, force=force, accept_time=accept_time, resolve=resolve,
-                                                 user=user, progress=progress)
+        return lambda progress=None: merge_files(
+            target, paths, force=force, accept_time=accept_time, resolve=resolve, user=user, progress=progress
+        )
 
     def conflicted(self, conflicts: list[Conflict]) -> Change:
         """A merge stopped on conflicts: they wait, marked on the board, until decided."""
         self.pending = {}
         for c in conflicts:
             self.pending.setdefault(c.department, []).append(c)
-        return Change("cakisma", tuple(self.pending), f"{len(conflicts)} çakışma karar bekliyor; birleşik dosyaya bir şey yazılmadı.")
+        return Change(
+            "cakisma", tuple(self.pending), f"{len(conflicts)} çakışma karar bekliyor; birleşik dosyaya bir şey yazılmadı."
+        )
 
     def merged(self, result: MergeResult | None) -> Change:
         """A merge ended (None: the conflict view was left, nothing written; the conflicts stay marked)."""

@@ -121,8 +121,11 @@ class Editor(QObject):
     def _do(self, operation, text: str, *args, merge=None, **kwargs) -> bool:
         """Write through the model; a step it recorded goes on the stack."""
         try:
-            change = self.doc.apply(operation, *args, merge=merge, **kwargs) if merge is not None \
+            change = (
+                self.doc.apply(operation, *args, merge=merge, **kwargs)
+                if merge is not None
                 else self.doc.apply(operation, *args, **kwargs)
+            )
         except WorkbookError as exc:
             self.problem.emit(str(exc))
             return False
@@ -136,9 +139,13 @@ class Editor(QObject):
             return False
         self.stack.clear()
         self.doc.reload_from_file()
-        self.problem.emit(tr("Dosya başka bir programda (ör. komut satırından bir içe aktarmayla) değiştirildi; "
-                             "değerler dosyadan yeniden okundu. Geri alma geçmişi silindi, çünkü eski adımlar "
-                             "yeni değerlerin üzerine yazardı. Değerleri kontrol edip çalışmaya devam edin."))
+        self.problem.emit(
+            tr(
+                "Dosya başka bir programda (ör. komut satırından bir içe aktarmayla) değiştirildi; "
+                "değerler dosyadan yeniden okundu. Geri alma geçmişi silindi, çünkü eski adımlar "
+                "yeni değerlerin üzerine yazardı. Değerleri kontrol edip çalışmaya devam edin."
+            )
+        )
         return True
 
     def merges_into_top(self, merge) -> bool:
@@ -158,7 +165,9 @@ class Editor(QObject):
             key = next(iter(values))
             slot = self.doc.slots.get(key)
             label = slot.label if slot else key
-            text = tr("'{0}' değiştirildi").format(label) if len(values) == 1 else tr("{0} hücre değiştirildi").format(len(values))
+            text = (
+                tr("'{0}' değiştirildi").format(label) if len(values) == 1 else tr("{0} hücre değiştirildi").format(len(values))
+            )
         return self._do(self.doc.model.set_values, text, values, text, merge=merge)
 
     def set_indicator(self, key: str, attr: str, value, merge=None) -> bool:
@@ -186,8 +195,12 @@ class Editor(QObject):
 
     def _plan_label(self, key: str, attr: str) -> str:
         item = next((x for x in self.doc.indicators + self.doc.activities if x.key == key), None)
-        what = {"actual": tr("gerçekleşme"), "actual_cost": tr("gerçekleşen maliyet"),
-                "explanation": tr("sapma açıklaması"), "source": tr("kaynak")}.get(attr, attr)
+        what = {
+            "actual": tr("gerçekleşme"),
+            "actual_cost": tr("gerçekleşen maliyet"),
+            "explanation": tr("sapma açıklaması"),
+            "source": tr("kaynak"),
+        }.get(attr, attr)
         return f"{item.code} {item.name} — {what}" if item else key
 
     def add_photo(self, list_key: str, data: bytes, caption: str = "", name: str = "resim") -> bool:

@@ -78,7 +78,10 @@ class DocumentView(QWidget):
         if key in self._builders or key in self.scrolls:
             self._build(key)
             self.pages.setCurrentWidget(self.scrolls[key])
-            if self.navigator.currentRow() < 0 or self.navigator.item(self.navigator.currentRow()).data(Qt.ItemDataRole.UserRole) != key:
+            if (
+                self.navigator.currentRow() < 0
+                or self.navigator.item(self.navigator.currentRow()).data(Qt.ItemDataRole.UserRole) != key
+            ):
                 self.navigator.select(key)
 
     def current_page(self) -> str:
@@ -153,7 +156,9 @@ class DocumentView(QWidget):
 
     def photo_lists(self) -> list[str]:
         dept = self.doc.department
-        return [f"{dept}.{i.key}" for s in self.doc.definition.form(dept).sections for i in s.items if isinstance(i, PhotoListDef)]
+        return [
+            f"{dept}.{i.key}" for s in self.doc.definition.form(dept).sections for i in s.items if isinstance(i, PhotoListDef)
+        ]
 
 
 def _indicators_page(editor: Editor) -> QWidget:

@@ -50,7 +50,9 @@ class FindingsPanel(QWidget):
         if doc.submitted:
             text = tr("Dosya gönderildi; düzenlemeye kapalı.")
         elif counts["error"]:
-            text = tr("{0} hata: dosya gönderilmeden önce düzeltilmeli. Bir satıra tıklayınca ilgili alana gidilir.").format(counts["error"])
+            text = tr("{0} hata: dosya gönderilmeden önce düzeltilmeli. Bir satıra tıklayınca ilgili alana gidilir.").format(
+                counts["error"]
+            )
         else:
             text = self.ok_text or tr("✓ Hata yok; dosya gönderilebilir.")
         if counts["warning"] and not doc.submitted:

@@ -57,8 +57,10 @@ def open_locked(path: Path, readonly: bool, ask, inform):
 
     lock = FileLock(path)
     if not lock.acquire():
-        text = tr("'{0}' başka bir Faaliyet penceresinde açık ({1}). Aynı dosyayı iki pencerede düzenlemek "
-                  "değişikliklerin karışmasına yol açar.\n\nDosya bu pencerede salt okunur açılsın mı?").format(path.name, lock.holder())
+        text = tr(
+            "'{0}' başka bir Faaliyet penceresinde açık ({1}). Aynı dosyayı iki pencerede düzenlemek "
+            "değişikliklerin karışmasına yol açar.\n\nDosya bu pencerede salt okunur açılsın mı?"
+        ).format(path.name, lock.holder())
         if not ask(tr("Dosya zaten açık"), text):
             return None
         readonly, lock = True, None

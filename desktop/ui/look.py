@@ -118,8 +118,15 @@ def roomy_toolbar(bar: QToolBar) -> None:
         button.setMinimumSize(hint.width() + 16, hint.height() + 6)
 
 
-def rounded(painter: QPainter, rect, background: str | None, border: str, width: float = 1.0, radius: float = 6.0,
-            style=Qt.PenStyle.SolidLine) -> None:
+def rounded(
+    painter: QPainter,
+    rect,
+    background: str | None,
+    border: str,
+    width: float = 1.0,
+    radius: float = 6.0,
+    style=Qt.PenStyle.SolidLine,
+) -> None:
     """A rounded rectangle inside ``rect`` (the pen's width stays inside)."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     pen = QPen(QColor(border), width)

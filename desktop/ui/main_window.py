@@ -98,8 +98,12 @@ class MainWindow(QMainWindow):
         self.act_undo = self._action(tr("Geri al"), self.undo, [QKeySequence.StandardKey.Undo], tr("Son değişikliği geri al"))
         self.act_redo = self._action(tr("Yinele"), self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"], tr("Geri alınanı yeniden yap"))
         self.act_find = self._action(tr("Alan bul…"), self.find, [QKeySequence.StandardKey.Find])
-        self.act_submit = self._action(tr("Gönderildi olarak işaretle…"), self.submit, [], tr("Dosyayı gönderildi olarak işaretle ve kilitle"))
-        self.act_copy = self._action(tr("Gönderilecek kopya…"), self.export_copy, [], tr("USB belleğe ya da ağ klasörüne gönderilecek temiz kopyayı yaz"))
+        self.act_submit = self._action(
+            tr("Gönderildi olarak işaretle…"), self.submit, [], tr("Dosyayı gönderildi olarak işaretle ve kilitle")
+        )
+        self.act_copy = self._action(
+            tr("Gönderilecek kopya…"), self.export_copy, [], tr("USB belleğe ya da ağ klasörüne gönderilecek temiz kopyayı yaz")
+        )
         self.act_help = self._action(tr("Yardım"), self.show_help, [QKeySequence.StandardKey.HelpContents, "F1"])
         self.act_quit = self._action(tr("Çıkış"), self.close, [QKeySequence.StandardKey.Quit])
         menu = self.menuBar().addMenu(tr("&Dosya"))
@@ -250,7 +254,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         src = self.doc.path
-        name, _ = QFileDialog.getSaveFileName(self, tr("Yerel kopyayı nereye kaydedeyim?"), str(Path.home() / src.name), file_filter())
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Yerel kopyayı nereye kaydedeyim?"), str(Path.home() / src.name), file_filter()
+        )
         if not name:
             return
         dest = Path(name)
@@ -356,7 +362,9 @@ class MainWindow(QMainWindow):
     def _message_box(self, title: str, text: str, kind: str = "information") -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        icon = {"critical": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}.get(kind, QMessageBox.Icon.Information)
+        icon = {"critical": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}.get(
+            kind, QMessageBox.Icon.Information
+        )
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("messageBox")
         box.open()
@@ -376,8 +384,12 @@ class MainWindow(QMainWindow):
         doc, stack = self.doc, self.editor.stack
         self.act_undo.setEnabled(stack.canUndo() and not doc.locked)
         self.act_redo.setEnabled(stack.canRedo() and not doc.locked)
-        self.act_undo.setToolTip(tr("Geri al: {0} (Ctrl+Z)").format(stack.undoText()) if stack.canUndo() else tr("Geri al (Ctrl+Z)"))
-        self.act_redo.setToolTip(tr("Yinele: {0} (Ctrl+Y)").format(stack.redoText()) if stack.canRedo() else tr("Yinele (Ctrl+Y)"))
+        self.act_undo.setToolTip(
+            tr("Geri al: {0} (Ctrl+Z)").format(stack.undoText()) if stack.canUndo() else tr("Geri al (Ctrl+Z)")
+        )
+        self.act_redo.setToolTip(
+            tr("Yinele: {0} (Ctrl+Y)").format(stack.redoText()) if stack.canRedo() else tr("Yinele (Ctrl+Y)")
+        )
         self.act_submit.setEnabled(not doc.locked)
         if doc.readonly:
             state = tr("salt okunur")
@@ -388,8 +400,13 @@ class MainWindow(QMainWindow):
 
             st = doc.state()
             state = doc.state_label + " (" + tr("kilitli") + ")"
-            self.view.banner.show_message(tr("Bu dosya {0} tarihinde {1} tarafından gönderildi olarak işaretlendi; düzenlemeye kapalıdır. "
-                                             "Değişiklik gerekiyorsa Strateji Geliştirme dosyayı geri göndermelidir.").format(submit.when(st.get("changed_at", "")), st.get("changed_by", "")), "info")
+            self.view.banner.show_message(
+                tr(
+                    "Bu dosya {0} tarihinde {1} tarafından gönderildi olarak işaretlendi; düzenlemeye kapalıdır. "
+                    "Değişiklik gerekiyorsa Strateji Geliştirme dosyayı geri göndermelidir."
+                ).format(submit.when(st.get("changed_at", "")), st.get("changed_by", "")),
+                "info",
+            )
             self.saved.setText(tr("Gönderildi — kilitli"))
         else:
             state = doc.state_label

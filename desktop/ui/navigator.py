@@ -61,7 +61,9 @@ def indicators_status(doc: Document) -> Status:
     filled += sum(1 for a in doc.activities if doc.activity(a.key).actual_cost is not None)
     places = plan_places(doc)
     found = [f for f in doc.findings if f.place in places and doc.is_own(f)]
-    return Status(filled, len(doc.indicators) + len(doc.activities), sum(f.is_error for f in found), sum(not f.is_error for f in found))
+    return Status(
+        filled, len(doc.indicators) + len(doc.activities), sum(f.is_error for f in found), sum(not f.is_error for f in found)
+    )
 
 
 def viewport_of(area: QAbstractScrollArea) -> QWidget:
@@ -110,7 +112,9 @@ def _draw_mark(mark: str, size: int) -> QIcon:
         p.setPen(QPen(QColor("white"), 2.0))
         c = r.center()
         if mark == "done":
-            p.drawPolyline([QPointF(r.left() + 3.5, c.y()), QPointF(c.x() - 1, r.bottom() - 4), QPointF(r.right() - 3, r.top() + 4)])
+            p.drawPolyline(
+                [QPointF(r.left() + 3.5, c.y()), QPointF(c.x() - 1, r.bottom() - 4), QPointF(r.right() - 3, r.top() + 4)]
+            )
         else:
             p.drawLine(QPointF(c.x(), r.top() + 3), QPointF(c.x(), r.bottom() - 6))
             p.drawPoint(QPointF(c.x(), r.bottom() - 3))

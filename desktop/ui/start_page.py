@@ -66,9 +66,13 @@ class StartPage(QWidget):
         title = QLabel(tr("Faaliyet Raporu — birim veri girişi"), self)
         look.heading(title, "startTitle")
         outer.addWidget(title)
-        sub = QLabel(tr(
-            "Biriminizin yıllık faaliyet bilgilerini bu programla girersiniz. Her değişiklik yazdığınız anda "
-            "dosyaya kaydedilir; ayrıca kaydetmeniz gerekmez."), self)
+        sub = QLabel(
+            tr(
+                "Biriminizin yıllık faaliyet bilgilerini bu programla girersiniz. Her değişiklik yazdığınız anda "
+                "dosyaya kaydedilir; ayrıca kaydetmeniz gerekmez."
+            ),
+            self,
+        )
         sub.setWordWrap(True)
         outer.addWidget(sub)
 
@@ -89,7 +93,9 @@ class StartPage(QWidget):
         recent_box.layout().addWidget(self.recent)
         row = QHBoxLayout()
         self.open_recent_button = QPushButton(tr("Seçili dosyayı aç"), recent_box)
-        self.open_recent_button.clicked.connect(lambda: self.recent.currentItem() and self._open_recent(self.recent.currentItem()))
+        self.open_recent_button.clicked.connect(
+            lambda: self.recent.currentItem() and self._open_recent(self.recent.currentItem())
+        )
         row.addWidget(self.open_recent_button)
         row.addStretch(1)
         recent_box.layout().addLayout(row)
@@ -97,7 +103,9 @@ class StartPage(QWidget):
 
         # open a file
         open_box = self._box(tr("Bir dosyayı açın"))
-        text = QLabel(tr("Strateji Geliştirme'nin size verdiği ya da daha önce oluşturduğunuz .faaliyet dosyasını açın."), open_box)
+        text = QLabel(
+            tr("Strateji Geliştirme'nin size verdiği ya da daha önce oluşturduğunuz .faaliyet dosyasını açın."), open_box
+        )
         text.setWordWrap(True)
         open_box.layout().addWidget(text)
         self.open_button = QPushButton(tr("Dosya aç…"), open_box)
@@ -134,8 +142,13 @@ class StartPage(QWidget):
 
         # the strategy unit: the year's consolidated file, from any definition folder
         year_box = self._box(tr("Yeni yıl (Strateji Geliştirme)"))
-        text = QLabel(tr("Belediyenizin tanım klasörünü (tanim.yaml, plan.yaml ve birimler/ klasörü) seçin; "
-                         "yılın birleşik dosyası ondan oluşturulur ve birimlerden gelen dosyalar ona birleştirilir."), year_box)
+        text = QLabel(
+            tr(
+                "Belediyenizin tanım klasörünü (tanim.yaml, plan.yaml ve birimler/ klasörü) seçin; "
+                "yılın birleşik dosyası ondan oluşturulur ve birimlerden gelen dosyalar ona birleştirilir."
+            ),
+            year_box,
+        )
         text.setWordWrap(True)
         year_box.layout().addWidget(text)
         row = QHBoxLayout()
@@ -146,9 +159,12 @@ class StartPage(QWidget):
         row.addWidget(self.new_year_button)
         self.create_consolidated_button = QPushButton(tr("Seçili yıl için birleşik dosya…"), year_box)
         self.create_consolidated_button.setObjectName("createConsolidated")
-        self.create_consolidated_button.setToolTip(tr("Birimlerden gelen dosyaların birleştirileceği, yılın tek dosyasını oluşturur"))
+        self.create_consolidated_button.setToolTip(
+            tr("Birimlerden gelen dosyaların birleştirileceği, yılın tek dosyasını oluşturur")
+        )
         self.create_consolidated_button.clicked.connect(
-            lambda: self.current_definition() is not None and self.createConsolidatedRequested.emit(self.current_definition()))
+            lambda: self.current_definition() is not None and self.createConsolidatedRequested.emit(self.current_definition())
+        )
         row.addWidget(self.create_consolidated_button)
         row.addStretch(1)
         year_box.layout().addLayout(row)
@@ -231,10 +247,14 @@ class StartPage(QWidget):
 
         year.tried = True
         if not (year.folder / "tanim.yaml").is_file():
-            year.problem = (tr("'{0}' klasörü bulunamadı (taşınmış ya da USB bellek takılı değil).").format(year.folder)
-                            if not year.folder.is_dir() else
-                            tr("'{0}' bir tanım klasörü değil: içinde tanim.yaml yok. "
-                               "tanim.yaml dosyasını içeren klasörü seçin (ör. forms/kars-2020).").format(year.folder))
+            year.problem = (
+                tr("'{0}' klasörü bulunamadı (taşınmış ya da USB bellek takılı değil).").format(year.folder)
+                if not year.folder.is_dir()
+                else tr(
+                    "'{0}' bir tanım klasörü değil: içinde tanim.yaml yok. "
+                    "tanim.yaml dosyasını içeren klasörü seçin (ör. forms/kars-2020)."
+                ).format(year.folder)
+            )
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the first time: YAML, up to a second
         try:
@@ -244,7 +264,9 @@ class StartPage(QWidget):
             more = len(problems) - MAX_SHOWN_PROBLEMS
             year.problem = "\n".join(
                 [tr("'{0}' klasöründeki tanım yüklenemedi. Şu sorunları düzeltip klasörü yeniden seçin:").format(year.folder)]
-                + problems[:MAX_SHOWN_PROBLEMS] + ([tr("… ve {0} sorun daha").format(more)] if more > 0 else []))
+                + problems[:MAX_SHOWN_PROBLEMS]
+                + ([tr("… ve {0} sorun daha").format(more)] if more > 0 else [])
+            )
         finally:
             QApplication.restoreOverrideCursor()
         if year.definition is not None:
@@ -281,7 +303,7 @@ class StartPage(QWidget):
         return self._years[i].definition if 0 <= i < len(self._years) else None
 
     def choose_definition_folder(self) -> None:
-        """"Yeni yıl…": a definition folder chosen anywhere, loaded, remembered; then the year's consolidated file."""
+        """ "Yeni yıl…": a definition folder chosen anywhere, loaded, remembered; then the year's consolidated file."""
         from PySide6.QtWidgets import QFileDialog
 
         recent = recent_definitions()

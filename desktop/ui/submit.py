@@ -30,7 +30,13 @@ def refusal_text(doc: Document) -> str:
     errors = doc.errors
     lines = "\n".join("• " + (f.message if len(f.message) <= 160 else f.message[:159].rstrip() + "…") for f in errors[:10])
     more = "\n" + tr("… ve {0} hata daha.").format(len(errors) - 10) if len(errors) > 10 else ""
-    return tr("Dosya gönderildi olarak işaretlenemedi: {0} hata düzeltilmeli.\nDenetim panelinde hataya tıklayınca ilgili alana gidilir.\n\n").format(len(errors)) + lines + more
+    return (
+        tr(
+            "Dosya gönderildi olarak işaretlenemedi: {0} hata düzeltilmeli.\nDenetim panelinde hataya tıklayınca ilgili alana gidilir.\n\n"
+        ).format(len(errors))
+        + lines
+        + more
+    )
 
 
 def submit(doc: Document, parent: QWidget, confirm=None) -> tuple[bool, str]:
@@ -39,9 +45,15 @@ def submit(doc: Document, parent: QWidget, confirm=None) -> tuple[bool, str]:
         return False, tr("Dosya zaten kilitli ({0}).").format(doc.state_label if doc.submitted else doc.wb.readonly_reason)
     if doc.errors:
         return False, refusal_text(doc)
-    ask = confirm or (lambda text: QMessageBox.question(parent, tr("Gönderildi olarak işaretle"), text) == QMessageBox.StandardButton.Yes)
-    if not ask(tr("Dosya \"Gönderildi\" olarak işaretlenecek ve düzenlemeye kapanacak. Değişiklik için Strateji Geliştirme'nin "
-                  "dosyayı geri göndermesi gerekir. Devam edilsin mi?")):
+    ask = confirm or (
+        lambda text: QMessageBox.question(parent, tr("Gönderildi olarak işaretle"), text) == QMessageBox.StandardButton.Yes
+    )
+    if not ask(
+        tr(
+            'Dosya "Gönderildi" olarak işaretlenecek ve düzenlemeye kapanacak. Değişiklik için Strateji Geliştirme\'nin '
+            "dosyayı geri göndermesi gerekir. Devam edilsin mi?"
+        )
+    ):
         return False, ""
     from ..store.file import submission  # loaded when first used, not at start-up
 
@@ -52,8 +64,9 @@ def submit(doc: Document, parent: QWidget, confirm=None) -> tuple[bool, str]:
         return False, str(exc)
     doc.reload_state()
     st = doc.state()
-    return True, tr("Dosya gönderildi olarak işaretlendi ({0}, {1}). Şimdi \"Gönderilecek kopya\" ile gönderilecek dosyayı oluşturun.").format(
-        st.get("changed_by", ""), when(st.get("changed_at", "")))
+    return True, tr(
+        'Dosya gönderildi olarak işaretlendi ({0}, {1}). Şimdi "Gönderilecek kopya" ile gönderilecek dosyayı oluşturun.'
+    ).format(st.get("changed_by", ""), when(st.get("changed_at", "")))
 
 
 def export_copy(doc: Document, parent: QWidget, dest: Path | None = None) -> tuple[bool, str]:
@@ -62,8 +75,12 @@ def export_copy(doc: Document, parent: QWidget, dest: Path | None = None) -> tup
         suggested = Path.home() / doc.path.name
         if suggested.resolve() == doc.path.resolve():  # never offer the open file itself
             suggested = suggested.with_name(f"{doc.path.stem}-gonderilecek{doc.path.suffix}")
-        name, _ = QFileDialog.getSaveFileName(parent, tr("Gönderilecek kopyayı nereye kaydedeyim? (USB bellek, ağ klasörü…)"),
-                                              str(suggested), tr("Faaliyet dosyası (*.faaliyet)"))
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            tr("Gönderilecek kopyayı nereye kaydedeyim? (USB bellek, ağ klasörü…)"),
+            str(suggested),
+            tr("Faaliyet dosyası (*.faaliyet)"),
+        )
         if not name:
             return False, ""
         dest = Path(name)
@@ -74,6 +91,8 @@ def export_copy(doc: Document, parent: QWidget, dest: Path | None = None) -> tup
     except WorkbookError as exc:
         return False, str(exc)
     except OSError as exc:
-        return False, tr("Kopya yazılamadı ({0}). Hedef diskin takılı ve yazılabilir olduğunu kontrol edin.").format(exc.strerror or exc)
-    note = "" if doc.submitted else "\n\n" + tr("Not: dosya henüz \"Gönderildi\" olarak işaretlenmedi.")
+        return False, tr("Kopya yazılamadı ({0}). Hedef diskin takılı ve yazılabilir olduğunu kontrol edin.").format(
+            exc.strerror or exc
+        )
+    note = "" if doc.submitted else "\n\n" + tr('Not: dosya henüz "Gönderildi" olarak işaretlenmedi.')
     return True, tr("Gönderilecek kopya yazıldı ve denetlendi:\n{0}").format(written) + note

@@ -31,7 +31,7 @@ from ..file.tempfiles import write_atomic
 
 MAX_CELL_TEXT = 32_767  # Excel's limit for one cell
 MAX_SHEET_TITLE = 31
-FORBIDDEN_IN_TITLE = set('[]:*?/\\')
+FORBIDDEN_IN_TITLE = set("[]:*?/\\")
 MAP_SHEET = "_anahtarlar"
 TEMPLATE_FORMAT = "faaliyet-excel-sablon"
 TEMPLATE_VERSION = 1

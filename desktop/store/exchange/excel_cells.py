@@ -70,11 +70,15 @@ def _cell_problem(c, where: str) -> str | None:
             inline = child
     cached = (v.text or "") if v is not None else ""
     if c.get("t") == "e":
-        return (f"{where}: hücrede Excel hatası var ({cached.strip() or '#'}); bu bir değer değil. "
-                "Hatayı düzeltip değeri yazın ya da hücreyi boşaltın")
+        return (
+            f"{where}: hücrede Excel hatası var ({cached.strip() or '#'}); bu bir değer değil. "
+            "Hatayı düzeltip değeri yazın ya da hücreyi boşaltın"
+        )
     if f is not None and not cached and inline is None:
-        return (f"{where}: hücrede hesaplanmamış bir formül var (kaydedilmiş değeri yok); aktarılsaydı eldeki değer silinirdi. "
-                "Dosyayı Excel'de açıp kaydedin ya da formül yerine değeri yazın")
+        return (
+            f"{where}: hücrede hesaplanmamış bir formül var (kaydedilmiş değeri yok); aktarılsaydı eldeki değer silinirdi. "
+            "Dosyayı Excel'de açıp kaydedin ya da formül yerine değeri yazın"
+        )
     return None
 
 
@@ -85,13 +89,15 @@ def _merge_problem(ref: str, sheet: str, ordered: list[tuple[int, int]]) -> str 
         return f"'{sheet}' sayfasında bozuk bir hücre birleştirmesi var ({ref[:40]}); şablonu yeniden alın"
     if min_col is None or min_row is None or max_col is None or max_row is None or (min_col, min_row) == (max_col, max_row):
         return None
-    rows = ordered[bisect_left(ordered, (min_row, 0)):bisect_right(ordered, (max_row, 1 << 30))]
+    rows = ordered[bisect_left(ordered, (min_row, 0)) : bisect_right(ordered, (max_row, 1 << 30))]
     inside = [(r, c) for r, c in rows if min_col <= c <= max_col]
     if not inside:
         return None
     cells = ", ".join(f"{get_column_letter(c)}{r}" for r, c in inside[:5]) + (" …" if len(inside) > 5 else "")
-    return (f"{sheet}!{ref.upper()}: veri hücreleri birleştirilmiş ({cells}); birleştirmede değerlerden biri silinir. "
-            "Birleştirmeyi kaldırıp her hücreye değerini yazın")
+    return (
+        f"{sheet}!{ref.upper()}: veri hücreleri birleştirilmiş ({cells}); birleştirmede değerlerden biri silinir. "
+        "Birleştirmeyi kaldırıp her hücreye değerini yazın"
+    )
 
 
 def _position(ref: str | None, row: int, col: int) -> tuple[int, int]:

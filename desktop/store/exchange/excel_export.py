@@ -27,9 +27,19 @@ from ..file.workbook import Workbook
 from . import excel as xl
 
 PERF_HEADERS = [
-    "Hedefe Etkisi (%)", "Kod", "Performans Göstergesi / Faaliyet", "Ölçü Birimi", "Yön",
-    "Başlangıç (A)", "Hedef (B)", "Gerçekleşme (C)", "Gerçekleşme Oranı (%)", "Hesaplama Yöntemi",
-    "Sorumlu Birim", "Sapma Açıklaması", "Kaynak Belge / Kayıt",
+    "Hedefe Etkisi (%)",
+    "Kod",
+    "Performans Göstergesi / Faaliyet",
+    "Ölçü Birimi",
+    "Yön",
+    "Başlangıç (A)",
+    "Hedef (B)",
+    "Gerçekleşme (C)",
+    "Gerçekleşme Oranı (%)",
+    "Hesaplama Yöntemi",
+    "Sorumlu Birim",
+    "Sapma Açıklaması",
+    "Kaynak Belge / Kayıt",
 ]
 MISSING_FILL = PatternFill("solid", fgColor="F8CBAD")  # a deviation without its explanation
 METHOD_NOTE = (
@@ -88,7 +98,9 @@ def _performance(ws, definition: Definition, entries: Entries, department: str |
     note.font, note.alignment = xl.ITALIC, xl.WRAP
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(PERF_HEADERS))
     ws.row_dimensions[2].height = 30
-    legend = ws.cell(3, 12, f"Kırmızı: açıklaması eksik sapma (hedeften {format_percent(tolerance or 0, None, style)} toleransın dışında)")
+    legend = ws.cell(
+        3, 12, f"Kırmızı: açıklaması eksik sapma (hedeften {format_percent(tolerance or 0, None, style)} toleransın dışında)"
+    )
     legend.font, legend.fill = xl.ITALIC, MISSING_FILL
     _header(ws, 4, PERF_HEADERS)
     widths = {1: 10, 2: 12, 3: 55, 4: 10, 5: 9, 6: 12, 7: 12, 8: 13, 9: 13, 10: 30, 11: 26, 12: 45, 13: 30}
@@ -116,10 +128,21 @@ def _performance(ws, definition: Definition, entries: Entries, department: str |
                     rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
                     pairs.append((rate.value, ind.weight))
                     method = rates.METHODS[rate.method] + (f"\n({rate.reason})" if rate.reason else "")
-                    cells = [ind.weight, ind.code, ind.name, ind.unit, DIRECTION_LABELS[ind.direction],
-                             ind.baseline, ind.target, actual, rate.value, method,
-                             names.get(ind.department, ind.department), e.explanation if e else "",
-                             e.source if e else ""]
+                    cells = [
+                        ind.weight,
+                        ind.code,
+                        ind.name,
+                        ind.unit,
+                        DIRECTION_LABELS[ind.direction],
+                        ind.baseline,
+                        ind.target,
+                        actual,
+                        rate.value,
+                        method,
+                        names.get(ind.department, ind.department),
+                        e.explanation if e else "",
+                        e.source if e else "",
+                    ]
                     _plan_row(ws, row, cells, style)
                     if rates.needs_explanation(rate.value, tolerance) and not (e and e.explanation.strip()):
                         ws.cell(row, 12).fill = MISSING_FILL
@@ -128,23 +151,63 @@ def _performance(ws, definition: Definition, entries: Entries, department: str |
                 if inds:
                     weights = [i.weight for i in inds]
                     roll = rates.rollup(pairs)
-                    cells = [rates.weights_total(weights) if any(w is not None for w in weights) else None,
-                             "", "Performans hedefinin gerçekleşme oranı (ağırlıklı; oranlar %100 ile sınırlı)",
-                             "", "", None, None, None, roll, "", "", "", ""]
+                    cells = [
+                        rates.weights_total(weights) if any(w is not None for w in weights) else None,
+                        "",
+                        "Performans hedefinin gerçekleşme oranı (ağırlıklı; oranlar %100 ile sınırlı)",
+                        "",
+                        "",
+                        None,
+                        None,
+                        None,
+                        roll,
+                        "",
+                        "",
+                        "",
+                        "",
+                    ]
                     if any(w is not None for w in weights) and rates.weights_total(weights) != 100:
                         cells[9] = "Ağırlıkların toplamı 100 değil"
                     _plan_row(ws, row, cells, style, total=True)
                     row += 1
                 if acts:
-                    _header(ws, row, ["", "Faaliyet Kodu", "Faaliyet / Proje", "Birim", "", "",
-                                      "Planlanan Maliyet (TL)", "Gerçekleşen Maliyet (TL)", "", "",
-                                      "Sorumlu Birim", "Açıklama", "Kaynak Belge / Kayıt"])
+                    _header(
+                        ws,
+                        row,
+                        [
+                            "",
+                            "Faaliyet Kodu",
+                            "Faaliyet / Proje",
+                            "Birim",
+                            "",
+                            "",
+                            "Planlanan Maliyet (TL)",
+                            "Gerçekleşen Maliyet (TL)",
+                            "",
+                            "",
+                            "Sorumlu Birim",
+                            "Açıklama",
+                            "Kaynak Belge / Kayıt",
+                        ],
+                    )
                     row += 1
                     for act in acts:
                         ae = entries.activities.get(act.key)
-                        cells = [None, act.code, act.name, act.unit, "", None, act.planned_cost,
-                                 ae.actual_cost if ae else None, None, "", names.get(act.department, act.department),
-                                 ae.explanation if ae else "", ae.source if ae else ""]
+                        cells = [
+                            None,
+                            act.code,
+                            act.name,
+                            act.unit,
+                            "",
+                            None,
+                            act.planned_cost,
+                            ae.actual_cost if ae else None,
+                            None,
+                            "",
+                            names.get(act.department, act.department),
+                            ae.explanation if ae else "",
+                            ae.source if ae else "",
+                        ]
                         _plan_row(ws, row, cells, style, money=True)
                         row += 1
                 row += 1
@@ -264,4 +327,3 @@ def _table(ws, row: int, dept: str, table: TableDef, view: ValueView, style: str
         ws.cell(row, 1, table.note).font = xl.ITALIC
         row += 1
     return row + 1
-

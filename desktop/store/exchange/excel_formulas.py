@@ -53,7 +53,7 @@ def excel_formula(expr: str, ref) -> str | None:
     except (ValueError, expressions.ExpressionError):
         return None
     unique = sorted(set(refs))
-    guard = f'COUNT({",".join(unique)})<{len(unique)}' if unique else "FALSE"
+    guard = f"COUNT({','.join(unique)})<{len(unique)}" if unique else "FALSE"
     return f'=IF({guard},"",IFERROR({body},""))'
 
 

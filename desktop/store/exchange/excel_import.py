@@ -43,9 +43,14 @@ MAX_PARTS = 2_000
 MAX_CELLS = 50_000
 MAX_ROW, MAX_COL = 100_000, 200
 TEXT_TYPES = ("text", "longtext")
-PLAN_TYPES = {("gosterge", "actual"): "decimal", ("gosterge", "explanation"): "longtext",
-              ("gosterge", "source"): "text", ("faaliyet", "actual_cost"): "money",
-              ("faaliyet", "explanation"): "longtext", ("faaliyet", "source"): "text"}
+PLAN_TYPES = {
+    ("gosterge", "actual"): "decimal",
+    ("gosterge", "explanation"): "longtext",
+    ("gosterge", "source"): "text",
+    ("faaliyet", "actual_cost"): "money",
+    ("faaliyet", "explanation"): "longtext",
+    ("faaliyet", "source"): "text",
+}
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
 _QUOTED = re.compile(r"'([a-z][a-z0-9_.]*)'")
 
@@ -102,8 +107,19 @@ def check_xlsx(path: Path) -> None:
                     raise ImportRejected(f"'{name}' içinde izin verilmeyen XML tanımı (DTD) var; içe aktarılmadı.")
     except ImportRejected:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError, NotImplementedError, EOFError, RuntimeError):
-        raise ImportRejected(f"'{name}' bozuk ya da eksik kopyalanmış bir .xlsx dosyası. Şablonu Excel'de açıp yeniden kaydedin.") from None
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        NotImplementedError,
+        EOFError,
+        RuntimeError,
+    ):
+        raise ImportRejected(
+            f"'{name}' bozuk ya da eksik kopyalanmış bir .xlsx dosyası. Şablonu Excel'de açıp yeniden kaydedin."
+        ) from None
 
 
 def _has_dtd(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -150,7 +166,10 @@ def read_template(path: Path | str) -> tuple[dict, list[MappedCell], dict[tuple[
             for r, row in enumerate(ws.iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_col), 1):
                 for col, cell in enumerate(row, 1):
                     if (r, col) in wanted:
-                        values[(sheet, f"{get_column_letter(col)}{r}")] = (cell.value, getattr(cell, "number_format", "General") or "General")
+                        values[(sheet, f"{get_column_letter(col)}{r}")] = (
+                            cell.value,
+                            getattr(cell, "number_format", "General") or "General",
+                        )
         if problems:
             raise ImportRejected("Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
         return meta, cells, values
@@ -315,8 +334,11 @@ def import_template(wb: Workbook, path: Path | str) -> int:
         else:
             plan[c.kind].setdefault(c.key, {})[c.attr] = "" if typed is None and type_ in TEXT_TYPES else typed
     data = {
-        "format": FORMAT, "format_version": FORMAT_VERSION,
-        "institution": wb.definition.institution.key, "year": wb.year, "department": meta["department"],
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "institution": wb.definition.institution.key,
+        "year": wb.year,
+        "department": meta["department"],
         "values": [{"field": k, "value": v} for k, v in values.items()],
         "indicators": [{"key": k, **attrs} for k, attrs in plan["gosterge"].items()],
         "activities": [{"key": k, **attrs} for k, attrs in plan["faaliyet"].items()],

@@ -59,16 +59,27 @@ SHEET_KINDS: dict[str, SheetKind] = {
 }
 KEY_FONT = Font(color="808080", size=8)
 VALIDATIONS: dict[str, dict[str, Any]] = {
-    "count": dict(type="whole", operator="greaterThanOrEqual", formula1="0",
-                  error="Adet: 0 ya da daha büyük bir tam sayı girin."),
-    "decimal": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                    error="Bir sayı girin, ör. 1234,5"),
-    "money": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                  error="Tutarı sayı olarak girin, ör. 1234,56"),
-    "percent": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                    error="Yüzde puanını sayı olarak girin: %92,5 için 92,5"),
-    "date": dict(type="date", operator="between", formula1="DATE(1900,1,1)", formula2="DATE(2100,12,31)",
-                 error="Tarihi gün.ay.yıl biçiminde girin, ör. 31.12.2020"),
+    "count": dict(
+        type="whole", operator="greaterThanOrEqual", formula1="0", error="Adet: 0 ya da daha büyük bir tam sayı girin."
+    ),
+    "decimal": dict(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15", error="Bir sayı girin, ör. 1234,5"),
+    "money": dict(
+        type="decimal", operator="between", formula1="-1E+15", formula2="1E+15", error="Tutarı sayı olarak girin, ör. 1234,56"
+    ),
+    "percent": dict(
+        type="decimal",
+        operator="between",
+        formula1="-1E+15",
+        formula2="1E+15",
+        error="Yüzde puanını sayı olarak girin: %92,5 için 92,5",
+    ),
+    "date": dict(
+        type="date",
+        operator="between",
+        formula1="DATE(1900,1,1)",
+        formula2="DATE(2100,12,31)",
+        error="Tarihi gün.ay.yıl biçiminde girin, ör. 31.12.2020",
+    ),
 }
 MAP_HEADER = ["sayfa", "hucre", "tur", "anahtar", "nitelik", "alan_turu", "ilk_deger"]
 
@@ -120,8 +131,14 @@ class _Builder:
         Warning style: a person may still type Turkish text ("1.234,5"), which the import parses.
         """
         for (_, type_), (ws, cells) in self.validations.items():
-            dv = DataValidation(allow_blank=True, showErrorMessage=True, errorStyle="warning",
-                                errorTitle="Geçersiz değer", sqref=" ".join(cell_ranges(cells)), **VALIDATIONS[type_])
+            dv = DataValidation(
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle="Geçersiz değer",
+                sqref=" ".join(cell_ranges(cells)),
+                **VALIDATIONS[type_],
+            )
             ws.add_data_validation(dv)
 
     def computed(self, ws, row: int, col: int, formula: str | None, fmt: str) -> None:
@@ -242,13 +259,28 @@ class _Builder:
             return None
         ws = self.new_sheet("Göstergeler")
         self.heading(ws, "Performans Göstergeleri")
-        self.header_row(ws, 5, ["Anahtar", "Kod", "Gösterge", "Ölçü Birimi", "Yön", "Başlangıç (A)",
-                                "Hedef (B)", "Gerçekleşme (C)", "Gerçekleşme Oranı (%)",
-                                "Sapma Açıklaması", "Kaynak Belge / Kayıt"])
+        self.header_row(
+            ws,
+            5,
+            [
+                "Anahtar",
+                "Kod",
+                "Gösterge",
+                "Ölçü Birimi",
+                "Yön",
+                "Başlangıç (A)",
+                "Hedef (B)",
+                "Gerçekleşme (C)",
+                "Gerçekleşme Oranı (%)",
+                "Sapma Açıklaması",
+                "Kaynak Belge / Kayıt",
+            ],
+        )
         for row, ind in enumerate(inds, 6):
             e = self.entries.indicators.get(ind.key) if self.entries else None
-            for col, value in enumerate([ind.key, ind.code, ind.name, ind.unit,
-                                         DIRECTION_LABELS[ind.direction], ind.baseline, ind.target], 1):
+            for col, value in enumerate(
+                [ind.key, ind.code, ind.name, ind.unit, DIRECTION_LABELS[ind.direction], ind.baseline, ind.target], 1
+            ):
                 c = xl.put(ws.cell(row, col), value, fmt="General" if col >= 6 else None)
                 c.border, c.alignment = xl.GRID, xl.WRAP
             ws.cell(row, 1).font = KEY_FONT
@@ -269,8 +301,19 @@ class _Builder:
             return None
         ws = self.new_sheet("Faaliyetler")
         self.heading(ws, "Faaliyet ve Projeler")
-        self.header_row(ws, 5, ["Anahtar", "Kod", "Faaliyet / Proje", "Planlanan Maliyet (TL)",
-                                "Gerçekleşen Maliyet (TL)", "Açıklama", "Kaynak Belge / Kayıt"])
+        self.header_row(
+            ws,
+            5,
+            [
+                "Anahtar",
+                "Kod",
+                "Faaliyet / Proje",
+                "Planlanan Maliyet (TL)",
+                "Gerçekleşen Maliyet (TL)",
+                "Açıklama",
+                "Kaynak Belge / Kayıt",
+            ],
+        )
         for row, act in enumerate(acts, 6):
             e = self.entries.activities.get(act.key) if self.entries else None
             for col, value in enumerate([act.key, act.code, act.name, act.planned_cost], 1):
@@ -292,20 +335,33 @@ class _Builder:
             (f"{self.d.institution.name} {self.d.year.year} — {dname}", xl.TITLE),
             ("Faaliyet raporu veri giriş şablonu", xl.HEADING),
             ("", None),
-            ("• Yalnızca açık sarı hücreleri doldurun. Gri hücreler hesaplanır ya da bilgi amaçlıdır; içe aktarılmaz. "
-             "* işaretli alanlar zorunludur.", None),
-            ("• Sayıları sayı olarak girin (ör. 1234,5). Metin olarak yazılmış sayılar Türkçe biçimde okunur: "
-             "binlik ayırıcı nokta, ondalık ayırıcı virgül (1.234,5). Ondalık alanlarda '1.234' gibi belirsiz "
-             "yazımlar reddedilir; 1234 ya da 1,234 yazın.", None),
+            (
+                "• Yalnızca açık sarı hücreleri doldurun. Gri hücreler hesaplanır ya da bilgi amaçlıdır; içe aktarılmaz. "
+                "* işaretli alanlar zorunludur.",
+                None,
+            ),
+            (
+                "• Sayıları sayı olarak girin (ör. 1234,5). Metin olarak yazılmış sayılar Türkçe biçimde okunur: "
+                "binlik ayırıcı nokta, ondalık ayırıcı virgül (1.234,5). Ondalık alanlarda '1.234' gibi belirsiz "
+                "yazımlar reddedilir; 1234 ya da 1,234 yazın.",
+                None,
+            ),
             ("• Yüzde alanlarına yüzde puanını yazın: %92,5 için 92,5.", None),
             ("• Tarihleri gün.ay.yıl biçiminde yazın: 31.12.2020.", None),
             ("• Sayfaların adını ve düzenini değiştirmeyin; satır ya da sütun eklemeyin.", None),
-            ("• Doldurunca kaydedin ve Faaliyet'te içe aktarın (komut satırı: faaliyet excel import DOSYA sablon.xlsx). "
-             "Tek bir hatalı değer varsa hiçbir değer aktarılmaz ve hatalar hücre adresleriyle listelenir.", None),
-            ("• Bu şablon dosyadaki değerlerle doldurulmuştur: aynı dosyaya aktarırken yalnızca değiştirdiğiniz "
-             "hücreler aktarılır (bir değeri silmek için hücreyi boşaltın); başka bir dosyaya aktarırken dolu "
-             "bütün hücreler aktarılır." if self.entries is not None else
-             "• Boş bıraktığınız hücreler dosyadaki mevcut değerleri değiştirmez.", None),
+            (
+                "• Doldurunca kaydedin ve Faaliyet'te içe aktarın (komut satırı: faaliyet excel import DOSYA sablon.xlsx). "
+                "Tek bir hatalı değer varsa hiçbir değer aktarılmaz ve hatalar hücre adresleriyle listelenir.",
+                None,
+            ),
+            (
+                "• Bu şablon dosyadaki değerlerle doldurulmuştur: aynı dosyaya aktarırken yalnızca değiştirdiğiniz "
+                "hücreler aktarılır (bir değeri silmek için hücreyi boşaltın); başka bir dosyaya aktarırken dolu "
+                "bütün hücreler aktarılır."
+                if self.entries is not None
+                else "• Boş bıraktığınız hücreler dosyadaki mevcut değerleri değiştirmez.",
+                None,
+            ),
         ]
         for row, (text, font) in enumerate(lines, 1):
             c = ws.cell(row, 1, text)
@@ -319,10 +375,14 @@ class _Builder:
     def map_sheet(self) -> None:
         ws = self.book.create_sheet(xl.MAP_SHEET)
         meta = [
-            ("format", xl.TEMPLATE_FORMAT), ("format_version", xl.TEMPLATE_VERSION),
-            ("institution", self.d.institution.key), ("year", self.d.year.year),
-            ("department", self.dept), ("definition_id", self.d.id),
-            ("definition_digest", self.d.digest), ("prefilled", "evet" if self.entries is not None else "hayir"),
+            ("format", xl.TEMPLATE_FORMAT),
+            ("format_version", xl.TEMPLATE_VERSION),
+            ("institution", self.d.institution.key),
+            ("year", self.d.year.year),
+            ("department", self.dept),
+            ("definition_id", self.d.id),
+            ("definition_digest", self.d.digest),
+            ("prefilled", "evet" if self.entries is not None else "hayir"),
             ("source", self.source),
         ]
         for row, (k, v) in enumerate(meta, 1):
@@ -343,8 +403,9 @@ def template_from_workbook(wb, department: str, out: Path | str) -> TemplateResu
     return write_template(wb.definition, department, out, wb.entries(), xl.workbook_identity(wb.meta))
 
 
-def write_template(definition: Definition, department: str, out: Path | str,
-                   entries: Entries | None = None, source: str = "") -> TemplateResult:
+def write_template(
+    definition: Definition, department: str, out: Path | str, entries: Entries | None = None, source: str = ""
+) -> TemplateResult:
     """Write the department's template; with ``entries`` the input cells hold those values.
 
     ``source`` names the workbook the values came from: imported back into that
@@ -372,6 +433,11 @@ def write_template(definition: Definition, department: str, out: Path | str,
     b.book.security = WorkbookProtection(lockStructure=True)
     result.inputs = len(b.map_rows)
     dname = definition.department_name(department)
-    xl.save_deterministic(b.book, result.path, definition.institution.name, definition.year.year,
-                          f"{dname} {definition.year.year} veri giriş şablonu")
+    xl.save_deterministic(
+        b.book,
+        result.path,
+        definition.institution.name,
+        definition.year.year,
+        f"{dname} {definition.year.year} veri giriş şablonu",
+    )
     return result

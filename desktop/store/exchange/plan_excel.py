@@ -47,20 +47,45 @@ PLAN_LABELS = (("name", "Planın adı"), ("period", "Dönem"))
 DEPARTMENTS_SHEET = "Birimler"
 SHEETS = (
     Sheet("aims", "Amaçlar", (Column("code", "Amaç kodu", 12), Column("name", "Stratejik amaç", 90))),
-    Sheet("goals", "Hedefler", (Column("code", "Hedef kodu", 12), Column("name", "Stratejik hedef", 80),
-                                Column("parent", "Amaç kodu", 12))),
-    Sheet("targets", "Performans Hedefleri", (Column("key", "Anahtar", 14), Column("name", "Performans hedefi", 80),
-                                              Column("parent", "Hedef kodu", 12))),
-    Sheet("indicators", "Göstergeler", (
-        Column("key", "Anahtar", 14), Column("code", "Gösterge kodu", 13), Column("name", "Performans göstergesi", 60),
-        Column("unit", "Ölçü birimi", 11), Column("direction", "Yön", 12),
-        Column("baseline", "Başlangıç değeri (A)", 14, "#,##0.####"), Column("target", "Yıl hedefi (B)", 14, "#,##0.####"),
-        Column("weight", "Hedefe etkisi (%)", 12, "#,##0.00"), Column("department", "Sorumlu birim", 22),
-        Column("parent", "Performans hedefi", 16))),
-    Sheet("activities", "Faaliyetler", (
-        Column("key", "Anahtar", 14), Column("code", "Faaliyet kodu", 13), Column("name", "Faaliyet / proje", 70),
-        Column("unit", "Ölçü birimi", 11), Column("planned_cost", "Planlanan maliyet (TL)", 18, xl.MONEY_FORMAT),
-        Column("department", "Sorumlu birim", 22), Column("parent", "Performans hedefi", 16))),
+    Sheet(
+        "goals",
+        "Hedefler",
+        (Column("code", "Hedef kodu", 12), Column("name", "Stratejik hedef", 80), Column("parent", "Amaç kodu", 12)),
+    ),
+    Sheet(
+        "targets",
+        "Performans Hedefleri",
+        (Column("key", "Anahtar", 14), Column("name", "Performans hedefi", 80), Column("parent", "Hedef kodu", 12)),
+    ),
+    Sheet(
+        "indicators",
+        "Göstergeler",
+        (
+            Column("key", "Anahtar", 14),
+            Column("code", "Gösterge kodu", 13),
+            Column("name", "Performans göstergesi", 60),
+            Column("unit", "Ölçü birimi", 11),
+            Column("direction", "Yön", 12),
+            Column("baseline", "Başlangıç değeri (A)", 14, "#,##0.####"),
+            Column("target", "Yıl hedefi (B)", 14, "#,##0.####"),
+            Column("weight", "Hedefe etkisi (%)", 12, "#,##0.00"),
+            Column("department", "Sorumlu birim", 22),
+            Column("parent", "Performans hedefi", 16),
+        ),
+    ),
+    Sheet(
+        "activities",
+        "Faaliyetler",
+        (
+            Column("key", "Anahtar", 14),
+            Column("code", "Faaliyet kodu", 13),
+            Column("name", "Faaliyet / proje", 70),
+            Column("unit", "Ölçü birimi", 11),
+            Column("planned_cost", "Planlanan maliyet (TL)", 18, xl.MONEY_FORMAT),
+            Column("department", "Sorumlu birim", 22),
+            Column("parent", "Performans hedefi", 16),
+        ),
+    ),
 )
 SPARE_ROWS = 500  # rows below the plan's that keep the drop-down lists, for new entries
 
@@ -82,8 +107,9 @@ def write_plan_template(definition: Definition, out: Path | str) -> PlanTemplate
         written[sheet.level] = _list_sheet(book, sheet, rows[sheet.level])
     _departments_sheet(book, definition)
     _validations(book, written, len(definition.departments))
-    path = xl.save_deterministic(book, out, definition.institution.name, definition.year.year,
-                                 f"{definition.plan.name} — plan şablonu")
+    path = xl.save_deterministic(
+        book, out, definition.institution.name, definition.year.year, f"{definition.plan.name} — plan şablonu"
+    )
     return PlanTemplateResult(path, written)
 
 
@@ -136,13 +162,16 @@ def _departments_sheet(book, definition: Definition) -> None:
 
 def _validations(book, written: dict[str, int], departments: int) -> None:
     """Drop-down lists (warning style) for directions, departments and parent references."""
+
     def column_range(title: str, col: int, rows: int) -> str:
         letter = get_column_letter(col)
         return f"{quote_sheetname(title)}!${letter}$2:${letter}${rows + 1}"
 
     titles = {s.level: s.title for s in SHEETS}
-    sources = {"direction": '"' + ",".join(DIRECTION_LABELS.values()) + '"',
-               "department": column_range(DEPARTMENTS_SHEET, 1, departments)}
+    sources = {
+        "direction": '"' + ",".join(DIRECTION_LABELS.values()) + '"',
+        "department": column_range(DEPARTMENTS_SHEET, 1, departments),
+    }
     parent_of = {"goals": "aims", "targets": "goals", "indicators": "targets", "activities": "targets"}
     for sheet in SHEETS:
         ws = book[sheet.title]
@@ -156,7 +185,14 @@ def _validations(book, written: dict[str, int], departments: int) -> None:
             if source is None:
                 continue
             letter = get_column_letter(col)
-            dv = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True, errorStyle="warning",
-                                errorTitle="Listede yok", error="Listedeki değerlerden birini seçin; içe aktarma bunu denetler.",
-                                sqref=f"{letter}2:{letter}{last}")
+            dv = DataValidation(
+                type="list",
+                formula1=source,
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle="Listede yok",
+                error="Listedeki değerlerden birini seçin; içe aktarma bunu denetler.",
+                sqref=f"{letter}2:{letter}{last}",
+            )
             ws.add_data_validation(dv)

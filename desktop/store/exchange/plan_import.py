@@ -40,8 +40,13 @@ from .excel_import import check_xlsx, convert
 from .plan_excel import PLAN_LABELS, PLAN_SHEET, SHEETS, Sheet
 
 REFUSED = "Plan tablosu içe aktarılmadı; plan.yaml olduğu gibi kaldı:"
-ROW_LIMITS = {"aims": MAX_PLAN_LIST, "goals": MAX_PLAN_ENTRIES, "targets": MAX_PLAN_ENTRIES,
-              "indicators": MAX_PLAN_ENTRIES, "activities": MAX_PLAN_ENTRIES}
+ROW_LIMITS = {
+    "aims": MAX_PLAN_LIST,
+    "goals": MAX_PLAN_ENTRIES,
+    "targets": MAX_PLAN_ENTRIES,
+    "indicators": MAX_PLAN_ENTRIES,
+    "activities": MAX_PLAN_ENTRIES,
+}
 MAX_BLANK_ROWS = 10_000  # empty rows read beyond the limit before the sheet is called oversized
 NUMBER_KINDS = {"baseline": "decimal", "target": "decimal", "weight": "percent", "planned_cost": "money"}
 MAX_PROBLEMS = 200
@@ -68,41 +73,60 @@ def import_plan(xlsx: Path | str, folder: Path | str, accept_weights: bool = Fal
     name, period, rows, problems = _read(xlsx)
     assembled = assemble(name, period, rows, departments)
     reported = {p.split(": ", 1)[0] for p in problems}  # a cell refused while reading: not again as empty
-    problems += [p for p in assembled.problems + ([] if accept_weights else assembled.weight_problems)
-                 if not reported & set(p.split(": ", 1)[0].split(", "))]
+    problems += [
+        p
+        for p in assembled.problems + ([] if accept_weights else assembled.weight_problems)
+        if not reported & set(p.split(": ", 1)[0].split(", "))
+    ]
     if problems:
         if not accept_weights and assembled.weight_problems:
-            problems.append("plan bu ağırlıkları gerçekten böyle basıyorsa --accept-weights ile aktarın "
-                            "(denetim ve rapor toplamı 100 olmayan hedefleri hata olarak gösterir)")
+            problems.append(
+                "plan bu ağırlıkları gerçekten böyle basıyorsa --accept-weights ile aktarın "
+                "(denetim ve rapor toplamı 100 olmayan hedefleri hata olarak gösterir)"
+            )
         raise ImportRejected(REFUSED, _at_most(problems))
     plan = assembled.plan
     assert plan is not None
-    text = dump_plan(plan, f"Stratejik plan: '{xlsx.name}' tablosundan 'faaliyet plan import' ile yazıldı.\n"
-                           "Planı değiştirmek için tabloyu düzeltip yeniden aktarın (faaliyet plan template ile alınır).")
+    text = dump_plan(
+        plan,
+        f"Stratejik plan: '{xlsx.name}' tablosundan 'faaliyet plan import' ile yazıldı.\n"
+        "Planı değiştirmek için tabloyu düzeltip yeniden aktarın (faaliyet plan template ile alınır).",
+    )
     _check_loads(folder, text, plan)
     path = write_atomic(folder / "plan.yaml", text)
-    counts = {"amaç": len(plan.aims), "hedef": sum(len(a.goals) for a in plan.aims), "performans hedefi": len(plan.targets()),
-              "gösterge": len(plan.indicators()), "faaliyet": len(plan.activities())}
+    counts = {
+        "amaç": len(plan.aims),
+        "hedef": sum(len(a.goals) for a in plan.aims),
+        "performans hedefi": len(plan.targets()),
+        "gösterge": len(plan.indicators()),
+        "faaliyet": len(plan.activities()),
+    }
     return PlanImportResult(path, plan, counts, assembled.weight_problems if accept_weights else [])
 
 
 def _at_most(problems: list[str]) -> list[str]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
-    return problems[:MAX_PROBLEMS] + [f"… ve {grouped(len(problems) - MAX_PROBLEMS)} sorun daha; bunları düzeltip yeniden deneyin"]
+    return problems[:MAX_PROBLEMS] + [
+        f"… ve {grouped(len(problems) - MAX_PROBLEMS)} sorun daha; bunları düzeltip yeniden deneyin"
+    ]
 
 
 def _departments(folder: Path) -> set[str]:
     """The department keys of the definition in ``folder`` (its tanim.yaml)."""
     if not folder.is_dir():
-        raise ImportRejected(f"'{folder}' bir tanım klasörü değil. --definition ile tanım klasörünü (tanim.yaml'ın olduğu klasör) verin.")
+        raise ImportRejected(
+            f"'{folder}' bir tanım klasörü değil. --definition ile tanım klasörünü (tanim.yaml'ın olduğu klasör) verin."
+        )
     head, problems = read_yaml(folder / "tanim.yaml", f"{folder.name}/tanim.yaml")
     if problems:
         raise ImportRejected(REFUSED, [f"tanım okunamadı: {p}" for p in problems])
     depts = head.get("departments") if isinstance(head, dict) else None
     keys = {str(d["key"]) for d in depts or [] if isinstance(d, dict) and isinstance(d.get("key"), str)}
     if not keys:
-        raise ImportRejected(REFUSED, [f"{folder.name}/tanim.yaml: birim tanımlanmamış; plan birimlere bağlanamaz. Önce birimleri tanımlayın"])
+        raise ImportRejected(
+            REFUSED, [f"{folder.name}/tanim.yaml: birim tanımlanmamış; plan birimlere bağlanamaz. Önce birimleri tanımlayın"]
+        )
     return keys
 
 
@@ -113,9 +137,12 @@ def _read(xlsx: Path) -> tuple[str | None, str | None, dict[str, list[Row]], lis
     except Exception:  # noqa: BLE001 -- openpyxl raises many kinds on malformed parts
         raise ImportRejected(f"'{xlsx.name}' okunamadı: .xlsx dosyası bozuk. Excel'de açıp yeniden kaydedin.") from None
     try:
-        problems = [f"'{t}' sayfası yok; plan tablosunun sayfalarını silmeyin ve adlarını değiştirmeyin "
-                    "('faaliyet plan template' ile alınan tabloyu doldurun)"
-                    for t in [PLAN_SHEET] + [s.title for s in SHEETS] if t not in book.sheetnames]
+        problems = [
+            f"'{t}' sayfası yok; plan tablosunun sayfalarını silmeyin ve adlarını değiştirmeyin "
+            "('faaliyet plan template' ile alınan tabloyu doldurun)"
+            for t in [PLAN_SHEET] + [s.title for s in SHEETS]
+            if t not in book.sheetnames
+        ]
         name, period = _plan_info(book[PLAN_SHEET], problems) if PLAN_SHEET in book.sheetnames else (None, None)
         rows = {}
         for sheet in SHEETS:
@@ -160,23 +187,32 @@ def _read_sheet(ws, sheet: Sheet, problems: list[str]) -> list[Row]:
     for r, cells in enumerate(ws.iter_rows(min_row=1, max_col=ncols), 1):
         cells = tuple(cells) + (None,) * (ncols - len(cells))
         if r == 1:
-            wrong = [f"{sheet.title}!{get_column_letter(col)}1: başlık '{column.header}' olmalı; "
-                     "sütunları silmeyin, yerlerini ve başlıklarını değiştirmeyin"
-                     for col, (column, cell) in enumerate(zip(sheet.columns, cells), 1)
-                     if not _same(getattr(cell, "value", None), column.header)]
+            wrong = [
+                f"{sheet.title}!{get_column_letter(col)}1: başlık '{column.header}' olmalı; "
+                "sütunları silmeyin, yerlerini ve başlıklarını değiştirmeyin"
+                for col, (column, cell) in enumerate(zip(sheet.columns, cells), 1)
+                if not _same(getattr(cell, "value", None), column.header)
+            ]
             if wrong:  # the columns cannot be trusted to mean what they should
                 problems += wrong
                 return []
             continue
         last = r
         if r > limit + 1 + MAX_BLANK_ROWS:
-            raise ImportRejected(REFUSED, [f"'{sheet.title}' sayfası olağandışı büyük: {grouped(r - 1)}. satırdan sonra da satır var, "
-                                           f"en çok {grouped(limit)} satır olabilir. Tablonun altındaki boş ya da fazla satırları silin"])
+            raise ImportRejected(
+                REFUSED,
+                [
+                    f"'{sheet.title}' sayfası olağandışı büyük: {grouped(r - 1)}. satırdan sonra da satır var, "
+                    f"en çok {grouped(limit)} satır olabilir. Tablonun altındaki boş ya da fazla satırları silin"
+                ],
+            )
         if all(getattr(c, "value", None) is None for c in cells):
             continue
         if len(rows) >= limit:
-            raise ImportRejected(REFUSED, [f"{sheet.title}!A{r}: bu sayfada en çok {grouped(limit)} satır olabilir "
-                                           "(planın sınırı); fazla satırları silin"])
+            raise ImportRejected(
+                REFUSED,
+                [f"{sheet.title}!A{r}: bu sayfada en çok {grouped(limit)} satır olabilir (planın sınırı); fazla satırları silin"],
+            )
         rows.append(_row(sheet, r, cells, problems))
     with ws._get_source() as source:  # the sheet's XML: what data_only hides
         problems += cell_problems(source, sheet.title, {(r, c) for r in range(1, last + 1) for c in range(1, ncols + 1)})
@@ -228,10 +264,14 @@ def _check_loads(folder: Path, text: str, plan: PlanDef) -> None:
         try:
             loaded = load_definition(copy)
         except DefinitionError as exc:
-            raise ImportRejected(REFUSED, _at_most(["tanım yeni planla yüklenemiyor:"] + [str(p) for p in exc.problems])) from None
+            raise ImportRejected(
+                REFUSED, _at_most(["tanım yeni planla yüklenemiyor:"] + [str(p) for p in exc.problems])
+            ) from None
     if loaded.plan != plan:  # a safety net: the YAML must give back exactly the plan read
-        raise ImportRejected(REFUSED, ["yazılacak plan.yaml tablodaki planı tam olarak vermiyor; bu bir uygulama hatası, "
-                                       "tabloyu destek için saklayın"])
+        raise ImportRejected(
+            REFUSED,
+            ["yazılacak plan.yaml tablodaki planı tam olarak vermiyor; bu bir uygulama hatası, tabloyu destek için saklayın"],
+        )
 
 
 COPIED = {".yaml", ".yml", ".png", ".jpg", ".jpeg"}  # what a definition's files and the images it names can be

@@ -44,7 +44,9 @@ def read_json(path: Path | str) -> dict:
     except UnicodeDecodeError:
         raise ImportRejected(f"'{path.name}' UTF-8 değil; dosyayı UTF-8 olarak kaydedin.") from None
     except json.JSONDecodeError as exc:
-        raise ImportRejected(f"'{path.name}' geçerli bir JSON değil (satır {exc.lineno}, sütun {exc.colno}: {exc.msg}).") from None
+        raise ImportRejected(
+            f"'{path.name}' geçerli bir JSON değil (satır {exc.lineno}, sütun {exc.colno}: {exc.msg})."
+        ) from None
     except RecursionError:
         raise ImportRejected(f"'{path.name}' çok derin iç içe yapı içeriyor; geçerli bir değer dosyası değil.") from None
     if not isinstance(data, dict):
@@ -84,7 +86,17 @@ def import_values(wb: Workbook, data: dict) -> int:
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT or data.get("format_version", FORMAT_VERSION) != FORMAT_VERSION:
         problems.append(f"biçim '{fmt}' sürüm {data.get('format_version')}; beklenen '{FORMAT}' sürüm {FORMAT_VERSION}")
-    unknown = set(data) - {"format", "format_version", "institution", "year", "department", "values", "indicators", "activities", "exported_at"}
+    unknown = set(data) - {
+        "format",
+        "format_version",
+        "institution",
+        "year",
+        "department",
+        "values",
+        "indicators",
+        "activities",
+        "exported_at",
+    }
     problems += [f"bilinmeyen alan '{k}'" for k in sorted(unknown)]
 
     values = _rows(data, "values", ("field", "value"), "field", problems)
@@ -114,7 +126,7 @@ def _rows(data: dict, name: str, allowed: tuple, id_field: str, problems: list[s
         return out
     for i, row in enumerate(rows, 1):
         if not isinstance(row, dict):
-            problems.append(f"{name}[{i}] bir nesne olmalı ({{\"{id_field}\": ...}})")
+            problems.append(f'{name}[{i}] bir nesne olmalı ({{"{id_field}": ...}})')
             continue
         key = row.get(id_field)
         if not isinstance(key, str):
@@ -134,9 +146,7 @@ def export_values(wb: Workbook, department: str | None = None) -> dict:
     entries = wb.entries()
     slots = wb.definition.slots
     values = [
-        {"field": k, "value": to_json(slots[k].type, v)}
-        for k, v in sorted(entries.values.items())
-        if slots[k].department == dept
+        {"field": k, "value": to_json(slots[k].type, v)} for k, v in sorted(entries.values.items()) if slots[k].department == dept
     ]
     indicators = [
         {"key": i.key, "actual": to_json("decimal", e.actual), "explanation": e.explanation, "source": e.source}

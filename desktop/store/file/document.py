@@ -42,9 +42,11 @@ class HistoryCleared(WorkbookError):
     """An undo or redo was refused: the file changed elsewhere; the undo history is gone."""
 
 
-_CHANGED_ELSEWHERE = ("Dosya başka bir programda değiştirildi; geri alma adımı uygulanmadı, çünkü "
-                      "yeni değerin üzerine yazardı. Geri alma geçmişi silindi; değerleri kontrol edip "
-                      "çalışmaya devam edin.")
+_CHANGED_ELSEWHERE = (
+    "Dosya başka bir programda değiştirildi; geri alma adımı uygulanmadı, çünkü "
+    "yeni değerin üzerine yazardı. Geri alma geçmişi silindi; değerleri kontrol edip "
+    "çalışmaya devam edin."
+)
 
 
 @dataclass
@@ -291,9 +293,11 @@ class OpenFile:
         if clear_history:
             self.clear_history()
         new_findings = set(self.findings)
-        change = Change(values={k for k in set(old_shown) | set(self._shown)
-                                if not same(old_shown.get(k), self._shown.get(k))},
-                        plan={x.key for x in self.indicators + self.activities}, state=True)
+        change = Change(
+            values={k for k in set(old_shown) | set(self._shown) if not same(old_shown.get(k), self._shown.get(k))},
+            plan={x.key for x in self.indicators + self.activities},
+            state=True,
+        )
         change.added = [f for f in self.findings if f not in old_findings]
         change.removed = [f for f in old_findings if f not in new_findings]
         return change
@@ -339,8 +343,10 @@ class OpenFile:
         return change
 
     def _rows(self, after: int) -> list[Row]:
-        return [Row(*r) for r in self.wb.conn.execute(
-            "SELECT target, attribute, old, new FROM audit WHERE id > ? ORDER BY id", (after,))]
+        return [
+            Row(*r)
+            for r in self.wb.conn.execute("SELECT target, attribute, old, new FROM audit WHERE id > ? ORDER BY id", (after,))
+        ]
 
     def _after(self, before: int) -> Change:
         """Bring the entries up to date from the audit rows written since ``before`` (the values
@@ -425,8 +431,11 @@ class OpenFile:
 
     def _stored_findings(self) -> list[Finding]:
         dept = self.department
-        return [Finding("error", p.place, p.message, "saklanan_kayit", p.department)
-                for p in self.wb.stored_problems() if dept is None or p.department == dept]
+        return [
+            Finding("error", p.place, p.message, "saklanan_kayit", p.department)
+            for p in self.wb.stored_problems()
+            if dept is None or p.department == dept
+        ]
 
     def _checked(self, step: Step, backwards: bool) -> Step:
         """``step`` if every place it wrote still holds what it left there; else HistoryCleared."""

@@ -62,7 +62,9 @@ class Snapshot:
     def canonical(self) -> str:
         """The canonical JSON (computed once: a snapshot is not changed after reading)."""
         if not self._text:
-            self._text = canonical({"v": VERSION, "e": self.entries, "i": self.indicators, "a": self.activities, "p": self.photos})
+            self._text = canonical(
+                {"v": VERSION, "e": self.entries, "i": self.indicators, "a": self.activities, "p": self.photos}
+            )
         return self._text
 
     @property
@@ -108,8 +110,9 @@ def who_changed(conn: sqlite3.Connection, unit: tuple, schema: str = "main") -> 
     }[kind]
     row = conn.execute(sql, (key,)).fetchone()
     if row is None:
-        row = conn.execute(f"SELECT who, at FROM {s}.audit WHERE target = ? AND attribute != 'okunamayan_giris' "
-                           "ORDER BY id DESC LIMIT 1", (key,)).fetchone()
+        row = conn.execute(
+            f"SELECT who, at FROM {s}.audit WHERE target = ? AND attribute != 'okunamayan_giris' ORDER BY id DESC LIMIT 1", (key,)
+        ).fetchone()
     return (row[0], row[1]) if row else ("?", "")
 
 

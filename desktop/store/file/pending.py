@@ -26,7 +26,12 @@ from ...core.findings import Finding
 from ..errors import WorkbookError
 
 ATTRIBUTE = "okunamayan_giris"
-PLAN_ATTRS = {"actual": "gerçekleşme", "actual_cost": "gerçekleşen maliyet", "explanation": "sapma açıklaması", "source": "kaynak"}
+PLAN_ATTRS = {
+    "actual": "gerçekleşme",
+    "actual_cost": "gerçekleşen maliyet",
+    "explanation": "sapma açıklaması",
+    "source": "kaynak",
+}
 _ATTRS_OF = {"indicator": ("actual", "explanation", "source"), "activity": ("actual_cost", "explanation", "source")}
 
 
@@ -88,8 +93,9 @@ def read(conn: sqlite3.Connection, department: str | None = None) -> dict[str, s
 
 def read_one(conn: sqlite3.Connection, key: str) -> str | None:
     """The pending text of one place, or None."""
-    row = conn.execute(f"SELECT id, new FROM audit WHERE target = ? AND attribute = '{ATTRIBUTE}' ORDER BY id DESC LIMIT 1",
-                       (key,)).fetchone()
+    row = conn.execute(
+        f"SELECT id, new FROM audit WHERE target = ? AND attribute = '{ATTRIBUTE}' ORDER BY id DESC LIMIT 1", (key,)
+    ).fetchone()
     if row is None or not isinstance(row[1], str) or _superseded(conn, row[0], key):
         return None
     return row[1]
@@ -98,10 +104,13 @@ def read_one(conn: sqlite3.Connection, key: str) -> str | None:
 def _superseded(conn: sqlite3.Connection, row_id: int, target: str) -> bool:
     """A newer audit row about the same place: a value change, a clearing or a discard."""
     plan_key, _, attr = target.rpartition(".")
-    return conn.execute(
-        "SELECT 1 FROM audit WHERE id > ? AND (target = ? OR (target = ? AND attribute = ?)) LIMIT 1",
-        (row_id, target, plan_key, attr if attr in PLAN_ATTRS else "\x00"),
-    ).fetchone() is not None
+    return (
+        conn.execute(
+            "SELECT 1 FROM audit WHERE id > ? AND (target = ? OR (target = ? AND attribute = ?)) LIMIT 1",
+            (row_id, target, plan_key, attr if attr in PLAN_ATTRS else "\x00"),
+        ).fetchone()
+        is not None
+    )
 
 
 def findings(definition: Definition, pending: dict[str, str]) -> list[Finding]:
@@ -113,6 +122,9 @@ def findings(definition: Definition, pending: dict[str, str]) -> list[Finding]:
         except WorkbookError:
             continue  # a place the definition no longer has: nothing to correct
         shown = text if len(text) <= 60 else text[:59].rstrip() + "…"
-        out.append(Finding("error", key, f"'{p.label}' alanına yazılan '{shown}' okunamadı: düzeltin ya da silin.",
-                           ATTRIBUTE, p.department))
+        out.append(
+            Finding(
+                "error", key, f"'{p.label}' alanına yazılan '{shown}' okunamadı: düzeltin ya da silin.", ATTRIBUTE, p.department
+            )
+        )
     return out

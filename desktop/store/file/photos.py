@@ -77,7 +77,9 @@ def add_photo(wb: Workbook, list_key: str, data: bytes, caption: str = "", name:
     except ImageProblem as exc:
         raise WorkbookError(str(exc)) from None
     with wb.transaction() as conn:
-        count, last = conn.execute("SELECT count(*), coalesce(max(position), -1) FROM photo WHERE list_key = ?", (list_key,)).fetchone()
+        count, last = conn.execute(
+            "SELECT count(*), coalesce(max(position), -1) FROM photo WHERE list_key = ?", (list_key,)
+        ).fetchone()
         if count >= item.max_count:
             raise WorkbookError(f"Bu listeye en çok {item.max_count} fotoğraf eklenebilir.")
         cur = conn.execute(
@@ -99,7 +101,9 @@ def set_caption(wb: Workbook, photo_id: int, caption: str) -> None:
     if row[1] == caption:
         return
     with wb.transaction() as conn:
-        conn.execute("UPDATE photo SET caption = ?, changed_at = ?, changed_by = ? WHERE id = ?", (caption, now(), wb.user, photo_id))
+        conn.execute(
+            "UPDATE photo SET caption = ?, changed_at = ?, changed_by = ? WHERE id = ?", (caption, now(), wb.user, photo_id)
+        )
         wb._audit(conn, dept, row[0], "photo.caption", row[1], caption)
 
 

@@ -35,7 +35,9 @@ def check_header(path: Path, incoming: bool) -> None:
         with path.open("rb") as fh:
             head = fh.read(100)
     except OSError as exc:
-        raise WorkbookError(f"'{name}' okunamadı ({exc.strerror}). Dosyanın izinlerini ve diskin takılı olduğunu kontrol edin.") from None
+        raise WorkbookError(
+            f"'{name}' okunamadı ({exc.strerror}). Dosyanın izinlerini ve diskin takılı olduğunu kontrol edin."
+        ) from None
     if size == 0:
         raise NotAWorkbook(f"'{name}' boş (0 bayt). Dosya eksik kopyalanmış olabilir; göndereninden yeniden isteyin.")
     if not head.startswith(HEADER) or len(head) < 100:
@@ -44,8 +46,7 @@ def check_header(path: Path, incoming: bool) -> None:
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1) or size % page_size:
         raise DamagedWorkbook(
-            f"'{name}' bozuk ya da eksik kopyalanmış (boyutu sayfa boyutunun katı değil). "
-            "Göndereninden dosyayı yeniden isteyin."
+            f"'{name}' bozuk ya da eksik kopyalanmış (boyutu sayfa boyutunun katı değil). Göndereninden dosyayı yeniden isteyin."
         )
     if head[18] == 2 or head[19] == 2:
         wal = Path(str(path) + "-wal")
@@ -54,8 +55,13 @@ def check_header(path: Path, incoming: bool) -> None:
             f"'{name}' WAL kipinde kaydedilmiş ve {what}. Faaliyet dosyaları tek parçadır: "
             "dosyayı Faaliyet'te 'Gönderilecek kopya' ile yeniden oluşturup gönderin."
         )
-    if head[18:24] != b"\x01\x01\x00\x40\x20\x20" or head[44:48] != b"\x00\x00\x00\x04" or head[56:60] != b"\x00\x00\x00\x01" \
-            or head[64:68] != bytes(4) or head[72:92] != bytes(20):
+    if (
+        head[18:24] != b"\x01\x01\x00\x40\x20\x20"
+        or head[44:48] != b"\x00\x00\x00\x04"
+        or head[56:60] != b"\x00\x00\x00\x01"
+        or head[64:68] != bytes(4)
+        or head[72:92] != bytes(20)
+    ):
         # Faaliyet always writes these header fields the same way (rollback journal, no
         # reserved bytes, schema format 4, UTF-8, no auto-vacuum); SQLite itself ignores
         # some of them, so a flipped byte here would otherwise go unnoticed.
@@ -104,7 +110,9 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
     try:
         result = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
     except sqlite3.DatabaseError as exc:
-        raise DamagedWorkbook(f"'{name}' bozuk: SQLite dosyası okunamıyor ({exc}). Dosyanın yedeğini ya da yeni bir kopyasını kullanın.") from None
+        raise DamagedWorkbook(
+            f"'{name}' bozuk: SQLite dosyası okunamıyor ({exc}). Dosyanın yedeğini ya da yeni bir kopyasını kullanın."
+        ) from None
     if result != ["ok"]:
         raise DamagedWorkbook(
             f"'{name}' bozuk: bütünlük denetimi başarısız ({'; '.join(result[:3])}). "
@@ -112,7 +120,9 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
         )
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if app_id != APPLICATION_ID:
-        raise NotAWorkbook(f"'{name}' başka bir uygulamanın SQLite dosyası, Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin.")
+        raise NotAWorkbook(
+            f"'{name}' başka bir uygulamanın SQLite dosyası, Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin."
+        )
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise NewerWorkbook(
@@ -153,9 +163,7 @@ def _oversized(conn: sqlite3.Connection) -> str | None:
         if not columns:
             continue
         try:
-            biggest = conn.execute(
-                "SELECT " + ", ".join(f'max(length("{c}"))' for c in columns) + f' FROM "{table}"'
-            ).fetchone()
+            biggest = conn.execute("SELECT " + ", ".join(f'max(length("{c}"))' for c in columns) + f' FROM "{table}"').fetchone()
         except sqlite3.DataError:
             biggest = None  # too big to measure: find the column one by one
         for i, column in enumerate(columns):

@@ -44,10 +44,20 @@ from .clock import now
 
 CLOCK_ALLOWANCE = dt.timedelta(days=1)  # clocks of office PCs differ; a day more is no clock error
 STATES = ("taslak", "gonderildi", "kabul", "geri")
-META_KEYS = frozenset({
-    "kind", "department", "institution", "institution_name", "year", "definition_id", "definition_version",
-    "definition_digest", "created_at", "created_by",
-})
+META_KEYS = frozenset(
+    {
+        "kind",
+        "department",
+        "institution",
+        "institution_name",
+        "year",
+        "definition_id",
+        "definition_version",
+        "definition_digest",
+        "created_at",
+        "created_by",
+    }
+)
 _NUMBER_TYPES = {"count": (int,), "money": (int,), "decimal": (int, float), "percent": (int, float)}
 _PLAN_ATTRS = ("actual", "actual_cost", "explanation", "source")
 _POSSESSIVE = {"alan": "alanı", "gösterge": "göstergesi", "faaliyet": "faaliyeti", "birim": "birimi"}
@@ -108,11 +118,20 @@ def text_problem(raw, kind: str = "note") -> str | None:
 
 
 def _type_name(raw) -> str:
-    return {bytes: "ikili veri", str: "metin", int: "tam sayı", float: "ondalıklı sayı", type(None): "boş"}.get(type(raw), "bilinmeyen")
+    return {bytes: "ikili veri", str: "metin", int: "tam sayı", float: "ondalıklı sayı", type(None): "boş"}.get(
+        type(raw), "bilinmeyen"
+    )
 
 
-def problems(conn: sqlite3.Connection, definition: Definition, department: str | None, year: int,
-             schema: str = "main", clock_now: str | None = None, images: bool = True) -> list[Problem]:
+def problems(
+    conn: sqlite3.Connection,
+    definition: Definition,
+    department: str | None,
+    year: int,
+    schema: str = "main",
+    clock_now: str | None = None,
+    images: bool = True,
+) -> list[Problem]:
     """Every problem of the rows in ``schema``; ``department`` None: a consolidated file.
 
     ``images``: decode every photo (JPEG/PNG only, bounded; ``core.images``). The merge
@@ -133,8 +152,9 @@ def problems(conn: sqlite3.Connection, definition: Definition, department: str |
         for row in conn.execute(f"SELECT key, department, {num}, explanation, source, changed_at, changed_by FROM {s}.{table}"):
             check.plan_row(table, type_, *row)
     counts: dict[str, int] = {}
-    for row in conn.execute(f"SELECT id, department, list_key, caption, mime, width, height, sha256, "
-                            f"data, changed_at, changed_by FROM {s}.photo"):
+    for row in conn.execute(
+        f"SELECT id, department, list_key, caption, mime, width, height, sha256, data, changed_at, changed_by FROM {s}.photo"
+    ):
         check.photo(counts, *row)
     for list_key, n in counts.items():
         item = check.photo_list(list_key)
@@ -160,8 +180,10 @@ class _Check:
         self.dept = department
         self.found: list[Problem] = []
         self.slots = definition.slots
-        self.plan: dict[str, dict[str, IndicatorDef | ActivityDef]] = {"indicator": {i.key: i for i in definition.plan.indicators()},
-                     "activity": {a.key: a for a in definition.plan.activities()}}
+        self.plan: dict[str, dict[str, IndicatorDef | ActivityDef]] = {
+            "indicator": {i.key: i for i in definition.plan.indicators()},
+            "activity": {a.key: a for a in definition.plan.activities()},
+        }
         self.departments = {d.key for d in definition.departments}
         self.latest = (_parse_time(clock_now) or dt.datetime.now(dt.UTC)) + CLOCK_ALLOWANCE  # the clock gives ISO times
         self.start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
@@ -181,8 +203,11 @@ class _Check:
             self.add(place, f"'{place}' bu yılın tanımında {whose} değil")
             return None
         if self.dept is not None and owner != self.dept:
-            self.add(place, f"'{place}' başka bir birime ait ({owner}); bu dosya {self.dept} biriminin ve yalnızca "
-                            "kendi verilerini taşıyabilir")
+            self.add(
+                place,
+                f"'{place}' başka bir birime ait ({owner}); bu dosya {self.dept} biriminin ve yalnızca "
+                "kendi verilerini taşıyabilir",
+            )
             return None
         if column != owner:
             self.add(place, f"'{place}' {owner} birimine ait, ama kaydı '{show(column)}' birimi adına", owner)
@@ -298,8 +323,13 @@ class _Check:
         if when is None:
             self.add(place, f"{what}: değişiklik zamanı okunamıyor ('{show(value)}')", dept)
         elif when > self.latest:
-            self.add(place, f"{what}: değişiklik zamanı gelecekte ({value}); gönderen bilgisayarın saati yanlış "
-                            "olabilir ya da dosya Faaliyet dışında değiştirilmiş", dept, kind="time")
+            self.add(
+                place,
+                f"{what}: değişiklik zamanı gelecekte ({value}); gönderen bilgisayarın saati yanlış "
+                "olabilir ya da dosya Faaliyet dışında değiştirilmiş",
+                dept,
+                kind="time",
+            )
         elif data and when < self.start:
             self.add(place, f"{what}: değişiklik zamanı ({value}) yılın başından ({self.start.year}) önce", dept, kind="time")
 

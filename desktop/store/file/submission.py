@@ -83,9 +83,7 @@ def submit(wb: Workbook) -> str:
         return state["content_hash"]
     problems = _errors_of(wb, dept)
     if problems:
-        raise ImportRejected(
-            f"Dosya gönderilemedi: {len(problems)} hata var. Hataları düzeltip yeniden deneyin:", problems[:20]
-        )
+        raise ImportRejected(f"Dosya gönderilemedi: {len(problems)} hata var. Hataları düzeltip yeniden deneyin:", problems[:20])
     digest = fingerprint.content_hash(wb.conn, dept)
     wb.set_state("gonderildi", content_hash=digest)
     return digest
@@ -109,13 +107,17 @@ def export_copy(wb: Workbook, dest: Path) -> Path:
         with Workbook.open(tmp, incoming=True) as copy:
             result = [r[0] for r in copy.conn.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
-                raise WorkbookError(f"Kopya denetimden geçmedi ({'; '.join(result[:3])}); yeniden deneyin ya da başka bir disk seçin.")
+                raise WorkbookError(
+                    f"Kopya denetimden geçmedi ({'; '.join(result[:3])}); yeniden deneyin ya da başka bir disk seçin."
+                )
             got = {d: fingerprint.content_hash(copy.conn, d) for d in copy.departments}
             if got != expected:
                 raise WorkbookError("Kopyanın içeriği dosyayla tutmuyor; yeniden deneyin ya da başka bir disk seçin.")
         publish(tmp, dest)
     except OSError as exc:
-        raise WorkbookError(f"Kopya yazılamadı ({exc.strerror}). Diskte yer olduğunu ve yazılabilir olduğunu kontrol edin.") from None
+        raise WorkbookError(
+            f"Kopya yazılamadı ({exc.strerror}). Diskte yer olduğunu ve yazılabilir olduğunu kontrol edin."
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -236,9 +238,11 @@ def board(wb: Workbook, findings: list | None = None) -> list[DepartmentStatus]:
 def last_imports(wb: Workbook) -> dict[str, ImportInfo]:
     """The newest import of each department, in one query (without the stored snapshot)."""
     out = {}
-    sql = ("SELECT department, at, by, file_name, clerk, submitted_at, content_hash, "
-           "CASE WHEN json_valid(summary) THEN json_extract(summary, '$.changes') END "
-           "FROM import_log WHERE id IN (SELECT max(id) FROM import_log GROUP BY department)")
+    sql = (
+        "SELECT department, at, by, file_name, clerk, submitted_at, content_hash, "
+        "CASE WHEN json_valid(summary) THEN json_extract(summary, '$.changes') END "
+        "FROM import_log WHERE id IN (SELECT max(id) FROM import_log GROUP BY department)"
+    )
     for dept, at, by, file_name, clerk, submitted_at, content_hash, changes in wb.conn.execute(sql):
         try:
             parsed = json.loads(changes) if changes else {}
@@ -251,5 +255,4 @@ def last_imports(wb: Workbook) -> dict[str, ImportInfo]:
 def all_states(wb: Workbook) -> dict[str, dict]:
     """``Workbook.state`` of every department with a status row, in one query."""
     cols = ("state", "changed_at", "changed_by", "content_hash", "note")
-    return {row[0]: dict(zip(cols, row[1:]))
-            for row in wb.conn.execute("SELECT department, " + ", ".join(cols) + " FROM status")}
+    return {row[0]: dict(zip(cols, row[1:])) for row in wb.conn.execute("SELECT department, " + ", ".join(cols) + " FROM status")}

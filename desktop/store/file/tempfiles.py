@@ -110,11 +110,15 @@ def write_error(path: Path, exc: OSError) -> WorkbookError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return WorkbookError(f"'{path.name}' yazılamadı: disk dolu. Diskte yer açıp yeniden deneyin.{kept}")
     if isinstance(exc, (IsADirectoryError, NotADirectoryError)):
-        return WorkbookError(f"'{path}' bir dosya adı değil (bir klasör ya da yolunda bir dosya var). Çıktı için bir dosya adı verin.")
+        return WorkbookError(
+            f"'{path}' bir dosya adı değil (bir klasör ya da yolunda bir dosya var). Çıktı için bir dosya adı verin."
+        )
     if getattr(exc, "winerror", None) == 32 or isinstance(exc, PermissionError):
         return WorkbookError(
             f"'{path.name}' yazılamadı: dosya başka bir programda (Excel?) açık ya da klasör yazmaya kapalı. "
             f"Dosyayı kapatıp ya da başka bir klasör seçip yeniden deneyin.{kept}"
         )
     reason = exc.strerror or type(exc).__name__
-    return WorkbookError(f"'{path.name}' yazılamadı ({reason}). Klasörün var ve yazılabilir, diskte yer olduğunu kontrol edin.{kept}")
+    return WorkbookError(
+        f"'{path.name}' yazılamadı ({reason}). Klasörün var ve yazılabilir, diskte yer olduğunu kontrol edin.{kept}"
+    )

@@ -42,7 +42,9 @@ def _disk_error(exc: sqlite3.Error) -> WorkbookError:
     if "readonly" in text or "read-only" in text:
         return ReadOnlyWorkbook("Dosya yazmaya kapalı: değişiklik kaydedilemedi. Dosyayı yerel diske kopyalayıp oradan açın.")
     if "locked" in text or "busy" in text:
-        return WorkbookError("Dosya başka bir program tarafından kullanılıyor: değişiklik kaydedilemedi. Diğer programı kapatıp yeniden deneyin.")
+        return WorkbookError(
+            "Dosya başka bir program tarafından kullanılıyor: değişiklik kaydedilemedi. Diğer programı kapatıp yeniden deneyin."
+        )
     return WorkbookError(f"Değişiklik kaydedilemedi ({exc}). Dosyanız bozulmadı; yeniden deneyin.")
 
 
@@ -66,7 +68,9 @@ class Workbook:
         except ValueError as exc:  # Turkish, names the place or the limit (Definition.from_json)
             raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı okunamadı ({exc}). Dosyayı yeniden oluşturun.") from None
         if self.definition.digest != self.meta["definition_digest"]:
-            raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.")
+            raise DamagedWorkbook(
+                f"'{path.name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin."
+            )
         self._check_identity(path.name)
         self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
         self._stored_images = False  # whether _stored decoded every photo
@@ -96,7 +100,11 @@ class Workbook:
         """
         path = Path(path)
         check_header(path, incoming)
-        reason = "Dışarıdan gelen dosya yalnızca okunur." if incoming else (writable_reason(path) if not readonly else "Salt okunur açıldı.")
+        reason = (
+            "Dışarıdan gelen dosya yalnızca okunur."
+            if incoming
+            else (writable_reason(path) if not readonly else "Salt okunur açıldı.")
+        )
         if reason is None and Path(str(path) + "-journal").exists():
             # a crash left a hot journal: SQLite rolls it back on first read
             conn = connect(path, readonly=False)
@@ -252,8 +260,14 @@ class Workbook:
             out.photos[list_key] = n
         return out
 
-    def findings(self, entries: Entries | None = None, pending_inputs: dict | None = None,
-                 department: str | None = None, *, images: bool = False) -> list[Finding]:
+    def findings(
+        self,
+        entries: Entries | None = None,
+        pending_inputs: dict | None = None,
+        department: str | None = None,
+        *,
+        images: bool = False,
+    ) -> list[Finding]:
         """Every finding, in one place: the definition's checks, an error per pending unreadable
         input (``pending.py``) and an error per stored row that breaks a rule of ``stored.py``
         (what a merge would refuse). ``entries``/``pending_inputs``: as already read by the
@@ -263,8 +277,11 @@ class Workbook:
         entries = self.entries() if entries is None else entries
         pending_inputs = self.pending_inputs(dept) if pending_inputs is None else pending_inputs
         found = validate(self.definition, entries, dept) + pending.findings(self.definition, pending_inputs)
-        return found + [Finding("error", p.place, p.message, "saklanan_kayit", p.department)
-                        for p in self.stored_problems(images) if dept is None or p.department == dept]
+        return found + [
+            Finding("error", p.place, p.message, "saklanan_kayit", p.department)
+            for p in self.stored_problems(images)
+            if dept is None or p.department == dept
+        ]
 
     def stored_problems(self, images: bool = False) -> list[stored.Problem]:
         """The problems of the stored rows (``stored.py``), computed once per open file.
@@ -334,7 +351,9 @@ class Workbook:
         return self.apply(indicators={key: row}) > 0
 
     def set_activity(self, key: str, *, actual_cost=UNSET, explanation=UNSET, source=UNSET) -> bool:
-        row = {k: v for k, v in (("actual_cost", actual_cost), ("explanation", explanation), ("source", source)) if v is not UNSET}
+        row = {
+            k: v for k, v in (("actual_cost", actual_cost), ("explanation", explanation), ("source", source)) if v is not UNSET
+        }
         return self.apply(activities={key: row}) > 0
 
     def apply(self, values: dict | None = None, indicators: dict | None = None, activities: dict | None = None) -> int:
@@ -407,7 +426,8 @@ class Workbook:
                 for attr, value in attrs.items():
                     if attr == num_col:
                         new[attr] = (
-                            codec.encode("money", coerce("money", value)) if table == "activity"
+                            codec.encode("money", coerce("money", value))
+                            if table == "activity"
                             else codec.encode_number(coerce("decimal", value))
                         )
                     elif attr in ("explanation", "source"):

@@ -41,9 +41,15 @@ def history(wb: Workbook, department: str | None = None, limit: int = 1000) -> l
     )
     out = []
     for row in wb.conn.execute(sql, (department, limit)):
-        out.append(ImportRecord(  # type: ignore[misc]  # mypy cannot count the fields of a sqlite row
-            *row[:9], state=row[9] or "", changes=_obj(row[10]), kept_here=int(row[11] or 0), resolved=_obj(row[12]),
-        ))
+        out.append(
+            ImportRecord(  # type: ignore[misc]  # mypy cannot count the fields of a sqlite row
+                *row[:9],
+                state=row[9] or "",
+                changes=_obj(row[10]),
+                kept_here=int(row[11] or 0),
+                resolved=_obj(row[12]),
+            )
+        )
     return out
 
 

@@ -104,8 +104,9 @@ def check_incoming(path: Path, target: Workbook, workdir: Path, accept_time: boo
         conn.close()
 
 
-def _read_checked(conn: sqlite3.Connection, meta: dict, target: Workbook, path: Path, copy: Path, file_hash: str,
-                  accept_time: bool) -> Incoming:
+def _read_checked(
+    conn: sqlite3.Connection, meta: dict, target: Workbook, path: Path, copy: Path, file_hash: str, accept_time: bool
+) -> Incoming:
     name = path.name
     dept = _check_identity(meta, target, name)
     snap = fingerprint.read(conn, dept)
@@ -170,12 +171,16 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
         if row is None or not isinstance(row[0], str):
             raise DamagedWorkbook(f"'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.")
         if hashlib.sha256(row[0].encode("utf-8")).hexdigest() != meta["definition_digest"]:
-            raise DamagedWorkbook(f"'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.")
+            raise DamagedWorkbook(
+                f"'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin."
+            )
         if meta["definition_digest"] != known_digest:
             try:
                 Definition.from_json(row[0])
             except ValueError as exc:
-                raise DamagedWorkbook(f"'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı göndereninden yeniden isteyin.") from None
+                raise DamagedWorkbook(
+                    f"'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı göndereninden yeniden isteyin."
+                ) from None
         return conn, meta
     except BaseException:
         conn.close()
@@ -200,7 +205,9 @@ def _check_identity(meta: dict, target: Workbook, name: str) -> str:
         )
     inst, target_inst = meta.get("institution"), target.meta.get("institution")
     if inst != target_inst:
-        problems.append(f"kurum '{meta.get('institution_name', inst)}', birleşik dosyanın kurumu '{target.meta.get('institution_name', target_inst)}'")
+        problems.append(
+            f"kurum '{meta.get('institution_name', inst)}', birleşik dosyanın kurumu '{target.meta.get('institution_name', target_inst)}'"
+        )
     if str(meta.get("year")) != str(target.year):
         problems.append(f"yıl {meta.get('year')}, birleşik dosyanın yılı {target.year}")
     if target.definition.department(dept) is None:

@@ -65,5 +65,3 @@ class MergeResult:
 
     def summary_lines(self) -> list[str]:
         return [f.line() for f in self.files]
-
-

@@ -69,6 +69,7 @@ __all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "expand
 # the phases a merge reports through ``progress``, in order, with the label shown to the user
 PHASES = {"check": "denetleniyor", "compare": "karşılaştırılıyor", "write": "yazılıyor"}
 
+
 def expand_paths(paths: list[Path], target: Path | None = None) -> list[Path]:
     """Files as given; a folder stands for the .faaliyet files directly inside it
     (without the target itself, when it lies in that folder)."""
@@ -136,7 +137,9 @@ def merge_files(
             wb.close()
 
 
-def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, resolve, progress) -> tuple[MergeResult, list[Plan]]:
+def _plan_all(
+    wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, resolve, progress
+) -> tuple[MergeResult, list[Plan]]:
     result = MergeResult()
     plans: dict[str, list[Plan]] = {}
     for i, path in enumerate(paths):
@@ -160,7 +163,8 @@ def _plan_all(wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, re
             p.outcome.status = "skipped"
             same = p.inc.content_hash == newest.inc.content_hash
             p.outcome.message = (
-                f"aynı içerik '{newest.inc.path.name}' dosyasında da var" if same
+                f"aynı içerik '{newest.inc.path.name}' dosyasında da var"
+                if same
                 else f"aynı birimin daha yeni dosyası ('{newest.inc.path.name}') aktarılıyor"
             )
         try:
@@ -275,8 +279,16 @@ def _count_changes(out: FileOutcome, here: fingerprint.Snapshot, there: fingerpr
     what is removed is also listed by its label (``deleted``)."""
     pairs = (
         ("e", dict(here.entries), dict(there.entries)),
-        ("i", {r[0]: r[1] for r in here.indicators if r[1] is not None}, {r[0]: r[1] for r in there.indicators if r[1] is not None}),
-        ("a", {r[0]: r[1] for r in here.activities if r[1] is not None}, {r[0]: r[1] for r in there.activities if r[1] is not None}),
+        (
+            "i",
+            {r[0]: r[1] for r in here.indicators if r[1] is not None},
+            {r[0]: r[1] for r in there.indicators if r[1] is not None},
+        ),
+        (
+            "a",
+            {r[0]: r[1] for r in here.activities if r[1] is not None},
+            {r[0]: r[1] for r in there.activities if r[1] is not None},
+        ),
         ("p", {k: tuple(map(tuple, v)) for k, v in here.photos}, {k: tuple(map(tuple, v)) for k, v in there.photos}),
     )
     for kind, h, t in pairs:
@@ -284,9 +296,15 @@ def _count_changes(out: FileOutcome, here: fingerprint.Snapshot, there: fingerpr
         out.changes["eklenen"] += len(t.keys() - h.keys())
         out.changes["silinen"] += len(removed)
         out.changes["degisen"] += sum(1 for k in h.keys() & t.keys() if not (type(h[k]) is type(t[k]) and h[k] == t[k]))
-        unit_of = {"e": lambda k: ("e", k), "i": lambda k: ("i", k, "actual"), "a": lambda k: ("a", k, "actual_cost"),
-                   "p": lambda k: ("p", k)}[kind]
-        out.deleted += [f"{unit_label(definition, unit_of(k))} = {show_value(definition, unit_of(k), h[k])} [{k}]" for k in removed]
+        unit_of = {
+            "e": lambda k: ("e", k),
+            "i": lambda k: ("i", k, "actual"),
+            "a": lambda k: ("a", k, "actual_cost"),
+            "p": lambda k: ("p", k),
+        }[kind]
+        out.deleted += [
+            f"{unit_label(definition, unit_of(k))} = {show_value(definition, unit_of(k), h[k])} [{k}]" for k in removed
+        ]
 
 
 def _when(iso: str) -> str:

@@ -50,9 +50,7 @@ def write(wb: Workbook, plan: Plan) -> None:
     try:
         with wb.transaction() as conn:
             if fingerprint.content_hash(conn, dept) != plan.here_hash:
-                raise WorkbookError(
-                    f"birleşik dosyada '{dept}' birimi bu sırada değiştirildi; birleştirmeyi yeniden başlatın."
-                )
+                raise WorkbookError(f"birleşik dosyada '{dept}' birimi bu sırada değiştirildi; birleştirmeyi yeniden başlatın.")
             result_hash = plan.here_hash
             if plan.data:
                 keep = _keep_sets(plan)
@@ -84,7 +82,12 @@ def _keep_sets(plan: Plan) -> dict:
 
 
 def _delete_department(conn, dept: str, keep: dict) -> None:
-    for table, col, kind in (("entry", "key", "e"), ("indicator", "key", "i"), ("activity", "key", "a"), ("photo", "list_key", "p")):
+    for table, col, kind in (
+        ("entry", "key", "e"),
+        ("indicator", "key", "i"),
+        ("activity", "key", "a"),
+        ("photo", "list_key", "p"),
+    ):
         where = f"{fingerprint.ENTRY_RANGE} AND department = ?1" if table == "entry" else "department = ?1"
         conn.execute(
             f"DELETE FROM main.{table} WHERE {where} AND {col} NOT IN (SELECT value FROM json_each(?4))",
@@ -97,7 +100,11 @@ def insert_department(conn, dept: str, keep: dict) -> None:
         "entry": ("key", "e", "key, department, value, changed_at, changed_by"),
         "indicator": ("key", "i", "key, department, actual, explanation, source, changed_at, changed_by"),
         "activity": ("key", "a", "key, department, actual_cost, explanation, source, changed_at, changed_by"),
-        "photo": ("list_key", "p", "department, list_key, position, caption, mime, width, height, sha256, data, changed_at, changed_by"),
+        "photo": (
+            "list_key",
+            "p",
+            "department, list_key, position, caption, mime, width, height, sha256, data, changed_at, changed_by",
+        ),
     }
     for table, (col, kind, names) in cols.items():
         order = " ORDER BY list_key, position, id" if table == "photo" else ""

@@ -65,7 +65,7 @@ class MarkedMixin:
     _look: tuple = (False, "")  # (read-only, mark) shown now: nothing until set
 
     def mark(self) -> str:
-        """"inputError", "error", "warning" or ""."""
+        """ "inputError", "error", "warning" or ""."""
         if self.property("inputError"):
             return "inputError"
         return self.property("finding") or ""
@@ -234,8 +234,16 @@ class MarkedMixin:
 class FieldEdit(MarkedMixin, QLineEdit):
     """A one-line editor for a number, money, percent, date or short text."""
 
-    def __init__(self, editor: Editor, key: str, type_: str, label: str = "", help_text: str = "", parent=None,
-                 placeholder: str | None = None):
+    def __init__(
+        self,
+        editor: Editor,
+        key: str,
+        type_: str,
+        label: str = "",
+        help_text: str = "",
+        parent=None,
+        placeholder: str | None = None,
+    ):
         super().__init__(parent)
         self.editor, self.key, self.type, self.label = editor, key, type_, label
         self.help_text = help_text or ""
@@ -325,7 +333,7 @@ class LongTextEdit(MarkedMixin, QPlainTextEdit):
     def __init__(self, editor: Editor, key: str, label: str = "", help_text: str = "", parent=None, type_: str = "longtext"):
         super().__init__(parent)
         self.editor, self.key, self.type, self.label = editor, key, type_, label
-        self.help_text = help_text or tr("Paragrafları boş satırla ayırın; madde işaretli satırları \"- \" ile başlatın.")
+        self.help_text = help_text or tr('Paragrafları boş satırla ayırın; madde işaretli satırları "- " ile başlatın.')
         self.setObjectName(key)
         self.setAccessibleName(label or key)
         self.setTabChangesFocus(True)

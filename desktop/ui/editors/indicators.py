@@ -90,7 +90,9 @@ class PlanCard(QGroupBox):
         heading.setWordWrap(True)
         grid.addWidget(heading, 0, 0, 1, 3)
         if kind == "indicator":
-            facts = tr("Birim: {0}   ·   Yön: {1}   ·   Başlangıç (A): {2}   ·   {3} hedefi (B): {4}   ·   Hedefe etkisi: {5}").format(
+            facts = tr(
+                "Birim: {0}   ·   Yön: {1}   ·   Başlangıç (A): {2}   ·   {3} hedefi (B): {4}   ·   Hedefe etkisi: {5}"
+            ).format(
                 item.unit,
                 DIRECTION_LABELS.get(item.direction, item.direction),
                 _num(item.baseline),
@@ -100,7 +102,9 @@ class PlanCard(QGroupBox):
             )
             actual_attr, actual_type, actual_label = "actual", "decimal", tr("Gerçekleşme (C):")
         else:
-            facts = tr("Planlanan maliyet: {0} TL").format(editor.doc.display("money", item.planned_cost) if item.planned_cost is not None else "—")
+            facts = tr("Planlanan maliyet: {0} TL").format(
+                editor.doc.display("money", item.planned_cost) if item.planned_cost is not None else "—"
+            )
             actual_attr, actual_type, actual_label = "actual_cost", "money", tr("Gerçekleşen maliyet (TL):")
         info = QLabel(facts, self)
         info.setObjectName("facts")
@@ -126,7 +130,11 @@ class PlanCard(QGroupBox):
         self.expl_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.expl_label, 4, 0)
         self.explanation = PlanTextEdit(
-            editor, kind, item.key, "explanation", f"{item.code} sapma açıklaması",
+            editor,
+            kind,
+            item.key,
+            "explanation",
+            f"{item.code} sapma açıklaması",
             tr("Hedeften sapmanın nedeni: ne oldu, neden, ne yapılacak."),
         )
         grid.addWidget(self.explanation, 4, 1, 1, 2)
@@ -172,13 +180,21 @@ class PlanCard(QGroupBox):
         if rate.value is None:
             self.rate.setText(tr("Gerçekleşme oranı: — ({0})").format(rate.reason))
         else:
-            self.rate.setText(tr("Gerçekleşme oranı: <b>{0}</b>  <span style='color:#555'>({1})</span>").format(
-                rates.rate_text(rate.value, style), rates.METHODS[rate.method]))
+            self.rate.setText(
+                tr("Gerçekleşme oranı: <b>{0}</b>  <span style='color:#555'>({1})</span>").format(
+                    rates.rate_text(rate.value, style), rates.METHODS[rate.method]
+                )
+            )
         needed = rates.needs_explanation(rate.value, self.tolerance)
         missing = needed and not self.explanation.toPlainText().strip()
         if missing:
-            self.need.setText(tr("⚠ Açıklama zorunlu: oran {0}, hedeften {1} puan sapıyor (yılın toleransı {2}).").format(
-                rates.rate_text(rate.value, style), rates.deviation_text(rate.value), format_percent(self.tolerance, None, style)))
+            self.need.setText(
+                tr("⚠ Açıklama zorunlu: oran {0}, hedeften {1} puan sapıyor (yılın toleransı {2}).").format(
+                    rates.rate_text(rate.value, style),
+                    rates.deviation_text(rate.value),
+                    format_percent(self.tolerance, None, style),
+                )
+            )
             self._need_look(look.ERROR_TEXT, True)
         elif needed:
             self.need.setText(tr("✓ Sapma açıklandı."))
@@ -212,10 +228,14 @@ class IndicatorsPage(QWidget):
         title = QLabel(tr("Performans Göstergeleri ve Faaliyetler"), self)
         look.heading(title, "pageTitle")
         lay.addWidget(title)
-        intro = QLabel(tr(
-            "Başlangıç ve hedef değerleri stratejik plandan gelir ve değiştirilemez. Gerçekleşen değeri, "
-            "rakamın alındığı kaynağı ve hedeften her sapmanın açıklamasını girin; gerçekleşme oranı siz "
-            "yazarken hesaplanır."), self)
+        intro = QLabel(
+            tr(
+                "Başlangıç ve hedef değerleri stratejik plandan gelir ve değiştirilemez. Gerçekleşen değeri, "
+                "rakamın alındığı kaynağı ve hedeften her sapmanın açıklamasını girin; gerçekleşme oranı siz "
+                "yazarken hesaplanır."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.cards: dict[str, PlanCard] = {}

@@ -60,7 +60,9 @@ class PhotoRow(QFrame):
         thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(thumb)
         right = QVBoxLayout()
-        right.addWidget(QLabel(tr("Fotoğraf {0} / {1} — açıklama (raporda fotoğrafın altına yazılır):").format(index + 1, count), self))
+        right.addWidget(
+            QLabel(tr("Fotoğraf {0} / {1} — açıklama (raporda fotoğrafın altına yazılır):").format(index + 1, count), self)
+        )
         self.caption = CaptionEdit(photo.caption, self)
         self.caption.setObjectName(f"{owner.key}.{index}.caption")
         self.caption.setPlaceholderText(tr("ör. Yangın tatbikatı, Mart 2020"))
@@ -170,14 +172,16 @@ class PhotoListEditor(QWidget):
         self.count_label.setText(
             tr("{0} fotoğraf (en çok {1}).").format(len(photos), self.item.max_count)
             if photos
-            else tr("Henüz fotoğraf yok. \"Fotoğraf ekle…\" ile ekleyin.")
+            else tr('Henüz fotoğraf yok. "Fotoğraf ekle…" ile ekleyin.')
         )
         self.add_button.setEnabled(not self.editor.doc.locked and len(photos) < self.item.max_count)
 
     def choose(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        names, _ = QFileDialog.getOpenFileNames(self, tr("Fotoğraf seçin"), str(Path.home()), tr("Resimler (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)"))
+        names, _ = QFileDialog.getOpenFileNames(
+            self, tr("Fotoğraf seçin"), str(Path.home()), tr("Resimler (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)")
+        )
         for name in names:
             self.add_file(Path(name))
 

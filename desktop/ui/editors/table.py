@@ -117,8 +117,9 @@ class TableModel(QAbstractTableModel):
                 return ""
             if self.doc.pending and (kept := self.doc.pending.get(self.key(r, c))) is not None:
                 return kept  # unreadable text kept in the file: shown as typed (red: an error finding)
-            text = self.doc.display(col.type, self.value(r, c), col.places,
-                                    rounded=self.is_computed(r, c) and role == Qt.ItemDataRole.DisplayRole)
+            text = self.doc.display(
+                col.type, self.value(r, c), col.places, rounded=self.is_computed(r, c) and role == Qt.ItemDataRole.DisplayRole
+            )
             if not text and role == Qt.ItemDataRole.DisplayRole and self.hints:
                 return self.hints.get(self.key(r, c), "")
             return text
@@ -149,7 +150,9 @@ class TableModel(QAbstractTableModel):
                 lines.append(tr("Boş: tanımdaki değer geçerli ({0}).").format(self.hints[self.key(r, c)]))
             return "\n".join(lines) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.label(r, c)}: {self.doc.display(col.type, self.value(r, c), col.places, rounded=self.is_computed(r, c))}"
+            return (
+                f"{self.label(r, c)}: {self.doc.display(col.type, self.value(r, c), col.places, rounded=self.is_computed(r, c))}"
+            )
         return None
 
     def flags(self, index: QModelIndex):
@@ -193,7 +196,9 @@ class TableModel(QAbstractTableModel):
         if not result.values:
             return False, [tr("Yapıştırılacak değer yok.")]
         style = tr("Türkçe") if result.style == "tr" else tr("İngilizce")
-        ok = self.editor.set_values(result.values, tr("{0} hücre yapıştırıldı ({1} sayı biçimi)").format(len(result.values), style))
+        ok = self.editor.set_values(
+            result.values, tr("{0} hücre yapıştırıldı ({1} sayı biçimi)").format(len(result.values), style)
+        )
         return ok, []
 
     def _values_changed(self, changed) -> None:
@@ -298,7 +303,12 @@ class TableEditor(QTableView):
 
     def _fit_height(self) -> None:
         rows = self.model().rowCount()
-        height = self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth() + 2
+        height = (
+            self.horizontalHeader().sizeHint().height()
+            + rows * self.verticalHeader().defaultSectionSize()
+            + 2 * self.frameWidth()
+            + 2
+        )
         self.setFixedHeight(height)
 
     def commit_open_editor(self) -> None:
@@ -306,7 +316,8 @@ class TableEditor(QTableView):
         if self.state() != QAbstractItemView.State.EditingState:
             return
         editor = self.indexWidget(self.currentIndex()) or next(
-            (w for w in self.viewport().findChildren(QLineEdit) if w.isVisible()), None)
+            (w for w in self.viewport().findChildren(QLineEdit) if w.isVisible()), None
+        )
         if editor is not None:
             self.commitData(editor)
             self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
@@ -348,7 +359,9 @@ class TableEditor(QTableView):
         top, left = (idx.row(), idx.column()) if idx.isValid() else (0, 0)
         ok, problems = self.model().paste(top, left, text)
         if problems:
-            self.editor.problem.emit(tr("Yapıştırılmadı; tablo olduğu gibi kaldı:") + "\n" + "\n".join("• " + p for p in problems))
+            self.editor.problem.emit(
+                tr("Yapıştırılmadı; tablo olduğu gibi kaldı:") + "\n" + "\n".join("• " + p for p in problems)
+            )
         return ok
 
     def paste_clipboard(self) -> bool:

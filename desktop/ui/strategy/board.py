@@ -66,15 +66,16 @@ class BoardModel(QAbstractTableModel):
         self.institution: set[str] = set()  # the strategy unit's own chapters (edited in this file)
         self.percent_style = "prefix"  # the year's (definition's percent_style)
 
-    def set_rows(self, rows: list[DepartmentStatus], pending: dict[str, int], institution: set[str],
-                 percent_style: str = "prefix") -> None:
+    def set_rows(
+        self, rows: list[DepartmentStatus], pending: dict[str, int], institution: set[str], percent_style: str = "prefix"
+    ) -> None:
         self.beginResetModel()
         self.rows, self.pending, self.institution = list(rows), dict(pending), set(institution)
         self.percent_style = percent_style
         self.endResetModel()
 
     def state_of(self, s: DepartmentStatus) -> str:
-        """"kurum" for the institution chapters (no file of their own), else the board's state."""
+        """ "kurum" for the institution chapters (no file of their own), else the board's state."""
         return "kurum" if s.department in self.institution and s.last_import is None else s.state
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -128,10 +129,17 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 5 and s.last_import:
                 c = s.last_import.changes or {}
-                return tr("Dosya: {0}\nAktaran: {1}\nDosyayı gönderen: {2}, {3}\n{4} eklenen, {5} değişen, {6} silinen değer").format(
-                    s.last_import.file_name, s.last_import.by, s.last_import.clerk or "?",
+                return tr(
+                    "Dosya: {0}\nAktaran: {1}\nDosyayı gönderen: {2}, {3}\n{4} eklenen, {5} değişen, {6} silinen değer"
+                ).format(
+                    s.last_import.file_name,
+                    s.last_import.by,
+                    s.last_import.clerk or "?",
                     when(s.last_import.submitted_at) if s.last_import.submitted_at else "?",
-                    c.get("eklenen", 0), c.get("degisen", 0), c.get("silinen", 0))
+                    c.get("eklenen", 0),
+                    c.get("degisen", 0),
+                    c.get("silinen", 0),
+                )
             if col == 6 and s.note:
                 return s.note
             if col == 1 and s.changed_at:
@@ -200,9 +208,14 @@ class Board(QWidget):
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
 
-        self.drop_hint = DropHint(tr("Birimlerden gelen .faaliyet dosyalarını (ya da hepsinin bulunduğu klasörü) bu pencereye "
-                                     "sürükleyip bırakın: her dosya yazılmadan önce denetlenir, aynı dosya iki kez aktarılmaz, "
-                                     "çakışan değerler size sorulur."), self)
+        self.drop_hint = DropHint(
+            tr(
+                "Birimlerden gelen .faaliyet dosyalarını (ya da hepsinin bulunduğu klasörü) bu pencereye "
+                "sürükleyip bırakın: her dosya yazılmadan önce denetlenir, aynı dosya iki kez aktarılmaz, "
+                "çakışan değerler size sorulur."
+            ),
+            self,
+        )
         self.drop_hint.setObjectName("dropHint")
         self.drop_hint.setWordWrap(True)
         lay.addWidget(self.drop_hint)
@@ -214,7 +227,9 @@ class Board(QWidget):
         self.add_folder.setObjectName("addFolder")
         self.distribute_button = QPushButton(tr("Birim dosyalarını dağıt…"), self)
         self.distribute_button.setObjectName("distribute")
-        self.distribute_button.setToolTip(tr("Her birime, bu dosyadaki tanım ve yıl ayarlarıyla (tolerans, imzacılar) boş bir birim dosyası yaz"))
+        self.distribute_button.setToolTip(
+            tr("Her birime, bu dosyadaki tanım ve yıl ayarlarıyla (tolerans, imzacılar) boş bir birim dosyası yaz")
+        )
         self.accept_button = QPushButton(tr("Kabul et"), self)
         self.accept_button.setObjectName("acceptDepartment")
         self.accept_button.setToolTip(tr("Gönderilmiş ve hatasız birimi kabul et"))
@@ -259,8 +274,13 @@ class Board(QWidget):
         self._update_buttons()
 
     # --- content --------------------------------------------------------------
-    def set_rows(self, rows: list[DepartmentStatus], pending: dict[str, int] | None = None, institution: set[str] = frozenset(),
-                 percent_style: str = "prefix") -> None:
+    def set_rows(
+        self,
+        rows: list[DepartmentStatus],
+        pending: dict[str, int] | None = None,
+        institution: set[str] = frozenset(),
+        percent_style: str = "prefix",
+    ) -> None:
         current = self.current_department()
         self.model.set_rows(rows, pending or {}, institution, percent_style)
         self.table.resizeColumnsToContents()
@@ -272,7 +292,13 @@ class Board(QWidget):
         counts: dict[str, int] = {}
         for s in rows:
             counts[self.model.state_of(s)] = counts.get(self.model.state_of(s), 0) + 1
-        names = {"eksik": tr("eksik"), "taslak": tr("taslak"), "gonderildi": tr("gönderildi"), "kabul": tr("kabul edildi"), "geri": tr("geri gönderildi")}
+        names = {
+            "eksik": tr("eksik"),
+            "taslak": tr("taslak"),
+            "gonderildi": tr("gönderildi"),
+            "kabul": tr("kabul edildi"),
+            "geri": tr("geri gönderildi"),
+        }
         parts = [f"{counts[k]} {names[k]}" for k in names if counts.get(k)]
         text = tr("{0} birim").format(sum(counts.get(k, 0) for k in names)) + ": " + ", ".join(parts)
         if pending:

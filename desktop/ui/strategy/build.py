@@ -28,7 +28,9 @@ class ReportBuild(QObject):
     cancelled = Signal()
     failed = Signal(str)
 
-    def __init__(self, source: Path, out: Path, parent: QWidget | None = None, department: str | None = None, dialog: bool = True):
+    def __init__(
+        self, source: Path, out: Path, parent: QWidget | None = None, department: str | None = None, dialog: bool = True
+    ):
         super().__init__(parent)
         self.source, self.out, self.department = Path(source), Path(out), department
         self.worker = Worker(self._run, self)

@@ -44,27 +44,46 @@ class ConflictDialog(QDialog):
         names = department_names or {}
         lay = QVBoxLayout(self)
         files = sorted({c.file_name for c in self.conflicts})
-        intro = QLabel(tr(
-            "Aşağıdaki değerler son aktarımdan bu yana hem birleşik dosyada hem de gelen dosyada ({0}) farklı biçimde "
-            "değiştirilmiş. Her satır için hangi değerin kalacağını seçin. Karar verilene kadar birleşik dosyaya hiçbir şey "
-            "yazılmaz.").format(", ".join(files)), self)
+        intro = QLabel(
+            tr(
+                "Aşağıdaki değerler son aktarımdan bu yana hem birleşik dosyada hem de gelen dosyada ({0}) farklı biçimde "
+                "değiştirilmiş. Her satır için hangi değerin kalacağını seçin. Karar verilene kadar birleşik dosyaya hiçbir şey "
+                "yazılmaz."
+            ).format(", ".join(files)),
+            self,
+        )
         intro.setWordWrap(True)
         lay.addWidget(intro)
 
         self.table = QTableWidget(len(self.conflicts), 8, self)
         self.table.setObjectName("conflictTable")
-        self.table.setHorizontalHeaderLabels([
-            tr("Birim"), tr("Alan"), tr("Son aktarımda"), tr("Birleşik dosyada"), tr("Değiştiren (birleşik)"),
-            tr("Gelen dosyada"), tr("Değiştiren (gelen)"), tr("Karar"),
-        ])
+        self.table.setHorizontalHeaderLabels(
+            [
+                tr("Birim"),
+                tr("Alan"),
+                tr("Son aktarımda"),
+                tr("Birleşik dosyada"),
+                tr("Değiştiren (birleşik)"),
+                tr("Gelen dosyada"),
+                tr("Değiştiren (gelen)"),
+                tr("Karar"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
         self.combos: list[QComboBox] = []
         for row, c in enumerate(self.conflicts):
-            cells = (names.get(c.department, c.department), f"{c.label}\n{c.key}", c.base, c.here, _who(c.here_who, c.here_when),
-                     c.there, _who(c.there_who, c.there_when))
+            cells = (
+                names.get(c.department, c.department),
+                f"{c.label}\n{c.key}",
+                c.base,
+                c.here,
+                _who(c.here_who, c.here_when),
+                c.there,
+                _who(c.there_who, c.there_when),
+            )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -79,8 +98,16 @@ class ConflictDialog(QDialog):
             self.combos.append(combo)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((COL_DEPT, 150), (COL_FIELD, 280), (COL_BASE, 140), (COL_HERE, 170), (COL_HERE_WHO, 130), (COL_THERE, 170),
-                           (COL_THERE_WHO, 130), (COL_CHOICE, 170)):
+        for col, width in (
+            (COL_DEPT, 150),
+            (COL_FIELD, 280),
+            (COL_BASE, 140),
+            (COL_HERE, 170),
+            (COL_HERE_WHO, 130),
+            (COL_THERE, 170),
+            (COL_THERE_WHO, 130),
+            (COL_CHOICE, 170),
+        ):
             self.table.setColumnWidth(col, width)
         self.table.resizeRowsToContents()
         lay.addWidget(self.table, 1)

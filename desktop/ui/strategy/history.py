@@ -11,8 +11,17 @@ from ..submit import when
 
 
 def _columns() -> list[str]:
-    return [tr("Aktarıldı"), tr("Aktaran"), tr("Birim"), tr("Dosya"), tr("Gönderen"), tr("Gönderildi"), tr("Durum"),
-            tr("Değişen değerler"), tr("Çakışma kararları")]
+    return [
+        tr("Aktarıldı"),
+        tr("Aktaran"),
+        tr("Birim"),
+        tr("Dosya"),
+        tr("Gönderen"),
+        tr("Gönderildi"),
+        tr("Durum"),
+        tr("Değişen değerler"),
+        tr("Çakışma kararları"),
+    ]
 
 
 def _changes(r: ImportRecord) -> str:
@@ -54,13 +63,26 @@ class ImportHistory(QWidget):
         self.records = list(records)
         self.table.setRowCount(len(self.records))
         for row, r in enumerate(self.records):
-            cells = (when(r.at), r.by, names.get(r.department, r.department), r.file_name, r.clerk or "?",
-                     when(r.submitted_at) if r.submitted_at else "–", STATES.get(r.state, r.state), _changes(r), _resolved(r))
+            cells = (
+                when(r.at),
+                r.by,
+                names.get(r.department, r.department),
+                r.file_name,
+                r.clerk or "?",
+                when(r.submitted_at) if r.submitted_at else "–",
+                STATES.get(r.state, r.state),
+                _changes(r),
+                _resolved(r),
+            )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 3:
                     item.setToolTip(tr("Dosya özeti (SHA-256): {0}\nİçerik özeti: {1}").format(r.file_hash, r.content_hash))
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
-        self.summary.setText(tr("{0} aktarım kaydı (en yenisi üstte). Her aktarılan dosya adı, özeti, gönderen, gönderilme ve "
-                                "aktarılma zamanı, aktaran ve değişenlerle kaydedilir.").format(len(self.records)))
+        self.summary.setText(
+            tr(
+                "{0} aktarım kaydı (en yenisi üstte). Her aktarılan dosya adı, özeti, gönderen, gönderilme ve "
+                "aktarılma zamanı, aktaran ve değişenlerle kaydedilir."
+            ).format(len(self.records))
+        )

@@ -41,8 +41,11 @@ def phase_text(text: str) -> str:
     if not text:
         return tr("Tamamlanıyor…")
     phase, _, name = text.partition(": ")
-    label = {PHASES["check"]: tr("Denetleniyor: {0}"), PHASES["compare"]: tr("Karşılaştırılıyor: {0}"),
-             PHASES["write"]: tr("Yazılıyor: {0}")}.get(phase)
+    label = {
+        PHASES["check"]: tr("Denetleniyor: {0}"),
+        PHASES["compare"]: tr("Karşılaştırılıyor: {0}"),
+        PHASES["write"]: tr("Yazılıyor: {0}"),
+    }.get(phase)
     return label.format(name) if label else text
 
 
@@ -53,8 +56,16 @@ class MergeRun(QObject):
     finished = Signal(object)  # MergeResult, or None when cancelled at the conflict view
     failed = Signal(str)
 
-    def __init__(self, model: YearBoard, paths: list[Path], decide: Callable, parent: QWidget | None = None,
-                 force: bool = False, dialog: bool = True, accept_time: bool = False):
+    def __init__(
+        self,
+        model: YearBoard,
+        paths: list[Path],
+        decide: Callable,
+        parent: QWidget | None = None,
+        force: bool = False,
+        dialog: bool = True,
+        accept_time: bool = False,
+    ):
         super().__init__(parent)
         self.model, self.paths, self.decide, self.force = model, list(paths), decide, force
         self.accept_time = accept_time
@@ -72,7 +83,9 @@ class MergeRun(QObject):
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
         if self.show_dialog:
-            d = self.dialog = QProgressDialog(tr("Dosyalar denetleniyor…"), "", 0, max(1, 3 * len(self.paths)), self.parent_widget)
+            d = self.dialog = QProgressDialog(
+                tr("Dosyalar denetleniyor…"), "", 0, max(1, 3 * len(self.paths)), self.parent_widget
+            )
             d.setObjectName("mergeProgress")
             d.setWindowTitle(tr("Birim dosyaları aktarılıyor"))
             d.setCancelButton(None)  # a merge is one transaction per file; it is not stopped halfway

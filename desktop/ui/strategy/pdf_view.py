@@ -103,8 +103,13 @@ class PdfView(QWidget):
         self.close_document()
         self.path = Path(path)
         if pdfium is None:
-            self.info.setText(tr("Bu kurulumda PDF'yi pencerede gösterecek bileşen (pypdfium2) yok. "
-                                 "\"Sistemde aç\" ile bilgisayarın PDF görüntüleyicisinde açın.") + (" " + note if note else ""))
+            self.info.setText(
+                tr(
+                    "Bu kurulumda PDF'yi pencerede gösterecek bileşen (pypdfium2) yok. "
+                    '"Sistemde aç" ile bilgisayarın PDF görüntüleyicisinde açın.'
+                )
+                + (" " + note if note else "")
+            )
             self._update()
             return
         self.doc = pdfium.PdfDocument(str(self.path))

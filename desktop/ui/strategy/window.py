@@ -44,8 +44,12 @@ _open_windows: list[StrategyWindow] = []  # top-level windows opened from the st
 def create_consolidated(parent, definition: Definition) -> Path | None:
     """Ask where, create an empty consolidated file for the year; its path, or None."""
     suggested = Path.home() / f"{definition.id}-birlesik{SUFFIX}"
-    name, _ = QFileDialog.getSaveFileName(parent, tr("Yeni birleşik dosyayı nereye kaydedeyim?"), str(suggested),
-                                          tr("Faaliyet dosyası (*.faaliyet);;Tüm dosyalar (*)"))
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        tr("Yeni birleşik dosyayı nereye kaydedeyim?"),
+        str(suggested),
+        tr("Faaliyet dosyası (*.faaliyet);;Tüm dosyalar (*)"),
+    )
     if not name:
         return None
     return create_year_file(Path(name), definition)
@@ -82,12 +86,21 @@ class StrategyWindow(QMainWindow):
         self.inform = self._message_box
         self.ask_note = lambda title, label: QInputDialog.getMultiLineText(self, title, label)
         self.decide = self._decide
-        self.choose_files = lambda: [Path(n) for n in QFileDialog.getOpenFileNames(
-            self, tr("Birim dosyalarını seçin"), str(self._folder()), tr("Faaliyet dosyası (*.faaliyet)"))[0]]
-        self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, tr("Birim dosyalarının bulunduğu klasörü seçin"), str(self._folder()))
+        self.choose_files = lambda: [
+            Path(n)
+            for n in QFileDialog.getOpenFileNames(
+                self, tr("Birim dosyalarını seçin"), str(self._folder()), tr("Faaliyet dosyası (*.faaliyet)")
+            )[0]
+        ]
+        self.choose_folder = lambda: QFileDialog.getExistingDirectory(
+            self, tr("Birim dosyalarının bulunduğu klasörü seçin"), str(self._folder())
+        )
         self.choose_out_folder = lambda: QFileDialog.getExistingDirectory(
-            self, tr("Birim dosyaları hangi klasöre yazılsın?"), str(self._folder()))
-        self.choose_pdf = lambda suggested: QFileDialog.getSaveFileName(self, tr("Raporu nereye kaydedeyim?"), str(suggested), tr("PDF (*.pdf)"))[0]
+            self, tr("Birim dosyaları hangi klasöre yazılsın?"), str(self._folder())
+        )
+        self.choose_pdf = lambda suggested: QFileDialog.getSaveFileName(
+            self, tr("Raporu nereye kaydedeyim?"), str(suggested), tr("PDF (*.pdf)")
+        )[0]
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("strategyTabs")
@@ -106,7 +119,9 @@ class StrategyWindow(QMainWindow):
         self.board.acceptRequested.connect(self.accept_department)
         self.board.sendBackRequested.connect(self.send_back)
         self.board.reportRequested.connect(lambda dept: self.build(department=dept))
-        self.board.openInstitutionRequested.connect(lambda: self.institution_view and self.tabs.setCurrentWidget(self.institution_view))
+        self.board.openInstitutionRequested.connect(
+            lambda: self.institution_view and self.tabs.setCurrentWidget(self.institution_view)
+        )
         self._actions()
         self.resize(1360, 860)
 
@@ -130,12 +145,22 @@ class StrategyWindow(QMainWindow):
         return act
 
     def _actions(self) -> None:
-        self.act_files = self._action(tr("Dosya ekle…"), lambda: self.merge(self.choose_files()), [QKeySequence.StandardKey.Open],
-                                      tr("Birimlerden gelen dosyaları denetleyip birleşik dosyaya aktar"))
+        self.act_files = self._action(
+            tr("Dosya ekle…"),
+            lambda: self.merge(self.choose_files()),
+            [QKeySequence.StandardKey.Open],
+            tr("Birimlerden gelen dosyaları denetleyip birleşik dosyaya aktar"),
+        )
         self.act_folder = self._action(tr("Klasör ekle…"), self._merge_folder)
-        self.act_build = self._action(tr("Raporu oluştur…"), lambda: self.build(), ["Ctrl+B"], tr("Kurumun faaliyet raporunu PDF olarak oluştur"))
-        self.act_excel = self._action(tr("Excel'e aktar…"), self.export_excel, [], tr("Performans tablosu ve bütün tablolar tek .xlsx dosyasına"))
-        self.act_undo = self._action(tr("Geri al"), lambda: self.editor and self.editor.stack.undo(), [QKeySequence.StandardKey.Undo])
+        self.act_build = self._action(
+            tr("Raporu oluştur…"), lambda: self.build(), ["Ctrl+B"], tr("Kurumun faaliyet raporunu PDF olarak oluştur")
+        )
+        self.act_excel = self._action(
+            tr("Excel'e aktar…"), self.export_excel, [], tr("Performans tablosu ve bütün tablolar tek .xlsx dosyasına")
+        )
+        self.act_undo = self._action(
+            tr("Geri al"), lambda: self.editor and self.editor.stack.undo(), [QKeySequence.StandardKey.Undo]
+        )
         self.act_redo = self._action(tr("Yinele"), lambda: self.editor and self.editor.stack.redo(), ["Ctrl+Y", "Ctrl+Shift+Z"])
         self.act_close = self._action(tr("Kapat"), self.close, [QKeySequence.StandardKey.Close])
         menu = self.menuBar().addMenu(tr("&Dosya"))
@@ -165,7 +190,11 @@ class StrategyWindow(QMainWindow):
             wb.close()
             if lock:
                 lock.release()
-            self.inform(tr("Dosya açılamadı"), tr("'{0}' bir birim dosyası; bu pencere birleşik yıl dosyası içindir.").format(path.name), "critical")
+            self.inform(
+                tr("Dosya açılamadı"),
+                tr("'{0}' bir birim dosyası; bu pencere birleşik yıl dosyası içindir.").format(path.name),
+                "critical",
+            )
             return False
         self.lock = lock
         self.model = YearModel(wb, self)
@@ -243,8 +272,11 @@ class StrategyWindow(QMainWindow):
         self.act_undo.setEnabled(bool(stack and stack.canUndo()) and writable)
         self.act_redo.setEnabled(bool(stack and stack.canRedo()) and writable)
         ro = " — " + tr("salt okunur") if self.model.board.readonly else ""
-        self.setWindowTitle(tr("{0} — Birleşik dosya {1} — {2}{3} — Faaliyet").format(
-            self.model.board.path.name, self.model.board.year, self.model.board.definition.institution.name, ro))
+        self.setWindowTitle(
+            tr("{0} — Birleşik dosya {1} — {2}{3} — Faaliyet").format(
+                self.model.board.path.name, self.model.board.year, self.model.board.definition.institution.name, ro
+            )
+        )
 
     def accept_department(self, dept: str) -> bool:
         try:
@@ -256,7 +288,9 @@ class StrategyWindow(QMainWindow):
         return True
 
     def send_back(self, dept: str) -> bool:
-        note, ok = self.ask_note(tr("Notla geri gönder"), tr("{0} birimi neyi düzeltmeli? (Not birime iletilir.)").format(self._name(dept)))
+        note, ok = self.ask_note(
+            tr("Notla geri gönder"), tr("{0} birimi neyi düzeltmeli? (Not birime iletilir.)").format(self._name(dept))
+        )
         if not ok:
             return False
         try:
@@ -292,7 +326,9 @@ class StrategyWindow(QMainWindow):
         if written:
             text += "\n" + "\n".join(f"• {r.path.name}" for r in written[:30])
         if refused:
-            text += "\n\n" + tr("{0} dosya yazılmadı:").format(len(refused)) + "\n" + "\n".join(f"• {r.line}" for r in refused[:30])
+            text += (
+                "\n\n" + tr("{0} dosya yazılmadı:").format(len(refused)) + "\n" + "\n".join(f"• {r.line}" for r in refused[:30])
+            )
         self.inform(tr("Birim dosyaları"), text, "warning" if refused else "information")
         return results
 
@@ -339,16 +375,32 @@ class StrategyWindow(QMainWindow):
         kind = "warning" if result.refused else "information"
         self.inform(tr("Aktarım sonucu"), "\n".join(lines), kind)
         stale = stale_files(result)
-        if stale and not run.force and self.ask(tr("Eski dosya"), tr(
-                "{0} dosya, daha önce aktarılmış dosyadan eski olduğu için reddedildi. Bu dosyalar yine de aktarılsın mı? "
-                "(Birleşik dosyadaki o birimin verileri eski dosyadakilerle değiştirilir.)").format(len(stale))):
+        if (
+            stale
+            and not run.force
+            and self.ask(
+                tr("Eski dosya"),
+                tr(
+                    "{0} dosya, daha önce aktarılmış dosyadan eski olduğu için reddedildi. Bu dosyalar yine de aktarılsın mı? "
+                    "(Birleşik dosyadaki o birimin verileri eski dosyadakilerle değiştirilir.)"
+                ).format(len(stale)),
+            )
+        ):
             self.merge(stale, force=True)
             return
         untrusted = untrusted_time_files(result)
-        if untrusted and not run.accept_time and self.ask(tr("Güvenilmeyen zamanlar"), tr(
-                "{0} dosyada gelecekte ya da yılın başından önce görünen değişiklik zamanları var; gönderen bilgisayarın "
-                "saati yanlış olabilir ya da dosya Faaliyet dışında değiştirilmiş olabilir. Gönderenle konuştuysanız ve "
-                "zamanlar dışında dosya doğruysa yine de aktarılsın mı?").format(len(untrusted))):
+        if (
+            untrusted
+            and not run.accept_time
+            and self.ask(
+                tr("Güvenilmeyen zamanlar"),
+                tr(
+                    "{0} dosyada gelecekte ya da yılın başından önce görünen değişiklik zamanları var; gönderen bilgisayarın "
+                    "saati yanlış olabilir ya da dosya Faaliyet dışında değiştirilmiş olabilir. Gönderenle konuştuysanız ve "
+                    "zamanlar dışında dosya doğruysa yine de aktarılsın mı?"
+                ).format(len(untrusted)),
+            )
+        ):
             self.merge(untrusted, accept_time=True)
 
     def _merge_failed(self, text: str) -> None:
@@ -362,7 +414,11 @@ class StrategyWindow(QMainWindow):
             return None
         self.commit_pending()
         if out is None:
-            suggested = self.model.board.path.with_name(f"{self.model.board.path.stem}-{department}.pdf") if department else self.model.board.path.with_suffix(".pdf")
+            suggested = (
+                self.model.board.path.with_name(f"{self.model.board.path.stem}-{department}.pdf")
+                if department
+                else self.model.board.path.with_suffix(".pdf")
+            )
             name = self.choose_pdf(suggested)
             if not name:
                 return None
@@ -384,7 +440,12 @@ class StrategyWindow(QMainWindow):
 
     def export_excel(self, out: Path | None = None) -> Path | None:
         if out is None:
-            name, _ = QFileDialog.getSaveFileName(self, tr("Excel dosyasını nereye kaydedeyim?"), str(self.model.board.path.with_suffix(".xlsx")), tr("Excel (*.xlsx)"))
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                tr("Excel dosyasını nereye kaydedeyim?"),
+                str(self.model.board.path.with_suffix(".xlsx")),
+                tr("Excel (*.xlsx)"),
+            )
             if not name:
                 return None
             out = Path(name)
@@ -397,7 +458,9 @@ class StrategyWindow(QMainWindow):
         return Path(out)
 
     def _message_box(self, title: str, text: str, kind: str = "information") -> None:
-        icon = {"critical": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}.get(kind, QMessageBox.Icon.Information)
+        icon = {"critical": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}.get(
+            kind, QMessageBox.Icon.Information
+        )
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("messageBox")
         box.open()

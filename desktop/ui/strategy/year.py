@@ -44,7 +44,9 @@ def year_settings_html(definition: Definition, lookup=None) -> str:
     y = settings.year_settings(definition, lookup)
     tol = format_percent(y.deviation_tolerance, None, y.percent_style)
     if y.deviation_tolerance != definition.year.deviation_tolerance:
-        tol += " (" + tr("tanımdaki: {0}").format(format_percent(definition.year.deviation_tolerance, None, y.percent_style)) + ")"
+        tol += (
+            " (" + tr("tanımdaki: {0}").format(format_percent(definition.year.deviation_tolerance, None, y.percent_style)) + ")"
+        )
     style = tr("%92 (önde)") if y.percent_style == "prefix" else tr("92% (sonda)")
     rows = [
         (tr("Yıl"), str(y.year)),
@@ -53,22 +55,34 @@ def year_settings_html(definition: Definition, lookup=None) -> str:
         (tr("Yüzde yazımı"), style),
         (tr("Tanım"), f"{definition.id} ({definition.digest[:12]})"),
     ]
-    out = [f"<h2>{escape(tr('Yıl ayarları'))}</h2><table cellspacing='0' cellpadding='6' border='1' style='border-collapse:collapse'>"]
+    out = [
+        f"<h2>{escape(tr('Yıl ayarları'))}</h2><table cellspacing='0' cellpadding='6' border='1' style='border-collapse:collapse'>"
+    ]
     out += [f"<tr><th align='left' bgcolor='#f3f4f6'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows]
     out.append("</table>")
     out.append(f"<h3>{escape(tr('Beyanları imzalayanlar (Ekler)'))}</h3>")
     if y.signers:
-        out.append("<table cellspacing='0' cellpadding='6' border='1' style='border-collapse:collapse'><tr bgcolor='#f3f4f6'>"
-                   + "".join(f"<th align='left'>{escape(h)}</th>" for h in (tr("Beyan"), tr("Ad soyad"), tr("Unvan"), tr("Yer"), tr("Tarih")))
-                   + "</tr>")
+        out.append(
+            "<table cellspacing='0' cellpadding='6' border='1' style='border-collapse:collapse'><tr bgcolor='#f3f4f6'>"
+            + "".join(
+                f"<th align='left'>{escape(h)}</th>" for h in (tr("Beyan"), tr("Ad soyad"), tr("Unvan"), tr("Yer"), tr("Tarih"))
+            )
+            + "</tr>"
+        )
         for s in y.signers:
-            out.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in (_role(s.role), s.name, s.title, s.place or "–", _date(s.date))) + "</tr>")
+            out.append(
+                "<tr>"
+                + "".join(f"<td>{escape(v)}</td>" for v in (_role(s.role), s.name, s.title, s.place or "–", _date(s.date)))
+                + "</tr>"
+            )
         out.append("</table>")
     else:
         out.append(f"<p>{escape(tr('İmzalayan tanımlanmamış; beyanlarda ad yerine noktalı boşluk basılır.'))}</p>")
     if settings.settings_section(definition) is None:  # else the section's editors follow, with their own intro
-        note = tr("Bu ayarlar yılın form tanımından gelir; bu tanımda yıl ayarları bölümü olmadığı için burada değiştirilemez. "
-                  "Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenmelidir.")
+        note = tr(
+            "Bu ayarlar yılın form tanımından gelir; bu tanımda yıl ayarları bölümü olmadığı için burada değiştirilemez. "
+            "Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenmelidir."
+        )
         out.append("<p style='color:#5f6b76'>" + escape(note) + "</p>")
     return "".join(out)
 
