@@ -1,7 +1,6 @@
 """The institution, its year settings, departments and declaration signers."""
 
 import base64
-import hashlib
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -9,6 +8,7 @@ from msgspec import Meta, field
 
 from .forms import Segment, Strict
 from .limits import MAX_LOGO_BYTES, MAX_PLAN_LIST, MAX_STORED_SIDE, Key, LimitExceeded, Short, check_number
+from .sha import sha256_hex
 
 _MAGIC = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
 
@@ -32,7 +32,7 @@ class EmbeddedImage(Strict, frozen=True, kw_only=True):
         raw = self.raw()  # binascii.Error is a ValueError
         if not raw.startswith(_MAGIC[self.mime]):
             raise LimitExceeded(f"'{self.name}' bir {self.mime.split('/')[1].upper()} resmi değil")
-        if hashlib.sha256(raw).hexdigest() != self.sha256:
+        if sha256_hex(raw) != self.sha256:
             raise LimitExceeded(f"'{self.name}' resminin özeti tutmuyor")
 
     def raw(self) -> bytes:
@@ -46,7 +46,7 @@ class EmbeddedImage(Strict, frozen=True, kw_only=True):
             "mime": mime,
             "width": width,
             "height": height,
-            "sha256": hashlib.sha256(data).hexdigest(),
+            "sha256": sha256_hex(data),
             "data": base64.b64encode(data).decode("ascii"),
         }
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from dataclasses import dataclass, field
+
+import msgspec
 
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
@@ -49,17 +50,16 @@ _CHANGED_ELSEWHERE = (
 )
 
 
-@dataclass
-class Change:
+class Change(msgspec.Struct):
     """What one operation changed."""
 
-    stored: list[str] = field(default_factory=list)  # places whose stored value changed (audit targets)
-    values: set[str] = field(default_factory=set)  # shown values (entered or computed) that changed
-    plan: set[str] = field(default_factory=set)  # indicator/activity keys written
-    photos: set[str] = field(default_factory=set)  # photo lists changed
-    pending: set[str] = field(default_factory=set)  # places whose unreadable text came or went
-    added: list[Finding] = field(default_factory=list)
-    removed: list[Finding] = field(default_factory=list)
+    stored: list[str] = msgspec.field(default_factory=list)  # places whose stored value changed (audit targets)
+    values: set[str] = msgspec.field(default_factory=set)  # shown values (entered or computed) that changed
+    plan: set[str] = msgspec.field(default_factory=set)  # indicator/activity keys written
+    photos: set[str] = msgspec.field(default_factory=set)  # photo lists changed
+    pending: set[str] = msgspec.field(default_factory=set)  # places whose unreadable text came or went
+    added: list[Finding] = msgspec.field(default_factory=list)
+    removed: list[Finding] = msgspec.field(default_factory=list)
     state: bool = False  # the file's state (draft/submitted…) changed
     merged: bool = False  # the step merged into the previous one (typing in one field)
     vanished: bool = False  # ... and together they change nothing: no step at all
@@ -71,8 +71,7 @@ class Change:
         return bool(self.added or self.removed)
 
 
-@dataclass
-class Row:
+class Row(msgspec.Struct):
     """One audit row: ``target``/``attribute`` went from ``old`` to ``new`` (as stored)."""
 
     target: str
@@ -81,13 +80,12 @@ class Row:
     new: object
 
 
-@dataclass
-class Step:
+class Step(msgspec.Struct):
     """One user action: the audit rows of its transaction(s), or a photo operation."""
 
     label: str
     place: str
-    rows: list[Row] = field(default_factory=list)
+    rows: list[Row] = msgspec.field(default_factory=list)
     merge: object = None
     photo: dict | None = None  # photo steps: what undo/redo need that the audit rows do not hold
 

@@ -21,10 +21,11 @@ hash. A BLOB (never written by Faaliyet) is serialized as ``{"blob": hex}``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
+
+from ...core.sha import sha256_hex
 
 VERSION = 1
 
@@ -69,7 +70,7 @@ class Snapshot:
 
     @property
     def hash(self) -> str:
-        return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
+        return sha256_hex(self.canonical().encode("utf-8"))
 
     @property
     def empty(self) -> bool:

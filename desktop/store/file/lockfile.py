@@ -14,10 +14,9 @@ stale and ignored, as QLockFile itself does.
 from __future__ import annotations
 
 import os
-import socket
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ...core.sha import sha256_hex
 from ..errors import WorkbookError
@@ -30,8 +29,7 @@ class FileHeld(WorkbookError):
     """The workbook is open for editing in a Faaliyet window."""
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     pid: int
     app: str
     host: str
@@ -67,6 +65,8 @@ def holder(path: Path | str) -> Holder | None:
     app = lines[1].strip() if len(lines) > 1 else ""
     host = lines[2].strip() if len(lines) > 2 else ""
     boot = lines[4].strip() if len(lines) > 4 else ""
+    import socket  # noqa: PLC0415 - only when a lock exists (socket costs ~3 ms at start-up)
+
     if host == socket.gethostname():
         if pid <= 0 or not _alive(pid) or (boot and _boot_id() not in ("", boot)) or _other_program(pid, app):
             return None

@@ -31,15 +31,15 @@ is checked the same way with each row's own department:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sqlite3
-from dataclasses import dataclass
+
+import msgspec
 
 from ...core.definition import Definition
 from ...core.forms import PhotoListDef
 from ...core.plan import ActivityDef, IndicatorDef
 from ...core.values import ValueProblem, coerce
-from . import codec, fingerprint
+from . import codec
 from .clock import now
 
 CLOCK_ALLOWANCE = dt.timedelta(days=1)  # clocks of office PCs differ; a day more is no clock error
@@ -75,8 +75,7 @@ def text_factory(data: bytes) -> str:
         return BadText(data.decode("utf-8", "replace"))
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     place: str  # a key the user can go to, or the department
     department: str
     message: str  # Turkish, names the field
@@ -169,8 +168,11 @@ def problems(
         if n:
             check.add(department, f"birim dosyasında {n} birleştirme kaydı var; birim dosyası birleştirme kaydı taşımaz")
         row = conn.execute(f"SELECT state, content_hash FROM {s}.status WHERE department = ?", (department,)).fetchone()
-        if row and row[0] == "gonderildi" and row[1] and row[1] != fingerprint.content_hash(conn, department, s):
-            check.add(department, "dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)")
+        if row and row[0] == "gonderildi" and row[1]:
+            from . import fingerprint  # noqa: PLC0415 - only a submitted file is hashed
+
+            if row[1] != fingerprint.content_hash(conn, department, s):
+                check.add(department, "dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)")
     return check.found
 
 
@@ -275,6 +277,8 @@ class _Check:
             return
         counts[list_key] = counts.get(list_key, 0) + 1
         label = f"'{item.title}' fotoğraf {pid}"
+        import hashlib  # noqa: PLC0415 - OpenSSL (fast for megabytes of photos) only when a file has photos
+
         if type(data) is not bytes or type(sha) is not str or hashlib.sha256(data).hexdigest() != sha:
             self.add(list_key, f"{label}: içeriği kayıtlı özetiyle tutmuyor", dept)
         if self.images:
