@@ -84,9 +84,6 @@ def parse(text: str) -> ast.Expression:
     except (RecursionError, MemoryError, ValueError):
         raise ExpressionError(f"formül çok karmaşık: '{_show(text)}'") from None
     _check_shape(tree, text)
-    for node in ast.walk(tree):
-        if not _allowed(node):
-            raise ExpressionError(f"formülde izin verilmeyen ifade: '{_show(text)}'")
     return tree
 
 
@@ -95,7 +92,8 @@ def _show(text: str) -> str:
 
 
 def _check_shape(tree: ast.AST, text: str) -> None:
-    """Depth and size of the tree, without recursion (evaluation recurses to this depth)."""
+    """Depth and size of the tree and every node allowed, in one walk without recursion
+    (evaluation recurses to this depth; a file's formulas are checked at every opening)."""
     count = 0
     stack = [(tree, 1)]
     while stack:
@@ -105,6 +103,8 @@ def _check_shape(tree: ast.AST, text: str) -> None:
             raise ExpressionError(
                 f"formül çok karmaşık (en çok {MAX_FORMULA_DEPTH} iç içe düzey, {MAX_FORMULA_NODES} öğe): '{_show(text)}'"
             )
+        if not _allowed(node):
+            raise ExpressionError(f"formülde izin verilmeyen ifade: '{_show(text)}'")
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
