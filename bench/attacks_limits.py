@@ -29,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bench.attacks import Attack, clear_message, cli, sha
+from bench.attacks_exchange import value_file
 from desktop.core.definition import Definition
 
 DEADLINE = 20.0  # seconds: "never ends" is a problem too
@@ -175,18 +176,6 @@ def _long_words(definition: Definition, work: Path) -> list[str]:
 
 
 # --- texts past their limit, entered -----------------------------------------------
-def _value_file(definition: Definition, dept: str, values=(), indicators=()) -> dict:
-    return {
-        "format": "faaliyet-degerler",
-        "format_version": 1,
-        "institution": definition.institution.key,
-        "year": definition.year.year,
-        "department": dept,
-        "values": list(values),
-        "indicators": list(indicators),
-    }
-
-
 def _import_json(definition: Definition, work: Path, path: Path, text: str, what: str) -> list[str]:
     """``values import`` of a JSON text: refused, clear, the file unchanged."""
     vf = work / "degerler.json"
@@ -241,16 +230,14 @@ def _too_long_entered(definition: Definition, work: Path) -> list[str]:
         definition,
         work,
         path,
-        json.dumps(_value_file(definition, dept, [{"field": text, "value": long_cell}])),
+        json.dumps(value_file(definition, dept, [{"field": text, "value": long_cell}])),
         "value file with a long cell",
     )
     problems += _import_json(
         definition,
         work,
         path,
-        json.dumps(
-            _value_file(definition, dept, indicators=[{"key": indicator, "explanation": "ü" * (TEXT_LIMITS["note"] + 1)}])
-        ),
+        json.dumps(value_file(definition, dept, indicators=[{"key": indicator, "explanation": "ü" * (TEXT_LIMITS["note"] + 1)}])),
         "value file with a long explanation",
     )
     problems += _import_excel(definition, work, path, {text: "ş" * 6000}, "Excel cell of 6.000 characters")
@@ -279,16 +266,16 @@ NUMBERS_JSON = {  # the value as it stands in a JSON value file
 }
 
 
-def _number_value_file(case: str):
+def _numbervalue_file(case: str):
     def run(definition: Definition, work: Path) -> list[str]:
         dept, _text, count, money, _photos, indicator = _shape(definition)
         path = _department_file(definition, work)
         problems: list[str] = []
         literal = NUMBERS_JSON[case]
         for key in (count, money):
-            doc = json.dumps(_value_file(definition, dept, [{"field": key, "value": "@"}])).replace('"@"', literal)
+            doc = json.dumps(value_file(definition, dept, [{"field": key, "value": "@"}])).replace('"@"', literal)
             problems += _import_json(definition, work, path, doc, f"value file {key.split('.')[-1]}")
-        doc = json.dumps(_value_file(definition, dept, indicators=[{"key": indicator, "actual": "@"}])).replace('"@"', literal)
+        doc = json.dumps(value_file(definition, dept, indicators=[{"key": indicator, "actual": "@"}])).replace('"@"', literal)
         problems += _import_json(definition, work, path, doc, "value file indicator")
         return problems
 
@@ -375,9 +362,9 @@ def _surrogate(definition: Definition, work: Path) -> list[str]:
     dept, text, _count, _money, photos, indicator = _shape(definition)
     path = _department_file(definition, work)
     # JSON's escape is how a value file carries a lone surrogate
-    doc = json.dumps(_value_file(definition, dept, [{"field": text, "value": "a\ud800b"}]))
+    doc = json.dumps(value_file(definition, dept, [{"field": text, "value": "a\ud800b"}]))
     problems = _import_json(definition, work, path, doc, "value file with a lone surrogate")
-    doc = json.dumps(_value_file(definition, dept, indicators=[{"key": indicator, "source": "\udfff"}]))
+    doc = json.dumps(value_file(definition, dept, indicators=[{"key": indicator, "source": "\udfff"}]))
     problems += _import_json(definition, work, path, doc, "value file source with a lone surrogate")
     for kind in ("text", "longtext", "caption", "note"):
         for call in (coerce, parse_input):
@@ -414,7 +401,7 @@ def _bidi(definition: Definition, work: Path) -> list[str]:
     dept, text, _count, _money, _photos, indicator = _shape(definition)
     path = _department_file(definition, work)
     doc = json.dumps(
-        _value_file(
+        value_file(
             definition,
             dept,
             [{"field": text, "value": f"fatura{BIDI}gpj.exe"}],
@@ -456,4 +443,4 @@ ATTACKS = [
     Attack("text/bidi-override", "text", _bidi),
     Attack("number/excel-cells", "number", _number_excel),
     Attack("number/typed-machine-and-workbook", "number", _number_api),
-] + [Attack(f"number/value-file-{case}", "number", _number_value_file(case)) for case in NUMBERS_JSON]
+] + [Attack(f"number/value-file-{case}", "number", _numbervalue_file(case)) for case in NUMBERS_JSON]
