@@ -41,6 +41,25 @@ _CMPS = {
     ast.Gt: lambda a, b: a > b,
     ast.GtE: lambda a, b: a >= b,
 }
+# node types allowed whatever they hold (the rest is decided by ``_allowed``'s checks)
+_ALWAYS = frozenset(
+    {
+        ast.Expression,
+        ast.BinOp,
+        ast.Compare,
+        ast.BoolOp,
+        ast.Load,
+        ast.And,
+        ast.Or,
+        ast.UnaryOp,
+        ast.Add,
+        ast.Sub,
+        ast.Mult,
+        ast.Div,
+        *_UNARY,
+        *_CMPS,
+    }
+)
 
 
 class ExpressionError(ValueError):
@@ -109,6 +128,8 @@ def _check_shape(tree: ast.AST, text: str) -> None:
 
 
 def _allowed(node: ast.AST) -> bool:
+    if type(node) in _ALWAYS:  # most nodes; one set look-up (a file's formulas are checked at every opening)
+        return True
     if isinstance(node, (ast.Expression, ast.BinOp, ast.Compare, ast.BoolOp, ast.Load, ast.boolop)):
         return True
     if isinstance(node, ast.operator):

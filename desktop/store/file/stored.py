@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from functools import lru_cache
 
 import msgspec
 
@@ -90,6 +91,18 @@ def value_problem(type_: str, raw) -> str | None:
     kind = type(raw)
     if kind not in allowed:
         return f"saklanan değer türü yanlış ({_type_name(raw)})"
+    if kind is not str or len(raw) <= _MEMO_TEXT:
+        return _round_trip(type_, kind.__name__, raw)  # the type is part of the key: 1 and 1.0 differ
+    return _round_trip.__wrapped__(type_, kind.__name__, raw)
+
+
+_MEMO_TEXT = 200  # texts longer than this are checked each time, not remembered
+
+
+@lru_cache(maxsize=1 << 16)
+def _round_trip(type_: str, kind: str, raw) -> str | None:
+    """The value through ``coerce`` and back: what Faaliyet would store (memoised: a file is read by
+    ``entries()`` and checked by ``problems()``, and many values repeat)."""
     try:
         again = codec.encode(type_, coerce(type_, codec.decode(type_, raw)))
     except (ValueProblem, ValueError, ArithmeticError, OverflowError) as exc:
