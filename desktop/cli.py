@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from . import argparse_tr, resources
+from .core import i18n
 from .core.definition import Definition, describe_type
 from .core.findings import Finding, count_by_severity
 from .core.loader import DefinitionError, load_definition
@@ -563,6 +564,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    i18n.set_language(i18n.language_from_environment())  # Turkish unless FAALIYET_LANG=en
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -14,6 +14,7 @@ from msgspec import Meta, field
 
 from . import limits, roles
 from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict
+from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
 from .sha import sha256_hex
@@ -43,21 +44,23 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
     # live in the form of the department whose role is "institution" (roles.py).
 
     def __post_init__(self) -> None:
-        limits.at_most(sum(limits.form_slots(f) for f in self.forms), limits.MAX_SLOTS, "tanımdaki toplam değer sayısı")
+        limits.at_most(sum(limits.form_slots(f) for f in self.forms), limits.MAX_SLOTS, _("tanımdaki toplam değer sayısı"))
         dept_keys = [d.key for d in self.departments]
         if len(set(dept_keys)) != len(dept_keys):
-            raise ValueError("aynı birim anahtarı birden fazla kez tanımlanmış")
+            raise ValueError(_("aynı birim anahtarı birden fazla kez tanımlanmış"))
         known = set(dept_keys)
         for f in self.forms:
             if f.department not in known:
-                raise ValueError(f"'{f.department}' formu bilinmeyen bir birime ait")
+                raise ValueError(_("'{department}' formu bilinmeyen bir birime ait").format(department=f.department))
         form_depts = [f.department for f in self.forms]
         if len(set(form_depts)) != len(form_depts):
-            raise ValueError("bir birimin birden fazla formu var")
+            raise ValueError(_("bir birimin birden fazla formu var"))
         for x in list(self.plan.indicators()) + list(self.plan.activities()):
             if x.department not in known:
-                raise ValueError(f"'{x.key}' bilinmeyen '{x.department}' birimine atanmış")
-        for _, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
+                raise ValueError(
+                    _("'{key}' bilinmeyen '{department}' birimine atanmış").format(key=x.key, department=x.department)
+                )
+        for _where, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
             raise ValueError(message)
 
     # --- look-ups -------------------------------------------------------
@@ -180,8 +183,8 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
 
             raise InvalidData(explain(str(exc))) from None
         except RecursionError:
-            raise InvalidData("form tanımı çok derin iç içe") from None
+            raise InvalidData(_("form tanımı çok derin iç içe")) from None
 
 
 def describe_type(t: str) -> str:
-    return TYPE_LABELS.get(t, t)
+    return str(TYPE_LABELS.get(t, t))

@@ -6,10 +6,19 @@ from typing import Annotated, Literal
 from msgspec import Meta, field
 
 from .forms import Segment, Strict
+from .i18n import _, lazy
 from .limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, Short, at_most, check_number
 
 Direction = Literal["increase", "decrease", "keep"]
 DIRECTION_LABELS = {"increase": "artan", "decrease": "azalan", "keep": "korunacak"}
+"""The direction words of documents and Excel files (Turkish; the Excel reader accepts them back)."""
+_DIRECTION_SHOWN = {"increase": lazy("artan"), "decrease": lazy("azalan"), "keep": lazy("korunacak")}
+
+
+def direction_word(direction: str) -> str:
+    """The direction as the window shows it, in the window's language."""
+    word = _DIRECTION_SHOWN.get(direction)
+    return str(word) if word is not None else direction
 
 
 class IndicatorDef(Strict, frozen=True, kw_only=True):
@@ -24,8 +33,8 @@ class IndicatorDef(Strict, frozen=True, kw_only=True):
     department: Segment
 
     def __post_init__(self) -> None:
-        for what, value in (("başlangıç", self.baseline), ("hedef", self.target), ("etki", self.weight)):
-            check_number(value, f"'{self.key}' göstergesinin {what} değeri")
+        for what, value in ((_("başlangıç"), self.baseline), (_("hedef"), self.target), (_("etki"), self.weight)):
+            check_number(value, _("'{key}' göstergesinin {what} değeri").format(key=self.key, what=what))
 
 
 class ActivityDef(Strict, frozen=True, kw_only=True):
@@ -74,11 +83,11 @@ class PlanDef(Strict, frozen=True, kw_only=True):
         return [t for a in self.aims for g in a.goals for t in g.targets]
 
     def __post_init__(self) -> None:
-        at_most(len(self.targets()), MAX_PLAN_ENTRIES, "planın performans hedefi sayısı")
-        at_most(len(self.indicators()), MAX_PLAN_ENTRIES, "planın gösterge sayısı")
-        at_most(len(self.activities()), MAX_PLAN_ENTRIES, "planın faaliyet sayısı")
+        at_most(len(self.targets()), MAX_PLAN_ENTRIES, _("planın performans hedefi sayısı"))
+        at_most(len(self.indicators()), MAX_PLAN_ENTRIES, _("planın gösterge sayısı"))
+        at_most(len(self.activities()), MAX_PLAN_ENTRIES, _("planın faaliyet sayısı"))
         seen: set[str] = set()
         for k in [i.key for i in self.indicators()] + [x.key for x in self.activities()] + [t.key for t in self.targets()]:
             if k in seen:
-                raise ValueError(f"'{k}' plan anahtarı birden fazla kez kullanılmış")
+                raise ValueError(_("'{k}' plan anahtarı birden fazla kez kullanılmış").format(k=k))
             seen.add(k)

@@ -8,6 +8,7 @@ from . import expressions, rates, roles, settings
 from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
+from .i18n import _
 from .item_kinds import KINDS
 from .numbers import format_number, format_percent
 from .values import display
@@ -43,7 +44,9 @@ def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
     key = f"{dept}.{item.key}"
     v = view.get(key)
     if v is None or (isinstance(v, str) and not v.strip()):
-        return [Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", "zorunlu", dept)]
+        return [
+            Finding("error", key, _("'{field}' zorunlu; doldurun.").format(field=KINDS[item.kind].title(item)), "zorunlu", dept)
+        ]
     return []
 
 
@@ -71,7 +74,7 @@ def _short(definition: Definition, key: str) -> str:
 def _fmt(definition: Definition, key: str, v) -> str:
     """A value named in a rule's message: as printed (the slot's places, the year's percent style)."""
     if v is None:
-        return "boş"
+        return _("boş")
     slot = definition.slots.get(key)
     if slot and slot.places is not None and isinstance(v, (int, Decimal)):
         return display(slot.type, v, definition.year.percent_style, for_print=True, decimals=slot.places)
@@ -102,7 +105,15 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
     label = f"{ind.code} {ind.name}"
     if actual is None:
         if not (e and e.explanation.strip()):
-            out.append(Finding("warning", where, f"{label}: gerçekleşme değeri girilmemiş.", "gerceklesme", ind.department))
+            out.append(
+                Finding(
+                    "warning",
+                    where,
+                    _("{label}: gerçekleşme değeri girilmemiş.").format(label=label),
+                    "gerceklesme",
+                    ind.department,
+                )
+            )
         return out
     rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
     if rate.value is not None and rates.needs_explanation(rate.value, tol) and not (e and e.explanation.strip()):
@@ -110,8 +121,9 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
             Finding(
                 "error",
                 f"{ind.key}.explanation",
-                f"{label}: gerçekleşme oranı {rates.rate_text(rate.value, style)}; "
-                f"{format_percent(tol or 0, None, style)} toleransın dışındaki sapma açıklanmalı.",
+                _("{label}: gerçekleşme oranı {rate}; {tolerance} toleransın dışındaki sapma açıklanmalı.").format(
+                    label=label, rate=rates.rate_text(rate.value, style), tolerance=format_percent(tol or 0, None, style)
+                ),
                 "sapma",
                 ind.department,
             )
@@ -121,7 +133,7 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
             Finding(
                 "warning",
                 f"{ind.key}.source",
-                f"{label}: gerçekleşmenin kaynağı (belge/kayıt) belirtilmemiş.",
+                _("{label}: gerçekleşmenin kaynağı (belge/kayıt) belirtilmemiş.").format(label=label),
                 "kaynak",
                 ind.department,
             )
@@ -143,9 +155,11 @@ def plan_findings(definition: Definition, department: str | None = None) -> list
                 Finding(
                     "error",
                     target.key,
-                    f"'{target.name}' performans hedefindeki göstergelerin hedefe etkileri toplamı "
-                    f"{format_percent(total, None, definition.year.percent_style)}; "
-                    f"{format_percent(100, 0, definition.year.percent_style)} olmalı.",
+                    _("'{target}' performans hedefindeki göstergelerin hedefe etkileri toplamı {total}; {full} olmalı.").format(
+                        target=target.name,
+                        total=format_percent(total, None, definition.year.percent_style),
+                        full=format_percent(100, 0, definition.year.percent_style),
+                    ),
                     "agirlik",
                     "",
                 )

@@ -11,6 +11,7 @@ from decimal import Decimal
 from reportlab.platypus import Paragraph, Spacer
 
 from ..core import rates
+from ..core.i18n import source
 from ..core.numbers import format_money, format_number, format_percent
 from ..core.plan import DIRECTION_LABELS, PerformanceTargetDef
 from .context import Context
@@ -61,7 +62,7 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
         used.setdefault(rate.method, []).append(ind.code)
         expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(ind.code, "sapma açıklaması")))
         if rate.value is None and rate.reason:
-            expl = f"({rate.reason}) {expl}".strip()
+            expl = f"({source(rate.reason)}) {expl}".strip()
         rows.append(
             [
                 _n(ind.weight),

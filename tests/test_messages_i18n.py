@@ -1,0 +1,94 @@
+"""English for messages made outside the UI: every _("…") / lazy("…") is a literal with a translation."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import string
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.core import i18n
+from desktop.core.i18n import _, lazy
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("faaliyet_messages_tool", ROOT / "tools" / "messages.py")
+assert _spec and _spec.loader
+messages = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = messages
+_spec.loader.exec_module(messages)
+
+
+@pytest.fixture
+def english():
+    assert i18n.set_language("en") == "en"
+    yield
+    i18n.set_language("tr")
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+
+
+def test_every_message_is_a_literal():
+    _, bad = messages.extract()
+    assert not bad, "\n".join(bad[:10])
+
+
+def test_every_message_is_in_the_catalogue_and_translated():
+    found, _ = messages.extract()
+    po = messages.read_po()
+    missing = sorted(set(found) - set(po))
+    assert not missing, f"run: uv run python tools/messages.py update (then translate): {missing[:5]}"
+    untranslated = sorted(m for m in found if not po.get(m, "").strip())
+    assert not untranslated, f"translate in {messages.PO.name}: {untranslated[:5]}"
+
+
+def test_translations_keep_the_placeholders():
+    for source, english in messages.read_po().items():
+        if english:
+            assert _fields(source) == _fields(english), (source, english)
+
+
+def test_the_mo_is_the_compiled_po():
+    assert messages.MO.read_bytes() == messages.compile_mo(messages.read_po()), "run: uv run python tools/messages.py compile"
+
+
+def test_the_checker_catches_an_f_string_and_a_variable():
+    tree = ast.parse('_(f"{n} hata")\n_(text)\n_("{n} hata")\nlazy(x + "y")\n')
+    problems = [messages.problem(c) for c in messages.calls(tree)]
+    assert problems[0] and "f-string" in problems[0]
+    assert problems[1] and "variable" in problems[1]
+    assert problems[2] is None
+    assert problems[3] and "literal" in problems[3]
+
+
+def test_po_round_trip_keeps_newlines_quotes_and_tabs(tmp_path):
+    po = tmp_path / "x.po"
+    texts = {'a "b"\nc\n': 'A "B"\nC\n', "t\tu \\ v": "T\tU \\ V", "tek": ""}
+    messages.write_po({k: ["x.py:1"] for k in texts}, texts, po)
+    assert messages.read_po(po) == texts
+
+
+def test_english_and_back_to_turkish(english):
+    # a message known to the catalogue comes out in English, and Turkish again after set_language("tr")
+    source = next(iter(k for k, v in messages.read_po().items() if v))
+    assert _(source) == messages.read_po()[source]
+    i18n.set_language("tr")
+    assert _(source) == source
+
+
+def test_lazy_text_follows_the_language(english):
+    source = next(iter(k for k, v in messages.read_po().items() if v))
+    text = lazy(source)
+    assert str(text) == f"{text}" == messages.read_po()[source]
+    i18n.set_language("tr")
+    assert str(text) == source and text + "!" == source + "!"
+    assert text == lazy(source) and hash(text) == hash(lazy(source))
+
+
+def test_unknown_language_is_turkish():
+    assert i18n.set_language("xx") == "tr"
+    assert i18n.set_language(None) == "tr"
