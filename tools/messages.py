@@ -58,13 +58,30 @@ def problem(node: ast.Call) -> str | None:
     return None
 
 
+def shadowed(tree: ast.AST) -> list[int]:
+    """Lines of functions that call ``_()`` and also assign ``_`` (``for _ in``, ``a, _ = …``):
+    there ``_`` is the throwaway value, not the translation."""
+    out = []
+    for fn in ast.walk(tree):
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        names = [n for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id == "_"]
+        if any(isinstance(n.ctx, ast.Store) for n in names) and any(
+            isinstance(c, ast.Call) and c.func is n for c in ast.walk(fn) for n in names
+        ):
+            out.append(fn.lineno)
+    return out
+
+
 def extract() -> tuple[dict[str, list[str]], list[str]]:
     """The messages with where they are (``path:line``), and the calls that are not literals."""
     found: dict[str, list[str]] = {}
     bad: list[str] = []
     for path in source_files():
         rel = path.relative_to(ROOT).as_posix()
-        for node in calls(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        bad.extend(f"{rel}:{line}: assigns _ and calls _(): rename the throwaway variable" for line in shadowed(tree))
+        for node in calls(tree):
             why = problem(node)
             if why:
                 bad.append(f"{rel}:{node.lineno}: {why}")

@@ -173,7 +173,7 @@ def assemble(name: str | None, period: str | None, rows: dict[str, list[Row]], d
             else:
                 seen[value] = row.place(ident)
     # references: every row's parent exists; children in row order
-    items = {level: {item[_IDENTITY[level]]: item for _, item in data[level]} for level in LEVELS}
+    items = {level: {item[_IDENTITY[level]]: item for _row, item in data[level]} for level in LEVELS}
     for level in LEVELS[1:]:
         parent_level = _PARENT[level]
         for row in rows.get(level, []):
@@ -195,7 +195,7 @@ def assemble(name: str | None, period: str | None, rows: dict[str, list[Row]], d
     weight_problems = _weights(rows.get("targets", []), rows.get("indicators", []))
     if problems:
         return Assembled(None, problems, weight_problems)
-    plan_data: dict[str, Any] = {"aims": [item for _, item in data["aims"]]}
+    plan_data: dict[str, Any] = {"aims": [item for _row, item in data["aims"]]}
     if name:
         plan_data["name"] = name
     if period:

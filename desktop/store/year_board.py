@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.definition import Definition
+from ..core.i18n import _
 from .errors import ReadOnlyWorkbook
 from .file.submission import DepartmentStatus, accept, board, send_back
 from .file.workbook import SUFFIX, Workbook
@@ -103,8 +104,10 @@ class YearBoard:
         return d.name if d else department
 
     def title(self) -> str:
-        ro = " — salt okunur" if self.readonly else ""
-        return f"{self.path.name} — Birleşik dosya {self.wb.year} — {self.definition.institution.name}{ro} — Faaliyet"
+        ro = _(" — salt okunur") if self.readonly else ""
+        return _("{name} — Birleşik dosya {year} — {institution}{ro} — Faaliyet").format(
+            name=self.path.name, year=self.wb.year, institution=self.definition.institution.name, ro=ro
+        )
 
     # --- decisions on a department --------------------------------------------------
     def accept(self, department: str) -> Change:
@@ -119,7 +122,7 @@ class YearBoard:
             send_back(self.wb, department, note)
         finally:
             self.refresh()
-        return Change("geri", (department,), f"{self.name(department)} notla geri gönderildi.")
+        return Change("geri", (department,), _("{name} notla geri gönderildi.").format(name=self.name(department)))
 
     # --- merging -----------------------------------------------------------------------
     def merge_task(
@@ -129,7 +132,7 @@ class YearBoard:
         connection to this file (a SQLite connection belongs to its thread). ``progress(done, total, text)``
         gets the phase and the file (``merge_files``)."""
         if self.readonly:
-            raise ReadOnlyWorkbook("Birleşik dosya salt okunur açık; dosya aktarılamaz.")
+            raise ReadOnlyWorkbook(_("Birleşik dosya salt okunur açık; dosya aktarılamaz."))
         target, user, paths = self.path, self.wb.user, list(paths)
         return lambda progress=None: merge_files(
             target, paths, force=force, accept_time=accept_time, resolve=resolve, user=user, progress=progress
@@ -141,17 +144,19 @@ class YearBoard:
         for c in conflicts:
             self.pending.setdefault(c.department, []).append(c)
         return Change(
-            "cakisma", tuple(self.pending), f"{len(conflicts)} çakışma karar bekliyor; birleşik dosyaya bir şey yazılmadı."
+            "cakisma",
+            tuple(self.pending),
+            _("{n} çakışma karar bekliyor; birleşik dosyaya bir şey yazılmadı.").format(n=len(conflicts)),
         )
 
     def merged(self, result: MergeResult | None) -> Change:
         """A merge ended (None: the conflict view was left, nothing written; the conflicts stay marked)."""
         self.refresh()
         if result is None:
-            return Change("aktarim", (), "Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi.", None)
+            return Change("aktarim", (), _("Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi."), None)
         self.pending = {}
         changed = tuple(dict.fromkeys(f.department for f in result.files if f.status in ("imported", "status")))
-        lines = result.summary_lines() or ["Aktarılacak .faaliyet dosyası bulunamadı."]
+        lines = result.summary_lines() or [_("Aktarılacak .faaliyet dosyası bulunamadı.")]
         return Change("aktarim", changed, "\n".join(lines), result)
 
     # --- handing out and exporting -------------------------------------------------------
@@ -161,13 +166,13 @@ class YearBoard:
 
         results = distribute(self.wb, Path(folder))
         written = sum(1 for r in results if r.written)
-        text = f"{written} birim dosyası yazıldı: {folder}"
+        text = _("{written} birim dosyası yazıldı: {folder}").format(written=written, folder=folder)
         if written < len(results):
-            text += f"; {len(results) - written} dosya yazılmadı"
+            text += _("; {n} dosya yazılmadı").format(n=len(results) - written)
         return Change("dagitim", (), text + ".", results)
 
     def export_excel(self, out: Path) -> Change:
         from .exchange.excel_export import export_excel
 
         export_excel(self.wb, Path(out))
-        return Change("excel", (), f"Excel dosyası yazıldı: {out}", Path(out))
+        return Change("excel", (), _("Excel dosyası yazıldı: {out}").format(out=out), Path(out))

@@ -28,11 +28,12 @@ import msgspec
 
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
+from ...core.i18n import lazy
 from ...core.live_checks import LiveChecks, same
 from ..errors import WorkbookError
 from . import pending as pending_inputs
 from . import stored
-from .workbook import STATES, Workbook
+from .workbook import Workbook, state_label
 
 UNDO_LIMIT = 1000
 _PLAN_ATTRS = {"actual", "actual_cost", "explanation", "source"}
@@ -43,10 +44,8 @@ class HistoryCleared(WorkbookError):
     """An undo or redo was refused: the file changed elsewhere; the undo history is gone."""
 
 
-_CHANGED_ELSEWHERE = (
-    "Dosya başka bir programda değiştirildi; geri alma adımı uygulanmadı, çünkü "
-    "yeni değerin üzerine yazardı. Geri alma geçmişi silindi; değerleri kontrol edip "
-    "çalışmaya devam edin."
+_CHANGED_ELSEWHERE = lazy(
+    "Dosya başka bir programda değiştirildi; geri alma adımı uygulanmadı, çünkü yeni değerin üzerine yazardı. Geri alma geçmişi silindi; değerleri kontrol edip çalışmaya devam edin."
 )
 
 
@@ -139,7 +138,7 @@ class OpenFile:
 
     @property
     def state_label(self) -> str:
-        return STATES.get(self._state["state"], self._state["state"])
+        return state_label(self._state["state"])
 
     @property
     def findings(self) -> list[Finding]:

@@ -23,13 +23,14 @@ import msgspec
 
 from ...core.definition import Definition
 from ...core.findings import Finding
+from ...core.i18n import _, lazy
 from ..errors import WorkbookError
 
 ATTRIBUTE = "okunamayan_giris"
 PLAN_ATTRS = {
     "actual": "gerçekleşme",
-    "actual_cost": "gerçekleşen maliyet",
-    "explanation": "sapma açıklaması",
+    "actual_cost": lazy("gerçekleşen maliyet"),
+    "explanation": lazy("sapma açıklaması"),
     "source": "kaynak",
 }
 _ATTRS_OF = {"indicator": ("actual", "explanation", "source"), "activity": ("actual_cost", "explanation", "source")}
@@ -49,15 +50,15 @@ def place(definition: Definition, key: str) -> Place:
     slot = definition.slots.get(key)
     if slot is not None:
         if slot.computed:
-            raise WorkbookError(f"'{key}' ({slot.label}) hesaplanan bir değer; girilemez")
+            raise WorkbookError(_("'{key}' ({label}) hesaplanan bir değer; girilemez").format(key=key, label=slot.label))
         return Place(key, slot.department, slot.label, "entry", key, "value")
-    plan_key, _, attr = key.rpartition(".")
+    plan_key, _dot, attr = key.rpartition(".")
     if attr in PLAN_ATTRS:
         for table, items in (("indicator", definition.plan.indicators()), ("activity", definition.plan.activities())):
             item = next((x for x in items if x.key == plan_key), None)
             if item is not None and attr in _ATTRS_OF[table]:
                 return Place(key, item.department, f"{item.code} {item.name} — {PLAN_ATTRS[attr]}", table, plan_key, attr)
-    raise WorkbookError(f"'{key}' diye bir alan yok. 'faaliyet fields' ile alan anahtarlarını listeleyin.")
+    raise WorkbookError(_("'{key}' diye bir alan yok. 'faaliyet fields' ile alan anahtarlarını listeleyin.").format(key=key))
 
 
 def stored_raw(conn: sqlite3.Connection, p: Place):
@@ -124,7 +125,11 @@ def findings(definition: Definition, pending: dict[str, str]) -> list[Finding]:
         shown = text if len(text) <= 60 else text[:59].rstrip() + "…"
         out.append(
             Finding(
-                "error", key, f"'{p.label}' alanına yazılan '{shown}' okunamadı: düzeltin ya da silin.", ATTRIBUTE, p.department
+                "error",
+                key,
+                _("'{label}' alanına yazılan '{shown}' okunamadı: düzeltin ya da silin.").format(label=p.label, shown=shown),
+                ATTRIBUTE,
+                p.department,
             )
         )
     return out

@@ -16,6 +16,7 @@ from pathlib import Path
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
+from ...core.i18n import _, lazy
 from ...core.validation import validate
 from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
@@ -28,24 +29,32 @@ from .tempfiles import publish, temp_beside
 SUFFIX = ".faaliyet"
 UNSET = object()
 STATES = {
-    "taslak": "Taslak",
-    "gonderildi": "Gönderildi",
-    "kabul": "Kabul edildi",
-    "geri": "Geri gönderildi",
+    "taslak": lazy("Taslak"),
+    "gonderildi": lazy("Gönderildi"),
+    "kabul": lazy("Kabul edildi"),
+    "geri": lazy("Geri gönderildi"),
 }
+"""The states a department's file goes through, as the window names them (``str()`` gives the current language)."""
+
+
+def state_label(state: str) -> str:
+    """A state's name in the window's language; an unknown state as it is stored."""
+    return str(STATES.get(state, state))
 
 
 def _disk_error(exc: sqlite3.Error) -> WorkbookError:
     text = str(exc).lower()
     if "full" in text:
-        return WorkbookError("Disk dolu: son değişiklik kaydedilemedi. Diskte yer açıp yeniden deneyin; dosyanız bozulmadı.")
+        return WorkbookError(_("Disk dolu: son değişiklik kaydedilemedi. Diskte yer açıp yeniden deneyin; dosyanız bozulmadı."))
     if "readonly" in text or "read-only" in text:
-        return ReadOnlyWorkbook("Dosya yazmaya kapalı: değişiklik kaydedilemedi. Dosyayı yerel diske kopyalayıp oradan açın.")
+        return ReadOnlyWorkbook(_("Dosya yazmaya kapalı: değişiklik kaydedilemedi. Dosyayı yerel diske kopyalayıp oradan açın."))
     if "locked" in text or "busy" in text:
         return WorkbookError(
-            "Dosya başka bir program tarafından kullanılıyor: değişiklik kaydedilemedi. Diğer programı kapatıp yeniden deneyin."
+            _(
+                "Dosya başka bir program tarafından kullanılıyor: değişiklik kaydedilemedi. Diğer programı kapatıp yeniden deneyin."
+            )
         )
-    return WorkbookError(f"Değişiklik kaydedilemedi ({exc}). Dosyanız bozulmadı; yeniden deneyin.")
+    return WorkbookError(_("Değişiklik kaydedilemedi ({exc}). Dosyanız bozulmadı; yeniden deneyin.").format(exc=exc))
 
 
 class Workbook:
@@ -59,17 +68,23 @@ class Workbook:
         self.meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         for needed in ("kind", "institution", "year", "definition_digest"):
             if needed not in self.meta:
-                raise DamagedWorkbook(f"'{path.name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.")
+                raise DamagedWorkbook(
+                    _("'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.").format(name=path.name, needed=needed)
+                )
         row = conn.execute("SELECT json FROM definition WHERE digest = ?", (self.meta["definition_digest"],)).fetchone()
         if row is None:
-            raise DamagedWorkbook(f"'{path.name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.")
+            raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=path.name))
         try:
             self.definition = Definition.from_json(row[0])
         except ValueError as exc:  # Turkish, names the place or the limit (Definition.from_json)
-            raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı okunamadı ({exc}). Dosyayı yeniden oluşturun.") from None
+            raise DamagedWorkbook(
+                _("'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı yeniden oluşturun.").format(name=path.name, exc=exc)
+            ) from None
         if self.definition.digest != self.meta["definition_digest"]:
             raise DamagedWorkbook(
-                f"'{path.name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin."
+                _("'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.").format(
+                    name=path.name
+                )
             )
         self._check_identity(path.name)
         self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
@@ -79,15 +94,20 @@ class Workbook:
         """The identity rows must make sense before anything is built on them."""
         meta, problems = self.meta, []
         if meta["kind"] not in ("department", "consolidated"):
-            problems.append(f"dosya türü '{stored.show(meta['kind'])}' tanınmıyor")
+            problems.append(_("dosya türü '{show}' tanınmıyor").format(show=stored.show(meta["kind"])))
         elif meta["kind"] == "department" and self.definition.department(meta.get("department") or "") is None:
-            problems.append(f"birim '{stored.show(meta.get('department'))}' dosyanın form tanımında yok")
+            problems.append(_("birim '{show}' dosyanın form tanımında yok").format(show=stored.show(meta.get("department"))))
         if meta["year"] != str(self.definition.year.year):
-            problems.append(f"yıl '{stored.show(meta['year'])}', form tanımının yılı {self.definition.year.year}")
+            problems.append(
+                _("yıl '{show}', form tanımının yılı {year}").format(
+                    show=stored.show(meta["year"]), year=self.definition.year.year
+                )
+            )
         if problems:
             raise DamagedWorkbook(
-                f"'{name}' bozuk ya da Faaliyet dışında değiştirilmiş: " + "; ".join(problems) + ". "
-                "Dosyayı göndereninden yeniden isteyin ya da yedeğini kullanın."
+                _("'{name}' bozuk ya da Faaliyet dışında değiştirilmiş: ").format(name=name)
+                + "; ".join(problems)
+                + _(". Dosyayı göndereninden yeniden isteyin ya da yedeğini kullanın.")
             )
 
     # --- opening ----------------------------------------------------------
@@ -101,9 +121,9 @@ class Workbook:
         path = Path(path)
         check_header(path, incoming)
         reason = (
-            "Dışarıdan gelen dosya yalnızca okunur."
+            _("Dışarıdan gelen dosya yalnızca okunur.")
             if incoming
-            else (writable_reason(path) if not readonly else "Salt okunur açıldı.")
+            else (writable_reason(path) if not readonly else _("Salt okunur açıldı."))
         )
         if reason is None and Path(str(path) + "-journal").exists():
             # a crash left a hot journal: SQLite rolls it back on first read
@@ -116,7 +136,9 @@ class Workbook:
             version = verify(conn, path.name)
             if version < SCHEMA_VERSION:
                 if reason is not None:
-                    raise ReadOnlyWorkbook(f"'{path.name}' eski bir sürümde; güncellemek için yazılabilir bir konumda açın.")
+                    raise ReadOnlyWorkbook(
+                        _("'{name}' eski bir sürümde; güncellemek için yazılabilir bir konumda açın.").format(name=path.name)
+                    )
                 with _tx(conn):
                     migrate(conn, version)
             if reason is None:
@@ -143,9 +165,15 @@ class Workbook:
         path = Path(path)
         if department is not None and definition.department(department) is None:
             known = ", ".join(d.key for d in definition.departments)
-            raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
+            raise WorkbookError(
+                _("'{department}' diye bir birim yok. Bilinen birimler: {known}").format(department=department, known=known)
+            )
         if path.exists():
-            raise WorkbookError(f"'{path.name}' zaten var; üzerine yazılmaz. Başka bir ad seçin ya da önce eski dosyayı taşıyın.")
+            raise WorkbookError(
+                _("'{name}' zaten var; üzerine yazılmaz. Başka bir ad seçin ya da önce eski dosyayı taşıyın.").format(
+                    name=path.name
+                )
+            )
         user = user or current_user()
         tmp_path = temp_beside(path)
         try:
@@ -235,7 +263,9 @@ class Workbook:
     def slot(self, key: str) -> Slot:
         slot = self.definition.slots.get(key)
         if slot is None:
-            raise WorkbookError(f"'{key}' diye bir alan yok. 'faaliyet fields' ile alan anahtarlarını listeleyin.")
+            raise WorkbookError(
+                _("'{key}' diye bir alan yok. 'faaliyet fields' ile alan anahtarlarını listeleyin.").format(key=key)
+            )
         return slot
 
     def get(self, key: str):
@@ -366,7 +396,7 @@ class Workbook:
         """
         cells, plan_rows, problems = self.prepare(values, indicators, activities)
         if problems:
-            raise ImportRejected("Değişiklik kaydedilmedi; dosya olduğu gibi kaldı:", problems)
+            raise ImportRejected(_("Değişiklik kaydedilmedi; dosya olduğu gibi kaldı:"), problems)
         changed = 0
         with self.transaction() as conn:
             for key, department, encoded in cells:
@@ -379,7 +409,7 @@ class Workbook:
     def prepare(self, values: dict | None = None, indicators: dict | None = None, activities: dict | None = None):
         """Check a batch without writing: (cells, plan rows, problems)."""
         if self.readonly:
-            raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
+            raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=self.readonly_reason))
         problems: list[str] = []
         cells = self._prepare_values(values or {}, problems)
         plan_rows = self._prepare_plan("indicator", indicators or {}, problems)
@@ -391,10 +421,10 @@ class Workbook:
         for key, value in values.items():
             slot = self.definition.slots.get(key)
             if slot is None:
-                problems.append(f"'{key}' diye bir alan yok")
+                problems.append(_("'{key}' diye bir alan yok").format(key=key))
                 continue
             if slot.computed:
-                problems.append(f"'{key}' ({slot.label}) hesaplanan bir değer; girilemez")
+                problems.append(_("'{key}' ({label}) hesaplanan bir değer; girilemez").format(key=key, label=slot.label))
                 continue
             problem = self._department_problem(slot.department)
             if problem:
@@ -415,7 +445,7 @@ class Workbook:
         for key, attrs in rows.items():
             d = by_key.get(key)
             if d is None:
-                problems.append(f"'{key}' diye bir {what} yok")
+                problems.append(_("'{key}' diye bir {what} yok").format(key=key, what=what))
                 continue
             problem = self._department_problem(d.department)
             if problem:
@@ -442,9 +472,11 @@ class Workbook:
 
     def _department_problem(self, department: str) -> str | None:
         if self.department and department != self.department:
-            return f"bu dosya '{self.department}' birimine ait, alan '{department}' biriminin"
+            return _("bu dosya '{department}' birimine ait, alan '{department2}' biriminin").format(
+                department=self.department, department2=department
+            )
         if self.department and self.state()["state"] == "gonderildi":
-            return "dosya gönderildi olarak kilitli; değişiklik için Strateji Geliştirme'nin dosyayı geri göndermesi gerekir"
+            return _("dosya gönderildi olarak kilitli; değişiklik için Strateji Geliştirme'nin dosyayı geri göndermesi gerekir")
         return None
 
     def _write_cell(self, conn, key: str, department: str, encoded) -> int:
@@ -495,7 +527,7 @@ class Workbook:
 
     def _write_unparsed(self, key: str, text: str | None) -> bool:
         if self.readonly:
-            raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
+            raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=self.readonly_reason))
         where = pending.place(self.definition, key)
         problem = self._department_problem(where.department)
         if problem:
@@ -511,9 +543,9 @@ class Workbook:
         if state not in STATES:
             raise WorkbookError(f"Bilinmeyen durum: {state}")
         if dept is None:
-            raise WorkbookError("Birleşik dosyada durum bir birimin durumudur: hangi birimin durumunun değişeceğini seçin.")
+            raise WorkbookError(_("Birleşik dosyada durum bir birimin durumudur: hangi birimin durumunun değişeceğini seçin."))
         if self.readonly:
-            raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
+            raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=self.readonly_reason))
         with self.transaction() as conn:
             old = self.state(dept)["state"]
             conn.execute(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from ...store.file.workbook import STATES
+from ...store.file.workbook import state_label
 from ...store.merge.history import ImportRecord
 from ..i18n import tr
 from ..submit import when
@@ -70,7 +70,7 @@ class ImportHistory(QWidget):
                 r.file_name,
                 r.clerk or "?",
                 when(r.submitted_at) if r.submitted_at else "–",
-                STATES.get(r.state, r.state),
+                state_label(r.state),
                 _changes(r),
                 _resolved(r),
             )
