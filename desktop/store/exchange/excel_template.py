@@ -31,6 +31,7 @@ from ...core import keys, rates
 from ...core.definition import Definition, describe_type
 from ...core.entries import Entries
 from ...core.forms import ColumnDef, FieldDef, TableDef
+from ...core.i18n import _
 from ...core.plan import DIRECTION_LABELS
 from ...core.values import to_json
 from ..errors import WorkbookError
@@ -130,7 +131,7 @@ class _Builder:
 
         Warning style: a person may still type Turkish text ("1.234,5"), which the import parses.
         """
-        for (_, type_), (ws, cells) in self.validations.items():
+        for (_sheet, type_), (ws, cells) in self.validations.items():
             dv = DataValidation(
                 allow_blank=True,
                 showErrorMessage=True,
@@ -413,7 +414,9 @@ def write_template(
     """
     if definition.department(department) is None:
         known = ", ".join(d.key for d in definition.departments)
-        raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
+        raise WorkbookError(
+            _("'{department}' diye bir birim yok. Bilinen birimler: {known}").format(department=department, known=known)
+        )
     b = _Builder(definition, department, entries, source)
     result = TemplateResult(Path(out))
     guide = b.book.worksheets[0]  # a new book's one (active) sheet
@@ -427,7 +430,7 @@ def write_template(
         if (title := maker()) is not None:
             result.sheets.append(title)
     if not b.map_rows:
-        raise WorkbookError(f"'{department}' biriminin formunda Excel'e aktarılacak alan yok.")
+        raise WorkbookError(_("'{department}' biriminin formunda Excel'e aktarılacak alan yok.").format(department=department))
     b.finish_validations()
     b.map_sheet()
     b.book.security = WorkbookProtection(lockStructure=True)

@@ -15,6 +15,7 @@ import sqlite3
 import urllib.parse
 from dataclasses import dataclass, field
 
+from ...core.i18n import _
 from ..errors import WorkbookError
 from ..file import fingerprint
 from ..file.clock import now
@@ -50,7 +51,11 @@ def write(wb: Workbook, plan: Plan) -> None:
     try:
         with wb.transaction() as conn:
             if fingerprint.content_hash(conn, dept) != plan.here_hash:
-                raise WorkbookError(f"birleşik dosyada '{dept}' birimi bu sırada değiştirildi; birleştirmeyi yeniden başlatın.")
+                raise WorkbookError(
+                    _("birleşik dosyada '{dept}' birimi bu sırada değiştirildi; birleştirmeyi yeniden başlatın.").format(
+                        dept=dept
+                    )
+                )
             result_hash = plan.here_hash
             if plan.data:
                 keep = _keep_sets(plan)
