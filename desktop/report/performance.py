@@ -11,7 +11,7 @@ from decimal import Decimal
 from reportlab.platypus import Paragraph, Spacer
 
 from ..core import rates
-from ..core.i18n import source
+from ..core.i18n import _, source
 from ..core.numbers import format_money, format_number, format_percent
 from ..core.plan import DIRECTION_LABELS, PerformanceTargetDef
 from .context import Context
@@ -60,7 +60,7 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
         rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
         pairs.append((rate.value, ind.weight))
         used.setdefault(rate.method, []).append(ind.code)
-        expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(ind.code, "sapma açıklaması")))
+        expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(ind.code, _("sapma açıklaması"))))
         if rate.value is None and rate.reason:
             expl = f"({source(rate.reason)}) {expl}".strip()
         rows.append(
@@ -83,7 +83,7 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
 
 
 def _place(code: str, what: str) -> str:
-    return f"Performans sonuçları tablosunda {code} satırının {what}"
+    return _("Performans sonuçları tablosunda {code} satırının {what}").format(code=code, what=what)
 
 
 def _fit(header: list, rows: list, cols: list, codes: list[str], ctx: Context, **kw):
@@ -92,7 +92,7 @@ def _fit(header: list, rows: list, cols: list, codes: list[str], ctx: Context, *
         return fit_table(header, rows, cols, ctx.portrait_width, ctx.landscape_width, prefer_landscape=True, **kw)
     except RowTooTall as exc:
         code = (codes[exc.row] if exc.row < len(codes) else "") or "toplam"
-        raise unfit(_place(code, f"'{header[exc.column]}' hücresi"), "bir sayfaya sığmıyor") from None
+        raise unfit(_place(code, _("'{header}' hücresi").format(header=header[exc.column])), _("bir sayfaya sığmıyor")) from None
 
 
 def tolerance_note(tolerance, style: str = "prefix") -> str:
@@ -157,7 +157,7 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
             if cost is not None:
                 actual_sum += cost
                 any_actual = True
-            expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(a.code, "açıklaması")))
+            expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(a.code, _("açıklaması"))))
             arows.append(
                 [
                     a.code,

@@ -8,6 +8,7 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, Ta
 
 from ..core import keys
 from ..core.forms import ColumnDef, FieldDef, PhotoListDef, SectionDef, TableDef
+from ..core.i18n import _
 from ..core.values import display
 from ..store.file.photos import list_photos, photo_data, photo_problem
 from . import charts
@@ -39,14 +40,16 @@ def department_name(ctx: Context, dept: str) -> str:
 
 
 def field_place(ctx: Context, dept: str, f: FieldDef) -> str:
-    return f"{department_name(ctx, dept)}, '{f.label}' alanı"
+    return _("{department_name}, '{label}' alanı").format(department_name=department_name(ctx, dept), label=f.label)
 
 
 def cell_place(ctx: Context, dept: str, table: TableDef, row: int, column: int) -> str:
     """A body cell of a printed table in words (``row`` may be the total row, ``column`` 0 the row labels)."""
     labels = [r.label for r in table.row_defs] + ([table.total_label] if table.total_label else [])
-    where = f"{department_name(ctx, dept)}, '{table.title}' tablosu, '{labels[row]}' satırı"
-    return where if column == 0 else f"{where}, '{table.columns[column - 1].label}' sütunu"
+    where = _("{department_name}, '{title}' tablosu, '{labels}' satırı").format(
+        department_name=department_name(ctx, dept), title=table.title, labels=labels[row]
+    )
+    return where if column == 0 else _("{where}, '{label}' sütunu").format(where=where, label=table.columns[column - 1].label)
 
 
 def section_blocks(ctx: Context, dept: str, section: SectionDef, *, single_text_label: bool = False) -> list[Block]:
@@ -133,7 +136,7 @@ def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
             with_header=False,
         )
     except RowTooTall as exc:
-        raise unfit(field_place(ctx, dept, shown[exc.row]), "bir sayfaya sığmıyor") from None
+        raise unfit(field_place(ctx, dept, shown[exc.row]), _("bir sayfaya sığmıyor")) from None
 
 
 def table_rows(ctx: Context, dept: str, table: TableDef) -> tuple[list[list[str]], int | None, bool]:
@@ -177,7 +180,7 @@ def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
     try:
         fitted = fit_table(header, rows, cols, ctx.portrait_width, ctx.landscape_width, bold_rows=bold)
     except RowTooTall as exc:
-        raise unfit(cell_place(ctx, dept, table, exc.row, exc.column), "bir sayfaya sığmıyor") from None
+        raise unfit(cell_place(ctx, dept, table, exc.row, exc.column), _("bir sayfaya sığmıyor")) from None
     flow = [title, fitted.table]
     if table.note:
         flow.append(Paragraph(esc(table.note), st["note"]))
@@ -220,7 +223,13 @@ def photo_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
     cell_w = (ctx.portrait_width - gap) / 2
     cells = []
     for n, p in enumerate(photos, start=1):
-        checked(p.caption, "caption", f"{department_name(ctx, dept)}, '{item.title}' listesindeki {n}. fotoğrafın açıklaması")
+        checked(
+            p.caption,
+            "caption",
+            _("{department_name}, '{title}' listesindeki {n}. fotoğrafın açıklaması").format(
+                department_name=department_name(ctx, dept), title=item.title, n=n
+            ),
+        )
         data = photo_data(ctx.wb, p.id)
         # decoded (JPEG or PNG only) before ReportLab hands it to Pillow, which would open any format
         problem = photo_problem(data, p.mime, p.width, p.height)
