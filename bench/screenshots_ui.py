@@ -100,7 +100,7 @@ def main(out: Path) -> int:
     lst = view.findings.list
     lst.setFocus()
     for i in range(lst.count()):
-        if "zorunlu" in lst.item(i).text():
+        if "zorunlu" in lst.item(i).text() or "is required" in lst.item(i).text():  # FAALIYET_LANG=en too
             lst.setCurrentRow(i)
             lst.itemClicked.emit(lst.item(i))
             break

@@ -92,3 +92,39 @@ def test_lazy_text_follows_the_language(english):
 def test_unknown_language_is_turkish():
     assert i18n.set_language("xx") == "tr"
     assert i18n.set_language(None) == "tr"
+
+
+def test_document_language_is_turkish_in_its_thread_only(english):
+    import threading
+
+    source = next(iter(k for k, v in messages.read_po().items() if v))
+    english_text = messages.read_po()[source]
+    seen = {}
+
+    def other_thread():
+        seen["other"] = _(source)
+
+    with i18n.document_language():
+        assert _(source) == source and str(lazy(source)) == source
+        worker = threading.Thread(target=other_thread)
+        worker.start()
+        worker.join()
+    assert seen["other"] == english_text  # the window's thread keeps its language
+    assert _(source) == english_text
+
+
+@pytest.mark.definition("small")
+def test_a_report_made_from_the_english_window_lists_its_findings_in_turkish(english, workbook_path, tmp_path):
+    from report_support import pdf_pages
+
+    from desktop.report.build import build
+    from desktop.store.file.workbook import Workbook
+
+    with Workbook.open(workbook_path, readonly=True) as wb:
+        shown = [f.message for f in wb.findings()]
+        assert any("is required" in m for m in shown), shown  # the window's findings: English
+        result = build(wb, tmp_path / "rapor.pdf", department="itfaiye")
+    text = " ".join(" ".join(pdf_pages(result.path)).split())
+    assert result.draft and "AÇIK BULGULAR" in text
+    assert "zorunlu; doldurun." in text and "Hata" in text
+    assert "is required" not in text and "Error" not in text

@@ -1,10 +1,12 @@
-"""A validation finding: severity, place and a Turkish message."""
+"""A validation finding: severity, place and a message (in the language it was made in)."""
 
 from __future__ import annotations
 
 import msgspec
 
-SEVERITY_LABELS = {"error": "hata", "warning": "uyarı"}
+from .i18n import lazy
+
+SEVERITY_LABELS = {"error": lazy("hata"), "warning": lazy("uyarı")}
 
 
 class Finding(msgspec.Struct, frozen=True, order=True):
@@ -20,7 +22,7 @@ class Finding(msgspec.Struct, frozen=True, order=True):
 
     @property
     def severity_label(self) -> str:
-        return SEVERITY_LABELS.get(self.severity, self.severity)
+        return str(SEVERITY_LABELS.get(self.severity, self.severity))
 
 
 def count_by_severity(findings) -> dict[str, int]:

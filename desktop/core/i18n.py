@@ -23,6 +23,9 @@ untranslated.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 LANGUAGES = ("tr", "en")
@@ -30,11 +33,26 @@ LANGUAGES = ("tr", "en")
 
 _catalogue: dict[str, str] = {}
 _language = "tr"
+_TURKISH: dict[str, str] = {}
+# a document being written in this thread (or context) is Turkish whatever the window's language
+_document: ContextVar[dict[str, str] | None] = ContextVar("faaliyet_document_language", default=None)
 
 
 def _(text: str) -> str:
     """The message in the current language (Turkish source; the catalogue is loaded by ``set_language``)."""
-    return _catalogue.get(text, text)
+    table = _document.get()
+    return (_catalogue if table is None else table).get(text, text)
+
+
+@contextmanager
+def document_language() -> Iterator[None]:
+    """Turkish messages inside the block, in this thread only: for what goes into a document
+    (the report's open findings), while the window (another thread) stays in its language."""
+    token = _document.set(_TURKISH)
+    try:
+        yield
+    finally:
+        _document.reset(token)
 
 
 def catalogue_path(lang: str) -> Path:

@@ -11,7 +11,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..core import settings
 from ..core.entries import ValueView
-from ..core.i18n import _
+from ..core.i18n import _, document_language
 from ..store.errors import WorkbookError
 from ..store.file.tempfiles import publish, temp_beside
 from ..store.file.workbook import Workbook
@@ -135,7 +135,8 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
     fonts.register()
     entries = wb.entries()
     view = ValueView(definition, entries)
-    findings = wb.findings(entries, department=department)
+    with document_language():  # the report's open findings are Turkish, whatever the window's language
+        findings = wb.findings(entries, department=department)
     draft = any(f.is_error for f in findings)
     fp = data_fingerprint(wb, department)
 

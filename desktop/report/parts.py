@@ -9,6 +9,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from ..core import turkish
 from ..core.findings import Finding
 from ..core.forms import SectionDef
+from ..core.i18n import document_language
 from . import declarations, performance
 from .context import Context
 from .document import Heading
@@ -214,9 +215,11 @@ def findings_part(ctx: Context, story: Story, findings: list[Finding]) -> None:
         )
     )
     names = {d.key: d.name for d in ctx.definition.departments}
+    with document_language():
+        severity = {f.severity: f.severity_label.capitalize() for f in findings}
     rows = [
         [
-            f.severity_label.capitalize(),
+            severity[f.severity],
             names.get(f.department, f.department) or "Plan",
             f"{f.message} [{f.place}]" if f.place else f.message,
         ]
