@@ -131,8 +131,10 @@ def main(out: Path) -> int:
 
     ro = files["imar"]
     real = workbook_module.writable_reason
+    from desktop.core.i18n import _
+
     workbook_module.writable_reason = lambda p: (
-        "Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek)."
+        _("Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek).")
         if Path(p) == ro
         else real(p)
     )
