@@ -16,7 +16,6 @@ from pathlib import Path
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
-from ...core.validation import validate
 from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
 from . import codec, pending, stored
@@ -260,28 +259,12 @@ class Workbook:
             out.photos[list_key] = n
         return out
 
-    def findings(
-        self,
-        entries: Entries | None = None,
-        pending_inputs: dict | None = None,
-        department: str | None = None,
-        *,
-        images: bool = False,
-    ) -> list[Finding]:
-        """Every finding, in one place: the definition's checks, an error per pending unreadable
-        input (``pending.py``) and an error per stored row that breaks a rule of ``stored.py``
-        (what a merge would refuse). ``entries``/``pending_inputs``: as already read by the
-        caller; ``department``: one department of a consolidated file; ``images``: decode every
-        photo as the merge does (``stored.problems``)."""
-        dept = department or self.department
-        entries = self.entries() if entries is None else entries
-        pending_inputs = self.pending_inputs(dept) if pending_inputs is None else pending_inputs
-        found = validate(self.definition, entries, dept) + pending.findings(self.definition, pending_inputs)
-        return found + [
-            Finding("error", p.place, p.message, "saklanan_kayit", p.department)
-            for p in self.stored_problems(images)
-            if dept is None or p.department == dept
-        ]
+    def findings(self, department: str | None = None, *, images: bool = False) -> list[Finding]:
+        """Every finding of this file (or of one department of it): ``document.OpenFile.findings``,
+        the one place they are composed."""
+        from .document import findings  # the open-file model builds on this class
+
+        return findings(self, department, images=images)
 
     def stored_problems(self, images: bool = False) -> list[stored.Problem]:
         """The problems of the stored rows (``stored.py``), computed once per open file.
