@@ -13,6 +13,7 @@ from ..core import settings
 from ..core.entries import ValueView
 from ..core.i18n import _, document_language
 from ..store.errors import WorkbookError
+from ..store.file.document import OpenFile
 from ..store.file.tempfiles import publish, temp_beside
 from ..store.file.workbook import Workbook
 from . import ReportCancelled, ReportResult, declarations, fonts, parts, performance
@@ -133,10 +134,13 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
                 ).format(department=department)
             )
     fonts.register()
-    entries = wb.entries()
+    # the open file's entries and findings, as the windows see them; in Turkish whatever the
+    # window's language (the findings are made here and listed in the report)
+    with document_language():
+        model = OpenFile(wb, department)
+        findings = model.findings
+    entries = model.entries
     view = ValueView(definition, entries)
-    with document_language():  # the report's open findings are Turkish, whatever the window's language
-        findings = wb.findings(entries, department=department)
     draft = any(f.is_error for f in findings)
     fp = data_fingerprint(wb, department)
 

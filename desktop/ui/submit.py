@@ -55,14 +55,11 @@ def submit(doc: Document, parent: QWidget, confirm=None) -> tuple[bool, str]:
         )
     ):
         return False, ""
-    from ..store.file import submission  # loaded when first used, not at start-up
-
     try:
-        submission.submit(doc.wb)
+        doc.apply(doc.model.submit)
     except WorkbookError as exc:
         doc.reload_state()
         return False, str(exc)
-    doc.reload_state()
     st = doc.state()
     return True, tr(
         'Dosya gönderildi olarak işaretlendi ({0}, {1}). Şimdi "Gönderilecek kopya" ile gönderilecek dosyayı oluşturun.'

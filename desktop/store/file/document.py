@@ -92,8 +92,11 @@ class Step(msgspec.Struct):
 class OpenFile:
     """An open workbook (one department of it, for a consolidated file's department chapters)."""
 
-    def __init__(self, wb: Workbook, department: str | None = None):
+    def __init__(self, wb: Workbook, department: str | None = None, *, images: bool = False):
+        """``department``: one department of a consolidated file (default: the file's own, or
+        the whole year); ``images``: decode every stored photo as a merge does (``check``)."""
         self.wb = wb
+        self._images = images
         self.definition = wb.definition
         self.department = department or wb.department
         self.slots = {s.key: s for s in self.definition.slots_of(self.department)} if self.department else {}
@@ -142,7 +145,11 @@ class OpenFile:
 
     @property
     def findings(self) -> list[Finding]:
-        """Every finding, as ``Workbook.findings`` gives it for the same entries (same order)."""
+        """Every finding, in one place: the definition's checks (``core/live_checks.py``, equal to
+        ``core.validation.validate``), an error per unreadable input kept in the file
+        (``pending.py``) and an error per stored row that breaks a rule of ``stored.py`` (what
+        a merge would refuse). The window, ``check``, ``submit``, the board and the report all
+        read them here."""
         if self._findings is None:
             self._findings = self.live.findings() + self._pending_found + self._stored_found
         return self._findings
@@ -191,6 +198,15 @@ class OpenFile:
             change.pending.add(place)
             self._pending_changed(change)
         return change
+
+    def submit(self) -> Change:
+        """The clerk's "Gönderildi" (``submission.submit``), refused while this model's findings
+        hold an error of the department; the state change comes back in the record."""
+        from .submission import submit  # the copy and board code is not needed to edit
+
+        before = self._last_audit_id()
+        submit(self.wb, [f for f in self.findings if f.is_error])
+        return self._after(before)
 
     def set_state(self, state: str, note: str = "", content_hash: str = "") -> Change:
         before = self._last_audit_id()
@@ -430,7 +446,7 @@ class OpenFile:
         dept = self.department
         return [
             Finding("error", p.place, p.message, "saklanan_kayit", p.department)
-            for p in self.wb.stored_problems()
+            for p in self.wb.stored_problems(self._images)
             if dept is None or p.department == dept
         ]
 
@@ -488,6 +504,11 @@ class OpenFile:
         else:
             photos.move_photo(self.wb, photo_id, m["old"] if backwards else m["new"])
         return self._after(before)
+
+
+def findings(wb: Workbook, department: str | None = None, *, images: bool = False) -> list[Finding]:
+    """The findings of an open workbook (``OpenFile.findings``), for callers that only read them."""
+    return OpenFile(wb, department, images=images).findings
 
 
 def _place(row: Row) -> str:

@@ -21,12 +21,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...core.findings import count_by_severity
+from ...core.findings import Finding, count_by_severity
 from ...core.i18n import _, lazy
 from ...core.item_kinds import KINDS
 from ..errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from ..merge.incoming import same_file
 from . import fingerprint
+from .document import OpenFile, findings
 from .tempfiles import publish, temp_beside
 from .workbook import STATES, Workbook, _disk_error
 
@@ -69,12 +70,11 @@ def _writable(wb: Workbook) -> None:
         raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=wb.readonly_reason))
 
 
-def _errors_of(wb: Workbook, dept: str) -> list[str]:
-    return [f"{f.place}: {f.message}" for f in wb.findings() if f.is_error and f.department == dept]
+def submit(wb: Workbook, errors: list[Finding] | None = None) -> str:
+    """Mark a department file as submitted; returns the content hash recorded.
 
-
-def submit(wb: Workbook) -> str:
-    """Mark a department file as submitted; returns the content hash recorded."""
+    ``errors``: the file's error findings as its open-file model holds them
+    (``OpenFile.submit``); computed from the file when not given."""
     if not wb.department:
         raise WorkbookError(_("Birleşik dosya gönderilmez; 'Gönderildi' yalnızca birim dosyaları içindir."))
     _writable(wb)
@@ -82,7 +82,9 @@ def submit(wb: Workbook) -> str:
     state = wb.state()
     if state["state"] == "gonderildi":
         return state["content_hash"]
-    problems = _errors_of(wb, dept)
+    if errors is None:
+        errors = [f for f in findings(wb) if f.is_error]
+    problems = [f"{f.place}: {f.message}" for f in errors if f.department == dept]
     if problems:
         raise ImportRejected(
             _("Dosya gönderilemedi: {n} hata var. Hataları düzeltip yeniden deneyin:").format(n=len(problems)), problems[:20]
@@ -147,7 +149,7 @@ def accept(wb: Workbook, dept: str) -> None:
                 dept=dept, state=STATE_LABELS.get(state, state)
             )
         )
-    problems = _errors_of(wb, dept)
+    problems = [f"{f.place}: {f.message}" for f in findings(wb, dept) if f.is_error]
     if problems:
         raise ImportRejected(
             _("'{dept}' kabul edilemez: {n} hata var. Birimi notla geri gönderin:").format(dept=dept, n=len(problems)),
@@ -183,19 +185,21 @@ def _imported(wb: Workbook, dept: str) -> bool:
     return wb.conn.execute("SELECT 1 FROM import_log WHERE department = ? LIMIT 1", (dept,)).fetchone() is not None
 
 
-def board(wb: Workbook, findings: list | None = None) -> list[DepartmentStatus]:
+def board(wb: Workbook, found: list[Finding] | None = None) -> list[DepartmentStatus]:
     """Every department of the year: state, completeness, open findings, last import.
 
     Linear in the number of departments: the entries are read once, the year's
-    findings computed once (``Workbook.findings``; or given, as already computed)
+    findings computed once (``OpenFile.findings``; or given, as already computed)
     and every per-department count grouped in one pass over the definition.
     """
     definition = wb.definition
-    entries = wb.entries()
-    if findings is None:
-        findings = wb.findings(entries)
+    if found is None:
+        model = OpenFile(wb)
+        entries, found = model.entries, model.findings
+    else:
+        entries = wb.entries()
     by_department: dict[str, list] = {}
-    for f in findings:
+    for f in found:
         by_department.setdefault(f.department, []).append(f)
     filled: dict[str, int] = {}
     total: dict[str, int] = {}
