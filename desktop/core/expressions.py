@@ -131,7 +131,7 @@ def _check_shape(tree: ast.AST, text: str) -> None:
             )
         if type(node) in _NAMES:  # a key, whole: every segment checked here, its parts not walked
             if not _key_allowed(node):
-                raise ExpressionError(f"formülde izin verilmeyen ifade: '{_show(text)}'")
+                raise ExpressionError(_("formülde izin verilmeyen ifade: '{text}'").format(text=_show(text)))
             continue
         if not _allowed(node):
             raise ExpressionError(_("formülde izin verilmeyen ifade: '{text}'").format(text=_show(text)))

@@ -35,11 +35,11 @@ class Handed:
     name: str  # the department's name, for messages
     path: Path
     written: bool
-    problem: str = ""  # Turkish, when not written
+    problem: str = ""  # why, when not written (in the window's language)
 
     @property
     def line(self) -> str:
-        return f"{self.path.name}: {'yazıldı' if self.written else self.problem}"
+        return f"{self.path.name}: {_('yazıldı') if self.written else self.problem}"
 
 
 def file_name(definition: Definition, department: str) -> str:
