@@ -16,7 +16,7 @@ from . import argparse_tr, resources
 from .core import i18n
 from .core.definition import Definition, describe_type
 from .core.findings import Finding, count_by_severity
-from .core.i18n import _
+from .core.i18n import _, lazy
 from .core.loader import DefinitionError, load_definition
 from .store import definition_cache
 from .store.errors import ImportRejected, WorkbookError
@@ -30,6 +30,16 @@ class Failure(Exception):
     def __init__(self, message: str, status: int = 2):
         super().__init__(message)
         self.status = status
+
+
+# the plan's levels as plan_import counts them (Turkish keys), as this run's language says them
+_PLAN_WORDS = {
+    "amaç": lazy("amaç"),
+    "hedef": lazy("hedef"),
+    "performans hedefi": lazy("performans hedefi"),
+    "gösterge": lazy("gösterge"),
+    "faaliyet": lazy("faaliyet"),
+}
 
 
 def _definition(args) -> Definition:
@@ -276,7 +286,7 @@ def cmd_demo(args) -> int:
     print(
         _("Örnek: {name} {year} ({workdir})").format(name=definition.institution.name, year=definition.year.year, workdir=workdir)
     )
-    print(f"  birim: {len(definition.departments)}")
+    print(_("  birim: {n}").format(n=len(definition.departments)))
     print(_("  gösterge: {n}, faaliyet: {n2}").format(n=len(plan.indicators()), n2=len(plan.activities())))
     print(_("  tablo: {tables}, girilen değer: {values}").format(tables=tables, values=result.values))
     print(_("  bulgular: {error} hata, {warning} uyarı").format(error=counts["error"], warning=counts["warning"]))
@@ -315,7 +325,10 @@ def _build(path: Path, out: Path, department: str | None) -> None:
             result = build_report(wb, out, department=department)
         except WorkbookError as exc:
             raise Failure(str(exc)) from None
-    print(f"Rapor: {result.path} ({result.pages} sayfa{', TASLAK' if result.draft else ''})")
+    if result.draft:
+        print(_("Rapor: {path} ({pages} sayfa, TASLAK)").format(path=result.path, pages=result.pages))
+    else:
+        print(_("Rapor: {path} ({pages} sayfa)").format(path=result.path, pages=result.pages))
 
 
 def cmd_build(args) -> int:
@@ -423,9 +436,10 @@ def cmd_plan_template(args) -> int:
     except WorkbookError as exc:
         raise Failure(str(exc)) from None
     counts = ", ".join(
-        f"{n} {what}" for what, n in zip(("amaç", "hedef", "performans hedefi", "gösterge", "faaliyet"), result.rows.values())
+        f"{n} {what}"
+        for what, n in zip((_("amaç"), _("hedef"), _("performans hedefi"), _("gösterge"), _("faaliyet")), result.rows.values())
     )
-    print(f"Plan tablosu: {result.path} ({counts})")
+    print(_("Plan tablosu: {path} ({counts})").format(path=result.path, counts=counts))
     return 0
 
 
@@ -443,7 +457,7 @@ def cmd_plan_import(args) -> int:
         print(_("uyarı: {warning}").format(warning=warning), file=sys.stderr)
     print(
         _("Plan yazıldı: {path} ({join})").format(
-            path=result.path, join=", ".join(f"{n} {what}" for what, n in result.counts.items())
+            path=result.path, join=", ".join(f"{n} {_PLAN_WORDS.get(what, what)}" for what, n in result.counts.items())
         )
     )
     return 0

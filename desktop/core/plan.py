@@ -46,7 +46,7 @@ class ActivityDef(Strict, frozen=True, kw_only=True):
     department: Segment
 
     def __post_init__(self) -> None:
-        check_number(self.planned_cost, f"'{self.key}' faaliyetinin planlanan maliyeti")
+        check_number(self.planned_cost, _("'{key}' faaliyetinin planlanan maliyeti").format(key=self.key))
 
 
 class PerformanceTargetDef(Strict, frozen=True, kw_only=True):

@@ -80,7 +80,7 @@ def problems(departments: Sequence[DepartmentDef], forms: Sequence[FormDef], *, 
         else:
             first_finance = d.key
     inst_key = institution[0][1].key if institution else None
-    owner = f"kurum biriminin ('{inst_key}')" if inst_key else "kurum biriminin (role: institution)"
+    owner = _("kurum biriminin ('{key}')").format(key=inst_key) if inst_key else _("kurum biriminin (role: institution)")
     seen: dict[str, str] = {}
     for f, form in enumerate(forms):
         for s, section in enumerate(form.sections):

@@ -70,13 +70,13 @@ def coerce(type_: str, raw):
     label = str(TYPE_LABELS.get(type_) or TEXT_LABELS.get(type_) or type_)
     if type_ in TEXT_LIMITS:
         if not isinstance(raw, str):
-            raise ValueProblem(f"{label} bekleniyordu, {_what(raw)} geldi")
+            raise ValueProblem(_("{label} bekleniyordu, {what} geldi").format(label=label, what=_what(raw)))
         return _text(type_, raw)
     if type_ == "date":
         if isinstance(raw, dt.date):
             return raw
         if not isinstance(raw, str):
-            raise ValueProblem(f"tarih bekleniyordu (2020-12-31), {_what(raw)} geldi")
+            raise ValueProblem(_("tarih bekleniyordu (2020-12-31), {what} geldi").format(what=_what(raw)))
         try:
             return parse_date(raw)
         except DateError as exc:
@@ -88,10 +88,10 @@ def coerce(type_: str, raw):
         if number != number.to_integral_value():
             raise ValueProblem(_("adet tam sayı olmalı, {raw} geldi").format(raw=_shown(raw)))
         if number < 0:
-            raise ValueProblem(f"adet eksi olamaz, {_shown(raw)} geldi")
+            raise ValueProblem(_("adet eksi olamaz, {raw} geldi").format(raw=_shown(raw)))
     problem = range_problem(number, type_)
     if problem:
-        raise ValueProblem(f"{_shown(raw)} olmaz: {problem}")
+        raise ValueProblem(_("{raw} olmaz: {problem}").format(raw=_shown(raw), problem=problem))
     if type_ == "count":
         return int(number)
     if type_ == "money":
@@ -135,7 +135,7 @@ def _shown(raw) -> str:
 
 def _number(raw, label: str) -> Decimal:
     if isinstance(raw, bool):
-        raise ValueProblem(f"{label} bekleniyordu, {_what(raw)} geldi")
+        raise ValueProblem(_("{label} bekleniyordu, {what} geldi").format(label=label, what=_what(raw)))
     if isinstance(raw, int):
         return Decimal(raw)
     if isinstance(raw, float):
@@ -166,7 +166,7 @@ def _number(raw, label: str) -> Decimal:
                 _("{label} bekleniyordu, '{raw}' geldi (sayıyı 1234.5 biçiminde verin)").format(label=label, raw=raw)
             )
         return value
-    raise ValueProblem(f"{label} bekleniyordu, {_what(raw)} geldi")
+    raise ValueProblem(_("{label} bekleniyordu, {what} geldi").format(label=label, what=_what(raw)))
 
 
 def _what(raw) -> str:
@@ -175,11 +175,11 @@ def _what(raw) -> str:
     if isinstance(raw, (int, float, Decimal)):
         return _("sayı ({raw})").format(raw=raw)
     if isinstance(raw, str):
-        return f"metin ('{raw[:40]}')"
+        return _("metin ('{text}')").format(text=raw[:40])
     if isinstance(raw, (list, tuple)):
-        return "liste"
+        return _("liste")
     if isinstance(raw, dict):
-        return "nesne"
+        return _("nesne")
     return type(raw).__name__
 
 

@@ -115,7 +115,7 @@ class YearBoard:
             accept(self.wb, department)
         finally:
             self.refresh()
-        return Change("kabul", (department,), f"{self.name(department)} kabul edildi.")
+        return Change("kabul", (department,), _("{name} kabul edildi.").format(name=self.name(department)))
 
     def send_back(self, department: str, note: str) -> Change:
         try:

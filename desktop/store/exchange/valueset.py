@@ -109,7 +109,7 @@ def import_values(wb: Workbook, data: dict) -> int:
         "activities",
         "exported_at",
     }
-    problems += [f"bilinmeyen alan '{k}'" for k in sorted(unknown)]
+    problems += [_("bilinmeyen alan '{k}'").format(k=k) for k in sorted(unknown)]
 
     values = _rows(data, "values", ("field", "value"), "field", problems)
     indicators = _rows(data, "indicators", ("key", "actual", "explanation", "source"), "key", problems)
@@ -150,7 +150,9 @@ def _rows(data: dict, name: str, allowed: tuple, id_field: str, problems: list[s
             continue
         extra = set(row) - set(allowed)
         if extra:
-            problems.append(f"{name}[{i}] ({key}): bilinmeyen alan {', '.join(sorted(extra))}")
+            problems.append(
+                _("{name}[{i}] ({key}): bilinmeyen alan {join}").format(name=name, i=i, key=key, join=", ".join(sorted(extra)))
+            )
         if key in out:
             problems.append(_("'{key}' iki kez verilmiş").format(key=key))
         out[key] = row

@@ -335,7 +335,7 @@ class _Check:
             self.add(dept, _("birimin durumu tanınmıyor ('{show}')").format(show=show(state)), dept)
         if type(content_hash) is not str or text_problem(note) is not None:
             self.add(dept, _("birimin durum kaydı okunamıyor"), dept)
-        self.row_time(dept, dept, changed_at, changed_by, "birimin durumu")
+        self.row_time(dept, dept, changed_at, changed_by, _("birimin durumu"))
 
     def audit(self, rid, at, who, department, target) -> None:
         owner = self.target_owner(target) if type(target) is str else None

@@ -459,7 +459,7 @@ class Workbook:
                     elif attr in ("explanation", "source"):
                         new[attr] = coerce("note", value or "")
                     else:
-                        problems.append(f"'{key}': bilinmeyen alan '{attr}'")
+                        problems.append(_("'{key}': bilinmeyen alan '{attr}'").format(key=key, attr=attr))
             except ValueProblem as exc:
                 problems.append(f"'{key}' ({getattr(d, 'code', '')} {d.name}): {exc}")
                 continue
@@ -537,7 +537,7 @@ class Workbook:
     def set_state(self, state: str, *, department: str | None = None, note: str = "", content_hash: str = "") -> None:
         dept = department or self.department
         if state not in STATES:
-            raise WorkbookError(f"Bilinmeyen durum: {state}")
+            raise WorkbookError(_("Bilinmeyen durum: {state}").format(state=state))
         if dept is None:
             raise WorkbookError(_("Birleşik dosyada durum bir birimin durumudur: hangi birimin durumunun değişeceğini seçin."))
         if self.readonly:
