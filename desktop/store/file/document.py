@@ -454,13 +454,13 @@ class OpenFile:
         """``step`` if every place it wrote still holds what it left there; else HistoryCleared."""
         if self.changed_elsewhere():
             self.clear_history()
-            raise HistoryCleared(_CHANGED_ELSEWHERE)
+            raise HistoryCleared(str(_CHANGED_ELSEWHERE))
         for place, (first_old, last_new) in _ends(step.rows).items():
             now = pending_inputs.stored_raw(self.wb.conn, pending_inputs.place(self.definition, place))
             expected = last_new if backwards else first_old
             if not (now == expected and type(now) is type(expected)):
                 self.clear_history()
-                raise HistoryCleared(_CHANGED_ELSEWHERE)
+                raise HistoryCleared(str(_CHANGED_ELSEWHERE))
         return step
 
     def _play(self, step: Step, backwards: bool) -> Change:
