@@ -128,3 +128,9 @@ def test_a_report_made_from_the_english_window_lists_its_findings_in_turkish(eng
     assert result.draft and "AÇIK BULGULAR" in text
     assert "zorunlu; doldurun." in text and "Hata" in text
     assert "is required" not in text and "Error" not in text
+
+
+def test_helpers_tsv_lines_are_read_with_newlines(tmp_path):
+    tsv = tmp_path / "x.tsv"
+    tsv.write_text("# comment\n{n} hata\\nvar\t{n} errors\\nhere\n\nno tab here\n", encoding="utf-8")
+    assert messages.read_tsv([str(tsv)]) == {"{n} hata\nvar": "{n} errors\nhere"}

@@ -3,6 +3,7 @@
     uv run python tools/messages.py update    # add new _("…") / lazy("…") to messages_en.po
     # translate the empty msgstr entries (Poedit, or any editor)
     uv run python tools/messages.py compile   # messages_en.po -> messages_en.mo
+    uv run python tools/messages.py import A.tsv …   # translations as "Turkish<TAB>English" lines
 
 ``update`` keeps every translation already made, adds new messages with an empty
 translation and drops messages no longer in the source. ``compile`` writes the standard GNU
@@ -190,6 +191,18 @@ def compile_mo(translations: dict[str, str]) -> bytes:
     return head + table + data + sdata
 
 
+def read_tsv(paths: list[str]) -> dict[str, str]:
+    """Turkish -> English from "Turkish<TAB>English" lines (``\\n`` for a newline, ``#`` comments)."""
+    out: dict[str, str] = {}
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#") or "\t" not in line:
+                continue
+            turkish, english = line.split("\t", 1)
+            out[turkish.replace("\\n", "\n")] = english.replace("\\n", "\n")
+    return out
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else ""
     if command == "update":
@@ -201,6 +214,16 @@ def main(argv: list[str]) -> int:
         missing = [m for m in messages if not old.get(m)]
         print(f"{PO.name}: {len(messages)} messages, {len(missing)} to translate")
         return 1 if bad else 0
+    if command == "import":
+        messages, _ = extract()
+        translations = read_po()
+        given = read_tsv(argv[1:])
+        taken = {m: given[m] for m in messages if given.get(m) and not translations.get(m)}
+        write_po(messages, translations | taken)
+        MO.write_bytes(compile_mo(read_po()))
+        left = [m for m in messages if not read_po().get(m)]
+        print(f"{len(taken)} translations taken; {len(left)} messages still to translate")
+        return 0
     if command == "compile":
         MO.write_bytes(compile_mo(read_po()))
         print(f"{MO.name} written")
