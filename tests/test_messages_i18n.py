@@ -134,3 +134,18 @@ def test_helpers_tsv_lines_are_read_with_newlines(tmp_path):
     tsv = tmp_path / "x.tsv"
     tsv.write_text("# comment\n{n} hata\\nvar\t{n} errors\\nhere\n\nno tab here\n", encoding="utf-8")
     assert messages.read_tsv([str(tsv)]) == {"{n} hata\nvar": "{n} errors\nhere"}
+
+
+def test_the_merge_summary_is_english(english, tmp_path):
+    from desktop.store.merge.outcome import FileOutcome
+
+    line = FileOutcome(
+        tmp_path / "itfaiye.faaliyet",
+        "imported",
+        "itfaiye",
+        changes={"eklenen": 2, "degisen": 1, "silinen": 1},
+        deleted=["Kurtarılan hayvan"],
+    ).line()
+    assert line.startswith("itfaiye.faaliyet: imported (itfaiye) — 2 added, 1 changed, 1 removed values"), line
+    assert "removed: Kurtarılan hayvan" in line  # the label is data: it stays as defined
+    assert "aktarıldı" not in line and "silinen:" not in line

@@ -52,7 +52,7 @@ class FileOutcome:
         if self.message:
             head += ". " + self.message if self.status in ("imported", "planned") else ": " + self.message
         if self.status in ("imported", "planned") and self.deleted:
-            head += "\n" + "\n".join(f"    silinen: {d}" for d in self.deleted)
+            head += "\n" + "\n".join(_("    silinen: {label}").format(label=d) for d in self.deleted)
         return head
 
 
