@@ -200,14 +200,14 @@ def cmd_fields(args) -> int:
             _("'{department}' diye bir birim yok. Bilinen birimler: {known}").format(department=args.department, known=known)
         )
     for slot in definition.slots_of(args.department):
-        kind = "hesaplanan" if slot.computed else describe_type(slot.type)
+        kind = _("hesaplanan") if slot.computed else describe_type(slot.type)
         print(f"{slot.key}\t{kind}\t{slot.label}")
     for ind in definition.indicators_of(args.department):
-        print(f"{ind.key}.actual\tgösterge\t{ind.code} {ind.name} ({ind.unit})")
-        print(f"{ind.key}.explanation\tuzun metin\t{ind.code} sapma açıklaması")
-        print(f"{ind.key}.source\tmetin\t{ind.code} kaynak belge/kayıt")
+        print(f"{ind.key}.actual\t{_('gösterge')}\t{ind.code} {ind.name} ({ind.unit})")
+        print(f"{ind.key}.explanation\t{_('uzun metin')}\t{ind.code} {_('sapma açıklaması')}")
+        print(f"{ind.key}.source\t{_('metin')}\t{ind.code} {_('kaynak belge/kayıt')}")
     for act in definition.activities_of(args.department):
-        print(f"{act.key}.actual_cost\tfaaliyet\t{act.code} {act.name[:60]} (gerçekleşen maliyet, TL)")
+        print(f"{act.key}.actual_cost\t{_('faaliyet')}\t{act.code} {act.name[:60]} ({_('gerçekleşen maliyet, TL')})")
     return 0
 
 

@@ -146,7 +146,7 @@ def _rows(data: dict, name: str, allowed: tuple, id_field: str, problems: list[s
             continue
         key = row.get(id_field)
         if not isinstance(key, str):
-            problems.append(f"{name}[{i}]: '{id_field}' eksik")
+            problems.append(_("{name}[{i}]: '{id_field}' eksik").format(name=name, i=i, id_field=id_field))
             continue
         extra = set(row) - set(allowed)
         if extra:
