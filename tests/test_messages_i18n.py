@@ -149,3 +149,14 @@ def test_the_merge_summary_is_english(english, tmp_path):
     assert line.startswith("itfaiye.faaliyet: imported (itfaiye) — 2 added, 1 changed, 1 removed values"), line
     assert "removed: Kurtarılan hayvan" in line  # the label is data: it stays as defined
     assert "aktarıldı" not in line and "silinen:" not in line
+
+
+def test_an_unreadable_number_is_explained_in_english(english):
+    from desktop.core.numbers import NumberError, parse_number
+
+    with pytest.raises(NumberError) as exc:
+        parse_number("12,5x", "count")
+    assert str(exc.value) == "'12,5x' is not a number. Type digits only, e.g. 1234"
+    with pytest.raises(NumberError) as exc:
+        parse_number("1.2.34", "decimal")
+    assert "thousands groups must have three digits" in str(exc.value) and "comma" in str(exc.value), str(exc.value)
