@@ -300,7 +300,7 @@ def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | D
     value = value.copy_negate() if neg and value else value
     problem = range_problem(value, kind)
     if problem:
-        raise NumberError(f"'{_show(text)}' olmaz: {problem}.")
+        raise NumberError(_("'{text}' olmaz: {problem}.").format(text=_show(text), problem=problem))
     return int(value) if kind == "count" else value
 
 
