@@ -11,12 +11,12 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from ..store.errors import WorkbookError
-from . import look, settings
+from . import geometry, look, settings
 from .i18n import tr
 
 # What only a click needs (the start page, Ctrl+F, F1, submitting, file and message
@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from .lock import FileLock
     from .model import Document
     from .start_page import StartPage
+
+
+GEOMETRY_KEY = "clerkWindow"
+PREFERRED_SIZE = QSize(1360, 860)
 
 
 def file_filter() -> str:
@@ -228,20 +232,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self._closing = True
         self.commit_focused()
-        s = settings.settings()
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("windowState", self.saveState())
+        geometry.remember(self, GEOMETRY_KEY)
         self.close_file()
         self._closing = False
         event.accept()
 
     def _restore(self) -> None:
-        s = settings.settings()
-        geo = s.value("geometry")
-        if isinstance(geo, QByteArray) and not geo.isEmpty():
-            self.restoreGeometry(geo)
-        else:
-            self.resize(1360, 860)
+        geometry.place(self, GEOMETRY_KEY, PREFERRED_SIZE)
 
     def _restore_splitter(self) -> None:
         state = settings.settings().value("splitter")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
@@ -23,7 +23,7 @@ from ...core.definition import Definition
 from ...store.errors import WorkbookError
 from ...store.year_board import SUFFIX
 from ...store.year_board import create_consolidated as create_year_file
-from .. import look, settings
+from .. import geometry, look, settings
 from ..commands import Editor
 from ..document_view import DocumentView
 from ..i18n import tr
@@ -38,6 +38,8 @@ from .pdf_view import PdfView
 from .year import YearSettingsTab
 from .year_model import YearModel
 
+GEOMETRY_KEY = "strategyWindow"
+PREFERRED_SIZE = QSize(1360, 860)
 _open_windows: list[StrategyWindow] = []  # top-level windows opened from the start page stay alive
 
 
@@ -123,7 +125,7 @@ class StrategyWindow(QMainWindow):
             lambda: self.institution_view and self.tabs.setCurrentWidget(self.institution_view)
         )
         self._actions()
-        self.resize(1360, 860)
+        geometry.place(self, GEOMETRY_KEY, PREFERRED_SIZE)
 
     @property
     def wb(self):
@@ -219,6 +221,7 @@ class StrategyWindow(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:
+        geometry.remember(self, GEOMETRY_KEY)
         for job in (self.report_build, self.merge_run):
             if job is not None and job.worker is not None and job.worker.isRunning():
                 if isinstance(job, ReportBuild):
