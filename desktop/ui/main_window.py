@@ -108,7 +108,9 @@ class MainWindow(QMainWindow):
         self.act_copy = self._action(
             tr("Gönderilecek kopya…"), self.export_copy, [], tr("USB belleğe ya da ağ klasörüne gönderilecek temiz kopyayı yaz")
         )
-        self.act_help = self._action(tr("Yardım"), self.show_help, [QKeySequence.StandardKey.HelpContents, "F1"])
+        # one action, one key: F1 twice over (HelpContents is F1 too) made Qt call the shortcut ambiguous
+        self.act_help = self._action(tr("Yardım"), lambda: self.show_help(), ["F1"], tr("Birim kılavuzunu aç"))
+        self.act_help_strategy = self._action(tr("Strateji Geliştirme kılavuzu"), lambda: self.show_help("strateji"))
         self.act_quit = self._action(tr("Çıkış"), self.close, [QKeySequence.StandardKey.Quit])
         menu = self.menuBar().addMenu(tr("&Dosya"))
         for a in (self.act_open, self.act_close, None, self.act_submit, self.act_copy, None, self.act_quit):
@@ -116,7 +118,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(tr("Dü&zen"))
         for a in (self.act_undo, self.act_redo, None, self.act_find):
             menu.addSeparator() if a is None else menu.addAction(a)
-        self.menuBar().addMenu(tr("&Yardım")).addAction(self.act_help)
+        menu = self.menuBar().addMenu(tr("&Yardım"))
+        menu.addAction(self.act_help)
+        menu.addAction(self.act_help_strategy)
         self.toolbar = bar = QToolBar(tr("Araçlar"), self)
         bar.setObjectName("toolbar")
         bar.setMovable(False)
@@ -321,15 +325,10 @@ class MainWindow(QMainWindow):
         if message:
             self.inform(tr("Gönderilecek kopya"), message, "information" if done else "critical")
 
-    def show_help(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def show_help(self, guide: str = "memur") -> None:
+        from .help_window import show_help
 
-        from .help import help_html
-
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Yardım"), help_html(), QMessageBox.StandardButton.Close, self)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setObjectName("helpBox")
-        box.open()
+        show_help(self, guide)
 
     def _explain(self, place: str) -> None:
         found = self.doc.findings_at(place) if self.doc else []
