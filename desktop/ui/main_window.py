@@ -52,6 +52,11 @@ class MainWindow(QMainWindow):
         # prompts go through these so tests can answer them
         self.ask = self._question
         self.inform = self._message_box
+        self.choose_excel = self._choose_excel
+        self.choose_save = self._choose_save  # (title, suggested path, filter) -> path or ""
+        self.confirm_excel = self._confirm_excel  # (preview rows, file name) -> apply?
+        self.report_build = None
+        self._report_window = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self._start: StartPage | None = None  # built when first shown (see ``start``)
@@ -109,11 +114,41 @@ class MainWindow(QMainWindow):
             tr("Gönderilecek kopya…"), self.export_copy, [], tr("USB belleğe ya da ağ klasörüne gönderilecek temiz kopyayı yaz")
         )
         # one action, one key: F1 twice over (HelpContents is F1 too) made Qt call the shortcut ambiguous
+        self.act_excel_fill = self._action(
+            tr("Excel şablonundan doldur…"),
+            lambda: self.fill_from_excel(),
+            [],
+            tr("Doldurulmuş Excel şablonundaki değerleri önizleyip dosyaya al"),
+        )
+        self.act_excel_template = self._action(
+            tr("Şablonu Excel'e ver…"),
+            lambda: self.write_excel_template(),
+            [],
+            tr("Birimin formunu doldurulacak bir Excel dosyası olarak kaydet"),
+        )
+        self.act_report = self._action(
+            tr("Birim raporunu göster…"),
+            lambda: self.show_report(),
+            [],
+            tr("Birimin raporunu PDF olarak oluştur, göster ve yazdır"),
+        )
         self.act_help = self._action(tr("Yardım"), lambda: self.show_help(), ["F1"], tr("Birim kılavuzunu aç"))
         self.act_help_strategy = self._action(tr("Strateji Geliştirme kılavuzu"), lambda: self.show_help("strateji"))
         self.act_quit = self._action(tr("Çıkış"), self.close, [QKeySequence.StandardKey.Quit])
         menu = self.menuBar().addMenu(tr("&Dosya"))
-        for a in (self.act_open, self.act_close, None, self.act_submit, self.act_copy, None, self.act_quit):
+        for a in (
+            self.act_open,
+            self.act_close,
+            None,
+            self.act_excel_fill,
+            self.act_excel_template,
+            self.act_report,
+            None,
+            self.act_submit,
+            self.act_copy,
+            None,
+            self.act_quit,
+        ):
             menu.addSeparator() if a is None else menu.addAction(a)
         menu = self.menuBar().addMenu(tr("Dü&zen"))
         for a in (self.act_undo, self.act_redo, None, self.act_find):
@@ -234,6 +269,9 @@ class MainWindow(QMainWindow):
             self.view.commit_pending()
 
     def closeEvent(self, event) -> None:
+        if self.report_build is not None and self.report_build.is_running():
+            self.report_build.cancel()
+            self.report_build.wait()
         self._closing = True
         self.commit_focused()
         geometry.remember(self, GEOMETRY_KEY)
@@ -325,6 +363,132 @@ class MainWindow(QMainWindow):
         if message:
             self.inform(tr("Gönderilecek kopya"), message, "information" if done else "critical")
 
+    # --- Excel template and the department's report ------------------------------
+    def write_excel_template(self, out: Path | None = None) -> Path | None:
+        """Write the department's form as a fillable Excel template, prefilled with the file's values."""
+        if self.doc is None:
+            return None
+        self.commit_focused()
+        from ..store.exchange.excel_template import template_from_workbook
+
+        if out is None:
+            name = self.choose_save(
+                tr("Excel şablonunu nereye kaydedeyim?"),
+                self.doc.path.with_name(f"{self.doc.path.stem}-sablon.xlsx"),
+                tr("Excel (*.xlsx)"),
+            )
+            if not name:
+                return None
+            out = Path(name)
+        try:
+            result = template_from_workbook(self.doc.wb, self.doc.department, out)
+        except WorkbookError as exc:
+            self.inform(tr("Şablon yazılamadı"), str(exc), "critical")
+            return None
+        self.statusBar().showMessage(
+            tr("Excel şablonu yazıldı: {0}. Sarı hücreleri doldurup Dosya → Excel şablonundan doldur ile geri alın.").format(
+                result.path
+            ),
+            20000,
+        )
+        return result.path
+
+    def fill_from_excel(self, path: Path | None = None) -> bool:
+        """Read a filled template, show what it changes, and apply it as one undoable step."""
+        if self.doc is None or self.doc.locked:
+            return False
+        self.commit_focused()
+        from ..store.errors import ImportRejected
+        from ..store.exchange.excel_import import template_changes
+        from .excel_fill import differences, preview_rows
+
+        if path is None:
+            name = self.choose_excel()
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            changes = differences(self.doc, template_changes(self.doc.wb, path))
+        except ImportRejected as exc:
+            self.inform(tr("Excel şablonu alınamadı"), _listed(exc), "warning")
+            return False
+        except WorkbookError as exc:
+            self.inform(tr("Excel şablonu alınamadı"), str(exc), "warning")
+            return False
+        if not len(changes):
+            self.inform(
+                tr("Excel şablonundan doldur"),
+                tr("'{0}' içinde dosyadakinden farklı bir değer yok; dosya değişmedi.").format(path.name),
+                "information",
+            )
+            return False
+        assert self.editor is not None
+        rows = preview_rows(self.doc, changes, self.editor.plan_label)
+        if not self.confirm_excel(rows, path.name):
+            self.statusBar().showMessage(tr("Excel şablonu uygulanmadı; dosya değişmedi."), 15000)
+            return False
+        text = tr("Excel şablonundan {0} değer").format(len(rows))
+        if not self.editor.set_entries(changes.values, changes.indicators, changes.activities, text):
+            return False
+        self.view.go_to(rows[0].place)
+        self.statusBar().showMessage(
+            tr("{0} değer '{1}' şablonundan alındı ve kaydedildi. Ctrl+Z hepsini geri alır.").format(len(rows), path.name),
+            20000,
+        )
+        return True
+
+    def show_report(self, out: Path | None = None, dialog: bool = True):
+        """Build the department's report (off the GUI thread) and show it in the PDF view; the build job."""
+        if self.doc is None:
+            return None
+        if self.report_build is not None and self.report_build.is_running():
+            return self.report_build
+        self.commit_focused()
+        from .strategy.build import ReportBuild
+
+        if out is None:
+            name = self.choose_save(
+                tr("Birim raporunu nereye kaydedeyim?"),
+                self.doc.path.with_name(f"{self.doc.path.stem}-rapor.pdf"),
+                tr("PDF (*.pdf)"),
+            )
+            if not name:
+                return None
+            out = Path(name)
+        job = self.report_build = ReportBuild(self.doc.path, Path(out), self, department=self.doc.department, dialog=dialog)
+        job.finished.connect(self._report_built)
+        job.cancelled.connect(lambda: self.statusBar().showMessage(tr("Rapor üretimi durduruldu; dosya yazılmadı."), 20000))
+        job.failed.connect(lambda text: self.inform(tr("Rapor oluşturulamadı"), text, "critical"))
+        job.start()
+        return job
+
+    def _report_built(self, result) -> None:
+        from .excel_fill import ReportWindow
+
+        note = tr("{0} sayfa").format(result.pages)
+        if result.draft:
+            note += " — " + tr("TASLAK: denetimde hata var, her sayfada TASLAK yazar")
+        if self._report_window is None:
+            self._report_window = ReportWindow(self)
+        self._report_window.show_pdf(result.path, note)
+        self.statusBar().showMessage(tr("Rapor yazıldı: {0}").format(result.path), 20000)
+
+    def _choose_excel(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(self.doc.path.parent) if self.doc else str(Path.home())
+        return QFileDialog.getOpenFileName(self, tr("Doldurulmuş Excel şablonunu seçin"), start, tr("Excel (*.xlsx)"))[0]
+
+    def _choose_save(self, title: str, suggested: Path, filters: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getSaveFileName(self, title, str(suggested), filters)[0]
+
+    def _confirm_excel(self, rows, source: str) -> bool:
+        from .excel_fill import confirm
+
+        return confirm(self, rows, source)
+
     def show_help(self, guide: str = "memur") -> None:
         from .help_window import show_help
 
@@ -368,8 +532,9 @@ class MainWindow(QMainWindow):
     # --- title and state ----------------------------------------------------------
     def _update(self, *_args) -> None:
         has = self.doc is not None
-        for a in (self.act_close, self.act_find, self.act_submit, self.act_copy):
+        for a in (self.act_close, self.act_find, self.act_submit, self.act_copy, self.act_excel_template, self.act_report):
             a.setEnabled(has)
+        self.act_excel_fill.setEnabled(has and not self.doc.locked)
         self.toolbar.setVisible(has)
         if not has:
             self.setWindowTitle(tr("Faaliyet — Birim Faaliyet Raporu"))
@@ -410,3 +575,12 @@ class MainWindow(QMainWindow):
             self.saved.setText(tr("✓ Tüm değişiklikler dosyaya kaydedildi"))
         self.setWindowTitle(f"{doc.path.name} — {doc.department_name} {doc.wb.year} — {state} — Faaliyet")
         self.setWindowFilePath(str(doc.path))
+
+
+def _listed(exc) -> str:
+    """A refusal with its first problems, one a line (a template may have thousands)."""
+    problems = getattr(exc, "problems", None) or []
+    head = str(exc).split("\n", 1)[0]
+    lines = "\n".join(f"• {p}" for p in problems[:15])
+    more = "\n" + tr("… ve {0} sorun daha.").format(len(problems) - 15) if len(problems) > 15 else ""
+    return head + ("\n" + lines if lines else "") + more
