@@ -78,6 +78,9 @@ def test_a_filled_template_is_previewed_then_applied_as_one_undo_step(window, wo
     assert by_place[a].old == "(boş)" and by_place[a].new == "78"
     assert by_place[b].new == "1.250"  # read the Turkish way: one thousand two hundred and fifty
     assert by_place[f"{ind}.explanation"].new == "Bütçe kısıldı."
+    where = _cell_map(path)  # each row names its own template cell
+    assert by_place[f"{ind}.explanation"].cell == "!".join(where[(ind, "explanation")])
+    assert by_place[a].cell == "!".join(where[(a, "value")])
     assert stored(workbook_path, a) == 78 and stored(workbook_path, b) == 1250
     assert stored_indicator(workbook_path, ind).actual == D(7)
     assert window.editor.stack.count() == steps + 1  # one step for all four values
@@ -125,12 +128,12 @@ def test_the_same_template_again_changes_nothing_and_says_so(window, filled):
 def test_the_preview_dialog_lists_field_old_and_new_value(qtbot, window):
     from desktop.ui.excel_fill import ExcelPreview, PreviewRow
 
-    rows = [PreviewRow("a", "Ocak — Tutar", "(boş)", "1.250,00"), PreviewRow("b", "Anlatım", "eski", "yeni")]
+    rows = [PreviewRow("a", "Ocak — Tutar", "(boş)", "1.250,00", "Gelirler!C5"), PreviewRow("b", "Anlatım", "eski", "yeni")]
     dlg = ExcelPreview(rows, "dolu.xlsx", window)
     qtbot.addWidget(dlg)
     t = dlg.table
-    assert t.rowCount() == 2 and t.columnCount() == 3
-    assert [t.item(0, c).text() for c in range(3)] == ["Ocak — Tutar", "(boş)", "1.250,00"]
+    assert t.rowCount() == 2 and t.columnCount() == 4
+    assert [t.item(0, c).text() for c in range(4)] == ["Ocak — Tutar", "(boş)", "1.250,00", "Gelirler!C5"]
     assert dlg.apply_button.text() == "Uygula"
 
 

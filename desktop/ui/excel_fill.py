@@ -45,6 +45,7 @@ class PreviewRow:
     label: str
     old: str
     new: str
+    cell: str = ""  # where in the template ("Gelirler!C5"): two fields may share a label
 
 
 def differences(doc: Document, changes: TemplateChanges) -> TemplateChanges:
@@ -63,7 +64,7 @@ def differences(doc: Document, changes: TemplateChanges) -> TemplateChanges:
             if diff:
                 kept[key] = diff
         plan.append(kept)
-    return TemplateChanges(changes.department, values, plan[0], plan[1], changes.where)
+    return TemplateChanges(changes.department, values, plan[0], plan[1], changes.where, changes.cells)
 
 
 def preview_rows(doc: Document, changes: TemplateChanges, plan_label) -> list[PreviewRow]:
@@ -72,7 +73,8 @@ def preview_rows(doc: Document, changes: TemplateChanges, plan_label) -> list[Pr
     rows = []
     for key, new in changes.values.items():
         slot = doc.definition.slots[key]
-        rows.append(PreviewRow(key, slot.label, _shown(slot.type, doc.entered(key), style), _shown(slot.type, new, style)))
+        old = _shown(slot.type, doc.entered(key), style)
+        rows.append(PreviewRow(key, slot.label, old, _shown(slot.type, new, style), changes.cells.get(key, "")))
     for kind, batch, entry_of in (
         ("gosterge", changes.indicators, doc.indicator),
         ("faaliyet", changes.activities, doc.activity),
@@ -82,9 +84,9 @@ def preview_rows(doc: Document, changes: TemplateChanges, plan_label) -> list[Pr
             for attr, new in attrs.items():
                 type_ = PLAN_TYPES[(kind, attr)]
                 old = getattr(entry, attr, None) if entry is not None else None
-                rows.append(
-                    PreviewRow(f"{key}.{attr}", plan_label(key, attr), _shown(type_, old, style), _shown(type_, new, style))
-                )
+                place = f"{key}.{attr}"
+                shown = (_shown(type_, old, style), _shown(type_, new, style))
+                rows.append(PreviewRow(place, plan_label(key, attr), *shown, changes.cells.get(place, "")))
     return rows
 
 
@@ -113,9 +115,9 @@ class ExcelPreview(QDialog):
         intro.setWordWrap(True)
         lay.addWidget(intro)
         shown = rows[:MAX_ROWS_SHOWN]
-        self.table = QTableWidget(len(shown), 3, self)
+        self.table = QTableWidget(len(shown), 4, self)
         self.table.setObjectName("excelPreviewTable")
-        self.table.setHorizontalHeaderLabels([tr("Alan"), tr("Şimdiki değer"), tr("Şablondaki yeni değer")])
+        self.table.setHorizontalHeaderLabels([tr("Alan"), tr("Şimdiki değer"), tr("Şablondaki yeni değer"), tr("Excel hücresi")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -123,15 +125,18 @@ class ExcelPreview(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         for r, row in enumerate(shown):
-            for c, text in enumerate((row.label, row.old, row.new)):
+            for c, text in enumerate((row.label, row.old, row.new, row.cell)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, row.place)
                 self.table.setItem(r, c, item)
-        self.table.setColumnWidth(1, 200)
-        self.table.setColumnWidth(2, 200)
+        for column in (1, 2, 3):
+            self.table.setColumnWidth(column, 170)
+        # long labels and texts wrap instead of being cut, at whatever width the columns get
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         lay.addWidget(self.table, 1)
         if len(rows) > len(shown):
             lay.addWidget(QLabel(tr("… ve {0} değer daha.").format(len(rows) - len(shown)), self))
@@ -143,6 +148,10 @@ class ExcelPreview(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.setGeometry(geometry.default_rect(QSize(900, 600), geometry.available(parent or self)))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
 
 def confirm(parent: QWidget, rows: list[PreviewRow], source: str) -> bool:

@@ -283,9 +283,15 @@ class MainWindow(QMainWindow):
         geometry.place(self, GEOMETRY_KEY, PREFERRED_SIZE)
 
     def _restore_splitter(self) -> None:
+        if self.view is None:
+            return
         state = settings.settings().value("splitter")
-        if isinstance(state, QByteArray) and not state.isEmpty() and self.view is not None:
+        if isinstance(state, QByteArray) and not state.isEmpty():
             self.view.splitter.restoreState(state)
+        else:  # the first time: the form gets what the window has room for (a small screen too)
+            width = max(self.width(), 600)
+            navigator, findings = max(250, width // 5), max(200, width // 5)
+            self.view.splitter.setSizes([navigator, width - navigator - findings, findings])
 
     def copy_to_local(self) -> None:
         if self.doc is None:

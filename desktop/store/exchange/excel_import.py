@@ -306,6 +306,7 @@ class TemplateChanges:
     indicators: dict[str, dict]
     activities: dict[str, dict]
     where: dict[str, str]
+    cells: dict[str, str]  # place (a value key, or "<plan key>.<attribute>") -> its template cell
 
     def __len__(self) -> int:
         return len(self.values) + sum(len(a) for a in self.indicators.values()) + sum(len(a) for a in self.activities.values())
@@ -348,6 +349,7 @@ def template_changes(wb: Workbook, path: Path | str) -> TemplateChanges:
     values: dict[str, object] = {}
     plan: dict[str, dict[str, dict]] = {"gosterge": {}, "faaliyet": {}}
     where: dict[str, str] = {}
+    places: dict[str, str] = {}
     seen: set[tuple[str, str]] = set()
     for c in cells:
         type_ = _type_of(wb, c, problems)
@@ -365,6 +367,7 @@ def template_changes(wb: Workbook, path: Path | str) -> TemplateChanges:
             continue
         if c.kind == "deger" or c.attr in ("actual", "actual_cost"):
             where.setdefault(c.key, c.where)
+        places[c.key if c.kind == "deger" else f"{c.key}.{c.attr}"] = c.where
         if _same(type_, c.original if here else "", typed) and not (here and typed is not None and _empty(current, c)):
             continue  # unchanged in Excel (a value emptied in the file meanwhile is filled again)
         if c.kind == "deger":
@@ -375,7 +378,7 @@ def template_changes(wb: Workbook, path: Path | str) -> TemplateChanges:
     problems += [_locate(p, where) for p in wb.prepare(values, plan["gosterge"], plan["faaliyet"])[2]]
     if problems:
         raise ImportRejected("Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
-    return TemplateChanges(str(meta["department"]), values, plan["gosterge"], plan["faaliyet"], where)
+    return TemplateChanges(str(meta["department"]), values, plan["gosterge"], plan["faaliyet"], where, places)
 
 
 def _type_of(wb: Workbook, c: MappedCell, problems: list[str]) -> str | None:
