@@ -113,3 +113,18 @@ def test_the_default_size_is_the_preferred_one_on_a_large_screen(qtbot, screen, 
     win = _strategy(qtbot, consolidated_path)
     assert win.size() == PREFERRED_SIZE
     win.close()
+
+
+def test_a_maximized_window_opens_maximized_again_with_its_normal_size_kept(qtbot, screen, consolidated_path):
+    from PySide6.QtCore import Qt
+
+    screen.area = SMALL
+    win = _strategy(qtbot, consolidated_path)
+    normal = win.geometry()
+    win.showMaximized()
+    qtbot.waitUntil(win.isMaximized, timeout=3000)
+    win.close()
+    again = _strategy(qtbot, consolidated_path)
+    assert again.windowState() & Qt.WindowState.WindowMaximized
+    assert again.normalGeometry().size() == normal.size()
+    again.close()
