@@ -314,7 +314,7 @@ class TemplateChanges:
 
 def import_template(wb: Workbook, path: Path | str) -> int:
     """Apply the changed cells of a filled template; returns the number of values changed."""
-    changes = template_changes(wb, path)
+    changes = template_changes(wb, path, check=False)
     data = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -333,10 +333,11 @@ def import_template(wb: Workbook, path: Path | str) -> int:
         ) from None
 
 
-def template_changes(wb: Workbook, path: Path | str) -> TemplateChanges:
+def template_changes(wb: Workbook, path: Path | str, check: bool = True) -> TemplateChanges:
     """Read and check a filled template against ``wb`` without writing: what it would change
     (the window shows it before applying it as one undoable step), or ImportRejected with
-    every problem named by sheet and cell."""
+    every problem named by sheet and cell. ``check=False``: the store's own checks of the
+    values are left to the caller that writes them (``import_values`` runs them)."""
     path = Path(path)
     meta, cells, raw = read_template(path)
     problems = _identity_problems(wb, meta)
@@ -374,8 +375,8 @@ def template_changes(wb: Workbook, path: Path | str) -> TemplateChanges:
             values[c.key] = typed
         else:
             plan[c.kind].setdefault(c.key, {})[c.attr] = "" if typed is None and type_ in TEXT_TYPES else typed
-    # also list what the store would refuse, without writing
-    problems += [_locate(p, where) for p in wb.prepare(values, plan["gosterge"], plan["faaliyet"])[2]]
+    if problems or check:  # also list what the store would refuse, without writing
+        problems += [_locate(p, where) for p in wb.prepare(values, plan["gosterge"], plan["faaliyet"])[2]]
     if problems:
         raise ImportRejected("Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
     return TemplateChanges(str(meta["department"]), values, plan["gosterge"], plan["faaliyet"], where, places)
