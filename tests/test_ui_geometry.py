@@ -18,8 +18,10 @@ def screen(monkeypatch):
 
     class Screen:
         area = SMALL
+        others: list[QRect] = []  # more screens beside the one the window opens on
 
     monkeypatch.setattr("desktop.ui.geometry.available", lambda widget: Screen.area)
+    monkeypatch.setattr("desktop.ui.geometry.available_areas", lambda: [Screen.area, *Screen.others])
     return Screen
 
 
@@ -128,3 +130,17 @@ def test_a_maximized_window_opens_maximized_again_with_its_normal_size_kept(qtbo
     assert again.windowState() & Qt.WindowState.WindowMaximized
     assert again.normalGeometry().size() == normal.size()
     again.close()
+
+
+def test_a_place_on_a_second_screen_is_restored_while_that_screen_is_there(qtbot, screen, workbook_path):
+    screen.area, screen.others = SMALL, [QRect(1366, 0, 1920, 1040)]
+    win = _clerk(qtbot, workbook_path)
+    win.setGeometry(QRect(1500, 60, 1200, 800))  # moved to the monitor beside the laptop
+    win.close()
+    again = _clerk(qtbot)
+    assert again.geometry() == QRect(1500, 60, 1200, 800)
+    again.close()
+    screen.others = []  # the monitor unplugged
+    alone = _clerk(qtbot)
+    _inside(alone, SMALL)
+    alone.close()

@@ -5,9 +5,10 @@ the screen's available area (the desktop without the task bar), centred in
 it: on a 1366×768 office screen, or at 150 % scale, the status bar's saved
 indicator and the bottom of every panel stay on screen. The size and
 position the user gave it are remembered (QSettings) and restored only when
-they still fit the screen the window opens on (a laptop taken off its large
-monitor gets the default again). ``available`` is the one place that asks
-Qt for the screen's area: tests replace it with a small screen.
+they still fit inside one of the screens (a laptop taken off its large
+monitor gets the default again). ``available`` and ``available_areas`` are
+the places that ask Qt for the screens' areas: tests replace them with a
+small screen.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ def available(widget: QWidget) -> QRect:
     """The available area (logical pixels) of the screen the widget is on, or of the primary screen."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 700)
+
+
+def available_areas() -> list[QRect]:
+    """The available area of every screen (a laptop with a monitor has two)."""
+    return [screen.availableGeometry() for screen in QGuiApplication.screens()]
 
 
 def default_rect(preferred: QSize, area: QRect) -> QRect:
@@ -46,7 +52,10 @@ def place(win: QWidget, key: str, preferred: QSize) -> None:
     s = settings.settings()
     saved = s.value(f"{key}/rect")
     maximized = s.value(f"{key}/maximized", False) in (True, "true")
-    rect = saved if isinstance(saved, QRect) and fits(saved, area) else default_rect(preferred, area)
+    if isinstance(saved, QRect) and any(fits(saved, a) for a in available_areas()):
+        rect = saved  # where the user left it, on whichever screen still shows all of it
+    else:
+        rect = default_rect(preferred, area)
     win.setGeometry(rect)
     if maximized:
         win.setWindowState(win.windowState() | Qt.WindowState.WindowMaximized)
