@@ -146,7 +146,7 @@ def test_filling_from_excel_is_off_for_a_submitted_file(window):
 
 
 def test_the_department_report_is_built_in_the_background_and_shown(qtbot, window, tmp_path):
-    from desktop.ui.excel_fill import ReportWindow
+    from desktop.ui.report_window import ReportWindow
 
     out = tmp_path / "itfaiye-rapor.pdf"
     job = window.show_report(out, dialog=False)

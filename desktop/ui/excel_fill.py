@@ -1,4 +1,4 @@
-"""The clerk's Excel template and department report, from the window.
+"""The clerk's Excel template, from the window.
 
 "Şablonu Excel'e ver…" writes the department's form as a fillable .xlsx
 (``store.exchange.excel_template``, prefilled with what the file holds).
@@ -8,14 +8,11 @@ problem named by sheet and cell, nothing written), shows a preview of what
 would change (field, value now, value in the template) and, when the clerk
 applies it, writes all of it as one transaction and one undo step
 (``OpenFile.set_entries`` through the editor): one Ctrl+Z takes it all back.
-"Birim raporunu göster…" builds the department's PDF off the GUI thread
-(``strategy.build.ReportBuild``) and shows it in the PDF view, with print.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -157,29 +154,3 @@ class ExcelPreview(QDialog):
 def confirm(parent: QWidget, rows: list[PreviewRow], source: str) -> bool:
     """Show the preview modally; True if the clerk applies it."""
     return ExcelPreview(rows, source, parent).exec() == QDialog.DialogCode.Accepted
-
-
-class ReportWindow(QWidget):
-    """The department's report in the PDF view (pages, zoom, print, the system viewer)."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, Qt.WindowType.Window)
-        from .strategy.pdf_view import PdfView
-
-        self.setObjectName("reportWindow")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.pdf = PdfView(self)
-        lay.addWidget(self.pdf)
-        self.setGeometry(geometry.default_rect(QSize(900, 900), geometry.available(parent or self)))
-
-    def show_pdf(self, path: Path, note: str) -> None:
-        self.setWindowTitle(tr("Birim raporu — {0}").format(Path(path).name))
-        self.pdf.load(path, note)
-        self.show()
-        self.raise_()
-        self.activateWindow()
-
-    def closeEvent(self, event) -> None:
-        self.pdf.close_document()  # let the PDF file go (Windows keeps an open file locked)
-        super().closeEvent(event)

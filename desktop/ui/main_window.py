@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
         return job
 
     def _report_built(self, result) -> None:
-        from .excel_fill import ReportWindow
+        from .report_window import ReportWindow
 
         note = tr("{0} sayfa").format(result.pages)
         if result.draft:
