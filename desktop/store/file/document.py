@@ -118,6 +118,7 @@ class OpenFile:
         self._shown = {k: self.live.get(k) for k in self.slots}
         self._pending_found = pending_inputs.findings(self.definition, self.pending)
         self._stored_found = self._stored_findings()
+        self._returned_found = self.wb.returned_findings() if self.department == self.wb.department else []
         self._findings: list[Finding] | None = None
 
     # --- reading ----------------------------------------------------------
@@ -145,7 +146,7 @@ class OpenFile:
     def findings(self) -> list[Finding]:
         """Every finding, as ``Workbook.findings`` gives it for the same entries (same order)."""
         if self._findings is None:
-            self._findings = self.live.findings() + self._pending_found + self._stored_found
+            self._findings = self.live.findings() + self._pending_found + self._stored_found + self._returned_found
         return self._findings
 
     @property
@@ -397,6 +398,11 @@ class OpenFile:
             if self._stored_found != stored_problems:
                 change.added += [f for f in self._stored_found if f not in stored_problems]
                 change.removed += [f for f in stored_problems if f not in self._stored_found]
+        if change.state:  # sent back (with the fields to fix) or sent again
+            returned = self._returned_found
+            self._returned_found = self.wb.returned_findings() if self.department == self.wb.department else []
+            change.added += [f for f in self._returned_found if f not in returned]
+            change.removed += [f for f in returned if f not in self._returned_found]
         if change.findings:
             self._findings = None
         self._version = self._data_version()  # our own write is not a change made elsewhere

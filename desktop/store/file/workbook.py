@@ -277,11 +277,23 @@ class Workbook:
         entries = self.entries() if entries is None else entries
         pending_inputs = self.pending_inputs(dept) if pending_inputs is None else pending_inputs
         found = validate(self.definition, entries, dept) + pending.findings(self.definition, pending_inputs)
-        return found + [
-            Finding("error", p.place, p.message, "saklanan_kayit", p.department)
-            for p in self.stored_problems(images)
-            if dept is None or p.department == dept
-        ]
+        return (
+            found
+            + [
+                Finding("error", p.place, p.message, "saklanan_kayit", p.department)
+                for p in self.stored_problems(images)
+                if dept is None or p.department == dept
+            ]
+            + self.returned_findings()
+        )
+
+    def returned_findings(self) -> list[Finding]:
+        """A warning per field the strategy unit named when it sent this department file back."""
+        if not self.department or self.state()["state"] != "geri":
+            return []
+        from .return_note import findings  # only a file sent back reads its return
+
+        return findings(self, self.department, "geri")
 
     def stored_problems(self, images: bool = False) -> list[stored.Problem]:
         """The problems of the stored rows (``stored.py``), computed once per open file.
@@ -515,14 +527,19 @@ class Workbook:
         if self.readonly:
             raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
         with self.transaction() as conn:
-            old = self.state(dept)["state"]
-            conn.execute(
-                "INSERT INTO status (department, state, changed_at, changed_by, content_hash, note) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(department) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at, "
-                "changed_by = excluded.changed_by, content_hash = excluded.content_hash, note = excluded.note",
-                (dept, state, now(), self.user, content_hash, note),
-            )
-            self._audit(conn, dept, dept, "state", old, state)
+            self.write_state(conn, dept, state, note=note, content_hash=content_hash)
+
+    def write_state(self, conn, dept: str, state: str, *, note: str = "", content_hash: str = "") -> None:
+        """The status row and its audit row, inside the caller's transaction (``set_state``, or an
+        action that records more in the same transaction: a return note, a reopening)."""
+        old = self.state(dept)["state"]
+        conn.execute(
+            "INSERT INTO status (department, state, changed_at, changed_by, content_hash, note) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(department) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at, "
+            "changed_by = excluded.changed_by, content_hash = excluded.content_hash, note = excluded.note",
+            (dept, state, now(), self.user, content_hash, note),
+        )
+        self._audit(conn, dept, dept, "state", old, state)
 
 
 @contextlib.contextmanager
