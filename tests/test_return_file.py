@@ -15,7 +15,7 @@ from merge_support import KEY, make_error, sha
 
 from desktop import cli
 from desktop.store.errors import ImportRejected, WorkbookError
-from desktop.store.file import return_note, sending
+from desktop.store.file import return_note, returned, sending
 from desktop.store.file.submission import board, submit
 from desktop.store.file.workbook import Workbook
 from desktop.store.merge.history import history
@@ -61,9 +61,9 @@ def test_return_file_round_trip_unlocks_the_clerks_file_with_note_and_fields(sen
     assert "düzenlemeye açıldı" in capsys.readouterr().out
     with Workbook.open(files["itfaiye"]) as wb:
         assert wb.state()["state"] == "geri" and wb.state()["note"] == NOTE
-        marked = {f.place for f in wb.findings() if f.rule == return_note.RULE}
+        marked = {f.place for f in wb.findings() if f.rule == returned.RULE}
         assert marked == {KEY, "pg_5_3_1.actual"}
-        assert all(f.severity == "warning" for f in wb.findings() if f.rule == return_note.RULE)
+        assert all(f.severity == "warning" for f in wb.findings() if f.rule == returned.RULE)
         wb.set_value(KEY, 5)  # editable again
     # received once: a second time changes nothing
     before = sha(files["itfaiye"])
@@ -90,8 +90,14 @@ def _edit(path, mutate):
 
 def _resign(data):
     data["digest"] = return_note.ReturnNote(
-        data["institution"], data["year"], data["department"], data["content_hash"], data["note"], tuple(data["fields"]),
-        data["by"], data["at"],
+        data["institution"],
+        data["year"],
+        data["department"],
+        data["content_hash"],
+        data["note"],
+        tuple(data["fields"]),
+        data["by"],
+        data["at"],
     ).digest
 
 

@@ -52,6 +52,7 @@ def window(qtbot, consolidated):
     answers = win.answers = Answers()
     win.inform, win.ask = answers.inform, answers.ask
     win.ask_note = lambda title, label: answers.note
+    win.choose_return_path = lambda suggested: str(suggested)  # beside the consolidated file
     win.decide = lambda conflicts: answers.decide(conflicts)
     qtbot.addWidget(win)
     assert win.open_file(consolidated), answers.messages
@@ -142,6 +143,9 @@ def test_accept_and_send_back_change_the_state_and_keep_the_note(qtbot, window, 
     qtbot.mouseClick(board.send_back_button, Qt.MouseButton.LeftButton)
     state, status = rows(window)["imar"]
     assert state == "geri" and status.note == "Ruhsat sayısını belgeyle karşılaştırın."
+    returned = consolidated.parent / "imar-2020.geri.json"  # the file the clerk gets
+    assert returned.exists() and str(returned) in window.answers.messages[-1][1]
+    assert window.history.table.item(0, 3).text() == "(geri gönderme notu)"  # the history records it
     assert board.model.text(board.model.row_of("imar"), 6) == status.note
     with Workbook.open(consolidated, readonly=True) as wb:  # stored, not only shown
         assert wb.state("itfaiye")["state"] == "kabul"

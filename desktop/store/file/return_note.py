@@ -10,8 +10,8 @@ untrusted: a size limit before reading, strict JSON (no duplicate keys, no
 NaN, exactly the known keys with their types), then the identity and the hash
 checked against the open department file. Received, the file is unlocked
 (state ``geri``) with the note, and one ``return`` audit row keeps the
-return; ``findings`` gives a warning per named field (rule ``geri_gonderildi``)
-while the file stays sent back. Every refusal is a Turkish ``WorkbookError``
+return; ``returned.findings`` gives a warning per named field (rule
+``geri_gonderildi``) while the file stays sent back. Every refusal is a Turkish ``WorkbookError``
 and leaves both files as they were.
 """
 
@@ -23,12 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...core.definition import Definition
-from ...core.findings import Finding
 from ...core.i18n import _
-from ...core.item_kinds import KINDS
 from ..errors import WorkbookError
 from . import fingerprint
 from .clock import now
+from .returned import AUDIT, labels, last_return, loads
 from .stored import text_problem
 from .tempfiles import write_atomic
 from .workbook import Workbook
@@ -38,8 +37,6 @@ FORMAT = "faaliyet-geri-gonderme"
 VERSION = 1
 MAX_BYTES = 64 * 1024  # a note of 1,000 characters and 200 field keys fit many times over
 MAX_FIELDS = 200
-RULE = "geri_gonderildi"
-AUDIT = "return"  # the audit attribute of a received (clerk) or written (strategy unit) return
 _KEYS = ("format", "version", "institution", "year", "department", "content_hash", "note", "fields", "by", "at", "digest")
 
 
@@ -137,7 +134,7 @@ def sent(wb: Workbook, department: str | None = None) -> list[dict]:
     out = []
     sql = "SELECT department, at, who, new FROM audit WHERE attribute = ? AND (?2 IS NULL OR department = ?2) ORDER BY id DESC"
     for dept, at, who, text in wb.conn.execute(sql, (AUDIT, department)):
-        body = _loads(text)
+        body = loads(text)
         out.append({"department": dept, "at": at, "by": who, "note": body.get("note", ""), "fields": body.get("fields", [])})
     return out
 
@@ -252,10 +249,7 @@ def receive(wb: Workbook, ret: ReturnNote, name: str = "") -> bool:
 def received(wb: Workbook, department: str | None = None) -> ReturnNote | None:
     """The last return received by a department file (None: never sent back by file)."""
     dept = department or wb.department
-    row = wb.conn.execute(
-        "SELECT new FROM audit WHERE target = ? AND attribute = ? ORDER BY id DESC LIMIT 1", (dept, AUDIT)
-    ).fetchone()
-    body = _loads(row[0]) if row else {}
+    body = last_return(wb.conn, dept) if dept else {}
     if not body:
         return None
     try:
@@ -273,23 +267,6 @@ def received(wb: Workbook, department: str | None = None) -> ReturnNote | None:
         return None
 
 
-def findings(wb: Workbook, department: str | None, state: str) -> list[Finding]:
-    """A warning per field the strategy unit named, while the department file is sent back."""
-    if wb.department is None or state != "geri":
-        return []
-    ret = received(wb, department)
-    if ret is None:
-        return []
-    labels = _labels(wb.definition, wb.department)
-    message = _("Strateji Geliştirme düzeltilmesini istedi: {note}")
-    note = ret.note if len(ret.note) <= 160 else ret.note[:159].rstrip() + "…"
-    return [
-        Finding("warning", key, f"{labels.get(key, key)}: " + message.format(note=note), RULE, wb.department)
-        for key in ret.fields
-        if key in labels
-    ]
-
-
 def beside(path: Path, limit: int = 50) -> list[Path]:
     """Return files in the folder of a department file (newest first; at most ``limit`` looked at)."""
     try:
@@ -300,25 +277,10 @@ def beside(path: Path, limit: int = 50) -> list[Path]:
 
 
 # --- shared -------------------------------------------------------------------------------
-def _labels(definition: Definition, department: str) -> dict[str, str]:
-    """Every place of a department the strategy unit may name: fields and cells, items, plan rows."""
-    out = {s.key: s.label for s in definition.slots_of(department)}
-    for section in definition.form(department).sections:
-        for item in section.items:
-            out.setdefault(f"{department}.{item.key}", KINDS[item.kind].title(item))  # a table, a photo list
-    for ind in definition.indicators_of(department):
-        for attr in ("", ".actual", ".explanation", ".source"):
-            out[ind.key + attr] = f"{ind.code} {ind.name}"
-    for act in definition.activities_of(department):
-        for attr in ("", ".actual_cost", ".explanation", ".source"):
-            out[act.key + attr] = f"{act.code} {act.name}"
-    return out
-
-
 def _check_fields(definition: Definition, department: str, keys) -> None:
     if len(keys) > MAX_FIELDS:
         raise WorkbookError(_("En çok {m} alan işaretlenebilir.").format(m=MAX_FIELDS))
-    known = _labels(definition, department)
+    known = labels(definition, department)
     unknown = [k for k in keys if k not in known]
     if unknown:
         raise WorkbookError(
@@ -326,14 +288,6 @@ def _check_fields(definition: Definition, department: str, keys) -> None:
                 d=department, k=", ".join(unknown[:10])
             )
         )
-
-
-def _loads(text) -> dict:
-    try:
-        value = json.loads(text) if isinstance(text, str) else {}
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
 
 
 def _no_duplicates(pairs):

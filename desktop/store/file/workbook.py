@@ -19,7 +19,7 @@ from ...core.findings import Finding
 from ...core.validation import validate
 from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
-from . import codec, pending, stored
+from . import codec, pending, returned, stored
 from .clock import current_user, now
 from .safe_open import check_header, connect, verify, writable_reason
 from .schema import SCHEMA_VERSION, migrate
@@ -291,9 +291,7 @@ class Workbook:
         """A warning per field the strategy unit named when it sent this department file back."""
         if not self.department or self.state()["state"] != "geri":
             return []
-        from .return_note import findings  # only a file sent back reads its return
-
-        return findings(self, self.department, "geri")
+        return returned.findings(self.conn, self.definition, self.department)
 
     def stored_problems(self, images: bool = False) -> list[stored.Problem]:
         """The problems of the stored rows (``stored.py``), computed once per open file.
