@@ -189,12 +189,15 @@ def banner(doc: Document) -> tuple[str, str] | None:
             "info",
         )
     if state == "geri":
+        from ..store.file.returned import last_return
+
         marked = sum(1 for f in doc.findings if f.rule == "geri_gonderildi")
         fields = tr(" Düzeltilecek {0} alan denetim panelinde işaretli.").format(marked) if marked else ""
+        sender = last_return(doc.wb.conn, doc.wb.department or "")  # who wrote the note, not who opened it
+        by = str(sender.get("by") or st.get("changed_by", ""))
+        at = str(sender.get("at") or st.get("changed_at", ""))
         return (
-            tr("Strateji Geliştirme dosyayı geri gönderdi ({0}, {1}): “{2}”").format(
-                st.get("changed_by", ""), when(st.get("changed_at", "")), st.get("note", "")
-            )
+            tr("Strateji Geliştirme dosyayı geri gönderdi ({0}, {1}): “{2}”").format(by, when(at), st.get("note", ""))
             + fields
             + " "
             + tr("Düzeltip yeniden 'Gönder…'."),

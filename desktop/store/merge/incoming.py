@@ -120,7 +120,7 @@ def _read_checked(
     content_hash = snap.hash
     if problems:
         raise ImportRejected(
-            f"'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönderilecek kopya' ile yeniden isteyin:",
+            f"'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönder…' ile yeniden isteyin:",
             _first(problems),
         )
     if times and not accept_time:
@@ -177,7 +177,7 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
         version = verify(conn, name)
         if version < SCHEMA_VERSION:
             raise ImportRejected(
-                f"'{name}' Faaliyet'in eski bir sürümüyle kaydedilmiş. Birim dosyayı bu sürümle bir kez açıp 'Gönderilecek kopya' ile yeniden göndersin."
+                f"'{name}' Faaliyet'in eski bir sürümüyle kaydedilmiş. Birim dosyayı bu sürümle bir kez açıp 'Gönder…' ile yeniden göndersin."
             )
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         for needed in ("kind", "institution", "year", "definition_digest"):
