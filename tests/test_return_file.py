@@ -108,6 +108,7 @@ REFUSALS = {
     "duplicate_key": (lambda p: p.write_text(p.read_text("utf-8")[:-2] + ', "note": "x"}\n', "utf-8"), "bozulmuş"),
     "extra_key": (lambda p: _edit(p, lambda d: (d.update(extra=1), _resign(d))), "beklenmeyen"),
     "wrong_type": (lambda p: _edit(p, lambda d: d.update(year="2020")), "türü"),
+    "deep": (lambda p: p.write_text("[" * 60000, "utf-8"), "bozulmuş"),
     "nan": (lambda p: p.write_text(p.read_text("utf-8").replace('"year": 2020', '"year": NaN'), "utf-8"), "bozulmuş"),
     "other_department": (lambda p: _edit(p, lambda d: (d.update(department="imar"), _resign(d))), "ait değil"),
     "other_year": (lambda p: _edit(p, lambda d: (d.update(year=2019), _resign(d))), "ait değil"),

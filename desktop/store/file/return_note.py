@@ -159,7 +159,7 @@ def read(path: Path) -> ReturnNote:
     bad = _("'{n}' bir geri gönderme dosyası değil ya da bozulmuş ({p}). Strateji Geliştirme'den yeniden isteyin.")
     try:
         data = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: nesting thousands deep
         raise WorkbookError(bad.format(n=name, p=_("JSON okunamadı: {e}").format(e=str(exc)[:120]))) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise WorkbookError(bad.format(n=name, p=_("biçim tanınmıyor")))
