@@ -157,6 +157,25 @@ def test_accept_and_send_back_change_the_state_and_keep_the_note(qtbot, window, 
     assert "notla" in window.answers.messages[-1][1]
 
 
+def test_a_submission_taken_back_shows_on_the_board_and_in_the_history(qtbot, window, files):
+    from desktop.store.file.sending import reopen
+
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        submit(wb)
+    merge(qtbot, window, [files["itfaiye"]])
+    reason = "Aralık verisi eksik gitti."
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        reopen(wb, reason)
+    result = merge(qtbot, window, [files["itfaiye"]])
+    assert reason in result.summary_lines()[0]
+    board = window.board
+    row = board.model.row_of("itfaiye")
+    assert board.model.text(row, 1).startswith("Taslak — gönderilmedi")
+    assert reason in board.model.text(row, 6) and "geri aldı" in board.model.text(row, 6)
+    table = window.history.table
+    assert reason in table.item(0, 7).text() and "TASLAK" in table.item(0, 6).text()
+
+
 def conflict_setup(qtbot, window, files):
     """İtfaiye imported; then KEY changed here (100) and there (200) differently."""
     merge(qtbot, window, [files["itfaiye"]])
