@@ -82,6 +82,7 @@ class ImportHistory(QWidget):
                 "{0} aktarım kaydı (en yenisi üstte). Her aktarılan dosya adı, özeti, gönderen, gönderilme ve "
                 "aktarılma zamanı, aktaran ve değişenlerle kaydedilir."
             ).format(len(self.records))
+            + (tr(" Geri gönderme notları da listede: {0}.").format(len(returns)) if returns else "")
         )
 
     @staticmethod
