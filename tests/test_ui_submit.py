@@ -193,3 +193,20 @@ def test_a_return_file_for_another_department_is_refused_and_changes_nothing(qtb
         assert sha(files["imar"]) == before
     finally:
         win.close()
+
+
+def test_file_open_on_a_return_note_opens_the_recent_file_it_answers(qtbot, files, returned):
+    from desktop.ui import settings
+
+    for path in (files["itfaiye"], files["imar"]):  # the clerk's recent files; İmar's is the last opened
+        settings.add_recent(path)
+    win = make_window(qtbot)
+    try:
+        assert win.open_file(returned)  # File → open, the note chosen
+        assert win.doc is not None and win.doc.path == files["itfaiye"].resolve()
+        _check_returned(win)
+        # opened again: nothing more happens, and the clerk is told
+        assert win.open_file(returned)
+        assert "daha önce" in win.prompts.messages[-1][1]
+    finally:
+        win.close()

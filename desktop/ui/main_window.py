@@ -37,6 +37,11 @@ def file_filter() -> str:
     return tr("Faaliyet dosyası (*.faaliyet);;Tüm dosyalar (*)")
 
 
+def open_filter() -> str:
+    """What File → open offers: the files, and the strategy unit's return notes."""
+    return tr("Faaliyet dosyası ya da geri gönderme notu (*.faaliyet *.geri.json);;Tüm dosyalar (*)")
+
+
 class MainWindow(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -151,7 +156,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         start = str(settings.recent_files()[0].parent) if settings.recent_files() else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, tr("Faaliyet dosyası aç"), start, file_filter())
+        name, _ = QFileDialog.getOpenFileName(self, tr("Faaliyet dosyası aç"), start, open_filter())
         if name:
             self.open_file(Path(name))
 
@@ -187,6 +192,10 @@ class MainWindow(QMainWindow):
         from .lock import open_locked
 
         path = Path(path)
+        from .submit import RETURN_SUFFIX
+
+        if path.name.lower().endswith(RETURN_SUFFIX):  # a return note: received by the file it answers
+            return self.receive_return(path)
         self.close_file()
         opened = open_locked(path, readonly, self.ask, self.inform)
         if opened is None:
@@ -378,13 +387,19 @@ class MainWindow(QMainWindow):
         """A return file from the strategy unit (File → open, dropped, or chosen): checked, then received."""
         from . import submit
 
-        if self.doc is None:
-            self.inform(
-                tr("Geri gönderme notu"),
-                tr("Önce notun geldiği birim dosyasını açın, sonra notu açın ya da pencereye bırakın."),
-                "warning",
-            )
-            return False
+        if self.doc is None or not submit.answers(self.doc, path):
+            # the note answers another file: the recently opened file it answers, if there is one
+            match = submit.recent_file_for(path, settings.recent_files())
+            if match is not None and self.open_file(match) and self.doc is not None and submit.received(self.doc, path):
+                return True  # opening it received the note (it lay beside the file)
+            if self.doc is None:
+                if match is None:
+                    self.inform(
+                        tr("Geri gönderme notu"),
+                        tr("Önce notun geldiği birim dosyasını açın, sonra notu açın ya da pencereye bırakın."),
+                        "warning",
+                    )
+                return False
         done, message = submit.receive_return(self.doc, path)
         self.inform(tr("Geri gönderme notu"), message, "information" if done else "warning")
         return done

@@ -151,6 +151,48 @@ def receive_return(doc: Document, path: Path) -> tuple[bool, str]:
     return True, tr("Strateji Geliştirme dosyayı notla geri gönderdi; dosya düzenlemeye açıldı. Not ve işaretli alanlar ekranda.")
 
 
+def answers(doc: Document, path: Path) -> bool:
+    """Is ``path`` a return note for this file (its department; checked only that far)?"""
+    from ..store.file import return_note
+
+    try:
+        return return_note.read(path).department == doc.wb.department
+    except WorkbookError:
+        return True  # unreadable: receiving it says why
+
+
+def received(doc: Document, path: Path) -> bool:
+    """Was this very return note received by the file already (and the file is still sent back)?"""
+    from ..store.file import return_note
+
+    try:
+        last = return_note.received(doc.wb)
+        return last is not None and doc.state().get("state") == "geri" and last.digest == return_note.read(path).digest
+    except WorkbookError:
+        return False
+
+
+def recent_file_for(path: Path, recent: list[Path]) -> Path | None:
+    """The recently opened department file that the return note ``path`` answers (checked), or None."""
+    from ..store.file import return_note
+    from ..store.file.workbook import Workbook
+
+    try:
+        ret = return_note.read(path)
+    except WorkbookError:
+        return None
+    for candidate in recent[:10]:
+        try:
+            with Workbook.open(candidate, readonly=True) as wb:
+                if wb.department != ret.department:
+                    continue
+                return_note.check(wb, ret, Path(path).name)
+                return candidate
+        except WorkbookError:
+            continue
+    return None
+
+
 def returns_beside(doc: Document) -> str:
     """A return file for this submitted file lying beside it is received; the message, or ''."""
     if not doc.submitted or doc.readonly:
