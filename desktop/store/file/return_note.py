@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,7 +146,12 @@ def read(path: Path) -> ReturnNote:
     path = Path(path)
     name = path.name
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a pipe or a device would be read forever
+            raise WorkbookError(
+                _("'{n}' bir dosya değil. Strateji Geliştirme'nin gönderdiği .geri.json dosyasını seçin.").format(n=name)
+            )
+        size = st.st_size
         if size > MAX_BYTES:
             raise WorkbookError(
                 _(
