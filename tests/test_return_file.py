@@ -239,3 +239,19 @@ def test_reopen_needs_a_sent_file_and_a_reason(files):
         with pytest.raises(WorkbookError):
             sending.reopen(wb, "  ")
         assert wb.state()["state"] == "gonderildi"
+
+
+def test_a_send_back_that_cannot_be_recorded_leaves_an_older_return_file_as_it_was(sent, consolidated_path, tmp_path):
+    out = tmp_path / "itfaiye.geri.json"
+    assert _return(consolidated_path, out) == 0
+    before = sha(out)
+    with Workbook.open(consolidated_path, readonly=True) as wb:
+        ret = return_note.make(wb, "itfaiye", "İkinci not", [])
+        with pytest.raises(WorkbookError):
+            return_note.write(wb, ret, out)  # read-only: the send-back is refused
+    with Workbook.open(consolidated_path) as wb:
+        with pytest.raises(WorkbookError) as info:
+            return_note.write(wb, return_note.make(wb, "itfaiye", "Üçüncü not", []), tmp_path)  # a folder
+        assert "dosya adı değil" in str(info.value)
+        assert wb.state("itfaiye")["note"] == NOTE  # nothing recorded
+    assert sha(out) == before and sorted(p.name for p in tmp_path.glob(".*.tmp")) == []

@@ -17,6 +17,7 @@ and leaves both files as they were.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import stat
@@ -30,7 +31,7 @@ from . import fingerprint
 from .clock import now
 from .returned import AUDIT, labels, last_return, loads
 from .stored import text_problem
-from .tempfiles import write_atomic
+from .tempfiles import publish, temp_beside, write_error
 from .workbook import Workbook
 
 SUFFIX = ".geri.json"
@@ -112,8 +113,8 @@ def make(wb: Workbook, department: str, note: str, fields=()) -> ReturnNote:
 def write(wb: Workbook, ret: ReturnNote, out: Path) -> Path:
     """Send the department back in the consolidated file and write the return file to ``out``.
 
-    The file is written first (atomically); if recording the send-back then fails, the file is
-    removed again, so the strategy unit never holds a return file the board does not show."""
+    The file is written beside ``out`` first; the send-back is recorded; then the file is renamed
+    into place. A refused or failed send-back leaves ``out`` (an older return file) as it was."""
     from .submission import send_back  # the one rule of sending back
 
     out = Path(out)
@@ -121,12 +122,21 @@ def write(wb: Workbook, ret: ReturnNote, out: Path) -> Path:
         raise WorkbookError(
             _("Geri gönderme dosyası bir .faaliyet dosyasının üzerine yazılamaz; '{s}' ile biten bir ad verin.").format(s=SUFFIX)
         )
-    write_atomic(out, ret.dumps())
+    if out.is_dir():
+        raise write_error(out, IsADirectoryError(21, "klasör"))
+    tmp = None
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = temp_beside(out)
+        tmp.write_text(ret.dumps(), "utf-8")
         send_back(wb, ret.department, ret.note, record=ret.dumps())
-    except BaseException:
-        out.unlink(missing_ok=True)
-        raise
+        publish(tmp, out)
+    except OSError as exc:
+        raise write_error(out, exc) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
     return out
 
 
