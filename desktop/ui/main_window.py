@@ -507,6 +507,7 @@ class MainWindow(QMainWindow):
         self.act_send.setEnabled(not doc.readonly)
         self.act_send.setText(tr("Kopyayı yeniden yaz…") if doc.submitted else tr("Gönder…"))
         self.act_draft.setEnabled(True)
+        self.act_draft.setText(tr("Kopya kaydet…") if doc.submitted else tr("Taslak kopya kaydet…"))
         self.act_reopen.setEnabled(doc.submitted and not doc.readonly)
         self.act_return.setEnabled(not doc.readonly)
         from . import submit
