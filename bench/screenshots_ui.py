@@ -8,7 +8,8 @@ saves: 1 start page, 2 a section with a table (a cell being typed, totals
 already updated), 3 the indicators page with a missing explanation
 highlighted, 4 the findings panel after a click went to a field, 5 submitting
 refused with the list of errors, 5b a submitted (locked) file, 5c the file
-sent back by the strategy unit (the note in the banner, the fields marked), 6 the
+sent back by the strategy unit (the note in the banner, the fields marked), 5d a
+draft copy opened (named and bannered TASLAK), 6 the
 read-only banner.
 """
 
@@ -141,6 +142,11 @@ def main(out: Path) -> int:
     if marked:
         win.view.go_to(marked[0])
     shot(win, out, "5c-geri-gonderildi.png")
+    win.draft_copy(usb / files["teftis"].name)  # not sent (sent back): the copy is a draft, and says so
+    for box in win.findChildren(QMessageBox):
+        box.close()
+    win.open_file(usb / files["teftis"].name.replace(".faaliyet", "-TASLAK.faaliyet"))
+    shot(win, out, "5d-taslak-kopya.png")
 
     # root may write anywhere, so the write-protected USB stick is simulated the
     # way the store detects it (writable_reason) for this one file

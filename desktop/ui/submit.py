@@ -230,6 +230,11 @@ def banner(doc: Document) -> tuple[str, str] | None:
             ).format(when(st.get("changed_at", "")), st.get("changed_by", "")),
             "info",
         )
+    if is_draft(doc):  # a copy of an unsent file says so first, whatever else it carries
+        return (
+            tr("TASLAK kopya: bu, gönderilmemiş bir dosyanın kopyasıdır; Strateji Geliştirme'ye gönderilmiş sayılmaz."),
+            "warning",
+        )
     if state == "geri":
         from ..store.file.returned import last_return
 
@@ -243,11 +248,6 @@ def banner(doc: Document) -> tuple[str, str] | None:
             + fields
             + " "
             + tr("Düzeltip yeniden 'Gönder…'."),
-            "warning",
-        )
-    if is_draft(doc):
-        return (
-            tr("TASLAK kopya: bu, gönderilmemiş bir dosyanın kopyasıdır; Strateji Geliştirme'ye gönderilmiş sayılmaz."),
             "warning",
         )
     if state == "taslak" and st.get("note"):
