@@ -7,7 +7,9 @@ Builds the sample department files in a temporary folder, opens İtfaiye's and
 saves: 1 start page, 2 a section with a table (a cell being typed, totals
 already updated), 3 the indicators page with a missing explanation
 highlighted, 4 the findings panel after a click went to a field, 5 submitting
-refused with the list of errors, 5b a submitted (locked) file, 6 the
+refused with the list of errors, 5b a submitted (locked) file, 5c the file
+sent back by the strategy unit (the note in the banner, the fields marked), 5d a
+draft copy opened (named and bannered TASLAK), 6 the
 read-only banner.
 """
 
@@ -61,7 +63,8 @@ def main(out: Path) -> int:
     for dept in ("imar", "insan_kaynaklari", "itfaiye"):
         settings.add_recent(files[dept])
     win = MainWindow()
-    win.resize(1400, 860)
+    avail = QApplication.primaryScreen().availableGeometry()
+    win.resize(min(1400, avail.width() - 40), min(860, avail.height() - 40))
     win.move(20, 20)
     win.show()
     win.activateWindow()
@@ -110,7 +113,8 @@ def main(out: Path) -> int:
 
     type_text(anlatim, "İtfaiye Müdürlüğü 2020 yılında eğitim ve tatbikatlarını sürdürdü.")
     QTest.keyClick(anlatim, Qt.Key.Key_Tab)
-    win.submit()  # the sample keeps the reference report's inconsistent tables: refused, with the list
+    # the sample keeps the reference report's inconsistent tables: refused, with the list
+    win.send(work / "gonderilecek.faaliyet")
     settle(500)
     full = QApplication.primaryScreen().grabWindow(0)
     full.save(str(out / "5-gonderme-reddi.png"))
@@ -120,10 +124,29 @@ def main(out: Path) -> int:
 
     win.ask = lambda title, text: True
     win.open_file(files["teftis"])  # a department file without errors
-    win.submit()
+    usb = work / "usb"
+    usb.mkdir()
+    win.send(usb / files["teftis"].name)
     for box in win.findChildren(QMessageBox):
         box.close()
     shot(win, out, "5b-gonderildi-kilitli.png")
+    win.close_file()
+
+    # the strategy unit imports the copy and sends it back with a note and two fields to fix;
+    # the return file lies beside the clerk's file: opening the file receives it
+    _send_back(definition, work, usb / files["teftis"].name, files["teftis"].parent)
+    win.open_file(files["teftis"])
+    for box in win.findChildren(QMessageBox):
+        box.close()
+    marked = [f.place for f in win.doc.findings if f.rule == "geri_gonderildi"]
+    if marked:
+        win.view.go_to(marked[0])
+    shot(win, out, "5c-geri-gonderildi.png")
+    win.draft_copy(usb / files["teftis"].name)  # not sent (sent back): the copy is a draft, and says so
+    for box in win.findChildren(QMessageBox):
+        box.close()
+    win.open_file(usb / files["teftis"].name.replace(".faaliyet", "-TASLAK.faaliyet"))
+    shot(win, out, "5d-taslak-kopya.png")
 
     # root may write anywhere, so the write-protected USB stick is simulated the
     # way the store detects it (writable_reason) for this one file
@@ -142,6 +165,23 @@ def main(out: Path) -> int:
     win.close()
     shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _send_back(definition, work: Path, copy: Path, beside: Path) -> None:
+    from desktop.store.file import return_note
+    from desktop.store.file.workbook import Workbook
+    from desktop.store.merge.run import merge_files
+
+    target = work / "birlesik.faaliyet"
+    Workbook.create(target, definition, None).close()
+    merge_files(target, [copy], user="strateji")
+    with Workbook.open(target, user="Strateji Geliştirme") as wb:
+        dept = wb.departments[0] if len(wb.departments) == 1 else copy.stem.rsplit("-", 1)[-1]
+        with Workbook.open(copy, readonly=True) as clerk:
+            dept = clerk.department or dept
+        fields = [s.key for s in wb.definition.slots_of(dept) if not s.computed][:2]
+        note = "Denetim sayılarını yıl sonu kayıtlarıyla karşılaştırın; iki alan işaretli. Düzeltip yeniden gönderin."
+        return_note.write(wb, return_note.make(wb, dept, note, fields), beside / return_note.default_name(dept, wb.year))
 
 
 if __name__ == "__main__":

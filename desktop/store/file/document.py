@@ -65,6 +65,7 @@ class Change(msgspec.Struct):
     vanished: bool = False  # ... and together they change nothing: no step at all
     step: Step | None = None  # the undo step this operation made
     photo: object = None  # add_photo: the new photo
+    copy: object = None  # send: the path of the copy written
 
     @property
     def findings(self) -> bool:
@@ -121,6 +122,7 @@ class OpenFile:
         self._shown = {k: self.live.get(k) for k in self.slots}
         self._pending_found = pending_inputs.findings(self.definition, self.pending)
         self._stored_found = self._stored_findings()
+        self._returned_found = self.wb.returned_findings() if self.department == self.wb.department else []
         self._findings: list[Finding] | None = None
 
     # --- reading ----------------------------------------------------------
@@ -152,7 +154,7 @@ class OpenFile:
         a merge would refuse). The window, ``check``, ``submit``, the board and the report all
         read them here."""
         if self._findings is None:
-            self._findings = self.live.findings() + self._pending_found + self._stored_found
+            self._findings = self.live.findings() + self._pending_found + self._stored_found + self._returned_found
         return self._findings
 
     @property
@@ -208,6 +210,17 @@ class OpenFile:
         before = self._last_audit_id()
         submit(self.wb, [f for f in self.findings if f.is_error])
         return self._after(before)
+
+    def send(self, dest) -> Change:
+        """The clerk's one "Gönder" step (``sending.send``): submit as ``submit`` does, then
+        write the checked copy to ``dest`` (``Change.copy``: the path written)."""
+        from .sending import send
+
+        before = self._last_audit_id()
+        _digest, written = send(self.wb, dest, [f for f in self.findings if f.is_error])
+        change = self._after(before)
+        change.copy = written
+        return change
 
     def set_state(self, state: str, note: str = "", content_hash: str = "") -> Change:
         before = self._last_audit_id()
@@ -413,6 +426,11 @@ class OpenFile:
             if self._stored_found != stored_problems:
                 change.added += [f for f in self._stored_found if f not in stored_problems]
                 change.removed += [f for f in stored_problems if f not in self._stored_found]
+        if change.state:  # sent back (with the fields to fix) or sent again
+            returned = self._returned_found
+            self._returned_found = self.wb.returned_findings() if self.department == self.wb.department else []
+            change.added += [f for f in self._returned_found if f not in returned]
+            change.removed += [f for f in returned if f not in self._returned_found]
         if change.findings:
             self._findings = None
         self._version = self._data_version()  # our own write is not a change made elsewhere

@@ -146,8 +146,9 @@ def accept(wb: Workbook, dept: str) -> None:
     wb.set_state("kabul", department=dept, content_hash=fingerprint.content_hash(wb.conn, dept))
 
 
-def send_back(wb: Workbook, dept: str, note: str) -> None:
-    """Send a department back with a note; in a department file this unlocks it for the clerk."""
+def send_back(wb: Workbook, dept: str, note: str, record: str = "") -> None:
+    """Send a department back with a note; in a department file this unlocks it for the clerk.
+    ``record``: the return file written for the clerk (``return_note``), kept in the same transaction."""
     _known(wb, dept)
     _writable(wb)
     note = (note or "").strip()
@@ -155,7 +156,10 @@ def send_back(wb: Workbook, dept: str, note: str) -> None:
         raise WorkbookError("Geri gönderirken birime ne yapması gerektiğini bir notla yazın.")
     if _state(wb, dept) == "eksik":
         raise WorkbookError(f"'{dept}' biriminin dosyası henüz gelmedi; geri gönderilecek bir şey yok.")
-    wb.set_state("geri", department=dept, note=note, content_hash=fingerprint.content_hash(wb.conn, dept))
+    with wb.transaction() as conn:
+        wb.write_state(conn, dept, "geri", note=note, content_hash=fingerprint.content_hash(wb.conn, dept))
+        if record:
+            wb._audit(conn, dept, dept, "return", None, record)
 
 
 def _state(wb: Workbook, dept: str) -> str:

@@ -19,7 +19,7 @@ from ...core.findings import Finding
 from ...core.sha import sha256_hex
 from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
-from . import codec, pending, stored
+from . import codec, pending, returned, stored
 from .clock import current_user, now
 from .safe_open import check_header, connect, verify, writable_reason
 from .schema import SCHEMA_VERSION, migrate
@@ -279,6 +279,12 @@ class Workbook:
 
         return findings(self, department, images=images)
 
+    def returned_findings(self) -> list[Finding]:
+        """A warning per field the strategy unit named when it sent this department file back."""
+        if not self.department or self.state()["state"] != "geri":
+            return []
+        return returned.findings(self.conn, self.definition, self.department)
+
     def stored_problems(self, images: bool = False) -> list[stored.Problem]:
         """The problems of the stored rows (``stored.py``), computed once per open file.
 
@@ -511,14 +517,19 @@ class Workbook:
         if self.readonly:
             raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
         with self.transaction() as conn:
-            old = self.state(dept)["state"]
-            conn.execute(
-                "INSERT INTO status (department, state, changed_at, changed_by, content_hash, note) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(department) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at, "
-                "changed_by = excluded.changed_by, content_hash = excluded.content_hash, note = excluded.note",
-                (dept, state, now(), self.user, content_hash, note),
-            )
-            self._audit(conn, dept, dept, "state", old, state)
+            self.write_state(conn, dept, state, note=note, content_hash=content_hash)
+
+    def write_state(self, conn, dept: str, state: str, *, note: str = "", content_hash: str = "") -> None:
+        """The status row and its audit row, inside the caller's transaction (``set_state``, or an
+        action that records more in the same transaction: a return note, a reopening)."""
+        old = self.state(dept)["state"]
+        conn.execute(
+            "INSERT INTO status (department, state, changed_at, changed_by, content_hash, note) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(department) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at, "
+            "changed_by = excluded.changed_by, content_hash = excluded.content_hash, note = excluded.note",
+            (dept, state, now(), self.user, content_hash, note),
+        )
+        self._audit(conn, dept, dept, "state", old, state)
 
 
 @contextlib.contextmanager
