@@ -7,11 +7,13 @@ Builds the sample department files in a temporary folder, opens İtfaiye's and
 saves: 1 start page, 2 a section with a table (a cell being typed, totals
 already updated), 3 the indicators page with a missing explanation
 highlighted, 4 the findings panel after a click went to a field, 5 submitting
-refused with the list of errors, 5b a submitted (locked) file, 6 the
-read-only banner, 7 the preview of a filled Excel template, 8 the help window
-(F1), 9 the department's report in its window; then the strategy unit's
-window on the sample merged into a consolidated file: 10 the board, 11 the
-year settings, 12 the report tab with the built report, 13 its help.
+refused with the list of errors, 5b a submitted (locked) file, 5c the file
+sent back by the strategy unit (the note in the banner, the fields marked), 5d a
+draft copy opened (named and bannered TASLAK), 6 the read-only banner, 7 the
+preview of a filled Excel template, 8 the help window (F1), 9 the
+department's report in its window; then the strategy unit's window on the
+sample merged into a consolidated file: 10 the board, 11 the year settings,
+12 the report tab with the built report, 13 its help.
 
 The windows place themselves (``ui/geometry.py``): run it on a 1366×768
 screen, and with ``QT_SCALE_FACTOR=1.5``, to see what a small office screen
@@ -57,6 +59,7 @@ GUIDE_SHOTS = {  # shot -> picture of a guide
     "3-gostergeler.png": "memur-gostergeler.png",
     "4-denetim.png": "memur-denetim.png",
     "5b-gonderildi-kilitli.png": "memur-gonderildi.png",
+    "5c-geri-gonderildi.png": "memur-geri-gonderildi.png",
     "7-excel-onizleme.png": "memur-excel-onizleme.png",
     "10-strateji-durum.png": "strateji-durum.png",
     "11-strateji-yil.png": "strateji-yil.png",
@@ -174,7 +177,8 @@ def main(out: Path, guide: bool = False) -> int:
 
     type_text(anlatim, "İtfaiye Müdürlüğü 2020 yılında eğitim ve tatbikatlarını sürdürdü.")
     QTest.keyClick(anlatim, Qt.Key.Key_Tab)
-    win.submit()  # the sample keeps the reference report's inconsistent tables: refused, with the list
+    # the sample keeps the reference report's inconsistent tables: refused, with the list
+    win.send(work / "gonderilecek.faaliyet")
     settle(500)
     full = QApplication.primaryScreen().grabWindow(0)
     full.save(str(out / "5-gonderme-reddi.png"))
@@ -184,10 +188,29 @@ def main(out: Path, guide: bool = False) -> int:
 
     win.ask = lambda title, text: True
     win.open_file(files["teftis"])  # a department file without errors
-    win.submit()
+    usb = work / "usb"
+    usb.mkdir()
+    win.send(usb / files["teftis"].name)
     for box in win.findChildren(QMessageBox):
         box.close()
     shot(win, out, "5b-gonderildi-kilitli.png")
+    win.close_file()
+
+    # the strategy unit imports the copy and sends it back with a note and two fields to fix;
+    # the return file lies beside the clerk's file: opening the file receives it
+    _send_back(definition, work, usb / files["teftis"].name, files["teftis"].parent)
+    win.open_file(files["teftis"])
+    for box in win.findChildren(QMessageBox):
+        box.close()
+    marked = [f.place for f in win.doc.findings if f.rule == "geri_gonderildi"]
+    if marked:
+        win.view.go_to(marked[0])
+    shot(win, out, "5c-geri-gonderildi.png")
+    win.draft_copy(usb / files["teftis"].name)  # not sent (sent back): the copy is a draft, and says so
+    for box in win.findChildren(QMessageBox):
+        box.close()
+    win.open_file(usb / files["teftis"].name.replace(".faaliyet", "-TASLAK.faaliyet"))
+    shot(win, out, "5d-taslak-kopya.png")
 
     # root may write anywhere, so the write-protected USB stick is simulated the
     # way the store detects it (writable_reason) for this one file
@@ -287,6 +310,23 @@ def strategy_window(definition, files: dict, work: Path, out: Path) -> None:
     win.show_help()
     screen_shot(out, "13-strateji-yardim.png")
     win.close()
+
+
+def _send_back(definition, work: Path, copy: Path, beside: Path) -> None:
+    from desktop.store.file import return_note
+    from desktop.store.file.workbook import Workbook
+    from desktop.store.merge.run import merge_files
+
+    target = work / "birlesik.faaliyet"
+    Workbook.create(target, definition, None).close()
+    merge_files(target, [copy], user="strateji")
+    with Workbook.open(target, user="Strateji Geliştirme") as wb:
+        dept = wb.departments[0] if len(wb.departments) == 1 else copy.stem.rsplit("-", 1)[-1]
+        with Workbook.open(copy, readonly=True) as clerk:
+            dept = clerk.department or dept
+        fields = [s.key for s in wb.definition.slots_of(dept) if not s.computed][:2]
+        note = "Denetim sayılarını yıl sonu kayıtlarıyla karşılaştırın; iki alan işaretli. Düzeltip yeniden gönderin."
+        return_note.write(wb, return_note.make(wb, dept, note, fields), beside / return_note.default_name(dept, wb.year))
 
 
 if __name__ == "__main__":

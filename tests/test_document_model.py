@@ -26,7 +26,7 @@ def _assert_like_a_full_read(m: OpenFile) -> None:
     fresh = wb.entries()
     assert m.entries == fresh
     assert m.pending == wb.pending_inputs(m.department)
-    assert m.findings == wb.findings(fresh, wb.pending_inputs(m.department), m.department)
+    assert m.findings == wb.findings(m.department)  # a fresh open-file model over the same file
 
 
 def _table_cell(definition, department):

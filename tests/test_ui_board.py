@@ -52,6 +52,7 @@ def window(qtbot, consolidated):
     answers = win.answers = Answers()
     win.inform, win.ask = answers.inform, answers.ask
     win.ask_note = lambda title, label: answers.note
+    win.choose_return_path = lambda suggested: str(suggested)  # beside the consolidated file
     win.decide = lambda conflicts: answers.decide(conflicts)
     qtbot.addWidget(win)
     assert win.open_file(consolidated), answers.messages
@@ -142,6 +143,9 @@ def test_accept_and_send_back_change_the_state_and_keep_the_note(qtbot, window, 
     qtbot.mouseClick(board.send_back_button, Qt.MouseButton.LeftButton)
     state, status = rows(window)["imar"]
     assert state == "geri" and status.note == "Ruhsat sayısını belgeyle karşılaştırın."
+    returned = consolidated.parent / "imar-2020.geri.json"  # the file the clerk gets
+    assert returned.exists() and str(returned) in window.answers.messages[-1][1]
+    assert window.history.table.item(0, 3).text() == "(geri gönderme notu)"  # the history records it
     assert board.model.text(board.model.row_of("imar"), 6) == status.note
     with Workbook.open(consolidated, readonly=True) as wb:  # stored, not only shown
         assert wb.state("itfaiye")["state"] == "kabul"
@@ -151,6 +155,25 @@ def test_accept_and_send_back_change_the_state_and_keep_the_note(qtbot, window, 
     window.answers.note = ("  ", True)
     assert not window.send_back("itfaiye") and rows(window)["itfaiye"][0] == "kabul"
     assert "notla" in window.answers.messages[-1][1]
+
+
+def test_a_submission_taken_back_shows_on_the_board_and_in_the_history(qtbot, window, files):
+    from desktop.store.file.sending import reopen
+
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        submit(wb)
+    merge(qtbot, window, [files["itfaiye"]])
+    reason = "Aralık verisi eksik gitti."
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        reopen(wb, reason)
+    result = merge(qtbot, window, [files["itfaiye"]])
+    assert reason in result.summary_lines()[0]
+    board = window.board
+    row = board.model.row_of("itfaiye")
+    assert board.model.text(row, 1).startswith("Taslak — gönderilmedi")
+    assert reason in board.model.text(row, 6) and "geri aldı" in board.model.text(row, 6)
+    table = window.history.table
+    assert reason in table.item(0, 7).text() and "TASLAK" in table.item(0, 6).text()
 
 
 def conflict_setup(qtbot, window, files):

@@ -137,10 +137,10 @@ def test_the_preview_dialog_lists_field_old_and_new_value(qtbot, window):
     assert dlg.apply_button.text() == "Uygula"
 
 
-def test_filling_from_excel_is_off_for_a_submitted_file(window):
+def test_filling_from_excel_is_off_for_a_submitted_file(window, tmp_path):
     assert window.act_excel_fill.isEnabled()
     window.editor.set_values({"itfaiye.anlatim": "Yıl boyunca eğitimler sürdü."})
-    window.submit()  # the prompts answer yes
+    assert window.send(tmp_path / "gonderilecek.faaliyet")  # the prompts answer yes
     assert window.doc.locked
     assert not window.act_excel_fill.isEnabled() and window.act_excel_template.isEnabled()
 

@@ -80,7 +80,7 @@ def test_unreadable_input_is_red_until_corrected(window, qtbot):
 
 def test_submitted_file_is_grey_with_a_blue_banner(window):
     window.editor.set_values({"itfaiye.anlatim": "Yıl boyunca eğitimler sürdü."})
-    window.submit()
+    assert window.send(window.doc.path.with_name("kopya.faaliyet"))
     assert window.doc.locked
     for key in ("itfaiye.trafik_kazasi", "itfaiye.anlatim"):
         assert widget(window, key).palette().color(BASE).name() == "#f3f4f6", key

@@ -173,7 +173,7 @@ def test_a_kept_unreadable_input_blocks_submitting_with_its_message(window, qtbo
     edit = widget(window, "itfaiye.trafik_kazasi")
     focus(window, edit)
     qtbot.keyClicks(edit, "12a")
-    window.submit()  # commits what is being typed first
+    window.send(workbook_path.with_name("kopya.faaliyet"))  # commits what is being typed first
     title, text, kind = window.prompts.messages[-1]
     assert kind == "warning" and "hata düzeltilmeli" in text
     assert "'Müdahale edilen trafik kazası' alanına yazılan '12a' okunamadı: düzeltin ya da silin." in text

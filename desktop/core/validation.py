@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import expressions, rates, roles, settings
+from . import expressions, rates, settings
 from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
@@ -14,28 +14,12 @@ from .values import display
 
 
 def validate(definition: Definition, entries: Entries, department: str | None = None) -> list[Finding]:
-    """Every finding for one department (or for the whole year when None)."""
-    depts = [department] if department else [f.department for f in definition.forms]
-    view = ValueView(definition, entries, depts)
-    out: list[Finding] = []
-    for dept in depts:
-        out += _form_findings(definition, view, dept)
-    out += indicator_findings(definition, entries, department)
-    out += plan_findings(definition, department)
-    out += roles.findings(definition.departments, department)
-    return out
+    """Every finding of the definition's checks for one department (or for the whole year when
+    None). The checks are composed in one place, ``LiveChecks`` (which keeps them up to date
+    edit by edit); this is its answer for entries read at once."""
+    from .live_checks import LiveChecks  # it builds on this module's checks
 
-
-def _form_findings(definition: Definition, view: ValueView, dept: str) -> list[Finding]:
-    form = definition.form(dept)
-    out = []
-    for section in form.sections:
-        for item in section.items:
-            if KINDS[item.kind].required(item):
-                out += required_findings(view, dept, item)
-    for rule in form.rules:
-        out += rule_findings(definition, view, dept, rule)
-    return out
+    return LiveChecks(definition, entries, department).findings()
 
 
 def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
@@ -78,14 +62,6 @@ def _fmt(definition: Definition, key: str, v) -> str:
     if isinstance(v, (int, Decimal)):
         return format_number(v, always_group=True)
     return str(v)
-
-
-def indicator_findings(definition: Definition, entries: Entries, department: str | None) -> list[Finding]:
-    tol, style = year_rules(definition, entries)
-    out = []
-    for ind in definition.indicators_of(department):
-        out += indicator_findings_of(ind, entries.indicators.get(ind.key), tol, style)
-    return out
 
 
 def year_rules(definition: Definition, entries: Entries) -> tuple[Decimal, str]:

@@ -19,8 +19,10 @@ Türkçe ya da İngilizce sayı biçimi kendiliğinden tanınır. Delete seçili
 <li><b>Göstergeler:</b> gerçekleşen değeri, kaynağını ve hedeften sapmanın açıklamasını girin. Açıklaması
 zorunlu olanlar kırmızı işaretlenir.</li>
 <li><b>Denetim</b> panelindeki bir satıra tıklayınca ilgili alana gidilir. Hatalar düzeltilmeden dosya gönderilemez.</li>
-<li><b>Gönderme:</b> önce "Gönderildi olarak işaretle", sonra "Gönderilecek kopya" ile dosyanın temiz bir
-kopyasını USB belleğe ya da ağ klasörüne yazın.</li>
+<li><b>Gönderme:</b> "Gönder…" dosyayı denetler, gönderildi olarak işaretler ve temiz kopyasını seçtiğiniz yere
+(USB bellek, ağ klasörü) yazar; hata varken gönderilmez. Göndermeden yazılan kopyanın adında -TASLAK olur.
+Değişiklik gerekirse Dosya → "Gönderimi geri al…" ile gerekçe yazın. Strateji Geliştirme dosyayı notla geri
+gönderirse gelen .geri.json dosyasını Dosya → "Geri gönderme notunu aç…" ile açın ya da pencereye bırakın.</li>
 </ul>
 <p><b>Kısayollar:</b> Ctrl+Z geri al · Ctrl+Y ya da Ctrl+Shift+Z yinele · Ctrl+F alan bul · Ctrl+O dosya aç · F1 yardım</p>
 """)

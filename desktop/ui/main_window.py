@@ -41,6 +41,11 @@ def file_filter() -> str:
     return tr("Faaliyet dosyası (*.faaliyet);;Tüm dosyalar (*)")
 
 
+def open_filter() -> str:
+    """What File → open offers: the files, and the strategy unit's return notes."""
+    return tr("Faaliyet dosyası ya da geri gönderme notu (*.faaliyet *.geri.json);;Tüm dosyalar (*)")
+
+
 class MainWindow(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -52,6 +57,7 @@ class MainWindow(QMainWindow):
         # prompts go through these so tests can answer them
         self.ask = self._question
         self.inform = self._message_box
+        self.ask_text = self._text_question
         self.choose_excel = self._choose_excel
         self.choose_save = self._choose_save  # (title, suggested path, filter) -> path or ""
         self.confirm_excel = self._confirm_excel  # (preview rows, file name) -> apply?
@@ -67,6 +73,7 @@ class MainWindow(QMainWindow):
         self._actions()
         self._restore()
         self._update()
+        self.setAcceptDrops(True)  # a .faaliyet file opens, a return file is received
 
     # --- the start page -------------------------------------------------------
     @property
@@ -107,13 +114,24 @@ class MainWindow(QMainWindow):
         self.act_undo = self._action(tr("Geri al"), self.undo, [QKeySequence.StandardKey.Undo], tr("Son değişikliği geri al"))
         self.act_redo = self._action(tr("Yinele"), self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"], tr("Geri alınanı yeniden yap"))
         self.act_find = self._action(tr("Alan bul…"), self.find, [QKeySequence.StandardKey.Find])
-        self.act_submit = self._action(
-            tr("Gönderildi olarak işaretle…"), self.submit, [], tr("Dosyayı gönderildi olarak işaretle ve kilitle")
+        self.act_send = self._action(
+            tr("Gönder…"),
+            self.send,
+            [],
+            tr("Denetle, gönderildi olarak işaretle ve gönderilecek kopyayı seçtiğiniz yere yaz (hata varken gönderilmez)"),
         )
-        self.act_copy = self._action(
-            tr("Gönderilecek kopya…"), self.export_copy, [], tr("USB belleğe ya da ağ klasörüne gönderilecek temiz kopyayı yaz")
+        self.act_draft = self._action(
+            tr("Taslak kopya kaydet…"), self.draft_copy, [], tr("Göndermeden bir kopya yaz; adında -TASLAK olur")
         )
-        # one action, one key: F1 twice over (HelpContents is F1 too) made Qt call the shortcut ambiguous
+        self.act_reopen = self._action(
+            tr("Gönderimi geri al…"), self.reopen, [], tr("Gönderilmiş dosyayı gerekçe yazarak yeniden düzenlemeye aç")
+        )
+        self.act_return = self._action(
+            tr("Geri gönderme notunu aç…"),
+            self.choose_return,
+            [],
+            tr("Strateji Geliştirme'nin gönderdiği .geri.json dosyasını açar: dosya notla düzenlemeye açılır"),
+        )
         self.act_excel_fill = self._action(
             tr("Excel şablonundan doldur…"),
             lambda: self.fill_from_excel(),
@@ -132,6 +150,7 @@ class MainWindow(QMainWindow):
             [],
             tr("Birimin raporunu PDF olarak oluştur, göster ve yazdır"),
         )
+        # one action, one key: F1 twice over (HelpContents is F1 too) made Qt call the shortcut ambiguous
         self.act_help = self._action(tr("Yardım"), lambda: self.show_help(), ["F1"], tr("Birim kılavuzunu aç"))
         self.act_help_strategy = self._action(tr("Strateji Geliştirme kılavuzu"), lambda: self.show_help("strateji"))
         self.act_quit = self._action(tr("Çıkış"), self.close, [QKeySequence.StandardKey.Quit])
@@ -144,8 +163,10 @@ class MainWindow(QMainWindow):
             self.act_excel_template,
             self.act_report,
             None,
-            self.act_submit,
-            self.act_copy,
+            self.act_send,
+            self.act_draft,
+            self.act_reopen,
+            self.act_return,
             None,
             self.act_quit,
         ):
@@ -160,7 +181,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_undo, self.act_redo, self.act_find, None, self.act_submit, self.act_copy, None, self.act_help):
+        for a in (self.act_undo, self.act_redo, self.act_find, None, self.act_send, None, self.act_help):
             bar.addSeparator() if a is None else bar.addAction(a)
         look.roomy_toolbar(bar)
         self.addToolBar(bar)
@@ -170,7 +191,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         start = str(settings.recent_files()[0].parent) if settings.recent_files() else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, tr("Faaliyet dosyası aç"), start, file_filter())
+        name, _ = QFileDialog.getOpenFileName(self, tr("Faaliyet dosyası aç"), start, open_filter())
         if name:
             self.open_file(Path(name))
 
@@ -206,6 +227,10 @@ class MainWindow(QMainWindow):
         from .lock import open_locked
 
         path = Path(path)
+        from .submit import RETURN_SUFFIX
+
+        if path.name.lower().endswith(RETURN_SUFFIX):  # a return note: received by the file it answers
+            return self.receive_return(path)
         self.close_file()
         opened = open_locked(path, readonly, self.ask, self.inform)
         if opened is None:
@@ -240,6 +265,11 @@ class MainWindow(QMainWindow):
         settings.add_recent(path)
         self._restore_splitter()
         self._update()
+        from .submit import returns_beside
+
+        received = returns_beside(self.doc)  # the strategy unit's return file, saved beside the file
+        if received:
+            self.inform(tr("Geri gönderme notu"), received, "information")
         return True
 
     def close_file(self) -> None:
@@ -349,25 +379,95 @@ class MainWindow(QMainWindow):
         dlg.chosen.connect(self.view.go_to)
         dlg.open()
 
-    def submit(self) -> None:
+    def send(self, dest: Path | None = None) -> bool:
+        """The one "Gönder" step (``submit.send``); ``dest``: the copy's place (asked when None)."""
+        if self.doc is None:
+            return False
+        self.commit_focused()
+        from . import submit
+
+        done, message = submit.send(self.doc, self, dest, confirm=lambda text: self.ask(tr("Gönder"), text))
+        if message:
+            self.inform(tr("Gönder"), message, "information" if done else "warning")
+        return done
+
+    def draft_copy(self, dest: Path | None = None) -> None:
         if self.doc is None:
             return
         self.commit_focused()
         from . import submit
 
-        done, message = submit.submit(self.doc, self, confirm=lambda text: self.ask(tr("Gönderildi olarak işaretle"), text))
+        done, message = submit.draft_copy(self.doc, self, dest)
         if message:
-            self.inform(tr("Gönderildi olarak işaretle"), message, "information" if done else "warning")
+            self.inform(tr("Taslak kopya"), message, "information" if done else "critical")
 
-    def export_copy(self, dest: Path | None = None) -> None:
+    def reopen(self) -> None:
         if self.doc is None:
             return
-        self.commit_focused()
         from . import submit
 
-        done, message = submit.export_copy(self.doc, self, dest)
+        done, message = submit.reopen(self.doc, self.ask_text)
         if message:
-            self.inform(tr("Gönderilecek kopya"), message, "information" if done else "critical")
+            self.inform(tr("Gönderimi geri al"), message, "information" if done else "warning")
+
+    def choose_return(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(self.doc.path.parent) if self.doc else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Geri gönderme notunu aç"), start, tr("Geri gönderme notu (*.geri.json);;Tüm dosyalar (*)")
+        )
+        if name:
+            self.receive_return(Path(name))
+
+    def receive_return(self, path: Path) -> bool:
+        """A return file from the strategy unit (File → open, dropped, or chosen): checked, then received."""
+        from . import submit
+
+        if self.doc is None or not submit.answers(self.doc, path):
+            # the note answers another file: the recently opened file it answers, if there is one
+            match = submit.recent_file_for(path, settings.recent_files())
+            if match is not None and self.open_file(match) and self.doc is not None and submit.received(self.doc, path):
+                return True  # opening it received the note (it lay beside the file)
+            if self.doc is None:
+                if match is None:
+                    self.inform(
+                        tr("Geri gönderme notu"),
+                        tr("Önce notun geldiği birim dosyasını açın, sonra notu açın ya da pencereye bırakın."),
+                        "warning",
+                    )
+                return False
+        done, message = submit.receive_return(self.doc, path)
+        self.inform(tr("Geri gönderme notu"), message, "information" if done else "warning")
+        return done
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        path = self._dropped(event)
+        if path is None:
+            return
+        event.acceptProposedAction()
+        from .submit import RETURN_SUFFIX
+
+        if path.name.lower().endswith(RETURN_SUFFIX):
+            self.receive_return(path)
+        else:
+            self.open_file(path)
+
+    @staticmethod
+    def _dropped(event) -> Path | None:
+        """One local .faaliyet or return file dragged onto the window, else None."""
+        md = event.mimeData()
+        urls = [u for u in md.urls() if u.isLocalFile()] if md.hasUrls() else []
+        if len(urls) != 1:
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.name.lower().endswith((".faaliyet", ".geri.json")) else None
 
     # --- Excel template and the department's report ------------------------------
     def write_excel_template(self, out: Path | None = None) -> Path | None:
@@ -525,6 +625,11 @@ class MainWindow(QMainWindow):
 
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
+    def _text_question(self, title: str, label: str) -> tuple[str, bool]:
+        from PySide6.QtWidgets import QInputDialog
+
+        return QInputDialog.getMultiLineText(self, title, label)
+
     def _message_box(self, title: str, text: str, kind: str = "information") -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -538,8 +643,17 @@ class MainWindow(QMainWindow):
     # --- title and state ----------------------------------------------------------
     def _update(self, *_args) -> None:
         has = self.doc is not None
-        for a in (self.act_close, self.act_find, self.act_submit, self.act_copy, self.act_excel_template, self.act_report):
+        for a in (
+            self.act_close,
+            self.act_find,
+            self.act_send,
+            self.act_draft,
+            self.act_return,
+            self.act_excel_template,
+            self.act_report,
+        ):
             a.setEnabled(has)
+        self.act_reopen.setEnabled(False)
         self.act_excel_fill.setEnabled(has and not self.doc.locked)
         self.toolbar.setVisible(has)
         if not has:
@@ -557,28 +671,31 @@ class MainWindow(QMainWindow):
         self.act_redo.setToolTip(
             tr("Yinele: {0} (Ctrl+Y)").format(stack.redoText()) if stack.canRedo() else tr("Yinele (Ctrl+Y)")
         )
-        self.act_submit.setEnabled(not doc.locked)
+        self.act_send.setEnabled(not doc.readonly)
+        self.act_send.setText(tr("Kopyayı yeniden yaz…") if doc.submitted else tr("Gönder…"))
+        self.act_draft.setEnabled(True)
+        self.act_draft.setText(tr("Kopya kaydet…") if doc.submitted else tr("Taslak kopya kaydet…"))
+        self.act_reopen.setEnabled(doc.submitted and not doc.readonly)
+        self.act_return.setEnabled(not doc.readonly)
+        from . import submit
+
+        said = None if doc.readonly else submit.banner(doc)
         if doc.readonly:
             state = tr("salt okunur")
             self.view.banner.readonly(doc.wb.readonly_reason or "")
             self.saved.setText(tr("Salt okunur — değişiklik yapılamaz"))
         elif doc.submitted:
-            from . import submit
-
-            st = doc.state()
             state = doc.state_label + " (" + tr("kilitli") + ")"
-            self.view.banner.show_message(
-                tr(
-                    "Bu dosya {0} tarihinde {1} tarafından gönderildi olarak işaretlendi; düzenlemeye kapalıdır. "
-                    "Değişiklik gerekiyorsa Strateji Geliştirme dosyayı geri göndermelidir."
-                ).format(submit.when(st.get("changed_at", "")), st.get("changed_by", "")),
-                "info",
-            )
             self.saved.setText(tr("Gönderildi — kilitli"))
         else:
             state = doc.state_label
-            self.view.banner.hide()
+            if submit.is_draft(doc):
+                state = tr("TASLAK kopya")
             self.saved.setText(tr("✓ Tüm değişiklikler dosyaya kaydedildi"))
+        if said is not None:
+            self.view.banner.show_message(*said)
+        elif not doc.readonly:
+            self.view.banner.hide()
         self.setWindowTitle(f"{doc.path.name} — {doc.department_name} {doc.wb.year} — {state} — Faaliyet")
         self.setWindowFilePath(str(doc.path))
 

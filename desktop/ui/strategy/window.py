@@ -8,7 +8,7 @@ about the year and what the strategy unit does to it go through the model
 (``YearModel`` over the Qt-free ``store.year_board.YearBoard``); the widgets
 talk to each other through signals and public methods. Every prompt goes
 through an attribute (``ask``, ``inform``, ``ask_note``, ``decide``,
-``choose_files``, ``choose_folder``, ``choose_pdf``) so tests can answer it.
+``choose_files``, ``choose_folder``, ``choose_pdf``, ``choose_return_path``) so tests can answer it.
 """
 
 from __future__ import annotations
@@ -101,6 +101,9 @@ class StrategyWindow(QMainWindow):
         self.choose_out_folder = lambda: QFileDialog.getExistingDirectory(
             self, tr("Birim dosyaları hangi klasöre yazılsın?"), str(self._folder())
         )
+        self.choose_return_path = lambda suggested: QFileDialog.getSaveFileName(
+            self, tr("Geri gönderme dosyasını nereye kaydedeyim?"), str(suggested), tr("Geri gönderme notu (*.geri.json)")
+        )[0]
         self.choose_pdf = lambda suggested: QFileDialog.getSaveFileName(
             self, tr("Raporu nereye kaydedeyim?"), str(suggested), tr("PDF (*.pdf)")
         )[0]
@@ -266,7 +269,7 @@ class StrategyWindow(QMainWindow):
             return
         year = self.model.board
         self.board.set_rows(year.rows(), year.pending_counts(), year.institution_keys(), year.definition.year.percent_style)
-        self.history.set_records(year.history(), year.names())
+        self.history.set_records(year.history(), year.names(), year.returns())
         self._update()
 
     def _update(self, *_args) -> None:
@@ -297,16 +300,34 @@ class StrategyWindow(QMainWindow):
         return True
 
     def send_back(self, dept: str) -> bool:
+        """Send back with a note and write the return file the clerk opens (its fields: the department's errors)."""
+        fields = self.model.board.fields_to_fix(dept)
+        marked = tr(" Hatalı {0} alan birimin ekranında işaretlenir.").format(len(fields)) if fields else ""
         note, ok = self.ask_note(
-            tr("Notla geri gönder"), tr("{0} birimi neyi düzeltmeli? (Not birime iletilir.)").format(self._name(dept))
+            tr("Notla geri gönder"),
+            tr("{0} birimi neyi düzeltmeli? Not, birime ileteceğiniz geri gönderme dosyasına yazılır.").format(self._name(dept))
+            + marked,
         )
         if not ok:
             return False
+        from ...store.file.return_note import default_name
+
+        out = self.choose_return_path(self._folder() / default_name(dept, self.model.board.year))
+        if not out:
+            return False
         try:
-            self.model.send_back(dept, note)
+            change = self.model.send_back(dept, note, Path(out), fields)
         except WorkbookError as exc:
             self.inform(tr("Geri gönderilemedi"), str(exc), "warning")
             return False
+        self.inform(
+            tr("Notla geri gönderildi"),
+            tr(
+                "{0} notla geri gönderildi. Bu dosyayı birime iletin (USB bellek, ağ klasörü, e-posta):\n{1}\n\n"
+                "Birim dosyayı açınca kendi dosyası notla düzenlemeye açılır."
+            ).format(self._name(dept), change.result),
+            "information",
+        )
         self.statusBar().showMessage(tr("{0} notla geri gönderildi.").format(self._name(dept)), 15000)
         return True
 
