@@ -144,3 +144,21 @@ def test_a_place_on_a_second_screen_is_restored_while_that_screen_is_there(qtbot
     alone = _clerk(qtbot)
     _inside(alone, SMALL)
     alone.close()
+
+
+def test_the_help_window_and_the_excel_preview_fit_a_small_screen_too(qtbot, screen, workbook_path):
+    from desktop.ui.excel_fill import ExcelPreview, PreviewRow
+    from desktop.ui.help_window import HelpWindow
+
+    screen.area = SCALED
+    win = _clerk(qtbot, workbook_path)
+    win.show_help()
+    help_window = win.findChild(HelpWindow, "helpWindow")
+    preview = ExcelPreview([PreviewRow("a", "Alan", "1", "2", "Sayfa!B2")], "dolu.xlsx", win)
+    qtbot.addWidget(preview)
+    preview.show()
+    for w in (help_window, preview):
+        g = w.frameGeometry()
+        assert SCALED.contains(g), (w.objectName(), g)
+    preview.close()
+    win.close()
