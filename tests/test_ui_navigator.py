@@ -47,5 +47,5 @@ def test_settings_hold_only_window_state_and_recent_files(qtbot, workbook_path):
     win = make_window(qtbot, workbook_path)
     win.editor.set_values({"itfaiye.trafik_kazasi": 5})
     win.close()
-    assert set(settings().allKeys()) <= {"geometry", "windowState", "splitter", "recent"}
+    assert set(settings().allKeys()) <= {"clerkWindow/rect", "clerkWindow/maximized", "splitter", "recent"}
     assert str(workbook_path.resolve()) in settings().value("recent")

@@ -179,6 +179,14 @@ class OpenFile:
         table = "indicators" if self._kind.get(key) == "indicator" else "activities"
         return self._edit(lambda: self.wb.apply(**{table: {key: {attr: value}}}), label, f"{key}.{attr}", merge)
 
+    def set_entries(self, values: dict, indicators: dict, activities: dict, label: str = "") -> Change:
+        """Set fields, cells and plan attributes together (a filled Excel template): one transaction,
+        one undo step. ``indicators``/``activities`` map keys to ``{attribute: value}``."""
+        place = next(iter(values), "") or next(
+            (f"{k}.{a}" for k, attrs in {**indicators, **activities}.items() for a in attrs), ""
+        )
+        return self._edit(lambda: self.wb.apply(values=values, indicators=indicators, activities=activities), label, place, None)
+
     def record_unparsed(self, place: str, text: str) -> Change:
         """Keep text that could not be read (a value key or ``<plan key>.<attribute>``) in the file.
         Not an undo step: it is not a value."""

@@ -46,6 +46,7 @@ class ImportHistory(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 10, 12, 10)
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # a long summary wraps instead of widening the window past a small screen
         lay.addWidget(self.summary)
         self.table = QTableWidget(0, len(_columns()), self)
         self.table.setObjectName("importTable")
