@@ -16,10 +16,11 @@ from pathlib import Path
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
+from ...core.live_checks import LiveChecks
 from ...core.sha import sha256_hex
 from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
-from . import codec, pending, returned, stored
+from . import codec, found, pending, returned, stored
 from .clock import current_user, now
 from .safe_open import check_header, connect, verify, writable_reason
 from .schema import SCHEMA_VERSION, migrate
@@ -272,12 +273,18 @@ class Workbook:
             out.photos[list_key] = n
         return out
 
-    def findings(self, department: str | None = None, *, images: bool = False) -> list[Finding]:
-        """Every finding of this file (or of one department of it): ``document.OpenFile.findings``,
-        the one place they are composed."""
-        from .document import findings  # the open-file model builds on this class
-
-        return findings(self, department, images=images)
+    def findings(self, department: str | None = None, *, images: bool = False, entries: Entries | None = None) -> list[Finding]:
+        """Every finding of this file (or of one department of it), computed at once and composed
+        as the open-file model composes them (``found.py``). ``images``: decode every stored photo
+        as a merge does (``check``); ``entries``: as already read by the caller."""
+        dept = department or self.department
+        entries = self.entries() if entries is None else entries
+        return found.compose(
+            LiveChecks(self.definition, entries, dept).findings(),
+            pending.findings(self.definition, self.pending_inputs(dept)),
+            found.stored_findings(self, dept, images),
+            found.returned_findings(self, dept),
+        )
 
     def returned_findings(self) -> list[Finding]:
         """A warning per field the strategy unit named when it sent this department file back."""
