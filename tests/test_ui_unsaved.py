@@ -57,16 +57,16 @@ def test_unreadable_number_is_kept_in_the_file_and_back_after_reopening(window, 
 
 
 def test_unreadable_text_left_in_a_field_is_kept_when_the_window_closes(window, qtbot, workbook_path):
-    edit = widget(window, "pg_5_3_1.actual")  # decimal: "1.234" is ambiguous
+    edit = widget(window, "pg_5_3_1.actual")  # decimal: "1,234.5" is English, refused
     focus(window, edit)
-    qtbot.keyClicks(edit, "1.234")  # no Enter, the window is closed while typing
+    qtbot.keyClicks(edit, "1,234.5")  # no Enter, the window is closed while typing
     window.close()
-    assert pending(workbook_path) == {"pg_5_3_1.actual": "1.234"}
+    assert pending(workbook_path) == {"pg_5_3_1.actual": "1,234.5"}
     assert stored_indicator(workbook_path, "pg_5_3_1") is None
 
     win = make_window(qtbot, workbook_path)
     edit = widget(win, "pg_5_3_1.actual")
-    assert edit.text() == "1.234" and edit.property("inputError") is True and "belirsiz" in edit.toolTip()
+    assert edit.text() == "1,234.5" and edit.property("inputError") is True and "İngilizce" in edit.toolTip()
     win.close()
 
 

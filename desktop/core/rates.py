@@ -81,13 +81,13 @@ def realization(direction: str, baseline, target, actual) -> Rate:
 
 def rate_text(rate: Decimal | None, style: str = "prefix", missing: str = "—") -> str:
     """A realization rate or roll-up as printed everywhere: "%76,7" / "76,7 %" (``DECIMALS`` places)."""
-    return missing if rate is None else format_percent(rate, DECIMALS, style, fixed=True, always_group=True)
+    return missing if rate is None else format_percent(rate, DECIMALS, style, fixed=True)
 
 
 def deviation_text(rate: Decimal | None) -> str:
     """Distance from full realization in percentage points, with ``DECIMALS`` places."""
     d = deviation(rate)
-    return "" if d is None else format_number(d, DECIMALS, always_group=True)
+    return "" if d is None else format_number(d, DECIMALS)
 
 
 def deviation(rate: Decimal | None) -> Decimal | None:

@@ -60,7 +60,7 @@ def _fmt(definition: Definition, key: str, v) -> str:
     if slot and slot.places is not None and isinstance(v, (int, Decimal)):
         return display(slot.type, v, definition.year.percent_style, for_print=True, decimals=slot.places)
     if isinstance(v, (int, Decimal)):
-        return format_number(v, always_group=True)
+        return format_number(v)
     return str(v)
 
 

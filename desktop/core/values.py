@@ -208,8 +208,8 @@ def display(type_: str, value, percent_style: str = "prefix", for_print: bool = 
         places = DEFAULT_DECIMALS[type_] if decimals is None else decimals
         number = value if isinstance(value, (int, Decimal)) else Decimal(str(value))
         if type_ == "percent":
-            return format_percent(number, places, percent_style, fixed=True, always_group=True)
-        return format_number(number, places, always_group=True)
+            return format_percent(number, places, percent_style, fixed=True)
+        return format_number(number, places)
     if type_ == "money":
         return format_money(Decimal(value))
     if type_ == "percent":
