@@ -114,7 +114,7 @@ class PlanCard(QGroupBox):
 
         grid.addWidget(QLabel(actual_label, self), 2, 0)
         self.actual = PlanFieldEdit(editor, kind, item.key, actual_attr, actual_type, f"{item.code} {actual_label.rstrip(':')}")
-        grid.addWidget(self.actual, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addLayout(self._with_note(self.actual), 2, 1)
         self.rate = QLabel(self)
         self.rate.setObjectName(f"{item.key}.rate")
         self.rate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -124,7 +124,7 @@ class PlanCard(QGroupBox):
         grid.addWidget(QLabel(tr("Kaynak belge / kayıt:"), self), 3, 0)
         self.source = PlanFieldEdit(editor, kind, item.key, "source", "note", f"{item.code} kaynak")
         self.source.setPlaceholderText(tr("Rakamın alındığı defter, sistem ya da belge (ör. Olay kayıt defteri 2020)"))
-        grid.addWidget(self.source, 3, 1, 1, 2)
+        grid.addLayout(self._with_note(self.source, Qt.AlignmentFlag(0)), 3, 1, 1, 2)
 
         self.expl_label = QLabel(tr("Sapma açıklaması:"), self)
         self.expl_label.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -137,7 +137,7 @@ class PlanCard(QGroupBox):
             f"{item.code} sapma açıklaması",
             tr("Hedeften sapmanın nedeni: ne oldu, neden, ne yapılacak."),
         )
-        grid.addWidget(self.explanation, 4, 1, 1, 2)
+        grid.addLayout(self._with_note(self.explanation, Qt.AlignmentFlag(0)), 4, 1, 1, 2)
         self.need = QLabel(self)
         self.need.setObjectName(f"{item.key}.need")
         self.need.setWordWrap(True)
@@ -148,6 +148,14 @@ class PlanCard(QGroupBox):
         editor.doc.planChanged.connect(lambda k: k == item.key and self._show(self._current_actual()))
         editor.doc.findingsChanged.connect(lambda: self._show(self._current_actual()))
         self._show(self.actual.stored())
+
+    def _with_note(self, edit, align=Qt.AlignmentFlag.AlignLeft) -> QVBoxLayout:
+        """The editor and, under it, what it reads as or why it cannot be read."""
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(edit, 0, align)
+        column.addWidget(edit.attach_note(self))
+        return column
 
     @property
     def tolerance(self):
