@@ -27,6 +27,10 @@ HUNDRED = Decimal(100)
 # Places every realization rate, roll-up and deviation is shown with: in the
 # findings, the report's performance tables, the Excel export and the window.
 DECIMALS = 1
+# A rate beyond this (in percent points, either sign) is almost always a typing slip: a
+# thousands separator read as intended, a decimal comma forgotten, the wrong unit.
+# It is a warning to check the value, never a refusal.
+IMPLAUSIBLE = Decimal(1000)
 
 METHODS = {
     "delta": "(C − A) / (B − A) × 100",
@@ -59,6 +63,11 @@ def method_for(direction: str, baseline, target) -> str:
     if a is not None and a != 0 and b is not None and a != b:
         return "delta"
     return "inverse" if direction == "decrease" else "ratio"
+
+
+def implausible(rate: Decimal | None) -> bool:
+    """True when a realization rate is too far out to be believed without a check (``IMPLAUSIBLE``)."""
+    return rate is not None and abs(rate) > IMPLAUSIBLE
 
 
 def realization(direction: str, baseline, target, actual) -> Rate:

@@ -11,12 +11,14 @@ import contextlib
 import functools
 import sqlite3
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
 from ...core.sha import sha256_hex
+from ...core.units import actual_type
 from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
 from . import codec, pending, returned, stored
@@ -426,12 +428,11 @@ class Workbook:
             new = {}
             try:
                 for attr, value in attrs.items():
-                    if attr == num_col:
-                        new[attr] = (
-                            codec.encode("money", coerce("money", value))
-                            if table == "activity"
-                            else codec.encode_number(coerce("decimal", value))
-                        )
+                    if attr == num_col and table == "activity":
+                        new[attr] = codec.encode("money", coerce("money", value))
+                    elif attr == num_col:  # an indicator counting things takes whole numbers only
+                        number = coerce(actual_type(d), value)
+                        new[attr] = codec.encode_number(None if number is None else Decimal(number))
                     elif attr in ("explanation", "source"):
                         new[attr] = coerce("note", value or "")
                     else:

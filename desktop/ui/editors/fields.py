@@ -245,19 +245,22 @@ class MarkedMixin:
         """Store what is typed (on Enter, on leaving, after a pause in text, before closing).
 
         False while it cannot be read: the text is then kept in the file and
-        shown red (``_keep_unparsed``). Subclasses give ``current_text`` and
+        shown red (``_keep_unparsed``). Kept text that has become readable (the
+        reading rule of an older version refused it) is saved like typing. Subclasses give ``current_text`` and
         ``after_write``.
         """
         self._autosave.stop()
         if self.isReadOnly():
             return True
-        if not self.dirty():
-            return self.pending_text() is None
+        kept = None if self.dirty() else self.pending_text()
+        if not self.dirty() and kept is None:
+            return True
         text = self.current_text()
         try:
             value = parse_input(self.type, text)
         except ValueProblem as exc:
-            self._keep_unparsed(text, exc)
+            if kept is None:  # newly typed: kept in the file, the reason shown
+                self._keep_unparsed(text, exc)
             return False
         if not self.write(value):
             return False

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ...core import rates, settings
+from ...core import rates, settings, units
 from ...core.numbers import format_number, format_percent
 from ...core.plan import DIRECTION_LABELS
 from ...core.values import ValueProblem, parse_input
@@ -100,7 +100,7 @@ class PlanCard(QGroupBox):
                 _num(item.target),
                 format_percent(item.weight, None, editor.doc.percent_style) if item.weight is not None else "—",
             )
-            actual_attr, actual_type, actual_label = "actual", "decimal", tr("Gerçekleşme (C):")
+            actual_attr, actual_type, actual_label = "actual", units.actual_type(item), tr("Gerçekleşme (C):")
         else:
             facts = tr("Planlanan maliyet: {0} TL").format(
                 editor.doc.display("money", item.planned_cost) if item.planned_cost is not None else "—"
@@ -143,10 +143,10 @@ class PlanCard(QGroupBox):
         self.need.setWordWrap(True)
         grid.addWidget(self.need, 5, 1, 1, 2)
 
-        self.actual.textEdited.connect(self._typed)
-        self.explanation.textChanged.connect(lambda: self._show(self._current_actual()))
-        editor.doc.planChanged.connect(lambda k: k == item.key and self._show(self._current_actual()))
-        editor.doc.findingsChanged.connect(lambda: self._show(self._current_actual()))
+        self.actual.textChanged.connect(self._typed)
+        self.explanation.textChanged.connect(self._typed)
+        editor.doc.planChanged.connect(lambda k: k == item.key and self._typed())
+        editor.doc.findingsChanged.connect(self._typed)
         self._show(self.actual.stored())
 
     def _with_note(self, edit, align=Qt.AlignmentFlag.AlignLeft) -> QVBoxLayout:
@@ -163,15 +163,10 @@ class PlanCard(QGroupBox):
         doc = self.editor.doc
         return settings.year_settings(doc.definition, doc.entries.values.get).deviation_tolerance
 
-    def _current_actual(self):
+    def _typed(self, *_args) -> None:
+        """The rate of what the actual's editor holds; none while it cannot be read (never the last readable part)."""
         try:
-            return parse_input(self.actual.type, self.actual.text())
-        except ValueProblem:
-            return self.actual.stored()
-
-    def _typed(self, text: str) -> None:
-        try:
-            value = parse_input(self.actual.type, text)
+            value = parse_input(self.actual.type, self.actual.text())
         except ValueProblem:
             self.rate.setText(tr("Gerçekleşme oranı: — (sayı okunamadı)"))
             return
@@ -188,11 +183,15 @@ class PlanCard(QGroupBox):
         if rate.value is None:
             self.rate.setText(tr("Gerçekleşme oranı: — ({0})").format(rate.reason))
         else:
-            self.rate.setText(
-                tr("Gerçekleşme oranı: <b>{0}</b>  <span style='color:#555'>({1})</span>").format(
-                    rates.rate_text(rate.value, style), rates.METHODS[rate.method]
-                )
+            text = tr("Gerçekleşme oranı: <b>{0}</b>  <span style='color:#555'>({1})</span>").format(
+                rates.rate_text(rate.value, style), rates.METHODS[rate.method]
             )
+            if rates.implausible(rate.value):
+                text += "<br><span style='color:{}'>{}</span>".format(
+                    look.WARNING_TEXT,
+                    tr("⚠ Olağan dışı oran: gerçekleşme değerini kontrol edin (binlik ayırıcı nokta, ondalık virgül)."),
+                )
+            self.rate.setText(text)
         needed = rates.needs_explanation(rate.value, self.tolerance)
         missing = needed and not self.explanation.toPlainText().strip()
         if missing:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyled
 
 from ...core import keys
 from ...core.forms import NUMERIC_TYPES, TableDef
-from ...core.tables import compute_table
+from ...core.tables import compute_table, compute_unreadable
 from ...core.values import TEXT_KINDS, ValueProblem, parse_input, text_limit
 from ..commands import Editor
 from ..i18n import tr
@@ -68,14 +68,18 @@ class TableModel(QAbstractTableModel):
         return self.doc.value(key)
 
     # --- preview while typing -----------------------------------------------
-    def preview(self, key: str | None, value=None) -> None:
-        """Show computed cells as if ``key`` held ``value`` (None key ends the preview)."""
+    def preview(self, key: str | None, value=None, readable: bool = True) -> None:
+        """Show computed cells as if ``key`` held ``value`` (None key ends the preview);
+        ``readable=False``: its text cannot be read, what depends on it shows nothing."""
         if key is None:
             self._preview = {}
-        else:
+        elif readable:
             self._preview = {key: value}
             entered = {**self.doc.entries.values, **self._preview}
             self._computed = compute_table(self.department, self.table, entered)
+        else:
+            self._preview = {key: None}
+            self._computed = compute_unreadable(self.department, self.table, self.doc.entries.values, key)
         self._computed_changed()
 
     def _computed_changed(self) -> None:
@@ -242,6 +246,7 @@ class CellDelegate(QStyledItemDelegate):
         except ValueProblem as exc:
             edit.setPalette(palette((QPalette.ColorRole.Base, MARKS["inputError"][0])))
             edit.setToolTip(str(exc))
+            model.preview(model.key(index.row(), index.column()), readable=False)  # not its last readable part
             return
         model.preview(model.key(index.row(), index.column()), value)
 
