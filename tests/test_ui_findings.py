@@ -116,9 +116,12 @@ def test_panel_rows_are_coloured_by_severity(window):
 
     window.editor.set_values({"itfaiye.makbuz.ocak.arac": 1, "itfaiye.makbuz.ocak.tutar": Decimal("5000")})  # a warning
     lst = window.view.findings.list
+    window.editor.record_unparsed("itfaiye.trafik_kazasi", "12a")  # an error
     rows = [lst.item(i) for i in range(lst.count())]
     errors = [r for r in rows if r.text().startswith("Hata")]
+    missing = [r for r in rows if r.text().startswith("Eksik")]  # the required field still empty
     warnings = [r for r in rows if r.text().startswith("Uyarı")]
-    assert errors and warnings
+    assert errors and missing and warnings
     assert {r.foreground().color().name() for r in errors} == {COLORS["error"]}
+    assert {r.foreground().color().name() for r in missing} == {COLORS["missing"]}
     assert {r.foreground().color().name() for r in warnings} == {COLORS["warning"]}

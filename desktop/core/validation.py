@@ -7,7 +7,7 @@ from decimal import Decimal
 from . import expressions, rates, settings, units
 from .definition import Definition
 from .entries import Entries, ValueView
-from .findings import Finding
+from .findings import MISSING_RULE, Finding
 from .i18n import _
 from .item_kinds import KINDS
 from .numbers import format_number, format_percent
@@ -28,7 +28,7 @@ def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
     key = f"{dept}.{item.key}"
     v = view.get(key)
     if v is None or (isinstance(v, str) and not v.strip()):
-        return [Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", "zorunlu", dept)]
+        return [Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", MISSING_RULE, dept)]
     return []
 
 
