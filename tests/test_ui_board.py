@@ -401,6 +401,7 @@ def test_the_decision_column_is_never_cut_off(qtbot, window, width):
     table = dlg.table
     right = table.columnViewportPosition(COL_CHOICE) + table.columnWidth(COL_CHOICE)
     assert table.columnViewportPosition(COL_CHOICE) >= 0 and right <= table.viewport().width()
+    assert right >= table.viewport().width() * 0.9  # the columns share the width: none squeezed for nothing
     combo = table.cellWidget(0, COL_CHOICE)
     assert table.columnWidth(COL_CHOICE) >= combo.sizeHint().width()  # its text whole
     assert dlg.width() <= width

@@ -60,3 +60,13 @@ def test_a_count_indicator_refuses_a_fraction_in_the_window(window, qtbot):
     note = window.findChild(QLabel, "pg_5_3_2.actual.note")
     assert edit.property("inputError") is True and "tam sayı" in note.text()
     assert window.doc.indicator("pg_5_3_2").actual is None
+
+
+def test_no_explanation_is_demanded_by_the_rate_of_a_half_typed_number(window, qtbot):
+    edit = widget(window, "pg_5_3_2.actual")  # "Adet", target 10
+    need = window.findChild(QLabel, "pg_5_3_2.need")
+    focus(window, edit)
+    qtbot.keyClicks(edit, "1.234")
+    assert "Açıklama zorunlu" in need.text()  # %12.340: far from the target
+    qtbot.keyClicks(edit, ",5")  # a count cannot be read with decimals
+    assert need.text() == "" and "okunamadı" in window.findChild(QLabel, "pg_5_3_2.rate").text()

@@ -112,8 +112,10 @@ class PlanCard(QGroupBox):
         info.setWordWrap(True)
         grid.addWidget(info, 1, 0, 1, 3)
 
-        grid.addWidget(QLabel(actual_label, self), 2, 0)
         self.actual = PlanFieldEdit(editor, kind, item.key, actual_attr, actual_type, f"{item.code} {actual_label.rstrip(':')}")
+        label = QLabel(actual_label, self)
+        label.setMinimumHeight(self.actual.sizeHint().height())  # level with the editor, above the line under it
+        grid.addWidget(label, 2, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(self._with_note(self.actual), 2, 1)
         self.rate = QLabel(self)
         self.rate.setObjectName(f"{item.key}.rate")
@@ -168,7 +170,7 @@ class PlanCard(QGroupBox):
         try:
             value = parse_input(self.actual.type, self.actual.text())
         except ValueProblem:
-            self.rate.setText(tr("Gerçekleşme oranı: — (sayı okunamadı)"))
+            self._show(None, readable=False)
             return
         self._show(value)
 
@@ -177,10 +179,12 @@ class PlanCard(QGroupBox):
             return rates.realization(self.item.direction, self.item.baseline, self.item.target, actual)
         return rates.realization("increase", None, self.item.planned_cost, actual)
 
-    def _show(self, actual) -> None:
+    def _show(self, actual, readable: bool = True) -> None:
         rate = self.compute(actual)
         style = self.editor.doc.percent_style
-        if rate.value is None:
+        if not readable:  # no rate, and no explanation demanded by a rate of a half-typed number
+            self.rate.setText(tr("Gerçekleşme oranı: — (sayı okunamadı)"))
+        elif rate.value is None:
             self.rate.setText(tr("Gerçekleşme oranı: — ({0})").format(rate.reason))
         else:
             text = tr("Gerçekleşme oranı: <b>{0}</b>  <span style='color:#555'>({1})</span>").format(
@@ -189,7 +193,7 @@ class PlanCard(QGroupBox):
             if rates.implausible(rate.value):
                 text += "<br><span style='color:{}'>{}</span>".format(
                     look.WARNING_TEXT,
-                    tr("⚠ Olağan dışı oran: gerçekleşme değerini kontrol edin (binlik ayırıcı nokta, ondalık virgül)."),
+                    tr("⚠ Olağan dışı oran: değeri kontrol edin."),
                 )
             self.rate.setText(text)
         needed = rates.needs_explanation(rate.value, self.tolerance)

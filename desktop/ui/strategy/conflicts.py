@@ -9,6 +9,7 @@ at 1366 px, and at 150 %, it is never cut off at the right edge. ``resolution()`
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,11 +74,11 @@ class ConflictDialog(QDialog):
             [
                 tr("Birim"),
                 tr("Alan"),
-                tr("Son aktarımda"),
-                tr("Birleşik dosyada"),
-                tr("Değiştiren (birleşik)"),
-                tr("Gelen dosyada"),
-                tr("Değiştiren (gelen)"),
+                tr("Son\naktarımda"),  # two lines: a header is never cut
+                tr("Birleşik\ndosyada"),
+                tr("Değiştiren\n(birleşik)"),
+                tr("Gelen\ndosyada"),
+                tr("Değiştiren\n(gelen)"),
                 tr("Karar"),
             ]
         )
@@ -114,6 +115,8 @@ class ConflictDialog(QDialog):
         head.setStretchLastSection(False)
         self._choice_width = max([c.sizeHint().width() + 12 for c in self.combos] + [head.sectionSizeHint(COL_CHOICE), 120])
         self.table.setColumnWidth(COL_CHOICE, self._choice_width)
+        self._least = {col: max(least, head.sectionSizeHint(col)) for col, (_share, least) in SHARES.items()}
+        self.table.viewport().installEventFilter(self)  # the width the columns share
         lay.addWidget(self.table, 1)
 
         row = QHBoxLayout()
@@ -149,13 +152,14 @@ class ConflictDialog(QDialog):
         """Share the table's width: the decision column whole, the others by ``SHARES``."""
         free = self.table.viewport().width() - self._choice_width
         total = sum(share for share, _least in SHARES.values())
-        for col, (share, least) in SHARES.items():
-            self.table.setColumnWidth(col, max(least, free * share // total))
+        for col, (share, _least) in SHARES.items():
+            self.table.setColumnWidth(col, max(self._least[col], free * share // total))
         self.table.resizeRowsToContents()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit_columns()
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def choose(self, row: int, choice: str | None) -> None:
         combo = self.combos[row]
