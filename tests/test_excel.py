@@ -680,3 +680,19 @@ def test_formula_with_a_cached_value_imports_the_value(workbook, definition, tmp
             zout.writestr(info, data)
     assert import_template(workbook, out) == 1
     assert workbook.get(counts[0]) == 42
+
+
+def test_a_count_indicator_refuses_a_fraction_from_excel_naming_the_cell(workbook, definition, tmp_path):
+    template = tmp_path / "sablon.xlsx"
+    write_template(definition, "itfaiye", template)
+    where = cell_map(template)
+    ind = definition.indicators_of("itfaiye")[0]  # "Adet"
+    before = sha(workbook.path)
+    bad = fill(template, tmp_path / "kesir.xlsx", {(ind.key, "actual"): "12,5"})
+    with pytest.raises(ImportRejected) as exc:
+        import_template(workbook, bad)
+    sheet, coord = where[(ind.key, "actual")]
+    assert any(p.startswith(f"{sheet}!{coord}") and "tam sayı" in p for p in exc.value.problems), exc.value.problems
+    assert sha(workbook.path) == before
+    ok = fill(template, tmp_path / "tam.xlsx", {(ind.key, "actual"): "1.234"})  # Turkish thousands
+    assert import_template(workbook, ok) == 1 and workbook.entries().indicators[ind.key].actual == 1234
