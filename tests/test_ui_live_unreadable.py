@@ -70,3 +70,23 @@ def test_no_explanation_is_demanded_by_the_rate_of_a_half_typed_number(window, q
     assert "Açıklama zorunlu" in need.text()  # %12.340: far from the target
     qtbot.keyClicks(edit, ",5")  # a count cannot be read with decimals
     assert need.text() == "" and "okunamadı" in window.findChild(QLabel, "pg_5_3_2.rate").text()
+
+
+def test_under_a_table_the_cell_being_typed_says_what_it_reads_and_why_it_cannot(window, qtbot):
+    table = widget(window, "itfaiye.makbuz")
+    window.view.go_to("itfaiye.makbuz.subat.tutar")
+    QApplication.processEvents()
+    m = table.model()
+    note = window.findChild(QLabel, "itfaiye.makbuz.note")
+    table.setCurrentIndex(m.index(1, 1))
+    type_in_table(table, "150.000")
+    assert note.isVisible() and note.text() == "Şubat / Miktarı (TL): = 150.000,00 TL"
+    qtbot.keyClicks(cell_editor(table), "a")
+    assert note.property("kind") == "problem" and "'150.000a'" in note.text()
+    qtbot.keyClick(cell_editor(table), Qt.Key.Key_Return)  # refused: kept in the file, the reason stays
+    assert note.property("kind") == "problem" and note.text().startswith("Şubat / Miktarı (TL): '150.000a'")
+    qtbot.keyClick(cell_editor(table), Qt.Key.Key_Escape)
+    table.setCurrentIndex(m.index(0, 1))  # another cell: nothing to say
+    assert not note.isVisible()
+    table.setCurrentIndex(m.index(1, 1))  # back on the kept text: its reason again
+    assert note.property("kind") == "problem" and "'150.000a'" in note.text()

@@ -120,6 +120,7 @@ def _table_editor(page: SectionPage, editor: Editor, department: str, item: Tabl
     edit = TableEditor(editor, department, item, page)
     edit.model().hints = {k: v for k, v in page.defaults.items() if k.startswith(key + ".") and v}
     lay.addWidget(edit)
+    lay.addWidget(edit.attach_note(page))  # what the cell being typed reads as, or why it cannot be read
     hint_text = tr(
         "Gri hücreler hesaplanır. Enter: aşağı, Tab: sağa; Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz."
     )
