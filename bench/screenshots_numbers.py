@@ -2,7 +2,7 @@
 
     Xvfb :94 -screen 0 1366x768x24 &
     DISPLAY=:94 QT_QPA_PLATFORM=xcb uv run python bench/screenshots_numbers.py /tmp/shots-numbers
-    DISPLAY=:94 QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1.5 uv run python bench/screenshots_numbers.py /tmp/shots-150
+    DISPLAY=:94 QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1.5 uv run python bench/screenshots_numbers.py /tmp/shots-150 [--narrow-panels]
 
 Opens a fresh İtfaiye file of the shipped definition, the window as large as the
 screen allows, and saves: n1 a new empty file (the findings panel), n2 a money
@@ -68,6 +68,11 @@ def main(out: Path) -> int:
     settle(600)
     win.open_file(path)
     view = win.view
+    if len(sys.argv) > 2 and sys.argv[2] == "--narrow-panels":  # as a clerk drags the splitters at 150 %
+        from PySide6.QtWidgets import QSplitter
+
+        split = view.findChild(QSplitter)
+        split.setSizes([170, max(400, win.width() - 170 - 200), 200])
     view.navigator.select("genel")
     shot(win, out, "n1-yeni-dosya.png")
 

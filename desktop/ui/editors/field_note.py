@@ -41,5 +41,6 @@ class FieldNote(QLabel):
         if kind != self.property("kind"):
             text_color(self, color)
             self.setProperty("kind", kind)
+            self.setWordWrap(kind == "problem")  # a reading is short: never broken inside a number
         self.setText(text)
         self.setVisible(bool(text))
