@@ -106,3 +106,15 @@ def test_a_count_field_refuses_a_fraction_with_the_reason_under_it(window, qtbot
     line = note(window, "itfaiye.kurtarilan_kisi")
     assert "tam sayı" in line.text() and line.property("kind") == "problem"
     assert stored(workbook_path, "itfaiye.kurtarilan_kisi") is None
+
+
+def test_a_decimal_is_shown_grouped_after_saving_and_reads_back_the_same(window, qtbot, workbook_path):
+    edit = widget(window, "pg_5_3_1.actual")  # "Dk": decimals
+    focus(window, edit)
+    qtbot.keyClicks(edit, "1234")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.text() == "1.234"  # grouped like every number (it was "1234")
+    assert stored_indicator(workbook_path, "pg_5_3_1").actual == D(1234)
+    focus(window, edit)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # the shown text saved again: the same number
+    assert stored_indicator(workbook_path, "pg_5_3_1").actual == D(1234)
