@@ -102,7 +102,8 @@ class MarkedMixin:
 
     def show_findings(self) -> None:
         found = self.editor.doc.findings_at(self.key)
-        level = "error" if any(f.is_error for f in found) else ("warning" if found else "")
+        # a required field still empty is to fill, not a mistake: amber, as the navigator and panel say
+        level = "error" if any(f.is_error and not f.is_missing for f in found) else ("warning" if found else "")
         set_mark(self, "finding", level)
         self._update_tooltip(found)
 
