@@ -11,6 +11,7 @@ import contextlib
 import functools
 import sqlite3
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 from ...core.definition import Definition, Slot
@@ -18,6 +19,7 @@ from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
 from ...core.live_checks import LiveChecks
 from ...core.sha import sha256_hex
+from ...core.units import actual_type
 from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
 from . import codec, found, pending, returned, stored
@@ -433,12 +435,11 @@ class Workbook:
             new = {}
             try:
                 for attr, value in attrs.items():
-                    if attr == num_col:
-                        new[attr] = (
-                            codec.encode("money", coerce("money", value))
-                            if table == "activity"
-                            else codec.encode_number(coerce("decimal", value))
-                        )
+                    if attr == num_col and table == "activity":
+                        new[attr] = codec.encode("money", coerce("money", value))
+                    elif attr == num_col:  # an indicator counting things takes whole numbers only
+                        number = coerce(actual_type(d), value)
+                        new[attr] = codec.encode_number(None if number is None else Decimal(number))
                     elif attr in ("explanation", "source"):
                         new[attr] = coerce("note", value or "")
                     else:
