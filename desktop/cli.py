@@ -362,6 +362,84 @@ def cmd_merge(args) -> int:
     return 1 if result.refused else 0
 
 
+def cmd_submit(args) -> int:
+    """The clerk's "Gönder": check, mark as sent and write the copy, in one step."""
+    from .store.file.sending import send
+
+    _not_an_input(args.out, args.file)
+    with _open(args.file) as wb:
+        try:
+            digest, written = send(wb, Path(args.out))
+        except ImportRejected as exc:
+            raise Failure(str(exc), 1) from None
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("Gönderildi olarak işaretlendi ve kopya yazıldı: {p} (özet {h})").format(p=written, h=digest[:12]))
+    return 0
+
+
+def cmd_copy(args) -> int:
+    """A checked copy without sending; a file not yet sent gets -TASLAK in its name."""
+    from .store.file.sending import is_draft_name, labelled_copy
+
+    _not_an_input(args.out, args.file)
+    with _open(args.file, readonly=True) as wb:
+        try:
+            written = labelled_copy(wb, Path(args.out))
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("Kopya yazıldı: {p}").format(p=written))
+    if is_draft_name(written):
+        print(_("TASLAK: dosya henüz gönderilmedi. Göndermek için: faaliyet submit DOSYA --out KOPYA"), file=sys.stderr)
+    return 0
+
+
+def cmd_reopen(args) -> int:
+    from .store.file.sending import reopen
+
+    with _open(args.file) as wb:
+        try:
+            reopen(wb, args.reason)
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("Gönderim geri alındı; dosya yeniden taslak. Gerekçe bir sonraki aktarımda Strateji Geliştirme'ye görünür."))
+    return 0
+
+
+def cmd_return(args) -> int:
+    """The strategy unit sends a department back: the board records it, the file goes to the clerk."""
+    from .store.file import return_note
+
+    _not_an_input(args.out, args.file)
+    with _open(args.file) as wb:
+        try:
+            ret = return_note.make(wb, args.department, args.note, args.field or ())
+            written = return_note.write(wb, ret, Path(args.out))
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("{d} notla geri gönderildi; birime iletilecek dosya: {p}").format(d=args.department, p=written))
+    return 0
+
+
+def cmd_receive(args) -> int:
+    """The clerk opens the return file: the department file is unlocked with the note."""
+    from .store.file import return_note
+
+    with _open(args.file) as wb:
+        try:
+            ret = return_note.read(Path(args.return_file))
+            changed = return_note.receive(wb, ret, Path(args.return_file).name)
+        except WorkbookError as exc:
+            raise Failure(str(exc), 1) from None
+    if not changed:
+        print(_("Bu geri gönderme notu dosyaya daha önce işlenmiş; bir şey değişmedi."))
+        return 0
+    print(_("Dosya geri gönderildi ve düzenlemeye açıldı. Not: {n}").format(n=ret.note))
+    for key in ret.fields:
+        print(_("düzeltilecek: {k}").format(k=key))
+    return 0
+
+
 def cmd_excel_export(args) -> int:
     from .store.exchange.excel_export import export_excel
 
@@ -470,7 +548,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Belediye faaliyet raporu: birim dosyaları, denetim, birleştirme ve rapor."),
         epilog=_("Pencereyi açmak için komutsuz 'faaliyet' ya da 'faaliyet open DOSYA' çalıştırın."),
     )
-    sub = p.add_subparsers(dest="command", metavar=_("KOMUT"), title="komutlar")
+    sub = p.add_subparsers(dest="command", metavar=_("KOMUT"), title=_("komutlar"))
     sub.required = True
 
     def add(name, helptext, func):
@@ -511,7 +589,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("department", metavar=_("BİRİM"), help=_("birim anahtarı"))
 
     sp = add("values", _("değer dosyalarını (JSON/CSV) içe ve dışa aktarır"), None)
-    vsub = sp.add_subparsers(dest="values_command", metavar=_("İŞLEM"), title="işlemler")
+    vsub = sp.add_subparsers(dest="values_command", metavar=_("İŞLEM"), title=_("işlemler"))
     vsub.required = True
     vi = vsub.add_parser(
         "import",
@@ -560,8 +638,33 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("çakışmada: ours = birleşikteki değer kalsın, theirs = gelen dosyadaki değer"),
     )
 
+    sp = add(
+        "submit", _("birim dosyasını denetler, gönderildi olarak işaretler ve gönderilecek kopyayı yazar (tek adım)"), cmd_submit
+    )
+    sp.add_argument("file", metavar=_("DOSYA"), help=_("birim .faaliyet dosyası"))
+    sp.add_argument("--out", required=True, metavar=_("KOPYA"), help=_("gönderilecek kopya (USB bellek, ağ klasörü…)"))
+
+    sp = add("copy", _("denetlenmiş bir kopya yazar; gönderilmemiş dosyanın kopyasının adına -TASLAK eklenir"), cmd_copy)
+    sp.add_argument("file", metavar=_("DOSYA"), help=_(".faaliyet dosyası"))
+    sp.add_argument("--out", required=True, metavar=_("KOPYA"), help=_("yazılacak kopya"))
+
+    sp = add("reopen", _("gönderilmiş birim dosyasının gönderimini gerekçeyle geri alır (yeniden taslak)"), cmd_reopen)
+    sp.add_argument("file", metavar=_("DOSYA"), help=_("birim .faaliyet dosyası"))
+    sp.add_argument("--reason", required=True, metavar=_("GEREKÇE"), help=_("Strateji Geliştirme'nin göreceği gerekçe"))
+
+    sp = add("return", _("bir birimi notla geri gönderir ve birime iletilecek geri gönderme dosyasını yazar"), cmd_return)
+    sp.add_argument("file", metavar=_("BİRLEŞİK"), help=_("yılın birleşik .faaliyet dosyası"))
+    sp.add_argument("--department", required=True, metavar=_("BİRİM"), help=_("geri gönderilecek birim"))
+    sp.add_argument("--note", required=True, metavar=_("NOT"), help=_("birimin neyi düzeltmesi gerektiği"))
+    sp.add_argument("--field", action="append", metavar=_("ANAHTAR"), help=_("düzeltilecek alan (birden çok kez verilebilir)"))
+    sp.add_argument("--out", required=True, metavar=_("DOSYA"), help=_("yazılacak dosya, ör. itfaiye-2020.geri.json"))
+
+    sp = add("receive", _("geri gönderme dosyasını birim dosyasına işler: dosya notla düzenlemeye açılır"), cmd_receive)
+    sp.add_argument("file", metavar=_("DOSYA"), help=_("birim .faaliyet dosyası"))
+    sp.add_argument("return_file", metavar=_("GERİ"), help=_("Strateji Geliştirme'nin gönderdiği .geri.json dosyası"))
+
     sp = add("excel", _("Excel (.xlsx): yılın tablolarını verir, birim şablonu üretir ve doldurulmuş şablonu içe aktarır"), None)
-    xsub = sp.add_subparsers(dest="excel_command", metavar=_("İŞLEM"), title="işlemler")
+    xsub = sp.add_subparsers(dest="excel_command", metavar=_("İŞLEM"), title=_("işlemler"))
     xsub.required = True
     xe = xsub.add_parser(
         "export",
@@ -599,7 +702,7 @@ def build_parser() -> argparse.ArgumentParser:
     xi.set_defaults(func=cmd_excel_import)
 
     sp = add("plan", _("stratejik planı Excel tablosu olarak verir ve doldurulmuş tablodan plan.yaml yazar"), None)
-    psub = sp.add_subparsers(dest="plan_command", metavar=_("İŞLEM"), title="işlemler")
+    psub = sp.add_subparsers(dest="plan_command", metavar=_("İŞLEM"), title=_("işlemler"))
     psub.required = True
     pt = psub.add_parser(
         "template",

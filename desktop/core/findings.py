@@ -7,6 +7,9 @@ import msgspec
 from .i18n import lazy
 
 SEVERITY_LABELS = {"error": lazy("hata"), "warning": lazy("uyarı")}
+# A required field still empty: an error (nothing is sent without it), but something to
+# fill rather than a mistake; a new file starts with these, so they are named apart.
+MISSING_RULE = "zorunlu"
 
 
 class Finding(msgspec.Struct, frozen=True, order=True):
@@ -23,6 +26,11 @@ class Finding(msgspec.Struct, frozen=True, order=True):
     @property
     def severity_label(self) -> str:
         return str(SEVERITY_LABELS.get(self.severity, self.severity))
+
+    @property
+    def is_missing(self) -> bool:
+        """A required field still empty (``MISSING_RULE``): it blocks sending like any error."""
+        return self.rule == MISSING_RULE
 
 
 def count_by_severity(findings) -> dict[str, int]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import expressions, rates, settings
+from . import expressions, rates, settings, units
 from .definition import Definition
 from .entries import Entries, ValueView
-from .findings import Finding
+from .findings import MISSING_RULE, Finding
 from .i18n import _
 from .item_kinds import KINDS
 from .numbers import format_number, format_percent
@@ -29,7 +29,9 @@ def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
     v = view.get(key)
     if v is None or (isinstance(v, str) and not v.strip()):
         return [
-            Finding("error", key, _("'{field}' zorunlu; doldurun.").format(field=KINDS[item.kind].title(item)), "zorunlu", dept)
+            Finding(
+                "error", key, _("'{field}' zorunlu; doldurun.").format(field=KINDS[item.kind].title(item)), MISSING_RULE, dept
+            )
         ]
     return []
 
@@ -63,7 +65,7 @@ def _fmt(definition: Definition, key: str, v) -> str:
     if slot and slot.places is not None and isinstance(v, (int, Decimal)):
         return display(slot.type, v, definition.year.percent_style, for_print=True, decimals=slot.places)
     if isinstance(v, (int, Decimal)):
-        return format_number(v, always_group=True)
+        return format_number(v)
     return str(v)
 
 
@@ -91,7 +93,37 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
                 )
             )
         return out
+    if units.is_count_unit(ind.unit) and actual != actual.to_integral_value():
+        out.append(
+            Finding(
+                "error",
+                where,
+                _("{label}: birimi '{unit}', gerçekleşme tam sayı olmalı; {value} girilmiş. Tam sayı girin.").format(
+                    label=label, unit=ind.unit, value=format_number(actual)
+                ),
+                "tam_sayi",
+                ind.department,
+            )
+        )
     rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
+    if rates.implausible(rate.value):
+        out.append(
+            Finding(
+                "warning",
+                where,
+                _(
+                    "{label}: gerçekleşme oranı {rate}, {limit} sınırının dışında; bu çoğunlukla yazım hatasıdır. "
+                    "Gerçekleşme değerini ({value}) kontrol edin: binlik ayırıcı nokta, ondalık ayırıcı virgüldür."
+                ).format(
+                    label=label,
+                    rate=rates.rate_text(rate.value, style),
+                    limit=format_percent(rates.IMPLAUSIBLE, None, style),
+                    value=format_number(actual),
+                ),
+                "olagan_disi_oran",
+                ind.department,
+            )
+        )
     if rate.value is not None and rates.needs_explanation(rate.value, tol) and not (e and e.explanation.strip()):
         out.append(
             Finding(

@@ -60,7 +60,7 @@ def check_header(path: Path, incoming: bool) -> None:
         what = _("yanındaki -wal dosyası eksik") if not wal.exists() else _("tek parça değil (-wal dosyasıyla birlikte)")
         raise NotAWorkbook(
             _(
-                "'{name}' WAL kipinde kaydedilmiş ve {what}. Faaliyet dosyaları tek parçadır: dosyayı Faaliyet'te 'Gönderilecek kopya' ile yeniden oluşturup gönderin."
+                "'{name}' WAL kipinde kaydedilmiş ve {what}. Faaliyet dosyaları tek parçadır: dosyayı Faaliyet'te 'Gönder…' ile yeniden oluşturup gönderin."
             ).format(name=name, what=what)
         )
     if (
@@ -82,7 +82,7 @@ def check_header(path: Path, incoming: bool) -> None:
     if incoming and journal.exists():
         raise DamagedWorkbook(
             _(
-                "'{name}' yazılırken kopyalanmış (yanında '{name2}' var). Dosyayı gönderen bilgisayarda Faaliyet'le bir kez açıp kapatsın, sonra 'Gönderilecek kopya' ile yeniden göndersin."
+                "'{name}' yazılırken kopyalanmış (yanında '{name2}' var). Dosyayı gönderen bilgisayarda Faaliyet'le bir kez açıp kapatsın, sonra 'Gönder…' ile yeniden göndersin."
             ).format(name=name, name2=journal.name)
         )
 
@@ -158,14 +158,14 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
         what = sorted({f"{t} {n}" for t, n, _x, _y in extra | missing})
         raise DamagedWorkbook(
             _(
-                "'{name}' beklenmeyen bir yapı içeriyor ({join}). Güvenlik için açılmadı; dosyayı gönderenden Faaliyet'in 'Gönderilecek kopya' komutuyla yeniden isteyin."
+                "'{name}' beklenmeyen bir yapı içeriyor ({join}). Güvenlik için açılmadı; dosyayı gönderenden Faaliyet'in 'Gönder…' komutuyla yeniden isteyin."
             ).format(name=name, join=", ".join(what[:5]))
         )
     oversized = _oversized(conn)
     if oversized:
         raise DamagedWorkbook(
             _(
-                "'{name}' olağan dışı büyük bir değer içeriyor ({oversized}; en çok {max_value_bytes} MB). Güvenlik için açılmadı; dosyayı göndereninden 'Gönderilecek kopya' ile yeniden isteyin."
+                "'{name}' olağan dışı büyük bir değer içeriyor ({oversized}; en çok {max_value_bytes} MB). Güvenlik için açılmadı; dosyayı göndereninden 'Gönder…' ile yeniden isteyin."
             ).format(name=name, oversized=oversized, max_value_bytes=MAX_VALUE_BYTES // (1024 * 1024))
         )
     return version

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...core.i18n import _, lazy
-from .conflicts import Conflict
+from .conflicts import Conflict, show_time
 
 _LABELS = {
     "imported": lazy("aktarıldı"),
@@ -32,6 +32,8 @@ class FileOutcome:
     kept_here: int = 0
     resolved: dict = field(default_factory=dict)  # conflict id -> "ours" | "theirs"
     conflicts: list[Conflict] = field(default_factory=list)
+    state: str = ""  # the incoming file's state: anything but gonderildi is a draft
+    reopened: dict | None = None  # a submission the clerk took back since the last import: {"at", "by", "reason"}
 
     def line(self) -> str:
         head = f"{self.path.name}: {_LABELS[self.status]}"
@@ -49,8 +51,14 @@ class FileOutcome:
                 head += _("; {n} çakışma çözüldü ({ours} birleşikteki, {n2} gelen)").format(
                     n=len(self.resolved), ours=ours, n2=len(self.resolved) - ours
                 )
+        if self.status in ("imported", "planned", "status") and self.state and self.state != "gonderildi":
+            head += " — " + _("TASLAK: birim dosyayı henüz göndermedi")
         if self.message:
             head += ". " + self.message if self.status in ("imported", "planned") else ": " + self.message
+        if self.reopened and self.status in ("imported", "planned", "status"):
+            head += "\n    " + _("birim gönderimini geri aldı ({by}, {at}): {reason}").format(
+                by=self.reopened.get("by", ""), at=show_time(self.reopened.get("at", "")), reason=self.reopened.get("reason", "")
+            )
         if self.status in ("imported", "planned") and self.deleted:
             head += "\n" + "\n".join(_("    silinen: {label}").format(label=d) for d in self.deleted)
         return head
