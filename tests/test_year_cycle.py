@@ -413,3 +413,30 @@ def test_an_old_schema_file_is_migrated_and_keeps_opening(tmp_path):
         assert wb.definition.digest == definition.digest
         assert wb.history() == {}
         wb.set_value(FIRE_CALLS, 3)
+
+
+def test_per_year_targets_travel_through_the_plan_spreadsheet(tmp_path, capsys):
+    import openpyxl
+
+    folder = _plan_folder(tmp_path, PG % "targets: {2020: 20, 2021: 22.5, 2024: 1500},", year=2020)
+    xlsx = tmp_path / "plan.xlsx"
+    assert main(["plan", "template", "--definition", str(folder), "--out", str(xlsx)]) == 0
+    book = openpyxl.load_workbook(xlsx)
+    ws = book["Göstergeler"]
+    assert ws.cell(1, 11).value == "Yıllara göre hedefler"
+    assert ws.cell(2, 11).value == "2020: 20; 2021: 22,5; 2024: 1500"
+    assert main(["plan", "import", str(xlsx), "--definition", str(folder), "--accept-weights"]) == 0
+    ind = load_definition(folder).plan.indicators()[0]
+    assert ind.yearly == {2020: Decimal(20), 2021: Decimal("22.5"), 2024: Decimal(1500)} and ind.target == Decimal(20)
+    # a cell that does not read is refused with its address; plan.yaml is unchanged
+    before = _sha(folder / "plan.yaml")
+    ws.cell(2, 11).value = "2021 = 22"
+    book.save(xlsx)
+    assert main(["plan", "import", str(xlsx), "--definition", str(folder), "--accept-weights"]) == 1
+    assert "Göstergeler!K2" in capsys.readouterr().err
+    assert _sha(folder / "plan.yaml") == before
+    # a sheet written before the column existed still reads (the indicator then has one target)
+    ws.delete_cols(11)
+    book.save(xlsx)
+    assert main(["plan", "import", str(xlsx), "--definition", str(folder), "--accept-weights"]) == 0
+    assert load_definition(folder).plan.indicators()[0].targets is None
