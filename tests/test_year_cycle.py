@@ -440,3 +440,27 @@ def test_per_year_targets_travel_through_the_plan_spreadsheet(tmp_path, capsys):
     book.save(xlsx)
     assert main(["plan", "import", str(xlsx), "--definition", str(folder), "--accept-weights"]) == 0
     assert load_definition(folder).plan.indicators()[0].targets is None
+
+
+def test_merge_checks_a_department_files_history_and_never_imports_it(tmp_path, kars2021, clock):
+    out, _ = kars2021
+    assert main(["distribute", str(out), "--out-dir", str(tmp_path / "d")]) == 0
+    with Workbook.open(out, readonly=True) as wb:
+        held = wb.conn.execute("SELECT year, department, target, attribute, value FROM history ORDER BY 1, 3, 4").fetchall()
+    clean, dirty = tmp_path / "d" / "kars-2021-itfaiye.faaliyet", tmp_path / "d" / "kars-2021-imar.faaliyet"
+    with Workbook.open(clean) as wb:
+        wb.set_value(FIRE_CALLS, 4)
+        wb.conn.execute("UPDATE history SET value = value + 1 WHERE attribute = 'value' AND typeof(value) = 'integer'")
+    result = merge_files(out, [clean], accept_time=True)
+    assert not result.refused
+    with Workbook.open(out, readonly=True) as wb:
+        assert wb.entries().values[FIRE_CALLS] == 4
+        # the department file's (changed) history was not imported: the consolidated file's stays
+        assert (
+            wb.conn.execute("SELECT year, department, target, attribute, value FROM history ORDER BY 1, 3, 4").fetchall() == held
+        )
+    # a history row of another department in a department file: refused like any foreign row
+    conn = sqlite3.connect(dirty, isolation_level=None)
+    conn.execute("INSERT INTO history VALUES (2020, 'itfaiye', ?, 'value', 9)", (FIRE_CALLS,))
+    conn.close()
+    assert merge_files(out, [dirty], accept_time=True).refused
