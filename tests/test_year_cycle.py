@@ -345,19 +345,37 @@ def test_previous_year_column_and_field_are_computed_from_history_and_never_ente
     col = next(c for c in table.columns if c.type == "count")
     prev_col = col.replace(key="gecen_yil", label="Geçen Yıl", previous_year=True, of=col.key)
     new_table = table.replace(columns=[*table.columns, prev_col])
-    new_form = form.replace(sections=[s.replace(items=[new_table if i is table else i for i in s.items]) for s in form.sections])
+    field = next(i for sec in form.sections for i in sec.items if i.kind == "field" and i.type == "count")
+    prev_field = field.replace(key="gecen_yil_alan", label="Geçen yıl", previous_year=True, of=field.key, required=False)
+    sections = [
+        sec.replace(items=[new_table if i is table else i for i in sec.items] + ([prev_field] if field in sec.items else []))
+        for sec in form.sections
+    ]
+    new_form = form.replace(sections=sections)
     d = Definition.from_json(definition.replace(forms=[new_form if f is form else f for f in definition.forms]).canonical_json())
     row = table.row_defs[0].key
     key, prev_key = f"itfaiye.{table.key}.{row}.{col.key}", f"itfaiye.{table.key}.{row}.gecen_yil"
-    assert d.slots[prev_key].computed
+    assert d.slots[prev_key].computed and d.slots["itfaiye.gecen_yil_alan"].computed
     path = tmp_path / "i.faaliyet"
-    with Workbook.create(path, d, "itfaiye", history={2019: Entries(values={key: 41})}) as wb:
+    history = {2019: Entries(values={key: 41, f"itfaiye.{field.key}": 7})}
+    with Workbook.create(path, d, "itfaiye", history=history) as wb:
         with pytest.raises(WorkbookError):
             wb.set_value(prev_key, 3)  # never typed
         model = OpenFile(wb)
         assert model.value(prev_key) == 41
+        assert model.value("itfaiye.gecen_yil_alan") == 7
         if table.total_label:
             assert model.value(f"itfaiye.{table.key}.toplam.gecen_yil") == 41
+        model.set_values({key: 5})  # this year's cell changes; last year's beside it does not
+        assert model.value(prev_key) == 41 and model.value(key) == 5
+        assert wb.conn.execute("SELECT value FROM history WHERE target = ?", (key,)).fetchone() == (41,)
+    # a previous-year field names a field of the same form, of the same type
+    from desktop.core.forms import FormDef, InvalidData
+
+    bad = form.to_data()
+    bad["sections"][0]["items"].append({**prev_field.to_data(), "kind": "field", "of": "yok_boyle"})
+    with pytest.raises(InvalidData, match="anahtarı olmalı"):
+        FormDef.from_data(bad)
 
 
 @pytest.mark.parametrize(
@@ -464,3 +482,64 @@ def test_merge_checks_a_department_files_history_and_never_imports_it(tmp_path, 
     conn.execute("INSERT INTO history VALUES (2020, 'itfaiye', ?, 'value', 9)", (FIRE_CALLS,))
     conn.close()
     assert merge_files(out, [dirty], accept_time=True).refused
+
+
+def test_year_next_with_a_prepared_definition_follows_renamed_from_and_lists_what_has_no_place(tmp_path, kars2020, capsys):
+    """The strategy unit prepares 2021's definition (a field renamed, another removed) and rolls with --definition."""
+    source = tmp_path / "kars-2020.faaliyet"
+    shutil.copy(kars2020, source)
+    folder = tmp_path / "tanim-2021"
+    assert (
+        main(
+            [
+                "year",
+                "next",
+                str(source),
+                "--year",
+                "2021",
+                "--out-definition",
+                str(folder),
+                "--out",
+                str(tmp_path / "a.faaliyet"),
+            ]
+        )
+        == 0
+    )
+    form = folder / "birimler" / "itfaiye.yaml"
+    text = form.read_text(encoding="utf-8")
+    assert "key: kurtarilan_kisi\n" in text and "key: olu_cikarilan\n" in text
+    text = text.replace("key: kurtarilan_kisi\n", "key: kurtarilan_kisi_sayisi\n        renamed_from: kurtarilan_kisi\n")
+    text = text.replace("key: olu_cikarilan\n", "key: olu_sayisi\n")  # renamed without saying so: listed
+    form.write_text(text, encoding="utf-8")
+    with Workbook.open(source, readonly=True) as wb:
+        rescued = wb.entries().values["itfaiye.kurtarilan_kisi"]
+    capsys.readouterr()
+    out = tmp_path / "b.faaliyet"
+    assert main(["year", "next", str(source), "--year", "2021", "--definition", str(folder), "--out", str(out)]) == 0
+    with Workbook.open(out, readonly=True) as wb:
+        last = wb.previous()
+        assert last is not None
+        assert last.values["itfaiye.kurtarilan_kisi_sayisi"] == rescued
+        assert "itfaiye.kurtarilan_kisi" not in last.values
+    # the rename said so: carried; the other has no place and is listed, never dropped in silence
+    err = capsys.readouterr().err
+    assert "itfaiye.kurtarilan_kisi " not in err
+    assert "itfaiye.olu_cikarilan (" in err and "yeni yılın tanımında yok" in err
+    # a definition of another year is refused
+    assert (
+        main(
+            [
+                "year",
+                "next",
+                str(source),
+                "--year",
+                "2021",
+                "--definition",
+                str(resources.default_definition()),
+                "--out",
+                str(tmp_path / "c.faaliyet"),
+            ]
+        )
+        == 2
+    )
+    assert "2021 yılının tanımı olmalı" in capsys.readouterr().err
