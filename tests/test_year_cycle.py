@@ -543,3 +543,27 @@ def test_year_next_with_a_prepared_definition_follows_renamed_from_and_lists_wha
         == 2
     )
     assert "2021 yılının tanımı olmalı" in capsys.readouterr().err
+
+
+def test_year_next_refuses_a_file_with_unreadable_rows_instead_of_leaving_them_behind(tmp_path, kars2020, capsys):
+    source = tmp_path / "kars-2020.faaliyet"
+    shutil.copy(kars2020, source)
+    conn = sqlite3.connect(source, isolation_level=None)
+    conn.execute("UPDATE entry SET value = 'on' WHERE key = ?", (FIRE_CALLS,))  # a count stored as text
+    conn.close()
+    out, folder = tmp_path / "k2021.faaliyet", tmp_path / "tanim"
+    assert main(["year", "next", str(source), "--year", "2021", "--out-definition", str(folder), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "okunamayan" in err and FIRE_CALLS in err
+    assert not out.exists() and not folder.exists()
+    f2020 = tmp_path / "f.faaliyet"
+    shutil.copy(kars2020, f2020)
+    older = tmp_path / "kars-2019.faaliyet"
+    definition = load_definition(resources.default_definition())
+    d2019 = Definition.from_json(definition.replace(year=definition.year.replace(year=2019)).canonical_json())
+    with Workbook.create(older, d2019, None) as wb:
+        wb.set_value(FIRE_CALLS, 3)
+    conn = sqlite3.connect(older, isolation_level=None)
+    conn.execute("UPDATE entry SET value = 'on' WHERE key = ?", (FIRE_CALLS,))
+    conn.close()
+    assert "okunamayan" in _refused(capsys, f2020, older)
