@@ -567,3 +567,26 @@ def test_year_next_refuses_a_file_with_unreadable_rows_instead_of_leaving_them_b
     conn.execute("UPDATE entry SET value = 'on' WHERE key = ?", (FIRE_CALLS,))
     conn.close()
     assert "okunamayan" in _refused(capsys, f2020, older)
+
+
+def test_the_year_settings_section_may_set_the_change_factor():
+    from desktop.core import settings
+
+    definition = load_definition(resources.default_definition())
+    data = definition.to_data()
+    form = next(f for f in data["forms"] if f["department"] == "strateji")
+    section = next(s for s in form["sections"] if s["chapter"] == "ayarlar")
+    section["items"].append({"kind": "field", "key": settings.CHANGE_FACTOR, "label": "Değişim katsayısı", "type": "decimal"})
+    d = Definition.from_data(data)
+    key = f"strateji.{settings.CHANGE_FACTOR}"
+    assert settings.year_settings(d, {key: Decimal(3)}.get).change_factor == Decimal(3)
+    assert settings.year_settings(d, {key: Decimal(1)}.get).change_factor == Decimal(10)  # not above 1: the definition's
+    previous = Entries(values={FIRE_CALLS: 10})
+    entries = Entries(values={FIRE_CALLS: 40, key: Decimal(3)})
+    assert [f.place for f in validate(d, entries, None, previous) if f.rule == CHANGE_RULE] == [FIRE_CALLS]
+    entries.values.pop(key)
+    assert not [f for f in validate(d, entries, None, previous) if f.rule == CHANGE_RULE]
+    live = LiveChecks(d, Entries(values={FIRE_CALLS: 40}), None, previous)
+    live.entries.values[key] = Decimal(3)
+    live.update(values=[key])
+    assert [f.place for f in live.findings() if f.rule == CHANGE_RULE] == [FIRE_CALLS]
