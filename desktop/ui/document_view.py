@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QStackedWidget, QV
 from ..core.forms import PhotoListDef
 from .banner import Banner
 from .commands import Editor
-from .editors.section import SectionPage
+from .editors.section import READABLE_WIDTH, SectionPage
 from .findings_panel import FindingsPanel
 from .i18n import tr
 from .look import heading
@@ -65,7 +65,8 @@ class DocumentView(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setObjectName(f"scroll.{key}")
             page = build()
-            page.setMaximumWidth(1100)
+            if not getattr(page, "wide", False):  # a page of tables is as wide as the window
+                page.setMaximumWidth(READABLE_WIDTH)
             scroll.setWidget(page)
             self.scrolls[key] = scroll
             self.pages.addWidget(scroll)
@@ -114,7 +115,7 @@ class DocumentView(QWidget):
         table = scroll.findChild(QWidget, ".".join(place.split(".")[:2]))  # a table editor, if any
         if table is not None and hasattr(table, "select_key") and place != table.objectName():
             if table.select_key(place):
-                scroll.ensureWidgetVisible(table, 50, 50)
+                _show_cell(scroll, table)
                 return True
         target = scroll.findChild(QWidget, place)
         if target is None and place in {t.key for t in self.doc.definition.plan.targets()}:
@@ -159,6 +160,18 @@ class DocumentView(QWidget):
         return [
             f"{dept}.{i.key}" for s in self.doc.definition.form(dept).sections for i in s.items if isinstance(i, PhotoListDef)
         ]
+
+
+def _show_cell(scroll: QScrollArea, table) -> None:
+    """Scroll the page to a table's current cell (the table scrolls sideways to it itself)."""
+    page = scroll.widget()
+    page.layout().activate()  # a page built just now: its sizes before the table's scroll position
+    table.scrollTo(table.currentIndex())
+    scroll.ensureWidgetVisible(table, 50, 50)
+    rect = table.current_cell_rect()
+    if rect is not None:
+        center = table.mapTo(page, rect.center())
+        scroll.ensureVisible(center.x(), center.y(), 50, rect.height())
 
 
 def _indicators_page(editor: Editor) -> QWidget:
