@@ -63,10 +63,10 @@ def _short_field_row(page: SectionPage, editor: Editor, item: FieldDef, key: str
     if page.form is None:
         box = QWidget(page)  # short fields keep a readable width on a page as wide as the window
         box.setMaximumWidth(READABLE_WIDTH)
-        page.form = QFormLayout(box)
-        page.form.setContentsMargins(0, 0, 0, 0)
-        page.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        page.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        page.form = form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         page.lay.addWidget(box)
     form, defaults = page.form, page.defaults
     placeholder = None
