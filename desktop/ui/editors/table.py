@@ -276,7 +276,7 @@ class CellDelegate(QStyledItemDelegate):
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
                 self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
-                self.view.leave(forward)  # the next editable cell, or out of the table
+                self.view.tab_from_editor(forward)  # the next editable cell, or out of the table
                 return True
             self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
             self.view.move_down()
@@ -435,13 +435,13 @@ class TableEditor(QTableView):
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         """Tab: the next editable cell; past the last one (Shift+Tab: before the first) the next field."""
-        if self.hasFocus() and (nxt := self.next_editable(forward)) is not None:
+        if (nxt := self.next_editable(forward)) is not None:
             self.setCurrentIndex(nxt)
             return True
         return QWidget.focusNextPrevChild(self, forward)  # the window's focus chain: out of the table
 
-    def leave(self, forward: bool) -> None:
-        """The cell editor was left with Tab or Shift+Tab (its text already stored)."""
+    def tab_from_editor(self, forward: bool) -> None:
+        """The cell editor was left with Tab or Shift+Tab (its text already stored): on as from the cell."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.focusNextPrevChild(forward)
 
