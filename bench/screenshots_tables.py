@@ -8,7 +8,8 @@ Opens the sample's İtfaiye file with the window filling the screen and saves:
 t1 the fire table (25 columns) as it opens, t2 after going to its last column
 (the cell scrolled into view, its row and column headers highlighted), t3 after
 Tab from the last editable cell of a table, t4 the find dialog grouped by table,
-t5 after a click on a finding on a grey total.
+t5 after going to a finding on a grey total, t6 and t7 the narrower tables
+(vehicles with text columns, monthly receipts).
 """
 
 from __future__ import annotations
@@ -98,6 +99,10 @@ def main(out: Path) -> int:
     view.go_to("itfaiye.yangin.toplam.malzeme_toplam")
     shot(win, out, "t5-bulgu-toplam.png")
     print("current:", table.model().key(table.currentIndex().row(), table.currentIndex().column()))
+    view.navigator.select("arac_ekipman")
+    shot(win, out, "t6-araclar.png")
+    view.navigator.select("gelirler")
+    shot(win, out, "t7-gelirler.png")
     win.close()
     shutil.rmtree(work, ignore_errors=True)
     return 0

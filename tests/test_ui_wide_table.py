@@ -272,3 +272,20 @@ def test_tab_through_the_page_has_no_invisible_stops(window, fire, qtbot):
         if w is fire:
             break
     assert stops[0] == "itfaiye.yangin_zarar_kontrol" and stops[-1] == FIRE, stops
+
+
+def test_on_a_page_narrower_than_its_fields_the_cell_is_shown_beside_the_row_labels(window):
+    """At 150 % on 1366 px the middle of the window is ~300 px: the page scrolls sideways for its
+    fields, yet a cell gone to is shown inside what the page shows, with the row labels."""
+    window.resize(900, 700)
+    window.view.show_page("yangin")
+    QApplication.processEvents()
+    scroll = window.view.scrolls["yangin"]
+    table = widget(window, FIRE)
+    assert scroll.widget().width() > scroll.viewport().width()  # the page is clipped on the right
+    assert window.view.go_to(f"{FIRE}.orman.neden_diger")
+    rect = table.visualRect(table.currentIndex())
+    top_left = table.viewport().mapTo(scroll.viewport(), rect.topLeft())
+    assert scroll.viewport().rect().contains(QRect(top_left, rect.size()))  # the cell: on screen
+    labels = table.verticalHeader()
+    assert scroll.viewport().rect().contains(labels.mapTo(scroll.viewport(), labels.rect().topLeft()))

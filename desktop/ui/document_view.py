@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from ..core.forms import PhotoListDef
@@ -166,12 +166,12 @@ def _show_cell(scroll: QScrollArea, table) -> None:
     """Scroll the page to a table's current cell (the table scrolls sideways to it itself)."""
     page = scroll.widget()
     page.layout().activate()  # a page built just now: its sizes before the table's scroll position
-    table.scrollTo(table.currentIndex())
     scroll.ensureWidgetVisible(table, 50, 50)
     rect = table.current_cell_rect()
-    if rect is not None:
-        center = table.mapTo(page, rect.center())
-        scroll.ensureVisible(center.x(), center.y(), 50, rect.height())
+    if rect is not None:  # up or down to the cell's row; sideways the page keeps the row labels in view
+        left = table.mapTo(page, QPoint(0, rect.center().y()))
+        scroll.ensureVisible(left.x(), left.y(), 0, rect.height())
+    table.scrollTo(table.currentIndex())  # sideways inside the part of the table the page shows
 
 
 def _indicators_page(editor: Editor) -> QWidget:

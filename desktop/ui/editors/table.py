@@ -11,9 +11,18 @@ with their row labels in place (``TableEditor``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyle, QStyledItemDelegate, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
 
 from ...core import expressions, keys
 from ...core.forms import NUMERIC_TYPES, TableDef
@@ -316,7 +325,7 @@ class TableEditor(QTableView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = self.verticalHeader()
-        rows.label_width = self._row_label_width()
+        rows.label_width = self._row_label_width(ROW_LABELS * 5 // 2)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         h = self.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # the clerk may widen a column
@@ -325,7 +334,9 @@ class TableEditor(QTableView):
         h.sectionResized.connect(lambda *_: self._fit_height())
         rows.sectionResized.connect(lambda *_: self._fit_height())  # a row label wrapped anew
         self.selectionModel().currentChanged.connect(self._current_changed)
-        self.setMaximumWidth(rows.label_width + sum(max(w, ROOMY_COLUMN) for w in self.natural) + 2 * self.frameWidth() + 4)
+        self.widest = rows.label_width + sum(max(w, ROOMY_COLUMN) for w in self.natural) + 2 * self.frameWidth() + 4
+        self.setMaximumWidth(self.widest)
+        self._area: QScrollArea | None = None  # the page's scroll area (its visible width: ``_fit_room``)
         self._fit()
 
     def horizontalHeader(self) -> WrappingHeader:  # typed
@@ -335,15 +346,16 @@ class TableEditor(QTableView):
         return super().verticalHeader()
 
     # --- sizes --------------------------------------------------------------------
-    def _row_label_width(self) -> int:
-        """Row labels up to ROW_LABELS wide (longer ones wrap), never narrower than their longest word."""
+    def _row_label_width(self, width: int) -> int:
+        """Row labels up to ROW_LABELS wide and at most 40 % of a table ``width`` px wide (longer ones
+        wrap), never narrower than their longest word."""
         rows = self.verticalHeader()
         fm = self.fontMetrics()
         bold = QFont(self.font())
         bold.setBold(True)  # the total row's label
         widest = max((QFontMetrics(bold).horizontalAdvance(label) + 2 * PAD_X + 4 for _k, label in self.model().rows), default=0)
         words = max((rows.longest_word(r) for r in range(self.model().rowCount())), default=0)
-        return max(MIN_ROW_LABELS, words, min(widest, ROW_LABELS), fm.averageCharWidth() * 12)
+        return max(min(MIN_ROW_LABELS, widest), words, min(widest, ROW_LABELS, width * 2 // 5), fm.averageCharWidth() * 8)
 
     def _natural_width(self, c: int) -> int:
         """A column's own width: its numbers or text, its header in at most three lines, its longest word."""
@@ -361,6 +373,12 @@ class TableEditor(QTableView):
         return self.width() - self.verticalHeader().label_width - 2 * self.frameWidth()
 
     def _fit(self) -> None:
+        rows = self.verticalHeader()
+        labels = self._row_label_width(self.width())
+        if labels != rows.label_width:  # a narrow page: the row labels give room to the columns
+            rows.label_width = labels
+            self.updateGeometries()
+            self.model().headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.model().rowCount() - 1)
         self._fit_columns()
         self._fit_height()
 
@@ -384,6 +402,35 @@ class TableEditor(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        area = self._page_area()
+        if area is not None and area is not self._area:
+            self._area = area
+            area.viewport().installEventFilter(self)
+            self._fit_room()
+
+    def _page_area(self) -> QScrollArea | None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        return parent
+
+    def eventFilter(self, watched, event) -> bool:
+        if self._area is not None and watched is self._area.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_room()
+        return super().eventFilter(watched, event)
+
+    def _fit_room(self) -> None:
+        """Never wider than the page's visible width: when the page is narrower than its fields
+        (150 % on a small screen) the table still scrolls its own columns beside its row labels."""
+        area = self._area
+        if area is None or area.widget() is None:
+            return
+        left = self.mapTo(area.widget(), QPoint(0, 0)).x()
+        room = area.viewport().width() - 2 * max(0, left)
+        self.setMaximumWidth(max(self.verticalHeader().label_width + MIN_COLUMN, min(self.widest, room)))
 
     # --- the current cell ---------------------------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
