@@ -307,6 +307,10 @@ class TableEditor(QTableView):
     def __init__(self, editor: Editor, department: str, table: TableDef, parent=None):
         super().__init__(parent)
         self.editor = editor
+        self._texts = any(col.type not in NUMERIC_TYPES for col in table.columns)  # cells that may wrap
+        self._row_hint = 0  # a row of numbers: one line, measured once
+        self._fitting = False
+        self._area: QScrollArea | None = None  # the page's scroll area (its visible width: ``_fit_room``)
         self.setObjectName(keys.join(department, table.key))
         self.setAccessibleName(table.title)
         self.setHorizontalHeader(WrappingHeader(Qt.Orientation.Horizontal, self))
@@ -336,7 +340,6 @@ class TableEditor(QTableView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.widest = rows.label_width + sum(max(w, ROOMY_COLUMN) for w in self.natural) + 2 * self.frameWidth() + 4
         self.setMaximumWidth(self.widest)
-        self._area: QScrollArea | None = None  # the page's scroll area (its visible width: ``_fit_room``)
         self._fit()
 
     def horizontalHeader(self) -> WrappingHeader:  # typed
@@ -387,12 +390,26 @@ class TableEditor(QTableView):
         room = self._viewport_width() - sum(self.natural)
         extra = min(room // max(1, len(self.natural)), ROOMY_COLUMN) if room > 0 else 0
         h = self.horizontalHeader()
-        for c, width in enumerate(self.natural):
-            if h.sectionSize(c) != width + extra:
-                h.resizeSection(c, width + extra)
+        self._fitting = True  # one height fit after all the columns, not one per column
+        try:
+            for c, width in enumerate(self.natural):
+                if h.sectionSize(c) != width + extra:
+                    h.resizeSection(c, width + extra)
+        finally:
+            self._fitting = False
+
+    def sizeHintForRow(self, row: int) -> int:
+        """A row of numbers is one line high (measured once, not through every cell at each resize)."""
+        if self._texts:
+            return super().sizeHintForRow(row)
+        if not self._row_hint and self.model().rowCount():
+            self._row_hint = super().sizeHintForRow(0)
+        return self._row_hint
 
     def _fit_height(self) -> None:
         """Every row shown (the page scrolls, not the table), and the sideways scroll bar when it is needed."""
+        if self._fitting:
+            return
         wide = self.horizontalHeader().length() > self._viewport_width()
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self) if wide else 0
         height = self.horizontalHeader().sizeHint().height() + self.verticalHeader().length() + bar + 2 * self.frameWidth() + 2

@@ -27,10 +27,17 @@ class WrappingHeader(QHeaderView):
         super().__init__(orientation, parent)
         self.label_width = label_width  # row labels: the width they wrap at (0: columns)
         self.current = -1  # the section of the current cell (highlighted)
+        self._heights: dict[tuple[int, int], int] = {}  # (section, width) -> wrapped height
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         if orientation == Qt.Orientation.Vertical:
             self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        self._heights.clear()
+        if model is not None:
+            model.headerDataChanged.connect(lambda *_: self._heights.clear())
 
     # --- what a label needs -------------------------------------------------------
     def text(self, section: int) -> str:
@@ -42,10 +49,12 @@ class WrappingHeader(QHeaderView):
         return QFont(font) if isinstance(font, QFont) else QFont(self.font())
 
     def wrapped_height(self, section: int, width: int) -> int:
-        """Height of the label of ``section`` word-wrapped at ``width``."""
-        font = self._font(section)
-        rect = QFontMetrics(font).boundingRect(QRect(0, 0, max(1, width - 2 * PAD_X), 10_000), WRAP, self.text(section))
-        return rect.height() + 2 * PAD_Y
+        """Height of the label of ``section`` word-wrapped at ``width`` (kept until the labels change)."""
+        if (section, width) not in self._heights:
+            font = self._font(section)
+            rect = QFontMetrics(font).boundingRect(QRect(0, 0, max(1, width - 2 * PAD_X), 10_000), WRAP, self.text(section))
+            self._heights[(section, width)] = rect.height() + 2 * PAD_Y
+        return self._heights[(section, width)]
 
     def longest_word(self, section: int) -> int:
         """Width of the longest word of a label: a section is never narrower."""
