@@ -12,7 +12,24 @@ from .editors.section import READABLE_WIDTH, SectionPage
 from .findings_panel import FindingsPanel
 from .i18n import tr
 from .look import heading
-from .navigator import INDICATORS, Navigator, plan_places
+from .navigator import INDICATORS, Navigator, plan_places, viewport_of
+
+
+class PageScroll(QScrollArea):
+    """A page's scroll area: its tables never get wider than the part of the page it shows."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tables: list = []  # the page's table editors (``SectionPage.tables``)
+
+    def fit_tables(self) -> None:
+        shown = viewport_of(self).width()
+        for table in self.tables:
+            table.fit_room(shown)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_tables()
 
 
 class DocumentView(QWidget):
@@ -61,13 +78,15 @@ class DocumentView(QWidget):
     def _build(self, key: str) -> None:
         build = self._builders.pop(key, None)
         if build is not None:
-            scroll = QScrollArea(self.pages)
+            scroll = PageScroll(self.pages)
             scroll.setWidgetResizable(True)
             scroll.setObjectName(f"scroll.{key}")
             page = build()
             if not getattr(page, "wide", False):  # a page of tables is as wide as the window
                 page.setMaximumWidth(READABLE_WIDTH)
             scroll.setWidget(page)
+            scroll.tables = getattr(page, "tables", [])
+            scroll.fit_tables()
             self.scrolls[key] = scroll
             self.pages.addWidget(scroll)
 

@@ -50,6 +50,7 @@ class SectionPage(QWidget):
             lay.addWidget(intro)
         self.lay, self.form = lay, None  # form: the layout neighbouring short fields share
         self.wide = False  # a table on it: the page takes the window's width
+        self.tables: list[QWidget] = []  # its table editors (``TableEditor.watch_area``)
         self.editors: dict[str, QWidget] = {}
         # the year settings: the definition's value shows in every empty editor
         self.defaults = settings.definition_values(editor.doc.definition) if section.chapter == settings.SETTINGS_CHAPTER else {}
@@ -120,6 +121,7 @@ def _table_editor(page: SectionPage, editor: Editor, department: str, item: Tabl
 
     edit = TableEditor(editor, department, item, page)
     page.wide = True
+    page.tables.append(edit)
     edit.model().hints = {k: v for k, v in page.defaults.items() if k.startswith(key + ".") and v}
     lay.addWidget(edit)
     hint_text = tr(

@@ -11,14 +11,12 @@ with their row labels in place (``TableEditor``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
-    QScrollArea,
-    QStyle,
     QStyledItemDelegate,
     QTableView,
     QWidget,
@@ -32,7 +30,7 @@ from ..commands import Editor
 from ..i18n import tr
 from ..look import MARKS, palette
 from .paste import map_block, split_block
-from .table_header import PAD_X, WrappingHeader
+from .table_header import PAD_X, WRAP, WrappingHeader
 
 COMPUTED_BG = QColor("#eceff1")
 ERROR_BG = QColor("#ffcdd2")
@@ -43,6 +41,8 @@ ROOMY_COLUMN = 200  # px: a column's header wraps rather than grow wider; the mo
 TEXT_COLUMN = 170  # px: a text column (a name, a state)
 ROW_LABELS = 220  # px: row labels wrap beyond this (the columns keep the room)
 MIN_ROW_LABELS = 120
+ROW_PAD = 10  # px: a row's room above and below its text (a cell editor fits)
+CELL_PAD_X = 8  # px: a cell's text wraps this far from its sides
 
 
 class TableModel(QAbstractTableModel):
@@ -307,15 +307,15 @@ class TableEditor(QTableView):
     def __init__(self, editor: Editor, department: str, table: TableDef, parent=None):
         super().__init__(parent)
         self.editor = editor
-        self._texts = any(col.type not in NUMERIC_TYPES for col in table.columns)  # cells that may wrap
-        self._row_hint = 0  # a row of numbers: one line, measured once
+        self._text_columns = [c for c, col in enumerate(table.columns) if col.type not in NUMERIC_TYPES]  # they wrap
         self._fitting = False
-        self._area: QScrollArea | None = None  # the page's scroll area (its visible width: ``_fit_room``)
         self.setObjectName(keys.join(department, table.key))
         self.setAccessibleName(table.title)
         self.setHorizontalHeader(WrappingHeader(Qt.Orientation.Horizontal, self))
         self.setVerticalHeader(WrappingHeader(Qt.Orientation.Vertical, self))
         self.setModel(TableModel(editor, department, table, self))
+        if self._text_columns:  # a text typed may take another line
+            self.model().dataChanged.connect(self._cells_changed)  # a bound method: gone with the table
         self.setItemDelegate(CellDelegate(self))
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -330,13 +330,12 @@ class TableEditor(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = self.verticalHeader()
         rows.label_width = self._row_label_width(ROW_LABELS * 5 // 2)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sized by _fit_rows
         h = self.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # the clerk may widen a column
         h.setMinimumSectionSize(MIN_COLUMN)
         self.natural = [self._natural_width(c) for c in range(len(table.columns))]
-        h.sectionResized.connect(lambda *_: self._fit_height())
-        rows.sectionResized.connect(lambda *_: self._fit_height())  # a row label wrapped anew
+        h.sectionResized.connect(self._column_resized)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.widest = rows.label_width + sum(max(w, ROOMY_COLUMN) for w in self.natural) + 2 * self.frameWidth() + 4
         self.setMaximumWidth(self.widest)
@@ -381,8 +380,8 @@ class TableEditor(QTableView):
         if labels != rows.label_width:  # a narrow page: the row labels give room to the columns
             rows.label_width = labels
             self.updateGeometries()
-            self.model().headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.model().rowCount() - 1)
         self._fit_columns()
+        self._fit_rows()
         self._fit_height()
 
     def _fit_columns(self) -> None:
@@ -398,20 +397,42 @@ class TableEditor(QTableView):
         finally:
             self._fitting = False
 
-    def sizeHintForRow(self, row: int) -> int:
-        """A row of numbers is one line high (measured once, not through every cell at each resize)."""
-        if self._texts:
-            return super().sizeHintForRow(row)
-        if not self._row_hint and self.model().rowCount():
-            self._row_hint = super().sizeHintForRow(0)
-        return self._row_hint
+    def _row_height(self, row: int) -> int:
+        """A row as tall as its wrapped label and its wrapped text cells (numbers: one line)."""
+        m, cols, labels = self.model(), self.horizontalHeader(), self.verticalHeader()
+        fm = self.fontMetrics()
+        height = max(fm.height() + ROW_PAD, labels.wrapped_height(row, labels.label_width))
+        for c in self._text_columns:
+            text = m.data(m.index(row, c)) or ""
+            if text:
+                box = QRect(0, 0, max(1, cols.sectionSize(c) - 2 * CELL_PAD_X), 10_000)
+                height = max(height, fm.boundingRect(box, WRAP, text).height() + ROW_PAD)
+        return height
+
+    def _cells_changed(self, *_args) -> None:
+        self._fit_rows()
+        self._fit_height()
+
+    def _column_resized(self, *_args) -> None:
+        self._fit_height()
+
+    def _fit_rows(self) -> None:
+        labels = self.verticalHeader()
+        self._fitting = True
+        try:
+            for r in range(self.model().rowCount()):
+                height = self._row_height(r)
+                if labels.sectionSize(r) != height:
+                    labels.resizeSection(r, height)
+        finally:
+            self._fitting = False
 
     def _fit_height(self) -> None:
         """Every row shown (the page scrolls, not the table), and the sideways scroll bar when it is needed."""
         if self._fitting:
             return
         wide = self.horizontalHeader().length() > self._viewport_width()
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self) if wide else 0
+        bar = self.horizontalScrollBar().sizeHint().height() if wide else 0
         height = self.horizontalHeader().sizeHint().height() + self.verticalHeader().length() + bar + 2 * self.frameWidth() + 2
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
@@ -420,33 +441,11 @@ class TableEditor(QTableView):
         super().resizeEvent(event)
         self._fit()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        area = self._page_area()
-        if area is not None and area is not self._area:
-            self._area = area
-            area.viewport().installEventFilter(self)
-            self._fit_room()
-
-    def _page_area(self) -> QScrollArea | None:
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QScrollArea):
-            parent = parent.parentWidget()
-        return parent
-
-    def eventFilter(self, watched, event) -> bool:
-        if self._area is not None and watched is self._area.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_room()
-        return super().eventFilter(watched, event)
-
-    def _fit_room(self) -> None:
-        """Never wider than the page's visible width: when the page is narrower than its fields
-        (150 % on a small screen) the table still scrolls its own columns beside its row labels."""
-        area = self._area
-        if area is None or area.widget() is None:
-            return
-        left = self.mapTo(area.widget(), QPoint(0, 0)).x()
-        room = area.viewport().width() - 2 * max(0, left)
+    def fit_room(self, shown: int) -> None:
+        """Never wider than the ``shown`` width of the page (its scroll area's viewport): when the page
+        is wider than that for its fields (150 % on a small screen), the table still scrolls its own
+        columns beside its row labels instead of running off the screen."""
+        room = shown - 2 * max(0, self.x())  # the page's margins on both sides
         self.setMaximumWidth(max(self.verticalHeader().label_width + MIN_COLUMN, min(self.widest, room)))
 
     # --- the current cell ---------------------------------------------------------------

@@ -11,8 +11,8 @@ cell belongs to after scrolling sideways.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QHeaderView
 
 from ..look import ACCENT
 
@@ -37,7 +37,10 @@ class WrappingHeader(QHeaderView):
         super().setModel(model)
         self._heights.clear()
         if model is not None:
-            model.headerDataChanged.connect(lambda *_: self._heights.clear())
+            model.headerDataChanged.connect(self._labels_changed)  # a bound method: gone with the header
+
+    def _labels_changed(self, *_args) -> None:
+        self._heights.clear()
 
     # --- what a label needs -------------------------------------------------------
     def text(self, section: int) -> str:
@@ -99,14 +102,11 @@ class WrappingHeader(QHeaderView):
     def paintSection(self, painter, rect: QRect, section: int) -> None:
         if not rect.isValid():
             return
-        opt = QStyleOptionHeader()
-        self.initStyleOption(opt)
-        opt.rect = rect
-        opt.section = section
-        opt.text = ""  # the frame and background from the style; the label drawn wrapped below
-        opt.textAlignment = self.defaultAlignment()
         painter.save()
-        self.style().drawControl(QStyle.ControlElement.CE_Header, opt, painter, self)
+        painter.fillRect(rect, self.palette().button())  # drawn here: the style's header costs its types at first paint
+        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         if section == self.current:
             painter.fillRect(rect.adjusted(0, 0, -1, -1), CURRENT_BG)
             painter.fillRect(
