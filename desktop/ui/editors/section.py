@@ -125,7 +125,8 @@ def _table_editor(page: SectionPage, editor: Editor, department: str, item: Tabl
     edit.model().hints = {k: v for k, v in page.defaults.items() if k.startswith(key + ".") and v}
     lay.addWidget(edit)
     hint_text = tr(
-        "Gri hücreler hesaplanır. Enter: aşağı, Tab: sağa; Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz."
+        "Gri hücreler hesaplanır. Enter: aşağı, Tab: sonraki hücre (sonuncusundan sonra tablodan çıkar); "
+        "Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz."
     )
     if item.note:
         hint_text = item.note + "\n" + hint_text
