@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QScrollArea, QTableView
 from ui_support import cell_editor, stored, type_in_table, widget
 
 pytestmark = pytest.mark.usefixtures("private_settings")
@@ -266,12 +266,14 @@ def test_tab_through_the_page_has_no_invisible_stops(window, fire, qtbot):
         w = QApplication.focusWidget()
         assert w is not None and w.isVisible(), stops
         assert w.objectName(), (stops, w)  # an editor or a named control, never an anonymous frame
+        assert not isinstance(w, QScrollArea), stops  # a page's scroll area shows no focus: no stop
         rect = QRect(w.mapTo(window, w.rect().topLeft()), w.size())
         assert window.rect().intersects(rect), w.objectName()
         stops.append(w.objectName())
         if w is fire:
             break
     assert stops[0] == "itfaiye.yangin_zarar_kontrol" and stops[-1] == FIRE, stops
+    assert (fire.currentIndex().row(), fire.currentIndex().column()) == _editable(fire)[0]  # came in at the start
 
 
 def test_on_a_page_narrower_than_its_fields_the_cell_is_shown_beside_the_row_labels(window):

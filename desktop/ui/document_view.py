@@ -21,6 +21,8 @@ class PageScroll(QScrollArea):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.tables: list = []  # the page's table editors (``SectionPage.tables``)
+        # no Tab stop of its own: it showed no focus (the fields on it are the stops; Tab scrolls to them)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def fit_tables(self) -> None:
         shown = viewport_of(self).width()
