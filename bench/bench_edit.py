@@ -113,7 +113,7 @@ def updates(path: Path, n: int) -> dict[str, float]:
             update.append(t2 - t1)
             if i % 10 == 0:  # the old way: everything re-read and re-checked (slow: fewer samples)
                 t3 = time.perf_counter()
-                wb.findings(wb.entries(), m.pending)
+                wb.findings()
                 full.append(time.perf_counter() - t3)
         entries = wb.conn.execute("SELECT count(*) FROM entry").fetchone()[0]
     return {

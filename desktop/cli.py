@@ -15,6 +15,7 @@ from pathlib import Path
 from . import argparse_tr, resources
 from .core.definition import Definition, describe_type
 from .core.findings import Finding, count_by_severity
+from .core.i18n import _
 from .core.loader import DefinitionError, load_definition
 from .store import definition_cache
 from .store.errors import ImportRejected, WorkbookError
@@ -324,6 +325,84 @@ def cmd_merge(args) -> int:
     return 1 if result.refused else 0
 
 
+def cmd_submit(args) -> int:
+    """The clerk's "Gönder": check, mark as sent and write the copy, in one step."""
+    from .store.file.sending import send
+
+    _not_an_input(args.out, args.file)
+    with _open(args.file) as wb:
+        try:
+            digest, written = send(wb, Path(args.out))
+        except ImportRejected as exc:
+            raise Failure(str(exc), 1) from None
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("Gönderildi olarak işaretlendi ve kopya yazıldı: {p} (özet {h})").format(p=written, h=digest[:12]))
+    return 0
+
+
+def cmd_copy(args) -> int:
+    """A checked copy without sending; a file not yet sent gets -TASLAK in its name."""
+    from .store.file.sending import is_draft_name, labelled_copy
+
+    _not_an_input(args.out, args.file)
+    with _open(args.file, readonly=True) as wb:
+        try:
+            written = labelled_copy(wb, Path(args.out))
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("Kopya yazıldı: {p}").format(p=written))
+    if is_draft_name(written):
+        print(_("TASLAK: dosya henüz gönderilmedi. Göndermek için: faaliyet submit DOSYA --out KOPYA"), file=sys.stderr)
+    return 0
+
+
+def cmd_reopen(args) -> int:
+    from .store.file.sending import reopen
+
+    with _open(args.file) as wb:
+        try:
+            reopen(wb, args.reason)
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("Gönderim geri alındı; dosya yeniden taslak. Gerekçe bir sonraki aktarımda Strateji Geliştirme'ye görünür."))
+    return 0
+
+
+def cmd_return(args) -> int:
+    """The strategy unit sends a department back: the board records it, the file goes to the clerk."""
+    from .store.file import return_note
+
+    _not_an_input(args.out, args.file)
+    with _open(args.file) as wb:
+        try:
+            ret = return_note.make(wb, args.department, args.note, args.field or ())
+            written = return_note.write(wb, ret, Path(args.out))
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("{d} notla geri gönderildi; birime iletilecek dosya: {p}").format(d=args.department, p=written))
+    return 0
+
+
+def cmd_receive(args) -> int:
+    """The clerk opens the return file: the department file is unlocked with the note."""
+    from .store.file import return_note
+
+    with _open(args.file) as wb:
+        try:
+            ret = return_note.read(Path(args.return_file))
+            changed = return_note.receive(wb, ret, Path(args.return_file).name)
+        except WorkbookError as exc:
+            raise Failure(str(exc), 1) from None
+    if not changed:
+        print(_("Bu geri gönderme notu dosyaya daha önce işlenmiş; bir şey değişmedi."))
+        return 0
+    print(_("Dosya geri gönderildi ve düzenlemeye açıldı. Not: {n}").format(n=ret.note))
+    for key in ret.fields:
+        print(_("düzeltilecek: {k}").format(k=key))
+    return 0
+
+
 def cmd_excel_export(args) -> int:
     from .store.exchange.excel_export import export_excel
 
@@ -500,6 +579,31 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["ours", "theirs"],
         help="çakışmada: ours = birleşikteki değer kalsın, theirs = gelen dosyadaki değer",
     )
+
+    sp = add(
+        "submit", "birim dosyasını denetler, gönderildi olarak işaretler ve gönderilecek kopyayı yazar (tek adım)", cmd_submit
+    )
+    sp.add_argument("file", metavar="DOSYA", help="birim .faaliyet dosyası")
+    sp.add_argument("--out", required=True, metavar="KOPYA", help="gönderilecek kopya (USB bellek, ağ klasörü…)")
+
+    sp = add("copy", "denetlenmiş bir kopya yazar; gönderilmemiş dosyanın kopyasının adına -TASLAK eklenir", cmd_copy)
+    sp.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
+    sp.add_argument("--out", required=True, metavar="KOPYA", help="yazılacak kopya")
+
+    sp = add("reopen", "gönderilmiş birim dosyasının gönderimini gerekçeyle geri alır (yeniden taslak)", cmd_reopen)
+    sp.add_argument("file", metavar="DOSYA", help="birim .faaliyet dosyası")
+    sp.add_argument("--reason", required=True, metavar="GEREKÇE", help="Strateji Geliştirme'nin göreceği gerekçe")
+
+    sp = add("return", "bir birimi notla geri gönderir ve birime iletilecek geri gönderme dosyasını yazar", cmd_return)
+    sp.add_argument("file", metavar="BİRLEŞİK", help="yılın birleşik .faaliyet dosyası")
+    sp.add_argument("--department", required=True, metavar="BİRİM", help="geri gönderilecek birim")
+    sp.add_argument("--note", required=True, metavar="NOT", help="birimin neyi düzeltmesi gerektiği")
+    sp.add_argument("--field", action="append", metavar="ANAHTAR", help="düzeltilecek alan (birden çok kez verilebilir)")
+    sp.add_argument("--out", required=True, metavar="DOSYA", help="yazılacak dosya, ör. itfaiye-2020.geri.json")
+
+    sp = add("receive", "geri gönderme dosyasını birim dosyasına işler: dosya notla düzenlemeye açılır", cmd_receive)
+    sp.add_argument("file", metavar="DOSYA", help="birim .faaliyet dosyası")
+    sp.add_argument("return_file", metavar="GERİ", help="Strateji Geliştirme'nin gönderdiği .geri.json dosyası")
 
     sp = add("excel", "Excel (.xlsx): yılın tablolarını verir, birim şablonu üretir ve doldurulmuş şablonu içe aktarır", None)
     xsub = sp.add_subparsers(dest="excel_command", metavar="İŞLEM", title="işlemler")

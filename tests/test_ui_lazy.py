@@ -98,3 +98,18 @@ def test_the_navigator_finds_its_viewport_by_name(window):
 
     nav = window.view.navigator
     assert viewport_of(nav) is nav.viewport()
+
+
+def test_pysides_import_hook_gets_the_same_answer_from_the_quick_check():
+    import sys
+
+    import desktop.ui.app  # noqa: F401  (installs the quick check)
+
+    feature = sys.modules["shibokensupport.feature"]
+    quick = feature._mod_uses_pyside
+    assert getattr(quick, "quick", False), "the quick check is installed"
+    modules = [m for m in list(sys.modules.values()) if m is not None]
+    assert len(modules) > 100
+    answers = [(m.__name__, quick(m), quick.original(m)) for m in modules]
+    assert [a for a in answers if a[1] != a[2]] == []
+    assert any(a[1] for a in answers) and not all(a[1] for a in answers)  # both answers occur

@@ -123,12 +123,12 @@ def test_find_is_turkish_case_insensitive(window, qtbot):
 
 
 def test_f1_opens_help(window):
-    from PySide6.QtWidgets import QMessageBox
+    from desktop.ui.help_window import HelpWindow
 
     window.act_help.trigger()
-    box = window.findChild(QMessageBox, "helpBox")
-    assert box is not None and "Kaydetmek gerekmez" in box.text()
-    box.close()
+    help_window = window.findChild(HelpWindow, "helpWindow")
+    assert help_window is not None and "Kaydetmek gerekmez" in help_window.text()
+    help_window.close()
 
 
 def _one_photo(window, tmp_path):

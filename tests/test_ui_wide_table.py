@@ -280,6 +280,7 @@ def test_on_a_page_narrower_than_its_fields_the_cell_is_shown_beside_the_row_lab
     """At 150 % on 1366 px the middle of the window is ~300 px: the page scrolls sideways for its
     fields, yet a cell gone to is shown inside what the page shows, with the row labels."""
     window.resize(900, 700)
+    window.view.splitter.setSizes([260, 270, 340])  # the side panels as at 150 %: ~270 px for the page
     window.view.show_page("yangin")
     QApplication.processEvents()
     scroll = window.view.scrolls["yangin"]

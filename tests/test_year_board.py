@@ -12,6 +12,7 @@ from merge_support import KEY, edit, make_error, sha
 from desktop.core.definition import Definition
 from desktop.core.findings import count_by_severity
 from desktop.core.forms import PhotoListDef
+from desktop.core.live_checks import LiveChecks
 from desktop.store.errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from desktop.store.file.submission import board, submit
 from desktop.store.file.workbook import Workbook
@@ -78,8 +79,8 @@ def test_the_board_counts_what_a_per_department_scan_counts(consolidated, files)
 def test_the_board_computes_the_findings_once_and_scans_no_department_alone(consolidated, files, monkeypatch):
     merge_files(consolidated, list(files.values()))
     calls = []
-    real = Workbook.findings
-    monkeypatch.setattr(Workbook, "findings", lambda self, *a, **k: calls.append(1) or real(self, *a, **k))
+    real = LiveChecks.__init__  # where the year's checks are composed (OpenFile.findings)
+    monkeypatch.setattr(LiveChecks, "__init__", lambda self, *a, **k: calls.append(1) or real(self, *a, **k))
     with Workbook.open(consolidated) as wb:
         year = YearBoard(wb)
         rows = year.rows()
@@ -88,7 +89,7 @@ def test_the_board_computes_the_findings_once_and_scans_no_department_alone(cons
         year.refresh()
         year.rows()
         assert calls == [1, 1]
-        findings = real(wb)
+        findings = wb.findings()
         for name in ("slots_of", "form", "indicators_of", "activities_of", "department"):  # each scans the definition
             monkeypatch.setattr(
                 Definition, name, lambda *a, _n=name: pytest.fail(f"the board called Definition.{_n} per department")

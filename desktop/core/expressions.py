@@ -122,9 +122,22 @@ def _check_shape(tree: ast.AST, text: str) -> None:
             raise ExpressionError(
                 f"formül çok karmaşık (en çok {MAX_FORMULA_DEPTH} iç içe düzey, {MAX_FORMULA_NODES} öğe): '{_show(text)}'"
             )
+        if type(node) in _NAMES:  # a key, whole: every segment checked here, its parts not walked
+            if not _key_allowed(node):
+                raise ExpressionError(f"formülde izin verilmeyen ifade: '{_show(text)}'")
+            continue
         if not _allowed(node):
             raise ExpressionError(f"formülde izin verilmeyen ifade: '{_show(text)}'")
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+
+
+_NAMES = (ast.Name, ast.Attribute)
+
+
+def _key_allowed(node: ast.AST) -> bool:
+    """A name or a dotted key (``birim.tablo.satir.sutun``) whose every segment is allowed."""
+    dotted = _dotted(node)
+    return dotted is not None and all(_SEGMENT.match(part) for part in dotted.split("."))
 
 
 def _allowed(node: ast.AST) -> bool:
@@ -149,10 +162,6 @@ def _allowed(node: ast.AST) -> bool:
         )
     if isinstance(node, ast.Call):
         return _call_allowed(node)
-    if isinstance(node, ast.Attribute) and _dotted(node) is None:
-        return False
-    if isinstance(node, (ast.Name, ast.Attribute)):
-        return bool(_SEGMENT.match(node.id if isinstance(node, ast.Name) else node.attr))
     return False
 
 

@@ -25,6 +25,7 @@ class Kind(NamedTuple):
     computed: Callable[[str, Any, Mapping[str, object]], dict[str, object]]  # its computed cells
     required: Callable[[Any], bool]  # the clerk must fill it in
     extra: Callable[[str, Any, Any], tuple[int, int]]  # (filled, total) beyond its slots, from entries
+    inputs: Callable[[str, Any], list[str]]  # (department, item): entered keys its computed cells read
 
 
 def _field_slots(department: str, section: str, item) -> list[Slot]:
@@ -55,6 +56,10 @@ def _table_slots(department: str, section: str, item) -> list[Slot]:
     return out
 
 
+def _table_inputs(department: str, item) -> list[str]:
+    return [keys.join(department, item.key, r.key, c.key) for r in item.row_defs for c in item.columns if not c.computed]
+
+
 def _photo_count(department: str, item, entries) -> tuple[int, int]:
     """A photo list counts as one thing to fill: filled once it holds a photo."""
     return (1 if entries.photos.get(keys.join(department, item.key)) else 0), 1
@@ -68,6 +73,7 @@ KINDS: dict[str, Kind] = {
         computed=lambda department, item, entered: {},
         required=lambda item: item.required,
         extra=lambda department, item, entries: (0, 0),
+        inputs=lambda department, item: [],
     ),
     "table": Kind(
         title=lambda item: item.title,
@@ -76,6 +82,7 @@ KINDS: dict[str, Kind] = {
         computed=compute_table,
         required=lambda item: False,
         extra=lambda department, item, entries: (0, 0),
+        inputs=_table_inputs,
     ),
     "photos": Kind(
         title=lambda item: item.title,
@@ -84,6 +91,7 @@ KINDS: dict[str, Kind] = {
         computed=lambda department, item, entered: {},
         required=lambda item: False,
         extra=_photo_count,
+        inputs=lambda department, item: [],
     ),
 }
 
@@ -91,6 +99,11 @@ KINDS: dict[str, Kind] = {
 def kind(item) -> Kind:
     """The rules of an item's kind."""
     return KINDS[item.kind]
+
+
+def items_of(form, kind_name: str) -> list:
+    """The items of one kind in a form, in order (a filter by the kind tag, not by class)."""
+    return [i for s in form.sections for i in s.items if i.kind == kind_name]
 
 
 def item_slots(department: str, section: str, item) -> list[Slot]:

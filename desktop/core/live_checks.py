@@ -1,13 +1,12 @@
 """The definition's checks and computed cells, kept up to date one edit at a time.
 
-``validate`` re-runs every check over every entry; an open file changes one
-place at a time. ``LiveChecks`` builds, once per open file, an index of what
+An open file changes one place at a time. ``LiveChecks`` builds, once per open file, an index of what
 depends on what (a table cell → its table's computed cells; a key → the form
 rules that name it and its required-field check; an indicator → its checks; a
 year-settings key → every indicator check, through the tolerance) and, after an
 edit, re-runs only the checks the edited places reach. The checks themselves
-are ``validation.py``'s (one place for each rule); the result equals
-``validate`` on the same entries, in the same order.
+are ``validation.py``'s (one place for each rule); ``validate`` is this class's
+answer for entries read at once.
 """
 
 from __future__ import annotations
@@ -15,14 +14,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
-from . import expressions, keys, roles, settings
+from . import expressions, roles, settings
 from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
-from .forms import TableDef
 from .item_kinds import KINDS
-from .tables import compute_table
 from .validation import indicator_findings_of, plan_findings, required_findings, rule_findings, year_rules
 
 
@@ -41,16 +39,17 @@ class LiveChecks:
         self.definition, self.entries, self.department = definition, entries, department
         depts = [department] if department else [f.department for f in definition.forms]
         self.view = ValueView(definition, entries, depts)
-        self._tables: dict[str, tuple[str, TableDef]] = {}  # entered cell key → (department, table)
+        self._inputs: dict[str, tuple[str, Any]] = {}  # entered key → (department, the item whose computed cells read it)
         self._checks_of: dict[str, list[tuple]] = defaultdict(list)  # key → buckets that read it
         self._run: dict[tuple, Callable[[], list[Finding]]] = {}  # bucket → its findings, computed anew
         for dept in depts:
             form = definition.form(dept)
             for section in form.sections:
                 for item in section.items:
-                    if isinstance(item, TableDef):
-                        self._index_table(dept, item)
-                    elif KINDS[item.kind].required(item):
+                    kind = KINDS[item.kind]
+                    for key in kind.inputs(dept, item):
+                        self._inputs[key] = (dept, item)
+                    if kind.required(item):
                         bucket: tuple = ("zorunlu", dept, item.key)
                         self._run[bucket] = partial(required_findings, self.view, dept, item)
                         self._checks_of[f"{dept}.{item.key}"].append(bucket)
@@ -70,12 +69,6 @@ class LiveChecks:
     def _indicator(self, ind) -> list[Finding]:
         return indicator_findings_of(ind, self.entries.indicators.get(ind.key), self._tolerance, self._style)
 
-    def _index_table(self, dept: str, table: TableDef) -> None:
-        for row in table.row_defs:
-            for col in table.columns:
-                if not col.computed:
-                    self._tables[keys.join(dept, table.key, row.key, col.key)] = (dept, table)
-
     # --- reading ----------------------------------------------------------
     def get(self, key: str):
         """The value shown at ``key`` (entered or computed)."""
@@ -91,8 +84,8 @@ class LiveChecks:
         recompute what reads them. Returns (keys whose shown value may have changed, including
         computed cells; findings added; findings removed)."""
         touched = set(values)
-        for dept, table in {id(t): t for t in (self._tables.get(k) for k in values) if t}.values():
-            for key, v in compute_table(dept, table, self.entries.values).items():
+        for dept, item in {id(t): t for t in (self._inputs.get(k) for k in values) if t}.values():
+            for key, v in KINDS[item.kind].computed(dept, item, self.entries.values).items():
                 if not same(v, self.view.computed.get(key)) or key not in self.view.computed:
                     touched.add(key)
                 self.view.computed[key] = v

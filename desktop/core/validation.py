@@ -4,38 +4,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import expressions, rates, roles, settings
+from . import expressions, rates, settings, units
 from .definition import Definition
 from .entries import Entries, ValueView
-from .findings import Finding
+from .findings import MISSING_RULE, Finding
+from .i18n import _
 from .item_kinds import KINDS
 from .numbers import format_number, format_percent
 from .values import display
 
 
 def validate(definition: Definition, entries: Entries, department: str | None = None) -> list[Finding]:
-    """Every finding for one department (or for the whole year when None)."""
-    depts = [department] if department else [f.department for f in definition.forms]
-    view = ValueView(definition, entries, depts)
-    out: list[Finding] = []
-    for dept in depts:
-        out += _form_findings(definition, view, dept)
-    out += indicator_findings(definition, entries, department)
-    out += plan_findings(definition, department)
-    out += roles.findings(definition.departments, department)
-    return out
+    """Every finding of the definition's checks for one department (or for the whole year when
+    None). The checks are composed in one place, ``LiveChecks`` (which keeps them up to date
+    edit by edit); this is its answer for entries read at once."""
+    from .live_checks import LiveChecks  # it builds on this module's checks
 
-
-def _form_findings(definition: Definition, view: ValueView, dept: str) -> list[Finding]:
-    form = definition.form(dept)
-    out = []
-    for section in form.sections:
-        for item in section.items:
-            if KINDS[item.kind].required(item):
-                out += required_findings(view, dept, item)
-    for rule in form.rules:
-        out += rule_findings(definition, view, dept, rule)
-    return out
+    return LiveChecks(definition, entries, department).findings()
 
 
 def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
@@ -43,7 +28,7 @@ def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
     key = f"{dept}.{item.key}"
     v = view.get(key)
     if v is None or (isinstance(v, str) and not v.strip()):
-        return [Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", "zorunlu", dept)]
+        return [Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", MISSING_RULE, dept)]
     return []
 
 
@@ -76,16 +61,8 @@ def _fmt(definition: Definition, key: str, v) -> str:
     if slot and slot.places is not None and isinstance(v, (int, Decimal)):
         return display(slot.type, v, definition.year.percent_style, for_print=True, decimals=slot.places)
     if isinstance(v, (int, Decimal)):
-        return format_number(v, always_group=True)
+        return format_number(v)
     return str(v)
-
-
-def indicator_findings(definition: Definition, entries: Entries, department: str | None) -> list[Finding]:
-    tol, style = year_rules(definition, entries)
-    out = []
-    for ind in definition.indicators_of(department):
-        out += indicator_findings_of(ind, entries.indicators.get(ind.key), tol, style)
-    return out
 
 
 def year_rules(definition: Definition, entries: Entries) -> tuple[Decimal, str]:
@@ -104,7 +81,37 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
         if not (e and e.explanation.strip()):
             out.append(Finding("warning", where, f"{label}: gerçekleşme değeri girilmemiş.", "gerceklesme", ind.department))
         return out
+    if units.is_count_unit(ind.unit) and actual != actual.to_integral_value():
+        out.append(
+            Finding(
+                "error",
+                where,
+                _("{label}: birimi '{unit}', gerçekleşme tam sayı olmalı; {value} girilmiş. Tam sayı girin.").format(
+                    label=label, unit=ind.unit, value=format_number(actual)
+                ),
+                "tam_sayi",
+                ind.department,
+            )
+        )
     rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
+    if rates.implausible(rate.value):
+        out.append(
+            Finding(
+                "warning",
+                where,
+                _(
+                    "{label}: gerçekleşme oranı {rate}, {limit} sınırının dışında; bu çoğunlukla yazım hatasıdır. "
+                    "Gerçekleşme değerini ({value}) kontrol edin: binlik ayırıcı nokta, ondalık ayırıcı virgüldür."
+                ).format(
+                    label=label,
+                    rate=rates.rate_text(rate.value, style),
+                    limit=format_percent(rates.IMPLAUSIBLE, None, style),
+                    value=format_number(actual),
+                ),
+                "olagan_disi_oran",
+                ind.department,
+            )
+        )
     if rate.value is not None and rates.needs_explanation(rate.value, tol) and not (e and e.explanation.strip()):
         out.append(
             Finding(

@@ -12,6 +12,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from ..core import settings
 from ..core.entries import ValueView
 from ..store.errors import WorkbookError
+from ..store.file.document import OpenFile
 from ..store.file.tempfiles import publish, temp_beside
 from ..store.file.workbook import Workbook
 from . import ReportCancelled, ReportResult, declarations, fonts, parts, performance
@@ -128,9 +129,10 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
                 f"Bu dosyada '{department}' biriminin verisi yok; birimin kendi dosyasını ya da birleştirilmiş dosyayı kullanın."
             )
     fonts.register()
-    entries = wb.entries()
+    model = OpenFile(wb, department)  # the open file's entries and findings, as the windows see them
+    entries = model.entries
     view = ValueView(definition, entries)
-    findings = wb.findings(entries, department=department)
+    findings = model.findings
     draft = any(f.is_error for f in findings)
     fp = data_fingerprint(wb, department)
 

@@ -46,7 +46,7 @@ ACT_COLS = [Col("left"), Col("left", True, 160, 4), Col("right"), Col("right"), 
 
 
 def _n(v) -> str:
-    return "" if v is None else format_number(v, always_group=True)
+    return "" if v is None else format_number(v)
 
 
 def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | None):

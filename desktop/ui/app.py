@@ -19,6 +19,9 @@ from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import resources
+from .pyside_imports import quick_feature_check
+
+quick_feature_check()  # before the window's modules are imported
 
 
 def language() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from ..core.forms import PhotoListDef
+from ..core.item_kinds import items_of
 from .banner import Banner
 from .commands import Editor
 from .editors.section import READABLE_WIDTH, SectionPage
@@ -178,9 +178,7 @@ class DocumentView(QWidget):
 
     def photo_lists(self) -> list[str]:
         dept = self.doc.department
-        return [
-            f"{dept}.{i.key}" for s in self.doc.definition.form(dept).sections for i in s.items if isinstance(i, PhotoListDef)
-        ]
+        return [f"{dept}.{i.key}" for i in items_of(self.doc.definition.form(dept), "photos")]
 
 
 def _show_cell(scroll: QScrollArea, table) -> None:

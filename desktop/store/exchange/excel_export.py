@@ -19,7 +19,8 @@ from openpyxl.styles import PatternFill
 from ...core import keys, rates
 from ...core.definition import Definition
 from ...core.entries import Entries, ValueView
-from ...core.forms import FieldDef, TableDef
+from ...core.forms import TableDef
+from ...core.item_kinds import items_of
 from ...core.numbers import format_percent
 from ...core.plan import DIRECTION_LABELS
 from ...core.settings import year_settings
@@ -72,8 +73,8 @@ def export_excel(wb: Workbook, out: Path | str) -> ExportResult:
     view = ValueView(definition, entries, [d for d in depts if definition.form(d).sections])
     for dept in depts:
         form = definition.form(dept)
-        tables = [i for s in form.sections for i in s.items if isinstance(i, TableDef)]
-        fields = [i for s in form.sections for i in s.items if isinstance(i, FieldDef) and i.type != "longtext"]
+        tables = items_of(form, "table")
+        fields = [i for i in items_of(form, "field") if i.type != "longtext"]
         if not tables and not fields:
             continue
         dname = definition.department_name(dept)

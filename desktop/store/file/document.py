@@ -30,8 +30,8 @@ from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
 from ...core.live_checks import LiveChecks, same
 from ..errors import WorkbookError
+from . import found, stored
 from . import pending as pending_inputs
-from . import stored
 from .workbook import STATES, Workbook
 
 UNDO_LIMIT = 1000
@@ -65,6 +65,7 @@ class Change(msgspec.Struct):
     vanished: bool = False  # ... and together they change nothing: no step at all
     step: Step | None = None  # the undo step this operation made
     photo: object = None  # add_photo: the new photo
+    copy: object = None  # send: the path of the copy written
 
     @property
     def findings(self) -> bool:
@@ -93,8 +94,11 @@ class Step(msgspec.Struct):
 class OpenFile:
     """An open workbook (one department of it, for a consolidated file's department chapters)."""
 
-    def __init__(self, wb: Workbook, department: str | None = None):
+    def __init__(self, wb: Workbook, department: str | None = None, *, images: bool = False):
+        """``department``: one department of a consolidated file (default: the file's own, or
+        the whole year); ``images``: decode every stored photo as a merge does (``check``)."""
         self.wb = wb
+        self._images = images
         self.definition = wb.definition
         self.department = department or wb.department
         self.slots = {s.key: s for s in self.definition.slots_of(self.department)} if self.department else {}
@@ -118,6 +122,7 @@ class OpenFile:
         self._shown = {k: self.live.get(k) for k in self.slots}
         self._pending_found = pending_inputs.findings(self.definition, self.pending)
         self._stored_found = self._stored_findings()
+        self._returned_found = found.returned_findings(self.wb, self.department)
         self._findings: list[Finding] | None = None
 
     # --- reading ----------------------------------------------------------
@@ -143,9 +148,13 @@ class OpenFile:
 
     @property
     def findings(self) -> list[Finding]:
-        """Every finding, as ``Workbook.findings`` gives it for the same entries (same order)."""
+        """Every finding, in one place: the definition's checks (``core/live_checks.py``, equal to
+        ``core.validation.validate``), an error per unreadable input kept in the file
+        (``pending.py``) and an error per stored row that breaks a rule of ``stored.py`` (what
+        a merge would refuse). The window, ``check``, ``submit``, the board and the report all
+        read them here."""
         if self._findings is None:
-            self._findings = self.live.findings() + self._pending_found + self._stored_found
+            self._findings = found.compose(self.live.findings(), self._pending_found, self._stored_found, self._returned_found)
         return self._findings
 
     @property
@@ -170,6 +179,14 @@ class OpenFile:
         table = "indicators" if self._kind.get(key) == "indicator" else "activities"
         return self._edit(lambda: self.wb.apply(**{table: {key: {attr: value}}}), label, f"{key}.{attr}", merge)
 
+    def set_entries(self, values: dict, indicators: dict, activities: dict, label: str = "") -> Change:
+        """Set fields, cells and plan attributes together (a filled Excel template): one transaction,
+        one undo step. ``indicators``/``activities`` map keys to ``{attribute: value}``."""
+        place = next(iter(values), "") or next(
+            (f"{k}.{a}" for k, attrs in {**indicators, **activities}.items() for a in attrs), ""
+        )
+        return self._edit(lambda: self.wb.apply(values=values, indicators=indicators, activities=activities), label, place, None)
+
     def record_unparsed(self, place: str, text: str) -> Change:
         """Keep text that could not be read (a value key or ``<plan key>.<attribute>``) in the file.
         Not an undo step: it is not a value."""
@@ -191,6 +208,26 @@ class OpenFile:
             self.pending.pop(place, None)
             change.pending.add(place)
             self._pending_changed(change)
+        return change
+
+    def submit(self) -> Change:
+        """The clerk's "Gönderildi" (``submission.submit``), refused while this model's findings
+        hold an error of the department; the state change comes back in the record."""
+        from .submission import submit  # the copy and board code is not needed to edit
+
+        before = self._last_audit_id()
+        submit(self.wb, [f for f in self.findings if f.is_error])
+        return self._after(before)
+
+    def send(self, dest) -> Change:
+        """The clerk's one "Gönder" step (``sending.send``): submit as ``submit`` does, then
+        write the checked copy to ``dest`` (``Change.copy``: the path written)."""
+        from .sending import send
+
+        before = self._last_audit_id()
+        _digest, written = send(self.wb, dest, [f for f in self.findings if f.is_error])
+        change = self._after(before)
+        change.copy = written
         return change
 
     def set_state(self, state: str, note: str = "", content_hash: str = "") -> Change:
@@ -397,6 +434,11 @@ class OpenFile:
             if self._stored_found != stored_problems:
                 change.added += [f for f in self._stored_found if f not in stored_problems]
                 change.removed += [f for f in stored_problems if f not in self._stored_found]
+        if change.state:  # sent back (with the fields to fix) or sent again
+            returned = self._returned_found
+            self._returned_found = found.returned_findings(self.wb, self.department)
+            change.added += [f for f in self._returned_found if f not in returned]
+            change.removed += [f for f in returned if f not in self._returned_found]
         if change.findings:
             self._findings = None
         self._version = self._data_version()  # our own write is not a change made elsewhere
@@ -428,12 +470,7 @@ class OpenFile:
         self._findings = None
 
     def _stored_findings(self) -> list[Finding]:
-        dept = self.department
-        return [
-            Finding("error", p.place, p.message, "saklanan_kayit", p.department)
-            for p in self.wb.stored_problems()
-            if dept is None or p.department == dept
-        ]
+        return found.stored_findings(self.wb, self.department, self._images)
 
     def _checked(self, step: Step, backwards: bool) -> Step:
         """``step`` if every place it wrote still holds what it left there; else HistoryCleared."""

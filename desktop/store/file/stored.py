@@ -281,7 +281,7 @@ class _Check:
             return None
         d, _, item_key = list_key.partition(".")
         item = self.d.item(d, item_key) if d in self.departments else None
-        return item if isinstance(item, PhotoListDef) else None
+        return item if item is not None and item.kind == "photos" else None
 
     def photo(self, counts, pid, column, list_key, caption, mime, width, height, sha, data, changed_at, changed_by) -> None:
         item = self.photo_list(list_key)

@@ -21,7 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...core.findings import count_by_severity
+from ...core.findings import Finding, count_by_severity
 from ...core.item_kinds import KINDS
 from ..errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from ..merge.incoming import same_file
@@ -68,12 +68,11 @@ def _writable(wb: Workbook) -> None:
         raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {wb.readonly_reason}")
 
 
-def _errors_of(wb: Workbook, dept: str) -> list[str]:
-    return [f"{f.place}: {f.message}" for f in wb.findings() if f.is_error and f.department == dept]
+def submit(wb: Workbook, errors: list[Finding] | None = None) -> str:
+    """Mark a department file as submitted; returns the content hash recorded.
 
-
-def submit(wb: Workbook) -> str:
-    """Mark a department file as submitted; returns the content hash recorded."""
+    ``errors``: the file's error findings as its open-file model holds them
+    (``OpenFile.submit``); computed from the file when not given."""
     if not wb.department:
         raise WorkbookError("Birleşik dosya gönderilmez; 'Gönderildi' yalnızca birim dosyaları içindir.")
     _writable(wb)
@@ -81,7 +80,9 @@ def submit(wb: Workbook) -> str:
     state = wb.state()
     if state["state"] == "gonderildi":
         return state["content_hash"]
-    problems = _errors_of(wb, dept)
+    if errors is None:
+        errors = [f for f in wb.findings() if f.is_error]
+    problems = [f"{f.place}: {f.message}" for f in errors if f.department == dept]
     if problems:
         raise ImportRejected(f"Dosya gönderilemedi: {len(problems)} hata var. Hataları düzeltip yeniden deneyin:", problems[:20])
     digest = fingerprint.content_hash(wb.conn, dept)
@@ -138,14 +139,15 @@ def accept(wb: Workbook, dept: str) -> None:
         raise WorkbookError(
             f"'{dept}' kabul edilemez: durumu '{STATE_LABELS.get(state, state)}'. Yalnızca gönderilmiş birimler kabul edilir."
         )
-    problems = _errors_of(wb, dept)
+    problems = [f"{f.place}: {f.message}" for f in wb.findings(dept) if f.is_error]
     if problems:
         raise ImportRejected(f"'{dept}' kabul edilemez: {len(problems)} hata var. Birimi notla geri gönderin:", problems[:20])
     wb.set_state("kabul", department=dept, content_hash=fingerprint.content_hash(wb.conn, dept))
 
 
-def send_back(wb: Workbook, dept: str, note: str) -> None:
-    """Send a department back with a note; in a department file this unlocks it for the clerk."""
+def send_back(wb: Workbook, dept: str, note: str, record: str = "") -> None:
+    """Send a department back with a note; in a department file this unlocks it for the clerk.
+    ``record``: the return file written for the clerk (``return_note``), kept in the same transaction."""
     _known(wb, dept)
     _writable(wb)
     note = (note or "").strip()
@@ -153,7 +155,10 @@ def send_back(wb: Workbook, dept: str, note: str) -> None:
         raise WorkbookError("Geri gönderirken birime ne yapması gerektiğini bir notla yazın.")
     if _state(wb, dept) == "eksik":
         raise WorkbookError(f"'{dept}' biriminin dosyası henüz gelmedi; geri gönderilecek bir şey yok.")
-    wb.set_state("geri", department=dept, note=note, content_hash=fingerprint.content_hash(wb.conn, dept))
+    with wb.transaction() as conn:
+        wb.write_state(conn, dept, "geri", note=note, content_hash=fingerprint.content_hash(wb.conn, dept))
+        if record:
+            wb._audit(conn, dept, dept, "return", None, record)
 
 
 def _state(wb: Workbook, dept: str) -> str:
@@ -171,7 +176,7 @@ def _imported(wb: Workbook, dept: str) -> bool:
     return wb.conn.execute("SELECT 1 FROM import_log WHERE department = ? LIMIT 1", (dept,)).fetchone() is not None
 
 
-def board(wb: Workbook, findings: list | None = None) -> list[DepartmentStatus]:
+def board(wb: Workbook, found: list[Finding] | None = None) -> list[DepartmentStatus]:
     """Every department of the year: state, completeness, open findings, last import.
 
     Linear in the number of departments: the entries are read once, the year's
@@ -179,11 +184,13 @@ def board(wb: Workbook, findings: list | None = None) -> list[DepartmentStatus]:
     and every per-department count grouped in one pass over the definition.
     """
     definition = wb.definition
-    entries = wb.entries()
-    if findings is None:
-        findings = wb.findings(entries)
+    if found is None:
+        entries = wb.entries()
+        found = wb.findings(entries=entries)
+    else:
+        entries = wb.entries()
     by_department: dict[str, list] = {}
-    for f in findings:
+    for f in found:
         by_department.setdefault(f.department, []).append(f)
     filled: dict[str, int] = {}
     total: dict[str, int] = {}

@@ -86,7 +86,11 @@ def _short_field_row(page: SectionPage, editor: Editor, item: FieldDef, key: str
     if item.type == "money" and not item.unit:
         row.addWidget(QLabel("TL", page))
     row.addStretch(1)
-    form.addRow(_label(item.label, item.required, page, LABEL_WIDTH), row)
+    column = QVBoxLayout()  # the field, and under it what it reads as or why it cannot be read
+    column.setSpacing(2)
+    column.addLayout(row)
+    column.addWidget(edit.attach_note(page))
+    form.addRow(_label(item.label, item.required, page, LABEL_WIDTH), column)
     if item.help:
         hint = QLabel(item.help, page)
         muted(hint)
@@ -103,6 +107,7 @@ def _field_editor(page: SectionPage, editor: Editor, department: str, item: Fiel
     edit = LongTextEdit(editor, key, item.label, item.help or "", page)
     edit.setMaximumWidth(READABLE_WIDTH)
     lay.addWidget(edit)
+    lay.addWidget(edit.attach_note(page))
     if item.help:
         hint = QLabel(item.help, page)
         muted(hint)
@@ -124,6 +129,7 @@ def _table_editor(page: SectionPage, editor: Editor, department: str, item: Tabl
     page.tables.append(edit)
     edit.model().hints = {k: v for k, v in page.defaults.items() if k.startswith(key + ".") and v}
     lay.addWidget(edit)
+    lay.addWidget(edit.attach_note(page))  # what the cell being typed reads as, or why it cannot be read
     hint_text = tr(
         "Gri hücreler hesaplanır. Enter: aşağı, Tab: sonraki hücre (sonuncusundan sonra tablodan çıkar); "
         "Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz."

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from ...core import expressions, keys
 from ...core.forms import NUMERIC_TYPES, TableDef
-from ...core.tables import compute_table
-from ...core.values import TEXT_KINDS, ValueProblem, parse_input, text_limit
+from ...core.tables import compute_table, compute_unreadable
+from ...core.values import TEXT_KINDS, ValueProblem, parse_input, reading, text_limit
 from ..commands import Editor
 from ..i18n import tr
 from ..look import MARKS, palette
+from .field_note import FieldNote
 from .paste import map_block, split_block
 from .table_header import PAD_X, WRAP, WrappingHeader
 
@@ -85,14 +86,18 @@ class TableModel(QAbstractTableModel):
         return self.doc.value(key)
 
     # --- preview while typing -----------------------------------------------
-    def preview(self, key: str | None, value=None) -> None:
-        """Show computed cells as if ``key`` held ``value`` (None key ends the preview)."""
+    def preview(self, key: str | None, value=None, readable: bool = True) -> None:
+        """Show computed cells as if ``key`` held ``value`` (None key ends the preview);
+        ``readable=False``: its text cannot be read, what depends on it shows nothing."""
         if key is None:
             self._preview = {}
-        else:
+        elif readable:
             self._preview = {key: value}
             entered = {**self.doc.entries.values, **self._preview}
             self._computed = compute_table(self.department, self.table, entered)
+        else:
+            self._preview = {key: None}
+            self._computed = compute_unreadable(self.department, self.table, self.doc.entries.values, key)
         self._computed_changed()
 
     def _computed_changed(self) -> None:
@@ -262,13 +267,17 @@ class CellDelegate(QStyledItemDelegate):
         except ValueProblem as exc:
             edit.setPalette(palette((QPalette.ColorRole.Base, MARKS["inputError"][0])))
             edit.setToolTip(str(exc))
+            model.preview(model.key(index.row(), index.column()), readable=False)  # not its last readable part
+            self.view.cell_note(index, problem=str(exc))
             return
         model.preview(model.key(index.row(), index.column()), value)
+        self.view.cell_note(index, text=text)
 
     def destroyEditor(self, editor, index) -> None:
         editor.setObjectName("")  # deleted later; must not be found by its cell key meanwhile
         self.view.model().preview(None)
         super().destroyEditor(editor, index)
+        self.view.cell_note(self.view.currentIndex())
 
     def eventFilter(self, editor, event) -> bool:
         moving = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -280,6 +289,7 @@ class CellDelegate(QStyledItemDelegate):
             except ValueProblem as exc:
                 model.editor.problem.emit(f"{model.label(index.row(), index.column())}: {exc}")
                 model.editor.record_unparsed(model.key(index.row(), index.column()), editor.text())
+                self.view.cell_note(index, problem=str(exc))
                 return True
             self.commitData.emit(editor)
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
@@ -520,6 +530,46 @@ class TableEditor(QTableView):
 
     def model(self) -> TableModel:  # typed
         return super().model()
+
+    # --- the line under the table (as under a field) ---------------------------
+    note: FieldNote | None = None
+
+    def attach_note(self, parent) -> FieldNote:
+        """The line under the table: what the cell being typed reads as, or why a cell cannot be read."""
+        self.note = FieldNote(self.objectName(), parent)
+        return self.note
+
+    def cell_note(self, index, text: str | None = None, problem: str = "") -> None:
+        """Say what ``text`` typed into ``index`` reads as, or ``problem``; with neither, the
+        reason of the unreadable text the file keeps for that cell (or nothing)."""
+        if self.note is None:
+            return
+        m = self.model()
+        if not index.isValid():
+            self.note.clear_note()
+            return
+        where = f"{m.rows[index.row()][1]} / {m.columns[index.column()].label}: "
+        kept = None if text is not None or problem else m.doc.pending.get(m.key(index.row(), index.column()))
+        if kept is not None:
+            try:
+                m.parse(index, kept)
+            except ValueProblem as exc:
+                problem = str(exc)
+        if problem:
+            self.note.show_problem(where + problem)
+            return
+        read = ""
+        if text is not None:
+            try:
+                read = reading(m.columns[index.column()].type, text, m.doc.percent_style)
+            except ValueProblem:
+                read = ""
+        self.note.show_reading(where + read) if read else self.note.clear_note()
+
+    def currentChanged(self, current, previous) -> None:
+        super().currentChanged(current, previous)
+        if self.state() != QAbstractItemView.State.EditingState:
+            self.cell_note(current)
 
     def commit_open_editor(self) -> None:
         """Store the cell being typed (the window is closing or submitting)."""

@@ -41,8 +41,8 @@ class YearModel(QObject):
     def accept(self, department: str) -> Change:
         return self._run(self.board.accept, department)
 
-    def send_back(self, department: str, note: str) -> Change:
-        return self._run(self.board.send_back, department, note)
+    def send_back(self, department: str, note: str, out=None, fields=()) -> Change:
+        return self._run(self.board.send_back, department, note, out, fields)
 
     def conflicted(self, conflicts: list) -> Change:
         return self._run(self.board.conflicted, conflicts)
