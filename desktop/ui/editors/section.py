@@ -13,6 +13,7 @@ from ..look import heading, muted
 from .fields import FieldEdit, LongTextEdit
 
 LABEL_WIDTH = 280
+READABLE_WIDTH = 1100  # px: text fields never get wider than this (a page of tables does: ``wide``)
 
 
 def _label(text: str, required: bool, parent, width: int | None = None) -> QLabel:
@@ -48,6 +49,8 @@ class SectionPage(QWidget):
             intro.setWordWrap(True)
             lay.addWidget(intro)
         self.lay, self.form = lay, None  # form: the layout neighbouring short fields share
+        self.wide = False  # a table on it: the page takes the window's width
+        self.tables: list[QWidget] = []  # its table editors (``TableEditor.watch_area``)
         self.editors: dict[str, QWidget] = {}
         # the year settings: the definition's value shows in every empty editor
         self.defaults = settings.definition_values(editor.doc.definition) if section.chapter == settings.SETTINGS_CHAPTER else {}
@@ -59,10 +62,13 @@ class SectionPage(QWidget):
 
 def _short_field_row(page: SectionPage, editor: Editor, item: FieldDef, key: str) -> QWidget:
     if page.form is None:
-        page.form = QFormLayout()
-        page.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        page.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        page.lay.addLayout(page.form)
+        box = QWidget(page)  # short fields keep a readable width on a page as wide as the window
+        box.setMaximumWidth(READABLE_WIDTH)
+        page.form = form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        page.lay.addWidget(box)
     form, defaults = page.form, page.defaults
     placeholder = None
     if key in defaults:
@@ -99,6 +105,7 @@ def _field_editor(page: SectionPage, editor: Editor, department: str, item: Fiel
     page.form, lay = None, page.lay
     lay.addWidget(_label(item.label, item.required, page))
     edit = LongTextEdit(editor, key, item.label, item.help or "", page)
+    edit.setMaximumWidth(READABLE_WIDTH)
     lay.addWidget(edit)
     lay.addWidget(edit.attach_note(page))
     if item.help:
@@ -118,11 +125,14 @@ def _table_editor(page: SectionPage, editor: Editor, department: str, item: Tabl
     from .table import TableEditor  # the table view types cost ~3 ms; many first pages have none
 
     edit = TableEditor(editor, department, item, page)
+    page.wide = True
+    page.tables.append(edit)
     edit.model().hints = {k: v for k, v in page.defaults.items() if k.startswith(key + ".") and v}
     lay.addWidget(edit)
     lay.addWidget(edit.attach_note(page))  # what the cell being typed reads as, or why it cannot be read
     hint_text = tr(
-        "Gri hücreler hesaplanır. Enter: aşağı, Tab: sağa; Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz."
+        "Gri hücreler hesaplanır. Enter: aşağı, Tab: sonraki hücre (sonuncusundan sonra tablodan çıkar); "
+        "Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz."
     )
     if item.note:
         hint_text = item.note + "\n" + hint_text
