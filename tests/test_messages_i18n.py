@@ -21,13 +21,6 @@ sys.modules[_spec.name] = messages
 _spec.loader.exec_module(messages)
 
 
-@pytest.fixture
-def english():
-    assert i18n.set_language("en") == "en"
-    yield
-    i18n.set_language("tr")
-
-
 def _fields(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
 

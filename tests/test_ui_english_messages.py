@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from ui_support import Prompts, make_window, widget
 
 from desktop.core import i18n
@@ -14,25 +13,12 @@ from desktop.store.file import workbook as workbook_module
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
 
-@pytest.fixture
-def english(qapp):
-    """The window's language as ``application()`` sets it for FAALIYET_LANG=en: Qt's tr() and core's _()."""
-    from desktop.ui.app import install_translation
-
-    translator = install_translation(qapp, "en")
-    assert translator is not None
-    assert i18n.set_language("en") == "en"
-    yield
-    QCoreApplication.removeTranslator(translator)
-    i18n.set_language("tr")
-
-
 def _panel_texts(win) -> list[str]:
     lst = win.view.findings.list
     return [lst.item(i).text() for i in range(lst.count())]
 
 
-def test_findings_and_the_files_state_are_english(qtbot, english, workbook_path):
+def test_findings_and_the_files_state_are_english(qtbot, english_window, workbook_path):
     win = make_window(qtbot, workbook_path)
     texts = _panel_texts(win)
     # the small definition's required long text, found by core.validation
@@ -45,7 +31,7 @@ def test_findings_and_the_files_state_are_english(qtbot, english, workbook_path)
     win.close()
 
 
-def test_a_store_refusal_is_english(qtbot, english, tmp_path):
+def test_a_store_refusal_is_english(qtbot, english_window, tmp_path):
     not_ours = tmp_path / "notlar.faaliyet"
     not_ours.write_bytes(b"this is not a database, only text " * 10)
     prompts = Prompts()
@@ -57,7 +43,7 @@ def test_a_store_refusal_is_english(qtbot, english, tmp_path):
     win.close()
 
 
-def test_the_read_only_reason_from_the_store_is_english(qtbot, english, monkeypatch, workbook_path):
+def test_the_read_only_reason_from_the_store_is_english(qtbot, english_window, monkeypatch, workbook_path):
     original = workbook_module.writable_reason
 
     def on_a_network(p):
