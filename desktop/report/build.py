@@ -129,7 +129,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
             )
     fonts.register()
     entries = wb.entries()
-    view = ValueView(definition, entries)
+    view = ValueView(definition, entries, previous=wb.previous())  # previous-year columns: the stored year before
     findings = wb.findings(entries, department=department)
     draft = any(f.is_error for f in findings)
     fp = data_fingerprint(wb, department)

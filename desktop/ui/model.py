@@ -81,6 +81,30 @@ class Document(QObject):
     def entered(self, key: str):
         return self.model.entered(key)
 
+    @property
+    def previous_year(self) -> int:
+        """The year whose values are shown beside this year's (the one before the definition's)."""
+        return self.definition.year.year - 1
+
+    @property
+    def has_previous(self) -> bool:
+        """Whether the file holds the values of the year before."""
+        return self.wb.previous() is not None
+
+    def previous_value(self, key: str):
+        """Last year's value of a field or cell key, or of ``<indicator>.actual``; None when the file holds none."""
+        return self.model.previous_value(key)
+
+    @property
+    def previous_cells(self) -> dict[str, object]:
+        """The previous-year cells and fields (``previous_year: true``) with last year's values."""
+        return self.model.live.view.before
+
+    def previous_text(self, type_: str, key: str, places: int | None = None) -> str:
+        """Last year's value as the window shows it beside this year's ("" when there is none)."""
+        value = self.previous_value(key)
+        return "" if value is None else self.display(type_, value, places, rounded=True)
+
     def indicator(self, key: str) -> IndicatorEntry:
         return self.model.indicator(key)
 

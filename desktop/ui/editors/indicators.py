@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import rates, settings
 from ...core.numbers import format_number, format_percent
@@ -22,6 +22,7 @@ from .. import look
 from ..commands import Editor
 from ..i18n import tr
 from .fields import FieldEdit, LongTextEdit, set_mark
+from .previous import previous_label
 
 
 class _PlanAttr:
@@ -114,7 +115,15 @@ class PlanCard(QGroupBox):
 
         grid.addWidget(QLabel(actual_label, self), 2, 0)
         self.actual = PlanFieldEdit(editor, kind, item.key, actual_attr, actual_type, f"{item.code} {actual_label.rstrip(':')}")
-        grid.addWidget(self.actual, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        actual_row = QHBoxLayout()
+        actual_row.setContentsMargins(0, 0, 0, 0)
+        actual_row.addWidget(self.actual)
+        self.previous = previous_label(editor.doc, actual_type, f"{item.key}.{actual_attr}", self)
+        if self.previous is not None:
+            actual_row.addSpacing(8)
+            actual_row.addWidget(self.previous)
+        actual_row.addStretch(1)
+        grid.addLayout(actual_row, 2, 1)
         self.rate = QLabel(self)
         self.rate.setObjectName(f"{item.key}.rate")
         self.rate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -26,6 +26,8 @@ COMPUTED_BG = QColor("#eceff1")
 ERROR_BG = QColor("#ffcdd2")
 WARNING_BG = QColor("#fff3cd")
 HINT_FG = QColor("#8a949e")
+PREVIOUS_FG = QColor("#6b7580")
+PREVIOUS_ROLE = Qt.ItemDataRole.UserRole + 1  # last year's value of the cell, as shown ("" when none)
 
 
 class TableModel(QAbstractTableModel):
@@ -41,6 +43,8 @@ class TableModel(QAbstractTableModel):
         self._computed: dict[str, object] = {}
         # key -> grey text shown in an empty cell: what applies when nothing is entered
         self.hints: dict[str, str] = {}
+        self.has_previous = self.doc.has_previous
+        self.show_previous = False  # last year's value as a grey second line in every cell
         self.doc.valuesChanged.connect(self._values_changed)
         self.doc.findingsChanged.connect(self._all_changed)
         self.doc.stateChanged.connect(self._all_changed)
@@ -53,10 +57,22 @@ class TableModel(QAbstractTableModel):
         return self.table.total_label is not None and row == len(self.rows) - 1
 
     def is_computed(self, row: int, col: int) -> bool:
-        return self.is_total(row) or bool(self.columns[col].computed)
+        column = self.columns[col]
+        return self.is_total(row) or bool(column.computed) or column.previous_year
 
     def exists(self, row: int, col: int) -> bool:
         return not (self.is_total(row) and self.columns[col].total_mode == "none")
+
+    def previous(self, row: int, col: int) -> str:
+        """Last year's value of a cell as shown ("" without one); none for a previous-year column."""
+        column = self.columns[col]
+        if not self.has_previous or column.previous_year or not self.exists(row, col):
+            return ""
+        return self.doc.previous_text(column.type, self.key(row, col), column.places)
+
+    def set_show_previous(self, on: bool) -> None:
+        self.show_previous = on
+        self._all_changed()
 
     def label(self, row: int, col: int) -> str:
         return f"{self.table.title} / {self.rows[row][1]} / {self.columns[col].label}"
@@ -74,7 +90,7 @@ class TableModel(QAbstractTableModel):
             self._preview = {}
         else:
             self._preview = {key: value}
-            entered = {**self.doc.entries.values, **self._preview}
+            entered = {**self.doc.previous_cells, **self.doc.entries.values, **self._preview}
             self._computed = compute_table(self.department, self.table, entered)
         self._computed_changed()
 
@@ -82,7 +98,7 @@ class TableModel(QAbstractTableModel):
         """Repaint computed cells only: an open cell editor must keep what is being typed."""
         last_row, last_col = len(self.rows) - 1, len(self.columns) - 1
         for c, col in enumerate(self.columns):
-            if col.computed:
+            if col.computed or col.previous_year:
                 self.dataChanged.emit(self.index(0, c), self.index(last_row, c))
         if self.table.total_label:
             self.dataChanged.emit(self.index(last_row, 0), self.index(last_row, last_col))
@@ -104,6 +120,8 @@ class TableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             col = self.columns[section]
             text = col.label + (f" ({col.unit})" if col.unit and col.unit not in col.label else "")
+            if col.previous_year:
+                return text + " · " + tr("geçen yıl")
             return text + (" = " + tr("hesaplanır") if col.computed else "")
         return self.rows[section][1]
 
@@ -140,10 +158,18 @@ class TableModel(QAbstractTableModel):
             f = QFont()
             f.setBold(True)
             return f
+        if role == PREVIOUS_ROLE:
+            return self.previous(r, c)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{f.severity_label.capitalize()}: {f.message}" for f in self.doc.findings_at(self.key(r, c))]
+            if previous := self.previous(r, c):
+                lines.append(tr("Geçen yıl ({0}): {1}").format(self.doc.previous_year, previous))
             if self.is_total(r):
                 lines.append(tr("Toplam satırı: girilen satırlardan hesaplanır."))
+            elif col.previous_year:
+                lines.append(
+                    tr("Geçen yılın değeri: dosyadaki {0} değerlerinden gelir, değiştirilemez.").format(self.doc.previous_year)
+                )
             elif col.computed:
                 lines.append(tr("Hesaplanan sütun: {0}").format(col.computed))
             elif self.hints.get(self.key(r, c)) and self.value(r, c) is None:
@@ -216,6 +242,29 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, view: TableEditor):
         super().__init__(view)
         self.view = view
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if self.view.model().show_previous:  # this year's value on the first line
+            horizontal = option.displayAlignment & Qt.AlignmentFlag.AlignHorizontal_Mask
+            option.displayAlignment = horizontal | Qt.AlignmentFlag.AlignTop
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        model: TableModel = self.view.model()
+        previous = model.show_previous and model.previous(index.row(), index.column())
+        if not previous:
+            return
+        painter.save()
+        font = QFont(option.font)
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        painter.setFont(font)
+        painter.setPen(PREVIOUS_FG)
+        rect = option.rect.adjusted(4, option.rect.height() // 2, -4, -2)
+        numeric = model.columns[index.column()].type in NUMERIC_TYPES
+        align = (Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(rect, align, painter.fontMetrics().elidedText(previous, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
 
     def createEditor(self, parent, option, index):
         edit = QLineEdit(parent)
@@ -295,6 +344,7 @@ class TableEditor(QTableView):
         h.setMinimumSectionSize(110)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setMinimumWidth(120)
+        self._row_height = self.verticalHeader().defaultSectionSize()
         self._fit_height()
         self.setMaximumWidth(self.verticalHeader().sizeHint().width() + 240 * len(table.columns) + 2 * self.frameWidth() + 4)
 
@@ -310,6 +360,12 @@ class TableEditor(QTableView):
             + 2
         )
         self.setFixedHeight(height)
+
+    def set_show_previous(self, on: bool) -> None:
+        """Show last year's value as a grey second line in every cell (rows twice as tall)."""
+        self.model().set_show_previous(on)
+        self.verticalHeader().setDefaultSectionSize(self._row_height * 2 - 6 if on else self._row_height)
+        self._fit_height()
 
     def commit_open_editor(self) -> None:
         """Store the cell being typed (the window is closing or submitting)."""
