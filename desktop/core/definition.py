@@ -57,6 +57,9 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         for x in list(self.plan.indicators()) + list(self.plan.activities()):
             if x.department not in known:
                 raise ValueError(f"'{x.key}' bilinmeyen '{x.department}' birimine atanmış")
+        for i in self.plan.indicators():
+            if i.targets is not None and i.target != i.target_of(self.year.year):
+                raise ValueError(target_conflict(i, self.year.year))
         for _, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
             raise ValueError(message)
 
@@ -181,6 +184,18 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
             raise InvalidData(explain(str(exc))) from None
         except RecursionError:
             raise InvalidData("form tanımı çok derin iç içe") from None
+
+
+def target_conflict(indicator: IndicatorDef, year: int) -> str:
+    """Why an indicator's ``target`` and its ``targets`` of the year disagree (Turkish)."""
+    from .numbers import format_number
+
+    wanted = indicator.target_of(year)
+    return (
+        f"'{indicator.key}' göstergesinin hedefi (target: {format_number(indicator.target or 0)}) "
+        f"{year} yılının hedefiyle (targets: {format_number(wanted) if wanted is not None else 'yok'}) uyuşmuyor; "
+        "yalnızca 'targets' yazın ya da ikisini aynı yapın"
+    )
 
 
 def describe_type(t: str) -> str:

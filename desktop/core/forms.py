@@ -8,6 +8,7 @@ msgspec is used rather than a heavier validation library because a workbook's
 definition snapshot is checked on every open, on the clerk's cold start path.
 """
 
+from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar, cast
 
 import msgspec
@@ -89,7 +90,7 @@ def convert(data: Any, type_: Any) -> Any:
     """Check plain data against a struct type (or a union of them, as ``Item``) and
     build it, or raise InvalidData."""
     try:
-        return msgspec.convert(data, type_)
+        return msgspec.convert(data, type_, str_keys=True)  # YAML keys (a plan's years) arrive as text
     except msgspec.MsgspecError as exc:
         raise InvalidData(str(exc)) from None
 
@@ -136,6 +137,24 @@ def check_decimals(type_: str, decimals: int | None) -> None:
         raise ValueError(f"'{TYPE_LABELS[type_]}' türünde 'decimals' en çok {MAX_DECIMALS[type_]} olabilir; {decimals} yazılmış")
 
 
+def check_factor(factor, what: str) -> None:
+    """A change factor (``change_factor``) is a finite number greater than 1."""
+    if factor is None:
+        return
+    if not factor.is_finite() or factor <= 1 or factor > 1_000_000:
+        raise ValueError(f"{what} 1'den büyük bir sayı olmalı (ör. 10: on kat artış ya da azalış uyarılır); {factor} yazılmış")
+
+
+def check_previous(key: str, previous_year: bool, of: str | None, what: str) -> None:
+    """``previous_year: true`` needs ``of`` (the key whose last-year value it shows); ``of`` alone is meaningless."""
+    if previous_year and not of:
+        raise ValueError(
+            f"'{key}' {what} geçen yılın değerini gösteriyor (previous_year: true); hangi {what} olduğunu 'of' ile yazın"
+        )
+    if of and not previous_year:
+        raise ValueError(f"'{key}' {what}: 'of' yalnızca 'previous_year: true' ile yazılır")
+
+
 class ItemDef(Strict, tag_field="kind", frozen=True, kw_only=True):
     """An item of a section; ``kind`` (field, table, photos) tells which."""
 
@@ -158,6 +177,15 @@ class FieldDef(ItemDef, tag="field", frozen=True, kw_only=True):
     print: bool = True
     # places the value is printed with; None: the type's default (see ``places``)
     decimals: Decimals | None = None
+    # the year cycle (``faaliyet year next``): ``carry`` starts next year's value from this
+    # year's; ``previous_year`` + ``of``: read-only, last year's value of the field ``of``;
+    # ``renamed_from``: the key of the year before; ``change_factor``: warn when the value is
+    # this many times last year's, or that many times less
+    carry: bool = False
+    previous_year: bool = False
+    of: Segment | None = None
+    renamed_from: Segment | None = None
+    change_factor: Decimal | None = None
 
     @property
     def numeric(self) -> bool:
@@ -169,11 +197,16 @@ class FieldDef(ItemDef, tag="field", frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         check_decimals(self.type, self.decimals)
+        check_previous(self.key, self.previous_year, self.of, "alanı")
+        check_factor(self.change_factor, f"'{self.key}' alanının değişim katsayısı (change_factor)")
+        if self.previous_year and (self.carry or self.required):
+            raise ValueError(f"'{self.key}' alanı geçen yılın değerini gösterir, girilmez: 'carry' ya da 'required' yazılamaz")
 
 
 class RowDef(Strict, frozen=True, kw_only=True):
     key: Segment
     label: Short
+    renamed_from: Segment | None = None  # its key in the year before (the year cycle)
 
 
 class ColumnDef(Strict, frozen=True, kw_only=True):
@@ -192,6 +225,10 @@ class ColumnDef(Strict, frozen=True, kw_only=True):
     group: Short | None = None
     # places the column (and its total) is printed with; None: the type's default
     decimals: Decimals | None = None
+    # read-only, filled from last year's value of the same row's column ``of`` (never typed)
+    previous_year: bool = False
+    of: Segment | None = None
+    renamed_from: Segment | None = None  # its key in the year before (the year cycle)
 
     @property
     def places(self) -> int | None:
@@ -199,6 +236,9 @@ class ColumnDef(Strict, frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         check_decimals(self.type, self.decimals)
+        check_previous(self.key, self.previous_year, self.of, "sütunu")
+        if self.previous_year and self.computed:
+            raise ValueError(f"'{self.key}' sütunu geçen yılın değerini gösterir; 'computed' formülü yazılamaz")
 
     @property
     def total_mode(self) -> str:
@@ -218,6 +258,9 @@ class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
     total_row: bool | Short = False  # True or a label ("Genel Toplam")
     note: Long | None = None
     chart: Literal["bar", "pie"] | None = None
+    carry: bool = False  # next year's table starts from this year's values (``faaliyet year next``)
+    renamed_from: Segment | None = None  # its key in the year before (the year cycle)
+    change_factor: Decimal | None = None  # warn when a cell is this many times last year's, or that many times less
 
     @property
     def row_defs(self) -> list[RowDef]:
@@ -250,12 +293,16 @@ class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
                 unknown = names_in(c.computed) - names
                 if unknown:
                     raise ValueError(f"'{c.key}' sütununun formülü bilinmeyen sütun kullanıyor: " + ", ".join(sorted(unknown)))
+            if c.previous_year:
+                _check_of(c.key, c.type, self.column(c.of or ""), ("sütun", "sütununun"), f"'{self.key}' tablosunda")
+        check_factor(self.change_factor, f"'{self.key}' tablosunun değişim katsayısı (change_factor)")
 
 
 class PhotoListDef(ItemDef, tag="photos", frozen=True, kw_only=True):
     key: Segment
     title: Short
     max_count: Annotated[int, Meta(ge=1, le=500)] = 40
+    renamed_from: Segment | None = None  # its key in the year before (the year cycle)
 
 
 Item = FieldDef | TableDef | PhotoListDef
@@ -296,6 +343,24 @@ class FormDef(Strict, frozen=True, kw_only=True):
         _unique([s.key for s in self.sections], "bölüm")
         _unique([i.key for s in self.sections for i in s.items], "alan/tablo")
         _unique([r.key for r in self.rules], "kural")
+        fields = {i.key: i for s in self.sections for i in s.items if isinstance(i, FieldDef)}
+        for f in fields.values():
+            if f.previous_year:
+                _check_of(f.key, f.type, fields.get(f.of or ""), ("alan", "alanının"), "formda")
+
+
+def _check_of(key: str, type_: str, of, words: tuple[str, str], where: str) -> None:
+    """The ``of`` of a previous-year field or column: exists, is not itself previous-year, same type."""
+    what, whose = words
+    if of is None:
+        raise ValueError(f"'{key}' {whose} 'of' değeri {where} bir {what} anahtarı olmalı")
+    if of.previous_year:
+        raise ValueError(f"'{key}' {whose} 'of' değeri '{of.key}' de geçen yılı gösteriyor; girilen bir {what} seçin")
+    if of.type != type_:
+        raise ValueError(
+            f"'{key}' {whose} türü ({TYPE_LABELS.get(type_, type_)}) '{of.key}' {whose} türüyle "
+            f"({TYPE_LABELS.get(of.type, of.type)}) aynı olmalı"
+        )
 
 
 def _unique(values: list[str], what: str) -> None:

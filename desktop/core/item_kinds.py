@@ -25,10 +25,31 @@ class Kind(NamedTuple):
     computed: Callable[[str, Any, Mapping[str, object]], dict[str, object]]  # its computed cells
     required: Callable[[Any], bool]  # the clerk must fill it in
     extra: Callable[[str, Any, Any], tuple[int, int]]  # (filled, total) beyond its slots, from entries
+    # (department, item, last year's Entries): its previous-year cells (``previous_year: true``),
+    # computed values read from the stored previous year, never typed
+    previous: Callable[[str, Any, Any], dict[str, object]]
 
 
 def _field_slots(department: str, section: str, item) -> list[Slot]:
-    return [Slot(keys.join(department, item.key), item.type, item.label, department, section, places=item.places)]
+    key = keys.join(department, item.key)
+    return [Slot(key, item.type, item.label, department, section, item.previous_year, item.places)]
+
+
+def _field_previous(department: str, item, previous) -> dict[str, object]:
+    if not item.previous_year:
+        return {}
+    value = previous.values.get(keys.join(department, item.of)) if previous is not None else None
+    return {keys.join(department, item.key): value}
+
+
+def _table_previous(department: str, item, previous) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for col in item.columns:
+        if col.previous_year:
+            for row in item.row_defs:
+                value = previous.values.get(keys.join(department, item.key, row.key, col.of)) if previous is not None else None
+                out[keys.join(department, item.key, row.key, col.key)] = value
+    return out
 
 
 def _table_slots(department: str, section: str, item) -> list[Slot]:
@@ -38,7 +59,7 @@ def _table_slots(department: str, section: str, item) -> list[Slot]:
         rows.append((keys.TOTAL_ROW, item.total_label, True))
     for rkey, rlabel, is_total in rows:
         for col in item.columns:
-            computed = is_total or bool(col.computed)
+            computed = is_total or bool(col.computed) or col.previous_year
             if is_total and col.total_mode == "none":
                 continue
             out.append(
@@ -68,6 +89,7 @@ KINDS: dict[str, Kind] = {
         computed=lambda department, item, entered: {},
         required=lambda item: item.required,
         extra=lambda department, item, entries: (0, 0),
+        previous=_field_previous,
     ),
     "table": Kind(
         title=lambda item: item.title,
@@ -76,6 +98,7 @@ KINDS: dict[str, Kind] = {
         computed=compute_table,
         required=lambda item: False,
         extra=lambda department, item, entries: (0, 0),
+        previous=_table_previous,
     ),
     "photos": Kind(
         title=lambda item: item.title,
@@ -84,6 +107,7 @@ KINDS: dict[str, Kind] = {
         computed=lambda department, item, entered: {},
         required=lambda item: False,
         extra=_photo_count,
+        previous=lambda department, item, previous: {},
     ),
 }
 

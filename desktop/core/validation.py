@@ -8,31 +8,37 @@ from . import expressions, rates, roles, settings
 from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
+from .i18n import _
 from .item_kinds import KINDS
 from .numbers import format_number, format_percent
 from .values import display
 
 
-def validate(definition: Definition, entries: Entries, department: str | None = None) -> list[Finding]:
-    """Every finding for one department (or for the whole year when None)."""
+def validate(
+    definition: Definition, entries: Entries, department: str | None = None, previous: Entries | None = None
+) -> list[Finding]:
+    """Every finding for one department (or for the whole year when None). ``previous``: last
+    year's entries (the file's history), for the previous-year cells and the change check."""
     depts = [department] if department else [f.department for f in definition.forms]
-    view = ValueView(definition, entries, depts)
+    view = ValueView(definition, entries, depts, previous)
+    factor = year_factor(definition, entries)
     out: list[Finding] = []
     for dept in depts:
-        out += _form_findings(definition, view, dept)
-    out += indicator_findings(definition, entries, department)
+        out += _form_findings(definition, view, dept, factor)
+    out += indicator_findings(definition, entries, department, previous)
     out += plan_findings(definition, department)
     out += roles.findings(definition.departments, department)
     return out
 
 
-def _form_findings(definition: Definition, view: ValueView, dept: str) -> list[Finding]:
+def _form_findings(definition: Definition, view: ValueView, dept: str, factor: Decimal) -> list[Finding]:
     form = definition.form(dept)
     out = []
     for section in form.sections:
         for item in section.items:
             if KINDS[item.kind].required(item):
                 out += required_findings(view, dept, item)
+            out += change_findings(definition, view, dept, item, factor)
     for rule in form.rules:
         out += rule_findings(definition, view, dept, rule)
     return out
@@ -80,12 +86,89 @@ def _fmt(definition: Definition, key: str, v) -> str:
     return str(v)
 
 
-def indicator_findings(definition: Definition, entries: Entries, department: str | None) -> list[Finding]:
+def indicator_findings(
+    definition: Definition, entries: Entries, department: str | None, previous: Entries | None = None
+) -> list[Finding]:
     tol, style = year_rules(definition, entries)
+    factor = year_factor(definition, entries)
     out = []
     for ind in definition.indicators_of(department):
         out += indicator_findings_of(ind, entries.indicators.get(ind.key), tol, style)
+        out += indicator_change_findings(ind, entries, previous, factor)
     return out
+
+
+# --- last year's value: a slipped digit (rule ``onceki_yil_farki``) ------------------------
+CHANGE_RULE = "onceki_yil_farki"
+
+
+def year_factor(definition: Definition, entries: Entries) -> Decimal:
+    """The change factor in force (the settings entered, else the definition's year setting)."""
+    return settings.year_settings(definition, entries.values.get).change_factor
+
+
+def changed_too_much(now, last, factor: Decimal) -> bool | None:
+    """True: ``now`` is more than ``factor`` times ``last``; False: ``last`` is more than
+    ``factor`` times ``now``; None: neither (or not two non-zero numbers)."""
+    if not (_number(now) and _number(last)) or now == 0 or last == 0:
+        return None
+    a, b = abs(Decimal(now)), abs(Decimal(last))
+    return True if a > b * factor else False if b > a * factor else None
+
+
+def _number(v) -> bool:
+    return isinstance(v, (int, Decimal)) and not isinstance(v, bool)
+
+
+def change_message(label: str, now: str, last: str, factor: Decimal, more: bool) -> str:
+    text = (
+        _(
+            "{label}: bu yılın değeri ({now}) geçen yılın değerinin ({last}) {factor} katından fazla; yazım hatası olabilir, kontrol edin."
+        )
+        if more
+        else _(
+            "{label}: bu yılın değeri ({now}) geçen yılın değerinin ({last}) {factor} kat altında; yazım hatası olabilir, kontrol edin."
+        )
+    )
+    return text.format(label=label, now=now, last=last, factor=format_number(factor))
+
+
+def entered_numbers(dept: str, item) -> list[str]:
+    """The value keys of an item the change check compares: its entered number cells."""
+    return [s.key for s in KINDS[item.kind].slots(dept, "", item) if not s.computed and s.places is not None]
+
+
+def change_findings(definition: Definition, view: ValueView, dept: str, item, factor: Decimal) -> list[Finding]:
+    """A warning at each number of ``item`` that is more than its factor times last year's, or that many times less."""
+    previous = view.previous
+    if previous is None:
+        return []
+    factor = getattr(item, "change_factor", None) or factor
+    out = []
+    for key in entered_numbers(dept, item):
+        now, last = view.entries.values.get(key), previous.values.get(key)
+        more = changed_too_much(now, last, factor)
+        if more is not None:
+            message = change_message(
+                _short(definition, key), _fmt(definition, key, now), _fmt(definition, key, last), factor, more
+            )
+            out.append(Finding("warning", key, message, CHANGE_RULE, dept))
+    return out
+
+
+def indicator_change_findings(ind, entries: Entries, previous: Entries | None, factor: Decimal) -> list[Finding]:
+    """The change warning of one indicator's actual against last year's."""
+    if previous is None:
+        return []
+    e, p = entries.indicators.get(ind.key), previous.indicators.get(ind.key)
+    now, last = (e.actual if e else None), (p.actual if p else None)
+    factor = ind.change_factor or factor
+    more = changed_too_much(now, last, factor)
+    if more is None or now is None or last is None:
+        return []
+    label = f"{ind.code} {ind.name}"
+    message = change_message(label, format_number(now, always_group=True), format_number(last, always_group=True), factor, more)
+    return [Finding("warning", f"{ind.key}.actual", message, CHANGE_RULE, ind.department)]
 
 
 def year_rules(definition: Definition, entries: Entries) -> tuple[Decimal, str]:

@@ -112,9 +112,10 @@ class OpenFile:
 
     def _load(self) -> None:
         self.entries: Entries = self.wb.entries()
+        self.previous: Entries | None = self.wb.previous()  # last year's values, read-only
         self.pending: dict[str, str] = self.wb.pending_inputs(self.department)
         self._state = self.wb.state(self.department)
-        self.live = LiveChecks(self.definition, self.entries, self.department)
+        self.live = LiveChecks(self.definition, self.entries, self.department, self.previous)
         self._shown = {k: self.live.get(k) for k in self.slots}
         self._pending_found = pending_inputs.findings(self.definition, self.pending)
         self._stored_found = self._stored_findings()
@@ -124,6 +125,21 @@ class OpenFile:
     def value(self, key: str):
         """The value shown for a field or cell (entered or computed)."""
         return self._shown.get(key) if key in self._shown else self.live.get(key)
+
+    def previous_value(self, key: str):
+        """Last year's value of a field or cell key, of ``<indicator>.actual`` or
+        ``<activity>.actual_cost``, from the file's history; None when the file holds none."""
+        p = self.previous
+        if p is None:
+            return None
+        if key in p.values:
+            return p.values[key]
+        head, _, attr = key.rpartition(".")
+        if attr == "actual" and head in p.indicators:
+            return p.indicators[head].actual
+        if attr == "actual_cost" and head in p.activities:
+            return p.activities[head].actual_cost
+        return None
 
     def entered(self, key: str):
         return self.entries.values.get(key)

@@ -16,6 +16,7 @@ from pathlib import Path
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
+from ...core.i18n import _
 from ...core.validation import validate
 from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
@@ -26,6 +27,7 @@ from .schema import SCHEMA_VERSION, migrate
 from .tempfiles import publish, temp_beside
 
 SUFFIX = ".faaliyet"
+HISTORY_ATTRIBUTE = "gecmis_yil"  # the audit row of ``add_history``: "<year>: <rows>" before and after
 UNSET = object()
 STATES = {
     "taslak": "Taslak",
@@ -73,6 +75,7 @@ class Workbook:
             )
         self._check_identity(path.name)
         self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
+        self._history: dict[int, Entries] | None = None  # read when first asked (see history)
         self._stored_images = False  # whether _stored decoded every photo
 
     def _check_identity(self, name: str) -> None:
@@ -260,6 +263,59 @@ class Workbook:
             out.photos[list_key] = n
         return out
 
+    # --- earlier years (the year cycle) -----------------------------------
+    def history(self) -> dict[int, Entries]:
+        """Earlier years' values the file holds (year → Entries), keyed like this year's.
+
+        Read once per open file and decoded with the stored-value rules: a row that breaks one
+        is left out (its problem is among ``stored_problems``, like any other table's)."""
+        if self._history is None:
+            self._history = stored.history(self.conn, self.definition, self.department, self.year)
+        return self._history
+
+    def previous(self) -> Entries | None:
+        """The year before the file's year, or None when the file holds none."""
+        return self.history().get(self.year - 1)
+
+    def add_history(self, year: int, entries: Entries, department: str | None = None) -> int:
+        """Hold ``entries`` as the values of the earlier ``year`` (of ``department``, else of every
+        department of the file), replacing what the file held for that year: one transaction
+        with its audit row. Every key must be one of this year's definition (map renamed keys
+        first); one bad value refuses the whole batch and the file is unchanged. Returns the
+        count of rows written."""
+        if self.readonly:
+            raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {reason}").format(reason=self.readonly_reason))
+        if not isinstance(year, int) or not 2000 <= year < self.year:
+            raise WorkbookError(
+                _("{year} yılı bu dosyanın yılından ({own}) önce değil; geçmiş yıl olarak eklenemez.").format(
+                    year=year, own=self.year
+                )
+            )
+        departments = [department] if department else self.departments
+        if any(d not in self.departments for d in departments):
+            raise WorkbookError(
+                _("Bu dosya '{own}' birimine ait; başka bir birimin geçmiş yılı eklenemez.").format(own=self.department)
+            )
+        rows, problems = stored.history_rows(self.definition, entries, year, set(departments))
+        if problems:
+            raise ImportRejected(_("Geçmiş yıl eklenmedi; dosya olduğu gibi kaldı:"), problems)
+        owner = self.department or self._history_owner()
+        marks = ",".join("?" * len(departments))
+        with self.transaction() as conn:
+            before = conn.execute(
+                f"SELECT count(*) FROM history WHERE year = ? AND department IN ({marks})", (year, *departments)
+            ).fetchone()[0]
+            conn.execute(f"DELETE FROM history WHERE year = ? AND department IN ({marks})", (year, *departments))
+            conn.executemany("INSERT INTO history (year, department, target, attribute, value) VALUES (?, ?, ?, ?, ?)", rows)
+            self._audit(conn, owner, owner, HISTORY_ATTRIBUTE, f"{year}: {before}", f"{year}: {len(rows)}")
+        self._history = None
+        return len(rows)
+
+    def _history_owner(self) -> str:
+        """The department a consolidated file's history audit row is written in: the institution unit's."""
+        inst = self.definition.institution_department
+        return inst.key if inst is not None else self.definition.departments[0].key
+
     def findings(
         self,
         entries: Entries | None = None,
@@ -276,7 +332,7 @@ class Workbook:
         dept = department or self.department
         entries = self.entries() if entries is None else entries
         pending_inputs = self.pending_inputs(dept) if pending_inputs is None else pending_inputs
-        found = validate(self.definition, entries, dept) + pending.findings(self.definition, pending_inputs)
+        found = validate(self.definition, entries, dept, self.previous()) + pending.findings(self.definition, pending_inputs)
         return found + [
             Finding("error", p.place, p.message, "saklanan_kayit", p.department)
             for p in self.stored_problems(images)
