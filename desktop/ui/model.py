@@ -101,9 +101,10 @@ class Document(QObject):
         return self.model.live.view.before
 
     def previous_text(self, type_: str, key: str, places: int | None = None) -> str:
-        """Last year's value as the window shows it beside this year's ("" when there is none)."""
+        """Last year's value as the window shows it beside this year's ("" when there is none),
+        written as this year's editor shows a value."""
         value = self.previous_value(key)
-        return "" if value is None else self.display(type_, value, places, rounded=True)
+        return "" if value is None else self.display(type_, value, places)
 
     def indicator(self, key: str) -> IndicatorEntry:
         return self.model.indicator(key)
