@@ -292,10 +292,13 @@ def plan_data(plan: PlanDef) -> dict[str, Any]:
         out = {"key": i.key, "code": i.code, "name": i.name, "unit": i.unit}
         if i.direction != "increase":
             out["direction"] = i.direction
-        for name in ("baseline", "target", "weight"):
+        for name in ("baseline", "target", "targets", "weight"):
             if getattr(i, name) is not None:
                 out[name] = getattr(i, name)
         out["department"] = i.department
+        for name in ("renamed_from", "change_factor"):
+            if getattr(i, name) is not None:
+                out[name] = getattr(i, name)
         return out
 
     def activity(a: ActivityDef) -> dict[str, Any]:
@@ -305,6 +308,8 @@ def plan_data(plan: PlanDef) -> dict[str, Any]:
         if a.planned_cost is not None:
             out["planned_cost"] = a.planned_cost
         out["department"] = a.department
+        if a.renamed_from is not None:
+            out["renamed_from"] = a.renamed_from
         return out
 
     def target(t: PerformanceTargetDef) -> dict[str, Any]:

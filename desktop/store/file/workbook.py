@@ -137,11 +137,21 @@ class Workbook:
             raise
 
     @classmethod
-    def create(cls, path: Path | str, definition: Definition, department: str | None, *, user: str | None = None) -> Workbook:
+    def create(
+        cls,
+        path: Path | str,
+        definition: Definition,
+        department: str | None,
+        *,
+        user: str | None = None,
+        history: dict[int, Entries] | None = None,
+    ) -> Workbook:
         """A new, empty workbook for one department (or consolidated when None).
 
-        Written to a temporary file beside the target and renamed into place,
-        so a half-written file never carries the final name.
+        ``history``: earlier years' values the file is born with (year → Entries, keyed like
+        this definition; of the department only, for a department file), checked as
+        ``add_history`` checks them. Written to a temporary file beside the target and
+        renamed into place, so a half-written file never carries the final name.
         """
         path = Path(path)
         if department is not None and definition.department(department) is None:
@@ -149,6 +159,19 @@ class Workbook:
             raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
         if path.exists():
             raise WorkbookError(f"'{path.name}' zaten var; üzerine yazılmaz. Başka bir ad seçin ya da önce eski dosyayı taşıyın.")
+        owned = {department} if department else {d.key for d in definition.departments}
+        history_rows: list[tuple] = []
+        for year, entries in sorted((history or {}).items()):
+            if not 2000 <= year < definition.year.year:
+                raise WorkbookError(
+                    _("{year} yılı dosyanın yılından ({own}) önce değil; geçmiş yıl olarak eklenemez.").format(
+                        year=year, own=definition.year.year
+                    )
+                )
+            rows, problems = stored.history_rows(definition, entries, year, owned)
+            if problems:
+                raise ImportRejected(_("Geçmiş yıl eklenmedi; dosya yazılmadı:"), problems)
+            history_rows += rows
         user = user or current_user()
         tmp_path = temp_beside(path)
         try:
@@ -180,6 +203,9 @@ class Workbook:
                         "INSERT INTO status (department, state, changed_at, changed_by) VALUES (?, 'taslak', ?, ?)",
                         (dept, now(), user),
                     )
+                conn.executemany(
+                    "INSERT INTO history (year, department, target, attribute, value) VALUES (?, ?, ?, ?, ?)", history_rows
+                )
             conn.close()
             publish(tmp_path, path)
         except sqlite3.Error as exc:
