@@ -381,12 +381,12 @@ class StrategyWindow(QMainWindow):
             return None
         self.commit_pending()  # what is typed belongs to this year's values
         try:
-            lines = self.model.next_year(year, definition_dir, out)
+            change = self.model.next_year(year, definition_dir, out)
         except WorkbookError as exc:
             self.inform(tr("Sonraki yıl hazırlanamadı"), _with_problems(exc), "critical")
             return None
-        text = "\n".join([tr("{0} yılının dosyaları yazıldı.").format(year), *lines])
-        self.inform(tr("Sonraki yıl hazır"), text, "information")
+        text = tr("{0} yılının dosyaları yazıldı.").format(year) + "\n" + change.message
+        self.inform(tr("Sonraki yıl hazır"), text, "warning" if change.result.dropped else "information")
         self.statusBar().showMessage(tr("{0} yılı hazırlandı: {1}").format(year, out), 20000)
         return out
 
@@ -402,13 +402,13 @@ class StrategyWindow(QMainWindow):
             return False
         self.commit_pending()
         try:
-            lines = self.model.add_past_years([Path(p) for p in paths])
+            change = self.model.add_years([Path(p) for p in paths])
         except WorkbookError as exc:
             self.inform(tr("Geçmiş yıl eklenemedi"), _with_problems(exc) + "\n" + tr("Dosya değiştirilmedi."), "warning")
             return False
         if self.doc is not None:
             self.doc.reload_state()
-        self.inform(tr("Geçmiş yıllar eklendi"), "\n".join(lines), "information")
+        self.inform(tr("Geçmiş yıllar eklendi"), change.message, "information")
         return True
 
     # --- merging -------------------------------------------------------------------
