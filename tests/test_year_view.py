@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 from report_support import pdf_pages
-from year_view_support import actuals_of, history_years, kars, kars_2020_file
+from year_view_support import actuals_of, history_years, kars_2020_file
 
 from desktop.core import keys
 from desktop.core.entries import Entries, ValueView
@@ -23,22 +23,21 @@ from desktop.report.context import Context
 from desktop.report.performance import IND_HEADER, indicator_columns, target_rows
 from desktop.report.trends import Sparkline, trend_rows
 from desktop.store.file.workbook import Workbook
+from desktop.store.year_cycle import next_year
 
 PERMITS = "itfaiye.makbuz"
 
 
 @pytest.fixture(scope="module")
 def rolled(tmp_path_factory):
-    """(2020 entries, the 2021 definition, a consolidated 2021 file holding 2020 as history)."""
+    """(2020 entries, the 2021 definition, the consolidated 2021 file): Kars 2020 rolled to 2021
+    by ``faaliyet year next``'s store function; the new file holds 2020 as its history."""
     tmp = tmp_path_factory.mktemp("rolled")
     _, path_2020 = kars_2020_file(tmp)
     with Workbook.open(path_2020, readonly=True) as wb:
         entries_2020 = wb.entries()
-    d2021 = kars(tmp, 2021)
-    path = tmp / "kars-2021.faaliyet"
-    Workbook.create(path, d2021, None).close()
-    history_years(path, {2020: entries_2020})
-    return entries_2020, d2021, path
+        new = next_year(wb, 2021, tmp / "kars-2021.faaliyet", tmp / "kars-2021")
+    return entries_2020, new.definition, new.path
 
 
 def _build(path, out) -> None:
