@@ -156,3 +156,21 @@ def test_sparkline_of_equal_values_is_flat_and_of_gaps_skips_them():
     gap = Sparkline([Decimal(1), None, Decimal(3)])
     gap.wrap(60, 20)
     assert [round(x) for x, _ in gap.points()] == [2, 58]
+
+
+def test_the_fingerprint_covers_the_earlier_years_the_report_prints(rolled, tmp_path):
+    from desktop.report.fingerprint import fingerprint
+    from desktop.store.file.fingerprint import content_hash
+
+    entries_2020, _, path = rolled
+    copy = tmp_path / "copy.faaliyet"
+    copy.write_bytes(path.read_bytes())
+    with Workbook.open(copy, readonly=True) as wb:
+        before, itfaiye_before = fingerprint(wb), fingerprint(wb, "itfaiye")
+        assert itfaiye_before != content_hash(wb.conn, "itfaiye")  # the department's 2020 is printed too
+    history_years(copy, {2019: actuals_of(entries_2020, Decimal("0.8"))})
+    with Workbook.open(copy, readonly=True) as wb:
+        assert fingerprint(wb) != before
+        assert fingerprint(wb, "itfaiye") == itfaiye_before  # 2019 holds no İtfaiye value
+    with Workbook.open(path, readonly=True) as wb:
+        assert fingerprint(wb) == before  # same data, same fingerprint

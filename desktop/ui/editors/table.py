@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyled
 from ...core import keys
 from ...core.forms import NUMERIC_TYPES, TableDef
 from ...core.tables import compute_table
+from ...core.turkish import casefold
 from ...core.values import TEXT_KINDS, ValueProblem, parse_input, text_limit
 from ..commands import Editor
 from ..i18n import tr
@@ -120,8 +121,9 @@ class TableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             col = self.columns[section]
             text = col.label + (f" ({col.unit})" if col.unit and col.unit not in col.label else "")
-            if col.previous_year:
-                return text + " · " + tr("geçen yıl")
+            if col.previous_year:  # named as last year's unless its label says so already
+                said = casefold(tr("geçen yıl")) in casefold(text) or str(self.doc.previous_year) in text
+                return text if said else text + " · " + tr("geçen yıl")
             return text + (" = " + tr("hesaplanır") if col.computed else "")
         return self.rows[section][1]
 
@@ -364,7 +366,8 @@ class TableEditor(QTableView):
     def set_show_previous(self, on: bool) -> None:
         """Show last year's value as a grey second line in every cell (rows twice as tall)."""
         self.model().set_show_previous(on)
-        self.verticalHeader().setDefaultSectionSize(self._row_height * 2 - 6 if on else self._row_height)
+        extra = self.fontMetrics().height() if on else 0  # room for the grey line under the value
+        self.verticalHeader().setDefaultSectionSize(self._row_height + extra)
         self._fit_height()
 
     def commit_open_editor(self) -> None:
