@@ -22,7 +22,7 @@ from .. import look
 from ..commands import Editor
 from ..i18n import tr
 from .fields import FieldEdit, LongTextEdit, set_mark
-from .previous import previous_label
+from .previous import keep_width, previous_label
 
 
 class _PlanAttr:
@@ -120,9 +120,11 @@ class PlanCard(QGroupBox):
         actual_row.addWidget(self.actual)
         self.previous = previous_label(editor.doc, actual_type, f"{item.key}.{actual_attr}", self)
         if self.previous is not None:
+            keep_width(self.actual)
             actual_row.addSpacing(8)
-            actual_row.addWidget(self.previous)
-        actual_row.addStretch(1)
+            actual_row.addWidget(self.previous, 1)
+        else:
+            actual_row.addStretch(1)
         grid.addLayout(actual_row, 2, 1)
         self.rate = QLabel(self)
         self.rate.setObjectName(f"{item.key}.rate")

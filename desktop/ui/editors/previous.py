@@ -30,6 +30,11 @@ def previous_line(doc: Document, type_: str, key: str, places: int | None = None
     return tr("Geçen yıl ({0}): {1}").format(doc.previous_year, text)
 
 
+def keep_width(editor: QWidget) -> None:
+    """An editor with last year's value beside it is not squeezed by it (it keeps its natural width)."""
+    editor.setMinimumWidth(max(editor.minimumWidth(), min(editor.maximumWidth(), editor.sizeHint().width())))
+
+
 def previous_label(doc: Document, type_: str, key: str, parent: QWidget, places: int | None = None) -> QLabel | None:
     """The grey, read-only label with last year's value, or None without a previous year."""
     line = previous_line(doc, type_, key, places)

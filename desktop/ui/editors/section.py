@@ -11,7 +11,7 @@ from ..commands import Editor
 from ..i18n import tr
 from ..look import heading, muted
 from .fields import FieldEdit, LongTextEdit
-from .previous import previous_label
+from .previous import keep_width, previous_label
 
 LABEL_WIDTH = 280
 
@@ -85,8 +85,9 @@ def _short_field_row(page: SectionPage, editor: Editor, item: FieldDef, key: str
         row.addWidget(QLabel("TL", page))
     previous = None if item.previous_year else previous_label(editor.doc, item.type, key, page, item.places)
     if previous is not None:
+        keep_width(edit)
         row.addSpacing(12)
-        row.addWidget(previous)
+        row.addWidget(previous, 1)
     row.addStretch(1)
     form.addRow(_label(item.label, item.required, page, LABEL_WIDTH), row)
     if item.help:
