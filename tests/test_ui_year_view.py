@@ -165,3 +165,20 @@ def test_a_file_without_history_adds_no_previous_lines(qtbot, tmp_path, year_202
         assert widget(w, "itfaiye.onceki_trafik_kazasi").isReadOnly()
     finally:
         w.close()
+
+
+def test_a_cell_ten_times_last_years_is_marked_like_other_findings(win, year_2020):
+    from desktop.ui.editors.table import WARNING_BG
+
+    entries, _ = year_2020
+    table = widget(win, "itfaiye.makbuz")
+    m = table.model()
+    col = [c.key for c in m.columns].index("tutar")
+    last = entries.values["itfaiye.makbuz.ocak.tutar"]
+    assert win.editor.set_values({"itfaiye.makbuz.ocak.tutar": last * 10 + 1})
+    index = m.index(0, col)
+    assert m.data(index, Qt.ItemDataRole.BackgroundRole).color() == WARNING_BG
+    assert CHANGE_RULE in {f.rule for f in win.doc.findings_at("itfaiye.makbuz.ocak.tutar")}
+    assert f"Geçen yıl (2020): {win.doc.display('money', last)}" in m.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert win.editor.set_values({"itfaiye.makbuz.ocak.tutar": last})
+    assert m.data(index, Qt.ItemDataRole.BackgroundRole) is None
