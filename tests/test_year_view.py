@@ -174,3 +174,19 @@ def test_the_fingerprint_covers_the_earlier_years_the_report_prints(rolled, tmp_
         assert fingerprint(wb, "itfaiye") == itfaiye_before  # 2019 holds no İtfaiye value
     with Workbook.open(path, readonly=True) as wb:
         assert fingerprint(wb) == before  # same data, same fingerprint
+
+
+def test_excel_export_fills_previous_year_columns_from_the_stored_year(rolled, tmp_path):
+    import openpyxl
+
+    from desktop.store.exchange.excel_export import export_excel
+
+    entries_2020, _, path = rolled
+    out = tmp_path / "2021.xlsx"
+    with Workbook.open(path, readonly=True) as wb:
+        export_excel(wb, out)
+    book = openpyxl.load_workbook(out, read_only=True)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row]
+    assert "Geçen Yıl (TL)" in cells
+    amount = entries_2020.values[keys.join(PERMITS, "ocak", "tutar")]
+    assert any(isinstance(c, (int, float, Decimal)) and Decimal(str(c)) == amount for c in cells)
