@@ -408,7 +408,8 @@ class StrategyWindow(QMainWindow):
             return False
         if self.doc is not None:
             self.doc.reload_state()
-        self.inform(tr("Geçmiş yıllar eklendi"), change.message, "information")
+        note = tr("Kurum bölümlerinde geçen yılın değerleri, dosya yeniden açılınca alanların yanında görünür.")
+        self.inform(tr("Geçmiş yıllar eklendi"), change.message + "\n\n" + note, "information")
         return True
 
     # --- merging -------------------------------------------------------------------
