@@ -23,4 +23,8 @@ zorunlu olanlar kırmızı işaretlenir.</li>
 kopyasını USB belleğe ya da ağ klasörüne yazın.</li>
 </ul>
 <p><b>Kısayollar:</b> Ctrl+Z geri al · Ctrl+Y ya da Ctrl+Shift+Z yinele · Ctrl+F alan bul · Ctrl+O dosya aç · F1 yardım</p>
+""") + tr("""<p><b>Geçen yıl:</b> dosya geçen yılın değerlerini taşıyorsa her alanın ve göstergenin yanında gri
+"Geçen yıl (…)" satırı görünür; tablolarda hücrenin ipucunda yazar, tablonun üstündeki kutu işaretlenince
+hücrelerde gri ikinci satır olarak görünür. Bu değerler değiştirilemez. Bir değer geçen yılınkinden çok farklıysa
+(ör. on katı) yazım hatası olabileceği için uyarı verilir.</p>
 """)
