@@ -15,6 +15,7 @@ from pathlib import Path
 from . import argparse_tr, resources
 from .core.definition import Definition, describe_type
 from .core.findings import Finding, count_by_severity
+from .core.i18n import _
 from .core.loader import DefinitionError, load_definition
 from .store import definition_cache
 from .store.errors import ImportRejected, WorkbookError
@@ -218,14 +219,19 @@ def cmd_year_next(args) -> int:
 
     if bool(args.out_definition) == bool(args.definition):
         raise Failure(
-            "Yeni yılın tanımı için ya --out-definition KLASÖR (tanımı bu dosyadan yaz) ya da --definition KLASÖR "
-            "(hazırladığınız tanımı kullan) verin; ikisi birden değil."
+            _(
+                "Yeni yılın tanımı için ya --out-definition KLASÖR (tanımı bu dosyadan yaz) ya da --definition KLASÖR "
+                "(hazırladığınız tanımı kullan) verin; ikisi birden değil."
+            )
         )
     _not_an_input(args.out, args.file)
     folder = Path(args.out_definition) if args.out_definition else None
     if folder is not None and folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise Failure(
-            f"'{folder}' boş bir klasör değil; tanımın üzerine yazılmasın diye hiçbir şey yazılmadı. Yeni ya da boş bir klasör adı verin."
+            _(
+                "'{folder}' boş bir klasör değil; tanımın üzerine yazılmasın diye hiçbir şey yazılmadı. "
+                "Yeni ya da boş bir klasör adı verin."
+            ).format(folder=folder)
         )
     new = _definition(args) if args.definition else None
     with _open(args.file, readonly=True) as wb:
@@ -233,17 +239,19 @@ def cmd_year_next(args) -> int:
             rolled = next_year(wb, args.year, args.out, folder, new)  # the strategy window runs the same
         except WorkbookError as exc:
             raise Failure(str(exc)) from None
-    if args.out_definition:
-        print(f"Tanım klasörü yazıldı: {args.out_definition} ({rolled.definition.id})")
+    if folder is not None:
+        print(_("Tanım klasörü yazıldı: {folder} ({id})").format(folder=folder, id=rolled.definition.id))
     print(
-        f"Yeni yılın birleşik dosyası yazıldı: {rolled.path} ({rolled.definition.year.year}; "
-        f"{rolled.carried} değer taşındı, geçmiş yıllar: {', '.join(map(str, rolled.years))})"
+        _("Yeni yılın birleşik dosyası yazıldı: {path} ({year}; {n} değer taşındı, geçmiş yıllar: {years})").format(
+            path=rolled.path, year=rolled.definition.year.year, n=rolled.carried, years=", ".join(map(str, rolled.years))
+        )
     )
     for note in rolled.notes:
-        print(f"not: {note}")
+        print(_("not: {note}").format(note=note))
     if rolled.dropped:
         print(
-            f"Yeni yılda yeri olmayan {len(rolled.dropped)} değer (taşınmadı, geçmiş yıl olarak da tutulmadı):", file=sys.stderr
+            _("Yeni yılda yeri olmayan {n} değer (taşınmadı, geçmiş yıl olarak da tutulmadı):").format(n=len(rolled.dropped)),
+            file=sys.stderr,
         )
         for line in rolled.dropped:
             print(f"  {line}", file=sys.stderr)
@@ -260,9 +268,9 @@ def cmd_year_history(args) -> int:
         except WorkbookError as exc:
             raise Failure(str(exc), 1) from None
     for a in added:
-        print(f"{a.year}: {a.rows} değer eklendi ({a.path.name})")
+        print(_("{year}: {n} değer eklendi ({name})").format(year=a.year, n=a.rows, name=a.path.name))
         for line in a.dropped:
-            print(f"  bu yılda yeri yok: {line}", file=sys.stderr)
+            print(_("  bu yılda yeri yok: {line}").format(line=line), file=sys.stderr)
     return 0
 
 

@@ -14,6 +14,7 @@ from msgspec import Meta, field
 
 from . import limits, roles
 from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict
+from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
 from .sha import sha256_hex
@@ -60,7 +61,7 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         for i in self.plan.indicators():
             if i.targets is not None and i.target != i.target_of(self.year.year):
                 raise ValueError(target_conflict(i, self.year.year))
-        for _, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
+        for _place, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
             raise ValueError(message)
 
     # --- look-ups -------------------------------------------------------
@@ -191,10 +192,14 @@ def target_conflict(indicator: IndicatorDef, year: int) -> str:
     from .numbers import format_number
 
     wanted = indicator.target_of(year)
-    return (
-        f"'{indicator.key}' göstergesinin hedefi (target: {format_number(indicator.target or 0)}) "
-        f"{year} yılının hedefiyle (targets: {format_number(wanted) if wanted is not None else 'yok'}) uyuşmuyor; "
+    return _(
+        "'{key}' göstergesinin hedefi (target: {target}) {year} yılının hedefiyle (targets: {wanted}) uyuşmuyor; "
         "yalnızca 'targets' yazın ya da ikisini aynı yapın"
+    ).format(
+        key=indicator.key,
+        target=format_number(indicator.target or 0),
+        year=year,
+        wanted=format_number(wanted) if wanted is not None else _("yok"),
     )
 
 

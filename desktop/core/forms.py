@@ -16,6 +16,7 @@ from msgspec import Meta, field
 
 from . import keys
 from .dates import BIMONTHS, MONTH_KEYS, MONTHS
+from .i18n import _
 from .limits import (
     MAX_COLUMNS,
     MAX_DEPARTMENT_SLOTS,
@@ -142,17 +143,23 @@ def check_factor(factor, what: str) -> None:
     if factor is None:
         return
     if not factor.is_finite() or factor <= 1 or factor > 1_000_000:
-        raise ValueError(f"{what} 1'den büyük bir sayı olmalı (ör. 10: on kat artış ya da azalış uyarılır); {factor} yazılmış")
+        raise ValueError(
+            _("{what} 1'den büyük bir sayı olmalı (ör. 10: on kat artış ya da azalış uyarılır); {factor} yazılmış").format(
+                what=what, factor=factor
+            )
+        )
 
 
 def check_previous(key: str, previous_year: bool, of: str | None, what: str) -> None:
     """``previous_year: true`` needs ``of`` (the key whose last-year value it shows); ``of`` alone is meaningless."""
     if previous_year and not of:
         raise ValueError(
-            f"'{key}' {what} geçen yılın değerini gösteriyor (previous_year: true); hangi {what} olduğunu 'of' ile yazın"
+            _("'{key}' {what} geçen yılın değerini gösteriyor (previous_year: true); hangisinin olduğunu 'of' ile yazın").format(
+                key=key, what=what
+            )
         )
     if of and not previous_year:
-        raise ValueError(f"'{key}' {what}: 'of' yalnızca 'previous_year: true' ile yazılır")
+        raise ValueError(_("'{key}' {what}: 'of' yalnızca 'previous_year: true' ile yazılır").format(key=key, what=what))
 
 
 class ItemDef(Strict, tag_field="kind", frozen=True, kw_only=True):
@@ -197,10 +204,14 @@ class FieldDef(ItemDef, tag="field", frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         check_decimals(self.type, self.decimals)
-        check_previous(self.key, self.previous_year, self.of, "alanı")
-        check_factor(self.change_factor, f"'{self.key}' alanının değişim katsayısı (change_factor)")
+        check_previous(self.key, self.previous_year, self.of, _("alanı"))
+        check_factor(self.change_factor, _("'{key}' alanının değişim katsayısı (change_factor)").format(key=self.key))
         if self.previous_year and (self.carry or self.required):
-            raise ValueError(f"'{self.key}' alanı geçen yılın değerini gösterir, girilmez: 'carry' ya da 'required' yazılamaz")
+            raise ValueError(
+                _("'{key}' alanı geçen yılın değerini gösterir, girilmez: 'carry' ya da 'required' yazılamaz").format(
+                    key=self.key
+                )
+            )
 
 
 class RowDef(Strict, frozen=True, kw_only=True):
@@ -236,9 +247,9 @@ class ColumnDef(Strict, frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         check_decimals(self.type, self.decimals)
-        check_previous(self.key, self.previous_year, self.of, "sütunu")
+        check_previous(self.key, self.previous_year, self.of, _("sütunu"))
         if self.previous_year and self.computed:
-            raise ValueError(f"'{self.key}' sütunu geçen yılın değerini gösterir; 'computed' formülü yazılamaz")
+            raise ValueError(_("'{key}' sütunu geçen yılın değerini gösterir; 'computed' formülü yazılamaz").format(key=self.key))
 
     @property
     def total_mode(self) -> str:
@@ -294,8 +305,14 @@ class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
                 if unknown:
                     raise ValueError(f"'{c.key}' sütununun formülü bilinmeyen sütun kullanıyor: " + ", ".join(sorted(unknown)))
             if c.previous_year:
-                _check_of(c.key, c.type, self.column(c.of or ""), ("sütun", "sütununun"), f"'{self.key}' tablosunda")
-        check_factor(self.change_factor, f"'{self.key}' tablosunun değişim katsayısı (change_factor)")
+                _check_of(
+                    c.key,
+                    c.type,
+                    self.column(c.of or ""),
+                    (_("sütun"), _("sütununun")),
+                    _("'{key}' tablosunda").format(key=self.key),
+                )
+        check_factor(self.change_factor, _("'{key}' tablosunun değişim katsayısı (change_factor)").format(key=self.key))
 
 
 class PhotoListDef(ItemDef, tag="photos", frozen=True, kw_only=True):
@@ -346,20 +363,29 @@ class FormDef(Strict, frozen=True, kw_only=True):
         fields = {i.key: i for s in self.sections for i in s.items if isinstance(i, FieldDef)}
         for f in fields.values():
             if f.previous_year:
-                _check_of(f.key, f.type, fields.get(f.of or ""), ("alan", "alanının"), "formda")
+                _check_of(f.key, f.type, fields.get(f.of or ""), (_("alan"), _("alanının")), _("formda"))
 
 
 def _check_of(key: str, type_: str, of, words: tuple[str, str], where: str) -> None:
     """The ``of`` of a previous-year field or column: exists, is not itself previous-year, same type."""
     what, whose = words
     if of is None:
-        raise ValueError(f"'{key}' {whose} 'of' değeri {where} bir {what} anahtarı olmalı")
+        raise ValueError(
+            _("'{key}' {whose} 'of' değeri {where} bir {what} anahtarı olmalı").format(
+                key=key, whose=whose, where=where, what=what
+            )
+        )
     if of.previous_year:
-        raise ValueError(f"'{key}' {whose} 'of' değeri '{of.key}' de geçen yılı gösteriyor; girilen bir {what} seçin")
+        raise ValueError(
+            _("'{key}' {whose} 'of' değeri '{of}' de geçen yılı gösteriyor; girilen bir {what} seçin").format(
+                key=key, whose=whose, of=of.key, what=what
+            )
+        )
     if of.type != type_:
         raise ValueError(
-            f"'{key}' {whose} türü ({TYPE_LABELS.get(type_, type_)}) '{of.key}' {whose} türüyle "
-            f"({TYPE_LABELS.get(of.type, of.type)}) aynı olmalı"
+            _("'{key}' {whose} türü ({type}) '{of}' {whose} türüyle ({of_type}) aynı olmalı").format(
+                key=key, whose=whose, type=TYPE_LABELS.get(type_, type_), of=of.key, of_type=TYPE_LABELS.get(of.type, of.type)
+            )
         )
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from msgspec import Meta, field
 
 from .forms import Segment, Strict, check_factor
+from .i18n import _
 from .limits import MAX_LOGO_BYTES, MAX_PLAN_LIST, MAX_STORED_SIDE, Key, LimitExceeded, Short, check_number
 from .sha import sha256_hex
 
@@ -85,7 +86,7 @@ class YearDef(Strict, frozen=True, kw_only=True):
     change_factor: Decimal = Decimal(10)
 
     def __post_init__(self) -> None:
-        check_factor(self.change_factor, "yılın değişim katsayısı (change_factor)")
+        check_factor(self.change_factor, _("yılın değişim katsayısı (change_factor)"))
         check_number(self.deviation_tolerance, "sapma toleransı")
         if not Decimal(0) <= self.deviation_tolerance <= Decimal(100):
             raise ValueError(f"sapma toleransı 0 ile 100 arasında olmalı ({self.deviation_tolerance})")

@@ -28,6 +28,9 @@ class Kind(NamedTuple):
     # (department, item, last year's Entries): its previous-year cells (``previous_year: true``),
     # computed values read from the stored previous year, never typed
     previous: Callable[[str, Any, Any], dict[str, object]]
+    # (department, item): each entered value key it had last year → its key now (``renamed_from``
+    # on the item, a row or a column; ``core.year_cycle.key_map``)
+    renamed: Callable[[str, Any], dict[str, str]]
 
 
 def _field_slots(department: str, section: str, item) -> list[Slot]:
@@ -40,6 +43,22 @@ def _field_previous(department: str, item, previous) -> dict[str, object]:
         return {}
     value = previous.values.get(keys.join(department, item.of)) if previous is not None else None
     return {keys.join(department, item.key): value}
+
+
+def _field_renamed(department: str, item) -> dict[str, str]:
+    return {} if item.previous_year else {keys.join(department, item.renamed_from or item.key): keys.join(department, item.key)}
+
+
+def _table_renamed(department: str, item) -> dict[str, str]:
+    was = item.renamed_from or item.key
+    return {
+        keys.join(department, was, row.renamed_from or row.key, col.renamed_from or col.key): keys.join(
+            department, item.key, row.key, col.key
+        )
+        for row in item.row_defs
+        for col in item.columns
+        if not (col.computed or col.previous_year)
+    }
 
 
 def _table_previous(department: str, item, previous) -> dict[str, object]:
@@ -90,6 +109,7 @@ KINDS: dict[str, Kind] = {
         required=lambda item: item.required,
         extra=lambda department, item, entries: (0, 0),
         previous=_field_previous,
+        renamed=_field_renamed,
     ),
     "table": Kind(
         title=lambda item: item.title,
@@ -99,6 +119,7 @@ KINDS: dict[str, Kind] = {
         required=lambda item: False,
         extra=lambda department, item, entries: (0, 0),
         previous=_table_previous,
+        renamed=_table_renamed,
     ),
     "photos": Kind(
         title=lambda item: item.title,
@@ -108,6 +129,7 @@ KINDS: dict[str, Kind] = {
         required=lambda item: False,
         extra=_photo_count,
         previous=lambda department, item, previous: {},
+        renamed=lambda department, item: {},
     ),
 }
 

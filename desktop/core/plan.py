@@ -7,9 +7,11 @@ from typing import Annotated, Literal
 from msgspec import Meta, field
 
 from .forms import Segment, Strict, check_factor
+from .i18n import _
 from .limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, Short, at_most, check_number
 
 MAX_PLAN_YEARS = 30  # years of one plan's targets
+Year = Annotated[str, Meta(pattern=r"^20\d\d$")]  # a year of ``targets`` (2000-2099), as YAML's 2021 reads
 
 Direction = Literal["increase", "decrease", "keep"]
 DIRECTION_LABELS = {"increase": "artan", "decrease": "azalan", "keep": "korunacak"}
@@ -25,7 +27,8 @@ class IndicatorDef(Strict, frozen=True, kw_only=True):
     target: Decimal | None = None  # B (for the year; the loader takes it from ``targets``)
     # the target of every year of the plan period (``targets: {2020: 20, 2021: 22}``); the
     # baseline is the value at the plan's start. The definition's year picks ``target``.
-    targets: Annotated[dict[int, Decimal], Meta(max_length=MAX_PLAN_YEARS)] | None = None
+    # (keys are the years as text: a definition's canonical JSON has text keys only; ``yearly``)
+    targets: Annotated[dict[Year, Decimal], Meta(max_length=MAX_PLAN_YEARS)] | None = None
     weight: Decimal | None = None  # "hedefe etkisi %", within its performance target
     department: Segment
     renamed_from: Segment | None = None  # its key in the year before (the year cycle)
@@ -34,13 +37,18 @@ class IndicatorDef(Strict, frozen=True, kw_only=True):
     def __post_init__(self) -> None:
         for what, value in (("başlangıç", self.baseline), ("hedef", self.target), ("etki", self.weight)):
             check_number(value, f"'{self.key}' göstergesinin {what} değeri")
-        for year, value in (self.targets or {}).items():
-            check_number(value, f"'{self.key}' göstergesinin {year} hedefi")
-        check_factor(self.change_factor, f"'{self.key}' göstergesinin değişim katsayısı (change_factor)")
+        for year, value in self.yearly.items():
+            check_number(value, _("'{key}' göstergesinin {year} hedefi").format(key=self.key, year=year))
+        check_factor(self.change_factor, _("'{key}' göstergesinin değişim katsayısı (change_factor)").format(key=self.key))
+
+    @property
+    def yearly(self) -> dict[int, Decimal]:
+        """The targets by year (``targets``), in year order; empty when the plan gives one target."""
+        return {int(y): v for y, v in sorted((self.targets or {}).items())}
 
     def target_of(self, year: int) -> Decimal | None:
         """The target for ``year``: from ``targets`` when given, else the one ``target``."""
-        return self.targets.get(year) if self.targets is not None else self.target
+        return self.targets.get(str(year)) if self.targets is not None else self.target
 
 
 class ActivityDef(Strict, frozen=True, kw_only=True):
@@ -116,11 +124,13 @@ class PlanDef(Strict, frozen=True, kw_only=True):
         at_most(len(self.activities()), MAX_PLAN_ENTRIES, "planın faaliyet sayısı")
         first, last = self.years() or (2000, 2100)
         for i in self.indicators():
-            outside = sorted(y for y in (i.targets or {}) if not first <= y <= last)
+            outside = sorted(y for y in i.yearly if not first <= y <= last)
             if outside:
                 raise ValueError(
-                    f"'{i.key}' göstergesinin {outside[0]} hedefi planın dönemi ({self.period or f'{first}-{last}'}) dışında; "
-                    "hedefler yalnızca dönemin yılları için yazılır"
+                    _(
+                        "'{key}' göstergesinin {year} hedefi planın dönemi ({period}) dışında; "
+                        "hedefler yalnızca dönemin yılları için yazılır"
+                    ).format(key=i.key, year=outside[0], period=self.period or f"{first}-{last}")
                 )
         seen: set[str] = set()
         for k in [i.key for i in self.indicators()] + [x.key for x in self.activities()] + [t.key for t in self.targets()]:

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import keys
 from .definition import Definition
 from .entries import ActivityEntry, Entries, IndicatorEntry
 from .i18n import _
 from .item_kinds import KINDS
+from .plan import ActivityDef, IndicatorDef
 from .values import ValueProblem, coerce
 
 
@@ -58,21 +58,11 @@ def key_map(old: Definition, new: Definition) -> dict[str, str]:
     (the same key, or the key whose ``renamed_from`` names it)."""
     out: dict[str, str] = {}
     for form in new.forms:
-        dept = form.department
         for section in form.sections:
             for item in section.items:
-                was = getattr(item, "renamed_from", None) or item.key
-                if item.kind == "table":
-                    for row in item.row_defs:
-                        row_was = row.renamed_from or row.key
-                        for col in item.columns:
-                            if not (col.computed or col.previous_year):
-                                out[keys.join(dept, was, row_was, col.renamed_from or col.key)] = keys.join(
-                                    dept, item.key, row.key, col.key
-                                )
-                elif item.kind == "field" and not item.previous_year:
-                    out[keys.join(dept, was)] = keys.join(dept, item.key)
-    for x in [*new.plan.indicators(), *new.plan.activities()]:
+                out.update(KINDS[item.kind].renamed(form.department, item))
+    plan: list[IndicatorDef | ActivityDef] = [*new.plan.indicators(), *new.plan.activities()]
+    for x in plan:
         out[x.renamed_from or x.key] = x.key
     # only keys the old definition has; a key of the new one that the old lacks maps nothing
     known = set(old.slots) | {i.key for i in old.plan.indicators()} | {a.key for a in old.plan.activities()}

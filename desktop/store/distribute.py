@@ -130,7 +130,7 @@ def _history_of(definition: Definition, history: dict[int, Entries], department:
                 if (s := definition.slots.get(k)) is not None and s.department == department
             },
             indicators={i.key: e for i in definition.indicators_of(department) if (e := entries.indicators.get(i.key))},
-            activities={a.key: e for a in definition.activities_of(department) if (e := entries.activities.get(a.key))},
+            activities={a.key: c for a in definition.activities_of(department) if (c := entries.activities.get(a.key))},
         )
         if own.values or own.indicators or own.activities:
             out[year] = own

@@ -433,15 +433,15 @@ def history(conn: sqlite3.Connection, definition: Definition, department: str | 
         owner = history_owner(definition, target, attribute)
         if type_ is None or owner != column or (department is not None and owner != department):
             continue
-        entries = out.setdefault(y, Entries())
         if attribute == "explanation":
             text = text_or_empty(value)
             if text:
-                entries.indicators.setdefault(target, IndicatorEntry()).explanation = text
+                out.setdefault(y, Entries()).indicators.setdefault(target, IndicatorEntry()).explanation = text
             continue
         v = decoded(type_, value)
         if v is None:
             continue
+        entries = out.setdefault(y, Entries())
         if attribute == "value":
             entries.values[target] = v
         elif attribute == "actual":
