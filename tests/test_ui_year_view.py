@@ -182,3 +182,15 @@ def test_a_cell_ten_times_last_years_is_marked_like_other_findings(win, year_202
     assert f"Geçen yıl (2020): {win.doc.display('money', last)}" in m.data(index, Qt.ItemDataRole.ToolTipRole)
     assert win.editor.set_values({"itfaiye.makbuz.ocak.tutar": last})
     assert m.data(index, Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_last_years_total_is_computed_from_last_years_cells(win, year_2020):
+    entries, _ = year_2020
+    table = widget(win, "itfaiye.makbuz")
+    m = table.model()
+    col = [c.key for c in m.columns].index("tutar")
+    total = sum(v for k, v in entries.values.items() if k.startswith("itfaiye.makbuz.") and k.endswith(".tutar"))
+    assert total == Decimal("112133")
+    index = m.index(m.rowCount() - 1, col)  # Genel Toplam
+    assert m.data(index, PREVIOUS_ROLE) == win.doc.display("money", total)
+    assert not (m.flags(index) & Qt.ItemFlag.ItemIsEditable)

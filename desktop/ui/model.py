@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.entries import ActivityEntry, Entries, IndicatorEntry
+from ..core.entries import ActivityEntry, Entries, IndicatorEntry, ValueView
 from ..core.findings import Finding
 from ..core.values import display
 from ..store.file.document import Change, OpenFile
@@ -35,6 +35,7 @@ class Document(QObject):
         self.slots = self.model.slots
         self.indicators = self.model.indicators
         self.activities = self.model.activities
+        self._previous_view: ValueView | None = None  # last year's computed cells, made when first asked
 
     # --- reading ----------------------------------------------------------
     @property
@@ -92,8 +93,15 @@ class Document(QObject):
         return self.wb.previous() is not None
 
     def previous_value(self, key: str):
-        """Last year's value of a field or cell key, or of ``<indicator>.actual``; None when the file holds none."""
-        return self.model.previous_value(key)
+        """Last year's value of a field or cell key, or of ``<indicator>.actual``; None when the file holds none.
+        A computed cell (a formula column, a total) is computed from last year's values."""
+        value = self.model.previous_value(key)
+        previous = self.model.previous
+        if value is None and previous is not None and (slot := self.definition.slots.get(key)) is not None and slot.computed:
+            if self._previous_view is None or self._previous_view.entries is not previous:
+                self._previous_view = ValueView(self.definition, previous, [self.department] if self.department else None)
+            value = self._previous_view.get(key)
+        return value
 
     @property
     def previous_cells(self) -> dict[str, object]:
