@@ -345,19 +345,37 @@ def test_previous_year_column_and_field_are_computed_from_history_and_never_ente
     col = next(c for c in table.columns if c.type == "count")
     prev_col = col.replace(key="gecen_yil", label="Geçen Yıl", previous_year=True, of=col.key)
     new_table = table.replace(columns=[*table.columns, prev_col])
-    new_form = form.replace(sections=[s.replace(items=[new_table if i is table else i for i in s.items]) for s in form.sections])
+    field = next(i for sec in form.sections for i in sec.items if i.kind == "field" and i.type == "count")
+    prev_field = field.replace(key="gecen_yil_alan", label="Geçen yıl", previous_year=True, of=field.key, required=False)
+    sections = [
+        sec.replace(items=[new_table if i is table else i for i in sec.items] + ([prev_field] if field in sec.items else []))
+        for sec in form.sections
+    ]
+    new_form = form.replace(sections=sections)
     d = Definition.from_json(definition.replace(forms=[new_form if f is form else f for f in definition.forms]).canonical_json())
     row = table.row_defs[0].key
     key, prev_key = f"itfaiye.{table.key}.{row}.{col.key}", f"itfaiye.{table.key}.{row}.gecen_yil"
-    assert d.slots[prev_key].computed
+    assert d.slots[prev_key].computed and d.slots["itfaiye.gecen_yil_alan"].computed
     path = tmp_path / "i.faaliyet"
-    with Workbook.create(path, d, "itfaiye", history={2019: Entries(values={key: 41})}) as wb:
+    history = {2019: Entries(values={key: 41, f"itfaiye.{field.key}": 7})}
+    with Workbook.create(path, d, "itfaiye", history=history) as wb:
         with pytest.raises(WorkbookError):
             wb.set_value(prev_key, 3)  # never typed
         model = OpenFile(wb)
         assert model.value(prev_key) == 41
+        assert model.value("itfaiye.gecen_yil_alan") == 7
         if table.total_label:
             assert model.value(f"itfaiye.{table.key}.toplam.gecen_yil") == 41
+        model.set_values({key: 5})  # this year's cell changes; last year's beside it does not
+        assert model.value(prev_key) == 41 and model.value(key) == 5
+        assert wb.conn.execute("SELECT value FROM history WHERE target = ?", (key,)).fetchone() == (41,)
+    # a previous-year field names a field of the same form, of the same type
+    from desktop.core.forms import FormDef, InvalidData
+
+    bad = form.to_data()
+    bad["sections"][0]["items"].append({**prev_field.to_data(), "kind": "field", "of": "yok_boyle"})
+    with pytest.raises(InvalidData, match="anahtarı olmalı"):
+        FormDef.from_data(bad)
 
 
 @pytest.mark.parametrize(
@@ -413,3 +431,162 @@ def test_an_old_schema_file_is_migrated_and_keeps_opening(tmp_path):
         assert wb.definition.digest == definition.digest
         assert wb.history() == {}
         wb.set_value(FIRE_CALLS, 3)
+
+
+def test_per_year_targets_travel_through_the_plan_spreadsheet(tmp_path, capsys):
+    import openpyxl
+
+    folder = _plan_folder(tmp_path, PG % "targets: {2020: 20, 2021: 22.5, 2024: 1500},", year=2020)
+    xlsx = tmp_path / "plan.xlsx"
+    assert main(["plan", "template", "--definition", str(folder), "--out", str(xlsx)]) == 0
+    book = openpyxl.load_workbook(xlsx)
+    ws = book["Göstergeler"]
+    assert ws.cell(1, 11).value == "Yıllara göre hedefler"
+    assert ws.cell(2, 11).value == "2020: 20; 2021: 22,5; 2024: 1500"
+    assert main(["plan", "import", str(xlsx), "--definition", str(folder), "--accept-weights"]) == 0
+    ind = load_definition(folder).plan.indicators()[0]
+    assert ind.yearly == {2020: Decimal(20), 2021: Decimal("22.5"), 2024: Decimal(1500)} and ind.target == Decimal(20)
+    # a cell that does not read is refused with its address; plan.yaml is unchanged
+    before = _sha(folder / "plan.yaml")
+    ws.cell(2, 11).value = "2021 = 22"
+    book.save(xlsx)
+    assert main(["plan", "import", str(xlsx), "--definition", str(folder), "--accept-weights"]) == 1
+    assert "Göstergeler!K2" in capsys.readouterr().err
+    assert _sha(folder / "plan.yaml") == before
+    # a sheet written before the column existed still reads (the indicator then has one target)
+    ws.delete_cols(11)
+    book.save(xlsx)
+    assert main(["plan", "import", str(xlsx), "--definition", str(folder), "--accept-weights"]) == 0
+    assert load_definition(folder).plan.indicators()[0].targets is None
+
+
+def test_merge_checks_a_department_files_history_and_never_imports_it(tmp_path, kars2021, clock):
+    out, _ = kars2021
+    assert main(["distribute", str(out), "--out-dir", str(tmp_path / "d")]) == 0
+    with Workbook.open(out, readonly=True) as wb:
+        held = wb.conn.execute("SELECT year, department, target, attribute, value FROM history ORDER BY 1, 3, 4").fetchall()
+    clean, dirty = tmp_path / "d" / "kars-2021-itfaiye.faaliyet", tmp_path / "d" / "kars-2021-imar.faaliyet"
+    with Workbook.open(clean) as wb:
+        wb.set_value(FIRE_CALLS, 4)
+        wb.conn.execute("UPDATE history SET value = value + 1 WHERE attribute = 'value' AND typeof(value) = 'integer'")
+    result = merge_files(out, [clean], accept_time=True)
+    assert not result.refused
+    with Workbook.open(out, readonly=True) as wb:
+        assert wb.entries().values[FIRE_CALLS] == 4
+        # the department file's (changed) history was not imported: the consolidated file's stays
+        assert (
+            wb.conn.execute("SELECT year, department, target, attribute, value FROM history ORDER BY 1, 3, 4").fetchall() == held
+        )
+    # a history row of another department in a department file: refused like any foreign row
+    conn = sqlite3.connect(dirty, isolation_level=None)
+    conn.execute("INSERT INTO history VALUES (2020, 'itfaiye', ?, 'value', 9)", (FIRE_CALLS,))
+    conn.close()
+    assert merge_files(out, [dirty], accept_time=True).refused
+
+
+def test_year_next_with_a_prepared_definition_follows_renamed_from_and_lists_what_has_no_place(tmp_path, kars2020, capsys):
+    """The strategy unit prepares 2021's definition (a field renamed, another removed) and rolls with --definition."""
+    source = tmp_path / "kars-2020.faaliyet"
+    shutil.copy(kars2020, source)
+    folder = tmp_path / "tanim-2021"
+    assert (
+        main(
+            [
+                "year",
+                "next",
+                str(source),
+                "--year",
+                "2021",
+                "--out-definition",
+                str(folder),
+                "--out",
+                str(tmp_path / "a.faaliyet"),
+            ]
+        )
+        == 0
+    )
+    form = folder / "birimler" / "itfaiye.yaml"
+    text = form.read_text(encoding="utf-8")
+    assert "key: kurtarilan_kisi\n" in text and "key: olu_cikarilan\n" in text
+    text = text.replace("key: kurtarilan_kisi\n", "key: kurtarilan_kisi_sayisi\n        renamed_from: kurtarilan_kisi\n")
+    text = text.replace("key: olu_cikarilan\n", "key: olu_sayisi\n")  # renamed without saying so: listed
+    form.write_text(text, encoding="utf-8")
+    with Workbook.open(source, readonly=True) as wb:
+        rescued = wb.entries().values["itfaiye.kurtarilan_kisi"]
+    capsys.readouterr()
+    out = tmp_path / "b.faaliyet"
+    assert main(["year", "next", str(source), "--year", "2021", "--definition", str(folder), "--out", str(out)]) == 0
+    with Workbook.open(out, readonly=True) as wb:
+        last = wb.previous()
+        assert last is not None
+        assert last.values["itfaiye.kurtarilan_kisi_sayisi"] == rescued
+        assert "itfaiye.kurtarilan_kisi" not in last.values
+    # the rename said so: carried; the other has no place and is listed, never dropped in silence
+    err = capsys.readouterr().err
+    assert "itfaiye.kurtarilan_kisi " not in err
+    assert "itfaiye.olu_cikarilan (" in err and "yeni yılın tanımında yok" in err
+    # a definition of another year is refused
+    assert (
+        main(
+            [
+                "year",
+                "next",
+                str(source),
+                "--year",
+                "2021",
+                "--definition",
+                str(resources.default_definition()),
+                "--out",
+                str(tmp_path / "c.faaliyet"),
+            ]
+        )
+        == 2
+    )
+    assert "2021 yılının tanımı olmalı" in capsys.readouterr().err
+
+
+def test_year_next_refuses_a_file_with_unreadable_rows_instead_of_leaving_them_behind(tmp_path, kars2020, capsys):
+    source = tmp_path / "kars-2020.faaliyet"
+    shutil.copy(kars2020, source)
+    conn = sqlite3.connect(source, isolation_level=None)
+    conn.execute("UPDATE entry SET value = 'on' WHERE key = ?", (FIRE_CALLS,))  # a count stored as text
+    conn.close()
+    out, folder = tmp_path / "k2021.faaliyet", tmp_path / "tanim"
+    assert main(["year", "next", str(source), "--year", "2021", "--out-definition", str(folder), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "okunamayan" in err and FIRE_CALLS in err
+    assert not out.exists() and not folder.exists()
+    f2020 = tmp_path / "f.faaliyet"
+    shutil.copy(kars2020, f2020)
+    older = tmp_path / "kars-2019.faaliyet"
+    definition = load_definition(resources.default_definition())
+    d2019 = Definition.from_json(definition.replace(year=definition.year.replace(year=2019)).canonical_json())
+    with Workbook.create(older, d2019, None) as wb:
+        wb.set_value(FIRE_CALLS, 3)
+    conn = sqlite3.connect(older, isolation_level=None)
+    conn.execute("UPDATE entry SET value = 'on' WHERE key = ?", (FIRE_CALLS,))
+    conn.close()
+    assert "okunamayan" in _refused(capsys, f2020, older)
+
+
+def test_the_year_settings_section_may_set_the_change_factor():
+    from desktop.core import settings
+
+    definition = load_definition(resources.default_definition())
+    data = definition.to_data()
+    form = next(f for f in data["forms"] if f["department"] == "strateji")
+    section = next(s for s in form["sections"] if s["chapter"] == "ayarlar")
+    section["items"].append({"kind": "field", "key": settings.CHANGE_FACTOR, "label": "Değişim katsayısı", "type": "decimal"})
+    d = Definition.from_data(data)
+    key = f"strateji.{settings.CHANGE_FACTOR}"
+    assert settings.year_settings(d, {key: Decimal(3)}.get).change_factor == Decimal(3)
+    assert settings.year_settings(d, {key: Decimal(1)}.get).change_factor == Decimal(10)  # not above 1: the definition's
+    previous = Entries(values={FIRE_CALLS: 10})
+    entries = Entries(values={FIRE_CALLS: 40, key: Decimal(3)})
+    assert [f.place for f in validate(d, entries, None, previous) if f.rule == CHANGE_RULE] == [FIRE_CALLS]
+    entries.values.pop(key)
+    assert not [f for f in validate(d, entries, None, previous) if f.rule == CHANGE_RULE]
+    live = LiveChecks(d, Entries(values={FIRE_CALLS: 40}), None, previous)
+    live.entries.values[key] = Decimal(3)
+    live.update(values=[key])
+    assert [f.place for f in live.findings() if f.rule == CHANGE_RULE] == [FIRE_CALLS]

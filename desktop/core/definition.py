@@ -86,6 +86,15 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         return indicators, activities
 
     @cached_property
+    def _plan_items(self) -> dict[str, IndicatorDef | ActivityDef]:
+        items: list[IndicatorDef | ActivityDef] = [*self.plan.indicators(), *self.plan.activities()]
+        return {x.key: x for x in items}
+
+    def plan_item(self, key: str) -> IndicatorDef | ActivityDef | None:
+        """The indicator or activity with ``key`` (plan keys are unique across both), or None."""
+        return self._plan_items.get(key)
+
+    @cached_property
     def _slots_of(self) -> dict[str, list[Slot]]:
         out: dict[str, list[Slot]] = {}
         for s in self.slots.values():

@@ -56,9 +56,23 @@ def _consolidated(wb: Workbook) -> None:
         )
 
 
+def _readable(wb: Workbook) -> None:
+    """Every stored row of ``wb`` reads: a value that breaks a rule of ``stored.py`` is read as empty,
+    and would otherwise be left behind in silence."""
+    problems = wb.stored_problems()
+    if problems:
+        raise ImportRejected(
+            _("'{name}' içinde okunamayan {n} kayıt var; yıl işlemi yapılmadı. Önce 'faaliyet check' ile bakıp düzeltin:").format(
+                name=wb.path.name, n=len(problems)
+            ),
+            [f"{p.place}: {p.message}" for p in problems[:10]],
+        )
+
+
 def roll(wb: Workbook, year: int, out: Path | str, definition: Definition | None = None) -> Rolled:
     """Write year ``year``'s consolidated file ``out`` from ``wb`` (year ``year - 1``); see the module."""
     _consolidated(wb)
+    _readable(wb)
     out = Path(out)
     if year != wb.year + 1:
         raise WorkbookError(
@@ -87,6 +101,10 @@ def roll(wb: Workbook, year: int, out: Path | str, definition: Definition | None
     this_year = map_entries(wb.entries(), wb.definition, definition, mapping)
     history = {wb.year: this_year.entries}
     dropped = list(this_year.dropped)
+    dropped += [
+        _("{key}: okunamayan giriş ('{text}') düzeltilmemiş; taşınmadı").format(key=key, text=text[:60])
+        for key, text in wb.pending_inputs().items()
+    ]
     for y, entries in wb.history().items():
         earlier = map_entries(entries, wb.definition, definition, mapping)
         history[y] = earlier.entries
@@ -192,6 +210,7 @@ def add_years(wb: Workbook, sources: list[Path | str]) -> list[Added]:
                         name=path.name, year=old.year, own=wb.year
                     )
                 )
+            _readable(old)
             if old.year in years:
                 raise WorkbookError(_("{year} yılı iki kez verilmiş ('{name}').").format(year=old.year, name=path.name))
             years.add(old.year)

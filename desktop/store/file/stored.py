@@ -409,16 +409,17 @@ def history_type(definition: Definition, target: str, attribute: str) -> str | N
         slot = definition.slots.get(target)
         return slot.type if slot is not None and not slot.computed else None
     table, type_ = HISTORY_PLAN.get(attribute, ("", ""))
-    items = definition.plan.indicators() if table == "indicator" else definition.plan.activities() if table else []
-    return type_ if any(x.key == target for x in items) else None
+    item = definition.plan_item(target) if table else None
+    wanted = IndicatorDef if table == "indicator" else ActivityDef
+    return type_ if isinstance(item, wanted) else None
 
 
 def history_owner(definition: Definition, target: str, attribute: str) -> str | None:
     if attribute == "value":
         slot = definition.slots.get(target)
         return slot.department if slot is not None else None
-    items: list[IndicatorDef | ActivityDef] = [*definition.plan.indicators(), *definition.plan.activities()]
-    return next((x.department for x in items if x.key == target), None)
+    item = definition.plan_item(target)
+    return item.department if item is not None else None
 
 
 def history(conn: sqlite3.Connection, definition: Definition, department: str | None, year: int) -> dict[int, Entries]:
