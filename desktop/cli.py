@@ -246,7 +246,7 @@ def cmd_values_export(args) -> int:
 
 def cmd_year_next(args) -> int:
     """Next year from this year's consolidated file: its definition folder and its consolidated file."""
-    from .store.year_cycle import roll, write_definition
+    from .store.year_cycle import next_year
 
     if bool(args.out_definition) == bool(args.definition):
         raise Failure(
@@ -267,16 +267,7 @@ def cmd_year_next(args) -> int:
     new = _definition(args) if args.definition else None
     with _open(args.file, readonly=True) as wb:
         try:
-            rolled = roll(wb, args.year, args.out, new)
-            if folder is not None:
-                header = _("{institution} {year} tanımı: 'faaliyet year next' ile {name} dosyasından yazıldı.").format(
-                    institution=rolled.definition.institution.name, year=args.year, name=wb.path.name
-                )
-                try:
-                    write_definition(rolled.definition, folder, header)
-                except WorkbookError:
-                    rolled.path.unlink(missing_ok=True)  # the new year is both or neither
-                    raise
+            rolled = next_year(wb, args.year, args.out, folder, new)  # the strategy window runs the same
         except WorkbookError as exc:
             raise Failure(str(exc)) from None
     if folder is not None:

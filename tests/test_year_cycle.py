@@ -590,3 +590,18 @@ def test_the_year_settings_section_may_set_the_change_factor():
     live.entries.values[key] = Decimal(3)
     live.update(values=[key])
     assert [f.place for f in live.findings() if f.rule == CHANGE_RULE] == [FIRE_CALLS]
+
+
+@pytest.mark.definition("small")
+def test_year_next_writes_a_definition_whose_forms_are_not_in_file_name_order(definition, tmp_path):
+    """The forms keep the definition's order in the folder written (the loader reads file names in order)."""
+    from desktop.store.year_cycle import next_year
+
+    names = [f.department for f in definition.forms]
+    assert names != sorted(names), "the small definition lists its forms out of alphabetical order"
+    path = tmp_path / "yil.faaliyet"
+    Workbook.create(path, definition, None).close()
+    with Workbook.open(path, readonly=True) as wb:
+        rolled = next_year(wb, definition.year.year + 1, tmp_path / "sonraki.faaliyet", tmp_path / "tanim")
+    assert [f.department for f in load_definition(tmp_path / "tanim").forms] == names
+    assert load_definition(tmp_path / "tanim").digest == rolled.definition.digest

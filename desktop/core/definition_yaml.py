@@ -94,6 +94,8 @@ def definition_files(definition: Definition, header: str = "") -> dict[str, str 
     files["tanim.yaml"] = _dump(head, header)
     if definition.plan.aims or definition.plan.period or definition.plan.name != "Stratejik Plan":
         files["plan.yaml"] = dump_plan(definition.plan, header)
-    for form in definition.forms:
-        files[f"birimler/{form.department}.yaml"] = _dump(lean(form), header)
+    width = len(str(len(definition.forms)))
+    for n, form in enumerate(definition.forms, 1):
+        # the loader reads birimler/*.yaml in name order: numbered, the forms keep the definition's order
+        files[f"birimler/{n:0{width}d}-{form.department}.yaml"] = _dump(lean(form), header)
     return files

@@ -140,7 +140,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
         model = OpenFile(wb, department)
         findings = model.findings
     entries = model.entries
-    view = ValueView(definition, entries)
+    view = ValueView(definition, entries, previous=model.previous)  # previous-year columns: the stored year before
     draft = any(f.is_error for f in findings)
     fp = data_fingerprint(wb, department)
 

@@ -232,3 +232,28 @@ def add_years(wb: Workbook, sources: list[Path | str]) -> list[Added]:
     for added, entries in ready:
         added.rows = wb.add_history(added.year, entries)
     return [a for a, _e in ready]
+
+
+def next_year(
+    wb: Workbook, year: int, out: Path | str, folder: Path | str | None, definition: Definition | None = None
+) -> Rolled:
+    """``faaliyet year next`` and the strategy window's "Sonraki yılı hazırla…": ``roll`` and, when
+    ``folder`` is given, the new definition written there. Both or neither: when the folder cannot
+    be written the new file is removed again."""
+    if folder is not None:
+        folder = Path(folder)
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise WorkbookError(
+                _("'{folder}' boş bir klasör değil; tanımın üzerine yazılmasın diye hiçbir şey yazılmadı.").format(folder=folder)
+            )
+    rolled = roll(wb, year, out, definition)
+    if folder is not None:
+        header = _("{institution} {year} tanımı: 'faaliyet year next' ile {name} dosyasından yazıldı.").format(
+            institution=rolled.definition.institution.name, year=year, name=wb.path.name
+        )
+        try:
+            write_definition(rolled.definition, folder, header)
+        except WorkbookError:
+            rolled.path.unlink(missing_ok=True)  # the new year is both or neither
+            raise
+    return rolled

@@ -27,4 +27,8 @@ Değişiklik gerekirse Dosya → "Gönderimi geri al…" ile gerekçe yazın. St
 gönderirse gelen .geri.json dosyasını Dosya → "Geri gönderme notunu aç…" ile açın ya da pencereye bırakın.</li>
 </ul>
 <p><b>Kısayollar:</b> Ctrl+Z geri al · Ctrl+Y ya da Ctrl+Shift+Z yinele · Ctrl+F alan bul · Ctrl+O dosya aç · F1 yardım</p>
+""") + tr("""<p><b>Geçen yıl:</b> dosya geçen yılın değerlerini taşıyorsa her alanın ve göstergenin yanında gri
+"Geçen yıl (…)" satırı görünür; tablolarda hücrenin ipucunda yazar, tablonun üstündeki kutu işaretlenince
+hücrelerde gri ikinci satır olarak görünür. Bu değerler değiştirilemez. Bir değer geçen yılınkinden çok farklıysa
+(ör. on katı) yazım hatası olabileceği için uyarı verilir.</p>
 """)

@@ -236,8 +236,15 @@ class MarkedMixin:
         self._init_marks(editor)
         self._lock()
 
+    fixed = False  # never editable: a previous-year field shows last year's value
+
+    def set_fixed(self) -> None:
+        """Never editable, whatever the file's state (a previous-year field)."""
+        self.fixed = True
+        self._lock()
+
     def _lock(self) -> None:
-        locked = self.editor.doc.locked
+        locked = self.editor.doc.locked or self.fixed
         self.setReadOnly(locked)
         self.setPlaceholderText("" if locked else self.placeholder)
         self.show_marks()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import rates, settings, units
 from ...core.numbers import format_number, format_percent
@@ -22,6 +22,7 @@ from .. import look
 from ..commands import Editor
 from ..i18n import tr
 from .fields import FieldEdit, LongTextEdit, set_mark
+from .previous import keep_width, previous_label
 
 
 class _PlanAttr:
@@ -116,7 +117,17 @@ class PlanCard(QGroupBox):
         label = QLabel(actual_label, self)
         label.setMinimumHeight(self.actual.sizeHint().height())  # level with the editor, above the line under it
         grid.addWidget(label, 2, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(self._with_note(self.actual), 2, 1)
+        actual_row = QHBoxLayout()
+        actual_row.setContentsMargins(0, 0, 0, 0)
+        actual_row.addLayout(self._with_note(self.actual))
+        self.previous = previous_label(editor.doc, actual_type, f"{item.key}.{actual_attr}", self)
+        if self.previous is not None:
+            keep_width(self.actual)
+            actual_row.addSpacing(8)
+            actual_row.addWidget(self.previous, 1, Qt.AlignmentFlag.AlignTop)
+        else:
+            actual_row.addStretch(1)
+        grid.addLayout(actual_row, 2, 1)
         self.rate = QLabel(self)
         self.rate.setObjectName(f"{item.key}.rate")
         self.rate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

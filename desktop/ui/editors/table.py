@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...core import expressions, keys
 from ...core.forms import NUMERIC_TYPES, TableDef
 from ...core.tables import compute_table, compute_unreadable
+from ...core.turkish import casefold
 from ...core.values import TEXT_KINDS, ValueProblem, parse_input, reading, text_limit
 from ..commands import Editor
 from ..i18n import tr
@@ -44,6 +45,8 @@ ROW_LABELS = 220  # px: row labels wrap beyond this (the columns keep the room)
 MIN_ROW_LABELS = 120
 ROW_PAD = 10  # px: a row's room above and below its text (a cell editor fits)
 CELL_PAD_X = 8  # px: a cell's text wraps this far from its sides
+PREVIOUS_FG = QColor("#6b7580")
+PREVIOUS_ROLE = Qt.ItemDataRole.UserRole + 1  # last year's value of the cell, as shown ("" when none)
 
 
 class TableModel(QAbstractTableModel):
@@ -59,6 +62,8 @@ class TableModel(QAbstractTableModel):
         self._computed: dict[str, object] = {}
         # key -> grey text shown in an empty cell: what applies when nothing is entered
         self.hints: dict[str, str] = {}
+        self.has_previous = self.doc.has_previous
+        self.show_previous = False  # last year's value as a grey second line in every cell
         self.doc.valuesChanged.connect(self._values_changed)
         self.doc.findingsChanged.connect(self._all_changed)
         self.doc.stateChanged.connect(self._all_changed)
@@ -71,10 +76,22 @@ class TableModel(QAbstractTableModel):
         return self.table.total_label is not None and row == len(self.rows) - 1
 
     def is_computed(self, row: int, col: int) -> bool:
-        return self.is_total(row) or bool(self.columns[col].computed)
+        column = self.columns[col]
+        return self.is_total(row) or bool(column.computed) or column.previous_year
 
     def exists(self, row: int, col: int) -> bool:
         return not (self.is_total(row) and self.columns[col].total_mode == "none")
+
+    def previous(self, row: int, col: int) -> str:
+        """Last year's value of a cell as shown ("" without one); none for a previous-year column."""
+        column = self.columns[col]
+        if not self.has_previous or column.previous_year or not self.exists(row, col):
+            return ""
+        return self.doc.previous_text(column.type, self.key(row, col), column.places)
+
+    def set_show_previous(self, on: bool) -> None:
+        self.show_previous = on
+        self._all_changed()
 
     def label(self, row: int, col: int) -> str:
         return f"{self.table.title} / {self.rows[row][1]} / {self.columns[col].label}"
@@ -93,7 +110,7 @@ class TableModel(QAbstractTableModel):
             self._preview = {}
         elif readable:
             self._preview = {key: value}
-            entered = {**self.doc.entries.values, **self._preview}
+            entered = {**self.doc.previous_cells, **self.doc.entries.values, **self._preview}
             self._computed = compute_table(self.department, self.table, entered)
         else:
             self._preview = {key: None}
@@ -104,7 +121,7 @@ class TableModel(QAbstractTableModel):
         """Repaint computed cells only: an open cell editor must keep what is being typed."""
         last_row, last_col = len(self.rows) - 1, len(self.columns) - 1
         for c, col in enumerate(self.columns):
-            if col.computed:
+            if col.computed or col.previous_year:
                 self.dataChanged.emit(self.index(0, c), self.index(last_row, c))
         if self.table.total_label:
             self.dataChanged.emit(self.index(last_row, 0), self.index(last_row, last_col))
@@ -129,6 +146,9 @@ class TableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             col = self.columns[section]
             text = col.label + (f" ({col.unit})" if col.unit and col.unit not in col.label else "")
+            if col.previous_year:  # named as last year's unless its label says so already
+                said = casefold(tr("geçen yıl")) in casefold(text) or str(self.doc.previous_year) in text
+                return text if said else text + " · " + tr("geçen yıl")
             return text + (" = " + tr("hesaplanır") if col.computed else "")
         return self.rows[section][1]
 
@@ -165,10 +185,18 @@ class TableModel(QAbstractTableModel):
             f = QFont()
             f.setBold(True)
             return f
+        if role == PREVIOUS_ROLE:
+            return self.previous(r, c)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{f.severity_label.capitalize()}: {f.message}" for f in self.doc.findings_at(self.key(r, c))]
+            if previous := self.previous(r, c):
+                lines.append(tr("Geçen yıl ({0}): {1}").format(self.doc.previous_year, previous))
             if self.is_total(r):
                 lines.append(tr("Toplam satırı: girilen satırlardan hesaplanır."))
+            elif col.previous_year:
+                lines.append(
+                    tr("Geçen yılın değeri: dosyadaki {0} değerlerinden gelir, değiştirilemez.").format(self.doc.previous_year)
+                )
             elif col.computed:
                 lines.append(tr("Hesaplanan sütun: {0}").format(col.computed))
             elif self.hints.get(self.key(r, c)) and self.value(r, c) is None:
@@ -241,6 +269,29 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, view: TableEditor):
         super().__init__(view)
         self.view = view
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if self.view.model().show_previous:  # this year's value on the first line
+            horizontal = option.displayAlignment & Qt.AlignmentFlag.AlignHorizontal_Mask
+            option.displayAlignment = horizontal | Qt.AlignmentFlag.AlignTop
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        model: TableModel = self.view.model()
+        previous = model.show_previous and model.previous(index.row(), index.column())
+        if not previous:
+            return
+        painter.save()
+        font = QFont(option.font)
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        painter.setFont(font)
+        painter.setPen(PREVIOUS_FG)
+        rect = option.rect.adjusted(4, option.rect.height() // 2, -4, -2)
+        numeric = model.columns[index.column()].type in NUMERIC_TYPES
+        align = (Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(rect, align, painter.fontMetrics().elidedText(previous, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
 
     def createEditor(self, parent, option, index):
         edit = QLineEdit(parent)
@@ -417,6 +468,8 @@ class TableEditor(QTableView):
             if text:
                 box = QRect(0, 0, max(1, cols.sectionSize(c) - 2 * CELL_PAD_X), 10_000)
                 height = max(height, fm.boundingRect(box, WRAP, text).height() + ROW_PAD)
+        if m.show_previous:  # last year's value as a grey line under this year's
+            height += fm.height()
         return height
 
     def _cells_changed(self, *_args) -> None:
@@ -570,6 +623,12 @@ class TableEditor(QTableView):
         super().currentChanged(current, previous)
         if self.state() != QAbstractItemView.State.EditingState:
             self.cell_note(current)
+
+    def set_show_previous(self, on: bool) -> None:
+        """Show last year's value as a grey second line in every cell (rows twice as tall)."""
+        self.model().set_show_previous(on)
+        self._fit_rows()  # room for the grey line under each value (``_row_height``)
+        self._fit_height()
 
     def commit_open_editor(self) -> None:
         """Store the cell being typed (the window is closing or submitting)."""
