@@ -26,6 +26,7 @@ class Kind(NamedTuple):
     required: Callable[[Any], bool]  # the clerk must fill it in
     extra: Callable[[str, Any, Any], tuple[int, int]]  # (filled, total) beyond its slots, from entries
     inputs: Callable[[str, Any], list[str]]  # (department, item): entered keys its computed cells read
+    is_text: Callable[[Any], bool] = lambda item: False  # a text the clerk writes (checked for hygiene, references)
 
 
 def _field_slots(department: str, section: str, item) -> list[Slot]:
@@ -74,6 +75,7 @@ KINDS: dict[str, Kind] = {
         required=lambda item: item.required,
         extra=lambda department, item, entries: (0, 0),
         inputs=lambda department, item: [],
+        is_text=lambda item: item.type in ("text", "longtext"),
     ),
     "table": Kind(
         title=lambda item: item.title,

@@ -16,12 +16,20 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from . import expressions, roles, settings
+from . import expressions, references, roles, settings
 from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
 from .item_kinds import KINDS
-from .validation import indicator_findings_of, plan_findings, required_findings, rule_findings, year_rules
+from .validation import (
+    figures_of,
+    indicator_findings_of,
+    plan_findings,
+    required_findings,
+    rule_findings,
+    text_findings,
+    year_rules,
+)
 
 
 def same(a, b) -> bool:
@@ -39,9 +47,11 @@ class LiveChecks:
         self.definition, self.entries, self.department = definition, entries, department
         depts = [department] if department else [f.department for f in definition.forms]
         self.view = ValueView(definition, entries, depts)
+        self._figure_set: set | None = None  # every figure of the file, built when a text states an amount
         self._inputs: dict[str, tuple[str, Any]] = {}  # entered key → (department, the item whose computed cells read it)
         self._checks_of: dict[str, list[tuple]] = defaultdict(list)  # key → buckets that read it
         self._run: dict[tuple, Callable[[], list[Finding]]] = {}  # bucket → its findings, computed anew
+        bucket: tuple
         for dept in depts:
             form = definition.form(dept)
             for section in form.sections:
@@ -49,8 +59,12 @@ class LiveChecks:
                     kind = KINDS[item.kind]
                     for key in kind.inputs(dept, item):
                         self._inputs[key] = (dept, item)
+                    if kind.is_text(item):
+                        bucket = ("metin", dept, item.key)
+                        self._run[bucket] = partial(text_findings, definition, self.view, dept, item, self._figures)
+                        self._checks_of[f"{dept}.{item.key}"].append(bucket)
                     if kind.required(item):
-                        bucket: tuple = ("zorunlu", dept, item.key)
+                        bucket = ("zorunlu", dept, item.key)
                         self._run[bucket] = partial(required_findings, self.view, dept, item)
                         self._checks_of[f"{dept}.{item.key}"].append(bucket)
             for n, rule in enumerate(form.rules):
@@ -66,6 +80,11 @@ class LiveChecks:
         self._run[("plan",)] = lambda: static
         self._found: dict[tuple, list[Finding]] = {b: run() for b, run in self._run.items()}
 
+    def _figures(self) -> set:
+        if self._figure_set is None:
+            self._figure_set = figures_of(self.definition, self.view, self.entries)
+        return self._figure_set
+
     def _indicator(self, ind) -> list[Finding]:
         return indicator_findings_of(ind, self.entries.indicators.get(ind.key), self._tolerance, self._style)
 
@@ -77,6 +96,13 @@ class LiveChecks:
     def findings(self) -> list[Finding]:
         """Every finding of the definition's checks, in ``validate``'s order."""
         return [f for found in self._found.values() for f in found]
+
+    def _is_figure(self, key: str) -> bool:
+        slot = self.definition.slots.get(key)
+        return slot is not None and slot.type in ("money", "decimal", "count")
+
+    def _states_amount(self, bucket: tuple) -> bool:
+        return bool(references.typed_amounts(self.view.get(f"{bucket[1]}.{bucket[2]}")))
 
     # --- after an edit ----------------------------------------------------
     def update(self, values=(), indicators=()) -> tuple[set[str], list[Finding], list[Finding]]:
@@ -92,6 +118,10 @@ class LiveChecks:
         reach = touched | {f"{k}.actual" for k in indicators}  # a rule may name an indicator's actual
         buckets = {b for k in reach for b in self._checks_of.get(k, ())}
         buckets |= {("gosterge", k) for k in indicators if k in self._indicators}
+        if self._figure_set is not None and (indicators or any(self._is_figure(k) for k in touched)):
+            # a figure changed: the texts that state amounts are checked against the new figures
+            self._figure_set = None
+            buckets |= {b for b in self._run if b[0] == "metin" and self._states_amount(b)}
         if any(settings.is_settings_key(self.definition, k) for k in values):
             tolerance, style = year_rules(self.definition, self.entries)
             if (tolerance, style) != (self._tolerance, self._style):

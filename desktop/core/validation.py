@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
-from . import expressions, rates, settings
+from . import characters, expressions, rates, references, settings
 from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
+from .i18n import _
 from .item_kinds import KINDS
 from .numbers import format_number, format_percent
 from .values import display
@@ -29,6 +31,62 @@ def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
     if v is None or (isinstance(v, str) and not v.strip()):
         return [Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", "zorunlu", dept)]
     return []
+
+
+def text_findings(definition: Definition, view: ValueView, dept: str, item, figures: Callable[[], set[Decimal]]) -> list[Finding]:
+    """The findings of one text field: broken encoding, table debris, references to unknown keys, and
+    money amounts typed in it that equal no figure of the file (``figures``: every figure, asked
+    only when the text holds an amount)."""
+    key = f"{dept}.{item.key}"
+    text = view.get(key)
+    if not isinstance(text, str) or not text.strip():
+        return []
+    label = KINDS[item.kind].title(item)
+    out = [
+        Finding("warning", key, _("'{label}': {problem}").format(label=label, problem=p), "metin", dept)
+        for p in characters.hygiene_problems(text)
+    ]
+    unknown = [n for n in references.names_in(text) if not known_key(definition, n)]
+    if unknown:
+        out.append(Finding("error", key, references.unknown_message(label, unknown), "gonderme", dept))
+    typed = references.typed_amounts(text)
+    if typed:
+        known = figures()
+        stray = list(dict.fromkeys(t for t, v in typed if v not in known))
+        if stray:
+            out.append(Finding("warning", key, references.amount_message(label, stray), "tutar", dept))
+    return out
+
+
+def known_key(definition: Definition, key: str) -> bool:
+    """Can a narrative refer to ``key``: a value slot, or an indicator's actual."""
+    if key in definition.slots:
+        return True
+    ind, _dot, attr = key.rpartition(".")
+    return attr == "actual" and any(i.key == ind for i in definition.indicators_of(None))
+
+
+def figures_of(definition: Definition, view: ValueView, entries: Entries) -> set[Decimal]:
+    """Every figure of the file, to two places: values entered and computed, actuals and costs."""
+    out: set[Decimal] = set()
+
+    def add(v) -> None:
+        if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
+            out.add(Decimal(v).quantize(Decimal("0.01")))
+
+    for key, slot in definition.slots.items():
+        if slot.type in ("money", "decimal", "count"):
+            add(view.get(key))
+    for e in entries.indicators.values():
+        add(e.actual)
+    for a in entries.activities.values():
+        add(a.actual_cost)
+    for ind in definition.indicators_of(None):
+        add(ind.target)
+        add(ind.baseline)
+    for act in definition.activities_of(None):
+        add(act.planned_cost)
+    return out
 
 
 def rule_findings(definition: Definition, view: ValueView, dept: str, rule) -> list[Finding]:

@@ -6,8 +6,9 @@ import io
 
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ..core import keys
+from ..core import keys, references
 from ..core.forms import ColumnDef, FieldDef, PhotoListDef, SectionDef, TableDef
+from ..core.numbers import NBSP
 from ..core.values import display
 from ..store.file.photos import list_photos, photo_data, photo_problem
 from . import charts
@@ -31,6 +32,13 @@ def field_value(ctx: Context, dept: str, f: FieldDef):
     if f.type in ("text", "longtext"):
         checked(value, f.type, field_place(ctx, dept, f))
     return value
+
+
+def narrative(ctx: Context, text):
+    """A long text with its references (``{{key}}``, core.references) replaced by the figures."""
+    if not isinstance(text, str):
+        return text
+    return references.expand(text, lambda key: references.value_text(ctx.definition, ctx.view.get, key, ctx.percent_style))
 
 
 def department_name(ctx: Context, dept: str) -> str:
@@ -83,7 +91,7 @@ def _field_story(story: _Story, item: FieldDef) -> None:
         story.facts.append(item)
         return
     story.flush_facts()
-    flow = paragraphs(field_value(story.ctx, story.dept, item))
+    flow = paragraphs(narrative(story.ctx, field_value(story.ctx, story.dept, item)))
     if flow:
         if story.many or story.single_text_label:
             flow.insert(0, Paragraph(esc(item.label), sheet()["label"]))
@@ -116,9 +124,9 @@ def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
         shown.append(f)
         text = show(ctx, f, v)
         if f.unit and f.type in ("count", "decimal"):
-            text = f"{text} {f.unit}"
+            text = f"{text}{NBSP}{f.unit}"
         if f.type == "money":
-            text = f"{text} TL"
+            text = f"{text}{NBSP}TL"
         rows.append([f.label, text])
     if not rows:
         return None

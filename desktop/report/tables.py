@@ -21,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from ..core.numbers import NBSP, bind_units
 from . import fonts as F
 from .document import LANDSCAPE, MARGIN_BOTTOM, MARGIN_TOP
 from .fonts import width as stringWidth
@@ -45,7 +46,7 @@ class RowTooTall(ValueError):
 def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
     """``text`` in lines no wider than ``width``: at spaces, and within words that are wider."""
     out: list[str] = []
-    for line in simpleSplit(text, font, size, width):
+    for line in _split(text, font, size, width):
         if stringWidth(line, font, size) <= width:
             out.append(line)
             continue
@@ -58,6 +59,25 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
             used += w
         out.append(line[start:])
     return out
+
+
+def _split(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines at ordinary spaces: a no-break space (a number and its unit, ``numbers.bind_units``) holds."""
+    if NBSP not in text:
+        return simpleSplit(text, font, size, width)
+    lines: list[str] = []
+    space = stringWidth(" ", font, size)
+    for para in text.split("\n"):
+        line, used = "", 0.0
+        for word in para.split(" "):
+            w = stringWidth(word, font, size)
+            if line and used + space + w > width:
+                lines.append(line)
+                line, used = word, w
+            else:
+                line, used = (f"{line} {word}" if line else word), (used + space + w if line else w)
+        lines.append(line)
+    return lines
 
 
 class VerticalText(Flowable):
@@ -119,7 +139,8 @@ class Fitted:
 
 def _longest_word(text: str, font: str, size: float) -> float:
     """The widest word, but never more than ``WORD_CAP`` (longer words are broken)."""
-    return min(WORD_CAP, max((stringWidth(w, font, size) for w in text.split()), default=0.0))
+    words = text.split(" ") if NBSP in text else text.split()
+    return min(WORD_CAP, max((stringWidth(w, font, size) for w in words), default=0.0))
 
 
 def _widths(header, rows, cols, width, size, bold_rows, turned=False) -> list[float] | None:
@@ -241,6 +262,7 @@ def make_table(
         font = F.SANS_BOLD if bold else F.SANS
         out = []
         for i, text in enumerate(row):
+            text = bind_units(text)
             if isinstance(text, str) and text and (cols[i].wrap or force) and stringWidth(text, font, size) > widths[i] - 2 * PAD:
                 # wrapped here, once: a multi-line plain string is far cheaper than a Paragraph
                 out.append("\n".join(wrap_lines(text, font, size, widths[i] - 2 * PAD + 0.01)))
