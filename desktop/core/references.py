@@ -84,11 +84,13 @@ def value_text(definition, get: Callable[[str], object], key: str, percent_style
     """The value at ``key`` as the report prints it (its slot's places, the year's percent style);
     None for an unknown key or an empty value."""
     from .numbers import format_number
+    from .settings import definition_values, is_settings_key
     from .values import display
 
     v = get(key)
     if v is None:
-        return None
+        # a year setting nobody overrode: the definition's (the tolerance the tables print)
+        return definition_values(definition).get(key) or None if is_settings_key(definition, key) else None
     slot = definition.slots.get(key)
     if slot is not None:
         return display(slot.type, v, percent_style, for_print=True, decimals=slot.places) or None

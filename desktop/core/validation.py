@@ -106,8 +106,25 @@ def rule_findings(definition: Definition, view: ValueView, dept: str, rule) -> l
 
 
 def _short(definition: Definition, key: str) -> str:
+    """A value named in a message by its printed labels (never its key)."""
+    return label_of(definition, key)
+
+
+def label_of(definition: Definition, key: str) -> str:
+    """What the report calls the value at ``key``: "table / row / column", a field's label, or an
+    indicator's code and name; the key itself only when the definition does not know it."""
     slot = definition.slots.get(key)
-    return slot.label if slot else key
+    if slot:
+        return slot.label
+    ind_key, _dot, attr = key.rpartition(".")
+    ind = next((i for i in definition.indicators_of(None) if i.key == (ind_key or key)), None)
+    if ind is not None:
+        what = {"actual": _("gerçekleşme"), "explanation": _("sapma açıklaması"), "source": _("kaynak")}.get(attr, "")
+        return f"{ind.code} {ind.name}" + (f" – {what}" if what and ind_key else "")
+    target = next((t for t in definition.plan.targets() if t.key == key), None)
+    if target is not None:
+        return _("Performans hedefi: {name}").format(name=target.name)
+    return key
 
 
 def _fmt(definition: Definition, key: str, v) -> str:
@@ -115,7 +132,8 @@ def _fmt(definition: Definition, key: str, v) -> str:
     if v is None:
         return "boş"
     slot = definition.slots.get(key)
-    if slot and slot.places is not None and isinstance(v, (int, Decimal)):
+    if slot and isinstance(v, (int, Decimal)):
+        # as printed: the slot's places, else its type's (money always 2: "104.810.943,10")
         return display(slot.type, v, definition.year.percent_style, for_print=True, decimals=slot.places)
     if isinstance(v, (int, Decimal)):
         return format_number(v, always_group=True)
@@ -139,6 +157,24 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
             out.append(Finding("warning", where, f"{label}: gerçekleşme değeri girilmemiş.", "gerceklesme", ind.department))
         return out
     rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
+    if rates.implausible(rate.value):
+        out.append(
+            Finding(
+                "warning",
+                where,
+                _(
+                    "{label}: gerçekleşme oranı {rate}; {low} ile {high} arasında olmalı. Hedefi, gerçekleşmeyi ve "
+                    "göstergenin yönünü (artan/azalan) denetleyin."
+                ).format(
+                    label=label,
+                    rate=rates.rate_text(rate.value, style),
+                    low=format_percent(rates.PLAUSIBLE[0], 0, style),
+                    high=format_percent(rates.PLAUSIBLE[1], 0, style),
+                ),
+                "oran_bandi",
+                ind.department,
+            )
+        )
     if rate.value is not None and rates.needs_explanation(rate.value, tol) and not (e and e.explanation.strip()):
         out.append(
             Finding(
@@ -164,7 +200,7 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
 
 
 def plan_findings(definition: Definition, department: str | None = None) -> list[Finding]:
-    out = []
+    out = baseline_findings(definition, department)
     for target in definition.plan.targets():
         if department and not any(i.department == department for i in target.indicators):
             continue
@@ -182,6 +218,28 @@ def plan_findings(definition: Definition, department: str | None = None) -> list
                     f"{format_percent(100, 0, definition.year.percent_style)} olmalı.",
                     "agirlik",
                     "",
+                )
+            )
+    return out
+
+
+def baseline_findings(definition: Definition, department: str | None = None) -> list[Finding]:
+    """A decreasing or keep indicator without a baseline: the guide's rate (C − A) / (B − A) needs A."""
+    out = []
+    for ind in definition.indicators_of(department):
+        if ind.direction in rates.NEEDS_BASELINE and ind.baseline is None:
+            what = _("azalan") if ind.direction == "decrease" else _("korunacak")
+            out.append(
+                Finding(
+                    "warning",
+                    ind.key,
+                    _(
+                        "{code} {name}: {what} bir göstergenin başlangıç değeri (A) planda yok; gerçekleşme oranı "
+                        "(C − A) / (B − A) ile hesaplanamıyor, yaklaşık bir oranla basılıyor. Plana başlangıç "
+                        "değerini yazın."
+                    ).format(code=ind.code, name=ind.name, what=what),
+                    "baslangic",
+                    ind.department,
                 )
             )
     return out

@@ -45,40 +45,84 @@ ACT_HEADER = ["Kod", "Faaliyet / Proje", "Planlanan Maliyet (TL)", "Gerçekleşe
 ACT_COLS = [Col("left"), Col("left", True, 160, 4), Col("right"), Col("right"), Col("left", True, 120, 3)]
 
 
-def _n(v) -> str:
-    return "" if v is None else format_number(v, always_group=True)
+def _n(v, places: int | None = None) -> str:
+    return "" if v is None else format_number(v, places, always_group=True)
+
+
+WEIGHT_PLACES = 2  # "Hedefe Etkisi (%)": one format for the column
+
+
+def column_places(values) -> int:
+    """The places one number column is printed with: the most any of its values needs, at most 2."""
+    most = 0
+    for v in values:
+        if v is not None:
+            exp = int(Decimal(v).normalize().as_tuple().exponent)
+            most = max(most, min(-exp, 2)) if exp < 0 else most
+    return most
+
+
+IMPLAUSIBLE_MARK = "\u26a0"
+IMPLAUSIBLE_NOTE = (
+    "{mark}: gerçekleşme oranı {low} ile {high} aralığının dışında; hedef, gerçekleşme ve göstergenin yönü denetlenmeli."
+)
+
+
+def row_names(inds) -> dict[str, str]:
+    """How a footnote names each indicator: its code, with its name where rows share the code."""
+    codes = [i.code for i in inds]
+    return {i.key: i.code if codes.count(i.code) == 1 else f"{i.code} ({i.name})" for i in inds}
 
 
 def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | None):
     """Indicator rows, the roll-up and the methods used (for printing and tests)."""
     rows, pairs, used = [], [], {}
     inds = [i for i in target.indicators if department is None or i.department == department]
+    names = row_names(inds)
+    entries = {i.key: ctx.entries.indicators.get(i.key) for i in inds}
+    actuals = {k: (e.actual if e else None) for k, e in entries.items()}
+    places = column_places([i.baseline for i in inds] + [i.target for i in inds] + list(actuals.values()))
     for ind in inds:
-        entry = ctx.entries.indicators.get(ind.key)
-        actual = entry.actual if entry else None
+        entry = entries[ind.key]
+        actual = actuals[ind.key]
         rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
         pairs.append((rate.value, ind.weight))
-        used.setdefault(rate.method, []).append(ind.code)
+        used.setdefault(rate.method, []).append(names[ind.key])
         expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(ind.code, "sapma açıklaması")))
         if rate.value is None and rate.reason:
             expl = f"({rate.reason}) {expl}".strip()
+        shown = rates.rate_text(rate.value, ctx.percent_style)
+        if rates.implausible(rate.value):
+            shown = f"{shown} {IMPLAUSIBLE_MARK}"
         rows.append(
             [
-                _n(ind.weight),
+                _n(ind.weight, WEIGHT_PLACES),
                 ind.code,
                 ind.name if ind.direction == "increase" else f"{ind.name} ({DIRECTION_LABELS[ind.direction]})",
                 ind.unit,
-                _n(ind.baseline),
-                _n(ind.target),
-                _n(actual),
-                rates.rate_text(rate.value, ctx.percent_style),
+                _n(ind.baseline, places),
+                _n(ind.target, places),
+                _n(actual, places),
+                shown,
                 expl,
             ]
         )
     complete = department is None or all(i.department == department for i in target.indicators)
-    roll = rates.rollup(pairs) if complete else None
     weights = rates.weights_total(i.weight for i in inds)
-    return rows, roll, weights, used, complete
+    roll = rates.rollup(pairs) if complete else None
+    covered = rates.covered_weight(pairs)
+    enough = rates.enough_data(pairs, weights)
+    return rows, roll, weights, used, complete, covered, enough
+
+
+def rollup_text(ctx: Context, roll, weights, covered, enough) -> str:
+    """The weighted realization of a target as printed: the rate, or "yetersiz veri" with the weight covered."""
+    if roll is None and not covered:
+        return rates.rate_text(None)
+    if not enough:
+        share = covered * 100 / weights if weights else Decimal(0)
+        return f"yetersiz veri (raporlanan ağırlık {rates.rate_text(share, ctx.percent_style)})"
+    return rates.rate_text(roll, ctx.percent_style)
 
 
 def _place(code: str, what: str) -> str:
@@ -107,7 +151,8 @@ def tolerance_note(tolerance, style: str = "prefix") -> str:
 
 def method_note(used: dict[str, list[str]], tolerance=None, style: str = "prefix") -> str:
     """Which formula gave each rate: the most used one for "the others"; then the tolerance."""
-    order = sorted(used, key=lambda m: -len(used[m]))
+    # the plain ratio is "the others" when used: the rows named are the ones computed otherwise
+    order = sorted(used, key=lambda m: (m != "ratio", -len(used[m])))
     if len(order) == 1:
         text = f"Gerçekleşme oranı = {rates.METHODS[order[0]]} ({rates.METHOD_NOTES[order[0]]})"
     else:
@@ -120,28 +165,31 @@ def method_note(used: dict[str, list[str]], tolerance=None, style: str = "prefix
 
 def target_block(ctx: Context, target: PerformanceTargetDef, department: str | None = None) -> list:
     st = sheet()
-    rows, roll, weights, used, complete = target_rows(ctx, target, department)
+    rows, roll, weights, used, complete, covered, enough = target_rows(ctx, target, department)
     flow = [Paragraph(esc(f"Performans Hedefi: {target.name}"), st["table_title"])]
     if rows:
         bold = set()
         if complete:
             rows.append(
                 [
-                    _n(weights),
+                    _n(weights, WEIGHT_PLACES),
                     "",
                     "Performans hedefinin gerçekleşme oranı (ağırlıklı)",
                     "",
                     "",
                     "",
                     "",
-                    rates.rate_text(roll, ctx.percent_style),
-                    "" if weights == 100 else f"Ağırlıklar toplamı {format_number(weights)}; 100 olmalı.",
+                    rollup_text(ctx, roll, weights, covered, enough),
+                    "" if weights == 100 else f"Ağırlıklar toplamı {format_number(weights, WEIGHT_PLACES)}; 100 olmalı.",
                 ]
             )
             bold.add(len(rows) - 1)
         fitted = _fit(IND_HEADER, rows, IND_COLS, [r[1] for r in rows], ctx, bold_rows=bold)
         flow.append(fitted.table)
         flow.append(Paragraph(esc(method_note(used, ctx.settings.deviation_tolerance, ctx.percent_style)), st["note"]))
+        if any(IMPLAUSIBLE_MARK in r[7] for r in rows):
+            low, high = (format_percent(x, 0, ctx.percent_style) for x in rates.PLAUSIBLE)
+            flow.append(Paragraph(esc(IMPLAUSIBLE_NOTE.format(mark=IMPLAUSIBLE_MARK, low=low, high=high)), st["note"]))
     acts = [a for a in target.activities if department is None or a.department == department]
     if acts:
         arows = []
@@ -203,8 +251,8 @@ def summary_table(ctx: Context):
     for aim in ctx.definition.plan.aims:
         for goal in aim.goals:
             for t in goal.targets:
-                _, roll, weights, _, _ = target_rows(ctx, t, None)
-                rows.append([goal.code, t.name, str(len(t.indicators)), rates.rate_text(roll, ctx.percent_style)])
+                _, roll, weights, _, _, covered, enough = target_rows(ctx, t, None)
+                rows.append([goal.code, t.name, str(len(t.indicators)), rollup_text(ctx, roll, weights, covered, enough)])
     if not rows:
         return None
     return fit_table(
