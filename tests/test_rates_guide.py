@@ -4,10 +4,11 @@ footnotes and the tolerance that follow the data and the year's settings (issue 
 from __future__ import annotations
 
 import copy
+import re
 from decimal import Decimal as D
 
 import pytest
-from report_support import clean_workbook, pdf_pages
+from report_support import annex_pages, clean_workbook, layout_pages, pdf_pages
 from small_year import SMALL_YEAR
 
 from desktop.core import rates
@@ -73,13 +74,28 @@ def _report(tmp_path, **indicators) -> str:
 
 
 def test_report_marks_the_band_names_only_decreasing_rows_and_prints_the_years_tolerance(tmp_path):
-    text = _report(tmp_path, pg_5_3_2=D(40))
-    assert "%400,00 \u26a0" in text
-    assert "\u26a0: gerçekleşme oranı %0 ile %300 aralığının dışında" in text
+    text = _report(tmp_path, pg_5_3_2=D(40))  # a draft: the rate carries its finding's number
+    n = re.search(r"%400,00 \u26a0(\d+)", text).group(1)
+    annex = text[text.index("AÇIK BULGULAR Bu rapor") :]
+    assert "%400,00; %0 ile %300 arasında olmalı" in annex
+    page = annex_pages(tmp_path / "r.pdf")[int(n)]  # the annex names the page the marked rate stands on
+    assert f"%400,00 \u26a0{n}" in layout_pages(tmp_path / "r.pdf")[int(page) - 1]
     # the footnote names the one decreasing row, by its code; the other row falls under "diğerleri"
     assert "PG.5.3.1: (C − A) / (B − A) × 100" in text and "PG.5.3.2:" not in text
     # the tolerance entered for the year, not the definition's 0
     assert "Sapma toleransı %15" in text and "Sapma toleransı %0" not in text
+
+
+def test_a_clean_report_marks_the_band_and_says_why(tmp_path):
+    path = clean_workbook(tmp_path / "k.faaliyet")
+    with Workbook.open(path) as wb:
+        wb.set_indicator("pg_5_3_2", actual=D(40), explanation="Okullarla ek eğitim.", source="Eğitim defteri")
+    out = tmp_path / "r.pdf"
+    with Workbook.open(path, readonly=True) as wb:
+        assert not build_report(wb, out).draft
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    assert "%400,00 \u26a0 " in text
+    assert "\u26a0: gerçekleşme oranı %0 ile %300 aralığının dışında" in text
 
 
 def test_too_little_weight_reported_prints_yetersiz_veri(tmp_path):

@@ -15,6 +15,7 @@ from ..core.numbers import format_money, format_number, format_percent
 from ..core.plan import DIRECTION_LABELS, PerformanceTargetDef
 from .context import Context
 from .document import Heading
+from .marks import anchor_name, mark_text, shade
 from .styles import sheet
 from .tables import Col, RowTooTall, fit_table
 from .text import checked, esc, flat, unfit
@@ -163,6 +164,28 @@ def method_note(used: dict[str, list[str]], tolerance=None, style: str = "prefix
     return text if tolerance is None else f"{text} {tolerance_note(tolerance, style)}"
 
 
+def mark_rows(ctx: Context, target: PerformanceTargetDef, department: str | None, rows: list, complete: bool):
+    """Mark the rate of every indicator a finding concerns, and the weights of a target whose weights
+    are a finding: "⚠n" and a shaded cell. Returns the anchors of the marked rows and the shading."""
+    anchors: dict[int, tuple[str, ...]] = {}
+    shading: list = []
+    if not ctx.marks:
+        return anchors, shading
+    inds = [i for i in target.indicators if department is None or i.department == department]
+    for i, ind in enumerate(inds):
+        numbers = ctx.marks.numbers(ind.key)
+        if numbers:
+            rows[i][7] = rows[i][7].removesuffix(f" {IMPLAUSIBLE_MARK}") + mark_text(numbers)
+            shading.append(shade(7, i))
+            anchors[i] = tuple(anchor_name(n) for n in numbers)
+    numbers = ctx.marks.numbers(target.key)
+    if numbers and complete:
+        rows[-1][0] += mark_text(numbers)
+        shading.append(shade(0, len(rows) - 1))
+        anchors[len(rows) - 1] = tuple(anchor_name(n) for n in numbers)
+    return anchors, shading
+
+
 def target_block(ctx: Context, target: PerformanceTargetDef, department: str | None = None) -> list:
     st = sheet()
     rows, roll, weights, used, complete, covered, enough = target_rows(ctx, target, department)
@@ -184,10 +207,14 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
                 ]
             )
             bold.add(len(rows) - 1)
-        fitted = _fit(IND_HEADER, rows, IND_COLS, [r[1] for r in rows], ctx, bold_rows=bold)
+        implausible = any(r[7].endswith(IMPLAUSIBLE_MARK) for r in rows)
+        anchors, shading = mark_rows(ctx, target, department, rows, complete)
+        fitted = _fit(
+            IND_HEADER, rows, IND_COLS, [r[1] for r in rows], ctx, bold_rows=bold, extra_style=shading, row_anchors=anchors
+        )
         flow.append(fitted.table)
         flow.append(Paragraph(esc(method_note(used, ctx.settings.deviation_tolerance, ctx.percent_style)), st["note"]))
-        if any(IMPLAUSIBLE_MARK in r[7] for r in rows):
+        if implausible and not anchors:  # marked: the findings annex says it, under the finding's number
             low, high = (format_percent(x, 0, ctx.percent_style) for x in rates.PLAUSIBLE)
             flow.append(Paragraph(esc(IMPLAUSIBLE_NOTE.format(mark=IMPLAUSIBLE_MARK, low=low, high=high)), st["note"]))
     acts = [a for a in target.activities if department is None or a.department == department]
