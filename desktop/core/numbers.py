@@ -425,4 +425,6 @@ _UNIT_SPACE = re.compile(
 def bind_units(text: str) -> str:
     """``text`` with a non-breaking space between a number and its unit (the year's print rule:
     "645.146,14 TL" never breaks between the number and "TL"; "87,5 %" neither)."""
-    return _UNIT_SPACE.sub(NBSP, text) if isinstance(text, str) else text
+    if not isinstance(text, str) or " " not in text:  # most table cells: a bare number
+        return text
+    return _UNIT_SPACE.sub(NBSP, text)

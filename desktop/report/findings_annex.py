@@ -20,27 +20,36 @@ from .document import Anchor, Heading
 from .marks import LIST_ANCHOR, MARK, anchor_name
 from .story import Story
 from .styles import sheet
-from .tables import Col, fit_table
+from .tables import Col, LazyTable, fit_table
 from .text import esc
 
-HEADER = ["No", "Önem", "Birim", "Yeri (tablo / satır / sütun)", "Sayfa", "Açıklama ve tutmayan rakamlar"]
-COLS = [Col("right"), Col("left"), Col("left", True, 60, 1), Col("left", True, 90, 2), Col("right"), Col("left", True, 160, 5)]
+HEADER = ["No", "Önem", "Birim", "Sayfa", "Yeri, açıklama ve tutmayan rakamlar"]
+COLS = [Col("right"), Col("left"), Col("left", True, 60, 1), Col("right"), Col("left", True, 200, 6)]
+PAGE = HEADER.index("Sayfa")
 NO_PAGE = "—"  # a finding about something the report does not print (an empty required field)
 
 
 class FindingsTable(Flowable):
-    """The annex table, made when it is laid out, with the pages the previous pass found."""
+    """The annex table, laid out once; its "Sayfa" column is filled with the pages the previous pass
+    found each time it is laid out (a page number is never wider than the column's header)."""
 
     def __init__(self, ctx: Context):
         super().__init__()
         self.ctx = ctx
-        self._made: tuple[dict, Flowable] | None = None
+        self._lazy: LazyTable | None = None
+        self._pages: dict | None = None
 
-    def _table(self) -> Flowable:
+    def _table(self) -> LazyTable:
+        if self._lazy is None:
+            self._lazy = make_table(self.ctx)
         known = dict(self.ctx.pages.known)
-        if self._made is None or self._made[0] != known:
-            self._made = (known, make_table(self.ctx))
-        return self._made[1]
+        if known != self._pages:
+            self._pages = known
+            header = self._lazy.repeat_rows
+            for i, (n, _f, _keys) in enumerate(self.ctx.marks.numbered):
+                self._lazy.body[header + i][PAGE] = page_of(self.ctx, n)
+            self._lazy.release()
+        return self._lazy
 
     def wrap(self, aw, ah):
         t = self._table()
@@ -62,9 +71,14 @@ def page_of(ctx: Context, n: int) -> str:
     return str(page) if page else NO_PAGE
 
 
-def where(ctx: Context, f: Finding) -> str:
-    """The finding's place in printed labels (the other figures it names are in its message)."""
-    return label_of(ctx.definition, f.place)
+def described(ctx: Context, f: Finding) -> str:
+    """The finding's message, naming its place by its printed labels ("table / row / column", a field's
+    label, an indicator's code and name): a rule's message names every figure it compares with its
+    label and value; any other is prefixed with the label of its place."""
+    label = label_of(ctx.definition, f.place)
+    # the name the message may already use: the label, a target's name, an indicator's code and name
+    names = {label, label.split(": ", 1)[-1], label.split(" – ", 1)[0]}
+    return f.message if any(n in f.message for n in names) else f"{label}: {f.message}"
 
 
 def rows(ctx: Context) -> list[list[str]]:
@@ -76,15 +90,14 @@ def rows(ctx: Context) -> list[list[str]]:
                 str(n),
                 f.severity_label.capitalize(),
                 names.get(f.department, f.department) or "Plan",
-                where(ctx, f),
                 page_of(ctx, n),
-                f.message,
+                described(ctx, f),
             ]
         )
     return out
 
 
-def make_table(ctx: Context) -> Flowable:
+def make_table(ctx: Context) -> LazyTable:
     return fit_table(HEADER, rows(ctx), COLS, ctx.portrait_width, ctx.landscape_width).table
 
 
