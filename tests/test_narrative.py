@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from decimal import Decimal as D
 
 import pytest
 from report_support import clean_workbook, pdf_pages
@@ -125,3 +126,20 @@ def test_sample_texts_are_clean_and_the_finance_narrative_refers(definitions):
     narrative = texts["mali_hizmetler.gider_aciklama"]
     assert "mali_hizmetler.gider_ekonomik.toplam.gerceklesme" in references.names_in(narrative)
     assert "67.892.756" not in narrative
+
+
+def test_indicator_explanations_are_checked_too(definition):
+    from desktop.core.entries import IndicatorEntry
+
+    e = Entries(indicators={"pg_5_3_1": IndicatorEntry(actual=D(9), explanation="Kar yaęan gnler", source="Kayıt")})
+    (f,) = [f for f in validate(definition, e) if f.rule == "metin"]
+    assert f.place == "pg_5_3_1.explanation" and f.message.startswith("PG.5.3.1 Yangına Ulaşma Süresi (sapma açıklaması): ")
+
+
+def test_text_cells_of_tables_are_checked_by_their_labels(definitions):
+    kars = definitions("kars")
+    key = "bilgi_islem.yazilimlar.netcad.durum"
+    e = Entries(values={key: "GÃ¼ncel"})
+    (f,) = [f for f in validate(kars, e, "bilgi_islem") if f.rule == "metin"]
+    assert f.place == key
+    assert f.message.startswith("'Yazılım Kaynakları Listesi / Netcad / Durumu': Türkçede olmayan karakterler")

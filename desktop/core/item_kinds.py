@@ -26,7 +26,8 @@ class Kind(NamedTuple):
     required: Callable[[Any], bool]  # the clerk must fill it in
     extra: Callable[[str, Any, Any], tuple[int, int]]  # (filled, total) beyond its slots, from entries
     inputs: Callable[[str, Any], list[str]]  # (department, item): entered keys its computed cells read
-    is_text: Callable[[Any], bool] = lambda item: False  # a text the clerk writes (checked for hygiene, references)
+    # (department, item): the value keys of the texts the clerk writes (checked for hygiene, references)
+    texts: Callable[[str, Any], list[str]] = lambda department, item: []
 
 
 def _field_slots(department: str, section: str, item) -> list[Slot]:
@@ -61,6 +62,18 @@ def _table_inputs(department: str, item) -> list[str]:
     return [keys.join(department, item.key, r.key, c.key) for r in item.row_defs for c in item.columns if not c.computed]
 
 
+TEXT_TYPES = ("text", "longtext")
+
+
+def _table_texts(department: str, item) -> list[str]:
+    return [
+        keys.join(department, item.key, r.key, c.key)
+        for r in item.row_defs
+        for c in item.columns
+        if c.type in TEXT_TYPES and not c.computed
+    ]
+
+
 def _photo_count(department: str, item, entries) -> tuple[int, int]:
     """A photo list counts as one thing to fill: filled once it holds a photo."""
     return (1 if entries.photos.get(keys.join(department, item.key)) else 0), 1
@@ -75,7 +88,7 @@ KINDS: dict[str, Kind] = {
         required=lambda item: item.required,
         extra=lambda department, item, entries: (0, 0),
         inputs=lambda department, item: [],
-        is_text=lambda item: item.type in ("text", "longtext"),
+        texts=lambda department, item: [keys.join(department, item.key)] if item.type in TEXT_TYPES else [],
     ),
     "table": Kind(
         title=lambda item: item.title,
@@ -85,6 +98,7 @@ KINDS: dict[str, Kind] = {
         required=lambda item: False,
         extra=lambda department, item, entries: (0, 0),
         inputs=_table_inputs,
+        texts=_table_texts,
     ),
     "photos": Kind(
         title=lambda item: item.title,

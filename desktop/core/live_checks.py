@@ -59,10 +59,10 @@ class LiveChecks:
                     kind = KINDS[item.kind]
                     for key in kind.inputs(dept, item):
                         self._inputs[key] = (dept, item)
-                    if kind.is_text(item):
-                        bucket = ("metin", dept, item.key)
-                        self._run[bucket] = partial(text_findings, definition, self.view, dept, item, self._figures)
-                        self._checks_of[f"{dept}.{item.key}"].append(bucket)
+                    for text_key in kind.texts(dept, item):
+                        bucket = ("metin", text_key)
+                        self._run[bucket] = partial(text_findings, definition, self.view, dept, text_key, self._figures)
+                        self._checks_of[text_key].append(bucket)
                     if kind.required(item):
                         bucket = ("zorunlu", dept, item.key)
                         self._run[bucket] = partial(required_findings, self.view, dept, item)
@@ -102,7 +102,7 @@ class LiveChecks:
         return slot is not None and slot.type in ("money", "decimal", "count")
 
     def _states_amount(self, bucket: tuple) -> bool:
-        return bool(references.typed_amounts(self.view.get(f"{bucket[1]}.{bucket[2]}")))
+        return bool(references.typed_amounts(self.view.get(bucket[1])))
 
     # --- after an edit ----------------------------------------------------
     def update(self, values=(), indicators=()) -> tuple[set[str], list[Finding], list[Finding]]:

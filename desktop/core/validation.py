@@ -33,15 +33,16 @@ def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
     return []
 
 
-def text_findings(definition: Definition, view: ValueView, dept: str, item, figures: Callable[[], set[Decimal]]) -> list[Finding]:
-    """The findings of one text field: broken encoding, table debris, references to unknown keys, and
-    money amounts typed in it that equal no figure of the file (``figures``: every figure, asked
-    only when the text holds an amount)."""
-    key = f"{dept}.{item.key}"
+def text_findings(
+    definition: Definition, view: ValueView, dept: str, key: str, figures: Callable[[], set[Decimal]]
+) -> list[Finding]:
+    """The findings of one text a clerk writes (a text field or a text cell of a table): broken
+    encoding, table debris, references to unknown keys, and money amounts typed in it that equal no
+    figure of the file (``figures``: every figure, asked only when the text holds an amount)."""
     text = view.get(key)
     if not isinstance(text, str) or not text.strip():
         return []
-    label = KINDS[item.kind].title(item)
+    label = label_of(definition, key)
     out = [
         Finding("warning", key, _("'{label}': {problem}").format(label=label, problem=p), "metin", dept)
         for p in characters.hygiene_problems(text)
@@ -152,6 +153,10 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
     actual = e.actual if e else None
     where = f"{ind.key}.actual"
     label = f"{ind.code} {ind.name}"
+    if e:
+        for attr, what in (("explanation", _("sapma açıklaması")), ("source", _("kaynak"))):
+            for problem in characters.hygiene_problems(getattr(e, attr)):
+                out.append(Finding("warning", f"{ind.key}.{attr}", f"{label} ({what}): {problem}", "metin", ind.department))
     if actual is None:
         if not (e and e.explanation.strip()):
             out.append(Finding("warning", where, f"{label}: gerçekleşme değeri girilmemiş.", "gerceklesme", ind.department))
