@@ -57,8 +57,9 @@ def check_characters(text: str, multiline: bool) -> None:
 # U+FFFD is a character a program could not read at all.
 TURKISH_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZçğıöşüÇĞİÖŞÜâîûÂÎÛ")
 _FOREIGN = re.compile(r"[\u00c0-\u024f\ufffd]")
-_BULLET = re.compile(r"^(?:[-•*]\s+)")
-_RULE_LINE = re.compile(r"^[-|:=\s]{2,}$")
+# a line left over from a markdown or spreadsheet table: only "-|:=" (also as a bullet: "- -----"), an
+# empty bullet, a line starting with "|", or "**" bold markers
+_DEBRIS_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?(?:[-|:=][-|:= \t]*[-|:=]|[-|])[ \t\r]*$|^[ \t]*\|.*$|^.*\*\*.*$", re.M)
 
 
 def _foreign(text: str) -> list[str]:
@@ -66,14 +67,9 @@ def _foreign(text: str) -> list[str]:
     return list(found)
 
 
-def _debris(line: str) -> bool:
-    """A line left over from a markdown or spreadsheet table: only ``-|:`` (also as a bullet), a
-    leading ``|`` or ``**`` bold markers."""
-    s = line.strip()
-    if not s:
-        return False
-    body = _BULLET.sub("", s)
-    return bool(_RULE_LINE.match(body)) or body in ("-", "|") or s.startswith("|") or "**" in s
+def _debris_lines(text: str) -> list[int]:
+    """The numbers (from 1) of the lines that are table or markup debris."""
+    return [text.count("\n", 0, m.start()) + 1 for m in _DEBRIS_LINE.finditer(text)]
 
 
 def hygiene_problems(text: str) -> list[str]:
@@ -96,7 +92,7 @@ def hygiene_problems(text: str) -> list[str]:
                 "gelmiş olabilir. Doğru harflerle yeniden yazın."
             ).format(chars=shown, context=context)
         )
-    lines = [n for n, line in enumerate(text.splitlines(), start=1) if _debris(line)]
+    lines = _debris_lines(text)
     if lines:
         shown = ", ".join(str(n) for n in lines[:5]) + (" …" if len(lines) > 5 else "")
         out.append(

@@ -11,8 +11,9 @@ answer for entries read at once.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -22,6 +23,8 @@ from .entries import Entries, ValueView
 from .findings import Finding
 from .item_kinds import KINDS
 from .validation import (
+    FIGURE_TYPES,
+    figure,
     figures_of,
     indicator_findings_of,
     plan_findings,
@@ -47,7 +50,11 @@ class LiveChecks:
         self.definition, self.entries, self.department = definition, entries, department
         depts = [department] if department else [f.department for f in definition.forms]
         self.view = ValueView(definition, entries, depts)
-        self._figure_set: set | None = None  # every figure of the file, built when a text states an amount
+        # every figure of the file (value → how many places hold it), built when a text states an amount,
+        # then kept up to date edit by edit; and where each figure stands
+        self._figure_count: Counter[Decimal] | None = None
+        self._figure_at: dict[str, Decimal] = {}
+        self._amounts: dict[tuple, set[Decimal]] = {}  # text bucket → the amounts its text states
         self._inputs: dict[str, tuple[str, Any]] = {}  # entered key → (department, the item whose computed cells read it)
         self._checks_of: dict[str, list[tuple]] = defaultdict(list)  # key → buckets that read it
         self._run: dict[tuple, Callable[[], list[Finding]]] = {}  # bucket → its findings, computed anew
@@ -79,11 +86,35 @@ class LiveChecks:
         static = plan_findings(definition, department) + roles.findings(definition.departments, department)
         self._run[("plan",)] = lambda: static
         self._found: dict[tuple, list[Finding]] = {b: run() for b, run in self._run.items()}
+        for bucket in self._run:
+            if bucket[0] == "metin":
+                self._note_amounts(bucket)
 
-    def _figures(self) -> set:
-        if self._figure_set is None:
-            self._figure_set = figures_of(self.definition, self.view, self.entries)
-        return self._figure_set
+    def _figures(self) -> Counter[Decimal]:
+        if self._figure_count is None:
+            self._figure_at = figures_of(self.definition, self.view, self.entries)
+            self._figure_count = Counter(self._figure_at.values())
+        return self._figure_count
+
+    def _refigure(self, key: str, value, changed: set[Decimal]) -> None:
+        """The figure at ``key`` is now ``value``: count it; ``changed`` gets the values that appeared
+        in the file or left it."""
+        count = self._figures()
+        old, new = self._figure_at.pop(key, None), figure(value)
+        if old == new:
+            if new is not None:
+                self._figure_at[key] = new
+            return
+        if old is not None:
+            count[old] -= 1
+            if count[old] <= 0:
+                del count[old]
+                changed.add(old)
+        if new is not None:
+            self._figure_at[key] = new
+            if not count[new]:
+                changed.add(new)
+            count[new] += 1
 
     def _indicator(self, ind) -> list[Finding]:
         return indicator_findings_of(ind, self.entries.indicators.get(ind.key), self._tolerance, self._style)
@@ -99,10 +130,15 @@ class LiveChecks:
 
     def _is_figure(self, key: str) -> bool:
         slot = self.definition.slots.get(key)
-        return slot is not None and slot.type in ("money", "decimal", "count")
+        return slot is not None and slot.type in FIGURE_TYPES
 
-    def _states_amount(self, bucket: tuple) -> bool:
-        return bool(references.typed_amounts(self.view.get(bucket[1])))
+    def _note_amounts(self, bucket: tuple) -> None:
+        """Remember the amounts a text states (it is checked again when one of them appears or goes)."""
+        amounts = {v for _t, v in references.typed_amounts(self.view.get(bucket[1]))}
+        if amounts:
+            self._amounts[bucket] = amounts
+        else:
+            self._amounts.pop(bucket, None)
 
     # --- after an edit ----------------------------------------------------
     def update(self, values=(), indicators=()) -> tuple[set[str], list[Finding], list[Finding]]:
@@ -118,10 +154,17 @@ class LiveChecks:
         reach = touched | {f"{k}.actual" for k in indicators}  # a rule may name an indicator's actual
         buckets = {b for k in reach for b in self._checks_of.get(k, ())}
         buckets |= {("gosterge", k) for k in indicators if k in self._indicators}
-        if self._figure_set is not None and (indicators or any(self._is_figure(k) for k in touched)):
-            # a figure changed: the texts that state amounts are checked against the new figures
-            self._figure_set = None
-            buckets |= {b for b in self._run if b[0] == "metin" and self._states_amount(b)}
+        if self._figure_count is not None:
+            # figures changed: a text stating an amount that appeared in the file or left it is checked again
+            changed: set[Decimal] = set()
+            for k in touched:
+                if self._is_figure(k):
+                    self._refigure(k, self.view.get(k), changed)
+            for k in indicators:
+                e = self.entries.indicators.get(k)
+                self._refigure(f"{k}.actual", e.actual if e else None, changed)
+            if changed:
+                buckets |= {b for b, amounts in self._amounts.items() if amounts & changed}
         if any(settings.is_settings_key(self.definition, k) for k in values):
             tolerance, style = year_rules(self.definition, self.entries)
             if (tolerance, style) != (self._tolerance, self._style):
@@ -130,6 +173,8 @@ class LiveChecks:
         added: list[Finding] = []
         removed: list[Finding] = []
         for bucket in buckets:
+            if bucket[0] == "metin":
+                self._note_amounts(bucket)
             new, old = self._run[bucket](), self._found[bucket]
             if new != old:
                 added += [f for f in new if f not in old]

@@ -23,15 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .i18n import _
 
 REFERENCE = re.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
-# a Turkish-written amount directly before TL / ₺ / lira, or right after ₺ ("67.892.756,94-TL", "46.900 TL")
-_AMOUNT = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)\s*-?\s*(?:TL|₺|[Tt]ürk [Ll]irası|[Ll]ira)\b"
-    r"|₺\s*(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)"
-)
+# a money amount is found from its unit (rare in a text) and read backwards (a Turkish-written number
+# directly before "TL" / "₺" / "lira": "67.892.756,94-TL", "46.900 TL") or forwards after "₺" ("₺1.250")
+_UNIT = re.compile(r"TL\b|₺|[Tt]ürk [Ll]irası\b|[Ll]ira\b")
+_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)\s*-?\s*$")
+_AFTER = re.compile(r"\s*(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)(?![\d.,]\d)")
 # amounts too small to be a figure of a table (a unit price "5 TL" is not a claim about the tables)
 SMALL_AMOUNT = Decimal(1000)
 
@@ -50,20 +51,28 @@ def expand(text: str, shown: Callable[[str], str | None]) -> str:
     return REFERENCE.sub(lambda m: shown(m.group(1)) or "—", text)
 
 
-def typed_amounts(text) -> list[tuple[str, Decimal]]:
+@lru_cache(maxsize=1024)
+def typed_amounts(text) -> tuple[tuple[str, Decimal], ...]:
     """Money amounts written out in a text (references excluded): (as typed, value)."""
-    if not isinstance(text, str):
-        return []
+    if not isinstance(text, str) or not _UNIT.search(text):
+        return ()
+    plain = REFERENCE.sub(" ", text)
     out = []
-    for m in _AMOUNT.finditer(REFERENCE.sub(" ", text)):
-        typed = m.group(1) or m.group(2)
+    for unit in _UNIT.finditer(plain):
+        if unit.group() == "₺":
+            m = _AFTER.match(plain, unit.end())
+        else:
+            m = _BEFORE.search(plain, max(0, unit.start() - 40), unit.start())
+        if m is None:
+            continue
+        typed = m.group(1)
         try:
             value = Decimal(typed.replace(".", "").replace(",", "."))
         except InvalidOperation:  # pragma: no cover - the pattern allows digits only
             continue
         if value >= SMALL_AMOUNT:
             out.append((typed, value))
-    return out
+    return tuple(out)
 
 
 def unknown_message(label: str, keys: Iterable[str]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from decimal import Decimal
 
 from . import characters, expressions, rates, references, settings
@@ -34,7 +34,7 @@ def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
 
 
 def text_findings(
-    definition: Definition, view: ValueView, dept: str, key: str, figures: Callable[[], set[Decimal]]
+    definition: Definition, view: ValueView, dept: str, key: str, figures: Callable[[], Container[Decimal]]
 ) -> list[Finding]:
     """The findings of one text a clerk writes (a text field or a text cell of a table): broken
     encoding, table debris, references to unknown keys, and money amounts typed in it that equal no
@@ -67,27 +67,32 @@ def known_key(definition: Definition, key: str) -> bool:
     return attr == "actual" and any(i.key == ind for i in definition.indicators_of(None))
 
 
-def figures_of(definition: Definition, view: ValueView, entries: Entries) -> set[Decimal]:
-    """Every figure of the file, to two places: values entered and computed, actuals and costs."""
-    out: set[Decimal] = set()
+FIGURE_TYPES = ("money", "decimal", "count")
 
-    def add(v) -> None:
-        if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
-            out.add(Decimal(v).quantize(Decimal("0.01")))
 
+def figure(v) -> Decimal | None:
+    """A number as a figure of the file is compared: to two places (None for anything else)."""
+    if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
+        return Decimal(v).quantize(Decimal("0.01"))
+    return None
+
+
+def figures_of(definition: Definition, view: ValueView, entries: Entries) -> dict[str, Decimal]:
+    """Every figure of the file by where it stands: values entered and computed (by value key),
+    actuals (``<indicator>.actual``), costs, and the plan's targets, baselines and planned costs."""
+    out: dict[str, Decimal | None] = {}
     for key, slot in definition.slots.items():
-        if slot.type in ("money", "decimal", "count"):
-            add(view.get(key))
-    for e in entries.indicators.values():
-        add(e.actual)
-    for a in entries.activities.values():
-        add(a.actual_cost)
+        if slot.type in FIGURE_TYPES:
+            out[key] = figure(view.get(key))
+    for k, e in entries.indicators.items():
+        out[f"{k}.actual"] = figure(e.actual)
+    for k, a in entries.activities.items():
+        out[f"{k}.actual_cost"] = figure(a.actual_cost)
     for ind in definition.indicators_of(None):
-        add(ind.target)
-        add(ind.baseline)
+        out[f"{ind.key}.target"], out[f"{ind.key}.baseline"] = figure(ind.target), figure(ind.baseline)
     for act in definition.activities_of(None):
-        add(act.planned_cost)
-    return out
+        out[f"{act.key}.planned_cost"] = figure(act.planned_cost)
+    return {k: v for k, v in out.items() if v is not None}
 
 
 def rule_findings(definition: Definition, view: ValueView, dept: str, rule) -> list[Finding]:
