@@ -24,6 +24,7 @@ from .findings import Finding
 from .item_kinds import KINDS
 from .validation import (
     FIGURE_TYPES,
+    baseline_findings,
     figure,
     figures_of,
     indicator_findings_of,
@@ -83,7 +84,11 @@ class LiveChecks:
         self._indicators = {ind.key: ind for ind in definition.indicators_of(department)}
         for key, ind in self._indicators.items():
             self._run[("gosterge", key)] = partial(self._indicator, ind)
-        static = plan_findings(definition, department) + roles.findings(definition.departments, department)
+        static = (
+            plan_findings(definition, department)
+            + baseline_findings(definition, department)
+            + roles.findings(definition.departments, department)
+        )
         self._run[("plan",)] = lambda: static
         self._found: dict[tuple, list[Finding]] = {b: run() for b, run in self._run.items()}
         for bucket in self._run:
