@@ -15,6 +15,7 @@ from pathlib import Path
 from . import argparse_tr, resources
 from .core.definition import Definition, describe_type
 from .core.findings import Finding, count_by_severity
+from .core.i18n import _
 from .core.loader import DefinitionError, load_definition
 from .store import definition_cache
 from .store.errors import ImportRejected, WorkbookError
@@ -196,7 +197,10 @@ def cmd_values_export(args) -> int:
     with _open(args.file, readonly=True) as wb:
         if not wb.department and not args.department:
             raise Failure("Bu birleştirilmiş bir dosya: --department ile birimi seçin.")
-        data = export_values(wb, args.department)
+        try:
+            data = export_values(wb, args.department, args.previous_year)
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
     text = dumps(data) if args.format == "json" else to_csv(data)
     if args.out:
         _not_an_input(args.out, args.file)
@@ -206,6 +210,67 @@ def cmd_values_export(args) -> int:
             raise Failure(str(exc)) from None
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_year_next(args) -> int:
+    """Next year from this year's consolidated file: its definition folder and its consolidated file."""
+    from .store.year_cycle import next_year
+
+    if bool(args.out_definition) == bool(args.definition):
+        raise Failure(
+            _(
+                "Yeni yılın tanımı için ya --out-definition KLASÖR (tanımı bu dosyadan yaz) ya da --definition KLASÖR "
+                "(hazırladığınız tanımı kullan) verin; ikisi birden değil."
+            )
+        )
+    _not_an_input(args.out, args.file)
+    folder = Path(args.out_definition) if args.out_definition else None
+    if folder is not None and folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise Failure(
+            _(
+                "'{folder}' boş bir klasör değil; tanımın üzerine yazılmasın diye hiçbir şey yazılmadı. "
+                "Yeni ya da boş bir klasör adı verin."
+            ).format(folder=folder)
+        )
+    new = _definition(args) if args.definition else None
+    with _open(args.file, readonly=True) as wb:
+        try:
+            rolled = next_year(wb, args.year, args.out, folder, new)  # the strategy window runs the same
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    if folder is not None:
+        print(_("Tanım klasörü yazıldı: {folder} ({id})").format(folder=folder, id=rolled.definition.id))
+    print(
+        _("Yeni yılın birleşik dosyası yazıldı: {path} ({year}; {n} değer taşındı, geçmiş yıllar: {years})").format(
+            path=rolled.path, year=rolled.definition.year.year, n=rolled.carried, years=", ".join(map(str, rolled.years))
+        )
+    )
+    for note in rolled.notes:
+        print(_("not: {note}").format(note=note))
+    if rolled.dropped:
+        print(
+            _("Yeni yılda yeri olmayan {n} değer (taşınmadı, geçmiş yıl olarak da tutulmadı):").format(n=len(rolled.dropped)),
+            file=sys.stderr,
+        )
+        for line in rolled.dropped:
+            print(f"  {line}", file=sys.stderr)
+    return 0
+
+
+def cmd_year_history(args) -> int:
+    """Earlier years' consolidated files added to a file's history."""
+    from .store.year_cycle import add_years
+
+    with _open(args.file) as wb:
+        try:
+            added = add_years(wb, args.sources)
+        except WorkbookError as exc:
+            raise Failure(str(exc), 1) from None
+    for a in added:
+        print(_("{year}: {n} değer eklendi ({name})").format(year=a.year, n=a.rows, name=a.path.name))
+        for line in a.dropped:
+            print(_("  bu yılda yeri yok: {line}").format(line=line), file=sys.stderr)
     return 0
 
 
@@ -322,6 +387,84 @@ def cmd_merge(args) -> int:
     for line in result.summary_lines():
         print(line)
     return 1 if result.refused else 0
+
+
+def cmd_submit(args) -> int:
+    """The clerk's "Gönder": check, mark as sent and write the copy, in one step."""
+    from .store.file.sending import send
+
+    _not_an_input(args.out, args.file)
+    with _open(args.file) as wb:
+        try:
+            digest, written = send(wb, Path(args.out))
+        except ImportRejected as exc:
+            raise Failure(str(exc), 1) from None
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("Gönderildi olarak işaretlendi ve kopya yazıldı: {p} (özet {h})").format(p=written, h=digest[:12]))
+    return 0
+
+
+def cmd_copy(args) -> int:
+    """A checked copy without sending; a file not yet sent gets -TASLAK in its name."""
+    from .store.file.sending import is_draft_name, labelled_copy
+
+    _not_an_input(args.out, args.file)
+    with _open(args.file, readonly=True) as wb:
+        try:
+            written = labelled_copy(wb, Path(args.out))
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("Kopya yazıldı: {p}").format(p=written))
+    if is_draft_name(written):
+        print(_("TASLAK: dosya henüz gönderilmedi. Göndermek için: faaliyet submit DOSYA --out KOPYA"), file=sys.stderr)
+    return 0
+
+
+def cmd_reopen(args) -> int:
+    from .store.file.sending import reopen
+
+    with _open(args.file) as wb:
+        try:
+            reopen(wb, args.reason)
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("Gönderim geri alındı; dosya yeniden taslak. Gerekçe bir sonraki aktarımda Strateji Geliştirme'ye görünür."))
+    return 0
+
+
+def cmd_return(args) -> int:
+    """The strategy unit sends a department back: the board records it, the file goes to the clerk."""
+    from .store.file import return_note
+
+    _not_an_input(args.out, args.file)
+    with _open(args.file) as wb:
+        try:
+            ret = return_note.make(wb, args.department, args.note, args.field or ())
+            written = return_note.write(wb, ret, Path(args.out))
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    print(_("{d} notla geri gönderildi; birime iletilecek dosya: {p}").format(d=args.department, p=written))
+    return 0
+
+
+def cmd_receive(args) -> int:
+    """The clerk opens the return file: the department file is unlocked with the note."""
+    from .store.file import return_note
+
+    with _open(args.file) as wb:
+        try:
+            ret = return_note.read(Path(args.return_file))
+            changed = return_note.receive(wb, ret, Path(args.return_file).name)
+        except WorkbookError as exc:
+            raise Failure(str(exc), 1) from None
+    if not changed:
+        print(_("Bu geri gönderme notu dosyaya daha önce işlenmiş; bir şey değişmedi."))
+        return 0
+    print(_("Dosya geri gönderildi ve düzenlemeye açıldı. Not: {n}").format(n=ret.note))
+    for key in ret.fields:
+        print(_("düzeltilecek: {k}").format(k=key))
+    return 0
 
 
 def cmd_excel_export(args) -> int:
@@ -471,7 +614,46 @@ def build_parser() -> argparse.ArgumentParser:
     ve.add_argument("--format", choices=["json", "csv"], default="json", help="çıktı biçimi (varsayılan json)")
     ve.add_argument("--department", metavar="BİRİM", help="birleştirilmiş dosyada birim")
     ve.add_argument("--out", metavar="ÇIKTI", help="çıktı dosyası (varsayılan: ekrana)")
+    ve.add_argument("--previous-year", action="store_true", help='dosyadaki geçen yılın değerlerini ver ("year": önceki yıl)')
     ve.set_defaults(func=cmd_values_export)
+
+    sp = add("year", "yıl döngüsü: gelecek yılı bu yıldan yapar, geçmiş yılları ekler", None)
+    ysub = sp.add_subparsers(dest="year_command", metavar="İŞLEM", title="işlemler")
+    ysub.required = True
+    yn = ysub.add_parser(
+        "next",
+        help="bu yılın birleşik dosyasından gelecek yılın tanımını ve birleşik dosyasını yazar",
+        description="bu yılın birleşik dosyasından gelecek yılın tanım klasörünü (yıl bir artar, o yılın hedefleri geçerli olur) "
+        "ve birleşik dosyasını yazar: 'carry: true' alanlar bu yılın değerleriyle başlar, bu yılın değerleri geçen yıl "
+        "olarak salt okunur tutulur; yeni yılda yeri olmayan değerler listelenir. Girdi dosyası değişmez.",
+    )
+    yn.add_argument("file", metavar="BİRLEŞİK", help="bu yılın birleşik .faaliyet dosyası")
+    yn.add_argument("--year", required=True, type=int, metavar="YIL", help="gelecek yıl (dosyanın yılı + 1)")
+    yn.add_argument("--out", required=True, metavar="DOSYA", help="yazılacak yeni birleşik .faaliyet dosyası")
+    which = yn.add_mutually_exclusive_group()
+    which.add_argument("--out-definition", metavar="KLASÖR", help="yeni yılın tanımını bu (yeni ya da boş) klasöre yaz")
+    which.add_argument(
+        "--definition",
+        metavar="KLASÖR",
+        help="hazırlanmış yeni yıl tanımını kullan (yeniden adlandırılan anahtarlar renamed_from ile eşlenir)",
+    )
+    yn.set_defaults(func=cmd_year_next)
+    yh = ysub.add_parser(
+        "history",
+        help="önceki yılların birleşik dosyalarının değerlerini geçmiş yıl olarak ekler",
+        description="önceki yılların birleşik dosyalarının değerlerini dosyaya geçmiş yıl olarak ekler; kurum aynı, yıl daha "
+        "önce ve plan eşlenebilir olmalı, yoksa hiçbiri eklenmez ve dosya değişmez (çıkış 1)",
+    )
+    yh.add_argument("file", metavar="BİRLEŞİK", help="geçmişin ekleneceği birleşik .faaliyet dosyası")
+    yh.add_argument(
+        "--from",
+        dest="sources",
+        action="append",
+        required=True,
+        metavar="ESKİ",
+        help="önceki bir yılın birleşik dosyası (birden çok kez verilebilir)",
+    )
+    yh.set_defaults(func=cmd_year_history)
 
     sp = add("check", "dosyayı denetler ve bulguları listeler (çıkış: 0 hatasız, 1 hatalı, 2 açılamadı)", cmd_check)
     sp.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
@@ -500,6 +682,31 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["ours", "theirs"],
         help="çakışmada: ours = birleşikteki değer kalsın, theirs = gelen dosyadaki değer",
     )
+
+    sp = add(
+        "submit", "birim dosyasını denetler, gönderildi olarak işaretler ve gönderilecek kopyayı yazar (tek adım)", cmd_submit
+    )
+    sp.add_argument("file", metavar="DOSYA", help="birim .faaliyet dosyası")
+    sp.add_argument("--out", required=True, metavar="KOPYA", help="gönderilecek kopya (USB bellek, ağ klasörü…)")
+
+    sp = add("copy", "denetlenmiş bir kopya yazar; gönderilmemiş dosyanın kopyasının adına -TASLAK eklenir", cmd_copy)
+    sp.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
+    sp.add_argument("--out", required=True, metavar="KOPYA", help="yazılacak kopya")
+
+    sp = add("reopen", "gönderilmiş birim dosyasının gönderimini gerekçeyle geri alır (yeniden taslak)", cmd_reopen)
+    sp.add_argument("file", metavar="DOSYA", help="birim .faaliyet dosyası")
+    sp.add_argument("--reason", required=True, metavar="GEREKÇE", help="Strateji Geliştirme'nin göreceği gerekçe")
+
+    sp = add("return", "bir birimi notla geri gönderir ve birime iletilecek geri gönderme dosyasını yazar", cmd_return)
+    sp.add_argument("file", metavar="BİRLEŞİK", help="yılın birleşik .faaliyet dosyası")
+    sp.add_argument("--department", required=True, metavar="BİRİM", help="geri gönderilecek birim")
+    sp.add_argument("--note", required=True, metavar="NOT", help="birimin neyi düzeltmesi gerektiği")
+    sp.add_argument("--field", action="append", metavar="ANAHTAR", help="düzeltilecek alan (birden çok kez verilebilir)")
+    sp.add_argument("--out", required=True, metavar="DOSYA", help="yazılacak dosya, ör. itfaiye-2020.geri.json")
+
+    sp = add("receive", "geri gönderme dosyasını birim dosyasına işler: dosya notla düzenlemeye açılır", cmd_receive)
+    sp.add_argument("file", metavar="DOSYA", help="birim .faaliyet dosyası")
+    sp.add_argument("return_file", metavar="GERİ", help="Strateji Geliştirme'nin gönderdiği .geri.json dosyası")
 
     sp = add("excel", "Excel (.xlsx): yılın tablolarını verir, birim şablonu üretir ve doldurulmuş şablonu içe aktarır", None)
     xsub = sp.add_subparsers(dest="excel_command", metavar="İŞLEM", title="işlemler")

@@ -1,7 +1,7 @@
 """Where Faaliyet's data files are: in a source checkout and in a frozen build.
 
 The only module that knows the layout. ``resources/`` holds fonts, icons,
-translations and the sample data; ``forms/`` holds the year definitions.
+translations, the user guides (``help/``) and the sample data; ``forms/`` holds the year definitions.
 """
 
 from __future__ import annotations
@@ -36,6 +36,11 @@ def icons() -> Path:
 
 def translations() -> Path:
     return resources() / "translations"
+
+
+def help_folder() -> Path:
+    """The user guides (Markdown) and their screenshots, shown by the help window."""
+    return resources() / "help"
 
 
 def sample(definition_id: str = "kars-2020") -> Path:

@@ -50,6 +50,22 @@ def window_start(cmd: list[str], runs: int = 5) -> float:
     return statistics.median(times)
 
 
+def missing_guide_files(help_folder: Path) -> list[str]:
+    """The user guides (F1) and every picture they show, as the bundle must hold them."""
+    import re
+
+    missing = []
+    for guide in ("memur.md", "strateji.md"):
+        path = help_folder / guide
+        if not path.is_file():
+            missing.append(guide)
+            continue
+        for picture in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", path.read_text(encoding="utf-8")):
+            if not (help_folder / picture).is_file():
+                missing.append(picture)
+    return missing
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--check", action="store_true", help="run the frozen demo and window, compare with source")
@@ -80,6 +96,10 @@ def main() -> None:
     frozen_cli = [str(BUNDLE / f"faaliyet-cli{EXE}")]
     source = [sys.executable, "-m", "desktop"]
     if args.check:
+        missing = missing_guide_files(BUNDLE / "_internal" / "resources" / "help")
+        print("kılavuzlar pakette" if not missing else f"pakette eksik kılavuz dosyaları: {missing}")
+        if missing:
+            raise SystemExit("kullanıcı kılavuzları pakette eksik")
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
             run(

@@ -257,3 +257,20 @@ def test_photo_steps_undo_and_redo(workbook):
     m.redo()
     assert [p.caption for p in m.photos(key)] == ["ilk"]
     _assert_like_a_full_read(m)
+
+
+def test_values_and_plan_set_together_are_one_step_and_one_undo(workbook):
+    m = OpenFile(workbook)
+    cell, total = _table_cell(workbook.definition, workbook.department)
+    ind = m.indicators[0]
+    change = m.set_entries({cell: 5}, {ind.key: {"actual": Decimal("7"), "explanation": "Bütçe kısıldı."}}, {}, "Excel")
+    assert change.step is not None and change.step.place == cell and change.step.label == "Excel"
+    assert ind.key in change.plan and m.value(total) == 5
+    assert m.indicator(ind.key).explanation == "Bütçe kısıldı."
+    _assert_like_a_full_read(m)
+    m.undo()
+    assert workbook.get(cell) is None and m.indicator(ind.key).actual is None and m.indicator(ind.key).explanation == ""
+    assert not m.can_undo
+    _assert_like_a_full_read(m)
+    m.redo()
+    assert workbook.get(cell) == 5 and workbook.entries().indicators[ind.key].actual == Decimal("7")

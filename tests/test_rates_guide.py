@@ -24,8 +24,8 @@ pytestmark = pytest.mark.definition("small")
 def test_rates_print_with_two_places_and_the_band():
     assert rates.rate_text(D("47.0588")) == "%47,06"
     assert rates.rate_text(D(10000)) == "%10.000,00"
-    assert rates.implausible(D(-1)) and rates.implausible(D("300.01"))
-    assert not rates.implausible(D(0)) and not rates.implausible(D(300)) and not rates.implausible(None)
+    assert rates.outside_band(D(-1)) and rates.outside_band(D("300.01"))
+    assert not rates.outside_band(D(0)) and not rates.outside_band(D(300)) and not rates.outside_band(None)
 
 
 def test_weight_covered_decides_if_the_rollup_means_anything():

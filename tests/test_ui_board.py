@@ -52,6 +52,7 @@ def window(qtbot, consolidated):
     answers = win.answers = Answers()
     win.inform, win.ask = answers.inform, answers.ask
     win.ask_note = lambda title, label: answers.note
+    win.choose_return_path = lambda suggested: str(suggested)  # beside the consolidated file
     win.decide = lambda conflicts: answers.decide(conflicts)
     qtbot.addWidget(win)
     assert win.open_file(consolidated), answers.messages
@@ -142,6 +143,9 @@ def test_accept_and_send_back_change_the_state_and_keep_the_note(qtbot, window, 
     qtbot.mouseClick(board.send_back_button, Qt.MouseButton.LeftButton)
     state, status = rows(window)["imar"]
     assert state == "geri" and status.note == "Ruhsat sayısını belgeyle karşılaştırın."
+    returned = consolidated.parent / "imar-2020.geri.json"  # the file the clerk gets
+    assert returned.exists() and str(returned) in window.answers.messages[-1][1]
+    assert window.history.table.item(0, 3).text() == "(geri gönderme notu)"  # the history records it
     assert board.model.text(board.model.row_of("imar"), 6) == status.note
     with Workbook.open(consolidated, readonly=True) as wb:  # stored, not only shown
         assert wb.state("itfaiye")["state"] == "kabul"
@@ -151,6 +155,25 @@ def test_accept_and_send_back_change_the_state_and_keep_the_note(qtbot, window, 
     window.answers.note = ("  ", True)
     assert not window.send_back("itfaiye") and rows(window)["itfaiye"][0] == "kabul"
     assert "notla" in window.answers.messages[-1][1]
+
+
+def test_a_submission_taken_back_shows_on_the_board_and_in_the_history(qtbot, window, files):
+    from desktop.store.file.sending import reopen
+
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        submit(wb)
+    merge(qtbot, window, [files["itfaiye"]])
+    reason = "Aralık verisi eksik gitti."
+    with Workbook.open(files["itfaiye"], user="ayse") as wb:
+        reopen(wb, reason)
+    result = merge(qtbot, window, [files["itfaiye"]])
+    assert reason in result.summary_lines()[0]
+    board = window.board
+    row = board.model.row_of("itfaiye")
+    assert board.model.text(row, 1).startswith("Taslak — gönderilmedi")
+    assert reason in board.model.text(row, 6) and "geri aldı" in board.model.text(row, 6)
+    table = window.history.table
+    assert reason in table.item(0, 7).text() and "TASLAK" in table.item(0, 6).text()
 
 
 def conflict_setup(qtbot, window, files):
@@ -358,3 +381,27 @@ def test_the_merge_dialog_says_which_phase_and_file(qtbot, window, files):  # no
         assert {t.partition(": ")[2] for t in shown if t.startswith(phase + ": ")} == names, shown
     assert shown[-1] == "Tamamlanıyor…"
     assert phase_text("yazılıyor: imar.faaliyet") == "Yazılıyor: imar.faaliyet"
+
+
+@pytest.mark.parametrize("width", [1366, 910])  # 1366 px, and 1366 px at 150 % (910 logical)
+def test_the_decision_column_is_never_cut_off(qtbot, window, width):
+    from desktop.store.merge.conflicts import Conflict
+    from desktop.ui.strategy.conflicts import COL_CHOICE, ConflictDialog
+
+    long = "Aylara Göre Makbuz Gelirleri / Şubat / Miktarı (TL) — bir tablonun uzun bir hücre adı"
+    conflicts = [
+        Conflict("itfaiye", "itfaiye.faaliyet", ("e", f"itfaiye.k{i}"), long, "1.234,00", "5.678,00", "ayse", "", "mehmet", "")
+        for i in range(3)
+    ]
+    dlg = ConflictDialog(conflicts, {"itfaiye": "İtfaiye Müdürlüğü"}, window)
+    qtbot.addWidget(dlg)
+    dlg.resize(int(width * 0.9), 500)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    table = dlg.table
+    right = table.columnViewportPosition(COL_CHOICE) + table.columnWidth(COL_CHOICE)
+    assert table.columnViewportPosition(COL_CHOICE) >= 0 and right <= table.viewport().width()
+    assert right >= table.viewport().width() * 0.9  # the columns share the width: none squeezed for nothing
+    combo = table.cellWidget(0, COL_CHOICE)
+    assert table.columnWidth(COL_CHOICE) >= combo.sizeHint().width()  # its text whole
+    assert dlg.width() <= width

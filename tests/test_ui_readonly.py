@@ -41,7 +41,7 @@ def test_file_on_readonly_media_opens_readonly_with_banner(qtbot, readonly_media
     m = table.model()
     assert not (m.flags(m.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
     assert not table.paste_text("5\t10,00\n")
-    assert not win.act_submit.isEnabled()
+    assert not win.act_send.isEnabled() and not win.act_reopen.isEnabled()
     win.close()
 
 
@@ -102,9 +102,10 @@ def test_damaged_file_is_refused_with_a_turkish_message(qtbot, tmp_path):
 def test_copy_to_send_from_readonly_media(qtbot, readonly_media, tmp_path):
     win = make_window(qtbot, readonly_media)
     dest = tmp_path / "usb-kopya.faaliyet"
-    win.export_copy(dest)
+    win.draft_copy(dest)  # not sent: a draft, and named so
+    dest = dest.with_name("usb-kopya-TASLAK.faaliyet")
     title, text, kind = win.prompts.messages[-1]
-    assert kind == "information" and str(dest) in text
+    assert kind == "information" and str(dest) in text and "TASLAK" in text
     from desktop.store.file.workbook import Workbook
 
     with Workbook.open(dest, readonly=True) as wb:

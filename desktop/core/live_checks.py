@@ -11,7 +11,7 @@ answer for entries read at once.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
@@ -23,15 +23,20 @@ from .entries import Entries, ValueView
 from .findings import Finding
 from .item_kinds import KINDS
 from .validation import (
+    CHANGE_RULE,
     FIGURE_TYPES,
     baseline_findings,
+    change_findings,
+    entered_numbers,
     figure,
     figures_of,
+    indicator_change_findings,
     indicator_findings_of,
     plan_findings,
     required_findings,
     rule_findings,
     text_findings,
+    year_factor,
     year_rules,
 )
 
@@ -47,10 +52,13 @@ class LiveChecks:
     ``entries`` is the caller's: it changes them, then calls ``update`` with what it changed.
     """
 
-    def __init__(self, definition: Definition, entries: Entries, department: str | None = None):
+    def __init__(self, definition: Definition, entries: Entries, department: str | None = None, previous: Entries | None = None):
         self.definition, self.entries, self.department = definition, entries, department
+        self.previous = previous  # last year's entries (the file's history), or None
         depts = [department] if department else [f.department for f in definition.forms]
-        self.view = ValueView(definition, entries, depts)
+        self.view = ValueView(definition, entries, depts, previous)
+        self._factor = year_factor(definition, entries)
+        self._changes: list[tuple] = []  # the buckets of the change check (they read the year's factor)
         # every figure of the file (value → how many places hold it), built when a text states an amount,
         # then kept up to date edit by edit; and where each figure stands
         self._figure_count: Counter[Decimal] | None = None
@@ -75,6 +83,12 @@ class LiveChecks:
                         bucket = ("zorunlu", dept, item.key)
                         self._run[bucket] = partial(required_findings, self.view, dept, item)
                         self._checks_of[f"{dept}.{item.key}"].append(bucket)
+                    if previous is not None and (numbers := entered_numbers(dept, item)):
+                        bucket = (CHANGE_RULE, dept, item.key)
+                        self._run[bucket] = partial(self._change, dept, item)
+                        self._changes.append(bucket)
+                        for key in numbers:
+                            self._checks_of[key].append(bucket)
             for n, rule in enumerate(form.rules):
                 bucket = ("kural", dept, n)
                 self._run[bucket] = partial(rule_findings, definition, self.view, dept, rule)
@@ -122,7 +136,11 @@ class LiveChecks:
             count[new] += 1
 
     def _indicator(self, ind) -> list[Finding]:
-        return indicator_findings_of(ind, self.entries.indicators.get(ind.key), self._tolerance, self._style)
+        found = indicator_findings_of(ind, self.entries.indicators.get(ind.key), self._tolerance, self._style)
+        return found + indicator_change_findings(ind, self.entries, self.previous, self._factor)
+
+    def _change(self, dept: str, item) -> list[Finding]:
+        return change_findings(self.definition, self.view, dept, item, self._factor)
 
     # --- reading ----------------------------------------------------------
     def get(self, key: str):
@@ -152,7 +170,8 @@ class LiveChecks:
         computed cells; findings added; findings removed)."""
         touched = set(values)
         for dept, item in {id(t): t for t in (self._inputs.get(k) for k in values) if t}.values():
-            for key, v in KINDS[item.kind].computed(dept, item, self.entries.values).items():
+            entered = ChainMap(self.view.before, self.entries.values) if self.view.before else self.entries.values
+            for key, v in KINDS[item.kind].computed(dept, item, entered).items():
                 if not same(v, self.view.computed.get(key)) or key not in self.view.computed:
                     touched.add(key)
                 self.view.computed[key] = v
@@ -175,6 +194,10 @@ class LiveChecks:
             if (tolerance, style) != (self._tolerance, self._style):
                 self._tolerance, self._style = tolerance, style
                 buckets |= {("gosterge", k) for k in self._indicators}
+            factor = year_factor(self.definition, self.entries)
+            if factor != self._factor:
+                self._factor = factor
+                buckets |= {("gosterge", k) for k in self._indicators} | set(self._changes)
         added: list[Finding] = []
         removed: list[Finding] = []
         for bucket in buckets:

@@ -104,5 +104,5 @@ def value_text(definition, get: Callable[[str], object], key: str, percent_style
     if slot is not None:
         return display(slot.type, v, percent_style, for_print=True, decimals=slot.places) or None
     if isinstance(v, (int, Decimal)) and key.endswith(".actual"):
-        return format_number(v, always_group=True)
+        return format_number(v)
     return None

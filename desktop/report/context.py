@@ -25,6 +25,7 @@ class Context:
     pages: PageBook = field(default_factory=PageBook)  # the pages of the anchors, from the previous pass
     _keys: dict = field(default_factory=dict)
     _settings: YearDef | None = None
+    _history: dict[int, Entries] | None = None
 
     @property
     def settings(self) -> YearDef:
@@ -40,6 +41,18 @@ class Context:
     @property
     def year(self) -> int:
         return self.definition.year.year
+
+    @property
+    def history(self) -> dict[int, Entries]:
+        """Earlier years' values the file holds (year → entries), read once."""
+        if self._history is None:
+            self._history = self.wb.history()
+        return self._history
+
+    @property
+    def previous(self) -> Entries | None:
+        """The values of the year before the report's, or None when the file holds none."""
+        return self.history.get(self.year - 1)
 
     def key(self, base: str) -> str:
         """A unique bookmark name."""

@@ -19,6 +19,7 @@ from .marks import anchor_name, mark_text, shade
 from .styles import sheet
 from .tables import Col, RowTooTall, fit_table
 from .text import checked, esc, flat, unfit
+from .trends import trend_block
 
 IND_HEADER = [
     "Hedefe Etkisi (%)",
@@ -42,12 +43,41 @@ IND_COLS = [
     Col("right"),
     Col("left", True, 120, 4),
 ]
+PREVIOUS_AT = 6  # the previous year's actual goes before this year's (C)
+
+
+def indicator_columns(ctx: Context) -> tuple[list[str], list[Col]]:
+    """The indicator table's header and columns: with "Önceki Yıl" when the file holds the year before."""
+    if ctx.previous is None:
+        return IND_HEADER, IND_COLS
+    at = PREVIOUS_AT
+    return IND_HEADER[:at] + [f"Önceki Yıl ({ctx.year - 1})"] + IND_HEADER[at:], IND_COLS[:at] + [Col("right")] + IND_COLS[at:]
+
+
+RATE_AT = IND_HEADER.index("Gerçekleşme Oranı")
+
+
+def rate_column(ctx: Context) -> int:
+    """Where the rate stands in a row (one further right when the previous year's actual is printed)."""
+    return RATE_AT + (1 if ctx.previous is not None and RATE_AT >= PREVIOUS_AT else 0)
+
+
+def previous_actual(ctx: Context, key: str):
+    """An indicator's actual of the year before, or None."""
+    entry = ctx.previous.indicators.get(key) if ctx.previous is not None else None
+    return entry.actual if entry is not None else None
+
+
+def _with_previous(ctx: Context, row: list, value: str) -> list:
+    return row[:PREVIOUS_AT] + [value] + row[PREVIOUS_AT:] if ctx.previous is not None else row
+
+
 ACT_HEADER = ["Kod", "Faaliyet / Proje", "Planlanan Maliyet (TL)", "Gerçekleşen Maliyet (TL)", "Açıklama"]
 ACT_COLS = [Col("left"), Col("left", True, 160, 4), Col("right"), Col("right"), Col("left", True, 120, 3)]
 
 
 def _n(v, places: int | None = None) -> str:
-    return "" if v is None else format_number(v, places, always_group=True)
+    return "" if v is None else format_number(v, places)
 
 
 WEIGHT_PLACES = 2  # "Hedefe Etkisi (%)": one format for the column
@@ -93,21 +123,20 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
         if rate.value is None and rate.reason:
             expl = f"({rate.reason}) {expl}".strip()
         shown = rates.rate_text(rate.value, ctx.percent_style)
-        if rates.implausible(rate.value):
+        if rates.outside_band(rate.value):
             shown = f"{shown} {IMPLAUSIBLE_MARK}"
-        rows.append(
-            [
-                _n(ind.weight, WEIGHT_PLACES),
-                ind.code,
-                ind.name if ind.direction == "increase" else f"{ind.name} ({DIRECTION_LABELS[ind.direction]})",
-                ind.unit,
-                _n(ind.baseline, places),
-                _n(ind.target, places),
-                _n(actual, places),
-                shown,
-                expl,
-            ]
-        )
+        row = [
+            _n(ind.weight, WEIGHT_PLACES),
+            ind.code,
+            ind.name if ind.direction == "increase" else f"{ind.name} ({DIRECTION_LABELS[ind.direction]})",
+            ind.unit,
+            _n(ind.baseline, places),
+            _n(ind.target, places),
+            _n(actual, places),
+            shown,
+            expl,
+        ]
+        rows.append(_with_previous(ctx, row, _n(previous_actual(ctx, ind.key), places)))
     complete = department is None or all(i.department == department for i in target.indicators)
     weights = rates.weights_total(i.weight for i in inds)
     roll = rates.rollup(pairs) if complete else None
@@ -172,11 +201,12 @@ def mark_rows(ctx: Context, target: PerformanceTargetDef, department: str | None
     if not ctx.marks:
         return anchors, shading
     inds = [i for i in target.indicators if department is None or i.department == department]
+    at = rate_column(ctx)
     for i, ind in enumerate(inds):
         numbers = ctx.marks.numbers(ind.key)
         if numbers:
-            rows[i][7] = rows[i][7].removesuffix(f" {IMPLAUSIBLE_MARK}") + mark_text(numbers)
-            shading.append(shade(7, i))
+            rows[i][at] = rows[i][at].removesuffix(f" {IMPLAUSIBLE_MARK}") + mark_text(numbers)
+            shading.append(shade(at, i))
             anchors[i] = tuple(anchor_name(n) for n in numbers)
     numbers = ctx.marks.numbers(target.key)
     if numbers and complete:
@@ -193,30 +223,30 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
     if rows:
         bold = set()
         if complete:
-            rows.append(
-                [
-                    _n(weights, WEIGHT_PLACES),
-                    "",
-                    "Performans hedefinin gerçekleşme oranı (ağırlıklı)",
-                    "",
-                    "",
-                    "",
-                    "",
-                    rollup_text(ctx, roll, weights, covered, enough),
-                    "" if weights == 100 else f"Ağırlıklar toplamı {format_number(weights, WEIGHT_PLACES)}; 100 olmalı.",
-                ]
-            )
+            roll_row = [
+                _n(weights, WEIGHT_PLACES),
+                "",
+                "Performans hedefinin gerçekleşme oranı (ağırlıklı)",
+                "",
+                "",
+                "",
+                "",
+                rollup_text(ctx, roll, weights, covered, enough),
+                "" if weights == 100 else f"Ağırlıklar toplamı {format_number(weights, WEIGHT_PLACES)}; 100 olmalı.",
+            ]
+            rows.append(_with_previous(ctx, roll_row, ""))
             bold.add(len(rows) - 1)
-        implausible = any(r[7].endswith(IMPLAUSIBLE_MARK) for r in rows)
+        rate_at = rate_column(ctx)
+        implausible = any(r[rate_at].endswith(IMPLAUSIBLE_MARK) for r in rows)
         anchors, shading = mark_rows(ctx, target, department, rows, complete)
-        fitted = _fit(
-            IND_HEADER, rows, IND_COLS, [r[1] for r in rows], ctx, bold_rows=bold, extra_style=shading, row_anchors=anchors
-        )
+        header, cols = indicator_columns(ctx)
+        fitted = _fit(header, rows, cols, [r[1] for r in rows], ctx, bold_rows=bold, extra_style=shading, row_anchors=anchors)
         flow.append(fitted.table)
         flow.append(Paragraph(esc(method_note(used, ctx.settings.deviation_tolerance, ctx.percent_style)), st["note"]))
         if implausible and not anchors:  # marked: the findings annex says it, under the finding's number
             low, high = (format_percent(x, 0, ctx.percent_style) for x in rates.PLAUSIBLE)
             flow.append(Paragraph(esc(IMPLAUSIBLE_NOTE.format(mark=IMPLAUSIBLE_MARK, low=low, high=high)), st["note"]))
+        flow += trend_block(ctx, [i for i in target.indicators if department is None or i.department == department])
     acts = [a for a in target.activities if department is None or a.department == department]
     if acts:
         arows = []

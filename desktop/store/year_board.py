@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.definition import Definition
+from ..core.i18n import _
 from .errors import ReadOnlyWorkbook
 from .file.submission import DepartmentStatus, accept, board, send_back
 from .file.workbook import SUFFIX, Workbook
@@ -34,7 +35,7 @@ class Change:
     """What an action changed: the departments whose row changed (empty: none, or all for a merge
     that wrote nothing) and the line to show (Turkish). ``result``: the action's own result."""
 
-    action: str  # kabul | geri | aktarim | cakisma | dagitim | excel
+    action: str  # kabul | geri | aktarim | cakisma | dagitim | excel | sonraki_yil | gecmis_yil
     departments: tuple[str, ...] = ()
     message: str = ""
     result: object = field(default=None, compare=False)
@@ -57,6 +58,7 @@ class YearBoard:
         self.pending: dict[str, list[Conflict]] = {}  # department -> conflicts waiting for a decision
         self._rows: list[DepartmentStatus] | None = None
         self._history: list[ImportRecord] | None = None
+        self._returns: list[dict] | None = None
 
     # --- what is shown -------------------------------------------------------------
     @property
@@ -77,7 +79,7 @@ class YearBoard:
 
     def refresh(self) -> None:
         """Forget what was read: the next ``rows``/``history`` read the file again."""
-        self._rows = self._history = None
+        self._rows = self._history = self._returns = None
 
     def rows(self) -> list[DepartmentStatus]:
         if self._rows is None:
@@ -114,12 +116,42 @@ class YearBoard:
             self.refresh()
         return Change("kabul", (department,), f"{self.name(department)} kabul edildi.")
 
-    def send_back(self, department: str, note: str) -> Change:
+    def send_back(self, department: str, note: str, out: Path | None = None, fields=()) -> Change:
+        """Send back with a note; with ``out``, the return file for the clerk is written there
+        (``file.return_note``: the note, ``fields`` to fix, the hash of the file it answers)."""
+        if out is None:
+            try:
+                send_back(self.wb, department, note)
+            finally:
+                self.refresh()
+            return Change("geri", (department,), f"{self.name(department)} notla geri gönderildi.")
+        from .file import return_note
+
         try:
-            send_back(self.wb, department, note)
+            written = return_note.write(self.wb, return_note.make(self.wb, department, note, fields), Path(out))
         finally:
             self.refresh()
-        return Change("geri", (department,), f"{self.name(department)} notla geri gönderildi.")
+        return Change(
+            "geri",
+            (department,),
+            _("{d} notla geri gönderildi. Birime iletilecek dosya: {p}").format(d=self.name(department), p=written),
+            written,
+        )
+
+    def fields_to_fix(self, department: str) -> list[str]:
+        """The places of the department's errors (what a return file marks unless told otherwise)."""
+        from .file.return_note import MAX_FIELDS
+
+        places = [f.place for f in self.wb.findings(department=department) if f.is_error and f.department == department]
+        return list(dict.fromkeys(places))[:MAX_FIELDS]
+
+    def returns(self) -> list[dict]:
+        """The return files written from this file, newest first (``return_note.sent``)."""
+        if self._returns is None:
+            from .file.return_note import sent
+
+            self._returns = sent(self.wb)
+        return self._returns
 
     # --- merging -----------------------------------------------------------------------
     def merge_task(
@@ -165,6 +197,40 @@ class YearBoard:
         if written < len(results):
             text += f"; {len(results) - written} dosya yazılmadı"
         return Change("dagitim", (), text + ".", results)
+
+    # --- the year cycle ------------------------------------------------------------------
+    def next_year(self, year: int, folder: Path, out: Path) -> Change:
+        """Next year's definition folder and consolidated file (``faaliyet year next``); this file is unchanged.
+        The message lists what was carried and every value that has no place in the new year."""
+        from .year_cycle import next_year
+
+        rolled = next_year(self.wb, year, out, folder)
+        lines = [
+            _("Tanım klasörü: {folder}").format(folder=folder),
+            _("Birleşik dosya: {path}").format(path=rolled.path),
+            _("{n} değer yeni yıla taşındı; geçmiş yıllar: {years}.").format(
+                n=rolled.carried, years=", ".join(map(str, rolled.years))
+            ),
+        ]
+        lines += rolled.notes
+        if rolled.dropped:
+            lines.append(_("Yeni yılda yeri olmayan {n} değer taşınmadı:").format(n=len(rolled.dropped)))
+            lines += [f"• {line}" for line in rolled.dropped[:30]]
+            if len(rolled.dropped) > 30:
+                lines.append(_("… ve {n} değer daha.").format(n=len(rolled.dropped) - 30))
+        return Change("sonraki_yil", (), "\n".join(lines), rolled)
+
+    def add_years(self, paths: list[Path]) -> Change:
+        """Earlier years' consolidated files added as this file's history (``faaliyet year history``);
+        one refusal refuses all and the file is unchanged."""
+        from .year_cycle import add_years
+
+        added = add_years(self.wb, [Path(p) for p in paths])
+        lines = []
+        for a in added:
+            lines.append(_("{year}: {n} değer eklendi ({name}).").format(year=a.year, n=a.rows, name=a.path.name))
+            lines += [_("  bu yılda yeri yok: {line}").format(line=line) for line in a.dropped]
+        return Change("gecmis_yil", (), "\n".join(lines), added)
 
     def export_excel(self, out: Path) -> Change:
         from .exchange.excel_export import export_excel

@@ -183,8 +183,13 @@ class Editor(QObject):
             if f"{key}.{attr}" in self.doc.pending:
                 self.discard_unparsed(f"{key}.{attr}")
             return True
-        text = tr("'{0}' değiştirildi").format(self._plan_label(key, attr))
+        text = tr("'{0}' değiştirildi").format(self.plan_label(key, attr))
         return self._do(self.doc.model.set_plan, text, key, attr, value, text, merge=merge)
+
+    def set_entries(self, values: dict, indicators: dict, activities: dict, text: str) -> bool:
+        """Fields, cells and plan attributes at once (a filled Excel template): one undo step."""
+        self.sync()
+        return self._do(self.doc.model.set_entries, text, values, indicators, activities, text)
 
     def record_unparsed(self, place: str, text: str) -> bool:
         """Keep text that could not be read (not a value, so not an undo step) in the file."""
@@ -193,7 +198,7 @@ class Editor(QObject):
     def discard_unparsed(self, place: str) -> bool:
         return self.guard(lambda: self.doc.discard_unparsed(place))
 
-    def _plan_label(self, key: str, attr: str) -> str:
+    def plan_label(self, key: str, attr: str) -> str:
         item = next((x for x in self.doc.indicators + self.doc.activities if x.key == key), None)
         what = {
             "actual": tr("gerçekleşme"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -61,7 +62,19 @@ class StartPage(QWidget):
         self.setObjectName("startPage")
         self._years: list[_Year] = []
         self._icon = QIcon(str(resources.icons() / "faaliyet.png"))
-        outer = QVBoxLayout(self)
+        # the page scrolls: on a small screen (1366×768 at 150 %) no box or button is cut off,
+        # and the window's minimum height does not grow past the screen
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("startScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self.scroll)
+        body.setObjectName("startBody")
+        self.scroll.setWidget(body)
+        page.addWidget(self.scroll)
+        outer = QVBoxLayout(body)
         outer.setContentsMargins(40, 30, 40, 30)
         title = QLabel(tr("Faaliyet Raporu — birim veri girişi"), self)
         look.heading(title, "startTitle")

@@ -296,8 +296,48 @@ def _empty(entries, c: MappedCell) -> bool:
     return entry is None or getattr(entry, c.attr, None) in (None, "")
 
 
+@dataclass
+class TemplateChanges:
+    """What a filled template would change, checked but not written: the batch ``Workbook.apply``
+    takes (``values``, ``indicators``, ``activities``) and, per key, the cell it came from."""
+
+    department: str
+    values: dict[str, object]
+    indicators: dict[str, dict]
+    activities: dict[str, dict]
+    where: dict[str, str]
+    cells: dict[str, str]  # place (a value key, or "<plan key>.<attribute>") -> its template cell
+
+    def __len__(self) -> int:
+        return len(self.values) + sum(len(a) for a in self.indicators.values()) + sum(len(a) for a in self.activities.values())
+
+
 def import_template(wb: Workbook, path: Path | str) -> int:
     """Apply the changed cells of a filled template; returns the number of values changed."""
+    changes = template_changes(wb, path, check=False)
+    data = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "institution": wb.definition.institution.key,
+        "year": wb.year,
+        "department": changes.department,
+        "values": [{"field": k, "value": v} for k, v in changes.values.items()],
+        "indicators": [{"key": k, **attrs} for k, attrs in changes.indicators.items()],
+        "activities": [{"key": k, **attrs} for k, attrs in changes.activities.items()],
+    }
+    try:
+        return import_values(wb, data)
+    except ImportRejected as exc:
+        raise ImportRejected(
+            "Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:", [_locate(p, changes.where) for p in exc.problems]
+        ) from None
+
+
+def template_changes(wb: Workbook, path: Path | str, check: bool = True) -> TemplateChanges:
+    """Read and check a filled template against ``wb`` without writing: what it would change
+    (the window shows it before applying it as one undoable step), or ImportRejected with
+    every problem named by sheet and cell. ``check=False``: the store's own checks of the
+    values are left to the caller that writes them (``import_values`` runs them)."""
     path = Path(path)
     meta, cells, raw = read_template(path)
     problems = _identity_problems(wb, meta)
@@ -310,6 +350,7 @@ def import_template(wb: Workbook, path: Path | str) -> int:
     values: dict[str, object] = {}
     plan: dict[str, dict[str, dict]] = {"gosterge": {}, "faaliyet": {}}
     where: dict[str, str] = {}
+    places: dict[str, str] = {}
     seen: set[tuple[str, str]] = set()
     for c in cells:
         type_ = _type_of(wb, c, problems)
@@ -327,31 +368,18 @@ def import_template(wb: Workbook, path: Path | str) -> int:
             continue
         if c.kind == "deger" or c.attr in ("actual", "actual_cost"):
             where.setdefault(c.key, c.where)
+        places[c.key if c.kind == "deger" else f"{c.key}.{c.attr}"] = c.where
         if _same(type_, c.original if here else "", typed) and not (here and typed is not None and _empty(current, c)):
             continue  # unchanged in Excel (a value emptied in the file meanwhile is filled again)
         if c.kind == "deger":
             values[c.key] = typed
         else:
             plan[c.kind].setdefault(c.key, {})[c.attr] = "" if typed is None and type_ in TEXT_TYPES else typed
-    data = {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "institution": wb.definition.institution.key,
-        "year": wb.year,
-        "department": meta["department"],
-        "values": [{"field": k, "value": v} for k, v in values.items()],
-        "indicators": [{"key": k, **attrs} for k, attrs in plan["gosterge"].items()],
-        "activities": [{"key": k, **attrs} for k, attrs in plan["faaliyet"].items()],
-    }
-    if problems:  # also list what the store would refuse, without writing
+    if problems or check:  # also list what the store would refuse, without writing
         problems += [_locate(p, where) for p in wb.prepare(values, plan["gosterge"], plan["faaliyet"])[2]]
+    if problems:
         raise ImportRejected("Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
-    try:
-        return import_values(wb, data)
-    except ImportRejected as exc:
-        raise ImportRejected(
-            "Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:", [_locate(p, where) for p in exc.problems]
-        ) from None
+    return TemplateChanges(str(meta["department"]), values, plan["gosterge"], plan["faaliyet"], where, places)
 
 
 def _type_of(wb: Workbook, c: MappedCell, problems: list[str]) -> str | None:

@@ -53,7 +53,7 @@ def check_header(path: Path, incoming: bool) -> None:
         what = "yanındaki -wal dosyası eksik" if not wal.exists() else "tek parça değil (-wal dosyasıyla birlikte)"
         raise NotAWorkbook(
             f"'{name}' WAL kipinde kaydedilmiş ve {what}. Faaliyet dosyaları tek parçadır: "
-            "dosyayı Faaliyet'te 'Gönderilecek kopya' ile yeniden oluşturup gönderin."
+            "dosyayı Faaliyet'te 'Gönder…' ile yeniden oluşturup gönderin."
         )
     if (
         head[18:24] != b"\x01\x01\x00\x40\x20\x20"
@@ -73,7 +73,7 @@ def check_header(path: Path, incoming: bool) -> None:
     if incoming and journal.exists():
         raise DamagedWorkbook(
             f"'{name}' yazılırken kopyalanmış (yanında '{journal.name}' var). Dosyayı gönderen "
-            "bilgisayarda Faaliyet'le bir kez açıp kapatsın, sonra 'Gönderilecek kopya' ile yeniden göndersin."
+            "bilgisayarda Faaliyet'le bir kez açıp kapatsın, sonra 'Gönder…' ile yeniden göndersin."
         )
 
 
@@ -138,13 +138,13 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
         what = sorted({f"{t} {n}" for t, n, _, _ in extra | missing})
         raise DamagedWorkbook(
             f"'{name}' beklenmeyen bir yapı içeriyor ({', '.join(what[:5])}). Güvenlik için açılmadı; "
-            "dosyayı gönderenden Faaliyet'in 'Gönderilecek kopya' komutuyla yeniden isteyin."
+            "dosyayı gönderenden Faaliyet'in 'Gönder…' komutuyla yeniden isteyin."
         )
     oversized = _oversized(conn)
     if oversized:
         raise DamagedWorkbook(
             f"'{name}' olağan dışı büyük bir değer içeriyor ({oversized}; en çok {MAX_VALUE_BYTES // (1024 * 1024)} MB). "
-            "Güvenlik için açılmadı; dosyayı göndereninden 'Gönderilecek kopya' ile yeniden isteyin."
+            "Güvenlik için açılmadı; dosyayı göndereninden 'Gönder…' ile yeniden isteyin."
         )
     return version
 

@@ -29,6 +29,7 @@ class ImportRecord:
     changes: dict = field(default_factory=dict)  # {"eklenen": n, "degisen": n, "silinen": n}
     kept_here: int = 0  # changes made in the consolidated file and kept
     resolved: dict = field(default_factory=dict)  # conflict id -> "ours" | "theirs"
+    reopened: dict = field(default_factory=dict)  # the clerk took the submission back: {"at", "by", "reason"}
 
 
 def history(wb: Workbook, department: str | None = None, limit: int = 1000) -> list[ImportRecord]:
@@ -36,7 +37,7 @@ def history(wb: Workbook, department: str | None = None, limit: int = 1000) -> l
     sql = (
         "SELECT id, at, by, department, file_name, file_hash, content_hash, clerk, submitted_at, "
         "json_extract(summary, '$.state'), json_extract(summary, '$.changes'), "
-        "json_extract(summary, '$.kept_here'), json_extract(summary, '$.resolved') "
+        "json_extract(summary, '$.kept_here'), json_extract(summary, '$.resolved'), json_extract(summary, '$.reopened') "
         "FROM import_log WHERE json_valid(summary) AND (?1 IS NULL OR department = ?1) ORDER BY id DESC LIMIT ?2"
     )
     out = []
@@ -48,6 +49,7 @@ def history(wb: Workbook, department: str | None = None, limit: int = 1000) -> l
                 changes=_obj(row[10]),
                 kept_here=int(row[11] or 0),
                 resolved=_obj(row[12]),
+                reopened=_obj(row[13]),
             )
         )
     return out

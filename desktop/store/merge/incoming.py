@@ -47,6 +47,7 @@ class Incoming:
     state: str
     clerk: str
     submitted_at: str
+    reopened: dict | None = None  # the file's last submission taken back: {"at", "by", "reason"}
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -115,10 +116,11 @@ def _read_checked(
     times = [p.message for p in found if p.kind == "time"]
     row = conn.execute("SELECT state, changed_at, changed_by, content_hash FROM status WHERE department = ?", (dept,)).fetchone()
     state, changed_at, clerk, _submitted_hash = row or ("taslak", "", "", "")
+    reopened = _reopened(conn, dept)
     content_hash = snap.hash
     if problems:
         raise ImportRejected(
-            f"'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönderilecek kopya' ile yeniden isteyin:",
+            f"'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönder…' ile yeniden isteyin:",
             _first(problems),
         )
     if times and not accept_time:
@@ -139,7 +141,21 @@ def _read_checked(
         state=state,
         clerk=clerk,
         submitted_at=changed_at if state == "gonderildi" else "",
+        reopened=reopened,
     )
+
+
+def _reopened(conn: sqlite3.Connection, dept: str) -> dict | None:
+    """The last submission the clerk took back (``file/sending.py``), as checked text, or None."""
+    row = conn.execute(
+        "SELECT at, who, new FROM audit WHERE department = ? AND attribute = 'reopen' ORDER BY id DESC LIMIT 1", (dept,)
+    ).fetchone()
+    if row is None or not all(type(v) is str for v in row):
+        return None
+    at, who, reason = row
+    if stored.text_problem(reason) is not None:
+        return None
+    return {"at": at[:40], "by": who[:200], "reason": reason}
 
 
 def _first(problems: list[str], n: int = 10) -> list[str]:
@@ -161,7 +177,7 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
         version = verify(conn, name)
         if version < SCHEMA_VERSION:
             raise ImportRejected(
-                f"'{name}' Faaliyet'in eski bir sürümüyle kaydedilmiş. Birim dosyayı bu sürümle bir kez açıp 'Gönderilecek kopya' ile yeniden göndersin."
+                f"'{name}' Faaliyet'in eski bir sürümüyle kaydedilmiş. Birim dosyayı bu sürümle bir kez açıp 'Gönder…' ile yeniden göndersin."
             )
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         for needed in ("kind", "institution", "year", "definition_digest"):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .conflicts import Conflict
+from ...core.i18n import _
+from .conflicts import Conflict, show_time
 
 _LABELS = {
     "imported": "aktarıldı",
@@ -31,6 +32,8 @@ class FileOutcome:
     kept_here: int = 0
     resolved: dict = field(default_factory=dict)  # conflict id -> "ours" | "theirs"
     conflicts: list[Conflict] = field(default_factory=list)
+    state: str = ""  # the incoming file's state: anything but gonderildi is a draft
+    reopened: dict | None = None  # a submission the clerk took back since the last import: {"at", "by", "reason"}
 
     def line(self) -> str:
         head = f"{self.path.name}: {_LABELS[self.status]}"
@@ -44,8 +47,14 @@ class FileOutcome:
             if self.resolved:
                 ours = sum(1 for v in self.resolved.values() if v == "ours")
                 head += f"; {len(self.resolved)} çakışma çözüldü ({ours} birleşikteki, {len(self.resolved) - ours} gelen)"
+        if self.status in ("imported", "planned", "status") and self.state and self.state != "gonderildi":
+            head += " — " + _("TASLAK: birim dosyayı henüz göndermedi")
         if self.message:
             head += ". " + self.message if self.status in ("imported", "planned") else ": " + self.message
+        if self.reopened and self.status in ("imported", "planned", "status"):
+            head += "\n    " + _("birim gönderimini geri aldı ({by}, {at}): {reason}").format(
+                by=self.reopened.get("by", ""), at=show_time(self.reopened.get("at", "")), reason=self.reopened.get("reason", "")
+            )
         if self.status in ("imported", "planned") and self.deleted:
             head += "\n" + "\n".join(f"    silinen: {d}" for d in self.deleted)
         return head

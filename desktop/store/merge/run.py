@@ -55,9 +55,10 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from ...core.i18n import _
 from ..errors import ReadOnlyWorkbook, StaleImport, UntrustedTime, WorkbookError
 from ..file import fingerprint
-from ..file.workbook import SUFFIX, Workbook
+from ..file.workbook import STATES, SUFFIX, Workbook
 from . import write as merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
 from .incoming import check_incoming, same_file, who_changed
@@ -153,6 +154,7 @@ def _plan_all(
             outcome.untrusted_time = isinstance(exc, UntrustedTime)
             continue
         outcome.department = inc.department
+        outcome.state = inc.state
         plans.setdefault(inc.department, []).append(Plan(outcome, inc))
     chosen = []
     for j, group in enumerate(plans.values()):
@@ -195,6 +197,13 @@ def _last_import(wb: Workbook, dept: str) -> dict | None:
     return {"id": row[0], "content_hash": row[1], "submitted_at": row[2], **summary}
 
 
+def _new_reopen(inc, last: dict | None) -> dict | None:
+    """The clerk's last taking back of a submission, when the strategy unit has not seen it yet."""
+    if inc.reopened and inc.reopened != (last or {}).get("reopen_seen"):
+        return inc.reopened
+    return None
+
+
 def _compare(wb: Workbook, plan: Plan, force: bool, resolve) -> bool:
     """Fill the plan; False when there is nothing to write."""
     inc, out = plan.inc, plan.outcome
@@ -206,8 +215,10 @@ def _compare(wb: Workbook, plan: Plan, force: bool, resolve) -> bool:
             return False
         plan.data = False
         plan.here_hash = fingerprint.content_hash(wb.conn, dept)
-        out.message = f"veriler aynı, durum: {inc.state}"
+        out.message = _("veriler aynı, durum: {s}").format(s=STATES.get(inc.state, inc.state).lower())
+        out.reopened = _new_reopen(inc, last)
         return True
+    out.reopened = _new_reopen(inc, last)
     if last and inc.newest < last.get("newest", "") and not force:
         raise StaleImport(
             f"eldekinden eski bir dosya: en son değişikliği {_when(inc.newest)}, daha önce aktarılan "

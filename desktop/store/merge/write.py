@@ -153,11 +153,13 @@ def _write_status(wb: Workbook, conn, plan: Plan) -> None:
     inc = plan.inc
     state = "gonderildi" if inc.state == "gonderildi" else "taslak"
     old = conn.execute("SELECT state FROM status WHERE department = ?", (inc.department,)).fetchone()
+    # a submission taken back shows its reason on the board until the next state
+    note = plan.outcome.reopened["reason"] if plan.outcome.reopened and state == "taslak" else ""
     conn.execute(
-        "INSERT INTO status (department, state, changed_at, changed_by, content_hash, note) VALUES (?, ?, ?, ?, ?, '') "
+        "INSERT INTO status (department, state, changed_at, changed_by, content_hash, note) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(department) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at, "
-        "changed_by = excluded.changed_by, content_hash = excluded.content_hash, note = ''",
-        (inc.department, state, now(), wb.user, inc.content_hash),
+        "changed_by = excluded.changed_by, content_hash = excluded.content_hash, note = excluded.note",
+        (inc.department, state, now(), wb.user, inc.content_hash, note),
     )
     if old is None or old[0] != state:
         wb._audit(conn, inc.department, inc.department, "state", old[0] if old else None, state)
@@ -173,6 +175,8 @@ def _write_log(wb: Workbook, conn, plan: Plan, result_hash: str) -> None:
         "changes": out.changes if plan.data else {"eklenen": 0, "degisen": 0, "silinen": 0},
         "kept_here": out.kept_here,
         "resolved": out.resolved,
+        "reopen_seen": inc.reopened,  # compared at the next import: a taking back is reported once
+        "reopened": out.reopened,
     }
     # the imported snapshot (the next import's common origin), as hashed
     base = inc.snapshot.canonical() if plan.data else fingerprint.canonical((plan.last or {}).get("base", {}))

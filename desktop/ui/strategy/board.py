@@ -46,7 +46,7 @@ CONFLICT_COLOR = "#fdecea"
 def state_text(state: str) -> str:
     return {
         "eksik": tr("Eksik — dosyası gelmedi"),
-        "taslak": tr("Taslak"),
+        "taslak": tr("Taslak — gönderilmedi"),
         "gonderildi": tr("Gönderildi"),
         "kabul": tr("Kabul edildi"),
         "geri": tr("Geri gönderildi"),
@@ -116,6 +116,8 @@ class BoardModel(QAbstractTableModel):
             # who sent it before the file name: a narrow column cuts the name, not the person
             return " · ".join(x for x in (when(imp.at), imp.clerk, imp.file_name) if x)
         if col == 6:
+            if s.note and self.state_of(s) == "taslak":  # the clerk took the submission back (merge/write.py)
+                return tr("Birim gönderimini geri aldı: “{0}”").format(s.note)
             return s.note
         return ""
 

@@ -46,6 +46,7 @@ class ImportHistory(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 10, 12, 10)
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # a long summary wraps instead of widening the window past a small screen
         lay.addWidget(self.summary)
         self.table = QTableWidget(0, len(_columns()), self)
         self.table.setObjectName("importTable")
@@ -58,31 +59,62 @@ class ImportHistory(QWidget):
         lay.addWidget(self.table, 1)
         self.records: list[ImportRecord] = []
 
-    def set_records(self, records: list[ImportRecord], names: dict[str, str]) -> None:
-        """Show ``records`` (the model's ``history()``, newest first); ``names``: department key -> name."""
+    def set_records(self, records: list[ImportRecord], names: dict[str, str], returns: list[dict] = ()) -> None:
+        """Show ``records`` (the model's ``history()``, newest first) and the return files written
+        (``returns()``), in time order; ``names``: department key -> name."""
         self.records = list(records)
-        self.table.setRowCount(len(self.records))
-        for row, r in enumerate(self.records):
-            cells = (
-                when(r.at),
-                r.by,
-                names.get(r.department, r.department),
-                r.file_name,
-                r.clerk or "?",
-                when(r.submitted_at) if r.submitted_at else "–",
-                STATES.get(r.state, r.state),
-                _changes(r),
-                _resolved(r),
-            )
+        # a send-back follows the import it answers: within the same second it is listed above it
+        rows: list[tuple[str, tuple, ImportRecord | None]] = [(x["at"], self._return_cells(x, names), None) for x in returns]
+        rows += [(r.at, self._import_cells(r, names), r) for r in self.records]
+        rows.sort(key=lambda x: x[0], reverse=True)  # stable: ties keep that order
+        self.table.setRowCount(len(rows))
+        for row, (_at, cells, r) in enumerate(rows):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col == 3:
+                if col == 3 and r is not None:
                     item.setToolTip(tr("Dosya özeti (SHA-256): {0}\nİçerik özeti: {1}").format(r.file_hash, r.content_hash))
+                if col == 7:
+                    item.setToolTip(text)
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(7, min(self.table.columnWidth(7), 420))
         self.summary.setText(
             tr(
                 "{0} aktarım kaydı (en yenisi üstte). Her aktarılan dosya adı, özeti, gönderen, gönderilme ve "
                 "aktarılma zamanı, aktaran ve değişenlerle kaydedilir."
             ).format(len(self.records))
+            + (tr(" Geri gönderme notları da listede: {0}.").format(len(returns)) if returns else "")
+        )
+
+    @staticmethod
+    def _import_cells(r: ImportRecord, names: dict[str, str]) -> tuple:
+        state = STATES.get(r.state, r.state) if r.state == "gonderildi" else tr("TASLAK (gönderilmemiş)")
+        changes = _changes(r)
+        if r.reopened:
+            changes = tr("Birim gönderimini geri aldı: “{0}”").format(r.reopened.get("reason", "")) + " — " + changes
+        return (
+            when(r.at),
+            r.by,
+            names.get(r.department, r.department),
+            r.file_name,
+            r.clerk or "?",
+            when(r.submitted_at) if r.submitted_at else "–",
+            state,
+            changes,
+            _resolved(r),
+        )
+
+    @staticmethod
+    def _return_cells(x: dict, names: dict[str, str]) -> tuple:
+        fields = tr("; {0} alan işaretli").format(len(x["fields"])) if x["fields"] else ""
+        return (
+            when(x["at"]),
+            x["by"],
+            names.get(x["department"], x["department"]),
+            tr("(geri gönderme notu)"),
+            "–",
+            "–",
+            STATES["geri"],
+            tr("Not: “{0}”").format(x["note"]) + fields,
+            "–",
         )

@@ -8,14 +8,14 @@ about the year and what the strategy unit does to it go through the model
 (``YearModel`` over the Qt-free ``store.year_board.YearBoard``); the widgets
 talk to each other through signals and public methods. Every prompt goes
 through an attribute (``ask``, ``inform``, ``ask_note``, ``decide``,
-``choose_files``, ``choose_folder``, ``choose_pdf``) so tests can answer it.
+``choose_files``, ``choose_folder``, ``choose_pdf``, ``choose_return_path``) so tests can answer it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
@@ -23,9 +23,10 @@ from ...core.definition import Definition
 from ...store.errors import WorkbookError
 from ...store.year_board import SUFFIX
 from ...store.year_board import create_consolidated as create_year_file
-from .. import look, settings
+from .. import geometry, look, settings
 from ..commands import Editor
 from ..document_view import DocumentView
+from ..help_window import CLERK, STRATEGY, HelpWindow, show_help
 from ..i18n import tr
 from ..lock import FileLock, open_locked
 from ..model import Document
@@ -38,6 +39,8 @@ from .pdf_view import PdfView
 from .year import YearSettingsTab
 from .year_model import YearModel
 
+GEOMETRY_KEY = "strategyWindow"
+PREFERRED_SIZE = QSize(1360, 860)
 _open_windows: list[StrategyWindow] = []  # top-level windows opened from the start page stay alive
 
 
@@ -98,9 +101,21 @@ class StrategyWindow(QMainWindow):
         self.choose_out_folder = lambda: QFileDialog.getExistingDirectory(
             self, tr("Birim dosyaları hangi klasöre yazılsın?"), str(self._folder())
         )
+        self.choose_return_path = lambda suggested: QFileDialog.getSaveFileName(
+            self, tr("Geri gönderme dosyasını nereye kaydedeyim?"), str(suggested), tr("Geri gönderme notu (*.geri.json)")
+        )[0]
         self.choose_pdf = lambda suggested: QFileDialog.getSaveFileName(
             self, tr("Raporu nereye kaydedeyim?"), str(suggested), tr("PDF (*.pdf)")
         )[0]
+        self.choose_next_file = lambda suggested: QFileDialog.getSaveFileName(
+            self, tr("Sonraki yılın birleşik dosyası nereye yazılsın?"), str(suggested), tr("Faaliyet dosyası (*.faaliyet)")
+        )[0]
+        self.choose_past_files = lambda: [
+            Path(n)
+            for n in QFileDialog.getOpenFileNames(
+                self, tr("Geçmiş yılların birleşik dosyalarını seçin"), str(self._folder()), tr("Faaliyet dosyası (*.faaliyet)")
+            )[0]
+        ]
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("strategyTabs")
@@ -123,7 +138,7 @@ class StrategyWindow(QMainWindow):
             lambda: self.institution_view and self.tabs.setCurrentWidget(self.institution_view)
         )
         self._actions()
-        self.resize(1360, 860)
+        geometry.place(self, GEOMETRY_KEY, PREFERRED_SIZE)
 
     @property
     def wb(self):
@@ -158,23 +173,43 @@ class StrategyWindow(QMainWindow):
         self.act_excel = self._action(
             tr("Excel'e aktar…"), self.export_excel, [], tr("Performans tablosu ve bütün tablolar tek .xlsx dosyasına")
         )
+        self.act_next_year = self._action(
+            tr("Sonraki yılı hazırla…"),
+            lambda: self.prepare_next_year(),
+            [],
+            tr("Bu yılın birleşik dosyasından sonraki yılın tanım klasörünü ve birleşik dosyasını yaz"),
+        )
+        self.act_past_years = self._action(
+            tr("Geçmiş yıl ekle…"),
+            lambda: self.add_past_years(),
+            [],
+            tr("Önceki yılların birleşik dosyalarındaki değerleri bu dosyaya geçmiş yıl olarak ekle"),
+        )
         self.act_undo = self._action(
             tr("Geri al"), lambda: self.editor and self.editor.stack.undo(), [QKeySequence.StandardKey.Undo]
         )
         self.act_redo = self._action(tr("Yinele"), lambda: self.editor and self.editor.stack.redo(), ["Ctrl+Y", "Ctrl+Shift+Z"])
         self.act_close = self._action(tr("Kapat"), self.close, [QKeySequence.StandardKey.Close])
+        self.act_help = self._action(tr("Yardım"), lambda: self.show_help(), ["F1"], tr("Strateji Geliştirme kılavuzunu aç"))
+        self.act_help_clerk = self._action(tr("Birim kılavuzu"), lambda: self.show_help(CLERK))
         menu = self.menuBar().addMenu(tr("&Dosya"))
         for a in (self.act_files, self.act_folder, None, self.act_build, self.act_excel, None, self.act_close):
             menu.addSeparator() if a is None else menu.addAction(a)
         menu = self.menuBar().addMenu(tr("Dü&zen"))
         menu.addAction(self.act_undo)
         menu.addAction(self.act_redo)
+        menu = self.menuBar().addMenu(tr("&Yıl"))
+        menu.addAction(self.act_next_year)
+        menu.addAction(self.act_past_years)
+        menu = self.menuBar().addMenu(tr("&Yardım"))
+        menu.addAction(self.act_help)
+        menu.addAction(self.act_help_clerk)
         bar = QToolBar(tr("Araçlar"), self)
         bar.setObjectName("strategyToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         # adding files is on the board itself (buttons and drop area); the toolbar holds the rest
-        for a in (self.act_build, self.act_excel, None, self.act_undo, self.act_redo):
+        for a in (self.act_build, self.act_excel, None, self.act_undo, self.act_redo, None, self.act_help):
             bar.addSeparator() if a is None else bar.addAction(a)
         look.roomy_toolbar(bar)
         self.addToolBar(bar)
@@ -219,6 +254,7 @@ class StrategyWindow(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:
+        geometry.remember(self, GEOMETRY_KEY)
         for job in (self.report_build, self.merge_run):
             if job is not None and job.worker is not None and job.worker.isRunning():
                 if isinstance(job, ReportBuild):
@@ -257,7 +293,7 @@ class StrategyWindow(QMainWindow):
             return
         year = self.model.board
         self.board.set_rows(year.rows(), year.pending_counts(), year.institution_keys(), year.definition.year.percent_style)
-        self.history.set_records(year.history(), year.names())
+        self.history.set_records(year.history(), year.names(), year.returns())
         self._update()
 
     def _update(self, *_args) -> None:
@@ -265,7 +301,7 @@ class StrategyWindow(QMainWindow):
             self.setWindowTitle(tr("Faaliyet — Strateji Geliştirme"))
             return
         writable = not self.model.board.readonly
-        for a in (self.act_files, self.act_folder):
+        for a in (self.act_files, self.act_folder, self.act_past_years):
             a.setEnabled(writable)
         self.board.set_writable(writable)
         stack = self.editor.stack if self.editor else None
@@ -288,16 +324,34 @@ class StrategyWindow(QMainWindow):
         return True
 
     def send_back(self, dept: str) -> bool:
+        """Send back with a note and write the return file the clerk opens (its fields: the department's errors)."""
+        fields = self.model.board.fields_to_fix(dept)
+        marked = tr(" Hatalı {0} alan birimin ekranında işaretlenir.").format(len(fields)) if fields else ""
         note, ok = self.ask_note(
-            tr("Notla geri gönder"), tr("{0} birimi neyi düzeltmeli? (Not birime iletilir.)").format(self._name(dept))
+            tr("Notla geri gönder"),
+            tr("{0} birimi neyi düzeltmeli? Not, birime ileteceğiniz geri gönderme dosyasına yazılır.").format(self._name(dept))
+            + marked,
         )
         if not ok:
             return False
+        from ...store.file.return_note import default_name
+
+        out = self.choose_return_path(self._folder() / default_name(dept, self.model.board.year))
+        if not out:
+            return False
         try:
-            self.model.send_back(dept, note)
+            change = self.model.send_back(dept, note, Path(out), fields)
         except WorkbookError as exc:
             self.inform(tr("Geri gönderilemedi"), str(exc), "warning")
             return False
+        self.inform(
+            tr("Notla geri gönderildi"),
+            tr(
+                "{0} notla geri gönderildi. Bu dosyayı birime iletin (USB bellek, ağ klasörü, e-posta):\n{1}\n\n"
+                "Birim dosyayı açınca kendi dosyası notla düzenlemeye açılır."
+            ).format(self._name(dept), change.result),
+            "information",
+        )
         self.statusBar().showMessage(tr("{0} notla geri gönderildi.").format(self._name(dept)), 15000)
         return True
 
@@ -331,6 +385,62 @@ class StrategyWindow(QMainWindow):
             )
         self.inform(tr("Birim dosyaları"), text, "warning" if refused else "information")
         return results
+
+    # --- the year cycle ---------------------------------------------------------------
+    def prepare_next_year(self, out: Path | None = None, definition_dir: Path | None = None) -> Path | None:
+        """Write next year's definition folder and consolidated file from this one (``faaliyet year next``);
+        the new file's path, or None (nothing written)."""
+        if self.model is None:
+            return None
+        year = self.model.board.year + 1
+        if out is None:
+            here = self.model.board.path
+            name = self.choose_next_file(here.with_name(f"{here.stem}-{year}{SUFFIX}"))
+            if not name:
+                return None
+            out = Path(name)
+        out = Path(out)
+        definition_dir = Path(definition_dir) if definition_dir else out.with_name(f"tanim-{year}")
+        if not self.ask(
+            tr("Sonraki yılı hazırla"),
+            tr(
+                "{0} yılı hazırlanacak:\n• tanım klasörü: {1}\n• birleşik dosya: {2}\n\nBu dosya değişmez; "
+                "{3} yılının değerleri yeni dosyada geçen yıl olarak, salt okunur durur. Devam edilsin mi?"
+            ).format(year, definition_dir, out, year - 1),
+        ):
+            return None
+        self.commit_pending()  # what is typed belongs to this year's values
+        try:
+            change = self.model.next_year(year, definition_dir, out)
+        except WorkbookError as exc:
+            self.inform(tr("Sonraki yıl hazırlanamadı"), _with_problems(exc), "critical")
+            return None
+        text = tr("{0} yılının dosyaları yazıldı.").format(year) + "\n" + change.message
+        self.inform(tr("Sonraki yıl hazır"), text, "warning" if change.result.dropped else "information")
+        self.statusBar().showMessage(tr("{0} yılı hazırlandı: {1}").format(year, out), 20000)
+        return out
+
+    def add_past_years(self, paths: list[Path] | None = None) -> bool:
+        """Add the values of earlier years' consolidated files as this file's history (``faaliyet year history``)."""
+        if self.model is None:
+            return False
+        if self.model.board.readonly:
+            self.inform(tr("Eklenemedi"), tr("Birleşik dosya salt okunur açık; geçmiş yıl eklenemez."), "warning")
+            return False
+        paths = self.choose_past_files() if paths is None else paths
+        if not paths:
+            return False
+        self.commit_pending()
+        try:
+            change = self.model.add_years([Path(p) for p in paths])
+        except WorkbookError as exc:
+            self.inform(tr("Geçmiş yıl eklenemedi"), _with_problems(exc) + "\n" + tr("Dosya değiştirilmedi."), "warning")
+            return False
+        if self.doc is not None:
+            self.doc.reload_state()
+        note = tr("Kurum bölümlerinde geçen yılın değerleri, dosya yeniden açılınca alanların yanında görünür.")
+        self.inform(tr("Geçmiş yıllar eklendi"), change.message + "\n\n" + note, "information")
+        return True
 
     # --- merging -------------------------------------------------------------------
     def _merge_folder(self) -> None:
@@ -456,6 +566,9 @@ class StrategyWindow(QMainWindow):
             return None
         self.statusBar().showMessage(tr("Excel dosyası yazıldı: {0}").format(out), 20000)
         return Path(out)
+
+    def show_help(self, guide: str = STRATEGY) -> HelpWindow:
+        return show_help(self, guide)
 
     def _message_box(self, title: str, text: str, kind: str = "information") -> None:
         icon = {"critical": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}.get(

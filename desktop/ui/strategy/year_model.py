@@ -41,8 +41,8 @@ class YearModel(QObject):
     def accept(self, department: str) -> Change:
         return self._run(self.board.accept, department)
 
-    def send_back(self, department: str, note: str) -> Change:
-        return self._run(self.board.send_back, department, note)
+    def send_back(self, department: str, note: str, out=None, fields=()) -> Change:
+        return self._run(self.board.send_back, department, note, out, fields)
 
     def conflicted(self, conflicts: list) -> Change:
         return self._run(self.board.conflicted, conflicts)
@@ -52,6 +52,12 @@ class YearModel(QObject):
 
     def distribute(self, folder) -> Change:
         return self._run(self.board.distribute, folder)
+
+    def next_year(self, year: int, folder, out) -> Change:
+        return self.board.next_year(year, folder, out)  # this file does not change
+
+    def add_years(self, paths) -> Change:
+        return self._run(self.board.add_years, paths)
 
     def export_excel(self, out) -> Change:
         return self.board.export_excel(out)  # the board does not change
