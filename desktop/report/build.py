@@ -19,7 +19,9 @@ from . import ReportCancelled, ReportResult, declarations, fonts, parts, perform
 from .context import Context
 from .cover import cover
 from .document import Cancelled, Heading, ReportDoc, fixed_canvas
+from .findings_annex import findings_part
 from .fingerprint import fingerprint as data_fingerprint
+from .marks import Marks
 from .sections import section_blocks
 from .story import Story
 from .styles import sheet
@@ -53,7 +55,7 @@ def consolidated_story(ctx: Context, story: Story, findings, draft: bool, fp: st
 
     parts.annexes(ctx, story, ([declarations.FINANCE] if finance else []) + [declarations.TOP], unit)
     if draft:
-        parts.findings_part(ctx, story, findings)
+        findings_part(ctx, story, findings)
     parts.colophon(ctx, story, fp, source)
 
 
@@ -88,7 +90,7 @@ def department_story(ctx: Context, story: Story, dept_key: str, findings, draft:
 
     parts.annexes(ctx, story, [declarations.SPENDING], lambda role: f"{d.institution.name} {dept.name}", signer)
     if draft:
-        parts.findings_part(ctx, story, findings)
+        findings_part(ctx, story, findings)
     parts.colophon(ctx, story, fp, source)
 
 
@@ -185,7 +187,9 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
             keywords=[f"sha256:{fp}"],
             lang="tr-TR",
         )
-        ctx = Context(wb, definition, entries, view, doc.portrait_width, doc.landscape_width)
+        marks = Marks(definition, findings) if draft else Marks()
+        doc.open_errors = sum(1 for f in findings if f.is_error)
+        ctx = Context(wb, definition, entries, view, doc.portrait_width, doc.landscape_width, marks=marks, pages=doc.pages)
         story = Story()
         source = wb.path.name
         if dept:
@@ -196,6 +200,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
         items = _drop_trailing_break(story.items)
         _seed_toc(items)
         items.append(doc.counter)
+        items.append(doc.pages)
         counter["total"] = len(items) * 2
         doc.multiBuild(items, canvasmaker=fixed_canvas(creation_date(definition, entries.values.get)))
         pages = doc.counter.current or doc.page

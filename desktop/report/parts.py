@@ -7,7 +7,6 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..core import turkish
-from ..core.findings import Finding
 from ..core.forms import SectionDef
 from . import declarations, performance
 from .context import Context
@@ -16,7 +15,6 @@ from .outline import GENERATED, OUTLINE, Node
 from .sections import section_blocks
 from .story import Story
 from .styles import sheet
-from .tables import Col, fit_table
 from .text import esc
 
 EMPTY = "Bu bölüme ilişkin bilgi girilmemiştir."
@@ -197,39 +195,6 @@ def annexes(ctx: Context, story: Story, roles: list[str], unit_for, signer_for=N
         first = False
         heading = Heading(esc(declarations.title_of(role)), 1, ctx.key(f"beyan-{role}"), style="decl_title")
         story.add(*declarations.declaration(role, signer, year=ctx.year, unit=unit_for(role), heading=heading))
-
-
-def findings_part(ctx: Context, story: Story, findings: list[Finding]) -> None:
-    st = sheet()
-    errors = sum(1 for f in findings if f.is_error)
-    story.page_break("portrait")
-    story.add(Heading("AÇIK BULGULAR", 0, ctx.key("bulgular"), style="h0"))
-    story.add(
-        Paragraph(
-            esc(
-                f"Bu rapor TASLAKTIR: denetimde {errors} hata ve {len(findings) - errors} uyarı açık kalmıştır. "
-                "Hatalar giderilmeden rapor Meclise sunulmamalıdır."
-            ),
-            st["body"],
-        )
-    )
-    names = {d.key: d.name for d in ctx.definition.departments}
-    rows = [
-        [
-            f.severity_label.capitalize(),
-            names.get(f.department, f.department) or "Plan",
-            f"{f.message} [{f.place}]" if f.place else f.message,
-        ]
-        for f in sorted(findings, key=lambda f: (not f.is_error, f.department, f.place))
-    ]
-    fitted = fit_table(
-        ["Önem", "Birim", "Açıklama [yeri]"],
-        rows,
-        [Col("left"), Col("left", True, 70, 1), Col("left", True, 220, 6)],
-        ctx.portrait_width,
-        ctx.landscape_width,
-    )
-    story.add(fitted.table)
 
 
 def colophon(ctx: Context, story: Story, fingerprint: str, source: str) -> None:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+import re
 
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ..core import keys
+from ..core import keys, references
 from ..core.forms import ColumnDef, FieldDef, PhotoListDef, SectionDef, TableDef
+from ..core.numbers import NBSP
 from ..core.values import display
 from ..store.file.photos import list_photos, photo_data, photo_problem
 from . import charts
 from .context import Context
+from .document import Anchor
+from .marks import anchor_name, mark_text, shade
 from .styles import TABLE_SIZE, sheet
 from .tables import Col, RowTooTall, fit_table, make_table
 from .text import checked, esc, flat, paragraphs, unfit
@@ -31,6 +35,13 @@ def field_value(ctx: Context, dept: str, f: FieldDef):
     if f.type in ("text", "longtext"):
         checked(value, f.type, field_place(ctx, dept, f))
     return value
+
+
+def narrative(ctx: Context, text):
+    """A long text with its references (``{{key}}``, core.references) replaced by the figures."""
+    if not isinstance(text, str):
+        return text
+    return references.expand(text, lambda key: references.value_text(ctx.definition, ctx.view.get, key, ctx.percent_style))
 
 
 def department_name(ctx: Context, dept: str) -> str:
@@ -83,10 +94,18 @@ def _field_story(story: _Story, item: FieldDef) -> None:
         story.facts.append(item)
         return
     story.flush_facts()
-    flow = paragraphs(field_value(story.ctx, story.dept, item))
+    flow = paragraphs(narrative(story.ctx, field_value(story.ctx, story.dept, item)))
     if flow:
         if story.many or story.single_text_label:
             flow.insert(0, Paragraph(esc(item.label), sheet()["label"]))
+        numbers = story.ctx.marks.numbers(keys.join(story.dept, item.key))
+        if numbers:  # a finding about the text itself (encoding, debris, an amount no table holds)
+            flow.append(Anchor(*(anchor_name(n) for n in numbers)))  # on the page of the mark below
+            flow.append(
+                Paragraph(
+                    esc(f"{mark_text(numbers).strip()}: bu metinle ilgili açık bulgu; bkz. Açık Bulgular."), sheet()["note"]
+                )
+            )
         story.out.append((flow, False))
 
 
@@ -109,6 +128,8 @@ BLOCKS = {"field": _field_story, "table": _table_story, "photos": _photos_story}
 def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
     """Short fields (counts, dates, amounts) as a two-column list without a header."""
     rows, shown = [], []
+    anchors: dict[int, tuple[str, ...]] = {}
+    shading: list = []
     for f in fields:
         v = field_value(ctx, dept, f)
         if v is None or v == "":
@@ -116,14 +137,18 @@ def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
         shown.append(f)
         text = show(ctx, f, v)
         if f.unit and f.type in ("count", "decimal"):
-            text = f"{text} {f.unit}"
+            text = f"{text}{NBSP}{f.unit}"
         if f.type == "money":
-            text = f"{text} TL"
-        rows.append([f.label, text])
+            text = f"{text}{NBSP}TL"
+        numbers = ctx.marks.numbers(keys.join(dept, f.key))
+        if numbers:
+            shading.append(shade(1, len(rows), header=False))
+            anchors[len(rows)] = tuple(anchor_name(n) for n in numbers)
+        rows.append([f.label, text + mark_text(numbers)])
     if not rows:
         return None
     try:
-        return make_table(
+        table = make_table(
             ["", ""],
             rows,
             [Col("left", True, 120, 3), Col("right", True, 60, 1)],
@@ -131,9 +156,12 @@ def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
             TABLE_SIZE + 0.5,
             force=True,
             with_header=False,
+            extra_style=shading,
+            row_anchors=anchors,
         )
     except RowTooTall as exc:
         raise unfit(field_place(ctx, dept, shown[exc.row]), "bir sayfaya sığmıyor") from None
+    return table
 
 
 def table_rows(ctx: Context, dept: str, table: TableDef) -> tuple[list[list[str]], int | None, bool]:
@@ -160,6 +188,17 @@ def table_rows(ctx: Context, dept: str, table: TableDef) -> tuple[list[list[str]
 
 
 NUMERIC = ("count", "decimal", "money", "percent")
+_PERCENT_IN_LABEL = re.compile(r"\s*\(\s*%\s*\)|\s*%\s*$|^\s*%\s*")
+
+
+def column_header(c: ColumnDef) -> str:
+    """A column's printed header: "%" once per column, so a percent column, whose cells carry the sign
+    in the year's style, loses a "(%)" its label may have ("Gerçekleşme Oranı (%)")."""
+    if c.type != "percent":
+        return c.label
+    return _PERCENT_IN_LABEL.sub("", c.label).strip() or c.label
+
+
 SHORT_TABLE = 16  # rows
 
 
@@ -169,13 +208,16 @@ def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
     rows, total_index, any_value = table_rows(ctx, dept, table)
     if not any_value:
         return [title, Paragraph("Bu tabloya veri girilmemiştir.", st["empty"])], False
-    header = [table.row_header] + [c.label for c in table.columns]
+    header = [table.row_header] + [column_header(c) for c in table.columns]
     cols = [Col("left", True, 70, 3)] + [
         Col("right" if c.type in NUMERIC else "left", c.type not in NUMERIC, 50, 2) for c in table.columns
     ]
     bold = {total_index} if total_index is not None else set()
+    anchors, shading = mark_table(ctx, dept, table, rows)
     try:
-        fitted = fit_table(header, rows, cols, ctx.portrait_width, ctx.landscape_width, bold_rows=bold)
+        fitted = fit_table(
+            header, rows, cols, ctx.portrait_width, ctx.landscape_width, bold_rows=bold, extra_style=shading, row_anchors=anchors
+        )
     except RowTooTall as exc:
         raise unfit(cell_place(ctx, dept, table, exc.row, exc.column), "bir sayfaya sığmıyor") from None
     flow = [title, fitted.table]
@@ -192,6 +234,28 @@ def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
             else:
                 flow.append(KeepTogether(chart))  # (never nest KeepTogether: it forces a page break)
     return flow, fitted.landscape
+
+
+def mark_table(ctx: Context, dept: str, table: TableDef, rows: list[list[str]]) -> tuple[dict, list]:
+    """Mark, in ``rows`` (body rows, then the total row), every cell a finding concerns: "⚠n" after the
+    figure and a shaded cell. Returns the anchors of each marked row (its page is recorded where the
+    row is drawn) and the shading."""
+    anchors: dict[int, tuple[str, ...]] = {}
+    shading: list = []
+    if not ctx.marks:
+        return anchors, shading
+    row_keys = [r.key for r in table.row_defs] + ([keys.TOTAL_ROW] if table.total_label else [])
+    for i, rkey in enumerate(row_keys):
+        found: set[int] = set()
+        for j, c in enumerate(table.columns, start=1):
+            numbers = ctx.marks.numbers(keys.join(dept, table.key, rkey, c.key))
+            if numbers:
+                rows[i][j] = f"{rows[i][j]}{mark_text(numbers)}"
+                shading.append(shade(j, i))
+                found.update(numbers)
+        if found:
+            anchors[i] = tuple(anchor_name(n) for n in sorted(found))
+    return anchors, shading
 
 
 def chart_of(ctx: Context, dept: str, table: TableDef, width: float):
