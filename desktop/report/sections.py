@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle
 
 from ..core import keys
 from ..core.forms import ColumnDef, FieldDef, PhotoListDef, SectionDef, TableDef
@@ -12,6 +12,7 @@ from ..core.values import display
 from ..store.file.photos import list_photos, photo_data, photo_problem
 from . import charts
 from .context import Context
+from .makeup import Together
 from .styles import TABLE_SIZE, sheet
 from .tables import Col, RowTooTall, fit_table, make_table
 from .text import checked, esc, flat, paragraphs, unfit
@@ -188,9 +189,9 @@ def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
         if drawing is not None:
             chart = [drawing, Paragraph(esc(f"Grafik: {table.title}"), st["caption"])]
             if len(rows) <= SHORT_TABLE:
-                flow = [KeepTogether(flow + chart)]  # a short table and its chart share a page
+                flow = [Together(flow + chart)]  # a short table and its chart share a page
             else:
-                flow.append(KeepTogether(chart))  # (never nest KeepTogether: it forces a page break)
+                flow.append(Together(chart))  # (never nest them: a nested one forces a page break)
     return flow, fitted.landscape
 
 

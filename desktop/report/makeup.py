@@ -1,0 +1,64 @@
+"""Make-up rules: what stays together, and what may split rather than leave a page half empty.
+
+ReportLab's ``KeepTogether`` moves its content to the next page whenever it
+does not fit, however much of the page that leaves blank. Two rules here:
+
+1. ``Together`` moves its content only when less than ``LEAVE_EMPTY`` of the
+   frame is left; with more room the content is split where it stands (a
+   table splits between rows and repeats its header row). A short block that
+   fits the room is never split.
+2. A heading (any flowable whose style says ``keepWithNext``) is kept with
+   what follows it even when that is itself a ``Together`` (ReportLab leaves
+   a heading alone before a container, and it strands at a page's foot): the
+   two are merged into one ``Together``.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import KeepTogether
+from reportlab.platypus.doctemplate import _ktAllow
+
+LEAVE_EMPTY = 1 / 3  # of the frame's height: a block is split rather than leave more blank
+
+
+class Together(KeepTogether):
+    """Kept on one page unless moving it would leave more than a third of the frame empty."""
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = list(self._content)
+        if self._H <= aH:
+            return content
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", False)
+        room = frame._height * LEAVE_EMPTY if frame is not None else 0.0
+        if at_top or (aH > room and self._H0 <= aH):
+            return content  # split where it stands (nothing to gain from a new page, or too much to lose)
+        return [self.FrameBreak(), *content]
+
+
+def keep_with_next(doc, flowables: list) -> None:
+    """``BaseDocTemplate.handle_keepWithNext``, also across a following ``Together``
+    (the flags it clears are restored between ``multiBuild`` passes, as ReportLab's are)."""
+    i, n = 0, len(flowables)
+    while i < n and flowables[i].getKeepWithNext() and _ktAllow(flowables[i]):
+        i += 1
+    if not i:
+        return
+    content = list(flowables[:i])
+    if i < n:
+        following = flowables[i]
+        if isinstance(following, KeepTogether):
+            content += following._content  # merged, never nested (a nested one forces a page break)
+            i += 1
+        elif _ktAllow(following):
+            content.append(following)
+            i += 1
+    edits = getattr(doc, "_multiBuildEdits", None)
+    for f in content[:-1]:
+        if edits:
+            edits((setattr, f, "keepWithNext", f.keepWithNext) if "keepWithNext" in f.__dict__ else (delattr, f, "keepWithNext"))
+        f.__dict__["keepWithNext"] = 0
+    del flowables[:i]
+    flowables.insert(0, Together(content))
