@@ -15,6 +15,7 @@ from msgspec import Meta, field
 
 from . import keys
 from .dates import BIMONTHS, MONTH_KEYS, MONTHS
+from .i18n import _
 from .limits import (
     MAX_COLUMNS,
     MAX_DEPARTMENT_SLOTS,
@@ -171,9 +172,22 @@ class FieldDef(ItemDef, tag="field", frozen=True, kw_only=True):
         check_decimals(self.type, self.decimals)
 
 
+MAX_ROW_LEVEL = 3
+
+
 class RowDef(Strict, frozen=True, kw_only=True):
     key: Segment
     label: Short
+    # An account level (a chart of accounts: 1 > 10 > 100): printed indented by level; a table
+    # with levels totals its level-0 rows only (a sub-account is already in its parent).
+    level: Annotated[int, Meta(ge=0, le=MAX_ROW_LEVEL)] = 0
+    # False: the row is printed but left out of the total row (memorandum accounts, 9xx).
+    in_total: bool = True
+
+
+def total_rows(rows: list[RowDef]) -> list[RowDef]:
+    """The rows a table's total row adds up (see ``RowDef.level`` and ``in_total``)."""
+    return [r for r in rows if r.in_total and r.level == 0]
 
 
 class ColumnDef(Strict, frozen=True, kw_only=True):
@@ -209,6 +223,14 @@ class ColumnDef(Strict, frozen=True, kw_only=True):
         return "sum" if self.type in ("count", "decimal", "money") else "none"
 
 
+class GrandTotalDef(Strict, frozen=True, kw_only=True):
+    """A row after a table's total adding the totals of earlier tables of the same form
+    (the courts table: administrative and judicial cases, then "Genel Toplam")."""
+
+    label: Short
+    tables: Annotated[list[Segment], Meta(min_length=1, max_length=MAX_ITEMS)]
+
+
 class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
     key: Segment
     title: Short
@@ -218,6 +240,7 @@ class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
     total_row: bool | Short = False  # True or a label ("Genel Toplam")
     note: Long | None = None
     chart: Literal["bar", "pie"] | None = None
+    grand_total: GrandTotalDef | None = None
 
     @property
     def row_defs(self) -> list[RowDef]:
@@ -296,6 +319,26 @@ class FormDef(Strict, frozen=True, kw_only=True):
         _unique([s.key for s in self.sections], "bölüm")
         _unique([i.key for s in self.sections for i in s.items], "alan/tablo")
         _unique([r.key for r in self.rules], "kural")
+        totalled: set[str] = set()
+        for section in self.sections:
+            for item in section.items:
+                if isinstance(item, TableDef) and item.grand_total is not None:
+                    if not item.total_label:
+                        raise ValueError(
+                            _("'{table}' tablosunun genel toplamı için kendi toplam satırı (total_row) olmalı").format(
+                                table=item.key
+                            )
+                        )
+                    missing = [k for k in item.grand_total.tables if k not in totalled]
+                    if missing:
+                        raise ValueError(
+                            _(
+                                "'{table}' tablosunun genel toplamı yalnızca bu formda kendisinden önce gelen ve toplam "
+                                "satırı olan tabloları toplayabilir; şunlar öyle değil: {missing}"
+                            ).format(table=item.key, missing=", ".join(missing))
+                        )
+                if isinstance(item, TableDef) and item.total_label:
+                    totalled.add(item.key)
 
 
 def _unique(values: list[str], what: str) -> None:

@@ -8,9 +8,10 @@ from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle
 
 from ..core import keys
 from ..core.forms import ColumnDef, FieldDef, PhotoListDef, SectionDef, TableDef
+from ..core.tables import grand_total
 from ..core.values import display
 from ..store.file.photos import list_photos, photo_data, photo_problem
-from . import charts
+from . import charts, table_dress
 from .context import Context
 from .makeup import Together
 from .styles import TABLE_SIZE, sheet
@@ -157,6 +158,9 @@ def table_rows(ctx: Context, dept: str, table: TableDef) -> tuple[list[list[str]
             row.append(show(ctx, c, v))
         total_index = len(rows)
         rows.append(row)
+        if table.grand_total is not None:
+            grand = grand_total(dept, table, ctx.view.get)
+            rows.append([table.grand_total.label] + [show(ctx, c, grand.get(c.key)) for c in table.columns])
     return rows, total_index, any_value
 
 
@@ -174,11 +178,14 @@ def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
     cols = [Col("left", True, 70, 3)] + [
         Col("right" if c.type in NUMERIC else "left", c.type not in NUMERIC, 50, 2) for c in table.columns
     ]
-    bold = {total_index} if total_index is not None else set()
+    bold = set(range(total_index, len(rows))) if total_index is not None else set()  # the total and a grand total
     try:
         fitted = fit_table(header, rows, cols, ctx.portrait_width, ctx.landscape_width, bold_rows=bold)
     except RowTooTall as exc:
         raise unfit(cell_place(ctx, dept, table, exc.row, exc.column), "bir sayfaya sığmıyor") from None
+    table_dress.add_group_row(fitted.table, [c.group for c in table.columns], fitted.size)
+    levels = [r.level for r in table.row_defs] + [0] * (len(rows) - len(table.row_defs))
+    table_dress.indent_levels(fitted.table, levels, fitted.size)
     flow = [title, fitted.table]
     if table.note:
         flow.append(Paragraph(esc(table.note), st["note"]))
