@@ -12,7 +12,7 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta, field
 
-from . import limits, roles
+from . import limits, organisation, roles
 from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
@@ -59,6 +59,9 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
                 raise ValueError(f"'{x.key}' bilinmeyen '{x.department}' birimine atanmış")
         for _, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
             raise ValueError(message)
+        problem = organisation.reporting_problem(self.departments)
+        if problem:
+            raise ValueError(problem)
 
     # --- look-ups -------------------------------------------------------
     # Indexes built once per definition (a definition is not changed after loading): a year of

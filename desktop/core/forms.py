@@ -279,6 +279,8 @@ class PhotoListDef(ItemDef, tag="photos", frozen=True, kw_only=True):
     key: Segment
     title: Short
     max_count: Annotated[int, Meta(ge=1, le=500)] = 40
+    # the report prints the organisation chart drawn from the departments here, before any photo
+    org_chart: bool = False
 
 
 Item = FieldDef | TableDef | PhotoListDef

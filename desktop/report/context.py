@@ -21,6 +21,7 @@ class Context:
     landscape_width: float
     _keys: dict = field(default_factory=dict)
     _settings: YearDef | None = None
+    photos_shown: int = 0  # photos printed so far: they are numbered through the report
 
     @property
     def settings(self) -> YearDef:

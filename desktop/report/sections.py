@@ -6,14 +6,16 @@ import io
 
 from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle
 
-from ..core import keys
+from ..core import keys, organisation
 from ..core.forms import ColumnDef, FieldDef, PhotoListDef, SectionDef, TableDef
+from ..core.i18n import _
 from ..core.tables import grand_total
 from ..core.values import display
 from ..store.file.photos import list_photos, photo_data, photo_problem
-from . import charts, table_dress
+from . import charts, declarations, table_dress
 from .context import Context
 from .makeup import Together
+from .org_chart import org_chart
 from .styles import TABLE_SIZE, sheet
 from .tables import Col, RowTooTall, fit_table, make_table
 from .text import checked, esc, flat, paragraphs, unfit
@@ -99,6 +101,8 @@ def _table_story(story: _Story, item: TableDef) -> None:
 
 def _photos_story(story: _Story, item: PhotoListDef) -> None:
     story.flush_facts()
+    if item.org_chart:
+        story.out.append((organisation_block(story.ctx, item), False))
     block = photo_block(story.ctx, story.dept, item)
     if block:
         story.out.append((block, False))
@@ -216,10 +220,25 @@ def chart_of(ctx: Context, dept: str, table: TableDef, width: float):
     return charts.chart_for_table(table.chart, [r.label for r in rows], series, width, ctx.percent_style)
 
 
+def organisation_block(ctx: Context, item: PhotoListDef) -> list:
+    """The organisation chart drawn from the departments, under the head's title (the top signer's)."""
+    top = next((s for s in ctx.settings.signers if s.role == declarations.TOP), None)
+    head = top.title if top and top.title else ctx.definition.institution.name
+    drawing = org_chart(organisation.chart(ctx.definition.departments, head), ctx.portrait_width)
+    st = sheet()
+    return [
+        Paragraph(esc(item.title), st["table_title"]),
+        drawing,
+        Paragraph(esc(_("Şekil: {title}").format(title=item.title)), st["caption"]),
+    ]
+
+
 PHOTO_MAX_H = 200.0
 
 
 def photo_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
+    """The photos in an aligned two-column grid: a row's pictures centred in boxes of one height,
+    their captions on one line below, numbered through the report ("Fotoğraf 3: …")."""
     photos = list_photos(ctx.wb, keys.join(dept, item.key))
     if not photos:
         return []
@@ -233,30 +252,33 @@ def photo_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
         # decoded (JPEG or PNG only) before ReportLab hands it to Pillow, which would open any format
         problem = photo_problem(data, p.mime, p.width, p.height)
         if problem:
-            img = Paragraph(esc(f"[{problem}]"), st["caption"])
+            img, h = Paragraph(esc(f"[{problem}]"), st["caption"]), 30.0
         else:
-            scale = min(cell_w / p.width, PHOTO_MAX_H / p.height)
-            img = Image(io.BytesIO(data), width=p.width * scale, height=p.height * scale)
-        cap = Paragraph(esc(p.caption), st["caption"]) if p.caption else Spacer(1, 4)
-        cells.append([img, cap])
-    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
-    last = rows.pop() if len(rows[-1]) == 1 else None
-    out = [Paragraph(esc(item.title), st["table_title"])]
-    for grid_rows, columns in ((rows, 2), ([last] if last else [], 1)):
-        if not grid_rows:
-            continue
-        # an odd last photo is centred on its own row
-        grid = Table(grid_rows, colWidths=[cell_w + gap / 2] * columns, hAlign="CENTER")
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-                ]
-            )
-        )
-        out.append(grid)
-    return out
+            scale = min((cell_w - 6) / p.width, PHOTO_MAX_H / p.height)
+            img, h = Image(io.BytesIO(data), width=p.width * scale, height=p.height * scale), p.height * scale
+        ctx.photos_shown += 1
+        number = _("Fotoğraf {n}").format(n=ctx.photos_shown)
+        cap = Paragraph(esc(f"{number}: {p.caption}" if p.caption else number), st["caption"])
+        cells.append((img, h, cap))
+    rows: list[list] = []
+    heights: list[float | None] = []
+    style = [
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for i in range(0, len(cells), 2):
+        pair = cells[i : i + 2]
+        r = len(rows)
+        rows.append([c[0] for c in pair] + [""] * (2 - len(pair)))
+        rows.append([c[2] for c in pair] + [""] * (2 - len(pair)))
+        heights += [max(c[1] for c in pair) + 6, None]
+        style += [
+            ("VALIGN", (0, r), (-1, r), "MIDDLE"),
+            ("VALIGN", (0, r + 1), (-1, r + 1), "TOP"),
+            ("BOTTOMPADDING", (0, r + 1), (-1, r + 1), 8),
+            ("NOSPLIT", (0, r), (-1, r + 1)),  # a picture never leaves its caption
+        ]
+    grid = Table(rows, colWidths=[cell_w + gap / 2] * 2, rowHeights=heights, hAlign="CENTER")
+    grid.setStyle(TableStyle(style))
+    return [Paragraph(esc(item.title), st["table_title"]), grid]
