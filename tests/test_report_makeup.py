@@ -42,10 +42,12 @@ def laid_out(tmp_path_factory, definitions):
 
     def record(self, flowable):
         original(self, flowable)
-        if self.mode.dry or not _content(flowable):
+        if self.mode.dry or isinstance(flowable, (ActionFlowable, PageBreak, CondPageBreak)):
             return
         page = pages.setdefault((self.passes, self.page), Page())
-        page.flowables.append(flowable)
+        if _content(flowable):
+            page.flowables.append(flowable)
+        # the room a following block was offered (spacers included, as the frame counts them)
         page.free = (self.frame._y - self.frame._y1) / self.frame._height
         page.size = tuple(self.pagesize)
 

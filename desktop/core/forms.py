@@ -159,6 +159,9 @@ class FieldDef(ItemDef, tag="field", frozen=True, kw_only=True):
     print: bool = True
     # places the value is printed with; None: the type's default (see ``places``)
     decimals: Decimals | None = None
+    # whether the report prints a long text's label as a heading over it: None (default) when
+    # its section has several items, False never (a label for the clerk, "Başkanın sunuşu"), True always
+    heading: bool | None = None
 
     @property
     def numeric(self) -> bool:

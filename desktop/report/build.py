@@ -6,7 +6,6 @@ import datetime as dt
 import errno
 from pathlib import Path
 
-from reportlab.platypus import Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..core import settings
@@ -22,7 +21,6 @@ from .document import Cancelled, Heading, ReportDoc, fixed_canvas
 from .fingerprint import fingerprint as data_fingerprint
 from .sections import section_blocks
 from .story import Story
-from .styles import sheet
 from .tables import RowTooTall
 from .text import esc
 
@@ -76,7 +74,7 @@ def department_story(ctx: Context, story: Story, dept_key: str, findings, draft:
             story.add_block(flow, landscape)
         any_section = True
     if not any_section:
-        story.add(Paragraph(parts.EMPTY, sheet()["empty"]))
+        story.add(parts.no_information())
     story.page_break("portrait")
     story.add(Heading("II. PERFORMANS SONUÇLARI", 0, ctx.key("b-performans"), style="h0"))
     story.add_landscape(*performance.performance_flowables(ctx, 1, dept_key))

@@ -15,8 +15,25 @@ does not fit, however much of the page that leaves blank. Two rules here:
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether
+import re
+
+from reportlab.platypus import KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import _ktAllow
+
+from ..core import turkish
+
+_NUMBERING = re.compile(r"^\s*(?:[IVX]+|[A-Z]|\d+)(?:\.\d+)*[.)]\s+")
+_TRAILING = re.compile(r"[\s:.;]+$")
+
+
+def heading_text(flowable) -> str | None:
+    """The comparable text of a heading (a paragraph whose style keeps it with what follows):
+    case-folded the Turkish way, without its numbering ("2. ") or a closing colon; else None."""
+    if not isinstance(flowable, Paragraph) or not getattr(flowable.style, "keepWithNext", 0):
+        return None
+    text = _TRAILING.sub("", _NUMBERING.sub("", flowable.getPlainText()))
+    return turkish.casefold(" ".join(text.split()))
+
 
 LEAVE_EMPTY = 1 / 3  # of the frame's height: a block is split rather than leave more blank
 
@@ -33,7 +50,8 @@ class Together(KeepTogether):
         frame = getattr(self, "_frame", None)
         at_top = frame is not None and getattr(frame, "_atTop", False)
         room = frame._height * LEAVE_EMPTY if frame is not None else 0.0
-        if at_top or (aH > room and self._H0 <= aH):
+        left = frame._y - frame._y1 if frame is not None else aH  # what moving would leave blank
+        if at_top or (left > room and self._H0 <= aH):
             return content  # split where it stands (nothing to gain from a new page, or too much to lose)
         return [self.FrameBreak(), *content]
 

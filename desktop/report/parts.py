@@ -9,6 +9,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from ..core import turkish
 from ..core.findings import Finding
 from ..core.forms import SectionDef
+from ..core.i18n import _
 from . import declarations, performance
 from .context import Context
 from .document import Heading
@@ -19,7 +20,11 @@ from .styles import sheet
 from .tables import Col, fit_table
 from .text import esc
 
-EMPTY = "Bu bölüme ilişkin bilgi girilmemiştir."
+
+# one rule for an empty part: a heading the regulation requires (the outline's, a department's
+# part of III.B.1) prints with this line; an optional one (a form's section, item) is left out
+def no_information() -> Paragraph:
+    return Paragraph(esc(_("Bu başlık altında bildirilecek bilgi yoktur.")), sheet()["empty"])
 
 
 def chapter_sections(ctx: Context) -> dict[str, list[tuple[str, SectionDef]]]:
@@ -43,10 +48,10 @@ def foreword(ctx: Context, story: Story) -> None:
         return
     story.add(Heading(esc(section.title), 0, ctx.key("foreword"), style="h0"))
     blocks = section_blocks(ctx, inst.key, section)
-    for flow, _ in blocks:
+    for flow, _landscape in blocks:
         story.add(*flow)
     if not blocks:
-        story.add(Paragraph(EMPTY, sheet()["empty"]))
+        story.add(no_information())
     signer = signer_of(ctx, declarations.TOP)
     if signer:
         st = sheet()
@@ -107,7 +112,7 @@ def departments_part(ctx: Context, story: Story, level: int) -> bool:
                 story.add_block(flow, landscape)
             any_content = True
         if not any_content:
-            story.add(Paragraph(EMPTY, sheet()["empty"]))
+            story.add(no_information())
         printed = True
     return printed
 
@@ -176,7 +181,7 @@ def chapters(ctx: Context, story: Story) -> None:
             node_out(child, level + 1)
             printed = True
         if not printed:
-            story.add(Paragraph(EMPTY, sheet()["empty"]))
+            story.add(no_information())
 
     for top in OUTLINE:
         node_out(top, 0)

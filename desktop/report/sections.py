@@ -89,7 +89,8 @@ def _field_story(story: _Story, item: FieldDef) -> None:
     story.flush_facts()
     flow = paragraphs(field_value(story.ctx, story.dept, item))
     if flow:
-        if story.many or story.single_text_label:
+        as_heading = item.heading if item.heading is not None else story.many or story.single_text_label
+        if as_heading:
             flow.insert(0, Paragraph(esc(item.label), sheet()["label"]))
         story.out.append((flow, False))
 
