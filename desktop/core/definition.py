@@ -13,7 +13,8 @@ import msgspec
 from msgspec import Meta, field
 
 from . import limits, organisation, roles
-from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict
+from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict, forms_row_departments
+from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
 from .sha import sha256_hex
@@ -54,10 +55,17 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         form_depts = [f.department for f in self.forms]
         if len(set(form_depts)) != len(form_depts):
             raise ValueError("bir birimin birden fazla formu var")
+        for f in self.forms:
+            for unknown in forms_row_departments(f) - known:
+                raise ValueError(
+                    _("'{form}' formunda bir satır bilinmeyen '{dept}' birimine ait (department)").format(
+                        form=f.department, dept=unknown
+                    )
+                )
         for x in list(self.plan.indicators()) + list(self.plan.activities()):
             if x.department not in known:
                 raise ValueError(f"'{x.key}' bilinmeyen '{x.department}' birimine atanmış")
-        for _, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
+        for _where, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
             raise ValueError(message)
         problem = organisation.reporting_problem(self.departments)
         if problem:

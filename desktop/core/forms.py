@@ -186,6 +186,21 @@ class RowDef(Strict, frozen=True, kw_only=True):
     level: Annotated[int, Meta(ge=0, le=MAX_ROW_LEVEL)] = 0
     # False: the row is printed but left out of the total row (memorandum accounts, 9xx).
     in_total: bool = True
+    # the department this row is about (a budget line of a unit): printed again in that
+    # department's own report (report/unit_report.py)
+    department: Segment | None = None
+
+
+def forms_row_departments(form) -> set[str]:
+    """The departments the rows of ``form``'s tables name (``RowDef.department``)."""
+    return {
+        r.department
+        for s in form.sections
+        for item in s.items
+        if isinstance(item, TableDef)
+        for r in item.row_defs
+        if r.department
+    }
 
 
 def total_rows(rows: list[RowDef]) -> list[RowDef]:

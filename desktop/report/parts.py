@@ -194,13 +194,15 @@ def signer_of(ctx: Context, role: str):
 
 def annexes(ctx: Context, story: Story, roles: list[str], unit_for, signer_for=None) -> None:
     story.add(Heading("EKLER", 0, ctx.key("ekler"), style="h0"))
-    first = True
-    for role in roles:
+    for n, role in enumerate(roles, start=1):
         signer = (signer_for or (lambda r: signer_of(ctx, r)))(role)
-        if not first:
+        if n > 1:
             story.page_break("portrait")
-        first = False
-        heading = Heading(esc(declarations.title_of(role)), 1, ctx.key(f"beyan-{role}"), style="decl_title")
+        # numbered: "Ek 1" over the declaration's own title, and in the contents and bookmarks
+        number = _("Ek {n}").format(n=n)
+        title = declarations.title_of(role)
+        story.add(Paragraph(esc(number), sheet()["annex_number"]))
+        heading = Heading(esc(title), 1, ctx.key(f"beyan-{role}"), style="decl_title", outline=f"{number}: {title}")
         story.add(*declarations.declaration(role, signer, year=ctx.year, unit=unit_for(role), heading=heading))
 
 

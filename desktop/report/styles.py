@@ -184,6 +184,16 @@ def sheet() -> dict[str, ParagraphStyle]:
         spaceBefore=30,
         spaceAfter=20,
     )
+    s["annex_number"] = ParagraphStyle(
+        "annex_number",
+        fontName=F.SANS_BOLD,
+        fontSize=9.5,
+        leading=12,
+        textColor=MUTED,
+        alignment=TA_CENTER,
+        spaceBefore=18,
+        keepWithNext=1,
+    )
     s["sign"] = ParagraphStyle("sign", parent=s["body"], alignment=TA_CENTER, spaceAfter=0)
     s["sign_bold"] = ParagraphStyle("sign_bold", parent=s["sign"], fontName=F.SERIF_BOLD)
     return s
