@@ -101,3 +101,27 @@ def test_photos_are_numbered_through_the_report_in_an_aligned_grid(tmp_path):
         page = next(p for p in pdf.pages if "Fotoğraf 1" in (p.extract_text() or ""))
         tops = {w["text"]: w["top"] for w in page.extract_words() if w["text"].startswith(("1:", "2:"))}
     assert abs(tops["1:"] - tops["2:"]) < 1  # the captions of one row stand on one line
+
+
+def test_a_foreword_portrait_prints_at_the_right_without_a_number(tmp_path, definitions):
+    from report_support import sample_consolidated
+
+    definition = definitions("kars")
+    section = definition.foreword_section
+    slot = next(i for i in section.items if getattr(i, "portrait", False))
+    path = sample_consolidated(tmp_path / "b.faaliyet", definition)
+    with Workbook.open(path) as wb:
+        add_photo(wb, f"{definition.institution_department.key}.{slot.key}", jpeg(size=(300, 400)), "Başkanın adı")
+    out = tmp_path / "r.pdf"
+    with Workbook.open(path, readonly=True) as wb:
+        build_report(wb, out)
+    import pdfplumber
+
+    with pdfplumber.open(str(out)) as pdf:
+        page = next(p for p in pdf.pages if section.title in (p.extract_text() or ""))
+        images = page.images
+        text = page.extract_text()
+    assert len(images) == 1
+    assert images[0]["x0"] > page.width / 2  # at the right
+    assert images[0]["bottom"] - images[0]["top"] <= 131
+    assert "Başkanın adı" in text and "Fotoğraf 1" not in text

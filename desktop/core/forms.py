@@ -299,6 +299,8 @@ class PhotoListDef(ItemDef, tag="photos", frozen=True, kw_only=True):
     max_count: Annotated[int, Meta(ge=1, le=500)] = 40
     # the report prints the organisation chart drawn from the departments here, before any photo
     org_chart: bool = False
+    # a portrait (the foreword's): its first photo printed alone, at the right, without number
+    portrait: bool = False
 
 
 Item = FieldDef | TableDef | PhotoListDef

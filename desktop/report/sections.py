@@ -16,7 +16,7 @@ from . import charts, declarations, table_dress
 from .context import Context
 from .makeup import Together
 from .org_chart import org_chart
-from .styles import TABLE_SIZE, sheet
+from .styles import RULE, TABLE_SIZE, sheet
 from .tables import Col, RowTooTall, fit_table, make_table
 from .text import checked, esc, flat, paragraphs, unfit
 
@@ -104,7 +104,7 @@ def _photos_story(story: _Story, item: PhotoListDef) -> None:
     story.flush_facts()
     if item.org_chart:
         story.out.append((organisation_block(story.ctx, item), False))
-    block = photo_block(story.ctx, story.dept, item)
+    block = (portrait_block if item.portrait else photo_block)(story.ctx, story.dept, item)
     if block:
         story.out.append((block, False))
 
@@ -235,6 +235,27 @@ def organisation_block(ctx: Context, item: PhotoListDef) -> list:
 
 
 PHOTO_MAX_H = 200.0
+PORTRAIT_H = 130.0
+
+
+def portrait_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
+    """The list's first photo as a portrait: at the right, framed, its caption (a name) under it."""
+    photos = list_photos(ctx.wb, keys.join(dept, item.key))
+    if not photos:
+        return []
+    p = photos[0]
+    checked(p.caption, "caption", f"{department_name(ctx, dept)}, '{item.title}' fotoğrafının açıklaması")
+    data = photo_data(ctx.wb, p.id)
+    if photo_problem(data, p.mime, p.width, p.height):
+        return []  # an unreadable portrait is left out (the photo list's own check names it)
+    scale = min(PORTRAIT_H / p.height, (ctx.portrait_width / 3) / p.width)
+    w, h = p.width * scale, p.height * scale
+    cells = [[Image(io.BytesIO(data), width=w, height=h)]]
+    if p.caption:
+        cells.append([Paragraph(esc(p.caption), sheet()["caption"])])
+    frame = Table(cells, colWidths=[w + 6], hAlign="RIGHT")
+    frame.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 0.6, RULE), ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+    return [frame, Spacer(1, 6)]
 
 
 def photo_block(ctx: Context, dept: str, item: PhotoListDef) -> list:

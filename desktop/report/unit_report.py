@@ -51,15 +51,15 @@ def _sections(ctx: Context, story: Story, dept: str, sections: list, level: int)
 def general_facts(ctx: Context, dept_key: str):
     d = ctx.definition
     dept = d.department(dept_key)
-    rows = [["Birim", dept.name]]
+    rows = [[_("Birim"), dept.name]]
     if dept.manager:
-        rows.append(["Birim yöneticisi", f"{dept.manager}{', ' + dept.manager_title if dept.manager_title else ''}"])
+        rows.append([_("Birim yöneticisi"), f"{dept.manager}{', ' + dept.manager_title if dept.manager_title else ''}"])
     above = d.department(dept.reports_to) if dept.reports_to else None
     top = next((s for s in ctx.settings.signers if s.role == declarations.TOP), None)
     if above is not None:
-        rows.append(["Bağlı olduğu birim", above.name])
+        rows.append([_("Bağlı olduğu birim"), above.name])
     elif top is not None and top.title:
-        rows.append(["Bağlı olduğu makam", top.title])
+        rows.append([_("Bağlı olduğu makam"), top.title])
     return make_table(
         ["", ""],
         rows,
@@ -130,7 +130,7 @@ def budget_lines(ctx: Context, dept_key: str) -> list:
 def unit_story(ctx: Context, story: Story, dept_key: str, findings, draft: bool, fp: str, source: str) -> None:
     d = ctx.definition
     dept = d.department(dept_key)
-    story.add(*cover(d, title="Birim Faaliyet Raporu", subtitle=dept.name, width=ctx.portrait_width))
+    story.add(*cover(d, title=_("Birim Faaliyet Raporu"), subtitle=dept.name, width=ctx.portrait_width))
     story.page_break("portrait")
     parts.toc(ctx, story)
     sections = [s for s in d.form(dept_key).sections if s.chapter != settings.SETTINGS_CHAPTER]
@@ -147,7 +147,7 @@ def unit_story(ctx: Context, story: Story, dept_key: str, findings, draft: bool,
     _heading(ctx, story, "II", 0)
     goals = goals_of(ctx, dept_key)
     if goals:
-        story.add(Paragraph(esc("Birimin performans göstergesi ya da faaliyeti bulunan stratejik hedefler:"), sheet()["body"]))
+        story.add(Paragraph(esc(_("Birimin performans göstergesi ya da faaliyeti bulunan stratejik hedefler:")), sheet()["body"]))
         story.add(*goals)
     printed = _sections(ctx, story, dept_key, of("II"), 1)
     if not goals and not printed:
