@@ -52,8 +52,10 @@ def general_facts(ctx: Context, dept_key: str):
     d = ctx.definition
     dept = d.department(dept_key)
     rows = [[_("Birim"), dept.name]]
-    if dept.manager:
-        rows.append([_("Birim yöneticisi"), f"{dept.manager}{', ' + dept.manager_title if dept.manager_title else ''}"])
+    # the manager in force: the strategy unit's entry for the year, else the definition's (as the declaration)
+    manager = settings.spending_officer(d, ctx.entries.values.get, dept_key)
+    if manager is not None and manager.name:
+        rows.append([_("Birim yöneticisi"), f"{manager.name}{', ' + manager.title if manager.title else ''}"])
     above = d.department(dept.reports_to) if dept.reports_to else None
     top = next((s for s in ctx.settings.signers if s.role == declarations.TOP), None)
     if above is not None:
