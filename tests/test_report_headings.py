@@ -52,7 +52,7 @@ def test_a_label_marked_not_a_heading_is_not_printed(tmp_path, definitions):
 
     definition = definitions("kars")
     foreword = definition.foreword_section
-    assert foreword is not None and all(i.heading is False for i in foreword.items)
+    assert foreword is not None and all(i.heading is False for i in foreword.items if i.kind == "field")
     path = sample_consolidated(tmp_path / "b.faaliyet", definition)
     out = tmp_path / "r.pdf"
     with Workbook.open(path, readonly=True) as wb:

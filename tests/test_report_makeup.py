@@ -132,3 +132,35 @@ def test_an_endless_label_is_cut_only_after_three_lines():
 def test_simple_doc_template_is_unchanged():
     """Only the report's own document keeps headings across containers (no global patch)."""
     assert SimpleDocTemplate.handle_keepWithNext is not document.ReportDoc.handle_keepWithNext
+
+
+def _rows_table(n: int):
+    from reportlab.platypus import Table
+
+    t = Table([["Başlık"]] + [[f"satır {i}"] for i in range(n)], rowHeights=[12] * (n + 1), repeatRows=1)
+    t.wrap(300, 10_000)
+    return t
+
+
+def test_a_split_leaves_no_lone_last_row():
+    from desktop.report.makeup import balanced_split
+
+    t = _rows_table(20)
+    parts = balanced_split(t, 300, 12 * 20 + 1, 1)  # the header and 19 rows fit
+    assert [len(p._cellvalues) - 1 for p in parts] == [18, 2]
+
+
+def test_a_split_leaves_no_lone_first_row_at_a_page_foot():
+    from desktop.report.makeup import balanced_split
+
+    t = _rows_table(20)
+    assert balanced_split(t, 300, 12 * 2 + 1, 1) == []  # the header and one row fit: the table moves on
+    parts = balanced_split(t, 300, 12 * 3 + 1, 1)
+    assert [len(p._cellvalues) - 1 for p in parts] == [2, 18]
+
+
+def test_the_sample_has_no_table_split_leaving_a_lone_row(laid_out):
+    """Every piece of a split table carries at least two body rows (its header repeated)."""
+    pieces = [f for page in laid_out for f in page.flowables if type(f).__name__ == "Table" and getattr(f, "repeatRows", 0)]
+    lone = [len(t._cellvalues) - t.repeatRows for t in pieces if len(t._cellvalues) - t.repeatRows < 2]
+    assert lone == []

@@ -80,3 +80,28 @@ def keep_with_next(doc, flowables: list) -> None:
         f.__dict__["keepWithNext"] = 0
     del flowables[:i]
     flowables.insert(0, Together(content))
+
+
+LEAST_ROWS = 2  # body rows a split table leaves on either page
+ORPHAN_ROW_MAX = 60.0  # points: only rows this short obey the rule at a page's foot
+
+
+def balanced_split(table, aw: float, ah: float, header_rows: int) -> list:
+    """``Table.split`` that leaves no lone body row on either page: a single last row moves
+    with its predecessor to the next page (a widow), a single first row at a page's foot
+    moves the whole table on (an orphan; rows taller than ``ORPHAN_ROW_MAX`` excepted,
+    so a table of very tall rows still splits)."""
+    parts = table.split(aw, ah)
+    if len(parts) != 2:
+        return parts
+    first = len(parts[0]._cellvalues) - header_rows
+    second = len(parts[1]._cellvalues) - header_rows
+    heights = getattr(table, "_rowHeights", None) or []
+    if first < LEAST_ROWS:
+        row = heights[header_rows] if len(heights) > header_rows else ORPHAN_ROW_MAX + 1
+        return [] if row <= ORPHAN_ROW_MAX else parts
+    if second >= LEAST_ROWS or first - (LEAST_ROWS - second) < LEAST_ROWS:
+        return parts
+    end = header_rows + first
+    cut = sum(heights[end - (LEAST_ROWS - second) : end])
+    return table.split(aw, ah - cut) or parts
