@@ -65,3 +65,20 @@ def test_a_label_marked_not_a_heading_is_not_printed(tmp_path, definitions):
     # the regulation's headings that the sample leaves empty say so, once each
     empty = text.count("Bu başlık altında bildirilecek bilgi yoktur.")
     assert empty >= 1
+
+
+def test_an_empty_form_table_is_left_out(tmp_path):
+    """A form's table is optional: with no value it is not printed (its title neither)."""
+    from report_support import clean_workbook, pdf_pages
+
+    from desktop.report import build_report
+    from desktop.store.file.workbook import Workbook
+
+    path = clean_workbook(tmp_path / "t.faaliyet")
+    out = tmp_path / "t.pdf"
+    with Workbook.open(path, readonly=True) as wb:
+        build_report(wb, out)
+    body = "\n".join(pdf_pages(out)[3:])  # after the cover, the foreword and the contents
+    assert "Aylara Göre Makbuz Gelirleri" in body  # filled
+    assert "Aylara Göre Akaryakıt Sarfiyatı" not in body  # left empty
+    assert "veri girilmemiştir" not in body

@@ -97,7 +97,9 @@ def _field_story(story: _Story, item: FieldDef) -> None:
 
 def _table_story(story: _Story, item: TableDef) -> None:
     story.flush_facts()
-    story.out.append(table_block(story.ctx, story.dept, item))
+    block = table_block(story.ctx, story.dept, item)
+    if block[0]:
+        story.out.append(block)
 
 
 def _photos_story(story: _Story, item: PhotoListDef) -> None:
@@ -178,7 +180,7 @@ def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
     title = Paragraph(esc(table.title), st["table_title"])
     rows, total_index, any_value = table_rows(ctx, dept, table)
     if not any_value:
-        return [title, Paragraph("Bu tabloya veri girilmemiştir.", st["empty"])], False
+        return [], False  # an optional item left empty is not printed (parts.no_information: the one rule)
     header = [table.row_header] + [c.label for c in table.columns]
     cols = [Col("left", True, 70, 3)] + [
         Col("right" if c.type in NUMERIC else "left", c.type not in NUMERIC, 50, 2) for c in table.columns
