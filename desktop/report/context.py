@@ -26,6 +26,7 @@ class Context:
     _keys: dict = field(default_factory=dict)
     _settings: YearDef | None = None
     _history: dict[int, Entries] | None = None
+    photos_shown: int = 0  # photos printed so far: they are numbered through the report
 
     @property
     def settings(self) -> YearDef:

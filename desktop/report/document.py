@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from . import fonts as F
+from .makeup import Together, keep_with_next
 from .marks import LIST_ANCHOR
 from .styles import DRAFT, MUTED, RULE, sheet
 
@@ -203,6 +204,8 @@ class LayoutFrame(Frame):
 
 
 class ReportDoc(BaseDocTemplate):
+    keepTogetherClass = Together
+
     def __init__(self, filename, *, header_left: str, header_right: str, draft: bool, check=None, **kw):
         super().__init__(
             filename,
@@ -339,6 +342,9 @@ class ReportDoc(BaseDocTemplate):
         canv.line(left, 1.45 * cm + 10, right, 1.45 * cm + 10)
         canv.drawCentredString(w / 2, 1.45 * cm, text)
         canv.restoreState()
+
+    def handle_keepWithNext(self, flowables):
+        keep_with_next(self, flowables)
 
     # --- headings: TOC entries and bookmarks ----------------------------------
     def afterFlowable(self, flowable):

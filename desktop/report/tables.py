@@ -25,6 +25,7 @@ from ..core.numbers import NBSP, bind_units
 from . import fonts as F
 from .document import LANDSCAPE, MARGIN_BOTTOM, MARGIN_TOP
 from .fonts import width as stringWidth
+from .makeup import balanced_split
 from .styles import ACCENT, ACCENT_LIGHT, RULE, TABLE_SIZE
 
 PAD = 4.0  # left and right padding of a cell
@@ -400,7 +401,7 @@ class LazyTable(Flowable):
     def split(self, aw, ah):
         t = self.table()
         t.canv = getattr(self, "canv", None)
-        parts = t.split(aw, ah)
+        parts = balanced_split(t, aw, ah, self.repeat_rows)  # no lone row on either page
         self.release()
         return parts
 
