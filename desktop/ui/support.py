@@ -130,7 +130,7 @@ class AboutDialog(QDialog):
     def _text(text: str) -> QPlainTextEdit:
         view = QPlainTextEdit(text)
         view.setReadOnly(True)
-        view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         return view
 
 
