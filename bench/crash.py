@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.definition import Definition
+from desktop.core.units import actual_type
 from desktop.core.values import TEXT_LIMITS, coerce
 from desktop.store.file import codec
 from desktop.store.file.workbook import Workbook
@@ -77,17 +78,19 @@ def ops(definition: Definition, seed: int, n: int, department: str = DEPARTMENT)
     keys = list(fields)
     longs = [k for k, t in fields.items() if t == "longtext"]
     indicators = [i.key for i in definition.indicators_of(department)]
+    counted = {i.key for i in definition.indicators_of(department) if actual_type(i) == "count"}  # whole numbers only
     out = []
     for i in range(n):
         seq = seed * 10_000 + i
         r = rng.random()
         if r < 0.10 and indicators:
-            attrs = {"actual": f"{seq}.25"}
+            key = rng.choice(indicators)
+            attrs = {"actual": str(seq) if key in counted else f"{seq}.25"}
             if rng.random() < 0.5:
                 attrs["explanation"] = f"Sapma {seq}: {TURKISH}"
             if rng.random() < 0.3:
                 attrs["source"] = f"Kayıt defteri {seq}"
-            out.append(Op("indicator", attrs, rng.choice(indicators)))
+            out.append(Op("indicator", attrs, key))
         elif r < 0.25:
             chosen = rng.sample(keys, rng.randint(2, 4))
             out.append(Op("values", {k: _raw(rng, fields[k], seq) for k in chosen}))

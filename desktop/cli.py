@@ -198,7 +198,10 @@ def cmd_values_export(args) -> int:
     with _open(args.file, readonly=True) as wb:
         if not wb.department and not args.department:
             raise Failure("Bu birleştirilmiş bir dosya: --department ile birimi seçin.")
-        data = export_values(wb, args.department)
+        try:
+            data = export_values(wb, args.department, args.previous_year)
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
     text = dumps(data) if args.format == "json" else to_csv(data)
     if args.out:
         _not_an_input(args.out, args.file)
@@ -208,6 +211,67 @@ def cmd_values_export(args) -> int:
             raise Failure(str(exc)) from None
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_year_next(args) -> int:
+    """Next year from this year's consolidated file: its definition folder and its consolidated file."""
+    from .store.year_cycle import next_year
+
+    if bool(args.out_definition) == bool(args.definition):
+        raise Failure(
+            _(
+                "Yeni yılın tanımı için ya --out-definition KLASÖR (tanımı bu dosyadan yaz) ya da --definition KLASÖR "
+                "(hazırladığınız tanımı kullan) verin; ikisi birden değil."
+            )
+        )
+    _not_an_input(args.out, args.file)
+    folder = Path(args.out_definition) if args.out_definition else None
+    if folder is not None and folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise Failure(
+            _(
+                "'{folder}' boş bir klasör değil; tanımın üzerine yazılmasın diye hiçbir şey yazılmadı. "
+                "Yeni ya da boş bir klasör adı verin."
+            ).format(folder=folder)
+        )
+    new = _definition(args) if args.definition else None
+    with _open(args.file, readonly=True) as wb:
+        try:
+            rolled = next_year(wb, args.year, args.out, folder, new)  # the strategy window runs the same
+        except WorkbookError as exc:
+            raise Failure(str(exc)) from None
+    if folder is not None:
+        print(_("Tanım klasörü yazıldı: {folder} ({id})").format(folder=folder, id=rolled.definition.id))
+    print(
+        _("Yeni yılın birleşik dosyası yazıldı: {path} ({year}; {n} değer taşındı, geçmiş yıllar: {years})").format(
+            path=rolled.path, year=rolled.definition.year.year, n=rolled.carried, years=", ".join(map(str, rolled.years))
+        )
+    )
+    for note in rolled.notes:
+        print(_("not: {note}").format(note=note))
+    if rolled.dropped:
+        print(
+            _("Yeni yılda yeri olmayan {n} değer (taşınmadı, geçmiş yıl olarak da tutulmadı):").format(n=len(rolled.dropped)),
+            file=sys.stderr,
+        )
+        for line in rolled.dropped:
+            print(f"  {line}", file=sys.stderr)
+    return 0
+
+
+def cmd_year_history(args) -> int:
+    """Earlier years' consolidated files added to a file's history."""
+    from .store.year_cycle import add_years
+
+    with _open(args.file) as wb:
+        try:
+            added = add_years(wb, args.sources)
+        except WorkbookError as exc:
+            raise Failure(str(exc), 1) from None
+    for a in added:
+        print(_("{year}: {n} değer eklendi ({name})").format(year=a.year, n=a.rows, name=a.path.name))
+        for line in a.dropped:
+            print(_("  bu yılda yeri yok: {line}").format(line=line), file=sys.stderr)
     return 0
 
 
@@ -552,7 +616,46 @@ def build_parser() -> argparse.ArgumentParser:
     ve.add_argument("--format", choices=["json", "csv"], default="json", help="çıktı biçimi (varsayılan json)")
     ve.add_argument("--department", metavar="BİRİM", help="birleştirilmiş dosyada birim")
     ve.add_argument("--out", metavar="ÇIKTI", help="çıktı dosyası (varsayılan: ekrana)")
+    ve.add_argument("--previous-year", action="store_true", help='dosyadaki geçen yılın değerlerini ver ("year": önceki yıl)')
     ve.set_defaults(func=cmd_values_export)
+
+    sp = add("year", "yıl döngüsü: gelecek yılı bu yıldan yapar, geçmiş yılları ekler", None)
+    ysub = sp.add_subparsers(dest="year_command", metavar="İŞLEM", title="işlemler")
+    ysub.required = True
+    yn = ysub.add_parser(
+        "next",
+        help="bu yılın birleşik dosyasından gelecek yılın tanımını ve birleşik dosyasını yazar",
+        description="bu yılın birleşik dosyasından gelecek yılın tanım klasörünü (yıl bir artar, o yılın hedefleri geçerli olur) "
+        "ve birleşik dosyasını yazar: 'carry: true' alanlar bu yılın değerleriyle başlar, bu yılın değerleri geçen yıl "
+        "olarak salt okunur tutulur; yeni yılda yeri olmayan değerler listelenir. Girdi dosyası değişmez.",
+    )
+    yn.add_argument("file", metavar="BİRLEŞİK", help="bu yılın birleşik .faaliyet dosyası")
+    yn.add_argument("--year", required=True, type=int, metavar="YIL", help="gelecek yıl (dosyanın yılı + 1)")
+    yn.add_argument("--out", required=True, metavar="DOSYA", help="yazılacak yeni birleşik .faaliyet dosyası")
+    which = yn.add_mutually_exclusive_group()
+    which.add_argument("--out-definition", metavar="KLASÖR", help="yeni yılın tanımını bu (yeni ya da boş) klasöre yaz")
+    which.add_argument(
+        "--definition",
+        metavar="KLASÖR",
+        help="hazırlanmış yeni yıl tanımını kullan (yeniden adlandırılan anahtarlar renamed_from ile eşlenir)",
+    )
+    yn.set_defaults(func=cmd_year_next)
+    yh = ysub.add_parser(
+        "history",
+        help="önceki yılların birleşik dosyalarının değerlerini geçmiş yıl olarak ekler",
+        description="önceki yılların birleşik dosyalarının değerlerini dosyaya geçmiş yıl olarak ekler; kurum aynı, yıl daha "
+        "önce ve plan eşlenebilir olmalı, yoksa hiçbiri eklenmez ve dosya değişmez (çıkış 1)",
+    )
+    yh.add_argument("file", metavar="BİRLEŞİK", help="geçmişin ekleneceği birleşik .faaliyet dosyası")
+    yh.add_argument(
+        "--from",
+        dest="sources",
+        action="append",
+        required=True,
+        metavar="ESKİ",
+        help="önceki bir yılın birleşik dosyası (birden çok kez verilebilir)",
+    )
+    yh.set_defaults(func=cmd_year_history)
 
     sp = add("check", "dosyayı denetler ve bulguları listeler (çıkış: 0 hatasız, 1 hatalı, 2 açılamadı)", cmd_check)
     sp.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")

@@ -249,7 +249,7 @@ def test_template_round_trip(workbook, definition, tmp_path):
             ("itfaiye.makbuz.ocak.arac", "value"): 78,
             ("itfaiye.makbuz.ocak.tutar", "value"): 12115.5,
             ("itfaiye.makbuz.subat.tutar", "value"): "11.920,25",  # typed as text, Turkish format
-            ("itfaiye.akaryakit.ocak.litre", "value"): "1.485",  # ambiguous in a decimal cell: refused
+            ("itfaiye.akaryakit.ocak.litre", "value"): "1,485.5",  # English format in a Turkish cell: refused
             ("itfaiye.akaryakit.subat.litre", "value"): 1740.5,
             ("itfaiye.anlatim", "value"): "Eğitimler yapıldı.\n\n- Tatbikat",
             ("itfaiye.trafik_kazasi", "value"): "9",
@@ -261,7 +261,7 @@ def test_template_round_trip(workbook, definition, tmp_path):
     )
     with pytest.raises(ImportRejected) as exc:
         import_template(workbook, filled)
-    assert any("belirsiz" in p and "!" in p.split(":")[0] for p in exc.value.problems)
+    assert any("İngilizce" in p and "1.485,5" in p and "!" in p.split(":")[0] for p in exc.value.problems)
     filled = fill(
         template,
         tmp_path / "dolu2.xlsx",
@@ -269,7 +269,7 @@ def test_template_round_trip(workbook, definition, tmp_path):
             ("itfaiye.makbuz.ocak.arac", "value"): 78,
             ("itfaiye.makbuz.ocak.tutar", "value"): 12115.5,
             ("itfaiye.makbuz.subat.tutar", "value"): "11.920,25",
-            ("itfaiye.akaryakit.ocak.litre", "value"): "1485",
+            ("itfaiye.akaryakit.ocak.litre", "value"): "1.485",  # Turkish thousands
             ("itfaiye.akaryakit.subat.litre", "value"): 1740.5,
             ("itfaiye.anlatim", "value"): "Eğitimler yapıldı.\n\n- Tatbikat",
             ("itfaiye.trafik_kazasi", "value"): "9",
@@ -302,12 +302,15 @@ def test_turkish_text_in_a_decimal_cell(workbook, definition, tmp_path):
     ok = fill(template, tmp_path / "ok.xlsx", {("itfaiye.akaryakit.ocak.litre", "value"): "1.234,5"})
     assert import_template(workbook, ok) == 1
     assert workbook.get("itfaiye.akaryakit.ocak.litre") == D("1234.5")
+    thousands = fill(template, tmp_path / "th.xlsx", {("itfaiye.akaryakit.ocak.litre", "value"): "1.234"})
+    assert import_template(workbook, thousands) == 1  # the dot before three digits groups thousands
+    assert workbook.get("itfaiye.akaryakit.ocak.litre") == D("1234")
     before = sha(workbook.path)
-    bad = fill(template, tmp_path / "bad.xlsx", {("itfaiye.akaryakit.subat.litre", "value"): "1.234"})
+    bad = fill(template, tmp_path / "bad.xlsx", {("itfaiye.akaryakit.subat.litre", "value"): "0.234"})
     with pytest.raises(ImportRejected) as exc:
         import_template(workbook, bad)
     sheet, coord = where[("itfaiye.akaryakit.subat.litre", "value")]
-    assert exc.value.problems[0].startswith(f"{sheet}!{coord}: ") and "belirsiz" in exc.value.problems[0]
+    assert exc.value.problems[0].startswith(f"{sheet}!{coord}: ") and "0,234" in exc.value.problems[0]
     assert sha(workbook.path) == before
     assert workbook.get("itfaiye.akaryakit.subat.litre") is None
 
@@ -328,7 +331,7 @@ def test_every_problem_is_listed_and_the_file_is_unchanged(workbook, definition,
             ("itfaiye.makbuz.nisan.arac", "value"): 2.5,  # fraction in a count
             ("itfaiye.makbuz.mayis.tutar", "value"): "on iki",  # not a number
             ("itfaiye.makbuz.haziran.tutar", "value"): 10.555,  # three decimals in money
-            (ind.key, "actual"): "12.25",  # English decimal point
+            (ind.key, "actual"): "1,234.25",  # English format (a lone "12.25" is read as 12,25)
         },
     )
     with pytest.raises(ImportRejected) as exc:
@@ -413,9 +416,12 @@ def test_convert_cell_values():
     assert convert(0.1 + 0.2, "decimal") == D("0.3")  # Excel's 15 significant digits
     assert convert("%87,5", "percent") == D("87.5")
     assert convert("  ", "count") is None
+    assert convert("150.000", "money") == D("150000")  # the reading rule of every entry path
+    assert convert("12.5", "decimal") == D("12.5")
     assert convert(2020, "text") == "2020"
     for bad, kind in (
-        ("1.234", "decimal"),
+        ("1,234.5", "decimal"),
+        ("0.234", "decimal"),
         ("#DIV/0!", "decimal"),
         (True, "count"),
         (dt.datetime(2020, 1, 1), "money"),
@@ -674,3 +680,19 @@ def test_formula_with_a_cached_value_imports_the_value(workbook, definition, tmp
             zout.writestr(info, data)
     assert import_template(workbook, out) == 1
     assert workbook.get(counts[0]) == 42
+
+
+def test_a_count_indicator_refuses_a_fraction_from_excel_naming_the_cell(workbook, definition, tmp_path):
+    template = tmp_path / "sablon.xlsx"
+    write_template(definition, "itfaiye", template)
+    where = cell_map(template)
+    ind = definition.indicators_of("itfaiye")[0]  # "Adet"
+    before = sha(workbook.path)
+    bad = fill(template, tmp_path / "kesir.xlsx", {(ind.key, "actual"): "12,5"})
+    with pytest.raises(ImportRejected) as exc:
+        import_template(workbook, bad)
+    sheet, coord = where[(ind.key, "actual")]
+    assert any(p.startswith(f"{sheet}!{coord}") and "tam sayı" in p for p in exc.value.problems), exc.value.problems
+    assert sha(workbook.path) == before
+    ok = fill(template, tmp_path / "tam.xlsx", {(ind.key, "actual"): "1.234"})  # Turkish thousands
+    assert import_template(workbook, ok) == 1 and workbook.entries().indicators[ind.key].actual == 1234

@@ -133,3 +133,12 @@ def test_a_reimport_after_accept_keeps_the_state_when_nothing_changed(consolidat
     merge_files(consolidated_path, [files["itfaiye"]])
     with Workbook.open(consolidated_path) as wb:
         assert wb.state("itfaiye")["state"] == "kabul"
+
+
+def test_the_merge_summary_names_a_state_by_its_label(consolidated_path, files):
+    merge_files(consolidated_path, [files["itfaiye"]])
+    with Workbook.open(files["itfaiye"]) as wb:
+        submit(wb)  # the same data, now sent
+    result = merge_files(consolidated_path, [files["itfaiye"]])
+    line = result.summary_lines()[0]
+    assert "gönderildi" in line.lower() and "gonderildi" not in line, line  # the label, not the stored key

@@ -115,24 +115,66 @@ def test_parse_errors_are_turkish_and_specific(text, kind, words):
         assert word.lower() in message.lower(), message
 
 
-# --- the ambiguity rule -----------------------------------------------------
+# --- the reading rule -------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        ("1.234", 1234),
+        ("150.000", 150000),
+        ("12.345", 12345),
+        ("999.000", 999000),
+        ("1.234.567", 1234567),
+        ("1 234", 1234),
+        ("1\u00a0234", 1234),
+    ],
+)
+def test_dot_before_three_digit_groups_is_thousands_in_every_kind(text, number, kind):
+    value = parse_number(text, kind)
+    assert value == number
+    assert type(value) is (int if kind == "count" else D)
+
+
+def test_the_issues_examples():
+    """Issue #16: what the clerk typed and what must be read."""
+    assert parse_number("150.000", "money") == D("150000.00")
+    assert parse_number("1.234.567,89", "money") == D("1234567.89")
+    assert parse_number("1.234.567,5", "decimal") == D("1234567.5")
+    assert parse_number("12.5", "decimal") == D("12.5")
+    assert parse_number("12,5", "decimal") == D("12.5")
+    assert parse_number("-3", "decimal") == D("-3")
+    assert parse_number("1 234", "decimal") == D("1234")
+    assert parse_number("-1.234", "money") == D("-1234.00")
+    # "150,000" is 150 in Turkish: for money that is three decimals, refused with the fix
+    message = error("150,000", "money")
+    assert "2 ondalık" in message and "150.000" in message
 
 
 @pytest.mark.parametrize("kind", ["decimal", "money", "percent"])
-@pytest.mark.parametrize("text", ["1.234", "12.345", "999.000", "-1.234"])
-def test_single_dot_three_digits_is_ambiguous(text, kind):
-    message = error(text, kind)
-    assert "belirsiz" in message
-    digits = text.lstrip("-")
-    assert digits.replace(".", "") in message  # "1234"
-    assert digits.replace(".", ",") in message  # "1,234"
+@pytest.mark.parametrize(
+    "text,expected", [("1.5", "1.5"), ("12.25", "12.25"), ("12.5", "12.5"), ("-0.75", "-0.75"), (".5", "0.5")]
+)
+def test_english_decimal_point_is_read_where_it_cannot_be_turkish(text, expected, kind):
+    assert parse_number(text, kind) == D(expected)
 
 
-@pytest.mark.parametrize("kind", ["decimal", "money", "percent"])
-@pytest.mark.parametrize("text,fix", [("1.5", "1,5"), ("12.25", "12,25"), ("1234.5678", "1234,5678"), ("0.234", "0,234")])
-def test_english_decimal_point_is_rejected_in_tr(text, fix, kind):
+def test_english_decimal_point_keeps_the_kinds_limits():
+    assert "2 ondalık" in error("1234.5678", "money")
+    assert parse_number("1234.5678", "decimal") == D("1234.5678")
+    assert "tam sayı" in error("12.5", "count")
+    assert "tam sayı" in error("1.5", "count")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("text,fix", [("0.234", "0,234"), ("1234.567", "1234,567"), ("-0.500", "0,500")])
+def test_three_digits_after_a_dot_that_are_not_thousands_are_refused(text, fix, kind):
     message = error(text, kind)
-    assert "virgül" in message and fix in message
+    if kind == "count" and text.startswith("-"):
+        assert "eksi" in message
+        return
+    assert "üçer rakam" in message and fix in message, message
 
 
 @pytest.mark.parametrize("text,fix", [("1,234.5", "1.234,5"), ("1,234,567.89", "1.234.567,89"), ("1,234,567", "1.234.567")])
@@ -141,19 +183,27 @@ def test_english_format_is_named_in_tr(text, fix):
     assert "İngilizce" in message and fix in message
 
 
-@given(st.from_regex(r"\A[1-9][0-9]{0,2}\.[0-9]{3}\Z"), st.sampled_from(["decimal", "money", "percent"]))
-def test_every_lone_thousands_group_is_rejected(text, kind):
-    assert "belirsiz" in error(text, kind)
-    assert parse_number(text, "count") == int(text.replace(".", ""))
+@given(st.from_regex(r"\A[1-9][0-9]{0,2}(\.[0-9]{3}){1,4}\Z"), st.sampled_from(KINDS))
+def test_every_valid_thousands_grouping_is_read_as_thousands(text, kind):
+    assert parse_number(text, kind) == int(text.replace(".", ""))
 
 
 DIGITS = st.text(alphabet="0123456789", max_size=7)
 
 
-@given(DIGITS, DIGITS, st.sampled_from(["", "-"]), st.sampled_from(["decimal", "money", "percent"]))
-def test_single_dot_without_comma_never_parses_in_tr(left, right, sign, kind):
-    with pytest.raises(NumberError):
-        parse_number(f"{sign}{left}.{right}", kind)
+@given(DIGITS, DIGITS, st.sampled_from(["", "-"]), st.sampled_from(["decimal", "percent"]))
+def test_single_dot_without_comma_is_thousands_a_decimal_point_or_refused(left, right, sign, kind):
+    text = f"{sign}{left}.{right}"
+    try:
+        value = parse_number(text, kind)
+    except NumberError:
+        thousands = len(right) == 3 and left[:1] not in ("", "0") and len(left) <= 3
+        assert not thousands and (len(right) in (0, 3) or len(right) > 6), text  # > 6: too many places
+        return
+    if len(right) == 3:  # thousands: "1.234" is 1234, never 1,234
+        assert value == D(sign + left + right)
+    else:  # cannot be Turkish: an English decimal point
+        assert value == D(f"{sign}{left or '0'}.{right}")
 
 
 @given(st.text(alphabet="0123456789.,", min_size=1, max_size=14), st.sampled_from(KINDS))
@@ -190,8 +240,7 @@ def test_parse_english(text, kind, expected):
 @pytest.mark.parametrize(
     "text,kind,words",
     [
-        ("1,234", "decimal", ["belirsiz", "1234", "1.234"]),
-        ("1,5", "decimal", ["nokta", "1.5"]),
+        ("0,234", "decimal", ["üçer rakam", "0.234"]),
         ("1.234,5", "decimal", ["Türkçe", "1,234.5"]),
         ("1.5", "count", ["tam sayı"]),
         ("1.234", "money", ["2 ondalık"]),
@@ -265,10 +314,10 @@ def test_detected_english_block_never_misreads(values):
         (D("0.125"), 2, "0,13"),  # half up
         (D("-0.001"), 2, "0,00"),  # no "-0,00"
         (D("2.5"), 0, "3"),
-        (D("1234"), None, "1234"),  # not "1.234": that would not parse back
-        (D("999999"), None, "999999"),
+        (D("1234"), None, "1.234"),  # parses back: a dot before three digits is thousands
+        (D("999999"), None, "999.999"),
         (D("1000000"), None, "1.000.000"),
-        (D("1E+3"), None, "1000"),
+        (D("1E+3"), None, "1.000"),
         (D("0.001"), None, "0,001"),
         (1234, 2, "1.234,00"),
     ],

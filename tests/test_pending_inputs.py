@@ -116,13 +116,13 @@ def test_pending_input_is_an_error_that_blocks_submit(small):
         assert [(f.place, f.message, f.department) for f in errors] == [
             (
                 "itfaiye.trafik_kazasi",
-                "'Müdahale edilen trafik kazası' alanına yazılan '12a' okunamadı: düzeltin ya da silin.",
+                "'Müdahale edilen trafik kazası' alanına yazılan değer okunamadı: '12a' bir sayı değil. Yalnızca rakam girin, ör. 1234. Düzeltin ya da silin.",
                 "itfaiye",
             )
         ]
         with pytest.raises(ImportRejected) as exc:
             submission.submit(wb)
-        assert any("'12a' okunamadı" in p for p in exc.value.problems)
+        assert any("'12a' bir sayı değil" in p for p in exc.value.problems)
         assert wb.state()["state"] == "taslak"
         wb.discard_unparsed("itfaiye.trafik_kazasi")
         assert not [f for f in wb.findings() if f.is_error]

@@ -80,9 +80,10 @@ def test_template_is_fillable_in_excel(small, tmp_path):
         "Hedefe etkisi (%)",
         "Sorumlu birim",
         "Performans hedefi",
+        "Yıllara göre hedefler",
     ]
     assert ws.freeze_panes == "A2"
-    assert [c.value for c in ws[2]] == ["asfalt", "G-1", "Serilen asfalt", "Ton", "artan", 100, 250.5, 33.33, "fen", "yol"]
+    assert [c.value for c in ws[2]] == ["asfalt", "G-1", "Serilen asfalt", "Ton", "artan", 100, 250.5, 33.33, "fen", "yol", None]
     assert ws["H2"].number_format == "#,##0.00"  # a weight shows its decimals
     assert ws["E3"].value == "azalan" and ws["E4"].value == "korunacak"
     assert ws.column_dimensions["C"].width > ws.column_dimensions["A"].width

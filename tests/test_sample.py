@@ -41,6 +41,9 @@ CONTRADICTIONS = {
     ("mali_hizmetler", "bilanco_aktif_12"),  # receivables 27.673.060,88 ≠ sum of accounts (27.005.889,80)
     ("mali_hizmetler", "nazim_taahhut"),  # memo accounts 920 = −4.838.109,60, 921 = +4.838.109,60
     ("mali_hizmetler", "gelir_turleri_toplam"),  # "TOPLAM GELİR" 104.810.943,10 over rows of 18.497.083,73
+    # PG 1.3.2, days to file the council's minutes: target 200, actual 2, a decreasing
+    # indicator: a rate of %10.000 (the reference prints "2"); worth a second look
+    ("yazi_isleri", "olagan_disi_oran"),
 }
 # performance targets whose printed weights miss 100 by more than their rounding
 # (13 more targets total 99,97–99,99 with many two-decimal weights: rounding, not an error)

@@ -381,3 +381,27 @@ def test_the_merge_dialog_says_which_phase_and_file(qtbot, window, files):  # no
         assert {t.partition(": ")[2] for t in shown if t.startswith(phase + ": ")} == names, shown
     assert shown[-1] == "Tamamlanıyor…"
     assert phase_text("yazılıyor: imar.faaliyet") == "Yazılıyor: imar.faaliyet"
+
+
+@pytest.mark.parametrize("width", [1366, 910])  # 1366 px, and 1366 px at 150 % (910 logical)
+def test_the_decision_column_is_never_cut_off(qtbot, window, width):
+    from desktop.store.merge.conflicts import Conflict
+    from desktop.ui.strategy.conflicts import COL_CHOICE, ConflictDialog
+
+    long = "Aylara Göre Makbuz Gelirleri / Şubat / Miktarı (TL) — bir tablonun uzun bir hücre adı"
+    conflicts = [
+        Conflict("itfaiye", "itfaiye.faaliyet", ("e", f"itfaiye.k{i}"), long, "1.234,00", "5.678,00", "ayse", "", "mehmet", "")
+        for i in range(3)
+    ]
+    dlg = ConflictDialog(conflicts, {"itfaiye": "İtfaiye Müdürlüğü"}, window)
+    qtbot.addWidget(dlg)
+    dlg.resize(int(width * 0.9), 500)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    table = dlg.table
+    right = table.columnViewportPosition(COL_CHOICE) + table.columnWidth(COL_CHOICE)
+    assert table.columnViewportPosition(COL_CHOICE) >= 0 and right <= table.viewport().width()
+    assert right >= table.viewport().width() * 0.9  # the columns share the width: none squeezed for nothing
+    combo = table.cellWidget(0, COL_CHOICE)
+    assert table.columnWidth(COL_CHOICE) >= combo.sizeHint().width()  # its text whole
+    assert dlg.width() <= width

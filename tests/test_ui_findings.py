@@ -19,10 +19,12 @@ def _panel_texts(win):
 
 def test_required_field_is_marked_and_listed(window):
     edit = widget(window, "itfaiye.anlatim")
-    assert edit.property("finding") == "error"
+    assert edit.property("finding") == "warning"  # empty and required: to fill (amber), not a mistake (red)
     assert any("zorunlu" in t for t in _panel_texts(window))
     assert "zorunlu" in edit.toolTip()
-    assert window.view.navigator.mark_of("genel") == "error"
+    # a required field still empty is what to fill, not a mistake: no red mark, named in the navigator
+    assert window.view.navigator.mark_of("genel") == "empty"
+    assert "1 zorunlu boş" in window.view.navigator.item(0).text()
 
 
 def test_filling_the_field_clears_mark_and_panel_line(window, qtbot):
@@ -56,7 +58,8 @@ def test_rule_finding_marks_the_table_cell(window):
     assert m.data(m.index(r, c), Qt.ItemDataRole.BackgroundRole) is not None
     assert "1.000 TL" in m.data(m.index(r, c), Qt.ItemDataRole.ToolTipRole)
     assert window.view.go_to(cell)
-    assert table.currentIndex() == m.index(r, c)
+    assert m.is_total(r)  # a grey total: the clerk is taken to the first cell of its column to fix it
+    assert table.currentIndex() == m.index(0, c)
 
 
 def test_indicator_rate_is_computed_as_you_type_and_explanation_required(window, qtbot, workbook_path):
@@ -116,9 +119,12 @@ def test_panel_rows_are_coloured_by_severity(window):
 
     window.editor.set_values({"itfaiye.makbuz.ocak.arac": 1, "itfaiye.makbuz.ocak.tutar": Decimal("5000")})  # a warning
     lst = window.view.findings.list
+    window.editor.record_unparsed("itfaiye.trafik_kazasi", "12a")  # an error
     rows = [lst.item(i) for i in range(lst.count())]
     errors = [r for r in rows if r.text().startswith("Hata")]
+    missing = [r for r in rows if r.text().startswith("Eksik")]  # the required field still empty
     warnings = [r for r in rows if r.text().startswith("Uyarı")]
-    assert errors and warnings
+    assert errors and missing and warnings
     assert {r.foreground().color().name() for r in errors} == {COLORS["error"]}
+    assert {r.foreground().color().name() for r in missing} == {COLORS["missing"]}
     assert {r.foreground().color().name() for r in warnings} == {COLORS["warning"]}

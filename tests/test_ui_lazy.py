@@ -63,10 +63,13 @@ def test_a_finding_on_a_page_not_yet_built_is_marked_listed_and_reached(window):
     assert window.view.current_page() == "gelirler" and _built(window, "gelirler")
     table = window.view.scrolls["gelirler"].findChild(TableEditor, "itfaiye.makbuz")
     m = table.model()
-    here = m.index(table.currentIndex().row(), table.currentIndex().column())
-    assert m.key(here.row(), here.column()) in {f.place for f in window.doc.findings}
-    assert m.data(here, Qt.ItemDataRole.BackgroundRole) is not None  # the cell is marked
-    assert "1.000 TL" in m.data(here, Qt.ItemDataRole.ToolTipRole)
+    # the finding is on the grey total: the clerk lands on the first cell of its column to type into
+    here = table.currentIndex()
+    total = m.index(m.rowCount() - 1, here.column())
+    assert m.key(total.row(), total.column()) in {f.place for f in window.doc.findings}
+    assert (here.row(), m.flags(here) & Qt.ItemFlag.ItemIsEditable) == (0, Qt.ItemFlag.ItemIsEditable)
+    assert m.data(total, Qt.ItemDataRole.BackgroundRole) is not None  # the total is marked
+    assert "1.000 TL" in m.data(total, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_find_goes_to_a_field_on_a_page_not_yet_built(window):

@@ -49,17 +49,17 @@ def test_headings_and_notes_keep_their_look(window):
 
 
 def test_a_finding_tints_and_borders_the_editor(window, qtbot):
-    edit = widget(window, "itfaiye.anlatim")  # required, empty: an error
-    assert edit.property("finding") == "error"
-    assert edit.palette().color(BASE).name() == "#fdecea"
-    assert _edge(edit, edit.frameWidth()) == "#c62828"
+    edit = widget(window, "itfaiye.anlatim")  # required, empty: to fill (amber), not a mistake (red)
+    assert edit.property("finding") == "warning"
+    assert edit.palette().color(BASE).name() == "#fff8e1"
+    assert _edge(edit, edit.frameWidth()) == "#e0a800"
     focus(window, edit)  # the focus shows instead of the mark's border; the tint stays
     assert edit.hasFocus() and _edge(edit, edit.frameWidth()) == "#1a5fb4"
     type_text(edit, "Çalışmalar sürdü.")
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert edit.property("finding") == ""
     assert edit.palette().color(BASE) == QApplication.palette().color(BASE)
-    assert _edge(edit, edit.frameWidth()) != "#c62828"
+    assert _edge(edit, edit.frameWidth()) != "#e0a800"
 
 
 def test_unreadable_input_is_red_until_corrected(window, qtbot):

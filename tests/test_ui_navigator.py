@@ -13,7 +13,11 @@ pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_
 def test_marks_follow_what_is_entered(window):
     nav = window.view.navigator
     assert nav.mark_of("gelirler") == "empty"
-    assert nav.mark_of("genel") == "error"  # the required long text is empty
+    assert nav.mark_of("genel") == "empty"  # the required long text is empty: to fill, not a mistake
+    assert "zorunlu boş" in nav.item(0).text()
+    window.editor.record_unparsed("itfaiye.trafik_kazasi", "12a")
+    assert nav.mark_of("genel") == "error" and "1 hata" in nav.item(0).text()  # a mistake is red
+    window.editor.discard_unparsed("itfaiye.trafik_kazasi")
     window.editor.set_values({"itfaiye.makbuz.ocak.arac": 3})
     assert nav.mark_of("gelirler") == "partial"
     assert "1/36 dolu" in nav.item(1).text()

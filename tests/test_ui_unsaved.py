@@ -44,29 +44,29 @@ def test_unreadable_number_is_kept_in_the_file_and_back_after_reopening(window, 
     # in the file at once: a kill now loses nothing
     assert stored(workbook_path, "itfaiye.trafik_kazasi") == 1200  # the value stays as it was
     assert pending(workbook_path) == {"itfaiye.trafik_kazasi": "12a"}
-    assert any("'12a' okunamadı" in f.message for f in window.doc.errors)
+    assert any("'12a' bir sayı değil" in f.message for f in window.doc.errors)
 
     win = reopen(window, qtbot, workbook_path)
     edit = widget(win, "itfaiye.trafik_kazasi")
     assert edit.text() == "12a"
     assert edit.property("inputError") is True and "sayı değil" in edit.toolTip()
-    assert "okunamadı: düzeltin ya da silin" in edit.toolTip()
+    assert "okunamadı: '12a' bir sayı değil" in edit.toolTip() and "Düzeltin ya da silin" in edit.toolTip()
     assert "Dosyada kayıtlı değer: 1.200" in edit.toolTip()  # what the report prints meanwhile
     assert win.editor.stack.count() == 0  # not a value: nothing to undo
     win.close()
 
 
 def test_unreadable_text_left_in_a_field_is_kept_when_the_window_closes(window, qtbot, workbook_path):
-    edit = widget(window, "pg_5_3_1.actual")  # decimal: "1.234" is ambiguous
+    edit = widget(window, "pg_5_3_1.actual")  # decimal: "1,234.5" is English, refused
     focus(window, edit)
-    qtbot.keyClicks(edit, "1.234")  # no Enter, the window is closed while typing
+    qtbot.keyClicks(edit, "1,234.5")  # no Enter, the window is closed while typing
     window.close()
-    assert pending(workbook_path) == {"pg_5_3_1.actual": "1.234"}
+    assert pending(workbook_path) == {"pg_5_3_1.actual": "1,234.5"}
     assert stored_indicator(workbook_path, "pg_5_3_1") is None
 
     win = make_window(qtbot, workbook_path)
     edit = widget(win, "pg_5_3_1.actual")
-    assert edit.text() == "1.234" and edit.property("inputError") is True and "belirsiz" in edit.toolTip()
+    assert edit.text() == "1,234.5" and edit.property("inputError") is True and "İngilizce" in edit.toolTip()
     win.close()
 
 
@@ -85,7 +85,7 @@ def test_unreadable_table_cell_is_kept_and_shown_red_after_reopening(window, qtb
     assert m.key(0, 0) == CELL
     assert m.data(idx) == "12a" and m.data(idx, Qt.ItemDataRole.EditRole) == "12a"
     assert m.data(idx, Qt.ItemDataRole.BackgroundRole).color() == ERROR_BG
-    assert "'12a' okunamadı" in m.data(idx, Qt.ItemDataRole.ToolTipRole)
+    assert "'12a' bir sayı değil" in m.data(idx, Qt.ItemDataRole.ToolTipRole)
     # correcting it: the editor opens with what was typed
     win.view.go_to(CELL)
     qtbot.keyClick(table, Qt.Key.Key_F2)
@@ -176,13 +176,16 @@ def test_a_kept_unreadable_input_blocks_submitting_with_its_message(window, qtbo
     window.send(workbook_path.with_name("kopya.faaliyet"))  # commits what is being typed first
     title, text, kind = window.prompts.messages[-1]
     assert kind == "warning" and "hata düzeltilmeli" in text
-    assert "'Müdahale edilen trafik kazası' alanına yazılan '12a' okunamadı: düzeltin ya da silin." in text
+    assert (
+        "'Müdahale edilen trafik kazası' alanına yazılan değer okunamadı: '12a' bir sayı değil. Yalnızca rakam girin, ör. 1234. Düzeltin ya da silin."
+        in text
+    )
     assert window.prompts.asked == []
     with Workbook.open(workbook_path, readonly=True) as wb:
         assert wb.state()["state"] == "taslak"
     panel = window.view.findings.list
     assert any(
-        "'12a' okunamadı" in panel.item(i).text() or "'12a' okunamadı" in (panel.item(i).toolTip() or "")
+        "'12a' bir sayı değil" in panel.item(i).text() or "'12a' bir sayı değil" in (panel.item(i).toolTip() or "")
         for i in range(panel.count())
     )
 

@@ -36,10 +36,10 @@ def digest(path):
 
 
 def test_round_trip(workbook, tmp_path, definition):
-    ind = definition.indicators_of("itfaiye")[0]
+    ind = definition.indicators_of("itfaiye")[0]  # "Adet": a count, whole numbers only
     act = definition.activities_of("itfaiye")[0]
     data = valueset(
-        indicators=[{"key": ind.key, "actual": 9.5, "explanation": "Açıklama", "source": "Olay kayıt defteri"}],
+        indicators=[{"key": ind.key, "actual": 9, "explanation": "Açıklama", "source": "Olay kayıt defteri"}],
         activities=[{"key": act.key, "actual_cost": 1250.75, "explanation": "", "source": "Ödeme emri 12/2020"}],
     )
     assert import_values(workbook, json.loads(json.dumps(data), parse_float=D)) == 4 + 3 + 2

@@ -14,6 +14,7 @@ from msgspec import Meta, field
 
 from . import limits, roles
 from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict
+from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
 from .sha import sha256_hex
@@ -57,7 +58,10 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         for x in list(self.plan.indicators()) + list(self.plan.activities()):
             if x.department not in known:
                 raise ValueError(f"'{x.key}' bilinmeyen '{x.department}' birimine atanmış")
-        for _, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
+        for i in self.plan.indicators():
+            if i.targets is not None and i.target != i.target_of(self.year.year):
+                raise ValueError(target_conflict(i, self.year.year))
+        for _place, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
             raise ValueError(message)
 
     # --- look-ups -------------------------------------------------------
@@ -80,6 +84,15 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         for a in self.plan.activities():
             activities.setdefault(a.department, []).append(a)
         return indicators, activities
+
+    @cached_property
+    def _plan_items(self) -> dict[str, IndicatorDef | ActivityDef]:
+        items: list[IndicatorDef | ActivityDef] = [*self.plan.indicators(), *self.plan.activities()]
+        return {x.key: x for x in items}
+
+    def plan_item(self, key: str) -> IndicatorDef | ActivityDef | None:
+        """The indicator or activity with ``key`` (plan keys are unique across both), or None."""
+        return self._plan_items.get(key)
 
     @cached_property
     def _slots_of(self) -> dict[str, list[Slot]]:
@@ -181,6 +194,22 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
             raise InvalidData(explain(str(exc))) from None
         except RecursionError:
             raise InvalidData("form tanımı çok derin iç içe") from None
+
+
+def target_conflict(indicator: IndicatorDef, year: int) -> str:
+    """Why an indicator's ``target`` and its ``targets`` of the year disagree (Turkish)."""
+    from .numbers import format_number
+
+    wanted = indicator.target_of(year)
+    return _(
+        "'{key}' göstergesinin hedefi (target: {target}) {year} yılının hedefiyle (targets: {wanted}) uyuşmuyor; "
+        "yalnızca 'targets' yazın ya da ikisini aynı yapın"
+    ).format(
+        key=indicator.key,
+        target=format_number(indicator.target or 0),
+        year=year,
+        wanted=format_number(wanted) if wanted is not None else _("yok"),
+    )
 
 
 def describe_type(t: str) -> str:

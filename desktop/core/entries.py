@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import ChainMap
 from decimal import Decimal
 
 import msgspec
@@ -31,17 +32,30 @@ class Entries(msgspec.Struct):
 
 
 class ValueView:
-    """Entered values plus every computed cell, addressable by full key."""
+    """Entered values plus every computed cell, addressable by full key.
 
-    def __init__(self, definition: Definition, entries: Entries, departments: list[str] | None = None):
+    ``previous``: last year's entries (the file's history), which fill the previous-year cells
+    (``previous_year: true``); a formula or a total reads them like entered cells."""
+
+    def __init__(
+        self, definition: Definition, entries: Entries, departments: list[str] | None = None, previous: Entries | None = None
+    ):
         self.definition = definition
         self.entries = entries
+        self.previous = previous
         self.computed: dict[str, object] = {}
+        self.before: dict[str, object] = {}  # the previous-year cells (part of ``computed``)
         depts = departments if departments is not None else [f.department for f in definition.forms]
         for dept in depts:
             for section in definition.form(dept).sections:
                 for item in section.items:
-                    self.computed.update(KINDS[item.kind].computed(dept, item, entries.values))
+                    kind = KINDS[item.kind]
+                    before = kind.previous(dept, item, previous)
+                    self.before.update(before)
+                    self.computed.update(before)
+                    self.computed.update(
+                        kind.computed(dept, item, ChainMap(before, entries.values) if before else entries.values)
+                    )
 
     def get(self, key: str):
         if key in self.computed:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import msgspec
 
 SEVERITY_LABELS = {"error": "hata", "warning": "uyarı"}
+# A required field still empty: an error (nothing is sent without it), but something to
+# fill rather than a mistake; a new file starts with these, so they are named apart.
+MISSING_RULE = "zorunlu"
 
 
 class Finding(msgspec.Struct, frozen=True, order=True):
@@ -21,6 +24,11 @@ class Finding(msgspec.Struct, frozen=True, order=True):
     @property
     def severity_label(self) -> str:
         return SEVERITY_LABELS.get(self.severity, self.severity)
+
+    @property
+    def is_missing(self) -> bool:
+        """A required field still empty (``MISSING_RULE``): it blocks sending like any error."""
+        return self.rule == MISSING_RULE
 
 
 def count_by_severity(findings) -> dict[str, int]:

@@ -8,6 +8,7 @@ msgspec is used rather than a heavier validation library because a workbook's
 definition snapshot is checked on every open, on the clerk's cold start path.
 """
 
+from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar, cast
 
 import msgspec
@@ -15,6 +16,7 @@ from msgspec import Meta, field
 
 from . import keys
 from .dates import BIMONTHS, MONTH_KEYS, MONTHS
+from .i18n import _
 from .limits import (
     MAX_COLUMNS,
     MAX_DEPARTMENT_SLOTS,
@@ -89,7 +91,7 @@ def convert(data: Any, type_: Any) -> Any:
     """Check plain data against a struct type (or a union of them, as ``Item``) and
     build it, or raise InvalidData."""
     try:
-        return msgspec.convert(data, type_)
+        return msgspec.convert(data, type_, str_keys=True)  # YAML keys (a plan's years) arrive as text
     except msgspec.MsgspecError as exc:
         raise InvalidData(str(exc)) from None
 
@@ -136,6 +138,30 @@ def check_decimals(type_: str, decimals: int | None) -> None:
         raise ValueError(f"'{TYPE_LABELS[type_]}' türünde 'decimals' en çok {MAX_DECIMALS[type_]} olabilir; {decimals} yazılmış")
 
 
+def check_factor(factor, what: str) -> None:
+    """A change factor (``change_factor``) is a finite number greater than 1."""
+    if factor is None:
+        return
+    if not factor.is_finite() or factor <= 1 or factor > 1_000_000:
+        raise ValueError(
+            _("{what} 1'den büyük bir sayı olmalı (ör. 10: on kat artış ya da azalış uyarılır); {factor} yazılmış").format(
+                what=what, factor=factor
+            )
+        )
+
+
+def check_previous(key: str, previous_year: bool, of: str | None, what: str) -> None:
+    """``previous_year: true`` needs ``of`` (the key whose last-year value it shows); ``of`` alone is meaningless."""
+    if previous_year and not of:
+        raise ValueError(
+            _("'{key}' {what} geçen yılın değerini gösteriyor (previous_year: true); hangisinin olduğunu 'of' ile yazın").format(
+                key=key, what=what
+            )
+        )
+    if of and not previous_year:
+        raise ValueError(_("'{key}' {what}: 'of' yalnızca 'previous_year: true' ile yazılır").format(key=key, what=what))
+
+
 class ItemDef(Strict, tag_field="kind", frozen=True, kw_only=True):
     """An item of a section; ``kind`` (field, table, photos) tells which."""
 
@@ -158,6 +184,15 @@ class FieldDef(ItemDef, tag="field", frozen=True, kw_only=True):
     print: bool = True
     # places the value is printed with; None: the type's default (see ``places``)
     decimals: Decimals | None = None
+    # the year cycle (``faaliyet year next``): ``carry`` starts next year's value from this
+    # year's; ``previous_year`` + ``of``: read-only, last year's value of the field ``of``;
+    # ``renamed_from``: the key of the year before; ``change_factor``: warn when the value is
+    # this many times last year's, or that many times less
+    carry: bool = False
+    previous_year: bool = False
+    of: Segment | None = None
+    renamed_from: Segment | None = None
+    change_factor: Decimal | None = None
 
     @property
     def numeric(self) -> bool:
@@ -169,11 +204,20 @@ class FieldDef(ItemDef, tag="field", frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         check_decimals(self.type, self.decimals)
+        check_previous(self.key, self.previous_year, self.of, _("alanı"))
+        check_factor(self.change_factor, _("'{key}' alanının değişim katsayısı (change_factor)").format(key=self.key))
+        if self.previous_year and (self.carry or self.required):
+            raise ValueError(
+                _("'{key}' alanı geçen yılın değerini gösterir, girilmez: 'carry' ya da 'required' yazılamaz").format(
+                    key=self.key
+                )
+            )
 
 
 class RowDef(Strict, frozen=True, kw_only=True):
     key: Segment
     label: Short
+    renamed_from: Segment | None = None  # its key in the year before (the year cycle)
 
 
 class ColumnDef(Strict, frozen=True, kw_only=True):
@@ -192,6 +236,10 @@ class ColumnDef(Strict, frozen=True, kw_only=True):
     group: Short | None = None
     # places the column (and its total) is printed with; None: the type's default
     decimals: Decimals | None = None
+    # read-only, filled from last year's value of the same row's column ``of`` (never typed)
+    previous_year: bool = False
+    of: Segment | None = None
+    renamed_from: Segment | None = None  # its key in the year before (the year cycle)
 
     @property
     def places(self) -> int | None:
@@ -199,6 +247,9 @@ class ColumnDef(Strict, frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         check_decimals(self.type, self.decimals)
+        check_previous(self.key, self.previous_year, self.of, _("sütunu"))
+        if self.previous_year and self.computed:
+            raise ValueError(_("'{key}' sütunu geçen yılın değerini gösterir; 'computed' formülü yazılamaz").format(key=self.key))
 
     @property
     def total_mode(self) -> str:
@@ -218,6 +269,9 @@ class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
     total_row: bool | Short = False  # True or a label ("Genel Toplam")
     note: Long | None = None
     chart: Literal["bar", "pie"] | None = None
+    carry: bool = False  # next year's table starts from this year's values (``faaliyet year next``)
+    renamed_from: Segment | None = None  # its key in the year before (the year cycle)
+    change_factor: Decimal | None = None  # warn when a cell is this many times last year's, or that many times less
 
     @property
     def row_defs(self) -> list[RowDef]:
@@ -250,12 +304,22 @@ class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
                 unknown = names_in(c.computed) - names
                 if unknown:
                     raise ValueError(f"'{c.key}' sütununun formülü bilinmeyen sütun kullanıyor: " + ", ".join(sorted(unknown)))
+            if c.previous_year:
+                _check_of(
+                    c.key,
+                    c.type,
+                    self.column(c.of or ""),
+                    (_("sütun"), _("sütununun")),
+                    _("'{key}' tablosunda").format(key=self.key),
+                )
+        check_factor(self.change_factor, _("'{key}' tablosunun değişim katsayısı (change_factor)").format(key=self.key))
 
 
 class PhotoListDef(ItemDef, tag="photos", frozen=True, kw_only=True):
     key: Segment
     title: Short
     max_count: Annotated[int, Meta(ge=1, le=500)] = 40
+    renamed_from: Segment | None = None  # its key in the year before (the year cycle)
 
 
 Item = FieldDef | TableDef | PhotoListDef
@@ -296,6 +360,33 @@ class FormDef(Strict, frozen=True, kw_only=True):
         _unique([s.key for s in self.sections], "bölüm")
         _unique([i.key for s in self.sections for i in s.items], "alan/tablo")
         _unique([r.key for r in self.rules], "kural")
+        fields = {i.key: i for s in self.sections for i in s.items if isinstance(i, FieldDef)}
+        for f in fields.values():
+            if f.previous_year:
+                _check_of(f.key, f.type, fields.get(f.of or ""), (_("alan"), _("alanının")), _("formda"))
+
+
+def _check_of(key: str, type_: str, of, words: tuple[str, str], where: str) -> None:
+    """The ``of`` of a previous-year field or column: exists, is not itself previous-year, same type."""
+    what, whose = words
+    if of is None:
+        raise ValueError(
+            _("'{key}' {whose} 'of' değeri {where} bir {what} anahtarı olmalı").format(
+                key=key, whose=whose, where=where, what=what
+            )
+        )
+    if of.previous_year:
+        raise ValueError(
+            _("'{key}' {whose} 'of' değeri '{of}' de geçen yılı gösteriyor; girilen bir {what} seçin").format(
+                key=key, whose=whose, of=of.key, what=what
+            )
+        )
+    if of.type != type_:
+        raise ValueError(
+            _("'{key}' {whose} türü ({type}) '{of}' {whose} türüyle ({of_type}) aynı olmalı").format(
+                key=key, whose=whose, type=TYPE_LABELS.get(type_, type_), of=of.key, of_type=TYPE_LABELS.get(of.type, of.type)
+            )
+        )
 
 
 def _unique(values: list[str], what: str) -> None:

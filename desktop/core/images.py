@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .i18n import _
 from .limits import MAX_LOGO_BYTES, MAX_STORED_SIDE
 
 MAX_SIDE = 1600
@@ -65,9 +66,24 @@ def normalize(data: bytes, name: str = "resim") -> StoredImage:
             img.save(out, "JPEG", quality=85, optimize=True)
     except ImageProblem:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError) as exc:
+    except Image.DecompressionBombError:  # declares more pixels than Pillow's own limit
         raise ImageProblem(
-            f"'{name}' okunabilen bir resim değil ({type(exc).__name__}). JPEG ya da PNG bir fotoğraf seçin."
+            _("'{name}' çok büyük (en çok {limit} milyon piksel). Fotoğrafı küçültüp yeniden seçin.").format(
+                name=name, limit=MAX_PIXELS // 1_000_000
+            )
+        ) from None
+    except UnidentifiedImageError:  # another format (GIF, WEBP, HEIC…) or not a picture at all
+        raise ImageProblem(
+            _(
+                "'{name}' okunabilen bir resim değil: yalnız JPEG ve PNG fotoğraflar eklenebilir. "
+                "Fotoğrafı JPEG ya da PNG olarak kaydedip yeniden seçin."
+            ).format(name=name)
+        ) from None
+    except (OSError, ValueError, SyntaxError):  # a JPEG or PNG that breaks off or is damaged
+        raise ImageProblem(
+            _("'{name}' okunabilen bir resim değil: dosya bozuk ya da yarım kalmış. Fotoğrafı yeniden kopyalayıp seçin.").format(
+                name=name
+            )
         ) from None
     blob = out.getvalue()
     return StoredImage(blob, "image/jpeg", img.width, img.height, hashlib.sha256(blob).hexdigest())

@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 
 from msgspec import Meta, field
 
-from .forms import Segment, Strict
+from .forms import Segment, Strict, check_factor
+from .i18n import _
 from .limits import MAX_LOGO_BYTES, MAX_PLAN_LIST, MAX_STORED_SIDE, Key, LimitExceeded, Short, check_number
 from .sha import sha256_hex
 
@@ -80,8 +81,12 @@ class YearDef(Strict, frozen=True, kw_only=True):
     deviation_tolerance: Decimal = Decimal(0)  # percent, 0..100
     percent_style: Literal["prefix", "suffix"] = "prefix"
     signers: Annotated[list[SignerDef], Meta(max_length=MAX_PLAN_LIST)] = field(default_factory=list)
+    # a value this many times last year's (or that many times less) is warned as a likely typo;
+    # a field, table or indicator may declare its own (``change_factor``)
+    change_factor: Decimal = Decimal(10)
 
     def __post_init__(self) -> None:
+        check_factor(self.change_factor, _("yılın değişim katsayısı (change_factor)"))
         check_number(self.deviation_tolerance, "sapma toleransı")
         if not Decimal(0) <= self.deviation_tolerance <= Decimal(100):
             raise ValueError(f"sapma toleransı 0 ile 100 arasında olmalı ({self.deviation_tolerance})")

@@ -26,10 +26,50 @@ class Kind(NamedTuple):
     required: Callable[[Any], bool]  # the clerk must fill it in
     extra: Callable[[str, Any, Any], tuple[int, int]]  # (filled, total) beyond its slots, from entries
     inputs: Callable[[str, Any], list[str]]  # (department, item): entered keys its computed cells read
+    # (department, item, last year's Entries): its previous-year cells (``previous_year: true``),
+    # computed values read from the stored previous year, never typed
+    previous: Callable[[str, Any, Any], dict[str, object]]
+    # (department, item): each entered value key it had last year → its key now (``renamed_from``
+    # on the item, a row or a column; ``core.year_cycle.key_map``)
+    renamed: Callable[[str, Any], dict[str, str]]
 
 
 def _field_slots(department: str, section: str, item) -> list[Slot]:
-    return [Slot(keys.join(department, item.key), item.type, item.label, department, section, places=item.places)]
+    key = keys.join(department, item.key)
+    return [Slot(key, item.type, item.label, department, section, item.previous_year, item.places)]
+
+
+def _field_previous(department: str, item, previous) -> dict[str, object]:
+    if not item.previous_year:
+        return {}
+    value = previous.values.get(keys.join(department, item.of)) if previous is not None else None
+    return {keys.join(department, item.key): value}
+
+
+def _field_renamed(department: str, item) -> dict[str, str]:
+    return {} if item.previous_year else {keys.join(department, item.renamed_from or item.key): keys.join(department, item.key)}
+
+
+def _table_renamed(department: str, item) -> dict[str, str]:
+    was = item.renamed_from or item.key
+    return {
+        keys.join(department, was, row.renamed_from or row.key, col.renamed_from or col.key): keys.join(
+            department, item.key, row.key, col.key
+        )
+        for row in item.row_defs
+        for col in item.columns
+        if not (col.computed or col.previous_year)
+    }
+
+
+def _table_previous(department: str, item, previous) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for col in item.columns:
+        if col.previous_year:
+            for row in item.row_defs:
+                value = previous.values.get(keys.join(department, item.key, row.key, col.of)) if previous is not None else None
+                out[keys.join(department, item.key, row.key, col.key)] = value
+    return out
 
 
 def _table_slots(department: str, section: str, item) -> list[Slot]:
@@ -39,7 +79,7 @@ def _table_slots(department: str, section: str, item) -> list[Slot]:
         rows.append((keys.TOTAL_ROW, item.total_label, True))
     for rkey, rlabel, is_total in rows:
         for col in item.columns:
-            computed = is_total or bool(col.computed)
+            computed = is_total or bool(col.computed) or col.previous_year
             if is_total and col.total_mode == "none":
                 continue
             out.append(
@@ -74,6 +114,8 @@ KINDS: dict[str, Kind] = {
         required=lambda item: item.required,
         extra=lambda department, item, entries: (0, 0),
         inputs=lambda department, item: [],
+        previous=_field_previous,
+        renamed=_field_renamed,
     ),
     "table": Kind(
         title=lambda item: item.title,
@@ -83,6 +125,8 @@ KINDS: dict[str, Kind] = {
         required=lambda item: False,
         extra=lambda department, item, entries: (0, 0),
         inputs=_table_inputs,
+        previous=_table_previous,
+        renamed=_table_renamed,
     ),
     "photos": Kind(
         title=lambda item: item.title,
@@ -92,6 +136,8 @@ KINDS: dict[str, Kind] = {
         required=lambda item: False,
         extra=_photo_count,
         inputs=lambda department, item: [],
+        previous=lambda department, item, previous: {},
+        renamed=lambda department, item: {},
     ),
 }
 

@@ -11,7 +11,7 @@ answer for entries read at once.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import ChainMap, defaultdict
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -21,7 +21,18 @@ from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
 from .item_kinds import KINDS
-from .validation import indicator_findings_of, plan_findings, required_findings, rule_findings, year_rules
+from .validation import (
+    CHANGE_RULE,
+    change_findings,
+    entered_numbers,
+    indicator_change_findings,
+    indicator_findings_of,
+    plan_findings,
+    required_findings,
+    rule_findings,
+    year_factor,
+    year_rules,
+)
 
 
 def same(a, b) -> bool:
@@ -35,10 +46,13 @@ class LiveChecks:
     ``entries`` is the caller's: it changes them, then calls ``update`` with what it changed.
     """
 
-    def __init__(self, definition: Definition, entries: Entries, department: str | None = None):
+    def __init__(self, definition: Definition, entries: Entries, department: str | None = None, previous: Entries | None = None):
         self.definition, self.entries, self.department = definition, entries, department
+        self.previous = previous  # last year's entries (the file's history), or None
         depts = [department] if department else [f.department for f in definition.forms]
-        self.view = ValueView(definition, entries, depts)
+        self.view = ValueView(definition, entries, depts, previous)
+        self._factor = year_factor(definition, entries)
+        self._changes: list[tuple] = []  # the buckets of the change check (they read the year's factor)
         self._inputs: dict[str, tuple[str, Any]] = {}  # entered key → (department, the item whose computed cells read it)
         self._checks_of: dict[str, list[tuple]] = defaultdict(list)  # key → buckets that read it
         self._run: dict[tuple, Callable[[], list[Finding]]] = {}  # bucket → its findings, computed anew
@@ -53,6 +67,12 @@ class LiveChecks:
                         bucket: tuple = ("zorunlu", dept, item.key)
                         self._run[bucket] = partial(required_findings, self.view, dept, item)
                         self._checks_of[f"{dept}.{item.key}"].append(bucket)
+                    if previous is not None and (numbers := entered_numbers(dept, item)):
+                        bucket = (CHANGE_RULE, dept, item.key)
+                        self._run[bucket] = partial(self._change, dept, item)
+                        self._changes.append(bucket)
+                        for key in numbers:
+                            self._checks_of[key].append(bucket)
             for n, rule in enumerate(form.rules):
                 bucket = ("kural", dept, n)
                 self._run[bucket] = partial(rule_findings, definition, self.view, dept, rule)
@@ -67,7 +87,11 @@ class LiveChecks:
         self._found: dict[tuple, list[Finding]] = {b: run() for b, run in self._run.items()}
 
     def _indicator(self, ind) -> list[Finding]:
-        return indicator_findings_of(ind, self.entries.indicators.get(ind.key), self._tolerance, self._style)
+        found = indicator_findings_of(ind, self.entries.indicators.get(ind.key), self._tolerance, self._style)
+        return found + indicator_change_findings(ind, self.entries, self.previous, self._factor)
+
+    def _change(self, dept: str, item) -> list[Finding]:
+        return change_findings(self.definition, self.view, dept, item, self._factor)
 
     # --- reading ----------------------------------------------------------
     def get(self, key: str):
@@ -85,7 +109,8 @@ class LiveChecks:
         computed cells; findings added; findings removed)."""
         touched = set(values)
         for dept, item in {id(t): t for t in (self._inputs.get(k) for k in values) if t}.values():
-            for key, v in KINDS[item.kind].computed(dept, item, self.entries.values).items():
+            entered = ChainMap(self.view.before, self.entries.values) if self.view.before else self.entries.values
+            for key, v in KINDS[item.kind].computed(dept, item, entered).items():
                 if not same(v, self.view.computed.get(key)) or key not in self.view.computed:
                     touched.add(key)
                 self.view.computed[key] = v
@@ -97,6 +122,10 @@ class LiveChecks:
             if (tolerance, style) != (self._tolerance, self._style):
                 self._tolerance, self._style = tolerance, style
                 buckets |= {("gosterge", k) for k in self._indicators}
+            factor = year_factor(self.definition, self.entries)
+            if factor != self._factor:
+                self._factor = factor
+                buckets |= {("gosterge", k) for k in self._indicators} | set(self._changes)
         added: list[Finding] = []
         removed: list[Finding] = []
         for bucket in buckets:

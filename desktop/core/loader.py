@@ -447,6 +447,9 @@ def load_definition(folder: Path | str) -> Definition:
         if plan_raw is not None:
             plan, p = validate_part(PlanDef, _plain(plan_raw), plan_raw, plan_label)
             problems += p
+    if plan is not None and isinstance(parts.get("year"), YearDef):
+        plan, p = _year_targets(plan, parts["year"].year, plan_label)
+        problems += p
     parts["plan"] = plan
 
     forms = []
@@ -471,6 +474,21 @@ def load_definition(folder: Path | str) -> Definition:
     except InvalidData as exc:  # safety net: cross checks above should catch these
         loc, message = _message(str(exc), Definition, parts)
         raise DefinitionError([Problem(name, None, _place(loc), message)]) from None
+
+
+def _year_targets(plan: PlanDef, year: int, label: str) -> tuple[PlanDef, list[Problem]]:
+    """The plan with each indicator's ``target`` the one of ``year`` in its ``targets`` (when given):
+    no entry for the year means no target; a plain ``target`` that disagrees is a problem."""
+    from .definition import target_conflict
+
+    problems = [
+        Problem(label, None, i.key, target_conflict(i, year))
+        for i in plan.indicators()
+        if i.targets is not None and i.target is not None and i.target != i.target_of(year)
+    ]
+    if problems:
+        return plan, problems
+    return plan.map_items(indicator=lambda i: i if i.targets is None else i.replace(target=i.target_of(year))), []
 
 
 def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | None, list[Problem]]:

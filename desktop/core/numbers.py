@@ -9,20 +9,25 @@ Excel): ',' groups, '.' is the decimal point: 1,234,567.89. A space (also
 NBSP, narrow NBSP) may group thousands in both. Grouping must be valid: 1-3
 digits, then groups of exactly 3.
 
-THE AMBIGUITY RULE - nothing ever silently becomes a different number
-(described for "tr"; "en" is the mirror image with '.' and ',' swapped):
+THE READING RULE - one rule for every editor, table cell, paste and Excel
+import (described for "tr"; "en" is the mirror image with '.' and ',' swapped):
 
-* decimal/money/percent: a single '.' followed by exactly 3 digits and no
-  ',' ("1.234") could be Turkish thousands (1234) or English decimals
-  (1,234); it is rejected, asking for "1234" or "1,234".
-* A single '.' followed by 1, 2 or 4+ digits ("1.5", "12.25") is an English
-  decimal point; it is rejected, saying that the decimal separator is the
-  comma ("1,5"). So is "0.234" (thousands never start with 0).
-* Several dots with valid 3-digit groups ("1.234.567") are thousands.
-* Both separators: the order must be Turkish ("1.234,5"); "1,234.5" is
-  rejected as English format.
-* count: a fraction is impossible, so "1.234" is simply 1234; any ',' is an
-  error ("Adet tam sayı olmalı").
+* ',' is the decimal separator: "12,5" is 12,5; "1.234.567,89" is 1234567,89.
+* '.' followed by groups of exactly three digits, the first group 1-3 digits
+  not starting with 0, is a thousands separator, in every kind: "150.000" is
+  150000, "1.234" is 1234, "1.234.567" is 1234567 (also for money: "150.000"
+  is 150.000,00 TL). A space (NBSP, narrow NBSP) groups the same way: "1 234".
+* An English decimal point is read only where the text cannot be Turkish:
+  a single '.', no ',' and no space, digits after it, and NOT exactly three of
+  them: "12.5" is 12,5, "0.75" is 0,75, "1234.5678" is 1234,5678. A count
+  refuses it like any fraction ("adet tam sayı olmalı").
+* Everything else with a '.' and no ',' is refused with the reason, never
+  guessed: "0.234" and "1234.567" (three digits after the dot but not valid
+  thousands), "1.2.3", "12.34.567".
+* Both separators: the order must be Turkish ("1.234,5"); "1,234.5" and
+  "1,234,567" are refused as English format, naming the Turkish spelling.
+* The field shows what it read before it is saved ("= 150.000,00 TL",
+  ``desktop.core.values.reading``), so a reading is never a surprise.
 
 THE RANGE RULE - every number fits what the file stores, exactly:
 
@@ -37,16 +42,17 @@ THE RANGE RULE - every number fits what the file stores, exactly:
 ``range_problem`` states this once; ``parse_number`` (typed) and
 ``desktop.core.values.coerce`` (machine input) both apply it.
 
-Formatting mirrors this: ``format_number`` never prints a Decimal as a lone
-thousands group without decimals ("1.234"), since that would not parse back;
-it prints "1234" instead. Ints (counts) are always grouped ("1.234").
-Rounding is ROUND_HALF_UP.
+Formatting mirrors this: every number is grouped ("1.234", "1.234,5"), and
+what ``format_number`` prints parses back to the same number. Rounding is
+ROUND_HALF_UP.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal
+
+from .i18n import _
 
 KINDS = ("count", "decimal", "money", "percent")
 STYLES = ("tr", "en")
@@ -72,6 +78,7 @@ _WORDS = {
         dname="virgül",
         dis="virgüldür",
         dabl="virgülden",
+        gabl="noktadan",
         ex="1.234,56",
         other="İngilizce",
         this="Türkçe",
@@ -84,6 +91,7 @@ _WORDS = {
         dname="nokta",
         dis="noktadır",
         dabl="noktadan",
+        gabl="virgülden",
         ex="1,234.56",
         other="Türkçe",
         this="İngilizce",
@@ -218,16 +226,19 @@ def _split(body: str, text: str, kind: str, w: dict) -> tuple[str, str]:
         if not frac.isdigit():
             raise NumberError(f"'{_show(text)}' geçersiz: {w['dabl']} sonra yalnızca rakam gelmeli, ör. {w['ex']}")
         return _ungroup(whole, text, kind, w), frac
-    if kind != "count" and body.count(g) == 1 and " " not in body:
+    if body.count(g) == 1 and " " not in body and not _GROUPED.fullmatch(body):
         left, right = body.split(g)
-        if _GROUPED.fullmatch(body):
+        if right.isdigit() and len(right) != 3:  # "12.5": cannot be thousands, so a decimal point
+            if kind == "count":
+                raise NumberError(_("'{text}' olmaz: Adet tam sayı olmalı; ondalık yazmayın, ör. 12").format(text=_show(text)))
+            return left, right
+        if right.isdigit():  # "0.234", "1234.567": three digits, but not valid thousands
             raise NumberError(
-                f"'{_show(text)}' belirsiz: {w['gname']} binlik ayırıcı mı, ondalık mı anlaşılmıyor. "
-                f"Binlik için {left}{right}, ondalık için {left}{d}{right} yazın."
+                _(
+                    "'{text}' okunamıyor: {gabl} sonra üç rakam binlik ayırıcı demektir, ama binlik grupları "
+                    "üçer rakamlı olmalı (ör. 1{g}234{g}567). Ondalık için {dname} kullanın: {fix}"
+                ).format(text=_show(text), gabl=w["gabl"], g=g, dname=w["dname"], fix=f"{left or '0'}{d}{right}")
             )
-        raise NumberError(
-            f"'{_show(text)}' geçersiz: {w['this']} biçimde ondalık ayırıcı {w['dis']}. {left or '0'}{d}{right or '0'} yazın."
-        )
     return _ungroup(body, text, kind, w), ""
 
 
@@ -261,7 +272,12 @@ def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | D
         raise NumberError(f"'{_show(text)}' çok uzun: en fazla {MAX_DIGITS} rakam yazılabilir.")
     if kind == "money":
         if len(frac) > 2:
-            raise NumberError(f"'{_show(text)}' geçersiz: tutarda en fazla 2 ondalık basamak (kuruş) olabilir, ör. {w['ex']}")
+            message = f"'{_show(text)}' geçersiz: tutarda en fazla 2 ondalık basamak (kuruş) olabilir, ör. {w['ex']}"
+            if len(frac) == 3 and w["d"] in s and w["g"] not in s and 0 < len(whole) <= 3:  # "150,000" meant 150 thousand
+                message += _(". Binlik demek istediyseniz {gname} ile ayırın: {fix}").format(
+                    gname=w["gname"], fix=f"{whole}{w['g']}{frac}"
+                )
+            raise NumberError(message)
         frac = frac.ljust(2, "0")
     value = Decimal(f"{whole or '0'}.{frac}" if frac else whole or "0")
     value = value.copy_negate() if neg and value else value
@@ -324,26 +340,22 @@ def _group(digits: str) -> str:
     return ".".join([digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)])
 
 
-def format_number(value: int | Decimal, decimals: int | None = None, always_group: bool = False) -> str:
-    """Turkish text: 1234567.89 -> "1.234.567,89", -1234.5 -> "-1.234,5".
+def format_number(value: int | Decimal, decimals: int | None = None) -> str:
+    """Turkish text: 1234567.89 -> "1.234.567,89", -1234.5 -> "-1.234,5", 1234 -> "1.234".
 
     ``decimals=None``: ints without decimals, Decimals with their significant
     decimals (no trailing zeros). Otherwise rounded (half up) to exactly
-    ``decimals`` places. A Decimal that would print as "1.000"-"999.999"
-    (ambiguous, see module docstring) prints ungrouped: "1234", so that
-    an editor's text parses back to the same number. ``always_group=True``
-    groups every number ("1.234"): for print, where nothing is parsed back.
+    ``decimals`` places. Always grouped; the text parses back to the same
+    number (THE READING RULE).
     """
-    is_int = isinstance(value, int) and not isinstance(value, bool)
     d = _decimal(value)
     if decimals is not None:
         d = _round(d, decimals)
-    whole, _, frac = format(d.copy_abs(), "f").partition(".")
+    whole, _point, frac = format(d.copy_abs(), "f").partition(".")
     if decimals is None:
         frac = frac.rstrip("0")
     sign = "-" if d < 0 and (whole.strip("0") or frac.strip("0")) else ""
-    if always_group or is_int or frac or not 3 < len(whole) <= 6:
-        whole = _group(whole)
+    whole = _group(whole)
     return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
 
 
@@ -359,7 +371,6 @@ def format_percent(
     decimals: int | None = 1,
     style: str = "prefix",
     fixed: bool = False,
-    always_group: bool = False,
 ) -> str:
     """Percent points as text: "%87,5" (prefix, Turkish) or "87,5 %" (suffix).
 
@@ -375,9 +386,9 @@ def format_percent(
         raise ValueError(f"bilinmeyen yüzde biçimi: {style!r}")
     d = _decimal(value)
     if fixed and decimals is not None:
-        text = format_number(d, decimals, always_group=always_group)
+        text = format_number(d, decimals)
     else:
-        text = format_number(_round(d, decimals) if decimals is not None else d, always_group=always_group)
+        text = format_number(_round(d, decimals) if decimals is not None else d)
     if style == "suffix":
         return f"{text} %"
     return f"-%{text[1:]}" if text.startswith("-") else f"%{text}"

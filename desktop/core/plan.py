@@ -1,12 +1,17 @@
 """The strategic plan: aims → goals → performance targets → indicators and activities."""
 
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from msgspec import Meta, field
 
-from .forms import Segment, Strict
+from .forms import Segment, Strict, check_factor
+from .i18n import _
 from .limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, Short, at_most, check_number
+
+MAX_PLAN_YEARS = 30  # years of one plan's targets
+Year = Annotated[str, Meta(pattern=r"^20\d\d$")]  # a year of ``targets`` (2000-2099), as YAML's 2021 reads
 
 Direction = Literal["increase", "decrease", "keep"]
 DIRECTION_LABELS = {"increase": "artan", "decrease": "azalan", "keep": "korunacak"}
@@ -19,13 +24,31 @@ class IndicatorDef(Strict, frozen=True, kw_only=True):
     unit: Short
     direction: Direction = "increase"
     baseline: Decimal | None = None  # A
-    target: Decimal | None = None  # B (for the year)
+    target: Decimal | None = None  # B (for the year; the loader takes it from ``targets``)
+    # the target of every year of the plan period (``targets: {2020: 20, 2021: 22}``); the
+    # baseline is the value at the plan's start. The definition's year picks ``target``.
+    # (keys are the years as text: a definition's canonical JSON has text keys only; ``yearly``)
+    targets: Annotated[dict[Year, Decimal], Meta(max_length=MAX_PLAN_YEARS)] | None = None
     weight: Decimal | None = None  # "hedefe etkisi %", within its performance target
     department: Segment
+    renamed_from: Segment | None = None  # its key in the year before (the year cycle)
+    change_factor: Decimal | None = None  # warn when the actual is this many times last year's (or less)
 
     def __post_init__(self) -> None:
         for what, value in (("başlangıç", self.baseline), ("hedef", self.target), ("etki", self.weight)):
             check_number(value, f"'{self.key}' göstergesinin {what} değeri")
+        for year, value in self.yearly.items():
+            check_number(value, _("'{key}' göstergesinin {year} hedefi").format(key=self.key, year=year))
+        check_factor(self.change_factor, _("'{key}' göstergesinin değişim katsayısı (change_factor)").format(key=self.key))
+
+    @property
+    def yearly(self) -> dict[int, Decimal]:
+        """The targets by year (``targets``), in year order; empty when the plan gives one target."""
+        return {int(y): v for y, v in sorted((self.targets or {}).items())}
+
+    def target_of(self, year: int) -> Decimal | None:
+        """The target for ``year``: from ``targets`` when given, else the one ``target``."""
+        return self.targets.get(str(year)) if self.targets is not None else self.target
 
 
 class ActivityDef(Strict, frozen=True, kw_only=True):
@@ -35,6 +58,7 @@ class ActivityDef(Strict, frozen=True, kw_only=True):
     unit: Short = "TL"
     planned_cost: Decimal | None = None  # TL
     department: Segment
+    renamed_from: Segment | None = None  # its key in the year before (the year cycle)
 
     def __post_init__(self) -> None:
         check_number(self.planned_cost, f"'{self.key}' faaliyetinin planlanan maliyeti")
@@ -64,6 +88,14 @@ class PlanDef(Strict, frozen=True, kw_only=True):
     period: Short = ""
     aims: Annotated[list[AimDef], Meta(max_length=MAX_PLAN_LIST)] = field(default_factory=list)
 
+    def years(self) -> tuple[int, int] | None:
+        """The plan period's first and last year ("2020-2024"), or None when it names none."""
+        found = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", self.period)
+        if found is None:
+            return None
+        first, last = int(found.group(1)), int(found.group(2))
+        return (first, last) if first <= last else None
+
     def indicators(self) -> list[IndicatorDef]:
         return [i for a in self.aims for g in a.goals for t in g.targets for i in t.indicators]
 
@@ -73,10 +105,33 @@ class PlanDef(Strict, frozen=True, kw_only=True):
     def targets(self) -> list[PerformanceTargetDef]:
         return [t for a in self.aims for g in a.goals for t in g.targets]
 
+    def map_items(self, indicator=None, activity=None) -> "PlanDef":
+        """The plan with each indicator (and activity) replaced by ``indicator(i)`` (``activity(a)``)."""
+
+        def target(t: PerformanceTargetDef) -> PerformanceTargetDef:
+            return t.replace(
+                indicators=[indicator(i) if indicator else i for i in t.indicators],
+                activities=[activity(a) if activity else a for a in t.activities],
+            )
+
+        return self.replace(
+            aims=[a.replace(goals=[g.replace(targets=[target(t) for t in g.targets]) for g in a.goals]) for a in self.aims]
+        )
+
     def __post_init__(self) -> None:
         at_most(len(self.targets()), MAX_PLAN_ENTRIES, "planın performans hedefi sayısı")
         at_most(len(self.indicators()), MAX_PLAN_ENTRIES, "planın gösterge sayısı")
         at_most(len(self.activities()), MAX_PLAN_ENTRIES, "planın faaliyet sayısı")
+        first, last = self.years() or (2000, 2100)
+        for i in self.indicators():
+            outside = sorted(y for y in i.yearly if not first <= y <= last)
+            if outside:
+                raise ValueError(
+                    _(
+                        "'{key}' göstergesinin {year} hedefi planın dönemi ({period}) dışında; "
+                        "hedefler yalnızca dönemin yılları için yazılır"
+                    ).format(key=i.key, year=outside[0], period=self.period or f"{first}-{last}")
+                )
         seen: set[str] = set()
         for k in [i.key for i in self.indicators()] + [x.key for x in self.activities()] + [t.key for t in self.targets()]:
             if k in seen:

@@ -18,13 +18,15 @@ order of their list.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from . import rates
 from .forms import InvalidData, Strict, convert
+from .i18n import _
 from .limits import LimitExceeded, check_number
 from .loader import validate_part
-from .numbers import format_number
+from .numbers import NumberError, format_number, parse_number
 from .plan import DIRECTION_LABELS, ActivityDef, AimDef, GoalDef, IndicatorDef, PerformanceTargetDef, PlanDef
 from .turkish import casefold
 
@@ -34,7 +36,9 @@ FIELDS = {
     "aims": ("code", "name"),
     "goals": ("code", "name", "parent"),
     "targets": ("key", "name", "parent"),
-    "indicators": ("key", "code", "name", "unit", "direction", "baseline", "target", "weight", "department", "parent"),
+    # "targets" (the target of each year of the plan, as "2020: 20; 2021: 22") last: a sheet written
+    # before it existed still reads
+    "indicators": ("key", "code", "name", "unit", "direction", "baseline", "target", "weight", "department", "parent", "targets"),
     "activities": ("key", "code", "name", "unit", "planned_cost", "department", "parent"),
 }
 NUMBER_FIELDS = {"baseline", "target", "weight", "planned_cost"}
@@ -107,6 +111,7 @@ def plan_rows(plan: PlanDef) -> dict[str, list[dict[str, Any]]]:
                             "weight": i.weight,
                             "department": i.department,
                             "parent": t.key,
+                            "targets": targets_text(i.yearly) if i.targets is not None else None,
                         }
                     )
                 for a in t.activities:
@@ -121,6 +126,34 @@ def plan_rows(plan: PlanDef) -> dict[str, list[dict[str, Any]]]:
                             "parent": t.key,
                         }
                     )
+    return out
+
+
+def targets_text(yearly: dict[int, Decimal]) -> str:
+    """A plan's targets by year as one cell's text: "2020: 20; 2021: 22,5" (Turkish numbers)."""
+    return "; ".join(f"{year}: {format_number(value)}" for year, value in yearly.items())
+
+
+def parse_targets(text: str) -> dict[str, Decimal]:
+    """The targets by year of ``targets_text``'s text, or ValueError (Turkish)."""
+    out: dict[str, Decimal] = {}
+    for part in (p.strip() for p in text.replace("\n", ";").split(";")):
+        if not part:
+            continue
+        year, sep, number = part.partition(":")
+        year = year.strip()
+        if not sep or not (len(year) == 4 and year.isdigit()):
+            raise ValueError(
+                _(
+                    "'{part}' okunamadı: her yıl 'yıl: hedef' biçiminde, yıllar ';' ile ayrılarak yazılır (ör. 2020: 20; 2021: 22,5)"
+                ).format(part=part)
+            )
+        if year in out:
+            raise ValueError(_("{year} yılı iki kez yazılmış").format(year=year))
+        try:
+            out[year] = Decimal(parse_number(number.strip(), "decimal"))
+        except NumberError as exc:
+            raise ValueError(f"{year}: {exc}") from None
     return out
 
 
@@ -216,6 +249,12 @@ def _checked_row(level: str, row: Row, departments: set[str], problems: list[str
                 problems.append(f"{row.place(name)}: yön '{value}' olamaz; 'artan', 'azalan' ya da 'korunacak' yazın")
                 continue
             value = direction
+        if name == "targets":
+            try:
+                value = parse_targets(str(value))
+            except ValueError as exc:
+                problems.append(f"{row.place(name)}: {exc}")
+                continue
         if name == "department" and value not in departments:
             known = ", ".join(sorted(departments))
             problems.append(
@@ -237,8 +276,8 @@ def _checked_row(level: str, row: Row, departments: set[str], problems: list[str
             probe[name] = None
     # each field's own rules (key pattern, lengths), every field's problem in one run:
     # msgspec stops at the first, so a refused field is replaced by a harmless value and the row checked again
-    for _ in range(len(FIELDS[level]) + 1):
-        _, found = validate_part(_MODELS[level], probe, None, "")
+    for _attempt in range(len(FIELDS[level]) + 1):
+        _model, found = validate_part(_MODELS[level], probe, None, "")
         if not found:
             break
         p = found[0]
@@ -256,7 +295,7 @@ def _required(level: str) -> list[str]:
     return [f.name for f in msgspec.structs.fields(_MODELS[level]) if f.required]
 
 
-_HARMLESS = {"baseline": None, "target": None, "weight": None, "planned_cost": None, "direction": "increase"}
+_HARMLESS = {"baseline": None, "target": None, "targets": None, "weight": None, "planned_cost": None, "direction": "increase"}
 
 
 def _weights(targets: list[Row], indicators: list[Row]) -> list[str]:
@@ -292,10 +331,13 @@ def plan_data(plan: PlanDef) -> dict[str, Any]:
         out = {"key": i.key, "code": i.code, "name": i.name, "unit": i.unit}
         if i.direction != "increase":
             out["direction"] = i.direction
-        for name in ("baseline", "target", "weight"):
+        for name in ("baseline", "target", "targets", "weight"):
             if getattr(i, name) is not None:
                 out[name] = getattr(i, name)
         out["department"] = i.department
+        for name in ("renamed_from", "change_factor"):
+            if getattr(i, name) is not None:
+                out[name] = getattr(i, name)
         return out
 
     def activity(a: ActivityDef) -> dict[str, Any]:
@@ -305,6 +347,8 @@ def plan_data(plan: PlanDef) -> dict[str, Any]:
         if a.planned_cost is not None:
             out["planned_cost"] = a.planned_cost
         out["department"] = a.department
+        if a.renamed_from is not None:
+            out["renamed_from"] = a.renamed_from
         return out
 
     def target(t: PerformanceTargetDef) -> dict[str, Any]:

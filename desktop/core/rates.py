@@ -27,6 +27,10 @@ HUNDRED = Decimal(100)
 # Places every realization rate, roll-up and deviation is shown with: in the
 # findings, the report's performance tables, the Excel export and the window.
 DECIMALS = 1
+# A rate beyond this (in percent points, either sign) is almost always a typing slip: a
+# thousands separator read as intended, a decimal comma forgotten, the wrong unit.
+# It is a warning to check the value, never a refusal.
+IMPLAUSIBLE = Decimal(1000)
 
 METHODS = {
     "delta": "(C − A) / (B − A) × 100",
@@ -61,6 +65,11 @@ def method_for(direction: str, baseline, target) -> str:
     return "inverse" if direction == "decrease" else "ratio"
 
 
+def implausible(rate: Decimal | None) -> bool:
+    """True when a realization rate is too far out to be believed without a check (``IMPLAUSIBLE``)."""
+    return rate is not None and abs(rate) > IMPLAUSIBLE
+
+
 def realization(direction: str, baseline, target, actual) -> Rate:
     a, b, c = _d(baseline), _d(target), _d(actual)
     method = method_for(direction, a, b)
@@ -81,13 +90,13 @@ def realization(direction: str, baseline, target, actual) -> Rate:
 
 def rate_text(rate: Decimal | None, style: str = "prefix", missing: str = "—") -> str:
     """A realization rate or roll-up as printed everywhere: "%76,7" / "76,7 %" (``DECIMALS`` places)."""
-    return missing if rate is None else format_percent(rate, DECIMALS, style, fixed=True, always_group=True)
+    return missing if rate is None else format_percent(rate, DECIMALS, style, fixed=True)
 
 
 def deviation_text(rate: Decimal | None) -> str:
     """Distance from full realization in percentage points, with ``DECIMALS`` places."""
     d = deviation(rate)
-    return "" if d is None else format_number(d, DECIMALS, always_group=True)
+    return "" if d is None else format_number(d, DECIMALS)
 
 
 def deviation(rate: Decimal | None) -> Decimal | None:

@@ -31,6 +31,7 @@ Lookup = Callable[[str], object]
 
 # field key (in the institution form) → what it overrides
 TOLERANCE = "sapma_toleransi"
+CHANGE_FACTOR = "degisim_katsayisi"  # the year's change factor (YearDef.change_factor)
 SIGNER_FIELDS: dict[SignerRole, tuple[str, str]] = {
     "ust_yonetici": ("ust_yonetici_adi", "ust_yonetici_unvani"),
     "mali_hizmetler": ("mali_yonetici_adi", "mali_yonetici_unvani"),
@@ -44,6 +45,7 @@ DEFAULT_SPENDING_TITLE = "Harcama Yetkilisi"
 # every key the year-settings section may hold → the field types it may have
 FIELD_TYPES = {
     TOLERANCE: ("percent", "decimal"),
+    CHANGE_FACTOR: ("decimal",),
     **{k: ("text",) for pair in SIGNER_FIELDS.values() for k in pair},
     PLACE: ("text",),
     DATE: ("date",),
@@ -96,6 +98,15 @@ def tolerance_override(definition: Definition, lookup: Lookup) -> Decimal | None
     return d if d.is_finite() and 0 <= d <= 100 else None
 
 
+def change_factor_override(definition: Definition, lookup: Lookup) -> Decimal | None:
+    """The entered change factor if it is a usable one (above 1), else None."""
+    v = _reader(definition, lookup)(CHANGE_FACTOR)
+    if not isinstance(v, (int, Decimal)) or isinstance(v, bool):
+        return None
+    d = Decimal(v)
+    return d if d.is_finite() and 1 < d <= 1_000_000 else None
+
+
 def year_settings(definition: Definition, lookup: Lookup | None) -> YearDef:
     """The definition's ``YearDef`` with the entered overrides applied."""
     base = definition.year
@@ -106,6 +117,9 @@ def year_settings(definition: Definition, lookup: Lookup | None) -> YearDef:
     tol = tolerance_override(definition, lookup)
     if tol is not None and tol != base.deviation_tolerance:
         changes["deviation_tolerance"] = tol
+    factor = change_factor_override(definition, lookup)
+    if factor is not None and factor != base.change_factor:
+        changes["change_factor"] = factor
     place = _text(read(PLACE))
     date = _iso(read(DATE))
     signers = list(base.signers)
@@ -170,13 +184,14 @@ def definition_values(definition: Definition) -> dict[str, str]:
     Keys are full value keys; values are plain texts (numbers and dates in Turkish).
     """
     from .dates import format_date
-    from .numbers import format_percent
+    from .numbers import format_number, format_percent
 
     p = _prefix(definition)
     if p is None:
         return {}
     y = definition.year
     out = {f"{p}.{TOLERANCE}": format_percent(y.deviation_tolerance, None, y.percent_style)}
+    out[f"{p}.{CHANGE_FACTOR}"] = format_number(y.change_factor)
     places, dates = [], []
     for role, (name_key, title_key) in SIGNER_FIELDS.items():
         s = signer(y, role)

@@ -47,3 +47,16 @@ def compute_table(department: str, table: TableDef, entered: Mapping[str, object
         for ckey, v in totals.items():
             out[keys.join(department, table.key, keys.TOTAL_ROW, ckey)] = v
     return out
+
+
+def compute_unreadable(department: str, table: TableDef, entered: Mapping[str, object], key: str) -> dict[str, object]:
+    """The computed cells while ``key`` holds text that cannot be read: unknown (None) where they depend on it.
+
+    A total must not keep the last readable part of what is being typed ("12" of
+    "12a"), nor count the cell as empty. A computed cell depends on ``key`` when it
+    changes with it (computed with 0 and with 1 there): those are None, the others
+    keep their value.
+    """
+    zero = compute_table(department, table, {**entered, key: Decimal(0)})
+    one = compute_table(department, table, {**entered, key: Decimal(1)})
+    return {k: (v if one.get(k) == v else None) for k, v in zero.items()}

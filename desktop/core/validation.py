@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import expressions, rates, settings
+from . import expressions, rates, settings, units
 from .definition import Definition
 from .entries import Entries, ValueView
-from .findings import Finding
+from .findings import MISSING_RULE, Finding
+from .i18n import _
 from .item_kinds import KINDS
 from .numbers import format_number, format_percent
 from .values import display
 
 
-def validate(definition: Definition, entries: Entries, department: str | None = None) -> list[Finding]:
+def validate(
+    definition: Definition, entries: Entries, department: str | None = None, previous: Entries | None = None
+) -> list[Finding]:
     """Every finding of the definition's checks for one department (or for the whole year when
-    None). The checks are composed in one place, ``LiveChecks`` (which keeps them up to date
-    edit by edit); this is its answer for entries read at once."""
+    None); ``previous``: last year's entries (the file's history), for the previous-year cells and
+    the change check. The checks are composed in one place, ``LiveChecks`` (which keeps them up
+    to date edit by edit); this is its answer for entries read at once."""
     from .live_checks import LiveChecks  # it builds on this module's checks
 
-    return LiveChecks(definition, entries, department).findings()
+    return LiveChecks(definition, entries, department, previous).findings()
 
 
 def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
@@ -27,7 +31,7 @@ def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
     key = f"{dept}.{item.key}"
     v = view.get(key)
     if v is None or (isinstance(v, str) and not v.strip()):
-        return [Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", "zorunlu", dept)]
+        return [Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", MISSING_RULE, dept)]
     return []
 
 
@@ -60,8 +64,81 @@ def _fmt(definition: Definition, key: str, v) -> str:
     if slot and slot.places is not None and isinstance(v, (int, Decimal)):
         return display(slot.type, v, definition.year.percent_style, for_print=True, decimals=slot.places)
     if isinstance(v, (int, Decimal)):
-        return format_number(v, always_group=True)
+        return format_number(v)
     return str(v)
+
+
+# --- last year's value: a slipped digit (rule ``onceki_yil_farki``) ------------------------
+CHANGE_RULE = "onceki_yil_farki"
+
+
+def year_factor(definition: Definition, entries: Entries) -> Decimal:
+    """The change factor in force (the settings entered, else the definition's year setting)."""
+    return settings.year_settings(definition, entries.values.get).change_factor
+
+
+def changed_too_much(now, last, factor: Decimal) -> bool | None:
+    """True: ``now`` is more than ``factor`` times ``last``; False: ``last`` is more than
+    ``factor`` times ``now``; None: neither (or not two non-zero numbers)."""
+    if not (_number(now) and _number(last)) or now == 0 or last == 0:
+        return None
+    a, b = abs(Decimal(now)), abs(Decimal(last))
+    return True if a > b * factor else False if b > a * factor else None
+
+
+def _number(v) -> bool:
+    return isinstance(v, (int, Decimal)) and not isinstance(v, bool)
+
+
+def change_message(label: str, now: str, last: str, factor: Decimal, more: bool) -> str:
+    text = (
+        _(
+            "{label}: bu yılın değeri ({now}) geçen yılın değerinin ({last}) {factor} katından fazla; yazım hatası olabilir, kontrol edin."
+        )
+        if more
+        else _(
+            "{label}: bu yılın değeri ({now}) geçen yılın değerinin ({last}) {factor} kat altında; yazım hatası olabilir, kontrol edin."
+        )
+    )
+    return text.format(label=label, now=now, last=last, factor=format_number(factor))
+
+
+def entered_numbers(dept: str, item) -> list[str]:
+    """The value keys of an item the change check compares: its entered number cells."""
+    return [s.key for s in KINDS[item.kind].slots(dept, "", item) if not s.computed and s.places is not None]
+
+
+def change_findings(definition: Definition, view: ValueView, dept: str, item, factor: Decimal) -> list[Finding]:
+    """A warning at each number of ``item`` that is more than its factor times last year's, or that many times less."""
+    previous = view.previous
+    if previous is None:
+        return []
+    factor = getattr(item, "change_factor", None) or factor
+    out = []
+    for key in entered_numbers(dept, item):
+        now, last = view.entries.values.get(key), previous.values.get(key)
+        more = changed_too_much(now, last, factor)
+        if more is not None:
+            message = change_message(
+                _short(definition, key), _fmt(definition, key, now), _fmt(definition, key, last), factor, more
+            )
+            out.append(Finding("warning", key, message, CHANGE_RULE, dept))
+    return out
+
+
+def indicator_change_findings(ind, entries: Entries, previous: Entries | None, factor: Decimal) -> list[Finding]:
+    """The change warning of one indicator's actual against last year's."""
+    if previous is None:
+        return []
+    e, p = entries.indicators.get(ind.key), previous.indicators.get(ind.key)
+    now, last = (e.actual if e else None), (p.actual if p else None)
+    factor = ind.change_factor or factor
+    more = changed_too_much(now, last, factor)
+    if more is None or now is None or last is None:
+        return []
+    label = f"{ind.code} {ind.name}"
+    message = change_message(label, format_number(now), format_number(last), factor, more)
+    return [Finding("warning", f"{ind.key}.actual", message, CHANGE_RULE, ind.department)]
 
 
 def year_rules(definition: Definition, entries: Entries) -> tuple[Decimal, str]:
@@ -80,7 +157,37 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
         if not (e and e.explanation.strip()):
             out.append(Finding("warning", where, f"{label}: gerçekleşme değeri girilmemiş.", "gerceklesme", ind.department))
         return out
+    if units.is_count_unit(ind.unit) and actual != actual.to_integral_value():
+        out.append(
+            Finding(
+                "error",
+                where,
+                _("{label}: birimi '{unit}', gerçekleşme tam sayı olmalı; {value} girilmiş. Tam sayı girin.").format(
+                    label=label, unit=ind.unit, value=format_number(actual)
+                ),
+                "tam_sayi",
+                ind.department,
+            )
+        )
     rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
+    if rates.implausible(rate.value):
+        out.append(
+            Finding(
+                "warning",
+                where,
+                _(
+                    "{label}: gerçekleşme oranı {rate}, {limit} sınırının dışında; bu çoğunlukla yazım hatasıdır. "
+                    "Gerçekleşme değerini ({value}) kontrol edin: binlik ayırıcı nokta, ondalık ayırıcı virgüldür."
+                ).format(
+                    label=label,
+                    rate=rates.rate_text(rate.value, style),
+                    limit=format_percent(rates.IMPLAUSIBLE, None, style),
+                    value=format_number(actual),
+                ),
+                "olagan_disi_oran",
+                ind.department,
+            )
+        )
     if rate.value is not None and rates.needs_explanation(rate.value, tol) and not (e and e.explanation.strip()):
         out.append(
             Finding(

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from .characters import CharacterProblem, check_characters, strip_bidi
 from .dates import DateError, format_date, parse_date
 from .forms import TYPE_LABELS
+from .i18n import _
 from .numbers import (
     DEFAULT_DECIMALS,
     MAX_DIGITS,
@@ -193,6 +194,25 @@ def parse_input(type_: str, text: str):
         raise ValueProblem(str(exc)) from None
 
 
+READ_TYPES = ("count", "decimal", "money", "percent", "date")  # typed text that is read as something else
+
+
+def reading(type_: str, text: str, percent_style: str = "prefix") -> str:
+    """What ``text`` typed into a ``type_`` field is read as: "= 150.000,00 TL", "= 12,5".
+
+    Shown under the field before it is saved, so that a reading (THE READING
+    RULE of ``core.numbers``) is never a surprise. "" for empty text and for
+    texts (a text is stored as typed); ValueProblem when it cannot be read.
+    """
+    if type_ not in READ_TYPES:
+        return ""
+    value = parse_input(type_, text)
+    if value is None:
+        return ""
+    shown = display(type_, value, percent_style)
+    return _("= {value} TL").format(value=shown) if type_ == "money" else _("= {value}").format(value=shown)
+
+
 def display(type_: str, value, percent_style: str = "prefix", for_print: bool = False, decimals: int | None = None) -> str:
     """A typed value as a Turkish string; percents in the year's ``percent_style``.
 
@@ -208,8 +228,8 @@ def display(type_: str, value, percent_style: str = "prefix", for_print: bool = 
         places = DEFAULT_DECIMALS[type_] if decimals is None else decimals
         number = value if isinstance(value, (int, Decimal)) else Decimal(str(value))
         if type_ == "percent":
-            return format_percent(number, places, percent_style, fixed=True, always_group=True)
-        return format_number(number, places, always_group=True)
+            return format_percent(number, places, percent_style, fixed=True)
+        return format_number(number, places)
     if type_ == "money":
         return format_money(Decimal(value))
     if type_ == "percent":

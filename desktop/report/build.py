@@ -131,7 +131,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
     fonts.register()
     model = OpenFile(wb, department)  # the open file's entries and findings, as the windows see them
     entries = model.entries
-    view = ValueView(definition, entries)
+    view = ValueView(definition, entries, previous=model.previous)  # previous-year columns: the stored year before
     findings = model.findings
     draft = any(f.is_error for f in findings)
     fp = data_fingerprint(wb, department)

@@ -27,8 +27,8 @@ def _num(v) -> float | None:
 
 def _axis_label(v: float) -> str:
     if abs(v) >= 1_000_000:
-        return format_number(Decimal(str(round(v / 1_000_000, 1))), always_group=True) + " Mn"
-    return format_number(int(round(v)), always_group=True)
+        return format_number(Decimal(str(round(v / 1_000_000, 1)))) + " Mn"
+    return format_number(int(round(v)))
 
 
 def bar_chart(categories: list[str], series: list[tuple[str, list[float | None]]], width: float) -> Drawing:
@@ -127,7 +127,7 @@ def pie_chart(labels: list[str], values: list[float], width: float, percent_styl
     legend.colorNamePairs = [
         (
             PALETTE[i % len(PALETTE)],
-            f"{lab}: {format_number(int(v) if v == int(v) else Decimal(str(v)), always_group=True)} ({format_percent(Decimal(str(v / total * 100)), 1, percent_style)})",
+            f"{lab}: {format_number(int(v) if v == int(v) else Decimal(str(v)))} ({format_percent(Decimal(str(v / total * 100)), 1, percent_style)})",
         )
         for i, (lab, v) in enumerate(pairs)
     ]

@@ -21,6 +21,7 @@ class Context:
     landscape_width: float
     _keys: dict = field(default_factory=dict)
     _settings: YearDef | None = None
+    _history: dict[int, Entries] | None = None
 
     @property
     def settings(self) -> YearDef:
@@ -36,6 +37,18 @@ class Context:
     @property
     def year(self) -> int:
         return self.definition.year.year
+
+    @property
+    def history(self) -> dict[int, Entries]:
+        """Earlier years' values the file holds (year → entries), read once."""
+        if self._history is None:
+            self._history = self.wb.history()
+        return self._history
+
+    @property
+    def previous(self) -> Entries | None:
+        """The values of the year before the report's, or None when the file holds none."""
+        return self.history.get(self.year - 1)
 
     def key(self, base: str) -> str:
         """A unique bookmark name."""

@@ -18,6 +18,7 @@ from .document import Heading
 from .styles import sheet
 from .tables import Col, RowTooTall, fit_table
 from .text import checked, esc, flat, unfit
+from .trends import trend_block
 
 IND_HEADER = [
     "Hedefe Etkisi (%)",
@@ -41,12 +42,33 @@ IND_COLS = [
     Col("right"),
     Col("left", True, 120, 4),
 ]
+PREVIOUS_AT = 6  # the previous year's actual goes before this year's (C)
+
+
+def indicator_columns(ctx: Context) -> tuple[list[str], list[Col]]:
+    """The indicator table's header and columns: with "Önceki Yıl" when the file holds the year before."""
+    if ctx.previous is None:
+        return IND_HEADER, IND_COLS
+    at = PREVIOUS_AT
+    return IND_HEADER[:at] + [f"Önceki Yıl ({ctx.year - 1})"] + IND_HEADER[at:], IND_COLS[:at] + [Col("right")] + IND_COLS[at:]
+
+
+def previous_actual(ctx: Context, key: str):
+    """An indicator's actual of the year before, or None."""
+    entry = ctx.previous.indicators.get(key) if ctx.previous is not None else None
+    return entry.actual if entry is not None else None
+
+
+def _with_previous(ctx: Context, row: list, value: str) -> list:
+    return row[:PREVIOUS_AT] + [value] + row[PREVIOUS_AT:] if ctx.previous is not None else row
+
+
 ACT_HEADER = ["Kod", "Faaliyet / Proje", "Planlanan Maliyet (TL)", "Gerçekleşen Maliyet (TL)", "Açıklama"]
 ACT_COLS = [Col("left"), Col("left", True, 160, 4), Col("right"), Col("right"), Col("left", True, 120, 3)]
 
 
 def _n(v) -> str:
-    return "" if v is None else format_number(v, always_group=True)
+    return "" if v is None else format_number(v)
 
 
 def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | None):
@@ -62,19 +84,18 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
         expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(ind.code, "sapma açıklaması")))
         if rate.value is None and rate.reason:
             expl = f"({rate.reason}) {expl}".strip()
-        rows.append(
-            [
-                _n(ind.weight),
-                ind.code,
-                ind.name if ind.direction == "increase" else f"{ind.name} ({DIRECTION_LABELS[ind.direction]})",
-                ind.unit,
-                _n(ind.baseline),
-                _n(ind.target),
-                _n(actual),
-                rates.rate_text(rate.value, ctx.percent_style),
-                expl,
-            ]
-        )
+        row = [
+            _n(ind.weight),
+            ind.code,
+            ind.name if ind.direction == "increase" else f"{ind.name} ({DIRECTION_LABELS[ind.direction]})",
+            ind.unit,
+            _n(ind.baseline),
+            _n(ind.target),
+            _n(actual),
+            rates.rate_text(rate.value, ctx.percent_style),
+            expl,
+        ]
+        rows.append(_with_previous(ctx, row, _n(previous_actual(ctx, ind.key))))
     complete = department is None or all(i.department == department for i in target.indicators)
     roll = rates.rollup(pairs) if complete else None
     weights = rates.weights_total(i.weight for i in inds)
@@ -125,23 +146,24 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
     if rows:
         bold = set()
         if complete:
-            rows.append(
-                [
-                    _n(weights),
-                    "",
-                    "Performans hedefinin gerçekleşme oranı (ağırlıklı)",
-                    "",
-                    "",
-                    "",
-                    "",
-                    rates.rate_text(roll, ctx.percent_style),
-                    "" if weights == 100 else f"Ağırlıklar toplamı {format_number(weights)}; 100 olmalı.",
-                ]
-            )
+            roll_row = [
+                _n(weights),
+                "",
+                "Performans hedefinin gerçekleşme oranı (ağırlıklı)",
+                "",
+                "",
+                "",
+                "",
+                rates.rate_text(roll, ctx.percent_style),
+                "" if weights == 100 else f"Ağırlıklar toplamı {format_number(weights)}; 100 olmalı.",
+            ]
+            rows.append(_with_previous(ctx, roll_row, ""))
             bold.add(len(rows) - 1)
-        fitted = _fit(IND_HEADER, rows, IND_COLS, [r[1] for r in rows], ctx, bold_rows=bold)
+        header, cols = indicator_columns(ctx)
+        fitted = _fit(header, rows, cols, [r[1] for r in rows], ctx, bold_rows=bold)
         flow.append(fitted.table)
         flow.append(Paragraph(esc(method_note(used, ctx.settings.deviation_tolerance, ctx.percent_style)), st["note"]))
+        flow += trend_block(ctx, [i for i in target.indicators if department is None or i.department == department])
     acts = [a for a in target.activities if department is None or a.department == department]
     if acts:
         arows = []

@@ -2,7 +2,8 @@
 
 The strategy unit sets the year up in its consolidated file (the definition
 snapshot, and the year settings it enters there: tolerance, signers, spending
-officers). ``distribute`` writes one empty file per department, named
+officers). ``distribute`` writes one empty file per department (holding its
+department's earlier years from the consolidated file's history, read-only), named
 ``<institution>-<year>-<department>.faaliyet``, whose definition is the
 consolidated file's with those settings *in force* written into it: a
 department file may hold only its own department's values (``file/stored.py``), so
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from ..core import settings
 from ..core.definition import Definition
+from ..core.entries import Entries
 from .errors import WorkbookError
 from .file.workbook import SUFFIX, Workbook
 
@@ -94,6 +96,7 @@ def distribute(wb: Workbook, out_dir: Path | str, departments: list[str] | None 
     if not out.is_dir():
         raise WorkbookError(f"'{out}' bir klasör değil. Birim dosyalarının yazılacağı bir klasör seçin.")
     lookup = wb.entries().values.get
+    history = wb.history()  # each department file carries its own department's earlier years
     results = []
     for key in wanted:
         dname = definition.department_name(key)
@@ -112,11 +115,29 @@ def distribute(wb: Workbook, out_dir: Path | str, departments: list[str] | None 
                 )
             )
             continue
-        results.append(_write_one(path, snapshot, key, dname, wb.user))
+        results.append(_write_one(path, snapshot, key, dname, wb.user, _history_of(snapshot, history, key)))
     return results
 
 
-def _write_one(path: Path, definition: Definition, key: str, name: str, user: str) -> Handed:
+def _history_of(definition: Definition, history: dict[int, Entries], department: str) -> dict[int, Entries]:
+    """The earlier years' values of one department (its keys only: a department file holds no others)."""
+    out = {}
+    for year, entries in history.items():
+        own = Entries(
+            values={
+                k: v
+                for k, v in entries.values.items()
+                if (s := definition.slots.get(k)) is not None and s.department == department
+            },
+            indicators={i.key: e for i in definition.indicators_of(department) if (e := entries.indicators.get(i.key))},
+            activities={a.key: c for a in definition.activities_of(department) if (c := entries.activities.get(a.key))},
+        )
+        if own.values or own.indicators or own.activities:
+            out[year] = own
+    return out
+
+
+def _write_one(path: Path, definition: Definition, key: str, name: str, user: str, history: dict[int, Entries]) -> Handed:
     if path.exists():
         return Handed(
             key,
@@ -126,7 +147,7 @@ def _write_one(path: Path, definition: Definition, key: str, name: str, user: st
             "zaten var; üzerine yazılmadı (birimin girdikleri kaybolmasın diye). Yeniden üretmek için önce eski dosyayı taşıyın.",
         )
     try:
-        Workbook.create(path, definition, key, user=user).close()
+        Workbook.create(path, definition, key, user=user, history=history).close()
     except WorkbookError as exc:
         return Handed(key, name, path, False, str(exc))
     except OSError as exc:

@@ -35,7 +35,7 @@ class Change:
     """What an action changed: the departments whose row changed (empty: none, or all for a merge
     that wrote nothing) and the line to show (Turkish). ``result``: the action's own result."""
 
-    action: str  # kabul | geri | aktarim | cakisma | dagitim | excel
+    action: str  # kabul | geri | aktarim | cakisma | dagitim | excel | sonraki_yil | gecmis_yil
     departments: tuple[str, ...] = ()
     message: str = ""
     result: object = field(default=None, compare=False)
@@ -197,6 +197,40 @@ class YearBoard:
         if written < len(results):
             text += f"; {len(results) - written} dosya yazılmadı"
         return Change("dagitim", (), text + ".", results)
+
+    # --- the year cycle ------------------------------------------------------------------
+    def next_year(self, year: int, folder: Path, out: Path) -> Change:
+        """Next year's definition folder and consolidated file (``faaliyet year next``); this file is unchanged.
+        The message lists what was carried and every value that has no place in the new year."""
+        from .year_cycle import next_year
+
+        rolled = next_year(self.wb, year, out, folder)
+        lines = [
+            _("Tanım klasörü: {folder}").format(folder=folder),
+            _("Birleşik dosya: {path}").format(path=rolled.path),
+            _("{n} değer yeni yıla taşındı; geçmiş yıllar: {years}.").format(
+                n=rolled.carried, years=", ".join(map(str, rolled.years))
+            ),
+        ]
+        lines += rolled.notes
+        if rolled.dropped:
+            lines.append(_("Yeni yılda yeri olmayan {n} değer taşınmadı:").format(n=len(rolled.dropped)))
+            lines += [f"• {line}" for line in rolled.dropped[:30]]
+            if len(rolled.dropped) > 30:
+                lines.append(_("… ve {n} değer daha.").format(n=len(rolled.dropped) - 30))
+        return Change("sonraki_yil", (), "\n".join(lines), rolled)
+
+    def add_years(self, paths: list[Path]) -> Change:
+        """Earlier years' consolidated files added as this file's history (``faaliyet year history``);
+        one refusal refuses all and the file is unchanged."""
+        from .year_cycle import add_years
+
+        added = add_years(self.wb, [Path(p) for p in paths])
+        lines = []
+        for a in added:
+            lines.append(_("{year}: {n} değer eklendi ({name}).").format(year=a.year, n=a.rows, name=a.path.name))
+            lines += [_("  bu yılda yeri yok: {line}").format(line=line) for line in a.dropped]
+        return Change("gecmis_yil", (), "\n".join(lines), added)
 
     def export_excel(self, out: Path) -> Change:
         from .exchange.excel_export import export_excel

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from ..core.item_kinds import items_of
 from .banner import Banner
 from .commands import Editor
-from .editors.section import SectionPage
+from .editors.section import READABLE_WIDTH, SectionPage
 from .findings_panel import FindingsPanel
 from .i18n import tr
 from .look import heading
-from .navigator import INDICATORS, Navigator, plan_places
+from .navigator import INDICATORS, Navigator, plan_places, viewport_of
+
+
+class PageScroll(QScrollArea):
+    """A page's scroll area: its tables never get wider than the part of the page it shows."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tables: list = []  # the page's table editors (``SectionPage.tables``)
+        # no Tab stop of its own: it showed no focus (the fields on it are the stops; Tab scrolls to them)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def fit_tables(self) -> None:
+        shown = viewport_of(self).width()
+        for table in self.tables:
+            table.fit_room(shown)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_tables()
 
 
 class DocumentView(QWidget):
@@ -61,12 +80,15 @@ class DocumentView(QWidget):
     def _build(self, key: str) -> None:
         build = self._builders.pop(key, None)
         if build is not None:
-            scroll = QScrollArea(self.pages)
+            scroll = PageScroll(self.pages)
             scroll.setWidgetResizable(True)
             scroll.setObjectName(f"scroll.{key}")
             page = build()
-            page.setMaximumWidth(1100)
+            if not getattr(page, "wide", False):  # a page of tables is as wide as the window
+                page.setMaximumWidth(READABLE_WIDTH)
             scroll.setWidget(page)
+            scroll.tables = getattr(page, "tables", [])
+            scroll.fit_tables()
             self.scrolls[key] = scroll
             self.pages.addWidget(scroll)
 
@@ -114,7 +136,7 @@ class DocumentView(QWidget):
         table = scroll.findChild(QWidget, ".".join(place.split(".")[:2]))  # a table editor, if any
         if table is not None and hasattr(table, "select_key") and place != table.objectName():
             if table.select_key(place):
-                scroll.ensureWidgetVisible(table, 50, 50)
+                _show_cell(scroll, table)
                 return True
         target = scroll.findChild(QWidget, place)
         if target is None and place in {t.key for t in self.doc.definition.plan.targets()}:
@@ -157,6 +179,18 @@ class DocumentView(QWidget):
     def photo_lists(self) -> list[str]:
         dept = self.doc.department
         return [f"{dept}.{i.key}" for i in items_of(self.doc.definition.form(dept), "photos")]
+
+
+def _show_cell(scroll: QScrollArea, table) -> None:
+    """Scroll the page to a table's current cell (the table scrolls sideways to it itself)."""
+    page = scroll.widget()
+    page.layout().activate()  # a page built just now: its sizes before the table's scroll position
+    scroll.ensureWidgetVisible(table, 50, 50)
+    rect = table.current_cell_rect()
+    if rect is not None:  # up or down to the cell's row; sideways the page keeps the row labels in view
+        left = table.mapTo(page, QPoint(0, rect.center().y()))
+        scroll.ensureVisible(left.x(), left.y(), 0, rect.height())
+    table.scrollTo(table.currentIndex())  # sideways inside the part of the table the page shows
 
 
 def _indicators_page(editor: Editor) -> QWidget:

@@ -6,6 +6,8 @@ Matching is Turkish case-insensitive (``desktop.core.turkish.casefold``), so
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
@@ -14,28 +16,61 @@ from ..core.turkish import casefold
 from .i18n import tr
 from .model import Document
 
+MAX_RESULTS = 200
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 1  # a table's header line in the results
 
-def targets(doc: Document) -> list[tuple[str, str]]:
-    """(place, label) of everything the clerk can go to."""
+
+class Target(NamedTuple):
+    place: str  # where ``DocumentView.go_to`` goes
+    label: str  # what the list shows: a field's name, a cell's "row / column"
+    table: str = ""  # a cell: the key of its table (the results are grouped under it)
+    group: str = ""  # a cell: its table's title (the group's header line)
+
+    def words(self) -> str:
+        """What a query is matched against: the table's title too ("yangın diğer")."""
+        return casefold(f"{self.group} {self.label}")
+
+
+def targets(doc: Document) -> list[Target]:
+    """Everything the clerk can go to; a table's cells right after the table."""
     dept = doc.department
-    out: list[tuple[str, str]] = []
+    out: list[Target] = []
     for section in doc.definition.form(dept).sections:
         for item in section.items:
             key = f"{dept}.{item.key}"
-            out.append((key, f"{KINDS[item.kind].title(item)}  ({section.title})"))
-            for slot in doc.slots.values():  # the cells of a table
+            title = KINDS[item.kind].title(item)
+            out.append(Target(key, f"{title}  ({section.title})"))
+            names = _column_names(item)
+            for slot in doc.slots.values():  # the cells of a table: "row / column" under the table
                 if slot.key.startswith(key + ".") and not slot.computed:
-                    out.append((slot.key, slot.label))
+                    row_col = slot.label.removeprefix(title + " / ")
+                    column = slot.key.rsplit(".", 1)[-1]
+                    if column in names:
+                        row_col = row_col.rsplit(" / ", 1)[0] + " / " + names[column]
+                    out.append(Target(slot.key, row_col, key, title))
     for ind in doc.indicators:
-        out.append((f"{ind.key}.actual", f"{ind.code} {ind.name}"))
+        out.append(Target(f"{ind.key}.actual", f"{ind.code} {ind.name}"))
     for act in doc.activities:
-        out.append((f"{act.key}.actual_cost", f"{act.code} {act.name}"))
+        out.append(Target(f"{act.key}.actual_cost", f"{act.code} {act.name}"))
     return out
 
 
-def search(doc: Document, query: str) -> list[tuple[str, str]]:
+def _column_names(item) -> dict[str, str]:
+    """Columns whose label another column of the table shares ("Diğer"): key -> "Diğer (group)"."""
+    columns = getattr(item, "columns", ())
+    labels = [c.label for c in columns]
+    return {c.key: f"{c.label} ({c.group})" for c in columns if c.group and labels.count(c.label) > 1}
+
+
+def search(doc: Document, query: str) -> list[Target]:
+    """The targets whose words hold every word of ``query``; a cell only when one of them is in its
+    row or column (what only the table's title matches is the table, not each of its cells)."""
     words = casefold(query).split()
-    return [(k, label) for k, label in targets(doc) if all(w in casefold(label) for w in words)]
+    return [
+        t
+        for t in targets(doc)
+        if all(w in t.words() for w in words) and (not t.table or not words or any(w in casefold(t.label) for w in words))
+    ]
 
 
 class FindDialog(QDialog):
@@ -46,7 +81,7 @@ class FindDialog(QDialog):
         self.doc = doc
         self.setObjectName("findDialog")
         self.setWindowTitle(tr("Alan bul"))
-        self.resize(560, 420)
+        self.resize(640, 460)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(tr("Aradığınız alanın adından bir parça yazın, Enter ile gidin:"), self))
         self.query = QLineEdit(self)
@@ -55,6 +90,7 @@ class FindDialog(QDialog):
         lay.addWidget(self.query)
         self.results = QListWidget(self)
         self.results.setObjectName("findResults")
+        self.results.setWordWrap(True)  # a table's long title on its header line, never cut
         lay.addWidget(self.results)
         self.query.textChanged.connect(self.update_results)
         self.query.returnPressed.connect(self.accept_current)
@@ -62,10 +98,29 @@ class FindDialog(QDialog):
         self.update_results("")
 
     def update_results(self, text: str) -> None:
+        """The results; a table's cells under one header line with the table's title (a click: the table)."""
         self.results.clear()
-        for key, label in search(self.doc, text)[:200]:
-            item = QListWidgetItem(label, self.results)
-            item.setData(Qt.ItemDataRole.UserRole, key)
+        found = search(self.doc, text)[:MAX_RESULTS]
+        cells: dict[str, int] = {}
+        for t in found:
+            if t.table:
+                cells[t.table] = cells.get(t.table, 0) + 1
+        shown_table = ""
+        for t in found:
+            if t.place in cells:  # the table itself: its header line comes with its cells
+                continue
+            if t.table and t.table != shown_table:
+                shown_table = t.table
+                head = QListWidgetItem(tr("{0}  ({1} hücre)").format(t.group, cells[t.table]), self.results)
+                font = head.font()
+                font.setBold(True)
+                head.setFont(font)
+                head.setData(Qt.ItemDataRole.UserRole, t.table)
+                head.setData(HEADER_ROLE, True)
+            item = QListWidgetItem(("      " if t.table else "") + t.label, self.results)
+            item.setData(Qt.ItemDataRole.UserRole, t.place)
+            if t.table:
+                item.setToolTip(f"{t.group} / {t.label}")
         if self.results.count():
             self.results.setCurrentRow(0)
 

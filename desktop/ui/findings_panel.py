@@ -1,4 +1,9 @@
-"""The live list of findings (errors and warnings); a click goes to the field."""
+"""The live list of findings (errors and warnings); a click goes to the field.
+
+A required field still empty is counted apart ("1 zorunlu alan boş", rows
+"Eksik: …"): it blocks sending like an error, but a new file starts with it,
+and "1 hata" before anything is typed says the clerk did something wrong.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from .model import Document
 
 # Each row says "Hata:" or "Uyarı:" and is coloured by it. (Rows carried the navigator's
 # mark icons before: with word-wrapped rows an icon cost ~3 ms of the window's first paint.)
-COLORS = {"error": look.ERROR_TEXT, "warning": "#7a5a00", "plan": look.MUTED}
+COLORS = {"error": look.ERROR_TEXT, "missing": look.NAVY, "warning": "#7a5a00", "plan": look.MUTED}
 
 
 class FindingsPanel(QWidget):
@@ -44,15 +49,23 @@ class FindingsPanel(QWidget):
 
     def refresh(self) -> None:
         doc = self.doc
-        own = sorted((f for f in doc.findings if doc.is_own(f)), key=lambda f: (not f.is_error, f.place))
+        own = sorted((f for f in doc.findings if doc.is_own(f)), key=lambda f: (not f.is_error, f.is_missing, f.place))
         plan = [f for f in doc.findings if not doc.is_own(f)]
         counts = count_by_severity(own)
+        missing = sum(1 for f in own if f.is_missing)
+        errors = counts["error"] - missing
         if doc.submitted:
             text = tr("Dosya gönderildi; düzenlemeye kapalı.")
-        elif counts["error"]:
+        elif errors:
             text = tr("{0} hata: dosya gönderilmeden önce düzeltilmeli. Bir satıra tıklayınca ilgili alana gidilir.").format(
-                counts["error"]
+                errors
             )
+            if missing:
+                text += " " + tr("{0} zorunlu alan boş.").format(missing)
+        elif missing:
+            text = tr(
+                "{0} zorunlu alan boş: doldurulmadan dosya gönderilemez. Bir satıra tıklayınca ilgili alana gidilir."
+            ).format(missing)
         else:
             text = self.ok_text or tr("✓ Hata yok; dosya gönderilebilir.")
         if counts["warning"] and not doc.submitted:
@@ -65,9 +78,11 @@ class FindingsPanel(QWidget):
         self.list.clear()
         for f in own + plan:
             label = f"{f.severity_label.capitalize()}: {f.message}"
+            if f.is_missing:
+                label = tr("Eksik: {0}").format(f.message)
             if not doc.is_own(f):
                 label = tr("Plan (Strateji Geliştirme düzeltir): {0}").format(f.message)
-            kind = ("error" if f.is_error else "warning") if doc.is_own(f) else "plan"
+            kind = ("missing" if f.is_missing else "error" if f.is_error else "warning") if doc.is_own(f) else "plan"
             short = label if len(label) <= 180 else label[:179].rstrip() + "…"
             item = QListWidgetItem(short, self.list)
             item.setForeground(QBrush(QColor(COLORS[kind])))

@@ -8,8 +8,10 @@ def help_html() -> str:
 <p><b>Kaydetmek gerekmez.</b> Bir alandan çıktığınızda ya da Enter'a bastığınızda yazdığınız değer
 dosyaya kaydedilir; metin alanları yazmaya kısa bir ara verdiğinizde de. Program kapanırken bir şey sormaz.</p>
 <ul>
-<li><b>Sayılar</b> Türkçe yazılır: binlik ayırıcı nokta, ondalık ayırıcı virgül (1.234,56). Okunamayan bir
-değer kırmızı işaretlenir, nedeni alanın altında ve durum çubuğunda yazar; başka bir sayıya dönüştürülmez.
+<li><b>Sayılar</b> Türkçe yazılır: ondalık ayırıcı virgül, binlik ayırıcı nokta (150.000 yüz elli bindir;
+1.234.567,89). Noktadan sonra üç rakamdan farklı sayıda rakam gelirse nokta ondalık sayılır (12.5 = 12,5).
+Alanın altında programın ne okuduğu yazar (= 150.000,00 TL); değer alandan çıkınca kaydedilir. Okunamayan bir
+değer kırmızı işaretlenir, nedeni alanın altında kırmızı yazar; başka bir sayıya dönüştürülmez.
 Yazdığınız kaybolmaz da: dosyada saklanır, dosya yeniden açılınca yine kırmızı görünür. Düzeltin ya da silin;
 düzeltilmeden dosya gönderilemez.</li>
 <li><b>Tarihler</b> gün.ay.yıl: 31.12.2020.</li>
@@ -25,4 +27,8 @@ Değişiklik gerekirse Dosya → "Gönderimi geri al…" ile gerekçe yazın. St
 gönderirse gelen .geri.json dosyasını Dosya → "Geri gönderme notunu aç…" ile açın ya da pencereye bırakın.</li>
 </ul>
 <p><b>Kısayollar:</b> Ctrl+Z geri al · Ctrl+Y ya da Ctrl+Shift+Z yinele · Ctrl+F alan bul · Ctrl+O dosya aç · F1 yardım</p>
+""") + tr("""<p><b>Geçen yıl:</b> dosya geçen yılın değerlerini taşıyorsa her alanın ve göstergenin yanında gri
+"Geçen yıl (…)" satırı görünür; tablolarda hücrenin ipucunda yazar, tablonun üstündeki kutu işaretlenince
+hücrelerde gri ikinci satır olarak görünür. Bu değerler değiştirilemez. Bir değer geçen yılınkinden çok farklıysa
+(ör. on katı) yazım hatası olabileceği için uyarı verilir.</p>
 """)

@@ -23,6 +23,7 @@ FOCUS = ACCENT  # the 2 px border of the field editor that has the focus
 BORDER = "#d0d7de"  # cards
 ERROR_TEXT = "#b71c1c"
 OK_TEXT = "#2e7d32"
+WARNING_TEXT = "#8a5a00"  # a warning written out (dark amber: readable on white)
 
 # objectName -> (point size, or None for the window's; colour); all semi-bold
 HEADINGS = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.entries import ActivityEntry, Entries, IndicatorEntry
+from ..core.entries import ActivityEntry, Entries, IndicatorEntry, ValueView
 from ..core.findings import Finding
 from ..core.values import display
 from ..store.file.document import Change, OpenFile
@@ -35,6 +35,7 @@ class Document(QObject):
         self.slots = self.model.slots
         self.indicators = self.model.indicators
         self.activities = self.model.activities
+        self._previous_view: ValueView | None = None  # last year's computed cells, made when first asked
 
     # --- reading ----------------------------------------------------------
     @property
@@ -80,6 +81,38 @@ class Document(QObject):
 
     def entered(self, key: str):
         return self.model.entered(key)
+
+    @property
+    def previous_year(self) -> int:
+        """The year whose values are shown beside this year's (the one before the definition's)."""
+        return self.definition.year.year - 1
+
+    @property
+    def has_previous(self) -> bool:
+        """Whether the file holds the values of the year before."""
+        return self.wb.previous() is not None
+
+    def previous_value(self, key: str):
+        """Last year's value of a field or cell key, or of ``<indicator>.actual``; None when the file holds none.
+        A computed cell (a formula column, a total) is computed from last year's values."""
+        value = self.model.previous_value(key)
+        previous = self.model.previous
+        if value is None and previous is not None and (slot := self.definition.slots.get(key)) is not None and slot.computed:
+            if self._previous_view is None or self._previous_view.entries is not previous:
+                self._previous_view = ValueView(self.definition, previous, [self.department] if self.department else None)
+            value = self._previous_view.get(key)
+        return value
+
+    @property
+    def previous_cells(self) -> dict[str, object]:
+        """The previous-year cells and fields (``previous_year: true``) with last year's values."""
+        return self.model.live.view.before
+
+    def previous_text(self, type_: str, key: str, places: int | None = None) -> str:
+        """Last year's value as the window shows it beside this year's ("" when there is none),
+        written as this year's editor shows a value."""
+        value = self.previous_value(key)
+        return "" if value is None else self.display(type_, value, places)
 
     def indicator(self, key: str) -> IndicatorEntry:
         return self.model.indicator(key)

@@ -20,8 +20,9 @@ INDICATORS = "gostergeler"
 class Status(msgspec.Struct):
     filled: int
     total: int
-    errors: int
+    errors: int  # mistakes to correct (a required field still empty is counted in ``missing``)
     warnings: int
+    missing: int = 0  # required fields still empty: they block sending, but are no mistake
 
     @property
     def mark(self) -> str:
@@ -45,7 +46,12 @@ def section_status(doc: Document, section: SectionDef) -> Status:
         item_filled, item_total = KINDS[item.kind].extra(dept, item, doc.entries)
         filled, total = filled + item_filled, total + item_total
     found = [f for f in doc.findings if any(f.place == p or f.place.startswith(p + ".") for p in prefixes)]
-    return Status(filled, total, sum(f.is_error for f in found), sum(not f.is_error for f in found))
+    return _status(filled, total, found)
+
+
+def _status(filled: int, total: int, found) -> Status:
+    missing = sum(f.is_missing for f in found)
+    return Status(filled, total, sum(f.is_error for f in found) - missing, sum(not f.is_error for f in found), missing)
 
 
 def plan_places(doc: Document) -> set[str]:
@@ -61,9 +67,7 @@ def indicators_status(doc: Document) -> Status:
     filled += sum(1 for a in doc.activities if doc.activity(a.key).actual_cost is not None)
     places = plan_places(doc)
     found = [f for f in doc.findings if f.place in places and doc.is_own(f)]
-    return Status(
-        filled, len(doc.indicators) + len(doc.activities), sum(f.is_error for f in found), sum(not f.is_error for f in found)
-    )
+    return _status(filled, len(doc.indicators) + len(doc.activities), found)
 
 
 def viewport_of(area: QAbstractScrollArea) -> QWidget:
@@ -169,6 +173,8 @@ class Navigator(QListWidget):
             detail = f"{st.filled}/{st.total} {unit}"
             if st.errors:
                 detail += " · " + tr("{0} hata").format(st.errors)
+            elif st.missing:
+                detail += " · " + tr("{0} zorunlu boş").format(st.missing)
             elif st.warnings:
                 detail += " · " + tr("{0} uyarı").format(st.warnings)
             item = self.item(row)

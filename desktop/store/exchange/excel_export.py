@@ -70,7 +70,8 @@ def export_excel(wb: Workbook, out: Path | str) -> ExportResult:
     ws.title = xl.sheet_title("Performans", used)
     result.indicators = _performance(ws, definition, entries, wb.department)
     result.sheets.append(ws.title)
-    view = ValueView(definition, entries, [d for d in depts if definition.form(d).sections])
+    # previous-year columns and fields: the stored year before, as the report prints them
+    view = ValueView(definition, entries, [d for d in depts if definition.form(d).sections], wb.previous())
     for dept in depts:
         form = definition.form(dept)
         tables = items_of(form, "table")
@@ -317,7 +318,7 @@ def _table(ws, row: int, dept: str, table: TableDef, view: ValueView, style: str
                 xl.put(cell, value, col.type, formats[col.key])
                 widths[i] = max(widths.get(i, 10), xl.text_width(value, formats[col.key]) + 3, min(len(col.label), 24))
             cell.border = xl.GRID
-            if col.computed:
+            if col.computed or col.previous_year:
                 cell.fill = xl.COMPUTED_FILL
         if is_total:
             for i in range(1, ncols + 1):

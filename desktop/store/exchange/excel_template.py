@@ -31,6 +31,7 @@ from ...core import keys, rates
 from ...core.definition import Definition, describe_type
 from ...core.entries import Entries
 from ...core.forms import ColumnDef, FieldDef, TableDef
+from ...core.i18n import _
 from ...core.plan import DIRECTION_LABELS
 from ...core.values import to_json
 from ..errors import WorkbookError
@@ -130,7 +131,7 @@ class _Builder:
 
         Warning style: a person may still type Turkish text ("1.234,5"), which the import parses.
         """
-        for (_, type_), (ws, cells) in self.validations.items():
+        for (_sheet, type_), (ws, cells) in self.validations.items():
             dv = DataValidation(
                 allow_blank=True,
                 showErrorMessage=True,
@@ -341,9 +342,12 @@ class _Builder:
                 None,
             ),
             (
-                "• Sayıları sayı olarak girin (ör. 1234,5). Metin olarak yazılmış sayılar Türkçe biçimde okunur: "
-                "binlik ayırıcı nokta, ondalık ayırıcı virgül (1.234,5). Ondalık alanlarda '1.234' gibi belirsiz "
-                "yazımlar reddedilir; 1234 ya da 1,234 yazın.",
+                _(
+                    "• Sayıları sayı olarak girin (ör. 1234,5). Metin olarak yazılmış sayılar Türkçe biçimde okunur: "
+                    "ondalık ayırıcı virgül, binlik ayırıcı nokta (150.000 yüz elli bin, 1.234.567,89). Noktadan "
+                    "sonra üç rakamdan farklı sayıda rakam gelirse nokta ondalıktır (12.5 = 12,5); 0.234 gibi "
+                    "yazımlar reddedilir, 0,234 yazın."
+                ),
                 None,
             ),
             ("• Yüzde alanlarına yüzde puanını yazın: %92,5 için 92,5.", None),

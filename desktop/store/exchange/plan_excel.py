@@ -71,6 +71,7 @@ SHEETS = (
             Column("weight", "Hedefe etkisi (%)", 12, "#,##0.00"),
             Column("department", "Sorumlu birim", 22),
             Column("parent", "Performans hedefi", 16),
+            Column("targets", "Yıllara göre hedefler", 28),  # "2020: 20; 2021: 22" (plan_rows.targets_text)
         ),
     ),
     Sheet(

@@ -50,6 +50,7 @@ ROW_LIMITS = {
 MAX_BLANK_ROWS = 10_000  # empty rows read beyond the limit before the sheet is called oversized
 NUMBER_KINDS = {"baseline": "decimal", "target": "decimal", "weight": "percent", "planned_cost": "money"}
 MAX_PROBLEMS = 200
+OPTIONAL_COLUMNS = {"targets"}  # the last column, added later: a sheet without it still reads
 
 
 @dataclass
@@ -192,6 +193,7 @@ def _read_sheet(ws, sheet: Sheet, problems: list[str]) -> list[Row]:
                 "sütunları silmeyin, yerlerini ve başlıklarını değiştirmeyin"
                 for col, (column, cell) in enumerate(zip(sheet.columns, cells), 1)
                 if not _same(getattr(cell, "value", None), column.header)
+                and not (column.field in OPTIONAL_COLUMNS and getattr(cell, "value", None) is None)
             ]
             if wrong:  # the columns cannot be trusted to mean what they should
                 problems += wrong

@@ -19,8 +19,9 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from ...core.i18n import _
 from ...core.values import to_json
-from ..errors import ImportRejected
+from ..errors import ImportRejected, WorkbookError
 from ..file.workbook import Workbook
 
 FORMAT = "faaliyet-degerler"
@@ -141,9 +142,21 @@ def _rows(data: dict, name: str, allowed: tuple, id_field: str, problems: list[s
     return out
 
 
-def export_values(wb: Workbook, department: str | None = None) -> dict:
+def export_values(wb: Workbook, department: str | None = None, previous_year: bool = False) -> dict:
+    """A department's values as a value set; ``previous_year``: last year's (the file's history),
+    with ``"year": N-1``."""
     dept = department or wb.department
-    entries = wb.entries()
+    if previous_year:
+        before = wb.previous()
+        if before is None:
+            raise WorkbookError(
+                _("'{name}' geçen yılın ({year}) değerlerini taşımıyor. Geçen yılı 'faaliyet year history' ile ekleyin.").format(
+                    name=wb.path.name, year=wb.year - 1
+                )
+            )
+        entries = before
+    else:
+        entries = wb.entries()
     slots = wb.definition.slots
     values = [
         {"field": k, "value": to_json(slots[k].type, v)} for k, v in sorted(entries.values.items()) if slots[k].department == dept
@@ -162,7 +175,7 @@ def export_values(wb: Workbook, department: str | None = None) -> dict:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "institution": wb.definition.institution.key,
-        "year": wb.year,
+        "year": wb.year - 1 if previous_year else wb.year,
         "department": dept,
         "values": values,
         "indicators": indicators,

@@ -30,8 +30,8 @@ from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
 from ...core.live_checks import LiveChecks, same
 from ..errors import WorkbookError
+from . import found, stored
 from . import pending as pending_inputs
-from . import stored
 from .workbook import STATES, Workbook
 
 UNDO_LIMIT = 1000
@@ -116,19 +116,35 @@ class OpenFile:
 
     def _load(self) -> None:
         self.entries: Entries = self.wb.entries()
+        self.previous: Entries | None = self.wb.previous()  # last year's values, read-only
         self.pending: dict[str, str] = self.wb.pending_inputs(self.department)
         self._state = self.wb.state(self.department)
-        self.live = LiveChecks(self.definition, self.entries, self.department)
+        self.live = LiveChecks(self.definition, self.entries, self.department, self.previous)
         self._shown = {k: self.live.get(k) for k in self.slots}
         self._pending_found = pending_inputs.findings(self.definition, self.pending)
         self._stored_found = self._stored_findings()
-        self._returned_found = self.wb.returned_findings() if self.department == self.wb.department else []
+        self._returned_found = found.returned_findings(self.wb, self.department)
         self._findings: list[Finding] | None = None
 
     # --- reading ----------------------------------------------------------
     def value(self, key: str):
         """The value shown for a field or cell (entered or computed)."""
         return self._shown.get(key) if key in self._shown else self.live.get(key)
+
+    def previous_value(self, key: str):
+        """Last year's value of a field or cell key, of ``<indicator>.actual`` or
+        ``<activity>.actual_cost``, from the file's history; None when the file holds none."""
+        p = self.previous
+        if p is None:
+            return None
+        if key in p.values:
+            return p.values[key]
+        head, _, attr = key.rpartition(".")
+        if attr == "actual" and head in p.indicators:
+            return p.indicators[head].actual
+        if attr == "actual_cost" and head in p.activities:
+            return p.activities[head].actual_cost
+        return None
 
     def entered(self, key: str):
         return self.entries.values.get(key)
@@ -154,7 +170,7 @@ class OpenFile:
         a merge would refuse). The window, ``check``, ``submit``, the board and the report all
         read them here."""
         if self._findings is None:
-            self._findings = self.live.findings() + self._pending_found + self._stored_found + self._returned_found
+            self._findings = found.compose(self.live.findings(), self._pending_found, self._stored_found, self._returned_found)
         return self._findings
 
     @property
@@ -436,7 +452,7 @@ class OpenFile:
                 change.removed += [f for f in stored_problems if f not in self._stored_found]
         if change.state:  # sent back (with the fields to fix) or sent again
             returned = self._returned_found
-            self._returned_found = self.wb.returned_findings() if self.department == self.wb.department else []
+            self._returned_found = found.returned_findings(self.wb, self.department)
             change.added += [f for f in self._returned_found if f not in returned]
             change.removed += [f for f in returned if f not in self._returned_found]
         if change.findings:
@@ -470,12 +486,7 @@ class OpenFile:
         self._findings = None
 
     def _stored_findings(self) -> list[Finding]:
-        dept = self.department
-        return [
-            Finding("error", p.place, p.message, "saklanan_kayit", p.department)
-            for p in self.wb.stored_problems(self._images)
-            if dept is None or p.department == dept
-        ]
+        return found.stored_findings(self.wb, self.department, self._images)
 
     def _checked(self, step: Step, backwards: bool) -> Step:
         """``step`` if every place it wrote still holds what it left there; else HistoryCleared."""
@@ -531,11 +542,6 @@ class OpenFile:
         else:
             photos.move_photo(self.wb, photo_id, m["old"] if backwards else m["new"])
         return self._after(before)
-
-
-def findings(wb: Workbook, department: str | None = None, *, images: bool = False) -> list[Finding]:
-    """The findings of an open workbook (``OpenFile.findings``), for callers that only read them."""
-    return OpenFile(wb, department, images=images).findings
 
 
 def _place(row: Row) -> str:

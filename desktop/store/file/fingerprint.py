@@ -134,3 +134,16 @@ def newest_change(conn: sqlite3.Connection, department: str, schema: str = "main
         (department,),
     ).fetchone()
     return row[0] or ""
+
+
+def history_hash(conn: sqlite3.Connection, department: str | None = None) -> str | None:
+    """SHA-256 over the earlier years a file holds (its ``history`` rows, of ``department`` or of
+    all), in the canonical JSON above: ``[[year, target, attribute, value], ...]`` by year, target
+    and attribute. None when it holds none (a file without history keeps the hash it had)."""
+    where, args = ("WHERE department = ?", (department,)) if department else ("", ())
+    rows = conn.execute(
+        f"SELECT year, target, attribute, value FROM history {where} ORDER BY year, target, attribute", args
+    ).fetchall()
+    if not rows:
+        return None
+    return sha256_hex(canonical({"v": VERSION, "h": [list(r) for r in rows]}).encode("utf-8"))

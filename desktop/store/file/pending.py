@@ -1,13 +1,14 @@
 """Unreadable input: what the clerk typed that could not be read as a value.
 
-"12a" in a count field or "1.234" in a decimal field (ambiguous) is never
+"12a" in a count field or "1,234.5" (English) in a decimal field is never
 turned into a value, but it is never lost either: it is written to the
 workbook's audit log (the file's record of what the user did) as a row with
 ``attribute = 'okunamayan_giris'``, ``old`` = the value stored then and
 ``new`` = the text. It stays *pending* until a newer audit row about the same
 place supersedes it: a value change or clearing of the key, or a discard (an
 ``okunamayan_giris`` row with ``new = NULL``). A pending input is an error
-finding, so a file that holds one cannot be submitted.
+finding, so a file that holds one cannot be submitted; the finding says what
+was typed, why it cannot be read and what to type.
 
 Places are value keys (``itfaiye.trafik_kazasi``, ``itfaiye.makbuz.ocak.arac``)
 or an attribute of an indicator/activity (``pg_5_3_1.actual``), as the
@@ -23,6 +24,9 @@ import msgspec
 
 from ...core.definition import Definition
 from ...core.findings import Finding
+from ...core.i18n import _
+from ...core.units import actual_type
+from ...core.values import ValueProblem, parse_input
 from ..errors import WorkbookError
 
 ATTRIBUTE = "okunamayan_giris"
@@ -42,6 +46,7 @@ class Place(msgspec.Struct, frozen=True):
     table: str  # "entry" | "indicator" | "activity"
     row_key: str  # the entry key, or the indicator/activity key
     column: str  # "value" or the plan attribute
+    type: str  # the value type the text is read as (a field type, "money", "note")
 
 
 def place(definition: Definition, key: str) -> Place:
@@ -50,13 +55,15 @@ def place(definition: Definition, key: str) -> Place:
     if slot is not None:
         if slot.computed:
             raise WorkbookError(f"'{key}' ({slot.label}) hesaplanan bir değer; girilemez")
-        return Place(key, slot.department, slot.label, "entry", key, "value")
+        return Place(key, slot.department, slot.label, "entry", key, "value", slot.type)
     plan_key, _, attr = key.rpartition(".")
     if attr in PLAN_ATTRS:
         for table, items in (("indicator", definition.plan.indicators()), ("activity", definition.plan.activities())):
             item = next((x for x in items if x.key == plan_key), None)
             if item is not None and attr in _ATTRS_OF[table]:
-                return Place(key, item.department, f"{item.code} {item.name} — {PLAN_ATTRS[attr]}", table, plan_key, attr)
+                type_ = {"actual": actual_type(item), "actual_cost": "money"}.get(attr, "note")
+                label = f"{item.code} {item.name} — {PLAN_ATTRS[attr]}"
+                return Place(key, item.department, label, table, plan_key, attr, type_)
     raise WorkbookError(f"'{key}' diye bir alan yok. 'faaliyet fields' ile alan anahtarlarını listeleyin.")
 
 
@@ -121,10 +128,21 @@ def findings(definition: Definition, pending: dict[str, str]) -> list[Finding]:
             p = place(definition, key)
         except WorkbookError:
             continue  # a place the definition no longer has: nothing to correct
-        shown = text if len(text) <= 60 else text[:59].rstrip() + "…"
-        out.append(
-            Finding(
-                "error", key, f"'{p.label}' alanına yazılan '{shown}' okunamadı: düzeltin ya da silin.", ATTRIBUTE, p.department
-            )
-        )
+        out.append(Finding("error", key, message(p, text), ATTRIBUTE, p.department))
     return out
+
+
+def message(p: Place, text: str) -> str:
+    """What was typed at ``p``, why it cannot be read and what to type (the reading rule's own words)."""
+    shown = text if len(text) <= 60 else text[:59].rstrip() + "…"
+    try:
+        parse_input(p.type, text)
+    except ValueProblem as exc:
+        reason = str(exc).rstrip(".")
+    else:  # readable by now (kept by an older version): it still waits to be saved
+        return _("'{label}' alanına yazılan '{text}' henüz kaydedilmedi: alana girip Enter'a basın ya da silin.").format(
+            label=p.label, text=shown
+        )
+    if f"'{shown}'" not in reason:
+        reason = f"'{shown}': {reason}"
+    return _("'{label}' alanına yazılan değer okunamadı: {reason}. Düzeltin ya da silin.").format(label=p.label, reason=reason)

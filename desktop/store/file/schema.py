@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 APPLICATION_ID = 0x46414131  # "FAA1"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE meta (
@@ -103,7 +103,50 @@ def _v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS = {1: _v1}
+# Version 2: the year cycle. ``history`` holds earlier years' values, keyed like this year's
+# (``faaliyet year next`` / ``year history`` map renamed keys): ``attribute`` is ``value`` (target
+# a value key), ``actual`` or ``explanation`` (an indicator key) or ``actual_cost`` (an activity
+# key). Never edited by typing. The definition snapshot is written again in this version's
+# canonical form (new settings with their defaults), so its digest stays its own.
+_V2 = """
+CREATE TABLE history (
+    year INTEGER NOT NULL,
+    department TEXT NOT NULL,
+    target TEXT NOT NULL,
+    attribute TEXT NOT NULL,
+    value ANY,
+    PRIMARY KEY (year, target, attribute)
+) STRICT
+"""
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    conn.execute(_V2)
+    _recanonical(conn)
+
+
+def _recanonical(conn: sqlite3.Connection) -> None:
+    """The definition snapshot in today's canonical JSON, and its digest in ``meta``.
+
+    A snapshot that no longer decodes is left as it was: opening the file then reports it."""
+    from ...core.definition import Definition  # noqa: PLC0415 - only when an old file is migrated
+
+    rows = conn.execute("SELECT digest, json FROM definition").fetchall()
+    for digest, text in rows:
+        try:
+            definition = Definition.from_json(text)
+        except ValueError:
+            continue
+        if definition.digest == digest:
+            continue
+        conn.execute(
+            "UPDATE definition SET digest = ?, json = ? WHERE digest = ?",
+            (definition.digest, definition.canonical_json(), digest),
+        )
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest' AND value = ?", (definition.digest, digest))
+
+
+MIGRATIONS = {1: _v1, 2: _v2}
 
 
 def migrate(conn: sqlite3.Connection, current: int) -> None:

@@ -25,7 +25,11 @@ is checked the same way with each row's own department:
 * photos: a known list of the department, at most its count, bytes that match
   their hash, a JPEG or PNG of the declared size that decodes within limits;
 * time: every timestamp is an ISO time, none lies beyond the present (with
-  ``CLOCK_ALLOWANCE``) nor, for the data and its log, before the year's start.
+  ``CLOCK_ALLOWANCE``) nor, for the data and its log, before the year's start;
+* history (earlier years' values, ``history``): an earlier year, a key of this
+  year's definition with one of its attributes (``value``; ``actual`` or
+  ``explanation`` of an indicator; ``actual_cost`` of an activity) owned by the
+  row's department (a department file: its own), a value of the stored type.
 """
 
 from __future__ import annotations
@@ -37,7 +41,9 @@ from functools import lru_cache
 import msgspec
 
 from ...core.definition import Definition
+from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.forms import PhotoListDef
+from ...core.i18n import _
 from ...core.plan import ActivityDef, IndicatorDef
 from ...core.values import ValueProblem, coerce
 from . import codec
@@ -176,6 +182,8 @@ def problems(
         check.status(*row)
     for row in conn.execute(f"SELECT id, at, who, department, target FROM {s}.audit"):
         check.audit(*row)
+    for row in conn.execute(f"SELECT year, department, target, attribute, value FROM {s}.history"):
+        check.history(*row)
     if department is not None:
         n = conn.execute(f"SELECT count(*) FROM {s}.import_log").fetchone()[0]
         if n:
@@ -329,6 +337,30 @@ class _Check:
             return
         self.time(place, at, f"değişiklik kaydı {rid} ({place})", dept=dept)
 
+    def history(self, year, column, target, attribute, value) -> None:
+        year_ok = type(year) is int and 2000 <= year < self.start.year
+        type_ = history_type(self.d, target, attribute) if type(target) is str and type(attribute) is str else None
+        place = target if type(target) is str else show(target)
+        if type_ is None:
+            self.add(
+                place,
+                _("geçmiş yıl kaydı '{place}' ({attribute}) bu yılın tanımında bir değer değil").format(
+                    place=place, attribute=show(attribute)
+                ),
+            )
+            return
+        dept = self.owned(target, "geçmiş yıl kaydı", column, history_owner(self.d, target, attribute))
+        if dept is None:
+            return
+        if not year_ok:
+            self.add(
+                place,
+                _("'{place}': geçmiş yıl kaydının yılı ({year}) bu yıldan önce değil").format(place=place, year=show(year)),
+                dept,
+            )
+        elif value is not None and (p := value_problem(type_, value)) is not None:
+            self.add(place, _("'{place}' ({year} yılı): {problem}").format(place=place, year=year, problem=p), dept)
+
     # --- time ------------------------------------------------------------------
     def row_time(self, place: str, dept: str, changed_at, changed_by, label: str) -> None:
         if type(changed_by) is not str:
@@ -364,3 +396,93 @@ def show(value) -> str:
     text = value if type(value) in (str, BadText) else repr(value)
     text = "".join(ch if ch.isprintable() else "?" for ch in text)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+# --- earlier years (the ``history`` table) -------------------------------------------------
+HISTORY_PLAN = {"actual": ("indicator", "decimal"), "explanation": ("indicator", "note"), "actual_cost": ("activity", "money")}
+
+
+def history_type(definition: Definition, target: str, attribute: str) -> str | None:
+    """The stored type of a history row's value (``codec``'s), or None when the target and
+    attribute name nothing of this year's definition."""
+    if attribute == "value":
+        slot = definition.slots.get(target)
+        return slot.type if slot is not None and not slot.computed else None
+    table, type_ = HISTORY_PLAN.get(attribute, ("", ""))
+    item = definition.plan_item(target) if table else None
+    wanted = IndicatorDef if table == "indicator" else ActivityDef
+    return type_ if isinstance(item, wanted) else None
+
+
+def history_owner(definition: Definition, target: str, attribute: str) -> str | None:
+    if attribute == "value":
+        slot = definition.slots.get(target)
+        return slot.department if slot is not None else None
+    item = definition.plan_item(target)
+    return item.department if item is not None else None
+
+
+def history(conn: sqlite3.Connection, definition: Definition, department: str | None, year: int) -> dict[int, Entries]:
+    """The earlier years a file holds (year → Entries); a row that breaks a rule is left out."""
+    out: dict[int, Entries] = {}
+    for y, column, target, attribute, value in conn.execute(
+        "SELECT year, department, target, attribute, value FROM history ORDER BY year, target, attribute"
+    ):
+        if type(y) is not int or not 2000 <= y < year or type(target) is not str or type(attribute) is not str:
+            continue
+        type_ = history_type(definition, target, attribute)
+        owner = history_owner(definition, target, attribute)
+        if type_ is None or owner != column or (department is not None and owner != department):
+            continue
+        if attribute == "explanation":
+            text = text_or_empty(value)
+            if text:
+                out.setdefault(y, Entries()).indicators.setdefault(target, IndicatorEntry()).explanation = text
+            continue
+        v = decoded(type_, value)
+        if v is None:
+            continue
+        entries = out.setdefault(y, Entries())
+        if attribute == "value":
+            entries.values[target] = v
+        elif attribute == "actual":
+            entries.indicators.setdefault(target, IndicatorEntry()).actual = v
+        else:
+            entries.activities.setdefault(target, ActivityEntry()).actual_cost = v
+    return out
+
+
+def history_rows(definition: Definition, entries: Entries, year: int, departments: set[str]) -> tuple[list[tuple], list[str]]:
+    """The ``history`` rows of ``entries`` as the values of ``year``, only of ``departments``,
+    checked as a typed-in value is; or the problems (Turkish), one per bad value."""
+    rows: list[tuple] = []
+    problems: list[str] = []
+
+    def add(target: str, attribute: str, value) -> None:
+        type_, owner = history_type(definition, target, attribute), history_owner(definition, target, attribute)
+        if type_ is None or owner is None:
+            problems.append(_("'{key}' bu yılın tanımında yok; önce yeni anahtarına eşleyin (renamed_from)").format(key=target))
+            return
+        if owner not in departments:
+            return
+        if value is None or (attribute == "explanation" and value == ""):
+            return
+        try:
+            encoded = (
+                codec.encode_number(coerce("decimal", value))
+                if attribute == "actual"
+                else codec.encode(type_, coerce(type_, value))
+            )
+        except ValueProblem as exc:
+            problems.append(f"'{target}': {exc}")
+            return
+        rows.append((year, owner, target, attribute, encoded))
+
+    for key, value in entries.values.items():
+        add(key, "value", value)
+    for key, e in entries.indicators.items():
+        add(key, "actual", e.actual)
+        add(key, "explanation", e.explanation)
+    for key, a in entries.activities.items():
+        add(key, "actual_cost", a.actual_cost)
+    return rows, problems

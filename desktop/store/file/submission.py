@@ -26,7 +26,6 @@ from ...core.item_kinds import KINDS
 from ..errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from ..merge.incoming import same_file
 from . import fingerprint
-from .document import OpenFile, findings
 from .tempfiles import publish, temp_beside
 from .workbook import STATES, Workbook, _disk_error
 
@@ -82,7 +81,7 @@ def submit(wb: Workbook, errors: list[Finding] | None = None) -> str:
     if state["state"] == "gonderildi":
         return state["content_hash"]
     if errors is None:
-        errors = [f for f in findings(wb) if f.is_error]
+        errors = [f for f in wb.findings() if f.is_error]
     problems = [f"{f.place}: {f.message}" for f in errors if f.department == dept]
     if problems:
         raise ImportRejected(f"Dosya gönderilemedi: {len(problems)} hata var. Hataları düzeltip yeniden deneyin:", problems[:20])
@@ -140,7 +139,7 @@ def accept(wb: Workbook, dept: str) -> None:
         raise WorkbookError(
             f"'{dept}' kabul edilemez: durumu '{STATE_LABELS.get(state, state)}'. Yalnızca gönderilmiş birimler kabul edilir."
         )
-    problems = [f"{f.place}: {f.message}" for f in findings(wb, dept) if f.is_error]
+    problems = [f"{f.place}: {f.message}" for f in wb.findings(dept) if f.is_error]
     if problems:
         raise ImportRejected(f"'{dept}' kabul edilemez: {len(problems)} hata var. Birimi notla geri gönderin:", problems[:20])
     wb.set_state("kabul", department=dept, content_hash=fingerprint.content_hash(wb.conn, dept))
@@ -181,13 +180,13 @@ def board(wb: Workbook, found: list[Finding] | None = None) -> list[DepartmentSt
     """Every department of the year: state, completeness, open findings, last import.
 
     Linear in the number of departments: the entries are read once, the year's
-    findings computed once (``OpenFile.findings``; or given, as already computed)
+    findings computed once (``Workbook.findings``; or given, as already computed)
     and every per-department count grouped in one pass over the definition.
     """
     definition = wb.definition
     if found is None:
-        model = OpenFile(wb)
-        entries, found = model.entries, model.findings
+        entries = wb.entries()
+        found = wb.findings(entries=entries)
     else:
         entries = wb.entries()
     by_department: dict[str, list] = {}

@@ -11,21 +11,26 @@ import contextlib
 import functools
 import sqlite3
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
+from ...core.i18n import _
+from ...core.live_checks import LiveChecks
 from ...core.sha import sha256_hex
+from ...core.units import actual_type
 from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
-from . import codec, pending, returned, stored
+from . import codec, found, pending, returned, stored
 from .clock import current_user, now
 from .safe_open import check_header, connect, verify, writable_reason
 from .schema import SCHEMA_VERSION, migrate
 from .tempfiles import publish, temp_beside
 
 SUFFIX = ".faaliyet"
+HISTORY_ATTRIBUTE = "gecmis_yil"  # the audit row of ``add_history``: "<year>: <rows>" before and after
 UNSET = object()
 STATES = {
     "taslak": "Taslak",
@@ -85,6 +90,7 @@ class Workbook:
             )
         self._check_identity(path.name)
         self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
+        self._history: dict[int, Entries] | None = None  # read when first asked (see history)
         self._stored_images = False  # whether _stored decoded every photo
 
     def _check_identity(self, name: str) -> None:
@@ -146,11 +152,21 @@ class Workbook:
             raise
 
     @classmethod
-    def create(cls, path: Path | str, definition: Definition, department: str | None, *, user: str | None = None) -> Workbook:
+    def create(
+        cls,
+        path: Path | str,
+        definition: Definition,
+        department: str | None,
+        *,
+        user: str | None = None,
+        history: dict[int, Entries] | None = None,
+    ) -> Workbook:
         """A new, empty workbook for one department (or consolidated when None).
 
-        Written to a temporary file beside the target and renamed into place,
-        so a half-written file never carries the final name.
+        ``history``: earlier years' values the file is born with (year → Entries, keyed like
+        this definition; of the department only, for a department file), checked as
+        ``add_history`` checks them. Written to a temporary file beside the target and
+        renamed into place, so a half-written file never carries the final name.
         """
         path = Path(path)
         if department is not None and definition.department(department) is None:
@@ -158,6 +174,19 @@ class Workbook:
             raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
         if path.exists():
             raise WorkbookError(f"'{path.name}' zaten var; üzerine yazılmaz. Başka bir ad seçin ya da önce eski dosyayı taşıyın.")
+        owned = {department} if department else {d.key for d in definition.departments}
+        history_rows: list[tuple] = []
+        for year, entries in sorted((history or {}).items()):
+            if not 2000 <= year < definition.year.year:
+                raise WorkbookError(
+                    _("{year} yılı dosyanın yılından ({own}) önce değil; geçmiş yıl olarak eklenemez.").format(
+                        year=year, own=definition.year.year
+                    )
+                )
+            rows, problems = stored.history_rows(definition, entries, year, owned)
+            if problems:
+                raise ImportRejected(_("Geçmiş yıl eklenmedi; dosya yazılmadı:"), problems)
+            history_rows += rows
         user = user or current_user()
         tmp_path = temp_beside(path)
         try:
@@ -189,6 +218,9 @@ class Workbook:
                         "INSERT INTO status (department, state, changed_at, changed_by) VALUES (?, 'taslak', ?, ?)",
                         (dept, now(), user),
                     )
+                conn.executemany(
+                    "INSERT INTO history (year, department, target, attribute, value) VALUES (?, ?, ?, ?, ?)", history_rows
+                )
             conn.close()
             publish(tmp_path, path)
         except sqlite3.Error as exc:
@@ -272,12 +304,71 @@ class Workbook:
             out.photos[list_key] = n
         return out
 
-    def findings(self, department: str | None = None, *, images: bool = False) -> list[Finding]:
-        """Every finding of this file (or of one department of it): ``document.OpenFile.findings``,
-        the one place they are composed."""
-        from .document import findings  # the open-file model builds on this class
+    # --- earlier years (the year cycle) -----------------------------------
+    def history(self) -> dict[int, Entries]:
+        """Earlier years' values the file holds (year → Entries), keyed like this year's.
 
-        return findings(self, department, images=images)
+        Read once per open file and decoded with the stored-value rules: a row that breaks one
+        is left out (its problem is among ``stored_problems``, like any other table's)."""
+        if self._history is None:
+            self._history = stored.history(self.conn, self.definition, self.department, self.year)
+        return self._history
+
+    def previous(self) -> Entries | None:
+        """The year before the file's year, or None when the file holds none."""
+        return self.history().get(self.year - 1)
+
+    def add_history(self, year: int, entries: Entries, department: str | None = None) -> int:
+        """Hold ``entries`` as the values of the earlier ``year`` (of ``department``, else of every
+        department of the file), replacing what the file held for that year: one transaction
+        with its audit row. Every key must be one of this year's definition (map renamed keys
+        first); one bad value refuses the whole batch and the file is unchanged. Returns the
+        count of rows written."""
+        if self.readonly:
+            raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {reason}").format(reason=self.readonly_reason))
+        if not isinstance(year, int) or not 2000 <= year < self.year:
+            raise WorkbookError(
+                _("{year} yılı bu dosyanın yılından ({own}) önce değil; geçmiş yıl olarak eklenemez.").format(
+                    year=year, own=self.year
+                )
+            )
+        departments = [department] if department else self.departments
+        if any(d not in self.departments for d in departments):
+            raise WorkbookError(
+                _("Bu dosya '{own}' birimine ait; başka bir birimin geçmiş yılı eklenemez.").format(own=self.department)
+            )
+        rows, problems = stored.history_rows(self.definition, entries, year, set(departments))
+        if problems:
+            raise ImportRejected(_("Geçmiş yıl eklenmedi; dosya olduğu gibi kaldı:"), problems)
+        owner = self.department or self._history_owner()
+        marks = ",".join("?" * len(departments))
+        with self.transaction() as conn:
+            before = conn.execute(
+                f"SELECT count(*) FROM history WHERE year = ? AND department IN ({marks})", (year, *departments)
+            ).fetchone()[0]
+            conn.execute(f"DELETE FROM history WHERE year = ? AND department IN ({marks})", (year, *departments))
+            conn.executemany("INSERT INTO history (year, department, target, attribute, value) VALUES (?, ?, ?, ?, ?)", rows)
+            self._audit(conn, owner, owner, HISTORY_ATTRIBUTE, f"{year}: {before}", f"{year}: {len(rows)}")
+        self._history = None
+        return len(rows)
+
+    def _history_owner(self) -> str:
+        """The department a consolidated file's history audit row is written in: the institution unit's."""
+        inst = self.definition.institution_department
+        return inst.key if inst is not None else self.definition.departments[0].key
+
+    def findings(self, department: str | None = None, *, images: bool = False, entries: Entries | None = None) -> list[Finding]:
+        """Every finding of this file (or of one department of it), computed at once and composed
+        as the open-file model composes them (``found.py``). ``images``: decode every stored photo
+        as a merge does (``check``); ``entries``: as already read by the caller."""
+        dept = department or self.department
+        entries = self.entries() if entries is None else entries
+        return found.compose(
+            LiveChecks(self.definition, entries, dept, self.previous()).findings(),
+            pending.findings(self.definition, self.pending_inputs(dept)),
+            found.stored_findings(self, dept, images),
+            found.returned_findings(self, dept),
+        )
 
     def returned_findings(self) -> list[Finding]:
         """A warning per field the strategy unit named when it sent this department file back."""
@@ -426,12 +517,11 @@ class Workbook:
             new = {}
             try:
                 for attr, value in attrs.items():
-                    if attr == num_col:
-                        new[attr] = (
-                            codec.encode("money", coerce("money", value))
-                            if table == "activity"
-                            else codec.encode_number(coerce("decimal", value))
-                        )
+                    if attr == num_col and table == "activity":
+                        new[attr] = codec.encode("money", coerce("money", value))
+                    elif attr == num_col:  # an indicator counting things takes whole numbers only
+                        number = coerce(actual_type(d), value)
+                        new[attr] = codec.encode_number(None if number is None else Decimal(number))
                     elif attr in ("explanation", "source"):
                         new[attr] = coerce("note", value or "")
                     else:

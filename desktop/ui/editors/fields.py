@@ -2,8 +2,11 @@
 
 Every editor's ``objectName`` is its field key. What is typed is parsed with
 the Turkish rules (``desktop.core.values.parse_input``) when the clerk leaves
-the field or presses Enter; a value that cannot be read stays in the editor,
-marked red with the reason, and is never turned into a different number.
+the field or presses Enter. While typing, the line under the field
+(``FieldNote``, placed by the page with ``attach_note``) shows what the text
+is read as ("= 150.000,00 TL"); a value that cannot be read stays in the
+editor, marked red with the reason written under it (and in its tooltip),
+and is never turned into a different number.
 It is not lost either: the text is kept in the file (``Editor.record_unparsed``)
 until it is corrected or the field is cleared, and shown again, red, when the
 file is opened. Text editors also save after a pause in typing (``AUTOSAVE_MS``);
@@ -21,11 +24,12 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from ...core.values import TEXT_KINDS, ValueProblem, display, parse_input, text_limit
+from ...core.values import TEXT_KINDS, ValueProblem, display, parse_input, reading, text_limit
 from ..commands import Editor
 from ..i18n import tr
 from ..look import FOCUS, MARKS, READONLY_BASE, palette, rounded
 from ..navigator import viewport_of
+from .field_note import FieldNote
 
 AUTOSAVE_MS = 1500  # a pause in typing this long saves a text editor
 AUTOSAVE_TYPES = TEXT_KINDS  # numbers and dates are saved on Enter/Tab/leaving only
@@ -63,6 +67,8 @@ class MarkedMixin:
     key: str
     help_text: str = ""
     _look: tuple = (False, "")  # (read-only, mark) shown now: nothing until set
+    note: FieldNote | None = None  # the line under the field, once the page placed one
+    _reason = ""  # why the text cannot be read, as the note says it (without the field's name)
 
     def mark(self) -> str:
         """ "inputError", "error", "warning" or ""."""
@@ -96,7 +102,8 @@ class MarkedMixin:
 
     def show_findings(self) -> None:
         found = self.editor.doc.findings_at(self.key)
-        level = "error" if any(f.is_error for f in found) else ("warning" if found else "")
+        # a required field still empty is to fill, not a mistake: amber, as the navigator and panel say
+        level = "error" if any(f.is_error and not f.is_missing for f in found) else ("warning" if found else "")
         set_mark(self, "finding", level)
         self._update_tooltip(found)
 
@@ -108,12 +115,39 @@ class MarkedMixin:
             lines.append(self.help_text)
         self.setToolTip("\n".join(lines))
 
-    def set_input_problem(self, message: str, quiet: bool = False) -> None:
+    def set_input_problem(self, message: str, quiet: bool = False, reason: str | None = None) -> None:
+        """``message`` for the tooltip and status bar; ``reason`` (default: the message) under the field."""
         self._input_problem = message
+        self._reason = message if reason is None else reason
         set_mark(self, "inputError", bool(message))
         self._update_tooltip()
+        self.update_note()
         if message and not quiet:
             self.editor.problem.emit(message)
+
+    # --- the line under the field --------------------------------------------
+    def attach_note(self, parent: QWidget) -> FieldNote:
+        """The line under this field, for the page to place in its layout."""
+        self.note = FieldNote(self.key, parent)
+        self.update_note()
+        return self.note
+
+    def update_note(self, *_args) -> None:
+        """While typing, what the text reads as; otherwise why the kept text cannot be read."""
+        if self.note is None or not hasattr(self, "_input_problem"):
+            return
+        read = ""
+        if not self.isReadOnly() and self.dirty():
+            try:
+                read = reading(self.type, self.current_text(), self.editor.doc.percent_style)
+            except ValueProblem:
+                read = ""  # said when it is saved: "1," is half typed, not wrong yet
+        if read:
+            self.note.show_reading(read)
+        elif self._reason:
+            self.note.show_problem(self._reason)
+        else:
+            self.note.clear_note()
 
     # --- unreadable text kept in the file --------------------------------------
     def pending_text(self) -> str | None:
@@ -125,19 +159,20 @@ class MarkedMixin:
 
     def _mark_pending(self) -> None:
         """Mark the kept unreadable text red with the reason (or clear the mark)."""
-        text, message = self.pending_text(), ""
+        text, message, reason = self.pending_text(), "", ""
         if text is not None:
             try:
                 parse_input(self.type, text)
             except ValueProblem as exc:
-                message = self._problem_text(exc)
+                message, reason = self._problem_text(exc), str(exc)
             kept = self.stored()
             if message and kept is not None and self.type not in AUTOSAVE_TYPES:  # the report prints this one
-                message += "\n" + tr("Dosyada kayıtlı değer: {0}").format(self.editor.doc.display(self.type, kept))
-        self.set_input_problem(message, quiet=True)
+                line = tr("Dosyada kayıtlı değer: {0}").format(self.editor.doc.display(self.type, kept))
+                message, reason = f"{message}\n{line}", f"{reason}\n{line}"
+        self.set_input_problem(message, quiet=True, reason=reason)
 
     def _keep_unparsed(self, text: str, exc: ValueProblem) -> None:
-        self.set_input_problem(self._problem_text(exc))
+        self.set_input_problem(self._problem_text(exc), reason=str(exc))
         if self.editor.record_unparsed(self.key, text) and self.pending_text() == text:
             self._shown = text  # the file holds it now: not "unsaved typing" any more
 
@@ -201,8 +236,15 @@ class MarkedMixin:
         self._init_marks(editor)
         self._lock()
 
+    fixed = False  # never editable: a previous-year field shows last year's value
+
+    def set_fixed(self) -> None:
+        """Never editable, whatever the file's state (a previous-year field)."""
+        self.fixed = True
+        self._lock()
+
     def _lock(self) -> None:
-        locked = self.editor.doc.locked
+        locked = self.editor.doc.locked or self.fixed
         self.setReadOnly(locked)
         self.setPlaceholderText("" if locked else self.placeholder)
         self.show_marks()
@@ -211,19 +253,22 @@ class MarkedMixin:
         """Store what is typed (on Enter, on leaving, after a pause in text, before closing).
 
         False while it cannot be read: the text is then kept in the file and
-        shown red (``_keep_unparsed``). Subclasses give ``current_text`` and
+        shown red (``_keep_unparsed``). Kept text that has become readable (the
+        reading rule of an older version refused it) is saved like typing. Subclasses give ``current_text`` and
         ``after_write``.
         """
         self._autosave.stop()
         if self.isReadOnly():
             return True
-        if not self.dirty():
-            return self.pending_text() is None
+        kept = None if self.dirty() else self.pending_text()
+        if not self.dirty() and kept is None:
+            return True
         text = self.current_text()
         try:
             value = parse_input(self.type, text)
         except ValueProblem as exc:
-            self._keep_unparsed(text, exc)
+            if kept is None:  # newly typed: kept in the file, the reason shown
+                self._keep_unparsed(text, exc)
             return False
         if not self.write(value):
             return False
@@ -262,6 +307,7 @@ class FieldEdit(MarkedMixin, QLineEdit):
         self.editingFinished.connect(self.commit)
         self.returnPressed.connect(self._next)
         self.textEdited.connect(self._typing)
+        self.textChanged.connect(self.update_note)
         self._attach(editor)
 
     def dirty(self) -> bool:
@@ -344,17 +390,17 @@ class LongTextEdit(MarkedMixin, QPlainTextEdit):
         self._attach(editor)
 
     def _check_length(self) -> None:
-        """Too long: the reason shows at once (red, in the tooltip); it is refused on saving too."""
+        """Too long: the reason shows at once (red, under the field and in the tooltip); it is refused on saving too."""
         if not hasattr(self, "_input_problem") or self.pending_text() is not None:
             return
-        message = ""
+        message, reason = "", ""
         if len(self.toPlainText()) > text_limit(self.type):
             try:
                 parse_input(self.type, self.toPlainText())
             except ValueProblem as exc:  # the wording of the rule itself
-                message = self._problem_text(exc)
+                message, reason = self._problem_text(exc), str(exc)
         if message != self._input_problem:
-            self.set_input_problem(message, quiet=True)
+            self.set_input_problem(message, quiet=True, reason=reason)
 
     def dirty(self) -> bool:
         return self.toPlainText() != self._shown

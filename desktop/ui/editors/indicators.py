@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...core import rates, settings
+from ...core import rates, settings, units
 from ...core.numbers import format_number, format_percent
 from ...core.plan import DIRECTION_LABELS
 from ...core.values import ValueProblem, parse_input
@@ -22,6 +22,7 @@ from .. import look
 from ..commands import Editor
 from ..i18n import tr
 from .fields import FieldEdit, LongTextEdit, set_mark
+from .previous import keep_width, previous_label
 
 
 class _PlanAttr:
@@ -100,7 +101,7 @@ class PlanCard(QGroupBox):
                 _num(item.target),
                 format_percent(item.weight, None, editor.doc.percent_style) if item.weight is not None else "—",
             )
-            actual_attr, actual_type, actual_label = "actual", "decimal", tr("Gerçekleşme (C):")
+            actual_attr, actual_type, actual_label = "actual", units.actual_type(item), tr("Gerçekleşme (C):")
         else:
             facts = tr("Planlanan maliyet: {0} TL").format(
                 editor.doc.display("money", item.planned_cost) if item.planned_cost is not None else "—"
@@ -112,9 +113,21 @@ class PlanCard(QGroupBox):
         info.setWordWrap(True)
         grid.addWidget(info, 1, 0, 1, 3)
 
-        grid.addWidget(QLabel(actual_label, self), 2, 0)
         self.actual = PlanFieldEdit(editor, kind, item.key, actual_attr, actual_type, f"{item.code} {actual_label.rstrip(':')}")
-        grid.addWidget(self.actual, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        label = QLabel(actual_label, self)
+        label.setMinimumHeight(self.actual.sizeHint().height())  # level with the editor, above the line under it
+        grid.addWidget(label, 2, 0, Qt.AlignmentFlag.AlignTop)
+        actual_row = QHBoxLayout()
+        actual_row.setContentsMargins(0, 0, 0, 0)
+        actual_row.addLayout(self._with_note(self.actual))
+        self.previous = previous_label(editor.doc, actual_type, f"{item.key}.{actual_attr}", self)
+        if self.previous is not None:
+            keep_width(self.actual)
+            actual_row.addSpacing(8)
+            actual_row.addWidget(self.previous, 1, Qt.AlignmentFlag.AlignTop)
+        else:
+            actual_row.addStretch(1)
+        grid.addLayout(actual_row, 2, 1)
         self.rate = QLabel(self)
         self.rate.setObjectName(f"{item.key}.rate")
         self.rate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -124,7 +137,7 @@ class PlanCard(QGroupBox):
         grid.addWidget(QLabel(tr("Kaynak belge / kayıt:"), self), 3, 0)
         self.source = PlanFieldEdit(editor, kind, item.key, "source", "note", f"{item.code} kaynak")
         self.source.setPlaceholderText(tr("Rakamın alındığı defter, sistem ya da belge (ör. Olay kayıt defteri 2020)"))
-        grid.addWidget(self.source, 3, 1, 1, 2)
+        grid.addLayout(self._with_note(self.source, Qt.AlignmentFlag(0)), 3, 1, 1, 2)
 
         self.expl_label = QLabel(tr("Sapma açıklaması:"), self)
         self.expl_label.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -137,17 +150,25 @@ class PlanCard(QGroupBox):
             f"{item.code} sapma açıklaması",
             tr("Hedeften sapmanın nedeni: ne oldu, neden, ne yapılacak."),
         )
-        grid.addWidget(self.explanation, 4, 1, 1, 2)
+        grid.addLayout(self._with_note(self.explanation, Qt.AlignmentFlag(0)), 4, 1, 1, 2)
         self.need = QLabel(self)
         self.need.setObjectName(f"{item.key}.need")
         self.need.setWordWrap(True)
         grid.addWidget(self.need, 5, 1, 1, 2)
 
-        self.actual.textEdited.connect(self._typed)
-        self.explanation.textChanged.connect(lambda: self._show(self._current_actual()))
-        editor.doc.planChanged.connect(lambda k: k == item.key and self._show(self._current_actual()))
-        editor.doc.findingsChanged.connect(lambda: self._show(self._current_actual()))
+        self.actual.textChanged.connect(self._typed)
+        self.explanation.textChanged.connect(self._typed)
+        editor.doc.planChanged.connect(lambda k: k == item.key and self._typed())
+        editor.doc.findingsChanged.connect(self._typed)
         self._show(self.actual.stored())
+
+    def _with_note(self, edit, align=Qt.AlignmentFlag.AlignLeft) -> QVBoxLayout:
+        """The editor and, under it, what it reads as or why it cannot be read."""
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(edit, 0, align)
+        column.addWidget(edit.attach_note(self))
+        return column
 
     @property
     def tolerance(self):
@@ -155,17 +176,12 @@ class PlanCard(QGroupBox):
         doc = self.editor.doc
         return settings.year_settings(doc.definition, doc.entries.values.get).deviation_tolerance
 
-    def _current_actual(self):
+    def _typed(self, *_args) -> None:
+        """The rate of what the actual's editor holds; none while it cannot be read (never the last readable part)."""
         try:
-            return parse_input(self.actual.type, self.actual.text())
+            value = parse_input(self.actual.type, self.actual.text())
         except ValueProblem:
-            return self.actual.stored()
-
-    def _typed(self, text: str) -> None:
-        try:
-            value = parse_input(self.actual.type, text)
-        except ValueProblem:
-            self.rate.setText(tr("Gerçekleşme oranı: — (sayı okunamadı)"))
+            self._show(None, readable=False)
             return
         self._show(value)
 
@@ -174,17 +190,23 @@ class PlanCard(QGroupBox):
             return rates.realization(self.item.direction, self.item.baseline, self.item.target, actual)
         return rates.realization("increase", None, self.item.planned_cost, actual)
 
-    def _show(self, actual) -> None:
+    def _show(self, actual, readable: bool = True) -> None:
         rate = self.compute(actual)
         style = self.editor.doc.percent_style
-        if rate.value is None:
+        if not readable:  # no rate, and no explanation demanded by a rate of a half-typed number
+            self.rate.setText(tr("Gerçekleşme oranı: — (sayı okunamadı)"))
+        elif rate.value is None:
             self.rate.setText(tr("Gerçekleşme oranı: — ({0})").format(rate.reason))
         else:
-            self.rate.setText(
-                tr("Gerçekleşme oranı: <b>{0}</b>  <span style='color:#555'>({1})</span>").format(
-                    rates.rate_text(rate.value, style), rates.METHODS[rate.method]
-                )
+            text = tr("Gerçekleşme oranı: <b>{0}</b>  <span style='color:#555'>({1})</span>").format(
+                rates.rate_text(rate.value, style), rates.METHODS[rate.method]
             )
+            if rates.implausible(rate.value):
+                text += "<br><span style='color:{}'>{}</span>".format(
+                    look.WARNING_TEXT,
+                    tr("⚠ Olağan dışı oran: değeri kontrol edin."),
+                )
+            self.rate.setText(text)
         needed = rates.needs_explanation(rate.value, self.tolerance)
         missing = needed and not self.explanation.toPlainText().strip()
         if missing:

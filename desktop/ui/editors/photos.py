@@ -180,7 +180,7 @@ class PhotoListEditor(QWidget):
         from PySide6.QtWidgets import QFileDialog
 
         names, _ = QFileDialog.getOpenFileNames(
-            self, tr("Fotoğraf seçin"), str(Path.home()), tr("Resimler (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)")
+            self, tr("Fotoğraf seçin"), str(Path.home()), tr("JPEG ya da PNG fotoğraflar (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)")
         )
         for name in names:
             self.add_file(Path(name))

@@ -1,12 +1,15 @@
 """Conflicts side by side: field, value here, value there, who, when; a decision per row.
 
 Nothing is chosen for the user: "Kararları uygula" stays disabled until every
-row has a decision (per row, or all at once). ``resolution()`` is the mapping
+row has a decision (per row, or all at once). The columns share the dialog's
+width (``fit_columns``), the decision column always whole at its combo's width:
+at 1366 px, and at 150 %, it is never cut off at the right edge. ``resolution()`` is the mapping
 ``{conflict.id: "ours" | "theirs"}`` that ``merge_files(..., resolve=...)`` takes.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +32,16 @@ from ..i18n import tr
 CHOSEN = "#dcedc8"
 DROPPED = "#f5f5f5"
 COL_DEPT, COL_FIELD, COL_BASE, COL_HERE, COL_HERE_WHO, COL_THERE, COL_THERE_WHO, COL_CHOICE = range(8)
+# the share of the width left beside the decision column, and the narrowest each may be
+SHARES = {
+    COL_DEPT: (11, 70),
+    COL_FIELD: (23, 110),
+    COL_BASE: (12, 70),
+    COL_HERE: (15, 80),
+    COL_HERE_WHO: (12, 80),
+    COL_THERE: (15, 80),
+    COL_THERE_WHO: (12, 80),
+}
 
 
 def _who(who: str, when_: str) -> str:
@@ -61,11 +74,11 @@ class ConflictDialog(QDialog):
             [
                 tr("Birim"),
                 tr("Alan"),
-                tr("Son aktarımda"),
-                tr("Birleşik dosyada"),
-                tr("Değiştiren (birleşik)"),
-                tr("Gelen dosyada"),
-                tr("Değiştiren (gelen)"),
+                tr("Son\naktarımda"),  # two lines: a header is never cut
+                tr("Birleşik\ndosyada"),
+                tr("Değiştiren\n(birleşik)"),
+                tr("Gelen\ndosyada"),
+                tr("Değiştiren\n(gelen)"),
                 tr("Karar"),
             ]
         )
@@ -98,18 +111,12 @@ class ConflictDialog(QDialog):
             self.combos.append(combo)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in (
-            (COL_DEPT, 150),
-            (COL_FIELD, 280),
-            (COL_BASE, 140),
-            (COL_HERE, 170),
-            (COL_HERE_WHO, 130),
-            (COL_THERE, 170),
-            (COL_THERE_WHO, 130),
-            (COL_CHOICE, 170),
-        ):
-            self.table.setColumnWidth(col, width)
-        self.table.resizeRowsToContents()
+        head.setSectionResizeMode(COL_CHOICE, QHeaderView.ResizeMode.Fixed)
+        head.setStretchLastSection(False)
+        self._choice_width = max([c.sizeHint().width() + 12 for c in self.combos] + [head.sectionSizeHint(COL_CHOICE), 120])
+        self.table.setColumnWidth(COL_CHOICE, self._choice_width)
+        self._least = {col: max(least, head.sectionSizeHint(col)) for col, (_share, least) in SHARES.items()}
+        self.table.viewport().installEventFilter(self)  # the width the columns share
         lay.addWidget(self.table, 1)
 
         row = QHBoxLayout()
@@ -136,8 +143,23 @@ class ConflictDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
-        self.resize(1260, min(720, 220 + 56 * len(self.conflicts)))
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1260, int(screen.width() * 0.9)), min(720, int(screen.height() * 0.9), 220 + 56 * len(self.conflicts)))
         self._update()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Share the table's width: the decision column whole, the others by ``SHARES``."""
+        free = self.table.viewport().width() - self._choice_width
+        total = sum(share for share, _least in SHARES.values())
+        for col, (share, _least) in SHARES.items():
+            self.table.setColumnWidth(col, max(self._least[col], free * share // total))
+        self.table.resizeRowsToContents()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def choose(self, row: int, choice: str | None) -> None:
         combo = self.combos[row]

@@ -107,6 +107,15 @@ class StrategyWindow(QMainWindow):
         self.choose_pdf = lambda suggested: QFileDialog.getSaveFileName(
             self, tr("Raporu nereye kaydedeyim?"), str(suggested), tr("PDF (*.pdf)")
         )[0]
+        self.choose_next_file = lambda suggested: QFileDialog.getSaveFileName(
+            self, tr("Sonraki yılın birleşik dosyası nereye yazılsın?"), str(suggested), tr("Faaliyet dosyası (*.faaliyet)")
+        )[0]
+        self.choose_past_files = lambda: [
+            Path(n)
+            for n in QFileDialog.getOpenFileNames(
+                self, tr("Geçmiş yılların birleşik dosyalarını seçin"), str(self._folder()), tr("Faaliyet dosyası (*.faaliyet)")
+            )[0]
+        ]
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("strategyTabs")
@@ -164,6 +173,18 @@ class StrategyWindow(QMainWindow):
         self.act_excel = self._action(
             tr("Excel'e aktar…"), self.export_excel, [], tr("Performans tablosu ve bütün tablolar tek .xlsx dosyasına")
         )
+        self.act_next_year = self._action(
+            tr("Sonraki yılı hazırla…"),
+            lambda: self.prepare_next_year(),
+            [],
+            tr("Bu yılın birleşik dosyasından sonraki yılın tanım klasörünü ve birleşik dosyasını yaz"),
+        )
+        self.act_past_years = self._action(
+            tr("Geçmiş yıl ekle…"),
+            lambda: self.add_past_years(),
+            [],
+            tr("Önceki yılların birleşik dosyalarındaki değerleri bu dosyaya geçmiş yıl olarak ekle"),
+        )
         self.act_undo = self._action(
             tr("Geri al"), lambda: self.editor and self.editor.stack.undo(), [QKeySequence.StandardKey.Undo]
         )
@@ -177,6 +198,9 @@ class StrategyWindow(QMainWindow):
         menu = self.menuBar().addMenu(tr("Dü&zen"))
         menu.addAction(self.act_undo)
         menu.addAction(self.act_redo)
+        menu = self.menuBar().addMenu(tr("&Yıl"))
+        menu.addAction(self.act_next_year)
+        menu.addAction(self.act_past_years)
         self.act_about = self._action(tr("Faaliyet hakkında…"), lambda: self.show_about())
         menu = self.menuBar().addMenu(tr("&Yardım"))
         menu.addAction(self.act_help)
@@ -280,7 +304,7 @@ class StrategyWindow(QMainWindow):
             self.setWindowTitle(tr("Faaliyet — Strateji Geliştirme"))
             return
         writable = not self.model.board.readonly
-        for a in (self.act_files, self.act_folder):
+        for a in (self.act_files, self.act_folder, self.act_past_years):
             a.setEnabled(writable)
         self.board.set_writable(writable)
         stack = self.editor.stack if self.editor else None
@@ -364,6 +388,62 @@ class StrategyWindow(QMainWindow):
             )
         self.inform(tr("Birim dosyaları"), text, "warning" if refused else "information")
         return results
+
+    # --- the year cycle ---------------------------------------------------------------
+    def prepare_next_year(self, out: Path | None = None, definition_dir: Path | None = None) -> Path | None:
+        """Write next year's definition folder and consolidated file from this one (``faaliyet year next``);
+        the new file's path, or None (nothing written)."""
+        if self.model is None:
+            return None
+        year = self.model.board.year + 1
+        if out is None:
+            here = self.model.board.path
+            name = self.choose_next_file(here.with_name(f"{here.stem}-{year}{SUFFIX}"))
+            if not name:
+                return None
+            out = Path(name)
+        out = Path(out)
+        definition_dir = Path(definition_dir) if definition_dir else out.with_name(f"tanim-{year}")
+        if not self.ask(
+            tr("Sonraki yılı hazırla"),
+            tr(
+                "{0} yılı hazırlanacak:\n• tanım klasörü: {1}\n• birleşik dosya: {2}\n\nBu dosya değişmez; "
+                "{3} yılının değerleri yeni dosyada geçen yıl olarak, salt okunur durur. Devam edilsin mi?"
+            ).format(year, definition_dir, out, year - 1),
+        ):
+            return None
+        self.commit_pending()  # what is typed belongs to this year's values
+        try:
+            change = self.model.next_year(year, definition_dir, out)
+        except WorkbookError as exc:
+            self.inform(tr("Sonraki yıl hazırlanamadı"), _with_problems(exc), "critical")
+            return None
+        text = tr("{0} yılının dosyaları yazıldı.").format(year) + "\n" + change.message
+        self.inform(tr("Sonraki yıl hazır"), text, "warning" if change.result.dropped else "information")
+        self.statusBar().showMessage(tr("{0} yılı hazırlandı: {1}").format(year, out), 20000)
+        return out
+
+    def add_past_years(self, paths: list[Path] | None = None) -> bool:
+        """Add the values of earlier years' consolidated files as this file's history (``faaliyet year history``)."""
+        if self.model is None:
+            return False
+        if self.model.board.readonly:
+            self.inform(tr("Eklenemedi"), tr("Birleşik dosya salt okunur açık; geçmiş yıl eklenemez."), "warning")
+            return False
+        paths = self.choose_past_files() if paths is None else paths
+        if not paths:
+            return False
+        self.commit_pending()
+        try:
+            change = self.model.add_years([Path(p) for p in paths])
+        except WorkbookError as exc:
+            self.inform(tr("Geçmiş yıl eklenemedi"), _with_problems(exc) + "\n" + tr("Dosya değiştirilmedi."), "warning")
+            return False
+        if self.doc is not None:
+            self.doc.reload_state()
+        note = tr("Kurum bölümlerinde geçen yılın değerleri, dosya yeniden açılınca alanların yanında görünür.")
+        self.inform(tr("Geçmiş yıllar eklendi"), change.message + "\n\n" + note, "information")
+        return True
 
     # --- merging -------------------------------------------------------------------
     def _merge_folder(self) -> None:

@@ -17,7 +17,7 @@ from ...core import settings
 from ...core.dates import format_date
 from ...core.definition import Definition
 from ...core.numbers import format_percent
-from ..editors.section import SectionPage
+from ..editors.section import READABLE_WIDTH, SectionPage
 from ..editors.table import TableEditor
 from ..i18n import tr
 
@@ -107,7 +107,7 @@ class YearSettingsTab(QScrollArea):
         self.summary.setObjectName("yearSettings")
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.summary.setMaximumWidth(1100)
+        self.summary.setMaximumWidth(READABLE_WIDTH)
         self.lay.addWidget(self.summary)
         self.lay.addStretch(1)
         self.setWidget(body)
@@ -122,7 +122,8 @@ class YearSettingsTab(QScrollArea):
         if editor is not None and section is not None:
             self.doc = editor.doc
             self.page = SectionPage(editor, editor.doc.department, section, self.widget())
-            self.page.setMaximumWidth(1100)
+            if not self.page.wide:  # a table on it: as wide as the window (its fields keep READABLE_WIDTH)
+                self.page.setMaximumWidth(READABLE_WIDTH)
             self.lay.insertWidget(1, self.page)
             self.doc.valuesChanged.connect(self._values_changed)
         self.show_settings()

@@ -53,5 +53,11 @@ class YearModel(QObject):
     def distribute(self, folder) -> Change:
         return self._run(self.board.distribute, folder)
 
+    def next_year(self, year: int, folder, out) -> Change:
+        return self.board.next_year(year, folder, out)  # this file does not change
+
+    def add_years(self, paths) -> Change:
+        return self._run(self.board.add_years, paths)
+
     def export_excel(self, out) -> Change:
         return self.board.export_excel(out)  # the board does not change
