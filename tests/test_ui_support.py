@@ -209,3 +209,28 @@ def _stop_listening() -> None:
     if listener is not None:
         listener.server.close()
         app._faaliyet_listener = None
+
+
+def test_a_second_file_handed_over_opens_in_a_window_of_its_own(qtbot, monkeypatch, window, tmp_path, definition):
+    """The running window keeps its file; the handed-over one gets a new window."""
+    from desktop.store.file.workbook import Workbook
+    from desktop.ui import app as app_module
+    from desktop.ui.main_window import MainWindow
+
+    other = tmp_path / "ikinci" / "itfaiye.faaliyet"
+    other.parent.mkdir()
+    Workbook.create(other, definition, "itfaiye").close()
+    _unique_name(monkeypatch)
+    first_path = window.shown_path()
+    app_module._listen(window)
+    try:
+        child = subprocess.Popen([sys.executable, "-m", "desktop", "open", str(other)], cwd=ROOT, env=_child_env())
+        qtbot.waitUntil(lambda: len(app_module._windows) == 1 and app_module._windows[0].view is not None, timeout=30000)
+        qtbot.waitUntil(lambda: child.poll() is not None, timeout=30000)
+        assert child.returncode == 0
+        second = app_module._windows[0]
+        assert isinstance(second, MainWindow) and second.isVisible() and second is not window
+        assert second.shown_path() == other and window.shown_path() == first_path
+        second.close()
+    finally:
+        _stop_listening()

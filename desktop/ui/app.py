@@ -181,8 +181,8 @@ def _listen(first) -> None:
         window = first if first.view is None and first.isVisible() else MainWindow()
         if window.open_file(path) and window.view is not None:
             if window is not first:
+                _windows[:] = [w for w in _windows if w.isVisible()]  # closed ones go (no lambda on destroyed)
                 _windows.append(window)
-                window.destroyed.connect(lambda *_: _windows.remove(window) if window in _windows else None)
             window.show()
             _bring_forward(window)
         elif window is not first:
