@@ -85,13 +85,13 @@ def install(version: str = "", folder: Path | None = None) -> Path | None:
         _state["crash"] = crash  # faulthandler keeps only the descriptor: the file object must live on
     except OSError:
         pass
-    if version:
-        started(version)
+    log.info("Faaliyet %s başladı (Python %s, %s)", version or "", sys.version.split()[0], sys.platform)
     return target / LOG_NAME
 
 
-def started(version: str) -> None:
-    log.info("Faaliyet %s başladı (Python %s, %s)", version, sys.version.split()[0], sys.platform)
+def version_is(version: str) -> None:
+    """The version line, when it is known later than the start (the window reads it after showing)."""
+    log.info("Faaliyet sürümü: %s", version)
 
 
 class RotatingFile(logging.FileHandler):

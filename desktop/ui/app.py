@@ -118,13 +118,14 @@ def main(argv: list[str]) -> int:
             strategy = window.open_file(path) and window.view is None
         if not strategy:
             window.show()
-    _listen(window)
+    from PySide6.QtCore import QTimer
+
+    # after the window is up: a second start within this time opens its file itself, as before
+    QTimer.singleShot(AFTER_START_MS, lambda: _after_start(window))
     if strategy:
         return app.exec()
     smoke = os.environ.get("FAALIYET_SMOKE_MS")  # packaging check: start, show, quit
     if smoke:
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(int(smoke), app.quit)
     return app.exec()
 
@@ -132,8 +133,7 @@ def main(argv: list[str]) -> int:
 def _install_support() -> None:
     """The log, the exception hooks and the error dialog (support.py) for a window process.
 
-    support.py is imported at the first error only, and the version line is written once the
-    event loop runs (the package metadata costs ~9 ms): the first window waits for neither."""
+    support.py is imported at the first error only: the first window does not wait for it."""
     from .. import app_log
 
     def show_error(summary: str, details: str) -> None:
@@ -141,18 +141,22 @@ def _install_support() -> None:
 
         show_error(summary, details)
 
-    def started() -> None:
-        from ..version import version
-
-        app_log.started(version())
-
     app_log.install()
     app_log.set_reporter(show_error)
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(0, started)
 
 
+def _after_start(window) -> None:
+    """What a running window needs but its first paint need not wait for (~20 ms together):
+    listening for files from later starts (QtNetwork) and the version line of the log
+    (the package metadata)."""
+    from .. import app_log
+    from ..version import version
+
+    _listen(window)
+    app_log.version_is(version())
+
+
+AFTER_START_MS = 300
 _windows: list = []  # windows opened for handed-over files stay alive while shown
 
 

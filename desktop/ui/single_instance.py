@@ -18,11 +18,11 @@ import getpass
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject, QTimer, Signal
 
 ENV = "FAALIYET_INSTANCE_NAME"
 TIMEOUT_MS = 1500  # a running program answers in milliseconds; a hung one must not keep the clerk waiting long
@@ -42,10 +42,24 @@ def server_name(user: str | None = None) -> str:
     return "faaliyet-" + hashlib.sha256(who.encode("utf-8")).hexdigest()[:16]
 
 
+def maybe_running(name: str) -> bool:
+    """False when surely nobody listens: on Unix the socket is a file in the temp folder (no
+    QtNetwork needed to see that, ~8 ms of every `faaliyet open FILE` saved); a Windows pipe is
+    only found by connecting."""
+    if sys.platform == "win32":
+        return True
+    return Path(name).exists() if Path(name).is_absolute() else (Path(QDir.tempPath()) / name).exists()
+
+
 def hand_off(paths: list[Path], name: str | None = None, timeout_ms: int = TIMEOUT_MS) -> bool:
     """Ask a running Faaliyet to open ``paths``; True when it took them."""
+    name = name or server_name()
+    if not maybe_running(name):
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(name or server_name())
+    socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
     request = json.dumps({"open": [str(Path(p).absolute()) for p in paths]}).encode("utf-8") + b"\n"
@@ -66,6 +80,8 @@ class Listener(QObject):
 
     def __init__(self, name: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
+
         self.name = name or server_name()
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)  # only this user may connect
@@ -77,6 +93,8 @@ class Listener(QObject):
         Asked first, because listening would not fail: with an access option set, Qt on Unix
         moves its new socket file over the old one, and Windows gives a second pipe of the same name.
         """
+        from PySide6.QtNetwork import QLocalServer
+
         if _answers(self.name):
             return False
         QLocalServer.removeServer(self.name)  # a socket file left by a program that crashed
@@ -119,6 +137,8 @@ def _parse(data: bytes) -> list[Path] | None:
 
 
 def _answers(name: str) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     alive = socket.waitForConnected(200)
