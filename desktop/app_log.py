@@ -85,7 +85,7 @@ def install(version: str = "", folder: Path | None = None) -> Path | None:
         _state["crash"] = crash  # faulthandler keeps only the descriptor: the file object must live on
     except OSError:
         pass
-    log.info("Faaliyet %s başladı (Python %s, %s)", version or "", sys.version.split()[0], sys.platform)
+    log.info("Faaliyet%s başladı (Python %s, %s)", f" {version}" if version else "", sys.version.split()[0], sys.platform)
     return target / LOG_NAME
 
 

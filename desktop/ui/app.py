@@ -175,7 +175,10 @@ def _listen(first) -> None:
     from .single_instance import start
 
     def open_here(path: Path) -> None:
+        from .. import app_log
         from .main_window import MainWindow
+
+        app_log.log.info("Başka bir başlatmanın verdiği dosya açılıyor: %s", path)
 
         for window in QApplication.topLevelWidgets():  # already open: bring that window forward
             shown = getattr(window, "shown_path", lambda: None)()
