@@ -23,6 +23,7 @@ from .store.exchange.valueset import dumps, export_values, import_values, read_j
 from .store.file.lockfile import refuse_if_held
 from .store.file.tempfiles import write_atomic
 from .store.file.workbook import Workbook
+from .version import version
 
 
 class Failure(Exception):
@@ -556,6 +557,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Belediye faaliyet raporu: birim dosyaları, denetim, birleştirme ve rapor.",
         epilog="Pencereyi açmak için komutsuz 'faaliyet' ya da 'faaliyet open DOSYA' çalıştırın.",
     )
+    p.add_argument("--version", action="version", version=f"faaliyet {version()}", help=_("sürümü yazar ve çıkar"))
     sub = p.add_subparsers(dest="command", metavar="KOMUT", title="komutlar")
     sub.required = True
 
