@@ -24,6 +24,7 @@ from .store.exchange.valueset import dumps, export_values, import_values, read_j
 from .store.file.lockfile import refuse_if_held
 from .store.file.tempfiles import write_atomic
 from .store.file.workbook import Workbook
+from .version import version
 
 
 class Failure(Exception):
@@ -612,6 +613,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Belediye faaliyet raporu: birim dosyaları, denetim, birleştirme ve rapor."),
         epilog=_("Pencereyi açmak için komutsuz 'faaliyet' ya da 'faaliyet open DOSYA' çalıştırın."),
     )
+    p.add_argument("--version", action="version", version=f"faaliyet {version()}", help=_("sürümü yazar ve çıkar"))
     sub = p.add_subparsers(dest="command", metavar=_("KOMUT"), title=_("komutlar"))
     sub.required = True
 

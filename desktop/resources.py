@@ -56,3 +56,13 @@ def definitions() -> list[Path]:
 
 def default_definition() -> Path:
     return forms() / "kars-2020"
+
+
+def license_file() -> Path:
+    """Faaliyet's own licence (MIT): LICENSE in the checkout, LICENSE in the bundle's ``_internal/``."""
+    return root() / "LICENSE"
+
+
+def notices_file() -> Path:
+    """The third-party notices the bundle carries (made by packaging/notices.py; absent in a checkout)."""
+    return root() / "THIRD-PARTY-NOTICES.txt"

@@ -36,8 +36,20 @@ def run(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> sub
 
 
 def size_of(folder: Path) -> tuple[int, int]:
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    return sum(p.stat().st_size for p in files), len(files)
+    """Bytes and files of the bundle as a disk holds them: a symlink (Linux: libQt6*.so.6 at the
+    top pointing into PySide6/Qt/lib) or a second hard link of a file is counted once."""
+    seen: set[tuple[int, int]] = set()
+    total = count = 0
+    for p in folder.rglob("*"):
+        if p.is_symlink() or not p.is_file():
+            continue
+        st = p.stat()
+        if (st.st_dev, st.st_ino) in seen:
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        total += st.st_size
+        count += 1
+    return total, count
 
 
 def window_start(cmd: list[str], runs: int = 5) -> float:
@@ -66,6 +78,28 @@ def missing_guide_files(help_folder: Path) -> list[str]:
     return missing
 
 
+def project_version() -> str:
+    import tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def support_files_missing(internal: Path) -> list[str]:
+    """The licence and the third-party notices the About dialog shows (and the LGPL asks for)."""
+    return [name for name in ("LICENSE", "THIRD-PARTY-NOTICES.txt") if not (internal / name).is_file()]
+
+
+def trimmed_but_present(bundle: Path) -> list[str]:
+    """Files trim.py leaves out that are in the bundle all the same (a rule that stopped working)."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import trim
+
+    internal = bundle / "_internal"
+    return [
+        str(p.relative_to(internal)) for p in internal.rglob("*") if p.is_file() and trim.dropped(str(p.relative_to(internal)))
+    ]
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--check", action="store_true", help="run the frozen demo and window, compare with source")
@@ -90,7 +124,7 @@ def main() -> None:
     )
     built = time.perf_counter() - t0
     total, count = size_of(BUNDLE)
-    print(f"paket: {BUNDLE} — {total / 1024 / 1024:.0f} MB, {count} dosya, {built:.0f} sn'de kuruldu")
+    print(f"paket: {BUNDLE} — {total / 1024 / 1024:.1f} MiB ({total / 1e6:.1f} MB), {count} dosya, {built:.0f} sn'de kuruldu")
 
     frozen_gui = [str(BUNDLE / f"faaliyet{EXE}")]
     frozen_cli = [str(BUNDLE / f"faaliyet-cli{EXE}")]
@@ -100,8 +134,32 @@ def main() -> None:
         print("kılavuzlar pakette" if not missing else f"pakette eksik kılavuz dosyaları: {missing}")
         if missing:
             raise SystemExit("kullanıcı kılavuzları pakette eksik")
+        shipped = support_files_missing(BUNDLE / "_internal")
+        print("lisans ve bildirimler pakette" if not shipped else f"pakette eksik: {shipped}")
+        if shipped:
+            raise SystemExit("LICENSE ya da THIRD-PARTY-NOTICES.txt pakette yok")
+        left = trimmed_but_present(BUNDLE)
+        if left:
+            raise SystemExit(f"ayıklanması gereken dosyalar pakette: {left[:5]}")
+        reported = run(frozen_cli + ["--version"], {"LANG": "C.UTF-8"}).stdout.strip()
+        expected = f"faaliyet {project_version()}"
+        print(f"paketin sürümü: {reported}")
+        if reported != expected:
+            raise SystemExit(f"paketteki --version '{reported}', beklenen '{expected}'")
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
+            run(
+                frozen_gui,
+                {
+                    "QT_QPA_PLATFORM": "offscreen",
+                    "FAALIYET_SMOKE_MS": "1",
+                    "LANG": "C.UTF-8",
+                    "FAALIYET_LOG_DIR": str(tmp / "logs"),
+                },
+            )
+            if not (tmp / "logs" / "faaliyet.log").is_file():
+                raise SystemExit("paketteki pencere günlük dosyasını yazmadı")
+            print("paketteki pencere günlüğe yazıyor")
             run(
                 frozen_cli + ["demo", "--workdir", str(tmp / "f"), "--out", str(tmp / "frozen.pdf")], {"LANG": "C.UTF-8"}, cwd=tmp
             )

@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FAALIYET_USER", "test")
+os.environ.setdefault("FAALIYET_INSTANCE_NAME", f"faaliyet-test-{os.getpid()}")  # never hand files to a running app
 if not os.environ.get("FAALIYET_CACHE_DIR"):  # compiled definitions: never the user's own cache
     import atexit
     import shutil
@@ -13,6 +14,13 @@ if not os.environ.get("FAALIYET_CACHE_DIR"):  # compiled definitions: never the 
 
     os.environ["FAALIYET_CACHE_DIR"] = tempfile.mkdtemp(prefix="faaliyet-test-cache-")
     atexit.register(shutil.rmtree, os.environ["FAALIYET_CACHE_DIR"], True)
+if not os.environ.get("FAALIYET_LOG_DIR"):  # the program's log (desktop/app_log.py): never the user's own
+    import atexit
+    import shutil
+    import tempfile
+
+    os.environ["FAALIYET_LOG_DIR"] = tempfile.mkdtemp(prefix="faaliyet-test-logs-")
+    atexit.register(shutil.rmtree, os.environ["FAALIYET_LOG_DIR"], True)
 
 from pathlib import Path  # noqa: E402
 

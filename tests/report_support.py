@@ -70,3 +70,41 @@ def clean_workbook(path: Path, department: str | None = None) -> Path:
         if "imar" in depts:
             wb.set_indicator("pg_7_1_1", actual=200, source="Ruhsat defteri")
     return path
+
+
+def layout_pages(path: Path) -> list[str]:
+    """Each page's text as ``pdftotext -layout`` places it (columns keep their positions)."""
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    return text.stdout.split("\f")
+
+
+def annex_pages(path: Path) -> dict[int, str]:
+    """The findings annex: finding number → the page its "Sayfa" column names.
+
+    Read by position (pdfplumber words): the number, its severity and its page are set in the
+    middle of their row, on one line, under the "No" and "Sayfa" headers."""
+    import pdfplumber
+
+    out: dict[int, str] = {}
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            # the TASLAK watermark's letters are another size: never part of a word
+            words = [w for w in page.extract_words(extra_attrs=["size"]) if w["size"] < 20]
+            heads = [w for w in words if w["text"] == "Sayfa"]
+            nos = [w for w in words if w["text"] == "No"]
+            if not heads or not nos:
+                continue
+            head, no = heads[0], nos[0]
+            for i, w in enumerate(words[:-1]):
+                nxt = words[i + 1]
+                if not (w["text"].isdigit() and nxt["text"] in ("Hata", "Uyarı") and abs(w["x1"] - no["x1"]) < 12):
+                    continue
+                cell = [
+                    v["text"]
+                    for v in words
+                    if abs(v["top"] - w["top"]) < 2 and v["x0"] >= head["x0"] - 12 and v["x1"] <= head["x1"] + 12
+                ]
+                out[int(w["text"])] = next((c for c in cell if c.isdigit() or c == "—"), "")
+    return out

@@ -4,7 +4,7 @@ A copy of the second test municipality (``tests/data/ornek-2026``: percent sign
 after the number, tolerance 10) where the transport department declares
 ``decimals: 1`` on its computed "passengers per trip" column and on a percent
 field. Its findings, report, Excel export and window print those places and
-"85,0 %", never "%85" or an unrounded ratio; the stored values keep every place.
+"85,00 %", never "%85" or an unrounded ratio; the stored values keep every place.
 """
 
 from __future__ import annotations
@@ -138,9 +138,10 @@ def test_print_rounds_half_up_to_the_places_and_editors_keep_every_place():
 
 
 def test_rates_print_with_one_rule():
-    assert rates.rate_text(Decimal("47.0588"), "prefix") == "%47,1"
-    assert rates.rate_text(Decimal("76.66"), "suffix") == "76,7 %"
-    assert rates.rate_text(Decimal(100), "suffix") == "100,0 %"
+    # two places for every rate (issue #17: %76,7 beside %47,06 was two formats in one column)
+    assert rates.rate_text(Decimal("47.0588"), "prefix") == "%47,06"
+    assert rates.rate_text(Decimal("76.666"), "suffix") == "76,67 %"
+    assert rates.rate_text(Decimal(100), "suffix") == "100,00 %"
     assert rates.rate_text(None) == "—"
 
 
@@ -153,7 +154,7 @@ def test_findings_use_the_percent_style_and_the_places(definition):
     entries.indicators["gosterge_yolcu"] = IndicatorEntry(actual=Decimal(340000))
     messages = [f.message for f in validate(definition, entries, "ulasim")]
     deviation = next(m for m in messages if "gerçekleşme oranı" in m)
-    assert "85,0 %" in deviation and "10 % toleransın" in deviation
+    assert "85,00 %" in deviation and "10 % toleransın" in deviation
     rule = next(m for m in messages if m.startswith("Doluluk oranı çok yüksek"))
     assert "= 92,4 %" in rule
     assert not any(re.search(r"%\d", m) for m in messages), messages
@@ -170,7 +171,8 @@ def test_the_report_prints_declared_places_and_suffix_percents(path, tmp_path):
         build_report(wb, out, department="ulasim")
         assert wb.entries().values["ulasim.doluluk_orani"] == Decimal("92.35")  # kept as entered
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True, check=True).stdout
-    for shown in ("70,0", "65,0", "68,0", "92,4 %", "85,0 %"):
+    text = text.replace("\u00a0", " ")  # a number and its unit are joined by a no-break space in print
+    for shown in ("70,0", "65,0", "68,0", "92,4 %", "85,00 %"):
         assert shown in text, shown
     assert not re.search(r"\d,\d{4,}", text), "an unrounded number reached the report"
     assert not re.search(r"%\s?\d", text), "a prefix percent in a suffix year"
@@ -194,5 +196,5 @@ def test_the_excel_export_formats_declared_places_and_suffix(path, tmp_path):
                     formats.setdefault(cell.value, set()).add(cell.number_format)
     assert formats[210000 / 3001] == {"#,##0.0"}  # the full value, shown with the column's place
     assert formats[92.35] == {'#,##0.0" %"'}
-    assert formats[85] == {'#,##0.0" %"'}  # the realization rate, with the rates' one place
+    assert formats[85] == {'#,##0.00" %"'}  # the realization rate, with the rates' two places
     assert not any(f.startswith('"%"') for fs in formats.values() for f in fs)

@@ -96,7 +96,7 @@ def test_permits_table_total_is_computed(sample_pdf):
     _, _, pages = sample_pdf
     page = next(p for p in pages if "Ruhsat Başvuruları Tablosu" in p)
     table = page[page.find("Ruhsat Başvuruları Tablosu") :]
-    assert re.search(r"^Toplam 71$", table, re.M), table[:600]
+    assert re.search(r"^Toplam 71 ⚠\d+$", table, re.M), table[:600]  # computed, and marked: the check disagrees
     assert "152" not in table.split("Toplam 71")[0]
 
 
@@ -177,9 +177,9 @@ def test_draft_marks_every_page_and_lists_findings(sample_pdf):
     closing = next(i for i, p in enumerate(pages) if i > declaration and "AÇIK BULGULAR" in p)
     listed = " ".join("\n".join(pages[closing:]).split())
     # a table that crosses pages repeats its header row on each of them
-    findings_pages = [p for p in pages[closing:] if "[" in p and ("Hata" in p or "Uyarı" in p)]
+    findings_pages = [p for p in pages[closing:] if "Hata" in p or "Uyarı" in p]
     assert len(findings_pages) >= 2
-    assert all("Önem Birim Açıklama [yeri]" in p for p in findings_pages)
+    assert all("No Önem Birim" in p and "Sayfa" in p for p in findings_pages)
     assert " ".join(errors[0].message[:30].split()) in listed
 
 
@@ -234,9 +234,10 @@ def test_toc_is_clickable_and_bookmarked(clean):
         "2. Performans Sonuçları Tablosu",
         "V. ÖNERİ VE TEDBİRLER",
         "EKLER",
-        "İÇ KONTROL GÜVENCE BEYANI",
     ):
         assert heading in names, names
+    # the annexes are numbered in the contents and bookmarks
+    assert any(re.fullmatch(r"Ek \d+: İÇ KONTROL GÜVENCE BEYANI", n) for n in names), names
     assert reader.metadata.title.startswith("Örnek Belediyesi 2020")
     assert reader.metadata.author == "Örnek Belediyesi"
 

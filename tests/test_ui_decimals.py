@@ -33,9 +33,9 @@ def test_the_window_shows_suffix_percents_and_declared_places(qtbot, path):  # n
 
         win.view.navigator.select("gostergeler")
         rate = widget(win, "gosterge_yolcu.rate").text()
-        assert "85,0 %" in rate and "%8" not in rate
+        assert "85,00 %" in rate and "%8" not in rate
         need = widget(win, "gosterge_yolcu.need").text()
-        assert "85,0 %" in need and "15,0 puan" in need and "10 %" in need
+        assert "85,00 %" in need and "15,00 puan" in need and "10 %" in need
         facts = [w.text() for w in win.view.scrolls["gostergeler"].findChildren(QLabel, "facts")]
         assert any("Hedefe etkisi: 50 %" in t for t in facts), facts
     finally:

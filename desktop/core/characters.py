@@ -52,3 +52,57 @@ def check_characters(text: str, multiline: bool) -> None:
     raise CharacterProblem(
         _("{at}. karakter {what}. Metni yeniden yazın ya da düz metin olarak yapıştırın.").format(at=at, what=what)
     )
+
+
+# --- text hygiene: warnings, never refusals ------------------------------------------------
+# Letters a Turkish text is written with: the ASCII letters, the Turkish ones and the circumflexed
+# vowels of loan words. A Latin letter outside them (ř, ę, Ő, đ, Ã…) in a Turkish sentence almost
+# always means the text went through a wrong code page ("Mcadele alıřmaları", "Ä±" for "ı"); a
+# U+FFFD is a character a program could not read at all.
+TURKISH_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZçğıöşüÇĞİÖŞÜâîûÂÎÛ")
+_FOREIGN = re.compile(r"[\u00c0-\u024f\ufffd]")
+# a line left over from a markdown or spreadsheet table: only "-|:=" (also as a bullet: "- -----"), an
+# empty bullet, a line starting with "|", or "**" bold markers
+_DEBRIS_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?(?:[-|:=][-|:= \t]*[-|:=]|[-|])[ \t\r]*$|^[ \t]*\|.*$|^.*\*\*.*$", re.M)
+
+
+def _foreign(text: str) -> list[str]:
+    found = dict.fromkeys(c for c in _FOREIGN.findall(text) if c not in TURKISH_LETTERS)
+    return list(found)
+
+
+def _debris_lines(text: str) -> list[int]:
+    """The numbers (from 1) of the lines that are table or markup debris."""
+    return [text.count("\n", 0, m.start()) + 1 for m in _DEBRIS_LINE.finditer(text)]
+
+
+def hygiene_problems(text: str) -> list[str]:
+    """What in ``text`` betrays a broken encoding or markdown debris, in Turkish (empty: clean).
+
+    Each problem is one sentence without the field's name; the caller names the field.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    out = []
+    foreign = _foreign(text)
+    if foreign:
+        shown = " ".join(foreign[:6]) + (" …" if len(foreign) > 6 else "")
+        first = next(m for m in _FOREIGN.finditer(text) if m.group() in foreign)
+        start = text.rfind(" ", 0, max(first.start() - 12, 0)) + 1
+        context = " ".join(text[start : first.start() + 20].split())
+        out.append(
+            _(
+                'Türkçede olmayan karakterler var ({chars}), örneğin "{context}": metin bozuk bir kodlamayla '
+                "gelmiş olabilir. Doğru harflerle yeniden yazın."
+            ).format(chars=shown, context=context)
+        )
+    lines = _debris_lines(text)
+    if lines:
+        shown = ", ".join(str(n) for n in lines[:5]) + (" …" if len(lines) > 5 else "")
+        out.append(
+            _(
+                "{n} satır tablo ya da biçim artığı (yalnız '-', '|', ':' ya da '**'; satır {lines}). "
+                "Bu satırları silin; tabloyu metin ya da madde listesi olarak yazın."
+            ).format(n=len(lines), lines=shown)
+        )
+    return out

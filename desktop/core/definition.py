@@ -12,8 +12,8 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta, field
 
-from . import limits, roles
-from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict
+from . import limits, organisation, roles
+from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict, forms_row_departments
 from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
@@ -55,6 +55,13 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         form_depts = [f.department for f in self.forms]
         if len(set(form_depts)) != len(form_depts):
             raise ValueError(_("bir birimin birden fazla formu var"))
+        for f in self.forms:
+            for unknown in forms_row_departments(f) - known:
+                raise ValueError(
+                    _("'{form}' formunda bir satır bilinmeyen '{dept}' birimine ait (department)").format(
+                        form=f.department, dept=unknown
+                    )
+                )
         for x in list(self.plan.indicators()) + list(self.plan.activities()):
             if x.department not in known:
                 raise ValueError(
@@ -65,6 +72,9 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
                 raise ValueError(target_conflict(i, self.year.year))
         for _place, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
             raise ValueError(message)
+        problem = organisation.reporting_problem(self.departments)
+        if problem:
+            raise ValueError(problem)
 
     # --- look-ups -------------------------------------------------------
     # Indexes built once per definition (a definition is not changed after loading): a year of

@@ -201,6 +201,9 @@ class FieldDef(ItemDef, tag="field", frozen=True, kw_only=True):
     of: Segment | None = None
     renamed_from: Segment | None = None
     change_factor: Decimal | None = None
+    # whether the report prints a long text's label as a heading over it: None (default) when
+    # its section has several items, False never (a label for the clerk, "Başkanın sunuşu"), True always
+    heading: bool | None = None
 
     @property
     def numeric(self) -> bool:
@@ -222,10 +225,38 @@ class FieldDef(ItemDef, tag="field", frozen=True, kw_only=True):
             )
 
 
+MAX_ROW_LEVEL = 3
+
+
 class RowDef(Strict, frozen=True, kw_only=True):
     key: Segment
     label: Short
     renamed_from: Segment | None = None  # its key in the year before (the year cycle)
+    # An account level (a chart of accounts: 1 > 10 > 100): printed indented by level; a table
+    # with levels totals its level-0 rows only (a sub-account is already in its parent).
+    level: Annotated[int, Meta(ge=0, le=MAX_ROW_LEVEL)] = 0
+    # False: the row is printed but left out of the total row (memorandum accounts, 9xx).
+    in_total: bool = True
+    # the department this row is about (a budget line of a unit): printed again in that
+    # department's own report (report/unit_report.py)
+    department: Segment | None = None
+
+
+def forms_row_departments(form) -> set[str]:
+    """The departments the rows of ``form``'s tables name (``RowDef.department``)."""
+    return {
+        r.department
+        for s in form.sections
+        for item in s.items
+        if isinstance(item, TableDef)
+        for r in item.row_defs
+        if r.department
+    }
+
+
+def total_rows(rows: list[RowDef]) -> list[RowDef]:
+    """The rows a table's total row adds up (see ``RowDef.level`` and ``in_total``)."""
+    return [r for r in rows if r.in_total and r.level == 0]
 
 
 class ColumnDef(Strict, frozen=True, kw_only=True):
@@ -268,6 +299,14 @@ class ColumnDef(Strict, frozen=True, kw_only=True):
         return "sum" if self.type in ("count", "decimal", "money") else "none"
 
 
+class GrandTotalDef(Strict, frozen=True, kw_only=True):
+    """A row after a table's total adding the totals of earlier tables of the same form
+    (the courts table: administrative and judicial cases, then "Genel Toplam")."""
+
+    label: Short
+    tables: Annotated[list[Segment], Meta(min_length=1, max_length=MAX_ITEMS)]
+
+
 class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
     key: Segment
     title: Short
@@ -280,6 +319,7 @@ class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
     carry: bool = False  # next year's table starts from this year's values (``faaliyet year next``)
     renamed_from: Segment | None = None  # its key in the year before (the year cycle)
     change_factor: Decimal | None = None  # warn when a cell is this many times last year's, or that many times less
+    grand_total: GrandTotalDef | None = None
 
     @property
     def row_defs(self) -> list[RowDef]:
@@ -331,6 +371,10 @@ class PhotoListDef(ItemDef, tag="photos", frozen=True, kw_only=True):
     title: Short
     max_count: Annotated[int, Meta(ge=1, le=500)] = 40
     renamed_from: Segment | None = None  # its key in the year before (the year cycle)
+    # the report prints the organisation chart drawn from the departments here, before any photo
+    org_chart: bool = False
+    # a portrait (the foreword's): its first photo printed alone, at the right, without number
+    portrait: bool = False
 
 
 Item = FieldDef | TableDef | PhotoListDef
@@ -373,6 +417,26 @@ class FormDef(Strict, frozen=True, kw_only=True):
         _unique([s.key for s in self.sections], _("bölüm"))
         _unique([i.key for s in self.sections for i in s.items], _("alan/tablo"))
         _unique([r.key for r in self.rules], _("kural"))
+        totalled: set[str] = set()
+        for section in self.sections:
+            for item in section.items:
+                if isinstance(item, TableDef) and item.grand_total is not None:
+                    if not item.total_label:
+                        raise ValueError(
+                            _("'{table}' tablosunun genel toplamı için kendi toplam satırı (total_row) olmalı").format(
+                                table=item.key
+                            )
+                        )
+                    missing = [k for k in item.grand_total.tables if k not in totalled]
+                    if missing:
+                        raise ValueError(
+                            _(
+                                "'{table}' tablosunun genel toplamı yalnızca bu formda kendisinden önce gelen ve toplam "
+                                "satırı olan tabloları toplayabilir; şunlar öyle değil: {missing}"
+                            ).format(table=item.key, missing=", ".join(missing))
+                        )
+                if isinstance(item, TableDef) and item.total_label:
+                    totalled.add(item.key)
         fields = {i.key: i for s in self.sections for i in s.items if isinstance(i, FieldDef)}
         for f in fields.values():
             if f.previous_year:

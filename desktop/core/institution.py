@@ -109,3 +109,6 @@ class DepartmentDef(Strict, frozen=True, kw_only=True):
     # the finance unit (Mali Hizmetler): a department like the others whose name the
     # finance declaration prints (see roles.py); at most one
     finance: bool = False
+    # the department this one reports to in the organisation chart (organisation.py);
+    # none: it reports to the head of the institution
+    reports_to: Segment | None = None

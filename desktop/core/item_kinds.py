@@ -32,6 +32,8 @@ class Kind(NamedTuple):
     # (department, item): each entered value key it had last year → its key now (``renamed_from``
     # on the item, a row or a column; ``core.year_cycle.key_map``)
     renamed: Callable[[str, Any], dict[str, str]]
+    # (department, item): the value keys of the texts the clerk writes (checked for hygiene, references)
+    texts: Callable[[str, Any], list[str]] = lambda department, item: []
 
 
 def _field_slots(department: str, section: str, item) -> list[Slot]:
@@ -100,6 +102,18 @@ def _table_inputs(department: str, item) -> list[str]:
     return [keys.join(department, item.key, r.key, c.key) for r in item.row_defs for c in item.columns if not c.computed]
 
 
+TEXT_TYPES = ("text", "longtext")
+
+
+def _table_texts(department: str, item) -> list[str]:
+    return [
+        keys.join(department, item.key, r.key, c.key)
+        for r in item.row_defs
+        for c in item.columns
+        if c.type in TEXT_TYPES and not c.computed
+    ]
+
+
 def _photo_count(department: str, item, entries) -> tuple[int, int]:
     """A photo list counts as one thing to fill: filled once it holds a photo."""
     return (1 if entries.photos.get(keys.join(department, item.key)) else 0), 1
@@ -114,6 +128,7 @@ KINDS: dict[str, Kind] = {
         required=lambda item: item.required,
         extra=lambda department, item, entries: (0, 0),
         inputs=lambda department, item: [],
+        texts=lambda department, item: [keys.join(department, item.key)] if item.type in TEXT_TYPES else [],
         previous=_field_previous,
         renamed=_field_renamed,
     ),
@@ -125,6 +140,7 @@ KINDS: dict[str, Kind] = {
         required=lambda item: False,
         extra=lambda department, item, entries: (0, 0),
         inputs=_table_inputs,
+        texts=_table_texts,
         previous=_table_previous,
         renamed=_table_renamed,
     ),

@@ -11,25 +11,31 @@ answer for entries read at once.
 
 from __future__ import annotations
 
-from collections import ChainMap, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from collections.abc import Callable
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from . import expressions, roles, settings
+from . import expressions, references, roles, settings
 from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import Finding
 from .item_kinds import KINDS
 from .validation import (
     CHANGE_RULE,
+    FIGURE_TYPES,
+    baseline_findings,
     change_findings,
     entered_numbers,
+    figure,
+    figures_of,
     indicator_change_findings,
     indicator_findings_of,
     plan_findings,
     required_findings,
     rule_findings,
+    text_findings,
     year_factor,
     year_rules,
 )
@@ -53,9 +59,15 @@ class LiveChecks:
         self.view = ValueView(definition, entries, depts, previous)
         self._factor = year_factor(definition, entries)
         self._changes: list[tuple] = []  # the buckets of the change check (they read the year's factor)
+        # every figure of the file (value → how many places hold it), built when a text states an amount,
+        # then kept up to date edit by edit; and where each figure stands
+        self._figure_count: Counter[Decimal] | None = None
+        self._figure_at: dict[str, Decimal] = {}
+        self._amounts: dict[tuple, set[Decimal]] = {}  # text bucket → the amounts its text states
         self._inputs: dict[str, tuple[str, Any]] = {}  # entered key → (department, the item whose computed cells read it)
         self._checks_of: dict[str, list[tuple]] = defaultdict(list)  # key → buckets that read it
         self._run: dict[tuple, Callable[[], list[Finding]]] = {}  # bucket → its findings, computed anew
+        bucket: tuple
         for dept in depts:
             form = definition.form(dept)
             for section in form.sections:
@@ -63,8 +75,12 @@ class LiveChecks:
                     kind = KINDS[item.kind]
                     for key in kind.inputs(dept, item):
                         self._inputs[key] = (dept, item)
+                    for text_key in kind.texts(dept, item):
+                        bucket = ("metin", text_key)
+                        self._run[bucket] = partial(text_findings, definition, self.view, dept, text_key, self._figures)
+                        self._checks_of[text_key].append(bucket)
                     if kind.required(item):
-                        bucket: tuple = ("zorunlu", dept, item.key)
+                        bucket = ("zorunlu", dept, item.key)
                         self._run[bucket] = partial(required_findings, self.view, dept, item)
                         self._checks_of[f"{dept}.{item.key}"].append(bucket)
                     if previous is not None and (numbers := entered_numbers(dept, item)):
@@ -82,9 +98,42 @@ class LiveChecks:
         self._indicators = {ind.key: ind for ind in definition.indicators_of(department)}
         for key, ind in self._indicators.items():
             self._run[("gosterge", key)] = partial(self._indicator, ind)
-        static = plan_findings(definition, department) + roles.findings(definition.departments, department)
+        static = (
+            plan_findings(definition, department)
+            + baseline_findings(definition, department)
+            + roles.findings(definition.departments, department)
+        )
         self._run[("plan",)] = lambda: static
         self._found: dict[tuple, list[Finding]] = {b: run() for b, run in self._run.items()}
+        for bucket in self._run:
+            if bucket[0] == "metin":
+                self._note_amounts(bucket)
+
+    def _figures(self) -> Counter[Decimal]:
+        if self._figure_count is None:
+            self._figure_at = figures_of(self.definition, self.view, self.entries)
+            self._figure_count = Counter(self._figure_at.values())
+        return self._figure_count
+
+    def _refigure(self, key: str, value, changed: set[Decimal]) -> None:
+        """The figure at ``key`` is now ``value``: count it; ``changed`` gets the values that appeared
+        in the file or left it."""
+        count = self._figures()
+        old, new = self._figure_at.pop(key, None), figure(value)
+        if old == new:
+            if new is not None:
+                self._figure_at[key] = new
+            return
+        if old is not None:
+            count[old] -= 1
+            if count[old] <= 0:
+                del count[old]
+                changed.add(old)
+        if new is not None:
+            self._figure_at[key] = new
+            if not count[new]:
+                changed.add(new)
+            count[new] += 1
 
     def _indicator(self, ind) -> list[Finding]:
         found = indicator_findings_of(ind, self.entries.indicators.get(ind.key), self._tolerance, self._style)
@@ -102,6 +151,18 @@ class LiveChecks:
         """Every finding of the definition's checks, in ``validate``'s order."""
         return [f for found in self._found.values() for f in found]
 
+    def _is_figure(self, key: str) -> bool:
+        slot = self.definition.slots.get(key)
+        return slot is not None and slot.type in FIGURE_TYPES
+
+    def _note_amounts(self, bucket: tuple) -> None:
+        """Remember the amounts a text states (it is checked again when one of them appears or goes)."""
+        amounts = {v for _t, v in references.typed_amounts(self.view.get(bucket[1]))}
+        if amounts:
+            self._amounts[bucket] = amounts
+        else:
+            self._amounts.pop(bucket, None)
+
     # --- after an edit ----------------------------------------------------
     def update(self, values=(), indicators=()) -> tuple[set[str], list[Finding], list[Finding]]:
         """The entries of ``values`` (value keys) and ``indicators`` (indicator keys) changed:
@@ -117,6 +178,17 @@ class LiveChecks:
         reach = touched | {f"{k}.actual" for k in indicators}  # a rule may name an indicator's actual
         buckets = {b for k in reach for b in self._checks_of.get(k, ())}
         buckets |= {("gosterge", k) for k in indicators if k in self._indicators}
+        if self._figure_count is not None:
+            # figures changed: a text stating an amount that appeared in the file or left it is checked again
+            changed: set[Decimal] = set()
+            for k in touched:
+                if self._is_figure(k):
+                    self._refigure(k, self.view.get(k), changed)
+            for k in indicators:
+                e = self.entries.indicators.get(k)
+                self._refigure(f"{k}.actual", e.actual if e else None, changed)
+            if changed:
+                buckets |= {b for b, amounts in self._amounts.items() if amounts & changed}
         if any(settings.is_settings_key(self.definition, k) for k in values):
             tolerance, style = year_rules(self.definition, self.entries)
             if (tolerance, style) != (self._tolerance, self._style):
@@ -129,6 +201,8 @@ class LiveChecks:
         added: list[Finding] = []
         removed: list[Finding] = []
         for bucket in buckets:
+            if bucket[0] == "metin":
+                self._note_amounts(bucket)
             new, old = self._run[bucket](), self._found[bucket]
             if new != old:
                 added += [f for f in new if f not in old]

@@ -419,3 +419,50 @@ def format_percent(
     if style == "suffix":
         return f"{text} %"
     return f"-%{text[1:]}" if text.startswith("-") else f"%{text}"
+
+
+NBSP = "\u00a0"
+# units a printed number is followed by; the space before them must not break a line ("645.146,14 TL")
+UNITS = (
+    "TL",
+    "₺",
+    "%",
+    "m²",
+    "m³",
+    "m2",
+    "m3",
+    "km",
+    "Km",
+    "KM",
+    "kg",
+    "Kg",
+    "Ton",
+    "ton",
+    "Lt",
+    "lt",
+    "m",
+    "Da",
+    "da",
+    "Adet",
+    "adet",
+    "Gün",
+    "gün",
+    "kişi",
+    "Kişi",
+    "saat",
+    "ay",
+    "yıl",
+)
+_UNIT_SPACE = re.compile(
+    r"(?<=\d)[ \t]+(?=(?:"
+    + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+    + r")(?![0-9A-Za-zÇĞİÖŞÜçğıöşüâîû]))"
+)
+
+
+def bind_units(text: str) -> str:
+    """``text`` with a non-breaking space between a number and its unit (the year's print rule:
+    "645.146,14 TL" never breaks between the number and "TL"; "87,5 %" neither)."""
+    if not isinstance(text, str) or " " not in text:  # most table cells: a bare number
+        return text
+    return _UNIT_SPACE.sub(NBSP, text)

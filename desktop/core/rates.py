@@ -27,7 +27,15 @@ from .numbers import format_number, format_percent
 HUNDRED = Decimal(100)
 # Places every realization rate, roll-up and deviation is shown with: in the
 # findings, the report's performance tables, the Excel export and the window.
-DECIMALS = 1
+DECIMALS = 2
+# A rate outside this band is almost always a wrong value or a wrong direction (a decreasing
+# indicator entered as increasing, a target of 200 days met with 2): a warning, and a mark in print.
+PLAUSIBLE = (Decimal(0), Decimal(300))
+# A goal whose indicators with a rate carry less than this share of its weight has no meaningful
+# weighted realization: the report prints "yetersiz veri" with the weight covered.
+ENOUGH_WEIGHT = Decimal(50)
+# directions whose rate needs the baseline A: without it the guide's formula cannot be applied
+NEEDS_BASELINE = ("decrease", "keep")
 # A rate beyond this (in percent points, either sign) is almost always a typing slip: a
 # thousands separator read as intended, a decimal comma forgotten, the wrong unit.
 # It is a warning to check the value, never a refusal.
@@ -122,6 +130,23 @@ def rollup(pairs: Iterable[tuple[Decimal | None, Decimal | None]]) -> Decimal | 
         capped = min(max(rate, Decimal(0)), HUNDRED)
         total += capped * weight / HUNDRED
     return total if any_rate else None
+
+
+def outside_band(rate: Decimal | None) -> bool:
+    """Is a realization rate outside ``PLAUSIBLE`` (below 0 % or above 300 %)? Printed with a mark."""
+    return rate is not None and not (PLAUSIBLE[0] <= rate <= PLAUSIBLE[1])
+
+
+def covered_weight(pairs: Iterable[tuple[Decimal | None, Decimal | None]]) -> Decimal:
+    """The weight carried by the indicators that have a rate."""
+    return sum((w for r, w in pairs if r is not None and w is not None), Decimal(0))
+
+
+def enough_data(pairs: Iterable[tuple[Decimal | None, Decimal | None]], total_weight: Decimal) -> bool:
+    """Do the indicators with a rate carry at least ``ENOUGH_WEIGHT`` % of the goal's weight?"""
+    if not total_weight:
+        return False
+    return covered_weight(pairs) * HUNDRED / total_weight >= ENOUGH_WEIGHT
 
 
 def weights_total(weights: Iterable[Decimal | None]) -> Decimal:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from . import expressions, keys
-from .forms import ColumnDef, TableDef
+from .forms import ColumnDef, TableDef, total_rows
 
 
 def _coerce(col: ColumnDef, v):
@@ -37,9 +37,10 @@ def compute_table(department: str, table: TableDef, entered: Mapping[str, object
 
     if table.total_label:
         totals: dict[str, object] = {}
+        counted = [rows[r.key] for r in total_rows(table.row_defs)]
         for col in table.columns:
             if col.total_mode == "sum":
-                nums = [v for r in rows.values() if isinstance(v := r.get(col.key), (int, Decimal)) and not isinstance(v, bool)]
+                nums = [v for r in counted if isinstance(v := r.get(col.key), (int, Decimal)) and not isinstance(v, bool)]
                 totals[col.key] = _coerce(col, sum(nums, Decimal(0))) if nums else None
         for col in computed:
             if col.total_mode == "compute":
@@ -60,3 +61,29 @@ def compute_unreadable(department: str, table: TableDef, entered: Mapping[str, o
     zero = compute_table(department, table, {**entered, key: Decimal(0)})
     one = compute_table(department, table, {**entered, key: Decimal(1)})
     return {k: (v if one.get(k) == v else None) for k, v in zero.items()}
+
+
+def grand_total(department: str, table: TableDef, get: Callable[[str], object]) -> dict[str, object]:
+    """The grand total row of ``table`` (``TableDef.grand_total``): column key -> value.
+
+    Each summed column adds this table's total and the totals of the named tables that have
+    the same column (``get`` reads a computed total from the year's values); a formula column
+    is computed again from those sums, as in a total row.
+    """
+    if table.grand_total is None:
+        return {}
+    names = [table.key, *table.grand_total.tables]
+    sums: dict[str, object] = {}
+    for col in table.columns:
+        if col.total_mode == "sum":
+            nums = [
+                v
+                for name in names
+                if isinstance(v := get(keys.join(department, name, keys.TOTAL_ROW, col.key)), (int, Decimal))
+                and not isinstance(v, bool)
+            ]
+            sums[col.key] = _coerce(col, sum(nums, Decimal(0))) if nums else None
+    for col in table.columns:
+        if col.computed and col.total_mode == "compute":
+            sums[col.key] = _coerce(col, expressions.evaluate(col.computed, sums.get))
+    return sums

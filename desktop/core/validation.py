@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Container
 from decimal import Decimal
 
-from . import expressions, rates, settings, units
+from . import characters, expressions, rates, references, settings, units
 from .definition import Definition
 from .entries import Entries, ValueView
 from .findings import MISSING_RULE, Finding
@@ -39,6 +40,68 @@ def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
     return []
 
 
+def text_findings(
+    definition: Definition, view: ValueView, dept: str, key: str, figures: Callable[[], Container[Decimal]]
+) -> list[Finding]:
+    """The findings of one text a clerk writes (a text field or a text cell of a table): broken
+    encoding, table debris, references to unknown keys, and money amounts typed in it that equal no
+    figure of the file (``figures``: every figure, asked only when the text holds an amount)."""
+    text = view.get(key)
+    if not isinstance(text, str) or not text.strip():
+        return []
+    label = label_of(definition, key)
+    out = [
+        Finding("warning", key, _("'{label}': {problem}").format(label=label, problem=p), "metin", dept)
+        for p in characters.hygiene_problems(text)
+    ]
+    unknown = [n for n in references.names_in(text) if not known_key(definition, n)]
+    if unknown:
+        out.append(Finding("error", key, references.unknown_message(label, unknown), "gonderme", dept))
+    typed = references.typed_amounts(text)
+    if typed:
+        known = figures()
+        stray = list(dict.fromkeys(t for t, v in typed if v not in known))
+        if stray:
+            out.append(Finding("warning", key, references.amount_message(label, stray), "tutar", dept))
+    return out
+
+
+def known_key(definition: Definition, key: str) -> bool:
+    """Can a narrative refer to ``key``: a value slot, or an indicator's actual."""
+    if key in definition.slots:
+        return True
+    ind, _dot, attr = key.rpartition(".")
+    return attr == "actual" and any(i.key == ind for i in definition.indicators_of(None))
+
+
+FIGURE_TYPES = ("money", "decimal", "count")
+
+
+def figure(v) -> Decimal | None:
+    """A number as a figure of the file is compared: to two places (None for anything else)."""
+    if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
+        return Decimal(v).quantize(Decimal("0.01"))
+    return None
+
+
+def figures_of(definition: Definition, view: ValueView, entries: Entries) -> dict[str, Decimal]:
+    """Every figure of the file by where it stands: values entered and computed (by value key),
+    actuals (``<indicator>.actual``), costs, and the plan's targets, baselines and planned costs."""
+    out: dict[str, Decimal | None] = {}
+    for key, slot in definition.slots.items():
+        if slot.type in FIGURE_TYPES:
+            out[key] = figure(view.get(key))
+    for k, e in entries.indicators.items():
+        out[f"{k}.actual"] = figure(e.actual)
+    for k, a in entries.activities.items():
+        out[f"{k}.actual_cost"] = figure(a.actual_cost)
+    for ind in definition.indicators_of(None):
+        out[f"{ind.key}.target"], out[f"{ind.key}.baseline"] = figure(ind.target), figure(ind.baseline)
+    for act in definition.activities_of(None):
+        out[f"{act.key}.planned_cost"] = figure(act.planned_cost)
+    return {k: v for k, v in out.items() if v is not None}
+
+
 def rule_findings(definition: Definition, view: ValueView, dept: str, rule) -> list[Finding]:
     """The finding of one form rule (none when it holds)."""
     try:
@@ -56,8 +119,25 @@ def rule_findings(definition: Definition, view: ValueView, dept: str, rule) -> l
 
 
 def _short(definition: Definition, key: str) -> str:
+    """A value named in a message by its printed labels (never its key)."""
+    return label_of(definition, key)
+
+
+def label_of(definition: Definition, key: str) -> str:
+    """What the report calls the value at ``key``: "table / row / column", a field's label, or an
+    indicator's code and name; the key itself only when the definition does not know it."""
     slot = definition.slots.get(key)
-    return slot.label if slot else key
+    if slot:
+        return slot.label
+    ind_key, _dot, attr = key.rpartition(".")
+    ind = next((i for i in definition.indicators_of(None) if i.key == (ind_key or key)), None)
+    if ind is not None:
+        what = {"actual": _("gerçekleşme"), "explanation": _("sapma açıklaması"), "source": _("kaynak")}.get(attr, "")
+        return f"{ind.code} {ind.name}" + (f" – {what}" if what and ind_key else "")
+    target = next((t for t in definition.plan.targets() if t.key == key), None)
+    if target is not None:
+        return _("Performans hedefi: {name}").format(name=target.name)
+    return key
 
 
 def _fmt(definition: Definition, key: str, v) -> str:
@@ -65,7 +145,8 @@ def _fmt(definition: Definition, key: str, v) -> str:
     if v is None:
         return _("boş")
     slot = definition.slots.get(key)
-    if slot and slot.places is not None and isinstance(v, (int, Decimal)):
+    if slot and isinstance(v, (int, Decimal)):
+        # as printed: the slot's places, else its type's (money always 2: "104.810.943,10")
         return display(slot.type, v, definition.year.percent_style, for_print=True, decimals=slot.places)
     if isinstance(v, (int, Decimal)):
         return format_number(v)
@@ -157,6 +238,10 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
     actual = e.actual if e else None
     where = f"{ind.key}.actual"
     label = f"{ind.code} {ind.name}"
+    if e:
+        for attr, what in (("explanation", _("sapma açıklaması")), ("source", _("kaynak"))):
+            for problem in characters.hygiene_problems(getattr(e, attr)):
+                out.append(Finding("warning", f"{ind.key}.{attr}", f"{label} ({what}): {problem}", "metin", ind.department))
     if actual is None:
         if not (e and e.explanation.strip()):
             out.append(
@@ -200,6 +285,24 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
                 ind.department,
             )
         )
+    elif rates.outside_band(rate.value):
+        out.append(
+            Finding(
+                "warning",
+                where,
+                _(
+                    "{label}: gerçekleşme oranı {rate}; {low} ile {high} arasında olmalı. Hedefi, gerçekleşmeyi ve "
+                    "göstergenin yönünü (artan/azalan) denetleyin."
+                ).format(
+                    label=label,
+                    rate=rates.rate_text(rate.value, style),
+                    low=format_percent(rates.PLAUSIBLE[0], 0, style),
+                    high=format_percent(rates.PLAUSIBLE[1], 0, style),
+                ),
+                "oran_bandi",
+                ind.department,
+            )
+        )
     if rate.value is not None and rates.needs_explanation(rate.value, tol) and not (e and e.explanation.strip()):
         out.append(
             Finding(
@@ -226,6 +329,7 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
 
 
 def plan_findings(definition: Definition, department: str | None = None) -> list[Finding]:
+    """The plan's weights: each target's indicator weights must total 100."""
     out = []
     for target in definition.plan.targets():
         if department and not any(i.department == department for i in target.indicators):
@@ -246,6 +350,28 @@ def plan_findings(definition: Definition, department: str | None = None) -> list
                     ),
                     "agirlik",
                     "",
+                )
+            )
+    return out
+
+
+def baseline_findings(definition: Definition, department: str | None = None) -> list[Finding]:
+    """A decreasing or keep indicator without a baseline: the guide's rate (C − A) / (B − A) needs A."""
+    out = []
+    for ind in definition.indicators_of(department):
+        if ind.direction in rates.NEEDS_BASELINE and ind.baseline is None:
+            what = _("azalan") if ind.direction == "decrease" else _("korunacak")
+            out.append(
+                Finding(
+                    "warning",
+                    ind.key,
+                    _(
+                        "{code} {name}: {what} bir göstergenin başlangıç değeri (A) planda yok; gerçekleşme oranı "
+                        "(C − A) / (B − A) ile hesaplanamıyor, yaklaşık bir oranla basılıyor. Plana başlangıç "
+                        "değerini yazın."
+                    ).format(code=ind.code, name=ind.name, what=what),
+                    "baslangic",
+                    ind.department,
                 )
             )
     return out

@@ -6,7 +6,6 @@ import datetime as dt
 import errno
 from pathlib import Path
 
-from reportlab.platypus import Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..core import settings
@@ -16,16 +15,15 @@ from ..store.errors import WorkbookError
 from ..store.file.document import OpenFile
 from ..store.file.tempfiles import publish, temp_beside
 from ..store.file.workbook import Workbook
-from . import ReportCancelled, ReportResult, declarations, fonts, parts, performance
+from . import ReportCancelled, ReportResult, declarations, fonts, parts, unit_report
 from .context import Context
 from .cover import cover
 from .document import Cancelled, Heading, ReportDoc, fixed_canvas
+from .findings_annex import findings_part
 from .fingerprint import fingerprint as data_fingerprint
-from .sections import section_blocks
+from .marks import Marks
 from .story import Story
-from .styles import sheet
 from .tables import RowTooTall
-from .text import esc
 
 
 def creation_date(definition, lookup=None) -> dt.date:
@@ -54,43 +52,12 @@ def consolidated_story(ctx: Context, story: Story, findings, draft: bool, fp: st
 
     parts.annexes(ctx, story, ([declarations.FINANCE] if finance else []) + [declarations.TOP], unit)
     if draft:
-        parts.findings_part(ctx, story, findings)
+        findings_part(ctx, story, findings)
     parts.colophon(ctx, story, fp, source)
 
 
 def department_story(ctx: Context, story: Story, dept_key: str, findings, draft: bool, fp: str, source: str) -> None:
-    d = ctx.definition
-    dept = d.department(dept_key)
-    story.add(*cover(d, title="Birim Faaliyet Raporu", subtitle=dept.name, width=ctx.portrait_width))
-    story.page_break("portrait")
-    parts.toc(ctx, story)
-    story.add(Heading("I. FAALİYET VE PROJE BİLGİLERİ", 0, ctx.key("b-faaliyet"), style="h0"))
-    any_section = False
-    for s in d.form(dept_key).sections:
-        if s.chapter == settings.SETTINGS_CHAPTER:
-            continue  # the year settings are never printed
-        blocks = section_blocks(ctx, dept_key, s)
-        if not blocks:
-            continue
-        story.add(Heading(esc(s.title), 1, ctx.key(f"{dept_key}-{s.key}"), style="h1"))
-        for flow, landscape in blocks:
-            story.add_block(flow, landscape)
-        any_section = True
-    if not any_section:
-        story.add(Paragraph(parts.EMPTY, sheet()["empty"]))
-    story.page_break("portrait")
-    story.add(Heading("II. PERFORMANS SONUÇLARI", 0, ctx.key("b-performans"), style="h0"))
-    story.add_landscape(*performance.performance_flowables(ctx, 1, dept_key))
-    story.page_break("portrait")
-
-    def signer(role: str):
-        # the strategy unit's entry for the department, else its own manager, else a year-level signer
-        return settings.spending_officer(d, ctx.entries.values.get, dept_key)
-
-    parts.annexes(ctx, story, [declarations.SPENDING], lambda role: f"{d.institution.name} {dept.name}", signer)
-    if draft:
-        parts.findings_part(ctx, story, findings)
-    parts.colophon(ctx, story, fp, source)
+    unit_report.unit_story(ctx, story, dept_key, findings, draft, fp, source)
 
 
 def _drop_trailing_break(items: list) -> list:
@@ -195,7 +162,9 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
             keywords=[f"sha256:{fp}"],
             lang="tr-TR",
         )
-        ctx = Context(wb, definition, entries, view, doc.portrait_width, doc.landscape_width)
+        marks = Marks(definition, findings) if draft else Marks()
+        doc.open_errors = sum(1 for f in findings if f.is_error)
+        ctx = Context(wb, definition, entries, view, doc.portrait_width, doc.landscape_width, marks=marks, pages=doc.pages)
         story = Story()
         source = wb.path.name
         if dept:
@@ -206,6 +175,7 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
         items = _drop_trailing_break(story.items)
         _seed_toc(items)
         items.append(doc.counter)
+        items.append(doc.pages)
         counter["total"] = len(items) * 2
         doc.multiBuild(items, canvasmaker=fixed_canvas(creation_date(definition, entries.values.get)))
         pages = doc.counter.current or doc.page

@@ -9,6 +9,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..core.numbers import format_number, format_percent
@@ -37,16 +38,17 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float | None]]
     legend_h = 24 if len(series) > 1 else 0
     if long_labels:
         label_w = min(max(stringWidth(c, F.SANS, 7) for c in categories) + 8, width * 0.38)
-        height = max(90, n * (10 + 5 * len(series)) + 40) + legend_h
+        names = [wrap_label(c, label_w - 8) for c in categories]
+        lines = max(name.count("\n") + 1 for name in names)
+        height = max(90, n * max(10 + 5 * len(series), lines * LABEL_LEADING + 3) + 40) + legend_h
         chart = HorizontalBarChart()
         chart.x, chart.y = label_w, 20 + legend_h
         chart.width, chart.height = width - label_w - 20, height - 32 - legend_h
         chart.categoryAxis.labels.boxAnchor = "e"
         chart.categoryAxis.labels.dx = -4
         chart.categoryAxis.reverseDirection = 1
-        chart.categoryAxis.categoryNames = [
-            c if stringWidth(c, F.SANS, 7) < label_w - 8 else _clip(c, label_w - 8) for c in categories
-        ]
+        chart.categoryAxis.labels.leading = LABEL_LEADING
+        chart.categoryAxis.categoryNames = names
     else:
         # few bars: a narrower chart, not fat bars across the page
         width = min(width, max(240, n * (len(series) * 26 + 18) + 70))
@@ -56,7 +58,8 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float | None]]
         chart.width, chart.height = width - 60, height - 40 - legend_h
         chart.categoryAxis.labels.boxAnchor = "n"
         chart.categoryAxis.labels.dy = -3
-        chart.categoryAxis.categoryNames = categories
+        chart.categoryAxis.labels.leading = LABEL_LEADING
+        chart.categoryAxis.categoryNames = [wrap_label(c, chart.width / max(n, 1) - 2) for c in categories]
     chart.data = [[v or 0 for v in values] for _, values in series]
     for i in range(len(series)):
         chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
@@ -91,6 +94,19 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float | None]]
         legend.boxAnchor = "sw"
         d.add(legend)
     return d
+
+
+LABEL_LEADING = 8.0
+LABEL_LINES = 3
+
+
+def wrap_label(text: str, w: float) -> str:
+    """A category label in lines no wider than ``w`` (at most ``LABEL_LINES``; only a longer
+    label loses its end, marked "…"), joined by newlines for the axis label."""
+    lines = simpleSplit(text, F.SANS, 7, max(w, 20.0))
+    if len(lines) > LABEL_LINES:
+        lines = lines[: LABEL_LINES - 1] + [_clip(" ".join(lines[LABEL_LINES - 1 :]), w)]
+    return "\n".join(line if stringWidth(line, F.SANS, 7) <= w else _clip(line, w) for line in lines)
 
 
 def _clip(text: str, w: float) -> str:

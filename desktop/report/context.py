@@ -9,6 +9,8 @@ from ..core.entries import Entries, ValueView
 from ..core.institution import YearDef
 from ..core.settings import year_settings
 from ..store.file.workbook import Workbook
+from .document import PageBook
+from .marks import Marks
 
 
 @dataclass
@@ -19,9 +21,12 @@ class Context:
     view: ValueView
     portrait_width: float
     landscape_width: float
+    marks: Marks = field(default_factory=Marks)  # the findings marked where they stand (a draft report)
+    pages: PageBook = field(default_factory=PageBook)  # the pages of the anchors, from the previous pass
     _keys: dict = field(default_factory=dict)
     _settings: YearDef | None = None
     _history: dict[int, Entries] | None = None
+    photos_shown: int = 0  # photos printed so far: they are numbered through the report
 
     @property
     def settings(self) -> YearDef:

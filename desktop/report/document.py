@@ -13,6 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from . import fonts as F
+from .makeup import Together, keep_with_next
+from .marks import LIST_ANCHOR
 from .styles import DRAFT, MUTED, RULE, sheet
 
 PORTRAIT = A4
@@ -46,6 +48,66 @@ class Bookmark(Flowable):
         super().__init__()
         self.title, self.level, self.key = title, level, key
         self.width = self.height = 0
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class Anchor(Flowable):
+    """An invisible point whose page the document records (``PageBook``): a marked figure's table,
+    the findings annex."""
+
+    def __init__(self, *names: str):
+        super().__init__()
+        self.names = names
+        self.width = self.height = 0
+        self.keepWithNext = 1  # on the page of what follows (a table's title and the table), never left behind
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class PageBook(Flowable):
+    """Indexing flowable: the page of every ``Anchor`` as the previous pass laid it out.
+
+    ``known`` is what the parts print (the findings annex's "Sayfa" column, the draft banner);
+    multiBuild runs another pass until the pages found equal the pages printed.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.known: dict[str, int] = {}
+        self.now: dict[str, int] = {}
+        self.satisfied = False
+
+    def isIndexing(self):
+        return 1
+
+    def beforeBuild(self):
+        self.now = {}
+
+    def afterBuild(self):
+        self.satisfied = self.now == self.known
+        self.known = self.now
+
+    def isSatisfied(self):
+        return self.satisfied
+
+    def notify(self, kind, stuff):
+        pass
+
+    def saw(self, names, page: int) -> None:
+        for name in names:
+            self.now.setdefault(name, page)
+
+    def page(self, name: str) -> int | None:
+        return self.known.get(name)
 
     def wrap(self, aw, ah):
         return 0, 0
@@ -142,6 +204,8 @@ class LayoutFrame(Frame):
 
 
 class ReportDoc(BaseDocTemplate):
+    keepTogetherClass = Together
+
     def __init__(self, filename, *, header_left: str, header_right: str, draft: bool, check=None, **kw):
         super().__init__(
             filename,
@@ -161,6 +225,8 @@ class ReportDoc(BaseDocTemplate):
         self.draft = draft
         self.check = check  # called after every flowable: progress / cancel
         self.counter = PageCounter(self)
+        self.pages = PageBook()
+        self.open_errors = 0  # the draft banner says how many, and on which page the list starts
         self._outline_level = -1
         # The first pass only finds page numbers (TOC, "N / M") and is never
         # saved: it lays out without drawing. Later passes draw.
@@ -241,8 +307,16 @@ class ReportDoc(BaseDocTemplate):
             canv.saveState()
             canv.setFillColor(DRAFT)
             canv.setFont(F.SANS_BOLD, 9)
-            canv.drawCentredString(w / 2, h - 1.45 * cm, "TASLAK – denetimde açık hatalar var")
+            canv.drawCentredString(w / 2, h - 1.45 * cm, self.banner())
             canv.restoreState()
+
+    def banner(self) -> str:
+        """The draft banner: how many errors are open and where their list is."""
+        page = self.pages.page(LIST_ANCHOR)
+        where = f"liste: Açık Bulgular, s. {page}" if page else "liste: Açık Bulgular"
+        if not self.open_errors:
+            return f"TASLAK – denetimde açık hatalar var; {where}"
+        return f"TASLAK – {self.open_errors} hata açık; {where}"
 
     def _page(self, canv, doc):
         w, h = canv._pagesize
@@ -260,7 +334,7 @@ class ReportDoc(BaseDocTemplate):
         if self.draft:
             canv.setFillColor(DRAFT)
             canv.setFont(F.SANS_BOLD, 8)
-            canv.drawCentredString(w / 2, y, "TASLAK")
+            canv.drawCentredString(w / 2, y, self.banner())
         canv.setFillColor(MUTED)
         canv.setFont(F.SANS, 8)
         total = self.counter.previous
@@ -269,10 +343,19 @@ class ReportDoc(BaseDocTemplate):
         canv.drawCentredString(w / 2, 1.45 * cm, text)
         canv.restoreState()
 
+    def handle_keepWithNext(self, flowables):
+        keep_with_next(self, flowables)
+
     # --- headings: TOC entries and bookmarks ----------------------------------
     def afterFlowable(self, flowable):
         if self.check is not None:
             self.check()
+        if isinstance(flowable, Anchor):
+            self.pages.saw(flowable.names, self.page)
+            return
+        names = getattr(flowable, "anchor_names", None)  # a table whose rows hold marked figures
+        if names:
+            self.pages.saw(names, self.page)
         if isinstance(flowable, (Heading, Bookmark)):
             level = min(flowable.level, self._outline_level + 1)
             self._outline_level = level

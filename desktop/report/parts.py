@@ -7,9 +7,8 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..core import turkish
-from ..core.findings import Finding
 from ..core.forms import SectionDef
-from ..core.i18n import document_language
+from ..core.i18n import _
 from . import declarations, performance
 from .context import Context
 from .document import Heading
@@ -17,10 +16,13 @@ from .outline import GENERATED, OUTLINE, Node
 from .sections import section_blocks
 from .story import Story
 from .styles import sheet
-from .tables import Col, fit_table
 from .text import esc
 
-EMPTY = "Bu bölüme ilişkin bilgi girilmemiştir."
+
+# one rule for an empty part: a heading the regulation requires (the outline's, a department's
+# part of III.B.1) prints with this line; an optional one (a form's section, item) is left out
+def no_information() -> Paragraph:
+    return Paragraph(esc(_("Bu başlık altında bildirilecek bilgi yoktur.")), sheet()["empty"])
 
 
 def chapter_sections(ctx: Context) -> dict[str, list[tuple[str, SectionDef]]]:
@@ -44,10 +46,10 @@ def foreword(ctx: Context, story: Story) -> None:
         return
     story.add(Heading(esc(section.title), 0, ctx.key("foreword"), style="h0"))
     blocks = section_blocks(ctx, inst.key, section)
-    for flow, _ in blocks:
+    for flow, _landscape in blocks:
         story.add(*flow)
     if not blocks:
-        story.add(Paragraph(EMPTY, sheet()["empty"]))
+        story.add(no_information())
     signer = signer_of(ctx, declarations.TOP)
     if signer:
         st = sheet()
@@ -108,7 +110,7 @@ def departments_part(ctx: Context, story: Story, level: int) -> bool:
                 story.add_block(flow, landscape)
             any_content = True
         if not any_content:
-            story.add(Paragraph(EMPTY, sheet()["empty"]))
+            story.add(no_information())
         printed = True
     return printed
 
@@ -177,7 +179,7 @@ def chapters(ctx: Context, story: Story) -> None:
             node_out(child, level + 1)
             printed = True
         if not printed:
-            story.add(Paragraph(EMPTY, sheet()["empty"]))
+            story.add(no_information())
 
     for top in OUTLINE:
         node_out(top, 0)
@@ -190,49 +192,16 @@ def signer_of(ctx: Context, role: str):
 
 def annexes(ctx: Context, story: Story, roles: list[str], unit_for, signer_for=None) -> None:
     story.add(Heading("EKLER", 0, ctx.key("ekler"), style="h0"))
-    first = True
-    for role in roles:
+    for n, role in enumerate(roles, start=1):
         signer = (signer_for or (lambda r: signer_of(ctx, r)))(role)
-        if not first:
+        if n > 1:
             story.page_break("portrait")
-        first = False
-        heading = Heading(esc(declarations.title_of(role)), 1, ctx.key(f"beyan-{role}"), style="decl_title")
+        # numbered: "Ek 1" over the declaration's own title, and in the contents and bookmarks
+        number = _("Ek {n}").format(n=n)
+        title = declarations.title_of(role)
+        story.add(Paragraph(esc(number), sheet()["annex_number"]))
+        heading = Heading(esc(title), 1, ctx.key(f"beyan-{role}"), style="decl_title", outline=f"{number}: {title}")
         story.add(*declarations.declaration(role, signer, year=ctx.year, unit=unit_for(role), heading=heading))
-
-
-def findings_part(ctx: Context, story: Story, findings: list[Finding]) -> None:
-    st = sheet()
-    errors = sum(1 for f in findings if f.is_error)
-    story.page_break("portrait")
-    story.add(Heading("AÇIK BULGULAR", 0, ctx.key("bulgular"), style="h0"))
-    story.add(
-        Paragraph(
-            esc(
-                f"Bu rapor TASLAKTIR: denetimde {errors} hata ve {len(findings) - errors} uyarı açık kalmıştır. "
-                "Hatalar giderilmeden rapor Meclise sunulmamalıdır."
-            ),
-            st["body"],
-        )
-    )
-    names = {d.key: d.name for d in ctx.definition.departments}
-    with document_language():
-        severity = {f.severity: f.severity_label.capitalize() for f in findings}
-    rows = [
-        [
-            severity[f.severity],
-            names.get(f.department, f.department) or "Plan",
-            f"{f.message} [{f.place}]" if f.place else f.message,
-        ]
-        for f in sorted(findings, key=lambda f: (not f.is_error, f.department, f.place))
-    ]
-    fitted = fit_table(
-        ["Önem", "Birim", "Açıklama [yeri]"],
-        rows,
-        [Col("left"), Col("left", True, 70, 1), Col("left", True, 220, 6)],
-        ctx.portrait_width,
-        ctx.landscape_width,
-    )
-    story.add(fitted.table)
 
 
 def colophon(ctx: Context, story: Story, fingerprint: str, source: str) -> None:

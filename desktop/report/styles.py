@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from . import fonts as F
@@ -30,7 +30,7 @@ def sheet() -> dict[str, ParagraphStyle]:
         fontName=F.SERIF,
         fontSize=BODY_SIZE,
         leading=14.2,
-        alignment=TA_JUSTIFY,
+        alignment=TA_LEFT,  # ragged-right: justified lines of long Turkish words open wide gaps
         spaceAfter=6,
         textColor=TEXT,
         allowWidows=0,
@@ -183,6 +183,16 @@ def sheet() -> dict[str, ParagraphStyle]:
         alignment=TA_CENTER,
         spaceBefore=30,
         spaceAfter=20,
+    )
+    s["annex_number"] = ParagraphStyle(
+        "annex_number",
+        fontName=F.SANS_BOLD,
+        fontSize=9.5,
+        leading=12,
+        textColor=MUTED,
+        alignment=TA_CENTER,
+        spaceBefore=18,
+        keepWithNext=1,
     )
     s["sign"] = ParagraphStyle("sign", parent=s["body"], alignment=TA_CENTER, spaceAfter=0)
     s["sign_bold"] = ParagraphStyle("sign_bold", parent=s["sign"], fontName=F.SERIF_BOLD)

@@ -21,9 +21,11 @@ from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from ..core.numbers import NBSP, bind_units
 from . import fonts as F
 from .document import LANDSCAPE, MARGIN_BOTTOM, MARGIN_TOP
 from .fonts import width as stringWidth
+from .makeup import balanced_split
 from .styles import ACCENT, ACCENT_LIGHT, RULE, TABLE_SIZE
 
 PAD = 4.0  # left and right padding of a cell
@@ -45,7 +47,7 @@ class RowTooTall(ValueError):
 def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
     """``text`` in lines no wider than ``width``: at spaces, and within words that are wider."""
     out: list[str] = []
-    for line in simpleSplit(text, font, size, width):
+    for line in _split(text, font, size, width):
         if stringWidth(line, font, size) <= width:
             out.append(line)
             continue
@@ -58,6 +60,25 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
             used += w
         out.append(line[start:])
     return out
+
+
+def _split(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines at ordinary spaces: a no-break space (a number and its unit, ``numbers.bind_units``) holds."""
+    if NBSP not in text:
+        return simpleSplit(text, font, size, width)
+    lines: list[str] = []
+    space = stringWidth(" ", font, size)
+    for para in text.split("\n"):
+        line, used = "", 0.0
+        for word in para.split(" "):
+            w = stringWidth(word, font, size)
+            if line and used + space + w > width:
+                lines.append(line)
+                line, used = word, w
+            else:
+                line, used = (f"{line} {word}" if line else word), (used + space + w if line else w)
+        lines.append(line)
+    return lines
 
 
 class VerticalText(Flowable):
@@ -119,7 +140,8 @@ class Fitted:
 
 def _longest_word(text: str, font: str, size: float) -> float:
     """The widest word, but never more than ``WORD_CAP`` (longer words are broken)."""
-    return min(WORD_CAP, max((stringWidth(w, font, size) for w in text.split()), default=0.0))
+    words = text.split(" ") if NBSP in text else text.split()
+    return min(WORD_CAP, max((stringWidth(w, font, size) for w in words), default=0.0))
 
 
 def _widths(header, rows, cols, width, size, bold_rows, turned=False) -> list[float] | None:
@@ -215,6 +237,7 @@ def make_table(
     extra_style: list | None = None,
     with_header: bool = True,
     turned: bool = False,
+    row_anchors: dict[int, tuple[str, ...]] | None = None,
 ) -> LazyTable | None:
     """A styled table at ``size`` that fits ``width``, or None if it cannot.
 
@@ -241,6 +264,7 @@ def make_table(
         font = F.SANS_BOLD if bold else F.SANS
         out = []
         for i, text in enumerate(row):
+            text = bind_units(text)
             if isinstance(text, str) and text and (cols[i].wrap or force) and stringWidth(text, font, size) > widths[i] - 2 * PAD:
                 # wrapped here, once: a multi-line plain string is far cheaper than a Paragraph
                 out.append("\n".join(wrap_lines(text, font, size, widths[i] - 2 * PAD + 0.01)))
@@ -263,7 +287,7 @@ def make_table(
             ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
             ("LINEBELOW", (0, -1), (-1, -1), 0.8, ACCENT),
         ] + [("ALIGN", (i, 0), (i, -1), col.align.upper()) for i, col in enumerate(cols)]
-        return LazyTable(body, widths, 0, style)
+        return LazyTable(body, widths, 0, style + (extra_style or []), row_anchors)
     style = [
         ("FONT", (0, 0), (-1, -1), F.SANS, size, size * 1.22),
         ("FONT", (0, 0), (-1, 0), F.SANS_BOLD, size, size * 1.2),
@@ -294,7 +318,7 @@ def make_table(
         style += [("VALIGN", (1, 0), (-1, 0), "BOTTOM"), ("ALIGN", (1, 0), (-1, 0), "CENTER")]
     if extra_style:
         style += extra_style
-    return LazyTable(body, widths, 1, style)
+    return LazyTable(body, widths, 1, style, {r + 1: a for r, a in (row_anchors or {}).items()})
 
 
 def _height(cell, size: float) -> float:
@@ -313,6 +337,28 @@ def _too_tall(body: list, size: float, with_header: bool) -> tuple[int, int] | N
     return None
 
 
+class AnchoredTable(Table):
+    """A Table whose rows carry anchors (``document.Anchor`` names: a marked figure's finding). When it
+    splits across pages each part keeps the anchors of its own rows, so the document records the page
+    each marked row is drawn on, not only where the table starts."""
+
+    row_anchors: dict[int, tuple[str, ...]] = {}
+
+    @property
+    def anchor_names(self) -> list[str]:
+        return [n for names in self.row_anchors.values() for n in names]
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and self.row_anchors:
+            first, rest = parts
+            n = len(first._cellvalues)
+            repeated = len(rest._cellvalues) - (len(self._cellvalues) - n)  # header rows repeated on the next page
+            first.row_anchors = {r: a for r, a in self.row_anchors.items() if r < n}
+            rest.row_anchors = {r - n + repeated: a for r, a in self.row_anchors.items() if r >= n}
+        return parts
+
+
 class LazyTable(Flowable):
     """A table kept as its cells and style; the ReportLab ``Table`` exists only
     while it is laid out and drawn.
@@ -322,17 +368,24 @@ class LazyTable(Flowable):
     asks for it and lets it go once it is drawn or split.
     """
 
-    def __init__(self, body: list, widths: list[float], repeat_rows: int, style: list):
+    def __init__(self, body: list, widths: list[float], repeat_rows: int, style: list, row_anchors=None):
         super().__init__()
         self.body, self.widths, self.repeat_rows, self.style = body, widths, repeat_rows, style
+        self.row_anchors: dict[int, tuple[str, ...]] = row_anchors or {}  # row (header included) → anchor names
         self.hAlign = "LEFT"
         self._table: Table | None = None
 
+    @property
+    def anchor_names(self) -> list[str]:
+        """The anchors of every row: drawn whole, the table stands on one page."""
+        return [n for names in self.row_anchors.values() for n in names]
+
     def table(self) -> Table:
         if self._table is None:
-            self._table = Table(
+            self._table = AnchoredTable(
                 self.body, colWidths=self.widths, repeatRows=self.repeat_rows, hAlign="LEFT", style=TableStyle(self.style)
             )
+            self._table.row_anchors = self.row_anchors
         return self._table
 
     def release(self) -> None:
@@ -348,7 +401,7 @@ class LazyTable(Flowable):
     def split(self, aw, ah):
         t = self.table()
         t.canv = getattr(self, "canv", None)
-        parts = t.split(aw, ah)
+        parts = balanced_split(t, aw, ah, self.repeat_rows)  # no lone row on either page
         self.release()
         return parts
 

@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Paragraph
 
 from ..core.i18n import _, lazy
+from ..core.numbers import bind_units
 from ..core.values import TEXT_LIMITS
 from ..store.errors import WorkbookError
 from .styles import sheet
@@ -56,7 +57,7 @@ def paragraphs(text: str | None, style: str = "body") -> list:
 
     def flush():
         if para:
-            out.append(Paragraph(esc(" ".join(para)), st[style]))
+            out.append(Paragraph(bind_units(esc(" ".join(para))), st[style]))
             para.clear()
 
     for raw in str(text).replace("\r\n", "\n").split("\n"):
@@ -67,7 +68,7 @@ def paragraphs(text: str | None, style: str = "body") -> list:
             flush()
             item = line[2:].strip()
             if item:
-                out.append(Paragraph(esc(item), st["bullet"], bulletText="•"))
+                out.append(Paragraph(bind_units(esc(item)), st["bullet"], bulletText="•"))
         else:
             para.append(line)
     flush()

@@ -103,9 +103,12 @@ def starting():
 
 
 def main(argv: list[str]) -> int:
-    """``argv`` is [] (start page) or [FILE]."""
+    """``argv`` is [] (start page) or [FILE]; FILE goes to a Faaliyet already running, if there is one."""
     with starting():
         app = application()
+        _install_support()  # the log and the error dialog, before anything can fail
+        if argv and _handed_off(argv[0]):
+            return 0
         from .main_window import MainWindow  # after QApplication: widgets need it
 
         window = MainWindow()
@@ -118,11 +121,96 @@ def main(argv: list[str]) -> int:
             strategy = window.open_file(path) and window.view is None
         if not strategy:
             window.show()
+    from PySide6.QtCore import QTimer
+
+    # after the window is up: a second start within this time opens its file itself, as before
+    QTimer.singleShot(AFTER_START_MS, lambda: _after_start(window))
     if strategy:
         return app.exec()
     smoke = os.environ.get("FAALIYET_SMOKE_MS")  # packaging check: start, show, quit
     if smoke:
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(int(smoke), app.quit)
     return app.exec()
+
+
+def _install_support() -> None:
+    """The log, the exception hooks and the error dialog (support.py) for a window process.
+
+    support.py is imported at the first error only: the first window does not wait for it."""
+    from .. import app_log
+
+    def show_error(summary: str, details: str) -> None:
+        from .support import show_error
+
+        show_error(summary, details)
+
+    app_log.install()
+    app_log.set_reporter(show_error)
+
+
+def _after_start(window) -> None:
+    """What a running window needs but its first paint need not wait for (~20 ms together):
+    listening for files from later starts (QtNetwork) and the version line of the log
+    (the package metadata)."""
+    from .. import app_log
+    from ..version import version
+
+    _listen(window)
+    app_log.version_is(version())
+
+
+AFTER_START_MS = 300
+_windows: list = []  # windows opened for handed-over files stay alive while shown
+
+
+def _handed_off(name: str) -> bool:
+    """A double-clicked file while Faaliyet runs: the running program opens it (single_instance)."""
+    path = Path(name)
+    if not path.exists():
+        return False  # the message that it is missing belongs to this start, not to the other window
+    from .single_instance import hand_off
+
+    return hand_off([path])
+
+
+def _listen(first) -> None:
+    """Take the files later starts hand over (none when another Faaliyet already listens)."""
+    from .single_instance import start
+
+    def open_here(path: Path) -> None:
+        from .. import app_log
+        from .main_window import MainWindow
+
+        app_log.log.info("Başka bir başlatmanın verdiği dosya açılıyor: %s", path)
+
+        for window in QApplication.topLevelWidgets():  # already open: bring that window forward
+            shown = getattr(window, "shown_path", lambda: None)()
+            if shown is not None and window.isVisible() and _same(shown, path):
+                _bring_forward(window)
+                return
+        window = first if first.view is None and first.isVisible() else MainWindow()
+        if window.open_file(path) and window.view is not None:
+            if window is not first:
+                _windows[:] = [w for w in _windows if w.isVisible()]  # closed ones go (no lambda on destroyed)
+                _windows.append(window)
+            window.show()
+            _bring_forward(window)
+        elif window is not first:
+            window.deleteLater()  # a consolidated file (the strategy window opened instead) or a refusal
+
+    listener = start(open_here)
+    if listener is not None:
+        QApplication.instance()._faaliyet_listener = listener  # lives as long as the application
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).absolute() == Path(b).absolute()
+
+
+def _bring_forward(window) -> None:
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.raise_()
+    window.activateWindow()

@@ -174,9 +174,12 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(tr("Dü&zen"))
         for a in (self.act_undo, self.act_redo, None, self.act_find):
             menu.addSeparator() if a is None else menu.addAction(a)
+        self.act_about = self._action(tr("Faaliyet hakkında…"), lambda: self.show_about())
         menu = self.menuBar().addMenu(tr("&Yardım"))
         menu.addAction(self.act_help)
         menu.addAction(self.act_help_strategy)
+        menu.addSeparator()
+        menu.addAction(self.act_about)
         self.toolbar = bar = QToolBar(tr("Araçlar"), self)
         bar.setObjectName("toolbar")
         bar.setMovable(False)
@@ -271,6 +274,10 @@ class MainWindow(QMainWindow):
         if received:
             self.inform(tr("Geri gönderme notu"), received, "information")
         return True
+
+    def shown_path(self) -> Path | None:
+        """The file this window shows (a second start hands a file over: see single_instance)."""
+        return self.doc.wb.path if self.doc is not None else None
 
     def close_file(self) -> None:
         if self.view is None:
@@ -594,6 +601,11 @@ class MainWindow(QMainWindow):
         from .excel_fill import confirm
 
         return confirm(self, rows, source)
+
+    def show_about(self) -> None:
+        from .support import show_about
+
+        show_about(self)
 
     def show_help(self, guide: str = "memur") -> None:
         from .help_window import show_help

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ...core.i18n import _
 from ..errors import DamagedWorkbook, NewerWorkbook, NotAWorkbook, WorkbookError
+from .network_path import on_network
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from .stored import text_factory
 
@@ -203,9 +204,11 @@ def _oversized(conn: sqlite3.Connection) -> str | None:
 
 def writable_reason(path: Path) -> str | None:
     """Why a file must open read-only (read-only media, network path), or None."""
-    text = str(path)
-    if text.startswith("\\\\") or text.startswith("//"):
-        return _("Dosya bir ağ konumunda; ağ üzerindeki dosyalar yalnızca okunur açılır.")
+    if on_network(path):
+        return _(
+            "Dosya bir ağ konumunda (paylaşılan klasör, ağ sürücüsü ya da ağa yönlendirilmiş klasör); "
+            "ağ üzerindeki dosyalar yalnızca okunur açılır."
+        )
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         return _("Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek).")
     return None

@@ -201,9 +201,12 @@ class StrategyWindow(QMainWindow):
         menu = self.menuBar().addMenu(tr("&Yıl"))
         menu.addAction(self.act_next_year)
         menu.addAction(self.act_past_years)
+        self.act_about = self._action(tr("Faaliyet hakkında…"), lambda: self.show_about())
         menu = self.menuBar().addMenu(tr("&Yardım"))
         menu.addAction(self.act_help)
         menu.addAction(self.act_help_clerk)
+        menu.addSeparator()
+        menu.addAction(self.act_about)
         bar = QToolBar(tr("Araçlar"), self)
         bar.setObjectName("strategyToolbar")
         bar.setMovable(False)
@@ -566,6 +569,15 @@ class StrategyWindow(QMainWindow):
             return None
         self.statusBar().showMessage(tr("Excel dosyası yazıldı: {0}").format(out), 20000)
         return Path(out)
+
+    def shown_path(self) -> Path | None:
+        """The consolidated file this window shows (a second start hands a file over: see single_instance)."""
+        return self.model.board.path if self.model else None
+
+    def show_about(self) -> None:
+        from ..support import show_about
+
+        show_about(self)
 
     def show_help(self, guide: str = STRATEGY) -> HelpWindow:
         return show_help(self, guide)

@@ -1,0 +1,123 @@
+"""What the bundle leaves out: modules, Qt plugins, Qt translations and the libraries only they need.
+
+Used by faaliyet.spec (``EXCLUDED_MODULES``, ``keep``); every rule is checked
+against what Faaliyet loads (see the comments), and build.py --check proves the
+frozen demo and the window still run. Paths are the bundle's (``dest``), with
+``/`` or ``\\``: PySide6's layout differs on Windows (``PySide6/plugins``) and
+Linux (``PySide6/Qt/plugins``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+EXCLUDED_MODULES = [
+    # Python's own, never imported at run time (reportlab and others import doctest only under __main__)
+    "tkinter", "unittest", "pydoc", "doctest", "pdb", "lib2to3", "idlelib", "ensurepip", "venv", "xmlrpc",
+    "readline", "curses", "_curses",
+    # the CJK codecs: no file Faaliyet reads is in a Chinese, Japanese or Korean encoding
+    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw", "_multibytecodec",
+    "_ssl", "ssl", "_hashlib",  # no network (hashlib falls back to its built-in SHA-256): the single-instance handoff is a local socket (QLocalSocket)
+    # test and build tools that stray into the analysis through optional imports
+    "pytest", "hypothesis", "pdfplumber", "setuptools", "pkg_resources", "pip", "_distutils_hack",
+    # Pillow's AVIF and WebP codecs and its colour management: core/images.py decodes JPEG and PNG
+    # only (FORMATS) and never converts ICC profiles; each comes with libraries of its own
+    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms", "PIL.ImageCms",
+    # Qt modules Faaliyet does not use (QtNetwork stays: QLocalServer for the single-instance handoff)
+    "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtSql", "PySide6.QtTest",
+    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDesigner", "PySide6.QtUiTools", "PySide6.QtXml",
+    "PySide6.QtConcurrent", "PySide6.QtDBus", "PySide6.QtHelp", "PySide6.QtMultimedia", "PySide6.QtSvg",
+    "PySide6.QtSvgWidgets",
+]  # fmt: skip
+# click stays: sqlite_utils.utils imports it at the top (Workbook.db uses sqlite_utils).
+
+# Qt plugin folders and the files kept in each; a folder not named here goes entirely.
+KEPT_PLUGINS = {
+    "platforms": r"(qwindows|qxcb|qoffscreen)",  # the window on Windows / X11; offscreen for the smoke test
+    "imageformats": r"(qjpeg)",  # photos: JPEG (PNG is built into QtGui)
+    "platforminputcontexts": r".*",  # compose key and IBus: typing Turkish letters on Linux
+    "xcbglintegrations": r".*",  # the xcb platform's GL integration
+    "printsupport": r".*",  # printing the report (CUPS on Linux)
+    "iconengines": r".*",  # icons in Qt's own dialogs
+}
+KEPT_TRANSLATIONS = r"qtbase_(tr|en)\.qm"  # app.install_qt_translation loads qtbase_<lang>
+DROPPED_LIBRARIES = r"(Qt6(EglFS|EglFsKms|WaylandClient|WaylandEgl|WlShell|Quick|Qml)\w*|libssl|libcrypto)"
+
+# the libraries (Linux: pillow.libs/, linked from the top) and modules of those Pillow codecs
+PILLOW_CODECS = r"(lib(avif|webp|webpmux|webpdemux|sharpyuv|lcms2)[-.]|_(avif|webp|imagingcms)\.)"
+
+_PLUGIN = re.compile(r"(^|/)PySide6/(Qt/)?plugins/([^/]+)/([^/]+)$", re.IGNORECASE)
+_TRANSLATION = re.compile(r"(^|/)PySide6/(Qt/)?translations/([^/]+)$", re.IGNORECASE)
+
+
+def dropped(dest: str) -> bool:
+    """True for a bundle file nobody loads (a Qt plugin, translation or library left out)."""
+    path = dest.replace("\\", "/")
+    plugin = _PLUGIN.search(path)
+    if plugin:
+        kept = KEPT_PLUGINS.get(plugin.group(3).lower())
+        return kept is None or not re.search(kept, plugin.group(4), re.IGNORECASE)
+    translation = _TRANSLATION.search(path)
+    if translation:
+        return not re.fullmatch(KEPT_TRANSLATIONS, translation.group(3), re.IGNORECASE)
+    name = path.rsplit("/", 1)[-1]
+    if re.match(PILLOW_CODECS, name, re.IGNORECASE):
+        return True
+    return bool(re.match(DROPPED_LIBRARIES, name.removeprefix("lib"), re.IGNORECASE) or re.match(DROPPED_LIBRARIES, name))
+
+
+def keep(toc: Iterable[tuple], imports_of: Callable[[str], Iterable[str]] | None = None) -> list[tuple]:
+    """The entries of a PyInstaller TOC (dest, source, kind) that stay, without orphans.
+
+    An orphan is a library at the bundle's top level that nothing left in the
+    bundle links to any more (GTK's libraries once the GTK theme plugin is out,
+    say). ``imports_of(source)`` gives a binary's linked library names; by
+    default PyInstaller's own reader (ELF or PE).
+    """
+    kept = [entry for entry in toc if not dropped(entry[0])]
+    if imports_of is None:
+        imports_of = _pyinstaller_imports
+    return _without_orphans(kept, imports_of)
+
+
+def _top_level_library(dest: str) -> bool:
+    path = dest.replace("\\", "/")
+    return "/" not in path and bool(re.search(r"\.(so(\.\d+)*|dll)$", path, re.IGNORECASE))
+
+
+def _without_orphans(toc: list[tuple], imports_of: Callable[[str], Iterable[str]]) -> list[tuple]:
+    binaries = [e for e in toc if len(e) > 2 and e[2] in ("BINARY", "EXTENSION")]
+    needed: set[str] = set()
+    todo = [e for e in binaries if not _top_level_library(e[0])]  # roots: modules, plugins, Qt's own folder
+    by_name = {e[0].lower(): e for e in binaries if _top_level_library(e[0])}
+    seen: set[str] = set()
+    while todo:
+        entry = todo.pop()
+        if entry[1] in seen:
+            continue
+        seen.add(entry[1])
+        for name in imports_of(entry[1]):
+            key = name.lower().rsplit("/", 1)[-1]
+            if key not in needed:
+                needed.add(key)
+                if key in by_name:
+                    todo.append(by_name[key])
+    top_names = {e[0].lower() for e in toc if _top_level_library(e[0])}
+    if not needed & top_names:
+        return toc  # the reader found nothing: keep everything rather than guess
+    return [e for e in toc if not _top_level_library(e[0]) or e[0].lower() in needed or _loaded_by_the_bootloader(e[0])]
+
+
+def _loaded_by_the_bootloader(dest: str) -> bool:
+    """The Python runtime itself: the executable loads it by name, not by linking."""
+    return bool(re.match(r"(libpython3|python3)", dest, re.IGNORECASE))
+
+
+def _pyinstaller_imports(source: str) -> list[str]:
+    from PyInstaller.depend import bindepend
+
+    try:
+        return [name for name, _path in bindepend.get_imports(source)]
+    except Exception:  # noqa: BLE001 (an unreadable binary keeps whatever it might need)
+        return []
