@@ -30,6 +30,9 @@ FORGED = [
     "UPDATE entry SET value = x'00' WHERE key = 'itfaiye.makbuz.mayis.arac'",
     "UPDATE entry SET changed_at = '2999-01-01T00:00:00+00:00' WHERE key = 'itfaiye.makbuz.haziran.arac'",
     "UPDATE entry SET department = 'imar' WHERE key = 'itfaiye.makbuz.temmuz.arac'",
+    "UPDATE entry SET value = -5 WHERE key = 'itfaiye.makbuz.agustos.arac'",  # a count is never negative
+    "UPDATE entry SET value = 1000000000000000 WHERE key = 'itfaiye.makbuz.eylul.arac'",
+    "UPDATE entry SET value = 1000000000000000000 WHERE key = 'itfaiye.makbuz.ocak.tutar'",
     "INSERT INTO entry VALUES ('strateji.sunus', 'itfaiye', 'Sahte', '" + NOW + "', 'x')",
     "INSERT INTO entry VALUES ('itfaiye.makbuz.toplam.arac', 'itfaiye', 5, '" + NOW + "', 'x')",
     "INSERT INTO audit (at, who, department, target, attribute, old, new) "
@@ -71,3 +74,30 @@ def test_the_pre_filter_changes_no_finding(files, definition, tmp_path, monkeypa
         conn.close()
     assert len(every_row) >= len(FORGED)  # each forged row is found
     assert filtered == every_row
+
+
+@pytest.mark.parametrize("type_", ["count", "money", "decimal", "percent"])
+def test_the_whole_numbers_sql_lets_pass_are_the_ones_value_problem_lets_pass(type_):
+    """``SAFE_INTEGERS`` skips the Python check of whole numbers: at its edges and inside, value_problem agrees."""
+    conn = sqlite3.connect(":memory:")
+    edge = 10**15
+    samples = [0, 1, -1, 7, 123456789, edge - 1, -(edge - 1), edge, -edge, 2**63 - 1, -(2**63), 10**14, -(10**14) + 3]
+    for raw in samples:
+        safe = conn.execute(
+            f"SELECT {stored.SAFE_INTEGERS} FROM (SELECT ? AS value) AS e, (SELECT ? AS type) AS t", (raw, type_)
+        ).fetchone()[0]
+        if safe:
+            assert stored.value_problem(type_, raw) is None, raw
+    # and it does skip the ordinary ones (else it would be no shortcut)
+    assert conn.execute(
+        f"SELECT {stored.SAFE_INTEGERS} FROM (SELECT 5 AS value) AS e, (SELECT ? AS type) AS t", (type_,)
+    ).fetchone()[0]
+    conn.close()
+
+
+@pytest.mark.parametrize("type_", ["text", "longtext", "date"])
+def test_no_whole_number_is_safe_for_a_text_or_date(type_):
+    conn = sqlite3.connect(":memory:")
+    row = conn.execute(f"SELECT {stored.SAFE_INTEGERS} FROM (SELECT 5 AS value) AS e, (SELECT ? AS type) AS t", (type_,))
+    assert not row.fetchone()[0]
+    conn.close()
