@@ -34,7 +34,9 @@ is checked the same way with each row's own department:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import sqlite3
 from functools import lru_cache
 
@@ -234,9 +236,14 @@ class _CleanRows:
     _TABLES = ("slot", "value", "time", "who")
 
     def __init__(self, conn: sqlite3.Connection, check: _Check, schema: str):
-        self.conn, s = conn, schema
+        self.conn = conn
         self.names = {t: f"temp._faaliyet_clean_{t}_{id(self)}" for t in self._TABLES}
-        n = self.names
+        # one savepoint: outside a transaction every INSERT would be a transaction of its own
+        with _savepoint(conn):
+            self._fill(check, schema)
+
+    def _fill(self, check: _Check, s: str) -> None:
+        conn, n = self.conn, self.names
         conn.execute(f"CREATE TABLE {n['slot']} (key TEXT PRIMARY KEY, department TEXT, type TEXT) WITHOUT ROWID")
         # stored bytes (CAST AS BLOB), not values: a text that is not UTF-8 reads into Python
         # changed (``BadText``) and would not find itself again
@@ -244,8 +251,11 @@ class _CleanRows:
         conn.execute(f"CREATE TABLE {n['time']} (raw BLOB)")
         conn.execute(f"CREATE TABLE {n['who']} (raw BLOB)")
         slots = check.d.slots_of(check.dept) if check.dept is not None else check.d.slots.values()
-        conn.executemany(
-            f"INSERT INTO {n['slot']} VALUES (?, ?, ?)", ((x.key, x.department, x.type) for x in slots if not x.computed)
+        rows = [(x.key, x.department, x.type) for x in slots if not x.computed]
+        conn.execute(  # one statement: SQLite unpacks the list (binding row by row costs more than the check)
+            f"INSERT INTO {n['slot']} SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+            "json_extract(value, '$[2]') FROM json_each(?)",
+            (json.dumps(rows, ensure_ascii=False),),
         )
         # every value of a row with an entered slot's key, once per (type, storage class, value);
         # whole numbers SAFE_INTEGERS proves need no look
@@ -276,8 +286,22 @@ class _CleanRows:
         )
 
     def drop(self) -> None:
-        for name in self.names.values():
-            self.conn.execute(f"DROP TABLE IF EXISTS {name}")
+        with _savepoint(self.conn):
+            for name in self.names.values():
+                self.conn.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+@contextlib.contextmanager
+def _savepoint(conn: sqlite3.Connection):
+    conn.execute("SAVEPOINT faaliyet_clean_rows")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK TO faaliyet_clean_rows")
+            conn.execute("RELEASE faaliyet_clean_rows")
+        raise
+    conn.execute("RELEASE faaliyet_clean_rows")
 
 
 class _Check:
