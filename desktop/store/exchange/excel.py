@@ -14,9 +14,11 @@ The public entry points live in ``excel_export`` (year / department export),
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import io
+import weakref
 import zipfile
 from collections.abc import Mapping
 from decimal import Decimal
@@ -145,6 +147,25 @@ def put(cell, value, type_: str | None = None, fmt: str | None = None):
         cell.number_format = fmt
     elif type_:
         cell.number_format = number_format(type_, [value])
+    return cell
+
+
+_STYLE_ARRAYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # book -> {key: style array}
+
+
+def styled(cell, key, **attrs):
+    """Style ``cell`` with ``attrs`` (font=…, border=…, number_format=…), cells of the same ``key``
+    alike: the first is styled attribute by attribute (openpyxl finds each object in the book's
+    lists by hashing it, the most expensive part of writing a cell), the others get a copy of
+    its style array. ``key`` must stand for exactly these attributes; the result is the same."""
+    arrays = _STYLE_ARRAYS.setdefault(cell.parent.parent, {})
+    array = arrays.get(key)
+    if array is None:
+        for name, value in attrs.items():
+            setattr(cell, name, value)
+        arrays[key] = copy.copy(cell._style)
+    else:
+        cell._style = copy.copy(array)
     return cell
 
 

@@ -312,13 +312,17 @@ def _table(ws, row: int, dept: str, table: TableDef, view: ValueView, style: str
         widths[1] = max(widths[1], min(len(label), 50))
         for i, col in enumerate(table.columns, 2):
             cell = ws.cell(row, i)
+            fmt = None
             if not (is_total and col.total_mode == "none"):
                 value = view.get(keys.join(dept, table.key, rkey, col.key))
-                xl.put(cell, value, col.type, formats[col.key])
-                widths[i] = max(widths.get(i, 10), xl.text_width(value, formats[col.key]) + 3, min(len(col.label), 24))
-            cell.border = xl.GRID
+                fmt = formats[col.key]
+                xl.put(cell, value, None, None)
+                widths[i] = max(widths.get(i, 10), xl.text_width(value, fmt) + 3, min(len(col.label), 24))
+            look = {"number_format": fmt} if fmt else {}
+            look["border"] = xl.GRID
             if col.computed:
-                cell.fill = xl.COMPUTED_FILL
+                look["fill"] = xl.COMPUTED_FILL
+            xl.styled(cell, ("table-cell", fmt, bool(col.computed)), **look)
         if is_total:
             for i in range(1, ncols + 1):
                 ws.cell(row, i).font = xl.BOLD
