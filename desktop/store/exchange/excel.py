@@ -153,14 +153,17 @@ def put(cell, value, type_: str | None = None, fmt: str | None = None):
 _STYLE_ARRAYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # book -> {key: style array}
 
 
-def styled(cell, key, **attrs):
-    """Style ``cell`` with ``attrs`` (font=…, border=…, number_format=…), cells of the same ``key``
-    alike: the first is styled attribute by attribute (openpyxl finds each object in the book's
-    lists by hashing it, the most expensive part of writing a cell), the others get a copy of
-    its style array. ``key`` must stand for exactly these attributes; the result is the same."""
+def styled(cell, key, style=None, **attrs):
+    """Style ``cell`` with ``attrs`` (font=…, border=…, number_format=…) or by calling
+    ``style(cell)``, cells of the same ``key`` alike: the first is styled attribute by attribute
+    (openpyxl finds each object in the book's lists by hashing it, the most expensive part of
+    writing a cell), the others get a copy of its style array. ``key`` must stand for exactly
+    that styling; the file is the same byte for byte."""
     arrays = _STYLE_ARRAYS.setdefault(cell.parent.parent, {})
     array = arrays.get(key)
     if array is None:
+        if style is not None:
+            style(cell)
         for name, value in attrs.items():
             setattr(cell, name, value)
         arrays[key] = copy.copy(cell._style)
