@@ -282,8 +282,12 @@ def fit_row_heights(ws, min_row: int = 1, line_height: float = 15.0, max_lines: 
                 continue
             if cell.column not in widths:
                 widths[cell.column] = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
-            per_line = max(1, int(widths[cell.column] * (0.95 if cell.font and cell.font.b else 1.05)))
-            n = sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n"))
+            parts = cell.value.split("\n")
+            if max(map(len, parts)) <= max(1, int(widths[cell.column] * 0.95)):
+                n = len(parts)  # every line fits, bold or not: the font need not be looked at
+            else:
+                per_line = max(1, int(widths[cell.column] * (0.95 if cell.font and cell.font.b else 1.05)))
+                n = sum(max(1, -(-len(part) // per_line)) for part in parts)
             lines = max(lines, n)
         if lines > 1:
             ws.row_dimensions[r].height = line_height * min(lines, max_lines)
