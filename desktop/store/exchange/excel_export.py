@@ -327,7 +327,7 @@ def _table(ws, row: int, dept: str, table: TableDef, view: ValueView, style: str
                 fmt = formats[col.key]
                 xl.put(cell, value, None, None)
                 widths[i] = max(widths.get(i, 10), xl.text_width(value, fmt) + 3, min(len(col.label), 24))
-            look = {"number_format": fmt} if fmt else {}
+            look: dict[str, object] = {"number_format": fmt} if fmt else {}
             look["border"] = xl.GRID
             if col.computed:
                 look["fill"] = xl.COMPUTED_FILL
