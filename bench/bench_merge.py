@@ -5,24 +5,41 @@ files with the same durability (journal DELETE, synchronous FULL, one
 transaction per file). The raw baseline does nothing else: no checks, no
 private copy, no content hash, no conflict detection, no log. Goal: ≤ 2×.
 
+Why the baseline is fair: it is the best plain way to copy the same rows —
+one ``ATTACH`` + ``INSERT … SELECT`` per table and file (SQLite copies the
+rows without Python; through Python it is ~14× slower, SETUP-NOTES), the
+same tables and columns ``merge_files`` writes, into the same schema with
+its indexes, at the same durability. Everything the application adds on top
+(the defensive open, the row checks, the hashes, the log) is what is measured.
+
 ``merge_files`` runs twice: given the path (as the CLI: it opens the
 consolidated file and reads its definition) and given the open workbook (as
 the window, whose definition is already read).
 
-Two data sets, built in the same run:
+Three data sets, built in the same run:
 
 * ``sample``   — the Kars 2020 sample, one file per department;
+* ``10×``      — the same departments with an extra table making the year's
+  values ten times the sample's;
 * ``synthetic`` — the same departments, each with a large extra table
   (``--rows`` × 10 cells) filled in, so that per-row costs show.
 
-    uv run python -m bench.bench_merge [--rows 500] [--repeat 5]
+Memory (``--memory``): the peak resident memory a merge adds, in a fresh
+process, merging a third of the synthetic files and then all of them (each
+file the same size): bounded by the largest file, the two are close; growing
+with the sum, the second is three times the first.
+
+    uv run python -m bench.bench_merge [--rows 500] [--repeat 5] [--memory]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -150,19 +167,78 @@ def report(name: str, n_files: int, m: dict) -> None:
         )
 
 
+def rss_mib() -> tuple[float, float]:
+    """(current, peak) resident memory of this process in MiB (Linux /proc)."""
+    fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def memory_child(rows: int, folder: Path, count: int) -> None:
+    """In a fresh process: merge the first ``count`` synthetic files; print the peak it added."""
+    synth = synthetic_definition(load_definition(resources.default_definition()), rows)
+    files = sorted((folder / "sentetik").glob("*.faaliyet"))[:count]
+    target = fresh_target(synth, folder / f"bellek-{count}.faaliyet")
+    with Workbook.open(target, user="bench") as wb:
+        assert wb.definition.slots  # the definition's look-ups built before measuring
+        before, _ = rss_mib()
+        result = merge_files(wb, files)
+        _, peak = rss_mib()
+    assert not result.refused
+    values = sum(f.changes["eklenen"] for f in result.files)
+    print(json.dumps({"files": len(files), "values": values, "before": before, "peak": peak}))
+
+
+def memory(rows: int, folder: Path, n_files: int) -> None:
+    out = []
+    for count in (max(1, n_files // 3), n_files):
+        run = subprocess.run(
+            [sys.executable, "-m", "bench.bench_merge", "--rows", str(rows), "--memory-child", str(count), str(folder)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        out.append(json.loads(run.stdout.strip().splitlines()[-1]))
+    print("bellek (taze süreçte, birleştirmenin eklediği en yüksek bellek):")
+    for r in out:
+        print(
+            f"  {r['files']:3d} dosya, {r['values']:7d} değer: {r['peak'] - r['before']:6.1f} MiB (başta {r['before']:.0f} MiB)"
+        )
+    grow = (out[1]["peak"] - out[1]["before"]) / max(0.1, out[0]["peak"] - out[0]["before"])
+    print(f"  oran: {grow:.2f}× bellek, {out[1]['values'] / out[0]['values']:.1f}× değer  (en büyük dosyayla sınırlı: ≈ 1×)")
+
+
+def ten_times_rows(definition: Definition) -> int:
+    """Rows of the extra table so that the year holds about ten times the sample's values."""
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = build_sample(definition, resources.sample(definition.id), Path(tmp) / "ornek").files.values()
+        values = sum(sqlite3.connect(p).execute("SELECT count(*) FROM entry").fetchone()[0] for p in sample)
+    return max(1, round(values / len(definition.departments)))
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--rows", type=int, default=500, help="rows of the synthetic table per department (×10 cells)")
     p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--memory", action="store_true", help="also measure peak memory against the number of files")
+    p.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
     args = p.parse_args()
+    if args.memory_child:
+        memory_child(args.rows, Path(args.memory_child[1]), int(args.memory_child[0]))
+        return
     definition = load_definition(resources.default_definition())
     with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp_name:
         tmp = Path(tmp_name)
         sample = list(build_sample(definition, resources.sample(definition.id), tmp / "ornek").files.values())
         report("örnek (Kars 2020)", len(sample), measure(definition, sample, tmp, args.repeat))
+        rows10 = ten_times_rows(definition)
+        ten = synthetic_definition(definition, rows10)
+        files = build_synthetic(ten, tmp / "on-kat", rows10)
+        report(f"10× örnek ({rows10} satır × 10 hücre ek tablo)", len(files), measure(ten, files, tmp, args.repeat))
         synth = synthetic_definition(definition, args.rows)
         files = build_synthetic(synth, tmp / "sentetik", args.rows)
         report("sentetik", len(files), measure(synth, files, tmp, args.repeat))
+        if args.memory:
+            memory(args.rows, tmp, len(files))
 
 
 if __name__ == "__main__":

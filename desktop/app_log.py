@@ -24,6 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import resources
+
 ENV = "FAALIYET_LOG_DIR"  # overrides the folder (tests, a portable install)
 LOG_NAME = "faaliyet.log"
 CRASH_NAME = "crash.log"
@@ -44,15 +46,7 @@ def log_folder() -> Path:
     follow the user to another PC); macOS: ``~/Library/Logs/Faaliyet``; elsewhere
     ``$XDG_STATE_HOME/faaliyet`` (``~/.local/state/faaliyet``).
     """
-    if os.environ.get(ENV):
-        return Path(os.environ[ENV])
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "Faaliyet" / "logs"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Logs" / "Faaliyet"
-    xdg = os.environ.get("XDG_STATE_HOME")
-    return (Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "state") / "faaliyet"
+    return resources.user_folder("logs", ENV)
 
 
 def log_file() -> Path:

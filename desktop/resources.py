@@ -66,3 +66,29 @@ def license_file() -> Path:
 def notices_file() -> Path:
     """The third-party notices the bundle carries (made by packaging/notices.py; absent in a checkout)."""
     return root() / "THIRD-PARTY-NOTICES.txt"
+
+
+# --- the user's own folders ----------------------------------------------------------
+# kind → (Windows: under %LOCALAPPDATA%\Faaliyet; macOS: under ~/Library; elsewhere: XDG variable, default)
+_USER_FOLDERS = {
+    "cache": ("cache", ("Caches", "Faaliyet"), ("XDG_CACHE_HOME", (".cache",))),
+    "logs": ("logs", ("Logs", "Faaliyet"), ("XDG_STATE_HOME", (".local", "state"))),
+}
+
+
+def user_folder(kind: str, override: str) -> Path:
+    """The user's ``kind`` folder ("cache", "logs") by the platform's convention, or the
+    environment variable ``override`` when set. Local, not roaming, on Windows: neither a
+    cache nor a log follows the user to another PC."""
+    import os
+
+    if os.environ.get(override):
+        return Path(os.environ[override])
+    windows, mac, (xdg_var, xdg_default) = _USER_FOLDERS[kind]
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "Faaliyet" / windows
+    if sys.platform == "darwin":
+        return Path.home().joinpath("Library", *mac)
+    xdg = os.environ.get(xdg_var)
+    return (Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home().joinpath(*xdg_default)) / "faaliyet"

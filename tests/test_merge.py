@@ -446,13 +446,27 @@ def test_a_crash_halfway_leaves_the_target_byte_identical(target, files, monkeyp
 def test_a_concurrent_edit_between_check_and_write_refuses_that_file(target, files, monkeypatch):
     real = merge_write.write
 
-    def meddle(wb, plan):
+    def meddle(wb, plan, *args):
         with Workbook.open(target, user="baska") as other:
             other.set_value(KEY, 3)
-        return real(wb, plan)
+        return real(wb, plan, *args)
 
     monkeypatch.setattr(merge_write, "write", meddle)
     result = merge_files(target, [files["itfaiye"]])
+    assert result.files[0].status == "refused" and "bu sırada değiştirildi" in result.files[0].message
+
+
+def test_an_edit_through_the_open_file_between_check_and_write_refuses_that_file(target, files, monkeypatch):
+    """The window's own connection edits (no other connection commits): still seen before writing."""
+    real = merge_write.write
+
+    def meddle(wb, plan, *args):
+        wb.set_value(KEY, 3)
+        return real(wb, plan, *args)
+
+    monkeypatch.setattr(merge_write, "write", meddle)
+    with Workbook.open(target, user="strateji") as wb:
+        result = merge_files(wb, [files["itfaiye"]])
     assert result.files[0].status == "refused" and "bu sırada değiştirildi" in result.files[0].message
 
 

@@ -16,11 +16,10 @@ from typing import Any
 
 import msgspec
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .definition import Definition
 from .forms import ItemDef
-from .plan_yaml import _Representer, dump_plan
+from .plan_yaml import _Representer, dump_plan, yaml_node
 
 _FLOW = ("rows", "columns", "signers")  # lists whose elements are written one per line
 
@@ -47,20 +46,7 @@ def lean(value: Any) -> Any:
 
 
 def _node(data: Any, flow: bool = False) -> Any:
-    if isinstance(data, dict):
-        m = CommentedMap()
-        for k, v in data.items():
-            m[k] = _node(v, k in _FLOW)
-        return m
-    if isinstance(data, list):
-        seq = CommentedSeq()
-        for v in data:
-            item = _node(v)
-            if flow and isinstance(item, CommentedMap):
-                item.fa.set_flow_style()
-            seq.append(item)
-        return seq
-    return data
+    return yaml_node(data, _FLOW, flow)
 
 
 def _dump(data: Any, header: str) -> str:

@@ -7,16 +7,15 @@ chart's root); the institution-level unit (``role: institution``) is not a box.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .i18n import _
 from .institution import DepartmentDef
 
 
-@dataclass
-class Unit:
+class Unit(NamedTuple):  # not a dataclass: the definition's check imports this module when any file opens
     name: str
-    units: list[Unit] = field(default_factory=list)
+    units: list[Unit]
 
 
 def reporting_problem(departments: Sequence[DepartmentDef]) -> str | None:
@@ -42,8 +41,8 @@ def reporting_problem(departments: Sequence[DepartmentDef]) -> str | None:
 def chart(departments: Sequence[DepartmentDef], head: str) -> Unit:
     """The chart's tree under ``head``, in the definition's department order."""
     shown = [d for d in departments if d.role != "institution"]
-    nodes = {d.key: Unit(d.name) for d in shown}
-    root = Unit(head)
+    nodes = {d.key: Unit(d.name, []) for d in shown}
+    root = Unit(head, [])
     for d in shown:
         parent = nodes.get(d.reports_to) if d.reports_to else None
         (parent or root).units.append(nodes[d.key])

@@ -55,21 +55,27 @@ _Representer.add_representer(Decimal, _decimal)
 _FLOW_LISTS = ("indicators", "activities")
 
 
-def _node(data, flow: bool = False):
+def yaml_node(data, flow_lists: tuple[str, ...], flow: bool = False):
+    """``data`` as ruamel nodes; the items of a list under a key in ``flow_lists`` are written
+    on one line each (``{key: …, name: …}``)."""
     if isinstance(data, dict):
         m = CommentedMap()
         for k, v in data.items():
-            m[k] = _node(v, k in _FLOW_LISTS)
+            m[k] = yaml_node(v, flow_lists, k in flow_lists)
         return m
     if isinstance(data, list):
         seq = CommentedSeq()
         for v in data:
-            item = _node(v)
+            item = yaml_node(v, flow_lists)
             if flow and isinstance(item, CommentedMap):
                 item.fa.set_flow_style()
             seq.append(item)
         return seq
     return data
+
+
+def _node(data, flow: bool = False):
+    return yaml_node(data, _FLOW_LISTS, flow)
 
 
 def dump_plan(plan: PlanDef, header: str = "") -> str:

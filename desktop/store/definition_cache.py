@@ -28,6 +28,7 @@ from pathlib import Path
 
 import msgspec
 
+from .. import resources
 from ..core import limits
 from ..core.definition import Definition
 from ..core.forms import InvalidData
@@ -45,15 +46,7 @@ KEEP = 32  # entries kept; the oldest go when a new one is written
 
 def cache_folder() -> Path:
     """The user's cache folder by the platform's convention (or ``$FAALIYET_CACHE_DIR``)."""
-    if os.environ.get(ENV):
-        return Path(os.environ[ENV])
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "Faaliyet" / "cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "Faaliyet"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache") / "faaliyet"
+    return resources.user_folder("cache", ENV)
 
 
 def load(folder: Path | str) -> Definition:

@@ -14,9 +14,11 @@ The public entry points live in ``excel_export`` (year / department export),
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import io
+import weakref
 import zipfile
 from collections.abc import Mapping
 from decimal import Decimal
@@ -148,6 +150,28 @@ def put(cell, value, type_: str | None = None, fmt: str | None = None):
     return cell
 
 
+_STYLE_ARRAYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # book -> {key: style array}
+
+
+def styled(cell, key, style=None, **attrs):
+    """Style ``cell`` with ``attrs`` (font=…, border=…, number_format=…) or by calling
+    ``style(cell)``, cells of the same ``key`` alike: the first is styled attribute by attribute
+    (openpyxl finds each object in the book's lists by hashing it, the most expensive part of
+    writing a cell), the others get a copy of its style array. ``key`` must stand for exactly
+    that styling; the file is the same byte for byte."""
+    arrays = _STYLE_ARRAYS.setdefault(cell.parent.parent, {})
+    array = arrays.get(key)
+    if array is None:
+        if style is not None:
+            style(cell)
+        for name, value in attrs.items():
+            setattr(cell, name, value)
+        arrays[key] = copy.copy(cell._style)
+    else:
+        cell._style = copy.copy(array)
+    return cell
+
+
 def sheet_title(name: str, used: set[str]) -> str:
     """A valid, unique sheet name: ≤ 31 characters, none of []:*?/\\, unique ignoring case."""
     text = "".join(" " if c in FORBIDDEN_IN_TITLE or ord(c) < 32 else c for c in name)
@@ -258,8 +282,12 @@ def fit_row_heights(ws, min_row: int = 1, line_height: float = 15.0, max_lines: 
                 continue
             if cell.column not in widths:
                 widths[cell.column] = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
-            per_line = max(1, int(widths[cell.column] * (0.95 if cell.font and cell.font.b else 1.05)))
-            n = sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n"))
+            parts = cell.value.split("\n")
+            if max(map(len, parts)) <= max(1, int(widths[cell.column] * 0.95)):
+                n = len(parts)  # every line fits, bold or not: the font need not be looked at
+            else:
+                per_line = max(1, int(widths[cell.column] * (0.95 if cell.font and cell.font.b else 1.05)))
+                n = sum(max(1, -(-len(part) // per_line)) for part in parts)
             lines = max(lines, n)
         if lines > 1:
             ws.row_dimensions[r].height = line_height * min(lines, max_lines)

@@ -11,6 +11,7 @@ everywhere). The same workbook always gives the same bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from openpyxl import Workbook as XlsxBook
@@ -224,7 +225,7 @@ def _performance(ws, definition: Definition, entries: Entries, department: str |
 def _header(ws, row: int, labels: list[str]) -> None:
     for col, text in enumerate(labels, 1):
         c = ws.cell(row, col, text)
-        c.font, c.fill, c.alignment, c.border = xl.BOLD, xl.HEADER_FILL, xl.HEADER_ALIGN, xl.GRID
+        xl.styled(c, "header", font=xl.BOLD, fill=xl.HEADER_FILL, alignment=xl.HEADER_ALIGN, border=xl.GRID)
     ws.row_dimensions[row].height = 32
 
 
@@ -242,20 +243,28 @@ def _group_row(ws, row: int, text: str, font, fill: bool = True) -> int:
 def _plan_row(ws, row: int, cells: list, style: str, total: bool = False, money: bool = False) -> None:
     for col, value in enumerate(cells, 1):
         c = ws.cell(row, col)
-        c.alignment = xl.TOP
+        fmt = None
         if col == 1:
-            xl.put(c, value, fmt=xl.decimal_format(xl.decimals_needed([value], 2)))
+            fmt = xl.decimal_format(xl.decimals_needed([value], 2))
         elif col in (6, 7, 8):
             fmt = xl.MONEY_FORMAT if money else xl.decimal_format(xl.decimals_needed([value]))
-            xl.put(c, value, fmt=fmt)
         elif col == 9:
-            xl.put(c, value, fmt=xl.percent_format(style, rates.DECIMALS))
-        else:
-            xl.put(c, value if value is not None else "")
-            c.alignment = xl.WRAP
-        c.border = xl.GRID
-        if total:
-            c.font, c.fill = xl.BOLD, xl.TOTAL_FILL
+            fmt = xl.percent_format(style, rates.DECIMALS)
+        elif value is None:
+            value = ""
+        xl.put(c, value)
+        xl.styled(c, ("plan", fmt, total), partial(_plan_look, fmt=fmt, total=total))
+
+
+def _plan_look(c, fmt: str | None, total: bool) -> None:
+    c.alignment = xl.TOP
+    if fmt:
+        c.number_format = fmt
+    else:
+        c.alignment = xl.WRAP
+    c.border = xl.GRID
+    if total:
+        c.font, c.fill = xl.BOLD, xl.TOTAL_FILL
 
 
 # --- department sheets -----------------------------------------------------
@@ -314,13 +323,18 @@ def _table(ws, row: int, dept: str, table: TableDef, view: ValueView, style: str
         widths[1] = max(widths[1], min(len(label), 50))
         for i, col in enumerate(table.columns, 2):
             cell = ws.cell(row, i)
+            fmt = None
             if not (is_total and col.total_mode == "none"):
                 value = view.get(keys.join(dept, table.key, rkey, col.key))
-                xl.put(cell, value, col.type, formats[col.key])
-                widths[i] = max(widths.get(i, 10), xl.text_width(value, formats[col.key]) + 3, min(len(col.label), 24))
-            cell.border = xl.GRID
-            if col.computed or col.previous_year:
-                cell.fill = xl.COMPUTED_FILL
+                fmt = formats[col.key]
+                xl.put(cell, value, None, None)
+                widths[i] = max(widths.get(i, 10), xl.text_width(value, fmt) + 3, min(len(col.label), 24))
+            look: dict[str, object] = {"number_format": fmt} if fmt else {}
+            look["border"] = xl.GRID
+            grey = bool(col.computed or col.previous_year)  # computed, or last year's: not typed
+            if grey:
+                look["fill"] = xl.COMPUTED_FILL
+            xl.styled(cell, ("table-cell", fmt, grey), **look)
         if is_total:
             for i in range(1, ncols + 1):
                 ws.cell(row, i).font = xl.BOLD

@@ -107,17 +107,20 @@ class _Builder:
     # --- one input cell -------------------------------------------------
     def input(self, ws, row: int, col: int, kind: str, key: str, attr: str, type_: str, value) -> None:
         cell = ws.cell(row, col)
-        cell.fill, cell.border, cell.protection = xl.INPUT_FILL, xl.GRID, UNLOCKED
         fmt = {"decimal": "General", "percent": xl.percent_format(self.style, 2)}.get(type_) or xl.number_format(type_)
         if isinstance(value, str) and not xl.fits_cell(value):
             # Excel cannot hold it: leave the cell out of the map, say why.
+            cell.fill, cell.border, cell.protection = xl.INPUT_FILL, xl.GRID, UNLOCKED
             cell.value = "(Bu metin Excel hücresine sığmıyor; uygulamada düzenleyin.)"
             cell.data_type = "s"
             cell.fill, cell.protection, cell.font = xl.COMPUTED_FILL, Protection(locked=True), xl.ITALIC
             return
-        xl.put(cell, value, fmt=fmt)
-        if type_ in ("text", "longtext"):
-            cell.alignment = xl.WRAP
+        xl.put(cell, value)
+        wrap = type_ in ("text", "longtext")
+        look = {"fill": xl.INPUT_FILL, "border": xl.GRID, "protection": UNLOCKED, "number_format": fmt}
+        if wrap:
+            look["alignment"] = xl.WRAP
+        xl.styled(cell, ("input", fmt, wrap), **look)
         self._validate(ws, type_, row, col)
         original = "" if value is None else json.dumps(to_json(type_, value), ensure_ascii=False)
         self.map_rows.append([ws.title, cell.coordinate, kind, key, attr, type_, original])
@@ -145,8 +148,7 @@ class _Builder:
     def computed(self, ws, row: int, col: int, formula: str | None, fmt: str) -> None:
         cell = ws.cell(row, col)
         cell.value = formula
-        cell.number_format = fmt
-        cell.fill, cell.border, cell.font = xl.COMPUTED_FILL, xl.GRID, xl.ITALIC
+        xl.styled(cell, ("computed", fmt), number_format=fmt, fill=xl.COMPUTED_FILL, border=xl.GRID, font=xl.ITALIC)
 
     def new_sheet(self, title: str):
         ws = self.book.create_sheet(xl.sheet_title(title, self.used))

@@ -34,7 +34,9 @@ is checked the same way with each row's own department:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import sqlite3
 from functools import lru_cache
 
@@ -44,6 +46,7 @@ from ...core.definition import Definition
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.forms import PhotoListDef
 from ...core.i18n import _, lazy
+from ...core.numbers import MAX_SIGNIFICANT
 from ...core.plan import ActivityDef, IndicatorDef
 from ...core.values import ValueProblem, coerce
 from . import codec
@@ -164,8 +167,16 @@ def problems(
     n = conn.execute(f"SELECT count(*) FROM {s}.definition").fetchone()[0]
     if n != 1:
         check.add("", _("dosyada {n} form tanımı var (bir olmalı)").format(n=n))
-    for row in conn.execute(f"SELECT key, department, value, changed_at, changed_by FROM {s}.entry"):
-        check.entry(*row)
+    rows = conn.execute(
+        f"SELECT coalesce((SELECT max(rowid) FROM {s}.entry), 0) + coalesce((SELECT max(id) FROM {s}.audit), 0)"
+    ).fetchone()[0]
+    clean = _CleanRows(conn, check, s) if rows >= FILTER_FROM_ROWS else _AllRows()
+    try:
+        for row in conn.execute(f"SELECT key, department, value, changed_at, changed_by FROM {s}.entry AS e {clean.entry}"):
+            check.entry(*row)
+        audit_rows = conn.execute(f"SELECT id, at, who, department, target FROM {s}.audit AS a {clean.audit}").fetchall()
+    finally:
+        clean.drop()
     for table, type_ in (("indicator", "decimal"), ("activity", "money")):
         num = "actual" if table == "indicator" else "actual_cost"
         for row in conn.execute(f"SELECT key, department, {num}, explanation, source, changed_at, changed_by FROM {s}.{table}"):
@@ -186,7 +197,7 @@ def problems(
             )
     for row in conn.execute(f"SELECT department, state, changed_at, changed_by, content_hash, note FROM {s}.status"):
         check.status(*row)
-    for row in conn.execute(f"SELECT id, at, who, department, target FROM {s}.audit"):
+    for row in audit_rows:
         check.audit(*row)
     for row in conn.execute(f"SELECT year, department, target, attribute, value FROM {s}.history"):
         check.history(*row)
@@ -203,6 +214,121 @@ def problems(
             if row[1] != fingerprint.content_hash(conn, department, s):
                 check.add(department, _("dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)"))
     return check.found
+
+
+# An INTEGER stored for a number type with fewer than MAX_SIGNIFICANT digits (so also under
+# LIMIT, as kuruş too) and, for a count, not negative, is what Faaliyet stores: THE RANGE RULE
+# (core.numbers) has nothing to say about it, and it goes through ``coerce`` and back unchanged
+# (tests/test_stored_clean_rows.py checks the edges against ``value_problem``). Written without
+# abs(), which overflows on the smallest INTEGER.
+_SAFE = 10**MAX_SIGNIFICANT
+SAFE_INTEGERS = (
+    f"(typeof(e.value) = 'integer' AND e.value > -{_SAFE} AND e.value < {_SAFE} "
+    "AND (t.type IN ('money', 'decimal', 'percent') OR (t.type = 'count' AND e.value >= 0)))"
+)
+
+
+# Rows (entries and audit rows, about) from which the SQL pre-filter pays for setting itself
+# up; below, every row goes through the per-row rules. Either way the findings are the same.
+FILTER_FROM_ROWS = 4000
+
+
+class _AllRows:
+    """No pre-filter: every row through ``_Check``."""
+
+    entry = audit = ""
+
+    def drop(self) -> None:
+        pass
+
+
+class _CleanRows:
+    """The entry and audit rows that need no look in Python, proven so in SQL.
+
+    A file holds a value per row and an audit row per change, each checked in
+    Python (measured: ~20 ms for a file of 5.000 values and 5.000 audit rows,
+    ~14 ms with this filter; below ``FILTER_FROM_ROWS`` the filter's setup costs
+    more than it saves, so it is not used). The rules stay ``_Check``'s alone: they
+    run here once per DISTINCT stored value (with its slot type), time and
+    author (``value_problem``, ``good_time``), and only the ones with a problem
+    are written to small temporary tables. A row whose key is one of the
+    department's own entered slots (its department column the slot's) and whose
+    value, time and author are none of those is left out of the Python loop;
+    every other row (an unknown key, another department's, a computed cell, a
+    value, time or author with any problem) still goes through ``_Check`` row by
+    row, in table order, so the findings are the same ones. ``entry``/``audit``
+    are the WHERE clauses that keep only those rows.
+    """
+
+    _TABLES = ("slot", "value", "time", "who")
+
+    def __init__(self, conn: sqlite3.Connection, check: _Check, schema: str):
+        self.conn = conn
+        self.names = {t: f"temp._faaliyet_clean_{t}_{id(self)}" for t in self._TABLES}
+        # one savepoint: outside a transaction every INSERT would be a transaction of its own
+        with _savepoint(conn):
+            self._fill(check, schema)
+
+    def _fill(self, check: _Check, s: str) -> None:
+        conn, n = self.conn, self.names
+        conn.execute(f"CREATE TABLE {n['slot']} (key TEXT PRIMARY KEY, department TEXT, type TEXT) WITHOUT ROWID")
+        # stored bytes (CAST AS BLOB), not values: a text that is not UTF-8 reads into Python
+        # changed (``BadText``) and would not find itself again
+        conn.execute(f"CREATE TABLE {n['value']} (type TEXT, vtype TEXT, raw BLOB)")
+        conn.execute(f"CREATE TABLE {n['time']} (raw BLOB)")
+        conn.execute(f"CREATE TABLE {n['who']} (raw BLOB)")
+        slots = check.d.slots_of(check.dept) if check.dept is not None else check.d.slots.values()
+        rows = [(x.key, x.department, x.type) for x in slots if not x.computed]
+        conn.execute(  # one statement: SQLite unpacks the list (binding row by row costs more than the check)
+            f"INSERT INTO {n['slot']} SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+            "json_extract(value, '$[2]') FROM json_each(?)",
+            (json.dumps(rows, ensure_ascii=False),),
+        )
+        # every value of a row with an entered slot's key, once per (type, storage class, value);
+        # whole numbers SAFE_INTEGERS proves need no look
+        values = (
+            f"SELECT DISTINCT t.type, typeof(e.value), e.value, CAST(e.value AS BLOB) "
+            f"FROM {s}.entry AS e JOIN {n['slot']} AS t ON t.key = e.key WHERE NOT {SAFE_INTEGERS}"
+        )
+        conn.executemany(
+            f"INSERT INTO {n['value']} VALUES (?, ?, ?)",
+            (r[:2] + r[3:] for r in conn.execute(values) if value_problem(r[0], r[2])),
+        )
+        times = f"SELECT changed_at, CAST(changed_at AS BLOB) FROM {s}.entry UNION SELECT at, CAST(at AS BLOB) FROM {s}.audit"
+        conn.executemany(f"INSERT INTO {n['time']} VALUES (?)", (r[1:] for r in conn.execute(times) if not check.good_time(r[0])))
+        whos = f"SELECT changed_by, CAST(changed_by AS BLOB) FROM {s}.entry UNION SELECT who, CAST(who AS BLOB) FROM {s}.audit"
+        conn.executemany(f"INSERT INTO {n['who']} VALUES (?)", (r[1:] for r in conn.execute(whos) if type(r[0]) is not str))
+        self.entry = (
+            f"WHERE NOT (EXISTS (SELECT 1 FROM {n['slot']} AS t WHERE t.key = e.key AND t.department = e.department "
+            f"AND NOT EXISTS (SELECT 1 FROM {n['value']} AS g WHERE g.type = t.type AND g.vtype = typeof(e.value) "
+            "AND g.raw IS CAST(e.value AS BLOB))) "
+            # SQLite finds -0.0 = 0.0 (DISTINCT keeps one of them): such a row is looked at alone
+            "AND NOT (typeof(e.value) = 'real' AND e.value = 0) "
+            f"AND CAST(e.changed_at AS BLOB) NOT IN (SELECT raw FROM {n['time']}) "
+            f"AND CAST(e.changed_by AS BLOB) NOT IN (SELECT raw FROM {n['who']}))"
+        )
+        self.audit = (
+            f"WHERE NOT (EXISTS (SELECT 1 FROM {n['slot']} AS t WHERE t.key = a.target AND t.department = a.department) "
+            f"AND CAST(a.at AS BLOB) NOT IN (SELECT raw FROM {n['time']}) AND CAST(a.who AS BLOB) NOT IN (SELECT raw FROM {n['who']}))"
+        )
+
+    def drop(self) -> None:
+        with _savepoint(self.conn):
+            for name in self.names.values():
+                self.conn.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+@contextlib.contextmanager
+def _savepoint(conn: sqlite3.Connection):
+    conn.execute("SAVEPOINT faaliyet_clean_rows")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK TO faaliyet_clean_rows")
+            conn.execute("RELEASE faaliyet_clean_rows")
+        raise
+    conn.execute("RELEASE faaliyet_clean_rows")
 
 
 class _Check:
@@ -369,7 +495,7 @@ class _Check:
                 ),
             )
             return
-        dept = self.owned(target, "geçmiş yıl kaydı", column, history_owner(self.d, target, attribute))
+        dept = self.owned(target, _("geçmiş yıl kaydı"), column, history_owner(self.d, target, attribute))
         if dept is None:
             return
         if not year_ok:
@@ -386,6 +512,11 @@ class _Check:
         if type(changed_by) is not str:
             self.add(place, _("'{label}': kaydı yapanın adı okunamıyor").format(label=label), dept)
         self.time(place, changed_at, f"'{label}'", dept=dept)
+
+    def good_time(self, value) -> bool:
+        """A data row's time ``time`` finds nothing to say about."""
+        when = _parse_time(value) if type(value) is str else None
+        return when is not None and self.start <= when <= self.latest
 
     def time(self, place: str, value, what: str, dept: str | None = None, data: bool = True) -> None:
         when = _parse_time(value) if type(value) is str else None

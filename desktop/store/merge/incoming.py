@@ -42,13 +42,32 @@ class Incoming:
     file_hash: str
     department: str
     definition_digest: str
-    snapshot: fingerprint.Snapshot
-    content_hash: str
+    content_hash: str  # of the checked data; its rows are read again from ``copy`` when needed (``read``)
     newest: str
     state: str
     clerk: str
     submitted_at: str
     reopened: dict | None = None  # the file's last submission taken back: {"at", "by", "reason"}
+
+    def read(self, conn: sqlite3.Connection | None = None, schema: str = "main", verify: bool = True) -> fingerprint.Snapshot:
+        """The checked data again, from the private copy (``conn`` with it attached as ``schema``, or
+        opened here). Not kept between the phases: a merge's memory is bounded by its largest file,
+        not by all files together. ``verify``: its hash must still be the checked one (the write
+        verifies before anything is written; comparing need not)."""
+        own = conn is None
+        c = connect(self.copy, readonly=True) if conn is None else conn
+        try:
+            snap = fingerprint.read(c, self.department, schema)
+        finally:
+            if own:
+                c.close()
+        if verify and snap.hash != self.content_hash:
+            raise WorkbookError(
+                _("'{name}' denetlendikten sonra geçici kopyası değişti; birleştirmeyi yeniden başlatın.").format(
+                    name=self.path.name
+                )
+            )
+        return snap
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -149,7 +168,6 @@ def _read_checked(
         file_hash=file_hash,
         department=dept,
         definition_digest=meta["definition_digest"],
-        snapshot=snap,
         content_hash=content_hash,
         newest=min(fingerprint.newest_change(conn, dept), now()),  # an accepted future time stales no later file
         state=state,

@@ -128,12 +128,16 @@ def merge_files(
                 return result
             if unresolved:
                 raise MergeConflict(unresolved)
+            # the departments' hashes were read while planning; a write changes only its own
+            # department, so while nothing else changed the file they need no second reading
+            since = merge_write.stamp(wb)
             for i, plan in enumerate(plans):
                 _report(progress, "write", i, len(paths), plan.inc.path.name)
                 try:
-                    merge_write.write(wb, plan)
+                    merge_write.write(wb, plan, since)
                 except WorkbookError as exc:
                     plan.outcome.status, plan.outcome.message = "refused", str(exc)
+                since = merge_write.stamp(wb)
             if progress:
                 progress(3 * len(paths), 3 * len(paths), "")
         return result
@@ -176,6 +180,8 @@ def _plan_all(
         try:
             if _compare(wb, newest, force, resolve):
                 chosen.append(newest)
+            if newest.last:  # the last import's snapshot: compared, not kept until writing
+                newest.last.pop("base", None)
         except WorkbookError as exc:
             newest.outcome.status, newest.outcome.message = "refused", str(exc)
             newest.outcome.stale = isinstance(exc, StaleImport)
@@ -231,12 +237,13 @@ def _compare(wb: Workbook, plan: Plan, force: bool, resolve) -> bool:
         )
     here = fingerprint.read(wb.conn, dept)
     plan.here_hash = here.hash
-    _count_changes(out, here, inc.snapshot, wb.definition)
+    there = inc.read(verify=False)  # counted and compared only; the write verifies
+    _count_changes(out, here, there, wb.definition)
     # the target holds exactly what the last import brought (or nothing, before
     # the first import): no change was made here, the file replaces the department
     if (last is not None and last["content_hash"] == plan.here_hash) or (last is None and here.empty):
         return True
-    there_units = units(lists(inc.snapshot))
+    there_units = units(lists(there))
     here_units = units(lists(here))
     base_units = units(last.get("base", {})) if last else {}
     decision = three_way(base_units, here_units, there_units)

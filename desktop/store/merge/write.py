@@ -40,7 +40,15 @@ def lists(snap: fingerprint.Snapshot) -> dict:
     return {"e": snap.entries, "i": snap.indicators, "a": snap.activities, "p": snap.photos}
 
 
-def write(wb: Workbook, plan: Plan) -> None:
+def stamp(wb: Workbook) -> tuple[int, int]:
+    """What has changed the file: commits of other connections (``data_version``) and rows this
+    connection changed. Equal stamps: the file is as it was, no department's hash needs reading again."""
+    return wb.conn.execute("PRAGMA data_version").fetchone()[0], wb.conn.total_changes
+
+
+def write(wb: Workbook, plan: Plan, since: tuple[int, int] | None = None) -> None:
+    """Write one plan. ``since``: the ``stamp`` at which ``plan.here_hash`` was still the
+    department's hash (None: read the hash again)."""
     inc, out = plan.inc, plan.outcome
     dept = inc.department
     uri = "file:" + urllib.parse.quote(str(inc.copy.resolve())) + "?mode=ro"
@@ -50,21 +58,23 @@ def write(wb: Workbook, plan: Plan) -> None:
         raise _disk_error(exc) from None
     try:
         with wb.transaction() as conn:
-            if fingerprint.content_hash(conn, dept) != plan.here_hash:
+            unchanged = since is not None and stamp(wb) == since
+            if not unchanged and fingerprint.content_hash(conn, dept) != plan.here_hash:
                 raise WorkbookError(
                     _("birleşik dosyada '{dept}' birimi bu sırada değiştirildi; birleştirmeyi yeniden başlatın.").format(
                         dept=dept
                     )
                 )
             result_hash = plan.here_hash
+            snap = inc.read(conn, "inc")
             if plan.data:
                 keep = _keep_sets(plan)
                 _delete_department(conn, dept, keep)
                 insert_department(conn, dept, keep)
-                _write_kept_rows(wb, conn, plan, keep)
+                _write_kept_rows(wb, conn, plan, keep, snap)
                 result_hash = inc.content_hash if plan.decision is None else fingerprint.content_hash(conn, dept)
             _write_status(wb, conn, plan)
-            _write_log(wb, conn, plan, result_hash)
+            _write_log(wb, conn, plan, result_hash, snap)
     finally:
         with contextlib.suppress(Exception):
             wb.conn.execute("DETACH DATABASE inc")
@@ -123,12 +133,12 @@ def insert_department(conn, dept: str, keep: dict) -> None:
         )
 
 
-def _write_kept_rows(wb: Workbook, conn, plan: Plan, keep: dict) -> None:
+def _write_kept_rows(wb: Workbook, conn, plan: Plan, keep: dict, snap: fingerprint.Snapshot) -> None:
     """Indicator/activity rows with at least one attribute kept here: the merged row."""
     if plan.decision is None:
         return
     dept = plan.inc.department
-    there = units(lists(plan.inc.snapshot))
+    there = units(lists(snap))
     kept = set(plan.decision.keep_here) | {
         u for u in plan.decision.conflicts if plan.outcome.resolved.get(unit_id(dept, u)) == "ours"
     }
@@ -170,7 +180,7 @@ def _write_status(wb: Workbook, conn, plan: Plan) -> None:
         wb._audit(conn, inc.department, inc.department, "state", old[0] if old else None, state)
 
 
-def _write_log(wb: Workbook, conn, plan: Plan, result_hash: str) -> None:
+def _write_log(wb: Workbook, conn, plan: Plan, result_hash: str, snap: fingerprint.Snapshot) -> None:
     inc, out = plan.inc, plan.outcome
     summary = {
         "state": inc.state,
@@ -183,8 +193,9 @@ def _write_log(wb: Workbook, conn, plan: Plan, result_hash: str) -> None:
         "reopen_seen": inc.reopened,  # compared at the next import: a taking back is reported once
         "reopened": out.reopened,
     }
-    # the imported snapshot (the next import's common origin), as hashed
-    base = inc.snapshot.canonical() if plan.data else fingerprint.canonical((plan.last or {}).get("base", {}))
+    # the imported snapshot (the next import's common origin), as hashed; when only the status
+    # changes it is the last import's base, whose hash is the same content hash
+    base = snap.canonical()
     text = fingerprint.canonical(summary)[:-1] + ',"base":' + base + "}"
     conn.execute(
         "INSERT INTO import_log (at, by, department, file_name, file_hash, content_hash, clerk, submitted_at, summary) "
