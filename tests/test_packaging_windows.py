@@ -258,6 +258,92 @@ def test_when_no_links_can_be_read_nothing_is_guessed_away():
 # --- size, build.ps1, names -----------------------------------------------------------------
 
 
+def test_linux_leaves_libcups_to_the_system_but_keeps_the_print_plugin():
+    assert trim.dropped("libcups.so.2")
+    assert not trim.dropped("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so")
+    assert not trim.dropped("PySide6/Qt/lib/libQt6PrintSupport.so.6")
+
+
+def test_libraries_only_a_library_left_to_the_system_needed_go_too():
+    # libcups is the system's: GnuTLS, which only it links, goes; Kerberos, which QtNetwork links, stays
+    toc = [
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "/src/cupsplugin", "BINARY"),
+        ("PySide6/QtNetwork.abi3.so", "/src/qtnetwork", "EXTENSION"),
+        ("libcups.so.2", "/src/libcups", "BINARY"),
+        ("libgnutls.so.30", "/src/libgnutls", "BINARY"),
+        ("libgssapi_krb5.so.2", "/src/libgssapi", "BINARY"),
+    ]
+    links = {
+        "/src/cupsplugin": ["libcups.so.2"],
+        "/src/libcups": ["libgnutls.so.30", "libgssapi_krb5.so.2"],
+        "/src/qtnetwork": ["libgssapi_krb5.so.2"],
+    }
+    kept = [e[0] for e in trim.keep(toc, lambda source: links.get(source, []))]
+    assert kept == [
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "PySide6/QtNetwork.abi3.so",
+        "libgssapi_krb5.so.2",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gui", "opengl", "icu"),
+    [
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "PySide6/Qt/lib/libQt6OpenGL.so.6", "PySide6/Qt/lib/libicudata.so.73"),
+        ("PySide6\\Qt6Gui.dll", "PySide6\\Qt6OpenGL.dll", "PySide6\\opengl32sw.dll"),
+    ],
+)
+def test_qt_libraries_nothing_links_go_but_not_what_qt_loads_by_name(gui, opengl, icu):
+    toc = [
+        ("PySide6/QtGui.abi3.so", "/src/qtgui-module", "EXTENSION"),
+        (gui, "/src/gui", "BINARY"),
+        (opengl, "/src/opengl", "BINARY"),  # linked only by PySide6.QtOpenGL, which is excluded
+        (icu, "/src/icu", "BINARY"),  # not a Qt6 library: a root, never an orphan
+    ]
+    links = {"/src/qtgui-module": [gui.replace("\\", "/").rsplit("/", 1)[-1]], "/src/opengl": ["Qt6Gui.dll"]}
+    kept = [e[0] for e in trim.keep(toc, lambda source: links.get(source, []))]
+    assert kept == ["PySide6/QtGui.abi3.so", gui, icu]
+
+
+def test_a_link_to_a_library_left_out_goes_with_it():
+    datas = [
+        ("libQt6OpenGL.so.6", "PySide6/Qt/lib/libQt6OpenGL.so.6", "SYMLINK"),
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("resources/x.png", "/src/x.png", "DATA"),
+    ]
+    binaries = [("PySide6/Qt/lib/libQt6Gui.so.6", "/src/gui", "BINARY")]
+    assert [e[0] for e in trim.without_dangling_links(datas, binaries)] == ["libQt6Gui.so.6", "resources/x.png"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF: the Linux reader")
+def test_on_linux_a_library_s_links_are_its_own_not_the_whole_closure():
+    import PySide6
+
+    module = next(Path(PySide6.__file__).parent.glob("QtWidgets*.so"))
+    links = trim._pyinstaller_imports(str(module))
+    assert "libQt6Widgets.so.6" in links
+    assert not [name for name in links if name.startswith("libicu")]  # ICU: through QtCore only
+
+
+def test_identical_programs_become_one_file_and_different_ones_stay_two(tmp_path):
+    (tmp_path / "faaliyet").write_bytes(b"same")
+    (tmp_path / "faaliyet-cli").write_bytes(b"same")
+    (tmp_path / "other").write_bytes(b"diff")
+    assert trim.share_identical_programs(tmp_path, ["faaliyet", "faaliyet-cli", "other"]) == ["faaliyet-cli"]
+    assert (tmp_path / "faaliyet").stat().st_ino == (tmp_path / "faaliyet-cli").stat().st_ino
+    assert (tmp_path / "faaliyet-cli").read_bytes() == b"same"
+    assert (tmp_path / "other").stat().st_ino != (tmp_path / "faaliyet").stat().st_ino
+    assert trim.share_identical_programs(tmp_path, ["faaliyet", "faaliyet-cli"]) == []  # already one
+
+
+def test_the_check_finds_a_link_left_dangling(tmp_path):
+    import build
+
+    (tmp_path / "_internal").mkdir()
+    (tmp_path / "_internal" / "libQt6OpenGL.so.6").symlink_to(tmp_path / "_internal" / "gone.so")
+    assert build.dangling_links(tmp_path) == ["_internal/libQt6OpenGL.so.6"]
+
+
 def test_the_size_counts_a_symlinked_or_hard_linked_file_once(tmp_path):
     import build
 
