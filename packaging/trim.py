@@ -23,6 +23,10 @@ EXCLUDED_MODULES = [
     # the CJK codecs: no file Faaliyet reads is in a Chinese, Japanese or Korean encoding
     "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw", "_multibytecodec",
     "_ssl", "ssl", "_hashlib",  # no network (hashlib falls back to its built-in SHA-256): the single-instance handoff is a local socket (QLocalSocket)
+    # no coroutines and no worker processes: asyncio comes in only through typing_extensions'
+    # @deprecated on a coroutine function (none here), and brings concurrent.futures and
+    # multiprocessing (with PyInstaller's runtime hook) along; 0.5 MB in each program's archive
+    "asyncio", "concurrent", "multiprocessing",
     # test and build tools that stray into the analysis through optional imports
     "pytest", "hypothesis", "pdfplumber", "setuptools", "pkg_resources", "pip", "_distutils_hack",
     # Pillow's AVIF and WebP codecs and its colour management: core/images.py decodes JPEG and PNG
