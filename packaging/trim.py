@@ -27,6 +27,9 @@ EXCLUDED_MODULES = [
     # @deprecated on a coroutine function (none here), and brings concurrent.futures and
     # multiprocessing (with PyInstaller's runtime hook) along; 0.5 MB in each program's archive
     "asyncio", "concurrent", "multiprocessing",
+    # reportlab guesses the encoding of XML given as bytes with it (an XMP metadata file, the old
+    # platypus.para.Para flowable); Faaliyet uses neither (Paragraph parses str). 0.5 MB of mypyc modules
+    "charset_normalizer",
     # test and build tools that stray into the analysis through optional imports
     "pytest", "hypothesis", "pdfplumber", "setuptools", "pkg_resources", "pip", "_distutils_hack",
     # Pillow's AVIF and WebP codecs and its colour management: core/images.py decodes JPEG and PNG
@@ -176,7 +179,7 @@ def _pyinstaller_imports(source: str) -> list[str]:
 def share_identical_programs(folder: Path, names: Iterable[str]) -> list[str]:
     """Make byte-identical programs of the bundle one file with several names (hard links).
 
-    Each program carries the whole Python archive (7 MB). On Linux ``faaliyet``
+    Each program carries the whole Python archive (6.4 MB). On Linux ``faaliyet``
     and ``faaliyet-cli`` are the same bytes (both console programs; the launcher
     looks at the arguments, not the name), so the second is a hard link of the
     first; on Windows they differ (window vs console, version resource) and stay
