@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
 BUNDLE = DIST / "faaliyet"
 EXE = ".exe" if os.name == "nt" else ""
+SIZE_LIMIT = 150_000_000  # #19: "under 150 MB unpacked", decimal MB (143 MiB)
 
 
 def run(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -161,6 +162,8 @@ def main() -> None:
         print("lisans ve bildirimler pakette" if not shipped else f"pakette eksik: {shipped}")
         if shipped:
             raise SystemExit("LICENSE ya da THIRD-PARTY-NOTICES.txt pakette yok")
+        if total >= SIZE_LIMIT:
+            raise SystemExit(f"paket {total / 1e6:.1f} MB: sınır {SIZE_LIMIT / 1e6:.0f} MB (trim.py'ye bakın)")
         left = trimmed_but_present(BUNDLE)
         if left:
             raise SystemExit(f"ayıklanması gereken dosyalar pakette: {left[:5]}")

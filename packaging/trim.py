@@ -53,7 +53,11 @@ KEPT_PLUGINS = {
     "iconengines": r".*",  # icons in Qt's own dialogs
 }
 KEPT_TRANSLATIONS = r"qtbase_(tr|en)\.qm"  # app.install_qt_translation loads qtbase_<lang>
-DROPPED_LIBRARIES = r"(Qt6(EglFS|EglFsKms|WaylandClient|WaylandEgl|WlShell|Quick|Qml)\w*|libssl|libcrypto)"
+# opengl32sw.dll (Windows, ~20 MB, collected by PyInstaller's Qt hook): Mesa's software OpenGL, which
+# Qt loads only to make an OpenGL context where the graphics driver has none; Faaliyet's widgets
+# paint with the raster engine and never make one (no QOpenGLWidget, no Qt Quick). Not measured:
+# no Windows here.
+DROPPED_LIBRARIES = r"(Qt6(EglFS|EglFsKms|WaylandClient|WaylandEgl|WlShell|Quick|Qml)\w*|libssl|libcrypto|opengl32sw)"
 # Linux: the system's own CUPS library, not a copy. The print plugin (kept) links libcups, and the
 # copy brought GnuTLS, p11-kit, libunistring, GMP, Nettle, libidn2 and Avahi (7 MB) with it; a
 # machine that prints through CUPS has libcups2 installed, and a copy must talk to that system's
@@ -102,7 +106,7 @@ def keep(toc: Iterable[tuple], imports_of: Callable[[str], Iterable[str]] | None
 
 _LIBRARY = re.compile(r"\.(so(\.\d+)*|dll)$", re.IGNORECASE)
 # Qt's own libraries: Linux PySide6/Qt/lib/libQt6Gui.so.6, Windows PySide6/Qt6Gui.dll (not ICU, not
-# opengl32sw.dll and the like, which Qt loads by name rather than by linking)
+# the C++ runtime: those stay as they are)
 _QT_LIBRARY = re.compile(r"^PySide6/(Qt/lib/lib)?Qt6\w+\.(so(\.\d+)*|dll)$", re.IGNORECASE)
 
 
