@@ -67,6 +67,9 @@ SYSTEM_LIBRARIES = r"libcups\.so"
 # the libraries (Linux: pillow.libs/, linked from the top) and modules of those Pillow codecs
 PILLOW_CODECS = r"(lib(avif|webp|webpmux|webpdemux|sharpyuv|lcms2)[-.]|_(avif|webp|imagingcms)\.)"
 
+# resources/ files that are the sources of what is loaded (the .ts of the .qm, the icon's script)
+SOURCE_ONLY = r"(^|/)resources/(translations/([^/]+\.ts|README\.md)|icons/[^/]+\.py)$"
+
 _PLUGIN = re.compile(r"(^|/)PySide6/(Qt/)?plugins/([^/]+)/([^/]+)$", re.IGNORECASE)
 _TRANSLATION = re.compile(r"(^|/)PySide6/(Qt/)?translations/([^/]+)$", re.IGNORECASE)
 
@@ -74,6 +77,8 @@ _TRANSLATION = re.compile(r"(^|/)PySide6/(Qt/)?translations/([^/]+)$", re.IGNORE
 def dropped(dest: str) -> bool:
     """True for a bundle file nobody loads (a Qt plugin, translation or library left out)."""
     path = dest.replace("\\", "/")
+    if re.search(SOURCE_ONLY, path):
+        return True
     plugin = _PLUGIN.search(path)
     if plugin:
         kept = KEPT_PLUGINS.get(plugin.group(3).lower())

@@ -191,6 +191,9 @@ def test_a_package_missing_here_is_still_listed():
         "pillow.libs/libjpeg-6dc8d115.so.62.4.0",
         "pillow.libs/libtiff-20b7e810.so.6.3.0",  # linked by PIL._imaging itself
         "PIL/_imaging.cpython-311-x86_64-linux-gnu.so",
+        "resources/translations/faaliyet_en.qm",
+        "resources/help/memur.md",  # the F1 guide
+        "resources/icons/faaliyet.ico",
     ],
 )
 def test_what_faaliyet_loads_stays(dest):
@@ -217,6 +220,8 @@ def test_what_faaliyet_loads_stays(dest):
         "libcrypto.so.3",
         "libssl-3-x64.dll",
         "PySide6\\opengl32sw.dll",
+        "resources/translations/faaliyet_en.ts",  # the source of the .qm
+        "resources\\icons\\make_icon.py",
         "PIL/_avif.cpython-311-x86_64-linux-gnu.so",
         "pillow.libs/libavif-c6062d5f.so.16.4.2",
         "pillow.libs/libwebp-51b0b3f7.so.7.2.0",
