@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
 BUNDLE = DIST / "faaliyet"
 EXE = ".exe" if os.name == "nt" else ""
+SIZE_LIMIT = 150_000_000  # #19: "under 150 MB unpacked", decimal MB (143 MiB)
 
 
 def run(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -100,6 +101,29 @@ def trimmed_but_present(bundle: Path) -> list[str]:
     ]
 
 
+def unresolved_libraries(bundle: Path) -> list[str]:
+    """Linux: the bundle's libraries and modules whose linked libraries the loader cannot find
+    (a trim rule that took away something still linked). Empty elsewhere or without ldd."""
+    if not sys.platform.startswith("linux"):
+        return []
+    internal = bundle / "_internal"
+    env = {"LD_LIBRARY_PATH": str(internal)}
+    problems = []
+    for path in sorted(internal.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        try:
+            out = subprocess.run(["ldd", str(path)], env={**os.environ, **env}, capture_output=True, text=True).stdout
+        except OSError:
+            return []
+        problems += [f"{path.relative_to(internal)}: {line.split()[0]}" for line in out.splitlines() if "not found" in line]
+    return problems
+
+
+def dangling_links(bundle: Path) -> list[str]:
+    return [str(p.relative_to(bundle)) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--check", action="store_true", help="run the frozen demo and window, compare with source")
@@ -138,9 +162,15 @@ def main() -> None:
         print("lisans ve bildirimler pakette" if not shipped else f"pakette eksik: {shipped}")
         if shipped:
             raise SystemExit("LICENSE ya da THIRD-PARTY-NOTICES.txt pakette yok")
+        if total >= SIZE_LIMIT:
+            raise SystemExit(f"paket {total / 1e6:.1f} MB: sınır {SIZE_LIMIT / 1e6:.0f} MB (trim.py'ye bakın)")
         left = trimmed_but_present(BUNDLE)
         if left:
             raise SystemExit(f"ayıklanması gereken dosyalar pakette: {left[:5]}")
+        broken = dangling_links(BUNDLE) + unresolved_libraries(BUNDLE)
+        print("paketteki kütüphanelerin bağları çözülüyor" if not broken else f"çözülemeyen bağlar: {broken[:5]}")
+        if broken:
+            raise SystemExit("ayıklama bağlı bir kütüphaneyi götürdü ya da bağ boşta kaldı")
         reported = run(frozen_cli + ["--version"], {"LANG": "C.UTF-8"}).stdout.strip()
         expected = f"faaliyet {project_version()}"
         print(f"paketin sürümü: {reported}")

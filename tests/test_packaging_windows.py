@@ -191,6 +191,9 @@ def test_a_package_missing_here_is_still_listed():
         "pillow.libs/libjpeg-6dc8d115.so.62.4.0",
         "pillow.libs/libtiff-20b7e810.so.6.3.0",  # linked by PIL._imaging itself
         "PIL/_imaging.cpython-311-x86_64-linux-gnu.so",
+        "resources/translations/faaliyet_en.qm",
+        "resources/help/memur.md",  # the F1 guide
+        "resources/icons/faaliyet.ico",
     ],
 )
 def test_what_faaliyet_loads_stays(dest):
@@ -216,6 +219,9 @@ def test_what_faaliyet_loads_stays(dest):
         "libQt6EglFSDeviceIntegration.so.6",
         "libcrypto.so.3",
         "libssl-3-x64.dll",
+        "PySide6\\opengl32sw.dll",
+        "resources/translations/faaliyet_en.ts",  # the source of the .qm
+        "resources\\icons\\make_icon.py",
         "PIL/_avif.cpython-311-x86_64-linux-gnu.so",
         "pillow.libs/libavif-c6062d5f.so.16.4.2",
         "pillow.libs/libwebp-51b0b3f7.so.7.2.0",
@@ -231,8 +237,8 @@ def test_what_nobody_loads_goes(dest):
 
 def test_modules_nobody_imports_are_excluded_and_those_in_use_are_not():
     excluded = set(trim.EXCLUDED_MODULES)
-    assert {"setuptools", "doctest", "PIL._avif", "_ssl", "tkinter"} <= excluded
-    used = {"PySide6.QtNetwork", "PySide6.QtPrintSupport", "click", "sqlite3", "decimal", "unicodedata", "ctypes"}
+    assert {"setuptools", "doctest", "PIL._avif", "_ssl", "tkinter", "asyncio", "charset_normalizer"} <= excluded
+    used = {"PySide6.QtNetwork", "PySide6.QtPrintSupport", "click", "sqlite3", "decimal", "unicodedata", "ctypes", "threading"}
     assert not used & excluded  # click: sqlite_utils.utils imports it at the top
 
 
@@ -256,6 +262,92 @@ def test_when_no_links_can_be_read_nothing_is_guessed_away():
 
 
 # --- size, build.ps1, names -----------------------------------------------------------------
+
+
+def test_linux_leaves_libcups_to_the_system_but_keeps_the_print_plugin():
+    assert trim.dropped("libcups.so.2")
+    assert not trim.dropped("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so")
+    assert not trim.dropped("PySide6/Qt/lib/libQt6PrintSupport.so.6")
+
+
+def test_libraries_only_a_library_left_to_the_system_needed_go_too():
+    # libcups is the system's: GnuTLS, which only it links, goes; Kerberos, which QtNetwork links, stays
+    toc = [
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "/src/cupsplugin", "BINARY"),
+        ("PySide6/QtNetwork.abi3.so", "/src/qtnetwork", "EXTENSION"),
+        ("libcups.so.2", "/src/libcups", "BINARY"),
+        ("libgnutls.so.30", "/src/libgnutls", "BINARY"),
+        ("libgssapi_krb5.so.2", "/src/libgssapi", "BINARY"),
+    ]
+    links = {
+        "/src/cupsplugin": ["libcups.so.2"],
+        "/src/libcups": ["libgnutls.so.30", "libgssapi_krb5.so.2"],
+        "/src/qtnetwork": ["libgssapi_krb5.so.2"],
+    }
+    kept = [e[0] for e in trim.keep(toc, lambda source: links.get(source, []))]
+    assert kept == [
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "PySide6/QtNetwork.abi3.so",
+        "libgssapi_krb5.so.2",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gui", "opengl", "other"),
+    [
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "PySide6/Qt/lib/libQt6OpenGL.so.6", "PySide6/Qt/lib/libicudata.so.73"),
+        ("PySide6\\Qt6Gui.dll", "PySide6\\Qt6OpenGL.dll", "PySide6\\msvcp140.dll"),
+    ],
+)
+def test_qt_libraries_nothing_links_go_but_not_others_in_qt_s_folder(gui, opengl, other):
+    toc = [
+        ("PySide6/QtGui.abi3.so", "/src/qtgui-module", "EXTENSION"),
+        (gui, "/src/gui", "BINARY"),
+        (opengl, "/src/opengl", "BINARY"),  # linked only by PySide6.QtOpenGL, which is excluded
+        (other, "/src/other", "BINARY"),  # not a Qt6 library (ICU, C++ runtime): a root, never an orphan
+    ]
+    links = {"/src/qtgui-module": [gui.replace("\\", "/").rsplit("/", 1)[-1]], "/src/opengl": ["Qt6Gui.dll"]}
+    kept = [e[0] for e in trim.keep(toc, lambda source: links.get(source, []))]
+    assert kept == ["PySide6/QtGui.abi3.so", gui, other]
+
+
+def test_a_link_to_a_library_left_out_goes_with_it():
+    datas = [
+        ("libQt6OpenGL.so.6", "PySide6/Qt/lib/libQt6OpenGL.so.6", "SYMLINK"),
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("resources/x.png", "/src/x.png", "DATA"),
+    ]
+    binaries = [("PySide6/Qt/lib/libQt6Gui.so.6", "/src/gui", "BINARY")]
+    assert [e[0] for e in trim.without_dangling_links(datas, binaries)] == ["libQt6Gui.so.6", "resources/x.png"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF: the Linux reader")
+def test_on_linux_a_library_s_links_are_its_own_not_the_whole_closure():
+    import PySide6
+
+    module = next(Path(PySide6.__file__).parent.glob("QtWidgets*.so"))
+    links = trim._pyinstaller_imports(str(module))
+    assert "libQt6Widgets.so.6" in links
+    assert not [name for name in links if name.startswith("libicu")]  # ICU: through QtCore only
+
+
+def test_identical_programs_become_one_file_and_different_ones_stay_two(tmp_path):
+    (tmp_path / "faaliyet").write_bytes(b"same")
+    (tmp_path / "faaliyet-cli").write_bytes(b"same")
+    (tmp_path / "other").write_bytes(b"diff")
+    assert trim.share_identical_programs(tmp_path, ["faaliyet", "faaliyet-cli", "other"]) == ["faaliyet-cli"]
+    assert (tmp_path / "faaliyet").stat().st_ino == (tmp_path / "faaliyet-cli").stat().st_ino
+    assert (tmp_path / "faaliyet-cli").read_bytes() == b"same"
+    assert (tmp_path / "other").stat().st_ino != (tmp_path / "faaliyet").stat().st_ino
+    assert trim.share_identical_programs(tmp_path, ["faaliyet", "faaliyet-cli"]) == []  # already one
+
+
+def test_the_check_finds_a_link_left_dangling(tmp_path):
+    import build
+
+    (tmp_path / "_internal").mkdir()
+    (tmp_path / "_internal" / "libQt6OpenGL.so.6").symlink_to(tmp_path / "_internal" / "gone.so")
+    assert build.dangling_links(tmp_path) == ["_internal/libQt6OpenGL.so.6"]
 
 
 def test_the_size_counts_a_symlinked_or_hard_linked_file_once(tmp_path):

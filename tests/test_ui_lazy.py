@@ -113,3 +113,57 @@ def test_pysides_import_hook_gets_the_same_answer_from_the_quick_check():
     answers = [(m.__name__, quick(m), quick.original(m)) for m in modules]
     assert [a for a in answers if a[1] != a[2]] == []
     assert any(a[1] for a in answers) and not all(a[1] for a in answers)  # both answers occur
+
+
+_DECODE_AS_THE_WINDOW = """
+import json, sys
+import desktop.ui.app  # the window's start-up imports, msgspec among them
+from desktop.core.definition import Definition
+from desktop.core.forms import InvalidData
+text = sys.stdin.read()
+out = {"typing_extensions": "typing_extensions" in sys.modules, "canonical": Definition.from_json(text).canonical_json()}
+for name, broken in json.loads(sys.argv[1]).items():
+    try:
+        Definition.from_json(broken)
+        out[name] = "accepted"
+    except InvalidData as exc:
+        out[name] = str(exc)
+print(json.dumps(out))
+"""
+
+
+def test_the_window_decodes_a_definition_as_the_tests_msgspec_does(definition):
+    """The window imports msgspec without typing_extensions (as installed, msgspec_import.py):
+    the same definition comes out, and the same constraints refuse with the same message."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from desktop.core.definition import Definition
+    from desktop.core.forms import InvalidData
+
+    assert "typing_extensions" in sys.modules  # the tests' msgspec: pytest-qt imports it
+    text = definition.canonical_json()
+    data = json.loads(text)
+    broken = {
+        "no_departments": json.dumps({**data, "departments": []}),  # Annotated[..., Meta(min_length=1)]
+        "long_id": json.dumps({**data, "id": "k" * 1000}),  # limits.Key: Annotated[str, Meta(max_length)]
+        "year_1900": json.dumps({**data, "year": {**data["year"], "year": 1900}}),  # Meta(ge=2000, le=2100)
+        "unknown_field": json.dumps({**data, "extra": 1}),  # Strict: forbid_unknown_fields
+    }
+    expected = {"typing_extensions": False, "canonical": text}
+    for name, doc in broken.items():
+        with pytest.raises(InvalidData) as exc:
+            Definition.from_json(doc)
+        expected[name] = str(exc.value)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", _DECODE_AS_THE_WINDOW, json.dumps(broken)],
+        input=text,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert json.loads(result.stdout) == expected

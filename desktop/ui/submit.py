@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..core.dates import format_datetime
 from ..store.errors import WorkbookError
@@ -46,6 +46,8 @@ def refusal_text(doc: Document) -> str:
 
 
 def _choose(parent: QWidget, title: str, suggested: Path) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog  # local: opening a file imports this module, not the dialog
+
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), tr("Faaliyet dosyası (*.faaliyet)"))
     return Path(name) if name else None
 

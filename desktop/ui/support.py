@@ -36,10 +36,8 @@ def support_text(summary: str, details: str) -> str:
 
     from ..version import version
 
-    return (
-        f"Faaliyet {version()} — Python {platform.python_version()}, {platform.platform()}\n"
-        f"{tr('Günlük dosyası')}: {app_log.log_file()}\n\n{summary}\n\n{details}"
-    )
+    log = tr("Günlük dosyası: {0}").format(app_log.log_file())  # the same words as the dialog's
+    return f"Faaliyet {version()} — Python {platform.python_version()}, {platform.platform()}\n{log}\n\n{summary}\n\n{details}"
 
 
 class ErrorDialog(QMessageBox):

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="tr_TR">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Salt okunur: {0} Değişiklik yapmak için dosyayı bu bilgisayara kopyalayıp kopyayı açın.</source>
         <translation>Read-only: {0} To make changes, copy the file to this computer and open the copy.</translation>
@@ -12,8 +12,8 @@
         <translation>Copy to local disk and open…</translation>
     </message>
     <message>
-        <source>'{0}' değiştirildi</source>
-        <translation>'{0}' changed</translation>
+        <source>&apos;{0}&apos; değiştirildi</source>
+        <translation>&apos;{0}&apos; changed</translation>
     </message>
     <message>
         <source>Dosya başka bir programda (ör. komut satırından bir içe aktarmayla) değiştirildi; değerler dosyadan yeniden okundu. Geri alma geçmişi silindi, çünkü eski adımlar yeni değerlerin üzerine yazardı. Değerleri kontrol edip çalışmaya devam edin.</source>
@@ -68,8 +68,8 @@
         <translation>Value stored in the file: {0}</translation>
     </message>
     <message>
-        <source>Paragrafları boş satırla ayırın; madde işaretli satırları "- " ile başlatın.</source>
-        <translation>Separate paragraphs with an empty line; start bullet lines with "- ".</translation>
+        <source>Paragrafları boş satırla ayırın; madde işaretli satırları &quot;- &quot; ile başlatın.</source>
+        <translation>Separate paragraphs with an empty line; start bullet lines with &quot;- &quot;.</translation>
     </message>
     <message>
         <source>Buraya yazın…</source>
@@ -116,8 +116,12 @@
         <translation>Realization rate: — ({0})</translation>
     </message>
     <message>
-        <source>Gerçekleşme oranı: &lt;b&gt;{0}&lt;/b&gt;  &lt;span style='color:#555'&gt;({1})&lt;/span&gt;</source>
-        <translation>Realization rate: &lt;b&gt;{0}&lt;/b&gt;  &lt;span style='color:#555'&gt;({1})&lt;/span&gt;</translation>
+        <source>Gerçekleşme oranı: &lt;b&gt;{0}&lt;/b&gt;  &lt;span style=&apos;color:#555&apos;&gt;({1})&lt;/span&gt;</source>
+        <translation>Realization rate: &lt;b&gt;{0}&lt;/b&gt;  &lt;span style=&apos;color:#555&apos;&gt;({1})&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>⚠ Olağan dışı oran: değeri kontrol edin.</source>
+        <translation>⚠ Unusual rate: check the value.</translation>
     </message>
     <message>
         <source>⚠ Açıklama zorunlu: oran {0}, hedeften {1} puan sapıyor (yılın toleransı {2}).</source>
@@ -192,20 +196,20 @@
         <translation>{0} photos (at most {1}).</translation>
     </message>
     <message>
-        <source>Henüz fotoğraf yok. "Fotoğraf ekle…" ile ekleyin.</source>
-        <translation>No photos yet. Add some with "Add photos…".</translation>
+        <source>Henüz fotoğraf yok. &quot;Fotoğraf ekle…&quot; ile ekleyin.</source>
+        <translation>No photos yet. Add some with &quot;Add photos…&quot;.</translation>
     </message>
     <message>
         <source>Fotoğraf seçin</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <source>Resimler (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)</translation>
+        <source>JPEG ya da PNG fotoğraflar (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>JPEG or PNG photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
-        <source>'{0}' okunamadı ({1}).</source>
-        <translation>'{0}' could not be read ({1}).</translation>
+        <source>&apos;{0}&apos; okunamadı ({1}).</source>
+        <translation>&apos;{0}&apos; could not be read ({1}).</translation>
     </message>
     <message>
         <source>Zorunlu alan</source>
@@ -216,8 +220,8 @@
         <translation>In the report: section {0}</translation>
     </message>
     <message>
-        <source>Gri hücreler hesaplanır. Enter: aşağı, Tab: sağa; Excel'den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz.</source>
-        <translation>Grey cells are computed. Enter: down, Tab: right; a block copied from Excel can be pasted with Ctrl+V.</translation>
+        <source>geçen yıl</source>
+        <translation>last year</translation>
     </message>
     <message>
         <source>hesaplanır</source>
@@ -261,7 +265,11 @@
     </message>
     <message>
         <source>Aradığınız alanın adından bir parça yazın, Enter ile gidin:</source>
-        <translation>Type part of the field's name and press Enter to go there:</translation>
+        <translation>Type part of the field&apos;s name and press Enter to go there:</translation>
+    </message>
+    <message>
+        <source>{0}  ({1} hücre)</source>
+        <translation>{0}  ({1} cells)</translation>
     </message>
     <message>
         <source>Denetim bulguları</source>
@@ -276,6 +284,14 @@
         <translation>{0} errors: must be fixed before the file is submitted. Click a line to go to the field.</translation>
     </message>
     <message>
+        <source>{0} zorunlu alan boş.</source>
+        <translation>{0} required field(s) empty.</translation>
+    </message>
+    <message>
+        <source>{0} zorunlu alan boş: doldurulmadan dosya gönderilemez. Bir satıra tıklayınca ilgili alana gidilir.</source>
+        <translation>{0} required field(s) empty: the file cannot be sent until they are filled. Click a line to go to the field.</translation>
+    </message>
+    <message>
         <source>✓ Hata yok; dosya gönderilebilir.</source>
         <translation>✓ No errors; the file can be submitted.</translation>
     </message>
@@ -284,54 +300,20 @@
         <translation>{0} warnings: worth a look, they do not block submitting.</translation>
     </message>
     <message>
+        <source>Eksik: {0}</source>
+        <translation>Missing: {0}</translation>
+    </message>
+    <message>
         <source>Plan (Strateji Geliştirme düzeltir): {0}</source>
         <translation>Plan (the strategy unit fixes this): {0}</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Faaliyet — birim veri girişi&lt;/h3&gt;
-&lt;p&gt;&lt;b&gt;Kaydetmek gerekmez.&lt;/b&gt; Bir alandan çıktığınızda ya da Enter'a bastığınızda yazdığınız değer
-dosyaya kaydedilir; metin alanları yazmaya kısa bir ara verdiğinizde de. Program kapanırken bir şey sormaz.&lt;/p&gt;
-&lt;ul&gt;
-&lt;li&gt;&lt;b&gt;Sayılar&lt;/b&gt; Türkçe yazılır: binlik ayırıcı nokta, ondalık ayırıcı virgül (1.234,56). Okunamayan bir
-değer kırmızı işaretlenir, nedeni alanın altında ve durum çubuğunda yazar; başka bir sayıya dönüştürülmez.
-Yazdığınız kaybolmaz da: dosyada saklanır, dosya yeniden açılınca yine kırmızı görünür. Düzeltin ya da silin;
-düzeltilmeden dosya gönderilemez.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Tarihler&lt;/b&gt; gün.ay.yıl: 31.12.2020.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Tablolar:&lt;/b&gt; Enter aşağı, Tab sağa, oklar hücreler arasında gezer. Yazmaya başlayınca hücre düzenlenir.
-Gri hücreler (toplamlar, formüller) hesaplanır. Excel'den kopyaladığınız bir bloğu Ctrl+V ile yapıştırabilirsiniz;
-Türkçe ya da İngilizce sayı biçimi kendiliğinden tanınır. Delete seçili hücreleri siler.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Göstergeler:&lt;/b&gt; gerçekleşen değeri, kaynağını ve hedeften sapmanın açıklamasını girin. Açıklaması
-zorunlu olanlar kırmızı işaretlenir.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Denetim&lt;/b&gt; panelindeki bir satıra tıklayınca ilgili alana gidilir. Hatalar düzeltilmeden dosya gönderilemez.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Gönderme:&lt;/b&gt; önce "Gönderildi olarak işaretle", sonra "Gönderilecek kopya" ile dosyanın temiz bir
-kopyasını USB belleğe ya da ağ klasörüne yazın.&lt;/li&gt;
-&lt;/ul&gt;
-&lt;p&gt;&lt;b&gt;Kısayollar:&lt;/b&gt; Ctrl+Z geri al · Ctrl+Y ya da Ctrl+Shift+Z yinele · Ctrl+F alan bul · Ctrl+O dosya aç · F1 yardım&lt;/p&gt;
-</source>
-        <translation>&lt;h3&gt;Faaliyet — department data entry&lt;/h3&gt;
-&lt;p&gt;&lt;b&gt;There is nothing to save.&lt;/b&gt; What you type is saved in the file when you leave a field or press
-Enter; text fields also when you pause typing for a moment. The program asks nothing when it closes.&lt;/p&gt;
-&lt;ul&gt;
-&lt;li&gt;&lt;b&gt;Numbers&lt;/b&gt; are written the Turkish way: dot for thousands, comma for decimals (1.234,56). A value
-that cannot be read is marked red, with the reason under the field and in the status bar; it is never turned into another number.
-What you typed is not lost either: it is kept in the file and shows red again when the file is reopened. Correct it or delete it;
-the file cannot be submitted until you do.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Dates&lt;/b&gt; day.month.year: 31.12.2020.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Tables:&lt;/b&gt; Enter moves down, Tab right, the arrows between cells. Typing starts editing a cell.
-Grey cells (totals, formulas) are computed. A block copied from Excel can be pasted with Ctrl+V;
-the Turkish or English number format is recognised. Delete clears the selected cells.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Indicators:&lt;/b&gt; enter the actual value, its source and the explanation of the deviation from the target.
-Explanations that are required are marked red.&lt;/li&gt;
-&lt;li&gt;Click a line in the &lt;b&gt;Checks&lt;/b&gt; panel to go to the field. A file with errors cannot be submitted.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Sending:&lt;/b&gt; first "Mark as submitted", then "Copy to send" to write a clean copy of the file to a
-USB stick or a network folder.&lt;/li&gt;
-&lt;/ul&gt;
-&lt;p&gt;&lt;b&gt;Shortcuts:&lt;/b&gt; Ctrl+Z undo · Ctrl+Y or Ctrl+Shift+Z redo · Ctrl+F find field · Ctrl+O open file · F1 help&lt;/p&gt;
-</translation>
-    </message>
-    <message>
         <source>Faaliyet dosyası (*.faaliyet);;Tüm dosyalar (*)</source>
         <translation>Faaliyet file (*.faaliyet);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Faaliyet dosyası ya da geri gönderme notu (*.faaliyet *.geri.json);;Tüm dosyalar (*)</source>
+        <translation>Faaliyet file or return note (*.faaliyet *.geri.json);;All files (*)</translation>
     </message>
     <message>
         <source>Dosya aç…</source>
@@ -362,24 +344,144 @@ USB stick or a network folder.&lt;/li&gt;
         <translation>Find field…</translation>
     </message>
     <message>
-        <source>Gönderildi olarak işaretle…</source>
-        <translation>Mark as submitted…</translation>
+        <source>Gönder…</source>
+        <translation>Send…</translation>
     </message>
     <message>
-        <source>Dosyayı gönderildi olarak işaretle ve kilitle</source>
-        <translation>Mark the file as submitted and lock it</translation>
+        <source>Denetle, gönderildi olarak işaretle ve gönderilecek kopyayı seçtiğiniz yere yaz (hata varken gönderilmez)</source>
+        <translation>Check, mark as sent and write the copy to send where you choose (not sent while errors remain)</translation>
     </message>
     <message>
-        <source>Gönderilecek kopya…</source>
-        <translation>Copy to send…</translation>
+        <source>Taslak kopya kaydet…</source>
+        <translation>Save draft copy…</translation>
     </message>
     <message>
-        <source>USB belleğe ya da ağ klasörüne gönderilecek temiz kopyayı yaz</source>
-        <translation>Write the clean copy to send to a USB stick or network folder</translation>
+        <source>Göndermeden bir kopya yaz; adında -TASLAK olur</source>
+        <translation>Write a copy without sending; its name gets -TASLAK</translation>
+    </message>
+    <message>
+        <source>Gönderimi geri al…</source>
+        <translation>Take submission back…</translation>
+    </message>
+    <message>
+        <source>Gönderilmiş dosyayı gerekçe yazarak yeniden düzenlemeye aç</source>
+        <translation>Reopen the sent file for editing, giving a reason</translation>
+    </message>
+    <message>
+        <source>Geri gönderme notunu aç…</source>
+        <translation>Open return note…</translation>
+    </message>
+    <message>
+        <source>Strateji Geliştirme&apos;nin gönderdiği .geri.json dosyasını açar: dosya notla düzenlemeye açılır</source>
+        <translation>Opens the .geri.json file Strategy Development sent: the file opens for editing with the note</translation>
+    </message>
+    <message>
+        <source>Excel şablonundan doldur…</source>
+        <translation>Fill from Excel template…</translation>
+    </message>
+    <message>
+        <source>Doldurulmuş Excel şablonundaki değerleri önizleyip dosyaya al</source>
+        <translation>Preview the values of a filled Excel template and take them into the file</translation>
+    </message>
+    <message>
+        <source>Şablonu Excel&apos;e ver…</source>
+        <translation>Export the template to Excel…</translation>
+    </message>
+    <message>
+        <source>Birimin formunu doldurulacak bir Excel dosyası olarak kaydet</source>
+        <translation>Save the department&apos;s form as an Excel file to fill in</translation>
+    </message>
+    <message>
+        <source>Birim raporunu göster…</source>
+        <translation>Show the department report…</translation>
+    </message>
+    <message>
+        <source>Birimin raporunu PDF olarak oluştur, göster ve yazdır</source>
+        <translation>Build the department&apos;s report as a PDF, show it and print it</translation>
+    </message>
+    <message>
+        <source>Geri gönderme notu</source>
+        <translation>Return note</translation>
+    </message>
+    <message>
+        <source>Gönder</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Taslak kopya</source>
+        <translation>Draft copy</translation>
+    </message>
+    <message>
+        <source>Gönderimi geri al</source>
+        <translation>Take submission back</translation>
+    </message>
+    <message>
+        <source>Geri gönderme notunu aç</source>
+        <translation>Open return note</translation>
+    </message>
+    <message>
+        <source>Geri gönderme notu (*.geri.json);;Tüm dosyalar (*)</source>
+        <translation>Return note (*.geri.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Önce notun geldiği birim dosyasını açın, sonra notu açın ya da pencereye bırakın.</source>
+        <translation>First open the department file the note is for, then open the note or drop it on the window.</translation>
+    </message>
+    <message>
+        <source>Excel şablonunu nereye kaydedeyim?</source>
+        <translation>Where shall I save the Excel template?</translation>
+    </message>
+    <message>
+        <source>Şablon yazılamadı</source>
+        <translation>The template could not be written</translation>
+    </message>
+    <message>
+        <source>Excel şablonu yazıldı: {0}. Sarı hücreleri doldurup Dosya → Excel şablonundan doldur ile geri alın.</source>
+        <translation>Excel template written: {0}. Fill in the yellow cells and take it back with File → Fill from Excel template.</translation>
+    </message>
+    <message>
+        <source>Excel şablonu alınamadı</source>
+        <translation>The Excel template was not taken in</translation>
+    </message>
+    <message>
+        <source>Excel şablonundan doldur</source>
+        <translation>Fill from Excel template</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; içinde dosyadakinden farklı bir değer yok; dosya değişmedi.</source>
+        <translation>&apos;{0}&apos; holds no value that differs from the file; the file was not changed.</translation>
+    </message>
+    <message>
+        <source>Excel şablonu uygulanmadı; dosya değişmedi.</source>
+        <translation>The Excel template was not applied; the file was not changed.</translation>
+    </message>
+    <message>
+        <source>Excel şablonundan {0} değer</source>
+        <translation>{0} values from the Excel template</translation>
+    </message>
+    <message>
+        <source>{0} değer &apos;{1}&apos; şablonundan alındı ve kaydedildi. Ctrl+Z hepsini geri alır.</source>
+        <translation>{0} values were taken from the template &apos;{1}&apos; and saved. Ctrl+Z undoes them all.</translation>
+    </message>
+    <message>
+        <source>Birim raporunu nereye kaydedeyim?</source>
+        <translation>Where shall I save the department report?</translation>
+    </message>
+    <message>
+        <source>Doldurulmuş Excel şablonunu seçin</source>
+        <translation>Choose the filled Excel template</translation>
+    </message>
+    <message>
+        <source>… ve {0} sorun daha.</source>
+        <translation>… and {0} more problems.</translation>
     </message>
     <message>
         <source>Yardım</source>
         <translation>Help</translation>
+    </message>
+    <message>
+        <source>Birim kılavuzunu aç</source>
+        <translation>Open the department guide</translation>
     </message>
     <message>
         <source>Çıkış</source>
@@ -392,6 +494,10 @@ USB stick or a network folder.&lt;/li&gt;
     <message>
         <source>Dü&amp;zen</source>
         <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Faaliyet hakkında…</source>
+        <translation>About Faaliyet…</translation>
     </message>
     <message>
         <source>&amp;Yardım</source>
@@ -414,10 +520,10 @@ USB stick or a network folder.&lt;/li&gt;
         <translation>The file could not be created</translation>
     </message>
     <message>
-        <source>'{0}' başka bir Faaliyet penceresinde açık ({1}). Aynı dosyayı iki pencerede düzenlemek değişikliklerin karışmasına yol açar.
+        <source>&apos;{0}&apos; başka bir Faaliyet penceresinde açık ({1}). Aynı dosyayı iki pencerede düzenlemek değişikliklerin karışmasına yol açar.
 
 Dosya bu pencerede salt okunur açılsın mı?</source>
-        <translation>'{0}' is open in another Faaliyet window ({1}). Editing the same file in two windows mixes up the changes.
+        <translation>&apos;{0}&apos; is open in another Faaliyet window ({1}). Editing the same file in two windows mixes up the changes.
 
 Open it read-only in this window?</translation>
     </message>
@@ -442,20 +548,12 @@ Open it read-only in this window?</translation>
         <translation>The copy cannot overwrite the file itself; choose another place.</translation>
     </message>
     <message>
-        <source>'{0}' yazılamadı ({1}).</source>
-        <translation>'{0}' could not be written ({1}).</translation>
+        <source>&apos;{0}&apos; yazılamadı ({1}).</source>
+        <translation>&apos;{0}&apos; could not be written ({1}).</translation>
     </message>
     <message>
         <source>Dosya yerel diske kopyalandı ve açıldı: {0}</source>
         <translation>The file was copied to the local disk and opened: {0}</translation>
-    </message>
-    <message>
-        <source>Gönderildi olarak işaretle</source>
-        <translation>Mark as submitted</translation>
-    </message>
-    <message>
-        <source>Gönderilecek kopya</source>
-        <translation>Copy to send</translation>
     </message>
     <message>
         <source>Kaydedilmedi</source>
@@ -482,6 +580,14 @@ Open it read-only in this window?</translation>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
+        <source>Kopyayı yeniden yaz…</source>
+        <translation>Write the copy again…</translation>
+    </message>
+    <message>
+        <source>Kopya kaydet…</source>
+        <translation>Save copy…</translation>
+    </message>
+    <message>
         <source>salt okunur</source>
         <translation>read-only</translation>
     </message>
@@ -494,12 +600,12 @@ Open it read-only in this window?</translation>
         <translation>locked</translation>
     </message>
     <message>
-        <source>Bu dosya {0} tarihinde {1} tarafından gönderildi olarak işaretlendi; düzenlemeye kapalıdır. Değişiklik gerekiyorsa Strateji Geliştirme dosyayı geri göndermelidir.</source>
-        <translation>This file was marked as submitted on {0} by {1}; editing is closed. If a change is needed, the strategy unit must send the file back.</translation>
-    </message>
-    <message>
         <source>Gönderildi — kilitli</source>
         <translation>Submitted — locked</translation>
+    </message>
+    <message>
+        <source>TASLAK kopya</source>
+        <translation>DRAFT copy</translation>
     </message>
     <message>
         <source>✓ Tüm değişiklikler dosyaya kaydedildi</source>
@@ -538,6 +644,10 @@ Open it read-only in this window?</translation>
         <translation>{0} errors</translation>
     </message>
     <message>
+        <source>{0} zorunlu boş</source>
+        <translation>{0} required empty</translation>
+    </message>
+    <message>
         <source>{0} uyarı</source>
         <translation>{0} warnings</translation>
     </message>
@@ -547,7 +657,7 @@ Open it read-only in this window?</translation>
     </message>
     <message>
         <source>Biriminizin yıllık faaliyet bilgilerini bu programla girersiniz. Her değişiklik yazdığınız anda dosyaya kaydedilir; ayrıca kaydetmeniz gerekmez.</source>
-        <translation>With this program you enter your department's activities for the year. Every change is saved in the file as you type; there is nothing else to save.</translation>
+        <translation>With this program you enter your department&apos;s activities for the year. Every change is saved in the file as you type; there is nothing else to save.</translation>
     </message>
     <message>
         <source>Son açılan dosyalar</source>
@@ -562,7 +672,7 @@ Open it read-only in this window?</translation>
         <translation>Open a file</translation>
     </message>
     <message>
-        <source>Strateji Geliştirme'nin size verdiği ya da daha önce oluşturduğunuz .faaliyet dosyasını açın.</source>
+        <source>Strateji Geliştirme&apos;nin size verdiği ya da daha önce oluşturduğunuz .faaliyet dosyasını açın.</source>
         <translation>Open the .faaliyet file the strategy unit gave you or one you created before.</translation>
     </message>
     <message>
@@ -587,7 +697,7 @@ Open it read-only in this window?</translation>
     </message>
     <message>
         <source>Belediyenizin tanım klasörünü (tanim.yaml, plan.yaml ve birimler/ klasörü) seçin; yılın birleşik dosyası ondan oluşturulur ve birimlerden gelen dosyalar ona birleştirilir.</source>
-        <translation>Choose your municipality's definition folder (tanim.yaml, plan.yaml and the birimler/ folder); the year's consolidated file is created from it and the departments' files are merged into it.</translation>
+        <translation>Choose your municipality&apos;s definition folder (tanim.yaml, plan.yaml and the birimler/ folder); the year&apos;s consolidated file is created from it and the departments&apos; files are merged into it.</translation>
     </message>
     <message>
         <source>Yeni yıl…</source>
@@ -595,23 +705,23 @@ Open it read-only in this window?</translation>
     </message>
     <message>
         <source>Bir tanım klasörü seçin; yılın birleşik dosyası ondan oluşturulur</source>
-        <translation>Choose a definition folder; the year's consolidated file is created from it</translation>
+        <translation>Choose a definition folder; the year&apos;s consolidated file is created from it</translation>
     </message>
     <message>
         <source>Seçili yıl için birleşik dosya…</source>
         <translation>Consolidated file for the selected year…</translation>
     </message>
     <message>
-        <source>'{0}' klasörü bulunamadı (taşınmış ya da USB bellek takılı değil).</source>
-        <translation>Folder '{0}' was not found (moved, or the USB stick is not plugged in).</translation>
+        <source>&apos;{0}&apos; klasörü bulunamadı (taşınmış ya da USB bellek takılı değil).</source>
+        <translation>Folder &apos;{0}&apos; was not found (moved, or the USB stick is not plugged in).</translation>
     </message>
     <message>
-        <source>'{0}' bir tanım klasörü değil: içinde tanim.yaml yok. tanim.yaml dosyasını içeren klasörü seçin (ör. forms/kars-2020).</source>
-        <translation>'{0}' is not a definition folder: it has no tanim.yaml. Choose the folder that contains tanim.yaml (e.g. forms/kars-2020).</translation>
+        <source>&apos;{0}&apos; bir tanım klasörü değil: içinde tanim.yaml yok. tanim.yaml dosyasını içeren klasörü seçin (ör. forms/kars-2020).</source>
+        <translation>&apos;{0}&apos; is not a definition folder: it has no tanim.yaml. Choose the folder that contains tanim.yaml (e.g. forms/kars-2020).</translation>
     </message>
     <message>
-        <source>'{0}' klasöründeki tanım yüklenemedi. Şu sorunları düzeltip klasörü yeniden seçin:</source>
-        <translation>The definition in '{0}' could not be loaded. Fix these problems and choose the folder again:</translation>
+        <source>&apos;{0}&apos; klasöründeki tanım yüklenemedi. Şu sorunları düzeltip klasörü yeniden seçin:</source>
+        <translation>The definition in &apos;{0}&apos; could not be loaded. Fix these problems and choose the folder again:</translation>
     </message>
     <message>
         <source>… ve {0} sorun daha</source>
@@ -623,7 +733,7 @@ Open it read-only in this window?</translation>
     </message>
     <message>
         <source>Yılın tanım klasörünü seçin</source>
-        <translation>Choose the year's definition folder</translation>
+        <translation>Choose the year&apos;s definition folder</translation>
     </message>
     <message>
         <source>Tanım yüklenemedi</source>
@@ -631,10 +741,10 @@ Open it read-only in this window?</translation>
     </message>
     <message>
         <source>Birimlerden gelen dosyaların birleştirileceği, yılın tek dosyasını oluşturur</source>
-        <translation>Creates the year's single file into which the departments' files are merged</translation>
+        <translation>Creates the year&apos;s single file into which the departments&apos; files are merged</translation>
     </message>
     <message>
-        <source>Yardım için F1'e basın.</source>
+        <source>Yardım için F1&apos;e basın.</source>
         <translation>Press F1 for help.</translation>
     </message>
     <message>
@@ -654,26 +764,102 @@ Open it read-only in this window?</translation>
         <translation>… and {0} more errors.</translation>
     </message>
     <message>
-        <source>Dosya gönderildi olarak işaretlenemedi: {0} hata düzeltilmeli.
+        <source>Dosya gönderilemedi: {0} hata düzeltilmeli.
 Denetim panelinde hataya tıklayınca ilgili alana gidilir.
 
 </source>
-        <translation>The file could not be marked as submitted: {0} errors must be fixed.
-Click an error in the Checks panel to go to the field.
+        <translation>The file could not be sent: {0} errors must be fixed.
+Clicking an error in the check panel takes you to its field.
 
 </translation>
     </message>
     <message>
-        <source>Dosya zaten kilitli ({0}).</source>
-        <translation>The file is already locked ({0}).</translation>
+        <source>Dosya salt okunur açık ({0}); gönderilemez.</source>
+        <translation>The file is open read-only ({0}); it cannot be sent.</translation>
     </message>
     <message>
-        <source>Dosya "Gönderildi" olarak işaretlenecek ve düzenlemeye kapanacak. Değişiklik için Strateji Geliştirme'nin dosyayı geri göndermesi gerekir. Devam edilsin mi?</source>
-        <translation>The file will be marked "Submitted" and closed for editing. To change it afterwards, the strategy unit must send it back. Continue?</translation>
+        <source>Dosya denetlendi, hata yok. Gönderildi olarak işaretlenecek, düzenlemeye kapanacak ve kopyası şuraya yazılacak:
+{0}
+
+Değişiklik gerekirse &apos;Gönderimi geri al…&apos; ile gerekçe yazarak geri alabilirsiniz. Gönderilsin mi?</source>
+        <translation>The file was checked and has no errors. It will be marked as sent, closed for editing, and its copy written to:
+{0}
+
+If a change is needed you can take it back with a reason using &apos;Take submission back…&apos;. Send it?</translation>
     </message>
     <message>
-        <source>Dosya gönderildi olarak işaretlendi ({0}, {1}). Şimdi "Gönderilecek kopya" ile gönderilecek dosyayı oluşturun.</source>
-        <translation>The file was marked as submitted ({0}, {1}). Now create the file to send with "Copy to send".</translation>
+        <source>Gönderilemedi; dosya eskisi gibi duruyor.</source>
+        <translation>Not sent; the file is as it was.</translation>
+    </message>
+    <message>
+        <source>Gönderildi ({0}, {1}). Denetlenmiş kopya yazıldı:
+{2}
+
+Bu kopyayı Strateji Geliştirme&apos;ye iletin (USB bellek, ağ klasörü, e-posta).</source>
+        <translation>Sent ({0}, {1}). The checked copy was written:
+{2}
+
+Deliver this copy to Strategy Development (USB stick, network folder, e-mail).</translation>
+    </message>
+    <message>
+        <source>Taslak kopyayı nereye kaydedeyim?</source>
+        <translation>Where should I save the draft copy?</translation>
+    </message>
+    <message>
+        <source>Gönderilmiş dosyanın kopyası yazıldı:
+{0}</source>
+        <translation>A copy of the sent file was written:
+{0}</translation>
+    </message>
+    <message>
+        <source>TASLAK kopya yazıldı:
+{0}
+
+Bu dosya gönderilmedi; Strateji Geliştirme&apos;de de taslak görünür. Göndermek için &apos;Gönder…&apos;.</source>
+        <translation>DRAFT copy written:
+{0}
+
+This file was not sent; Strategy Development also sees it as a draft. To send it, use &apos;Send…&apos;.</translation>
+    </message>
+    <message>
+        <source>Gönderimi neden geri alıyorsunuz? (Gerekçe, dosyayı bir sonraki aktarımda Strateji Geliştirme&apos;ye görünür.)</source>
+        <translation>Why are you taking the submission back? (Strategy Development sees the reason at the file&apos;s next import.)</translation>
+    </message>
+    <message>
+        <source>Gönderim geri alındı; dosya yeniden taslak. Düzeltip yeniden &apos;Gönder…&apos;.</source>
+        <translation>Submission taken back; the file is a draft again. Fix it and use &apos;Send…&apos; again.</translation>
+    </message>
+    <message>
+        <source>Bu geri gönderme notu dosyaya daha önce işlenmiş.</source>
+        <translation>This return note was already applied to the file.</translation>
+    </message>
+    <message>
+        <source>Strateji Geliştirme dosyayı notla geri gönderdi; dosya düzenlemeye açıldı. Not ve işaretli alanlar ekranda.</source>
+        <translation>Strategy Development sent the file back with a note; the file is open for editing. The note and the marked fields are on screen.</translation>
+    </message>
+    <message>
+        <source>Bu dosya {0} tarihinde {1} tarafından gönderildi; düzenlemeye kapalıdır. Değişiklik gerekirse Dosya → &apos;Gönderimi geri al…&apos; ile gerekçe yazın ya da Strateji Geliştirme&apos;nin geri göndermesini bekleyin.</source>
+        <translation>This file was sent on {0} by {1}; it is closed for editing. If a change is needed, give a reason with File → &apos;Take submission back…&apos; or wait for Strategy Development to send it back.</translation>
+    </message>
+    <message>
+        <source>TASLAK kopya: bu, gönderilmemiş bir dosyanın kopyasıdır; Strateji Geliştirme&apos;ye gönderilmiş sayılmaz.</source>
+        <translation>DRAFT copy: this is a copy of a file that was not sent; it does not count as sent to Strategy Development.</translation>
+    </message>
+    <message>
+        <source> Düzeltilecek {0} alan denetim panelinde işaretli.</source>
+        <translation> {0} fields to fix are marked in the check panel.</translation>
+    </message>
+    <message>
+        <source>Strateji Geliştirme dosyayı geri gönderdi ({0}, {1}): “{2}”</source>
+        <translation>Strategy Development sent the file back ({0}, {1}): “{2}”</translation>
+    </message>
+    <message>
+        <source>Düzeltip yeniden &apos;Gönder…&apos;.</source>
+        <translation>Fix it and use &apos;Send…&apos; again.</translation>
+    </message>
+    <message>
+        <source>Gönderimi geri aldınız: “{0}”. Düzeltip yeniden &apos;Gönder…&apos;.</source>
+        <translation>You took the submission back: “{0}”. Fix it and use &apos;Send…&apos; again.</translation>
     </message>
     <message>
         <source>Gönderilecek kopyayı nereye kaydedeyim? (USB bellek, ağ klasörü…)</source>
@@ -709,7 +895,7 @@ Click an error in the Checks panel to go to the field.
     </message>
     <message>
         <source>Birimlerden gelen dosyaları denetleyip birleşik dosyaya aktar</source>
-        <translation>Check the departments' files and import them into the consolidated file</translation>
+        <translation>Check the departments&apos; files and import them into the consolidated file</translation>
     </message>
     <message>
         <source>Raporu oluştur…</source>
@@ -717,10 +903,10 @@ Click an error in the Checks panel to go to the field.
     </message>
     <message>
         <source>Kurumun faaliyet raporunu PDF olarak oluştur</source>
-        <translation>Build the institution's activity report as PDF</translation>
+        <translation>Build the institution&apos;s activity report as PDF</translation>
     </message>
     <message>
-        <source>Excel'e aktar…</source>
+        <source>Excel&apos;e aktar…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
@@ -728,12 +914,36 @@ Click an error in the Checks panel to go to the field.
         <translation>Performance table and every table into one .xlsx file</translation>
     </message>
     <message>
+        <source>Sonraki yılı hazırla…</source>
+        <translation>Prepare next year…</translation>
+    </message>
+    <message>
+        <source>Bu yılın birleşik dosyasından sonraki yılın tanım klasörünü ve birleşik dosyasını yaz</source>
+        <translation>Write next year&apos;s definition folder and consolidated file from this year&apos;s consolidated file</translation>
+    </message>
+    <message>
+        <source>Geçmiş yıl ekle…</source>
+        <translation>Add past year…</translation>
+    </message>
+    <message>
+        <source>Önceki yılların birleşik dosyalarındaki değerleri bu dosyaya geçmiş yıl olarak ekle</source>
+        <translation>Add the values of earlier years&apos; consolidated files to this file as past years</translation>
+    </message>
+    <message>
         <source>Kapat</source>
         <translation>Close</translation>
     </message>
     <message>
-        <source>'{0}' bir birim dosyası; bu pencere birleşik yıl dosyası içindir.</source>
-        <translation>'{0}' is a department file; this window is for the consolidated file of the year.</translation>
+        <source>Strateji Geliştirme kılavuzunu aç</source>
+        <translation>Open the strategy unit guide</translation>
+    </message>
+    <message>
+        <source>&amp;Yıl</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; bir birim dosyası; bu pencere birleşik yıl dosyası içindir.</source>
+        <translation>&apos;{0}&apos; is a department file; this window is for the consolidated file of the year.</translation>
     </message>
     <message>
         <source>Kurum bölümleri (I, II, IV, V)</source>
@@ -768,12 +978,12 @@ Click an error in the Checks panel to go to the field.
         <translation>{0} accepted.</translation>
     </message>
     <message>
-        <source>Notla geri gönder</source>
-        <translation>Send back with a note</translation>
+        <source> Hatalı {0} alan birimin ekranında işaretlenir.</source>
+        <translation> {0} fields with errors will be marked on the department&apos;s screen.</translation>
     </message>
     <message>
-        <source>{0} birimi neyi düzeltmeli? (Not birime iletilir.)</source>
-        <translation>What should {0} correct? (The note is passed on to the department.)</translation>
+        <source>Notla geri gönder</source>
+        <translation>Send back with a note</translation>
     </message>
     <message>
         <source>Geri gönderilemedi</source>
@@ -796,6 +1006,116 @@ Click an error in the Checks panel to go to the field.
         <translation>✓ No errors in the institution chapters.</translation>
     </message>
     <message>
+        <source>Birim dosyaları hangi klasöre yazılsın?</source>
+        <translation>Which folder should the department files be written to?</translation>
+    </message>
+    <message>
+        <source>Geri gönderme dosyasını nereye kaydedeyim?</source>
+        <translation>Where should I save the return file?</translation>
+    </message>
+    <message>
+        <source>Geri gönderme notu (*.geri.json)</source>
+        <translation>Return note (*.geri.json)</translation>
+    </message>
+    <message>
+        <source>Sonraki yılın birleşik dosyası nereye yazılsın?</source>
+        <translation>Where should next year&apos;s consolidated file be written?</translation>
+    </message>
+    <message>
+        <source>Geçmiş yılların birleşik dosyalarını seçin</source>
+        <translation>Choose the consolidated files of past years</translation>
+    </message>
+    <message>
+        <source>{0} birimi neyi düzeltmeli? Not, birime ileteceğiniz geri gönderme dosyasına yazılır.</source>
+        <translation>What should {0} fix? The note is written into the return file you deliver to the department.</translation>
+    </message>
+    <message>
+        <source>Notla geri gönderildi</source>
+        <translation>Sent back with a note</translation>
+    </message>
+    <message>
+        <source>{0} notla geri gönderildi. Bu dosyayı birime iletin (USB bellek, ağ klasörü, e-posta):
+{1}
+
+Birim dosyayı açınca kendi dosyası notla düzenlemeye açılır.</source>
+        <translation>{0} was sent back with a note. Deliver this file to the department (USB stick, network folder, e-mail):
+{1}
+
+When the department opens it, their own file opens for editing with the note.</translation>
+    </message>
+    <message>
+        <source>Birim dosyaları dağıtılamadı</source>
+        <translation>The department files could not be distributed</translation>
+    </message>
+    <message>
+        <source>{0} birim dosyası yazıldı: {1}</source>
+        <translation>{0} department file(s) written: {1}</translation>
+    </message>
+    <message>
+        <source>{0} dosya yazılmadı:</source>
+        <translation>{0} file(s) not written:</translation>
+    </message>
+    <message>
+        <source>Birim dosyaları</source>
+        <translation>Department files</translation>
+    </message>
+    <message>
+        <source>Sonraki yılı hazırla</source>
+        <translation>Prepare next year</translation>
+    </message>
+    <message>
+        <source>{0} yılı hazırlanacak:
+• tanım klasörü: {1}
+• birleşik dosya: {2}
+
+Bu dosya değişmez; {3} yılının değerleri yeni dosyada geçen yıl olarak, salt okunur durur. Devam edilsin mi?</source>
+        <translation>Year {0} will be prepared:
+• definition folder: {1}
+• consolidated file: {2}
+
+This file does not change; the values of {3} stay in the new file as last year, read-only. Continue?</translation>
+    </message>
+    <message>
+        <source>Sonraki yıl hazırlanamadı</source>
+        <translation>Next year could not be prepared</translation>
+    </message>
+    <message>
+        <source>{0} yılının dosyaları yazıldı.</source>
+        <translation>The files of year {0} were written.</translation>
+    </message>
+    <message>
+        <source>Sonraki yıl hazır</source>
+        <translation>Next year is ready</translation>
+    </message>
+    <message>
+        <source>{0} yılı hazırlandı: {1}</source>
+        <translation>Year {0} prepared: {1}</translation>
+    </message>
+    <message>
+        <source>Eklenemedi</source>
+        <translation>Could not add</translation>
+    </message>
+    <message>
+        <source>Birleşik dosya salt okunur açık; geçmiş yıl eklenemez.</source>
+        <translation>The consolidated file is open read-only; past years cannot be added.</translation>
+    </message>
+    <message>
+        <source>Geçmiş yıl eklenemedi</source>
+        <translation>Past year could not be added</translation>
+    </message>
+    <message>
+        <source>Dosya değiştirilmedi.</source>
+        <translation>The file was not changed.</translation>
+    </message>
+    <message>
+        <source>Kurum bölümlerinde geçen yılın değerleri, dosya yeniden açılınca alanların yanında görünür.</source>
+        <translation>In the institution chapters, last year&apos;s values appear beside the fields when the file is opened again.</translation>
+    </message>
+    <message>
+        <source>Geçmiş yıllar eklendi</source>
+        <translation>Past years added</translation>
+    </message>
+    <message>
         <source>Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi.</source>
         <translation>No decision on the conflicts; the consolidated file was not changed.</translation>
     </message>
@@ -813,15 +1133,7 @@ Click an error in the Checks panel to go to the field.
     </message>
     <message>
         <source>{0} dosya, daha önce aktarılmış dosyadan eski olduğu için reddedildi. Bu dosyalar yine de aktarılsın mı? (Birleşik dosyadaki o birimin verileri eski dosyadakilerle değiştirilir.)</source>
-        <translation>{0} file(s) were refused as older than the file already imported. Import them anyway? (That department's data in the consolidated file is replaced by the older file's.)</translation>
-    </message>
-    <message>
-        <source>Beyanları imzalayanlar (Ekler)</source>
-        <translation>Signers of the declarations (Annexes)</translation>
-    </message>
-    <message>
-        <source>İmzalayan tanımlanmamış; beyanlarda ad yerine noktalı boşluk basılır.</source>
-        <translation>No signer is set; the declarations print a dotted line instead of a name.</translation>
+        <translation>{0} file(s) were refused as older than the file already imported. Import them anyway? (That department&apos;s data in the consolidated file is replaced by the older file&apos;s.)</translation>
     </message>
     <message>
         <source>Güvenilmeyen zamanlar</source>
@@ -829,7 +1141,7 @@ Click an error in the Checks panel to go to the field.
     </message>
     <message>
         <source>{0} dosyada gelecekte ya da yılın başından önce görünen değişiklik zamanları var; gönderen bilgisayarın saati yanlış olabilir ya da dosya Faaliyet dışında değiştirilmiş olabilir. Gönderenle konuştuysanız ve zamanlar dışında dosya doğruysa yine de aktarılsın mı?</source>
-        <translation>{0} file(s) hold change times in the future or before the start of the year; the sending PC's clock may be wrong, or the file was changed outside Faaliyet. If you have spoken with the sender and the file is right apart from its times, import it anyway?</translation>
+        <translation>{0} file(s) hold change times in the future or before the start of the year; the sending PC&apos;s clock may be wrong, or the file was changed outside Faaliyet. If you have spoken with the sender and the file is right apart from its times, import it anyway?</translation>
     </message>
     <message>
         <source>Rapor üretimi durduruldu; dosya yazılmadı.</source>
@@ -860,7 +1172,7 @@ Click an error in the Checks panel to go to the field.
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <source>Excel'e aktarılamadı</source>
+        <source>Excel&apos;e aktarılamadı</source>
         <translation>Could not export to Excel</translation>
     </message>
     <message>
@@ -868,26 +1180,8 @@ Click an error in the Checks panel to go to the field.
         <translation>Excel file written: {0}</translation>
     </message>
     <message>
-        <source>Kopya yazılamadı ({0}). Hedef diskin takılı ve yazılabilir olduğunu kontrol edin.</source>
-        <translation>The copy could not be written ({0}). Check that the target disk is plugged in and writable.</translation>
-    </message>
-    <message>
-        <source>Not: dosya henüz "Gönderildi" olarak işaretlenmedi.</source>
-        <translation>Note: the file has not been marked "Submitted" yet.</translation>
-    </message>
-    <message>
-        <source>Gönderilecek kopya yazıldı ve denetlendi:
-{0}</source>
-        <translation>The copy to send was written and checked:
-{0}</translation>
-    </message>
-    <message>
         <source>Eksik — dosyası gelmedi</source>
         <translation>Missing — no file received</translation>
-    </message>
-    <message>
-        <source>Taslak</source>
-        <translation>Draft</translation>
     </message>
     <message>
         <source>Gönderildi</source>
@@ -938,6 +1232,14 @@ Click an error in the Checks panel to go to the field.
         <translation>Institution chapters (in this file)</translation>
     </message>
     <message>
+        <source>Taslak — gönderilmedi</source>
+        <translation>Draft — not sent</translation>
+    </message>
+    <message>
+        <source>Birim gönderimini geri aldı: “{0}”</source>
+        <translation>The department took its submission back: “{0}”</translation>
+    </message>
+    <message>
         <source>Dosya: {0}
 Aktaran: {1}
 Dosyayı gönderen: {2}, {3}
@@ -953,7 +1255,7 @@ Sent by: {2}, {3}
     </message>
     <message>
         <source>Birimlerden gelen .faaliyet dosyalarını (ya da hepsinin bulunduğu klasörü) bu pencereye sürükleyip bırakın: her dosya yazılmadan önce denetlenir, aynı dosya iki kez aktarılmaz, çakışan değerler size sorulur.</source>
-        <translation>Drag the departments' .faaliyet files (or the folder holding them) onto this window: every file is checked before anything is written, the same file is never imported twice, and conflicting values are put to you.</translation>
+        <translation>Drag the departments&apos; .faaliyet files (or the folder holding them) onto this window: every file is checked before anything is written, the same file is never imported twice, and conflicting values are put to you.</translation>
     </message>
     <message>
         <source>Dosya ekle…</source>
@@ -962,6 +1264,14 @@ Sent by: {2}, {3}
     <message>
         <source>Klasör ekle…</source>
         <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>Birim dosyalarını dağıt…</source>
+        <translation>Distribute department files…</translation>
+    </message>
+    <message>
+        <source>Her birime, bu dosyadaki tanım ve yıl ayarlarıyla (tolerans, imzacılar) boş bir birim dosyası yaz</source>
+        <translation>Write an empty department file for each department, with this file&apos;s definition and year settings (tolerance, signers)</translation>
     </message>
     <message>
         <source>Kabul et</source>
@@ -985,7 +1295,7 @@ Sent by: {2}, {3}
     </message>
     <message>
         <source>Seçili birimin raporunu PDF olarak oluşturup göster</source>
-        <translation>Build and show the selected department's report as PDF</translation>
+        <translation>Build and show the selected department&apos;s report as PDF</translation>
     </message>
     <message>
         <source>eksik</source>
@@ -1044,28 +1354,74 @@ Sent by: {2}, {3}
         <translation>Since the last import, the values below were changed differently both in the consolidated file and in the incoming file ({0}). Choose for every row which value stays. Nothing is written to the consolidated file until you decide.</translation>
     </message>
     <message>
+        <source>(boş)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Excel şablonundan doldur — önizleme</source>
+        <translation>Fill from Excel template — preview</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; dosyasından {1} değer değişecek. Uygularsanız hepsi birlikte kaydedilir; Ctrl+Z hepsini tek adımda geri alır.</source>
+        <translation>{1} values will change from &apos;{0}&apos;. If you apply them they are saved together; Ctrl+Z undoes them all in one step.</translation>
+    </message>
+    <message>
         <source>Alan</source>
         <translation>Field</translation>
     </message>
     <message>
-        <source>Birleşik dosyada</source>
-        <translation>In the consolidated file</translation>
+        <source>Şimdiki değer</source>
+        <translation>Value now</translation>
     </message>
     <message>
-        <source>Değiştiren (birleşik)</source>
-        <translation>Changed by (consolidated)</translation>
+        <source>Şablondaki yeni değer</source>
+        <translation>New value in the template</translation>
     </message>
     <message>
-        <source>Son aktarımda</source>
-        <translation>At the last import</translation>
+        <source>Excel hücresi</source>
+        <translation>Excel cell</translation>
     </message>
     <message>
-        <source>Gelen dosyada</source>
-        <translation>In the incoming file</translation>
+        <source>… ve {0} değer daha.</source>
+        <translation>… and {0} more values.</translation>
     </message>
     <message>
-        <source>Değiştiren (gelen)</source>
-        <translation>Changed by (incoming)</translation>
+        <source>Uygula</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Vazgeç (dosya değişmez)</source>
+        <translation>Cancel (the file does not change)</translation>
+    </message>
+    <message>
+        <source>Son
+aktarımda</source>
+        <translation>At the last
+import</translation>
+    </message>
+    <message>
+        <source>Birleşik
+dosyada</source>
+        <translation>In the combined
+file</translation>
+    </message>
+    <message>
+        <source>Değiştiren
+(birleşik)</source>
+        <translation>Changed by
+(combined)</translation>
+    </message>
+    <message>
+        <source>Gelen
+dosyada</source>
+        <translation>In the incoming
+file</translation>
+    </message>
+    <message>
+        <source>Değiştiren
+(gelen)</source>
+        <translation>Changed by
+(incoming)</translation>
     </message>
     <message>
         <source>Karar</source>
@@ -1120,6 +1476,14 @@ Sent by: {2}, {3}
         <translation>Checking: {0}</translation>
     </message>
     <message>
+        <source>Tamamlanıyor…</source>
+        <translation>Finishing…</translation>
+    </message>
+    <message>
+        <source>Karşılaştırılıyor: {0}</source>
+        <translation>Comparing: {0}</translation>
+    </message>
+    <message>
         <source>Yazılıyor: {0}</source>
         <translation>Writing: {0}</translation>
     </message>
@@ -1152,12 +1516,12 @@ Sent by: {2}, {3}
         <translation>Open in system viewer</translation>
     </message>
     <message>
-        <source>PDF'yi bilgisayarın PDF görüntüleyicisinde aç</source>
-        <translation>Open the PDF in the computer's PDF viewer</translation>
+        <source>PDF&apos;yi bilgisayarın PDF görüntüleyicisinde aç</source>
+        <translation>Open the PDF in the computer&apos;s PDF viewer</translation>
     </message>
     <message>
-        <source>Bu kurulumda PDF'yi pencerede gösterecek bileşen (pypdfium2) yok. "Sistemde aç" ile bilgisayarın PDF görüntüleyicisinde açın.</source>
-        <translation>This installation lacks the component (pypdfium2) that shows the PDF in the window. Use "Open in system viewer" to open it in the computer's PDF viewer.</translation>
+        <source>Bu kurulumda PDF&apos;yi pencerede gösterecek bileşen (pypdfium2) yok. &quot;Sistemde aç&quot; ile bilgisayarın PDF görüntüleyicisinde açın.</source>
+        <translation>This installation lacks the component (pypdfium2) that shows the PDF in the window. Use &quot;Open in system viewer&quot; to open it in the computer&apos;s PDF viewer.</translation>
     </message>
     <message>
         <source>/ {0}</source>
@@ -1274,28 +1638,209 @@ Content hash: {1}</translation>
         <translation>{0} import records (newest first). Every imported file is recorded with its name, hash, sender, submission and import time, who imported it and what changed.</translation>
     </message>
     <message>
+        <source> Geri gönderme notları da listede: {0}.</source>
+        <translation> Return notes are in the list too: {0}.</translation>
+    </message>
+    <message>
+        <source>TASLAK (gönderilmemiş)</source>
+        <translation>DRAFT (not sent)</translation>
+    </message>
+    <message>
+        <source>; {0} alan işaretli</source>
+        <translation>; {0} fields marked</translation>
+    </message>
+    <message>
+        <source>(geri gönderme notu)</source>
+        <translation>(return note)</translation>
+    </message>
+    <message>
+        <source>Not: “{0}”</source>
+        <translation>Note: “{0}”</translation>
+    </message>
+    <message>
         <source>Raporda basılmaz: yılın ayarlarıdır.</source>
-        <translation>Not printed in the report: these are the year's settings.</translation>
+        <translation>Not printed in the report: these are the year&apos;s settings.</translation>
     </message>
     <message>
         <source>tanımdaki değer: {0}</source>
-        <translation>definition's value: {0}</translation>
+        <translation>definition&apos;s value: {0}</translation>
     </message>
     <message>
         <source>tanımda yok</source>
         <translation>not in the definition</translation>
     </message>
     <message>
+        <source>Geçen yılın değeri: dosyadaki {0} değerlerinden gelir, değiştirilemez.</source>
+        <translation>Last year&apos;s value: comes from the file&apos;s {0} values and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Geçen yılın ({0}) değerlerini hücrelerde göster</source>
+        <translation>Show last year&apos;s ({0}) values in the cells</translation>
+    </message>
+    <message>
+        <source>Gri hücreler hesaplanır. Enter: aşağı, Tab: sonraki hücre (sonuncusundan sonra tablodan çıkar); Excel&apos;den kopyaladığınız bloğu Ctrl+V ile yapıştırabilirsiniz.</source>
+        <translation>Grey cells are computed. Enter: down, Tab: next cell (after the last one, out of the table); you can paste a block copied from Excel with Ctrl+V.</translation>
+    </message>
+    <message>
         <source>Boş: tanımdaki değer geçerli ({0}).</source>
-        <translation>Empty: the definition's value applies ({0}).</translation>
+        <translation>Empty: the definition&apos;s value applies ({0}).</translation>
     </message>
     <message>
         <source>tanımdaki: {0}</source>
         <translation>definition: {0}</translation>
     </message>
     <message>
-        <source>Bu ayarlar yılın form tanımından gelir; bu tanımda yıl ayarları bölümü olmadığı için burada değiştirilemez. Değiştirmek için tanım klasöründeki tanim.yaml dosyasının 'year' bölümü güncellenmelidir.</source>
-        <translation>These settings come from the year's form definition; this definition has no year-settings section, so they cannot be changed here. To change them, update the 'year' section of tanim.yaml in the definition folder.</translation>
+        <source>Bu ayarlar yılın form tanımından gelir; bu tanımda yıl ayarları bölümü olmadığı için burada değiştirilemez. Değiştirmek için tanım klasöründeki tanim.yaml dosyasının &apos;year&apos; bölümü güncellenmelidir.</source>
+        <translation>These settings come from the year&apos;s form definition; this definition has no year-settings section, so they cannot be changed here. To change them, update the &apos;year&apos; section of tanim.yaml in the definition folder.</translation>
+    </message>
+    <message>
+        <source>Geçen yıl ({0}): {1}</source>
+        <translation>Last year ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Geçen yılın değeri; yalnızca karşılaştırma için gösterilir, değiştirilemez.</source>
+        <translation>Last year&apos;s value; shown for comparison only and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Faaliyet — birim veri girişi&lt;/h3&gt;
+&lt;p&gt;&lt;b&gt;Kaydetmek gerekmez.&lt;/b&gt; Bir alandan çıktığınızda ya da Enter&apos;a bastığınızda yazdığınız değer
+dosyaya kaydedilir; metin alanları yazmaya kısa bir ara verdiğinizde de. Program kapanırken bir şey sormaz.&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Sayılar&lt;/b&gt; Türkçe yazılır: ondalık ayırıcı virgül, binlik ayırıcı nokta (150.000 yüz elli bindir;
+1.234.567,89). Noktadan sonra üç rakamdan farklı sayıda rakam gelirse nokta ondalık sayılır (12.5 = 12,5).
+Alanın altında programın ne okuduğu yazar (= 150.000,00 TL); değer alandan çıkınca kaydedilir. Okunamayan bir
+değer kırmızı işaretlenir, nedeni alanın altında kırmızı yazar; başka bir sayıya dönüştürülmez.
+Yazdığınız kaybolmaz da: dosyada saklanır, dosya yeniden açılınca yine kırmızı görünür. Düzeltin ya da silin;
+düzeltilmeden dosya gönderilemez.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Tarihler&lt;/b&gt; gün.ay.yıl: 31.12.2020.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Tablolar:&lt;/b&gt; Enter aşağı, Tab sağa, oklar hücreler arasında gezer. Yazmaya başlayınca hücre düzenlenir.
+Gri hücreler (toplamlar, formüller) hesaplanır. Excel&apos;den kopyaladığınız bir bloğu Ctrl+V ile yapıştırabilirsiniz;
+Türkçe ya da İngilizce sayı biçimi kendiliğinden tanınır. Delete seçili hücreleri siler.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Göstergeler:&lt;/b&gt; gerçekleşen değeri, kaynağını ve hedeften sapmanın açıklamasını girin. Açıklaması
+zorunlu olanlar kırmızı işaretlenir.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Denetim&lt;/b&gt; panelindeki bir satıra tıklayınca ilgili alana gidilir. Hatalar düzeltilmeden dosya gönderilemez.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Gönderme:&lt;/b&gt; &quot;Gönder…&quot; dosyayı denetler, gönderildi olarak işaretler ve temiz kopyasını seçtiğiniz yere
+(USB bellek, ağ klasörü) yazar; hata varken gönderilmez. Göndermeden yazılan kopyanın adında -TASLAK olur.
+Değişiklik gerekirse Dosya → &quot;Gönderimi geri al…&quot; ile gerekçe yazın. Strateji Geliştirme dosyayı notla geri
+gönderirse gelen .geri.json dosyasını Dosya → &quot;Geri gönderme notunu aç…&quot; ile açın ya da pencereye bırakın.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;&lt;b&gt;Kısayollar:&lt;/b&gt; Ctrl+Z geri al · Ctrl+Y ya da Ctrl+Shift+Z yinele · Ctrl+F alan bul · Ctrl+O dosya aç · F1 yardım&lt;/p&gt;
+</source>
+        <translation>&lt;h3&gt;Faaliyet — department data entry&lt;/h3&gt;
+&lt;p&gt;&lt;b&gt;There is nothing to save.&lt;/b&gt; What you type is saved in the file when you leave a field or press
+Enter; text fields also when you pause typing for a moment. The program asks nothing when it closes.&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Numbers&lt;/b&gt; are written the Turkish way: comma for decimals, dot for thousands (150.000 is one hundred fifty
+thousand; 1.234.567,89). A dot followed by other than three digits is read as a decimal point (12.5 = 12,5).
+Under the field you see what the program read (= 150.000,00 TL); the value is saved when you leave the field. A value
+that cannot be read is marked red, with the reason written in red under the field; it is never turned into another number.
+What you typed is not lost either: it is kept in the file and shows red again when the file is reopened. Correct it or delete it;
+the file cannot be submitted until you do.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Dates&lt;/b&gt; day.month.year: 31.12.2020.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Tables:&lt;/b&gt; Enter moves down, Tab right, the arrows between cells. Typing starts editing a cell.
+Grey cells (totals, formulas) are computed. A block copied from Excel can be pasted with Ctrl+V;
+the Turkish or English number format is recognised. Delete clears the selected cells.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Indicators:&lt;/b&gt; enter the actual value, its source and the explanation of the deviation from the target.
+Explanations that are required are marked red.&lt;/li&gt;
+&lt;li&gt;Click a line in the &lt;b&gt;Checks&lt;/b&gt; panel to go to the field. A file with errors cannot be submitted.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Sending:&lt;/b&gt; &quot;Send…&quot; checks the file, marks it as sent and writes its clean copy where you choose
+(USB stick, network folder); it is not sent while errors remain. A copy written without sending has -TASLAK (draft) in its name.
+If a change is needed, write a reason with File → &quot;Take the submission back…&quot;. If Strategy Development sends the file back
+with a note, open the .geri.json file that arrives with File → &quot;Open return note…&quot; or drop it on the window.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;&lt;b&gt;Shortcuts:&lt;/b&gt; Ctrl+Z undo · Ctrl+Y or Ctrl+Shift+Z redo · Ctrl+F find field · Ctrl+O open file · F1 help&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Geçen yıl:&lt;/b&gt; dosya geçen yılın değerlerini taşıyorsa her alanın ve göstergenin yanında gri
+&quot;Geçen yıl (…)&quot; satırı görünür; tablolarda hücrenin ipucunda yazar, tablonun üstündeki kutu işaretlenince
+hücrelerde gri ikinci satır olarak görünür. Bu değerler değiştirilemez. Bir değer geçen yılınkinden çok farklıysa
+(ör. on katı) yazım hatası olabileceği için uyarı verilir.&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;&lt;b&gt;Last year:&lt;/b&gt; when the file holds last year&apos;s values, a grey &quot;Last year (…)&quot; line appears beside every field and indicator; in tables it is in the cell&apos;s tooltip, and when the box above the table is ticked it appears as a grey second line in the cells. These values cannot be changed. When a value is very different from last year&apos;s (e.g. ten times), a warning says it may be a typing error.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>Faaliyet — Yardım</source>
+        <translation>Faaliyet — Help</translation>
+    </message>
+    <message>
+        <source>Birim kılavuzu</source>
+        <translation>Department guide</translation>
+    </message>
+    <message>
+        <source>Strateji Geliştirme kılavuzu</source>
+        <translation>Strategy unit guide</translation>
+    </message>
+    <message>
+        <source>◀ Geri</source>
+        <translation>◀ Back</translation>
+    </message>
+    <message>
+        <source>Birim raporu — {0}</source>
+        <translation>Department report — {0}</translation>
+    </message>
+    <message>
+        <source>Faaliyet — beklenmeyen hata</source>
+        <translation>Faaliyet — unexpected error</translation>
+    </message>
+    <message>
+        <source>Beklenmeyen bir hata oluştu; son işlem tamamlanmamış olabilir.</source>
+        <translation>An unexpected error occurred; the last action may not have been completed.</translation>
+    </message>
+    <message>
+        <source>Ne oldu: {0}
+
+Kaydedilmiş değerleriniz dosyanızda duruyor. Ayrıntılar günlük dosyasına yazıldı:
+{1}
+
+Destek için &quot;Ayrıntıları kopyala&quot; düğmesine basın ve metni bilgi işlem birimine e-postayla gönderin.</source>
+        <translation>What happened: {0}
+
+Your saved values are in your file. The details were written to the log file:
+{1}
+
+For support, press &quot;Copy details&quot; and e-mail the text to the IT department.</translation>
+    </message>
+    <message>
+        <source>Ayrıntıları kopyala</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Günlük klasörünü aç</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
+        <source>Kopyalandı</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>Faaliyet hakkında</source>
+        <translation>About Faaliyet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Faaliyet {0}&lt;/b&gt;&lt;br&gt;Belediye faaliyet raporu hazırlama uygulaması.&lt;br&gt;MIT lisansı ile dağıtılır.</source>
+        <translation>&lt;b&gt;Faaliyet {0}&lt;/b&gt;&lt;br&gt;Application for preparing a municipality&apos;s annual activity report.&lt;br&gt;Distributed under the MIT licence.</translation>
+    </message>
+    <message>
+        <source>Günlük dosyası: {0}</source>
+        <translation>Log file: {0}</translation>
+    </message>
+    <message>
+        <source>Lisans</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Üçüncü taraf bildirimleri paketle birlikte gelir (THIRD-PARTY-NOTICES.txt); kaynak kurulumda &apos;uv run python packaging/notices.py&apos; ile üretilir.</source>
+        <translation>The third-party notices come with the bundle (THIRD-PARTY-NOTICES.txt); in a source install they are made with &apos;uv run python packaging/notices.py&apos;.</translation>
+    </message>
+    <message>
+        <source>Üçüncü taraf bildirimleri</source>
+        <translation>Third-party notices</translation>
+    </message>
+    <message>
+        <source>Qt hakkında</source>
+        <translation>About Qt</translation>
     </message>
 </context>
 </TS>

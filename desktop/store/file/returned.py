@@ -8,7 +8,6 @@ findings panel. ``labels``: every place of a department a return may name.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
 from ...core.definition import Definition
@@ -60,6 +59,8 @@ def labels(definition: Definition, department: str) -> dict[str, str]:
 
 
 def loads(text) -> dict:
+    import json  # local: most files have no return note, and opening one need not import json
+
     try:
         value = json.loads(text) if isinstance(text, str) else {}
     except ValueError:

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import sqlite3
 from functools import lru_cache
 
@@ -282,7 +281,7 @@ class _CleanRows:
         conn.execute(  # one statement: SQLite unpacks the list (binding row by row costs more than the check)
             f"INSERT INTO {n['slot']} SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
             "json_extract(value, '$[2]') FROM json_each(?)",
-            (json.dumps(rows, ensure_ascii=False),),
+            (msgspec.json.encode(rows).decode(),),  # msgspec: the stdlib json module is not on the start-up path
         )
         # every value of a row with an entered slot's key, once per (type, storage class, value);
         # whole numbers SAFE_INTEGERS proves need no look
