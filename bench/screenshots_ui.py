@@ -167,7 +167,7 @@ def main(out: Path, guide: bool = False) -> int:
     lst = view.findings.list
     lst.setFocus()
     for i in range(lst.count()):
-        if "zorunlu" in lst.item(i).text():
+        if "zorunlu" in lst.item(i).text() or "is required" in lst.item(i).text():  # FAALIYET_LANG=en too
             lst.setCurrentRow(i)
             lst.itemClicked.emit(lst.item(i))
             break
@@ -218,8 +218,10 @@ def main(out: Path, guide: bool = False) -> int:
 
     ro = files["imar"]
     real = workbook_module.writable_reason
+    from desktop.core.i18n import _
+
     workbook_module.writable_reason = lambda p: (
-        "Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek)."
+        _("Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek).")
         if Path(p) == ro
         else real(p)
     )

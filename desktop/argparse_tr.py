@@ -20,9 +20,18 @@ _TEXTS = {
 }
 
 
+_ENGLISH = argparse._  # type: ignore[attr-defined]  # argparse's own gettext
+
+
 def _(text: str) -> str:
     return _TEXTS.get(text, text)
 
 
 def install() -> None:
+    """argparse's own words in Turkish, unless the CLI runs in English (``FAALIYET_LANG=en``)."""
+    from .core import i18n
+
+    if i18n.language() != "tr":
+        argparse._ = _ENGLISH  # its own English (undoes an earlier install)
+        return
     argparse._ = _  # argparse looks up its translation function at call time

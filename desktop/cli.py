@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 
 from . import argparse_tr, resources
+from .core import i18n
 from .core.definition import Definition, describe_type
 from .core.findings import Finding, count_by_severity
-from .core.i18n import _
+from .core.i18n import _, lazy
 from .core.loader import DefinitionError, load_definition
 from .store import definition_cache
 from .store.errors import ImportRejected, WorkbookError
@@ -32,18 +33,28 @@ class Failure(Exception):
         self.status = status
 
 
+# the plan's levels as plan_import counts them (Turkish keys), as this run's language says them
+_PLAN_WORDS = {
+    "amaç": lazy("amaç"),
+    "hedef": lazy("hedef"),
+    "performans hedefi": lazy("performans hedefi"),
+    "gösterge": lazy("gösterge"),
+    "faaliyet": lazy("faaliyet"),
+}
+
+
 def _definition(args) -> Definition:
     """The definition a command works with: ``--from FILE``'s copy, ``--definition FOLDER``, or the shipped sample."""
     if getattr(args, "source_file", None):
         if getattr(args, "definition", None):
-            raise Failure("--definition ile --from birlikte verilemez: tanım ya klasörden ya dosyadan alınır.")
+            raise Failure(_("--definition ile --from birlikte verilemez: tanım ya klasörden ya dosyadan alınır."))
         with _open(args.source_file, readonly=True) as wb:
             return wb.definition
     folder = Path(args.definition) if getattr(args, "definition", None) else resources.default_definition()
     try:
         return definition_cache.load(folder)  # compiled once, then milliseconds
     except DefinitionError as exc:
-        raise Failure(f"Form tanımı yüklenemedi ({folder}):\n{exc}") from None
+        raise Failure(_("Form tanımı yüklenemedi ({folder}):\n{exc}").format(folder=folder, exc=exc)) from None
 
 
 def _open(path: str, readonly: bool = False) -> Workbook:
@@ -62,8 +73,9 @@ def _not_an_input(out: str, *inputs: str) -> None:
     for name in inputs:
         if target.resolve() == Path(name).resolve() or _same_file(target, Path(name)):
             raise Failure(
-                f"Çıktı dosyası ('{Path(out).name}') okunan dosyanın kendisi; üzerine yazılırsa dosya kaybolur. "
-                "--out ile başka bir ad verin."
+                _(
+                    "Çıktı dosyası ('{name}') okunan dosyanın kendisi; üzerine yazılırsa dosya kaybolur. --out ile başka bir ad verin."
+                ).format(name=Path(out).name)
             )
 
 
@@ -84,7 +96,9 @@ def cmd_new(args) -> int:
     definition = _definition(args)
     if args.year is not None and args.year != definition.year.year:
         raise Failure(
-            f"Form tanımı {definition.year.year} yılı için; {args.year} yılı için tanım yok. --definition ile o yılın klasörünü verin."
+            _("Form tanımı {year} yılı için; {year2} yılı için tanım yok. --definition ile o yılın klasörünü verin.").format(
+                year=definition.year.year, year2=args.year
+            )
         )
     department = None if args.consolidated else args.department
     try:
@@ -92,12 +106,18 @@ def cmd_new(args) -> int:
     except WorkbookError as exc:
         raise Failure(str(exc)) from None
     except OSError as exc:
-        raise Failure(f"'{args.out}' oluşturulamadı ({exc.strerror or exc}). Yazılabilir bir klasör seçin.") from None
+        raise Failure(
+            _("'{out}' oluşturulamadı ({x}). Yazılabilir bir klasör seçin.").format(out=args.out, x=exc.strerror or exc)
+        ) from None
     if department is None:
-        print(f"Birleşik dosya oluşturuldu: {args.out} ({definition.institution.name} {definition.year.year})")
-        print(f"Birim dosyaları için: faaliyet distribute {args.out} --out-dir KLASÖR")
+        print(
+            _("Birleşik dosya oluşturuldu: {out} ({name} {year})").format(
+                out=args.out, name=definition.institution.name, year=definition.year.year
+            )
+        )
+        print(_("Birim dosyaları için: faaliyet distribute {out} --out-dir KLASÖR").format(out=args.out))
     else:
-        print(f"Oluşturuldu: {args.out}")
+        print(_("Oluşturuldu: {out}").format(out=args.out))
     return 0
 
 
@@ -112,7 +132,9 @@ def cmd_init(args) -> int:
     out = Path(args.out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise Failure(
-            f"'{out}' boş bir klasör değil; tanımın üzerine yazılmasın diye hiçbir şey yazılmadı. Yeni ya da boş bir klasör adı verin."
+            _(
+                "'{out}' boş bir klasör değil; tanımın üzerine yazılmasın diye hiçbir şey yazılmadı. Yeni ya da boş bir klasör adı verin."
+            ).format(out=out)
         )
     existed = out.exists()
     try:
@@ -123,14 +145,17 @@ def cmd_init(args) -> int:
     except (OSError, WorkbookError, DefinitionError) as exc:
         _remove_written(out, files, keep=out if existed else None)
         if isinstance(exc, OSError):
-            raise Failure(f"'{out}' klasörüne yazılamadı ({exc.strerror or exc}). Yazılabilir bir klasör seçin.") from None
-        raise Failure(f"Başlangıç tanımı yazılamadı; klasör eski haline getirildi:\n{exc}") from None
-    print(f"Tanım klasörü oluşturuldu: {out} ({definition.id})")
+            raise Failure(
+                _("'{out}' klasörüne yazılamadı ({x}). Yazılabilir bir klasör seçin.").format(out=out, x=exc.strerror or exc)
+            ) from None
+        raise Failure(_("Başlangıç tanımı yazılamadı; klasör eski haline getirildi:\n{exc}").format(exc=exc)) from None
+    print(_("Tanım klasörü oluşturuldu: {out} ({id})").format(out=out, id=definition.id))
     for name in files:
         print(f"  {name}")
     print(
-        "Sonra: tanımı doldurun, ardından "
-        f"faaliyet new --definition {out} --consolidated --out {definition.institution.key}-{definition.year.year}-birlesik.faaliyet"
+        _(
+            "Sonra: tanımı doldurun, ardından faaliyet new --definition {out} --consolidated --out {key}-{year}-birlesik.faaliyet"
+        ).format(out=out, key=definition.institution.key, year=definition.year.year)
     )
     return 0
 
@@ -160,7 +185,11 @@ def cmd_distribute(args) -> int:
     for r in results:
         print(r.line, file=sys.stdout if r.written else sys.stderr)
     written = sum(r.written for r in results)
-    print(f"{written} birim dosyası yazıldı, {len(results) - written} yazılmadı: {args.out_dir}")
+    print(
+        _("{written} birim dosyası yazıldı, {n} yazılmadı: {out_dir}").format(
+            written=written, n=len(results) - written, out_dir=args.out_dir
+        )
+    )
     return 0 if written == len(results) else 1
 
 
@@ -168,16 +197,18 @@ def cmd_fields(args) -> int:
     definition = _definition(args)
     if definition.department(args.department) is None:
         known = ", ".join(d.key for d in definition.departments)
-        raise Failure(f"'{args.department}' diye bir birim yok. Bilinen birimler: {known}")
+        raise Failure(
+            _("'{department}' diye bir birim yok. Bilinen birimler: {known}").format(department=args.department, known=known)
+        )
     for slot in definition.slots_of(args.department):
-        kind = "hesaplanan" if slot.computed else describe_type(slot.type)
+        kind = _("hesaplanan") if slot.computed else describe_type(slot.type)
         print(f"{slot.key}\t{kind}\t{slot.label}")
     for ind in definition.indicators_of(args.department):
-        print(f"{ind.key}.actual\tgösterge\t{ind.code} {ind.name} ({ind.unit})")
-        print(f"{ind.key}.explanation\tuzun metin\t{ind.code} sapma açıklaması")
-        print(f"{ind.key}.source\tmetin\t{ind.code} kaynak belge/kayıt")
+        print(f"{ind.key}.actual\t{_('gösterge')}\t{ind.code} {ind.name} ({ind.unit})")
+        print(f"{ind.key}.explanation\t{_('uzun metin')}\t{ind.code} {_('sapma açıklaması')}")
+        print(f"{ind.key}.source\t{_('metin')}\t{ind.code} {_('kaynak belge/kayıt')}")
     for act in definition.activities_of(args.department):
-        print(f"{act.key}.actual_cost\tfaaliyet\t{act.code} {act.name[:60]} (gerçekleşen maliyet, TL)")
+        print(f"{act.key}.actual_cost\t{_('faaliyet')}\t{act.code} {act.name[:60]} ({_('gerçekleşen maliyet, TL')})")
     return 0
 
 
@@ -190,14 +221,14 @@ def cmd_values_import(args) -> int:
             return 1
         except WorkbookError as exc:
             raise Failure(str(exc)) from None
-    print(f"{n} değer kaydedildi: {args.file}")
+    print(_("{n} değer kaydedildi: {file}").format(n=n, file=args.file))
     return 0
 
 
 def cmd_values_export(args) -> int:
     with _open(args.file, readonly=True) as wb:
         if not wb.department and not args.department:
-            raise Failure("Bu birleştirilmiş bir dosya: --department ile birimi seçin.")
+            raise Failure(_("Bu birleştirilmiş bir dosya: --department ile birimi seçin."))
         try:
             data = export_values(wb, args.department, args.previous_year)
         except WorkbookError as exc:
@@ -285,7 +316,7 @@ def cmd_check(args) -> int:
         findings = wb.findings(images=True)  # what a merge checks, photos decoded too
     print_findings(findings)
     counts = count_by_severity(findings)
-    print(f"{counts['error']} hata, {counts['warning']} uyarı", file=sys.stderr)
+    print(_("{error} hata, {warning} uyarı").format(error=counts["error"], warning=counts["warning"]), file=sys.stderr)
     return 1 if counts["error"] else 0
 
 
@@ -297,9 +328,9 @@ def cmd_demo(args) -> int:
     sample_dir = resources.sample(definition.id)
     if not sample_dir.is_dir() or not any(sample_dir.glob("*.json")):
         raise Failure(
-            f"'{definition.id}' tanımının örnek verisi yok; örnek rapor ancak örnek verisi olan bir tanımla kurulur "
-            "(--definition vermeden: uygulamayla gelen örnek). Kendi yılınız için: "
-            "faaliyet new --definition KLASÖR --consolidated --out DOSYA"
+            _(
+                "'{id}' tanımının örnek verisi yok; örnek rapor ancak örnek verisi olan bir tanımla kurulur (--definition vermeden: uygulamayla gelen örnek). Kendi yılınız için: faaliyet new --definition KLASÖR --consolidated --out DOSYA"
+            ).format(id=definition.id)
         )
     workdir = Path(args.workdir) if args.workdir else Path.cwd() / "faaliyet-demo"
     try:
@@ -310,18 +341,20 @@ def cmd_demo(args) -> int:
             refuse_if_held(path)
         result = build_sample(definition, sample_dir, workdir)
     except (WorkbookError, ImportRejected) as exc:
-        raise Failure(f"Örnek veriler kurulamadı:\n{exc}") from None
+        raise Failure(_("Örnek veriler kurulamadı:\n{exc}").format(exc=exc)) from None
     consolidated = _demo_merge(definition, workdir, result.files)
     with _open(str(consolidated), readonly=True) as wb:
         findings = wb.findings()  # the whole year once: no finding counted per department
     plan = definition.plan
     tables = sum(1 for f in definition.forms for s in f.sections for i in s.items if i.kind == "table")
     counts = count_by_severity(findings)
-    print(f"Örnek: {definition.institution.name} {definition.year.year} ({workdir})")
-    print(f"  birim: {len(definition.departments)}")
-    print(f"  gösterge: {len(plan.indicators())}, faaliyet: {len(plan.activities())}")
-    print(f"  tablo: {tables}, girilen değer: {result.values}")
-    print(f"  bulgular: {counts['error']} hata, {counts['warning']} uyarı")
+    print(
+        _("Örnek: {name} {year} ({workdir})").format(name=definition.institution.name, year=definition.year.year, workdir=workdir)
+    )
+    print(_("  birim: {n}").format(n=len(definition.departments)))
+    print(_("  gösterge: {n}, faaliyet: {n2}").format(n=len(plan.indicators()), n2=len(plan.activities())))
+    print(_("  tablo: {tables}, girilen değer: {values}").format(tables=tables, values=result.values))
+    print(_("  bulgular: {error} hata, {warning} uyarı").format(error=counts["error"], warning=counts["warning"]))
     if args.findings:
         print_findings(findings)
     out = Path(args.out) if args.out else workdir / f"{definition.id}-faaliyet-raporu.pdf"
@@ -340,8 +373,8 @@ def _demo_merge(definition, workdir: Path, files: dict) -> Path:
             pass
         merge_files(target, list(files.values()))
     except WorkbookError as exc:
-        raise Failure(f"Örnek dosyalar birleştirilemedi:\n{exc}") from None
-    print(f"Birleştirilmiş dosya: {target}")
+        raise Failure(_("Örnek dosyalar birleştirilemedi:\n{exc}").format(exc=exc)) from None
+    print(_("Birleştirilmiş dosya: {target}").format(target=target))
     return target
 
 
@@ -357,7 +390,10 @@ def _build(path: Path, out: Path, department: str | None) -> None:
             result = build_report(wb, out, department=department)
         except WorkbookError as exc:
             raise Failure(str(exc)) from None
-    print(f"Rapor: {result.path} ({result.pages} sayfa{', TASLAK' if result.draft else ''})")
+    if result.draft:
+        print(_("Rapor: {path} ({pages} sayfa, TASLAK)").format(path=result.path, pages=result.pages))
+    else:
+        print(_("Rapor: {path} ({pages} sayfa)").format(path=result.path, pages=result.pages))
 
 
 def cmd_build(args) -> int:
@@ -372,8 +408,9 @@ def cmd_merge(args) -> int:
 
     if not Path(args.into).exists():
         raise Failure(
-            f"'{args.into}' bulunamadı. Yılın birleşik dosyasını önce oluşturun: "
-            f"faaliyet new --definition KLASÖR --consolidated --out {args.into}"
+            _(
+                "'{into}' bulunamadı. Yılın birleşik dosyasını önce oluşturun: faaliyet new --definition KLASÖR --consolidated --out {into}"
+            ).format(into=args.into)
         )
     try:
         refuse_if_held(args.into)
@@ -477,7 +514,11 @@ def cmd_excel_export(args) -> int:
             result = export_excel(wb, args.out)
         except WorkbookError as exc:
             raise Failure(str(exc)) from None
-    print(f"Excel: {result.path} ({len(result.sheets)} sayfa, {result.tables} tablo, {result.indicators} gösterge)")
+    print(
+        _("Excel: {path} ({n} sayfa, {tables} tablo, {indicators} gösterge)").format(
+            path=result.path, n=len(result.sheets), tables=result.tables, indicators=result.indicators
+        )
+    )
     return 0
 
 
@@ -491,14 +532,20 @@ def cmd_excel_template(args) -> int:
             with _open(args.source, readonly=True) as wb:
                 if wb.department and wb.department != args.department:
                     raise Failure(
-                        f"'{args.source}' '{wb.department}' biriminin dosyası; '{args.department}' için şablon üretilemez."
+                        _("'{source}' '{department}' biriminin dosyası; '{department2}' için şablon üretilemez.").format(
+                            source=args.source, department=wb.department, department2=args.department
+                        )
                     )
                 result = template_from_workbook(wb, args.department, args.out)
         else:
             result = write_template(_definition(args), args.department, args.out)
     except WorkbookError as exc:
         raise Failure(str(exc)) from None
-    print(f"Şablon: {result.path} ({result.inputs} giriş hücresi; sayfalar: {', '.join(result.sheets)})")
+    print(
+        _("Şablon: {path} ({inputs} giriş hücresi; sayfalar: {join})").format(
+            path=result.path, inputs=result.inputs, join=", ".join(result.sheets)
+        )
+    )
     return 0
 
 
@@ -513,7 +560,11 @@ def cmd_excel_import(args) -> int:
             return 1
         except WorkbookError as exc:
             raise Failure(str(exc)) from None
-    print(f"{n} değer kaydedildi: {args.file}" if n else f"Şablonda değişen değer yok; {args.file} değişmedi.")
+    print(
+        _("{n} değer kaydedildi: {file}").format(n=n, file=args.file)
+        if n
+        else _("Şablonda değişen değer yok; {file} değişmedi.").format(file=args.file)
+    )
     return 0
 
 
@@ -528,9 +579,10 @@ def cmd_plan_template(args) -> int:
     except WorkbookError as exc:
         raise Failure(str(exc)) from None
     counts = ", ".join(
-        f"{n} {what}" for what, n in zip(("amaç", "hedef", "performans hedefi", "gösterge", "faaliyet"), result.rows.values())
+        f"{n} {what}"
+        for what, n in zip((_("amaç"), _("hedef"), _("performans hedefi"), _("gösterge"), _("faaliyet")), result.rows.values())
     )
-    print(f"Plan tablosu: {result.path} ({counts})")
+    print(_("Plan tablosu: {path} ({counts})").format(path=result.path, counts=counts))
     return 0
 
 
@@ -545,8 +597,12 @@ def cmd_plan_import(args) -> int:
     except WorkbookError as exc:
         raise Failure(str(exc)) from None
     for warning in result.warnings:
-        print(f"uyarı: {warning}", file=sys.stderr)
-    print(f"Plan yazıldı: {result.path} ({', '.join(f'{n} {what}' for what, n in result.counts.items())})")
+        print(_("uyarı: {warning}").format(warning=warning), file=sys.stderr)
+    print(
+        _("Plan yazıldı: {path} ({join})").format(
+            path=result.path, join=", ".join(f"{n} {_PLAN_WORDS.get(what, what)}" for what, n in result.counts.items())
+        )
+    )
     return 0
 
 
@@ -554,11 +610,11 @@ def build_parser() -> argparse.ArgumentParser:
     argparse_tr.install()
     p = argparse.ArgumentParser(
         prog="faaliyet",
-        description="Belediye faaliyet raporu: birim dosyaları, denetim, birleştirme ve rapor.",
-        epilog="Pencereyi açmak için komutsuz 'faaliyet' ya da 'faaliyet open DOSYA' çalıştırın.",
+        description=_("Belediye faaliyet raporu: birim dosyaları, denetim, birleştirme ve rapor."),
+        epilog=_("Pencereyi açmak için komutsuz 'faaliyet' ya da 'faaliyet open DOSYA' çalıştırın."),
     )
     p.add_argument("--version", action="version", version=f"faaliyet {version()}", help=_("sürümü yazar ve çıkar"))
-    sub = p.add_subparsers(dest="command", metavar="KOMUT", title="komutlar")
+    sub = p.add_subparsers(dest="command", metavar=_("KOMUT"), title=_("komutlar"))
     sub.required = True
 
     def add(name, helptext, func):
@@ -567,211 +623,225 @@ def build_parser() -> argparse.ArgumentParser:
         return sp
 
     def with_definition(sp):
-        sp.add_argument("--definition", metavar="KLASÖR", help="form tanımı klasörü (varsayılan: forms/kars-2020)")
+        sp.add_argument("--definition", metavar=_("KLASÖR"), help=_("form tanımı klasörü (varsayılan: forms/kars-2020)"))
         return sp
 
     def with_file(sp):
-        sp.add_argument("--from", dest="source_file", metavar="DOSYA", help="tanımı bu .faaliyet dosyasındaki kopyadan al")
+        sp.add_argument("--from", dest="source_file", metavar=_("DOSYA"), help=_("tanımı bu .faaliyet dosyasındaki kopyadan al"))
         return sp
 
-    with_file(with_definition(add("departments", "birimlerin anahtar ve adlarını listeler", cmd_departments)))
+    with_file(with_definition(add("departments", _("birimlerin anahtar ve adlarını listeler"), cmd_departments)))
 
-    sp = add("init", "yeni bir belediyenin yılı için başlangıç tanım klasörü yazar", cmd_init)
-    sp.add_argument("--institution", required=True, metavar="AD", help='kurumun adı, ör. "Ad Belediyesi"')
-    sp.add_argument("--year", required=True, type=int, metavar="YIL", help="rapor yılı")
-    sp.add_argument("--out", required=True, metavar="KLASÖR", help="yazılacak tanım klasörü (yeni ya da boş olmalı)")
+    sp = add("init", _("yeni bir belediyenin yılı için başlangıç tanım klasörü yazar"), cmd_init)
+    sp.add_argument("--institution", required=True, metavar=_("AD"), help=_('kurumun adı, ör. "Ad Belediyesi"'))
+    sp.add_argument("--year", required=True, type=int, metavar=_("YIL"), help=_("rapor yılı"))
+    sp.add_argument("--out", required=True, metavar=_("KLASÖR"), help=_("yazılacak tanım klasörü (yeni ya da boş olmalı)"))
 
     sp = with_definition(
-        add("new", "yılın birleşik dosyasını (--consolidated) ya da bir birimin boş dosyasını oluşturur", cmd_new)
+        add("new", _("yılın birleşik dosyasını (--consolidated) ya da bir birimin boş dosyasını oluşturur"), cmd_new)
     )
     which = sp.add_mutually_exclusive_group(required=True)
-    which.add_argument("--department", metavar="BİRİM", help="birim anahtarı (faaliyet departments)")
-    which.add_argument("--consolidated", action="store_true", help="Strateji Geliştirme'nin birleşik dosyası")
-    sp.add_argument("--year", type=int, metavar="YIL", help="rapor yılı (verilirse tanımın yılıyla aynı olmalı)")
-    sp.add_argument("--out", required=True, metavar="DOSYA", help="oluşturulacak .faaliyet dosyası")
+    which.add_argument("--department", metavar=_("BİRİM"), help=_("birim anahtarı (faaliyet departments)"))
+    which.add_argument("--consolidated", action="store_true", help=_("Strateji Geliştirme'nin birleşik dosyası"))
+    sp.add_argument("--year", type=int, metavar=_("YIL"), help=_("rapor yılı (verilirse tanımın yılıyla aynı olmalı)"))
+    sp.add_argument("--out", required=True, metavar=_("DOSYA"), help=_("oluşturulacak .faaliyet dosyası"))
 
-    sp = add("distribute", "birleşik dosyadan her birime boş birim dosyası üretir (yıl ayarlarıyla)", cmd_distribute)
-    sp.add_argument("file", metavar="BİRLEŞİK", help="yılın birleşik .faaliyet dosyası")
-    sp.add_argument("--out-dir", required=True, metavar="KLASÖR", help="birim dosyalarının yazılacağı klasör")
-    sp.add_argument("--department", action="append", metavar="BİRİM", help="yalnızca bu birim (birden çok kez verilebilir)")
+    sp = add("distribute", _("birleşik dosyadan her birime boş birim dosyası üretir (yıl ayarlarıyla)"), cmd_distribute)
+    sp.add_argument("file", metavar=_("BİRLEŞİK"), help=_("yılın birleşik .faaliyet dosyası"))
+    sp.add_argument("--out-dir", required=True, metavar=_("KLASÖR"), help=_("birim dosyalarının yazılacağı klasör"))
+    sp.add_argument("--department", action="append", metavar=_("BİRİM"), help=_("yalnızca bu birim (birden çok kez verilebilir)"))
 
-    sp = with_file(with_definition(add("fields", "bir birimin alan ve gösterge anahtarlarını listeler", cmd_fields)))
-    sp.add_argument("department", metavar="BİRİM", help="birim anahtarı")
+    sp = with_file(with_definition(add("fields", _("bir birimin alan ve gösterge anahtarlarını listeler"), cmd_fields)))
+    sp.add_argument("department", metavar=_("BİRİM"), help=_("birim anahtarı"))
 
-    sp = add("values", "değer dosyalarını (JSON/CSV) içe ve dışa aktarır", None)
-    vsub = sp.add_subparsers(dest="values_command", metavar="İŞLEM", title="işlemler")
+    sp = add("values", _("değer dosyalarını (JSON/CSV) içe ve dışa aktarır"), None)
+    vsub = sp.add_subparsers(dest="values_command", metavar=_("İŞLEM"), title=_("işlemler"))
     vsub.required = True
     vi = vsub.add_parser(
         "import",
-        help="değer dosyasını içe aktarır (ya hepsi ya hiçbiri)",
-        description="değer dosyasını içe aktarır; tek bir hatalı değer bütün aktarımı reddeder ve dosya değişmez",
+        help=_("değer dosyasını içe aktarır (ya hepsi ya hiçbiri)"),
+        description=_("değer dosyasını içe aktarır; tek bir hatalı değer bütün aktarımı reddeder ve dosya değişmez"),
     )
-    vi.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
-    vi.add_argument("values", metavar="DEĞERLER", help="değer dosyası (JSON)")
+    vi.add_argument("file", metavar=_("DOSYA"), help=_(".faaliyet dosyası"))
+    vi.add_argument("values", metavar=_("DEĞERLER"), help=_("değer dosyası (JSON)"))
     vi.set_defaults(func=cmd_values_import)
     ve = vsub.add_parser(
-        "export", help="değerleri JSON ya da CSV olarak verir", description="değerleri JSON ya da CSV olarak verir"
+        "export", help=_("değerleri JSON ya da CSV olarak verir"), description=_("değerleri JSON ya da CSV olarak verir")
     )
-    ve.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
-    ve.add_argument("--format", choices=["json", "csv"], default="json", help="çıktı biçimi (varsayılan json)")
-    ve.add_argument("--department", metavar="BİRİM", help="birleştirilmiş dosyada birim")
-    ve.add_argument("--out", metavar="ÇIKTI", help="çıktı dosyası (varsayılan: ekrana)")
-    ve.add_argument("--previous-year", action="store_true", help='dosyadaki geçen yılın değerlerini ver ("year": önceki yıl)')
+    ve.add_argument("file", metavar=_("DOSYA"), help=_(".faaliyet dosyası"))
+    ve.add_argument("--format", choices=["json", "csv"], default="json", help=_("çıktı biçimi (varsayılan json)"))
+    ve.add_argument("--department", metavar=_("BİRİM"), help=_("birleştirilmiş dosyada birim"))
+    ve.add_argument("--out", metavar=_("ÇIKTI"), help=_("çıktı dosyası (varsayılan: ekrana)"))
+    ve.add_argument("--previous-year", action="store_true", help=_('dosyadaki geçen yılın değerlerini ver ("year": önceki yıl)'))
     ve.set_defaults(func=cmd_values_export)
 
-    sp = add("year", "yıl döngüsü: gelecek yılı bu yıldan yapar, geçmiş yılları ekler", None)
-    ysub = sp.add_subparsers(dest="year_command", metavar="İŞLEM", title="işlemler")
+    sp = add("year", _("yıl döngüsü: gelecek yılı bu yıldan yapar, geçmiş yılları ekler"), None)
+    ysub = sp.add_subparsers(dest="year_command", metavar=_("İŞLEM"), title=_("işlemler"))
     ysub.required = True
     yn = ysub.add_parser(
         "next",
-        help="bu yılın birleşik dosyasından gelecek yılın tanımını ve birleşik dosyasını yazar",
-        description="bu yılın birleşik dosyasından gelecek yılın tanım klasörünü (yıl bir artar, o yılın hedefleri geçerli olur) "
-        "ve birleşik dosyasını yazar: 'carry: true' alanlar bu yılın değerleriyle başlar, bu yılın değerleri geçen yıl "
-        "olarak salt okunur tutulur; yeni yılda yeri olmayan değerler listelenir. Girdi dosyası değişmez.",
+        help=_("bu yılın birleşik dosyasından gelecek yılın tanımını ve birleşik dosyasını yazar"),
+        description=_(
+            "bu yılın birleşik dosyasından gelecek yılın tanım klasörünü (yıl bir artar, o yılın hedefleri geçerli olur) ve birleşik dosyasını yazar: 'carry: true' alanlar bu yılın değerleriyle başlar, bu yılın değerleri geçen yıl olarak salt okunur tutulur; yeni yılda yeri olmayan değerler listelenir. Girdi dosyası değişmez."
+        ),
     )
-    yn.add_argument("file", metavar="BİRLEŞİK", help="bu yılın birleşik .faaliyet dosyası")
-    yn.add_argument("--year", required=True, type=int, metavar="YIL", help="gelecek yıl (dosyanın yılı + 1)")
-    yn.add_argument("--out", required=True, metavar="DOSYA", help="yazılacak yeni birleşik .faaliyet dosyası")
+    yn.add_argument("file", metavar=_("BİRLEŞİK"), help=_("bu yılın birleşik .faaliyet dosyası"))
+    yn.add_argument("--year", required=True, type=int, metavar=_("YIL"), help=_("gelecek yıl (dosyanın yılı + 1)"))
+    yn.add_argument("--out", required=True, metavar=_("DOSYA"), help=_("yazılacak yeni birleşik .faaliyet dosyası"))
     which = yn.add_mutually_exclusive_group()
-    which.add_argument("--out-definition", metavar="KLASÖR", help="yeni yılın tanımını bu (yeni ya da boş) klasöre yaz")
+    which.add_argument("--out-definition", metavar=_("KLASÖR"), help=_("yeni yılın tanımını bu (yeni ya da boş) klasöre yaz"))
     which.add_argument(
         "--definition",
-        metavar="KLASÖR",
-        help="hazırlanmış yeni yıl tanımını kullan (yeniden adlandırılan anahtarlar renamed_from ile eşlenir)",
+        metavar=_("KLASÖR"),
+        help=_("hazırlanmış yeni yıl tanımını kullan (yeniden adlandırılan anahtarlar renamed_from ile eşlenir)"),
     )
     yn.set_defaults(func=cmd_year_next)
     yh = ysub.add_parser(
         "history",
-        help="önceki yılların birleşik dosyalarının değerlerini geçmiş yıl olarak ekler",
-        description="önceki yılların birleşik dosyalarının değerlerini dosyaya geçmiş yıl olarak ekler; kurum aynı, yıl daha "
-        "önce ve plan eşlenebilir olmalı, yoksa hiçbiri eklenmez ve dosya değişmez (çıkış 1)",
+        help=_("önceki yılların birleşik dosyalarının değerlerini geçmiş yıl olarak ekler"),
+        description=_(
+            "önceki yılların birleşik dosyalarının değerlerini dosyaya geçmiş yıl olarak ekler; kurum aynı, yıl daha önce ve plan eşlenebilir olmalı, yoksa hiçbiri eklenmez ve dosya değişmez (çıkış 1)"
+        ),
     )
-    yh.add_argument("file", metavar="BİRLEŞİK", help="geçmişin ekleneceği birleşik .faaliyet dosyası")
+    yh.add_argument("file", metavar=_("BİRLEŞİK"), help=_("geçmişin ekleneceği birleşik .faaliyet dosyası"))
     yh.add_argument(
         "--from",
         dest="sources",
         action="append",
         required=True,
-        metavar="ESKİ",
-        help="önceki bir yılın birleşik dosyası (birden çok kez verilebilir)",
+        metavar=_("ESKİ"),
+        help=_("önceki bir yılın birleşik dosyası (birden çok kez verilebilir)"),
     )
     yh.set_defaults(func=cmd_year_history)
 
-    sp = add("check", "dosyayı denetler ve bulguları listeler (çıkış: 0 hatasız, 1 hatalı, 2 açılamadı)", cmd_check)
-    sp.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
+    sp = add("check", _("dosyayı denetler ve bulguları listeler (çıkış: 0 hatasız, 1 hatalı, 2 açılamadı)"), cmd_check)
+    sp.add_argument("file", metavar=_("DOSYA"), help=_(".faaliyet dosyası"))
 
-    sp = with_definition(add("demo", "Kars 2020 örneğini kurar, denetler ve raporu üretir", cmd_demo))
-    sp.add_argument("--out", metavar="PDF", help="rapor dosyası")
-    sp.add_argument("--workdir", metavar="KLASÖR", help="birim dosyalarının yazılacağı klasör (varsayılan: ./faaliyet-demo)")
-    sp.add_argument("--findings", action="store_true", help="bütün bulguları da listeler")
+    sp = with_definition(add("demo", _("Kars 2020 örneğini kurar, denetler ve raporu üretir"), cmd_demo))
+    sp.add_argument("--out", metavar="PDF", help=_("rapor dosyası"))
+    sp.add_argument(
+        "--workdir", metavar=_("KLASÖR"), help=_("birim dosyalarının yazılacağı klasör (varsayılan: ./faaliyet-demo)")
+    )
+    sp.add_argument("--findings", action="store_true", help=_("bütün bulguları da listeler"))
 
-    sp = add("build", "dosyadan raporu (PDF) üretir", cmd_build)
-    sp.add_argument("file", metavar="DOSYA", help="birleştirilmiş ya da birim .faaliyet dosyası")
-    sp.add_argument("--out", metavar="PDF", help="rapor dosyası (varsayılan: dosya adı .pdf)")
-    sp.add_argument("--department", metavar="BİRİM", help="yalnızca bu birimin birim faaliyet raporu")
+    sp = add("build", _("dosyadan raporu (PDF) üretir"), cmd_build)
+    sp.add_argument("file", metavar=_("DOSYA"), help=_("birleştirilmiş ya da birim .faaliyet dosyası"))
+    sp.add_argument("--out", metavar="PDF", help=_("rapor dosyası (varsayılan: dosya adı .pdf)"))
+    sp.add_argument("--department", metavar=_("BİRİM"), help=_("yalnızca bu birimin birim faaliyet raporu"))
 
-    sp = add("merge", "birim dosyalarını birleştirilmiş dosyaya aktarır", cmd_merge)
-    sp.add_argument("--into", required=True, metavar="BİRLEŞİK", help="birleştirilmiş .faaliyet dosyası")
-    sp.add_argument("files", nargs="+", metavar="DOSYA", help="birimlerden gelen .faaliyet dosyaları")
-    sp.add_argument("--force", action="store_true", help="eldekinden eski bir dosyayı da aktar")
+    sp = add("merge", _("birim dosyalarını birleştirilmiş dosyaya aktarır"), cmd_merge)
+    sp.add_argument("--into", required=True, metavar=_("BİRLEŞİK"), help=_("birleştirilmiş .faaliyet dosyası"))
+    sp.add_argument("files", nargs="+", metavar=_("DOSYA"), help=_("birimlerden gelen .faaliyet dosyaları"))
+    sp.add_argument("--force", action="store_true", help=_("eldekinden eski bir dosyayı da aktar"))
     sp.add_argument(
         "--accept-time",
         action="store_true",
-        help="gelecekte ya da yılın başından önce görünen değişiklik zamanlarını kabul et (gönderen PC'nin saati yanlışsa)",
+        help=_("gelecekte ya da yılın başından önce görünen değişiklik zamanlarını kabul et (gönderen PC'nin saati yanlışsa)"),
     )
     sp.add_argument(
         "--resolve",
         choices=["ours", "theirs"],
-        help="çakışmada: ours = birleşikteki değer kalsın, theirs = gelen dosyadaki değer",
+        help=_("çakışmada: ours = birleşikteki değer kalsın, theirs = gelen dosyadaki değer"),
     )
 
     sp = add(
-        "submit", "birim dosyasını denetler, gönderildi olarak işaretler ve gönderilecek kopyayı yazar (tek adım)", cmd_submit
+        "submit", _("birim dosyasını denetler, gönderildi olarak işaretler ve gönderilecek kopyayı yazar (tek adım)"), cmd_submit
     )
-    sp.add_argument("file", metavar="DOSYA", help="birim .faaliyet dosyası")
-    sp.add_argument("--out", required=True, metavar="KOPYA", help="gönderilecek kopya (USB bellek, ağ klasörü…)")
+    sp.add_argument("file", metavar=_("DOSYA"), help=_("birim .faaliyet dosyası"))
+    sp.add_argument("--out", required=True, metavar=_("KOPYA"), help=_("gönderilecek kopya (USB bellek, ağ klasörü…)"))
 
-    sp = add("copy", "denetlenmiş bir kopya yazar; gönderilmemiş dosyanın kopyasının adına -TASLAK eklenir", cmd_copy)
-    sp.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
-    sp.add_argument("--out", required=True, metavar="KOPYA", help="yazılacak kopya")
+    sp = add("copy", _("denetlenmiş bir kopya yazar; gönderilmemiş dosyanın kopyasının adına -TASLAK eklenir"), cmd_copy)
+    sp.add_argument("file", metavar=_("DOSYA"), help=_(".faaliyet dosyası"))
+    sp.add_argument("--out", required=True, metavar=_("KOPYA"), help=_("yazılacak kopya"))
 
-    sp = add("reopen", "gönderilmiş birim dosyasının gönderimini gerekçeyle geri alır (yeniden taslak)", cmd_reopen)
-    sp.add_argument("file", metavar="DOSYA", help="birim .faaliyet dosyası")
-    sp.add_argument("--reason", required=True, metavar="GEREKÇE", help="Strateji Geliştirme'nin göreceği gerekçe")
+    sp = add("reopen", _("gönderilmiş birim dosyasının gönderimini gerekçeyle geri alır (yeniden taslak)"), cmd_reopen)
+    sp.add_argument("file", metavar=_("DOSYA"), help=_("birim .faaliyet dosyası"))
+    sp.add_argument("--reason", required=True, metavar=_("GEREKÇE"), help=_("Strateji Geliştirme'nin göreceği gerekçe"))
 
-    sp = add("return", "bir birimi notla geri gönderir ve birime iletilecek geri gönderme dosyasını yazar", cmd_return)
-    sp.add_argument("file", metavar="BİRLEŞİK", help="yılın birleşik .faaliyet dosyası")
-    sp.add_argument("--department", required=True, metavar="BİRİM", help="geri gönderilecek birim")
-    sp.add_argument("--note", required=True, metavar="NOT", help="birimin neyi düzeltmesi gerektiği")
-    sp.add_argument("--field", action="append", metavar="ANAHTAR", help="düzeltilecek alan (birden çok kez verilebilir)")
-    sp.add_argument("--out", required=True, metavar="DOSYA", help="yazılacak dosya, ör. itfaiye-2020.geri.json")
+    sp = add("return", _("bir birimi notla geri gönderir ve birime iletilecek geri gönderme dosyasını yazar"), cmd_return)
+    sp.add_argument("file", metavar=_("BİRLEŞİK"), help=_("yılın birleşik .faaliyet dosyası"))
+    sp.add_argument("--department", required=True, metavar=_("BİRİM"), help=_("geri gönderilecek birim"))
+    sp.add_argument("--note", required=True, metavar=_("NOT"), help=_("birimin neyi düzeltmesi gerektiği"))
+    sp.add_argument("--field", action="append", metavar=_("ANAHTAR"), help=_("düzeltilecek alan (birden çok kez verilebilir)"))
+    sp.add_argument("--out", required=True, metavar=_("DOSYA"), help=_("yazılacak dosya, ör. itfaiye-2020.geri.json"))
 
-    sp = add("receive", "geri gönderme dosyasını birim dosyasına işler: dosya notla düzenlemeye açılır", cmd_receive)
-    sp.add_argument("file", metavar="DOSYA", help="birim .faaliyet dosyası")
-    sp.add_argument("return_file", metavar="GERİ", help="Strateji Geliştirme'nin gönderdiği .geri.json dosyası")
+    sp = add("receive", _("geri gönderme dosyasını birim dosyasına işler: dosya notla düzenlemeye açılır"), cmd_receive)
+    sp.add_argument("file", metavar=_("DOSYA"), help=_("birim .faaliyet dosyası"))
+    sp.add_argument("return_file", metavar=_("GERİ"), help=_("Strateji Geliştirme'nin gönderdiği .geri.json dosyası"))
 
-    sp = add("excel", "Excel (.xlsx): yılın tablolarını verir, birim şablonu üretir ve doldurulmuş şablonu içe aktarır", None)
-    xsub = sp.add_subparsers(dest="excel_command", metavar="İŞLEM", title="işlemler")
+    sp = add("excel", _("Excel (.xlsx): yılın tablolarını verir, birim şablonu üretir ve doldurulmuş şablonu içe aktarır"), None)
+    xsub = sp.add_subparsers(dest="excel_command", metavar=_("İŞLEM"), title=_("işlemler"))
     xsub.required = True
     xe = xsub.add_parser(
         "export",
-        help="performans tablosunu ve bütün tabloları tek .xlsx dosyasına verir",
-        description="performans sonuçları tablosunu ve birimlerin bütün tablolarını tek .xlsx dosyasına verir (birleştirilmiş ya da birim dosyasından)",
+        help=_("performans tablosunu ve bütün tabloları tek .xlsx dosyasına verir"),
+        description=_(
+            "performans sonuçları tablosunu ve birimlerin bütün tablolarını tek .xlsx dosyasına verir (birleştirilmiş ya da birim dosyasından)"
+        ),
     )
-    xe.add_argument("file", metavar="DOSYA", help="birleştirilmiş ya da birim .faaliyet dosyası")
-    xe.add_argument("--out", required=True, metavar="XLSX", help="yazılacak .xlsx dosyası, ör. yil.xlsx")
+    xe.add_argument("file", metavar=_("DOSYA"), help=_("birleştirilmiş ya da birim .faaliyet dosyası"))
+    xe.add_argument("--out", required=True, metavar="XLSX", help=_("yazılacak .xlsx dosyası, ör. yil.xlsx"))
     xe.set_defaults(func=cmd_excel_export)
     xt = xsub.add_parser(
         "template",
-        help="bir birimin formunu doldurulacak .xlsx şablonu olarak verir",
-        description="bir birimin formunu (bölümler, göstergeler, faaliyetler) doldurulacak .xlsx şablonu olarak verir; --from ile dosyadaki değerlerle doldurulur",
+        help=_("bir birimin formunu doldurulacak .xlsx şablonu olarak verir"),
+        description=_(
+            "bir birimin formunu (bölümler, göstergeler, faaliyetler) doldurulacak .xlsx şablonu olarak verir; --from ile dosyadaki değerlerle doldurulur"
+        ),
     )
     with_definition(xt)
-    xt.add_argument("department", metavar="BİRİM", help="birim anahtarı (faaliyet departments)")
-    xt.add_argument("--out", required=True, metavar="XLSX", help="yazılacak şablon, ör. sablon.xlsx")
+    xt.add_argument("department", metavar=_("BİRİM"), help=_("birim anahtarı (faaliyet departments)"))
+    xt.add_argument("--out", required=True, metavar="XLSX", help=_("yazılacak şablon, ör. sablon.xlsx"))
     xt.add_argument(
-        "--from", dest="source", metavar="DOSYA", help="şablonu bu .faaliyet dosyasının tanımı ve değerleriyle doldur"
+        "--from", dest="source", metavar=_("DOSYA"), help=_("şablonu bu .faaliyet dosyasının tanımı ve değerleriyle doldur")
     )
     xt.set_defaults(func=cmd_excel_template)
     xi = xsub.add_parser(
         "import",
-        help="doldurulmuş şablonu içe aktarır (ya hepsi ya hiçbiri)",
-        description="doldurulmuş şablonu içe aktarır; tek bir hatalı hücre bütün aktarımı reddeder, hatalar sayfa!hücre ile listelenir ve dosya değişmez (çıkış 1)",
+        help=_("doldurulmuş şablonu içe aktarır (ya hepsi ya hiçbiri)"),
+        description=_(
+            "doldurulmuş şablonu içe aktarır; tek bir hatalı hücre bütün aktarımı reddeder, hatalar sayfa!hücre ile listelenir ve dosya değişmez (çıkış 1)"
+        ),
     )
-    xi.add_argument("file", metavar="DOSYA", help=".faaliyet dosyası")
-    xi.add_argument("template", metavar="ŞABLON", help="doldurulmuş .xlsx şablonu")
+    xi.add_argument("file", metavar=_("DOSYA"), help=_(".faaliyet dosyası"))
+    xi.add_argument("template", metavar=_("ŞABLON"), help=_("doldurulmuş .xlsx şablonu"))
     xi.set_defaults(func=cmd_excel_import)
 
-    sp = add("plan", "stratejik planı Excel tablosu olarak verir ve doldurulmuş tablodan plan.yaml yazar", None)
-    psub = sp.add_subparsers(dest="plan_command", metavar="İŞLEM", title="işlemler")
+    sp = add("plan", _("stratejik planı Excel tablosu olarak verir ve doldurulmuş tablodan plan.yaml yazar"), None)
+    psub = sp.add_subparsers(dest="plan_command", metavar=_("İŞLEM"), title=_("işlemler"))
     psub.required = True
     pt = psub.add_parser(
         "template",
-        help="tanımın planını doldurulacak .xlsx tablosu olarak verir",
-        description="tanımın planını (amaçlar, hedefler, performans hedefleri, göstergeler, faaliyetler) Excel'de doldurulacak .xlsx tablosu olarak verir",
+        help=_("tanımın planını doldurulacak .xlsx tablosu olarak verir"),
+        description=_(
+            "tanımın planını (amaçlar, hedefler, performans hedefleri, göstergeler, faaliyetler) Excel'de doldurulacak .xlsx tablosu olarak verir"
+        ),
     )
     with_definition(pt)
-    pt.add_argument("--out", required=True, metavar="XLSX", help="yazılacak tablo, ör. plan.xlsx")
+    pt.add_argument("--out", required=True, metavar="XLSX", help=_("yazılacak tablo, ör. plan.xlsx"))
     pt.set_defaults(func=cmd_plan_template)
     pi = psub.add_parser(
         "import",
-        help="doldurulmuş plan tablosundan tanımın plan.yaml dosyasını yazar (ya hepsi ya hiçbiri)",
-        description="doldurulmuş plan tablosunu denetler ve tanım klasörünün plan.yaml dosyasını yazar; tek bir hata bütün tabloyu reddeder, "
-        "hatalar sayfa!hücre ile listelenir ve plan.yaml değişmez (çıkış 1)",
+        help=_("doldurulmuş plan tablosundan tanımın plan.yaml dosyasını yazar (ya hepsi ya hiçbiri)"),
+        description=_(
+            "doldurulmuş plan tablosunu denetler ve tanım klasörünün plan.yaml dosyasını yazar; tek bir hata bütün tabloyu reddeder, hatalar sayfa!hücre ile listelenir ve plan.yaml değişmez (çıkış 1)"
+        ),
     )
-    pi.add_argument("xlsx", metavar="XLSX", help="doldurulmuş plan tablosu (faaliyet plan template ile alınır)")
-    pi.add_argument("--definition", required=True, metavar="KLASÖR", help="plan.yaml'ı yazılacak tanım klasörü")
+    pi.add_argument("xlsx", metavar="XLSX", help=_("doldurulmuş plan tablosu (faaliyet plan template ile alınır)"))
+    pi.add_argument("--definition", required=True, metavar=_("KLASÖR"), help=_("plan.yaml'ı yazılacak tanım klasörü"))
     pi.add_argument(
         "--accept-weights",
         action="store_true",
-        help="göstergelerinin hedefe etkileri toplamı 100 olmayan performans hedeflerini plandaki gibi kabul et "
-        "(uyarı verilir; denetim ve rapor bunları hata olarak gösterir)",
+        help=_(
+            "göstergelerinin hedefe etkileri toplamı 100 olmayan performans hedeflerini plandaki gibi kabul et (uyarı verilir; denetim ve rapor bunları hata olarak gösterir)"
+        ),
     )
     pi.set_defaults(func=cmd_plan_import)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
+    i18n.set_language(i18n.language_from_environment())  # Turkish unless FAALIYET_LANG=en
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -782,7 +852,7 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
-        print("Durduruldu.", file=sys.stderr)
+        print(_("Durduruldu."), file=sys.stderr)
         return 130
     except OSError as exc:
         if not _closed_pipe(exc):

@@ -83,3 +83,26 @@ def clock(monkeypatch) -> Clock:
     fake = Clock()
     monkeypatch.setattr("desktop.store.file.clock.source", fake)
     return fake
+
+
+@pytest.fixture
+def english():
+    """Messages made outside the UI (``_()``) in English for the test, Turkish again after."""
+    from desktop.core import i18n
+
+    assert i18n.set_language("en") == "en"
+    yield
+    i18n.set_language("tr")
+
+
+@pytest.fixture
+def english_window(qapp, english):
+    """The window's language as ``application()`` sets it for FAALIYET_LANG=en: Qt's ``tr()`` and core's ``_()``."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.app import install_translation
+
+    translator = install_translation(qapp, "en")
+    assert translator is not None
+    yield
+    QCoreApplication.removeTranslator(translator)

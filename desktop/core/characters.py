@@ -41,13 +41,17 @@ def check_characters(text: str, multiline: bool) -> None:
         return
     c, at = bad.group(), bad.start() + 1
     if c in "\n\r\t":
-        what = "satır sonu" if c != "\t" else "sekme (Tab)"
-        raise CharacterProblem(f"{at}. karakter bir {what}; bu alan tek satırlık. Metni tek satırda yazın.")
+        what = _("satır sonu") if c != "\t" else _("sekme (Tab)")
+        raise CharacterProblem(
+            _("{at}. karakter bir {what}; bu alan tek satırlık. Metni tek satırda yazın.").format(at=at, what=what)
+        )
     if "\ud800" <= c <= "\udfff":
-        what = f"geçersiz bir karakter (eşi olmayan vekil kod U+{ord(c):04X})"
+        what = _("geçersiz bir karakter (eşi olmayan vekil kod U+{code:04X})").format(code=ord(c))
     else:
-        what = f"görünmeyen bir denetim karakteri (U+{ord(c):04X})"
-    raise CharacterProblem(f"{at}. karakter {what}. Metni yeniden yazın ya da düz metin olarak yapıştırın.")
+        what = _("görünmeyen bir denetim karakteri (U+{code:04X})").format(code=ord(c))
+    raise CharacterProblem(
+        _("{at}. karakter {what}. Metni yeniden yazın ya da düz metin olarak yapıştırın.").format(at=at, what=what)
+    )
 
 
 # --- text hygiene: warnings, never refusals ------------------------------------------------

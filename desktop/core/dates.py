@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .i18n import _, lazy
+
 MONTHS = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"]
 MONTH_KEYS = ["ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik"]
 BIMONTHS = [
@@ -18,7 +20,7 @@ BIMONTHS = [
 
 _DMY = re.compile(r"([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]+)")
 _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-_HINT = "Gün.ay.yıl biçiminde yazın, ör. 31.12.2020"
+_HINT = lazy("Gün.ay.yıl biçiminde yazın, ör. 31.12.2020")
 
 
 class DateError(ValueError):
@@ -32,23 +34,25 @@ def parse_date(text: str) -> dt.date:
     s = text.strip()
     shown = s if len(s) <= 40 else s[:39] + "…"
     if not s:
-        raise DateError(f"Tarih boş. {_HINT}")
+        raise DateError(_("Tarih boş. {hint}").format(hint=_HINT))
     if m := _ISO.fullmatch(s):
         year, month, day = m.group(1), m.group(2), m.group(3)
     elif m := _DMY.fullmatch(s):
         day, month, year = m.group(1), m.group(3), m.group(4)
     else:
-        raise DateError(f"'{shown}' bir tarih değil. {_HINT}")
+        raise DateError(_("'{shown}' bir tarih değil. {hint}").format(shown=shown, hint=_HINT))
     if len(year) != 4:
-        raise DateError(f"'{shown}' geçersiz: yılı dört haneli yazın, ör. 31.12.2020")
+        raise DateError(_("'{shown}' geçersiz: yılı dört haneli yazın, ör. 31.12.2020").format(shown=shown))
     y, mo, d = int(year), int(month), int(day)
     if y < 1:
-        raise DateError(f"'{shown}' geçersiz: yıl 0 olamaz. {_HINT}")
+        raise DateError(_("'{shown}' geçersiz: yıl 0 olamaz. {hint}").format(shown=shown, hint=_HINT))
     if not 1 <= mo <= 12:
-        raise DateError(f"'{shown}' geçersiz: ay 1 ile 12 arasında olmalı. {_HINT}")
+        raise DateError(_("'{shown}' geçersiz: ay 1 ile 12 arasında olmalı. {hint}").format(shown=shown, hint=_HINT))
     last = _days_in(y, mo)
     if not 1 <= d <= last:
-        raise DateError(f"'{shown}' geçersiz: {MONTHS[mo - 1]} {y} {last} gün çeker.")
+        raise DateError(
+            _("'{shown}' geçersiz: {months} {y} {last} gün çeker.").format(shown=shown, months=MONTHS[mo - 1], y=y, last=last)
+        )
     return dt.date(y, mo, d)
 
 

@@ -44,17 +44,17 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
     # live in the form of the department whose role is "institution" (roles.py).
 
     def __post_init__(self) -> None:
-        limits.at_most(sum(limits.form_slots(f) for f in self.forms), limits.MAX_SLOTS, "tanımdaki toplam değer sayısı")
+        limits.at_most(sum(limits.form_slots(f) for f in self.forms), limits.MAX_SLOTS, _("tanımdaki toplam değer sayısı"))
         dept_keys = [d.key for d in self.departments]
         if len(set(dept_keys)) != len(dept_keys):
-            raise ValueError("aynı birim anahtarı birden fazla kez tanımlanmış")
+            raise ValueError(_("aynı birim anahtarı birden fazla kez tanımlanmış"))
         known = set(dept_keys)
         for f in self.forms:
             if f.department not in known:
-                raise ValueError(f"'{f.department}' formu bilinmeyen bir birime ait")
+                raise ValueError(_("'{department}' formu bilinmeyen bir birime ait").format(department=f.department))
         form_depts = [f.department for f in self.forms]
         if len(set(form_depts)) != len(form_depts):
-            raise ValueError("bir birimin birden fazla formu var")
+            raise ValueError(_("bir birimin birden fazla formu var"))
         for f in self.forms:
             for unknown in forms_row_departments(f) - known:
                 raise ValueError(
@@ -64,7 +64,9 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
                 )
         for x in list(self.plan.indicators()) + list(self.plan.activities()):
             if x.department not in known:
-                raise ValueError(f"'{x.key}' bilinmeyen '{x.department}' birimine atanmış")
+                raise ValueError(
+                    _("'{key}' bilinmeyen '{department}' birimine atanmış").format(key=x.key, department=x.department)
+                )
         for i in self.plan.indicators():
             if i.targets is not None and i.target != i.target_of(self.year.year):
                 raise ValueError(target_conflict(i, self.year.year))
@@ -203,7 +205,7 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
 
             raise InvalidData(explain(str(exc))) from None
         except RecursionError:
-            raise InvalidData("form tanımı çok derin iç içe") from None
+            raise InvalidData(_("form tanımı çok derin iç içe")) from None
 
 
 def target_conflict(indicator: IndicatorDef, year: int) -> str:
@@ -223,4 +225,4 @@ def target_conflict(indicator: IndicatorDef, year: int) -> str:
 
 
 def describe_type(t: str) -> str:
-    return TYPE_LABELS.get(t, t)
+    return str(TYPE_LABELS.get(t, t))

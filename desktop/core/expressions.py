@@ -24,6 +24,7 @@ from decimal import Decimal, DecimalException
 from functools import lru_cache
 from typing import Any, cast
 
+from .i18n import _
 from .limits import MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH, MAX_FORMULA_NODES, MAX_MAGNITUDE, MAX_ROUND_DIGITS, grouped
 
 Lookup = Callable[[str], object]  # any entered value; _num makes it a number or refuses it
@@ -93,15 +94,19 @@ def _dotted(node: ast.AST) -> str | None:
 def parse(text: str) -> ast.Expression:
     """The syntax tree of an allowed expression, or ExpressionError (Turkish)."""
     if not isinstance(text, str):
-        raise ExpressionError("formül metin olmalı")
+        raise ExpressionError(_("formül metin olmalı"))
     if len(text) > MAX_FORMULA_CHARS:
-        raise ExpressionError(f"formül çok uzun ({len(text)} karakter; en çok {MAX_FORMULA_CHARS})")
+        raise ExpressionError(
+            _("formül çok uzun ({n} karakter; en çok {max_formula_chars})").format(
+                n=len(text), max_formula_chars=MAX_FORMULA_CHARS
+            )
+        )
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"formül okunamadı: '{_show(text)}' ({exc.msg})") from None
+        raise ExpressionError(_("formül okunamadı: '{text}' ({msg})").format(text=_show(text), msg=exc.msg)) from None
     except (RecursionError, MemoryError, ValueError):
-        raise ExpressionError(f"formül çok karmaşık: '{_show(text)}'") from None
+        raise ExpressionError(_("formül çok karmaşık: '{text}'").format(text=_show(text))) from None
     _check_shape(tree, text)
     return tree
 
@@ -120,14 +125,16 @@ def _check_shape(tree: ast.AST, text: str) -> None:
         count += 1
         if depth > MAX_FORMULA_DEPTH or count > MAX_FORMULA_NODES:
             raise ExpressionError(
-                f"formül çok karmaşık (en çok {MAX_FORMULA_DEPTH} iç içe düzey, {MAX_FORMULA_NODES} öğe): '{_show(text)}'"
+                _("formül çok karmaşık (en çok {max_formula_depth} iç içe düzey, {max_formula_nodes} öğe): '{text}'").format(
+                    max_formula_depth=MAX_FORMULA_DEPTH, max_formula_nodes=MAX_FORMULA_NODES, text=_show(text)
+                )
             )
         if type(node) in _NAMES:  # a key, whole: every segment checked here, its parts not walked
             if not _key_allowed(node):
-                raise ExpressionError(f"formülde izin verilmeyen ifade: '{_show(text)}'")
+                raise ExpressionError(_("formülde izin verilmeyen ifade: '{text}'").format(text=_show(text)))
             continue
         if not _allowed(node):
-            raise ExpressionError(f"formülde izin verilmeyen ifade: '{_show(text)}'")
+            raise ExpressionError(_("formülde izin verilmeyen ifade: '{text}'").format(text=_show(text)))
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
@@ -214,7 +221,9 @@ def evaluate(text: str, lookup: Lookup, *, strict: bool = False):
     except (_Incalculable, DecimalException, OverflowError):
         if strict:
             raise Incalculable(
-                f"formül hesaplanamadı: değerler ya da sonuç geçerli bir sayı değil veya çok büyük (mutlak değer en çok {grouped(MAX_MAGNITUDE)})"
+                _(
+                    "formül hesaplanamadı: değerler ya da sonuç geçerli bir sayı değil veya çok büyük (mutlak değer en çok {max_magnitude})"
+                ).format(max_magnitude=grouped(MAX_MAGNITUDE))
             ) from None
         return None
 
@@ -274,4 +283,4 @@ def _eval(node: ast.AST, lookup: Lookup):
             x = _eval(node.args[0], lookup)
             return _num(round(Decimal(x), cast(Any, node.args[1]).value))  # digits: a literal (parse())
         return _num(_FUNCS[name](*[_eval(a, lookup) for a in node.args]))
-    raise ExpressionError("formül değerlendirilemedi")
+    raise ExpressionError(_("formül değerlendirilemedi"))

@@ -1,10 +1,12 @@
-"""A validation finding: severity, place and a Turkish message."""
+"""A validation finding: severity, place and a message (in the language it was made in)."""
 
 from __future__ import annotations
 
 import msgspec
 
-SEVERITY_LABELS = {"error": "hata", "warning": "uyarı"}
+from .i18n import lazy
+
+SEVERITY_LABELS = {"error": lazy("hata"), "warning": lazy("uyarı")}
 # A required field still empty: an error (nothing is sent without it), but something to
 # fill rather than a mistake; a new file starts with these, so they are named apart.
 MISSING_RULE = "zorunlu"
@@ -23,7 +25,7 @@ class Finding(msgspec.Struct, frozen=True, order=True):
 
     @property
     def severity_label(self) -> str:
-        return SEVERITY_LABELS.get(self.severity, self.severity)
+        return str(SEVERITY_LABELS.get(self.severity, self.severity))
 
     @property
     def is_missing(self) -> bool:

@@ -16,7 +16,7 @@ from msgspec import Meta, field
 
 from . import keys
 from .dates import BIMONTHS, MONTH_KEYS, MONTHS
-from .i18n import _
+from .i18n import _, lazy
 from .limits import (
     MAX_COLUMNS,
     MAX_DEPARTMENT_SLOTS,
@@ -42,13 +42,13 @@ FieldType = Literal["count", "decimal", "money", "percent", "text", "longtext", 
 NUMERIC_TYPES = ("count", "decimal", "money", "percent")
 
 TYPE_LABELS = {
-    "count": "adet",
-    "decimal": "ondalık sayı",
-    "money": "tutar (TL)",
-    "percent": "yüzde",
-    "text": "metin",
-    "longtext": "uzun metin",
-    "date": "tarih",
+    "count": lazy("adet"),
+    "decimal": lazy("ondalık sayı"),
+    "money": lazy("tutar (TL)"),
+    "percent": lazy("yüzde"),
+    "text": lazy("metin"),
+    "longtext": lazy("uzun metin"),
+    "date": lazy("tarih"),
 }
 
 # Where a section is printed in the report (the regulation's outline).
@@ -133,9 +133,17 @@ def check_decimals(type_: str, decimals: int | None) -> None:
     if decimals is None:
         return
     if type_ not in NUMERIC_TYPES:
-        raise ValueError(f"'decimals' yalnızca sayı türlerinde ({', '.join(NUMERIC_TYPES)}) yazılabilir; '{type_}' için kaldırın")
+        raise ValueError(
+            _("'decimals' yalnızca sayı türlerinde ({join}) yazılabilir; '{type}' için kaldırın").format(
+                join=", ".join(NUMERIC_TYPES), type=type_
+            )
+        )
     if decimals > MAX_DECIMALS[type_]:
-        raise ValueError(f"'{TYPE_LABELS[type_]}' türünde 'decimals' en çok {MAX_DECIMALS[type_]} olabilir; {decimals} yazılmış")
+        raise ValueError(
+            _("'{type_labels}' türünde 'decimals' en çok {max_decimals} olabilir; {decimals} yazılmış").format(
+                type_labels=TYPE_LABELS[type_], max_decimals=MAX_DECIMALS[type_], decimals=decimals
+            )
+        )
 
 
 def check_factor(factor, what: str) -> None:
@@ -331,11 +339,11 @@ class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
         return next((c for c in self.columns if c.key == key), None)
 
     def __post_init__(self) -> None:
-        at_most(table_cells(self), MAX_TABLE_CELLS, f"'{self.key}' tablosunun hücre sayısı")
-        _unique([r.key for r in self.row_defs], "satır")
+        at_most(table_cells(self), MAX_TABLE_CELLS, _("'{key}' tablosunun hücre sayısı").format(key=self.key))
+        _unique([r.key for r in self.row_defs], _("satır"))
         if self.total_row is not False and keys.TOTAL_ROW in [r.key for r in self.row_defs]:
-            raise ValueError("'toplam' satırı hesaplanır; satır olarak tanımlanamaz")
-        _unique([c.key for c in self.columns], "sütun")
+            raise ValueError(_("'toplam' satırı hesaplanır; satır olarak tanımlanamaz"))
+        _unique([c.key for c in self.columns], _("sütun"))
         names = {c.key for c in self.columns}
         from .expressions import names_in  # local import: expressions is tiny
 
@@ -343,7 +351,10 @@ class TableDef(ItemDef, tag="table", frozen=True, kw_only=True):
             if c.computed:
                 unknown = names_in(c.computed) - names
                 if unknown:
-                    raise ValueError(f"'{c.key}' sütununun formülü bilinmeyen sütun kullanıyor: " + ", ".join(sorted(unknown)))
+                    raise ValueError(
+                        _("'{key}' sütununun formülü bilinmeyen sütun kullanıyor: ").format(key=c.key)
+                        + ", ".join(sorted(unknown))
+                    )
             if c.previous_year:
                 _check_of(
                     c.key,
@@ -400,10 +411,12 @@ class FormDef(Strict, frozen=True, kw_only=True):
     rules: Annotated[list[RuleDef], Meta(max_length=MAX_RULES)] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        at_most(form_slots(self), MAX_DEPARTMENT_SLOTS, f"'{self.department}' formunun değer sayısı")
-        _unique([s.key for s in self.sections], "bölüm")
-        _unique([i.key for s in self.sections for i in s.items], "alan/tablo")
-        _unique([r.key for r in self.rules], "kural")
+        at_most(
+            form_slots(self), MAX_DEPARTMENT_SLOTS, _("'{department}' formunun değer sayısı").format(department=self.department)
+        )
+        _unique([s.key for s in self.sections], _("bölüm"))
+        _unique([i.key for s in self.sections for i in s.items], _("alan/tablo"))
+        _unique([r.key for r in self.rules], _("kural"))
         totalled: set[str] = set()
         for section in self.sections:
             for item in section.items:
@@ -457,5 +470,5 @@ def _unique(values: list[str], what: str) -> None:
     seen: set[str] = set()
     for v in values:
         if v in seen:
-            raise ValueError(f"'{v}' {what} anahtarı birden fazla kez kullanılmış")
+            raise ValueError(_("'{v}' {what} anahtarı birden fazla kez kullanılmış").format(v=v, what=what))
         seen.add(v)

@@ -45,14 +45,16 @@ class StoredImage:
 
 def normalize(data: bytes, name: str = "resim") -> StoredImage:
     if len(data) > MAX_INPUT_BYTES:
-        raise ImageProblem(f"'{name}' çok büyük ({len(data) // (1024 * 1024)} MB; en çok 40 MB).")
+        raise ImageProblem(_("'{name}' çok büyük ({n} MB; en çok 40 MB).").format(name=name, n=len(data) // (1024 * 1024)))
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with Image.open(io.BytesIO(data), formats=list(FORMATS.values())) as opened:
             img: Image.Image = opened
             if img.width * img.height > MAX_PIXELS:
                 raise ImageProblem(
-                    f"'{name}' çok büyük ({img.width}×{img.height} piksel; en çok {MAX_PIXELS // 1_000_000} milyon piksel)."
+                    _("'{name}' çok büyük ({width}×{height} piksel; en çok {max_pixels} milyon piksel).").format(
+                        name=name, width=img.width, height=img.height, max_pixels=MAX_PIXELS // 1_000_000
+                    )
                 )
             img.load()
             img = ImageOps.exif_transpose(img)
@@ -95,24 +97,30 @@ def image_problem(data: bytes, mime: str, width: int, height: int) -> str | None
     Decodes it completely (JPEG or PNG only, pixels bounded before decoding) and
     checks that the declared type and size are the image's own."""
     if not isinstance(data, bytes) or not data:
-        return "resim verisi yok"
+        return _("resim verisi yok")
     if len(data) > MAX_STORED_BYTES:
-        return f"resim çok büyük ({len(data) // (1024 * 1024)} MB; en çok {MAX_STORED_BYTES // (1024 * 1024)} MB)"
+        return _("resim çok büyük ({n} MB; en çok {max_stored_bytes} MB)").format(
+            n=len(data) // (1024 * 1024), max_stored_bytes=MAX_STORED_BYTES // (1024 * 1024)
+        )
     fmt = FORMATS.get(mime) if isinstance(mime, str) else None
     if fmt is None:
-        return f"resim türü '{str(mime)[:40]}' kabul edilmiyor; yalnız JPEG ve PNG"
+        return _("resim türü '{mime}' kabul edilmiyor; yalnız JPEG ve PNG").format(mime=str(mime)[:40])
     try:
         with Image.open(io.BytesIO(data), formats=[fmt]) as img:
             w, h = img.size
             if w > MAX_STORED_SIDE or h > MAX_STORED_SIDE or w * h > MAX_STORED_PIXELS:
-                return f"resim çok büyük ({w}×{h} piksel; bir kenar en çok {MAX_STORED_SIDE} piksel)"
+                return _("resim çok büyük ({w}×{h} piksel; bir kenar en çok {max_stored_side} piksel)").format(
+                    w=w, h=h, max_stored_side=MAX_STORED_SIDE
+                )
             if (w, h) != (width, height):
-                return f"resmin boyutu kayıtlı boyutla tutmuyor ({w}×{h}, kayıtta {width}×{height})"
+                return _("resmin boyutu kayıtlı boyutla tutmuyor ({w}×{h}, kayıtta {width}×{height})").format(
+                    w=w, h=h, width=width, height=height
+                )
             img.load()
     except Image.DecompressionBombError:  # declares more pixels than Pillow's own limit
-        return f"resim çok büyük (bir kenar en çok {MAX_STORED_SIDE} piksel)"
+        return _("resim çok büyük (bir kenar en çok {max_stored_side} piksel)").format(max_stored_side=MAX_STORED_SIDE)
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
-        return f"kayıtlı veri okunabilen bir {fmt} resmi değil"
+        return _("kayıtlı veri okunabilen bir {fmt} resmi değil").format(fmt=fmt)
     return None
 
 
@@ -120,13 +128,17 @@ def embeddable(data: bytes, name: str = "resim") -> StoredImage:
     """A JPEG or PNG file kept as it is (a logo embedded in the definition), checked
     by decoding it completely; or ImageProblem."""
     if len(data) > MAX_LOGO_BYTES:
-        raise ImageProblem(f"'{name}' çok büyük ({len(data) // 1024} KB; en çok {MAX_LOGO_BYTES // 1024} KB).")
+        raise ImageProblem(
+            _("'{name}' çok büyük ({n} KB; en çok {max_logo_bytes} KB).").format(
+                name=name, n=len(data) // 1024, max_logo_bytes=MAX_LOGO_BYTES // 1024
+            )
+        )
     try:
         with Image.open(io.BytesIO(data), formats=list(FORMATS.values())) as img:
             mime = next(m for m, f in FORMATS.items() if f == img.format)
             width, height = img.size
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError, StopIteration):
-        raise ImageProblem(f"'{name}' okunabilen bir resim değil. JPEG ya da PNG bir dosya seçin.") from None
+        raise ImageProblem(_("'{name}' okunabilen bir resim değil. JPEG ya da PNG bir dosya seçin.").format(name=name)) from None
     if problem := image_problem(data, mime, width, height):
         raise ImageProblem(f"'{name}': {problem}.")
     return StoredImage(data, mime, width, height, hashlib.sha256(data).hexdigest())

@@ -32,9 +32,11 @@ class EmbeddedImage(Strict, frozen=True, kw_only=True):
     def __post_init__(self) -> None:
         raw = self.raw()  # binascii.Error is a ValueError
         if not raw.startswith(_MAGIC[self.mime]):
-            raise LimitExceeded(f"'{self.name}' bir {self.mime.split('/')[1].upper()} resmi değil")
+            raise LimitExceeded(
+                _("'{name}' bir {upper} resmi değil").format(name=self.name, upper=self.mime.split("/")[1].upper())
+            )
         if sha256_hex(raw) != self.sha256:
-            raise LimitExceeded(f"'{self.name}' resminin özeti tutmuyor")
+            raise LimitExceeded(_("'{name}' resminin özeti tutmuyor").format(name=self.name))
 
     def raw(self) -> bytes:
         return base64.b64decode(self.data, validate=True)
@@ -87,9 +89,13 @@ class YearDef(Strict, frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         check_factor(self.change_factor, _("yılın değişim katsayısı (change_factor)"))
-        check_number(self.deviation_tolerance, "sapma toleransı")
+        check_number(self.deviation_tolerance, _("sapma toleransı"))
         if not Decimal(0) <= self.deviation_tolerance <= Decimal(100):
-            raise ValueError(f"sapma toleransı 0 ile 100 arasında olmalı ({self.deviation_tolerance})")
+            raise ValueError(
+                _("sapma toleransı 0 ile 100 arasında olmalı ({deviation_tolerance})").format(
+                    deviation_tolerance=self.deviation_tolerance
+                )
+            )
 
 
 class DepartmentDef(Strict, frozen=True, kw_only=True):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .i18n import _
+
 SEGMENT = re.compile(r"^[a-z][a-z0-9_]*$")
 TOTAL_ROW = "toplam"
 
@@ -19,7 +21,6 @@ def join(*parts: str) -> str:
 
 def segment_problem(text: object) -> str:
     """What is wrong with a key segment, in Turkish (for the definition loader)."""
-    return (
-        f"'{text}' geçerli bir anahtar değil: küçük harf ASCII harf ile başlamalı, "
-        "yalnızca a-z, 0-9 ve _ içermeli (ör. yeni_yapi)"
-    )
+    return _(
+        "'{text}' geçerli bir anahtar değil: küçük harf ASCII harf ile başlamalı, yalnızca a-z, 0-9 ve _ içermeli (ör. yeni_yapi)"
+    ).format(text=text)

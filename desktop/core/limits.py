@@ -18,6 +18,8 @@ from typing import Annotated
 
 from msgspec import Meta
 
+from .i18n import _
+
 MAX_JSON_BYTES = 8 * 1024 * 1024  # a stored definition (167 KB)
 MAX_KEY_CHARS = 64  # a key segment (40)
 MAX_SHORT_CHARS = 1_000  # labels, titles, names, codes, units (337)
@@ -58,7 +60,9 @@ def grouped(value: int) -> str:
 
 def at_most(count: int, limit: int, what: str) -> None:
     if count > limit:
-        raise LimitExceeded(f"{what} {grouped(count)}; en çok {grouped(limit)} olabilir")
+        raise LimitExceeded(
+            _("{what} {count}; en çok {limit} olabilir").format(what=what, count=grouped(count), limit=grouped(limit))
+        )
 
 
 def table_cells(table) -> int:
@@ -81,7 +85,11 @@ def check_json_size(text: str | bytes) -> None:
         return  # surely small enough: no copy to measure it
     size = len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_JSON_BYTES:
-        raise LimitExceeded(f"form tanımı çok büyük ({grouped(size // 1024)} KB; en çok {grouped(MAX_JSON_BYTES // 1024)} KB)")
+        raise LimitExceeded(
+            _("form tanımı çok büyük ({size} KB; en çok {max_json_bytes} KB)").format(
+                size=grouped(size // 1024), max_json_bytes=grouped(MAX_JSON_BYTES // 1024)
+            )
+        )
 
 
 def check_number(value, what: str) -> None:
@@ -89,4 +97,4 @@ def check_number(value, what: str) -> None:
     if value is None:
         return
     if not value.is_finite() or abs(value) > MAX_MAGNITUDE:
-        raise LimitExceeded(f"{what} geçerli bir sayı değil ya da çok büyük ({str(value)[:30]})")
+        raise LimitExceeded(_("{what} geçerli bir sayı değil ya da çok büyük ({value})").format(what=what, value=str(value)[:30]))

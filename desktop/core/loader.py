@@ -24,6 +24,7 @@ from typing import Any, Union, cast
 from . import keys, limits
 from .definition import Definition
 from .forms import FormDef, InvalidData, convert
+from .i18n import _, lazy
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import PlanDef
 from .turkish import nfc
@@ -96,17 +97,17 @@ def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
     try:
         if path.exists() and not path.is_file():  # a folder, or a pipe or device whose reading would block
             return None, [
-                Problem(label, None, "", "düzenli bir dosya değil (klasör ya da özel bir dosya); yerine YAML dosyasını koyun")
+                Problem(label, None, "", _("düzenli bir dosya değil (klasör ya da özel bir dosya); yerine YAML dosyasını koyun"))
             ]
         if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [Problem(label, None, "", "dosya çok büyük (en çok 5 MB)")]
+            return None, [Problem(label, None, "", _("dosya çok büyük (en çok 5 MB)"))]
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return None, [Problem(label, None, "", "dosya bulunamadı")]
+        return None, [Problem(label, None, "", _("dosya bulunamadı"))]
     except UnicodeDecodeError:
-        return None, [Problem(label, None, "", "dosya UTF-8 değil; UTF-8 olarak kaydedin")]
+        return None, [Problem(label, None, "", _("dosya UTF-8 değil; UTF-8 olarak kaydedin"))]
     except OSError as exc:
-        return None, [Problem(label, None, "", f"dosya okunamadı ({exc.strerror})")]
+        return None, [Problem(label, None, "", _("dosya okunamadı ({strerror})").format(strerror=exc.strerror))]
     try:
         return _yaml().load(text), []
     except _AmbiguousNumber as exc:
@@ -115,15 +116,16 @@ def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
                 label,
                 exc.line,
                 "",
-                f"'{exc.text}' sayısı belirsiz: YAML'da nokta ondalık ayırıcıdır. "
-                f"Binlik için ayırıcısız yazın (ör. {exc.text.replace('.', '')}), ondalık için tırnaksız 1.5 biçimi kullanın.",
+                _(
+                    "'{text}' sayısı belirsiz: YAML'da nokta ondalık ayırıcıdır. Binlik için ayırıcısız yazın (ör. {replace}), ondalık için tırnaksız 1.5 biçimi kullanın."
+                ).format(text=exc.text, replace=exc.text.replace(".", "")),
             )
         ]
     except MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        return None, [Problem(label, line, "", f"YAML sözdizimi hatası: {exc.problem or exc}")]
+        return None, [Problem(label, line, "", _("YAML sözdizimi hatası: {x}").format(x=exc.problem or exc))]
     except (YAMLError, RecursionError, ValueError) as exc:
-        return None, [Problem(label, None, "", f"YAML okunamadı: {exc}")]
+        return None, [Problem(label, None, "", _("YAML okunamadı: {exc}").format(exc=exc))]
 
 
 def _plain(node: Any) -> Any:
@@ -178,16 +180,16 @@ def _value_at(data: Any, loc: tuple) -> Any:
 _AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
 _PATH_PART = re.compile(r"\.([^.\[\]]+)|\[(\d+)\]")
 _TYPE_WORDS = {
-    "int": "tam sayı",
-    "str": "metin",
-    "bool": "true ya da false",
-    "array": "liste (satırları '- ' ile başlatın)",
-    "object": "anahtar: değer biçiminde",
-    "decimal": "sayı",
-    "float": "sayı",
-    "null": "boş",
+    "int": lazy("tam sayı"),
+    "str": lazy("metin"),
+    "bool": lazy("true ya da false"),
+    "array": lazy("liste (satırları '- ' ile başlatın)"),
+    "object": lazy("anahtar: değer biçiminde"),
+    "decimal": lazy("sayı"),
+    "float": lazy("sayı"),
+    "null": lazy("boş"),
 }
-_ITEM_KINDS = "field, table ya da photos"
+_ITEM_KINDS = lazy("field, table ya da photos")
 _LIBRARY_WORDS = re.compile(r"(Expected|Object|Invalid|Unexpected|JSON|Input|Array|String|Integer|Number)\b")
 
 
@@ -236,33 +238,35 @@ def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
     msg, loc = (m.group("msg"), _loc(m.group("path"))) if m else (text, ())
     if f := re.fullmatch(r"Object missing required field `(.*)`", msg):
         if f.group(1) == "kind":
-            return loc + ("kind",), f"'kind' alanı eksik ({_ITEM_KINDS})"
-        return loc + (f.group(1),), "zorunlu alan eksik"
+            return loc + ("kind",), _("'kind' alanı eksik ({item_kinds})").format(item_kinds=_ITEM_KINDS)
+        return loc + (f.group(1),), _("zorunlu alan eksik")
     if f := re.fullmatch(r"Object contains unknown field `(.*)`", msg):
-        return loc + (f.group(1),), "bilinmeyen alan (yazımı kontrol edin)"
+        return loc + (f.group(1),), _("bilinmeyen alan (yazımı kontrol edin)")
     if msg.startswith("Expected `str` matching regex"):
         if data is None:  # a stored definition (explain): the value is not at hand
-            return loc, "geçerli bir anahtar değil: küçük harf ASCII harf ile başlamalı, yalnızca a-z, 0-9 ve _ içermeli"
+            return loc, _("geçerli bir anahtar değil: küçük harf ASCII harf ile başlamalı, yalnızca a-z, 0-9 ve _ içermeli")
         return loc, keys.segment_problem(_value_at(data, loc))
     if f := re.fullmatch(r"Expected `\w+` of length >= (\d+)", msg):
-        return loc, f"en az {f.group(1)} öğe olmalı"
+        return loc, _("en az {group} öğe olmalı").format(group=f.group(1))
     if f := re.fullmatch(r"Expected `(\w+)` of length <= (\d+)", msg):  # a limit (limits.py)
-        what = "karakter" if f.group(1) == "str" else "öğe"
-        return loc, f"çok uzun: en çok {limits.grouped(int(f.group(2)))} {what} olabilir"
+        what = _("karakter") if f.group(1) == "str" else _("öğe")
+        return loc, _("çok uzun: en çok {group} {what} olabilir").format(group=limits.grouped(int(f.group(2))), what=what)
     if f := re.fullmatch(r"Expected `\w+` (>=|>|<=|<) (-?[\d.]+)", msg):
-        return loc, f"{'en az' if f.group(1).startswith('>') else 'en çok'} {f.group(2)} olmalı"
+        return loc, (_("en az {n} olmalı") if f.group(1).startswith(">") else _("en çok {n} olmalı")).format(n=f.group(2))
     if f := re.fullmatch(r"Expected `([^`]+)`, got `\w+`", msg):
         words = [_TYPE_WORDS.get(w.strip(), w.strip()) for w in f.group(1).split("|")]
-        return loc, " ya da ".join(words) + " olmalı"
+        return loc, _("{types} olmalı").format(types=_(" ya da ").join(str(w) for w in words))
     if msg.startswith("Invalid enum value"):
         allowed = _allowed(model, loc, data)
-        return loc, f"şunlardan biri olmalı: {allowed}" if allowed else "izin verilen değerlerden biri olmalı"
+        return loc, _("şunlardan biri olmalı: {allowed}").format(allowed=allowed) if allowed else _(
+            "izin verilen değerlerden biri olmalı"
+        )
     if msg.startswith("Invalid value") and loc and loc[-1] == "kind":
-        return loc, f"'kind' alanı {_ITEM_KINDS} olmalı"
+        return loc, _("'kind' alanı {item_kinds} olmalı").format(item_kinds=_ITEM_KINDS)
     if msg.startswith("Invalid decimal"):
-        return loc, "sayı olmalı"
+        return loc, _("sayı olmalı")
     if _LIBRARY_WORDS.match(msg):  # any other of msgspec's English messages
-        return loc, "geçersiz değer"
+        return loc, _("geçersiz değer")
     return loc, msg  # our own checks (__post_init__) speak Turkish already
 
 
@@ -308,7 +312,7 @@ def validate_part(model: Any, data: Any, raw: Any, label: str, prefix: tuple = (
         return None, problems + [
             p
             for p in _convert_or_problem(model, rest, raw, label, prefix)[1]
-            if not (p.message == "zorunlu alan eksik" and p.place.rpartition(".")[2] in set_aside)
+            if not (p.message == _("zorunlu alan eksik") and p.place.rpartition(".")[2] in set_aside)
         ]
     return _convert_or_problem(model, data, raw, label, prefix)
 
@@ -373,7 +377,7 @@ def file_inside(folder: Path, name: Any) -> Path | str:
     from pathlib import PurePosixPath, PureWindowsPath
 
     if not isinstance(name, str) or not name.strip():
-        return "tanım klasöründeki bir resim dosyasının adı olmalı (ör. logo.png)"
+        return _("tanım klasöründeki bir resim dosyasının adı olmalı (ör. logo.png)")
     if (
         "\\" in name
         or ":" in name
@@ -382,16 +386,15 @@ def file_inside(folder: Path, name: Any) -> Path | str:
         or PurePosixPath(name).is_absolute()
         or ".." in PurePosixPath(name).parts
     ):
-        return (
-            f"'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), "
-            "'..', sürücü, ağ yolu ya da '\\' kullanmayın"
-        )
+        return _(
+            "'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), '..', sürücü, ağ yolu ya da '\\' kullanmayın"
+        ).format(name=name)
     base = folder.resolve()
     path = (folder / name).resolve()
     if not path.is_relative_to(base):
-        return f"'{name}' tanım klasörünün dışındaki bir dosyaya bağlantı; resmi klasörün içine kopyalayın"
+        return _("'{name}' tanım klasörünün dışındaki bir dosyaya bağlantı; resmi klasörün içine kopyalayın").format(name=name)
     if not path.is_file():
-        return f"'{name}' dosyası tanım klasöründe yok"
+        return _("'{name}' dosyası tanım klasöründe yok").format(name=name)
     return path
 
 
@@ -406,9 +409,9 @@ def load_definition(folder: Path | str) -> Definition:
     problems += p
     head = _plain(head_raw) if head_raw is not None else None
     if head_raw is None and not p:  # an empty file: nothing below would report it
-        problems.append(Problem(head_label, None, "", "dosya boş; kurum, yıl ve birimler tanımlanmalı"))
+        problems.append(Problem(head_label, None, "", _("dosya boş; kurum, yıl ve birimler tanımlanmalı")))
     if head is not None and not isinstance(head, dict):
-        problems.append(Problem(head_label, 1, "", "anahtar: değer biçiminde olmalı"))
+        problems.append(Problem(head_label, 1, "", _("anahtar: değer biçiminde olmalı")))
         head = None
 
     parts: dict[str, Any] = {}
@@ -420,7 +423,7 @@ def load_definition(folder: Path | str) -> Definition:
         for field, model in (("institution", InstitutionDef), ("year", YearDef)):
             parts[field], p = validate_part(model, head.get(field), head_raw, head_label, (field,))
             if field not in head:
-                p = [Problem(head_label, None, field, "zorunlu bölüm eksik")]
+                p = [Problem(head_label, None, field, _("zorunlu bölüm eksik"))]
             problems += p
         depts = []
         for i, d in enumerate(head.get("departments") or []):
@@ -428,16 +431,16 @@ def load_definition(folder: Path | str) -> Definition:
             problems += p
             depts.append(dept)
         if not head.get("departments"):
-            problems.append(Problem(head_label, None, "departments", "en az bir birim tanımlanmalı"))
+            problems.append(Problem(head_label, None, "departments", _("en az bir birim tanımlanmalı")))
         parts["departments"] = depts
         for field in ("id", "version"):
             if field in head:
                 parts[field] = str(head[field])
         if "id" not in head:
-            problems.append(Problem(head_label, None, "id", "zorunlu alan eksik"))
+            problems.append(Problem(head_label, None, "id", _("zorunlu alan eksik")))
         unknown = set(head) - {"id", "version", "institution", "year", "departments"}
         for k in sorted(unknown):
-            problems.append(Problem(head_label, _line_of(head_raw, (k,)), k, "bilinmeyen alan (yazımı kontrol edin)"))
+            problems.append(Problem(head_label, _line_of(head_raw, (k,)), k, _("bilinmeyen alan (yazımı kontrol edin)")))
 
     plan_label = f"{name}/plan.yaml"
     plan = PlanDef()
@@ -463,7 +466,7 @@ def load_definition(folder: Path | str) -> Definition:
         problems += p
         if form is not None:
             forms.append((label, form, raw))
-    parts["forms"] = [f for _, f, _ in forms]
+    parts["forms"] = [f for _label, f, _raw in forms]
 
     if not problems:
         problems += _cross_check(parts, forms, (head_label, head_raw), plan_label)
@@ -511,9 +514,9 @@ def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | N
         with path.open("rb") as f:
             data = f.read(limits.MAX_LOGO_BYTES + 1)
     except FileNotFoundError:
-        return problem(f"'{name}' dosyası tanım klasöründe yok")
+        return problem(_("'{name}' dosyası tanım klasöründe yok").format(name=name))
     except OSError as exc:
-        return problem(f"'{name}' okunamadı ({exc.strerror})")
+        return problem(_("'{name}' okunamadı ({strerror})").format(name=name, strerror=exc.strerror))
     try:
         image = embeddable(data, name)
     except ImageProblem as exc:
@@ -530,20 +533,36 @@ def _cross_check(parts: dict, forms: list, head: tuple[str, Any], plan_label: st
     seen = set()
     for d in parts["departments"]:
         if d.key in seen:
-            problems.append(Problem(head_label, None, f"departments.{d.key}", "aynı birim anahtarı iki kez tanımlanmış"))
+            problems.append(Problem(head_label, None, f"departments.{d.key}", _("aynı birim anahtarı iki kez tanımlanmış")))
         seen.add(d.key)
     plan: PlanDef = parts["plan"]
     for x in list(plan.indicators()) + list(plan.activities()):
         if x.department not in known:
             problems.append(
-                Problem(plan_label, None, x.key, f"'{x.department}' tanımlı bir birim değil ({', '.join(sorted(known))})")
+                Problem(
+                    plan_label,
+                    None,
+                    x.key,
+                    _("'{department}' tanımlı bir birim değil ({join})").format(
+                        department=x.department, join=", ".join(sorted(known))
+                    ),
+                )
             )
     owners: dict[str, str] = {}
-    for label, form, _ in forms:
+    for label, form, _raw in forms:
         if form.department not in known:
-            problems.append(Problem(label, None, "department", f"'{form.department}' tanımlı bir birim değil"))
+            problems.append(
+                Problem(label, None, "department", _("'{department}' tanımlı bir birim değil").format(department=form.department))
+            )
         if form.department in owners:
-            problems.append(Problem(label, None, "department", f"bu birimin formu zaten {owners[form.department]} dosyasında"))
+            problems.append(
+                Problem(
+                    label,
+                    None,
+                    "department",
+                    _("bu birimin formu zaten {owners} dosyasında").format(owners=owners[form.department]),
+                )
+            )
         owners[form.department] = label
     # rules may only name keys that exist
     try:
@@ -551,7 +570,7 @@ def _cross_check(parts: dict, forms: list, head: tuple[str, Any], plan_label: st
     except InvalidData:
         return problems
     valid = set(probe.slots) | {f"{i.key}.actual" for i in plan.indicators()}
-    for label, form, _ in forms:
+    for label, form, _raw in forms:
         for i, rule in enumerate(form.rules):
             try:
                 names = expressions.names_in(rule.check)
@@ -559,7 +578,7 @@ def _cross_check(parts: dict, forms: list, head: tuple[str, Any], plan_label: st
                 problems.append(Problem(label, None, f"rules[{i}].check", str(exc)))
                 continue
             for n in sorted(names - valid):
-                problems.append(Problem(label, None, f"rules[{i}].check", f"'{n}' diye bir değer yok"))
+                problems.append(Problem(label, None, f"rules[{i}].check", _("'{n}' diye bir değer yok").format(n=n)))
     return problems
 
 
@@ -577,7 +596,7 @@ def _role_problems(parts: dict, forms: list, head: tuple[str, Any]) -> list[Prob
     out = [at(place, message) for place, message in roles.problems(parts["departments"], parts["forms"], complete=True)]
     units = {d.key for d in parts["departments"] if d.role == "department"}
     institution = {d.key for d in parts["departments"] if d.role == "institution"}
-    for f, (_, form, _) in enumerate(forms):
+    for f, (_label, form, _raw) in enumerate(forms):
         for s, section in enumerate(form.sections):
             if section.chapter == roles.SETTINGS_CHAPTER and form.department in institution:
                 out += [

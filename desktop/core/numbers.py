@@ -51,8 +51,9 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import Any
 
-from .i18n import _
+from .i18n import _, lazy
 
 KINDS = ("count", "decimal", "money", "percent")
 STYLES = ("tr", "en")
@@ -63,38 +64,38 @@ MAX_DECIMALS = {"count": 0, "money": 2, "decimal": 6, "percent": 6}
 # Places a number is printed with when its field or column declares no ``decimals:``
 # (display only: stored values and computations keep full precision).
 DEFAULT_DECIMALS = {"count": 0, "money": 2, "decimal": 2, "percent": 2}
-_RANGE_TEXT = "-999.999.999.999.999 ile 999.999.999.999.999"
+_RANGE_TEXT = lazy("-999.999.999.999.999 ile 999.999.999.999.999")
 
 _SIGNS = {"-": True, "\u2212": True, "+": False}  # '-', Unicode minus, '+'
 _BODY = re.compile(r"[0-9., ]*[0-9][0-9., ]*")
 _GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:([. ,])[0-9]{3})(?:\1[0-9]{3})*")
 
-_WORDS = {
+_WORDS: dict[str, dict[str, Any]] = {  # words lazy: str() in the current language
     "tr": dict(
         style="tr",
         g=".",
         d=",",
-        gname="nokta",
-        dname="virgül",
-        dis="virgüldür",
-        dabl="virgülden",
-        gabl="noktadan",
+        gname=lazy("nokta"),
+        dname=lazy("virgül"),
+        dis=lazy("virgüldür"),
+        dabl=lazy("virgülden"),
+        gabl=lazy("noktadan"),
         ex="1.234,56",
-        other="İngilizce",
-        this="Türkçe",
+        other=lazy("İngilizce"),
+        this=lazy("Türkçe"),
     ),
     "en": dict(
         style="en",
         g=",",
         d=".",
-        gname="virgül",
-        dname="nokta",
-        dis="noktadır",
-        dabl="noktadan",
-        gabl="virgülden",
+        gname=lazy("virgül"),
+        dname=lazy("nokta"),
+        dis=lazy("noktadır"),
+        dabl=lazy("noktadan"),
+        gabl=lazy("virgülden"),
         ex="1,234.56",
-        other="Türkçe",
-        this="İngilizce",
+        other=lazy("Türkçe"),
+        this=lazy("İngilizce"),
     ),
 }
 
@@ -114,8 +115,12 @@ def _example(kind: str, w: dict) -> str:
 
 def _not_a_number(text: str, kind: str, w: dict) -> NumberError:
     if kind == "count":
-        return NumberError(f"'{_show(text)}' bir sayı değil. Yalnızca rakam girin, ör. 1234")
-    return NumberError(f"'{_show(text)}' bir sayı değil. Rakam girin, ondalık için {w['dname']} kullanın: {_example(kind, w)}")
+        return NumberError(_("'{text}' bir sayı değil. Yalnızca rakam girin, ör. 1234").format(text=_show(text)))
+    return NumberError(
+        _("'{text}' bir sayı değil. Rakam girin, ondalık için {dname} kullanın: {example}").format(
+            text=_show(text), dname=w["dname"], example=_example(kind, w)
+        )
+    )
 
 
 def other_digit(text: str) -> str | None:
@@ -124,18 +129,17 @@ def other_digit(text: str) -> str | None:
 
 
 def other_digit_message(text: str, digit: str) -> str:
-    return (
-        f"'{_show(text)}' bir sayı değil: içindeki '{digit}' (U+{ord(digit):04X}) 0-9 rakamlarından biri değil. "
-        "Sayıyı yalnızca 0123456789 rakamlarıyla yazın."
-    )
+    return _(
+        "'{text}' bir sayı değil: içindeki '{digit}' (U+{code:04X}) 0-9 rakamlarından biri değil. Sayıyı yalnızca 0123456789 rakamlarıyla yazın."
+    ).format(text=_show(text), digit=digit, code=ord(digit))
 
 
 def range_problem(value: Decimal, kind: str) -> str | None:
     """Why ``value`` cannot be stored as a ``kind`` exactly (THE RANGE RULE), or None."""
     if not value.is_finite():
-        return "geçersiz sayı (sonsuz ya da tanımsız)"
+        return _("geçersiz sayı (sonsuz ya da tanımsız)")
     if value.copy_abs() >= LIMIT:
-        return f"sayı izin verilen aralığın dışında: {_RANGE_TEXT} arasında bir sayı girin"
+        return _("sayı izin verilen aralığın dışında: {range_text} arasında bir sayı girin").format(range_text=_RANGE_TEXT)
     if not value:
         return None
     sign, digits, exponent = value.normalize(Context(prec=MAX_DIGITS + 10)).as_tuple()
@@ -143,15 +147,14 @@ def range_problem(value: Decimal, kind: str) -> str | None:
     allowed = MAX_DECIMALS.get(kind, MAX_DECIMALS["decimal"])
     if decimals > allowed:
         if kind == "count":
-            return "adet tam sayı olmalı"
+            return _("adet tam sayı olmalı")
         if kind == "money":
-            return "tutarda en fazla 2 ondalık basamak (kuruş) olabilir"
-        return f"en fazla {allowed} ondalık basamak yazılabilir; sayıyı yuvarlayarak girin"
+            return _("tutarda en fazla 2 ondalık basamak (kuruş) olabilir")
+        return _("en fazla {allowed} ondalık basamak yazılabilir; sayıyı yuvarlayarak girin").format(allowed=allowed)
     if len(digits) > MAX_SIGNIFICANT:
-        return (
-            f"sayıda {len(digits)} anlamlı rakam var; en fazla {MAX_SIGNIFICANT} rakam olduğu gibi "
-            "saklanabilir. Sayıyı yuvarlayarak girin"
-        )
+        return _(
+            "sayıda {n} anlamlı rakam var; en fazla {max_significant} rakam olduğu gibi saklanabilir. Sayıyı yuvarlayarak girin"
+        ).format(n=len(digits), max_significant=MAX_SIGNIFICANT)
     return None
 
 
@@ -184,13 +187,20 @@ def _ungroup(part: str, text: str, kind: str, w: dict) -> str:
         return part
     if " " in part and w["g"] in part:
         raise NumberError(
-            f"'{_show(text)}' geçersiz: binlikleri ya {w['gname']} ya da boşlukla ayırın, ikisini birlikte kullanmayın: {w['ex']}"
+            _("'{text}' geçersiz: binlikleri ya {gname} ya da boşlukla ayırın, ikisini birlikte kullanmayın: {ex}").format(
+                text=_show(text), gname=w["gname"], ex=w["ex"]
+            )
         )
     if not _GROUPED.fullmatch(part):
-        extra = " Adet tam sayı olmalı." if kind == "count" else f" Ondalık için {w['dname']} kullanın: 1{w['d']}5"
+        extra = (
+            _(" Adet tam sayı olmalı.")
+            if kind == "count"
+            else _(" Ondalık için {dname} kullanın: 1{d}5").format(dname=w["dname"], d=w["d"])
+        )
         raise NumberError(
-            f"'{_show(text)}' geçersiz: binlik grupları üçer rakamlı olmalı "
-            f"(ör. 1{w['g']}234{w['g']}567) ya da ayırıcı hiç kullanılmamalı (1234567).{extra}"
+            _(
+                "'{text}' geçersiz: binlik grupları üçer rakamlı olmalı (ör. 1{g}234{g}567) ya da ayırıcı hiç kullanılmamalı (1234567).{extra}"
+            ).format(text=_show(text), g=w["g"], extra=extra)
         )
     return part.replace(" ", "").replace(w["g"], "")
 
@@ -211,20 +221,33 @@ def _split(body: str, text: str, kind: str, w: dict) -> tuple[str, str]:
     looks_other = g in body and d in body and body.rfind(g) > body.rfind(d)
     if looks_other or (body.count(d) > 1 and _GROUPED.fullmatch(body)):  # "1,234.5", "1,234,567"
         raise NumberError(
-            f"'{_show(text)}' {w['other']} biçime benziyor. {w['this']} biçimde binlik ayırıcı "
-            f"{w['gname']}, ondalık ayırıcı {w['dis']}: {_swapped(body, kind, w)} yazın."
+            _(
+                "'{text}' {other} biçime benziyor. {this} biçimde binlik ayırıcı {gname}, ondalık ayırıcı {dis}: {swapped} yazın."
+            ).format(
+                text=_show(text),
+                other=w["other"],
+                this=w["this"],
+                gname=w["gname"],
+                dis=w["dis"],
+                swapped=_swapped(body, kind, w),
+            )
         )
     if body.count(d) > 1:
         raise NumberError(
-            f"'{_show(text)}' içinde birden fazla {w['dname']} var. {w['this']} biçimde "
-            f"{w['dname']} yalnızca ondalık ayırıcıdır, binlikler {w['gname']} ile ayrılır: {w['ex']}"
+            _(
+                "'{text}' içinde birden fazla {dname} var. {this} biçimde {dname} yalnızca ondalık ayırıcıdır, binlikler {gname} ile ayrılır: {ex}"
+            ).format(text=_show(text), dname=w["dname"], this=w["this"], gname=w["gname"], ex=w["ex"])
         )
     if d in body:
         whole, frac = body.split(d)
         if kind == "count":
-            raise NumberError(f"'{_show(text)}' olmaz: Adet tam sayı olmalı; ondalık yazmayın, ör. 12")
+            raise NumberError(_("'{text}' olmaz: Adet tam sayı olmalı; ondalık yazmayın, ör. 12").format(text=_show(text)))
         if not frac.isdigit():
-            raise NumberError(f"'{_show(text)}' geçersiz: {w['dabl']} sonra yalnızca rakam gelmeli, ör. {w['ex']}")
+            raise NumberError(
+                _("'{text}' geçersiz: {dabl} sonra yalnızca rakam gelmeli, ör. {ex}").format(
+                    text=_show(text), dabl=w["dabl"], ex=w["ex"]
+                )
+            )
         return _ungroup(whole, text, kind, w), frac
     if body.count(g) == 1 and " " not in body and not _GROUPED.fullmatch(body):
         left, right = body.split(g)
@@ -250,9 +273,9 @@ def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | D
     Empty text is an error too; callers decide what an empty cell means.
     """
     if kind not in KINDS:
-        raise ValueError(f"bilinmeyen sayı türü: {kind!r}")
+        raise ValueError(_("bilinmeyen sayı türü: {kind!r}").format(kind=kind))
     if style not in STYLES:
-        raise ValueError(f"bilinmeyen biçim: {style!r}")
+        raise ValueError(_("bilinmeyen biçim: {style!r}").format(style=style))
     if not isinstance(text, str):
         raise TypeError(f"parse_number metin bekler, {type(text).__name__} geldi")
     w = _WORDS[style]
@@ -261,18 +284,22 @@ def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | D
     if digit:
         raise NumberError(other_digit_message(text, digit))
     if not s:
-        raise NumberError(f"Değer boş. Bir sayı yazın, ör. {_example(kind, w)}")
+        raise NumberError(_("Değer boş. Bir sayı yazın, ör. {example}").format(example=_example(kind, w)))
     neg, s = _strip_markers(s, kind)
     if not _BODY.fullmatch(s):
         raise _not_a_number(text, kind, w)
     if neg and kind == "count":
-        raise NumberError(f"'{_show(text)}' olmaz: adet eksi olamaz. 0 ya da daha büyük bir tam sayı girin.")
+        raise NumberError(_("'{text}' olmaz: adet eksi olamaz. 0 ya da daha büyük bir tam sayı girin.").format(text=_show(text)))
     whole, frac = _split(s, text, kind, w)
     if len(whole) + len(frac) > MAX_DIGITS:
-        raise NumberError(f"'{_show(text)}' çok uzun: en fazla {MAX_DIGITS} rakam yazılabilir.")
+        raise NumberError(
+            _("'{text}' çok uzun: en fazla {max_digits} rakam yazılabilir.").format(text=_show(text), max_digits=MAX_DIGITS)
+        )
     if kind == "money":
         if len(frac) > 2:
-            message = f"'{_show(text)}' geçersiz: tutarda en fazla 2 ondalık basamak (kuruş) olabilir, ör. {w['ex']}"
+            message = _("'{text}' geçersiz: tutarda en fazla 2 ondalık basamak (kuruş) olabilir, ör. {ex}").format(
+                text=_show(text), ex=w["ex"]
+            )
             if len(frac) == 3 and w["d"] in s and w["g"] not in s and 0 < len(whole) <= 3:  # "150,000" meant 150 thousand
                 message += _(". Binlik demek istediyseniz {gname} ile ayırın: {fix}").format(
                     gname=w["gname"], fix=f"{whole}{w['g']}{frac}"
@@ -283,7 +310,7 @@ def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | D
     value = value.copy_negate() if neg and value else value
     problem = range_problem(value, kind)
     if problem:
-        raise NumberError(f"'{_show(text)}' olmaz: {problem}.")
+        raise NumberError(_("'{text}' olmaz: {problem}.").format(text=_show(text), problem=problem))
     return int(value) if kind == "count" else value
 
 
@@ -316,15 +343,15 @@ def _vote(cell: str) -> str | None:
 
 def _decimal(value) -> Decimal:
     if isinstance(value, bool):
-        raise TypeError("doğru/yanlış değeri sayı olarak biçimlenmez")
+        raise TypeError(_("doğru/yanlış değeri sayı olarak biçimlenmez"))
     if isinstance(value, int):
         value = Decimal(value)
     elif isinstance(value, float):
         value = Decimal(repr(value))
     elif not isinstance(value, Decimal):
-        raise TypeError(f"sayı bekleniyordu, {type(value).__name__} geldi")
+        raise TypeError(_("sayı bekleniyordu, {name} geldi").format(name=type(value).__name__))
     if not value.is_finite():
-        raise ValueError(f"sonlu bir sayı değil: {value}")
+        raise ValueError(_("sonlu bir sayı değil: {value}").format(value=value))
     return value
 
 
@@ -362,7 +389,7 @@ def format_number(value: int | Decimal, decimals: int | None = None) -> str:
 def format_money(value: Decimal) -> str:
     """Money with 2 decimals: Decimal("1234567.891") -> "1.234.567,89"."""
     if isinstance(value, float):
-        raise TypeError("para float olamaz; Decimal kullanın")
+        raise TypeError(_("para float olamaz; Decimal kullanın"))
     return format_number(value, 2)
 
 
@@ -383,7 +410,7 @@ def format_percent(
     if value is None:
         return ""
     if style not in ("prefix", "suffix"):
-        raise ValueError(f"bilinmeyen yüzde biçimi: {style!r}")
+        raise ValueError(_("bilinmeyen yüzde biçimi: {style!r}").format(style=style))
     d = _decimal(value)
     if fixed and decimals is not None:
         text = format_number(d, decimals)

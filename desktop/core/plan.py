@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from msgspec import Meta, field
 
 from .forms import Segment, Strict, check_factor
-from .i18n import _
+from .i18n import _, lazy
 from .limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, Short, at_most, check_number
 
 MAX_PLAN_YEARS = 30  # years of one plan's targets
@@ -15,6 +15,14 @@ Year = Annotated[str, Meta(pattern=r"^20\d\d$")]  # a year of ``targets`` (2000-
 
 Direction = Literal["increase", "decrease", "keep"]
 DIRECTION_LABELS = {"increase": "artan", "decrease": "azalan", "keep": "korunacak"}
+"""The direction words of documents and Excel files (Turkish; the Excel reader accepts them back)."""
+_DIRECTION_SHOWN = {"increase": lazy("artan"), "decrease": lazy("azalan"), "keep": lazy("korunacak")}
+
+
+def direction_word(direction: str) -> str:
+    """The direction as the window shows it, in the window's language."""
+    word = _DIRECTION_SHOWN.get(direction)
+    return str(word) if word is not None else direction
 
 
 class IndicatorDef(Strict, frozen=True, kw_only=True):
@@ -35,8 +43,8 @@ class IndicatorDef(Strict, frozen=True, kw_only=True):
     change_factor: Decimal | None = None  # warn when the actual is this many times last year's (or less)
 
     def __post_init__(self) -> None:
-        for what, value in (("başlangıç", self.baseline), ("hedef", self.target), ("etki", self.weight)):
-            check_number(value, f"'{self.key}' göstergesinin {what} değeri")
+        for what, value in ((_("başlangıç"), self.baseline), (_("hedef"), self.target), (_("etki"), self.weight)):
+            check_number(value, _("'{key}' göstergesinin {what} değeri").format(key=self.key, what=what))
         for year, value in self.yearly.items():
             check_number(value, _("'{key}' göstergesinin {year} hedefi").format(key=self.key, year=year))
         check_factor(self.change_factor, _("'{key}' göstergesinin değişim katsayısı (change_factor)").format(key=self.key))
@@ -61,7 +69,7 @@ class ActivityDef(Strict, frozen=True, kw_only=True):
     renamed_from: Segment | None = None  # its key in the year before (the year cycle)
 
     def __post_init__(self) -> None:
-        check_number(self.planned_cost, f"'{self.key}' faaliyetinin planlanan maliyeti")
+        check_number(self.planned_cost, _("'{key}' faaliyetinin planlanan maliyeti").format(key=self.key))
 
 
 class PerformanceTargetDef(Strict, frozen=True, kw_only=True):
@@ -119,9 +127,9 @@ class PlanDef(Strict, frozen=True, kw_only=True):
         )
 
     def __post_init__(self) -> None:
-        at_most(len(self.targets()), MAX_PLAN_ENTRIES, "planın performans hedefi sayısı")
-        at_most(len(self.indicators()), MAX_PLAN_ENTRIES, "planın gösterge sayısı")
-        at_most(len(self.activities()), MAX_PLAN_ENTRIES, "planın faaliyet sayısı")
+        at_most(len(self.targets()), MAX_PLAN_ENTRIES, _("planın performans hedefi sayısı"))
+        at_most(len(self.indicators()), MAX_PLAN_ENTRIES, _("planın gösterge sayısı"))
+        at_most(len(self.activities()), MAX_PLAN_ENTRIES, _("planın faaliyet sayısı"))
         first, last = self.years() or (2000, 2100)
         for i in self.indicators():
             outside = sorted(y for y in i.yearly if not first <= y <= last)
@@ -135,5 +143,5 @@ class PlanDef(Strict, frozen=True, kw_only=True):
         seen: set[str] = set()
         for k in [i.key for i in self.indicators()] + [x.key for x in self.activities()] + [t.key for t in self.targets()]:
             if k in seen:
-                raise ValueError(f"'{k}' plan anahtarı birden fazla kez kullanılmış")
+                raise ValueError(_("'{k}' plan anahtarı birden fazla kez kullanılmış").format(k=k))
             seen.add(k)

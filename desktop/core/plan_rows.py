@@ -23,7 +23,7 @@ from typing import Any
 
 from . import rates
 from .forms import InvalidData, Strict, convert
-from .i18n import _
+from .i18n import _, lazy
 from .limits import LimitExceeded, check_number
 from .loader import validate_part
 from .numbers import NumberError, format_number, parse_number
@@ -52,17 +52,17 @@ _MODELS: dict[str, type[Strict]] = {
 _PARENT = {"goals": "aims", "targets": "goals", "indicators": "targets", "activities": "targets"}
 _IDENTITY = {"aims": "code", "goals": "code", "targets": "key", "indicators": "key", "activities": "key"}
 _PARENT_WORDS = {
-    "goals": "amaç kodu",
-    "targets": "hedef kodu",
-    "indicators": "performans hedefi anahtarı",
-    "activities": "performans hedefi anahtarı",
+    "goals": lazy("amaç kodu"),
+    "targets": lazy("hedef kodu"),
+    "indicators": lazy("performans hedefi anahtarı"),
+    "activities": lazy("performans hedefi anahtarı"),
 }
 _LEVEL_WORDS = {
-    "aims": "amaç",
-    "goals": "hedef",
-    "targets": "performans hedefi",
-    "indicators": "gösterge",
-    "activities": "faaliyet",
+    "aims": lazy("amaç"),
+    "goals": lazy("hedef"),
+    "targets": lazy("performans hedefi"),
+    "indicators": lazy("gösterge"),
+    "activities": lazy("faaliyet"),
 }
 
 
@@ -191,27 +191,35 @@ def assemble(name: str | None, period: str | None, rows: dict[str, list[Row]], d
                 continue
             known[level].add(value)
             if value in seen:
-                what = "anahtarı" if ident == "key" else f"{_LEVEL_WORDS[level]} kodu"
+                what = _("anahtarı") if ident == "key" else _("{level} kodu").format(level=_LEVEL_WORDS[level])
                 problems.append(
-                    f"{row.place(ident)}: '{value}' {what} {seen[value]} hücresinde de kullanılmış; "
+                    _("{place}: '{value}' {what} {seen} hücresinde de kullanılmış; ").format(
+                        place=row.place(ident), value=value, what=what, seen=seen[value]
+                    )
                     + (
-                        "her satıra ayrı bir anahtar verin"
+                        _("her satıra ayrı bir anahtar verin")
                         if ident == "key"
-                        else "kodlar tekil olmalı (alt satırlar bu kodla üst satırı bulur)"
+                        else _("kodlar tekil olmalı (alt satırlar bu kodla üst satırı bulur)")
                     )
                 )
             else:
                 seen[value] = row.place(ident)
     # references: every row's parent exists; children in row order
-    items = {level: {item[_IDENTITY[level]]: item for _, item in data[level]} for level in LEVELS}
+    items = {level: {item[_IDENTITY[level]]: item for _row, item in data[level]} for level in LEVELS}
     for level in LEVELS[1:]:
         parent_level = _PARENT[level]
         for row in rows.get(level, []):
             parent = row.values.get("parent")
             if parent is not None and parent not in known[parent_level]:
                 problems.append(
-                    f"{row.place('parent')}: '{parent}' diye bir {_LEVEL_WORDS[parent_level]} yok; "
-                    f"{_PARENT_WORDS[level]} sütununa tanımlı bir {_LEVEL_WORDS[parent_level]} yazın"
+                    _(
+                        "{place}: '{parent}' diye bir {level_words} yok; {parent_words} sütununa tanımlı bir {level_words} yazın"
+                    ).format(
+                        place=row.place("parent"),
+                        parent=parent,
+                        level_words=_LEVEL_WORDS[parent_level],
+                        parent_words=_PARENT_WORDS[level],
+                    )
                 )
         for row, item in data[level]:
             if row.values.get("parent") in items[parent_level]:
@@ -219,7 +227,7 @@ def assemble(name: str | None, period: str | None, rows: dict[str, list[Row]], d
     weight_problems = _weights(rows.get("targets", []), rows.get("indicators", []))
     if problems:
         return Assembled(None, problems, weight_problems)
-    plan_data: dict[str, Any] = {"aims": [item for _, item in data["aims"]]}
+    plan_data: dict[str, Any] = {"aims": [item for _row, item in data["aims"]]}
     if name:
         plan_data["name"] = name
     if period:
@@ -239,14 +247,22 @@ def _checked_row(level: str, row: Row, departments: set[str], problems: list[str
         value = row.values.get(name)
         if value is None or (isinstance(value, str) and not value):
             if name == "parent":
-                problems.append(f"{row.place(name)}: boş; bu {_LEVEL_WORDS[level]} satırının {_PARENT_WORDS[level]} yazılmalı")
+                problems.append(
+                    _("{place}: boş; bu {level_words} satırının {parent_words} yazılmalı").format(
+                        place=row.place(name), level_words=_LEVEL_WORDS[level], parent_words=_PARENT_WORDS[level]
+                    )
+                )
             continue
         if name == "parent":
             continue
         if name == "direction":
             direction = _direction(value)
             if direction is None:
-                problems.append(f"{row.place(name)}: yön '{value}' olamaz; 'artan', 'azalan' ya da 'korunacak' yazın")
+                problems.append(
+                    _("{place}: yön '{value}' olamaz; 'artan', 'azalan' ya da 'korunacak' yazın").format(
+                        place=row.place(name), value=value
+                    )
+                )
                 continue
             value = direction
         if name == "targets":
@@ -258,7 +274,9 @@ def _checked_row(level: str, row: Row, departments: set[str], problems: list[str
         if name == "department" and value not in departments:
             known = ", ".join(sorted(departments))
             problems.append(
-                f"{row.place(name)}: '{value}' tanımda bir birim değil; tanımın birimlerinden birini yazın ({known[:400]})"
+                _("{place}: '{value}' tanımda bir birim değil; tanımın birimlerinden birini yazın ({known})").format(
+                    place=row.place(name), value=value, known=known[:400]
+                )
             )
             continue
         item[name] = value
@@ -266,11 +284,11 @@ def _checked_row(level: str, row: Row, departments: set[str], problems: list[str
     for name in _required(level):
         if name not in item:
             if not any(p.startswith(row.place(name) + ":") for p in problems[before:]):
-                problems.append(f"{row.place(name)}: boş; bu sütun doldurulmalı")
+                problems.append(_("{place}: boş; bu sütun doldurulmalı").format(place=row.place(name)))
             probe[name] = "x"  # reported: the other fields are still checked
     for name in NUMBER_FIELDS & set(item):
         try:
-            check_number(item[name], "bu değer")
+            check_number(item[name], _("bu değer"))
         except LimitExceeded as exc:
             problems.append(f"{row.place(name)}: {exc}")
             probe[name] = None
@@ -313,7 +331,9 @@ def _weights(targets: list[Row], indicators: list[Row]) -> list[str]:
         total = rates.weights_total(weights)
         cells = ", ".join(r.place("weight") for r in rows[:12]) + (" …" if len(rows) > 12 else "")
         out.append(
-            f"{cells}: '{key}' performans hedefinin göstergelerinin hedefe etkileri toplamı %{format_number(total)}; 100 olmalı"
+            _("{cells}: '{key}' performans hedefinin göstergelerinin hedefe etkileri toplamı %{total}; 100 olmalı").format(
+                cells=cells, key=key, total=format_number(total)
+            )
         )
     return out
 

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 import msgspec
 
+from .i18n import lazy
 from .numbers import format_number, format_percent
 
 HUNDRED = Decimal(100)
@@ -55,7 +56,8 @@ METHOD_NOTES = {
 class Rate(msgspec.Struct, frozen=True):
     value: Decimal | None  # None when it cannot be computed
     method: str  # a key of METHODS
-    reason: str = ""  # why value is None, in Turkish
+    # why value is None: str() in the window's language; i18n.source() for a Turkish document
+    reason: str | lazy = ""
 
 
 def _d(x) -> Decimal | None:
@@ -82,17 +84,17 @@ def realization(direction: str, baseline, target, actual) -> Rate:
     a, b, c = _d(baseline), _d(target), _d(actual)
     method = method_for(direction, a, b)
     if c is None:
-        return Rate(None, method, "gerçekleşme değeri girilmemiş")
+        return Rate(None, method, lazy("gerçekleşme değeri girilmemiş"))
     if b is None:
-        return Rate(None, method, "hedef tanımlanmamış")
+        return Rate(None, method, lazy("hedef tanımlanmamış"))
     if method == "delta" and a is not None:  # method_for chose delta: a baseline is given
         return Rate((c - a) / (b - a) * HUNDRED, method)
     if method == "inverse":
         if c == 0:
-            return Rate(None, method, "azalan göstergede gerçekleşme 0: oran hesaplanamaz")
+            return Rate(None, method, lazy("azalan göstergede gerçekleşme 0: oran hesaplanamaz"))
         return Rate(b / c * HUNDRED, method)
     if b == 0:
-        return Rate(None, method, "hedef 0: oran hesaplanamaz")
+        return Rate(None, method, lazy("hedef 0: oran hesaplanamaz"))
     return Rate(c / b * HUNDRED, method)
 
 

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from .findings import Finding
 from .forms import FormDef
+from .i18n import _
 from .institution import DepartmentDef
 
 SETTINGS_CHAPTER = "ayarlar"  # SectionDef.chapter of the year-settings section (never printed)
@@ -42,15 +43,18 @@ def problems(departments: Sequence[DepartmentDef], forms: Sequence[FormDef], *, 
         out.append(
             (
                 ("departments",),
-                "kurum birimi tanımlanmamış: kurum düzeyindeki bölümleri (sunuş, misyon, IV, V…) "
-                "dolduracak birime 'role: institution' yazın (ör. Strateji Geliştirme)",
+                _(
+                    "kurum birimi tanımlanmamış: kurum düzeyindeki bölümleri (sunuş, misyon, IV, V…) dolduracak birime 'role: institution' yazın (ör. Strateji Geliştirme)"
+                ),
             )
         )
     for i, _d in institution[1:]:
         out.append(
             (
                 ("departments", i, "role"),
-                f"kurum birimi bir tane olmalı: '{institution[0][1].key}' zaten 'role: institution'; bu birimden kaldırın",
+                _("kurum birimi bir tane olmalı: '{key}' zaten 'role: institution'; bu birimden kaldırın").format(
+                    key=institution[0][1].key
+                ),
             )
         )
     first_finance = None
@@ -61,39 +65,55 @@ def problems(departments: Sequence[DepartmentDef], forms: Sequence[FormDef], *, 
             out.append(
                 (
                     ("departments", i, "finance"),
-                    "kurum birimi mali hizmetler birimi olamaz; 'finance: true' satırını mali hizmetler müdürlüğüne taşıyın",
+                    _("kurum birimi mali hizmetler birimi olamaz; 'finance: true' satırını mali hizmetler müdürlüğüne taşıyın"),
                 )
             )
         elif first_finance is not None:
             out.append(
                 (
                     ("departments", i, "finance"),
-                    f"mali hizmetler birimi bir tane olmalı: '{first_finance}' zaten 'finance: true'; bu birimden kaldırın",
+                    _(
+                        "mali hizmetler birimi bir tane olmalı: '{first_finance}' zaten 'finance: true'; bu birimden kaldırın"
+                    ).format(first_finance=first_finance),
                 )
             )
         else:
             first_finance = d.key
     inst_key = institution[0][1].key if institution else None
-    owner = f"kurum biriminin ('{inst_key}')" if inst_key else "kurum biriminin (role: institution)"
+    owner = _("kurum biriminin ('{key}')").format(key=inst_key) if inst_key else _("kurum biriminin (role: institution)")
     seen: dict[str, str] = {}
     for f, form in enumerate(forms):
         for s, section in enumerate(form.sections):
-            marks = [("foreword", "sunuş bölümü ('foreword: true')")] if section.foreword else []
+            marks = [("foreword", _("sunuş bölümü ('foreword: true')"))] if section.foreword else []
             if section.chapter == SETTINGS_CHAPTER:
-                marks.append(("chapter", f"yıl ayarları bölümü ('chapter: {SETTINGS_CHAPTER}')"))
+                marks.append(
+                    (
+                        "chapter",
+                        _("yıl ayarları bölümü ('chapter: {settings_chapter}')").format(settings_chapter=SETTINGS_CHAPTER),
+                    )
+                )
             for field, what in marks:
                 place = ("forms", f, "sections", s, field)
                 if form.department != inst_key:
-                    out.append((place, f"{what} yalnız {owner} formunda olabilir; bu bölümden kaldırın"))
+                    out.append(
+                        (place, _("{what} yalnız {owner} formunda olabilir; bu bölümden kaldırın").format(what=what, owner=owner))
+                    )
                 elif field in seen:
-                    out.append((place, f"{what} bir tane olmalı: '{seen[field]}' bölümü zaten öyle; bu bölümden kaldırın"))
+                    out.append(
+                        (
+                            place,
+                            _("{what} bir tane olmalı: '{seen}' bölümü zaten öyle; bu bölümden kaldırın").format(
+                                what=what, seen=seen[field]
+                            ),
+                        )
+                    )
                 else:
                     seen[field] = section.key
             if len(marks) == 2:
                 out.append(
                     (
                         ("forms", f, "sections", s, "foreword"),
-                        "yıl ayarları bölümü sunuş olarak basılamaz; sunuş için ayrı bir bölüm tanımlayın",
+                        _("yıl ayarları bölümü sunuş olarak basılamaz; sunuş için ayrı bir bölüm tanımlayın"),
                     )
                 )
     return out
@@ -107,9 +127,9 @@ def findings(departments: Sequence[DepartmentDef], department: str | None) -> li
         Finding(
             "warning",
             "",
-            "Tanımda mali hizmetler birimi belirtilmemiş; raporun eklerinde Mali Hizmetler "
-            "Birim Yöneticisinin Beyanı yer almayacak. Tanımın tanim.yaml dosyasında mali hizmetler "
-            "müdürlüğüne 'finance: true' yazıp birleşik dosyayı yeniden oluşturun.",
+            _(
+                "Tanımda mali hizmetler birimi belirtilmemiş; raporun eklerinde Mali Hizmetler Birim Yöneticisinin Beyanı yer almayacak. Tanımın tanim.yaml dosyasında mali hizmetler müdürlüğüne 'finance: true' yazıp birleşik dosyayı yeniden oluşturun."
+            ),
             "mali_birim",
             "",
         )

@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 
 from .definition import Definition
 from .forms import FieldDef, SectionDef, TableDef
+from .i18n import _
 from .institution import SignerDef, SignerRole, YearDef
 from .roles import SETTINGS_CHAPTER  # noqa: F401 (settings.SETTINGS_CHAPTER, as before)
 
@@ -247,9 +248,9 @@ def section_problems(section: SectionDef, departments: set[str]) -> list[tuple[t
             out.append(
                 (
                     at + ("key",),
-                    f"yıl ayarları bölümünde '{item.key}' diye bir ayar yok; ayar anahtarları "
-                    f"uygulamanındır: {known}. Başka bir alan bu bölümde değil, kurumun başka bir "
-                    "bölümünde olmalı",
+                    _(
+                        "yıl ayarları bölümünde '{key}' diye bir ayar yok; ayar anahtarları uygulamanındır: {known}. Başka bir alan bu bölümde değil, kurumun başka bir bölümünde olmalı"
+                    ).format(key=item.key, known=known),
                 )
             )
     return out
@@ -258,22 +259,37 @@ def section_problems(section: SectionDef, departments: set[str]) -> list[tuple[t
 def _setting_field_problems(item: FieldDef, at: tuple, departments: set[str]) -> list[tuple[tuple, str]]:
     if item.type in FIELD_TYPES[item.key]:
         return []
-    return [(at + ("type",), f"'{item.key}' ayarının türü {' ya da '.join(FIELD_TYPES[item.key])} olmalı")]
+    return [
+        (
+            at + ("type",),
+            _("'{key}' ayarının türü {join} olmalı").format(key=item.key, join=" ya da ".join(FIELD_TYPES[item.key])),
+        )
+    ]
 
 
 def _spending_table_problems(item: TableDef, at: tuple, departments: set[str]) -> list[tuple[tuple, str]]:
     out: list[tuple[tuple, str]] = []
     if not isinstance(item.rows, list):
-        out.append((at + ("rows",), "satırlar birim anahtarları olmalı (her birim için bir satır)"))
+        out.append((at + ("rows",), _("satırlar birim anahtarları olmalı (her birim için bir satır)")))
     else:
         for r, row in enumerate(item.rows):
             if row.key not in departments:
                 out.append(
-                    (at + ("rows", r, "key"), f"'{row.key}' tanımlı bir birim değil; satır anahtarları birim anahtarları olmalı")
+                    (
+                        at + ("rows", r, "key"),
+                        _("'{key}' tanımlı bir birim değil; satır anahtarları birim anahtarları olmalı").format(key=row.key),
+                    )
                 )
     for c, col in enumerate(item.columns):
         if col.key not in SPENDING_COLUMNS or col.type != "text":
-            out.append((at + ("columns", c), f"sütunlar '{SPENDING_NAME}' ve '{SPENDING_TITLE}' (type: text) olmalı"))
+            out.append(
+                (
+                    at + ("columns", c),
+                    _("sütunlar '{spending_name}' ve '{spending_title}' (type: text) olmalı").format(
+                        spending_name=SPENDING_NAME, spending_title=SPENDING_TITLE
+                    ),
+                )
+            )
     return out
 
 

@@ -14,6 +14,7 @@ import json
 import unicodedata
 
 from . import settings
+from .i18n import _
 from .turkish import slug, upper
 
 INSTITUTION_UNIT = "kurum"  # the institution unit's key in the starter (any key works; see forms/README.md)
@@ -33,7 +34,9 @@ def institution_key(name: str) -> str:
         key = key[: -len(_SUFFIX) - 1]
     if not key:
         raise StarterError(
-            f"'{name}' adından bir kurum anahtarı çıkarılamadı: ad en az bir harf içermeli (ör. \"Ad Belediyesi\")."
+            _("'{name}' adından bir kurum anahtarı çıkarılamadı: ad en az bir harf içermeli (ör. \"Ad Belediyesi\").").format(
+                name=name
+            )
         )
     if not key[0].isalpha():
         key = "k_" + key
@@ -57,14 +60,18 @@ def starter_files(institution: str, year: int) -> dict[str, str]:
     """{relative path: YAML text} of the starting definition folder."""
     name = " ".join(institution.split())
     if not name:
-        raise StarterError('Kurumun adı boş; --institution "Ad Belediyesi" biçiminde verin.')
+        raise StarterError(_('Kurumun adı boş; --institution "Ad Belediyesi" biçiminde verin.'))
     odd = next((c for c in name if unicodedata.category(c).startswith("C")), None)
     if odd is not None:
-        raise StarterError(f"Kurumun adında görünmeyen bir denetim karakteri var (U+{ord(odd):04X}); adı yeniden yazın.")
+        raise StarterError(
+            _("Kurumun adında görünmeyen bir denetim karakteri var (U+{code:04X}); adı yeniden yazın.").format(code=ord(odd))
+        )
     if len(name) > 200:
-        raise StarterError("Kurumun adı çok uzun (en çok 200 karakter).")
+        raise StarterError(_("Kurumun adı çok uzun (en çok 200 karakter)."))
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise StarterError(f"Yıl {MIN_YEAR} ile {MAX_YEAR} arasında olmalı ({year}).")
+        raise StarterError(
+            _("Yıl {min_year} ile {max_year} arasında olmalı ({year}).").format(min_year=MIN_YEAR, max_year=MAX_YEAR, year=year)
+        )
     key = institution_key(name)
     return {
         "tanim.yaml": _tanim(name, key, year),

@@ -32,7 +32,11 @@ def required_findings(view: ValueView, dept: str, item) -> list[Finding]:
     key = f"{dept}.{item.key}"
     v = view.get(key)
     if v is None or (isinstance(v, str) and not v.strip()):
-        return [Finding("error", key, f"'{KINDS[item.kind].title(item)}' zorunlu; doldurun.", MISSING_RULE, dept)]
+        return [
+            Finding(
+                "error", key, _("'{field}' zorunlu; doldurun.").format(field=KINDS[item.kind].title(item)), MISSING_RULE, dept
+            )
+        ]
     return []
 
 
@@ -139,7 +143,7 @@ def label_of(definition: Definition, key: str) -> str:
 def _fmt(definition: Definition, key: str, v) -> str:
     """A value named in a rule's message: as printed (the slot's places, the year's percent style)."""
     if v is None:
-        return "boş"
+        return _("boş")
     slot = definition.slots.get(key)
     if slot and isinstance(v, (int, Decimal)):
         # as printed: the slot's places, else its type's (money always 2: "104.810.943,10")
@@ -240,7 +244,15 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
                 out.append(Finding("warning", f"{ind.key}.{attr}", f"{label} ({what}): {problem}", "metin", ind.department))
     if actual is None:
         if not (e and e.explanation.strip()):
-            out.append(Finding("warning", where, f"{label}: gerçekleşme değeri girilmemiş.", "gerceklesme", ind.department))
+            out.append(
+                Finding(
+                    "warning",
+                    where,
+                    _("{label}: gerçekleşme değeri girilmemiş.").format(label=label),
+                    "gerceklesme",
+                    ind.department,
+                )
+            )
         return out
     if units.is_count_unit(ind.unit) and actual != actual.to_integral_value():
         out.append(
@@ -296,8 +308,9 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
             Finding(
                 "error",
                 f"{ind.key}.explanation",
-                f"{label}: gerçekleşme oranı {rates.rate_text(rate.value, style)}; "
-                f"{format_percent(tol or 0, None, style)} toleransın dışındaki sapma açıklanmalı.",
+                _("{label}: gerçekleşme oranı {rate}; {tolerance} toleransın dışındaki sapma açıklanmalı.").format(
+                    label=label, rate=rates.rate_text(rate.value, style), tolerance=format_percent(tol or 0, None, style)
+                ),
                 "sapma",
                 ind.department,
             )
@@ -307,7 +320,7 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
             Finding(
                 "warning",
                 f"{ind.key}.source",
-                f"{label}: gerçekleşmenin kaynağı (belge/kayıt) belirtilmemiş.",
+                _("{label}: gerçekleşmenin kaynağı (belge/kayıt) belirtilmemiş.").format(label=label),
                 "kaynak",
                 ind.department,
             )
@@ -330,9 +343,11 @@ def plan_findings(definition: Definition, department: str | None = None) -> list
                 Finding(
                     "error",
                     target.key,
-                    f"'{target.name}' performans hedefindeki göstergelerin hedefe etkileri toplamı "
-                    f"{format_percent(total, None, definition.year.percent_style)}; "
-                    f"{format_percent(100, 0, definition.year.percent_style)} olmalı.",
+                    _("'{target}' performans hedefindeki göstergelerin hedefe etkileri toplamı {total}; {full} olmalı.").format(
+                        target=target.name,
+                        total=format_percent(total, None, definition.year.percent_style),
+                        full=format_percent(100, 0, definition.year.percent_style),
+                    ),
                     "agirlik",
                     "",
                 )

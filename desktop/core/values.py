@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from .characters import CharacterProblem, check_characters, strip_bidi
 from .dates import DateError, format_date, parse_date
 from .forms import TYPE_LABELS
-from .i18n import _
+from .i18n import _, lazy
 from .numbers import (
     DEFAULT_DECIMALS,
     MAX_DIGITS,
@@ -46,7 +46,7 @@ TEXT_LIMITS = {
 }
 MULTILINE_KINDS = ("longtext", "note")
 TEXT_KINDS = tuple(TEXT_LIMITS)
-TEXT_LABELS = {"caption": "fotoğraf açıklaması", "note": "açıklama"}
+TEXT_LABELS = {"caption": lazy("fotoğraf açıklaması"), "note": lazy("açıklama")}
 MAX_TEXT = TEXT_LIMITS["longtext"]  # the longest text of any kind
 CENT = Decimal("0.01")
 
@@ -67,31 +67,31 @@ def coerce(type_: str, raw):
     """
     if raw is None:
         return None
-    label = TYPE_LABELS.get(type_) or TEXT_LABELS.get(type_, type_)
+    label = str(TYPE_LABELS.get(type_) or TEXT_LABELS.get(type_) or type_)
     if type_ in TEXT_LIMITS:
         if not isinstance(raw, str):
-            raise ValueProblem(f"{label} bekleniyordu, {_what(raw)} geldi")
+            raise ValueProblem(_("{label} bekleniyordu, {what} geldi").format(label=label, what=_what(raw)))
         return _text(type_, raw)
     if type_ == "date":
         if isinstance(raw, dt.date):
             return raw
         if not isinstance(raw, str):
-            raise ValueProblem(f"tarih bekleniyordu (2020-12-31), {_what(raw)} geldi")
+            raise ValueProblem(_("tarih bekleniyordu (2020-12-31), {what} geldi").format(what=_what(raw)))
         try:
             return parse_date(raw)
         except DateError as exc:
             raise ValueProblem(str(exc)) from None
     if type_ not in ("count", "money", "decimal", "percent"):
-        raise ValueProblem(f"bilinmeyen alan türü: {type_}")
+        raise ValueProblem(_("bilinmeyen alan türü: {type}").format(type=type_))
     number = _number(raw, label)
     if type_ == "count":
         if number != number.to_integral_value():
-            raise ValueProblem(f"adet tam sayı olmalı, {_shown(raw)} geldi")
+            raise ValueProblem(_("adet tam sayı olmalı, {raw} geldi").format(raw=_shown(raw)))
         if number < 0:
-            raise ValueProblem(f"adet eksi olamaz, {_shown(raw)} geldi")
+            raise ValueProblem(_("adet eksi olamaz, {raw} geldi").format(raw=_shown(raw)))
     problem = range_problem(number, type_)
     if problem:
-        raise ValueProblem(f"{_shown(raw)} olmaz: {problem}")
+        raise ValueProblem(_("{raw} olmaz: {problem}").format(raw=_shown(raw), problem=problem))
     if type_ == "count":
         return int(number)
     if type_ == "money":
@@ -120,13 +120,13 @@ def _text(kind: str, raw: str) -> str:
 
 
 def _too_long(length: int, limit: int) -> str:
-    return f"metin çok uzun ({length} karakter; en çok {limit}). Metni kısaltın."
+    return _("metin çok uzun ({length} karakter; en çok {limit}). Metni kısaltın.").format(length=length, limit=limit)
 
 
 def _shown(raw) -> str:
     """``raw`` for a message: short, and never a 5000-digit int converted in full."""
     if isinstance(raw, int) and abs(raw) >= 10**40:
-        return "çok büyük bir sayı"
+        return _("çok büyük bir sayı")
     if isinstance(raw, Decimal) and raw.is_finite() and abs(raw.adjusted()) > 40:
         return f"{raw:.3E}"
     text = str(raw)
@@ -135,16 +135,16 @@ def _shown(raw) -> str:
 
 def _number(raw, label: str) -> Decimal:
     if isinstance(raw, bool):
-        raise ValueProblem(f"{label} bekleniyordu, {_what(raw)} geldi")
+        raise ValueProblem(_("{label} bekleniyordu, {what} geldi").format(label=label, what=_what(raw)))
     if isinstance(raw, int):
         return Decimal(raw)
     if isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
-            raise ValueProblem(f"{label} bekleniyordu, geçersiz sayı geldi")
+            raise ValueProblem(_("{label} bekleniyordu, geçersiz sayı geldi").format(label=label))
         return Decimal(repr(raw))  # the shortest decimal that is this double
     if isinstance(raw, Decimal):
         if not raw.is_finite():
-            raise ValueProblem(f"{label} bekleniyordu, geçersiz sayı geldi")
+            raise ValueProblem(_("{label} bekleniyordu, geçersiz sayı geldi").format(label=label))
         return raw
     if isinstance(raw, str):
         text = raw.strip()
@@ -152,28 +152,34 @@ def _number(raw, label: str) -> Decimal:
         if digit:
             raise ValueProblem(other_digit_message(text, digit))
         if len(text) > MAX_DIGITS + 2:
-            raise ValueProblem(f"{label} bekleniyordu, çok uzun bir metin geldi ({len(text)} karakter)")
+            raise ValueProblem(
+                _("{label} bekleniyordu, çok uzun bir metin geldi ({n} karakter)").format(label=label, n=len(text))
+            )
         try:
             value = Decimal(text)
         except InvalidOperation:
-            raise ValueProblem(f"{label} bekleniyordu, '{raw}' geldi (sayıyı 1234.5 biçiminde verin)") from None
+            raise ValueProblem(
+                _("{label} bekleniyordu, '{raw}' geldi (sayıyı 1234.5 biçiminde verin)").format(label=label, raw=raw)
+            ) from None
         if not value.is_finite() or not text.replace(".", "", 1).lstrip("-").isdigit():
-            raise ValueProblem(f"{label} bekleniyordu, '{raw}' geldi (sayıyı 1234.5 biçiminde verin)")
+            raise ValueProblem(
+                _("{label} bekleniyordu, '{raw}' geldi (sayıyı 1234.5 biçiminde verin)").format(label=label, raw=raw)
+            )
         return value
-    raise ValueProblem(f"{label} bekleniyordu, {_what(raw)} geldi")
+    raise ValueProblem(_("{label} bekleniyordu, {what} geldi").format(label=label, what=_what(raw)))
 
 
 def _what(raw) -> str:
     if isinstance(raw, bool):
-        return "doğru/yanlış değeri"
+        return _("doğru/yanlış değeri")
     if isinstance(raw, (int, float, Decimal)):
-        return f"sayı ({raw})"
+        return _("sayı ({raw})").format(raw=raw)
     if isinstance(raw, str):
-        return f"metin ('{raw[:40]}')"
+        return _("metin ('{text}')").format(text=raw[:40])
     if isinstance(raw, (list, tuple)):
-        return "liste"
+        return _("liste")
     if isinstance(raw, dict):
-        return "nesne"
+        return _("nesne")
     return type(raw).__name__
 
 

@@ -10,6 +10,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..core import settings
 from ..core.entries import ValueView
+from ..core.i18n import _, document_language
 from ..store.errors import WorkbookError
 from ..store.file.document import OpenFile
 from ..store.file.tempfiles import publish, temp_beside
@@ -90,16 +91,23 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
     if department is not None:
         if definition.department(department) is None:
             known = ", ".join(d.key for d in definition.departments)
-            raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
+            raise WorkbookError(
+                _("'{department}' diye bir birim yok. Bilinen birimler: {known}").format(department=department, known=known)
+            )
         if department not in wb.departments:
             raise WorkbookError(
-                f"Bu dosyada '{department}' biriminin verisi yok; birimin kendi dosyasını ya da birleştirilmiş dosyayı kullanın."
+                _(
+                    "Bu dosyada '{department}' biriminin verisi yok; birimin kendi dosyasını ya da birleştirilmiş dosyayı kullanın."
+                ).format(department=department)
             )
     fonts.register()
-    model = OpenFile(wb, department)  # the open file's entries and findings, as the windows see them
+    # the open file's entries and findings, as the windows see them; in Turkish whatever the
+    # window's language (the findings are made here and listed in the report)
+    with document_language():
+        model = OpenFile(wb, department)
+        findings = model.findings
     entries = model.entries
     view = ValueView(definition, entries, previous=model.previous)  # previous-year columns: the stored year before
-    findings = model.findings
     draft = any(f.is_error for f in findings)
     fp = data_fingerprint(wb, department)
 
@@ -111,9 +119,9 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
         if cancelled is not None and cancelled():
             raise Cancelled()
 
-    report(0, 100, "Rapor hazırlanıyor")
+    report(0, 100, _("Rapor hazırlanıyor"))
     if cancelled is not None and cancelled():  # before any file exists
-        raise ReportCancelled("Rapor üretimi durduruldu; dosya yazılmadı.")
+        raise ReportCancelled(_("Rapor üretimi durduruldu; dosya yazılmadı."))
     inst = definition.institution
     dept = definition.department(department) if department else None
     header_right = f"{definition.year.year} {'Birim ' if dept else ''}Faaliyet Raporu"
@@ -124,7 +132,9 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
         tmp = temp_beside(out)
     except OSError as exc:
         raise WorkbookError(
-            f"Rapor '{out.parent}' klasörüne yazılamadı ({exc.strerror or exc}). Yazma izniniz olan başka bir klasör seçin."
+            _("Rapor '{parent}' klasörüne yazılamadı ({x}). Yazma izniniz olan başka bir klasör seçin.").format(
+                parent=out.parent, x=exc.strerror or exc
+            )
         ) from None
     tmp_path = Path(tmp)
     counter = {"n": 0, "total": 1}
@@ -172,25 +182,26 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
         publish(tmp_path, out)  # data on disk before the name points at it; readable by others
     except Cancelled:
         tmp_path.unlink(missing_ok=True)
-        raise ReportCancelled("Rapor üretimi durduruldu; dosya yazılmadı.") from None
+        raise ReportCancelled(_("Rapor üretimi durduruldu; dosya yazılmadı.")) from None
     except (LayoutError, RowTooTall):
         # the parts check what they print and name the field (``text.checked``, ``tables.RowTooTall``);
         # this is the last guard, for what no part names
         tmp_path.unlink(missing_ok=True)
         raise WorkbookError(
-            "Rapor üretilemedi: raporda bir sayfaya sığmayan bir öğe var (çok uzun bir metin ya da çok büyük bir "
-            "tablo). Uzun metinleri ve fotoğraf açıklamalarını kısaltıp raporu yeniden üretin; önceki rapor dosyası "
-            "(varsa) olduğu gibi duruyor."
+            _(
+                "Rapor üretilemedi: raporda bir sayfaya sığmayan bir öğe var (çok uzun bir metin ya da çok büyük bir tablo). Uzun metinleri ve fotoğraf açıklamalarını kısaltıp raporu yeniden üretin; önceki rapor dosyası (varsa) olduğu gibi duruyor."
+            )
         ) from None
     except OSError as exc:
         tmp_path.unlink(missing_ok=True)
-        what = "Disk dolu" if exc.errno == errno.ENOSPC else f"Yazma hatası ({exc.strerror or exc})"
+        what = _("Disk dolu") if exc.errno == errno.ENOSPC else _("Yazma hatası ({x})").format(x=exc.strerror or exc)
         raise WorkbookError(
-            f"{what}: rapor '{out.name}' yazılamadı. Diskte yer açıp ya da başka bir klasör seçip yeniden deneyin; "
-            "önceki rapor dosyası (varsa) olduğu gibi duruyor."
+            _(
+                "{what}: rapor '{name}' yazılamadı. Diskte yer açıp ya da başka bir klasör seçip yeniden deneyin; önceki rapor dosyası (varsa) olduğu gibi duruyor."
+            ).format(what=what, name=out.name)
         ) from None
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
-    report(100, 100, "Rapor hazır")
+    report(100, 100, _("Rapor hazır"))
     return ReportResult(path=out, pages=pages, draft=draft, fingerprint=fp)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
 
-from ..core.findings import Finding
+from ..core.findings import SEVERITY_LABELS, Finding
+from ..core.i18n import source
 from ..core.validation import label_of
 from . import fonts as F
 from .context import Context
@@ -83,12 +84,13 @@ def described(ctx: Context, f: Finding) -> str:
 
 def rows(ctx: Context) -> list[list[str]]:
     names = {d.key: d.name for d in ctx.definition.departments}
+    severity = {k: source(v) for k, v in SEVERITY_LABELS.items()}  # Turkish whatever the window's language
     out = []
     for n, f, _keys in ctx.marks.numbered:
         out.append(
             [
                 str(n),
-                f.severity_label.capitalize(),
+                severity.get(f.severity, f.severity).capitalize(),
                 names.get(f.department, f.department) or "Plan",
                 page_of(ctx, n),
                 described(ctx, f),

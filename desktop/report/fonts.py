@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .. import resources
+from ..core.i18n import _
 from ..store.errors import WorkbookError
 
 SERIF = "FaaliyetSerif"
@@ -50,7 +51,7 @@ def register() -> None:
     for name, file in FILES.items():
         path = folder / file
         if not path.is_file():
-            raise FontMissing(f"Rapor yazı tipi bulunamadı: {path}. Uygulamayı yeniden kurun.")
+            raise FontMissing(_("Rapor yazı tipi bulunamadı: {path}. Uygulamayı yeniden kurun.").format(path=path))
         pdfmetrics.registerFont(TTFont(name, str(path)))
     for family, regular, bold, italic, bold_italic in (
         (SERIF, SERIF, SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC),

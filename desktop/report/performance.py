@@ -11,6 +11,7 @@ from decimal import Decimal
 from reportlab.platypus import Paragraph, Spacer
 
 from ..core import rates
+from ..core.i18n import _, source
 from ..core.numbers import format_money, format_number, format_percent
 from ..core.plan import DIRECTION_LABELS, PerformanceTargetDef
 from .context import Context
@@ -119,9 +120,9 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
         rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
         pairs.append((rate.value, ind.weight))
         used.setdefault(rate.method, []).append(names[ind.key])
-        expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(ind.code, "sapma açıklaması")))
+        expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(ind.code, _("sapma açıklaması"))))
         if rate.value is None and rate.reason:
-            expl = f"({rate.reason}) {expl}".strip()
+            expl = f"({source(rate.reason)}) {expl}".strip()
         shown = rates.rate_text(rate.value, ctx.percent_style)
         if rates.outside_band(rate.value):
             shown = f"{shown} {IMPLAUSIBLE_MARK}"
@@ -156,7 +157,7 @@ def rollup_text(ctx: Context, roll, weights, covered, enough) -> str:
 
 
 def _place(code: str, what: str) -> str:
-    return f"Performans sonuçları tablosunda {code} satırının {what}"
+    return _("Performans sonuçları tablosunda {code} satırının {what}").format(code=code, what=what)
 
 
 def _fit(header: list, rows: list, cols: list, codes: list[str], ctx: Context, **kw):
@@ -165,7 +166,7 @@ def _fit(header: list, rows: list, cols: list, codes: list[str], ctx: Context, *
         return fit_table(header, rows, cols, ctx.portrait_width, ctx.landscape_width, prefer_landscape=True, **kw)
     except RowTooTall as exc:
         code = (codes[exc.row] if exc.row < len(codes) else "") or "toplam"
-        raise unfit(_place(code, f"'{header[exc.column]}' hücresi"), "bir sayfaya sığmıyor") from None
+        raise unfit(_place(code, _("'{header}' hücresi").format(header=header[exc.column])), _("bir sayfaya sığmıyor")) from None
 
 
 def tolerance_note(tolerance, style: str = "prefix") -> str:
@@ -261,7 +262,7 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
             if cost is not None:
                 actual_sum += cost
                 any_actual = True
-            expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(a.code, "açıklaması")))
+            expl = flat(checked((entry.explanation if entry else "") or "", "note", _place(a.code, _("açıklaması"))))
             arows.append(
                 [
                     a.code,

@@ -54,14 +54,16 @@ def department_name(ctx: Context, dept: str) -> str:
 
 
 def field_place(ctx: Context, dept: str, f: FieldDef) -> str:
-    return f"{department_name(ctx, dept)}, '{f.label}' alanı"
+    return _("{department_name}, '{label}' alanı").format(department_name=department_name(ctx, dept), label=f.label)
 
 
 def cell_place(ctx: Context, dept: str, table: TableDef, row: int, column: int) -> str:
     """A body cell of a printed table in words (``row`` may be the total row, ``column`` 0 the row labels)."""
     labels = [r.label for r in table.row_defs] + ([table.total_label] if table.total_label else [])
-    where = f"{department_name(ctx, dept)}, '{table.title}' tablosu, '{labels[row]}' satırı"
-    return where if column == 0 else f"{where}, '{table.columns[column - 1].label}' sütunu"
+    where = _("{department_name}, '{title}' tablosu, '{labels}' satırı").format(
+        department_name=department_name(ctx, dept), title=table.title, labels=labels[row]
+    )
+    return where if column == 0 else _("{where}, '{label}' sütunu").format(where=where, label=table.columns[column - 1].label)
 
 
 def section_blocks(ctx: Context, dept: str, section: SectionDef, *, single_text_label: bool = False) -> list[Block]:
@@ -169,7 +171,7 @@ def fact_table(ctx: Context, dept: str, fields: list[FieldDef]):
             row_anchors=anchors,
         )
     except RowTooTall as exc:
-        raise unfit(field_place(ctx, dept, shown[exc.row]), "bir sayfaya sığmıyor") from None
+        raise unfit(field_place(ctx, dept, shown[exc.row]), _("bir sayfaya sığmıyor")) from None
     return table
 
 
@@ -231,7 +233,7 @@ def table_block(ctx: Context, dept: str, table: TableDef) -> Block:
             header, rows, cols, ctx.portrait_width, ctx.landscape_width, bold_rows=bold, extra_style=shading, row_anchors=anchors
         )
     except RowTooTall as exc:
-        raise unfit(cell_place(ctx, dept, table, exc.row, exc.column), "bir sayfaya sığmıyor") from None
+        raise unfit(cell_place(ctx, dept, table, exc.row, exc.column), _("bir sayfaya sığmıyor")) from None
     table_dress.add_group_row(fitted.table, [c.group for c in table.columns], fitted.size)
     levels = [r.level for r in table.row_defs] + [0] * (len(rows) - len(table.row_defs))
     table_dress.indent_levels(fitted.table, levels, fitted.size)
@@ -310,7 +312,13 @@ def portrait_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
     if not photos:
         return []
     p = photos[0]
-    checked(p.caption, "caption", f"{department_name(ctx, dept)}, '{item.title}' fotoğrafının açıklaması")
+    checked(
+        p.caption,
+        "caption",
+        _("{department_name}, '{title}' fotoğrafının açıklaması").format(
+            department_name=department_name(ctx, dept), title=item.title
+        ),
+    )
     data = photo_data(ctx.wb, p.id)
     if photo_problem(data, p.mime, p.width, p.height):
         return []  # an unreadable portrait is left out (the photo list's own check names it)
@@ -335,7 +343,13 @@ def photo_block(ctx: Context, dept: str, item: PhotoListDef) -> list:
     cell_w = (ctx.portrait_width - gap) / 2
     cells = []
     for n, p in enumerate(photos, start=1):
-        checked(p.caption, "caption", f"{department_name(ctx, dept)}, '{item.title}' listesindeki {n}. fotoğrafın açıklaması")
+        checked(
+            p.caption,
+            "caption",
+            _("{department_name}, '{title}' listesindeki {n}. fotoğrafın açıklaması").format(
+                department_name=department_name(ctx, dept), title=item.title, n=n
+            ),
+        )
         data = photo_data(ctx.wb, p.id)
         # decoded (JPEG or PNG only) before ReportLab hands it to Pillow, which would open any format
         problem = photo_problem(data, p.mime, p.width, p.height)

@@ -6,12 +6,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
 
+from ..core.i18n import _, lazy
 from ..core.numbers import bind_units
 from ..core.values import TEXT_LIMITS
 from ..store.errors import WorkbookError
 from .styles import sheet
 
-UNFIT = (
+UNFIT = lazy(
     "Rapor üretilemedi: {where} {why}. Metni kısaltıp raporu yeniden üretin; önceki rapor dosyası (varsa) olduğu gibi duruyor."
 )
 
@@ -28,7 +29,7 @@ def checked(text, kind: str, where: str):
     instead of failing while laying out a page (or never finishing).
     """
     if isinstance(text, str) and len(text) > TEXT_LIMITS[kind]:
-        raise unfit(where, f"çok uzun ({len(text)} karakter; en çok {TEXT_LIMITS[kind]})")
+        raise unfit(where, _("çok uzun ({n} karakter; en çok {text_limits})").format(n=len(text), text_limits=TEXT_LIMITS[kind]))
     return text
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..core import settings
 from ..core.definition import Definition
 from ..core.entries import Entries
+from ..core.i18n import _
 from .errors import WorkbookError
 from .file.workbook import SUFFIX, Workbook
 
@@ -36,11 +37,11 @@ class Handed:
     name: str  # the department's name, for messages
     path: Path
     written: bool
-    problem: str = ""  # Turkish, when not written
+    problem: str = ""  # why, when not written (in the window's language)
 
     @property
     def line(self) -> str:
-        return f"{self.path.name}: {'yazıldı' if self.written else self.problem}"
+        return f"{self.path.name}: {_('yazıldı') if self.written else self.problem}"
 
 
 def file_name(definition: Definition, department: str) -> str:
@@ -80,21 +81,25 @@ def distribute(wb: Workbook, out_dir: Path | str, departments: list[str] | None 
     """
     if not wb.is_consolidated:
         raise WorkbookError(
-            f"'{wb.path.name}' bir birim dosyası. Birim dosyaları yılın birleşik dosyasından dağıtılır; birleşik dosyayı seçin."
+            _("'{name}' bir birim dosyası. Birim dosyaları yılın birleşik dosyasından dağıtılır; birleşik dosyayı seçin.").format(
+                name=wb.path.name
+            )
         )
     definition = wb.definition
     wanted = receivers(definition) if departments is None else list(departments)
     for key in wanted:
         if key not in receivers(definition):
             known = ", ".join(receivers(definition))
-            raise WorkbookError(f"'{key}' dosya alacak bir birim değil. Birimler: {known}")
+            raise WorkbookError(_("'{key}' dosya alacak bir birim değil. Birimler: {known}").format(key=key, known=known))
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WorkbookError(f"'{out}' klasörü oluşturulamadı ({exc.strerror or exc}). Yazılabilir bir klasör seçin.") from None
+        raise WorkbookError(
+            _("'{out}' klasörü oluşturulamadı ({x}). Yazılabilir bir klasör seçin.").format(out=out, x=exc.strerror or exc)
+        ) from None
     if not out.is_dir():
-        raise WorkbookError(f"'{out}' bir klasör değil. Birim dosyalarının yazılacağı bir klasör seçin.")
+        raise WorkbookError(_("'{out}' bir klasör değil. Birim dosyalarının yazılacağı bir klasör seçin.").format(out=out))
     lookup = wb.entries().values.get
     history = wb.history()  # each department file carries its own department's earlier years
     results = []
@@ -110,8 +115,9 @@ def distribute(wb: Workbook, out_dir: Path | str, departments: list[str] | None 
                     dname,
                     path,
                     False,
-                    f"birleşik dosyadaki yıl ayarları birim dosyasının tanımına yazılamıyor ({exc}). "
-                    "'Yıl ayarları' sekmesinde bu değeri düzeltip yeniden dağıtın.",
+                    _(
+                        "birleşik dosyadaki yıl ayarları birim dosyasının tanımına yazılamıyor ({exc}). 'Yıl ayarları' sekmesinde bu değeri düzeltip yeniden dağıtın."
+                    ).format(exc=exc),
                 )
             )
             continue
@@ -144,7 +150,9 @@ def _write_one(path: Path, definition: Definition, key: str, name: str, user: st
             name,
             path,
             False,
-            "zaten var; üzerine yazılmadı (birimin girdikleri kaybolmasın diye). Yeniden üretmek için önce eski dosyayı taşıyın.",
+            _(
+                "zaten var; üzerine yazılmadı (birimin girdikleri kaybolmasın diye). Yeniden üretmek için önce eski dosyayı taşıyın."
+            ),
         )
     try:
         Workbook.create(path, definition, key, user=user, history=history).close()
@@ -156,6 +164,6 @@ def _write_one(path: Path, definition: Definition, key: str, name: str, user: st
             name,
             path,
             False,
-            f"yazılamadı ({exc.strerror or exc}). Klasörün yazılabilir olduğunu ve diskte yer olduğunu denetleyin.",
+            _("yazılamadı ({x}). Klasörün yazılabilir olduğunu ve diskte yer olduğunu denetleyin.").format(x=exc.strerror or exc),
         )
     return Handed(key, name, path, True)

@@ -105,8 +105,10 @@ class YearBoard:
         return d.name if d else department
 
     def title(self) -> str:
-        ro = " — salt okunur" if self.readonly else ""
-        return f"{self.path.name} — Birleşik dosya {self.wb.year} — {self.definition.institution.name}{ro} — Faaliyet"
+        ro = _(" — salt okunur") if self.readonly else ""
+        return _("{name} — Birleşik dosya {year} — {institution}{ro} — Faaliyet").format(
+            name=self.path.name, year=self.wb.year, institution=self.definition.institution.name, ro=ro
+        )
 
     # --- decisions on a department --------------------------------------------------
     def accept(self, department: str) -> Change:
@@ -114,7 +116,7 @@ class YearBoard:
             accept(self.wb, department)
         finally:
             self.refresh()
-        return Change("kabul", (department,), f"{self.name(department)} kabul edildi.")
+        return Change("kabul", (department,), _("{name} kabul edildi.").format(name=self.name(department)))
 
     def send_back(self, department: str, note: str, out: Path | None = None, fields=()) -> Change:
         """Send back with a note; with ``out``, the return file for the clerk is written there
@@ -124,7 +126,7 @@ class YearBoard:
                 send_back(self.wb, department, note)
             finally:
                 self.refresh()
-            return Change("geri", (department,), f"{self.name(department)} notla geri gönderildi.")
+            return Change("geri", (department,), _("{name} notla geri gönderildi.").format(name=self.name(department)))
         from .file import return_note
 
         try:
@@ -161,7 +163,7 @@ class YearBoard:
         connection to this file (a SQLite connection belongs to its thread). ``progress(done, total, text)``
         gets the phase and the file (``merge_files``)."""
         if self.readonly:
-            raise ReadOnlyWorkbook("Birleşik dosya salt okunur açık; dosya aktarılamaz.")
+            raise ReadOnlyWorkbook(_("Birleşik dosya salt okunur açık; dosya aktarılamaz."))
         target, user, paths = self.path, self.wb.user, list(paths)
         return lambda progress=None: merge_files(
             target, paths, force=force, accept_time=accept_time, resolve=resolve, user=user, progress=progress
@@ -173,17 +175,19 @@ class YearBoard:
         for c in conflicts:
             self.pending.setdefault(c.department, []).append(c)
         return Change(
-            "cakisma", tuple(self.pending), f"{len(conflicts)} çakışma karar bekliyor; birleşik dosyaya bir şey yazılmadı."
+            "cakisma",
+            tuple(self.pending),
+            _("{n} çakışma karar bekliyor; birleşik dosyaya bir şey yazılmadı.").format(n=len(conflicts)),
         )
 
     def merged(self, result: MergeResult | None) -> Change:
         """A merge ended (None: the conflict view was left, nothing written; the conflicts stay marked)."""
         self.refresh()
         if result is None:
-            return Change("aktarim", (), "Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi.", None)
+            return Change("aktarim", (), _("Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi."), None)
         self.pending = {}
         changed = tuple(dict.fromkeys(f.department for f in result.files if f.status in ("imported", "status")))
-        lines = result.summary_lines() or ["Aktarılacak .faaliyet dosyası bulunamadı."]
+        lines = result.summary_lines() or [_("Aktarılacak .faaliyet dosyası bulunamadı.")]
         return Change("aktarim", changed, "\n".join(lines), result)
 
     # --- handing out and exporting -------------------------------------------------------
@@ -193,9 +197,9 @@ class YearBoard:
 
         results = distribute(self.wb, Path(folder))
         written = sum(1 for r in results if r.written)
-        text = f"{written} birim dosyası yazıldı: {folder}"
+        text = _("{written} birim dosyası yazıldı: {folder}").format(written=written, folder=folder)
         if written < len(results):
-            text += f"; {len(results) - written} dosya yazılmadı"
+            text += _("; {n} dosya yazılmadı").format(n=len(results) - written)
         return Change("dagitim", (), text + ".", results)
 
     # --- the year cycle ------------------------------------------------------------------
@@ -236,4 +240,4 @@ class YearBoard:
         from .exchange.excel_export import export_excel
 
         export_excel(self.wb, Path(out))
-        return Change("excel", (), f"Excel dosyası yazıldı: {out}", Path(out))
+        return Change("excel", (), _("Excel dosyası yazıldı: {out}").format(out=out), Path(out))

@@ -74,6 +74,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setFont(font)
     # no style sheet: the look is fonts and palettes set where widgets are made (see look.py)
     lang = language()
+    from ..core import i18n  # messages made outside the UI (store errors, findings…) in the same language
+
+    i18n.set_language(lang)
     QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Turkish))
     app._faaliyet_translators = (install_qt_translation(app, lang), install_translation(app, lang))  # keep references
     return app

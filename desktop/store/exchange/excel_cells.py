@@ -20,6 +20,8 @@ from xml.etree.ElementTree import iterparse
 
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter, range_boundaries
 
+from ...core.i18n import _
+
 MAX_MERGES = 1_000  # a template has none; a person merges a few headings at most
 MAX_PROBLEMS = 100
 
@@ -48,7 +50,9 @@ def cell_problems(source, sheet: str, wanted: set[tuple[int, int]]) -> list[str]
         elif tag == "mergeCell":
             merges += 1
             if merges > MAX_MERGES:
-                problems.append(f"'{sheet}' sayfasında olağandışı sayıda birleştirilmiş hücre var; şablonu yeniden alın")
+                problems.append(
+                    _("'{sheet}' sayfasında olağandışı sayıda birleştirilmiş hücre var; şablonu yeniden alın").format(sheet=sheet)
+                )
                 break
             problem = _merge_problem(el.get("ref") or "", sheet, ordered)
             if problem:
@@ -70,15 +74,13 @@ def _cell_problem(c, where: str) -> str | None:
             inline = child
     cached = (v.text or "") if v is not None else ""
     if c.get("t") == "e":
-        return (
-            f"{where}: hücrede Excel hatası var ({cached.strip() or '#'}); bu bir değer değil. "
-            "Hatayı düzeltip değeri yazın ya da hücreyi boşaltın"
-        )
+        return _(
+            "{where}: hücrede Excel hatası var ({x}); bu bir değer değil. Hatayı düzeltip değeri yazın ya da hücreyi boşaltın"
+        ).format(where=where, x=cached.strip() or "#")
     if f is not None and not cached and inline is None:
-        return (
-            f"{where}: hücrede hesaplanmamış bir formül var (kaydedilmiş değeri yok); aktarılsaydı eldeki değer silinirdi. "
-            "Dosyayı Excel'de açıp kaydedin ya da formül yerine değeri yazın"
-        )
+        return _(
+            "{where}: hücrede hesaplanmamış bir formül var (kaydedilmiş değeri yok); aktarılsaydı eldeki değer silinirdi. Dosyayı Excel'de açıp kaydedin ya da formül yerine değeri yazın"
+        ).format(where=where)
     return None
 
 
@@ -86,7 +88,9 @@ def _merge_problem(ref: str, sheet: str, ordered: list[tuple[int, int]]) -> str 
     try:
         min_col, min_row, max_col, max_row = range_boundaries(ref.upper())
     except (ValueError, TypeError):
-        return f"'{sheet}' sayfasında bozuk bir hücre birleştirmesi var ({ref[:40]}); şablonu yeniden alın"
+        return _("'{sheet}' sayfasında bozuk bir hücre birleştirmesi var ({ref}); şablonu yeniden alın").format(
+            sheet=sheet, ref=ref[:40]
+        )
     if min_col is None or min_row is None or max_col is None or max_row is None or (min_col, min_row) == (max_col, max_row):
         return None
     rows = ordered[bisect_left(ordered, (min_row, 0)) : bisect_right(ordered, (max_row, 1 << 30))]
@@ -94,10 +98,9 @@ def _merge_problem(ref: str, sheet: str, ordered: list[tuple[int, int]]) -> str 
     if not inside:
         return None
     cells = ", ".join(f"{get_column_letter(c)}{r}" for r, c in inside[:5]) + (" …" if len(inside) > 5 else "")
-    return (
-        f"{sheet}!{ref.upper()}: veri hücreleri birleştirilmiş ({cells}); birleştirmede değerlerden biri silinir. "
-        "Birleştirmeyi kaldırıp her hücreye değerini yazın"
-    )
+    return _(
+        "{sheet}!{upper}: veri hücreleri birleştirilmiş ({cells}); birleştirmede değerlerden biri silinir. Birleştirmeyi kaldırıp her hücreye değerini yazın"
+    ).format(sheet=sheet, upper=ref.upper(), cells=cells)
 
 
 def _position(ref: str | None, row: int, col: int) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from ...core import keys, rates
 from ...core.definition import Definition
 from ...core.entries import Entries, ValueView
 from ...core.forms import TableDef
+from ...core.i18n import source
 from ...core.item_kinds import items_of
 from ...core.numbers import format_percent
 from ...core.plan import DIRECTION_LABELS
@@ -130,7 +131,7 @@ def _performance(ws, definition: Definition, entries: Entries, department: str |
                     actual = e.actual if e else None
                     rate = rates.realization(ind.direction, ind.baseline, ind.target, actual)
                     pairs.append((rate.value, ind.weight))
-                    method = rates.METHODS[rate.method] + (f"\n({rate.reason})" if rate.reason else "")
+                    method = rates.METHODS[rate.method] + (f"\n({source(rate.reason)})" if rate.reason else "")
                     cells = [
                         ind.weight,
                         ind.code,

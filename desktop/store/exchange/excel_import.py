@@ -28,6 +28,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
 
 from ...core.dates import DateError, format_date, parse_date
+from ...core.i18n import _
 from ...core.numbers import NumberError, parse_number
 from ...core.turkish import nfc
 from ...core.values import ValueProblem, coerce
@@ -74,37 +75,46 @@ def check_xlsx(path: Path) -> None:
     """Refuse anything that is not a plain, reasonably sized .xlsx."""
     name = path.name
     if not path.exists():
-        raise ImportRejected(f"'{name}' bulunamadı. Dosyanın yerini ve adını kontrol edin.")
+        raise ImportRejected(_("'{name}' bulunamadı. Dosyanın yerini ve adını kontrol edin.").format(name=name))
     if not path.is_file():
-        raise ImportRejected(f"'{name}' bir dosya değil. Doldurulmuş .xlsx şablonunu seçin.")
+        raise ImportRejected(_("'{name}' bir dosya değil. Doldurulmuş .xlsx şablonunu seçin.").format(name=name))
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise ImportRejected(f"'{name}' okunamadı ({exc.strerror}). Dosya başka bir programda açıksa kapatın.") from None
+        raise ImportRejected(
+            _("'{name}' okunamadı ({strerror}). Dosya başka bir programda açıksa kapatın.").format(
+                name=name, strerror=exc.strerror
+            )
+        ) from None
     if size == 0:
-        raise ImportRejected(f"'{name}' boş (0 bayt). Şablonu yeniden kaydedin.")
+        raise ImportRejected(_("'{name}' boş (0 bayt). Şablonu yeniden kaydedin.").format(name=name))
     if size > MAX_BYTES:
-        raise ImportRejected(f"'{name}' çok büyük (en çok 20 MB). Doğru dosyayı seçtiğinizden emin olun.")
+        raise ImportRejected(_("'{name}' çok büyük (en çok 20 MB). Doğru dosyayı seçtiğinizden emin olun.").format(name=name))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRejected(
-            f"'{name}' eski Excel (.xls) biçiminde ya da parolayla korunmuş. Excel'de parolasız, "
-            "'Excel Çalışma Kitabı (.xlsx)' olarak kaydedip yeniden deneyin."
+            _(
+                "'{name}' eski Excel (.xls) biçiminde ya da parolayla korunmuş. Excel'de parolasız, 'Excel Çalışma Kitabı (.xlsx)' olarak kaydedip yeniden deneyin."
+            ).format(name=name)
         )
     if not head.startswith(b"PK\x03\x04"):
-        raise ImportRejected(f"'{name}' bir Excel (.xlsx) dosyası değil. Faaliyet'in verdiği şablonu doldurup seçin.")
+        raise ImportRejected(
+            _("'{name}' bir Excel (.xlsx) dosyası değil. Faaliyet'in verdiği şablonu doldurup seçin.").format(name=name)
+        )
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
             if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
-                raise ImportRejected(f"'{name}' olağandışı büyüklükte içerik taşıyor; içe aktarılmadı.")
+                raise ImportRejected(_("'{name}' olağandışı büyüklükte içerik taşıyor; içe aktarılmadı.").format(name=name))
             names = {i.filename for i in infos}
             if not {"[Content_Types].xml", "xl/workbook.xml"} <= names:
-                raise ImportRejected(f"'{name}' bir Excel çalışma kitabı değil (gerekli parçalar yok).")
+                raise ImportRejected(_("'{name}' bir Excel çalışma kitabı değil (gerekli parçalar yok).").format(name=name))
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")) and _has_dtd(z, info):
-                    raise ImportRejected(f"'{name}' içinde izin verilmeyen XML tanımı (DTD) var; içe aktarılmadı.")
+                    raise ImportRejected(
+                        _("'{name}' içinde izin verilmeyen XML tanımı (DTD) var; içe aktarılmadı.").format(name=name)
+                    )
     except ImportRejected:
         raise
     except (
@@ -118,7 +128,9 @@ def check_xlsx(path: Path) -> None:
         RuntimeError,
     ):
         raise ImportRejected(
-            f"'{name}' bozuk ya da eksik kopyalanmış bir .xlsx dosyası. Şablonu Excel'de açıp yeniden kaydedin."
+            _("'{name}' bozuk ya da eksik kopyalanmış bir .xlsx dosyası. Şablonu Excel'de açıp yeniden kaydedin.").format(
+                name=name
+            )
         ) from None
 
 
@@ -140,12 +152,15 @@ def read_template(path: Path | str) -> tuple[dict, list[MappedCell], dict[tuple[
     try:
         book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception:  # noqa: BLE001 -- openpyxl raises many kinds on malformed parts
-        raise ImportRejected(f"'{path.name}' okunamadı: .xlsx dosyası bozuk. Şablonu Excel'de açıp yeniden kaydedin.") from None
+        raise ImportRejected(
+            _("'{name}' okunamadı: .xlsx dosyası bozuk. Şablonu Excel'de açıp yeniden kaydedin.").format(name=path.name)
+        ) from None
     try:
         if xl.MAP_SHEET not in book.sheetnames:
             raise ImportRejected(
-                f"'{path.name}' bir Faaliyet Excel şablonu değil (anahtar sayfası yok). "
-                "'faaliyet excel template' ile üretilen şablonu doldurun."
+                _(
+                    "'{name}' bir Faaliyet Excel şablonu değil (anahtar sayfası yok). 'faaliyet excel template' ile üretilen şablonu doldurun."
+                ).format(name=path.name)
             )
         meta, cells = _read_map(book[xl.MAP_SHEET], path.name)
         values: dict[tuple[str, str], tuple[object, str]] = {}
@@ -155,11 +170,15 @@ def read_template(path: Path | str) -> tuple[dict, list[MappedCell], dict[tuple[
             by_sheet.setdefault(c.sheet, []).append(c)
         for sheet, mapped in by_sheet.items():
             if sheet not in book.sheetnames:
-                problems.append(f"'{sheet}' sayfası dosyada yok; şablonun sayfalarını silmeyin ve adlarını değiştirmeyin")
+                problems.append(
+                    _("'{sheet}' sayfası dosyada yok; şablonun sayfalarını silmeyin ve adlarını değiştirmeyin").format(
+                        sheet=sheet
+                    )
+                )
                 continue
             wanted = {_rc(c.cell) for c in mapped}
-            max_row = max(r for r, _ in wanted)
-            max_col = max(col for _, col in wanted)
+            max_row = max(r for r, _col in wanted)
+            max_col = max(col for _row, col in wanted)
             ws = book[sheet]
             with ws._get_source() as source:  # type: ignore[attr-defined]  # read-only sheet's XML (not in the stubs): what data_only hides
                 problems += cell_problems(source, sheet, wanted)
@@ -171,12 +190,14 @@ def read_template(path: Path | str) -> tuple[dict, list[MappedCell], dict[tuple[
                             getattr(cell, "number_format", "General") or "General",
                         )
         if problems:
-            raise ImportRejected("Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
+            raise ImportRejected(_("Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:"), problems)
         return meta, cells, values
     except ImportRejected:
         raise
     except Exception:  # noqa: BLE001 -- any other failure inside openpyxl: the file is malformed
-        raise ImportRejected(f"'{path.name}' okunamadı: .xlsx dosyası bozuk. Şablonu Excel'de açıp yeniden kaydedin.") from None
+        raise ImportRejected(
+            _("'{name}' okunamadı: .xlsx dosyası bozuk. Şablonu Excel'de açıp yeniden kaydedin.").format(name=path.name)
+        ) from None
     finally:
         book.close()
 
@@ -187,7 +208,7 @@ def _rc(coord: str) -> tuple[int, int]:
 
 
 def _read_map(ws, name: str) -> tuple[dict, list[MappedCell]]:
-    broken = f"'{name}' içindeki şablon anahtarları bozulmuş; şablonu yeniden alın."
+    broken = _("'{name}' içindeki şablon anahtarları bozulmuş; şablonu yeniden alın.").format(name=name)
     meta: dict[str, object] = {}
     cells: list[MappedCell] = []
     header_seen = False
@@ -215,10 +236,12 @@ def _read_map(ws, name: str) -> tuple[dict, list[MappedCell]]:
         cells.append(MappedCell(sheet, cell.upper(), kind, key, attr, type_, original if isinstance(original, str) else ""))
     if not header_seen or meta.get("format") != xl.TEMPLATE_FORMAT:
         raise ImportRejected(
-            f"'{name}' bir Faaliyet Excel şablonu değil. 'faaliyet excel template' ile üretilen şablonu doldurun."
+            _("'{name}' bir Faaliyet Excel şablonu değil. 'faaliyet excel template' ile üretilen şablonu doldurun.").format(
+                name=name
+            )
         )
     if str(meta.get("format_version")).split(".")[0] != str(xl.TEMPLATE_VERSION):
-        raise ImportRejected(f"'{name}' bu sürümün okuyamadığı bir şablon sürümünde; şablonu yeniden alın.")
+        raise ImportRejected(_("'{name}' bu sürümün okuyamadığı bir şablon sürümünde; şablonu yeniden alın.").format(name=name))
     return meta, cells
 
 
@@ -227,7 +250,7 @@ def convert(value, type_: str, number_format: str = "General"):
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise ValueProblem("DOĞRU/YANLIŞ değeri geldi; bir değer yazın")
+        raise ValueProblem(_("DOĞRU/YANLIŞ değeri geldi; bir değer yazın"))
     if type_ in TEXT_TYPES:
         if isinstance(value, str):
             return nfc(value.replace("\r\n", "\n").strip())
@@ -246,13 +269,13 @@ def convert(value, type_: str, number_format: str = "General"):
                 return parse_date(value)
             except DateError as exc:
                 raise ValueProblem(str(exc)) from None
-        raise ValueProblem(f"tarih bekleniyordu, {value} geldi; gün.ay.yıl biçiminde yazın, ör. 31.12.2020")
+        raise ValueProblem(_("tarih bekleniyordu, {value} geldi; gün.ay.yıl biçiminde yazın, ör. 31.12.2020").format(value=value))
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
-        raise ValueProblem("sayı bekleniyordu, tarih geldi; hücreye sayı yazın")
+        raise ValueProblem(_("sayı bekleniyordu, tarih geldi; hücreye sayı yazın"))
     if isinstance(value, str):
         text = value.strip()
         if text.startswith("#"):
-            raise ValueProblem(f"hücrede Excel hatası var ({text}); bir sayı yazın")
+            raise ValueProblem(_("hücrede Excel hatası var ({text}); bir sayı yazın").format(text=text))
         try:
             return parse_number(text, type_)
         except NumberError as exc:
@@ -261,10 +284,10 @@ def convert(value, type_: str, number_format: str = "General"):
         number = Decimal(value)
     elif isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueProblem("geçersiz sayı")
+            raise ValueProblem(_("geçersiz sayı"))
         number = Decimal(format(value, ".15g"))  # Excel keeps 15 significant digits
     else:
-        raise ValueProblem(f"sayı bekleniyordu, {type(value).__name__} geldi")
+        raise ValueProblem(_("sayı bekleniyordu, {name} geldi").format(name=type(value).__name__))
     if _real_percent(number_format):
         number *= 100  # "%92" typed into the cell: Excel stored 0.92 and shows %92; 92 is meant
     number = number.normalize()
@@ -329,7 +352,7 @@ def import_template(wb: Workbook, path: Path | str) -> int:
         return import_values(wb, data)
     except ImportRejected as exc:
         raise ImportRejected(
-            "Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:", [_locate(p, changes.where) for p in exc.problems]
+            _("Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:"), [_locate(p, changes.where) for p in exc.problems]
         ) from None
 
 
@@ -342,7 +365,7 @@ def template_changes(wb: Workbook, path: Path | str, check: bool = True) -> Temp
     meta, cells, raw = read_template(path)
     problems = _identity_problems(wb, meta)
     if problems:
-        raise ImportRejected("Excel şablonu bu dosyaya ait değil; hiçbir değer aktarılmadı:", problems)
+        raise ImportRejected(_("Excel şablonu bu dosyaya ait değil; hiçbir değer aktarılmadı:"), problems)
     # a template filled from this very file: only what a person changed counts;
     # from another file (or blank): every filled cell
     here = meta.get("prefilled") == "evet" and meta.get("source") == xl.workbook_identity(wb.meta)
@@ -357,7 +380,9 @@ def template_changes(wb: Workbook, path: Path | str, check: bool = True) -> Temp
         if type_ is None:
             continue
         if (c.key, c.attr) in seen:
-            problems.append(f"{c.where}: şablon anahtarları bozulmuş ('{c.key}' iki kez); şablonu yeniden alın")
+            problems.append(
+                _("{where}: şablon anahtarları bozulmuş ('{key}' iki kez); şablonu yeniden alın").format(where=c.where, key=c.key)
+            )
             continue
         seen.add((c.key, c.attr))
         value, fmt = raw.get((c.sheet, c.cell), (None, "General"))
@@ -378,7 +403,7 @@ def template_changes(wb: Workbook, path: Path | str, check: bool = True) -> Temp
     if problems or check:  # also list what the store would refuse, without writing
         problems += [_locate(p, where) for p in wb.prepare(values, plan["gosterge"], plan["faaliyet"])[2]]
     if problems:
-        raise ImportRejected("Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
+        raise ImportRejected(_("Excel şablonu içe aktarılmadı; dosya olduğu gibi kaldı:"), problems)
     return TemplateChanges(str(meta["department"]), values, plan["gosterge"], plan["faaliyet"], where, places)
 
 
@@ -387,12 +412,16 @@ def _type_of(wb: Workbook, c: MappedCell, problems: list[str]) -> str | None:
     if c.kind == "deger" and c.attr == "value":
         slot = wb.definition.slots.get(c.key)
         if slot is None or slot.computed:
-            problems.append(f"{c.where}: '{c.key}' bu dosyanın formunda girilebilen bir alan değil; şablonu yeniden alın")
+            problems.append(
+                _("{where}: '{key}' bu dosyanın formunda girilebilen bir alan değil; şablonu yeniden alın").format(
+                    where=c.where, key=c.key
+                )
+            )
             return None
         return slot.type
     type_ = PLAN_TYPES.get((c.kind, c.attr))
     if type_ is None:
-        problems.append(f"{c.where}: şablon anahtarları bozulmuş; şablonu yeniden alın")
+        problems.append(_("{where}: şablon anahtarları bozulmuş; şablonu yeniden alın").format(where=c.where))
     return type_
 
 
@@ -400,18 +429,23 @@ def _identity_problems(wb: Workbook, meta: dict) -> list[str]:
     d = wb.definition
     out = []
     if meta.get("institution") != d.institution.key:
-        out.append(f"şablonun kurumu '{meta.get('institution')}', bu dosyanın kurumu '{d.institution.key}'")
+        out.append(
+            _("şablonun kurumu '{get}', bu dosyanın kurumu '{key}'").format(get=meta.get("institution"), key=d.institution.key)
+        )
     if str(meta.get("year")).split(".")[0] != str(wb.year):
-        out.append(f"şablon {meta.get('year')} yılı için, bu dosya {wb.year} yılı için")
+        out.append(_("şablon {get} yılı için, bu dosya {year} yılı için").format(get=meta.get("year"), year=wb.year))
     dept = meta.get("department")
     if wb.department and dept != wb.department:
-        out.append(f"şablon '{dept}' birimi için, bu dosya '{wb.department}' biriminin")
+        out.append(
+            _("şablon '{dept}' birimi için, bu dosya '{department}' biriminin").format(dept=dept, department=wb.department)
+        )
     elif not wb.department and d.department(str(dept)) is None:
-        out.append(f"şablonun birimi '{dept}' bu yılın tanımında yok")
+        out.append(_("şablonun birimi '{dept}' bu yılın tanımında yok").format(dept=dept))
     if not out and meta.get("definition_digest") != d.digest:
         out.append(
-            "şablon başka bir form tanımından üretilmiş (form değişmiş); bu dosyadan yeni şablon alın: "
-            "faaliyet excel template BİRİM --from DOSYA"
+            _(
+                "şablon başka bir form tanımından üretilmiş (form değişmiş); bu dosyadan yeni şablon alın: faaliyet excel template BİRİM --from DOSYA"
+            )
         )
     return out
 

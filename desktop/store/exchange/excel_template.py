@@ -419,7 +419,9 @@ def write_template(
     """
     if definition.department(department) is None:
         known = ", ".join(d.key for d in definition.departments)
-        raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
+        raise WorkbookError(
+            _("'{department}' diye bir birim yok. Bilinen birimler: {known}").format(department=department, known=known)
+        )
     b = _Builder(definition, department, entries, source)
     result = TemplateResult(Path(out))
     guide = b.book.worksheets[0]  # a new book's one (active) sheet
@@ -433,7 +435,7 @@ def write_template(
         if (title := maker()) is not None:
             result.sheets.append(title)
     if not b.map_rows:
-        raise WorkbookError(f"'{department}' biriminin formunda Excel'e aktarılacak alan yok.")
+        raise WorkbookError(_("'{department}' biriminin formunda Excel'e aktarılacak alan yok.").format(department=department))
     b.finish_validations()
     b.map_sheet()
     b.book.security = WorkbookProtection(lockStructure=True)

@@ -26,6 +26,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from ...core.i18n import _, lazy
 from ...core.limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, grouped
 from ...core.loader import DefinitionError, load_definition, read_yaml
 from ...core.plan import PlanDef
@@ -39,7 +40,7 @@ from .excel_cells import cell_problems
 from .excel_import import check_xlsx, convert
 from .plan_excel import PLAN_LABELS, PLAN_SHEET, SHEETS, Sheet
 
-REFUSED = "Plan tablosu içe aktarılmadı; plan.yaml olduğu gibi kaldı:"
+REFUSED = lazy("Plan tablosu içe aktarılmadı; plan.yaml olduğu gibi kaldı:")
 ROW_LIMITS = {
     "aims": MAX_PLAN_LIST,
     "goals": MAX_PLAN_ENTRIES,
@@ -82,10 +83,11 @@ def import_plan(xlsx: Path | str, folder: Path | str, accept_weights: bool = Fal
     if problems:
         if not accept_weights and assembled.weight_problems:
             problems.append(
-                "plan bu ağırlıkları gerçekten böyle basıyorsa --accept-weights ile aktarın "
-                "(denetim ve rapor toplamı 100 olmayan hedefleri hata olarak gösterir)"
+                _(
+                    "plan bu ağırlıkları gerçekten böyle basıyorsa --accept-weights ile aktarın (denetim ve rapor toplamı 100 olmayan hedefleri hata olarak gösterir)"
+                )
             )
-        raise ImportRejected(REFUSED, _at_most(problems))
+        raise ImportRejected(str(REFUSED), _at_most(problems))
     plan = assembled.plan
     assert plan is not None
     text = dump_plan(
@@ -109,7 +111,7 @@ def _at_most(problems: list[str]) -> list[str]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     return problems[:MAX_PROBLEMS] + [
-        f"… ve {grouped(len(problems) - MAX_PROBLEMS)} sorun daha; bunları düzeltip yeniden deneyin"
+        _("… ve {n} sorun daha; bunları düzeltip yeniden deneyin").format(n=grouped(len(problems) - MAX_PROBLEMS))
     ]
 
 
@@ -117,16 +119,23 @@ def _departments(folder: Path) -> set[str]:
     """The department keys of the definition in ``folder`` (its tanim.yaml)."""
     if not folder.is_dir():
         raise ImportRejected(
-            f"'{folder}' bir tanım klasörü değil. --definition ile tanım klasörünü (tanim.yaml'ın olduğu klasör) verin."
+            _("'{folder}' bir tanım klasörü değil. --definition ile tanım klasörünü (tanim.yaml'ın olduğu klasör) verin.").format(
+                folder=folder
+            )
         )
     head, problems = read_yaml(folder / "tanim.yaml", f"{folder.name}/tanim.yaml")
     if problems:
-        raise ImportRejected(REFUSED, [f"tanım okunamadı: {p}" for p in problems])
+        raise ImportRejected(str(REFUSED), [_("tanım okunamadı: {p}").format(p=p) for p in problems])
     depts = head.get("departments") if isinstance(head, dict) else None
     keys = {str(d["key"]) for d in depts or [] if isinstance(d, dict) and isinstance(d.get("key"), str)}
     if not keys:
         raise ImportRejected(
-            REFUSED, [f"{folder.name}/tanim.yaml: birim tanımlanmamış; plan birimlere bağlanamaz. Önce birimleri tanımlayın"]
+            str(REFUSED),
+            [
+                _("{name}/tanim.yaml: birim tanımlanmamış; plan birimlere bağlanamaz. Önce birimleri tanımlayın").format(
+                    name=folder.name
+                )
+            ],
         )
     return keys
 
@@ -136,11 +145,14 @@ def _read(xlsx: Path) -> tuple[str | None, str | None, dict[str, list[Row]], lis
     try:
         book = load_workbook(xlsx, read_only=True, data_only=True, keep_links=False)
     except Exception:  # noqa: BLE001 -- openpyxl raises many kinds on malformed parts
-        raise ImportRejected(f"'{xlsx.name}' okunamadı: .xlsx dosyası bozuk. Excel'de açıp yeniden kaydedin.") from None
+        raise ImportRejected(
+            _("'{name}' okunamadı: .xlsx dosyası bozuk. Excel'de açıp yeniden kaydedin.").format(name=xlsx.name)
+        ) from None
     try:
         problems = [
-            f"'{t}' sayfası yok; plan tablosunun sayfalarını silmeyin ve adlarını değiştirmeyin "
-            "('faaliyet plan template' ile alınan tabloyu doldurun)"
+            _(
+                "'{t}' sayfası yok; plan tablosunun sayfalarını silmeyin ve adlarını değiştirmeyin ('faaliyet plan template' ile alınan tabloyu doldurun)"
+            ).format(t=t)
             for t in [PLAN_SHEET] + [s.title for s in SHEETS]
             if t not in book.sheetnames
         ]
@@ -152,7 +164,9 @@ def _read(xlsx: Path) -> tuple[str | None, str | None, dict[str, list[Row]], lis
     except ImportRejected:
         raise
     except Exception:  # noqa: BLE001 -- any other failure inside openpyxl: the file is malformed
-        raise ImportRejected(f"'{xlsx.name}' okunamadı: .xlsx dosyası bozuk. Excel'de açıp yeniden kaydedin.") from None
+        raise ImportRejected(
+            _("'{name}' okunamadı: .xlsx dosyası bozuk. Excel'de açıp yeniden kaydedin.").format(name=xlsx.name)
+        ) from None
     finally:
         book.close()
 
@@ -170,7 +184,11 @@ def _plan_info(ws, problems: list[str]) -> tuple[str | None, str | None]:
         r = i + 2
         row = cells[i] if i < len(cells) else ()
         if len(row) < 2 or not _same(row[0].value, label):
-            problems.append(f"{PLAN_SHEET}!A{r}: '{label}' yazmalı; bu sayfanın satırlarını kaydırmayın")
+            problems.append(
+                _("{plan_sheet}!A{r}: '{label}' yazmalı; bu sayfanın satırlarını kaydırmayın").format(
+                    plan_sheet=PLAN_SHEET, r=r, label=label
+                )
+            )
             continue
         try:
             values[attr] = convert(row[1].value, "text")
@@ -189,8 +207,9 @@ def _read_sheet(ws, sheet: Sheet, problems: list[str]) -> list[Row]:
         cells = tuple(cells) + (None,) * (ncols - len(cells))
         if r == 1:
             wrong = [
-                f"{sheet.title}!{get_column_letter(col)}1: başlık '{column.header}' olmalı; "
-                "sütunları silmeyin, yerlerini ve başlıklarını değiştirmeyin"
+                _(
+                    "{title}!{get_column_letter}1: başlık '{header}' olmalı; sütunları silmeyin, yerlerini ve başlıklarını değiştirmeyin"
+                ).format(title=sheet.title, get_column_letter=get_column_letter(col), header=column.header)
                 for col, (column, cell) in enumerate(zip(sheet.columns, cells), 1)
                 if not _same(getattr(cell, "value", None), column.header)
                 and not (column.field in OPTIONAL_COLUMNS and getattr(cell, "value", None) is None)
@@ -202,18 +221,23 @@ def _read_sheet(ws, sheet: Sheet, problems: list[str]) -> list[Row]:
         last = r
         if r > limit + 1 + MAX_BLANK_ROWS:
             raise ImportRejected(
-                REFUSED,
+                str(REFUSED),
                 [
-                    f"'{sheet.title}' sayfası olağandışı büyük: {grouped(r - 1)}. satırdan sonra da satır var, "
-                    f"en çok {grouped(limit)} satır olabilir. Tablonun altındaki boş ya da fazla satırları silin"
+                    _(
+                        "'{title}' sayfası olağandışı büyük: {r}. satırdan sonra da satır var, en çok {limit} satır olabilir. Tablonun altındaki boş ya da fazla satırları silin"
+                    ).format(title=sheet.title, r=grouped(r - 1), limit=grouped(limit))
                 ],
             )
         if all(getattr(c, "value", None) is None for c in cells):
             continue
         if len(rows) >= limit:
             raise ImportRejected(
-                REFUSED,
-                [f"{sheet.title}!A{r}: bu sayfada en çok {grouped(limit)} satır olabilir (planın sınırı); fazla satırları silin"],
+                str(REFUSED),
+                [
+                    _("{title}!A{r}: bu sayfada en çok {limit} satır olabilir (planın sınırı); fazla satırları silin").format(
+                        title=sheet.title, r=r, limit=grouped(limit)
+                    )
+                ],
             )
         rows.append(_row(sheet, r, cells, problems))
     with ws._get_source() as source:  # the sheet's XML: what data_only hides
@@ -267,12 +291,12 @@ def _check_loads(folder: Path, text: str, plan: PlanDef) -> None:
             loaded = load_definition(copy)
         except DefinitionError as exc:
             raise ImportRejected(
-                REFUSED, _at_most(["tanım yeni planla yüklenemiyor:"] + [str(p) for p in exc.problems])
+                str(REFUSED), _at_most([_("tanım yeni planla yüklenemiyor:")] + [str(p) for p in exc.problems])
             ) from None
     if loaded.plan != plan:  # a safety net: the YAML must give back exactly the plan read
         raise ImportRejected(
-            REFUSED,
-            ["yazılacak plan.yaml tablodaki planı tam olarak vermiyor; bu bir uygulama hatası, tabloyu destek için saklayın"],
+            str(REFUSED),
+            [_("yazılacak plan.yaml tablodaki planı tam olarak vermiyor; bu bir uygulama hatası, tabloyu destek için saklayın")],
         )
 
 

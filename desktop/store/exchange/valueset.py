@@ -33,25 +33,32 @@ def read_json(path: Path | str) -> dict:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ImportRejected(f"'{path.name}' çok büyük (en çok 20 MB); doğru dosyayı seçtiğinizden emin olun.")
+            raise ImportRejected(
+                _("'{name}' çok büyük (en çok 20 MB); doğru dosyayı seçtiğinizden emin olun.").format(name=path.name)
+            )
         data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal, object_pairs_hook=_unique_keys)
     except DuplicateKey as exc:
         raise ImportRejected(
-            f"'{path.name}' içinde '{exc.key}' anahtarı aynı nesnede iki kez geçiyor; hangisinin geçerli olduğu belli değil. "
-            "Fazla olanı silip yeniden deneyin."
+            _(
+                "'{name}' içinde '{key}' anahtarı aynı nesnede iki kez geçiyor; hangisinin geçerli olduğu belli değil. Fazla olanı silip yeniden deneyin."
+            ).format(name=path.name, key=exc.key)
         ) from None
     except FileNotFoundError:
-        raise ImportRejected(f"'{path.name}' bulunamadı.") from None
+        raise ImportRejected(_("'{name}' bulunamadı.").format(name=path.name)) from None
     except UnicodeDecodeError:
-        raise ImportRejected(f"'{path.name}' UTF-8 değil; dosyayı UTF-8 olarak kaydedin.") from None
+        raise ImportRejected(_("'{name}' UTF-8 değil; dosyayı UTF-8 olarak kaydedin.").format(name=path.name)) from None
     except json.JSONDecodeError as exc:
         raise ImportRejected(
-            f"'{path.name}' geçerli bir JSON değil (satır {exc.lineno}, sütun {exc.colno}: {exc.msg})."
+            _("'{name}' geçerli bir JSON değil (satır {lineno}, sütun {colno}: {msg}).").format(
+                name=path.name, lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+            )
         ) from None
     except RecursionError:
-        raise ImportRejected(f"'{path.name}' çok derin iç içe yapı içeriyor; geçerli bir değer dosyası değil.") from None
+        raise ImportRejected(
+            _("'{name}' çok derin iç içe yapı içeriyor; geçerli bir değer dosyası değil.").format(name=path.name)
+        ) from None
     if not isinstance(data, dict):
-        raise ImportRejected(f"'{path.name}' bir değer dosyası değil: en dışta {{...}} nesnesi olmalı.")
+        raise ImportRejected(_("'{name}' bir değer dosyası değil: en dışta {{...}} nesnesi olmalı.").format(name=path.name))
     return data
 
 
@@ -76,17 +83,21 @@ def import_values(wb: Workbook, data: dict) -> int:
     problems: list[str] = []
     inst = data.get("institution")
     if inst not in (wb.definition.institution.key, wb.definition.institution.name):
-        problems.append(f"kurum '{inst}', bu dosyanın kurumu '{wb.definition.institution.key}'")
+        problems.append(_("kurum '{inst}', bu dosyanın kurumu '{key}'").format(inst=inst, key=wb.definition.institution.key))
     if data.get("year") != wb.year and str(data.get("year")) != str(wb.year):
-        problems.append(f"yıl {data.get('year')}, bu dosyanın yılı {wb.year}")
+        problems.append(_("yıl {get}, bu dosyanın yılı {year}").format(get=data.get("year"), year=wb.year))
     dept = data.get("department")
     if wb.department and dept != wb.department:
-        problems.append(f"birim '{dept}', bu dosyanın birimi '{wb.department}'")
+        problems.append(_("birim '{dept}', bu dosyanın birimi '{department}'").format(dept=dept, department=wb.department))
     elif not wb.department and wb.definition.department(str(dept)) is None:
-        problems.append(f"'{dept}' tanımlı bir birim değil")
+        problems.append(_("'{dept}' tanımlı bir birim değil").format(dept=dept))
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT or data.get("format_version", FORMAT_VERSION) != FORMAT_VERSION:
-        problems.append(f"biçim '{fmt}' sürüm {data.get('format_version')}; beklenen '{FORMAT}' sürüm {FORMAT_VERSION}")
+        problems.append(
+            _("biçim '{fmt}' sürüm {get}; beklenen '{format}' sürüm {format_version}").format(
+                fmt=fmt, get=data.get("format_version"), format=FORMAT, format_version=FORMAT_VERSION
+            )
+        )
     unknown = set(data) - {
         "format",
         "format_version",
@@ -98,7 +109,7 @@ def import_values(wb: Workbook, data: dict) -> int:
         "activities",
         "exported_at",
     }
-    problems += [f"bilinmeyen alan '{k}'" for k in sorted(unknown)]
+    problems += [_("bilinmeyen alan '{k}'").format(k=k) for k in sorted(unknown)]
 
     values = _rows(data, "values", ("field", "value"), "field", problems)
     indicators = _rows(data, "indicators", ("key", "actual", "explanation", "source"), "key", problems)
@@ -107,7 +118,11 @@ def import_values(wb: Workbook, data: dict) -> int:
     for key in values:
         slot = wb.definition.slots.get(key)
         if slot is not None and slot.department != scope:
-            problems.append(f"'{key}' '{slot.department}' birimine ait, değer dosyası '{scope}' birimi için")
+            problems.append(
+                _("'{key}' '{department}' birimine ait, değer dosyası '{scope}' birimi için").format(
+                    key=key, department=slot.department, scope=scope
+                )
+            )
     batch = dict(
         values={k: v.get("value") for k, v in values.items()},
         indicators={k: {a: v[a] for a in ("actual", "explanation", "source") if a in v} for k, v in indicators.items()},
@@ -115,7 +130,7 @@ def import_values(wb: Workbook, data: dict) -> int:
     )
     problems += wb.prepare(**batch)[2]
     if problems:
-        raise ImportRejected("Değer dosyası içe aktarılmadı; dosya olduğu gibi kaldı:", problems)
+        raise ImportRejected(_("Değer dosyası içe aktarılmadı; dosya olduğu gibi kaldı:"), problems)
     return wb.apply(**batch)
 
 
@@ -123,21 +138,23 @@ def _rows(data: dict, name: str, allowed: tuple, id_field: str, problems: list[s
     rows = data.get(name, [])
     out: dict[str, dict] = {}
     if not isinstance(rows, list):
-        problems.append(f"'{name}' bir liste olmalı")
+        problems.append(_("'{name}' bir liste olmalı").format(name=name))
         return out
     for i, row in enumerate(rows, 1):
         if not isinstance(row, dict):
-            problems.append(f'{name}[{i}] bir nesne olmalı ({{"{id_field}": ...}})')
+            problems.append(_('{name}[{i}] bir nesne olmalı ({{"{id_field}": ...}})').format(name=name, i=i, id_field=id_field))
             continue
         key = row.get(id_field)
         if not isinstance(key, str):
-            problems.append(f"{name}[{i}]: '{id_field}' eksik")
+            problems.append(_("{name}[{i}]: '{id_field}' eksik").format(name=name, i=i, id_field=id_field))
             continue
         extra = set(row) - set(allowed)
         if extra:
-            problems.append(f"{name}[{i}] ({key}): bilinmeyen alan {', '.join(sorted(extra))}")
+            problems.append(
+                _("{name}[{i}] ({key}): bilinmeyen alan {join}").format(name=name, i=i, key=key, join=", ".join(sorted(extra)))
+            )
         if key in out:
-            problems.append(f"'{key}' iki kez verilmiş")
+            problems.append(_("'{key}' iki kez verilmiş").format(key=key))
         out[key] = row
     return out
 

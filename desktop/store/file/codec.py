@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from ...core.i18n import _
 from ...core.numbers import range_problem
 from ...core.values import ValueProblem
 
@@ -39,7 +40,7 @@ def encode(type_: str, value):
 
 def _check_range(type_: str, value) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
-        raise ValueProblem(f"sayı bekleniyordu, {type(value).__name__} geldi")
+        raise ValueProblem(_("sayı bekleniyordu, {name} geldi").format(name=type(value).__name__))
     d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     problem = range_problem(d, type_)
     if problem:

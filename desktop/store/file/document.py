@@ -28,11 +28,12 @@ import msgspec
 
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
+from ...core.i18n import lazy
 from ...core.live_checks import LiveChecks, same
 from ..errors import WorkbookError
 from . import found, stored
 from . import pending as pending_inputs
-from .workbook import STATES, Workbook
+from .workbook import Workbook, state_label
 
 UNDO_LIMIT = 1000
 _PLAN_ATTRS = {"actual", "actual_cost", "explanation", "source"}
@@ -43,10 +44,8 @@ class HistoryCleared(WorkbookError):
     """An undo or redo was refused: the file changed elsewhere; the undo history is gone."""
 
 
-_CHANGED_ELSEWHERE = (
-    "Dosya başka bir programda değiştirildi; geri alma adımı uygulanmadı, çünkü "
-    "yeni değerin üzerine yazardı. Geri alma geçmişi silindi; değerleri kontrol edip "
-    "çalışmaya devam edin."
+_CHANGED_ELSEWHERE = lazy(
+    "Dosya başka bir programda değiştirildi; geri alma adımı uygulanmadı, çünkü yeni değerin üzerine yazardı. Geri alma geçmişi silindi; değerleri kontrol edip çalışmaya devam edin."
 )
 
 
@@ -160,7 +159,7 @@ class OpenFile:
 
     @property
     def state_label(self) -> str:
-        return STATES.get(self._state["state"], self._state["state"])
+        return state_label(self._state["state"])
 
     @property
     def findings(self) -> list[Finding]:
@@ -492,13 +491,13 @@ class OpenFile:
         """``step`` if every place it wrote still holds what it left there; else HistoryCleared."""
         if self.changed_elsewhere():
             self.clear_history()
-            raise HistoryCleared(_CHANGED_ELSEWHERE)
+            raise HistoryCleared(str(_CHANGED_ELSEWHERE))
         for place, (first_old, last_new) in _ends(step.rows).items():
             now = pending_inputs.stored_raw(self.wb.conn, pending_inputs.place(self.definition, place))
             expected = last_new if backwards else first_old
             if not (now == expected and type(now) is type(expected)):
                 self.clear_history()
-                raise HistoryCleared(_CHANGED_ELSEWHERE)
+                raise HistoryCleared(str(_CHANGED_ELSEWHERE))
         return step
 
     def _play(self, step: Step, backwards: bool) -> Change:

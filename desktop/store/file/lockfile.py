@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
+from ...core.i18n import _
 from ...core.sha import sha256_hex
 from ..errors import WorkbookError
 
@@ -37,7 +38,7 @@ class Holder(NamedTuple):
 
     def describe(self) -> str:
         who = f"{self.user}, " if self.user else ""
-        return f"{who}{self.host or 'bilinmeyen bilgisayar'}, işlem {self.pid}"
+        return _("{who}{host}, işlem {pid}").format(who=who, host=self.host or _("bilinmeyen bilgisayar"), pid=self.pid)
 
 
 def lock_path(path: Path | str) -> Path:
@@ -78,9 +79,9 @@ def refuse_if_held(path: Path | str) -> None:
     h = holder(path)
     if h is not None:
         raise FileHeld(
-            f"'{Path(path).name}' şu anda bir Faaliyet penceresinde düzenlemeye açık ({h.describe()}). "
-            "Komut satırından yazmak penceredeki değişikliklerle karışır: pencerede dosyayı kapatıp yeniden deneyin. "
-            "Dosya değişmedi."
+            _(
+                "'{name}' şu anda bir Faaliyet penceresinde düzenlemeye açık ({describe}). Komut satırından yazmak penceredeki değişikliklerle karışır: pencerede dosyayı kapatıp yeniden deneyin. Dosya değişmedi."
+            ).format(name=Path(path).name, describe=h.describe())
         )
 
 

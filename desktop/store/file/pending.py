@@ -24,7 +24,7 @@ import msgspec
 
 from ...core.definition import Definition
 from ...core.findings import Finding
-from ...core.i18n import _
+from ...core.i18n import _, lazy
 from ...core.units import actual_type
 from ...core.values import ValueProblem, parse_input
 from ..errors import WorkbookError
@@ -32,8 +32,8 @@ from ..errors import WorkbookError
 ATTRIBUTE = "okunamayan_giris"
 PLAN_ATTRS = {
     "actual": "gerçekleşme",
-    "actual_cost": "gerçekleşen maliyet",
-    "explanation": "sapma açıklaması",
+    "actual_cost": lazy("gerçekleşen maliyet"),
+    "explanation": lazy("sapma açıklaması"),
     "source": "kaynak",
 }
 _ATTRS_OF = {"indicator": ("actual", "explanation", "source"), "activity": ("actual_cost", "explanation", "source")}
@@ -54,9 +54,9 @@ def place(definition: Definition, key: str) -> Place:
     slot = definition.slots.get(key)
     if slot is not None:
         if slot.computed:
-            raise WorkbookError(f"'{key}' ({slot.label}) hesaplanan bir değer; girilemez")
+            raise WorkbookError(_("'{key}' ({label}) hesaplanan bir değer; girilemez").format(key=key, label=slot.label))
         return Place(key, slot.department, slot.label, "entry", key, "value", slot.type)
-    plan_key, _, attr = key.rpartition(".")
+    plan_key, _dot, attr = key.rpartition(".")
     if attr in PLAN_ATTRS:
         for table, items in (("indicator", definition.plan.indicators()), ("activity", definition.plan.activities())):
             item = next((x for x in items if x.key == plan_key), None)
@@ -64,7 +64,7 @@ def place(definition: Definition, key: str) -> Place:
                 type_ = {"actual": actual_type(item), "actual_cost": "money"}.get(attr, "note")
                 label = f"{item.code} {item.name} — {PLAN_ATTRS[attr]}"
                 return Place(key, item.department, label, table, plan_key, attr, type_)
-    raise WorkbookError(f"'{key}' diye bir alan yok. 'faaliyet fields' ile alan anahtarlarını listeleyin.")
+    raise WorkbookError(_("'{key}' diye bir alan yok. 'faaliyet fields' ile alan anahtarlarını listeleyin.").format(key=key))
 
 
 def stored_raw(conn: sqlite3.Connection, p: Place):

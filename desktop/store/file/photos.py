@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...core.i18n import _
 from ...core.images import ImageProblem, image_problem, normalize
 from ...core.values import ValueProblem, coerce
 from ..errors import WorkbookError
@@ -24,13 +25,13 @@ class Photo:
 
 
 def _list_department(wb: Workbook, list_key: str) -> str:
-    dept, _, item = list_key.partition(".")
+    dept, _dot, item = list_key.partition(".")
     found = wb.definition.item(dept, item)
     if found is None or getattr(found, "kind", "") != "photos":
-        raise WorkbookError(f"'{list_key}' diye bir fotoğraf listesi yok.")
+        raise WorkbookError(_("'{list_key}' diye bir fotoğraf listesi yok.").format(list_key=list_key))
     problem = wb._department_problem(dept)
     if wb.readonly:
-        raise WorkbookError(f"Dosya salt okunur açık: {wb.readonly_reason}")
+        raise WorkbookError(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=wb.readonly_reason))
     if problem:
         raise WorkbookError(problem)
     return dept
@@ -42,7 +43,7 @@ def photo_problem(data: bytes, mime: str, width: int, height: int) -> str | None
     Decodes it with Pillow, JPEG and PNG only, within a pixel limit, and checks
     that the declared mime, width and height are the image's own."""
     problem = image_problem(data, mime, width, height)
-    return f"Fotoğraf kullanılamaz: {problem}." if problem else None
+    return _("Fotoğraf kullanılamaz: {problem}.").format(problem=problem) if problem else None
 
 
 def list_photos(wb: Workbook, list_key: str) -> list[Photo]:
@@ -56,7 +57,7 @@ def list_photos(wb: Workbook, list_key: str) -> list[Photo]:
 def photo_data(wb: Workbook, photo_id: int) -> bytes:
     row = wb.conn.execute("SELECT data FROM photo WHERE id = ?", (photo_id,)).fetchone()
     if row is None:
-        raise WorkbookError("Fotoğraf bulunamadı; başka bir pencerede silinmiş olabilir.")
+        raise WorkbookError(_("Fotoğraf bulunamadı; başka bir pencerede silinmiş olabilir."))
     return row[0]
 
 
@@ -65,7 +66,7 @@ def checked_caption(caption: str) -> str:
     try:
         return coerce("caption", caption if caption is not None else "") or ""
     except ValueProblem as exc:
-        raise WorkbookError(f"Fotoğraf açıklaması kaydedilmedi: {exc}") from None
+        raise WorkbookError(_("Fotoğraf açıklaması kaydedilmedi: {exc}").format(exc=exc)) from None
 
 
 def add_photo(wb: Workbook, list_key: str, data: bytes, caption: str = "", name: str = "resim") -> Photo:
@@ -81,7 +82,7 @@ def add_photo(wb: Workbook, list_key: str, data: bytes, caption: str = "", name:
             "SELECT count(*), coalesce(max(position), -1) FROM photo WHERE list_key = ?", (list_key,)
         ).fetchone()
         if count >= item.max_count:
-            raise WorkbookError(f"Bu listeye en çok {item.max_count} fotoğraf eklenebilir.")
+            raise WorkbookError(_("Bu listeye en çok {max_count} fotoğraf eklenebilir.").format(max_count=item.max_count))
         cur = conn.execute(
             "INSERT INTO photo (department, list_key, position, caption, mime, width, height, sha256, data, changed_at, changed_by) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -95,7 +96,7 @@ def add_photo(wb: Workbook, list_key: str, data: bytes, caption: str = "", name:
 def set_caption(wb: Workbook, photo_id: int, caption: str) -> None:
     row = wb.conn.execute("SELECT list_key, caption FROM photo WHERE id = ?", (photo_id,)).fetchone()
     if row is None:
-        raise WorkbookError("Fotoğraf bulunamadı.")
+        raise WorkbookError(_("Fotoğraf bulunamadı."))
     dept = _list_department(wb, row[0])
     caption = checked_caption(caption)
     if row[1] == caption:
@@ -110,7 +111,7 @@ def set_caption(wb: Workbook, photo_id: int, caption: str) -> None:
 def move_photo(wb: Workbook, photo_id: int, new_index: int) -> None:
     row = wb.conn.execute("SELECT list_key FROM photo WHERE id = ?", (photo_id,)).fetchone()
     if row is None:
-        raise WorkbookError("Fotoğraf bulunamadı.")
+        raise WorkbookError(_("Fotoğraf bulunamadı."))
     dept = _list_department(wb, row[0])
     ids = [p.id for p in list_photos(wb, row[0])]
     old_index = ids.index(photo_id)

@@ -309,9 +309,9 @@ def _check_fields(definition: Definition, department: str, keys) -> None:
 def _no_duplicates(pairs):
     keys = [k for k, _v in pairs]
     if len(keys) != len(set(keys)):
-        raise ValueError("aynı alan iki kez")
+        raise ValueError(_("aynı alan iki kez"))
     return dict(pairs)
 
 
 def _no_constant(name):
-    raise ValueError(f"geçersiz sayı {name}")
+    raise ValueError(_("geçersiz sayı {name}").format(name=name))

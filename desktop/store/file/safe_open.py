@@ -29,33 +29,40 @@ MAX_VALUE_BYTES = 64 * 1024 * 1024  # a photo is scaled down long before this
 def check_header(path: Path, incoming: bool) -> None:
     name = path.name
     if not path.exists():
-        raise WorkbookError(f"'{name}' bulunamadı. Dosyanın yerini ve adını kontrol edin.")
+        raise WorkbookError(_("'{name}' bulunamadı. Dosyanın yerini ve adını kontrol edin.").format(name=name))
     if not path.is_file():
-        raise NotAWorkbook(f"'{name}' bir dosya değil (klasör olabilir). Bir .faaliyet dosyası seçin.")
+        raise NotAWorkbook(_("'{name}' bir dosya değil (klasör olabilir). Bir .faaliyet dosyası seçin.").format(name=name))
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
             head = fh.read(100)
     except OSError as exc:
         raise WorkbookError(
-            f"'{name}' okunamadı ({exc.strerror}). Dosyanın izinlerini ve diskin takılı olduğunu kontrol edin."
+            _("'{name}' okunamadı ({strerror}). Dosyanın izinlerini ve diskin takılı olduğunu kontrol edin.").format(
+                name=name, strerror=exc.strerror
+            )
         ) from None
     if size == 0:
-        raise NotAWorkbook(f"'{name}' boş (0 bayt). Dosya eksik kopyalanmış olabilir; göndereninden yeniden isteyin.")
+        raise NotAWorkbook(
+            _("'{name}' boş (0 bayt). Dosya eksik kopyalanmış olabilir; göndereninden yeniden isteyin.").format(name=name)
+        )
     if not head.startswith(HEADER) or len(head) < 100:
-        raise NotAWorkbook(f"'{name}' bir Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin.")
+        raise NotAWorkbook(_("'{name}' bir Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin.").format(name=name))
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1) or size % page_size:
         raise DamagedWorkbook(
-            f"'{name}' bozuk ya da eksik kopyalanmış (boyutu sayfa boyutunun katı değil). Göndereninden dosyayı yeniden isteyin."
+            _(
+                "'{name}' bozuk ya da eksik kopyalanmış (boyutu sayfa boyutunun katı değil). Göndereninden dosyayı yeniden isteyin."
+            ).format(name=name)
         )
     if head[18] == 2 or head[19] == 2:
         wal = Path(str(path) + "-wal")
-        what = "yanındaki -wal dosyası eksik" if not wal.exists() else "tek parça değil (-wal dosyasıyla birlikte)"
+        what = _("yanındaki -wal dosyası eksik") if not wal.exists() else _("tek parça değil (-wal dosyasıyla birlikte)")
         raise NotAWorkbook(
-            f"'{name}' WAL kipinde kaydedilmiş ve {what}. Faaliyet dosyaları tek parçadır: "
-            "dosyayı Faaliyet'te 'Gönder…' ile yeniden oluşturup gönderin."
+            _(
+                "'{name}' WAL kipinde kaydedilmiş ve {what}. Faaliyet dosyaları tek parçadır: dosyayı Faaliyet'te 'Gönder…' ile yeniden oluşturup gönderin."
+            ).format(name=name, what=what)
         )
     if (
         head[18:24] != b"\x01\x01\x00\x40\x20\x20"
@@ -68,14 +75,16 @@ def check_header(path: Path, incoming: bool) -> None:
         # reserved bytes, schema format 4, UTF-8, no auto-vacuum); SQLite itself ignores
         # some of them, so a flipped byte here would otherwise go unnoticed.
         raise DamagedWorkbook(
-            f"'{name}' bozuk: dosya başlığı beklenen değerleri taşımıyor. "
-            "Dosyanın yedeğini ya da göndereninden yeni bir kopyasını kullanın."
+            _(
+                "'{name}' bozuk: dosya başlığı beklenen değerleri taşımıyor. Dosyanın yedeğini ya da göndereninden yeni bir kopyasını kullanın."
+            ).format(name=name)
         )
     journal = Path(str(path) + "-journal")
     if incoming and journal.exists():
         raise DamagedWorkbook(
-            f"'{name}' yazılırken kopyalanmış (yanında '{journal.name}' var). Dosyayı gönderen "
-            "bilgisayarda Faaliyet'le bir kez açıp kapatsın, sonra 'Gönder…' ile yeniden göndersin."
+            _(
+                "'{name}' yazılırken kopyalanmış (yanında '{name2}' var). Dosyayı gönderen bilgisayarda Faaliyet'le bir kez açıp kapatsın, sonra 'Gönder…' ile yeniden göndersin."
+            ).format(name=name, name2=journal.name)
         )
 
 
@@ -84,7 +93,9 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise WorkbookError(f"'{path.name}' açılamadı ({exc}). Dosyanın izinlerini kontrol edin.") from None
+        raise WorkbookError(
+            _("'{name}' açılamadı ({exc}). Dosyanın izinlerini kontrol edin.").format(name=path.name, exc=exc)
+        ) from None
     conn.text_factory = text_factory  # invalid UTF-8 is a finding, never an exception
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, 1_000_000)
@@ -113,40 +124,50 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
         result = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
     except sqlite3.DatabaseError as exc:
         raise DamagedWorkbook(
-            f"'{name}' bozuk: SQLite dosyası okunamıyor ({exc}). Dosyanın yedeğini ya da yeni bir kopyasını kullanın."
+            _("'{name}' bozuk: SQLite dosyası okunamıyor ({exc}). Dosyanın yedeğini ya da yeni bir kopyasını kullanın.").format(
+                name=name, exc=exc
+            )
         ) from None
     if result != ["ok"]:
         raise DamagedWorkbook(
-            f"'{name}' bozuk: bütünlük denetimi başarısız ({'; '.join(result[:3])}). "
-            "Dosyanın yedeğini ya da göndereninden yeni bir kopyasını kullanın."
+            _(
+                "'{name}' bozuk: bütünlük denetimi başarısız ({join}). Dosyanın yedeğini ya da göndereninden yeni bir kopyasını kullanın."
+            ).format(name=name, join="; ".join(result[:3]))
         )
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if app_id != APPLICATION_ID:
         raise NotAWorkbook(
-            f"'{name}' başka bir uygulamanın SQLite dosyası, Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin."
+            _(
+                "'{name}' başka bir uygulamanın SQLite dosyası, Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin."
+            ).format(name=name)
         )
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise NewerWorkbook(
-            f"'{name}' Faaliyet'in daha yeni bir sürümüyle oluşturulmuş (şema {version}; bu sürüm {SCHEMA_VERSION}'e kadar okur). "
-            "Faaliyet'i güncelleyin."
+            _(
+                "'{name}' Faaliyet'in daha yeni bir sürümüyle oluşturulmuş (şema {version}; bu sürüm {schema_version}'e kadar okur). Faaliyet'i güncelleyin."
+            ).format(name=name, version=version, schema_version=SCHEMA_VERSION)
         )
     if version < 1:
-        raise NotAWorkbook(f"'{name}' tamamlanmamış bir Faaliyet dosyası (şema sürümü yok). Dosyayı yeniden oluşturun.")
+        raise NotAWorkbook(
+            _("'{name}' tamamlanmamış bir Faaliyet dosyası (şema sürümü yok). Dosyayı yeniden oluşturun.").format(name=name)
+        )
     found = set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
     extra = found - expected_schema(version)
     missing = expected_schema(version) - found
     if extra or missing:
-        what = sorted({f"{t} {n}" for t, n, _, _ in extra | missing})
+        what = sorted({f"{t} {n}" for t, n, _x, _y in extra | missing})
         raise DamagedWorkbook(
-            f"'{name}' beklenmeyen bir yapı içeriyor ({', '.join(what[:5])}). Güvenlik için açılmadı; "
-            "dosyayı gönderenden Faaliyet'in 'Gönder…' komutuyla yeniden isteyin."
+            _(
+                "'{name}' beklenmeyen bir yapı içeriyor ({join}). Güvenlik için açılmadı; dosyayı gönderenden Faaliyet'in 'Gönder…' komutuyla yeniden isteyin."
+            ).format(name=name, join=", ".join(what[:5]))
         )
     oversized = _oversized(conn)
     if oversized:
         raise DamagedWorkbook(
-            f"'{name}' olağan dışı büyük bir değer içeriyor ({oversized}; en çok {MAX_VALUE_BYTES // (1024 * 1024)} MB). "
-            "Güvenlik için açılmadı; dosyayı göndereninden 'Gönder…' ile yeniden isteyin."
+            _(
+                "'{name}' olağan dışı büyük bir değer içeriyor ({oversized}; en çok {max_value_bytes} MB). Güvenlik için açılmadı; dosyayı göndereninden 'Gönder…' ile yeniden isteyin."
+            ).format(name=name, oversized=oversized, max_value_bytes=MAX_VALUE_BYTES // (1024 * 1024))
         )
     return version
 
@@ -189,5 +210,5 @@ def writable_reason(path: Path) -> str | None:
             "ağ üzerindeki dosyalar yalnızca okunur açılır."
         )
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        return "Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek)."
+        return _("Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek).")
     return None

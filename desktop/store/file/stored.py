@@ -44,7 +44,7 @@ import msgspec
 from ...core.definition import Definition
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.forms import PhotoListDef
-from ...core.i18n import _
+from ...core.i18n import _, lazy
 from ...core.numbers import MAX_SIGNIFICANT
 from ...core.plan import ActivityDef, IndicatorDef
 from ...core.values import ValueProblem, coerce
@@ -69,7 +69,8 @@ META_KEYS = frozenset(
 )
 _NUMBER_TYPES = {"count": (int,), "money": (int,), "decimal": (int, float), "percent": (int, float)}
 _PLAN_ATTRS = ("actual", "actual_cost", "explanation", "source")
-_POSSESSIVE = {"alan": "alanı", "gösterge": "göstergesi", "faaliyet": "faaliyeti", "birim": "birimi"}
+_WORDS = {"alan": lazy("alan"), "gösterge": lazy("gösterge"), "faaliyet": lazy("faaliyet"), "birim": lazy("birim")}
+_POSSESSIVE = {"alan": lazy("alanı"), "gösterge": lazy("göstergesi"), "faaliyet": lazy("faaliyeti"), "birim": lazy("birimi")}
 
 
 class BadText(str):
@@ -94,11 +95,11 @@ class Problem(msgspec.Struct, frozen=True):
 def value_problem(type_: str, raw) -> str | None:
     """Why a stored value is not what Faaliyet would have stored, or None."""
     if type(raw) is BadText:
-        return "saklanan metin geçerli UTF-8 değil (dosya Faaliyet dışında değiştirilmiş ya da bozulmuş)"
+        return _("saklanan metin geçerli UTF-8 değil (dosya Faaliyet dışında değiştirilmiş ya da bozulmuş)")
     allowed = _NUMBER_TYPES.get(type_, (str,))
     kind = type(raw)
     if kind not in allowed:
-        return f"saklanan değer türü yanlış ({_type_name(raw)})"
+        return _("saklanan değer türü yanlış ({type_name})").format(type_name=_type_name(raw))
     if kind is not str or len(raw) <= _MEMO_TEXT:
         return _round_trip(type_, kind.__name__, raw)  # the type is part of the key: 1 and 1.0 differ
     return _round_trip.__wrapped__(type_, kind.__name__, raw)
@@ -114,9 +115,9 @@ def _round_trip(type_: str, kind: str, raw) -> str | None:
     try:
         again = codec.encode(type_, coerce(type_, codec.decode(type_, raw)))
     except (ValueProblem, ValueError, ArithmeticError, OverflowError) as exc:
-        return str(exc) or "saklanan değer okunamadı"
+        return str(exc) or _("saklanan değer okunamadı")
     if not (again == raw and type(again) is type(raw)):
-        return "saklanan değer Faaliyet'in saklayacağı biçimde değil"
+        return _("saklanan değer Faaliyet'in saklayacağı biçimde değil")
     return None
 
 
@@ -138,8 +139,8 @@ def text_problem(raw, kind: str = "note") -> str | None:
 
 
 def _type_name(raw) -> str:
-    return {bytes: "ikili veri", str: "metin", int: "tam sayı", float: "ondalıklı sayı", type(None): "boş"}.get(
-        type(raw), "bilinmeyen"
+    return {bytes: _("ikili veri"), str: _("metin"), int: _("tam sayı"), float: _("ondalıklı sayı"), type(None): _("boş")}.get(
+        type(raw), _("bilinmeyen")
     )
 
 
@@ -164,7 +165,7 @@ def problems(
     check.meta(conn.execute(f"SELECT key, value FROM {s}.meta").fetchall())
     n = conn.execute(f"SELECT count(*) FROM {s}.definition").fetchone()[0]
     if n != 1:
-        check.add("", f"dosyada {n} form tanımı var (bir olmalı)")
+        check.add("", _("dosyada {n} form tanımı var (bir olmalı)").format(n=n))
     rows = conn.execute(
         f"SELECT coalesce((SELECT max(rowid) FROM {s}.entry), 0) + coalesce((SELECT max(id) FROM {s}.audit), 0)"
     ).fetchone()[0]
@@ -187,7 +188,12 @@ def problems(
     for list_key, n in counts.items():
         item = check.photo_list(list_key)
         if item is not None and n > item.max_count:
-            check.add(list_key, f"'{item.title}' listesinde {n} fotoğraf var (en çok {item.max_count})")
+            check.add(
+                list_key,
+                _("'{title}' listesinde {n} fotoğraf var (en çok {max_count})").format(
+                    title=item.title, n=n, max_count=item.max_count
+                ),
+            )
     for row in conn.execute(f"SELECT department, state, changed_at, changed_by, content_hash, note FROM {s}.status"):
         check.status(*row)
     for row in audit_rows:
@@ -197,13 +203,15 @@ def problems(
     if department is not None:
         n = conn.execute(f"SELECT count(*) FROM {s}.import_log").fetchone()[0]
         if n:
-            check.add(department, f"birim dosyasında {n} birleştirme kaydı var; birim dosyası birleştirme kaydı taşımaz")
+            check.add(
+                department, _("birim dosyasında {n} birleştirme kaydı var; birim dosyası birleştirme kaydı taşımaz").format(n=n)
+            )
         row = conn.execute(f"SELECT state, content_hash FROM {s}.status WHERE department = ?", (department,)).fetchone()
         if row and row[0] == "gonderildi" and row[1]:
             from . import fingerprint  # noqa: PLC0415 - only a submitted file is hashed
 
             if row[1] != fingerprint.content_hash(conn, department, s):
-                check.add(department, "dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)")
+                check.add(department, _("dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)"))
     return check.found
 
 
@@ -347,18 +355,30 @@ class _Check:
             return owner
         place = show(key)
         if owner is None:
-            whose = f"{self.dept} biriminin bir {_POSSESSIVE.get(what, what)}" if self.dept else f"bir {what}"
-            self.add(place, f"'{place}' bu yılın tanımında {whose} değil")
+            if self.dept:
+                message = _("'{place}' bu yılın tanımında {dept} biriminin bir {what} değil").format(
+                    place=place, dept=self.dept, what=_POSSESSIVE.get(what, what)
+                )
+            else:
+                message = _("'{place}' bu yılın tanımında bir {what} değil").format(place=place, what=_WORDS.get(what, what))
+            self.add(place, message)
             return None
         if self.dept is not None and owner != self.dept:
             self.add(
                 place,
-                f"'{place}' başka bir birime ait ({owner}); bu dosya {self.dept} biriminin ve yalnızca "
-                "kendi verilerini taşıyabilir",
+                _(
+                    "'{place}' başka bir birime ait ({owner}); bu dosya {dept} biriminin ve yalnızca kendi verilerini taşıyabilir"
+                ).format(place=place, owner=owner, dept=self.dept),
             )
             return None
         if column != owner:
-            self.add(place, f"'{place}' {owner} birimine ait, ama kaydı '{show(column)}' birimi adına", owner)
+            self.add(
+                place,
+                _("'{place}' {owner} birimine ait, ama kaydı '{show}' birimi adına").format(
+                    place=place, owner=owner, show=show(column)
+                ),
+                owner,
+            )
             return None
         return owner
 
@@ -380,9 +400,9 @@ class _Check:
     def meta(self, rows) -> None:
         for key, value in rows:
             if key not in META_KEYS:
-                self.add("", f"dosyanın kimlik bilgilerinde tanınmayan bir kayıt var ('{show(key)}')")
+                self.add("", _("dosyanın kimlik bilgilerinde tanınmayan bir kayıt var ('{show}')").format(show=show(key)))
             elif key == "created_at":
-                self.time("", value, "dosyanın oluşturulma zamanı", data=False)
+                self.time("", value, _("dosyanın oluşturulma zamanı"), data=False)
 
     def entry(self, key, column, value, changed_at, changed_by) -> None:
         slot = self.slots.get(key) if type(key) is str else None
@@ -390,7 +410,7 @@ class _Check:
         if slot is None or dept is None:
             return
         if slot.computed:
-            self.add(key, f"'{slot.label}' hesaplanan bir değer; dosyada saklanamaz", dept)
+            self.add(key, _("'{label}' hesaplanan bir değer; dosyada saklanamaz").format(label=slot.label), dept)
         elif (p := value_problem(slot.type, value)) is not None:
             self.add(key, f"'{slot.label}': {p}", dept)
         self.row_time(key, dept, changed_at, changed_by, slot.label)
@@ -404,7 +424,7 @@ class _Check:
         label = f"{item.code} {item.name}"
         if number is not None and (p := value_problem(type_, number)) is not None:
             self.add(key, f"'{label}': {p}", dept)
-        for attr, text in (("sapma açıklaması", explanation), ("kaynak", source)):
+        for attr, text in ((_("sapma açıklaması"), explanation), ("kaynak", source)):
             if (p := text_problem(text)) is not None:
                 self.add(key, f"'{label}' ({attr}): {p}", dept)
         self.row_time(key, dept, changed_at, changed_by, label)
@@ -418,24 +438,24 @@ class _Check:
 
     def photo(self, counts, pid, column, list_key, caption, mime, width, height, sha, data, changed_at, changed_by) -> None:
         item = self.photo_list(list_key)
-        dept = self.owned(list_key, "fotoğraf listesi", column, list_key.partition(".")[0] if item else None)
+        dept = self.owned(list_key, _("fotoğraf listesi"), column, list_key.partition(".")[0] if item else None)
         if item is None or dept is None:
             return
         counts[list_key] = counts.get(list_key, 0) + 1
-        label = f"'{item.title}' fotoğraf {pid}"
+        label = _("'{title}' fotoğraf {pid}").format(title=item.title, pid=pid)
         import hashlib  # noqa: PLC0415 - OpenSSL (fast for megabytes of photos) only when a file has photos
 
         if type(data) is not bytes or type(sha) is not str or hashlib.sha256(data).hexdigest() != sha:
-            self.add(list_key, f"{label}: içeriği kayıtlı özetiyle tutmuyor", dept)
+            self.add(list_key, _("{label}: içeriği kayıtlı özetiyle tutmuyor").format(label=label), dept)
         if self.images:
             from ...core.images import image_problem  # noqa: PLC0415 - Pillow only when photos are decoded
 
             if (p := image_problem(data, mime, width, height)) is not None:
                 self.add(list_key, f"{label}: {p}", dept)
         elif mime not in ("image/jpeg", "image/png") or type(width) is not int or type(height) is not int:
-            self.add(list_key, f"{label}: resim türü ya da boyutu geçersiz", dept)
+            self.add(list_key, _("{label}: resim türü ya da boyutu geçersiz").format(label=label), dept)
         if (p := text_problem(caption, "caption")) is not None:
-            self.add(list_key, f"{label} (açıklama): {p}", dept)
+            self.add(list_key, _("{label} (açıklama): {p}").format(label=label, p=p), dept)
         self.row_time(list_key, dept, changed_at, changed_by, item.title)
 
     def status(self, department, state, changed_at, changed_by, content_hash, note) -> None:
@@ -444,23 +464,23 @@ class _Check:
         if dept is None:
             return
         if state not in STATES:
-            self.add(dept, f"birimin durumu tanınmıyor ('{show(state)}')", dept)
+            self.add(dept, _("birimin durumu tanınmıyor ('{show}')").format(show=show(state)), dept)
         if type(content_hash) is not str or text_problem(note) is not None:
-            self.add(dept, "birimin durum kaydı okunamıyor", dept)
-        self.row_time(dept, dept, changed_at, changed_by, "birimin durumu")
+            self.add(dept, _("birimin durum kaydı okunamıyor"), dept)
+        self.row_time(dept, dept, changed_at, changed_by, _("birimin durumu"))
 
     def audit(self, rid, at, who, department, target) -> None:
         owner = self.target_owner(target) if type(target) is str else None
         if owner is None:
             owner = department if department in self.departments else None
-        dept = self.owned(target, "kayıt yeri", department, owner)
+        dept = self.owned(target, _("kayıt yeri"), department, owner)
         if dept is None:
             return
         place = target if type(target) is str else show(target)
         if type(who) is not str or type(at) is not str:
-            self.add(place, f"değişiklik kaydı {rid} okunamıyor", dept)
+            self.add(place, _("değişiklik kaydı {rid} okunamıyor").format(rid=rid), dept)
             return
-        self.time(place, at, f"değişiklik kaydı {rid} ({place})", dept=dept)
+        self.time(place, at, _("değişiklik kaydı {rid} ({place})").format(rid=rid, place=place), dept=dept)
 
     def history(self, year, column, target, attribute, value) -> None:
         year_ok = type(year) is int and 2000 <= year < self.start.year
@@ -474,7 +494,7 @@ class _Check:
                 ),
             )
             return
-        dept = self.owned(target, "geçmiş yıl kaydı", column, history_owner(self.d, target, attribute))
+        dept = self.owned(target, _("geçmiş yıl kaydı"), column, history_owner(self.d, target, attribute))
         if dept is None:
             return
         if not year_ok:
@@ -489,7 +509,7 @@ class _Check:
     # --- time ------------------------------------------------------------------
     def row_time(self, place: str, dept: str, changed_at, changed_by, label: str) -> None:
         if type(changed_by) is not str:
-            self.add(place, f"'{label}': kaydı yapanın adı okunamıyor", dept)
+            self.add(place, _("'{label}': kaydı yapanın adı okunamıyor").format(label=label), dept)
         self.time(place, changed_at, f"'{label}'", dept=dept)
 
     def good_time(self, value) -> bool:
@@ -500,17 +520,25 @@ class _Check:
     def time(self, place: str, value, what: str, dept: str | None = None, data: bool = True) -> None:
         when = _parse_time(value) if type(value) is str else None
         if when is None:
-            self.add(place, f"{what}: değişiklik zamanı okunamıyor ('{show(value)}')", dept)
+            self.add(place, _("{what}: değişiklik zamanı okunamıyor ('{show}')").format(what=what, show=show(value)), dept)
         elif when > self.latest:
             self.add(
                 place,
-                f"{what}: değişiklik zamanı gelecekte ({value}); gönderen bilgisayarın saati yanlış "
-                "olabilir ya da dosya Faaliyet dışında değiştirilmiş",
+                _(
+                    "{what}: değişiklik zamanı gelecekte ({value}); gönderen bilgisayarın saati yanlış olabilir ya da dosya Faaliyet dışında değiştirilmiş"
+                ).format(what=what, value=value),
                 dept,
                 kind="time",
             )
         elif data and when < self.start:
-            self.add(place, f"{what}: değişiklik zamanı ({value}) yılın başından ({self.start.year}) önce", dept, kind="time")
+            self.add(
+                place,
+                _("{what}: değişiklik zamanı ({value}) yılın başından ({year}) önce").format(
+                    what=what, value=value, year=self.start.year
+                ),
+                dept,
+                kind="time",
+            )
 
 
 def _parse_time(value: str) -> dt.datetime | None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...core.findings import Finding, count_by_severity
+from ...core.i18n import _, lazy
 from ...core.item_kinds import KINDS
 from ..errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from ..merge.incoming import same_file
@@ -29,7 +30,7 @@ from . import fingerprint
 from .tempfiles import publish, temp_beside
 from .workbook import STATES, Workbook, _disk_error
 
-STATE_LABELS = {"eksik": "Eksik", **STATES}
+STATE_LABELS = {"eksik": lazy("Eksik"), **STATES}
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,12 @@ class DepartmentStatus:
 
     @property
     def state_label(self) -> str:
-        return STATE_LABELS.get(self.state, self.state)
+        return str(STATE_LABELS.get(self.state, self.state))
 
 
 def _writable(wb: Workbook) -> None:
     if wb.readonly:
-        raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {wb.readonly_reason}")
+        raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=wb.readonly_reason))
 
 
 def submit(wb: Workbook, errors: list[Finding] | None = None) -> str:
@@ -74,7 +75,7 @@ def submit(wb: Workbook, errors: list[Finding] | None = None) -> str:
     ``errors``: the file's error findings as its open-file model holds them
     (``OpenFile.submit``); computed from the file when not given."""
     if not wb.department:
-        raise WorkbookError("Birleşik dosya gönderilmez; 'Gönderildi' yalnızca birim dosyaları içindir.")
+        raise WorkbookError(_("Birleşik dosya gönderilmez; 'Gönderildi' yalnızca birim dosyaları içindir."))
     _writable(wb)
     dept = wb.department
     state = wb.state()
@@ -84,7 +85,9 @@ def submit(wb: Workbook, errors: list[Finding] | None = None) -> str:
         errors = [f for f in wb.findings() if f.is_error]
     problems = [f"{f.place}: {f.message}" for f in errors if f.department == dept]
     if problems:
-        raise ImportRejected(f"Dosya gönderilemedi: {len(problems)} hata var. Hataları düzeltip yeniden deneyin:", problems[:20])
+        raise ImportRejected(
+            _("Dosya gönderilemedi: {n} hata var. Hataları düzeltip yeniden deneyin:").format(n=len(problems)), problems[:20]
+        )
     digest = fingerprint.content_hash(wb.conn, dept)
     wb.set_state("gonderildi", content_hash=digest)
     return digest
@@ -94,9 +97,9 @@ def export_copy(wb: Workbook, dest: Path) -> Path:
     """Write a checked single-file copy of ``wb`` to ``dest`` (replacing it); returns ``dest``."""
     dest = Path(dest)
     if dest.exists() and same_file(dest, wb.path) or dest.resolve() == wb.path.resolve():
-        raise WorkbookError("Kopya, açık dosyanın üzerine yazılamaz. Başka bir ad ya da klasör seçin.")
+        raise WorkbookError(_("Kopya, açık dosyanın üzerine yazılamaz. Başka bir ad ya da klasör seçin."))
     if not dest.parent.is_dir():
-        raise WorkbookError(f"'{dest.parent}' klasörü yok. Var olan bir klasör seçin.")
+        raise WorkbookError(_("'{parent}' klasörü yok. Var olan bir klasör seçin.").format(parent=dest.parent))
     tmp = temp_beside(dest)
     tmp.unlink()
     try:
@@ -109,15 +112,19 @@ def export_copy(wb: Workbook, dest: Path) -> Path:
             result = [r[0] for r in copy.conn.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
                 raise WorkbookError(
-                    f"Kopya denetimden geçmedi ({'; '.join(result[:3])}); yeniden deneyin ya da başka bir disk seçin."
+                    _("Kopya denetimden geçmedi ({join}); yeniden deneyin ya da başka bir disk seçin.").format(
+                        join="; ".join(result[:3])
+                    )
                 )
             got = {d: fingerprint.content_hash(copy.conn, d) for d in copy.departments}
             if got != expected:
-                raise WorkbookError("Kopyanın içeriği dosyayla tutmuyor; yeniden deneyin ya da başka bir disk seçin.")
+                raise WorkbookError(_("Kopyanın içeriği dosyayla tutmuyor; yeniden deneyin ya da başka bir disk seçin."))
         publish(tmp, dest)
     except OSError as exc:
         raise WorkbookError(
-            f"Kopya yazılamadı ({exc.strerror}). Diskte yer olduğunu ve yazılabilir olduğunu kontrol edin."
+            _("Kopya yazılamadı ({strerror}). Diskte yer olduğunu ve yazılabilir olduğunu kontrol edin.").format(
+                strerror=exc.strerror
+            )
         ) from None
     finally:
         with contextlib.suppress(OSError):
@@ -127,7 +134,7 @@ def export_copy(wb: Workbook, dest: Path) -> Path:
 
 def _known(wb: Workbook, dept: str) -> None:
     if dept not in wb.departments:
-        raise WorkbookError(f"'{dept}' birimi bu dosyada yok.")
+        raise WorkbookError(_("'{dept}' birimi bu dosyada yok.").format(dept=dept))
 
 
 def accept(wb: Workbook, dept: str) -> None:
@@ -137,11 +144,16 @@ def accept(wb: Workbook, dept: str) -> None:
     state = _state(wb, dept)
     if state != "gonderildi":
         raise WorkbookError(
-            f"'{dept}' kabul edilemez: durumu '{STATE_LABELS.get(state, state)}'. Yalnızca gönderilmiş birimler kabul edilir."
+            _("'{dept}' kabul edilemez: durumu '{state}'. Yalnızca gönderilmiş birimler kabul edilir.").format(
+                dept=dept, state=STATE_LABELS.get(state, state)
+            )
         )
     problems = [f"{f.place}: {f.message}" for f in wb.findings(dept) if f.is_error]
     if problems:
-        raise ImportRejected(f"'{dept}' kabul edilemez: {len(problems)} hata var. Birimi notla geri gönderin:", problems[:20])
+        raise ImportRejected(
+            _("'{dept}' kabul edilemez: {n} hata var. Birimi notla geri gönderin:").format(dept=dept, n=len(problems)),
+            problems[:20],
+        )
     wb.set_state("kabul", department=dept, content_hash=fingerprint.content_hash(wb.conn, dept))
 
 
@@ -152,9 +164,9 @@ def send_back(wb: Workbook, dept: str, note: str, record: str = "") -> None:
     _writable(wb)
     note = (note or "").strip()
     if not note:
-        raise WorkbookError("Geri gönderirken birime ne yapması gerektiğini bir notla yazın.")
+        raise WorkbookError(_("Geri gönderirken birime ne yapması gerektiğini bir notla yazın."))
     if _state(wb, dept) == "eksik":
-        raise WorkbookError(f"'{dept}' biriminin dosyası henüz gelmedi; geri gönderilecek bir şey yok.")
+        raise WorkbookError(_("'{dept}' biriminin dosyası henüz gelmedi; geri gönderilecek bir şey yok.").format(dept=dept))
     with wb.transaction() as conn:
         wb.write_state(conn, dept, "geri", note=note, content_hash=fingerprint.content_hash(wb.conn, dept))
         if record:

@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from ...core.i18n import _
 from ..errors import WorkbookError
 
 STALE_SECONDS = 3600
@@ -106,19 +107,26 @@ def fsync_dir(path: Path) -> None:
 
 def write_error(path: Path, exc: OSError) -> WorkbookError:
     """A Turkish message for a failed write of ``path``."""
-    kept = " Varsa eski dosya olduğu gibi duruyor." if path.exists() else ""
+    kept = _(" Varsa eski dosya olduğu gibi duruyor.") if path.exists() else ""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return WorkbookError(f"'{path.name}' yazılamadı: disk dolu. Diskte yer açıp yeniden deneyin.{kept}")
+        return WorkbookError(
+            _("'{name}' yazılamadı: disk dolu. Diskte yer açıp yeniden deneyin.{kept}").format(name=path.name, kept=kept)
+        )
     if isinstance(exc, (IsADirectoryError, NotADirectoryError)):
         return WorkbookError(
-            f"'{path}' bir dosya adı değil (bir klasör ya da yolunda bir dosya var). Çıktı için bir dosya adı verin."
+            _("'{path}' bir dosya adı değil (bir klasör ya da yolunda bir dosya var). Çıktı için bir dosya adı verin.").format(
+                path=path
+            )
         )
     if getattr(exc, "winerror", None) == 32 or isinstance(exc, PermissionError):
         return WorkbookError(
-            f"'{path.name}' yazılamadı: dosya başka bir programda (Excel?) açık ya da klasör yazmaya kapalı. "
-            f"Dosyayı kapatıp ya da başka bir klasör seçip yeniden deneyin.{kept}"
+            _(
+                "'{name}' yazılamadı: dosya başka bir programda (Excel?) açık ya da klasör yazmaya kapalı. Dosyayı kapatıp ya da başka bir klasör seçip yeniden deneyin.{kept}"
+            ).format(name=path.name, kept=kept)
         )
     reason = exc.strerror or type(exc).__name__
     return WorkbookError(
-        f"'{path.name}' yazılamadı ({reason}). Klasörün var ve yazılabilir, diskte yer olduğunu kontrol edin.{kept}"
+        _("'{name}' yazılamadı ({reason}). Klasörün var ve yazılabilir, diskte yer olduğunu kontrol edin.{kept}").format(
+            name=path.name, reason=reason, kept=kept
+        )
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
-from ...core.i18n import _
+from ...core.i18n import _, lazy
 from ...core.live_checks import LiveChecks
 from ...core.sha import sha256_hex
 from ...core.units import actual_type
@@ -33,24 +33,32 @@ SUFFIX = ".faaliyet"
 HISTORY_ATTRIBUTE = "gecmis_yil"  # the audit row of ``add_history``: "<year>: <rows>" before and after
 UNSET = object()
 STATES = {
-    "taslak": "Taslak",
-    "gonderildi": "Gönderildi",
-    "kabul": "Kabul edildi",
-    "geri": "Geri gönderildi",
+    "taslak": lazy("Taslak"),
+    "gonderildi": lazy("Gönderildi"),
+    "kabul": lazy("Kabul edildi"),
+    "geri": lazy("Geri gönderildi"),
 }
+"""The states a department's file goes through, as the window names them (``str()`` gives the current language)."""
+
+
+def state_label(state: str) -> str:
+    """A state's name in the window's language; an unknown state as it is stored."""
+    return str(STATES.get(state, state))
 
 
 def _disk_error(exc: sqlite3.Error) -> WorkbookError:
     text = str(exc).lower()
     if "full" in text:
-        return WorkbookError("Disk dolu: son değişiklik kaydedilemedi. Diskte yer açıp yeniden deneyin; dosyanız bozulmadı.")
+        return WorkbookError(_("Disk dolu: son değişiklik kaydedilemedi. Diskte yer açıp yeniden deneyin; dosyanız bozulmadı."))
     if "readonly" in text or "read-only" in text:
-        return ReadOnlyWorkbook("Dosya yazmaya kapalı: değişiklik kaydedilemedi. Dosyayı yerel diske kopyalayıp oradan açın.")
+        return ReadOnlyWorkbook(_("Dosya yazmaya kapalı: değişiklik kaydedilemedi. Dosyayı yerel diske kopyalayıp oradan açın."))
     if "locked" in text or "busy" in text:
         return WorkbookError(
-            "Dosya başka bir program tarafından kullanılıyor: değişiklik kaydedilemedi. Diğer programı kapatıp yeniden deneyin."
+            _(
+                "Dosya başka bir program tarafından kullanılıyor: değişiklik kaydedilemedi. Diğer programı kapatıp yeniden deneyin."
+            )
         )
-    return WorkbookError(f"Değişiklik kaydedilemedi ({exc}). Dosyanız bozulmadı; yeniden deneyin.")
+    return WorkbookError(_("Değişiklik kaydedilemedi ({exc}). Dosyanız bozulmadı; yeniden deneyin.").format(exc=exc))
 
 
 def _canonical(text, digest: str, definition: Definition) -> bool:
@@ -74,19 +82,25 @@ class Workbook:
         self.meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         for needed in ("kind", "institution", "year", "definition_digest"):
             if needed not in self.meta:
-                raise DamagedWorkbook(f"'{path.name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.")
+                raise DamagedWorkbook(
+                    _("'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.").format(name=path.name, needed=needed)
+                )
         row = conn.execute("SELECT json FROM definition WHERE digest = ?", (self.meta["definition_digest"],)).fetchone()
         if row is None:
-            raise DamagedWorkbook(f"'{path.name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.")
+            raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=path.name))
         try:
             self.definition = Definition.from_json(row[0])
         except ValueError as exc:  # Turkish, names the place or the limit (Definition.from_json)
-            raise DamagedWorkbook(f"'{path.name}' içindeki form tanımı okunamadı ({exc}). Dosyayı yeniden oluşturun.") from None
+            raise DamagedWorkbook(
+                _("'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı yeniden oluşturun.").format(name=path.name, exc=exc)
+            ) from None
         if not _canonical(row[0], self.meta["definition_digest"], self.definition) and (
             self.definition.digest != self.meta["definition_digest"]
         ):
             raise DamagedWorkbook(
-                f"'{path.name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin."
+                _("'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.").format(
+                    name=path.name
+                )
             )
         self._check_identity(path.name)
         self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
@@ -97,15 +111,20 @@ class Workbook:
         """The identity rows must make sense before anything is built on them."""
         meta, problems = self.meta, []
         if meta["kind"] not in ("department", "consolidated"):
-            problems.append(f"dosya türü '{stored.show(meta['kind'])}' tanınmıyor")
+            problems.append(_("dosya türü '{show}' tanınmıyor").format(show=stored.show(meta["kind"])))
         elif meta["kind"] == "department" and self.definition.department(meta.get("department") or "") is None:
-            problems.append(f"birim '{stored.show(meta.get('department'))}' dosyanın form tanımında yok")
+            problems.append(_("birim '{show}' dosyanın form tanımında yok").format(show=stored.show(meta.get("department"))))
         if meta["year"] != str(self.definition.year.year):
-            problems.append(f"yıl '{stored.show(meta['year'])}', form tanımının yılı {self.definition.year.year}")
+            problems.append(
+                _("yıl '{show}', form tanımının yılı {year}").format(
+                    show=stored.show(meta["year"]), year=self.definition.year.year
+                )
+            )
         if problems:
             raise DamagedWorkbook(
-                f"'{name}' bozuk ya da Faaliyet dışında değiştirilmiş: " + "; ".join(problems) + ". "
-                "Dosyayı göndereninden yeniden isteyin ya da yedeğini kullanın."
+                _("'{name}' bozuk ya da Faaliyet dışında değiştirilmiş: ").format(name=name)
+                + "; ".join(problems)
+                + _(". Dosyayı göndereninden yeniden isteyin ya da yedeğini kullanın.")
             )
 
     # --- opening ----------------------------------------------------------
@@ -119,9 +138,9 @@ class Workbook:
         path = Path(path)
         check_header(path, incoming)
         reason = (
-            "Dışarıdan gelen dosya yalnızca okunur."
+            _("Dışarıdan gelen dosya yalnızca okunur.")
             if incoming
-            else (writable_reason(path) if not readonly else "Salt okunur açıldı.")
+            else (writable_reason(path) if not readonly else _("Salt okunur açıldı."))
         )
         if reason is None and Path(str(path) + "-journal").exists():
             # a crash left a hot journal: SQLite rolls it back on first read
@@ -134,7 +153,9 @@ class Workbook:
             version = verify(conn, path.name)
             if version < SCHEMA_VERSION:
                 if reason is not None:
-                    raise ReadOnlyWorkbook(f"'{path.name}' eski bir sürümde; güncellemek için yazılabilir bir konumda açın.")
+                    raise ReadOnlyWorkbook(
+                        _("'{name}' eski bir sürümde; güncellemek için yazılabilir bir konumda açın.").format(name=path.name)
+                    )
                 with _tx(conn):
                     migrate(conn, version)
             if reason is None:
@@ -171,9 +192,15 @@ class Workbook:
         path = Path(path)
         if department is not None and definition.department(department) is None:
             known = ", ".join(d.key for d in definition.departments)
-            raise WorkbookError(f"'{department}' diye bir birim yok. Bilinen birimler: {known}")
+            raise WorkbookError(
+                _("'{department}' diye bir birim yok. Bilinen birimler: {known}").format(department=department, known=known)
+            )
         if path.exists():
-            raise WorkbookError(f"'{path.name}' zaten var; üzerine yazılmaz. Başka bir ad seçin ya da önce eski dosyayı taşıyın.")
+            raise WorkbookError(
+                _("'{name}' zaten var; üzerine yazılmaz. Başka bir ad seçin ya da önce eski dosyayı taşıyın.").format(
+                    name=path.name
+                )
+            )
         owned = {department} if department else {d.key for d in definition.departments}
         history_rows: list[tuple] = []
         for year, entries in sorted((history or {}).items()):
@@ -279,7 +306,9 @@ class Workbook:
     def slot(self, key: str) -> Slot:
         slot = self.definition.slots.get(key)
         if slot is None:
-            raise WorkbookError(f"'{key}' diye bir alan yok. 'faaliyet fields' ile alan anahtarlarını listeleyin.")
+            raise WorkbookError(
+                _("'{key}' diye bir alan yok. 'faaliyet fields' ile alan anahtarlarını listeleyin.").format(key=key)
+            )
         return slot
 
     def get(self, key: str):
@@ -459,7 +488,7 @@ class Workbook:
         """
         cells, plan_rows, problems = self.prepare(values, indicators, activities)
         if problems:
-            raise ImportRejected("Değişiklik kaydedilmedi; dosya olduğu gibi kaldı:", problems)
+            raise ImportRejected(_("Değişiklik kaydedilmedi; dosya olduğu gibi kaldı:"), problems)
         changed = 0
         with self.transaction() as conn:
             for key, department, encoded in cells:
@@ -472,7 +501,7 @@ class Workbook:
     def prepare(self, values: dict | None = None, indicators: dict | None = None, activities: dict | None = None):
         """Check a batch without writing: (cells, plan rows, problems)."""
         if self.readonly:
-            raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
+            raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=self.readonly_reason))
         problems: list[str] = []
         cells = self._prepare_values(values or {}, problems)
         plan_rows = self._prepare_plan("indicator", indicators or {}, problems)
@@ -484,10 +513,10 @@ class Workbook:
         for key, value in values.items():
             slot = self.definition.slots.get(key)
             if slot is None:
-                problems.append(f"'{key}' diye bir alan yok")
+                problems.append(_("'{key}' diye bir alan yok").format(key=key))
                 continue
             if slot.computed:
-                problems.append(f"'{key}' ({slot.label}) hesaplanan bir değer; girilemez")
+                problems.append(_("'{key}' ({label}) hesaplanan bir değer; girilemez").format(key=key, label=slot.label))
                 continue
             problem = self._department_problem(slot.department)
             if problem:
@@ -508,7 +537,7 @@ class Workbook:
         for key, attrs in rows.items():
             d = by_key.get(key)
             if d is None:
-                problems.append(f"'{key}' diye bir {what} yok")
+                problems.append(_("'{key}' diye bir {what} yok").format(key=key, what=what))
                 continue
             problem = self._department_problem(d.department)
             if problem:
@@ -525,7 +554,7 @@ class Workbook:
                     elif attr in ("explanation", "source"):
                         new[attr] = coerce("note", value or "")
                     else:
-                        problems.append(f"'{key}': bilinmeyen alan '{attr}'")
+                        problems.append(_("'{key}': bilinmeyen alan '{attr}'").format(key=key, attr=attr))
             except ValueProblem as exc:
                 problems.append(f"'{key}' ({getattr(d, 'code', '')} {d.name}): {exc}")
                 continue
@@ -534,9 +563,11 @@ class Workbook:
 
     def _department_problem(self, department: str) -> str | None:
         if self.department and department != self.department:
-            return f"bu dosya '{self.department}' birimine ait, alan '{department}' biriminin"
+            return _("bu dosya '{department}' birimine ait, alan '{department2}' biriminin").format(
+                department=self.department, department2=department
+            )
         if self.department and self.state()["state"] == "gonderildi":
-            return "dosya gönderildi olarak kilitli; değişiklik için Strateji Geliştirme'nin dosyayı geri göndermesi gerekir"
+            return _("dosya gönderildi olarak kilitli; değişiklik için Strateji Geliştirme'nin dosyayı geri göndermesi gerekir")
         return None
 
     def _write_cell(self, conn, key: str, department: str, encoded) -> int:
@@ -587,7 +618,7 @@ class Workbook:
 
     def _write_unparsed(self, key: str, text: str | None) -> bool:
         if self.readonly:
-            raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
+            raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=self.readonly_reason))
         where = pending.place(self.definition, key)
         problem = self._department_problem(where.department)
         if problem:
@@ -601,11 +632,11 @@ class Workbook:
     def set_state(self, state: str, *, department: str | None = None, note: str = "", content_hash: str = "") -> None:
         dept = department or self.department
         if state not in STATES:
-            raise WorkbookError(f"Bilinmeyen durum: {state}")
+            raise WorkbookError(_("Bilinmeyen durum: {state}").format(state=state))
         if dept is None:
-            raise WorkbookError("Birleşik dosyada durum bir birimin durumudur: hangi birimin durumunun değişeceğini seçin.")
+            raise WorkbookError(_("Birleşik dosyada durum bir birimin durumudur: hangi birimin durumunun değişeceğini seçin."))
         if self.readonly:
-            raise ReadOnlyWorkbook(f"Dosya salt okunur açık: {self.readonly_reason}")
+            raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=self.readonly_reason))
         with self.transaction() as conn:
             self.write_state(conn, dept, state, note=note, content_hash=content_hash)
 

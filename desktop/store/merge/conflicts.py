@@ -21,16 +21,17 @@ from dataclasses import dataclass, field
 
 from ...core.dates import format_datetime
 from ...core.definition import Definition
+from ...core.i18n import _, lazy
 from ...core.values import display
 from ..errors import WorkbookError
 from ..file import codec
 
 CHOICES = ("ours", "theirs")
 _ATTR_LABELS = {
-    "actual": "gerçekleşen",
-    "actual_cost": "gerçekleşen maliyet",
-    "explanation": "açıklama",
-    "source": "kaynak",
+    "actual": lazy("gerçekleşen"),
+    "actual_cost": lazy("gerçekleşen maliyet"),
+    "explanation": lazy("açıklama"),
+    "source": lazy("kaynak"),
 }
 
 
@@ -100,9 +101,9 @@ def unit_label(definition: Definition, unit: tuple) -> str:
         slot = definition.slots.get(unit[1])
         return slot.label if slot else unit[1]
     if kind == "p":
-        dept, _, item = unit[1].partition(".")
+        dept, _dot, item = unit[1].partition(".")
         found = definition.item(dept, item)
-        return f"{getattr(found, 'title', unit[1])} (fotoğraflar)"
+        return _("{title} (fotoğraflar)").format(title=getattr(found, "title", unit[1]))
     defs = definition.plan.indicators() if kind == "i" else definition.plan.activities()
     d = next((x for x in defs if x.key == unit[1]), None)
     name = f"{d.code} {d.name}" if d else unit[1]
@@ -113,10 +114,10 @@ def unit_label(definition: Definition, unit: tuple) -> str:
 
 def show_value(definition: Definition, unit: tuple, raw) -> str:
     if raw is None or raw == "" or raw == ():
-        return "(boş)"
+        return _("(boş)")
     try:
         if unit[0] == "p":
-            return f"{len(raw)} fotoğraf"
+            return _("{n} fotoğraf").format(n=len(raw))
         if unit[0] == "e":
             slot = definition.slots.get(unit[1])
             type_ = slot.type if slot else "text"
@@ -169,10 +170,18 @@ class Conflict:
         return unit_key(self.unit)
 
     def line(self) -> str:
-        return (
-            f"  {self.key} ({self.label}): son aktarımda {self.base}"
-            f"  |  burada {self.here} ({self.here_who}, {show_time(self.here_when)})"
-            f"  |  gelen {self.there} ({self.there_who}, {show_time(self.there_when)})"
+        return _(
+            "  {key} ({label}): son aktarımda {base}  |  burada {here} ({here_who}, {show_time})  |  gelen {there} ({there_who}, {show_time2})"
+        ).format(
+            key=self.key,
+            label=self.label,
+            base=self.base,
+            here=self.here,
+            here_who=self.here_who,
+            show_time=show_time(self.here_when),
+            there=self.there,
+            there_who=self.there_who,
+            show_time2=show_time(self.there_when),
         )
 
 
@@ -182,8 +191,9 @@ class MergeConflict(WorkbookError):
     def __init__(self, conflicts: list[Conflict]):
         self.conflicts = list(conflicts)
         lines = [
-            f"{len(self.conflicts)} çakışma var; birleşik dosya değiştirilmedi. Aynı değerler hem birleşik dosyada "
-            "hem gelen dosyada, son aktarımdan bu yana farklı biçimde değiştirilmiş:"
+            _(
+                "{n} çakışma var; birleşik dosya değiştirilmedi. Aynı değerler hem birleşik dosyada hem gelen dosyada, son aktarımdan bu yana farklı biçimde değiştirilmiş:"
+            ).format(n=len(self.conflicts))
         ]
         by_file: dict[tuple, list[Conflict]] = {}
         for c in self.conflicts:
@@ -192,7 +202,8 @@ class MergeConflict(WorkbookError):
             lines.append(f"{name} ({dept}):")
             lines += [c.line() for c in items]
         lines.append(
-            "Karar verin: --resolve ours (birleşik dosyadaki değerler kalsın) ya da "
-            "--resolve theirs (gelen dosyadaki değerler alınsın)."
+            _(
+                "Karar verin: --resolve ours (birleşik dosyadaki değerler kalsın) ya da --resolve theirs (gelen dosyadaki değerler alınsın)."
+            )
         )
         super().__init__("\n".join(lines))

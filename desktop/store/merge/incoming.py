@@ -89,10 +89,15 @@ def copy_hashing(src: Path, dest: Path) -> str:
 
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
             raise WorkbookError(
-                f"Disk dolu: '{src.name}' denetim için geçici klasöre ({dest.parent.parent}) kopyalanamadı. "
-                "O diskte yer açıp yeniden deneyin; birleşik dosya değişmedi."
+                _(
+                    "Disk dolu: '{name}' denetim için geçici klasöre ({parent}) kopyalanamadı. O diskte yer açıp yeniden deneyin; birleşik dosya değişmedi."
+                ).format(name=src.name, parent=dest.parent.parent)
             ) from None
-        raise WorkbookError(f"'{src.name}' okunamadı ({exc.strerror}). Dosyayı yerel diske kopyalayıp yeniden deneyin.") from None
+        raise WorkbookError(
+            _("'{name}' okunamadı ({strerror}). Dosyayı yerel diske kopyalayıp yeniden deneyin.").format(
+                name=src.name, strerror=exc.strerror
+            )
+        ) from None
     shutil.copystat(src, dest)
     return h.hexdigest()
 
@@ -105,13 +110,16 @@ def check_incoming(path: Path, target: Workbook, workdir: Path, accept_time: boo
     """
     name = path.name
     if same_file(path, target.path):
-        raise ImportRejected(f"'{name}' birleşik dosyanın kendisi; kendi içine aktarılamaz. Birimlerden gelen dosyaları seçin.")
+        raise ImportRejected(
+            _("'{name}' birleşik dosyanın kendisi; kendi içine aktarılamaz. Birimlerden gelen dosyaları seçin.").format(name=name)
+        )
     check_header(path, incoming=True)
     size = path.stat().st_size
     if size > MAX_INCOMING_BYTES:
         raise ImportRejected(
-            f"'{name}' bir birim dosyası için olağan dışı büyük ({size // (1 << 20)} MB; en çok "
-            f"{MAX_INCOMING_BYTES // (1 << 20)} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
+            _(
+                "'{name}' bir birim dosyası için olağan dışı büyük ({size} MB; en çok {max_incoming_bytes} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
+            ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
         )
     workdir.mkdir(parents=True)
     copy = workdir / name
@@ -120,7 +128,9 @@ def check_incoming(path: Path, target: Workbook, workdir: Path, accept_time: boo
     try:
         return _read_checked(conn, meta, target, path, copy, file_hash, accept_time)
     except sqlite3.Error as exc:  # damage quick_check does not see
-        raise DamagedWorkbook(f"'{name}' okunurken hata oluştu ({exc}). Göndereninden dosyayı yeniden isteyin.") from None
+        raise DamagedWorkbook(
+            _("'{name}' okunurken hata oluştu ({exc}). Göndereninden dosyayı yeniden isteyin.").format(name=name, exc=exc)
+        ) from None
     finally:
         conn.close()
 
@@ -140,13 +150,16 @@ def _read_checked(
     content_hash = snap.hash
     if problems:
         raise ImportRejected(
-            f"'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönder…' ile yeniden isteyin:",
+            _("'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönder…' ile yeniden isteyin:").format(
+                name=name
+            ),
             _first(problems),
         )
     if times and not accept_time:
         raise UntrustedTime(
-            f"'{name}' aktarılmadı: değişiklik zamanları güvenilir değil. Gönderen bilgisayarın saatini denetletin; "
-            "zamanlar doğruysa yine de aktarmak için --accept-time (pencerede 'Yine de aktar'):",
+            _(
+                "'{name}' aktarılmadı: değişiklik zamanları güvenilir değil. Gönderen bilgisayarın saatini denetletin; zamanlar doğruysa yine de aktarmak için --accept-time (pencerede 'Yine de aktar'):"
+            ).format(name=name),
             _first(times),
         )
     return Incoming(
@@ -178,7 +191,7 @@ def _reopened(conn: sqlite3.Connection, dept: str) -> dict | None:
 
 
 def _first(problems: list[str], n: int = 10) -> list[str]:
-    return problems[:n] + ([f"... ve {len(problems) - n} sorun daha"] if len(problems) > n else [])
+    return problems[:n] + ([_("... ve {n} sorun daha").format(n=len(problems) - n)] if len(problems) > n else [])
 
 
 def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection, dict]:
@@ -196,25 +209,33 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
         version = verify(conn, name)
         if version < SCHEMA_VERSION:
             raise ImportRejected(
-                f"'{name}' Faaliyet'in eski bir sürümüyle kaydedilmiş. Birim dosyayı bu sürümle bir kez açıp 'Gönder…' ile yeniden göndersin."
+                _(
+                    "'{name}' Faaliyet'in eski bir sürümüyle kaydedilmiş. Birim dosyayı bu sürümle bir kez açıp 'Gönder…' ile yeniden göndersin."
+                ).format(name=name)
             )
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         for needed in ("kind", "institution", "year", "definition_digest"):
             if needed not in meta:
-                raise DamagedWorkbook(f"'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.")
+                raise DamagedWorkbook(
+                    _("'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.").format(name=name, needed=needed)
+                )
         row = conn.execute("SELECT json FROM definition WHERE digest = ?", (meta["definition_digest"],)).fetchone()
         if row is None or not isinstance(row[0], str):
-            raise DamagedWorkbook(f"'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.")
+            raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=name))
         if hashlib.sha256(row[0].encode("utf-8")).hexdigest() != meta["definition_digest"]:
             raise DamagedWorkbook(
-                f"'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin."
+                _("'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.").format(
+                    name=name
+                )
             )
         if meta["definition_digest"] != known_digest:
             try:
                 Definition.from_json(row[0])
             except ValueError as exc:
                 raise DamagedWorkbook(
-                    f"'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı göndereninden yeniden isteyin."
+                    _("'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı göndereninden yeniden isteyin.").format(
+                        name=name, exc=exc
+                    )
                 ) from None
         return conn, meta
     except BaseException:
@@ -236,18 +257,22 @@ def _check_identity(meta: dict, target: Workbook, name: str) -> str:
     dept = meta.get("department") or ""
     if meta.get("kind") != "department" or not dept:
         raise ImportRejected(
-            f"'{name}' bir birleşik dosya, birim dosyası değil. Birleşik dosyalar birbirine aktarılmaz; birimlerden gelen dosyaları seçin."
+            _(
+                "'{name}' bir birleşik dosya, birim dosyası değil. Birleşik dosyalar birbirine aktarılmaz; birimlerden gelen dosyaları seçin."
+            ).format(name=name)
         )
     inst, target_inst = meta.get("institution"), target.meta.get("institution")
     if inst != target_inst:
         problems.append(
-            f"kurum '{meta.get('institution_name', inst)}', birleşik dosyanın kurumu '{target.meta.get('institution_name', target_inst)}'"
+            _("kurum '{get}', birleşik dosyanın kurumu '{get2}'").format(
+                get=meta.get("institution_name", inst), get2=target.meta.get("institution_name", target_inst)
+            )
         )
     if str(meta.get("year")) != str(target.year):
-        problems.append(f"yıl {meta.get('year')}, birleşik dosyanın yılı {target.year}")
+        problems.append(_("yıl {get}, birleşik dosyanın yılı {year}").format(get=meta.get("year"), year=target.year))
     if target.definition.department(dept) is None:
         known = ", ".join(d.key for d in target.definition.departments)
-        problems.append(f"birim '{dept}' bu yılın tanımında yok (bilinen birimler: {known})")
+        problems.append(_("birim '{dept}' bu yılın tanımında yok (bilinen birimler: {known})").format(dept=dept, known=known))
     if problems:
-        raise ImportRejected(f"'{name}' bu birleşik dosyaya ait değil; aktarılmadı:", problems)
+        raise ImportRejected(_("'{name}' bu birleşik dosyaya ait değil; aktarılmadı:").format(name=name), problems)
     return dept

@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...core.i18n import _
+from ...core.i18n import _, lazy
 from .conflicts import Conflict, show_time
 
 _LABELS = {
-    "imported": "aktarıldı",
-    "status": "yalnızca durum güncellendi",
-    "unchanged": "değişiklik yok",
-    "refused": "REDDEDİLDİ",
-    "skipped": "atlandı",
-    "planned": "aktarılabilir",
-    "conflict": "ÇAKIŞMA",
+    "imported": lazy("aktarıldı"),
+    "status": lazy("yalnızca durum güncellendi"),
+    "unchanged": lazy("değişiklik yok"),
+    "refused": lazy("REDDEDİLDİ"),
+    "skipped": lazy("atlandı"),
+    "planned": lazy("aktarılabilir"),
+    "conflict": lazy("ÇAKIŞMA"),
 }
 
 
@@ -41,12 +41,16 @@ class FileOutcome:
             head += f" ({self.department})"
         if self.status in ("imported", "planned"):
             c = self.changes
-            head += f" — {c['eklenen']} eklenen, {c['degisen']} değişen, {c['silinen']} silinen değer"
+            head += _(" — {eklenen} eklenen, {degisen} değişen, {silinen} silinen değer").format(
+                eklenen=c["eklenen"], degisen=c["degisen"], silinen=c["silinen"]
+            )
             if self.kept_here:
-                head += f"; birleşik dosyada yapılmış {self.kept_here} değişiklik korundu"
+                head += _("; birleşik dosyada yapılmış {kept_here} değişiklik korundu").format(kept_here=self.kept_here)
             if self.resolved:
                 ours = sum(1 for v in self.resolved.values() if v == "ours")
-                head += f"; {len(self.resolved)} çakışma çözüldü ({ours} birleşikteki, {len(self.resolved) - ours} gelen)"
+                head += _("; {n} çakışma çözüldü ({ours} birleşikteki, {n2} gelen)").format(
+                    n=len(self.resolved), ours=ours, n2=len(self.resolved) - ours
+                )
         if self.status in ("imported", "planned", "status") and self.state and self.state != "gonderildi":
             head += " — " + _("TASLAK: birim dosyayı henüz göndermedi")
         if self.message:
@@ -56,7 +60,7 @@ class FileOutcome:
                 by=self.reopened.get("by", ""), at=show_time(self.reopened.get("at", "")), reason=self.reopened.get("reason", "")
             )
         if self.status in ("imported", "planned") and self.deleted:
-            head += "\n" + "\n".join(f"    silinen: {d}" for d in self.deleted)
+            head += "\n" + "\n".join(_("    silinen: {label}").format(label=d) for d in self.deleted)
         return head
 
 

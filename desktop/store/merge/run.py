@@ -58,7 +58,7 @@ from pathlib import Path
 from ...core.i18n import _
 from ..errors import ReadOnlyWorkbook, StaleImport, UntrustedTime, WorkbookError
 from ..file import fingerprint
-from ..file.workbook import STATES, SUFFIX, Workbook
+from ..file.workbook import SUFFIX, Workbook, state_label
 from . import write as merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
 from .incoming import check_incoming, same_file, who_changed
@@ -108,14 +108,18 @@ def merge_files(
     (refused otherwise, flagged ``untrusted_time``).
     """
     if resolve is not None and not isinstance(resolve, Mapping) and resolve not in CHOICES:
-        raise WorkbookError(f"Bilinmeyen çözüm '{resolve}': 'ours' ya da 'theirs' olmalı.")
+        raise WorkbookError(_("Bilinmeyen çözüm '{resolve}': 'ours' ya da 'theirs' olmalı.").format(resolve=resolve))
     own = not isinstance(target, Workbook)
     wb = target if isinstance(target, Workbook) else Workbook.open(target, user=user)
     try:
         if not wb.is_consolidated:
-            raise WorkbookError(f"'{wb.path.name}' bir birim dosyası; birleştirme hedefi birleşik dosya olmalı.")
+            raise WorkbookError(
+                _("'{name}' bir birim dosyası; birleştirme hedefi birleşik dosya olmalı.").format(name=wb.path.name)
+            )
         if wb.readonly and not dry_run:
-            raise ReadOnlyWorkbook(f"Birleşik dosya salt okunur açık: {wb.readonly_reason}")
+            raise ReadOnlyWorkbook(
+                _("Birleşik dosya salt okunur açık: {readonly_reason}").format(readonly_reason=wb.readonly_reason)
+            )
         paths = expand_paths(files, wb.path)
         with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-") as tmp:
             result, plans = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress)
@@ -169,9 +173,9 @@ def _plan_all(
             p.outcome.status = "skipped"
             same = p.inc.content_hash == newest.inc.content_hash
             p.outcome.message = (
-                f"aynı içerik '{newest.inc.path.name}' dosyasında da var"
+                _("aynı içerik '{name}' dosyasında da var").format(name=newest.inc.path.name)
                 if same
-                else f"aynı birimin daha yeni dosyası ('{newest.inc.path.name}') aktarılıyor"
+                else _("aynı birimin daha yeni dosyası ('{name}') aktarılıyor").format(name=newest.inc.path.name)
             )
         try:
             if _compare(wb, newest, force, resolve):
@@ -217,18 +221,19 @@ def _compare(wb: Workbook, plan: Plan, force: bool, resolve) -> bool:
     last = plan.last = _last_import(wb, dept)
     if last and last["content_hash"] == inc.content_hash:
         if last.get("state") == inc.state and last.get("submitted_at", "") == inc.submitted_at:
-            out.status, out.message = "unchanged", "aynı içerik daha önce aktarılmış; hiçbir şey değişmedi"
+            out.status, out.message = "unchanged", _("aynı içerik daha önce aktarılmış; hiçbir şey değişmedi")
             return False
         plan.data = False
         plan.here_hash = fingerprint.content_hash(wb.conn, dept)
-        out.message = _("veriler aynı, durum: {s}").format(s=STATES.get(inc.state, inc.state).lower())
+        out.message = _("veriler aynı, durum: {s}").format(s=state_label(inc.state).lower())
         out.reopened = _new_reopen(inc, last)
         return True
     out.reopened = _new_reopen(inc, last)
     if last and inc.newest < last.get("newest", "") and not force:
         raise StaleImport(
-            f"eldekinden eski bir dosya: en son değişikliği {_when(inc.newest)}, daha önce aktarılan "
-            f"dosyanınki {_when(last.get('newest', ''))}. Yine de aktarmak için --force (pencerede 'Yine de aktar')."
+            _(
+                "eldekinden eski bir dosya: en son değişikliği {when}, daha önce aktarılan dosyanınki {when2}. Yine de aktarmak için --force (pencerede 'Yine de aktar')."
+            ).format(when=_when(inc.newest), when2=_when(last.get("newest", "")))
         )
     here = fingerprint.read(wb.conn, dept)
     plan.here_hash = here.hash

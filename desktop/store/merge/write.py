@@ -15,6 +15,7 @@ import sqlite3
 import urllib.parse
 from dataclasses import dataclass, field
 
+from ...core.i18n import _
 from ..errors import WorkbookError
 from ..file import fingerprint
 from ..file.clock import now
@@ -59,7 +60,11 @@ def write(wb: Workbook, plan: Plan, since: tuple[int, int] | None = None) -> Non
         with wb.transaction() as conn:
             unchanged = since is not None and stamp(wb) == since
             if not unchanged and fingerprint.content_hash(conn, dept) != plan.here_hash:
-                raise WorkbookError(f"birleşik dosyada '{dept}' birimi bu sırada değiştirildi; birleştirmeyi yeniden başlatın.")
+                raise WorkbookError(
+                    _("birleşik dosyada '{dept}' birimi bu sırada değiştirildi; birleştirmeyi yeniden başlatın.").format(
+                        dept=dept
+                    )
+                )
             result_hash = plan.here_hash
             snap = inc.read(conn, "inc")
             if plan.data:

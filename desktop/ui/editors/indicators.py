@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBox
 
 from ...core import rates, settings, units
 from ...core.numbers import format_number, format_percent
-from ...core.plan import DIRECTION_LABELS
+from ...core.plan import direction_word
 from ...core.values import ValueProblem, parse_input
 from .. import look
 from ..commands import Editor
@@ -95,7 +95,7 @@ class PlanCard(QGroupBox):
                 "Birim: {0}   ·   Yön: {1}   ·   Başlangıç (A): {2}   ·   {3} hedefi (B): {4}   ·   Hedefe etkisi: {5}"
             ).format(
                 item.unit,
-                DIRECTION_LABELS.get(item.direction, item.direction),
+                direction_word(item.direction),
                 _num(item.baseline),
                 editor.doc.definition.year.year,
                 _num(item.target),

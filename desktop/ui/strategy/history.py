@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from ...store.file.workbook import STATES
+from ...store.file.workbook import state_label
 from ...store.merge.history import ImportRecord
 from ..i18n import tr
 from ..submit import when
@@ -88,7 +88,7 @@ class ImportHistory(QWidget):
 
     @staticmethod
     def _import_cells(r: ImportRecord, names: dict[str, str]) -> tuple:
-        state = STATES.get(r.state, r.state) if r.state == "gonderildi" else tr("TASLAK (gönderilmemiş)")
+        state = state_label(r.state) if r.state == "gonderildi" else tr("TASLAK (gönderilmemiş)")
         changes = _changes(r)
         if r.reopened:
             changes = tr("Birim gönderimini geri aldı: “{0}”").format(r.reopened.get("reason", "")) + " — " + changes
@@ -114,7 +114,7 @@ class ImportHistory(QWidget):
             tr("(geri gönderme notu)"),
             "–",
             "–",
-            STATES["geri"],
+            state_label("geri"),
             tr("Not: “{0}”").format(x["note"]) + fields,
             "–",
         )
