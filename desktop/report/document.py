@@ -10,11 +10,12 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from . import fonts as F
 from .makeup import Together, keep_with_next
 from .marks import LIST_ANCHOR
+from .paragraph import Paragraph
 from .styles import DRAFT, MUTED, RULE, sheet
 
 PORTRAIT = A4
@@ -289,7 +290,7 @@ class ReportDoc(BaseDocTemplate):
     # --- page decoration --------------------------------------------------
     def _watermark(self, canv, doc=None):
         """Drawn last, over the page's tables, in a light transparent red."""
-        if not self.draft:
+        if not self.draft or self.mode.dry:
             return
         w, h = canv._pagesize
         canv.saveState()
@@ -302,7 +303,7 @@ class ReportDoc(BaseDocTemplate):
         canv.restoreState()
 
     def _cover_page(self, canv, doc):
-        if self.draft:
+        if self.draft and not self.mode.dry:
             w, h = canv._pagesize
             canv.saveState()
             canv.setFillColor(DRAFT)
@@ -319,6 +320,8 @@ class ReportDoc(BaseDocTemplate):
         return f"TASLAK – {self.open_errors} hata açık; {where}"
 
     def _page(self, canv, doc):
+        if self.mode.dry:  # the dry pass is never saved: its pages need no header or footer
+            return
         w, h = canv._pagesize
         left = MARGIN_X if w < h else MARGIN_X * 0.8
         right = w - left

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..core import turkish
@@ -13,6 +13,7 @@ from . import declarations, performance
 from .context import Context
 from .document import Heading
 from .outline import GENERATED, OUTLINE, Node
+from .paragraph import Paragraph
 from .sections import section_blocks
 from .story import Story
 from .styles import sheet

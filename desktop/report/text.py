@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Paragraph
-
 from ..core.numbers import bind_units
 from ..core.values import TEXT_LIMITS
 from ..store.errors import WorkbookError
+from .paragraph import Paragraph
 from .styles import sheet
 
 UNFIT = (
