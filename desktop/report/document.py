@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import copy
 import datetime as dt
 import time
 
@@ -202,6 +203,19 @@ class LayoutFrame(Frame):
                 release()
 
     add = _add  # Frame binds add = _add in its class body
+
+    def __deepcopy__(self, memo):
+        """``copy.deepcopy`` without walking numbers and strings one by one: ReportLab copies the
+        frame for every ``KeepTogether`` it measures (hundreds a build); what it may change in the
+        copy are plain values and the odd list, which are still copied deeply."""
+        twin = self.__class__.__new__(self.__class__)
+        memo[id(self)] = twin
+        for name, value in self.__dict__.items():
+            twin.__dict__[name] = value if isinstance(value, _PLAIN) else copy.deepcopy(value, memo)
+        return twin
+
+
+_PLAIN = (int, float, str, type(None), PassMode)  # immutable (PassMode is shared on purpose)
 
 
 class ReportDoc(BaseDocTemplate):
