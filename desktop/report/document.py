@@ -6,6 +6,7 @@ import calendar
 import copy
 import datetime as dt
 import time
+import weakref
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
@@ -218,8 +219,48 @@ class LayoutFrame(Frame):
 _PLAIN = (int, float, str, type(None), PassMode)  # immutable (PassMode is shared on purpose)
 
 
+def _if_alive(ref, edit, *args) -> None:
+    target = ref()
+    if target is not None:
+        edit(target, *args)
+
+
+def _weak_edits(append):
+    """``multiBuild``'s list of edits to undo between passes, holding its flowables weakly.
+
+    ReportLab marks a flowable moved to the next page (``_postponed``) and
+    keeps it in that list until the pass ends: every split part of a table
+    (a whole ReportLab ``Table``, a style object per cell) stayed alive until
+    the PDF was saved, memory growing with the pages. A part that nothing
+    else holds is never laid out again, so its edit needs no undoing; the
+    story's own flowables are held by the story and are undone as before.
+    """
+
+    def edit(e) -> None:
+        try:
+            ref = weakref.ref(e[1])
+        except TypeError:  # not weakly referable: kept as ReportLab keeps it
+            append(e)
+            return
+        append((_if_alive, ref, e[0], *e[2:]))
+
+    return edit
+
+
 class ReportDoc(BaseDocTemplate):
     keepTogetherClass = Together
+
+    @property
+    def _multiBuildEdits(self):
+        return self.__dict__["_edits"]
+
+    @_multiBuildEdits.setter
+    def _multiBuildEdits(self, append) -> None:
+        self.__dict__["_edits"] = _weak_edits(append)
+
+    @_multiBuildEdits.deleter
+    def _multiBuildEdits(self) -> None:
+        del self.__dict__["_edits"]
 
     def __init__(self, filename, *, header_left: str, header_right: str, draft: bool, check=None, **kw):
         super().__init__(
