@@ -6,11 +6,12 @@ import io
 
 from reportlab.graphics.shapes import Circle, Drawing, String
 from reportlab.lib import colors
-from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Image, Spacer, Table, TableStyle
 
 from ..core import turkish
 from ..core.images import image_problem
 from . import fonts as F
+from .paragraph import Paragraph
 from .styles import ACCENT, RULE, sheet
 from .text import esc
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from ..core.dates import format_date
 from ..core.institution import SignerDef
+from .paragraph import Paragraph
 from .styles import MUTED, RULE, sheet
 from .text import esc
 

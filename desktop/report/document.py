@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import calendar
+import copy
 import datetime as dt
 import time
+import weakref
+import zlib
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from . import fonts as F
 from .makeup import Together, keep_with_next
 from .marks import LIST_ANCHOR
+from .paragraph import Paragraph
 from .styles import DRAFT, MUTED, RULE, sheet
 
 PORTRAIT = A4
@@ -162,7 +168,28 @@ def fixed_canvas(when: dt.date):
             ts.YMDhms = tuple(ts.lt)[:6]
             self._doc._timeStamp = ts
 
+        def showPage(self):
+            super().showPage()
+            squeeze(self._doc.Pages.pages[-1])
+
     return FixedCanvas
+
+
+def squeeze(page) -> None:
+    """Compress a finished page's content now, as saving would (the same bytes in the PDF).
+
+    ReportLab keeps every page's content as text until the PDF is saved and
+    compresses it then: a long report held its whole text, about 20 KB a
+    page. Compressed when the page ends, it holds a fifth of that.
+    """
+    if not page.compression or not page.stream or page.Contents or rl_config.useA85:
+        return  # what ``PDFPage.check_format`` would not compress with zlib alone is left to it
+    text = page.stream
+    stream = PDFStream(content=zlib.compress(text.encode("utf8") if isinstance(text, str) else text))
+    stream.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
+    stream.__Comment__ = "page stream"
+    page.Contents = stream
+    page.stream = None
 
 
 def _no_draw(*args, **kwargs):
@@ -202,9 +229,62 @@ class LayoutFrame(Frame):
 
     add = _add  # Frame binds add = _add in its class body
 
+    def __deepcopy__(self, memo):
+        """``copy.deepcopy`` without walking numbers and strings one by one: ReportLab copies the
+        frame for every ``KeepTogether`` it measures (hundreds a build); what it may change in the
+        copy are plain values and the odd list, which are still copied deeply."""
+        twin = self.__class__.__new__(self.__class__)
+        memo[id(self)] = twin
+        for name, value in self.__dict__.items():
+            twin.__dict__[name] = value if isinstance(value, _PLAIN) else copy.deepcopy(value, memo)
+        return twin
+
+
+_PLAIN = (int, float, str, type(None), PassMode)  # immutable (PassMode is shared on purpose)
+
+
+def _if_alive(ref, edit, *args) -> None:
+    target = ref()
+    if target is not None:
+        edit(target, *args)
+
+
+def _weak_edits(append):
+    """``multiBuild``'s list of edits to undo between passes, holding its flowables weakly.
+
+    ReportLab marks a flowable moved to the next page (``_postponed``) and
+    keeps it in that list until the pass ends: every split part of a table
+    (a whole ReportLab ``Table``, a style object per cell) stayed alive until
+    the PDF was saved, memory growing with the pages. A part that nothing
+    else holds is never laid out again, so its edit needs no undoing; the
+    story's own flowables are held by the story and are undone as before.
+    """
+
+    def edit(e) -> None:
+        try:
+            ref = weakref.ref(e[1])
+        except TypeError:  # not weakly referable: kept as ReportLab keeps it
+            append(e)
+            return
+        append((_if_alive, ref, e[0], *e[2:]))
+
+    return edit
+
 
 class ReportDoc(BaseDocTemplate):
     keepTogetherClass = Together
+
+    @property
+    def _multiBuildEdits(self):
+        return self.__dict__["_edits"]
+
+    @_multiBuildEdits.setter
+    def _multiBuildEdits(self, append) -> None:
+        self.__dict__["_edits"] = _weak_edits(append)
+
+    @_multiBuildEdits.deleter
+    def _multiBuildEdits(self) -> None:
+        del self.__dict__["_edits"]
 
     def __init__(self, filename, *, header_left: str, header_right: str, draft: bool, check=None, **kw):
         super().__init__(
@@ -289,7 +369,7 @@ class ReportDoc(BaseDocTemplate):
     # --- page decoration --------------------------------------------------
     def _watermark(self, canv, doc=None):
         """Drawn last, over the page's tables, in a light transparent red."""
-        if not self.draft:
+        if not self.draft or self.mode.dry:
             return
         w, h = canv._pagesize
         canv.saveState()
@@ -302,7 +382,7 @@ class ReportDoc(BaseDocTemplate):
         canv.restoreState()
 
     def _cover_page(self, canv, doc):
-        if self.draft:
+        if self.draft and not self.mode.dry:
             w, h = canv._pagesize
             canv.saveState()
             canv.setFillColor(DRAFT)
@@ -319,6 +399,8 @@ class ReportDoc(BaseDocTemplate):
         return f"TASLAK – {self.open_errors} hata açık; {where}"
 
     def _page(self, canv, doc):
+        if self.mode.dry:  # the dry pass is never saved: its pages need no header or footer
+            return
         w, h = canv._pagesize
         left = MARGIN_X if w < h else MARGIN_X * 0.8
         right = w - left

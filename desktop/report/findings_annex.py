@@ -10,7 +10,7 @@ the table is built when the frame lays it out, not before.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..core.findings import SEVERITY_LABELS, Finding
 from ..core.i18n import source
@@ -19,6 +19,7 @@ from . import fonts as F
 from .context import Context
 from .document import Anchor, Heading
 from .marks import LIST_ANCHOR, MARK, anchor_name
+from .paragraph import Paragraph
 from .story import Story
 from .styles import sheet
 from .tables import Col, LazyTable, fit_table

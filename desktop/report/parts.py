@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from ..core import turkish
 from ..core.forms import SectionDef
 from ..core.i18n import _
 from . import declarations, performance
+from .contents import Contents
 from .context import Context
 from .document import Heading
 from .outline import GENERATED, OUTLINE, Node
+from .paragraph import Paragraph
 from .sections import section_blocks
 from .story import Story
 from .styles import sheet
@@ -61,7 +62,7 @@ def foreword(ctx: Context, story: Story) -> None:
 
 def toc(ctx: Context, story: Story) -> None:
     st = sheet()
-    t = TableOfContents(dotsMinLevel=0)
+    t = Contents(dotsMinLevel=0)
     t.levelStyles = [st["toc0"], st["toc1"], st["toc2"], st["toc3"]]
     story.add(Heading("İçindekiler", 0, ctx.key("icindekiler"), style="h0", toc=False), t)
     story.page_break("portrait")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from ..core import rates
 from ..core.i18n import _, source
@@ -17,6 +17,7 @@ from ..core.plan import DIRECTION_LABELS, PerformanceTargetDef
 from .context import Context
 from .document import Heading
 from .marks import anchor_name, mark_text, shade
+from .paragraph import Paragraph
 from .styles import sheet
 from .tables import Col, RowTooTall, fit_table
 from .text import checked, esc, flat, unfit

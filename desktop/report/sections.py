@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 
-from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Image, Spacer, Table, TableStyle
 
 from ..core import keys, organisation, references
 from ..core.forms import ColumnDef, FieldDef, PhotoListDef, SectionDef, TableDef
@@ -20,6 +20,7 @@ from .document import Anchor
 from .makeup import Together
 from .marks import anchor_name, mark_text, shade
 from .org_chart import org_chart
+from .paragraph import Paragraph
 from .styles import RULE, TABLE_SIZE, sheet
 from .tables import Col, RowTooTall, fit_table, make_table
 from .text import checked, esc, flat, paragraphs, unfit

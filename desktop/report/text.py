@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Paragraph
-
 from ..core.i18n import _, lazy
 from ..core.numbers import bind_units
 from ..core.values import TEXT_LIMITS
 from ..store.errors import WorkbookError
+from .paragraph import Paragraph
 from .styles import sheet
 
 UNFIT = lazy(

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..core.numbers import format_number
 from ..core.plan import IndicatorDef
 from .context import Context
+from .paragraph import Paragraph
 from .styles import ACCENT, MUTED, sheet
 from .tables import Col, fit_table
 from .text import esc

@@ -9,7 +9,7 @@ unit has nothing for prints the one line every empty regulation heading prints.
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from ..core import keys, settings
 from ..core.entries import ValueView
@@ -22,6 +22,7 @@ from .cover import cover
 from .document import Heading
 from .findings_annex import findings_part
 from .outline import OUTLINE, Node
+from .paragraph import Paragraph
 from .sections import NUMERIC, section_blocks, show
 from .story import Story
 from .styles import TABLE_SIZE, sheet
