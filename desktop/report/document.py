@@ -314,42 +314,24 @@ class ReportDoc(BaseDocTemplate):
         self.mode = PassMode()
         pw, ph = PORTRAIT
         lw, lh = LANDSCAPE
-        portrait_frame = LayoutFrame(
-            self.mode,
-            MARGIN_X,
-            MARGIN_BOTTOM,
-            pw - 2 * MARGIN_X,
-            ph - MARGIN_TOP - MARGIN_BOTTOM,
-            id="p",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        landscape_frame = LayoutFrame(
-            self.mode,
-            MARGIN_X * 0.8,
-            MARGIN_BOTTOM,
-            lw - 1.6 * MARGIN_X,
-            lh - MARGIN_TOP - MARGIN_BOTTOM,
-            id="l",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        cover_frame = LayoutFrame(
-            self.mode,
-            MARGIN_X,
-            MARGIN_BOTTOM,
-            pw - 2 * MARGIN_X,
-            ph - 2 * MARGIN_BOTTOM,
-            id="c",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
+
+        def frame(x: float, width: float, height: float, frame_id: str) -> LayoutFrame:  # the body, no padding
+            return LayoutFrame(
+                self.mode,
+                x,
+                MARGIN_BOTTOM,
+                width,
+                height,
+                id=frame_id,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
+
+        portrait_frame = frame(MARGIN_X, pw - 2 * MARGIN_X, ph - MARGIN_TOP - MARGIN_BOTTOM, "p")
+        landscape_frame = frame(MARGIN_X * 0.8, lw - 1.6 * MARGIN_X, lh - MARGIN_TOP - MARGIN_BOTTOM, "l")
+        cover_frame = frame(MARGIN_X, pw - 2 * MARGIN_X, ph - 2 * MARGIN_BOTTOM, "c")
         self.addPageTemplates(
             [
                 PageTemplate("cover", [cover_frame], onPage=self._cover_page, onPageEnd=self._watermark, pagesize=PORTRAIT),
