@@ -219,12 +219,14 @@ class LayoutFrame(Frame):
         # an instance attribute shadows the method for this call (through
         # __dict__: Drawings refuse unknown attributes)
         flowable.__dict__["drawOn"] = _no_draw
+        placed = 0
         try:
-            return super()._add(flowable, canv, trySplit)
+            placed = super()._add(flowable, canv, trySplit)
+            return placed
         finally:
             flowable.__dict__.pop("drawOn", None)
             release = getattr(flowable, "release", None)
-            if release is not None:
+            if placed and release is not None:  # not placed: split or tried on the next page, with what it has made
                 release()
 
     add = _add  # Frame binds add = _add in its class body
