@@ -175,8 +175,11 @@ def _wrap(text, width: int = 60) -> str:
 
 # --- scale: a synthetic year -------------------------------------------------
 
+ROWS = 60  # rows of each of a department's four tables
+TEXTS = 1  # copies of the narrative's text block in a department's long text
 
-def synthetic_definition(departments: int) -> Definition:
+
+def synthetic_definition(departments: int, rows: int = ROWS) -> Definition:
     depts = [{"key": "strateji", "name": "Strateji Geliştirme", "role": "institution"}]
     forms, aims = [], []
     for n in range(departments):
@@ -188,7 +191,7 @@ def synthetic_definition(departments: int) -> Definition:
                 "key": f"tablo_{t}",
                 "title": f"Çizelge {t + 1}: Aylara ve Türlere Göre İşlemler",
                 "row_header": "Tür",
-                "rows": [{"key": f"r{r}", "label": f"İşlem türü {r + 1} (şubeler dâhil)"} for r in range(60)],
+                "rows": [{"key": f"r{r}", "label": f"İşlem türü {r + 1} (şubeler dâhil)"} for r in range(rows)],
                 "columns": [{"key": f"c{c}", "label": f"Sütun {c + 1}", "type": "count"} for c in range(4)]
                 + [
                     {"key": "tutar", "label": "Tutar (TL)", "type": "money"},
@@ -252,19 +255,19 @@ def synthetic_definition(departments: int) -> Definition:
     )
 
 
-def synthetic_workbook(path: Path, departments: int) -> Path:
-    d = synthetic_definition(departments)
+def synthetic_workbook(path: Path, departments: int, rows: int = ROWS, texts: int = TEXTS) -> Path:
+    d = synthetic_definition(departments, rows)
     text = (
         "Müdürlüğümüz yıl boyunca planlanan işleri yürütmüş, vatandaş başvurularını zamanında "
         "sonuçlandırmıştır. " * 6 + "\n\n- Birinci çalışma\n- İkinci çalışma\n- Üçüncü çalışma\n\n"
-    ) * 2
+    ) * (2 * texts)
     with Workbook.create(path, d, None) as wb:
         values, indicators = {}, {}
         for n in range(departments):
             key = f"birim_{n:03d}"
             values[f"{key}.anlatim"] = text
             for t in range(4):
-                for r in range(60):
+                for r in range(rows):
                     for c in range(4):
                         values[f"{key}.tablo_{t}.r{r}.c{c}"] = (n * 7 + t * 13 + r * 17 + c * 31) % 997
                     values[f"{key}.tablo_{t}.r{r}.tutar"] = ((n + 1) * (r + 1) * 104729) % 9_999_999 + 0.5

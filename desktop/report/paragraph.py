@@ -22,6 +22,13 @@ from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.rl_config import _FUZZ
 
+# what laying out and drawing set on a paragraph (its parse, its lines, its frame and canvas);
+# everything else (how it was made, what the story or ReportLab's passes marked on it) is kept
+_LAYOUT = frozenset(
+    ("frags", "text", "blPara", "_lines_for", "_wrapWidths", "_width_max", "width", "height", "_frame", "canv")
+    + ("_splitLongWordCount", "_hyphenations", "_JustifyLast")
+)
+
 
 class Paragraph(_Paragraph):
     _lines_for: tuple | None = None  # (width, blPara, _wrapWidths, height, _width_max, frags) of the last break
@@ -54,10 +61,11 @@ class Paragraph(_Paragraph):
         """Back to its text: the parse and the lines are made again when a frame next asks."""
         if self._source is None:
             return
-        for name in ("frags", "blPara", "_lines_for", "text", "_wrapWidths"):
-            self.__dict__.pop(name, None)
+        # a new dict, not keys popped: the one that held the layout's attributes stays as big
+        kept = {name: value for name, value in self.__dict__.items() if name not in _LAYOUT}
+        self.__dict__ = kept
         text, style, bullet = self._source
-        self.__dict__.update(style=style, bulletText=bullet)
+        kept.update(style=style, bulletText=bullet)
 
     def wrap(self, availWidth, availHeight):
         kept = self._lines_for
