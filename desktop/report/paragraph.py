@@ -49,6 +49,8 @@ class Paragraph(_Paragraph):
         found = self.__dict__.get("frags")
         if found is None and self._source is not None:
             text, style, bullet = self._source
+            if callable(text):  # its markup made when it is needed (``text.paragraphs``)
+                text = text()
             self._setup(text, style, bullet, None, cleanBlockQuotedText)  # sets text, frags, style, bulletText
             found = self.__dict__["frags"]
         return found
