@@ -33,6 +33,7 @@ _LAYOUT = frozenset(
 class Paragraph(_Paragraph):
     _lines_for: tuple | None = None  # (width, blPara, _wrapWidths, height, _width_max, frags) of the last break
     _source: tuple | None = None  # (text, style, bulletText) of a paragraph made from text: parsed on demand
+    keeps_lines = True  # the dry pass may keep its lines for the drawing pass (document.KEEP_LINES)
 
     def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8"):
         if frags is not None or style is None:  # split parts (made from frags) are parsed already
