@@ -215,11 +215,17 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         return list(self._slots_of_form(department).values())
 
     def item(self, department: str, item_key: str):
-        for section in self.form(department).sections:
-            for item in section.items:
-                if item.key == item_key:
-                    return item
-        return None
+        """The item ``item_key`` of the department's form (keys are unique in a form), or None."""
+        found = self._item_maps.get(department)
+        if found is None:
+            found = {item.key: item for section in self.form(department).sections for item in section.items}
+            if department in self._by_key:  # an unknown department (a stored row's) is not remembered
+                self._item_maps[department] = found
+        return found.get(item_key)
+
+    @cached_property
+    def _item_maps(self) -> dict[str, dict]:
+        return {}
 
     @cached_property
     def digest(self) -> str:
