@@ -84,7 +84,6 @@ class FormParts(Sequence[FormDef]):
         self.departments = [h.department for h in heads]
         self.slot_count = sum(h.slot_count() for h in heads)  # every form's values together (a limit)
         self._index = {d: i for i, d in enumerate(self.departments)}
-        self.decoded = 0  # forms built so far (a test counts them)
 
     def bind(self, check: Callable[[FormDef], None]) -> bool:
         """The definition's rules about one form, run on each as it is built; False when the
@@ -98,6 +97,11 @@ class FormParts(Sequence[FormDef]):
         """The department's form (decoded and checked now if not yet), or None when it has none."""
         i = self._index.get(department)
         return None if i is None else self[i]
+
+    @property
+    def decoded(self) -> int:
+        """Forms built so far (tests and ``bench_open`` count them)."""
+        return sum(f is not None for f in self._forms)
 
     def is_decoded(self, department: str) -> bool:
         i = self._index.get(department)
@@ -118,8 +122,7 @@ class FormParts(Sequence[FormDef]):
                         i=i, department=form.department
                     )
                 )
-            self._forms[i] = form
-            self.decoded += 1
+            self._forms[i] = form  # two threads asking at once both build it: the same form
         return form
 
     @overload
