@@ -151,3 +151,19 @@ def test_a_consolidated_file_and_a_text_not_its_digest_are_decoded_whole(tmp_pat
         conn.execute("UPDATE definition SET json = ?", (json.dumps(json.loads(text), indent=1),))
     with Workbook.open(files["imar"]) as wb:
         assert type(wb.definition.forms) is list and wb.definition.digest == definition.digest
+
+
+def test_a_file_with_rows_of_another_department_is_checked_whole_at_opening(files):
+    """Faaliyet writes only the file's own department: a row of another one (whose check would ask
+    for that form) makes the opening check the whole definition, as it always did."""
+    with sqlite3.connect(files["imar"]) as conn:
+        conn.execute(
+            "INSERT INTO entry (key, department, value, changed_at, changed_by) "
+            "VALUES ('itfaiye.x', 'itfaiye', 1, '2020-06-01T00:00:00+00:00', 'x')"
+        )
+    with Workbook.open(files["imar"]) as wb:
+        assert type(wb.definition.forms) is list
+        assert any("başka bir birime ait" in p.message or "itfaiye.x" in p.message for p in wb.stored_problems())
+    forge(files["imar"], lambda data: _form(data, "itfaiye")["sections"][0].update(hatali_alan=1))
+    with pytest.raises(DamagedWorkbook, match="bilinmeyen alan"):
+        Workbook.open(files["imar"])

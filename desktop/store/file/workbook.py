@@ -17,6 +17,7 @@ from pathlib import Path
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
+from ...core.form_parts import FormParts
 from ...core.i18n import _, lazy
 from ...core.live_checks import LiveChecks
 from ...core.sha import sha256_hex
@@ -61,6 +62,30 @@ def _disk_error(exc: sqlite3.Error) -> WorkbookError:
     return WorkbookError(_("Değişiklik kaydedilemedi ({exc}). Dosyanız bozulmadı; yeniden deneyin.").format(exc=exc))
 
 
+def _names_others(conn: sqlite3.Connection, department: str, with_forms: list[str]) -> bool:
+    """Whether a department file holds a row of another department: in its department column,
+    or naming a key of another department's form (``<department>.…``, or the department itself)."""
+    others = "(SELECT value FROM json_each(:others) WHERE value != :d)"
+
+    def names(col: str) -> str:
+        return f"(substr({col}, 1, instr({col}, '.') - 1) IN {others} OR {col} IN {others})"
+
+    sql = " UNION ALL ".join(
+        f"SELECT 1 FROM {table} WHERE department IS NOT :d" + (f" OR {names(col)}" if col else "")
+        for table, col in (
+            ("entry", "key"),
+            ("photo", "list_key"),
+            ("history", "target"),
+            ("audit", "target"),
+            ("status", ""),
+            ("indicator", ""),
+            ("activity", ""),
+        )
+    )
+    params = {"d": department, "others": "[" + ",".join(f'"{k}"' for k in with_forms) + "]"}  # keys are [a-z0-9_]
+    return conn.execute(f"SELECT EXISTS ({sql})", params).fetchone()[0] == 1
+
+
 class Workbook:
     """An open workbook. Use ``Workbook.open`` or ``Workbook.create``."""
 
@@ -88,6 +113,11 @@ class Workbook:
         lazy = self.meta["kind"] == "department" and canonical and type(self.meta.get("department")) is str
         try:
             self.definition = Definition.from_json(text, department=self.meta["department"] if lazy else None)
+            forms = self.definition.forms
+            if lazy and isinstance(forms, FormParts) and _names_others(conn, self.meta["department"], forms.departments):
+                # rows naming another department (not Faaliyet's: its checks would ask for that form):
+                # the whole definition is checked now, as every opening did before
+                self.definition = Definition.from_json(text)
         except ValueError as exc:  # Turkish, names the place or the limit (Definition.from_json)
             raise DamagedWorkbook(
                 _("'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı yeniden oluşturun.").format(name=path.name, exc=exc)
