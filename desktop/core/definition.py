@@ -248,8 +248,8 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
         ``department``: the file of one department. Its form and the institution
         unit's are decoded now, every other form when first asked for, each checked
-        before it is handed out (``form_parts``): opening a department's file costs
-        the same in a year of 12 departments as in one of 1.200.
+        before it is handed out (``form_parts``): opening a department's file builds
+        no other department's form, however many the year has.
         """
         if department is None:
             return decode_stored(_DEFINITION.decode, text)
