@@ -48,6 +48,7 @@ class Incoming:
     clerk: str
     submitted_at: str
     reopened: dict | None = None  # the file's last submission taken back: {"at", "by", "reason"}
+    counts: dict[str, int] | None = None  # units of the checked data by kind (``Snapshot.counts``)
 
     def read(self, conn: sqlite3.Connection | None = None, schema: str = "main", verify: bool = True) -> fingerprint.Snapshot:
         """The checked data again, from the private copy (``conn`` with it attached as ``schema``, or
@@ -141,13 +142,15 @@ def _read_checked(
     name = path.name
     dept = _check_identity(meta, target, name)
     snap = fingerprint.read(conn, dept)
-    found = stored.problems(conn, target.definition, dept, target.year)
+    content_hash = snap.hash
+    counts = snap.counts()
+    del snap  # only its hash and counts are kept: a merge's memory is bounded by its largest file
+    found = stored.problems(conn, target.definition, dept, target.year, content_hash=content_hash)
     problems = [p.message for p in found if p.kind != "time"]
     times = [p.message for p in found if p.kind == "time"]
     row = conn.execute("SELECT state, changed_at, changed_by, content_hash FROM status WHERE department = ?", (dept,)).fetchone()
     state, changed_at, clerk, _submitted_hash = row or ("taslak", "", "", "")
     reopened = _reopened(conn, dept)
-    content_hash = snap.hash
     if problems:
         raise ImportRejected(
             _("'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönder…' ile yeniden isteyin:").format(
@@ -174,6 +177,7 @@ def _read_checked(
         clerk=clerk,
         submitted_at=changed_at if state == "gonderildi" else "",
         reopened=reopened,
+        counts=counts,
     )
 
 
@@ -219,10 +223,16 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
                 raise DamagedWorkbook(
                     _("'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.").format(name=name, needed=needed)
                 )
-        row = conn.execute("SELECT json FROM definition WHERE digest = ?", (meta["definition_digest"],)).fetchone()
-        if row is None or not isinstance(row[0], str):
+        # the stored bytes, hashed as they are: the text is decoded only to be parsed
+        row = conn.execute(
+            "SELECT typeof(json), CAST(json AS BLOB) FROM definition WHERE digest = ?", (meta["definition_digest"],)
+        ).fetchone()
+        if row is None or row[0] != "text":
             raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=name))
-        if hashlib.sha256(row[0].encode("utf-8")).hexdigest() != meta["definition_digest"]:
+        digest = hashlib.sha256(row[1]).hexdigest()
+        # the target's own definition hashes to ``known_digest``: equal bytes, no need to decode them
+        text = "" if digest == known_digest else _utf8(row[1])
+        if text is None or digest != meta["definition_digest"]:
             raise DamagedWorkbook(
                 _("'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.").format(
                     name=name
@@ -230,7 +240,7 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
             )
         if meta["definition_digest"] != known_digest:
             try:
-                Definition.from_json(row[0])
+                Definition.from_json(text)
             except ValueError as exc:
                 raise DamagedWorkbook(
                     _("'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı göndereninden yeniden isteyin.").format(
@@ -241,6 +251,15 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
     except BaseException:
         conn.close()
         raise
+
+
+def _utf8(data: bytes) -> str | None:
+    """The text of stored bytes, or None when they are not UTF-8 (read as text they would not hash
+    to what they are: such a definition was changed outside Faaliyet)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def who_changed(inc: Incoming, units: list) -> dict:

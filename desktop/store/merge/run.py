@@ -237,12 +237,18 @@ def _compare(wb: Workbook, plan: Plan, force: bool, resolve) -> bool:
         )
     here = fingerprint.read(wb.conn, dept)
     plan.here_hash = here.hash
-    there = inc.read(verify=False)  # counted and compared only; the write verifies
-    _count_changes(out, here, there, wb.definition)
+    there = None
+    if here.empty and inc.counts is not None:  # nothing here: every unit of the file is added
+        out.changes["eklenen"] += sum(inc.counts.values())
+    else:
+        there = inc.read(verify=False)  # counted and compared only; the write verifies
+        _count_changes(out, here, there, wb.definition)
     # the target holds exactly what the last import brought (or nothing, before
     # the first import): no change was made here, the file replaces the department
     if (last is not None and last["content_hash"] == plan.here_hash) or (last is None and here.empty):
         return True
+    if there is None:
+        there = inc.read(verify=False)
     there_units = units(lists(there))
     here_units = units(lists(here))
     base_units = units(last.get("base", {})) if last else {}
