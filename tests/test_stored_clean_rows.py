@@ -130,3 +130,23 @@ def test_no_whole_number_is_safe_for_a_text_or_date(type_):
     row = conn.execute(f"SELECT {stored.SAFE_INTEGERS} FROM (SELECT 5 AS value) AS e, (SELECT ? AS type) AS t", (type_,))
     assert not row.fetchone()[0]
     conn.close()
+
+
+def test_the_proven_keys_are_the_ones_the_per_row_check_finds_clean(definition):
+    """``_DepartmentRows`` lets through only keys whose look-up in ``_Check`` gives the department:
+    built from ``slots_of``, they must be exactly what a search of every slot and target gives."""
+    import json
+
+    check = stored._Check(definition, None, 2020, NOW)
+    proven = 0
+    for dept in (d.key for d in definition.departments):
+        unsigned, signed, targets = (set(json.loads(x)) for x in stored._proven_keys(check, dept))
+        entered = {k: s for k, s in definition.slots.items() if s.department == dept and not s.computed}
+        assert unsigned == {k for k, s in entered.items() if s.type == "count"}
+        assert signed == {k for k, s in entered.items() if s.type in ("money", "decimal", "percent")}
+        every = [*definition.slots, *(d.key for d in definition.departments)]
+        for item in [*definition.plan.indicators(), *definition.plan.activities()]:
+            every += [item.key, *(f"{item.key}.{a}" for a in ("actual", "actual_cost", "explanation", "source"))]
+        assert targets == {t for t in every if check.target_owner(t) == dept}
+        proven += len(unsigned) + len(signed)
+    assert proven  # the small year has numbers to prove

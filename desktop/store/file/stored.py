@@ -286,6 +286,7 @@ class _DepartmentRows:
         unsigned, signed, targets = _department_keys(check, dept)
         times: list[str] = []
         whos: list[str] = []
+        bad = [False, False]  # a time, an author with a problem: only then are rows compared with the good ones
         for kind, raw in conn.execute(
             f"SELECT 0, CAST(changed_at AS BLOB) FROM {s}.entry UNION SELECT 0, CAST(at AS BLOB) FROM {s}.audit "
             f"UNION SELECT 1, CAST(changed_by AS BLOB) FROM {s}.entry UNION SELECT 1, CAST(who AS BLOB) FROM {s}.audit"
@@ -293,6 +294,8 @@ class _DepartmentRows:
             text = _utf8(raw)
             if text is not None and (kind == 1 or check.good_time(text)):
                 (whos if kind else times).append(text)
+            else:
+                bad[kind] = True
         self.args = {
             "dept": dept,
             "unsigned": unsigned,
@@ -306,15 +309,18 @@ class _DepartmentRows:
             "(e.value >= 0 AND e.key IN (SELECT value FROM json_each(:unsigned))) "
             f"OR (e.value > -{_SAFE} AND e.key IN (SELECT value FROM json_each(:signed)))))"
         )
+
+        # every time (author) of the file good: no row's needs comparing
+        def good(column: str, kind: int) -> str:
+            return f" AND {column} IN (SELECT value FROM json_each(:{('times', 'whos')[kind]}))" if bad[kind] else ""
+
         # coalesce: a NULL (a row with a NULL value) must keep the row, never drop it
         self.entry = (
-            f"WHERE NOT coalesce(e.department IS :dept AND {number} "
-            "AND e.changed_at IN (SELECT value FROM json_each(:times)) "
-            "AND e.changed_by IN (SELECT value FROM json_each(:whos)), 0)"
+            f"WHERE NOT coalesce(e.department IS :dept AND {number}{good('e.changed_at', 0)}{good('e.changed_by', 1)}, 0)"
         )
         self.audit = (
-            "WHERE NOT coalesce(a.department IS :dept AND a.target IN (SELECT value FROM json_each(:targets)) "
-            "AND a.at IN (SELECT value FROM json_each(:times)) AND a.who IN (SELECT value FROM json_each(:whos)), 0)"
+            "WHERE NOT coalesce(a.department IS :dept AND a.target IN (SELECT value FROM json_each(:targets))"
+            f"{good('a.at', 0)}{good('a.who', 1)}, 0)"
         )
 
     def drop(self) -> None:
@@ -347,17 +353,12 @@ def _department_keys(check: _Check, dept: str) -> tuple[str, str, str]:
 
 
 def _proven_keys(check: _Check, dept: str) -> tuple[str, str, str]:
-    unsigned, signed, targets = [], [], []
-    for slot in check.d.slots_of(dept):
-        if check.slots.get(slot.key) is not slot or slot.department != dept:
-            continue
-        targets.append(slot.key)  # ``target_owner`` of a slot's key: the slot's department
-        if slot.computed:
-            continue
-        if slot.type == "count":
-            unsigned.append(slot.key)
-        elif slot.type in ("money", "decimal", "percent"):
-            signed.append(slot.key)
+    # ``slots_of`` groups ``definition.slots`` by department: each of these is what ``_Check``
+    # finds under its key (``check.slots``), and its department is ``dept``
+    slots = [x for x in check.d.slots_of(dept) if x.department == dept]
+    targets = [x.key for x in slots]  # ``target_owner`` of a slot's key: the slot's department
+    unsigned = [x.key for x in slots if x.type == "count" and not x.computed]
+    signed = [x.key for x in slots if x.type in ("money", "decimal", "percent") and not x.computed]
     others = [dept]
     items: list[IndicatorDef | ActivityDef] = [*check.d.indicators_of(dept), *check.d.activities_of(dept)]
     for item in items:

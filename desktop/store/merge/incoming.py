@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +80,7 @@ def same_file(a: Path, b: Path) -> bool:
 def copy_hashing(src: Path, dest: Path) -> str:
     h = hashlib.sha256()
     try:
-        with src.open("rb") as fin, dest.open("wb") as fout:
+        with src.open("rb", buffering=0) as fin, dest.open("wb") as fout:
             while chunk := fin.read(1 << 20):
                 h.update(chunk)
                 fout.write(chunk)
@@ -92,19 +91,20 @@ def copy_hashing(src: Path, dest: Path) -> str:
             raise WorkbookError(
                 _(
                     "Disk dolu: '{name}' denetim için geçici klasöre ({parent}) kopyalanamadı. O diskte yer açıp yeniden deneyin; birleşik dosya değişmedi."
-                ).format(name=src.name, parent=dest.parent.parent)
+                ).format(name=src.name, parent=dest.parent)
             ) from None
         raise WorkbookError(
             _("'{name}' okunamadı ({strerror}). Dosyayı yerel diske kopyalayıp yeniden deneyin.").format(
                 name=src.name, strerror=exc.strerror
             )
         ) from None
-    shutil.copystat(src, dest)
     return h.hexdigest()
 
 
-def check_incoming(path: Path, target: Workbook, workdir: Path, accept_time: bool = False) -> Incoming:
+def check_incoming(path: Path, target: Workbook, copy: Path, accept_time: bool = False) -> Incoming:
     """Every check of a file before merging it into ``target``; raises WorkbookError/ImportRejected.
+
+    ``copy``: where the private copy is made (a new name in the merge's temporary folder).
 
     ``accept_time``: the strategy unit accepts timestamps beyond the present or before the
     year's start (a PC with a wrong clock); without it they refuse the file (UntrustedTime).
@@ -122,10 +122,8 @@ def check_incoming(path: Path, target: Workbook, workdir: Path, accept_time: boo
                 "'{name}' bir birim dosyası için olağan dışı büyük ({size} MB; en çok {max_incoming_bytes} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
             ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
         )
-    workdir.mkdir(parents=True)
-    copy = workdir / name
     file_hash = copy_hashing(path, copy)
-    conn, meta = open_checked(copy, target.definition.digest)
+    conn, meta = open_checked(copy, target.definition.digest, name)
     try:
         return _read_checked(conn, meta, target, path, copy, file_hash, accept_time)
     except sqlite3.Error as exc:  # damage quick_check does not see
@@ -198,16 +196,17 @@ def _first(problems: list[str], n: int = 10) -> list[str]:
     return problems[:n] + ([_("... ve {n} sorun daha").format(n=len(problems) - n)] if len(problems) > n else [])
 
 
-def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection, dict]:
+def open_checked(path: Path, known_digest: str = "", name: str = "") -> tuple[sqlite3.Connection, dict]:
     """The checks of ``Workbook.open(path, incoming=True)`` on a private copy, read-only.
 
     The same defensive open (quick_check, application id, schema version,
     exact schema, value sizes) and the same identity rows. The definition
     snapshot must hash to its digest; it is parsed only when that digest is
     not ``known_digest`` (the target's), since an identical text was parsed
-    already — merging checks every key against the *target's* definition.
+    already — merging checks every key against the *target's* definition. ``name``: the
+    file's name in messages (the user's file, not its private copy).
     """
-    name = path.name
+    name = name or path.name
     conn = connect(path, readonly=True)
     try:
         version = verify(conn, name)

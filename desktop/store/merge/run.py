@@ -156,7 +156,7 @@ def _plan_all(
         result.files.append(outcome)
         _report(progress, "check", i, len(paths), path.name)
         try:
-            inc = check_incoming(path, wb, tmp / str(i), accept_time)
+            inc = check_incoming(path, wb, tmp / f"{i}-{path.name}", accept_time)
         except WorkbookError as exc:
             outcome.status, outcome.message = "refused", str(exc)
             outcome.untrusted_time = isinstance(exc, UntrustedTime)
