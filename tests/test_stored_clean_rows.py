@@ -145,8 +145,9 @@ def test_the_proven_keys_are_the_ones_the_per_row_check_finds_clean(definition):
         assert unsigned == {k for k, s in entered.items() if s.type == "count"}
         assert signed == {k for k, s in entered.items() if s.type in ("money", "decimal", "percent")}
         every = [*definition.slots, *(d.key for d in definition.departments)]
-        for item in [*definition.plan.indicators(), *definition.plan.activities()]:
-            every += [item.key, *(f"{item.key}.{a}" for a in ("actual", "actual_cost", "explanation", "source"))]
+        every += [x.key for x in [*definition.plan.indicators(), *definition.plan.activities()]]
+        for form in definition.forms:
+            every += [f"{form.department}.{x.key}" for s in form.sections for x in s.items if x.kind == "photos"]
         assert targets == {t for t in every if check.target_owner(t) == dept}
         proven += len(unsigned) + len(signed)
     assert proven  # the small year has numbers to prove

@@ -359,11 +359,11 @@ def _proven_keys(check: _Check, dept: str) -> tuple[str, str, str]:
     targets = [x.key for x in slots]  # ``target_owner`` of a slot's key: the slot's department
     unsigned = [x.key for x in slots if x.type == "count" and not x.computed]
     signed = [x.key for x in slots if x.type in ("money", "decimal", "percent") and not x.computed]
-    others = [dept]
-    items: list[IndicatorDef | ActivityDef] = [*check.d.indicators_of(dept), *check.d.activities_of(dept)]
-    for item in items:
-        others += [item.key, *(f"{item.key}.{attr}" for attr in _PLAN_ATTRS)]
-    targets += [t for t in others if check.target_owner(t) == dept]  # candidates: only their owner counts
+    # what else the audit log names: the department (its state), its indicators and activities,
+    # its photo lists; candidates only, each kept when ``target_owner`` gives the department
+    others = [dept, *(x.key for x in check.d.indicators_of(dept)), *(x.key for x in check.d.activities_of(dept))]
+    others += [f"{dept}.{x.key}" for section in check.d.form(dept).sections for x in section.items if x.kind == "photos"]
+    targets += [t for t in others if check.target_owner(t) == dept]
     return tuple(msgspec.json.encode(x).decode() for x in (unsigned, signed, targets))  # type: ignore[return-value]
 
 

@@ -101,10 +101,23 @@ def copy_hashing(src: Path, dest: Path) -> str:
     return h.hexdigest()
 
 
-def check_incoming(path: Path, target: Workbook, copy: Path, accept_time: bool = False) -> Incoming:
+def stored_definition(target: Workbook) -> tuple[str, bytes]:
+    """(digest, bytes) of the target's definition as stored, the bytes hashed once here
+    (b"" when they do not hash to the digest): an incoming file storing these very bytes
+    needs them compared, not hashed again (``open_checked``)."""
+    digest = target.definition.digest
+    row = target.conn.execute("SELECT CAST(json AS BLOB) FROM definition WHERE digest = ?", (digest,)).fetchone()
+    data = row[0] if row is not None and isinstance(row[0], bytes) else b""
+    return digest, data if hashlib.sha256(data).hexdigest() == digest else b""
+
+
+def check_incoming(
+    path: Path, target: Workbook, copy: Path, accept_time: bool = False, known: tuple[str, bytes] | None = None
+) -> Incoming:
     """Every check of a file before merging it into ``target``; raises WorkbookError/ImportRejected.
 
     ``copy``: where the private copy is made (a new name in the merge's temporary folder).
+    ``known``: ``stored_definition(target)``, read once per merge.
 
     ``accept_time``: the strategy unit accepts timestamps beyond the present or before the
     year's start (a PC with a wrong clock); without it they refuse the file (UntrustedTime).
@@ -123,7 +136,7 @@ def check_incoming(path: Path, target: Workbook, copy: Path, accept_time: bool =
             ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
         )
     file_hash = copy_hashing(path, copy)
-    conn, meta = open_checked(copy, target.definition.digest, name)
+    conn, meta = open_checked(copy, known or (target.definition.digest, b""), name)
     try:
         return _read_checked(conn, meta, target, path, copy, file_hash, accept_time)
     except sqlite3.Error as exc:  # damage quick_check does not see
@@ -196,17 +209,19 @@ def _first(problems: list[str], n: int = 10) -> list[str]:
     return problems[:n] + ([_("... ve {n} sorun daha").format(n=len(problems) - n)] if len(problems) > n else [])
 
 
-def open_checked(path: Path, known_digest: str = "", name: str = "") -> tuple[sqlite3.Connection, dict]:
+def open_checked(path: Path, known: tuple[str, bytes] = ("", b""), name: str = "") -> tuple[sqlite3.Connection, dict]:
     """The checks of ``Workbook.open(path, incoming=True)`` on a private copy, read-only.
 
     The same defensive open (quick_check, application id, schema version,
     exact schema, value sizes) and the same identity rows. The definition
     snapshot must hash to its digest; it is parsed only when that digest is
-    not ``known_digest`` (the target's), since an identical text was parsed
-    already — merging checks every key against the *target's* definition. ``name``: the
-    file's name in messages (the user's file, not its private copy).
+    not ``known``'s (the target's: digest and stored bytes, ``stored_definition``),
+    since an identical text was parsed already — merging checks every key against the
+    *target's* definition; bytes equal to the known ones are compared, not hashed.
+    ``name``: the file's name in messages (the user's file, not its private copy).
     """
     name = name or path.name
+    known_digest, known_bytes = known
     conn = connect(path, readonly=True)
     try:
         version = verify(conn, name)
@@ -228,7 +243,9 @@ def open_checked(path: Path, known_digest: str = "", name: str = "") -> tuple[sq
         ).fetchone()
         if row is None or row[0] != "text":
             raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=name))
-        digest = hashlib.sha256(row[1]).hexdigest()
+        # the very bytes of the target's definition hash to its digest (checked once per merge)
+        same = bool(known_bytes) and meta["definition_digest"] == known_digest and row[1] == known_bytes
+        digest = known_digest if same else hashlib.sha256(row[1]).hexdigest()
         # the target's own definition hashes to ``known_digest``: equal bytes, no need to decode them
         text = "" if digest == known_digest else _utf8(row[1])
         if text is None or digest != meta["definition_digest"]:

@@ -61,7 +61,7 @@ from ..file import fingerprint
 from ..file.workbook import SUFFIX, Workbook, state_label
 from . import write as merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
-from .incoming import check_incoming, same_file, who_changed
+from .incoming import check_incoming, same_file, stored_definition, who_changed
 from .outcome import FileOutcome, MergeResult
 from .write import Plan, lists
 
@@ -151,12 +151,13 @@ def _plan_all(
 ) -> tuple[MergeResult, list[Plan]]:
     result = MergeResult()
     plans: dict[str, list[Plan]] = {}
+    known = stored_definition(wb)
     for i, path in enumerate(paths):
         outcome = FileOutcome(path=path)
         result.files.append(outcome)
         _report(progress, "check", i, len(paths), path.name)
         try:
-            inc = check_incoming(path, wb, tmp / f"{i}-{path.name}", accept_time)
+            inc = check_incoming(path, wb, tmp / f"{i}-{path.name}", accept_time, known)
         except WorkbookError as exc:
             outcome.status, outcome.message = "refused", str(exc)
             outcome.untrusted_time = isinstance(exc, UntrustedTime)
