@@ -283,7 +283,7 @@ class _DepartmentRows:
 
     def __init__(self, conn: sqlite3.Connection, check: _Check, schema: str):
         dept, s = check.dept or "", schema
-        unsigned, signed, targets = _department_keys(check, dept)
+        unsigned, signed, targets = _proven_keys(check, dept)
         times: list[str] = []
         whos: list[str] = []
         bad = [False, False]  # a time, an author with a problem: only then are rows compared with the good ones
@@ -335,24 +335,11 @@ def _utf8(raw) -> str | None:
         return None
 
 
-_KEYS: dict[int, tuple[Definition, dict[str, tuple[str, str, str]]]] = {}
-
-
-def _department_keys(check: _Check, dept: str) -> tuple[str, str, str]:
-    """(count slots, other number slots, audit targets) whose rows ``_DepartmentRows`` may prove
-    clean, as JSON lists: each key is the department's by ``_Check``'s own look-ups. Built once
-    per definition and department (a merge checks a file of each department)."""
-    hit = _KEYS.get(id(check.d))
-    if hit is None or hit[0] is not check.d:
-        if len(_KEYS) >= 8:  # a few definitions at most are in use; the cache keeps them alive
-            _KEYS.clear()
-        hit = _KEYS[id(check.d)] = (check.d, {})
-    if dept not in hit[1]:
-        hit[1][dept] = _proven_keys(check, dept)
-    return hit[1][dept]
-
-
 def _proven_keys(check: _Check, dept: str) -> tuple[str, str, str]:
+    """(count slots, other number slots, audit targets) whose rows ``_DepartmentRows`` may prove
+    clean, as JSON lists: each key is the department's by ``_Check``'s own look-ups. Built per
+    file, from the department's slots only (kept, they would grow a merge's memory with the
+    number of departments)."""
     # ``slots_of`` groups ``definition.slots`` by department: each of these is what ``_Check``
     # finds under its key (``check.slots``), and its department is ``dept``
     slots = [x for x in check.d.slots_of(dept) if x.department == dept]
