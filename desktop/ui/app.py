@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from .. import resources
@@ -65,9 +65,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Faaliyet")
     app.setOrganizationName("Faaliyet")
     app.setApplicationDisplayName("Faaliyet")
-    icon = resources.icons() / "faaliyet.png"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    # the window icon is set after the first paint (set_window_icon, from _after_start)
     font = QFont(app.font())
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
@@ -152,13 +150,27 @@ def _install_support() -> None:
 
 def _after_start(window) -> None:
     """What a running window needs but its first paint need not wait for (~20 ms together):
-    listening for files from later starts (QtNetwork) and the version line of the log
-    (the package metadata)."""
+    listening for files from later starts (QtNetwork), the version line of the log
+    (the package metadata) and the window icon."""
     from .. import app_log
     from ..version import version
 
+    set_window_icon(QApplication.instance())
     _listen(window)
     app_log.version_is(version())
+
+
+def set_window_icon(app: QApplication) -> None:
+    """Faaliyet's icon on every window (title bar, task bar), the ones shown already too.
+
+    Not in ``application()``: the first QIcon makes PySide build the QIcon type with its
+    enums (ThemeIcon has 151 members), ~2 ms that the first window need not wait for;
+    Qt gives the new icon to the windows already shown."""
+    from PySide6.QtGui import QIcon
+
+    icon = resources.icons() / "faaliyet.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 AFTER_START_MS = 300
