@@ -252,3 +252,55 @@ def test_the_navigators_marks_are_drawn_as_icons_were(window):
         mark = nav.item(row).data(Qt.ItemDataRole.DecorationRole)
         assert isinstance(mark, QPixmap) and not mark.isNull()
         assert mark.deviceIndependentSize().toSize() == nav.iconSize()  # 16 px, sharp at 200 %
+
+
+_PAUSED_BY_THE_LAUNCHER = """
+import gc, sys
+from desktop import collector
+collector.pause()  # as desktop.launcher does before importing the window
+assert not gc.isenabled() and collector.paused()
+from desktop.ui.app import application, starting
+with starting():
+    app = application()
+    assert not gc.isenabled()  # still paused while the first window is made
+    from desktop.ui.main_window import MainWindow
+    win = MainWindow()
+    win.show()
+app.processEvents()
+print(gc.isenabled(), collector.paused(), gc.get_freeze_count() > 10_000)
+"""
+
+
+def test_the_collector_paused_before_pysides_import_runs_again_once_the_first_window_is_shown():
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", _PAUSED_BY_THE_LAUNCHER],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["True", "False", "True"]  # collecting again; start-up's objects frozen
+
+
+def test_a_pause_is_ended_only_by_its_own_resume():
+    import gc
+
+    from desktop import collector
+
+    assert gc.isenabled() and not collector.paused()
+    collector.resume()  # no pause: nothing to end
+    assert gc.isenabled()
+    gc.disable()  # someone else's: not the collector's to end
+    try:
+        collector.pause()
+        assert not collector.paused()
+        collector.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

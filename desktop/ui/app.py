@@ -8,7 +8,6 @@ from ``resources/translations/faaliyet_en.qm`` is loaded.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from contextlib import contextmanager
@@ -18,7 +17,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from .. import resources
+from .. import collector, resources
 from .msgspec_import import import_msgspec
 from .pyside_imports import quick_feature_check
 
@@ -82,24 +81,18 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 @contextmanager
 def starting():
-    """A process's start-up, up to its first window shown, without cyclic garbage collection.
-
-    Start-up makes tens of thousands of objects that live as long as the process
-    (PySide's types and enums, the modules, the open form); the collector's passes
-    over them find next to nothing and took ~4 ms of `faaliyet open FILE`. Afterwards
-    they are frozen (never scanned again, which also shortens every later full
-    collection) and collection resumes. Only for a new process: with a QApplication
-    already there (tests) nothing changes.
+    """A process's start-up, up to its first window shown, without cyclic garbage collection
+    (``desktop.collector``: the launcher pauses it before PySide's import already; this ends
+    the pause). Only for a new process: with a QApplication already there (tests) nothing changes.
     """
-    pause = QApplication.instance() is None and gc.isenabled()
-    if pause:
-        gc.disable()
+    new = QApplication.instance() is None
+    if new:
+        collector.pause()
     try:
         yield
     finally:
-        if pause:
-            gc.freeze()
-            gc.enable()
+        if new:
+            collector.resume()
 
 
 def main(argv: list[str]) -> int:
