@@ -19,9 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import collector, resources
 from .msgspec_import import import_msgspec
-from .pyside_imports import quick_feature_check
 
-quick_feature_check()  # before the window's modules are imported
 import_msgspec()  # as installed: without the development tools' typing_extensions
 
 
