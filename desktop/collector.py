@@ -3,8 +3,8 @@
 A window's start (PySide's import, Faaliyet's modules, the first window and its file) makes
 tens of thousands of objects that live as long as the process: PySide's types and enums,
 the modules, the open form. The collector's passes over them find next to nothing: 35 of
-them during PySide's import alone and 10 more during ``desktop.ui.app``'s, ~5 ms of
-`faaliyet open FILE` on a quiet machine, more on a busy one. The launcher pauses the
+them during PySide's import alone and 10 more during ``desktop.ui.app``'s (measured on a
+busy machine: PySide's import took ~7 ms less CPU time without them). The launcher pauses the
 collector before it imports the window (``pause``); the window's start ends the pause when
 its first window is shown (``resume``, from ``desktop.ui.app.starting``): what start-up made
 is frozen (never scanned again, which also shortens every later full collection) and
