@@ -93,7 +93,7 @@ class Workbook:
         self.path = path
         self.conn = conn
         self.readonly_reason = readonly_reason
-        self.user = user or current_user()
+        self._user = user or None  # asked of the system when first needed (see ``user``)
         self.meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         for needed in ("kind", "institution", "year", "definition_digest"):
             if needed not in self.meta:
@@ -135,6 +135,14 @@ class Workbook:
         self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
         self._history: dict[int, Entries] | None = None  # read when first asked (see history)
         self._stored_images = False  # whether _stored decoded every photo
+
+    @property
+    def user(self) -> str:
+        """Who writes (the audit rows): the system is asked at the first write, not when opening
+        (getpass and its terminal module are ~0,5 ms of a window's start)."""
+        if self._user is None:
+            self._user = current_user()
+        return self._user
 
     def _check_identity(self, name: str) -> None:
         """The identity rows must make sense before anything is built on them."""
