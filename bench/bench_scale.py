@@ -16,14 +16,21 @@ alone, the kernel's high-water mark reset before it):
 * ``merge``   — 21 department files (the sample's number: one delivery) merged
   into the year, whose other departments are already filled. A department
   file of a 50× year carries the 50× definition (``open_checked``), so this
-  shows what the year's size costs each merged file; it is not 1.050 files;
+  shows what the year's size costs each merged file;
+* ``year``    — every department's file of the year (``21 × scale``: 1.050 at
+  50×) merged in one run into an empty consolidated file: how merging a whole
+  year grows (each file checked, compared and written, as ``merge``);
 * ``open``    — opening the consolidated file as the strategy window does
   (``Workbook.open`` + ``YearBoard`` + the board's rows);
-* ``refresh`` — the board read again (``refresh`` + ``rows``);
+* ``refresh`` — the board brought up to date when nothing was written
+  (``refresh`` + ``rows``: it reads the audit rows written since it last
+  looked — none — and keeps its rows);
 * ``edit``    — one value changed in the consolidated file (one transaction
-  with its audit row) and the board read again, as after any change.
+  with its audit row) and the board brought up to date, as after any change
+  (``store/file/board_live.py``: only the edited place re-read and re-checked,
+  its department counted again, the rows built).
 
-``check``, ``build`` and ``merge`` run once, the others three times (median).
+``check``, ``build``, ``merge`` and ``year`` run once, the others three times (median).
 Each scale runs in a fresh process (its memory is its own); the setup (the
 definition, the filled file, the department files) is not timed. The growth
 factor of a step is its time at a scale over its time at 1×, divided by the
@@ -50,7 +57,8 @@ from desktop.store.file.workbook import Workbook
 SAMPLE_DEPARTMENTS = 21
 DELIVERY = 21  # department files merged at every scale
 ROWS, COUNTS = 8, 4
-STEPS = ("build", "check", "merge", "open", "refresh", "edit")
+YEAR_FILE = "yil.faaliyet"  # the empty consolidated file the whole year is merged into
+STEPS = ("build", "check", "merge", "year", "open", "refresh", "edit")
 TEXT = (
     "Müdürlüğümüz yıl boyunca planlanan işleri yürütmüş, vatandaş başvurularını zamanında sonuçlandırmıştır. " * 3
     + "\n\n- Birinci çalışma\n- İkinci çalışma"
@@ -121,8 +129,9 @@ def values_of(n: int, shift: int = 0) -> tuple[dict, dict]:
     return values, indicators
 
 
-def setup(folder: Path, scale: int) -> tuple[Path, list[Path]]:
-    """The consolidated file (every department but the delivered ones filled) and the delivery."""
+def setup(folder: Path, scale: int) -> tuple[Path, list[Path], list[Path]]:
+    """The consolidated file (every department but the delivered ones filled), the delivery and
+    every department's file of the year (the delivery's first)."""
     departments = SAMPLE_DEPARTMENTS * scale
     d = definition_of(departments)
     path = folder / "birlesik.faaliyet"
@@ -140,7 +149,14 @@ def setup(folder: Path, scale: int) -> tuple[Path, list[Path]]:
         with Workbook.create(f, d, dept_key(n), user="birim") as wb:
             wb.apply(*values_of(n, shift=1))
         files.append(f)
-    return path, files
+    year = list(files)
+    for n in range(DELIVERY, departments):
+        f = folder / f"{dept_key(n)}.faaliyet"
+        with Workbook.create(f, d, dept_key(n), user="birim") as wb:
+            wb.apply(*values_of(n))
+        year.append(f)
+    Workbook.create(folder / YEAR_FILE, d, None, user="bench").close()
+    return path, files, year
 
 
 # --- measuring ------------------------------------------------------------------------------
@@ -183,7 +199,7 @@ def child(scale: int) -> None:
     with tempfile.TemporaryDirectory(prefix="faaliyet-olcek-") as tmp:
         folder = Path(tmp)
         t0 = time.perf_counter()
-        path, files = setup(folder, scale)
+        path, files, year = setup(folder, scale)
         out["setup_seconds"] = time.perf_counter() - t0
         with Workbook.open(path, user="bench") as wb:
             assert wb.definition.slots  # the definition's look-ups, as any first use builds them
@@ -191,6 +207,11 @@ def child(scale: int) -> None:
             assert not result.refused, result.summary_lines()
             out["merge"] = measured(lambda: _merge(merge_files, wb, files[1:]))
             out["values"] = wb.conn.execute("SELECT count(*) FROM entry").fetchone()[0]
+        with Workbook.open(folder / YEAR_FILE, user="bench") as wb:
+            assert wb.definition.slots
+            out["year"] = measured(lambda: _merge(merge_files, wb, year))
+            assert wb.conn.execute("SELECT count(*) FROM entry").fetchone()[0] == out["values"]
+        with Workbook.open(path, user="bench") as wb:
             out["check"] = measured(lambda: wb.findings(images=True))  # once: the file keeps what it found
             pages = {}
             out["build"] = measured(lambda: pages.setdefault("n", build_report(wb, folder / "rapor.pdf").pages))
