@@ -124,7 +124,7 @@ def check_incoming(path: Path, target: Workbook, workdir: Path, accept_time: boo
     workdir.mkdir(parents=True)
     copy = workdir / name
     file_hash = copy_hashing(path, copy)
-    conn, meta = open_checked(copy, target.definition.digest)
+    conn, meta = open_checked(copy, target.definition.digest, known_text(target.definition))
     try:
         return _read_checked(conn, meta, target, path, copy, file_hash, accept_time)
     except sqlite3.Error as exc:  # damage quick_check does not see
@@ -194,14 +194,31 @@ def _first(problems: list[str], n: int = 10) -> list[str]:
     return problems[:n] + ([_("... ve {n} sorun daha").format(n=len(problems) - n)] if len(problems) > n else [])
 
 
-def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection, dict]:
+_KNOWN: dict[str, bytes] = {}  # the last target definition's canonical text, by its digest
+
+
+def known_text(definition: Definition) -> bytes:
+    """The canonical text of ``definition`` (what it hashes to its digest), made once per
+    definition rather than once per merged file."""
+    text = _KNOWN.get(definition.digest)
+    if text is None:
+        text = definition.canonical_json().encode("utf-8")
+        _KNOWN.clear()
+        _KNOWN[definition.digest] = text
+    return text
+
+
+def open_checked(path: Path, known_digest: str = "", known: bytes = b"") -> tuple[sqlite3.Connection, dict]:
     """The checks of ``Workbook.open(path, incoming=True)`` on a private copy, read-only.
 
     The same defensive open (quick_check, application id, schema version,
     exact schema, value sizes) and the same identity rows. The definition
     snapshot must hash to its digest; it is parsed only when that digest is
     not ``known_digest`` (the target's), since an identical text was parsed
-    already — merging checks every key against the *target's* definition.
+    already — merging checks every key against the *target's* definition. When the
+    snapshot is byte for byte ``known`` (the text that hashes to ``known_digest``),
+    SQLite compares it in place: it then hashes to its digest without being read into
+    Python, decoded and hashed again for every file (its size grows with the year).
     """
     name = path.name
     conn = connect(path, readonly=True)
@@ -219,6 +236,12 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
                 raise DamagedWorkbook(
                     _("'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.").format(name=name, needed=needed)
                 )
+        if known and meta["definition_digest"] == known_digest:
+            same = conn.execute(
+                "SELECT typeof(json) = 'text' AND CAST(json AS BLOB) = ? FROM definition WHERE digest = ?", (known, known_digest)
+            ).fetchone()
+            if same is not None and same[0] == 1:
+                return conn, meta
         row = conn.execute("SELECT json FROM definition WHERE digest = ?", (meta["definition_digest"],)).fetchone()
         if row is None or not isinstance(row[0], str):
             raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=name))
