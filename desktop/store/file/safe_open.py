@@ -179,7 +179,16 @@ def _oversized(conn: sqlite3.Connection) -> str | None:
     a blob reads only its size; a text over the limit is refused by SQLite
     itself ("too big") before it is read, so memory stays bounded. One pass
     over each table measures all its columns (the audit log grows all year).
+
+    A file no larger than MAX_VALUE_BYTES cannot hold a larger value: after
+    ``quick_check`` every value's bytes lie in pages of the file (an overflow
+    chain's length is checked against the value's size), and a text's length in
+    characters is at most its bytes. Such a file is not scanned: the scan reads
+    every text (the definition snapshot too, which grows with the year).
     """
+    pages = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
+    if pages <= MAX_VALUE_BYTES:
+        return None
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     for table in tables:
         columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
