@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from merge_support import KEY, KEY2, edit, make_error, sha
+from report_support import jpeg
 
 from desktop.core.definition import Definition
 from desktop.core.findings import count_by_severity
 from desktop.core.forms import PhotoListDef
 from desktop.core.live_checks import LiveChecks
 from desktop.store.errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
+from desktop.store.file.photos import add_photo
 from desktop.store.file.submission import board, submit
 from desktop.store.file.workbook import Workbook
 from desktop.store.merge.run import PHASES, merge_files
@@ -134,10 +136,12 @@ def test_the_board_follows_another_connection_and_a_merge(consolidated, files):
         edit(consolidated, {KEY: 5}, user="ikinci")  # another connection (a second window)
         with Workbook.open(consolidated, user="ikinci") as other:
             other.record_unparsed(KEY2, "on iki")
+        with Workbook.open(consolidated, user="ikinci") as other:
+            add_photo(other, "itfaiye.foto", jpeg(), "Tatbikat")  # a photo list counts as one thing to fill
         year.refresh()
         rows = year.rows()
         assert rows == _fresh(consolidated)
-        assert next(s for s in rows if s.department == "itfaiye").filled == 1
+        assert next(s for s in rows if s.department == "itfaiye").filled == 2
         merge_files(consolidated, [files["itfaiye"]], resolve="theirs")  # an import: its audit row names no place
         year.refresh()
         assert year.rows() == _fresh(consolidated)
