@@ -444,33 +444,12 @@ def _savepoint(conn: sqlite3.Connection):
     conn.execute("RELEASE faaliyet_clean_rows")
 
 
-_LOOKUPS: dict[int, tuple[Definition, dict, frozenset]] = {}
-
-
-def _lookups(definition: Definition) -> tuple[dict[str, dict[str, IndicatorDef | ActivityDef]], frozenset]:
-    """The plan's items by table and key, and the department keys: built once per definition
-    (a merge checks every file against the same one), not per checked file. Never changed."""
-    hit = _LOOKUPS.get(id(definition))
-    if hit is not None and hit[0] is definition:
-        return hit[1], hit[2]
-    plan: dict[str, dict[str, IndicatorDef | ActivityDef]] = {
-        "indicator": {i.key: i for i in definition.plan.indicators()},
-        "activity": {a.key: a for a in definition.plan.activities()},
-    }
-    departments = frozenset(d.key for d in definition.departments)
-    if len(_LOOKUPS) >= 8:  # a few definitions at most are in use; the cache keeps them alive
-        _LOOKUPS.clear()
-    _LOOKUPS[id(definition)] = (definition, plan, departments)
-    return plan, departments
-
-
 class _Check:
     def __init__(self, definition: Definition, department: str | None, year: int, clock_now: str):
         self.d = definition
         self.dept = department
         self.found: list[Problem] = []
-        self.slots = definition.slots
-        self.plan, self.departments = _lookups(definition)
+        self.slots = definition.slots  # the definition's indexes, built once per definition (not per file)
         self.latest = (_parse_time(clock_now) or dt.datetime.now(dt.UTC)) + CLOCK_ALLOWANCE  # the clock gives ISO times
         self.start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
         self.images = True
@@ -516,15 +495,15 @@ class _Check:
         slot = self.slots.get(target)
         if slot is not None:
             return slot.department
-        if target in self.departments:
+        if self.d.department(target) is not None:
             return target
         plan_key, _, attr = target.rpartition(".")
         for key in (target, plan_key if attr in _PLAN_ATTRS else None):
-            for table in self.plan.values():
-                if key in table:
-                    return table[key].department
+            item = self.d.plan_item(key) if key is not None else None
+            if item is not None:
+                return item.department
         head = target.partition(".")[0]
-        return head if head in self.departments else None
+        return head if self.d.department(head) is not None else None
 
     # --- tables --------------------------------------------------------------
     def meta(self, rows) -> None:
@@ -546,7 +525,9 @@ class _Check:
         self.row_time(key, dept, changed_at, changed_by, slot.label)
 
     def plan_row(self, table, type_, key, column, number, explanation, source, changed_at, changed_by) -> None:
-        item = self.plan[table].get(key) if type(key) is str else None
+        item = self.d.plan_item(key) if type(key) is str else None
+        if not isinstance(item, IndicatorDef if table == "indicator" else ActivityDef):
+            item = None  # an activity's key in the indicator table, or the other way round
         what = "gösterge" if table == "indicator" else "faaliyet"
         dept = self.owned(key, what, column, item.department if item else None)
         if item is None or dept is None:
@@ -563,7 +544,7 @@ class _Check:
         if type(list_key) is not str:
             return None
         d, _, item_key = list_key.partition(".")
-        item = self.d.item(d, item_key) if d in self.departments else None
+        item = self.d.item(d, item_key) if self.d.department(d) is not None else None
         return item if item is not None and item.kind == "photos" else None
 
     def photo(self, counts, pid, column, list_key, caption, mime, width, height, sha, data, changed_at, changed_by) -> None:
@@ -589,7 +570,7 @@ class _Check:
         self.row_time(list_key, dept, changed_at, changed_by, item.title)
 
     def status(self, department, state, changed_at, changed_by, content_hash, note) -> None:
-        known = department if department in self.departments else None
+        known = department if self.d.department(department) is not None else None
         dept = self.owned(department, "birim", department, known)
         if dept is None:
             return
@@ -602,7 +583,7 @@ class _Check:
     def audit(self, rid, at, who, department, target) -> None:
         owner = self.target_owner(target) if type(target) is str else None
         if owner is None:
-            owner = department if department in self.departments else None
+            owner = department if self.d.department(department) is not None else None
         dept = self.owned(target, _("kayıt yeri"), department, owner)
         if dept is None:
             return

@@ -455,6 +455,12 @@ class Workbook:
             self._stored_images = images
         return self._stored
 
+    def forget_cached(self) -> None:
+        """Forget what was read once per open file (the stored rows' problems, the earlier
+        years): another connection changed the file in a way its audit rows do not describe."""
+        self._stored = None
+        self._history = None
+
     def _replaced(self, places) -> None:
         if self._stored:
             places = set(places)

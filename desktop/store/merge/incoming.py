@@ -219,6 +219,8 @@ def open_checked(path: Path, known: tuple[str, bytes] = ("", b""), name: str = "
     since an identical text was parsed already — merging checks every key against the
     *target's* definition; bytes equal to the known ones are compared, not hashed.
     ``name``: the file's name in messages (the user's file, not its private copy).
+    When the stored bytes are the known ones, SQLite compares them in place: they are
+    not read into Python at all (the snapshot grows with the year).
     """
     name = name or path.name
     known_digest, known_bytes = known
@@ -237,6 +239,13 @@ def open_checked(path: Path, known: tuple[str, bytes] = ("", b""), name: str = "
                 raise DamagedWorkbook(
                     _("'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.").format(name=name, needed=needed)
                 )
+        if known_bytes and meta["definition_digest"] == known_digest:
+            same = conn.execute(
+                "SELECT typeof(json) = 'text' AND CAST(json AS BLOB) = ? FROM definition WHERE digest = ?",
+                (known_bytes, known_digest),
+            ).fetchone()
+            if same is not None and same[0] == 1:
+                return conn, meta
         # the stored bytes, hashed as they are: the text is decoded only to be parsed
         row = conn.execute(
             "SELECT typeof(json), CAST(json AS BLOB) FROM definition WHERE digest = ?", (meta["definition_digest"],)
