@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from . import fonts as F
+from .canvas_text import CENTRE, LEFT, RIGHT, draw_line, plain
 from .makeup import Together, keep_with_next
 from .marks import LIST_ANCHOR
 from .paragraph import Paragraph
@@ -171,6 +172,19 @@ def fixed_canvas(when: dt.date):
         def showPage(self):
             super().showPage()
             squeeze(self._doc.Pages.pages[-1])
+
+        # table cells, header and footer: the same operators, without ReportLab's per-call objects
+        def drawString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
+            if not (plain(self, mode, charSpace, direction, wordSpace, shaping) and draw_line(self, x, y, text, LEFT)):
+                super().drawString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
+
+        def drawRightString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
+            if not (plain(self, mode, charSpace, direction, wordSpace, shaping) and draw_line(self, x, y, text, RIGHT)):
+                super().drawRightString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
+
+        def drawCentredString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
+            if not (plain(self, mode, charSpace, direction, wordSpace, shaping) and draw_line(self, x, y, text, CENTRE)):
+                super().drawCentredString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
 
     return FixedCanvas
 
