@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..core.numbers import NBSP, bind_units
 from . import fonts as F
+from .cell_styles import split_style
 from .document import LANDSCAPE, MARGIN_BOTTOM, MARGIN_TOP
 from .fonts import width as stringWidth
 from .makeup import balanced_split
@@ -382,8 +383,14 @@ class LazyTable(Flowable):
 
     def table(self) -> Table:
         if self._table is None:
+            grid, commands = split_style(self.style, len(self.body), max(map(len, self.body), default=0))
             self._table = AnchoredTable(
-                self.body, colWidths=self.widths, repeatRows=self.repeat_rows, hAlign="LEFT", style=TableStyle(self.style)
+                self.body,
+                colWidths=self.widths,
+                repeatRows=self.repeat_rows,
+                hAlign="LEFT",
+                style=TableStyle(commands),
+                cellStyles=grid,
             )
             self._table.row_anchors = self.row_anchors
         return self._table
