@@ -14,11 +14,10 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from . import fonts as F
-from .canvas_text import CENTRE, LEFT, RIGHT, draw_line, plain
+from .pdf_canvas import LeanCanvas
 from .makeup import Together, keep_with_next
 from .marks import LIST_ANCHOR
 from .paragraph import Paragraph
@@ -159,7 +158,7 @@ def fixed_canvas(when: dt.date):
     """A canvas class whose creation/modification date is ``when`` (00:00 UTC)."""
     epoch = calendar.timegm(when.timetuple())
 
-    class FixedCanvas(Canvas):
+    class FixedCanvas(LeanCanvas):
         def __init__(self, *a, **kw):
             kw["invariant"] = 1
             super().__init__(*a, **kw)
@@ -172,19 +171,6 @@ def fixed_canvas(when: dt.date):
         def showPage(self):
             super().showPage()
             squeeze(self._doc.Pages.pages[-1])
-
-        # table cells, header and footer: the same operators, without ReportLab's per-call objects
-        def drawString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
-            if not (plain(self, mode, charSpace, direction, wordSpace, shaping) and draw_line(self, x, y, text, LEFT)):
-                super().drawString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
-
-        def drawRightString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
-            if not (plain(self, mode, charSpace, direction, wordSpace, shaping) and draw_line(self, x, y, text, RIGHT)):
-                super().drawRightString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
-
-        def drawCentredString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
-            if not (plain(self, mode, charSpace, direction, wordSpace, shaping) and draw_line(self, x, y, text, CENTRE)):
-                super().drawCentredString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
 
     return FixedCanvas
 
