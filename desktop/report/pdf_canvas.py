@@ -20,6 +20,9 @@ from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen import canvas as _canvas
+from reportlab.pdfgen.textobject import PDFTextObject, ShapedStr
+
+from .subset_text import escaped
 
 LEFT, RIGHT, CENTRE = 0.0, 1.0, 0.5  # the share of its width a line of text is moved left by
 
@@ -32,6 +35,7 @@ class LeanCanvas(_canvas.Canvas):
         self._text_body: dict[tuple, str] = {}  # (text, font, size, leading) → its operators after the origin
         self._text_width: dict[tuple, float] = {}
         self._font_switch: dict[tuple, str] = {}  # (size, leading) → "s Tf l TL"
+        self._subset_tables: dict = {}  # font name → its letters' escaped codes (subset_text)
         super().__init__(*args, **kwargs)
 
     def _fp(self, *values) -> str:
@@ -84,6 +88,9 @@ class LeanCanvas(_canvas.Canvas):
     def _body(self, font, text: str) -> str:
         """``PDFTextObject._formatText`` for a TrueType font, as a new text object starts it (no subset yet)."""
         doc = self._doc
+        coded = escaped(font, doc, text, self._subset_tables)
+        if coded is not None:
+            return f"{font.getSubsetInternalName(0, doc)} {self._switch()} ({coded}) Tj"
         parts = []
         current = -1
         for subset, chunk in font.splitString(text, doc):
@@ -99,6 +106,9 @@ class LeanCanvas(_canvas.Canvas):
         if switch is None:
             switch = self._font_switch[key] = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
         return switch
+
+    def beginText(self, x=0, y=0, direction=None):
+        return LeanText(self, x, y, direction=direction)
 
     # --- graphics -------------------------------------------------------------
     def transform(self, a, b, c, d, e, f):
@@ -144,3 +154,27 @@ class LeanCanvas(_canvas.Canvas):
         if s is None:
             s = self._colours[rgb] = fp_str(rgb)
         return s
+
+
+class LeanText(PDFTextObject):
+    """A paragraph's text object: its strings coded through ``subset_text`` and its numbers
+    formatted once per document (the canvas's), otherwise ReportLab's."""
+
+    def setTextOrigin(self, x, y):
+        if not self._canvas.bottomup:
+            return super().setTextOrigin(x, y)
+        self._code.append(f"1 0 0 1 {self._canvas._fp(x, y)} Tm")
+        self._x0 = self._x = x
+        self._y0 = self._y = y
+
+    def _formatText(self, text):
+        font = getFont(self._fontname)
+        if font._dynamicFont and isinstance(text, str) and not isinstance(text, ShapedStr):
+            canv = self._canvas
+            coded = escaped(font, canv._doc, text, canv._subset_tables)
+            if coded is not None:
+                if self._curSubset == 0:
+                    return f"({coded}) Tj"
+                self._curSubset = 0
+                return f"{font.getSubsetInternalName(0, canv._doc)} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL ({coded}) Tj"
+        return super()._formatText(text)
