@@ -20,7 +20,9 @@ from __future__ import annotations
 from reportlab.platypus.tables import LINECOMMANDS, CellStyle, _setCellStyle
 
 # not cell styles: ReportLab keeps these as commands of the table
-_TABLE_COMMANDS = frozenset(("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS", *LINECOMMANDS))
+_TABLE_COMMANDS = frozenset(
+    ("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS", *LINECOMMANDS)
+)
 
 
 def split_style(commands: list, rows: int, cols: int) -> tuple[list | None, list]:

@@ -17,10 +17,10 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from . import fonts as F
-from .pdf_canvas import LeanCanvas
 from .makeup import Together, keep_with_next
 from .marks import LIST_ANCHOR
 from .paragraph import Paragraph
+from .pdf_canvas import LeanCanvas
 from .styles import DRAFT, MUTED, RULE, sheet
 
 PORTRAIT = A4

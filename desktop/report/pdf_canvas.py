@@ -115,7 +115,14 @@ class LeanCanvas(_canvas.Canvas):
         if not _canvas.ENABLE_TRACKING or (self._code and self._code[-1][-3:] == " cm"):
             return super().transform(a, b, c, d, e, f)  # merged with the previous matrix: ReportLab's way
         a0, b0, c0, d0, e0, f0 = self._currentMatrix
-        self._currentMatrix = (a0 * a + c0 * b, b0 * a + d0 * b, a0 * c + c0 * d, b0 * c + d0 * d, a0 * e + c0 * f + e0, b0 * e + d0 * f + f0)
+        self._currentMatrix = (
+            a0 * a + c0 * b,
+            b0 * a + d0 * b,
+            a0 * c + c0 * d,
+            b0 * c + d0 * d,
+            a0 * e + c0 * f + e0,
+            b0 * e + d0 * f + f0,
+        )
         self._code.append(f"{self._fp(a, b, c, d, e, f)} cm")
 
     def line(self, x1, y1, x2, y2):

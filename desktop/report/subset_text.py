@@ -20,9 +20,7 @@ from itertools import islice
 from reportlab.pdfbase.ttfonts import TTFont
 
 # escapePDF's text for each byte (reportlab.lib.rl_accel)
-_ESCAPED = [
-    ("\\%03o" % c) if c < 32 or c >= 127 else ("\\" + chr(c)) if chr(c) in "\\()" else chr(c) for c in range(256)
-]
+_ESCAPED = [f"\\{c:03o}" if c < 32 or c >= 127 else ("\\" + chr(c)) if chr(c) in "\\()" else chr(c) for c in range(256)]
 _NBSP, _SPACE = 0xA0, 0x20  # splitString writes a no-break space as the space
 
 
