@@ -16,7 +16,7 @@ from reportlab.platypus import Table, TableStyle
 from desktop.report import fonts
 from desktop.report.cell_styles import split_style
 from desktop.report.paragraph import Paragraph
-from desktop.report.pdf_canvas import LeanCanvas
+from desktop.report.pdf_canvas import NUMBERS, LeanCanvas
 from desktop.report.styles import sheet
 
 # more than 256 distinct letters: the font's second subset is used too
@@ -81,6 +81,16 @@ def test_the_lean_canvas_writes_the_same_pdf_as_reportlab():
     plain, lean = _pdf(Canvas), _pdf(LeanCanvas)
     assert b"Tj" in plain and len(plain) > 2000
     assert lean == plain
+
+
+def test_the_canvas_does_not_keep_every_number_of_a_long_report():
+    fonts.register()
+    c = LeanCanvas(io.BytesIO(), invariant=1)
+    for page in range(3):
+        for i in range(NUMBERS // 2 + 10):
+            c.line(0, 0, page * NUMBERS + i + 0.5, 1)
+        c.showPage()
+        assert len(c._numbers) <= NUMBERS
 
 
 def _table_pdf(data, style, shared: bool) -> bytes:

@@ -5,11 +5,14 @@ in a table cell, a cell's rule, a row's background, a colour, a move of the
 origin. ReportLab's ``Canvas`` formats every number of every operator anew
 (``fp_str``), makes a text object for each line of text and measures even a
 left-aligned string. ``LeanCanvas`` writes the same bytes (each method below
-follows ReportLab 5.1's text exactly), but formats each number, each colour
-and each string's operators once per document, and writes a line of text
-straight into the page (``BT 1 0 0 1 x y Tm /Fn s Tf l TL (text) Tj T* ET``;
-the font's subset codes still assigned by its ``splitString``, in the order
-ReportLab would assign them). Anything unusual (a render mode, character or
+follows ReportLab 5.1's text exactly), but formats each number and colour once
+(the numbers are let go at a page's end once there are ``NUMBERS``: a long
+report does not keep all its coordinates), codes
+strings through ``subset_text``, measures only right-aligned and centred
+strings (``fonts.width``, cached) and writes a line of text straight into the
+page (``BT 1 0 0 1 x y Tm /Fn s Tf l TL (text) Tj T* ET``; a letter new to the
+document still gets its code from the font's ``splitString``, in the order
+ReportLab would assign it). Anything unusual (a render mode, character or
 word spacing, a direction, shaping, a top-down canvas, a font that is not a
 TrueType subset font, a CMYK or enforced colour space) goes to ReportLab.
 """
@@ -18,28 +21,33 @@ from __future__ import annotations
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen import canvas as _canvas
 from reportlab.pdfgen.textobject import PDFTextObject, ShapedStr
 
+from .fonts import width
 from .subset_text import escaped
 
 LEFT, RIGHT, CENTRE = 0.0, 1.0, 0.5  # the share of its width a line of text is moved left by
+NUMBERS = 8192  # formatted numbers kept at most (a page's coordinates repeat; a report's need not be kept)
 
 
 class LeanCanvas(_canvas.Canvas):
     def __init__(self, *args, **kwargs):
         # before ReportLab's __init__, which may already set a colour or a matrix
-        self._numbers: dict[float, str] = {}  # a number as fp_str writes it
+        self._numbers: dict[float, str] = {}  # a number as fp_str writes it (emptied when it grows: NUMBERS)
         self._colours: dict[tuple, str] = {}  # an RGB triple as fp_str writes it
-        self._text_body: dict[tuple, str] = {}  # (text, font, size, leading) → its operators after the origin
-        self._text_width: dict[tuple, float] = {}
         self._font_switch: dict[tuple, str] = {}  # (size, leading) → "s Tf l TL"
         self._subset_tables: dict = {}  # font name → its letters' escaped codes (subset_text)
         super().__init__(*args, **kwargs)
 
+    def showPage(self):
+        super().showPage()
+        if len(self._numbers) > NUMBERS:  # a long report's coordinates are not all kept
+            self._numbers.clear()
+
     def _fp(self, *values) -> str:
-        """``fp_str(*values)``: each number formatted once per document."""
+        """``fp_str(*values)``: each number formatted once per document (or per ``NUMBERS`` of them)."""
         numbers = self._numbers
         out = []
         for v in values:
@@ -71,18 +79,9 @@ class LeanCanvas(_canvas.Canvas):
         font = getFont(name)
         if not font._dynamicFont or not isinstance(text, str):
             return False
-        key = (text, name, self._fontsize, self._leading)
         if shift:
-            width = self._text_width.get(key)
-            if width is None:
-                width = self._text_width[key] = stringWidth(text, name, self._fontsize)
-            x = x - shift * width  # as ReportLab: x - width, x - 0.5*width
-        body = self._text_body.get(key)
-        if body is None:
-            # the first time in this document: splitString gives new letters their codes in the
-            # order ReportLab would; the same text later has the same codes and subsets
-            body = self._text_body[key] = self._body(font, text)
-        self._code.append(f"BT 1 0 0 1 {self._fp(x, y)} Tm {body} T* ET")
+            x = x - shift * width(text, name, self._fontsize)  # as ReportLab: x - width, x - 0.5*width
+        self._code.append(f"BT 1 0 0 1 {self._fp(x, y)} Tm {self._body(font, text)} T* ET")
         return True
 
     def _body(self, font, text: str) -> str:
