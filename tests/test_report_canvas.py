@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.colors import CMYKColor, Color, HexColor
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
 
@@ -18,6 +19,7 @@ from desktop.report.cell_styles import split_style
 from desktop.report.paragraph import Paragraph
 from desktop.report.pdf_canvas import NUMBERS, LeanCanvas
 from desktop.report.styles import sheet
+from desktop.report.tables import _split as split_lines
 
 # more than 256 distinct letters: the font's second subset is used too
 MANY_LETTERS = "".join(chr(c) for c in range(0x391, 0x3CA) if chr(c).isalpha()) + "".join(
@@ -143,3 +145,17 @@ def test_cells_styled_alike_share_one_style_and_the_table_is_the_same():
 def test_commands_on_special_rows_are_left_to_reportlab():
     style = [("FONT", (0, 0), (-1, -1), fonts.SANS, 8), ("TEXTCOLOR", (0, "splitfirst"), (-1, "splitfirst"), "red")]
     assert split_style(style, 3, 2) == (None, style)
+
+
+def test_a_cell_text_is_broken_where_simple_split_breaks_it():
+    fonts.register()
+    texts = [
+        "Müdürlüğümüz yıl boyunca planlanan işleri yürütmüş, vatandaş başvurularını zamanında sonuçlandırmıştır.",
+        "iki  boşluk\tve sekme\nyeni satır ile   sonda boşluk ",
+        "",
+        "tek",
+        "çokuzunbirsözcükkisütunagenişliğindensığmaz ve kısa",
+    ]
+    for text in texts:
+        for font, size, width in ((fonts.SANS, 8, 60.0), (fonts.SANS_BOLD, 7.5, 140.0), (fonts.SANS, 8, 0)):
+            assert split_lines(text, font, size, width) == simpleSplit(text, font, size, width)
