@@ -42,6 +42,9 @@ def start_child() -> int:
     """The measured process: `faaliyet` with no file, until the start page is ready."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     marks = []  # time.monotonic() after each phase (the parent subtracts its spawn time)
+    from desktop import collector
+
+    collector.pause()  # as desktop.launcher does before importing the window
     from PySide6.QtCore import QSettings
 
     from desktop.ui.app import application, starting

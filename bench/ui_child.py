@@ -2,7 +2,8 @@
 
 Started as ``python -c "from bench.ui_child import main; ..." FILE``, as the
 `faaliyet` launcher's few lines import the compiled package: only sys, os and
-time are imported before the window's own imports.
+time are imported before the window's own imports, and, as the launcher does
+(``desktop.launcher``), the garbage collector is paused before PySide's import.
 """
 
 import os
@@ -15,6 +16,9 @@ def main(path: str) -> int:
     """The real thing: QApplication, window, open the file, form shown and editable."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     marks = []  # time.monotonic() after each phase (the parent subtracts its spawn time)
+    from desktop import collector
+
+    collector.pause()  # as desktop.launcher does before importing the window
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.app import application, starting

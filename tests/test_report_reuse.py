@@ -11,7 +11,7 @@ import io
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak
 
-from desktop.report import document, fonts
+from desktop.report import contents, document, fonts
 from desktop.report.contents import Contents
 from desktop.report.document import Heading, ReportDoc
 from desktop.report.paragraph import Paragraph
@@ -35,7 +35,7 @@ def test_a_paragraph_is_broken_once_per_width_and_gives_the_same_lines():
     assert p.wrap(300, 800) == first and len(calls) == 3  # only the last width is kept
 
 
-def test_the_contents_make_each_entry_once_per_pass():
+def test_the_contents_make_each_entry_once_and_print_the_page_of_the_last_pass(monkeypatch):
     fonts.register()
     toc = Contents(dotsMinLevel=0)
     toc.levelStyles = [sheet()["toc0"], sheet()["toc1"]]
@@ -47,9 +47,15 @@ def test_the_contents_make_each_entry_once_per_pass():
     toc.wrap(400, 300)
     assert len(made) == 2 and toc._made == made  # the same paragraph objects, not new ones
     toc.notify("TOCEntry", (0, "Birinci", 5, "a"))
-    toc.beforeBuild()  # the next pass: the page changed, so is the entry
+    toc.beforeBuild()  # the next pass: the page changed, the paragraph is the same
     toc.wrap(400, 700)
-    assert set(toc._made) == {(0, "Birinci", 5, "a")}
+    assert set(toc._made) == {(0, 0, "Birinci", "a")} and toc._made[(0, 0, "Birinci", "a")] is made[(0, 0, "Birinci", "a")]
+    printed = []
+    monkeypatch.setattr(contents, "drawPageNumbers", lambda canvas, style, pages, *a: printed.extend(pages))
+    c = Canvas(io.BytesIO())
+    toc.wrapOn(c, 400, 700)
+    toc.drawOn(c, 72, 72)
+    assert printed == [(5, "a")]  # the page found by this pass, from the same paragraph
 
 
 def test_a_split_table_is_not_held_until_the_pdf_is_saved():

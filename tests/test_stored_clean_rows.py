@@ -1,9 +1,11 @@
-"""The SQL pre-filter of ``stored.problems`` (``_CleanRows``) leaves out only rows without a finding.
+"""The SQL pre-filters of ``stored.problems`` leave out only rows without a finding.
 
-The merge checks a department's rows set-based: each distinct value, time and
-author is checked once in Python and only the rows that might have a problem
-go through the per-row rules. Every forged row below must give exactly the
-findings, in the same order, that the per-row check of every row gives.
+A department file (``_DepartmentRows``, what the merge checks) and a consolidated
+file (``_CleanRows``) are checked set-based: each distinct time and author (and,
+in a consolidated file, value) is checked once in Python and only the rows that
+might have a problem go through the per-row rules. Every forged row below must
+give exactly the findings, in the same order, that the per-row check of every
+row gives.
 """
 
 from __future__ import annotations
@@ -41,10 +43,22 @@ FORGED = [
     "VALUES ('" + NOW + "', CAST(x'ff' AS TEXT), 'itfaiye', '" + KEY + "', 'value', NULL, 1)",
     "INSERT INTO audit (at, who, department, target, attribute, old, new) "
     "VALUES ('" + NOW + "', 'x', 'imar', '" + KEY + "', 'value', NULL, 1)",
+    # times in the right form that are no time, or not in the year
+    "UPDATE entry SET changed_at = '2020-02-30T10:00:00+00:00' WHERE key = 'itfaiye.makbuz.ekim.arac'",
+    "UPDATE entry SET changed_at = '2020-03-01T24:00:00+00:00' WHERE key = 'itfaiye.makbuz.kasim.arac'",
+    "UPDATE entry SET changed_at = '2019-12-31T23:59:59+00:00' WHERE key = 'itfaiye.makbuz.aralik.arac'",
+    "UPDATE entry SET changed_at = 'dün' WHERE key = 'itfaiye.makbuz.subat.tutar'",
+    "UPDATE entry SET value = 'beş' WHERE key = 'itfaiye.makbuz.mart.tutar'",  # text for money
+    "UPDATE entry SET value = 12.5 WHERE key = 'itfaiye.makbuz.nisan.tutar'",  # kuruş are whole
+    "INSERT INTO audit (at, who, department, target, attribute, old, new) "
+    "VALUES ('" + NOW + "', 'x', 'itfaiye', 'imar.ruhsat', 'value', NULL, 1)",  # another department's key
+    "INSERT INTO audit (at, who, department, target, attribute, old, new) "
+    "VALUES ('2020-02-30T10:00:00+00:00', 'x', 'itfaiye', '" + KEY + "', 'value', NULL, 1)",
 ]
 
 
-def test_the_pre_filter_changes_no_finding(files, definition, tmp_path, monkeypatch):
+@pytest.mark.parametrize("department", ["itfaiye", None], ids=["department", "consolidated"])
+def test_the_pre_filter_changes_no_finding(files, definition, tmp_path, monkeypatch, department):
     path = tmp_path / "forged.faaliyet"
     shutil.copy(files["itfaiye"], path)
     conn = sqlite3.connect(path)
@@ -53,16 +67,42 @@ def test_the_pre_filter_changes_no_finding(files, definition, tmp_path, monkeypa
     conn.commit()
     conn.close()
     conn = connect(path, readonly=True)
+    clock = stored.now()  # the file's own rows are times of now: valid, so the filter has rows to prove
     try:
-        monkeypatch.setattr(stored, "FILTER_FROM_ROWS", 0)  # a small file: the pre-filter only when asked
-        filtered = stored.problems(conn, definition, "itfaiye", 2020, clock_now=NOW)
+        # a small file: the pre-filter only when asked
+        monkeypatch.setattr(stored, "FILTER_FROM_ROWS", 0)
+        monkeypatch.setattr(stored, "DEPARTMENT_FILTER_FROM_ROWS", 0)
+        clean = stored._prefilter(conn, stored._Check(definition, department, 2020, clock), "main", 0)
+        assert type(clean) is (stored._DepartmentRows if department else stored._CleanRows)
+        clean.drop()
+        filtered = stored.problems(conn, definition, department, 2020, clock_now=clock)
         assert conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0  # its tables dropped
         monkeypatch.setattr(stored, "FILTER_FROM_ROWS", 10**12)
-        every_row = stored.problems(conn, definition, "itfaiye", 2020, clock_now=NOW)
+        monkeypatch.setattr(stored, "DEPARTMENT_FILTER_FROM_ROWS", 10**12)
+        every_row = stored.problems(conn, definition, department, 2020, clock_now=clock)
+        # and the filter does leave rows out (else it would be no shortcut): a clean file is all proven
+        clean = stored._DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, clock), "main")
+        entries = conn.execute("SELECT count(*) FROM entry AS e", clean.args).fetchone()[0]
+        looked_at = conn.execute(f"SELECT count(*) FROM entry AS e {clean.entry}", clean.args).fetchone()[0]
+        assert looked_at < entries
     finally:
         conn.close()
     assert len(every_row) >= len(FORGED)  # each forged row is found
     assert filtered == every_row
+
+
+def test_a_clean_department_file_needs_no_row_looked_at_in_python(files, definition):
+    """Every value of the itfaiye file is a whole number of an entered number slot or a text; every
+    number row and every audit row is proven clean in SQL."""
+    conn = connect(files["itfaiye"], readonly=True)
+    try:
+        clean = stored._DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, stored.now()), "main")
+        left = conn.execute(f"SELECT count(*) FROM entry AS e {clean.entry} AND typeof(e.value) = 'integer'", clean.args)
+        assert left.fetchone()[0] == 0
+        assert conn.execute(f"SELECT count(*) FROM audit AS a {clean.audit}", clean.args).fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM audit").fetchone()[0] > 0
+    finally:
+        conn.close()
 
 
 @pytest.mark.parametrize("type_", ["count", "money", "decimal", "percent"])
@@ -90,3 +130,24 @@ def test_no_whole_number_is_safe_for_a_text_or_date(type_):
     row = conn.execute(f"SELECT {stored.SAFE_INTEGERS} FROM (SELECT 5 AS value) AS e, (SELECT ? AS type) AS t", (type_,))
     assert not row.fetchone()[0]
     conn.close()
+
+
+def test_the_proven_keys_are_the_ones_the_per_row_check_finds_clean(definition):
+    """``_DepartmentRows`` lets through only keys whose look-up in ``_Check`` gives the department:
+    built from ``slots_of``, they must be exactly what a search of every slot and target gives."""
+    import json
+
+    check = stored._Check(definition, None, 2020, NOW)
+    proven = 0
+    for dept in (d.key for d in definition.departments):
+        unsigned, signed, targets = (set(json.loads(x)) for x in stored._proven_keys(check, dept))
+        entered = {k: s for k, s in definition.slots.items() if s.department == dept and not s.computed}
+        assert unsigned == {k for k, s in entered.items() if s.type == "count"}
+        assert signed == {k for k, s in entered.items() if s.type in ("money", "decimal", "percent")}
+        every = [*definition.slots, *(d.key for d in definition.departments)]
+        every += [x.key for x in [*definition.plan.indicators(), *definition.plan.activities()]]
+        for form in definition.forms:
+            every += [f"{form.department}.{x.key}" for s in form.sections for x in s.items if x.kind == "photos"]
+        assert targets == {t for t in every if check.target_owner(t) == dept}
+        proven += len(unsigned) + len(signed)
+    assert proven  # the small year has numbers to prove

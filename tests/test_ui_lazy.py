@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -167,3 +168,139 @@ def test_the_window_decodes_a_definition_as_the_tests_msgspec_does(definition):
         check=True,
     )
     assert json.loads(result.stdout) == expected
+
+
+_OPEN_AS_THE_LAUNCHER = """
+import sys
+from PySide6.QtCore import QSettings
+from desktop.ui.app import application, starting
+with starting():  # as `faaliyet open FILE`: application, window, open, show
+    app = application()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+    from desktop.ui.main_window import MainWindow
+    win = MainWindow()
+    assert win.open_file(sys.argv[1]) and win.view is not None
+    win.show()
+app.processEvents()
+later = sys.argv[3].split()
+loaded = [m for m in sys.modules if any(m == p or m.startswith(p + ".") for p in later)]
+built = [t for t in ("QIcon",) if t in vars(sys.modules["PySide6.QtGui"])]
+print(" ".join(sorted(loaded) + built))
+"""
+
+# what a department file's first paint does not show: each comes with the action that needs it
+_LATER = (
+    "desktop.report",  # the unit report (and reportlab under it)
+    "reportlab",
+    "openpyxl",  # the Excel template and filling from it
+    "desktop.store.exchange",
+    "desktop.store.merge",
+    "desktop.ui.report_window",
+    "desktop.ui.help_window",
+    "desktop.ui.help",
+    "desktop.ui.support",  # the error dialog: at the first error
+    "desktop.ui.start_page",
+    "desktop.ui.find",
+    "desktop.ui.excel_fill",
+    "desktop.ui.strategy",
+    "desktop.ui.single_instance",  # listening for later starts: after the first paint
+    "PySide6.QtNetwork",
+    "getpass",  # the user's name: at the first write
+    "typing_extensions",
+)
+
+
+def test_opening_a_file_at_start_leaves_for_later_what_its_first_paint_does_not_show(workbook_path, tmp_path):
+    """`faaliyet open FILE` up to the first paint imports none of the modules of later actions
+    and does not make PySide build the QIcon type (its enums are ~2 ms; the window icon is set
+    after the start, the navigator's marks are pixmaps)."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", _OPEN_AS_THE_LAUNCHER, str(workbook_path), str(tmp_path / "settings"), " ".join(_LATER)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == []
+
+
+def test_the_window_icon_comes_after_the_start_on_the_windows_already_shown(qtbot):
+    from desktop.ui.app import application, set_window_icon
+    from desktop.ui.main_window import MainWindow
+
+    app = application()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    set_window_icon(app)
+    assert not app.windowIcon().isNull()
+    assert win.windowIcon().cacheKey() == app.windowIcon().cacheKey()
+    win.close()
+
+
+def test_the_navigators_marks_are_drawn_as_icons_were(window):
+    from PySide6.QtGui import QPixmap
+
+    nav = window.view.navigator
+    for row in range(nav.count()):
+        mark = nav.item(row).data(Qt.ItemDataRole.DecorationRole)
+        assert isinstance(mark, QPixmap) and not mark.isNull()
+        assert mark.deviceIndependentSize().toSize() == nav.iconSize()  # 16 px, sharp at 200 %
+
+
+_PAUSED_BY_THE_LAUNCHER = """
+import gc, sys
+from desktop import collector
+collector.pause()  # as desktop.launcher does before importing the window
+assert not gc.isenabled() and collector.paused()
+from desktop.ui.app import application, starting
+with starting():
+    app = application()
+    assert not gc.isenabled()  # still paused while the first window is made
+    from desktop.ui.main_window import MainWindow
+    win = MainWindow()
+    win.show()
+app.processEvents()
+print(gc.isenabled(), collector.paused(), gc.get_freeze_count() > 10_000)
+"""
+
+
+def test_the_collector_paused_before_pysides_import_runs_again_once_the_first_window_is_shown():
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", _PAUSED_BY_THE_LAUNCHER],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["True", "False", "True"]  # collecting again; start-up's objects frozen
+
+
+def test_a_pause_is_ended_only_by_its_own_resume():
+    import gc
+
+    from desktop import collector
+
+    assert gc.isenabled() and not collector.paused()
+    collector.resume()  # no pause: nothing to end
+    assert gc.isenabled()
+    gc.disable()  # someone else's: not the collector's to end
+    try:
+        collector.pause()
+        assert not collector.paused()
+        collector.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -7,13 +7,15 @@ import threading
 from pathlib import Path
 
 import pytest
-from merge_support import KEY, edit, make_error, sha
+from merge_support import KEY, KEY2, edit, make_error, sha
+from report_support import jpeg
 
 from desktop.core.definition import Definition
 from desktop.core.findings import count_by_severity
 from desktop.core.forms import PhotoListDef
 from desktop.core.live_checks import LiveChecks
 from desktop.store.errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
+from desktop.store.file.photos import add_photo
 from desktop.store.file.submission import board, submit
 from desktop.store.file.workbook import Workbook
 from desktop.store.merge.run import PHASES, merge_files
@@ -87,14 +89,64 @@ def test_the_board_computes_the_findings_once_and_scans_no_department_alone(cons
         assert len(rows) == len(wb.definition.departments) and calls == [1]
         assert year.rows() is rows and calls == [1]  # kept until something changes
         year.refresh()
-        year.rows()
-        assert calls == [1, 1]
+        assert year.rows() is rows and calls == [1]  # nothing was written: nothing read again
         findings = wb.findings()
         for name in ("slots_of", "form", "indicators_of", "activities_of", "department"):  # each scans the definition
             monkeypatch.setattr(
                 Definition, name, lambda *a, _n=name: pytest.fail(f"the board called Definition.{_n} per department")
             )
         assert board(wb, findings) == rows
+
+
+def _fresh(path: Path) -> list:
+    """The board of ``path`` read from nothing (what the followed board must equal)."""
+    with Workbook.open(path) as other:
+        return board(other)
+
+
+def test_after_an_edit_the_board_rereads_only_what_the_edit_touched(consolidated, files, monkeypatch):
+    merge_files(consolidated, list(files.values()))
+    with Workbook.open(consolidated, user="strateji") as wb:
+        year = YearBoard(wb)
+        before = {s.department: s for s in year.rows()}
+
+        def whole(*_a, **_k):
+            pytest.fail("the board read the whole file again after one edit")
+
+        with monkeypatch.context() as m:
+            m.setattr(Workbook, "entries", whole)
+            m.setattr(LiveChecks, "__init__", whole)
+            m.setattr(Workbook, "findings", whole)
+            wb.set_value(KEY, None)  # a filled cell of itfaiye emptied
+            make_error_key = next(i for i in wb.definition.indicators_of("imar") if i.target and i.target != i.baseline)
+            wb.set_indicator(make_error_key.key, actual=make_error_key.target * 3 + 7, explanation="")
+            year.refresh()
+            after = {s.department: s for s in year.rows()}
+        assert after == {s.department: s for s in _fresh(consolidated)}
+        assert after["itfaiye"].filled == before["itfaiye"].filled - 1
+        assert after["imar"].errors > before["imar"].errors
+        assert {d for d in after if after[d] != before[d]} == {"itfaiye", "imar"}
+
+
+def test_the_board_follows_another_connection_and_a_merge(consolidated, files):
+    merge_files(consolidated, [files["imar"]])
+    with Workbook.open(consolidated, user="strateji") as wb:
+        year = YearBoard(wb)
+        year.rows()
+        edit(consolidated, {KEY: 5}, user="ikinci")  # another connection (a second window)
+        with Workbook.open(consolidated, user="ikinci") as other:
+            other.record_unparsed(KEY2, "on iki")
+        with Workbook.open(consolidated, user="ikinci") as other:
+            add_photo(other, "itfaiye.foto", jpeg(), "Tatbikat")  # a photo list counts as one thing to fill
+        year.refresh()
+        rows = year.rows()
+        assert rows == _fresh(consolidated)
+        assert next(s for s in rows if s.department == "itfaiye").filled == 2
+        merge_files(consolidated, [files["itfaiye"]], resolve="theirs")  # an import: its audit row names no place
+        year.refresh()
+        assert year.rows() == _fresh(consolidated)
+        assert next(s for s in year.rows() if s.department == "itfaiye").state != "eksik"
+        assert len(year.history()) == 2
 
 
 def test_accept_and_send_back_return_what_changed_and_the_board_follows(consolidated, files):

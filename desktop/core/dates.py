@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from .i18n import _, lazy
+from .lazy_pattern import lazy_pattern
 
 MONTHS = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"]
 MONTH_KEYS = ["ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik"]
@@ -18,8 +18,8 @@ BIMONTHS = [
     ("kasim_aralik", "Kasım-Aralık"),
 ]
 
-_DMY = re.compile(r"([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]+)")
-_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_DMY = lazy_pattern(r"([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]+)")
+_ISO = lazy_pattern(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _HINT = lazy("Gün.ay.yıl biçiminde yazın, ör. 31.12.2020")
 
 
@@ -35,9 +35,9 @@ def parse_date(text: str) -> dt.date:
     shown = s if len(s) <= 40 else s[:39] + "…"
     if not s:
         raise DateError(_("Tarih boş. {hint}").format(hint=_HINT))
-    if m := _ISO.fullmatch(s):
+    if m := _ISO().fullmatch(s):
         year, month, day = m.group(1), m.group(2), m.group(3)
-    elif m := _DMY.fullmatch(s):
+    elif m := _DMY().fullmatch(s):
         day, month, year = m.group(1), m.group(3), m.group(4)
     else:
         raise DateError(_("'{shown}' bir tarih değil. {hint}").format(shown=shown, hint=_HINT))

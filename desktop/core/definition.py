@@ -6,14 +6,16 @@ the strategic plan and every department's form. It is loaded from ``forms/``
 workbook can be read, checked and printed on its own.
 """
 
+from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, cast
 
 import msgspec
 from msgspec import Meta, field
 
 from . import limits, organisation, roles
-from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict, forms_row_departments
+from .form_parts import FormParts, decode_stored
+from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict, as_builtin, forms_row_departments
 from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
@@ -44,36 +46,49 @@ class Slot(msgspec.Struct, frozen=True):
         return self.name if self.row is None else f"{self.name} / {self.row} / {self.column}"
 
 
-class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room for the cached look-ups below
+class DefinitionHead(Strict, frozen=True, kw_only=True):
+    """Every part of a definition but the forms (a stored definition's head is decoded first)."""
+
     id: limits.Key  # e.g. "kars-2020"
     version: limits.Key = "1"
     institution: InstitutionDef
     year: YearDef
     departments: Annotated[list[DepartmentDef], Meta(min_length=1, max_length=limits.MAX_DEPARTMENTS)]
     plan: PlanDef = field(default_factory=PlanDef)
-    forms: Annotated[list[FormDef], Meta(max_length=limits.MAX_DEPARTMENTS)] = field(default_factory=list)
+
+
+class _StoredParts(DefinitionHead, frozen=True, kw_only=True):
+    """A stored definition with each form left as its JSON (``form_parts``)."""
+
+    forms: Annotated[list[msgspec.Raw], Meta(max_length=limits.MAX_DEPARTMENTS)] = field(default_factory=list)
+
+
+class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict: room for the cached look-ups below
     # the chapters that are plain text of the institution (foreword, mission…)
     # live in the form of the department whose role is "institution" (roles.py).
+    # A stored definition opened for one department holds ``FormParts`` here: a sequence of
+    # the same forms, each decoded and checked (``_check_form``) when first asked for.
+    forms: Annotated[list[FormDef], Meta(max_length=limits.MAX_DEPARTMENTS)] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        limits.at_most(sum(limits.form_slots(f) for f in self.forms), limits.MAX_SLOTS, _("tanımdaki toplam değer sayısı"))
+        parts = self.forms if isinstance(self.forms, FormParts) else None
+        if parts is not None and not parts.bind(self._check_form):
+            parts = None  # another definition's parts (``replace``): every form is checked here
+        forms: list[FormDef] = [] if parts is not None else list(self.forms)
+        slot_count = parts.slot_count if parts is not None else sum(limits.form_slots(f) for f in forms)
+        limits.at_most(slot_count, limits.MAX_SLOTS, _("tanımdaki toplam değer sayısı"))
         dept_keys = [d.key for d in self.departments]
         if len(set(dept_keys)) != len(dept_keys):
             raise ValueError(_("aynı birim anahtarı birden fazla kez tanımlanmış"))
-        known = set(dept_keys)
-        for f in self.forms:
-            if f.department not in known:
-                raise ValueError(_("'{department}' formu bilinmeyen bir birime ait").format(department=f.department))
-        form_depts = [f.department for f in self.forms]
+        known = self._by_key
+        form_depts = parts.departments if parts is not None else [f.department for f in forms]
+        for department in form_depts:
+            if department not in known:
+                raise ValueError(_("'{department}' formu bilinmeyen bir birime ait").format(department=department))
         if len(set(form_depts)) != len(form_depts):
             raise ValueError(_("bir birimin birden fazla formu var"))
-        for f in self.forms:
-            for unknown in forms_row_departments(f) - known:
-                raise ValueError(
-                    _("'{form}' formunda bir satır bilinmeyen '{dept}' birimine ait (department)").format(
-                        form=f.department, dept=unknown
-                    )
-                )
+        for f in forms:
+            self._check_rows(f)
         for x in list(self.plan.indicators()) + list(self.plan.activities()):
             if x.department not in known:
                 raise ValueError(
@@ -82,11 +97,26 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         for i in self.plan.indicators():
             if i.targets is not None and i.target != i.target_of(self.year.year):
                 raise ValueError(target_conflict(i, self.year.year))
-        for _place, message in roles.problems(self.departments, self.forms, complete=False)[:1]:
+        for _place, message in roles.problems(self.departments, forms, complete=False)[:1]:
             raise ValueError(message)
         problem = organisation.reporting_problem(self.departments)
         if problem:
             raise ValueError(problem)
+
+    # --- the rules about forms (run on every form: at once, or as each stored part is decoded) ----
+    def _check_rows(self, form: FormDef) -> None:
+        for unknown in forms_row_departments(form) - self._by_key.keys():
+            raise ValueError(
+                _("'{form}' formunda bir satır bilinmeyen '{dept}' birimine ait (department)").format(
+                    form=form.department, dept=unknown
+                )
+            )
+
+    def _check_form(self, form: FormDef) -> None:
+        """The rules about one form (its department's own are checked by ``FormParts``)."""
+        self._check_rows(form)
+        for _place, message in roles.problems(self.departments, [form], complete=False)[:1]:
+            raise ValueError(message)
 
     # --- look-ups -------------------------------------------------------
     # Indexes built once per definition (a definition is not changed after loading): a year of
@@ -96,8 +126,8 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         return {d.key: d for d in self.departments}
 
     @cached_property
-    def _forms(self) -> dict[str, FormDef]:
-        return {f.department: f for f in self.forms}
+    def _forms(self) -> dict[str, FormDef] | FormParts:
+        return self.forms if isinstance(self.forms, FormParts) else {f.department: f for f in self.forms}
 
     @cached_property
     def _plan_of(self) -> tuple[dict[str, list[IndicatorDef]], dict[str, list[ActivityDef]]]:
@@ -119,11 +149,26 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         return self._plan_items.get(key)
 
     @cached_property
-    def _slots_of(self) -> dict[str, list[Slot]]:
-        out: dict[str, list[Slot]] = {}
-        for s in self.slots.values():
-            out.setdefault(s.department, []).append(s)
-        return out
+    def _slot_maps(self) -> dict[str, dict[str, Slot]]:
+        return {}
+
+    def _slots_of_form(self, department: str) -> dict[str, Slot]:
+        """The value keys of the department's form (built once; every key starts with
+        ``<department>.``, see ``item_kinds``), empty for a department without a form."""
+        found = self._slot_maps.get(department)
+        if found is None:
+            from .item_kinds import item_slots  # local: the kinds build Slots of this module
+
+            form = self._forms.get(department)
+            if form is None:
+                return {}
+            found = self._slot_maps[department] = {
+                slot.key: slot
+                for section in form.sections
+                for item in section.items
+                for slot in item_slots(department, section.key, item)
+            }
+        return found
 
     def department(self, key: str) -> DepartmentDef | None:
         return self._by_key.get(key)
@@ -142,11 +187,11 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
     def activities_of(self, department: str | None) -> list[ActivityDef]:
         return list(self.plan.activities()) if department is None else list(self._plan_of[1].get(department, ()))
 
-    @property
+    @cached_property
     def institution_department(self) -> DepartmentDef | None:
         return next((d for d in self.departments if d.role == "institution"), None)
 
-    @property
+    @cached_property
     def finance_department(self) -> DepartmentDef | None:
         """The finance unit (``finance: true``), whose name the finance declaration prints."""
         return next((d for d in self.departments if d.finance), None)
@@ -166,27 +211,33 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
         return None if inst is None else next((s for s in self.form(inst.key).sections if wanted(s)), None)
 
     @cached_property
-    def slots(self) -> dict[str, Slot]:
-        """Every value key of every form, entered and computed."""
-        from .item_kinds import item_slots  # local: the kinds build Slots of this module
+    def slots(self) -> Mapping[str, Slot]:
+        """Every value key of every form, entered and computed (of stored parts: a key is looked
+        up in its department's form alone; iterating decodes them all)."""
+        return _SlotsByForm(self) if isinstance(self.forms, FormParts) else self._all_slots
 
+    @cached_property
+    def _all_slots(self) -> dict[str, Slot]:
         out: dict[str, Slot] = {}
         for form in self.forms:
-            for section in form.sections:
-                for item in section.items:
-                    for slot in item_slots(form.department, section.key, item):
-                        out[slot.key] = slot
+            out.update(self._slots_of_form(form.department))
         return out
 
     def slots_of(self, department: str) -> list[Slot]:
-        return list(self._slots_of.get(department, ()))
+        return list(self._slots_of_form(department).values())
 
     def item(self, department: str, item_key: str):
-        for section in self.form(department).sections:
-            for item in section.items:
-                if item.key == item_key:
-                    return item
-        return None
+        """The item ``item_key`` of the department's form (keys are unique in a form), or None."""
+        found = self._item_maps.get(department)
+        if found is None:
+            found = {item.key: item for section in self.form(department).sections for item in section.items}
+            if department in self._by_key:  # an unknown department (a stored row's) is not remembered
+                self._item_maps[department] = found
+        return found.get(item_key)
+
+    @cached_property
+    def _item_maps(self) -> dict[str, dict]:
+        return {}
 
     @cached_property
     def digest(self) -> str:
@@ -196,28 +247,61 @@ class Definition(Strict, dict=True, frozen=True, kw_only=True):  # dict: room fo
     def canonical_json(self) -> str:
         # the same bytes as json.dumps(to_data(), ensure_ascii=False, sort_keys=True,
         # separators=(",", ":")) (test_definition checks), ~10x faster: it runs on every open
-        return msgspec.json.encode(self, order="sorted").decode("utf-8")
+        return msgspec.json.encode(self, order="sorted", enc_hook=as_builtin).decode("utf-8")
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> "Definition":
+    def from_json(cls, text: str | bytes, department: str | None = None) -> "Definition":
         """Check and build from JSON (a workbook's snapshot, untrusted), or raise InvalidData.
 
         The same checks as a definition loaded from its folder (types, limits, rule
         expressions); the size is checked first, the limits while decoding, so an
         oversized definition is refused before anything is built from it. The
         message is Turkish and names the place (``forms[0].sections[1]...``).
-        """
-        try:
-            limits.check_json_size(text)
-            return msgspec.json.decode(text, type=cls)
-        except limits.LimitExceeded as exc:
-            raise InvalidData(str(exc)) from None
-        except msgspec.MsgspecError as exc:
-            from .loader import explain  # local: the loader builds definitions
 
-            raise InvalidData(explain(str(exc))) from None
-        except RecursionError:
-            raise InvalidData(_("form tanımı çok derin iç içe")) from None
+        ``department``: the file of one department. Its form and the institution
+        unit's are decoded now, every other form when first asked for, each checked
+        before it is handed out (``form_parts``): opening a department's file builds
+        no other department's form, however many the year has.
+        """
+        if department is None:
+            return decode_stored(_DEFINITION.decode, text)
+        stored = decode_stored(_STORED.decode, text)
+        head = {name: getattr(stored, name) for name in DefinitionHead.__struct_fields__}
+        try:
+            definition = cls(**head, forms=cast(list[FormDef], FormParts(stored.forms)))
+        except InvalidData:
+            raise
+        except ValueError as exc:  # a rule of __post_init__, worded in Turkish
+            raise InvalidData(str(exc)) from None
+        definition.form(department)
+        if definition.institution_department is not None:
+            definition.form(definition.institution_department.key)
+        return definition
+
+
+class _SlotsByForm(Mapping[str, Slot]):
+    """``Definition.slots`` of stored parts: a key is looked up in its own department's form."""
+
+    def __init__(self, definition: Definition):
+        self._d = definition
+
+    def __getitem__(self, key: str) -> Slot:
+        if type(key) is not str:
+            raise KeyError(key)
+        return self._d._slots_of_form(key.partition(".")[0])[key]
+
+    def __contains__(self, key: object) -> bool:
+        return type(key) is str and key in self._d._slots_of_form(key.partition(".")[0])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._d._all_slots)
+
+    def __len__(self) -> int:
+        return len(self._d._all_slots)
+
+
+_DEFINITION = msgspec.json.Decoder(Definition)
+_STORED = msgspec.json.Decoder(_StoredParts)
 
 
 def target_conflict(indicator: IndicatorDef, year: int) -> str:

@@ -8,6 +8,7 @@ msgspec is used rather than a heavier validation library because a workbook's
 definition snapshot is checked on every open, on the clerk's cold start path.
 """
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar, cast
 
@@ -96,6 +97,13 @@ def convert(data: Any, type_: Any) -> Any:
         raise InvalidData(str(exc)) from None
 
 
+def as_builtin(obj: Any) -> Any:
+    """msgspec's ``enc_hook``: a sequence that is not a list (a stored definition's ``FormParts``) as a list."""
+    if isinstance(obj, Sequence) and not isinstance(obj, (str, bytes)):
+        return list(obj)
+    raise NotImplementedError(f"cannot encode {type(obj).__name__}")
+
+
 class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """Immutable; unknown keys are refused (a typo must not pass silently).
 
@@ -110,7 +118,7 @@ class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
 
     def to_data(self) -> Any:
         """Plain JSON-able data (decimals as strings); ``from_data`` reads it back."""
-        return msgspec.to_builtins(self)
+        return msgspec.to_builtins(self, enc_hook=as_builtin)
 
     def replace(self: S, **changes: Any) -> S:
         return msgspec.structs.replace(self, **changes)

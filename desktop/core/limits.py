@@ -92,9 +92,12 @@ def check_json_size(text: str | bytes) -> None:
         )
 
 
+def fine_number(value) -> bool:
+    """The rule of ``check_number``: no number, or a finite one within MAX_MAGNITUDE."""
+    return value is None or (value.is_finite() and abs(value) <= MAX_MAGNITUDE)
+
+
 def check_number(value, what: str) -> None:
     """A number of the definition (target, baseline, cost…) is finite and within MAX_MAGNITUDE."""
-    if value is None:
-        return
-    if not value.is_finite() or abs(value) > MAX_MAGNITUDE:
+    if not fine_number(value):
         raise LimitExceeded(_("{what} geçerli bir sayı değil ya da çok büyük ({value})").format(what=what, value=str(value)[:30]))

@@ -54,6 +54,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
 from .i18n import _, lazy
+from .lazy_pattern import lazy_pattern
 
 KINDS = ("count", "decimal", "money", "percent")
 STYLES = ("tr", "en")
@@ -67,8 +68,8 @@ DEFAULT_DECIMALS = {"count": 0, "money": 2, "decimal": 2, "percent": 2}
 _RANGE_TEXT = lazy("-999.999.999.999.999 ile 999.999.999.999.999")
 
 _SIGNS = {"-": True, "\u2212": True, "+": False}  # '-', Unicode minus, '+'
-_BODY = re.compile(r"[0-9., ]*[0-9][0-9., ]*")
-_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:([. ,])[0-9]{3})(?:\1[0-9]{3})*")
+_BODY = lazy_pattern(r"[0-9., ]*[0-9][0-9., ]*")
+_GROUPED = lazy_pattern(r"[1-9][0-9]{0,2}(?:([. ,])[0-9]{3})(?:\1[0-9]{3})*")
 
 _WORDS: dict[str, dict[str, Any]] = {  # words lazy: str() in the current language
     "tr": dict(
@@ -191,7 +192,7 @@ def _ungroup(part: str, text: str, kind: str, w: dict) -> str:
                 text=_show(text), gname=w["gname"], ex=w["ex"]
             )
         )
-    if not _GROUPED.fullmatch(part):
+    if not _GROUPED().fullmatch(part):
         extra = (
             _(" Adet tam sayı olmalı.")
             if kind == "count"
@@ -219,7 +220,7 @@ def _split(body: str, text: str, kind: str, w: dict) -> tuple[str, str]:
     """(integer digits, fraction digits) of a body made of [0-9., ]."""
     g, d = w["g"], w["d"]
     looks_other = g in body and d in body and body.rfind(g) > body.rfind(d)
-    if looks_other or (body.count(d) > 1 and _GROUPED.fullmatch(body)):  # "1,234.5", "1,234,567"
+    if looks_other or (body.count(d) > 1 and _GROUPED().fullmatch(body)):  # "1,234.5", "1,234,567"
         raise NumberError(
             _(
                 "'{text}' {other} biçime benziyor. {this} biçimde binlik ayırıcı {gname}, ondalık ayırıcı {dis}: {swapped} yazın."
@@ -249,7 +250,7 @@ def _split(body: str, text: str, kind: str, w: dict) -> tuple[str, str]:
                 )
             )
         return _ungroup(whole, text, kind, w), frac
-    if body.count(g) == 1 and " " not in body and not _GROUPED.fullmatch(body):
+    if body.count(g) == 1 and " " not in body and not _GROUPED().fullmatch(body):
         left, right = body.split(g)
         if right.isdigit() and len(right) != 3:  # "12.5": cannot be thousands, so a decimal point
             if kind == "count":
@@ -286,7 +287,7 @@ def parse_number(text: str, kind: str = "decimal", style: str = "tr") -> int | D
     if not s:
         raise NumberError(_("Değer boş. Bir sayı yazın, ör. {example}").format(example=_example(kind, w)))
     neg, s = _strip_markers(s, kind)
-    if not _BODY.fullmatch(s):
+    if not _BODY().fullmatch(s):
         raise _not_a_number(text, kind, w)
     if neg and kind == "count":
         raise NumberError(_("'{text}' olmaz: adet eksi olamaz. 0 ya da daha büyük bir tam sayı girin.").format(text=_show(text)))
@@ -335,9 +336,9 @@ def _vote(cell: str) -> str | None:
     for sep, single, several in ((".", "en", "tr"), (",", "tr", "en")):
         n = s.count(sep)
         if n == 1:
-            return None if _GROUPED.fullmatch(s) else single
+            return None if _GROUPED().fullmatch(s) else single
         if n > 1:
-            return several if _GROUPED.fullmatch(s) else None
+            return several if _GROUPED().fullmatch(s) else None
     return None
 
 
@@ -453,7 +454,7 @@ UNITS = (
     "ay",
     "yıl",
 )
-_UNIT_SPACE = re.compile(
+_UNIT_SPACE = lazy_pattern(
     r"(?<=\d)[ \t]+(?=(?:"
     + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
     + r")(?![0-9A-Za-zÇĞİÖŞÜçğıöşüâîû]))"
@@ -465,4 +466,4 @@ def bind_units(text: str) -> str:
     "645.146,14 TL" never breaks between the number and "TL"; "87,5 %" neither)."""
     if not isinstance(text, str) or " " not in text:  # most table cells: a bare number
         return text
-    return _UNIT_SPACE.sub(NBSP, text)
+    return _UNIT_SPACE().sub(NBSP, text)

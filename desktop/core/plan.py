@@ -8,7 +8,7 @@ from msgspec import Meta, field
 
 from .forms import Segment, Strict, check_factor
 from .i18n import _, lazy
-from .limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, Short, at_most, check_number
+from .limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, Short, at_most, check_number, fine_number
 
 MAX_PLAN_YEARS = 30  # years of one plan's targets
 Year = Annotated[str, Meta(pattern=r"^20\d\d$")]  # a year of ``targets`` (2000-2099), as YAML's 2021 reads
@@ -16,6 +16,7 @@ Year = Annotated[str, Meta(pattern=r"^20\d\d$")]  # a year of ``targets`` (2000-
 Direction = Literal["increase", "decrease", "keep"]
 DIRECTION_LABELS = {"increase": "artan", "decrease": "azalan", "keep": "korunacak"}
 """The direction words of documents and Excel files (Turkish; the Excel reader accepts them back)."""
+_BASELINE, _TARGET, _WEIGHT = lazy("başlangıç"), lazy("hedef"), lazy("etki")
 _DIRECTION_SHOWN = {"increase": lazy("artan"), "decrease": lazy("azalan"), "keep": lazy("korunacak")}
 
 
@@ -43,11 +44,16 @@ class IndicatorDef(Strict, frozen=True, kw_only=True):
     change_factor: Decimal | None = None  # warn when the actual is this many times last year's (or less)
 
     def __post_init__(self) -> None:
-        for what, value in ((_("başlangıç"), self.baseline), (_("hedef"), self.target), (_("etki"), self.weight)):
-            check_number(value, _("'{key}' göstergesinin {what} değeri").format(key=self.key, what=what))
-        for year, value in self.yearly.items():
-            check_number(value, _("'{key}' göstergesinin {year} hedefi").format(key=self.key, year=year))
-        check_factor(self.change_factor, _("'{key}' göstergesinin değişim katsayısı (change_factor)").format(key=self.key))
+        # the message is worded only for a number that breaks the rule: a year's plan holds
+        # thousands of indicators, decoded at every opening of a file
+        for what, value in ((_BASELINE, self.baseline), (_TARGET, self.target), (_WEIGHT, self.weight)):
+            if not fine_number(value):
+                check_number(value, _("'{key}' göstergesinin {what} değeri").format(key=self.key, what=what))
+        for year, value in self.yearly.items() if self.targets else ():
+            if not fine_number(value):
+                check_number(value, _("'{key}' göstergesinin {year} hedefi").format(key=self.key, year=year))
+        if self.change_factor is not None:
+            check_factor(self.change_factor, _("'{key}' göstergesinin değişim katsayısı (change_factor)").format(key=self.key))
 
     @property
     def yearly(self) -> dict[int, Decimal]:
@@ -69,7 +75,8 @@ class ActivityDef(Strict, frozen=True, kw_only=True):
     renamed_from: Segment | None = None  # its key in the year before (the year cycle)
 
     def __post_init__(self) -> None:
-        check_number(self.planned_cost, _("'{key}' faaliyetinin planlanan maliyeti").format(key=self.key))
+        if not fine_number(self.planned_cost):
+            check_number(self.planned_cost, _("'{key}' faaliyetinin planlanan maliyeti").format(key=self.key))
 
 
 class PerformanceTargetDef(Strict, frozen=True, kw_only=True):
@@ -132,7 +139,7 @@ class PlanDef(Strict, frozen=True, kw_only=True):
         at_most(len(self.activities()), MAX_PLAN_ENTRIES, _("planın faaliyet sayısı"))
         first, last = self.years() or (2000, 2100)
         for i in self.indicators():
-            outside = sorted(y for y in i.yearly if not first <= y <= last)
+            outside = sorted(y for y in i.yearly if not first <= y <= last) if i.targets else ()
             if outside:
                 raise ValueError(
                     _(

@@ -26,13 +26,14 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from .i18n import _
+from .lazy_pattern import lazy_pattern
 
 REFERENCE = re.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
 # a money amount is found from its unit (rare in a text) and read backwards (a Turkish-written number
 # directly before "TL" / "₺" / "lira": "67.892.756,94-TL", "46.900 TL") or forwards after "₺" ("₺1.250")
 _UNIT = re.compile(r"TL\b|₺|[Tt]ürk [Ll]irası\b|[Ll]ira\b")
 _BEFORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)\s*-?\s*$")
-_AFTER = re.compile(r"\s*(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)(?![\d.,]\d)")
+_AFTER = lazy_pattern(r"\s*(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)(?![\d.,]\d)")
 # amounts too small to be a figure of a table (a unit price "5 TL" is not a claim about the tables)
 SMALL_AMOUNT = Decimal(1000)
 
@@ -60,7 +61,7 @@ def typed_amounts(text) -> tuple[tuple[str, Decimal], ...]:
     out = []
     for unit in _UNIT.finditer(plain):
         if unit.group() == "₺":
-            m = _AFTER.match(plain, unit.end())
+            m = _AFTER().match(plain, unit.end())
         else:
             m = _BEFORE.search(plain, max(0, unit.start() - 40), unit.start())
         if m is None:

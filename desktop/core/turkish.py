@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .lazy_pattern import lazy_pattern
+
 ALPHABET = "abcçdefgğhıijklmnoöpqrsştuüvwxyz"
 """Turkish order; q, w, x (not Turkish) sit where Latin puts them."""
 
 _RANK = {c: i for i, c in enumerate(ALPHABET)}
 _TO_UPPER = str.maketrans({"i": "İ", "ı": "I"})
 _TO_LOWER = str.maketrans({"İ": "i", "I": "ı"})
-_WORD_START = re.compile(r"(?<![\w'’])\w")
-_TOKEN = re.compile(r"[0-9]+|.", re.S)
+_WORD_START = lazy_pattern(r"(?<![\w'’])\w")
+_TOKEN = lazy_pattern(r"[0-9]+|.", re.S)
 
 
 def nfc(s: str) -> str:
@@ -47,7 +49,7 @@ def title(s: str) -> str:
     A word starts after anything that is not a letter, digit or apostrophe,
     so "kars'ta" -> "Kars'ta" and "ali-veli" -> "Ali-Veli".
     """
-    return _WORD_START.sub(lambda m: m.group().translate(_TO_UPPER).title(), lower(s))
+    return _WORD_START().sub(lambda m: m.group().translate(_TO_UPPER).title(), lower(s))
 
 
 def casefold(s: str) -> str:
@@ -76,7 +78,7 @@ def sort_key(s: str) -> tuple:
     s = nfc(s)
     folded = casefold(s)
     primary = []
-    for tok in _TOKEN.findall(folded):
+    for tok in _TOKEN().findall(folded):
         if tok[0] in "0123456789":
             digits = tok.lstrip("0")
             primary.append((1, len(digits), digits, len(tok)))
@@ -86,7 +88,7 @@ def sort_key(s: str) -> tuple:
 
 
 _ASCII = str.maketrans({"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u"})
-_NOT_KEY = re.compile(r"[^a-z0-9]+")
+_NOT_KEY = lazy_pattern(r"[^a-z0-9]+")
 
 
 def slug(s: str, max_length: int = 64) -> str:
@@ -98,4 +100,4 @@ def slug(s: str, max_length: int = 64) -> str:
     """
     text = lower(s).translate(_ASCII)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _NOT_KEY.sub("_", text).strip("_")[:max_length].rstrip("_")
+    return _NOT_KEY().sub("_", text).strip("_")[:max_length].rstrip("_")

@@ -44,8 +44,10 @@ def build_report(
     building thread.
     """
     from .build import build
+    from .heap import existing_objects_frozen
 
-    return build(wb, Path(out), department=department, progress=progress, cancelled=cancelled)
+    with existing_objects_frozen():
+        return build(wb, Path(out), department=department, progress=progress, cancelled=cancelled)
 
 
 __all__ = ["ReportCancelled", "ReportResult", "build_report"]

@@ -14,13 +14,13 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from . import fonts as F
 from .makeup import Together, keep_with_next
 from .marks import LIST_ANCHOR
 from .paragraph import Paragraph
+from .pdf_canvas import LeanCanvas
 from .styles import DRAFT, MUTED, RULE, sheet
 
 PORTRAIT = A4
@@ -158,7 +158,7 @@ def fixed_canvas(when: dt.date):
     """A canvas class whose creation/modification date is ``when`` (00:00 UTC)."""
     epoch = calendar.timegm(when.timetuple())
 
-    class FixedCanvas(Canvas):
+    class FixedCanvas(LeanCanvas):
         def __init__(self, *a, **kw):
             kw["invariant"] = 1
             super().__init__(*a, **kw)

@@ -1,7 +1,8 @@
 """Tables with measured column widths.
 
 Cells are plain strings (fast). Text wider than its column is wrapped here,
-once, with ``simpleSplit`` into a multi-line string: no Paragraph in cells.
+once, by ``simpleSplit``'s rule (its words measured through the width cache)
+into a multi-line string: no Paragraph in cells.
 A word wider than its column (a 3.000-character "word" with no spaces) is
 broken between characters (``wrap_lines``), and such a word never makes its
 column wider than ``WORD_CAP``. A row must fit on a page: a table whose
@@ -18,11 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..core.numbers import NBSP, bind_units
 from . import fonts as F
+from .cell_styles import split_style
 from .document import LANDSCAPE, MARGIN_BOTTOM, MARGIN_TOP
 from .fonts import width as stringWidth
 from .makeup import balanced_split
@@ -65,7 +66,9 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
 def _split(text: str, font: str, size: float, width: float) -> list[str]:
     """Lines at ordinary spaces: a no-break space (a number and its unit, ``numbers.bind_units``) holds."""
     if NBSP not in text:
-        return simpleSplit(text, font, size, width)
+        if not width:
+            return text.split("\n")
+        return [line for para in text.split("\n") for line in _split_at_spaces(para, font, size, width)]
     lines: list[str] = []
     space = stringWidth(" ", font, size)
     for para in text.split("\n"):
@@ -78,6 +81,27 @@ def _split(text: str, font: str, size: float, width: float) -> list[str]:
             else:
                 line, used = (f"{line} {word}" if line else word), (used + space + w if line else w)
         lines.append(line)
+    return lines
+
+
+def _split_at_spaces(text: str, font: str, size: float, width: float) -> list[str]:
+    """ReportLab's ``simpleSplit`` for one line of text, its words measured through the cache
+    (``fonts.width``): the same lines."""
+    lines: list[str] = []
+    space = stringWidth(" ", font, size)
+    words: list[str] = []
+    used = -space
+    for word in text.split():
+        w = stringWidth(word, font, size)
+        if used + space + w <= width or not words:
+            words.append(word)
+            used = used + space + w
+        else:
+            lines.append(" ".join(words))
+            words = [word]
+            used = w
+    if words:
+        lines.append(" ".join(words))
     return lines
 
 
@@ -382,8 +406,14 @@ class LazyTable(Flowable):
 
     def table(self) -> Table:
         if self._table is None:
+            grid, commands = split_style(self.style, len(self.body), max(map(len, self.body), default=0))
             self._table = AnchoredTable(
-                self.body, colWidths=self.widths, repeatRows=self.repeat_rows, hAlign="LEFT", style=TableStyle(self.style)
+                self.body,
+                colWidths=self.widths,
+                repeatRows=self.repeat_rows,
+                hAlign="LEFT",
+                style=TableStyle(commands),
+                cellStyles=grid,
             )
             self._table.row_anchors = self.row_anchors
         return self._table

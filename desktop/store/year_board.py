@@ -10,8 +10,10 @@ line to show; a refused action raises ``WorkbookError`` (with ``problems``
 when there is a list) and changes nothing. The window only wraps it in
 signals (``ui/strategy/year_model.py``).
 
-What the board shows is read once and kept until something changes it
-(``refresh``); the board itself is linear in the number of departments.
+What the board shows is read once; after that ``refresh`` follows what was
+written since (``file/board_live.py``: from the audit rows, only the places an
+edit wrote are re-read and re-checked), so the update after an edit does not
+grow with the file; the board itself is linear in the number of departments.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from pathlib import Path
 from ..core.definition import Definition
 from ..core.i18n import _
 from .errors import ReadOnlyWorkbook
-from .file.submission import DepartmentStatus, accept, board, send_back
+from .file.board_live import LiveBoard
+from .file.submission import DepartmentStatus, accept, send_back
 from .file.workbook import SUFFIX, Workbook
 from .merge.conflicts import Conflict
 from .merge.history import ImportRecord, history
@@ -56,7 +59,8 @@ class YearBoard:
     def __init__(self, wb: Workbook):
         self.wb = wb
         self.pending: dict[str, list[Conflict]] = {}  # department -> conflicts waiting for a decision
-        self._rows: list[DepartmentStatus] | None = None
+        self._live: LiveBoard | None = None  # the board, read when first shown
+        self._stale = False  # something may have been written since the board last looked
         self._history: list[ImportRecord] | None = None
         self._returns: list[dict] | None = None
 
@@ -78,15 +82,28 @@ class YearBoard:
         return self.wb.readonly
 
     def refresh(self) -> None:
-        """Forget what was read: the next ``rows``/``history`` read the file again."""
-        self._rows = self._history = self._returns = None
+        """The file may have changed (by this connection or another): the next ``rows``/``history``
+        follow what was written since they last looked (``LiveBoard.update``)."""
+        self._stale = True
+
+    def _follow(self) -> None:
+        if not self._stale:
+            return
+        self._stale = False
+        if self._live is not None:
+            change = self._live.update()
+            if not (change.whole or change.state):
+                return
+        self._history = self._returns = None  # a state, a return note, an import: read them again
 
     def rows(self) -> list[DepartmentStatus]:
-        if self._rows is None:
-            self._rows = board(self.wb)
-        return self._rows
+        self._follow()
+        if self._live is None:
+            self._live = LiveBoard(self.wb)
+        return self._live.rows()
 
     def history(self) -> list[ImportRecord]:
+        self._follow()
         if self._history is None:
             self._history = history(self.wb)
         return self._history
@@ -149,6 +166,7 @@ class YearBoard:
 
     def returns(self) -> list[dict]:
         """The return files written from this file, newest first (``return_note.sent``)."""
+        self._follow()
         if self._returns is None:
             from .file.return_note import sent
 

@@ -8,21 +8,18 @@ from ``resources/translations/faaliyet_en.qm`` is loaded.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from .. import resources
+from .. import collector, resources
 from .msgspec_import import import_msgspec
-from .pyside_imports import quick_feature_check
 
-quick_feature_check()  # before the window's modules are imported
 import_msgspec()  # as installed: without the development tools' typing_extensions
 
 
@@ -65,9 +62,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Faaliyet")
     app.setOrganizationName("Faaliyet")
     app.setApplicationDisplayName("Faaliyet")
-    icon = resources.icons() / "faaliyet.png"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    # the window icon is set after the first paint (set_window_icon, from _after_start)
     font = QFont(app.font())
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
@@ -84,24 +79,18 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 @contextmanager
 def starting():
-    """A process's start-up, up to its first window shown, without cyclic garbage collection.
-
-    Start-up makes tens of thousands of objects that live as long as the process
-    (PySide's types and enums, the modules, the open form); the collector's passes
-    over them find next to nothing and took ~4 ms of `faaliyet open FILE`. Afterwards
-    they are frozen (never scanned again, which also shortens every later full
-    collection) and collection resumes. Only for a new process: with a QApplication
-    already there (tests) nothing changes.
+    """A process's start-up, up to its first window shown, without cyclic garbage collection
+    (``desktop.collector``: the launcher pauses it before PySide's import already; this ends
+    the pause). Only for a new process: with a QApplication already there (tests) nothing changes.
     """
-    pause = QApplication.instance() is None and gc.isenabled()
-    if pause:
-        gc.disable()
+    new = QApplication.instance() is None
+    if new:
+        collector.pause()
     try:
         yield
     finally:
-        if pause:
-            gc.freeze()
-            gc.enable()
+        if new:
+            collector.resume()
 
 
 def main(argv: list[str]) -> int:
@@ -152,13 +141,27 @@ def _install_support() -> None:
 
 def _after_start(window) -> None:
     """What a running window needs but its first paint need not wait for (~20 ms together):
-    listening for files from later starts (QtNetwork) and the version line of the log
-    (the package metadata)."""
+    listening for files from later starts (QtNetwork), the version line of the log
+    (the package metadata) and the window icon."""
     from .. import app_log
     from ..version import version
 
+    set_window_icon(QApplication.instance())
     _listen(window)
     app_log.version_is(version())
+
+
+def set_window_icon(app: QApplication) -> None:
+    """Faaliyet's icon on every window (title bar, task bar), the ones shown already too.
+
+    Not in ``application()``: the first QIcon makes PySide build the QIcon type with its
+    enums (ThemeIcon has 151 members), ~2 ms that the first window need not wait for;
+    Qt gives the new icon to the windows already shown."""
+    from PySide6.QtGui import QIcon
+
+    icon = resources.icons() / "faaliyet.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 AFTER_START_MS = 300

@@ -84,7 +84,8 @@ class FindingsPanel(QWidget):
                 label = tr("Plan (Strateji Geliştirme düzeltir): {0}").format(f.message)
             kind = ("missing" if f.is_missing else "error" if f.is_error else "warning") if doc.is_own(f) else "plan"
             short = label if len(label) <= 180 else label[:179].rstrip() + "…"
-            item = QListWidgetItem(short, self.list)
+            item = QListWidgetItem(self.list)  # not (text, list): that overload makes PySide build QIcon
+            item.setText(short)
             # the colour as the item's data, not setForeground(QBrush(...)): choosing among QBrush's
             # constructors makes PySide build QGradient and QImage with their enums (~3 ms of the
             # first paint); the view reads a colour in ForegroundRole as a brush all the same

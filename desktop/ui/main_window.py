@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
 
     # --- actions --------------------------------------------------------------
     def _action(self, text: str, slot, keys=(), tip: str = "") -> QAction:
-        act = QAction(text, self)
+        act = QAction(self)  # not QAction(text, self): its overloads make PySide build the QIcon type
+        act.setText(text)
         act.setShortcuts([QKeySequence(k) for k in keys])
         act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         shortcut = " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QListWidgetItem, QWidget
 
 from ..core import keys
@@ -84,16 +84,18 @@ def viewport_of(area: QAbstractScrollArea) -> QWidget:
 _COLORS = {"done": "#2e7d32", "partial": "#f9a825", "empty": "#9e9e9e", "error": "#c62828"}
 
 
-_ICONS: dict[tuple[str, int], QIcon] = {}
+_ICONS: dict[tuple[str, int], QPixmap] = {}
 
 
-def mark_icon(mark: str, size: int = 16) -> QIcon:
+def mark_icon(mark: str, size: int = 16) -> QPixmap:
+    """The mark as a pixmap for the item's DecorationRole: drawn as QIcon(pixmap) would be,
+    without making PySide build the QIcon type and its enums on the way to the first paint."""
     if (mark, size) not in _ICONS:
         _ICONS[(mark, size)] = _draw_mark(mark, size)
     return _ICONS[(mark, size)]
 
 
-def _draw_mark(mark: str, size: int) -> QIcon:
+def _draw_mark(mark: str, size: int) -> QPixmap:
     pix = QPixmap(size * 2, size * 2)
     pix.setDevicePixelRatio(2)
     pix.fill(Qt.GlobalColor.transparent)
@@ -123,7 +125,7 @@ def _draw_mark(mark: str, size: int) -> QIcon:
             p.drawLine(QPointF(c.x(), r.top() + 3), QPointF(c.x(), r.bottom() - 6))
             p.drawPoint(QPointF(c.x(), r.bottom() - 3))
     p.end()
-    return QIcon(pix)
+    return pix
 
 
 def mark_tip(mark: str) -> str:
@@ -181,7 +183,7 @@ class Navigator(QListWidget):
             text = f"{title}\n{detail}"
             if item.text() != text or item.data(Qt.ItemDataRole.UserRole + 1) != st.mark:
                 item.setText(text)
-                item.setIcon(mark_icon(st.mark))
+                item.setData(Qt.ItemDataRole.DecorationRole, mark_icon(st.mark))
                 item.setToolTip(f"{title}\n{mark_tip(st.mark)}")
                 item.setData(Qt.ItemDataRole.UserRole + 1, st.mark)
         self._fit_items()

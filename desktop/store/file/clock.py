@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import os
 from collections.abc import Callable
 
@@ -25,6 +24,8 @@ def current_user() -> str:
     name = os.environ.get("FAALIYET_USER")
     if name:
         return name
+    import getpass  # here: opening a file for reading never needs it
+
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 -- no user database entry (containers, service accounts)

@@ -33,11 +33,16 @@ from ...core.live_checks import LiveChecks, same
 from ..errors import WorkbookError
 from . import found, stored
 from . import pending as pending_inputs
+from .returned import AUDIT as RETURN_ROW
 from .workbook import Workbook, state_label
 
 UNDO_LIMIT = 1000
 _PLAN_ATTRS = {"actual", "actual_cost", "explanation", "source"}
 _PHOTO_ROWS = {"photo.add": 1, "photo.remove": -1, "photo.caption": 0, "photo.move": 0}
+# audit rows ``catch_up`` follows place by place: what they changed is in the row itself (a
+# return row comes with the state row of the same transaction); any other row (a merge's, an
+# earlier year's) makes it read the whole file again
+_FOLLOWED = {"value", "state", RETURN_ROW, pending_inputs.ATTRIBUTE, *_PLAN_ATTRS, *_PHOTO_ROWS}
 
 
 class HistoryCleared(WorkbookError):
@@ -62,6 +67,7 @@ class Change(msgspec.Struct):
     state: bool = False  # the file's state (draft/submitted…) changed
     merged: bool = False  # the step merged into the previous one (typing in one field)
     vanished: bool = False  # ... and together they change nothing: no step at all
+    whole: bool = False  # the whole file was read again (``reload``)
     step: Step | None = None  # the undo step this operation made
     photo: object = None  # add_photo: the new photo
     copy: object = None  # send: the path of the copy written
@@ -114,6 +120,7 @@ class OpenFile:
         self._load()
 
     def _load(self) -> None:
+        self._seen = self._last_audit_id()  # the newest audit row the model has followed
         self.entries: Entries = self.wb.entries()
         self.previous: Entries | None = self.wb.previous()  # last year's values, read-only
         self.pending: dict[str, str] = self.wb.pending_inputs(self.department)
@@ -347,9 +354,36 @@ class OpenFile:
             values={k for k in set(old_shown) | set(self._shown) if not same(old_shown.get(k), self._shown.get(k))},
             plan={x.key for x in self.indicators + self.activities},
             state=True,
+            whole=True,
         )
         change.added = [f for f in self.findings if f not in old_findings]
         change.removed = [f for f in old_findings if f not in new_findings]
+        return change
+
+    def catch_up(self) -> Change:
+        """Follow what was written to the file since the model last looked, by this connection
+        or another (a second window, the merge thread), from the audit rows: only the places
+        they name are re-read and re-checked, so the update does not grow with the file. A
+        write the rows do not describe place by place (a merge, an earlier year added, a
+        commit of another connection that left no audit row) reads the whole file again
+        (``Change.whole``). The undo history is kept: these writes are not steps of it."""
+        rows = self._audit_rows(self._seen)
+        elsewhere = self.changed_elsewhere()
+        if any(r.attribute not in _FOLLOWED for _id, r in rows) or (elsewhere and not rows):
+            self.wb.forget_cached()
+            return self.reload(clear_history=False)
+        if not rows:
+            return Change()
+        change = self._after(self._seen)
+        unparsed = {r.target for _id, r in rows if r.attribute == pending_inputs.ATTRIBUTE}
+        if unparsed:
+            kept = self.wb.pending_inputs(keys=sorted(unparsed))
+            for place in unparsed:
+                self.pending.pop(place, None)
+                if place in kept:
+                    self.pending[place] = kept[place]
+                change.pending.add(place)
+            self._pending_changed(change)
         return change
 
     def _data_version(self) -> int | None:
@@ -392,10 +426,10 @@ class OpenFile:
         change.step = step
         return change
 
-    def _rows(self, after: int) -> list[Row]:
+    def _audit_rows(self, after: int) -> list[tuple[int, Row]]:
         return [
-            Row(*r)
-            for r in self.wb.conn.execute("SELECT target, attribute, old, new FROM audit WHERE id > ? ORDER BY id", (after,))
+            (r[0], Row(*r[1:]))
+            for r in self.wb.conn.execute("SELECT id, target, attribute, old, new FROM audit WHERE id > ? ORDER BY id", (after,))
         ]
 
     def _after(self, before: int) -> Change:
@@ -406,7 +440,9 @@ class OpenFile:
         values: set[str] = set()
         plan: set[str] = set()
         stored_problems = self._stored_found
-        self._written = self._rows(before)
+        rows = self._audit_rows(before)
+        self._written = [row for _id, row in rows]
+        self._seen = max(self._seen, rows[-1][0]) if rows else self._seen
         for row in self._written:
             if row.attribute == "value":
                 slot = self.definition.slots.get(row.target)

@@ -72,6 +72,16 @@ class Snapshot:
     def hash(self) -> str:
         return sha256_hex(self.canonical().encode("utf-8"))
 
+    def counts(self) -> dict[str, int]:
+        """The units a merge counts, by kind: values, indicators' actuals, activities' costs (set
+        ones), photo lists."""
+        return {
+            "e": len(dict(self.entries)),
+            "i": len({r[0] for r in self.indicators if r[1] is not None}),
+            "a": len({r[0] for r in self.activities if r[1] is not None}),
+            "p": len(dict(self.photos)),
+        }
+
     @property
     def empty(self) -> bool:
         return not (self.entries or self.indicators or self.activities or self.photos)

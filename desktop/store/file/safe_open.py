@@ -179,7 +179,16 @@ def _oversized(conn: sqlite3.Connection) -> str | None:
     a blob reads only its size; a text over the limit is refused by SQLite
     itself ("too big") before it is read, so memory stays bounded. One pass
     over each table measures all its columns (the audit log grows all year).
+
+    A value is stored in the file's own pages (``quick_check``, which ran
+    before, has followed every overflow chain and found each within the
+    file's page count), and ``length()`` is at most its bytes: in a database
+    no larger than MAX_VALUE_BYTES no value can be over it, so such a file
+    (every department file of a year) is not read a second time.
     """
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    if conn.execute("PRAGMA page_count").fetchone()[0] * page_size <= MAX_VALUE_BYTES:
+        return None
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     for table in tables:
         columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]

@@ -152,8 +152,12 @@ def problems(
     schema: str = "main",
     clock_now: str | None = None,
     images: bool = True,
+    content_hash: str | None = None,
 ) -> list[Problem]:
     """Every problem of the rows in ``schema``; ``department`` None: a consolidated file.
+
+    ``content_hash``: the department's content hash (``fingerprint``) of these very rows,
+    when the caller has computed it already (the merge has): not computed a second time.
 
     ``images``: decode every photo (JPEG/PNG only, bounded; ``core.images``). The merge
     and ``faaliyet check`` do; a window opening its own file checks only hashes and
@@ -169,11 +173,14 @@ def problems(
     rows = conn.execute(
         f"SELECT coalesce((SELECT max(rowid) FROM {s}.entry), 0) + coalesce((SELECT max(id) FROM {s}.audit), 0)"
     ).fetchone()[0]
-    clean = _CleanRows(conn, check, s) if rows >= FILTER_FROM_ROWS else _AllRows()
+    clean = _prefilter(conn, check, s, rows)
     try:
-        for row in conn.execute(f"SELECT key, department, value, changed_at, changed_by FROM {s}.entry AS e {clean.entry}"):
+        entries = f"SELECT key, department, value, changed_at, changed_by FROM {s}.entry AS e {clean.entry}"
+        for row in conn.execute(entries, clean.args):
             check.entry(*row)
-        audit_rows = conn.execute(f"SELECT id, at, who, department, target FROM {s}.audit AS a {clean.audit}").fetchall()
+        audit_rows = conn.execute(
+            f"SELECT id, at, who, department, target FROM {s}.audit AS a {clean.audit}", clean.args
+        ).fetchall()
     finally:
         clean.drop()
     for table, type_ in (("indicator", "decimal"), ("activity", "money")):
@@ -210,7 +217,7 @@ def problems(
         if row and row[0] == "gonderildi" and row[1]:
             from . import fingerprint  # noqa: PLC0415 - only a submitted file is hashed
 
-            if row[1] != fingerprint.content_hash(conn, department, s):
+            if row[1] != (content_hash or fingerprint.content_hash(conn, department, s)):
                 check.add(department, _("dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)"))
     return check.found
 
@@ -227,18 +234,124 @@ SAFE_INTEGERS = (
 )
 
 
-# Rows (entries and audit rows, about) from which the SQL pre-filter pays for setting itself
-# up; below, every row goes through the per-row rules. Either way the findings are the same.
+# Rows (entries and audit rows, about) from which the SQL pre-filter of a consolidated file
+# (``_CleanRows``) pays for setting itself up; below, every row goes through the per-row rules.
+# A department file's pre-filter (``_DepartmentRows``) sets nothing up and is used from
+# ``DEPARTMENT_FILTER_FROM_ROWS``. Either way the findings are the same.
 FILTER_FROM_ROWS = 4000
+DEPARTMENT_FILTER_FROM_ROWS = 1
+
+
+def _prefilter(conn: sqlite3.Connection, check: _Check, schema: str, rows: int):
+    if check.dept is not None:
+        return _DepartmentRows(conn, check, schema) if rows >= DEPARTMENT_FILTER_FROM_ROWS else _AllRows()
+    return _CleanRows(conn, check, schema) if rows >= FILTER_FROM_ROWS else _AllRows()
 
 
 class _AllRows:
     """No pre-filter: every row through ``_Check``."""
 
     entry = audit = ""
+    args: dict = {}
 
     def drop(self) -> None:
         pass
+
+
+class _DepartmentRows:
+    """The entry and audit rows of a department file that need no look in Python, proven so in SQL.
+
+    Nothing is set up (no temporary table): the proof is one WHERE clause with a few JSON
+    list parameters, so it pays for itself on the smallest file (a merge checks every
+    file it gets). A row is left out of the Python loop only when every rule ``_Check``
+    applies to it is proven:
+
+    * an entry's key is one of the department's own entered number slots (built once per
+      definition and department, from the same look-ups ``_Check`` makes), its department
+      column the department, its value a whole number within ``SAFE_INTEGERS``' bounds for
+      the slot's type;
+    * an audit row's target is one whose owner (``_Check.target_owner``) is the department,
+      its department column the department;
+    * its time is one of the file's distinct times that ``_Check.good_time`` accepts, its
+      author one of the file's distinct authors that is valid UTF-8 text: each distinct one
+      is checked once, in Python, by the rule itself, and compared in SQL by its bytes.
+
+    Every other row (a text or decimal value, another department's key, a computed cell,
+    a time or author with any problem) goes through ``_Check`` row by row, in table order,
+    so the findings are exactly those of the per-row check.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, check: _Check, schema: str):
+        dept, s = check.dept or "", schema
+        unsigned, signed, targets = _proven_keys(check, dept)
+        times: list[str] = []
+        whos: list[str] = []
+        bad = [False, False]  # a time, an author with a problem: only then are rows compared with the good ones
+        for kind, raw in conn.execute(
+            f"SELECT 0, CAST(changed_at AS BLOB) FROM {s}.entry UNION SELECT 0, CAST(at AS BLOB) FROM {s}.audit "
+            f"UNION SELECT 1, CAST(changed_by AS BLOB) FROM {s}.entry UNION SELECT 1, CAST(who AS BLOB) FROM {s}.audit"
+        ):
+            text = _utf8(raw)
+            if text is not None and (kind == 1 or check.good_time(text)):
+                (whos if kind else times).append(text)
+            else:
+                bad[kind] = True
+        self.args = {
+            "dept": dept,
+            "unsigned": unsigned,
+            "signed": signed,
+            "targets": targets,
+            "times": msgspec.json.encode(times).decode(),
+            "whos": msgspec.json.encode(whos).decode(),
+        }
+        number = (
+            f"(typeof(e.value) = 'integer' AND e.value < {_SAFE} AND ("
+            "(e.value >= 0 AND e.key IN (SELECT value FROM json_each(:unsigned))) "
+            f"OR (e.value > -{_SAFE} AND e.key IN (SELECT value FROM json_each(:signed)))))"
+        )
+
+        # every time (author) of the file good: no row's needs comparing
+        def good(column: str, kind: int) -> str:
+            return f" AND {column} IN (SELECT value FROM json_each(:{('times', 'whos')[kind]}))" if bad[kind] else ""
+
+        # coalesce: a NULL (a row with a NULL value) must keep the row, never drop it
+        self.entry = (
+            f"WHERE NOT coalesce(e.department IS :dept AND {number}{good('e.changed_at', 0)}{good('e.changed_by', 1)}, 0)"
+        )
+        self.audit = (
+            "WHERE NOT coalesce(a.department IS :dept AND a.target IN (SELECT value FROM json_each(:targets))"
+            f"{good('a.at', 0)}{good('a.who', 1)}, 0)"
+        )
+
+    def drop(self) -> None:
+        pass
+
+
+def _utf8(raw) -> str | None:
+    """Stored bytes as text, None when they are not UTF-8 (read as text they would be ``BadText``)."""
+    try:
+        return raw.decode("utf-8")
+    except (UnicodeDecodeError, AttributeError):
+        return None
+
+
+def _proven_keys(check: _Check, dept: str) -> tuple[str, str, str]:
+    """(count slots, other number slots, audit targets) whose rows ``_DepartmentRows`` may prove
+    clean, as JSON lists: each key is the department's by ``_Check``'s own look-ups. Built per
+    file, from the department's slots only (kept, they would grow a merge's memory with the
+    number of departments)."""
+    # ``slots_of`` groups ``definition.slots`` by department: each of these is what ``_Check``
+    # finds under its key (``check.slots``), and its department is ``dept``
+    slots = [x for x in check.d.slots_of(dept) if x.department == dept]
+    targets = [x.key for x in slots]  # ``target_owner`` of a slot's key: the slot's department
+    unsigned = [x.key for x in slots if x.type == "count" and not x.computed]
+    signed = [x.key for x in slots if x.type in ("money", "decimal", "percent") and not x.computed]
+    # what else the audit log names: the department (its state), its indicators and activities,
+    # its photo lists; candidates only, each kept when ``target_owner`` gives the department
+    others = [dept, *(x.key for x in check.d.indicators_of(dept)), *(x.key for x in check.d.activities_of(dept))]
+    others += [f"{dept}.{x.key}" for section in check.d.form(dept).sections for x in section.items if x.kind == "photos"]
+    targets += [t for t in others if check.target_owner(t) == dept]
+    return tuple(msgspec.json.encode(x).decode() for x in (unsigned, signed, targets))  # type: ignore[return-value]
 
 
 class _CleanRows:
@@ -260,6 +373,7 @@ class _CleanRows:
     """
 
     _TABLES = ("slot", "value", "time", "who")
+    args: dict = {}
 
     def __init__(self, conn: sqlite3.Connection, check: _Check, schema: str):
         self.conn = conn
@@ -335,12 +449,7 @@ class _Check:
         self.d = definition
         self.dept = department
         self.found: list[Problem] = []
-        self.slots = definition.slots
-        self.plan: dict[str, dict[str, IndicatorDef | ActivityDef]] = {
-            "indicator": {i.key: i for i in definition.plan.indicators()},
-            "activity": {a.key: a for a in definition.plan.activities()},
-        }
-        self.departments = {d.key for d in definition.departments}
+        self.slots = definition.slots  # the definition's indexes, built once per definition (not per file)
         self.latest = (_parse_time(clock_now) or dt.datetime.now(dt.UTC)) + CLOCK_ALLOWANCE  # the clock gives ISO times
         self.start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
         self.images = True
@@ -386,15 +495,15 @@ class _Check:
         slot = self.slots.get(target)
         if slot is not None:
             return slot.department
-        if target in self.departments:
+        if self.d.department(target) is not None:
             return target
         plan_key, _, attr = target.rpartition(".")
         for key in (target, plan_key if attr in _PLAN_ATTRS else None):
-            for table in self.plan.values():
-                if key in table:
-                    return table[key].department
+            item = self.d.plan_item(key) if key is not None else None
+            if item is not None:
+                return item.department
         head = target.partition(".")[0]
-        return head if head in self.departments else None
+        return head if self.d.department(head) is not None else None
 
     # --- tables --------------------------------------------------------------
     def meta(self, rows) -> None:
@@ -416,7 +525,9 @@ class _Check:
         self.row_time(key, dept, changed_at, changed_by, slot.label)
 
     def plan_row(self, table, type_, key, column, number, explanation, source, changed_at, changed_by) -> None:
-        item = self.plan[table].get(key) if type(key) is str else None
+        item = self.d.plan_item(key) if type(key) is str else None
+        if not isinstance(item, IndicatorDef if table == "indicator" else ActivityDef):
+            item = None  # an activity's key in the indicator table, or the other way round
         what = "gösterge" if table == "indicator" else "faaliyet"
         dept = self.owned(key, what, column, item.department if item else None)
         if item is None or dept is None:
@@ -433,7 +544,7 @@ class _Check:
         if type(list_key) is not str:
             return None
         d, _, item_key = list_key.partition(".")
-        item = self.d.item(d, item_key) if d in self.departments else None
+        item = self.d.item(d, item_key) if self.d.department(d) is not None else None
         return item if item is not None and item.kind == "photos" else None
 
     def photo(self, counts, pid, column, list_key, caption, mime, width, height, sha, data, changed_at, changed_by) -> None:
@@ -459,7 +570,7 @@ class _Check:
         self.row_time(list_key, dept, changed_at, changed_by, item.title)
 
     def status(self, department, state, changed_at, changed_by, content_hash, note) -> None:
-        known = department if department in self.departments else None
+        known = department if self.d.department(department) is not None else None
         dept = self.owned(department, "birim", department, known)
         if dept is None:
             return
@@ -472,7 +583,7 @@ class _Check:
     def audit(self, rid, at, who, department, target) -> None:
         owner = self.target_owner(target) if type(target) is str else None
         if owner is None:
-            owner = department if department in self.departments else None
+            owner = department if self.d.department(department) is not None else None
         dept = self.owned(target, _("kayıt yeri"), department, owner)
         if dept is None:
             return

@@ -194,47 +194,74 @@ def board(wb: Workbook, found: list[Finding] | None = None) -> list[DepartmentSt
     Linear in the number of departments: the entries are read once, the year's
     findings computed once (``Workbook.findings``; or given, as already computed)
     and every per-department count grouped in one pass over the definition.
+    An open board follows edits without this (``file/board_live.py``).
     """
-    definition = wb.definition
+    entries = wb.entries()
     if found is None:
-        entries = wb.entries()
         found = wb.findings(entries=entries)
-    else:
-        entries = wb.entries()
-    by_department: dict[str, list] = {}
-    for f in found:
-        by_department.setdefault(f.department, []).append(f)
+    return status_rows(wb, completeness(wb.definition, entries), severities(found), all_states(wb), last_imports(wb))
+
+
+def completeness(definition, entries, departments=None) -> dict[str, tuple[int, int]]:
+    """department → (filled, total) of what it has to fill: its entered fields and cells, its
+    items' own counts (a photo list: one), its indicators' actuals, its activities' costs.
+
+    ``departments`` None: every department, in one pass over the definition; else those
+    departments only, through the definition's per-department indexes (an edit's update)."""
     filled: dict[str, int] = {}
     total: dict[str, int] = {}
 
-    def count(dept: str, is_filled: bool) -> None:
-        total[dept] = total.get(dept, 0) + 1
-        filled[dept] = filled.get(dept, 0) + is_filled
+    def count(dept: str, done: int, n: int = 1) -> None:
+        total[dept] = total.get(dept, 0) + n
+        filled[dept] = filled.get(dept, 0) + done
 
-    for slot in definition.slots.values():
+    if departments is None:
+        slots = definition.slots.values()
+        forms = definition.forms
+        indicators, activities = definition.plan.indicators(), definition.plan.activities()
+    else:
+        slots = [s for d in departments for s in definition.slots_of(d)]
+        forms = [definition.form(d) for d in departments]
+        indicators = [i for d in departments for i in definition.indicators_of(d)]
+        activities = [a for d in departments for a in definition.activities_of(d)]
+    for slot in slots:
         if not slot.computed:
             count(slot.department, entries.values.get(slot.key) not in (None, ""))
-    for form in definition.forms:
+    for form in forms:
         for section in form.sections:
             for item in section.items:
                 item_filled, item_total = KINDS[item.kind].extra(form.department, item, entries)
-                total[form.department] = total.get(form.department, 0) + item_total
-                filled[form.department] = filled.get(form.department, 0) + item_filled
-    for ind in definition.plan.indicators():
+                count(form.department, item_filled, item_total)
+    for ind in indicators:
         count(ind.department, (e := entries.indicators.get(ind.key)) is not None and e.actual is not None)
-    for act in definition.plan.activities():
+    for act in activities:
         count(act.department, (ae := entries.activities.get(act.key)) is not None and ae.actual_cost is not None)
-    last = last_imports(wb)
-    states = all_states(wb)
+    out = {d: (filled[d], total[d]) for d in total}
+    if departments is not None:
+        out.update({d: (0, 0) for d in departments if d not in out})
+    return out
+
+
+def severities(found) -> dict[str, dict[str, int]]:
+    """department → its findings counted by severity (one pass)."""
+    by_department: dict[str, list] = {}
+    for f in found:
+        by_department.setdefault(f.department, []).append(f)
+    return {d: count_by_severity(fs) for d, fs in by_department.items()}
+
+
+def status_rows(wb: Workbook, counts, severity, states, last) -> list[DepartmentStatus]:
+    """The board's rows from what was counted and read (linear in the departments)."""
     held = set(wb.departments)
+    none = count_by_severity(())
     out = []
-    for d in definition.departments:
+    for d in wb.definition.departments:
         if d.key not in held:
             continue
         status = states.get(d.key) or wb.state(d.key)
         missing = wb.is_consolidated and d.key not in last and d.role != "institution"
-        n, done = total.get(d.key, 0), filled.get(d.key, 0)
-        c = count_by_severity(by_department.get(d.key, ()))
+        done, n = counts.get(d.key, (0, 0))
+        c = severity.get(d.key, none)
         out.append(
             DepartmentStatus(
                 department=d.key,

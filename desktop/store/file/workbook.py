@@ -17,6 +17,7 @@ from pathlib import Path
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
+from ...core.form_parts import FormParts
 from ...core.i18n import _, lazy
 from ...core.live_checks import LiveChecks
 from ...core.sha import sha256_hex
@@ -61,14 +62,28 @@ def _disk_error(exc: sqlite3.Error) -> WorkbookError:
     return WorkbookError(_("Değişiklik kaydedilemedi ({exc}). Dosyanız bozulmadı; yeniden deneyin.").format(exc=exc))
 
 
-def _canonical(text, digest: str, definition: Definition) -> bool:
-    """Whether the stored text is the definition's canonical JSON with that digest: its
-    SHA-256 is the digest (then the decoded definition's digest is known without encoding it
-    again, ~1 ms of every opening). Any other text is checked by re-encoding."""
-    if type(text) is not str or sha256_hex(text.encode("utf-8")) != digest:
-        return False
-    definition.__dict__["digest"] = digest  # Definition.digest is a cached_property
-    return True
+def _names_others(conn: sqlite3.Connection, department: str, with_forms: list[str]) -> bool:
+    """Whether a department file holds a row of another department: in its department column,
+    or naming a key of another department's form (``<department>.…``, or the department itself)."""
+    others = "(SELECT value FROM json_each(:others) WHERE value != :d)"
+
+    def names(col: str) -> str:
+        return f"(substr({col}, 1, instr({col}, '.') - 1) IN {others} OR {col} IN {others})"
+
+    sql = " UNION ALL ".join(
+        f"SELECT 1 FROM {table} WHERE department IS NOT :d" + (f" OR {names(col)}" if col else "")
+        for table, col in (
+            ("entry", "key"),
+            ("photo", "list_key"),
+            ("history", "target"),
+            ("audit", "target"),
+            ("status", ""),
+            ("indicator", ""),
+            ("activity", ""),
+        )
+    )
+    params = {"d": department, "others": "[" + ",".join(f'"{k}"' for k in with_forms) + "]"}  # keys are [a-z0-9_]
+    return conn.execute(f"SELECT EXISTS ({sql})", params).fetchone()[0] == 1
 
 
 class Workbook:
@@ -78,25 +93,39 @@ class Workbook:
         self.path = path
         self.conn = conn
         self.readonly_reason = readonly_reason
-        self.user = user or current_user()
+        self._user = user or None  # asked of the system when first needed (see ``user``)
         self.meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         for needed in ("kind", "institution", "year", "definition_digest"):
             if needed not in self.meta:
                 raise DamagedWorkbook(
                     _("'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.").format(name=path.name, needed=needed)
                 )
-        row = conn.execute("SELECT json FROM definition WHERE digest = ?", (self.meta["definition_digest"],)).fetchone()
+        digest = self.meta["definition_digest"]
+        # the stored bytes as they are (no text made of them only to encode it again for the digest)
+        row = conn.execute("SELECT CAST(json AS BLOB), typeof(json) FROM definition WHERE digest = ?", (digest,)).fetchone()
         if row is None:
             raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=path.name))
+        text, canonical = row[0], row[1] == "text" and type(row[0]) is bytes and sha256_hex(row[0]) == digest
+        if not canonical:  # any other value: read as text and checked by re-encoding below
+            text = conn.execute("SELECT json FROM definition WHERE digest = ?", (digest,)).fetchone()[0]
+        # a department's file whose stored text is the digest's: the other departments' forms are
+        # decoded (and checked) only when asked for (Definition.from_json, core.form_parts)
+        lazy = self.meta["kind"] == "department" and canonical and type(self.meta.get("department")) is str
         try:
-            self.definition = Definition.from_json(row[0])
+            self.definition = Definition.from_json(text, department=self.meta["department"] if lazy else None)
+            forms = self.definition.forms
+            if lazy and isinstance(forms, FormParts) and _names_others(conn, self.meta["department"], forms.departments):
+                # rows naming another department (not Faaliyet's: its checks would ask for that form):
+                # the whole definition is checked now, as every opening did before
+                self.definition = Definition.from_json(text)
         except ValueError as exc:  # Turkish, names the place or the limit (Definition.from_json)
             raise DamagedWorkbook(
                 _("'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı yeniden oluşturun.").format(name=path.name, exc=exc)
             ) from None
-        if not _canonical(row[0], self.meta["definition_digest"], self.definition) and (
-            self.definition.digest != self.meta["definition_digest"]
-        ):
+        if canonical:
+            # its SHA-256 is the digest: the decoded definition's digest is known without encoding it again
+            self.definition.__dict__["digest"] = digest  # Definition.digest is a cached_property
+        elif self.definition.digest != digest:
             raise DamagedWorkbook(
                 _("'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.").format(
                     name=path.name
@@ -106,6 +135,14 @@ class Workbook:
         self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
         self._history: dict[int, Entries] | None = None  # read when first asked (see history)
         self._stored_images = False  # whether _stored decoded every photo
+
+    @property
+    def user(self) -> str:
+        """Who writes (the audit rows): the system is asked at the first write, not when opening
+        (getpass and its terminal module are ~0,5 ms of a window's start)."""
+        if self._user is None:
+            self._user = current_user()
+        return self._user
 
     def _check_identity(self, name: str) -> None:
         """The identity rows must make sense before anything is built on them."""
@@ -417,6 +454,12 @@ class Workbook:
             self._stored = [p for p in found if self.department is not None or p.kind != "time"]
             self._stored_images = images
         return self._stored
+
+    def forget_cached(self) -> None:
+        """Forget what was read once per open file (the stored rows' problems, the earlier
+        years): another connection changed the file in a way its audit rows do not describe."""
+        self._stored = None
+        self._history = None
 
     def _replaced(self, places) -> None:
         if self._stored:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +47,7 @@ class Incoming:
     clerk: str
     submitted_at: str
     reopened: dict | None = None  # the file's last submission taken back: {"at", "by", "reason"}
+    counts: dict[str, int] | None = None  # units of the checked data by kind (``Snapshot.counts``)
 
     def read(self, conn: sqlite3.Connection | None = None, schema: str = "main", verify: bool = True) -> fingerprint.Snapshot:
         """The checked data again, from the private copy (``conn`` with it attached as ``schema``, or
@@ -80,7 +80,7 @@ def same_file(a: Path, b: Path) -> bool:
 def copy_hashing(src: Path, dest: Path) -> str:
     h = hashlib.sha256()
     try:
-        with src.open("rb") as fin, dest.open("wb") as fout:
+        with src.open("rb", buffering=0) as fin, dest.open("wb") as fout:
             while chunk := fin.read(1 << 20):
                 h.update(chunk)
                 fout.write(chunk)
@@ -91,19 +91,33 @@ def copy_hashing(src: Path, dest: Path) -> str:
             raise WorkbookError(
                 _(
                     "Disk dolu: '{name}' denetim için geçici klasöre ({parent}) kopyalanamadı. O diskte yer açıp yeniden deneyin; birleşik dosya değişmedi."
-                ).format(name=src.name, parent=dest.parent.parent)
+                ).format(name=src.name, parent=dest.parent)
             ) from None
         raise WorkbookError(
             _("'{name}' okunamadı ({strerror}). Dosyayı yerel diske kopyalayıp yeniden deneyin.").format(
                 name=src.name, strerror=exc.strerror
             )
         ) from None
-    shutil.copystat(src, dest)
     return h.hexdigest()
 
 
-def check_incoming(path: Path, target: Workbook, workdir: Path, accept_time: bool = False) -> Incoming:
+def stored_definition(target: Workbook) -> tuple[str, bytes]:
+    """(digest, bytes) of the target's definition as stored, the bytes hashed once here
+    (b"" when they do not hash to the digest): an incoming file storing these very bytes
+    needs them compared, not hashed again (``open_checked``)."""
+    digest = target.definition.digest
+    row = target.conn.execute("SELECT CAST(json AS BLOB) FROM definition WHERE digest = ?", (digest,)).fetchone()
+    data = row[0] if row is not None and isinstance(row[0], bytes) else b""
+    return digest, data if hashlib.sha256(data).hexdigest() == digest else b""
+
+
+def check_incoming(
+    path: Path, target: Workbook, copy: Path, accept_time: bool = False, known: tuple[str, bytes] | None = None
+) -> Incoming:
     """Every check of a file before merging it into ``target``; raises WorkbookError/ImportRejected.
+
+    ``copy``: where the private copy is made (a new name in the merge's temporary folder).
+    ``known``: ``stored_definition(target)``, read once per merge.
 
     ``accept_time``: the strategy unit accepts timestamps beyond the present or before the
     year's start (a PC with a wrong clock); without it they refuse the file (UntrustedTime).
@@ -121,10 +135,8 @@ def check_incoming(path: Path, target: Workbook, workdir: Path, accept_time: boo
                 "'{name}' bir birim dosyası için olağan dışı büyük ({size} MB; en çok {max_incoming_bytes} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
             ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
         )
-    workdir.mkdir(parents=True)
-    copy = workdir / name
     file_hash = copy_hashing(path, copy)
-    conn, meta = open_checked(copy, target.definition.digest)
+    conn, meta = open_checked(copy, known or (target.definition.digest, b""), name)
     try:
         return _read_checked(conn, meta, target, path, copy, file_hash, accept_time)
     except sqlite3.Error as exc:  # damage quick_check does not see
@@ -141,13 +153,15 @@ def _read_checked(
     name = path.name
     dept = _check_identity(meta, target, name)
     snap = fingerprint.read(conn, dept)
-    found = stored.problems(conn, target.definition, dept, target.year)
+    content_hash = snap.hash
+    counts = snap.counts()
+    del snap  # only its hash and counts are kept: a merge's memory is bounded by its largest file
+    found = stored.problems(conn, target.definition, dept, target.year, content_hash=content_hash)
     problems = [p.message for p in found if p.kind != "time"]
     times = [p.message for p in found if p.kind == "time"]
     row = conn.execute("SELECT state, changed_at, changed_by, content_hash FROM status WHERE department = ?", (dept,)).fetchone()
     state, changed_at, clerk, _submitted_hash = row or ("taslak", "", "", "")
     reopened = _reopened(conn, dept)
-    content_hash = snap.hash
     if problems:
         raise ImportRejected(
             _("'{name}' aktarılmadı: dosyanın içeriği güvenilir değil. Birimden 'Gönder…' ile yeniden isteyin:").format(
@@ -174,6 +188,7 @@ def _read_checked(
         clerk=clerk,
         submitted_at=changed_at if state == "gonderildi" else "",
         reopened=reopened,
+        counts=counts,
     )
 
 
@@ -194,16 +209,21 @@ def _first(problems: list[str], n: int = 10) -> list[str]:
     return problems[:n] + ([_("... ve {n} sorun daha").format(n=len(problems) - n)] if len(problems) > n else [])
 
 
-def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection, dict]:
+def open_checked(path: Path, known: tuple[str, bytes] = ("", b""), name: str = "") -> tuple[sqlite3.Connection, dict]:
     """The checks of ``Workbook.open(path, incoming=True)`` on a private copy, read-only.
 
     The same defensive open (quick_check, application id, schema version,
     exact schema, value sizes) and the same identity rows. The definition
     snapshot must hash to its digest; it is parsed only when that digest is
-    not ``known_digest`` (the target's), since an identical text was parsed
-    already — merging checks every key against the *target's* definition.
+    not ``known``'s (the target's: digest and stored bytes, ``stored_definition``),
+    since an identical text was parsed already — merging checks every key against the
+    *target's* definition; bytes equal to the known ones are compared, not hashed.
+    ``name``: the file's name in messages (the user's file, not its private copy).
+    When the stored bytes are the known ones, SQLite compares them in place: they are
+    not read into Python at all (the snapshot grows with the year).
     """
-    name = path.name
+    name = name or path.name
+    known_digest, known_bytes = known
     conn = connect(path, readonly=True)
     try:
         version = verify(conn, name)
@@ -219,10 +239,25 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
                 raise DamagedWorkbook(
                     _("'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.").format(name=name, needed=needed)
                 )
-        row = conn.execute("SELECT json FROM definition WHERE digest = ?", (meta["definition_digest"],)).fetchone()
-        if row is None or not isinstance(row[0], str):
+        if known_bytes and meta["definition_digest"] == known_digest:
+            same = conn.execute(
+                "SELECT typeof(json) = 'text' AND CAST(json AS BLOB) = ? FROM definition WHERE digest = ?",
+                (known_bytes, known_digest),
+            ).fetchone()
+            if same is not None and same[0] == 1:
+                return conn, meta
+        # the stored bytes, hashed as they are: the text is decoded only to be parsed
+        row = conn.execute(
+            "SELECT typeof(json), CAST(json AS BLOB) FROM definition WHERE digest = ?", (meta["definition_digest"],)
+        ).fetchone()
+        if row is None or row[0] != "text":
             raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=name))
-        if hashlib.sha256(row[0].encode("utf-8")).hexdigest() != meta["definition_digest"]:
+        # the very bytes of the target's definition hash to its digest (checked once per merge)
+        same = bool(known_bytes) and meta["definition_digest"] == known_digest and row[1] == known_bytes
+        digest = known_digest if same else hashlib.sha256(row[1]).hexdigest()
+        # the target's own definition hashes to ``known_digest``: equal bytes, no need to decode them
+        text = "" if digest == known_digest else _utf8(row[1])
+        if text is None or digest != meta["definition_digest"]:
             raise DamagedWorkbook(
                 _("'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.").format(
                     name=name
@@ -230,7 +265,7 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
             )
         if meta["definition_digest"] != known_digest:
             try:
-                Definition.from_json(row[0])
+                Definition.from_json(text)
             except ValueError as exc:
                 raise DamagedWorkbook(
                     _("'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı göndereninden yeniden isteyin.").format(
@@ -241,6 +276,15 @@ def open_checked(path: Path, known_digest: str = "") -> tuple[sqlite3.Connection
     except BaseException:
         conn.close()
         raise
+
+
+def _utf8(data: bytes) -> str | None:
+    """The text of stored bytes, or None when they are not UTF-8 (read as text they would not hash
+    to what they are: such a definition was changed outside Faaliyet)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def who_changed(inc: Incoming, units: list) -> dict:

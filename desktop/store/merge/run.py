@@ -61,7 +61,7 @@ from ..file import fingerprint
 from ..file.workbook import SUFFIX, Workbook, state_label
 from . import write as merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
-from .incoming import check_incoming, same_file, who_changed
+from .incoming import check_incoming, same_file, stored_definition, who_changed
 from .outcome import FileOutcome, MergeResult
 from .write import Plan, lists
 
@@ -151,12 +151,13 @@ def _plan_all(
 ) -> tuple[MergeResult, list[Plan]]:
     result = MergeResult()
     plans: dict[str, list[Plan]] = {}
+    known = stored_definition(wb)
     for i, path in enumerate(paths):
         outcome = FileOutcome(path=path)
         result.files.append(outcome)
         _report(progress, "check", i, len(paths), path.name)
         try:
-            inc = check_incoming(path, wb, tmp / str(i), accept_time)
+            inc = check_incoming(path, wb, tmp / f"{i}-{path.name}", accept_time, known)
         except WorkbookError as exc:
             outcome.status, outcome.message = "refused", str(exc)
             outcome.untrusted_time = isinstance(exc, UntrustedTime)
@@ -237,12 +238,18 @@ def _compare(wb: Workbook, plan: Plan, force: bool, resolve) -> bool:
         )
     here = fingerprint.read(wb.conn, dept)
     plan.here_hash = here.hash
-    there = inc.read(verify=False)  # counted and compared only; the write verifies
-    _count_changes(out, here, there, wb.definition)
+    there = None
+    if here.empty and inc.counts is not None:  # nothing here: every unit of the file is added
+        out.changes["eklenen"] += sum(inc.counts.values())
+    else:
+        there = inc.read(verify=False)  # counted and compared only; the write verifies
+        _count_changes(out, here, there, wb.definition)
     # the target holds exactly what the last import brought (or nothing, before
     # the first import): no change was made here, the file replaces the department
     if (last is not None and last["content_hash"] == plan.here_hash) or (last is None and here.empty):
         return True
+    if there is None:
+        there = inc.read(verify=False)
     there_units = units(lists(there))
     here_units = units(lists(here))
     base_units = units(last.get("base", {})) if last else {}

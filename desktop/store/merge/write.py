@@ -205,10 +205,14 @@ def _write_log(wb: Workbook, conn, plan: Plan, result_hash: str, snap: fingerpri
     # only a department's newest import is ever compared against: the older rows keep
     # their hashes and counts but not their snapshot, or the file would grow by the
     # department's whole data at every import
-    conn.execute(
-        "UPDATE import_log SET summary = json_remove(summary, '$.base') WHERE department = ? "
-        "AND id < last_insert_rowid() AND json_valid(summary) AND json_type(summary, '$.base') IS NOT NULL",
-        (inc.department,),
-    )
+    # (that is the last import's row, which the comparison read: found by its id, as the log has
+    # no index by department and a scan of the whole log for every file grows with the year)
+    last_id = (plan.last or {}).get("id")
+    if last_id is not None:
+        conn.execute(
+            "UPDATE import_log SET summary = json_remove(summary, '$.base') WHERE id = ? AND department = ? "
+            "AND json_valid(summary) AND json_type(summary, '$.base') IS NOT NULL",
+            (last_id, inc.department),
+        )
     previous = (plan.last or {}).get("content_hash")
     wb._audit(conn, inc.department, inc.department, "import", previous, inc.content_hash)
