@@ -88,11 +88,13 @@ def _table_slots(department: str, section: str, item) -> list[Slot]:
                 Slot(
                     keys.join(department, item.key, rkey, col.key),
                     col.type,
-                    f"{item.title} / {rlabel} / {col.label}",
+                    item.title,
                     department,
                     section,
                     computed,
                     col.places,
+                    rlabel,
+                    col.label,
                 )
             )
     return out

@@ -108,6 +108,9 @@ def build(wb: Workbook, out: Path, *, department=None, progress=None, cancelled=
         findings = model.findings
     entries = model.entries
     view = ValueView(definition, entries, previous=model.previous)  # previous-year columns: the stored year before
+    # the open file's live-check index (every key's checks, figures, shown values) has given its
+    # findings: let it go before the story and the pages are made
+    del model
     draft = any(f.is_error for f in findings)
     fp = data_fingerprint(wb, department)
 

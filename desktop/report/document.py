@@ -196,11 +196,26 @@ def _no_draw(*args, **kwargs):
     pass
 
 
+# Paragraphs whose parse and lines the dry pass keeps for the drawing pass (``paragraph.py``):
+# a report of up to this many paragraphs (the sample has 1.053) breaks its lines
+# once; beyond it, the rest are parsed and broken again when drawn, so memory stays bounded
+# (about 3 KB a kept paragraph) whatever the pages.
+KEEP_LINES = 2_000
+
+
 class PassMode:
     """Shared by a document and its frames; copies of a frame share it too."""
 
     def __init__(self):
         self.dry = False
+        self.lines_kept = 0  # paragraphs placed in the dry pass that keep their lines (KEEP_LINES)
+
+    def keeps(self, flowable) -> bool:
+        """Whether a flowable the dry pass placed keeps what it made for the drawing pass."""
+        if not getattr(flowable, "keeps_lines", False) or self.lines_kept >= KEEP_LINES:
+            return False
+        self.lines_kept += 1
+        return True
 
     def __deepcopy__(self, memo):
         return self
@@ -219,12 +234,15 @@ class LayoutFrame(Frame):
         # an instance attribute shadows the method for this call (through
         # __dict__: Drawings refuse unknown attributes)
         flowable.__dict__["drawOn"] = _no_draw
+        placed = 0
         try:
-            return super()._add(flowable, canv, trySplit)
+            placed = super()._add(flowable, canv, trySplit)
+            return placed
         finally:
             flowable.__dict__.pop("drawOn", None)
             release = getattr(flowable, "release", None)
-            if release is not None:
+            # not placed: split or tried on the next page, with what it has made
+            if placed and release is not None and not self.mode.keeps(flowable):
                 release()
 
     add = _add  # Frame binds add = _add in its class body

@@ -46,20 +46,37 @@ def unfit(where: str, why: str) -> WorkbookError:
     return WorkbookError(UNFIT.format(where=where, why=why))
 
 
+class _Lines:
+    """A paragraph's markup, made from its lines' place in the clerk's text when the paragraph
+    is parsed (``paragraph.Paragraph`` takes it for its text): the story holds the stored text
+    once, not a marked-up copy of every paragraph of it until the PDF is saved."""
+
+    __slots__ = ("text", "start", "end")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+
+    def __call__(self) -> str:
+        return bind_units(esc(" ".join(line.strip() for line in self.text[self.start : self.end].split("\n"))))
+
+
 def paragraphs(text: str | None, style: str = "body") -> list:
     """Flowables for a long text as a clerk typed it."""
     if not text or not str(text).strip():
         return []
     st = sheet()
     out: list = []
-    para: list[str] = []
+    source = str(text).replace("\r\n", "\n")
+    para: list[int] = []  # (start, end) of the paragraph's lines, while it goes on
 
     def flush():
         if para:
-            out.append(Paragraph(bind_units(esc(" ".join(para))), st[style]))
+            out.append(Paragraph(_Lines(source, para[0], para[1]), st[style]))
             para.clear()
 
-    for raw in str(text).replace("\r\n", "\n").split("\n"):
+    start = 0
+    for raw in source.split("\n"):
+        end = start + len(raw)
         line = raw.strip()
         if not line:
             flush()
@@ -68,7 +85,10 @@ def paragraphs(text: str | None, style: str = "body") -> list:
             item = line[2:].strip()
             if item:
                 out.append(Paragraph(bind_units(esc(item)), st["bullet"], bulletText="•"))
+        elif para:
+            para[1] = end
         else:
-            para.append(line)
+            para.extend((start, end))
+        start = end + 1
     flush()
     return out

@@ -360,7 +360,7 @@ class Workbook:
         for key, value in self.conn.execute("SELECT key, value FROM entry"):
             slot = slots.get(key)
             if slot is not None and (v := stored.decoded(slot.type, value)) is not None:
-                out.values[key] = v
+                out.values[slot.key] = v  # the definition's key string, not a second copy of it per value
         text = stored.text_or_empty
         for key, actual, expl, src in self.conn.execute("SELECT key, actual, explanation, source FROM indicator"):
             out.indicators[key] = IndicatorEntry(stored.decoded("decimal", actual), text(expl), text(src))
