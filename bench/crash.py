@@ -305,7 +305,7 @@ def crash_edits(
                 break
             if killed:
                 tally.survived += 1
-            ack.unlink()
+            ack.unlink(missing_ok=True)  # a kill before the worker opened its log: no acks, no file
     finally:
         if own:
             zygote.close()
