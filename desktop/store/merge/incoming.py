@@ -217,10 +217,9 @@ def open_checked(path: Path, known: tuple[str, bytes] = ("", b""), name: str = "
     snapshot must hash to its digest; it is parsed only when that digest is
     not ``known``'s (the target's: digest and stored bytes, ``stored_definition``),
     since an identical text was parsed already — merging checks every key against the
-    *target's* definition; bytes equal to the known ones are compared, not hashed.
+    *target's* definition. Bytes equal to the known ones are compared, not hashed, by
+    SQLite in place: they are not read into Python at all (the snapshot grows with the year).
     ``name``: the file's name in messages (the user's file, not its private copy).
-    When the stored bytes are the known ones, SQLite compares them in place: they are
-    not read into Python at all (the snapshot grows with the year).
     """
     name = name or path.name
     known_digest, known_bytes = known
@@ -252,9 +251,7 @@ def open_checked(path: Path, known: tuple[str, bytes] = ("", b""), name: str = "
         ).fetchone()
         if row is None or row[0] != "text":
             raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=name))
-        # the very bytes of the target's definition hash to its digest (checked once per merge)
-        same = bool(known_bytes) and meta["definition_digest"] == known_digest and row[1] == known_bytes
-        digest = known_digest if same else hashlib.sha256(row[1]).hexdigest()
+        digest = hashlib.sha256(row[1]).hexdigest()  # not the target's bytes (compared above)
         # the target's own definition hashes to ``known_digest``: equal bytes, no need to decode them
         text = "" if digest == known_digest else _utf8(row[1])
         if text is None or digest != meta["definition_digest"]:
