@@ -26,7 +26,6 @@ from pathlib import Path
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.xml.functions import tostring
 
 from ...core.turkish import casefold
 from ..file.tempfiles import write_atomic
@@ -211,12 +210,35 @@ def fixed_moment(year: int) -> dt.datetime:
     return dt.datetime(year, 12, 31, 0, 0, 0)
 
 
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip whose entries all carry one moment and the same permissions, whoever writes them."""
+
+    moment: tuple = (1980, 1, 1, 0, 0, 0)
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
+        if isinstance(zinfo_or_arcname, str):
+            entry = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.moment)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            zinfo_or_arcname = entry
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        """A part openpyxl wrote to a temporary file (a worksheet): its bytes, dated like the rest."""
+        with open(filename, "rb") as fh:
+            self.writestr(arcname or str(filename), fh.read())
+
+
 def save_deterministic(book, path: Path | str, creator: str, year: int, title: str = "") -> Path:
     """Save so that the same content gives the same bytes, and atomically.
 
-    openpyxl stamps the save time into docProps/core.xml and the zip entries;
-    both are replaced with the fixed moment of the year.
+    openpyxl's own save stamps the save time into docProps/core.xml and the zip
+    entries; here its writer gets the fixed moment of the year for both (the
+    properties set before writing, the entries dated by the archive), so the
+    package is written once, not written and then zipped again.
     """
+    from openpyxl.writer.excel import ExcelWriter  # noqa: PLC0415 - with openpyxl's writer, at first save
+
     path = Path(path)
     moment = fixed_moment(year)
     props = book.properties
@@ -224,18 +246,11 @@ def save_deterministic(book, path: Path | str, creator: str, year: int, title: s
     props.lastModifiedBy = creator
     props.title = title or None
     props.created = moment
-    buf = io.BytesIO()
-    book.save(buf)
     props.modified = moment
-    core = tostring(props.to_tree())
     out = io.BytesIO()
-    with zipfile.ZipFile(buf) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = core if info.filename == "docProps/core.xml" else zin.read(info.filename)
-            entry = zipfile.ZipInfo(info.filename, date_time=moment.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            zout.writestr(entry, data)
+    archive = _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    archive.moment = moment.timetuple()[:6]
+    ExcelWriter(book, archive).save()
     write_atomic(path, out.getvalue())
     return path
 
@@ -272,13 +287,16 @@ def fit_row_heights(ws, min_row: int = 1, line_height: float = 15.0, max_lines: 
 
     merged = {rc for rng in ws.merged_cells.ranges for rc in rng.cells}
     widths: dict[int, float] = {}
-    for row in ws.iter_rows(min_row=min_row):
-        r = row[0].row
-        if ws.row_dimensions[r].height is not None:
+    texts: dict[int, list] = {}  # row -> its text cells: only the cells that exist (iter_rows would make the empty ones)
+    for (r, _col), cell in sorted(ws._cells.items()):
+        if r >= min_row and isinstance(cell.value, str):
+            texts.setdefault(r, []).append(cell)
+    for r, row in texts.items():
+        if r in ws.row_dimensions and ws.row_dimensions[r].height is not None:
             continue
         lines = 1
         for cell in row:
-            if not isinstance(cell.value, str) or (cell.row, cell.column) in merged or cell.data_type == "f":
+            if (cell.row, cell.column) in merged or cell.data_type == "f":
                 continue
             if cell.column not in widths:
                 widths[cell.column] = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43

@@ -319,7 +319,7 @@ def _table(ws, row: int, dept: str, table: TableDef, view: ValueView, style: str
         formats[col.key] = xl.number_format(col.type, values, style, col.places)
     for rkey, label, is_total in rows:
         c = ws.cell(row, 1, label)
-        c.border, c.alignment = xl.GRID, xl.WRAP
+        xl.styled(c, "row-label", border=xl.GRID, alignment=xl.WRAP)
         widths[1] = max(widths[1], min(len(label), 50))
         for i, col in enumerate(table.columns, 2):
             cell = ws.cell(row, i)

@@ -128,10 +128,11 @@ def import_values(wb: Workbook, data: dict) -> int:
         indicators={k: {a: v[a] for a in ("actual", "explanation", "source") if a in v} for k, v in indicators.items()},
         activities={k: {a: v[a] for a in ("actual_cost", "explanation", "source") if a in v} for k, v in activities.items()},
     )
-    problems += wb.prepare(**batch)[2]
+    cells, plan_rows, found = wb.prepare(**batch)
+    problems += found
     if problems:
         raise ImportRejected(_("Değer dosyası içe aktarılmadı; dosya olduğu gibi kaldı:"), problems)
-    return wb.apply(**batch)
+    return wb.write_prepared(cells, plan_rows)
 
 
 def _rows(data: dict, name: str, allowed: tuple, id_field: str, problems: list[str]) -> dict:

@@ -532,6 +532,12 @@ class Workbook:
         cells, plan_rows, problems = self.prepare(values, indicators, activities)
         if problems:
             raise ImportRejected(_("Değişiklik kaydedilmedi; dosya olduğu gibi kaldı:"), problems)
+        return self.write_prepared(cells, plan_rows)
+
+    def write_prepared(self, cells: list, plan_rows: list) -> int:
+        """Write what ``prepare`` returned without problems, in one transaction; the number changed.
+        (A caller that checks a batch with ``prepare`` to report its own problems writes it with
+        this, instead of ``apply`` checking and converting every value a second time.)"""
         changed = 0
         with self.transaction() as conn:
             for key, department, encoded in cells:
@@ -546,12 +552,13 @@ class Workbook:
         if self.readonly:
             raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=self.readonly_reason))
         problems: list[str] = []
-        cells = self._prepare_values(values or {}, problems)
-        plan_rows = self._prepare_plan("indicator", indicators or {}, problems)
-        plan_rows += self._prepare_plan("activity", activities or {}, problems)
+        department_problems: dict[str, str | None] = {}  # one look at the file's state per batch, not per value
+        cells = self._prepare_values(values or {}, problems, department_problems)
+        plan_rows = self._prepare_plan("indicator", indicators or {}, problems, department_problems)
+        plan_rows += self._prepare_plan("activity", activities or {}, problems, department_problems)
         return cells, plan_rows, problems
 
-    def _prepare_values(self, values: dict, problems: list[str]) -> list:
+    def _prepare_values(self, values: dict, problems: list[str], department_problems: dict) -> list:
         out = []
         for key, value in values.items():
             slot = self.definition.slots.get(key)
@@ -561,7 +568,7 @@ class Workbook:
             if slot.computed:
                 problems.append(_("'{key}' ({label}) hesaplanan bir değer; girilemez").format(key=key, label=slot.label))
                 continue
-            problem = self._department_problem(slot.department)
+            problem = self._department_problem(slot.department, department_problems)
             if problem:
                 problems.append(f"'{key}': {problem}")
                 continue
@@ -571,7 +578,7 @@ class Workbook:
                 problems.append(f"'{key}' ({slot.label}): {exc}")
         return out
 
-    def _prepare_plan(self, table: str, rows: dict, problems: list[str]) -> list:
+    def _prepare_plan(self, table: str, rows: dict, problems: list[str], department_problems: dict) -> list:
         defs = self.definition.plan.indicators() if table == "indicator" else self.definition.plan.activities()
         by_key = {d.key: d for d in defs}
         num_col = "actual" if table == "indicator" else "actual_cost"
@@ -582,7 +589,7 @@ class Workbook:
             if d is None:
                 problems.append(_("'{key}' diye bir {what} yok").format(key=key, what=what))
                 continue
-            problem = self._department_problem(d.department)
+            problem = self._department_problem(d.department, department_problems)
             if problem:
                 problems.append(f"'{key}': {problem}")
                 continue
@@ -604,7 +611,14 @@ class Workbook:
             out.append((table, key, d.department, new))
         return out
 
-    def _department_problem(self, department: str) -> str | None:
+    def _department_problem(self, department: str, known: dict | None = None) -> str | None:
+        if known is None:
+            return self._problem_of(department)
+        if department not in known:
+            known[department] = self._problem_of(department)
+        return known[department]
+
+    def _problem_of(self, department: str) -> str | None:
         if self.department and department != self.department:
             return _("bu dosya '{department}' birimine ait, alan '{department2}' biriminin").format(
                 department=self.department, department2=department
