@@ -183,3 +183,25 @@ def test_duplicate_json_keys_are_refused(tmp_path, text, key):
     with pytest.raises(ImportRejected) as err:
         read_json(path)
     assert f"'{key}' anahtarı aynı nesnede iki kez" in str(err.value)
+
+
+def test_a_batch_is_checked_once_and_the_state_read_once(workbook, monkeypatch):
+    """Every value is checked and converted once (``prepare``), and the file's state (a sent file is
+    locked) is looked at once per batch, however many values it holds."""
+    calls = {"prepare": 0, "state": 0}
+    real_prepare, real_state = Workbook.prepare, Workbook.state
+
+    def prepare(self, *args, **kwargs):
+        calls["prepare"] += 1
+        return real_prepare(self, *args, **kwargs)
+
+    def state(self, *args, **kwargs):
+        calls["state"] += 1
+        return real_state(self, *args, **kwargs)
+
+    monkeypatch.setattr(Workbook, "prepare", prepare)
+    monkeypatch.setattr(Workbook, "state", state)
+    data = valueset()
+    assert len(data["values"]) > 2
+    assert import_values(workbook, data) == len(data["values"])
+    assert calls == {"prepare": 1, "state": 1}
