@@ -18,8 +18,12 @@ its group, and again on every pass of ``multiBuild``. Two rules here:
 
 from __future__ import annotations
 
+import copy
+import weakref
+
 from reportlab.platypus import Paragraph as _Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 from reportlab.rl_config import _FUZZ
 
 # what laying out and drawing set on a paragraph (its parse, its lines, its frame and canvas);
@@ -28,6 +32,24 @@ _LAYOUT = frozenset(
     ("frags", "text", "blPara", "_lines_for", "_wrapWidths", "_width_max", "width", "height", "_frame", "canv")
     + ("_splitLongWordCount", "_hyphenations", "_JustifyLast")
 )
+
+
+# per style: the fragment ReportLab's parser makes of a one-word text without markup
+_plain_fragment: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _plain_frags(text: str, style) -> list:
+    """What ``ParaParser().parse`` gives for ``text`` (cleaned, not empty, no "<" or "&"): one
+    fragment, the style's, holding the text. The parser's fragment for a probe word is made once
+    per style and copied; its lists (links, underlines) are new for each copy, as the parser's."""
+    template = _plain_fragment.get(style)
+    if template is None:
+        template = _plain_fragment[style] = ParaParser().parse("x", style)[1][0]
+    frag = copy.copy(template)
+    frag.text = text
+    frag.link = []
+    frag.us_lines = []
+    return [frag]
 
 
 class Paragraph(_Paragraph):
@@ -59,6 +81,16 @@ class Paragraph(_Paragraph):
     @frags.setter
     def frags(self, value) -> None:
         self.__dict__["frags"] = value
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        if frags is None and isinstance(text, str):
+            plain = cleaner(text)
+            if plain and "<" not in plain and "&" not in plain:  # no markup, no entity: nothing to parse
+                frags = _plain_frags(plain, style)
+                textTransformFrags(frags, style)
+                self.__dict__.update(text=plain, frags=frags, style=style, bulletText=bulletText, debug=0)
+                return
+        super()._setup(text, style, bulletText, frags, cleaner)
 
     def release(self) -> None:
         """Back to its text: the parse and the lines are made again when a frame next asks."""
