@@ -1,8 +1,10 @@
-"""The report's shortcuts give what ReportLab gives the long way (``paragraph._plain_frags``, ``drawing``).
+"""The report's shortcuts give what ReportLab gives the long way (``paragraph._plain_frags``, ``drawing``,
+``tables.AnchoredTable._calc``).
 
 A text without markup is not fed through ReportLab's parser: its fragments must be the parser's.
 A chart is drawn without ReportLab's development-time type checks on the shapes its widgets make:
 the report's own settings are still checked, and the checks are given back after the draw.
+A table measured whole at a width is not measured again at that width while its rows still fit.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from reportlab import rl_config
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as PlainParagraph
+from reportlab.platypus import Table
 
 from desktop.report import fonts
 from desktop.report.charts import bar_chart
 from desktop.report.drawing import Drawing
 from desktop.report.paragraph import Paragraph
 from desktop.report.styles import sheet
+from desktop.report.tables import AnchoredTable
 
 TEXTS = [
     "Müdürlüğümüz yıl boyunca planlanan işleri yürütmüştür.",
@@ -76,3 +80,42 @@ def test_a_chart_is_drawn_unchecked_and_the_checks_are_given_back(monkeypatch):
     assert rl_config.shapeChecking == before  # given back
     with pytest.raises(AttributeError):  # the report's own settings are still checked as they are made
         d.contents[0].barSpacing = "wide"
+
+
+def _layout(t) -> tuple:
+    return t._width, t._height, list(t._rowHeights), list(t._rowpositions), list(t._colpositions)
+
+
+def test_a_table_measured_whole_is_not_measured_again_while_its_rows_fit(monkeypatch):
+    fonts.register()
+    rows = [["Tür", "Adet"], ["", "toplam"]] + [[f"Satır {i}\nikinci" if i % 3 == 0 else f"Satır {i}", str(i)] for i in range(30)]
+    spanned = [("SPAN", (0, 0), (0, 1))]  # a row span: ReportLab stops measuring rows past the height
+
+    def pair(style):
+        return AnchoredTable(rows, colWidths=[120, 60], style=style), Table(rows, colWidths=[120, 60], style=style)
+
+    measured = []
+    calc = Table._calc
+
+    def watched(self, w, h):
+        if isinstance(self, AnchoredTable):
+            measured.append((w, h))
+        return calc(self, w, h)
+
+    monkeypatch.setattr(Table, "_calc", watched)
+    for style in ([], spanned):
+        ours, theirs = pair(style)
+        measured.clear()
+        full = ours.wrap(300, 2000)
+        assert ours.wrap(300, 1500) == full and ours.wrap(300, full[1]) == full  # still fits: kept
+        assert measured == [(300, 2000)]
+        assert theirs.wrap(300, 1500) == full and _layout(ours) == _layout(theirs)  # what measuring again gives
+        assert ours.wrap(300, 100) == theirs.wrap(300, 100) and _layout(ours) == _layout(theirs)
+        cut_short = None in ours._rowHeights
+        assert cut_short == bool(style)
+        assert ours.wrap(300, 2000) == full and theirs.wrap(300, 2000) == full and _layout(ours) == _layout(theirs)
+        assert (measured[-1] == (300, 2000)) == cut_short  # measured again only when the last was cut short
+        ours.wrap(250, 2000)
+        assert measured[-1] == (250, 2000)  # another width
+        first, rest = ours.split(300, 200)
+        assert len(first._cellvalues) < len(rows) and ours.wrap(300, 2000) == full
