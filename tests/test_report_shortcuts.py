@@ -5,6 +5,7 @@ A text without markup is not fed through ReportLab's parser: its fragments must 
 A chart is drawn without ReportLab's development-time type checks on the shapes its widgets make:
 the report's own settings are still checked, and the checks are given back after the draw.
 A table measured whole at a width is not measured again at that width while its rows still fit.
+A plain paragraph's lines are written without a text object (``paragraph_text``): the same PDF.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as PlainParagraph
 from reportlab.platypus import Table
 
-from desktop.report import fonts
+from desktop.report import fonts, paragraph_text
 from desktop.report.charts import bar_chart
 from desktop.report.drawing import Drawing
 from desktop.report.paragraph import Paragraph
+from desktop.report.pdf_canvas import LeanCanvas
 from desktop.report.styles import sheet
 from desktop.report.tables import AnchoredTable
 
@@ -119,3 +121,56 @@ def test_a_table_measured_whole_is_not_measured_again_while_its_rows_fit(monkeyp
         assert measured[-1] == (250, 2000)  # another width
         first, rest = ours.split(300, 200)
         assert len(first._cellvalues) < len(rows) and ours.wrap(300, 2000) == full
+
+
+LONG = "Müdürlüğümüz yıl boyunca planlanan işleri yürütmüş, başvuruları zamanında sonuçlandırmıştır. " * 4
+
+
+def _paragraphs() -> list:
+    st = sheet()
+    return [  # (paragraph, written straight)
+        (Paragraph(LONG, st["body"]), False),  # its letters have no code yet: ReportLab assigns them
+        (Paragraph("Tek satır (parantez) ve ters\\bölü", st["body"]), False),  # new letters too
+        (Paragraph("Yeni harfler: Ω Ж ĞÜŞİÖÇ", st["body"]), False),  # and a second subset
+        (Paragraph(LONG, st["bullet"], bulletText="•"), True),  # a bullet: its first line moved
+        (Paragraph("Kısa madde", st["bullet"], bulletText="•"), True),
+        (Paragraph("I. GENEL BİLGİLER", st["h1"]), False),  # a font not used yet
+        (Paragraph("Bir <b>kalın</b> söz " * 8, st["body"]), False),  # two fonts
+        (Paragraph("Ortalanmış başlık", st["cover_title"]), False),  # centred
+        (Paragraph("Çokuzunbirsözcük" * 6, st["body"]), True),  # a word wider than its line, split
+        (Paragraph(LONG, st["body"]), True),
+        (Paragraph("Tek satır (parantez) ve ters\\bölü", st["body"]), True),
+        (Paragraph("II. GENEL BİLGİLER", st["h1"]), True),  # its letters known now
+    ]
+
+
+def _drawn(lean: bool, monkeypatch) -> tuple[bytes, list]:
+    fonts.register()
+    used = []
+    real = paragraph_text.draw_plain
+
+    def chosen(p) -> bool:
+        if not lean:
+            return False
+        used.append(real(p))
+        return used[-1]
+
+    monkeypatch.setattr("desktop.report.paragraph.draw_plain", chosen)
+    out = io.BytesIO()
+    c = LeanCanvas(out, invariant=1, pageCompression=0)
+    y = 780
+    for p, _ in _paragraphs():
+        _, h = p.wrapOn(c, 300, 800)
+        p.drawOn(c, 72, y - h)
+        y -= h + 6
+    c.showPage()
+    c.save()
+    return out.getvalue(), used
+
+
+def test_a_plain_paragraph_is_written_as_reportlab_writes_it(monkeypatch):
+    theirs, _ = _drawn(False, monkeypatch)
+    ours, used = _drawn(True, monkeypatch)
+    assert ours == theirs and b"Tj T*" in ours
+    # written straight: the plain ones whose letters have codes; the rest left to ReportLab
+    assert used == [straight for _, straight in _paragraphs()]

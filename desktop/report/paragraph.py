@@ -26,6 +26,8 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrag
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.rl_config import _FUZZ
 
+from .paragraph_text import draw_plain
+
 # what laying out and drawing set on a paragraph (its parse, its lines, its frame and canvas);
 # everything else (how it was made, what the story or ReportLab's passes marked on it) is kept
 _LAYOUT = frozenset(
@@ -118,6 +120,10 @@ class Paragraph(_Paragraph):
         if parts != [self]:  # split into parts that hold their own lines, or moved on whole
             self.release()
         return parts
+
+    def drawPara(self, debug=0):
+        if debug or not draw_plain(self):  # a plain paragraph's lines written straight into the page
+            super().drawPara(debug)
 
     def drawOn(self, canvas, x, y, _sW=0):
         super().drawOn(canvas, x, y, _sW)
