@@ -2,7 +2,7 @@
 
 ReportLab parses a paragraph's markup when it is made and breaks its lines
 on every ``wrap``: when a frame tries it, when a ``KeepTogether`` measures
-its group, and again on every pass of ``multiBuild``. Two rules here:
+its group, and again on every pass of ``multiBuild``. The rules here:
 
 * The lines depend only on the text, the style and the width, none of which
   change once the paragraph is made, so the first result for a width is kept
