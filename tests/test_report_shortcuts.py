@@ -10,11 +10,13 @@ A plain paragraph's lines are written without a text object (``paragraph_text``)
 
 from __future__ import annotations
 
+import copy
 import io
 
 import pytest
 from reportlab import rl_config
 from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as PlainParagraph
 from reportlab.platypus import Table
@@ -53,6 +55,14 @@ def test_a_text_without_markup_gets_the_fragments_the_parser_makes(style, text):
     assert first.frags[0] is not second.frags[0] and first.frags[0].link is not second.frags[0].link  # not shared
     assert ours.wrap(200, 800) == theirs.wrap(200, 800)
     assert [line for line in ours.blPara.lines] == [line for line in theirs.blPara.lines]
+
+
+def test_a_style_changed_after_use_gets_its_new_font_and_colour():
+    fonts.register()
+    st = copy.deepcopy(sheet()["body"])
+    Paragraph("önce", st).frags  # noqa: B018 (parsed: its fragment known for the style)
+    st.fontName, st.textColor = fonts.SANS_BOLD, Color(1, 0, 0)
+    assert _frags(Paragraph("sonra", st)) == _frags(PlainParagraph("sonra", st))
 
 
 def test_markup_and_entities_still_go_through_the_parser():

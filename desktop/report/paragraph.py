@@ -36,17 +36,21 @@ _LAYOUT = frozenset(
 )
 
 
-# per style: the fragment ReportLab's parser makes of a one-word text without markup
+# per style: the fragment ReportLab's parser makes of a one-word text without markup, and the
+# style's font, size and colour it was made from
 _plain_fragment: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _plain_frags(text: str, style) -> list:
     """What ``ParaParser().parse`` gives for ``text`` (cleaned, not empty, no "<" or "&"): one
     fragment, the style's, holding the text. The parser's fragment for a probe word is made once
-    per style and copied; its lists (links, underlines) are new for each copy, as the parser's."""
-    template = _plain_fragment.get(style)
-    if template is None:
-        template = _plain_fragment[style] = ParaParser().parse("x", style)[1][0]
+    per style (again if the style's font, size or colour changed) and copied; its lists (links,
+    underlines) are new for each copy, as the parser's."""
+    made_from = (style.fontName, style.fontSize, style.textColor)
+    template, known = _plain_fragment.get(style, (None, None))
+    if template is None or known != made_from:
+        template = ParaParser().parse("x", style)[1][0]
+        _plain_fragment[style] = (template, made_from)
     frag = copy.copy(template)
     frag.text = text
     frag.link = []
