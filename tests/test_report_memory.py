@@ -43,4 +43,4 @@ def test_the_dry_pass_keeps_the_lines_of_at_most_keep_lines_paragraphs():
     p = Paragraph(TEXT, sheet()["body"])
     kept = sum(mode.keeps(p) for _ in range(KEEP_LINES + 10))
     assert kept == KEEP_LINES
-    assert not PassMode().keeps(object())  # only what may keep its lines (a table is always released)
+    assert not PassMode().keeps(object())  # only what may keep what it made (a paragraph, a table)

@@ -7,13 +7,13 @@ from decimal import Decimal
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..core.numbers import format_number, format_percent
 from . import fonts as F
+from .drawing import Drawing
 from .styles import MUTED, TEXT
 
 PALETTE = [colors.HexColor(c) for c in ("#1F3A5F", "#4F8FBF", "#E0A030", "#7A9A50", "#B05050", "#8A7AB0", "#5AA8A0", "#A0A0A0")]

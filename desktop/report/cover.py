@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 
-from reportlab.graphics.shapes import Circle, Drawing, String
+from reportlab.graphics.shapes import Circle, String
 from reportlab.lib import colors
 from reportlab.platypus import Image, Spacer, Table, TableStyle
 
 from ..core import turkish
 from ..core.images import image_problem
 from . import fonts as F
+from .drawing import Drawing
 from .paragraph import Paragraph
 from .styles import ACCENT, RULE, sheet
 from .text import esc

@@ -196,10 +196,11 @@ def _no_draw(*args, **kwargs):
     pass
 
 
-# Paragraphs whose parse and lines the dry pass keeps for the drawing pass (``paragraph.py``):
-# a report of up to this many paragraphs (the sample has 1.053) breaks its lines
-# once; beyond it, the rest are parsed and broken again when drawn, so memory stays bounded
-# (about 3 KB a kept paragraph) whatever the pages.
+# Paragraphs and tables whose layout the dry pass keeps for the drawing pass (a paragraph's parse
+# and lines, ``paragraph.py``; a table's ReportLab Table with its measured rows, ``tables.py``):
+# a report of up to this many (the sample has about 1.150) lays each out once; beyond it, the
+# rest are made again when drawn, so memory stays bounded (about 3 KB a kept paragraph, a few
+# KB to tens of KB a kept table) whatever the pages.
 KEEP_LINES = 2_000
 
 

@@ -4,12 +4,13 @@ indented under it. Names wrap inside their boxes; nothing is cut."""
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 
 from ..core.organisation import Unit
 from . import fonts as F
+from .drawing import Drawing
 from .styles import ACCENT, ACCENT_LIGHT, RULE
 
 SIZE = 7.2

@@ -2,7 +2,7 @@
 
 ReportLab parses a paragraph's markup when it is made and breaks its lines
 on every ``wrap``: when a frame tries it, when a ``KeepTogether`` measures
-its group, and again on every pass of ``multiBuild``. Two rules here:
+its group, and again on every pass of ``multiBuild``. The rules here:
 
 * The lines depend only on the text, the style and the width, none of which
   change once the paragraph is made, so the first result for a width is kept
@@ -18,9 +18,15 @@ its group, and again on every pass of ``multiBuild``. Two rules here:
 
 from __future__ import annotations
 
+import copy
+import weakref
+
 from reportlab.platypus import Paragraph as _Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 from reportlab.rl_config import _FUZZ
+
+from .paragraph_text import draw_plain
 
 # what laying out and drawing set on a paragraph (its parse, its lines, its frame and canvas);
 # everything else (how it was made, what the story or ReportLab's passes marked on it) is kept
@@ -28,6 +34,28 @@ _LAYOUT = frozenset(
     ("frags", "text", "blPara", "_lines_for", "_wrapWidths", "_width_max", "width", "height", "_frame", "canv")
     + ("_splitLongWordCount", "_hyphenations", "_JustifyLast")
 )
+
+
+# per style: the fragment ReportLab's parser makes of a one-word text without markup, and the
+# style's font, size and colour it was made from
+_plain_fragment: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _plain_frags(text: str, style) -> list:
+    """What ``ParaParser().parse`` gives for ``text`` (cleaned, not empty, no "<" or "&"): one
+    fragment, the style's, holding the text. The parser's fragment for a probe word is made once
+    per style (again if the style's font, size or colour changed) and copied; its lists (links,
+    underlines) are new for each copy, as the parser's."""
+    made_from = (style.fontName, style.fontSize, style.textColor)
+    template, known = _plain_fragment.get(style, (None, None))
+    if template is None or known != made_from:
+        template = ParaParser().parse("x", style)[1][0]
+        _plain_fragment[style] = (template, made_from)
+    frag = copy.copy(template)
+    frag.text = text
+    frag.link = []
+    frag.us_lines = []
+    return [frag]
 
 
 class Paragraph(_Paragraph):
@@ -60,6 +88,16 @@ class Paragraph(_Paragraph):
     def frags(self, value) -> None:
         self.__dict__["frags"] = value
 
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        if frags is None and isinstance(text, str):
+            plain = cleaner(text)
+            if plain and "<" not in plain and "&" not in plain:  # no markup, no entity: nothing to parse
+                frags = _plain_frags(plain, style)
+                textTransformFrags(frags, style)
+                self.__dict__.update(text=plain, frags=frags, style=style, bulletText=bulletText, debug=0)
+                return
+        super()._setup(text, style, bulletText, frags, cleaner)
+
     def release(self) -> None:
         """Back to its text: the parse and the lines are made again when a frame next asks."""
         if self._source is None:
@@ -86,6 +124,10 @@ class Paragraph(_Paragraph):
         if parts != [self]:  # split into parts that hold their own lines, or moved on whole
             self.release()
         return parts
+
+    def drawPara(self, debug=0):
+        if debug or not draw_plain(self):  # a plain paragraph's lines written straight into the page
+            super().drawPara(debug)
 
     def drawOn(self, canvas, x, y, _sW=0):
         super().drawOn(canvas, x, y, _sW)

@@ -39,6 +39,7 @@ class LeanCanvas(_canvas.Canvas):
         self._colours: dict[tuple, str] = {}  # an RGB triple as fp_str writes it
         self._font_switch: dict[tuple, str] = {}  # (size, leading) → "s Tf l TL"
         self._subset_tables: dict = {}  # font name → its letters' escaped codes (subset_text)
+        self._first_subset: dict[str, str] = {}  # font name → its first subset's name ("/F3+0")
         super().__init__(*args, **kwargs)
 
     def showPage(self):
@@ -89,22 +90,31 @@ class LeanCanvas(_canvas.Canvas):
         doc = self._doc
         coded = escaped(font, doc, text, self._subset_tables)
         if coded is not None:
-            return f"{font.getSubsetInternalName(0, doc)} {self._switch()} ({coded}) Tj"
+            return f"{self._subset_name(font)} {self._switch(self._fontsize, self._leading)} ({coded}) Tj"
         parts = []
         current = -1
         for subset, chunk in font.splitString(text, doc):
             if subset != current:
-                parts.append(f"{font.getSubsetInternalName(subset, doc)} {self._switch()}")
+                parts.append(f"{font.getSubsetInternalName(subset, doc)} {self._switch(self._fontsize, self._leading)}")
                 current = subset
             parts.append(f"({self._escape(chunk)}) Tj")
         return " ".join(parts)
 
-    def _switch(self) -> str:
-        key = (self._fontsize, self._leading)
+    def _switch(self, size: float, leading: float) -> str:
+        """``"s Tf l TL"`` as ReportLab writes it after a font's name, formatted once per document."""
+        key = (size, leading)
         switch = self._font_switch.get(key)
         if switch is None:
-            switch = self._font_switch[key] = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+            switch = self._font_switch[key] = f"{fp_str(size)} Tf {fp_str(leading)} TL"
         return switch
+
+    def _subset_name(self, font) -> str:
+        """``font.getSubsetInternalName(0, doc)``: asked of the font once per document (the first
+        call gives the font its name in the document; later ones give the same)."""
+        name = self._first_subset.get(font.fontName)
+        if name is None:
+            name = self._first_subset[font.fontName] = font.getSubsetInternalName(0, self._doc)
+        return name
 
     def beginText(self, x=0, y=0, direction=None):
         return LeanText(self, x, y, direction=direction)
@@ -182,5 +192,5 @@ class LeanText(PDFTextObject):
                 if self._curSubset == 0:
                     return f"({coded}) Tj"
                 self._curSubset = 0
-                return f"{font.getSubsetInternalName(0, canv._doc)} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL ({coded}) Tj"
+                return f"{canv._subset_name(font)} {canv._switch(self._fontsize, self._leading)} ({coded}) Tj"
         return super()._formatText(text)

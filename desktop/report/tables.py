@@ -367,10 +367,26 @@ class AnchoredTable(Table):
     each marked row is drawn on, not only where the table starts."""
 
     row_anchors: dict[int, tuple[str, ...]] = {}
+    _calc_for: tuple[float, float] | None = None  # (width, full height) of the last layout of every row
 
     @property
     def anchor_names(self) -> list[str]:
         return [n for names in self.row_anchors.values() for n in names]
+
+    def _calc(self, availWidth, availHeight):
+        """``Table._calc``, not done again when nothing it depends on changed.
+
+        Its result depends on the width, on the cells (fixed once made) and on the
+        height only where the table is taller than it: ReportLab stops measuring rows
+        once they pass the height. When the last layout measured every row at this
+        width and they fit the height asked now, this one would give the same row
+        heights, positions and size: they are kept (a table is measured by its
+        ``Together``, placed, and again in the drawing pass)."""
+        known = self._calc_for
+        if known is not None and known[0] == availWidth and known[1] <= availHeight:
+            return
+        super()._calc(availWidth, availHeight)
+        self._calc_for = (availWidth, self._height) if self._hmax == self._nrows else None
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
@@ -389,8 +405,12 @@ class LazyTable(Flowable):
 
     A ``Table`` holds a style object per cell: a thousand-page report kept as
     Tables needs hundreds of MiB. This wrapper builds the Table when a frame
-    asks for it and lets it go once it is drawn or split.
+    asks for it and lets it go once it is drawn or split. The dry pass may keep
+    a Table it placed whole, measured, for the drawing pass, within the bound
+    on what it keeps (``document.KEEP_LINES``).
     """
+
+    keeps_lines = True
 
     def __init__(self, body: list, widths: list[float], repeat_rows: int, style: list, row_anchors=None):
         super().__init__()
