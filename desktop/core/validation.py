@@ -88,8 +88,13 @@ def figures_of(definition: Definition, view: ValueView, entries: Entries) -> dic
     """Every figure of the file by where it stands: values entered and computed (by value key),
     actuals (``<indicator>.actual``), costs, and the plan's targets, baselines and planned costs."""
     out: dict[str, Decimal | None] = {}
-    for key, slot in definition.slots.items():
-        if slot.type in FIGURE_TYPES:
+    # a value key shows a number only when it is computed or entered (``ValueView.get`` gives
+    # None for every other slot): only those are looked up, so a department's file does not
+    # build every other department's form (``Definition.slots``) to find figures it cannot hold
+    slots = definition.slots
+    for key in (*view.computed, *entries.values):
+        slot = slots.get(key)
+        if slot is not None and slot.type in FIGURE_TYPES:
             out[key] = figure(view.get(key))
     for k, e in entries.indicators.items():
         out[f"{k}.actual"] = figure(e.actual)
