@@ -1,6 +1,6 @@
 """The SQL pre-filters of ``stored.problems`` leave out only rows without a finding.
 
-A department file (``_DepartmentRows``, what the merge checks) and a consolidated
+A department file (``department_rows.DepartmentRows``, what the merge checks) and a consolidated
 file (``_CleanRows``) are checked set-based: each distinct time and author (and,
 in a consolidated file, value) is checked once in Python and only the rows that
 might have a problem go through the per-row rules. Every forged row below must
@@ -16,7 +16,7 @@ import sqlite3
 import pytest
 from merge_support import KEY, KEY2
 
-from desktop.store.file import stored
+from desktop.store.file import department_rows, stored
 from desktop.store.file.safe_open import connect
 
 pytestmark = pytest.mark.definition("small")
@@ -73,7 +73,7 @@ def test_the_pre_filter_changes_no_finding(files, definition, tmp_path, monkeypa
         monkeypatch.setattr(stored, "FILTER_FROM_ROWS", 0)
         monkeypatch.setattr(stored, "DEPARTMENT_FILTER_FROM_ROWS", 0)
         clean = stored._prefilter(conn, stored._Check(definition, department, 2020, clock), "main", 0)
-        assert type(clean) is (stored._DepartmentRows if department else stored._CleanRows)
+        assert type(clean) is (department_rows.DepartmentRows if department else stored._CleanRows)
         clean.drop()
         filtered = stored.problems(conn, definition, department, 2020, clock_now=clock)
         assert conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0  # its tables dropped
@@ -81,7 +81,7 @@ def test_the_pre_filter_changes_no_finding(files, definition, tmp_path, monkeypa
         monkeypatch.setattr(stored, "DEPARTMENT_FILTER_FROM_ROWS", 10**12)
         every_row = stored.problems(conn, definition, department, 2020, clock_now=clock)
         # and the filter does leave rows out (else it would be no shortcut): a clean file is all proven
-        clean = stored._DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, clock), "main")
+        clean = department_rows.DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, clock), "main")
         entries = conn.execute("SELECT count(*) FROM entry AS e", clean.args).fetchone()[0]
         looked_at = conn.execute(f"SELECT count(*) FROM entry AS e {clean.entry}", clean.args).fetchone()[0]
         assert looked_at < entries
@@ -96,7 +96,7 @@ def test_a_clean_department_file_needs_no_row_looked_at_in_python(files, definit
     number row and every audit row is proven clean in SQL."""
     conn = connect(files["itfaiye"], readonly=True)
     try:
-        clean = stored._DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, stored.now()), "main")
+        clean = department_rows.DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, stored.now()), "main")
         left = conn.execute(f"SELECT count(*) FROM entry AS e {clean.entry} AND typeof(e.value) = 'integer'", clean.args)
         assert left.fetchone()[0] == 0
         assert conn.execute(f"SELECT count(*) FROM audit AS a {clean.audit}", clean.args).fetchone()[0] == 0
@@ -113,13 +113,13 @@ def test_the_whole_numbers_sql_lets_pass_are_the_ones_value_problem_lets_pass(ty
     samples = [0, 1, -1, 7, 123456789, edge - 1, -(edge - 1), edge, -edge, 2**63 - 1, -(2**63), 10**14, -(10**14) + 3]
     for raw in samples:
         safe = conn.execute(
-            f"SELECT {stored.SAFE_INTEGERS} FROM (SELECT ? AS value) AS e, (SELECT ? AS type) AS t", (raw, type_)
+            f"SELECT {department_rows.SAFE_INTEGERS} FROM (SELECT ? AS value) AS e, (SELECT ? AS type) AS t", (raw, type_)
         ).fetchone()[0]
         if safe:
             assert stored.value_problem(type_, raw) is None, raw
     # and it does skip the ordinary ones (else it would be no shortcut)
     assert conn.execute(
-        f"SELECT {stored.SAFE_INTEGERS} FROM (SELECT 5 AS value) AS e, (SELECT ? AS type) AS t", (type_,)
+        f"SELECT {department_rows.SAFE_INTEGERS} FROM (SELECT 5 AS value) AS e, (SELECT ? AS type) AS t", (type_,)
     ).fetchone()[0]
     conn.close()
 
@@ -127,20 +127,18 @@ def test_the_whole_numbers_sql_lets_pass_are_the_ones_value_problem_lets_pass(ty
 @pytest.mark.parametrize("type_", ["text", "longtext", "date"])
 def test_no_whole_number_is_safe_for_a_text_or_date(type_):
     conn = sqlite3.connect(":memory:")
-    row = conn.execute(f"SELECT {stored.SAFE_INTEGERS} FROM (SELECT 5 AS value) AS e, (SELECT ? AS type) AS t", (type_,))
+    row = conn.execute(f"SELECT {department_rows.SAFE_INTEGERS} FROM (SELECT 5 AS value) AS e, (SELECT ? AS type) AS t", (type_,))
     assert not row.fetchone()[0]
     conn.close()
 
 
 def test_the_proven_keys_are_the_ones_the_per_row_check_finds_clean(definition):
-    """``_DepartmentRows`` lets through only keys whose look-up in ``_Check`` gives the department:
+    """``DepartmentRows`` lets through only keys whose look-up in ``_Check`` gives the department:
     built from ``slots_of``, they must be exactly what a search of every slot and target gives."""
-    import json
-
     check = stored._Check(definition, None, 2020, NOW)
     proven = 0
     for dept in (d.key for d in definition.departments):
-        unsigned, signed, targets = (set(json.loads(x)) for x in stored._proven_keys(check, dept))
+        unsigned, signed, targets = (set(x) for x in department_rows.proven_keys(check, dept))
         entered = {k: s for k, s in definition.slots.items() if s.department == dept and not s.computed}
         assert unsigned == {k for k, s in entered.items() if s.type == "count"}
         assert signed == {k for k, s in entered.items() if s.type in ("money", "decimal", "percent")}
@@ -151,3 +149,32 @@ def test_the_proven_keys_are_the_ones_the_per_row_check_finds_clean(definition):
         assert targets == {t for t in every if check.target_owner(t) == dept}
         proven += len(unsigned) + len(signed)
     assert proven  # the small year has numbers to prove
+
+
+def test_a_negative_whole_number_is_proven_only_for_a_slot_that_may_be_negative(files, definition, tmp_path):
+    """Without a negative whole number in the file one list of number slots proves the numbers; with
+    one, a money value below zero is still proven, a count below zero is looked at (and found)."""
+    path = tmp_path / "negative.faaliyet"
+    shutil.copy(files["itfaiye"], path)
+    conn = connect(path, readonly=True)
+    clock = stored.now()
+    try:
+        clean = department_rows.DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, clock), "main")
+        assert "signed" not in clean.args  # no negative number: a number slot's key is enough
+    finally:
+        conn.close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE entry SET value = -700 WHERE key = 'itfaiye.makbuz.ocak.tutar'")
+    conn.execute("UPDATE entry SET value = -3 WHERE key = 'itfaiye.makbuz.ocak.arac'")
+    conn.commit()
+    conn.close()
+    conn = connect(path, readonly=True)
+    try:
+        clean = department_rows.DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, clock), "main")
+        looked_at = [r[0] for r in conn.execute(f"SELECT key FROM entry AS e {clean.entry}", clean.args)]
+        found = stored.problems(conn, definition, "itfaiye", 2020, clock_now=clock)
+    finally:
+        conn.close()
+    assert "itfaiye.makbuz.ocak.arac" in looked_at
+    assert "itfaiye.makbuz.ocak.tutar" not in looked_at
+    assert [p.place for p in found] == ["itfaiye.makbuz.ocak.arac"]

@@ -45,11 +45,11 @@ from ...core.definition import Definition
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.forms import PhotoListDef
 from ...core.i18n import _, lazy
-from ...core.numbers import MAX_SIGNIFICANT
 from ...core.plan import ActivityDef, IndicatorDef
 from ...core.values import ValueProblem, coerce
 from . import codec
 from .clock import now
+from .department_rows import SAFE_INTEGERS, DepartmentRows
 
 CLOCK_ALLOWANCE = dt.timedelta(days=1)  # clocks of office PCs differ; a day more is no clock error
 STATES = ("taslak", "gonderildi", "kabul", "geri")
@@ -222,21 +222,9 @@ def problems(
     return check.found
 
 
-# An INTEGER stored for a number type with fewer than MAX_SIGNIFICANT digits (so also under
-# LIMIT, as kuruş too) and, for a count, not negative, is what Faaliyet stores: THE RANGE RULE
-# (core.numbers) has nothing to say about it, and it goes through ``coerce`` and back unchanged
-# (tests/test_stored_clean_rows.py checks the edges against ``value_problem``). Written without
-# abs(), which overflows on the smallest INTEGER.
-_SAFE = 10**MAX_SIGNIFICANT
-SAFE_INTEGERS = (
-    f"(typeof(e.value) = 'integer' AND e.value > -{_SAFE} AND e.value < {_SAFE} "
-    "AND (t.type IN ('money', 'decimal', 'percent') OR (t.type = 'count' AND e.value >= 0)))"
-)
-
-
 # Rows (entries and audit rows, about) from which the SQL pre-filter of a consolidated file
 # (``_CleanRows``) pays for setting itself up; below, every row goes through the per-row rules.
-# A department file's pre-filter (``_DepartmentRows``) sets nothing up and is used from
+# A department file's pre-filter (``department_rows.py``) sets nothing up and is used from
 # ``DEPARTMENT_FILTER_FROM_ROWS``. Either way the findings are the same.
 FILTER_FROM_ROWS = 4000
 DEPARTMENT_FILTER_FROM_ROWS = 1
@@ -244,7 +232,7 @@ DEPARTMENT_FILTER_FROM_ROWS = 1
 
 def _prefilter(conn: sqlite3.Connection, check: _Check, schema: str, rows: int):
     if check.dept is not None:
-        return _DepartmentRows(conn, check, schema) if rows >= DEPARTMENT_FILTER_FROM_ROWS else _AllRows()
+        return DepartmentRows(conn, check, schema) if rows >= DEPARTMENT_FILTER_FROM_ROWS else _AllRows()
     return _CleanRows(conn, check, schema) if rows >= FILTER_FROM_ROWS else _AllRows()
 
 
@@ -256,102 +244,6 @@ class _AllRows:
 
     def drop(self) -> None:
         pass
-
-
-class _DepartmentRows:
-    """The entry and audit rows of a department file that need no look in Python, proven so in SQL.
-
-    Nothing is set up (no temporary table): the proof is one WHERE clause with a few JSON
-    list parameters, so it pays for itself on the smallest file (a merge checks every
-    file it gets). A row is left out of the Python loop only when every rule ``_Check``
-    applies to it is proven:
-
-    * an entry's key is one of the department's own entered number slots (built once per
-      definition and department, from the same look-ups ``_Check`` makes), its department
-      column the department, its value a whole number within ``SAFE_INTEGERS``' bounds for
-      the slot's type;
-    * an audit row's target is one whose owner (``_Check.target_owner``) is the department,
-      its department column the department;
-    * its time is one of the file's distinct times that ``_Check.good_time`` accepts, its
-      author one of the file's distinct authors that is valid UTF-8 text: each distinct one
-      is checked once, in Python, by the rule itself, and compared in SQL by its bytes.
-
-    Every other row (a text or decimal value, another department's key, a computed cell,
-    a time or author with any problem) goes through ``_Check`` row by row, in table order,
-    so the findings are exactly those of the per-row check.
-    """
-
-    def __init__(self, conn: sqlite3.Connection, check: _Check, schema: str):
-        dept, s = check.dept or "", schema
-        unsigned, signed, targets = _proven_keys(check, dept)
-        times: list[str] = []
-        whos: list[str] = []
-        bad = [False, False]  # a time, an author with a problem: only then are rows compared with the good ones
-        for kind, raw in conn.execute(
-            f"SELECT 0, CAST(changed_at AS BLOB) FROM {s}.entry UNION SELECT 0, CAST(at AS BLOB) FROM {s}.audit "
-            f"UNION SELECT 1, CAST(changed_by AS BLOB) FROM {s}.entry UNION SELECT 1, CAST(who AS BLOB) FROM {s}.audit"
-        ):
-            text = _utf8(raw)
-            if text is not None and (kind == 1 or check.good_time(text)):
-                (whos if kind else times).append(text)
-            else:
-                bad[kind] = True
-        self.args = {
-            "dept": dept,
-            "unsigned": unsigned,
-            "signed": signed,
-            "targets": targets,
-            "times": msgspec.json.encode(times).decode(),
-            "whos": msgspec.json.encode(whos).decode(),
-        }
-        number = (
-            f"(typeof(e.value) = 'integer' AND e.value < {_SAFE} AND ("
-            "(e.value >= 0 AND e.key IN (SELECT value FROM json_each(:unsigned))) "
-            f"OR (e.value > -{_SAFE} AND e.key IN (SELECT value FROM json_each(:signed)))))"
-        )
-
-        # every time (author) of the file good: no row's needs comparing
-        def good(column: str, kind: int) -> str:
-            return f" AND {column} IN (SELECT value FROM json_each(:{('times', 'whos')[kind]}))" if bad[kind] else ""
-
-        # coalesce: a NULL (a row with a NULL value) must keep the row, never drop it
-        self.entry = (
-            f"WHERE NOT coalesce(e.department IS :dept AND {number}{good('e.changed_at', 0)}{good('e.changed_by', 1)}, 0)"
-        )
-        self.audit = (
-            "WHERE NOT coalesce(a.department IS :dept AND a.target IN (SELECT value FROM json_each(:targets))"
-            f"{good('a.at', 0)}{good('a.who', 1)}, 0)"
-        )
-
-    def drop(self) -> None:
-        pass
-
-
-def _utf8(raw) -> str | None:
-    """Stored bytes as text, None when they are not UTF-8 (read as text they would be ``BadText``)."""
-    try:
-        return raw.decode("utf-8")
-    except (UnicodeDecodeError, AttributeError):
-        return None
-
-
-def _proven_keys(check: _Check, dept: str) -> tuple[str, str, str]:
-    """(count slots, other number slots, audit targets) whose rows ``_DepartmentRows`` may prove
-    clean, as JSON lists: each key is the department's by ``_Check``'s own look-ups. Built per
-    file, from the department's slots only (kept, they would grow a merge's memory with the
-    number of departments)."""
-    # ``slots_of`` groups ``definition.slots`` by department: each of these is what ``_Check``
-    # finds under its key (``check.slots``), and its department is ``dept``
-    slots = [x for x in check.d.slots_of(dept) if x.department == dept]
-    targets = [x.key for x in slots]  # ``target_owner`` of a slot's key: the slot's department
-    unsigned = [x.key for x in slots if x.type == "count" and not x.computed]
-    signed = [x.key for x in slots if x.type in ("money", "decimal", "percent") and not x.computed]
-    # what else the audit log names: the department (its state), its indicators and activities,
-    # its photo lists; candidates only, each kept when ``target_owner`` gives the department
-    others = [dept, *(x.key for x in check.d.indicators_of(dept)), *(x.key for x in check.d.activities_of(dept))]
-    others += [f"{dept}.{x.key}" for section in check.d.form(dept).sections for x in section.items if x.kind == "photos"]
-    targets += [t for t in others if check.target_owner(t) == dept]
-    return tuple(msgspec.json.encode(x).decode() for x in (unsigned, signed, targets))  # type: ignore[return-value]
 
 
 class _CleanRows:

@@ -104,10 +104,8 @@ def _delete_department(conn, dept: str, keep: dict) -> None:
         ("photo", "list_key", "p"),
     ):
         where = f"{fingerprint.ENTRY_RANGE} AND department = ?1" if table == "entry" else "department = ?1"
-        conn.execute(
-            f"DELETE FROM main.{table} WHERE {where} AND {col} NOT IN (SELECT value FROM json_each(?4))",
-            (*fingerprint.key_range(dept), json.dumps(sorted(keep[kind]))),
-        )
+        kept, args = _kept(col, keep[kind], dept, ranged=table == "entry")
+        conn.execute(f"DELETE FROM main.{table} WHERE {where}{kept}", args)
 
 
 def insert_department(conn, dept: str, keep: dict) -> None:
@@ -126,11 +124,20 @@ def insert_department(conn, dept: str, keep: dict) -> None:
         # the incoming file was checked (stored.py: every row its department's); the key range
         # is a second fence, so a field of another department can never be copied
         fence = f" AND {fingerprint.ENTRY_RANGE}" if table == "entry" else ""
+        kept, args = _kept(col, keep[kind], dept, ranged=table == "entry")
         conn.execute(
-            f"INSERT INTO main.{table} ({names}) SELECT {names} FROM inc.{table} "
-            f"WHERE department = ?1 AND {col} NOT IN (SELECT value FROM json_each(?4)){fence}{order}",
-            (*fingerprint.key_range(dept), json.dumps(sorted(keep[kind]))),
+            f"INSERT INTO main.{table} ({names}) SELECT {names} FROM inc.{table} WHERE department = ?1{kept}{fence}{order}",
+            args,
         )
+
+
+def _kept(col: str, keys: set, dept: str, ranged: bool) -> tuple[str, tuple]:
+    """The condition leaving out the keys kept here, and the statement's parameters (the department,
+    the key range when ``ranged``, then the kept keys as JSON); no condition when nothing is kept
+    (the usual import: a lookup in an empty list per row was a tenth of copying the row)."""
+    if not keys:
+        return "", fingerprint.key_range(dept) if ranged else (dept,)
+    return f" AND {col} NOT IN (SELECT value FROM json_each(?4))", (*fingerprint.key_range(dept), json.dumps(sorted(keys)))
 
 
 def _write_kept_rows(wb: Workbook, conn, plan: Plan, keep: dict, snap: fingerprint.Snapshot) -> None:

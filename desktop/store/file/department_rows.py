@@ -1,0 +1,143 @@
+"""The entry and audit rows of a department file that need no look in Python, proven so in SQL.
+
+``stored.problems`` checks every row of a file with ``stored._Check``; a merge checks
+every department file it gets, and most of their rows are whole numbers of the
+department's own number slots and the audit rows of their changes. Those are proven
+clean here, set-based; every other row (a text or decimal value, another department's
+key, a computed cell, a time or author with any problem) goes through ``_Check`` row by
+row, in table order, so the findings are exactly those of the per-row check.
+
+Nothing is set up (no temporary table): the proof is one WHERE clause with a few JSON
+list parameters, so it pays for itself on the smallest file. A row is left out of the
+Python loop only when every rule ``_Check`` applies to it is proven:
+
+* an entry's key is one of the department's own entered number slots (``proven_keys``,
+  from the same look-ups ``_Check`` makes), its department column the department, its
+  value a whole number within ``SAFE_INTEGERS``' bounds for the slot's type;
+* an audit row's target is one whose owner (``_Check.target_owner``) is the department,
+  its department column the department;
+* its time is one of the file's distinct times that ``_Check.good_time`` accepts, its
+  author one of the file's distinct authors that is valid UTF-8 text: each distinct one
+  is checked once, in Python, by the rule itself, and compared in SQL by its bytes.
+
+Every comparison is with a list of what is proven (a row not exactly in it is looked
+at): a list of what is not proven would let through a row it failed to name. The lists
+are compared with the rows of the tables themselves, never through the file's own
+indexes (``quick_check`` does not hold an index to its table: a forged one could hide a row).
+
+Per value the proof costs a look-up in a list SQLite builds for the statement: one list
+of number slots (a count's are only proven when not negative, so a file holding a
+negative whole number gets a second list, of the slots that may be negative), and one
+pass over each table for the distinct (time, author) pairs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from ...core.numbers import MAX_SIGNIFICANT
+
+if TYPE_CHECKING:
+    from .stored import _Check
+
+# An INTEGER stored for a number type with fewer than MAX_SIGNIFICANT digits (so also under
+# LIMIT, as kuruş too) and, for a count, not negative, is what Faaliyet stores: THE RANGE RULE
+# (core.numbers) has nothing to say about it, and it goes through ``coerce`` and back unchanged
+# (tests/test_stored_clean_rows.py checks the edges against ``value_problem``). Written without
+# abs(), which overflows on the smallest INTEGER.
+SAFE = 10**MAX_SIGNIFICANT
+SAFE_INTEGERS = (
+    f"(typeof(e.value) = 'integer' AND e.value > -{SAFE} AND e.value < {SAFE} "
+    "AND (t.type IN ('money', 'decimal', 'percent') OR (t.type = 'count' AND e.value >= 0)))"
+)
+
+
+class DepartmentRows:
+    """``entry``/``audit``: WHERE clauses (tables aliased ``e`` and ``a``) that keep only the rows
+    to look at in Python; ``args``: their parameters."""
+
+    def __init__(self, conn: sqlite3.Connection, check: _Check, schema: str):
+        dept, s = check.dept or "", schema
+        unsigned, signed, targets = proven_keys(check, dept)
+        times: dict[bytes, bool] = {}
+        whos: dict[bytes, bool] = {}
+        # each (time, author) pair once, one pass over each table; each distinct time and author
+        # checked once by the rule itself
+        for at, who in conn.execute(
+            f"SELECT CAST(changed_at AS BLOB), CAST(changed_by AS BLOB) FROM {s}.entry "
+            f"UNION SELECT CAST(at AS BLOB), CAST(who AS BLOB) FROM {s}.audit"
+        ):
+            if at not in times:
+                text = utf8(at)
+                times[at] = text is not None and check.good_time(text)
+            if who not in whos:
+                whos[who] = utf8(who) is not None
+        good_times = [utf8(raw) for raw, ok in times.items() if ok]
+        good_whos = [utf8(raw) for raw, ok in whos.items() if ok]
+        bad = [len(good_times) < len(times), len(good_whos) < len(whos)]  # only then are rows compared with the good ones
+        args = {
+            "dept": dept,
+            "numbers": _json(unsigned + signed),
+            "targets": _json(targets),
+            "times": _json(good_times),
+            "whos": _json(good_whos),
+        }
+        # a count is never negative: with no negative whole number in the file, a number slot's
+        # key is enough; otherwise a negative one must be a signed slot's
+        negative = conn.execute(f"SELECT EXISTS (SELECT 1 FROM {s}.entry WHERE typeof(value) = 'integer' AND value < 0)")
+        number = f"(typeof(e.value) = 'integer' AND e.value < {SAFE} AND ((e.value >= 0 AND e.key IN (SELECT value FROM json_each(:numbers)))"
+        if negative.fetchone()[0]:
+            args["signed"] = _json(signed)
+            number += f" OR (e.value > -{SAFE} AND e.key IN (SELECT value FROM json_each(:signed)))"
+        number += "))"
+        self.args = args
+
+        # every time (author) of the file good: no row's needs comparing
+        def good(column: str, kind: int) -> str:
+            return f" AND {column} IN (SELECT value FROM json_each(:{('times', 'whos')[kind]}))" if bad[kind] else ""
+
+        # coalesce: a NULL (a row with a NULL value) must keep the row, never drop it
+        self.entry = (
+            f"WHERE NOT coalesce(e.department IS :dept AND {number}{good('e.changed_at', 0)}{good('e.changed_by', 1)}, 0)"
+        )
+        self.audit = (
+            "WHERE NOT coalesce(a.department IS :dept AND a.target IN (SELECT value FROM json_each(:targets))"
+            f"{good('a.at', 0)}{good('a.who', 1)}, 0)"
+        )
+
+    def drop(self) -> None:
+        pass
+
+
+def _json(items: list) -> str:
+    return msgspec.json.encode(items).decode()
+
+
+def utf8(raw) -> str | None:
+    """Stored bytes as text, None when they are not UTF-8 (read as text they would be ``BadText``)."""
+    try:
+        return raw.decode("utf-8")
+    except (UnicodeDecodeError, AttributeError):
+        return None
+
+
+def proven_keys(check: _Check, dept: str) -> tuple[list[str], list[str], list[str]]:
+    """(count slots, other number slots, audit targets) whose rows ``DepartmentRows`` may prove
+    clean: each key is the department's by ``_Check``'s own look-ups. Built per file, from the
+    department's slots only (kept, they would grow a merge's memory with the number of
+    departments)."""
+    # ``slots_of`` groups ``definition.slots`` by department: each of these is what ``_Check``
+    # finds under its key (``check.slots``), and its department is ``dept``
+    slots = [x for x in check.d.slots_of(dept) if x.department == dept]
+    targets = [x.key for x in slots]  # ``target_owner`` of a slot's key: the slot's department
+    unsigned = [x.key for x in slots if x.type == "count" and not x.computed]
+    signed = [x.key for x in slots if x.type in ("money", "decimal", "percent") and not x.computed]
+    # what else the audit log names: the department (its state), its indicators and activities,
+    # its photo lists; candidates only, each kept when ``target_owner`` gives the department
+    others = [dept, *(x.key for x in check.d.indicators_of(dept)), *(x.key for x in check.d.activities_of(dept))]
+    others += [f"{dept}.{x.key}" for section in check.d.form(dept).sections for x in section.items if x.kind == "photos"]
+    targets += [t for t in others if check.target_owner(t) == dept]
+    return unsigned, signed, targets
