@@ -233,7 +233,8 @@ def make_schema_2(path: Path, definition: Definition) -> None:
     conn.execute("DROP TABLE definition_form")
     conn.execute("DELETE FROM definition")
     conn.execute(
-        "INSERT INTO definition (digest, id, version, json) VALUES (?, ?, ?, ?)", (digest, definition.id, definition.version, text)
+        "INSERT INTO definition (digest, id, version, json) VALUES (?, ?, ?, ?)",
+        (digest, definition.id, definition.version, text),
     )
     conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (digest,))
     conn.execute("PRAGMA user_version = 2")

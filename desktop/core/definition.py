@@ -167,6 +167,17 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
     def department(self, key: str) -> DepartmentDef | None:
         return self._by_key.get(key)
 
+    @property
+    def form_departments(self) -> list[str]:
+        """The departments with a form, in the forms' order (of stored parts: no form decoded)."""
+        forms = self.forms
+        return list(forms.departments) if isinstance(forms, FormParts) else [f.department for f in forms]
+
+    def forms_at_hand(self) -> list[FormDef]:
+        """The forms this definition carries: every form, but of a department file's only its own and
+        the institution unit's (the only forms whose values the file can hold)."""
+        return [self.form(d) for d in self.form_departments if self.carries(d)]
+
     def carries(self, department: str) -> bool:
         """Whether the department's form is at hand (a department file's definition carries its
         own and the institution unit's; ``form`` of another raises ``InvalidData`` saying so).
@@ -214,14 +225,16 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
     @cached_property
     def slots(self) -> Mapping[str, Slot]:
         """Every value key of every form, entered and computed (of stored parts: a key is looked
-        up in its department's form alone; iterating decodes them all)."""
+        up in its department's form alone, and the forms are those the file carries: a department
+        file's are its own and the institution unit's, the only values it can hold)."""
         return _SlotsByForm(self) if isinstance(self.forms, FormParts) else self._all_slots
 
     @cached_property
     def _all_slots(self) -> dict[str, Slot]:
         out: dict[str, Slot] = {}
-        for form in self.forms:
-            out.update(self._slots_of_form(form.department))
+        for department in self.form_departments:
+            if self.carries(department):
+                out.update(self._slots_of_form(department))
         return out
 
     def slots_of(self, department: str) -> list[Slot]:
