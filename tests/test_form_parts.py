@@ -265,3 +265,23 @@ def test_a_schema_2_file_whose_definition_was_changed_is_refused_and_left_as_it_
     make_schema_2(path, definition)
     forge_sql(path, "UPDATE definition SET json = replace(json, '\"year\":', '\"year\" :')", root=False)
     refused(path, "değiştirilmiş")
+
+
+# --- merging: a department file's parts against the consolidated file's -------------------------
+
+
+@pytest.mark.usefixtures("clock")
+def test_merge_takes_department_files_of_parts_and_of_schema_2_and_refuses_a_forged_part(consolidated_path, files, definition):
+    from desktop.store.merge.run import merge_files
+
+    make_schema_2(files["itfaiye"], definition)  # sent by a clerk who has not updated yet
+    forge_form(files["zabita"], "zabita", lambda d: d["sections"][0].update(title="Sahte"), digest=False)
+    before = {p: file_sha(p) for p in files.values()}
+    result = merge_files(consolidated_path, list(files.values()))
+    status = {f.path.name: f.status for f in result.files}
+    assert status[files["itfaiye"].name] == "imported" and status[files["imar"].name] == "imported"
+    assert status[files["zabita"].name] != "imported"
+    assert any("değiştirilmiş" in line for line in result.summary_lines())
+    assert {p: file_sha(p) for p in files.values()} == before  # the incoming files are only read
+    with Workbook.open(consolidated_path) as wb, Workbook.open(files["itfaiye"], readonly=True) as old:
+        assert old.entries().values and all(wb.entries().values[k] == v for k, v in old.entries().values.items())

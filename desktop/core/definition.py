@@ -304,7 +304,13 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     @classmethod
     def from_parts(
-        cls, head: bytes, summaries: list[PartSummary], raws: list[bytes | None], department: str | None = None
+        cls,
+        head: bytes,
+        summaries: list[PartSummary],
+        raws: list[bytes | None],
+        department: str | None = None,
+        *,
+        digest: str | None = None,
     ) -> "Definition":
         """Check and build a definition stored as parts (``form_parts``; untrusted), or raise InvalidData.
 
@@ -314,7 +320,7 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         are decoded now, every other form when first asked for (each checked against its
         digest and summary before it is handed out); None: every form now. The digest is the
         root over the stored bytes (``Definition.digest``): its caller compares it with the
-        file's.
+        file's, or gives it (``digest``) when it has made the root of these very bytes already.
         """
         try:
             limits.check_json_bytes(len(head) + sum(len(r) for r in raws if r is not None))
@@ -329,7 +335,7 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
             raise
         except ValueError as exc:  # a rule of __post_init__, worded in Turkish
             raise InvalidData(str(exc)) from None
-        definition.__dict__["digest"] = root_digest(sha256_hex(head), parts.summaries)  # a cached_property
+        definition.__dict__["digest"] = digest or root_digest(sha256_hex(head), parts.summaries)  # a cached_property
         if department is None:
             list(parts)
             return definition

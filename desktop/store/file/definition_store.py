@@ -102,17 +102,22 @@ def read_parts(
         raise _missing(name)
     head = row[1]
     summaries, raws = [], []
+    # the text columns as bytes (no text factory per row: a year has a row per department)
     for department, slots, form_digest, kind, data in conn.execute(
-        "SELECT department, slots, digest, typeof(json), CAST(json AS BLOB) FROM definition_form ORDER BY position"
+        "SELECT CAST(department AS BLOB), slots, CAST(digest AS BLOB), typeof(json), CAST(json AS BLOB) "
+        "FROM definition_form ORDER BY position"
     ):
-        if kind not in ("text", "null") or type(department) is not str or type(slots) is not int or type(form_digest) is not str:
+        if kind not in ("text", "null") or type(department) is not bytes or type(slots) is not int:
             raise _changed(name)  # STRICT columns: only a hand-made file has other types
-        summaries.append(PartSummary(department, slots, form_digest))
+        try:
+            summaries.append(PartSummary(department.decode("utf-8"), slots, form_digest.decode("ascii")))
+        except (UnicodeDecodeError, AttributeError):
+            raise _changed(name) from None  # not what Faaliyet writes: the root cannot be its digest
         raws.append(data)
     head_digest = known_head[1] if known_head[0] and head == known_head[0] else sha256_hex(head)
     if root_digest(head_digest, summaries) != digest:
         raise _changed(name)
-    return head, summaries, raws
+    return head, summaries, raws  # the root is ``digest``: Definition.from_parts(..., digest=digest)
 
 
 def check_carried(
@@ -153,7 +158,7 @@ def read(conn: sqlite3.Connection, digest: str, name: str, department: str | Non
     head, summaries, raws = read_parts(conn, digest, name)
     check_carried(name, summaries, raws, department, None)
     try:
-        definition = Definition.from_parts(head, summaries, raws, department)
+        definition = Definition.from_parts(head, summaries, raws, department, digest=digest)
     except ValueError as exc:  # Turkish, names the place or the limit
         raise _unreadable(name, exc) from None
     if department is not None:
