@@ -31,7 +31,7 @@ from ...core.definition import Definition
 from ...core.form_parts import PartSummary, root_digest
 from ...core.i18n import _
 from ...core.sha import sha256_hex
-from ..errors import DamagedWorkbook
+from ..errors import DamagedWorkbook, WorkbookError
 
 
 def carried(definition: Definition, department: str | None) -> set[str] | None:
@@ -45,13 +45,17 @@ def carried(definition: Definition, department: str | None) -> set[str] | None:
 def write(conn: sqlite3.Connection, definition: Definition, department: str | None) -> str:
     """Store ``definition`` as parts for a file of ``department`` (None: consolidated), in place of
     any stored one; returns its digest (the caller writes it to ``meta``). A definition read
-    from a department file cannot make a file needing a form it does not carry (InvalidData)."""
+    from a department file cannot make a file needing a form it does not carry (WorkbookError,
+    the message saying so)."""
     head, parts = definition.stored_parts
     digest = root_digest(sha256_hex(head), [s for s, _data in parts])
     carry = carried(definition, department)
     for s, data in parts:
         if data is None and (carry is None or s.department in carry):
-            definition.form(s.department)  # raises InvalidData: the form is not at hand
+            try:
+                definition.form(s.department)  # raises InvalidData: the form is not at hand
+            except ValueError as exc:
+                raise WorkbookError(str(exc)) from None
     conn.execute("DELETE FROM definition")
     conn.execute("DELETE FROM definition_form")
     conn.execute(
