@@ -285,3 +285,21 @@ def test_merge_takes_department_files_of_parts_and_of_schema_2_and_refuses_a_for
     assert {p: file_sha(p) for p in files.values()} == before  # the incoming files are only read
     with Workbook.open(consolidated_path) as wb, Workbook.open(files["itfaiye"], readonly=True) as old:
         assert old.entries().values and all(wb.entries().values[k] == v for k, v in old.entries().values.items())
+
+
+def test_a_department_file_of_the_targets_definition_is_compared_in_place(consolidated_path, files):
+    """The merge compares an incoming file's head and summaries with the target's inside SQLite (no row
+    read one by one); anything else, even a summary text that differs only in its order, is read and verified."""
+    from desktop.store.file import definition_store
+
+    with Workbook.open(consolidated_path) as target:
+        (head,) = target.conn.execute("SELECT CAST(json AS BLOB) FROM definition").fetchone()
+        summaries = definition_store.summaries_text(target.conn)
+        digest = target.definition.digest
+    assert summaries.count(b"[") == len(json.loads(b"[" + summaries + b"]"))
+    with sqlite3.connect(files["imar"]) as conn:
+        carried_forms = definition_store.same_parts(conn, digest, head, summaries)
+        assert carried_forms is not None and {d for d, _data in carried_forms} == carried(files["imar"])
+    forge_sql(files["itfaiye"], "UPDATE definition_form SET slots = slots + 1 WHERE position = 0", root=False)
+    with sqlite3.connect(files["itfaiye"]) as conn:
+        assert definition_store.same_parts(conn, digest, head, summaries) is None

@@ -78,7 +78,7 @@ def write(conn: sqlite3.Connection, definition: Definition, department: str | No
     return digest
 
 
-def _changed(name: str) -> DamagedWorkbook:
+def changed(name: str) -> DamagedWorkbook:
     return DamagedWorkbook(
         _("'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.").format(name=name)
     )
@@ -112,16 +112,51 @@ def read_parts(
         "FROM definition_form ORDER BY position"
     ):
         if kind not in ("text", "null") or type(department) is not bytes or type(slots) is not int:
-            raise _changed(name)  # STRICT columns: only a hand-made file has other types
+            raise changed(name)  # STRICT columns: only a hand-made file has other types
         try:
             summaries.append(PartSummary(department.decode("utf-8"), slots, form_digest.decode("ascii")))
         except (UnicodeDecodeError, AttributeError):
-            raise _changed(name) from None  # not what Faaliyet writes: the root cannot be its digest
+            raise changed(name) from None  # not what Faaliyet writes: the root cannot be its digest
         raws.append(data)
     head_digest = known_head[1] if known_head[0] and head == known_head[0] else sha256_hex(head)
     if root_digest(head_digest, summaries) != digest:
-        raise _changed(name)
+        raise changed(name)
     return head, summaries, raws  # the root is ``digest``: Definition.from_parts(..., digest=digest)
+
+
+# Every summary as one text made by SQLite itself (each row a JSON array: no two lists of rows
+# give the same text), in the table's order (``position`` is its rowid: a plain scan reads it so).
+_SUMMARIES = (
+    "SELECT CAST(group_concat(json_array(department, slots, digest), ',') AS BLOB), "
+    "count(*), coalesce(sum(typeof(json) NOT IN ('text', 'null')), 0) FROM definition_form"
+)
+
+
+def summaries_text(conn: sqlite3.Connection) -> bytes:
+    """The stored summaries as one text (``_SUMMARIES``): two files store the same summaries
+    exactly when their texts are equal (compared, not hashed: ``same_parts``)."""
+    row = conn.execute(_SUMMARIES).fetchone()
+    return (row[0] or b"") if row[2] == 0 else b""
+
+
+def same_parts(conn: sqlite3.Connection, digest: str, head: bytes, summaries: bytes) -> list[tuple[str, bytes]] | None:
+    """The carried forms' (department, JSON) when the file stores exactly ``head`` under the root
+    ``digest`` and exactly ``summaries`` (``summaries_text`` of a file whose root is ``digest``,
+    already verified): then its root is ``digest`` without reading its summaries one by one.
+    None when anything differs (the caller reads and verifies the parts: ``read_parts``)."""
+    if not head or not summaries:
+        return None
+    row = conn.execute(
+        "SELECT typeof(json) = 'text' AND CAST(json AS BLOB) = ? FROM definition WHERE digest = ?", (head, digest)
+    ).fetchone()
+    if row is None or row[0] != 1 or summaries_text(conn) != summaries:
+        return None
+    out = []
+    for department, data in conn.execute(
+        "SELECT CAST(department AS BLOB), CAST(json AS BLOB) FROM definition_form WHERE json IS NOT NULL ORDER BY position"
+    ):
+        out.append((department.decode("utf-8", "replace"), data))
+    return out
 
 
 def check_carried(
@@ -153,7 +188,7 @@ def check_bytes(name: str, summaries: list[PartSummary], raws: list[bytes | None
     definition's: its forms need no decoding, only to be that definition's)."""
     for s, raw in zip(summaries, raws, strict=True):
         if raw is not None and sha256_hex(raw) != s.digest:
-            raise _changed(name)
+            raise changed(name)
 
 
 def read(conn: sqlite3.Connection, digest: str, name: str, department: str | None) -> Definition:
@@ -181,7 +216,7 @@ def read_whole(conn: sqlite3.Connection, digest: str, name: str) -> Definition:
     if row is None or row[0] != "text":
         raise _missing(name)
     if whole_digest(row[1]) != digest:
-        raise _changed(name)
+        raise changed(name)
     try:
         return Definition.from_json(row[1])
     except ValueError as exc:

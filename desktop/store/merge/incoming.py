@@ -16,6 +16,7 @@ was changed outside Faaliyet and is refused.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sqlite3
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...core.definition import Definition
+from ...core.form_parts import FormParts, PartSummary
 from ...core.i18n import _
 from ...core.sha import sha256_hex
 from ..errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
@@ -106,10 +108,27 @@ class KnownDefinition:
     """The target's definition as stored, read once per merge (``stored_definition``): an incoming
     file of the same definition has its parts compared with these, not decoded again."""
 
-    def __init__(self, definition: Definition, digest: str, head: bytes = b""):
-        self.definition, self.digest, self.head = definition, digest, head
+    def __init__(self, definition: Definition, digest: str, head: bytes = b"", summaries: bytes = b""):
+        self.definition, self.digest, self.head, self.summaries = definition, digest, head, summaries
         self.head_digest = sha256_hex(head) if head else ""
         self._whole: str | None = None
+        self._summaries: list[PartSummary] | None = None
+
+    @functools.cached_property
+    def positions(self) -> dict[str, int]:
+        """Each department's place among the target's summaries."""
+        return {s.department: i for i, s in enumerate(self.parts)}
+
+    @property
+    def parts(self) -> list[PartSummary]:
+        """The target's summaries (of its definition, which its opening verified)."""
+        if self._summaries is None:
+            forms = self.definition.forms
+            if isinstance(forms, FormParts):
+                self._summaries = list(forms.summaries)
+            else:
+                self._summaries = [s for s, _data in self.definition.stored_parts[1]]
+        return self._summaries
 
     @property
     def whole_digest(self) -> str:
@@ -125,7 +144,8 @@ def stored_definition(target: Workbook) -> KnownDefinition:
     digest = target.definition.digest
     row = target.conn.execute("SELECT CAST(json AS BLOB) FROM definition WHERE digest = ?", (digest,)).fetchone()
     head = row[0] if row is not None and isinstance(row[0], bytes) else b""
-    return KnownDefinition(target.definition, digest, head)
+    summaries = definition_store.summaries_text(target.conn) if head else b""
+    return KnownDefinition(target.definition, digest, head, summaries)
 
 
 def check_incoming(
@@ -266,22 +286,36 @@ def open_checked(path: Path, known: KnownDefinition | None = None, name: str = "
             _check_whole(conn, digest, name, known)
             return conn, meta
         same = known is not None and digest == known.digest
+        carried = definition_store.same_parts(conn, digest, known.head, known.summaries) if same and known else None
+        if carried is not None and known is not None:  # the target's head and summaries, compared in place
+            at = known.positions
+            raws: list[bytes | None] = [None] * len(known.parts)
+            for dept, data in carried:
+                if dept not in at:
+                    raise definition_store.changed(name)
+                raws[at[dept]] = data
+            _check_same(name, known, known.parts, raws, department)
+            return conn, meta
         head, summaries, raws = definition_store.read_parts(
             conn, digest, name, (known.head, known.head_digest) if same and known is not None else (b"", "")
         )
         if same and known is not None:
-            definition_store.check_carried(name, summaries, raws, department, None)
-            if department is not None and known.definition.department(department) is not None:
-                definition_store.check_carried(
-                    name, summaries, raws, department, definition_store.carried(known.definition, department)
-                )
-            definition_store.check_bytes(name, summaries, raws)
+            _check_same(name, known, summaries, raws, department)
         else:
             definition_store.read(conn, digest, name, department)
         return conn, meta
     except BaseException:
         conn.close()
         raise
+
+
+def _check_same(name: str, known: KnownDefinition, summaries: list, raws: list, department: str | None) -> None:
+    """A file whose root is the target's: it carries what a file of its department must, each
+    carried form's bytes the target's (by their digest); nothing is decoded."""
+    definition_store.check_carried(name, summaries, raws, department, None)
+    if department is not None and known.definition.department(department) is not None:
+        definition_store.check_carried(name, summaries, raws, department, definition_store.carried(known.definition, department))
+    definition_store.check_bytes(name, summaries, raws)
 
 
 def _check_whole(conn: sqlite3.Connection, digest: str, name: str, known: KnownDefinition | None) -> None:
