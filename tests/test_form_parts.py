@@ -303,3 +303,17 @@ def test_a_department_file_of_the_targets_definition_is_compared_in_place(consol
     forge_sql(files["itfaiye"], "UPDATE definition_form SET slots = slots + 1 WHERE position = 0", root=False)
     with sqlite3.connect(files["itfaiye"]) as conn:
         assert definition_store.same_parts(conn, digest, head, summaries) is None
+
+
+@pytest.mark.usefixtures("clock")
+def test_merge_refuses_a_file_of_the_targets_definition_carrying_another_form_or_missing_its_own(consolidated_path, files):
+    from desktop.store.merge.run import merge_files
+
+    with sqlite3.connect(consolidated_path) as conn:
+        (other,) = conn.execute("SELECT json FROM definition_form WHERE department = 'zabita'").fetchone()
+    forge_sql(files["imar"], f"UPDATE definition_form SET json = '{other}' WHERE department = 'zabita'", root=False)
+    forge_sql(files["itfaiye"], "UPDATE definition_form SET json = NULL WHERE department = 'itfaiye'", root=False)
+    result = merge_files(consolidated_path, [files["imar"], files["itfaiye"]])
+    assert not any(f.status == "imported" for f in result.files)
+    text = "\n".join(result.summary_lines())
+    assert "başka birimlerin formunu taşıyor (zabita)" in text and "kendi formu yok" in text

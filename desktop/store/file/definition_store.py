@@ -159,6 +159,27 @@ def same_parts(conn: sqlite3.Connection, digest: str, head: bytes, summaries: by
     return out
 
 
+def incomplete(name: str) -> DamagedWorkbook:
+    return DamagedWorkbook(
+        _("'{name}' eksik: birleşik dosyada bazı birimlerin formu yok. Dosyayı yedeğinden geri alın.").format(name=name)
+    )
+
+
+def own_missing(name: str) -> DamagedWorkbook:
+    return DamagedWorkbook(
+        _("'{name}' eksik: dosyada birimin kendi formu yok. Dosyayı strateji biriminden yeniden isteyin.").format(name=name)
+    )
+
+
+def carries_others(name: str, others: set[str]) -> DamagedWorkbook:
+    return DamagedWorkbook(
+        _(
+            "'{name}' başka birimlerin formunu taşıyor ({others}); bir birim dosyası yalnızca kendi formunu taşır. "
+            "Dosyayı strateji biriminden yeniden isteyin."
+        ).format(name=name, others=", ".join(sorted(others)[:5]))
+    )
+
+
 def check_carried(
     name: str, summaries: list[PartSummary], raws: list[bytes | None], department: str | None, allowed: set[str] | None
 ) -> None:
@@ -166,21 +187,12 @@ def check_carried(
     (when it has one) and only those ``allowed`` (``carried``); else DamagedWorkbook."""
     carries = {s.department for s, raw in zip(summaries, raws, strict=True) if raw is not None}
     if department is None and len(carries) != len(summaries):
-        raise DamagedWorkbook(
-            _("'{name}' eksik: birleşik dosyada bazı birimlerin formu yok. Dosyayı yedeğinden geri alın.").format(name=name)
-        )
+        raise incomplete(name)
     if department is not None and department in {s.department for s in summaries} and department not in carries:
-        raise DamagedWorkbook(
-            _("'{name}' eksik: dosyada birimin kendi formu yok. Dosyayı strateji biriminden yeniden isteyin.").format(name=name)
-        )
+        raise own_missing(name)
     others = carries - allowed if department is not None and allowed is not None else set()
     if others:
-        raise DamagedWorkbook(
-            _(
-                "'{name}' başka birimlerin formunu taşıyor ({others}); bir birim dosyası yalnızca kendi formunu taşır. "
-                "Dosyayı strateji biriminden yeniden isteyin."
-            ).format(name=name, others=", ".join(sorted(others)[:5]))
-        )
+        raise carries_others(name, others)
 
 
 def check_bytes(name: str, summaries: list[PartSummary], raws: list[bytes | None]) -> None:

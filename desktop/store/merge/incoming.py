@@ -288,13 +288,7 @@ def open_checked(path: Path, known: KnownDefinition | None = None, name: str = "
         same = known is not None and digest == known.digest
         carried = definition_store.same_parts(conn, digest, known.head, known.summaries) if same and known else None
         if carried is not None and known is not None:  # the target's head and summaries, compared in place
-            at = known.positions
-            raws: list[bytes | None] = [None] * len(known.parts)
-            for dept, data in carried:
-                if dept not in at:
-                    raise definition_store.changed(name)
-                raws[at[dept]] = data
-            _check_same(name, known, known.parts, raws, department)
+            _check_same_carried(name, known, carried, department)
             return conn, meta
         head, summaries, raws = definition_store.read_parts(
             conn, digest, name, (known.head, known.head_digest) if same and known is not None else (b"", "")
@@ -307,6 +301,26 @@ def open_checked(path: Path, known: KnownDefinition | None = None, name: str = "
     except BaseException:
         conn.close()
         raise
+
+
+def _check_same_carried(name: str, known: KnownDefinition, carried: list[tuple[str, bytes]], department: str | None) -> None:
+    """``_check_same`` of a file whose summaries are the target's (``same_parts``), on the forms it
+    carries alone (a department file: two), not on the year's summaries."""
+    at = known.positions
+    depts = {dept for dept, _data in carried}
+    if len(depts) != len(carried) or not depts <= at.keys():
+        raise definition_store.changed(name)
+    if department is None and len(depts) != len(at):
+        raise definition_store.incomplete(name)
+    if department is not None and department in at and department not in depts:
+        raise definition_store.own_missing(name)
+    if department is not None and known.definition.department(department) is not None:
+        others = depts - (definition_store.carried(known.definition, department) or set())
+        if others:
+            raise definition_store.carries_others(name, others)
+    for dept, data in carried:
+        if sha256_hex(data) != known.parts[at[dept]].digest:
+            raise definition_store.changed(name)
 
 
 def _check_same(name: str, known: KnownDefinition, summaries: list, raws: list, department: str | None) -> None:
