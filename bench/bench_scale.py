@@ -47,7 +47,6 @@ scale: ≤ 1 means it grows no faster than the year (linear or better).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import statistics
 import subprocess
@@ -134,27 +133,11 @@ def values_of(n: int, shift: int = 0) -> tuple[dict, dict]:
     return values, indicators
 
 
-@contextlib.contextmanager
-def one_definition(d: Definition):
-    """Setup only (never around a timed step): every file written carries ``d``, so reading it back
-    while writing the next file returns ``d`` itself instead of decoding its text again (at 50× a
-    department file's snapshot is 3,5 MB: decoding it for each of 1.050 files made the setup 12 minutes)."""
-    text = d.canonical_json()
-    real_json, real_text = Definition.from_json, Definition.canonical_json
-    Definition.from_json = classmethod(lambda cls, t: d if t == text else real_json(t))  # type: ignore[method-assign,assignment]
-    Definition.canonical_json = lambda self: text if self is d else real_text(self)  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        Definition.from_json, Definition.canonical_json = real_json, real_text  # type: ignore[method-assign]
-
-
 def setup(folder: Path, scale: int) -> tuple[Path, list[Path], list[Path]]:
     """The consolidated file (every department but the delivered ones filled), the delivery and
     every department's file of the year (the delivery's first)."""
     d = definition_of(SAMPLE_DEPARTMENTS * scale)
-    with one_definition(d):
-        return _written(folder, d, SAMPLE_DEPARTMENTS * scale)
+    return _written(folder, d, SAMPLE_DEPARTMENTS * scale)
 
 
 def _written(folder: Path, d: Definition, departments: int) -> tuple[Path, list[Path], list[Path]]:

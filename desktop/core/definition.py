@@ -227,7 +227,8 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         """Every value key of every form, entered and computed (of stored parts: a key is looked
         up in its department's form alone, and the forms are those the file carries: a department
         file's are its own and the institution unit's, the only values it can hold)."""
-        return _SlotsByForm(self) if isinstance(self.forms, FormParts) else self._all_slots
+        forms = self.forms
+        return _SlotsByForm(self) if isinstance(forms, FormParts) and not forms.complete else self._all_slots
 
     @cached_property
     def _all_slots(self) -> dict[str, Slot]:
