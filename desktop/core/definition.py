@@ -121,7 +121,10 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     @cached_property
     def _forms(self) -> dict[str, FormDef] | FormParts:
-        return self.forms if isinstance(self.forms, FormParts) else {f.department: f for f in self.forms}
+        forms = self.forms
+        if isinstance(forms, FormParts) and not (forms.complete and forms.decoded == len(forms)):
+            return forms  # a department file's: each form decoded when first asked for
+        return {f.department: f for f in forms}
 
     @cached_property
     def _plan_of(self) -> tuple[dict[str, list[IndicatorDef]], dict[str, list[ActivityDef]]]:
