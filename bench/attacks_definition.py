@@ -1,7 +1,8 @@
 """Attacks through a file's stored definition and its images (issue #12, item 4; photos of item 5).
 
-A ``.faaliyet`` file stores the year's definition as canonical JSON checked
-against its SHA-256 digest — which the sender computes, so a file from
+A ``.faaliyet`` file stores the year's definition as parts (its head, one part
+per form) checked against their digests and the root digest over them — which
+the sender computes, so a file from
 another PC can carry any definition. Each attack below forges one (a huge
 table, too many values, a long text, a hostile rule, a logo that is a path)
 into an otherwise genuine İtfaiye file, or stores a photo that is no JPEG/PNG
@@ -24,7 +25,10 @@ from pathlib import Path
 import msgspec
 
 from bench.attacks import Attack, clear_message, cli, sha
+from desktop.core import limits
 from desktop.core.definition import Definition
+from desktop.core.form_parts import PartSummary, root_digest
+from desktop.core.forms import FormDef
 from desktop.store.errors import WorkbookError
 from desktop.store.file.workbook import Workbook
 
@@ -39,22 +43,42 @@ def definition_data(definition: Definition) -> dict:
     return msgspec.to_builtins(definition)
 
 
-def forge(definition: Definition, work: Path, data: dict | str, name: str = "itfaiye.faaliyet") -> Path:
-    """A genuine department file whose stored definition is ``data`` (with a matching digest)."""
+def forge(definition: Definition, work: Path, data: dict, name: str = "itfaiye.faaliyet", tamper=None) -> Path:
+    """A genuine department file whose stored definition is ``data``, written as the sender's copy of
+    the application would write its parts (``store/file/definition_store.py``): the head, every form's
+    summary and digest, the JSON of the department's own form and the institution unit's, the root
+    digest over them. ``tamper(conn)`` then changes the parts as it likes (no digest is made again)."""
     path = work / name
     Workbook.create(path, definition, DEPARTMENT, user="saldirgan").close()
-    text = data if isinstance(data, str) else msgspec.json.encode(data, order="sorted").decode("utf-8")
-    try:  # the canonical JSON, as the sender's copy of the application would write it
-        text = Definition.from_json(text).canonical_json()
-    except ValueError:
-        pass  # refused anyway, before its digest is compared
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("UPDATE definition SET json = ?, digest = ?", (text, digest))
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (digest,))
+    head = msgspec.json.encode({k: v for k, v in data.items() if k != "forms"}, order="sorted")
+    institution = {d["key"] for d in data["departments"] if d.get("role") == "institution"}
+    rows = []
+    for i, form in enumerate(data["forms"]):
+        text = msgspec.json.encode(form, order="sorted")
+        try:  # the value count as the application counts it (a form it cannot build: its JSON is refused first)
+            slots = limits.form_slots(FormDef.from_data(form))
+        except (ValueError, KeyError, RecursionError):
+            slots = 0
+        carried = form["department"] in {DEPARTMENT, *institution}
+        rows.append((i, form["department"], slots, hashlib.sha256(text).hexdigest(), text.decode() if carried else None))
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DELETE FROM definition_form")
+    conn.executemany("INSERT INTO definition_form (position, department, slots, digest, json) VALUES (?, ?, ?, ?, ?)", rows)
+    conn.execute("UPDATE definition SET json = ?", (head.decode(),))
+    seal(conn)
+    if tamper is not None:
+        tamper(conn)
     conn.close()
     return path
+
+
+def seal(conn: sqlite3.Connection) -> None:
+    """The root digest of the stored head and summaries, written where the file keeps it."""
+    (head,) = conn.execute("SELECT CAST(json AS BLOB) FROM definition").fetchone()
+    summaries = [PartSummary(*r) for r in conn.execute("SELECT department, slots, digest FROM definition_form ORDER BY position")]
+    root = root_digest(hashlib.sha256(head).hexdigest(), summaries)
+    conn.execute("UPDATE definition SET digest = ?", (root,))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (root,))
 
 
 def own_form(data: dict) -> dict:
@@ -126,6 +150,46 @@ def definition_attack(name: str, edit: Callable[[dict], None], needle: str = "")
         return refused_everywhere(definition, work, forge(definition, work, data), needle)
 
     return Attack(f"definition/{name}", "definition", run)
+
+
+def parts_attack(name: str, tamper: Callable[[sqlite3.Connection], None], needle: str) -> Attack:
+    """The genuine definition's parts, changed by ``tamper`` after they were sealed."""
+
+    def run(definition: Definition, work: Path) -> list[str]:
+        path = forge(definition, work, definition_data(definition), tamper=tamper)
+        return refused_everywhere(definition, work, path, needle)
+
+    return Attack(f"definition/{name}", "definition", run)
+
+
+def _part_not_its_digest(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        f"UPDATE definition_form SET json = replace(json, '\"title\":\"', '\"title\":\"Sahte ') WHERE department = '{DEPARTMENT}'"
+    )
+
+
+def _summaries_not_the_root(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE definition_form SET slots = slots + 1 WHERE position = 0")
+
+
+def _summary_not_its_form(conn: sqlite3.Connection) -> None:
+    conn.execute(f"UPDATE definition_form SET slots = slots + 1 WHERE department = '{DEPARTMENT}'")
+    seal(conn)
+
+
+def _another_departments_form(conn: sqlite3.Connection) -> None:
+    (text,) = conn.execute(f"SELECT json FROM definition_form WHERE department = '{DEPARTMENT}'").fetchone()
+    other = text.replace(f'"department":"{DEPARTMENT}"', '"department":"imar"')
+    conn.execute(
+        "UPDATE definition_form SET json = ?, digest = ?, slots = (SELECT slots FROM definition_form WHERE department = ?) "
+        "WHERE department = 'imar'",
+        (other, hashlib.sha256(other.encode()).hexdigest(), DEPARTMENT),
+    )
+    seal(conn)
+
+
+def _own_form_missing(conn: sqlite3.Connection) -> None:
+    conn.execute(f"UPDATE definition_form SET json = NULL WHERE department = '{DEPARTMENT}'")
 
 
 # --- the definition classes -------------------------------------------------------
@@ -364,6 +428,11 @@ ATTACKS: list[Attack] = [
     *(definition_attack(f"rule-{name}", _rule(check), "formül") for name, check in HOSTILE_RULES.items()),
     definition_attack("rule-too-long", _rule("-" * 100_000 + "1"), "en çok"),
     Attack("definition/rule-incalculable", "definition", incalculable_rule),
+    parts_attack("part-not-its-digest", _part_not_its_digest, "değiştirilmiş"),
+    parts_attack("summaries-not-the-root", _summaries_not_the_root, "değiştirilmiş"),
+    parts_attack("summary-not-its-form", _summary_not_its_form, "değer sayısı"),
+    parts_attack("another-departments-form", _another_departments_form, "başka birimlerin formunu"),
+    parts_attack("own-form-missing", _own_form_missing, "kendi formu yok"),
     photo_attack("not-an-image", lambda: b"<html>bu bir resim degil</html>" * 10, "image/jpeg"),
     photo_attack("eps", eps, "image/jpeg"),
     photo_attack("eps-declared", eps, "application/postscript"),

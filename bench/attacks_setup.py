@@ -38,6 +38,7 @@ def settings_too_long(definition: Definition, work: Path) -> list[str]:
     reach a department file, and every file written opens."""
     import sqlite3  # noqa: PLC0415
 
+    from desktop.core.form_parts import part_json  # noqa: PLC0415
     from desktop.store.file.workbook import Workbook  # noqa: PLC0415
 
     inst = definition.institution_department
@@ -67,7 +68,10 @@ def settings_too_long(definition: Definition, work: Path) -> list[str]:
     for written in out.glob("*.faaliyet") if out.is_dir() else []:
         try:
             with Workbook.open(written, readonly=True) as wb:
-                if "Ad Ad Ad" in wb.definition.canonical_json():
+                # the settings travel in the head (the year block, the department's manager); the file
+                # carries its own form and the institution unit's besides
+                stored = [wb.definition.head_json(), *(part_json(f) for f in wb.definition.forms_at_hand())]
+                if any(b"Ad Ad Ad" in data for data in stored):
                     problems.append(f"{written.name} carries a setting the consolidated file holds against the rules")
         except Exception as exc:  # noqa: BLE001
             problems.append(f"{written.name} was written but does not open: {exc}")

@@ -1,9 +1,10 @@
 """Opening one department's file: a year of 12 departments against a year of 120.
 
-A department file carries the whole year's definition (every department's form),
-so that it can be read, checked and printed on its own. Opening it must not cost
-more when the year has more departments: the clerk fills in one form. Goal: the
-ratio 120 / 12 ≈ 1 (issue #18, item 5).
+A department file carries the year's definition as parts (``store/file/definition_store.py``):
+its head (institution, year, departments, plan), its own form and the institution unit's,
+and every other form's digest and summary (so its root digest is the year's). Opening it
+must not cost more when the year has more departments: the clerk fills in one form.
+Goal: the ratio 120 / 12 ≈ 1 (issue #18, item 5).
 
 The years are synthetic and realistic: the sample's institution unit and its
 form, then unit departments whose forms are the sample's unit forms taken in
@@ -15,22 +16,21 @@ empty but for its definition.
 Timed, interleaved (12, 120, 12, 120…; median of ``--runs``), in one process:
 
 * ``Workbook.open`` — every check of the file's header and identity, the stored
-  definition read and its digest verified, the definition decoded;
+  definition read and verified (the head and the two carried forms hashed, the
+  summaries against the root digest), the head and the two forms decoded;
 * ``OpenFile``      — the clerk's window's open: ``Workbook.open`` and the
   document (entries, live checks, the stored rows' checks).
 
 The baseline is the same operation on the small year: the two sides do the same
 work for the same department, only the year around it differs, so the ratio is
 the cost of the year's size alone. For scale, the full decode of each year's
-definition (``Definition.from_json``, what every opening did before) is printed too.
+definition (``Definition.from_json``, what every opening did before schema 3) is printed too.
 
-What still grows with the year (the department's own form does not): the SHA-256
-of the stored definition's bytes (its integrity digest, verified at every opening),
-msgspec scanning the other forms' JSON and reading each one's head (its department
-and the shape of its items: the rules between forms, as the total number of
-values, are checked at opening, before any form is used), and the plan, decoded
-whole (the window and the checks know the year's indicators by key). The printed
-"çözülen formlar" line shows how many forms were built.
+What still grows with the year (no other form is read, hashed or scanned): the head,
+hashed and decoded whole — the departments' list and the plan (two indicators and
+a performance target per department here: 90 KB of the head's at 120 departments,
+9 KB at 12) — and the summaries, one short row per form, read and hashed into the
+root. The printed "çözülen formlar" line shows how many forms were built.
 
     uv run python -m bench.bench_open [--runs 31]
 """

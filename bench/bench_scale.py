@@ -15,8 +15,10 @@ alone, the kernel's high-water mark reset before it):
   decoded), as ``faaliyet check`` does;
 * ``merge``   — 21 department files (the sample's number: one delivery) merged
   into the year, whose other departments are already filled. A department
-  file of a 50× year carries the 50× definition (``open_checked``), so this
-  shows what the year's size costs each merged file;
+  file carries the year's head (departments, plan) and every form's digest
+  and summary, but only its own form and the institution unit's (schema 3,
+  ``store/file/definition_store.py``), so this shows what the year's size
+  still costs each merged file;
 * ``year``    — every department's file of the year (``21 × scale``: 1.050 at
   50×) merged in one run into an empty consolidated file: how merging a whole
   year grows (each file checked, compared and written, as ``merge``);
@@ -45,7 +47,6 @@ scale: ≤ 1 means it grows no faster than the year (linear or better).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import statistics
 import subprocess
@@ -132,27 +133,11 @@ def values_of(n: int, shift: int = 0) -> tuple[dict, dict]:
     return values, indicators
 
 
-@contextlib.contextmanager
-def one_definition(d: Definition):
-    """Setup only (never around a timed step): every file written carries ``d``, so reading it back
-    while writing the next file returns ``d`` itself instead of decoding its text again (at 50× a
-    department file's snapshot is 3,5 MB: decoding it for each of 1.050 files made the setup 12 minutes)."""
-    text = d.canonical_json()
-    real_json, real_text = Definition.from_json, Definition.canonical_json
-    Definition.from_json = classmethod(lambda cls, t: d if t == text else real_json(t))  # type: ignore[method-assign,assignment]
-    Definition.canonical_json = lambda self: text if self is d else real_text(self)  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        Definition.from_json, Definition.canonical_json = real_json, real_text  # type: ignore[method-assign]
-
-
 def setup(folder: Path, scale: int) -> tuple[Path, list[Path], list[Path]]:
     """The consolidated file (every department but the delivered ones filled), the delivery and
     every department's file of the year (the delivery's first)."""
     d = definition_of(SAMPLE_DEPARTMENTS * scale)
-    with one_definition(d):
-        return _written(folder, d, SAMPLE_DEPARTMENTS * scale)
+    return _written(folder, d, SAMPLE_DEPARTMENTS * scale)
 
 
 def _written(folder: Path, d: Definition, departments: int) -> tuple[Path, list[Path], list[Path]]:

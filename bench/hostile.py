@@ -213,7 +213,7 @@ def build_corpus(definition: Definition, folder: Path, *, oversized=OVERSIZED, s
     w.sql("our-schema-other-app-id", "foreign", base, "PRAGMA application_id = 12345")
     w.sql("no-schema-version", "foreign", base, "PRAGMA user_version = 0")
 
-    w.sql("newer-schema-3", "newer", base, "PRAGMA user_version = 3")
+    w.sql("newer-schema-4", "newer", base, "PRAGMA user_version = 4")
     w.sql("newer-schema-99", "newer", base, "PRAGMA user_version = 99")
 
     for name, stmt in {

@@ -16,6 +16,7 @@ from . import argparse_tr, resources
 from .core import i18n
 from .core.definition import Definition, describe_type
 from .core.findings import Finding, count_by_severity
+from .core.forms import InvalidData
 from .core.i18n import _, lazy
 from .core.loader import DefinitionError, load_definition
 from .store import definition_cache
@@ -851,6 +852,9 @@ def main(argv: list[str] | None = None) -> int:
     except Failure as exc:
         print(str(exc), file=sys.stderr)
         return exc.status
+    except InvalidData as exc:  # e.g. another department's form asked of a department file (Turkish, says what to use)
+        print(str(exc), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(_("Durduruldu."), file=sys.stderr)
         return 130

@@ -169,5 +169,6 @@ def test_a_setting_the_file_holds_against_the_rules_is_not_carried(tmp_path, con
         assert any(f.place == key and "metin çok uzun" in f.message for f in wb.findings() if f.rule == "saklanan_kayit")
     by = {r.department: r for r in _hand_out(consolidated, tmp_path / "out")}
     assert by["cevre"].written and by["ulasim"].written and by["butce_finans"].written
-    with Workbook.open(by["cevre"].path, readonly=True) as wb:
-        assert "Ad Ad Ad" not in wb.definition.canonical_json()
+    with Workbook.open(by["cevre"].path, readonly=True) as wb:  # the settings travel in the head
+        assert "Ad Ad Ad" not in wb.definition.head_json().decode()
+        assert all("Ad Ad Ad" not in str(f.to_data()) for f in wb.definition.forms_at_hand())

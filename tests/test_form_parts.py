@@ -1,16 +1,19 @@
-"""A department's file decodes only its own form (and the institution unit's); the other forms
-stay their stored JSON until asked for, and are checked before they are used (#18 item 5)."""
+"""The definition stored as parts (#18 items 5 and 6): a department's file carries its head, its own
+form and the institution unit's, and every form's digest and summary; opening it verifies and decodes
+only what it carries, and a part that is not what its digest and summary say is refused."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from desktop.core import limits
 from desktop.core.definition import Definition
-from desktop.core.form_parts import FormParts
+from desktop.core.form_parts import FormParts, PartSummary, root_digest
 from desktop.core.forms import InvalidData
 from desktop.core.sha import sha256_hex
 from desktop.store.errors import DamagedWorkbook
@@ -24,6 +27,15 @@ def decoded(definition: Definition) -> set[str]:
     parts = definition.forms
     assert isinstance(parts, FormParts)
     return {d for d in parts.departments if parts.is_decoded(d)}
+
+
+def carried(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {d for (d,) in conn.execute("SELECT department FROM definition_form WHERE json IS NOT NULL")}
+
+
+def file_sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_opening_a_department_file_decodes_only_its_own_form(files, definition):
@@ -41,129 +53,267 @@ def test_opening_a_department_file_decodes_only_its_own_form(files, definition):
         assert wb.definition.forms.decoded == 2
 
 
-def test_a_department_file_sees_the_same_definition(files, definition):
+def test_a_department_file_carries_only_its_own_parts_and_keeps_the_years_digest(tmp_path, files, definition):
+    institution = definition.institution_department
+    assert institution is not None
+    assert carried(files["imar"]) == {"imar", institution.key}
+    consolidated = tmp_path / "birlesik.faaliyet"
+    Workbook.create(consolidated, definition, None, user="test").close()
+    assert carried(consolidated) == {f.department for f in definition.forms}  # the strategy unit's: every part
     with Workbook.open(files["imar"]) as wb:
         lazy = wb.definition
-        assert lazy.digest == definition.digest
-        for d in definition.departments:  # one form at a time, each the same
-            assert lazy.form(d.key) == definition.form(d.key)
-            assert lazy.slots_of(d.key) == definition.slots_of(d.key)
+        assert lazy.digest == definition.digest == wb.meta["definition_digest"]
+        for key in ("imar", institution.key):
+            assert lazy.form(key) == definition.form(key) and lazy.slots_of(key) == definition.slots_of(key)
+        for d in definition.departments:
             assert lazy.department(d.key) == definition.department(d.key)
-        assert lazy.slots.get("itfaiye.nope") is None and "imar.nope" not in lazy.slots
-        assert dict(lazy.slots) == dict(definition.slots) and len(lazy.slots) == len(definition.slots)
-        assert lazy.canonical_json() == definition.canonical_json()
-        assert lazy.to_data() == definition.to_data() and lazy == definition
-        assert list(lazy.forms) == definition.forms and lazy.forms.decoded == len(definition.forms)
-        again = lazy.replace(version="2")  # a definition made from it checks every form itself
-        assert again.forms == definition.forms and again.version == "2"
+        assert lazy.plan == definition.plan
+        # another department's form is not in the file: asking for it says so; a key of it is not this file's
+        with pytest.raises(InvalidData, match="'itfaiye' biriminin formu bu dosyada yok"):
+            lazy.form("itfaiye")
+        assert lazy.slots.get("itfaiye.yangin") is None and "itfaiye.yangin" not in lazy.slots
+        assert lazy.item("itfaiye", "anything") is None
+        assert not lazy.carries("itfaiye") and lazy.carries("imar")
+        assert lazy.forms.slot_count == sum(limits.form_slots(f) for f in definition.forms)  # the limit, from summaries
+        # a file made from it (same department) is the same definition
+        again = tmp_path / "again.faaliyet"
+        Workbook.create(again, lazy, "imar", user="test").close()
+    with Workbook.open(again) as wb2:
+        assert wb2.definition.digest == definition.digest
+    with Workbook.open(consolidated) as wb3:
+        assert wb3.definition.digest == definition.digest and list(wb3.definition.forms) == definition.forms
 
 
-def test_a_form_is_counted_without_being_built(definition):
-    """The total-values limit is checked on every form's head at opening: the head's count is the form's."""
-    parts = FormParts([msgspec_raw(f) for f in definition.forms])
-    assert parts.slot_count == sum(limits.form_slots(f) for f in definition.forms) == len(definition.slots)
-    assert parts.decoded == 0
+def test_the_root_digest_covers_every_summary(definition):
+    head, parts = definition.stored_parts
+    summaries = [s for s, _data in parts]
+    root = root_digest(sha256_hex(head), summaries)
+    assert root == definition.digest
+    changed = [PartSummary(s.department, s.slots + (i == 1), s.digest) for i, s in enumerate(summaries)]
+    assert root_digest(sha256_hex(head), changed) != root
+    assert root_digest(sha256_hex(head), summaries[::-1]) != root
+    assert root_digest(sha256_hex(head + b" "), summaries) != root
 
 
-def msgspec_raw(form):
-    import msgspec
-
-    return msgspec.Raw(msgspec.json.encode(form))
+# --- forged parts: someone who knows the format writes the file ----------------------------------
 
 
-def forge(path, edit) -> None:
-    """Change the stored definition of ``path`` with ``edit`` (on its data) and set its digest to the new
-    text's, as someone who knows the format would: the digest matches, the content is not Faaliyet's."""
-    conn = sqlite3.connect(path)
-    (digest,) = conn.execute("SELECT value FROM meta WHERE key = 'definition_digest'").fetchone()
-    (text,) = conn.execute("SELECT json FROM definition").fetchone()
+def seal(conn: sqlite3.Connection) -> None:
+    """The root digest of the stored head and summaries written where the file keeps it."""
+    head = conn.execute("SELECT CAST(json AS BLOB) FROM definition").fetchone()[0]
+    summaries = [
+        PartSummary(*row) for row in conn.execute("SELECT department, slots, digest FROM definition_form ORDER BY position")
+    ]
+    root = root_digest(sha256_hex(head), summaries)
+    conn.execute("UPDATE definition SET digest = ?", (root,))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (root,))
+
+
+def forge_form(path: Path, department: str, edit, *, digest: bool = True, slots: bool = True, root: bool = True) -> None:
+    """Edit the stored JSON of ``department``'s form; then (unless told not to) its digest, its value
+    count and the root, so that only what is not set right betrays the forgery."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    (text,) = conn.execute("SELECT json FROM definition_form WHERE department = ?", (department,)).fetchone()
     data = json.loads(text)
     edit(data)
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    new = sha256_hex(text.encode("utf-8"))
-    with conn:
-        conn.execute("UPDATE definition SET json = ?, digest = ?", (text, new))
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (new,))
+    new = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    conn.execute("UPDATE definition_form SET json = ? WHERE department = ?", (new, department))
+    if digest:
+        conn.execute("UPDATE definition_form SET digest = ? WHERE department = ?", (sha256_hex(new.encode()), department))
+    if slots:
+        try:
+            from desktop.core.forms import FormDef
+
+            count = limits.form_slots(FormDef.from_data(data))
+        except (ValueError, KeyError):
+            count = None
+        if count is not None:
+            conn.execute("UPDATE definition_form SET slots = ? WHERE department = ?", (count, department))
+    if root:
+        seal(conn)
     conn.close()
 
 
-def _form(data, department):
-    return next(f for f in data["forms"] if f["department"] == department)
+def forge_sql(path: Path, *statements: str, root: bool = True) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    for s in statements:
+        conn.execute(s)
+    if root:
+        seal(conn)
+    conn.close()
 
 
-def test_another_departments_broken_form_is_refused_when_asked_for(files):
-    forge(files["imar"], lambda data: _form(data, "itfaiye")["sections"][0].update(hatali_alan=1))
-    with Workbook.open(files["imar"]) as wb:  # the clerk's own form is sound: the file opens
-        assert "itfaiye" not in decoded(wb.definition)
-        for ask in (lambda: wb.definition.form("itfaiye"), lambda: list(wb.definition.forms), lambda: dict(wb.definition.slots)):
-            with pytest.raises(InvalidData, match=r"forms\[\d+\]\.sections\[0\]\.hatali_alan: bilinmeyen alan"):
-                ask()
-        with pytest.raises(InvalidData):
-            wb.definition.slots.get("itfaiye.yangin")
-    # the whole definition decoded (what every other reader does) refuses it as before
-    with sqlite3.connect(files["imar"]) as conn:
-        (text,) = conn.execute("SELECT json FROM definition").fetchone()
-    with pytest.raises(InvalidData, match="bilinmeyen alan"):
-        Definition.from_json(text)
+def refused(path: Path, match: str) -> None:
+    """Opening (read-only and for writing) refuses with ``match``, and the file is left as it was."""
+    before = file_sha(path)
+    for readonly in (True, False):
+        with pytest.raises(DamagedWorkbook, match=match):
+            Workbook.open(path, readonly=readonly)
+    assert file_sha(path) == before
 
 
-def test_a_form_broken_against_the_definition_is_refused_when_asked_for(files):
-    """The definition's rules about one form (here: a table row of an unknown department) run on a late form too."""
-
-    def edit(data):
-        form = next(  # a form with a table of listed rows, not the clerk's own
-            f
-            for f in data["forms"]
-            if f["department"] not in ("imar", "strateji") and any(has_rows(i) for s in f["sections"] for i in s["items"])
-        )
-        table = next(i for s in form["sections"] for i in s["items"] if has_rows(i))
-        table["rows"][0]["department"] = "yok_boyle"
-        asked.append(form["department"])
-
-    def has_rows(item):
-        return item["kind"] == "table" and isinstance(item["rows"], list)
-
-    asked: list[str] = []
-    forge(files["imar"], edit)
-    with Workbook.open(files["imar"]) as wb, pytest.raises(InvalidData, match="yok_boyle"):
-        wb.definition.form(asked[0])
-
-
-def test_the_rules_between_forms_are_checked_at_opening(files):
-    forge(files["imar"], lambda data: data["forms"].append(dict(_form(data, "itfaiye"))))  # two forms of a department
-    with pytest.raises(DamagedWorkbook, match="birden fazla formu"):
-        Workbook.open(files["imar"])
+def _add_field(data):
+    data["sections"][0]["hatali_alan"] = 1
 
 
 def test_the_own_form_is_checked_at_opening(files):
-    forge(files["imar"], lambda data: _form(data, "imar")["sections"][0].update(hatali_alan=1))
-    with pytest.raises(DamagedWorkbook, match="bilinmeyen alan"):
-        Workbook.open(files["imar"])
+    forge_form(files["imar"], "imar", _add_field)
+    refused(files["imar"], "bilinmeyen alan")
 
 
-def test_a_consolidated_file_and_a_text_not_its_digest_are_decoded_whole(tmp_path, definition, files):
+def test_a_part_that_does_not_hash_to_its_digest_is_refused(files):
+    forge_sql(files["imar"], "UPDATE definition_form SET json = json || ' ' WHERE department = 'imar'", root=False)
+    forge_form(files["itfaiye"], "itfaiye", lambda d: d["sections"][0].update(title="Değişti"), digest=False)
+    refused(files["imar"], "özeti tutmuyor")
+    refused(files["itfaiye"], "özeti tutmuyor")
+
+
+def test_a_head_or_summaries_that_do_not_hash_to_the_root_are_refused(files):
+    forge_sql(files["imar"], "UPDATE definition_form SET slots = slots + 1 WHERE position = 0", root=False)
+    refused(files["imar"], "değiştirilmiş")
+    forge_sql(files["itfaiye"], "UPDATE definition SET json = replace(json, '\"year\":', '\"year\" :')", root=False)
+    refused(files["itfaiye"], "değiştirilmiş")
+
+
+def test_a_summary_that_disagrees_with_its_form_is_refused(files):
+    forge_form(files["imar"], "imar", lambda d: None, slots=False)  # untouched: sealed as is
+    forge_sql(files["imar"], "UPDATE definition_form SET slots = slots + 1 WHERE department = 'imar'")
+    refused(files["imar"], "değer sayısı")
+    # a summary naming another department than its form's
+    forge_sql(files["itfaiye"], "UPDATE definition_form SET department = 'yok_boyle' WHERE department = 'zabita'")
+    refused(files["itfaiye"], "bilinmeyen bir birime ait")
+
+
+def test_the_rules_between_forms_run_on_the_summaries(files):
+    forge_sql(files["imar"], f"UPDATE definition_form SET slots = {limits.MAX_SLOTS} WHERE department = 'zabita'")
+    refused(files["imar"], "toplam değer sayısı")
+    forge_sql(files["itfaiye"], "UPDATE definition_form SET slots = -5 WHERE department = 'zabita'")
+    refused(files["itfaiye"], "eksi")
+
+
+def test_a_department_file_with_another_departments_form_or_without_its_own_is_refused(files, definition, tmp_path):
+    consolidated = tmp_path / "birlesik.faaliyet"
+    Workbook.create(consolidated, definition, None, user="test").close()
+    with sqlite3.connect(consolidated) as conn:
+        (other,) = conn.execute("SELECT json FROM definition_form WHERE department = 'zabita'").fetchone()
+    conn = sqlite3.connect(files["imar"], isolation_level=None)
+    conn.execute("UPDATE definition_form SET json = ? WHERE department = 'zabita'", (other,))  # its true bytes
+    conn.close()
+    refused(files["imar"], "başka birimlerin formunu taşıyor \\(zabita\\)")
+    forge_sql(files["itfaiye"], "UPDATE definition_form SET json = NULL WHERE department = 'itfaiye'")
+    refused(files["itfaiye"], "kendi formu yok")
+    forge_sql(consolidated, "UPDATE definition_form SET json = NULL WHERE department = 'zabita'")
+    refused(consolidated, "bazı birimlerin formu yok")
+
+
+def test_a_form_broken_against_the_definition_is_refused(tmp_path, definition):
+    """The definition's rules about one form (a table row of an unknown department) run on each part."""
+
+    def listed(form):
+        return [i for s in form["sections"] for i in s["items"] if i["kind"] == "table" and isinstance(i["rows"], list)]
+
     path = tmp_path / "birlesik.faaliyet"
     Workbook.create(path, definition, None, user="test").close()
+    with sqlite3.connect(path) as conn:
+        has = [d for d, text in conn.execute("SELECT department, json FROM definition_form") if listed(json.loads(text))]
+    assert has, "the small year has a table of listed rows"
+    forge_form(path, has[0], lambda form: listed(form)[0]["rows"][0].update(department="yok_boyle"))
+    refused(path, "yok_boyle")
+
+
+# --- files of schema 2 (one JSON row) -----------------------------------------------------------
+
+
+def make_schema_2(path: Path, definition: Definition) -> None:
+    """Turn a new file into what the previous version wrote: the whole definition as one JSON row
+    whose digest is the SHA-256 of that text, no ``definition_form`` table, schema 2."""
+    text = definition.canonical_json()
+    digest = sha256_hex(text.encode())
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TABLE definition_form")
+    conn.execute("DELETE FROM definition")
+    conn.execute(
+        "INSERT INTO definition (digest, id, version, json) VALUES (?, ?, ?, ?)",
+        (digest, definition.id, definition.version, text),
+    )
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (digest,))
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+
+
+def test_a_schema_2_file_opens_read_only_as_it_is_and_is_migrated_when_opened_for_writing(files, definition):
+    path = files["itfaiye"]
+    make_schema_2(path, definition)
+    before = file_sha(path)
+    with Workbook.open(path, readonly=True) as wb:
+        assert wb.definition == definition and wb.definition.digest == definition.digest
+        assert wb.entries().values  # its values read as they are
+        values = dict(wb.entries().values)
+    assert file_sha(path) == before
     with Workbook.open(path) as wb:
-        assert type(wb.definition.forms) is list
-    with sqlite3.connect(files["imar"]) as conn:  # the same definition, written otherwise (not the digest's bytes)
-        (text,) = conn.execute("SELECT json FROM definition").fetchone()
-        conn.execute("UPDATE definition SET json = ?", (json.dumps(json.loads(text), indent=1),))
-    with Workbook.open(files["imar"]) as wb:
-        assert type(wb.definition.forms) is list and wb.definition.digest == definition.digest
+        assert wb.meta["definition_digest"] == definition.digest == wb.definition.digest
+        assert wb.entries().values == values
+        assert wb.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert decoded(wb.definition) == {"itfaiye", definition.institution_department.key}
+        slot = next(s for s in wb.definition.slots_of("itfaiye") if not s.computed and s.type == "count")
+        wb.apply(values={slot.key: 7})
+    assert carried(path) == {"itfaiye", definition.institution_department.key}
 
 
-def test_a_file_with_rows_of_another_department_is_checked_whole_at_opening(files):
-    """Faaliyet writes only the file's own department: a row of another one (whose check would ask
-    for that form) makes the opening check the whole definition, as it always did."""
+def test_a_schema_2_file_whose_definition_was_changed_is_refused_and_left_as_it_was(files, definition):
+    path = files["itfaiye"]
+    make_schema_2(path, definition)
+    forge_sql(path, "UPDATE definition SET json = replace(json, '\"year\":', '\"year\" :')", root=False)
+    refused(path, "değiştirilmiş")
+
+
+# --- merging: a department file's parts against the consolidated file's -------------------------
+
+
+@pytest.mark.usefixtures("clock")
+def test_merge_takes_department_files_of_parts_and_of_schema_2_and_refuses_a_forged_part(consolidated_path, files, definition):
+    from desktop.store.merge.run import merge_files
+
+    make_schema_2(files["itfaiye"], definition)  # sent by a clerk who has not updated yet
+    forge_form(files["zabita"], "zabita", lambda d: d["sections"][0].update(title="Sahte"), digest=False)
+    before = {p: file_sha(p) for p in files.values()}
+    result = merge_files(consolidated_path, list(files.values()))
+    status = {f.path.name: f.status for f in result.files}
+    assert status[files["itfaiye"].name] == "imported" and status[files["imar"].name] == "imported"
+    assert status[files["zabita"].name] != "imported"
+    assert any("değiştirilmiş" in line for line in result.summary_lines())
+    assert {p: file_sha(p) for p in files.values()} == before  # the incoming files are only read
+    with Workbook.open(consolidated_path) as wb, Workbook.open(files["itfaiye"], readonly=True) as old:
+        assert old.entries().values and all(wb.entries().values[k] == v for k, v in old.entries().values.items())
+
+
+def test_a_department_file_of_the_targets_definition_is_compared_in_place(consolidated_path, files):
+    """The merge compares an incoming file's head and summaries with the target's inside SQLite (no row
+    read one by one); anything else, even a summary text that differs only in its order, is read and verified."""
+    from desktop.store.file import definition_store
+
+    with Workbook.open(consolidated_path) as target:
+        (head,) = target.conn.execute("SELECT CAST(json AS BLOB) FROM definition").fetchone()
+        summaries = definition_store.summaries_text(target.conn)
+        digest = target.definition.digest
+    assert summaries.count(b"[") == len(json.loads(b"[" + summaries + b"]"))
     with sqlite3.connect(files["imar"]) as conn:
-        conn.execute(
-            "INSERT INTO entry (key, department, value, changed_at, changed_by) "
-            "VALUES ('itfaiye.x', 'itfaiye', 1, '2020-06-01T00:00:00+00:00', 'x')"
-        )
-    with Workbook.open(files["imar"]) as wb:
-        assert type(wb.definition.forms) is list
-        assert any("başka bir birime ait" in p.message or "itfaiye.x" in p.message for p in wb.stored_problems())
-    forge(files["imar"], lambda data: _form(data, "itfaiye")["sections"][0].update(hatali_alan=1))
-    with pytest.raises(DamagedWorkbook, match="bilinmeyen alan"):
-        Workbook.open(files["imar"])
+        carried_forms = definition_store.same_parts(conn, digest, head, summaries)
+        assert carried_forms is not None and {d for d, _data in carried_forms} == carried(files["imar"])
+    forge_sql(files["itfaiye"], "UPDATE definition_form SET slots = slots + 1 WHERE position = 0", root=False)
+    with sqlite3.connect(files["itfaiye"]) as conn:
+        assert definition_store.same_parts(conn, digest, head, summaries) is None
+
+
+@pytest.mark.usefixtures("clock")
+def test_merge_refuses_a_file_of_the_targets_definition_carrying_another_form_or_missing_its_own(consolidated_path, files):
+    from desktop.store.merge.run import merge_files
+
+    with sqlite3.connect(consolidated_path) as conn:
+        (other,) = conn.execute("SELECT json FROM definition_form WHERE department = 'zabita'").fetchone()
+    forge_sql(files["imar"], f"UPDATE definition_form SET json = '{other}' WHERE department = 'zabita'", root=False)
+    forge_sql(files["itfaiye"], "UPDATE definition_form SET json = NULL WHERE department = 'itfaiye'", root=False)
+    result = merge_files(consolidated_path, [files["imar"], files["itfaiye"]])
+    assert not any(f.status == "imported" for f in result.files)
+    text = "\n".join(result.summary_lines())
+    assert "başka birimlerin formunu taşıyor (zabita)" in text and "kendi formu yok" in text

@@ -236,7 +236,7 @@ def test_tampered_files_are_refused(target, files, tmp_path):
     redefined = tmp_path / "tanim.faaliyet"
     shutil.copy(files["itfaiye"], redefined)
     conn = sqlite3.connect(redefined)
-    conn.execute("UPDATE definition SET json = replace(json, 'Araç Sayısı', 'Araç')")
+    conn.execute("UPDATE definition_form SET json = replace(json, 'Araç Sayısı', 'Araç')")  # its own form's part
     conn.commit()
     conn.close()
     assert "form tanımı değiştirilmiş" in _refused(target, redefined)

@@ -26,8 +26,9 @@ def test_new_file_has_identity_pragmas_and_definition(workbook_path, definition)
     meta = dict(raw(workbook_path, "SELECT key, value FROM meta"))
     assert meta["department"] == "itfaiye" and meta["year"] == "2020"
     assert meta["definition_id"] == definition.id and meta["definition_digest"] == definition.digest
-    with Workbook.open(workbook_path) as wb:
-        assert wb.definition == definition
+    with Workbook.open(workbook_path) as wb:  # a department file: the year's head and digest, its own form
+        assert wb.definition.digest == definition.digest and wb.definition.head_json() == definition.head_json()
+        assert wb.definition.form("itfaiye") == definition.form("itfaiye")
         assert wb.state()["state"] == "taslak"
 
 

@@ -14,7 +14,7 @@ import msgspec
 from msgspec import Meta, field
 
 from . import limits, organisation, roles
-from .form_parts import FormParts, decode_stored
+from .form_parts import FormParts, PartSummary, decode_stored, part_json, root_digest, summary_of
 from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict, as_builtin, forms_row_departments
 from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
@@ -57,17 +57,11 @@ class DefinitionHead(Strict, frozen=True, kw_only=True):
     plan: PlanDef = field(default_factory=PlanDef)
 
 
-class _StoredParts(DefinitionHead, frozen=True, kw_only=True):
-    """A stored definition with each form left as its JSON (``form_parts``)."""
-
-    forms: Annotated[list[msgspec.Raw], Meta(max_length=limits.MAX_DEPARTMENTS)] = field(default_factory=list)
-
-
 class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict: room for the cached look-ups below
     # the chapters that are plain text of the institution (foreword, mission…)
     # live in the form of the department whose role is "institution" (roles.py).
-    # A stored definition opened for one department holds ``FormParts`` here: a sequence of
-    # the same forms, each decoded and checked (``_check_form``) when first asked for.
+    # A stored definition (``from_parts``) holds ``FormParts`` here: a sequence of the same
+    # forms, each decoded and checked (``_check_form``) when first asked for.
     forms: Annotated[list[FormDef], Meta(max_length=limits.MAX_DEPARTMENTS)] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -127,7 +121,10 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     @cached_property
     def _forms(self) -> dict[str, FormDef] | FormParts:
-        return self.forms if isinstance(self.forms, FormParts) else {f.department: f for f in self.forms}
+        forms = self.forms
+        if isinstance(forms, FormParts) and not (forms.complete and forms.decoded == len(forms)):
+            return forms  # a department file's: each form decoded when first asked for
+        return {f.department: f for f in forms}
 
     @cached_property
     def _plan_of(self) -> tuple[dict[str, list[IndicatorDef]], dict[str, list[ActivityDef]]]:
@@ -173,6 +170,24 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
     def department(self, key: str) -> DepartmentDef | None:
         return self._by_key.get(key)
 
+    @property
+    def form_departments(self) -> list[str]:
+        """The departments with a form, in the forms' order (of stored parts: no form decoded)."""
+        forms = self.forms
+        return list(forms.departments) if isinstance(forms, FormParts) else [f.department for f in forms]
+
+    def forms_at_hand(self) -> list[FormDef]:
+        """The forms this definition carries: every form, but of a department file's only its own and
+        the institution unit's (the only forms whose values the file can hold)."""
+        return [self.form(d) for d in self.form_departments if self.carries(d)]
+
+    def carries(self, department: str) -> bool:
+        """Whether the department's form is at hand (a department file's definition carries its
+        own and the institution unit's; ``form`` of another raises ``InvalidData`` saying so).
+        True for a department without a form."""
+        forms = self.forms
+        return not isinstance(forms, FormParts) or forms.carries(department)
+
     def department_name(self, key: str) -> str:
         """The department's name; its key when the definition has no such department."""
         d = self.department(key)
@@ -213,23 +228,29 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
     @cached_property
     def slots(self) -> Mapping[str, Slot]:
         """Every value key of every form, entered and computed (of stored parts: a key is looked
-        up in its department's form alone; iterating decodes them all)."""
-        return _SlotsByForm(self) if isinstance(self.forms, FormParts) else self._all_slots
+        up in its department's form alone, and the forms are those the file carries: a department
+        file's are its own and the institution unit's, the only values it can hold)."""
+        forms = self.forms
+        return _SlotsByForm(self) if isinstance(forms, FormParts) and not forms.complete else self._all_slots
 
     @cached_property
     def _all_slots(self) -> dict[str, Slot]:
         out: dict[str, Slot] = {}
-        for form in self.forms:
-            out.update(self._slots_of_form(form.department))
+        for department in self.form_departments:
+            if self.carries(department):
+                out.update(self._slots_of_form(department))
         return out
 
     def slots_of(self, department: str) -> list[Slot]:
         return list(self._slots_of_form(department).values())
 
     def item(self, department: str, item_key: str):
-        """The item ``item_key`` of the department's form (keys are unique in a form), or None."""
+        """The item ``item_key`` of the department's form (keys are unique in a form), or None
+        (of a form the file does not carry: a row naming it is not this file's)."""
         found = self._item_maps.get(department)
         if found is None:
+            if not self.carries(department):
+                return None
             found = {item.key: item for section in self.form(department).sections for item in section.items}
             if department in self._by_key:  # an unknown department (a stored row's) is not remembered
                 self._item_maps[department] = found
@@ -241,38 +262,87 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     @cached_property
     def digest(self) -> str:
-        """SHA-256 of the canonical JSON: identifies this exact definition."""
-        return sha256_hex(self.canonical_json().encode("utf-8"))
+        """Identifies this exact definition: the root over its head and every form's part
+        (``form_parts.root_digest``); of stored parts, from their summaries (no form decoded)."""
+        if isinstance(self.forms, FormParts):
+            return root_digest(sha256_hex(self.head_json()), self.forms.summaries)
+        head, parts = self.stored_parts
+        return root_digest(sha256_hex(head), [summary for summary, _data in parts])
+
+    def head_json(self) -> bytes:
+        """The canonical JSON of every part but the forms (a stored definition's head)."""
+        return part_json(DefinitionHead(**{name: getattr(self, name) for name in DefinitionHead.__struct_fields__}))
+
+    @cached_property
+    def stored_parts(self) -> tuple[bytes, list[tuple[PartSummary, bytes | None]]]:
+        """The head's canonical JSON, and every form's summary and canonical JSON in order: what a
+        file stores (made once: distributing a year writes them into every department's file).
+        Of stored parts, the summaries as stored and None for a form not carried."""
+        forms = self.forms
+        parts: list[tuple[PartSummary, bytes | None]] = []
+        if isinstance(forms, FormParts):
+            for summary in forms.summaries:
+                form = forms.get(summary.department) if forms.carries(summary.department) else None
+                parts.append((summary, part_json(form) if form is not None else None))
+        else:
+            for form in forms:
+                data = part_json(form)
+                parts.append((summary_of(form, data), data))
+        return self.head_json(), parts
 
     def canonical_json(self) -> str:
         # the same bytes as json.dumps(to_data(), ensure_ascii=False, sort_keys=True,
-        # separators=(",", ":")) (test_definition checks), ~10x faster: it runs on every open
+        # separators=(",", ":")) (test_definition checks), ~10x faster
         return msgspec.json.encode(self, order="sorted", enc_hook=as_builtin).decode("utf-8")
 
     @classmethod
-    def from_json(cls, text: str | bytes, department: str | None = None) -> "Definition":
-        """Check and build from JSON (a workbook's snapshot, untrusted), or raise InvalidData.
+    def from_json(cls, text: str | bytes) -> "Definition":
+        """Check and build from JSON (a cache entry, a file of the old format: untrusted), or raise InvalidData.
 
         The same checks as a definition loaded from its folder (types, limits, rule
         expressions); the size is checked first, the limits while decoding, so an
         oversized definition is refused before anything is built from it. The
         message is Turkish and names the place (``forms[0].sections[1]...``).
-
-        ``department``: the file of one department. Its form and the institution
-        unit's are decoded now, every other form when first asked for, each checked
-        before it is handed out (``form_parts``): opening a department's file builds
-        no other department's form, however many the year has.
         """
-        if department is None:
-            return decode_stored(_DEFINITION.decode, text)
-        stored = decode_stored(_STORED.decode, text)
-        head = {name: getattr(stored, name) for name in DefinitionHead.__struct_fields__}
+        return decode_stored(_DEFINITION.decode, text)
+
+    @classmethod
+    def from_parts(
+        cls,
+        head: bytes,
+        summaries: list[PartSummary],
+        raws: list[bytes | None],
+        department: str | None = None,
+        *,
+        digest: str | None = None,
+    ) -> "Definition":
+        """Check and build a definition stored as parts (``form_parts``; untrusted), or raise InvalidData.
+
+        ``raws``: each form's stored JSON in the summaries' order, None for a form the file does
+        not carry. The head is decoded and the rules between forms checked on the summaries
+        now; ``department``: the file of one department, whose form and the institution unit's
+        are decoded now, every other form when first asked for (each checked against its
+        digest and summary before it is handed out); None: every form now. The digest is the
+        root over the stored bytes (``Definition.digest``): its caller compares it with the
+        file's, or gives it (``digest``) when it has made the root of these very bytes already.
+        """
         try:
-            definition = cls(**head, forms=cast(list[FormDef], FormParts(stored.forms)))
+            limits.check_json_bytes(len(head) + sum(len(r) for r in raws if r is not None))
+        except limits.LimitExceeded as exc:
+            raise InvalidData(str(exc)) from None
+        stored = decode_stored(_HEAD.decode, head)
+        fields = {name: getattr(stored, name) for name in DefinitionHead.__struct_fields__}
+        try:
+            parts = FormParts(summaries, raws)
+            definition = cls(**fields, forms=cast(list[FormDef], parts))
         except InvalidData:
             raise
         except ValueError as exc:  # a rule of __post_init__, worded in Turkish
             raise InvalidData(str(exc)) from None
+        definition.__dict__["digest"] = digest or root_digest(sha256_hex(head), parts.summaries)  # a cached_property
+        if department is None:
+            list(parts)
+            return definition
         definition.form(department)
         if definition.institution_department is not None:
             definition.form(definition.institution_department.key)
@@ -285,13 +355,18 @@ class _SlotsByForm(Mapping[str, Slot]):
     def __init__(self, definition: Definition):
         self._d = definition
 
+    def _form_of(self, key: str) -> dict[str, Slot]:
+        department = key.partition(".")[0]
+        # a form the file does not carry: none of its keys is this file's (a row naming one is reported)
+        return self._d._slots_of_form(department) if self._d.carries(department) else {}
+
     def __getitem__(self, key: str) -> Slot:
         if type(key) is not str:
             raise KeyError(key)
-        return self._d._slots_of_form(key.partition(".")[0])[key]
+        return self._form_of(key)[key]
 
     def __contains__(self, key: object) -> bool:
-        return type(key) is str and key in self._d._slots_of_form(key.partition(".")[0])
+        return type(key) is str and key in self._form_of(key)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._d._all_slots)
@@ -301,7 +376,7 @@ class _SlotsByForm(Mapping[str, Slot]):
 
 
 _DEFINITION = msgspec.json.Decoder(Definition)
-_STORED = msgspec.json.Decoder(_StoredParts)
+_HEAD = msgspec.json.Decoder(DefinitionHead)
 
 
 def target_conflict(indicator: IndicatorDef, year: int) -> str:

@@ -45,7 +45,7 @@ class ValueView:
         self.previous = previous
         self.computed: dict[str, object] = {}
         self.before: dict[str, object] = {}  # the previous-year cells (part of ``computed``)
-        depts = departments if departments is not None else [f.department for f in definition.forms]
+        depts = departments if departments is not None else [f.department for f in definition.forms_at_hand()]
         for dept in depts:
             for section in definition.form(dept).sections:
                 for item in section.items:

@@ -1,88 +1,85 @@
-"""A stored definition's forms kept as their JSON, each decoded and checked on first use.
+"""A definition stored as parts: its head and one part per form, each with its own digest.
 
-A department file carries the whole year's definition (its digest covers every
-form), but the clerk works in one form: decoding the others made opening a file
-of a year of 120 departments ten times slower than one of 12. ``Definition.from_json``
-given the department decodes the head (institution, year, departments, plan), that
-department's form and the institution unit's; every other form stays the bytes of
-its JSON (a ``msgspec.Raw`` slice of the stored text, which msgspec only scans)
-until something asks for it.
+A year's definition grows with its departments; a department's file needs its
+own form (and the institution unit's), not the year's hundreds. So a stored
+definition is its **head** (institution, year, departments, plan: every field
+but the forms) and one **part per form**, each the canonical JSON of one form
+with its summary ``PartSummary`` (the form's department, its value count and
+the SHA-256 of its JSON). The definition's digest is the **root** over them:
+the SHA-256 of the head's digest and the ordered summaries (``root_digest``).
 
-Nothing is used unchecked. When the parts are made, each form's head is read
-(its department and the shape of its items, no text, nothing built): the rules
-between forms run on these (every department known and with one form; the total
-number of values, counted by the items' own rules, within its limit). A form is
-decoded with every check of its struct (``FormDef``: types, limits, its own
-rules) and then the definition's rules about one form (``check``, given by the
-definition) before it is handed out. A form that breaks a rule raises
-``InvalidData`` naming its place (``forms[3].sections[0]…``), in the words of the
-whole decode.
+Opening verifies the root against the stored summaries and hashes only the
+parts it decodes, each against its own digest when it is decoded: the other
+forms' JSON is never hashed nor scanned. The rules between forms (every
+department known and with one form; the total value count within its limit)
+run on the summaries, which the root covers; a form decoded later is checked to
+agree with its summary (its department, its value count) and with every rule
+of its struct (``FormDef``) and of the definition (``check``, given by it).
+A file may carry only some parts (``None``: a department file carries its own
+form and the institution unit's): asking for a form it does not carry raises
+``InvalidData`` saying so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar, overload
+from typing import NamedTuple, TypeVar, overload
 
 import msgspec
 
 from . import limits
-from .forms import ColumnDef, FormDef, InvalidData, Segment, TableDef
+from .forms import FormDef, InvalidData, as_builtin
 from .i18n import _
+from .sha import sha256_hex
+
+FORMAT = "faaliyet-tanim-parcalari 1"  # what the root digest is made of (changes with it)
 
 
-class _ColumnShape(msgspec.Struct):
-    type: str = "count"
-    computed: str | None = None
-    total: str | None = None
-    total_mode = property(ColumnDef.total_mode.fget)  # type: ignore[attr-defined]  # the one rule, on the same fields
+class PartSummary(NamedTuple):
+    """What the root digest says of one form: its department, its value count, its JSON's SHA-256."""
+
+    department: str
+    slots: int
+    digest: str
 
 
-class _ItemShape(msgspec.Struct):
-    """What an item's value count depends on; the rules are the items' own (``KINDS[kind].slot_count``)."""
-
-    kind: str = ""
-    rows: list[msgspec.Raw] | str = []
-    columns: list[_ColumnShape] = []
-    total_row: bool | str = False
-    row_defs = property(TableDef.row_defs.fget)  # type: ignore[attr-defined]
-    total_label = property(TableDef.total_label.fget)  # type: ignore[attr-defined]
+def root_digest(head_digest: str, summaries: Sequence[PartSummary]) -> str:
+    """The definition's digest: SHA-256 of the head's digest and every form's summary, in order
+    (as JSON: a department key of any text cannot make two lists hash alike)."""
+    return sha256_hex(msgspec.json.encode([FORMAT, head_digest, [list(s) for s in summaries]]))
 
 
-class _SectionShape(msgspec.Struct):
-    items: list[_ItemShape] = []
+def part_json(part: msgspec.Struct) -> bytes:
+    """A part's canonical JSON (a form, or a definition's head): sorted keys, no spaces."""
+    return msgspec.json.encode(part, order="sorted", enc_hook=as_builtin)
 
 
-class _Head(msgspec.Struct):
-    """A form's department and the shape of its items, read without building the form (every
-    other field is skipped): the rules between forms are checked on these before any form is built."""
-
-    department: Segment
-    sections: list[_SectionShape] = []
-
-    def slot_count(self) -> int:
-        """The form's value count (``limits.form_slots``) as the form would have it; an unknown
-        kind counts nothing (the form is refused when it is built)."""
-        from .item_kinds import KINDS  # local: the kinds import the forms
-
-        return sum(KINDS[item.kind].slot_count(item) for section in self.sections for item in section.items if item.kind in KINDS)
+def summary_of(form: FormDef, data: bytes) -> PartSummary:
+    return PartSummary(form.department, limits.form_slots(form), sha256_hex(data))
 
 
 T = TypeVar("T")
-_HEAD = msgspec.json.Decoder(_Head)
 _FORM = msgspec.json.Decoder(FormDef)
 
 
 class FormParts(Sequence[FormDef]):
-    """The forms of a stored definition in their order, each decoded when first asked for."""
+    """The forms of a stored definition in their order, each decoded when first asked for.
 
-    def __init__(self, raws: Sequence[msgspec.Raw]):
+    ``summaries``: every form's ``PartSummary`` (covered by the root digest, checked by the
+    caller); ``raws``: each form's stored JSON, or None for a form the file does not carry."""
+
+    def __init__(self, summaries: Sequence[PartSummary], raws: Sequence[bytes | None]):
+        if len(summaries) != len(raws):
+            raise ValueError("summaries and raws differ in length")
+        self.summaries = list(summaries)
         self._raws = list(raws)
         self._forms: list[FormDef | None] = [None] * len(self._raws)
         self._checks: list[Callable[[FormDef], None]] = []
-        heads = [decode_stored(_HEAD.decode, raw, f"forms[{i}]") for i, raw in enumerate(self._raws)]
-        self.departments = [h.department for h in heads]
-        self.slot_count = sum(h.slot_count() for h in heads)  # every form's values together (a limit)
+        for i, s in enumerate(self.summaries):
+            if s.slots < 0:
+                raise InvalidData(_("forms[{i}]: formun değer sayısı eksi ({slots})").format(i=i, slots=s.slots))
+        self.departments = [s.department for s in self.summaries]
+        self.slot_count = sum(s.slots for s in self.summaries)  # every form's values together (a limit)
         self._index = {d: i for i, d in enumerate(self.departments)}
 
     def bind(self, check: Callable[[FormDef], None]) -> bool:
@@ -107,22 +104,57 @@ class FormParts(Sequence[FormDef]):
         i = self._index.get(department)
         return i is not None and self._forms[i] is not None
 
+    def carries(self, department: str) -> bool:
+        """Whether the file holds the department's form (a department file: its own and the
+        institution unit's), or the department has none."""
+        i = self._index.get(department)
+        return i is None or self._raws[i] is not None or self._forms[i] is not None
+
+    @property
+    def complete(self) -> bool:
+        """Whether every form is here (a consolidated file, or a file of the old format)."""
+        return all(raw is not None or form is not None for raw, form in zip(self._raws, self._forms, strict=True))
+
     def _form(self, i: int) -> FormDef:
         form = self._forms[i]
         if form is None:
-            form = decode_stored(_FORM.decode, self._raws[i], f"forms[{i}]")
-            for check in self._checks:
-                try:
-                    check(form)
-                except ValueError as exc:  # as msgspec words a rule of __post_init__
-                    raise InvalidData(f"forms[{i}]: {exc}") from None
-            if form.department != self.departments[i]:  # the head read another key than the form
-                raise InvalidData(
-                    _("forms[{i}].department: formun birimi iki kez ve farklı yazılmış ({department})").format(
-                        i=i, department=form.department
-                    )
-                )
+            form = self._build(i)
             self._forms[i] = form  # two threads asking at once both build it: the same form
+            self._raws[i] = None  # its JSON is not needed again
+        return form
+
+    def _build(self, i: int) -> FormDef:
+        summary, raw = self.summaries[i], self._raws[i]
+        if raw is None:
+            raise InvalidData(
+                _(
+                    "'{department}' biriminin formu bu dosyada yok: bir birim dosyası yalnızca kendi formunu taşır. "
+                    "Bu iş için strateji biriminin birleşik dosyasını kullanın."
+                ).format(department=summary.department)
+            )
+        if sha256_hex(raw) != summary.digest:
+            raise InvalidData(
+                _("forms[{i}]: '{department}' formu değiştirilmiş (özeti tutmuyor)").format(i=i, department=summary.department)
+            )
+        form = decode_stored(_FORM.decode, raw, f"forms[{i}]")
+        if form.department != summary.department:
+            raise InvalidData(
+                _("forms[{i}].department: formun birimi iki kez ve farklı yazılmış ({department})").format(
+                    i=i, department=form.department
+                )
+            )
+        slots = limits.form_slots(form)
+        if slots != summary.slots:
+            raise InvalidData(
+                _("forms[{i}]: '{department}' formunun değer sayısı ({slots}) özetindekiyle ({summary}) uyuşmuyor").format(
+                    i=i, department=form.department, slots=slots, summary=summary.slots
+                )
+            )
+        for check in self._checks:
+            try:
+                check(form)
+            except ValueError as exc:  # as msgspec words a rule of __post_init__
+                raise InvalidData(f"forms[{i}]: {exc}") from None
         return form
 
     @overload
@@ -153,11 +185,10 @@ class FormParts(Sequence[FormDef]):
 
 
 def decode_stored(decode: Callable[[str | bytes], T], text: str | bytes, place: str = "") -> T:
-    """``decode(text)`` of a stored definition or one of its forms (at ``place``), or InvalidData
+    """``decode(text)`` of a stored definition or one of its parts (at ``place``), or InvalidData
     in Turkish naming the place or the limit (the one wording of ``Definition.from_json``)."""
     try:
-        if isinstance(text, (str, bytes)):  # a whole stored definition (a part lies within one)
-            limits.check_json_size(text)
+        limits.check_json_size(text)
         return decode(text)
     except limits.LimitExceeded as exc:
         raise InvalidData(str(exc)) from None

@@ -83,7 +83,11 @@ def check_json_size(text: str | bytes) -> None:
     """The stored definition's UTF-8 size, before it is decoded."""
     if isinstance(text, str) and len(text) * 4 <= MAX_JSON_BYTES:
         return  # surely small enough: no copy to measure it
-    size = len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass"))
+    check_json_bytes(len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass")))
+
+
+def check_json_bytes(size: int) -> None:
+    """The stored definition's UTF-8 size (of a definition stored as parts: the parts a file carries)."""
     if size > MAX_JSON_BYTES:
         raise LimitExceeded(
             _("form tanımı çok büyük ({size} KB; en çok {max_json_bytes} KB)").format(

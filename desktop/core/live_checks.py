@@ -55,7 +55,7 @@ class LiveChecks:
     def __init__(self, definition: Definition, entries: Entries, department: str | None = None, previous: Entries | None = None):
         self.definition, self.entries, self.department = definition, entries, department
         self.previous = previous  # last year's entries (the file's history), or None
-        depts = [department] if department else [f.department for f in definition.forms]
+        depts = [department] if department else [f.department for f in definition.forms_at_hand()]
         self.view = ValueView(definition, entries, depts, previous)
         self._factor = year_factor(definition, entries)
         self._changes: list[tuple] = []  # the buckets of the change check (they read the year's factor)

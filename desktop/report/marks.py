@@ -48,7 +48,7 @@ def concerned(definition: Definition, f: Finding) -> list[str]:
 
 
 def _has_form(definition: Definition, f: Finding) -> bool:
-    return any(form.department == f.department for form in definition.forms)
+    return f.department in definition.form_departments
 
 
 def _indicator_of(key: str) -> str:

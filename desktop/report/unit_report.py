@@ -96,7 +96,7 @@ def budget_lines(ctx: Context, dept_key: str) -> list:
     st = sheet()
     out: list = []
     whole = None
-    for form in ctx.definition.forms:
+    for form in ctx.definition.forms_at_hand():  # a unit's own file: no other unit's table
         for section in form.sections:
             for item in section.items:
                 if not isinstance(item, TableDef):

@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import settings
-from ..core.definition import Definition
+from ..core.definition import Definition, DefinitionHead
 from ..core.entries import Entries
+from ..core.form_parts import part_json
 from ..core.i18n import _
 from .errors import WorkbookError
+from .file import definition_store
 from .file.workbook import SUFFIX, Workbook
 
 
@@ -63,8 +65,18 @@ def department_definition(definition: Definition, lookup, department: str) -> De
         ]
     if not changes:
         return definition
-    # through JSON: the snapshot is checked exactly as a file's definition is when it is read
-    return Definition.from_json(definition.replace(**changes).canonical_json())
+    # through its parts: the snapshot is checked exactly as a file's definition is when it is read;
+    # only the head changes, so the department's form and the institution unit's are the
+    # consolidated file's bytes and the other forms are left out (a year's files stay linear)
+    fields = {name: getattr(definition, name) for name in DefinitionHead.__struct_fields__} | changes
+    _head, parts = definition.stored_parts
+    keep = definition_store.carried(definition, department) or set()
+    return Definition.from_parts(
+        part_json(DefinitionHead(**fields)),
+        [summary for summary, _data in parts],
+        [data if summary.department in keep else None for summary, data in parts],
+        department,
+    )
 
 
 def receivers(definition: Definition) -> list[str]:

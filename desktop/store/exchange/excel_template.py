@@ -30,7 +30,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ...core import keys, rates
 from ...core.definition import Definition, describe_type
 from ...core.entries import Entries
-from ...core.forms import ColumnDef, FieldDef, TableDef
+from ...core.forms import ColumnDef, FieldDef, InvalidData, TableDef
 from ...core.i18n import _
 from ...core.plan import DIRECTION_LABELS
 from ...core.values import to_json
@@ -422,6 +422,10 @@ def write_template(
         raise WorkbookError(
             _("'{department}' diye bir birim yok. Bilinen birimler: {known}").format(department=department, known=known)
         )
+    try:
+        definition.form(department)  # a department file holds no other department's form: says so
+    except InvalidData as exc:
+        raise WorkbookError(str(exc)) from None
     b = _Builder(definition, department, entries, source)
     result = TemplateResult(Path(out))
     guide = b.book.worksheets[0]  # a new book's one (active) sheet

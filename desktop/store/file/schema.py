@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 
+from ...core.i18n import _
+
 APPLICATION_ID = 0x46414131  # "FAA1"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE meta (
@@ -97,7 +99,7 @@ CREATE TABLE import_log (
 """
 
 
-def _v1(conn: sqlite3.Connection) -> None:
+def _v1(conn: sqlite3.Connection, name: str = "") -> None:
     for statement in _V1.split(";"):
         if statement.strip():
             conn.execute(statement)
@@ -120,16 +122,17 @@ CREATE TABLE history (
 """
 
 
-def _v2(conn: sqlite3.Connection) -> None:
+def _v2(conn: sqlite3.Connection, name: str = "") -> None:
     conn.execute(_V2)
     _recanonical(conn)
 
 
 def _recanonical(conn: sqlite3.Connection) -> None:
-    """The definition snapshot in today's canonical JSON, and its digest in ``meta``.
+    """The definition snapshot in schema 2's canonical JSON, and its digest (of that one text) in ``meta``.
 
     A snapshot that no longer decodes is left as it was: opening the file then reports it."""
     from ...core.definition import Definition  # noqa: PLC0415 - only when an old file is migrated
+    from .definition_store import whole_digest  # noqa: PLC0415
 
     rows = conn.execute("SELECT digest, json FROM definition").fetchall()
     for digest, text in rows:
@@ -137,21 +140,56 @@ def _recanonical(conn: sqlite3.Connection) -> None:
             definition = Definition.from_json(text)
         except ValueError:
             continue
-        if definition.digest == digest:
+        canonical = definition.canonical_json()
+        new = whole_digest(canonical)
+        if new == digest:
             continue
-        conn.execute(
-            "UPDATE definition SET digest = ?, json = ? WHERE digest = ?",
-            (definition.digest, definition.canonical_json(), digest),
+        conn.execute("UPDATE definition SET digest = ?, json = ? WHERE digest = ?", (new, canonical, digest))
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest' AND value = ?", (new, digest))
+
+
+# Version 3: the definition stored as parts (``definition_store.py``): ``definition`` holds its head
+# and the root digest, ``definition_form`` one row per form (its summary, and its JSON when the file
+# carries it: a department file carries its own form and the institution unit's).
+_V3 = """
+CREATE TABLE definition_form (
+    position INTEGER PRIMARY KEY,
+    department TEXT NOT NULL UNIQUE,
+    slots INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    json TEXT
+) STRICT
+"""
+
+
+def _v3(conn: sqlite3.Connection, name: str = "") -> None:
+    conn.execute(_V3)
+    rows = conn.execute("SELECT digest FROM definition").fetchall()
+    if not rows:
+        return  # a new file (or the schema's expected objects): nothing stored yet
+    from . import definition_store  # noqa: PLC0415 - only when an old file is migrated
+
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    digest = meta.get("definition_digest")
+    if len(rows) != 1 or rows[0][0] != digest:
+        raise definition_store.DamagedWorkbook(
+            _("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=name)
         )
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest' AND value = ?", (definition.digest, digest))
+    definition = definition_store.read_whole(conn, digest, name)  # refused (and the file left as it was) when bad
+    department = (meta.get("department") or None) if meta.get("kind") == "department" else None
+    if department is not None and definition.department(department) is None:
+        department = None  # reported by the opening (the file's department is not the definition's): nothing dropped
+    new = definition_store.write(conn, definition, department)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (new,))
 
 
-MIGRATIONS = {1: _v1, 2: _v2}
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}
 
 
-def migrate(conn: sqlite3.Connection, current: int) -> None:
-    """Bring a schema from ``current`` to SCHEMA_VERSION inside one transaction."""
+def migrate(conn: sqlite3.Connection, current: int, name: str = "") -> None:
+    """Bring a schema from ``current`` to SCHEMA_VERSION inside one transaction (``name``: the
+    file's, in the message of a definition that cannot be migrated)."""
     for version in range(current + 1, SCHEMA_VERSION + 1):
-        MIGRATIONS[version](conn)
+        MIGRATIONS[version](conn, name)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

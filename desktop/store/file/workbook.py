@@ -17,14 +17,12 @@ from pathlib import Path
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
-from ...core.form_parts import FormParts
 from ...core.i18n import _, lazy
 from ...core.live_checks import LiveChecks
-from ...core.sha import sha256_hex
 from ...core.units import actual_type
 from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
-from . import codec, found, pending, returned, stored
+from . import codec, definition_store, found, pending, returned, stored
 from .clock import current_user, now
 from .safe_open import check_header, connect, verify, writable_reason
 from .schema import SCHEMA_VERSION, migrate
@@ -62,30 +60,6 @@ def _disk_error(exc: sqlite3.Error) -> WorkbookError:
     return WorkbookError(_("Değişiklik kaydedilemedi ({exc}). Dosyanız bozulmadı; yeniden deneyin.").format(exc=exc))
 
 
-def _names_others(conn: sqlite3.Connection, department: str, with_forms: list[str]) -> bool:
-    """Whether a department file holds a row of another department: in its department column,
-    or naming a key of another department's form (``<department>.…``, or the department itself)."""
-    others = "(SELECT value FROM json_each(:others) WHERE value != :d)"
-
-    def names(col: str) -> str:
-        return f"(substr({col}, 1, instr({col}, '.') - 1) IN {others} OR {col} IN {others})"
-
-    sql = " UNION ALL ".join(
-        f"SELECT 1 FROM {table} WHERE department IS NOT :d" + (f" OR {names(col)}" if col else "")
-        for table, col in (
-            ("entry", "key"),
-            ("photo", "list_key"),
-            ("history", "target"),
-            ("audit", "target"),
-            ("status", ""),
-            ("indicator", ""),
-            ("activity", ""),
-        )
-    )
-    params = {"d": department, "others": "[" + ",".join(f'"{k}"' for k in with_forms) + "]"}  # keys are [a-z0-9_]
-    return conn.execute(f"SELECT EXISTS ({sql})", params).fetchone()[0] == 1
-
-
 class Workbook:
     """An open workbook. Use ``Workbook.open`` or ``Workbook.create``."""
 
@@ -101,36 +75,13 @@ class Workbook:
                     _("'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.").format(name=path.name, needed=needed)
                 )
         digest = self.meta["definition_digest"]
-        # the stored bytes as they are (no text made of them only to encode it again for the digest)
-        row = conn.execute("SELECT CAST(json AS BLOB), typeof(json) FROM definition WHERE digest = ?", (digest,)).fetchone()
-        if row is None:
-            raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=path.name))
-        text, canonical = row[0], row[1] == "text" and type(row[0]) is bytes and sha256_hex(row[0]) == digest
-        if not canonical:  # any other value: read as text and checked by re-encoding below
-            text = conn.execute("SELECT json FROM definition WHERE digest = ?", (digest,)).fetchone()[0]
-        # a department's file whose stored text is the digest's: the other departments' forms are
-        # decoded (and checked) only when asked for (Definition.from_json, core.form_parts)
-        lazy = self.meta["kind"] == "department" and canonical and type(self.meta.get("department")) is str
-        try:
-            self.definition = Definition.from_json(text, department=self.meta["department"] if lazy else None)
-            forms = self.definition.forms
-            if lazy and isinstance(forms, FormParts) and _names_others(conn, self.meta["department"], forms.departments):
-                # rows naming another department (not Faaliyet's: its checks would ask for that form):
-                # the whole definition is checked now, as every opening did before
-                self.definition = Definition.from_json(text)
-        except ValueError as exc:  # Turkish, names the place or the limit (Definition.from_json)
-            raise DamagedWorkbook(
-                _("'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı yeniden oluşturun.").format(name=path.name, exc=exc)
-            ) from None
-        if canonical:
-            # its SHA-256 is the digest: the decoded definition's digest is known without encoding it again
-            self.definition.__dict__["digest"] = digest  # Definition.digest is a cached_property
-        elif self.definition.digest != digest:
-            raise DamagedWorkbook(
-                _("'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.").format(
-                    name=path.name
-                )
-            )
+        # a department's file: its form and the institution unit's are decoded; the others are not
+        # in the file, only their digests and summaries (definition_store, core.form_parts)
+        department = self.meta.get("department") if self.meta["kind"] == "department" else None
+        if conn.execute("PRAGMA user_version").fetchone()[0] < 3:  # schema 2, opened read-only
+            self.definition = definition_store.read_whole(conn, digest, path.name)
+        else:
+            self.definition = definition_store.read(conn, digest, path.name, department if type(department) is str else None)
         self._check_identity(path.name)
         self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
         self._history: dict[int, Entries] | None = None  # read when first asked (see history)
@@ -189,12 +140,15 @@ class Workbook:
         try:
             version = verify(conn, path.name)
             if version < SCHEMA_VERSION:
-                if reason is not None:
+                if reason is not None and version == 2:
+                    pass  # read as it is (definition_store.read_whole): the definition of schema 2 is one JSON row
+                elif reason is not None:
                     raise ReadOnlyWorkbook(
                         _("'{name}' eski bir sürümde; güncellemek için yazılabilir bir konumda açın.").format(name=path.name)
                     )
-                with _tx(conn):
-                    migrate(conn, version)
+                else:
+                    with _tx(conn):
+                        migrate(conn, version, path.name)
             if reason is None:
                 conn.execute("PRAGMA journal_mode = DELETE")
                 conn.execute("PRAGMA synchronous = FULL")
@@ -260,6 +214,7 @@ class Workbook:
             conn.execute("PRAGMA synchronous = FULL")
             with _tx(conn):
                 migrate(conn, 0)
+                digest = definition_store.write(conn, definition, department)
                 meta = {
                     "kind": "department" if department else "consolidated",
                     "department": department or "",
@@ -268,15 +223,11 @@ class Workbook:
                     "year": str(definition.year.year),
                     "definition_id": definition.id,
                     "definition_version": definition.version,
-                    "definition_digest": definition.digest,
+                    "definition_digest": digest,
                     "created_at": now(),
                     "created_by": user,
                 }
                 conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
-                conn.execute(
-                    "INSERT INTO definition (digest, id, version, json) VALUES (?, ?, ?, ?)",
-                    (definition.digest, definition.id, definition.version, definition.canonical_json()),
-                )
                 for dept in [department] if department else [d.key for d in definition.departments]:
                     conn.execute(
                         "INSERT INTO status (department, state, changed_at, changed_by) VALUES (?, 'taslak', ?, ?)",

@@ -16,6 +16,7 @@ was changed outside Faaliyet and is refused.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sqlite3
@@ -23,9 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...core.definition import Definition
+from ...core.form_parts import FormParts, PartSummary
 from ...core.i18n import _
+from ...core.sha import sha256_hex
 from ..errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
-from ..file import fingerprint, stored
+from ..file import definition_store, fingerprint, stored
 from ..file.clock import now
 from ..file.safe_open import check_header, connect, verify
 from ..file.schema import SCHEMA_VERSION
@@ -101,18 +104,52 @@ def copy_hashing(src: Path, dest: Path) -> str:
     return h.hexdigest()
 
 
-def stored_definition(target: Workbook) -> tuple[str, bytes]:
-    """(digest, bytes) of the target's definition as stored, the bytes hashed once here
-    (b"" when they do not hash to the digest): an incoming file storing these very bytes
-    needs them compared, not hashed again (``open_checked``)."""
+class KnownDefinition:
+    """The target's definition as stored, read once per merge (``stored_definition``): an incoming
+    file of the same definition has its parts compared with these, not decoded again."""
+
+    def __init__(self, definition: Definition, digest: str, head: bytes = b"", summaries: bytes = b""):
+        self.definition, self.digest, self.head, self.summaries = definition, digest, head, summaries
+        self.head_digest = sha256_hex(head) if head else ""
+        self._whole: str | None = None
+        self._summaries: list[PartSummary] | None = None
+
+    @functools.cached_property
+    def positions(self) -> dict[str, int]:
+        """Each department's place among the target's summaries."""
+        return {s.department: i for i, s in enumerate(self.parts)}
+
+    @property
+    def parts(self) -> list[PartSummary]:
+        """The target's summaries (of its definition, which its opening verified)."""
+        if self._summaries is None:
+            forms = self.definition.forms
+            if isinstance(forms, FormParts):
+                self._summaries = list(forms.summaries)
+            else:
+                self._summaries = [s for s, _data in self.definition.stored_parts[1]]
+        return self._summaries
+
+    @property
+    def whole_digest(self) -> str:
+        """The digest a file of schema 2 gives this definition (its one JSON's), made when first asked."""
+        if self._whole is None:
+            self._whole = definition_store.whole_digest(self.definition.canonical_json())
+        return self._whole
+
+
+def stored_definition(target: Workbook) -> KnownDefinition:
+    """The target's definition as stored (its head's bytes hashed once here: an incoming file
+    storing these very bytes needs them compared, not hashed again, ``open_checked``)."""
     digest = target.definition.digest
     row = target.conn.execute("SELECT CAST(json AS BLOB) FROM definition WHERE digest = ?", (digest,)).fetchone()
-    data = row[0] if row is not None and isinstance(row[0], bytes) else b""
-    return digest, data if hashlib.sha256(data).hexdigest() == digest else b""
+    head = row[0] if row is not None and isinstance(row[0], bytes) else b""
+    summaries = definition_store.summaries_text(target.conn) if head else b""
+    return KnownDefinition(target.definition, digest, head, summaries)
 
 
 def check_incoming(
-    path: Path, target: Workbook, copy: Path, accept_time: bool = False, known: tuple[str, bytes] | None = None
+    path: Path, target: Workbook, copy: Path, accept_time: bool = False, known: KnownDefinition | None = None
 ) -> Incoming:
     """Every check of a file before merging it into ``target``; raises WorkbookError/ImportRejected.
 
@@ -136,7 +173,7 @@ def check_incoming(
             ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
         )
     file_hash = copy_hashing(path, copy)
-    conn, meta = open_checked(copy, known or (target.definition.digest, b""), name)
+    conn, meta = open_checked(copy, known or KnownDefinition(target.definition, target.definition.digest), name)
     try:
         return _read_checked(conn, meta, target, path, copy, file_hash, accept_time)
     except sqlite3.Error as exc:  # damage quick_check does not see
@@ -209,24 +246,26 @@ def _first(problems: list[str], n: int = 10) -> list[str]:
     return problems[:n] + ([_("... ve {n} sorun daha").format(n=len(problems) - n)] if len(problems) > n else [])
 
 
-def open_checked(path: Path, known: tuple[str, bytes] = ("", b""), name: str = "") -> tuple[sqlite3.Connection, dict]:
+def open_checked(path: Path, known: KnownDefinition | None = None, name: str = "") -> tuple[sqlite3.Connection, dict]:
     """The checks of ``Workbook.open(path, incoming=True)`` on a private copy, read-only.
 
     The same defensive open (quick_check, application id, schema version,
-    exact schema, value sizes) and the same identity rows. The definition
-    snapshot must hash to its digest; it is parsed only when that digest is
-    not ``known``'s (the target's: digest and stored bytes, ``stored_definition``),
-    since an identical text was parsed already — merging checks every key against the
-    *target's* definition. Bytes equal to the known ones are compared, not hashed, by
-    SQLite in place: they are not read into Python at all (the snapshot grows with the year).
+    exact schema, value sizes) and the same identity rows. The stored definition
+    (``definition_store``): its parts must hash to the root digest; a department
+    file carries its own form (and only the institution unit's besides). When the
+    root is ``known``'s (the target's, ``stored_definition``) the carried forms
+    are only hashed (the target has decoded the same ones) and the head is
+    compared with the target's bytes, not hashed again; any other definition is
+    decoded (head and carried forms) with every check: merging checks every key
+    against the *target's* definition. A file of schema 2 (one JSON row) of the
+    target's definition is compared by its digest; of another, decoded whole.
     ``name``: the file's name in messages (the user's file, not its private copy).
     """
     name = name or path.name
-    known_digest, known_bytes = known
     conn = connect(path, readonly=True)
     try:
         version = verify(conn, name)
-        if version < SCHEMA_VERSION:
+        if version < 2:
             raise ImportRejected(
                 _(
                     "'{name}' Faaliyet'in eski bir sürümüyle kaydedilmiş. Birim dosyayı bu sürümle bir kez açıp 'Gönder…' ile yeniden göndersin."
@@ -238,50 +277,68 @@ def open_checked(path: Path, known: tuple[str, bytes] = ("", b""), name: str = "
                 raise DamagedWorkbook(
                     _("'{name}' eksik: '{needed}' bilgisi yok. Dosyayı yeniden oluşturun.").format(name=name, needed=needed)
                 )
-        if known_bytes and meta["definition_digest"] == known_digest:
-            same = conn.execute(
-                "SELECT typeof(json) = 'text' AND CAST(json AS BLOB) = ? FROM definition WHERE digest = ?",
-                (known_bytes, known_digest),
-            ).fetchone()
-            if same is not None and same[0] == 1:
-                return conn, meta
-        # the stored bytes, hashed as they are: the text is decoded only to be parsed
-        row = conn.execute(
-            "SELECT typeof(json), CAST(json AS BLOB) FROM definition WHERE digest = ?", (meta["definition_digest"],)
-        ).fetchone()
-        if row is None or row[0] != "text":
+        digest = meta["definition_digest"]
+        if type(digest) is not str:
             raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=name))
-        digest = hashlib.sha256(row[1]).hexdigest()  # not the target's bytes (compared above)
-        # the target's own definition hashes to ``known_digest``: equal bytes, no need to decode them
-        text = "" if digest == known_digest else _utf8(row[1])
-        if text is None or digest != meta["definition_digest"]:
-            raise DamagedWorkbook(
-                _("'{name}' içindeki form tanımı değiştirilmiş (özet tutmuyor). Dosyayı göndereninden yeniden isteyin.").format(
-                    name=name
-                )
-            )
-        if meta["definition_digest"] != known_digest:
-            try:
-                Definition.from_json(text)
-            except ValueError as exc:
-                raise DamagedWorkbook(
-                    _("'{name}' içindeki form tanımı okunamadı ({exc}). Dosyayı göndereninden yeniden isteyin.").format(
-                        name=name, exc=exc
-                    )
-                ) from None
+        department = meta.get("department") if meta.get("kind") == "department" else None
+        department = department if type(department) is str and department else None
+        if version < SCHEMA_VERSION:  # schema 2: the whole definition in one row
+            _check_whole(conn, digest, name, known)
+            return conn, meta
+        same = known is not None and digest == known.digest
+        carried = definition_store.same_parts(conn, digest, known.head, known.summaries) if same and known else None
+        if carried is not None and known is not None:  # the target's head and summaries, compared in place
+            _check_same_carried(name, known, carried, department)
+            return conn, meta
+        head, summaries, raws = definition_store.read_parts(
+            conn, digest, name, (known.head, known.head_digest) if same and known is not None else (b"", "")
+        )
+        if same and known is not None:
+            _check_same(name, known, summaries, raws, department)
+        else:
+            definition_store.read(conn, digest, name, department)
         return conn, meta
     except BaseException:
         conn.close()
         raise
 
 
-def _utf8(data: bytes) -> str | None:
-    """The text of stored bytes, or None when they are not UTF-8 (read as text they would not hash
-    to what they are: such a definition was changed outside Faaliyet)."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+def _check_same_carried(name: str, known: KnownDefinition, carried: list[tuple[str, bytes]], department: str | None) -> None:
+    """``_check_same`` of a file whose summaries are the target's (``same_parts``), on the forms it
+    carries alone (a department file: two), not on the year's summaries."""
+    at = known.positions
+    depts = {dept for dept, _data in carried}
+    if len(depts) != len(carried) or not depts <= at.keys():
+        raise definition_store.changed(name)
+    if department is None and len(depts) != len(at):
+        raise definition_store.incomplete(name)
+    if department is not None and department in at and department not in depts:
+        raise definition_store.own_missing(name)
+    if department is not None and known.definition.department(department) is not None:
+        others = depts - (definition_store.carried(known.definition, department) or set())
+        if others:
+            raise definition_store.carries_others(name, others)
+    for dept, data in carried:
+        if sha256_hex(data) != known.parts[at[dept]].digest:
+            raise definition_store.changed(name)
+
+
+def _check_same(name: str, known: KnownDefinition, summaries: list, raws: list, department: str | None) -> None:
+    """A file whose root is the target's: it carries what a file of its department must, each
+    carried form's bytes the target's (by their digest); nothing is decoded."""
+    definition_store.check_carried(name, summaries, raws, department, None)
+    if department is not None and known.definition.department(department) is not None:
+        definition_store.check_carried(name, summaries, raws, department, definition_store.carried(known.definition, department))
+    definition_store.check_bytes(name, summaries, raws)
+
+
+def _check_whole(conn: sqlite3.Connection, digest: str, name: str, known: KnownDefinition | None) -> None:
+    """A schema-2 file's definition: the target's (the same digest of the same text), or decoded whole."""
+    if known is not None and digest == known.whole_digest:
+        row = conn.execute("SELECT typeof(json), CAST(json AS BLOB) FROM definition WHERE digest = ?", (digest,)).fetchone()
+        if row is not None and row[0] == "text" and definition_store.whole_digest(row[1]) == digest:
+            return
+    definition_store.read_whole(conn, digest, name)
 
 
 def who_changed(inc: Incoming, units: list) -> dict:
