@@ -25,7 +25,7 @@ from desktop.core.live_checks import LiveChecks
 from desktop.core.loader import DefinitionError, load_definition
 from desktop.core.validation import CHANGE_RULE, validate
 from desktop.core.year_cycle import key_map, map_entries
-from desktop.store.errors import WorkbookError
+from desktop.store.errors import ImportRejected, WorkbookError
 from desktop.store.file.document import OpenFile
 from desktop.store.file.workbook import Workbook
 from desktop.store.merge.run import merge_files
@@ -606,3 +606,23 @@ def test_year_next_writes_a_definition_whose_forms_are_not_in_file_name_order(de
         rolled = next_year(wb, definition.year.year + 1, tmp_path / "sonraki.faaliyet", tmp_path / "tanim")
     assert [f.department for f in load_definition(tmp_path / "tanim").forms] == names
     assert load_definition(tmp_path / "tanim").digest == rolled.definition.digest
+
+
+def test_a_whole_years_values_added_to_a_department_file_keep_only_its_own(tmp_path, kars2021, kars2020):
+    """A department file carries only its own form: the other departments' values of the earlier
+    year are not its own and are left out, not refused as unknown keys (an unknown key of its
+    own department still is)."""
+    out, _folder = kars2021
+    assert main(["distribute", str(out), "--out-dir", str(tmp_path / "d")]) == 0
+    with Workbook.open(kars2020, readonly=True) as old:
+        entries = old.entries()
+        key = _a_count(old)
+    dept = key.split(".")[0]
+    path = tmp_path / "d" / f"kars-2021-{dept}.faaliyet"
+    with Workbook.open(path) as wb:
+        written = wb.add_history(2020, entries, department=dept)
+        assert written > 0
+        assert wb.conn.execute("SELECT count(*) FROM history WHERE department != ?", (dept,)).fetchone()[0] == 0
+        stray = Entries(values={f"{dept}.yok_boyle_bir_alan": 1})
+        with pytest.raises(ImportRejected):
+            wb.add_history(2020, stray, department=dept)

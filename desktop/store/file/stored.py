@@ -619,7 +619,12 @@ def history_rows(definition: Definition, entries: Entries, year: int, department
     rows: list[tuple] = []
     problems: list[str] = []
 
+    known = {d.key for d in definition.departments}
+
     def add(target: str, attribute: str, value) -> None:
+        head = target.partition(".")[0]
+        if attribute == "value" and head in known and head not in departments:
+            return  # another department's value: not held here (a department file does not carry its form)
         type_, owner = history_type(definition, target, attribute), history_owner(definition, target, attribute)
         if type_ is None or owner is None:
             problems.append(_("'{key}' bu yılın tanımında yok; önce yeni anahtarına eşleyin (renamed_from)").format(key=target))
