@@ -145,24 +145,28 @@ class LeanCanvas(_canvas.Canvas):
         self._code.append(f"{self._fp(width)} w")
 
     def setFillColor(self, aColor, alpha=None):
-        if self._enforceColorSpace or not isinstance(aColor, Color) or isinstance(aColor, CMYKColor):
+        if not self._plain_rgb(aColor):
             return super().setFillColor(aColor, alpha)
         self._fillColorObj = aColor
-        self._code.append(f"{self._rgb(aColor)} rg")
-        if alpha is not None:
-            self.setFillAlpha(alpha)
-        elif getattr(aColor, "alpha", None) is not None:
-            self.setFillAlpha(aColor.alpha)
+        self._colour(aColor, alpha, "rg", self.setFillAlpha)
 
     def setStrokeColor(self, aColor, alpha=None):
-        if self._enforceColorSpace or not isinstance(aColor, Color) or isinstance(aColor, CMYKColor):
+        if not self._plain_rgb(aColor):
             return super().setStrokeColor(aColor, alpha)
         self._strokeColorObj = aColor
-        self._code.append(f"{self._rgb(aColor)} RG")
+        self._colour(aColor, alpha, "RG", self.setStrokeAlpha)
+
+    def _plain_rgb(self, colour) -> bool:
+        """An RGB colour written as ReportLab writes it (anything else goes through ReportLab)."""
+        return not self._enforceColorSpace and isinstance(colour, Color) and not isinstance(colour, CMYKColor)
+
+    def _colour(self, colour: Color, alpha, operator: str, set_alpha) -> None:
+        """The colour operator, then its alpha as ReportLab sets it: the one given, else the colour's own."""
+        self._code.append(f"{self._rgb(colour)} {operator}")
         if alpha is not None:
-            self.setStrokeAlpha(alpha)
-        elif getattr(aColor, "alpha", None) is not None:
-            self.setStrokeAlpha(aColor.alpha)
+            set_alpha(alpha)
+        elif getattr(colour, "alpha", None) is not None:
+            set_alpha(colour.alpha)
 
     def _rgb(self, colour: Color) -> str:
         rgb = (colour.red, colour.green, colour.blue)
