@@ -26,6 +26,7 @@ read-only opening, a merged department file), ``schema`` migrates them in place.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 
 from ...core.definition import Definition
 from ...core.form_parts import PartSummary, root_digest
@@ -180,15 +181,20 @@ def carries_others(name: str, others: set[str]) -> DamagedWorkbook:
     )
 
 
+def carried_by(summaries: list[PartSummary], raws: list[bytes | None]) -> tuple[set[str], set[str]]:
+    """(every department of the summaries, the departments whose form the file carries)."""
+    return {s.department for s in summaries}, {s.department for s, raw in zip(summaries, raws, strict=True) if raw is not None}
+
+
 def check_carried(
-    name: str, summaries: list[PartSummary], raws: list[bytes | None], department: str | None, allowed: set[str] | None
+    name: str, departments: Collection[str], carries: set[str], department: str | None, allowed: set[str] | None
 ) -> None:
-    """A consolidated file (``department`` None) carries every form; a department file its own
-    (when it has one) and only those ``allowed`` (``carried``); else DamagedWorkbook."""
-    carries = {s.department for s, raw in zip(summaries, raws, strict=True) if raw is not None}
-    if department is None and len(carries) != len(summaries):
+    """The one rule of what a file carries: a consolidated file (``department`` None) every form of
+    ``departments``; a department file its own (when it has one) and only those ``allowed``
+    (``carried``; None: not checked yet); else DamagedWorkbook."""
+    if department is None and len(carries) != len(departments):
         raise incomplete(name)
-    if department is not None and department in {s.department for s in summaries} and department not in carries:
+    if department is not None and department in departments and department not in carries:
         raise own_missing(name)
     others = carries - allowed if department is not None and allowed is not None else set()
     if others:
@@ -207,13 +213,14 @@ def read(conn: sqlite3.Connection, digest: str, name: str, department: str | Non
     """The file's definition, verified (see the module's docstring); ``department``: a department
     file's, whose form and the institution unit's are decoded now, the others' never."""
     head, summaries, raws = read_parts(conn, digest, name)
-    check_carried(name, summaries, raws, department, None)
+    departments, carries = carried_by(summaries, raws)
+    check_carried(name, departments, carries, department, None)
     try:
         definition = Definition.from_parts(head, summaries, raws, department, digest=digest)
     except ValueError as exc:  # Turkish, names the place or the limit
         raise _unreadable(name, exc) from None
     if department is not None:
-        check_carried(name, summaries, raws, department, carried(definition, department))
+        check_carried(name, departments, carries, department, carried(definition, department))
     return definition
 
 

@@ -310,14 +310,7 @@ def _check_same_carried(name: str, known: KnownDefinition, carried: list[tuple[s
     depts = {dept for dept, _data in carried}
     if len(depts) != len(carried) or not depts <= at.keys():
         raise definition_store.changed(name)
-    if department is None and len(depts) != len(at):
-        raise definition_store.incomplete(name)
-    if department is not None and department in at and department not in depts:
-        raise definition_store.own_missing(name)
-    if department is not None and known.definition.department(department) is not None:
-        others = depts - (definition_store.carried(known.definition, department) or set())
-        if others:
-            raise definition_store.carries_others(name, others)
+    _check_carries(name, known, at.keys(), depts, department)
     for dept, data in carried:
         if sha256_hex(data) != known.parts[at[dept]].digest:
             raise definition_store.changed(name)
@@ -326,10 +319,16 @@ def _check_same_carried(name: str, known: KnownDefinition, carried: list[tuple[s
 def _check_same(name: str, known: KnownDefinition, summaries: list, raws: list, department: str | None) -> None:
     """A file whose root is the target's: it carries what a file of its department must, each
     carried form's bytes the target's (by their digest); nothing is decoded."""
-    definition_store.check_carried(name, summaries, raws, department, None)
-    if department is not None and known.definition.department(department) is not None:
-        definition_store.check_carried(name, summaries, raws, department, definition_store.carried(known.definition, department))
+    _check_carries(name, known, *definition_store.carried_by(summaries, raws), department)
     definition_store.check_bytes(name, summaries, raws)
+
+
+def _check_carries(name: str, known: KnownDefinition, departments, carries: set[str], department: str | None) -> None:
+    """``definition_store.check_carried`` with what the target's definition allows a file of ``department``."""
+    allowed = definition_store.carried(known.definition, department) if department is not None else None
+    if department is not None and known.definition.department(department) is None:
+        allowed = None  # not a department of the year: the identity check refuses the file
+    definition_store.check_carried(name, departments, carries, department, allowed)
 
 
 def _check_whole(conn: sqlite3.Connection, digest: str, name: str, known: KnownDefinition | None) -> None:
