@@ -285,3 +285,43 @@ def test_a_stored_definition_that_breaks_a_role_is_refused():
     data["forms"][1]["sections"][0]["foreword"] = True
     with pytest.raises(InvalidData, match="sunuş bölümü"):
         Definition.from_json(json.dumps(data, ensure_ascii=False))
+
+
+def test_a_stored_form_is_checked_without_scanning_the_years_departments(definition, monkeypatch):
+    """Decoding a stored form checks its own role rules (``roles.form_problems``), not the departments'
+    (checked once with the head): a year of a thousand forms would scan its departments a thousand times."""
+    from desktop.core import roles
+
+    head, parts = definition.stored_parts
+    summaries, raws = [s for s, _d in parts], [d for _s, d in parts]
+    calls = {"departments": 0, "forms": 0}
+    department_problems, form_problems = roles.department_problems, roles.form_problems
+
+    def counted(name, fn):
+        def wrapped(*args, **kwargs):
+            calls[name] += 1
+            return fn(*args, **kwargs)
+
+        return wrapped
+
+    monkeypatch.setattr(roles, "department_problems", counted("departments", department_problems))
+    monkeypatch.setattr(roles, "form_problems", counted("forms", form_problems))
+    stored = Definition.from_parts(head, summaries, raws)
+    assert len(stored.forms) == len(definition.forms) > 2
+    assert calls == {"departments": 1, "forms": len(definition.forms) + 1}
+
+
+def test_a_stored_form_with_a_foreword_outside_the_institution_unit_is_refused(definition):
+    from desktop.core.form_parts import part_json, summary_of
+
+    head, parts = definition.stored_parts
+    institution = definition.institution_department
+    assert institution is not None
+    position, form = next((i, f) for i, f in enumerate(definition.forms) if f.department != institution.key)
+    broken = form.replace(sections=[form.sections[0].replace(foreword=True), *form.sections[1:]])
+    data = part_json(broken)
+    summaries = [s for s, _d in parts]
+    raws = [d for _s, d in parts]
+    summaries[position], raws[position] = summary_of(broken, data), data
+    with pytest.raises(InvalidData, match="sunuş"):
+        Definition.from_parts(head, summaries, raws)

@@ -109,7 +109,8 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
     def _check_form(self, form: FormDef) -> None:
         """The rules about one form (its department's own are checked by ``FormParts``)."""
         self._check_rows(form)
-        for _place, message in roles.problems(self.departments, [form], complete=False)[:1]:
+        institution = self.institution_department
+        for _place, message in roles.form_problems([form], institution.key if institution is not None else None)[:1]:
             raise ValueError(message)
 
     # --- look-ups -------------------------------------------------------

@@ -37,6 +37,12 @@ Place = tuple  # ("departments", 3, "finance") or ("forms", 0, "sections", 2, "f
 def problems(departments: Sequence[DepartmentDef], forms: Sequence[FormDef], *, complete: bool) -> list[tuple[Place, str]]:
     """(place, Turkish message) for every broken role rule; ``complete``: a definition folder,
     which must also declare its institution unit."""
+    institution = next((d.key for d in departments if d.role == "institution"), None)
+    return department_problems(departments, complete=complete) + form_problems(forms, institution)
+
+
+def department_problems(departments: Sequence[DepartmentDef], *, complete: bool) -> list[tuple[Place, str]]:
+    """The rules of the departments' roles: one institution unit (``complete``: declared), one finance unit."""
     out: list[tuple[Place, str]] = []
     institution = [(i, d) for i, d in enumerate(departments) if d.role == "institution"]
     if complete and not institution:
@@ -79,7 +85,14 @@ def problems(departments: Sequence[DepartmentDef], forms: Sequence[FormDef], *, 
             )
         else:
             first_finance = d.key
-    inst_key = institution[0][1].key if institution else None
+    return out
+
+
+def form_problems(forms: Sequence[FormDef], inst_key: str | None) -> list[tuple[Place, str]]:
+    """The rules of the sections only the institution unit's form may hold (foreword, year settings),
+    each once; ``inst_key``: the institution unit's key (None: none declared). Checked per form as a
+    stored form is decoded: it does not look at the year's departments (a year of a thousand)."""
+    out: list[tuple[Place, str]] = []
     owner = _("kurum biriminin ('{key}')").format(key=inst_key) if inst_key else _("kurum biriminin (role: institution)")
     seen: dict[str, str] = {}
     for f, form in enumerate(forms):
