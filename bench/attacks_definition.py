@@ -1,7 +1,8 @@
 """Attacks through a file's stored definition and its images (issue #12, item 4; photos of item 5).
 
 A ``.faaliyet`` file stores the year's definition as parts (its head, one part
-per form) checked against their digests and the root digest over them — which
+per form, one plan slice per department) checked against their digests and the
+root digest over them — which
 the sender computes, so a file from
 another PC can carry any definition. Each attack below forges one (a huge
 table, too many values, a long text, a hostile rule, a logo that is a path)
@@ -29,6 +30,7 @@ from desktop.core import limits
 from desktop.core.definition import Definition
 from desktop.core.form_parts import PartSummary, root_digest
 from desktop.core.forms import FormDef
+from desktop.core.plan_parts import PlanSummary
 from desktop.store.errors import WorkbookError
 from desktop.store.file.workbook import Workbook
 
@@ -45,12 +47,14 @@ def definition_data(definition: Definition) -> dict:
 
 def forge(definition: Definition, work: Path, data: dict, name: str = "itfaiye.faaliyet", tamper=None) -> Path:
     """A genuine department file whose stored definition is ``data``, written as the sender's copy of
-    the application would write its parts (``store/file/definition_store.py``): the head, every form's
-    summary and digest, the JSON of the department's own form and the institution unit's, the root
-    digest over them. ``tamper(conn)`` then changes the parts as it likes (no digest is made again)."""
+    the application would write its parts (``store/file/definition_store.py``): the head (its plan the
+    skeleton), every form's and plan slice's summary and digest, the JSON of the department's own form
+    and slice and the institution unit's, the root digest over them. ``tamper(conn)`` then changes the
+    parts as it likes (no digest is made again)."""
     path = work / name
     Workbook.create(path, definition, DEPARTMENT, user="saldirgan").close()
-    head = msgspec.json.encode({k: v for k, v in data.items() if k != "forms"}, order="sorted")
+    plan, slices = plan_parts(data.get("plan") or {}, [d["key"] for d in data["departments"]])
+    head = msgspec.json.encode({k: v for k, v in data.items() if k != "forms"} | {"plan": plan}, order="sorted")
     institution = {d["key"] for d in data["departments"] if d.get("role") == "institution"}
     rows = []
     for i, form in enumerate(data["forms"]):
@@ -64,6 +68,14 @@ def forge(definition: Definition, work: Path, data: dict, name: str = "itfaiye.f
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("DELETE FROM definition_form")
     conn.executemany("INSERT INTO definition_form (position, department, slots, digest, json) VALUES (?, ?, ?, ?, ?)", rows)
+    conn.execute("DELETE FROM definition_plan")
+    conn.executemany(
+        "INSERT INTO definition_plan (position, department, digest, json) VALUES (?, ?, ?, ?)",
+        [
+            (i, dept, hashlib.sha256(text).hexdigest(), text.decode() if dept in {DEPARTMENT, *institution} else None)
+            for i, (dept, text) in enumerate(slices)
+        ],
+    )
     conn.execute("UPDATE definition SET json = ?", (head.decode(),))
     seal(conn)
     if tamper is not None:
@@ -72,11 +84,34 @@ def forge(definition: Definition, work: Path, data: dict, name: str = "itfaiye.f
     return path
 
 
+def plan_parts(plan: dict, departments: list[str]) -> tuple[dict, list[tuple[str, bytes]]]:
+    """A plan (as data) split as the application stores it (``core/plan_parts.py``): the skeleton,
+    and each department's slice JSON (its items with their target and place), in ``departments``' order."""
+    slices: dict[str, dict[str, list]] = {}
+    aims = []
+    for aim in plan.get("aims", []):
+        goals = []
+        for goal in aim.get("goals", []):
+            targets = []
+            for target in goal.get("targets", []):
+                for kind in ("indicators", "activities"):
+                    for at, item in enumerate(target.get(kind, [])):
+                        slices.setdefault(item.get("department"), {"indicators": [], "activities": []})[kind].append(
+                            {"target": target["key"], "at": at, "item": item}
+                        )
+                targets.append(target | {"indicators": [], "activities": []})
+            goals.append(goal | {"targets": targets})
+        aims.append(aim | {"goals": goals})
+    skeleton = plan | {"aims": aims} if plan else plan
+    return skeleton, [(d, msgspec.json.encode(slices[d], order="sorted")) for d in departments if d in slices]
+
+
 def seal(conn: sqlite3.Connection) -> None:
     """The root digest of the stored head and summaries, written where the file keeps it."""
     (head,) = conn.execute("SELECT CAST(json AS BLOB) FROM definition").fetchone()
     summaries = [PartSummary(*r) for r in conn.execute("SELECT department, slots, digest FROM definition_form ORDER BY position")]
-    root = root_digest(hashlib.sha256(head).hexdigest(), summaries)
+    plans = [PlanSummary(*r) for r in conn.execute("SELECT department, digest FROM definition_plan ORDER BY position")]
+    root = root_digest(hashlib.sha256(head).hexdigest(), summaries, plans)
     conn.execute("UPDATE definition SET digest = ?", (root,))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (root,))
 
@@ -152,11 +187,13 @@ def definition_attack(name: str, edit: Callable[[dict], None], needle: str = "")
     return Attack(f"definition/{name}", "definition", run)
 
 
-def parts_attack(name: str, tamper: Callable[[sqlite3.Connection], None], needle: str) -> Attack:
-    """The genuine definition's parts, changed by ``tamper`` after they were sealed."""
+def parts_attack(name: str, tamper: Callable[..., None], needle: str, *, with_definition: bool = False) -> Attack:
+    """The genuine definition's parts, changed by ``tamper`` after they were sealed (``tamper(conn)``,
+    or ``tamper(conn, definition)`` ``with_definition``)."""
 
     def run(definition: Definition, work: Path) -> list[str]:
-        path = forge(definition, work, definition_data(definition), tamper=tamper)
+        change = (lambda conn: tamper(conn, definition)) if with_definition else tamper
+        path = forge(definition, work, definition_data(definition), tamper=change)
         return refused_everywhere(definition, work, path, needle)
 
     return Attack(f"definition/{name}", "definition", run)
@@ -192,6 +229,69 @@ def _own_form_missing(conn: sqlite3.Connection) -> None:
     conn.execute(f"UPDATE definition_form SET json = NULL WHERE department = '{DEPARTMENT}'")
 
 
+def _edit_slice(conn: sqlite3.Connection, edit: Callable[[dict], None]) -> None:
+    """The department's own plan slice edited, its digest and the root made again (a careful forger)."""
+    (text,) = conn.execute(f"SELECT json FROM definition_plan WHERE department = '{DEPARTMENT}'").fetchone()
+    data = msgspec.json.decode(text)
+    edit(data)
+    new = msgspec.json.encode(data, order="sorted")
+    conn.execute(
+        f"UPDATE definition_plan SET json = ?, digest = ? WHERE department = '{DEPARTMENT}'",
+        (new.decode(), hashlib.sha256(new).hexdigest()),
+    )
+    seal(conn)
+
+
+def _slice_not_its_digest(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        f"UPDATE definition_plan SET json = replace(json, '\"name\":\"', '\"name\":\"Sahte ') WHERE department = '{DEPARTMENT}'"
+    )
+
+
+def _another_departments_slice(conn: sqlite3.Connection, definition: Definition) -> None:
+    """imar's genuine slice (its digest the summary's) in the İtfaiye file: only the carrying is wrong."""
+    conn.execute("UPDATE definition_plan SET json = ? WHERE department = 'imar'", (_genuine_slice(definition, "imar"),))
+
+
+def _genuine_slice(definition: Definition, department: str) -> str:
+    data = next(d for p, d in definition.stored_plan if p.department == department)
+    assert data is not None
+    return data.decode()
+
+
+def _item_in_a_target_not_in_the_plan(conn: sqlite3.Connection) -> None:
+    _edit_slice(conn, lambda data: data["indicators"][0].update(target="olmayan_hedef"))
+
+
+def _item_of_another_department(conn: sqlite3.Connection) -> None:
+    _edit_slice(conn, lambda data: data["indicators"][0]["item"].update(department="imar"))
+
+
+def _place_taken_twice(conn: sqlite3.Connection) -> None:
+    def edit(data: dict) -> None:
+        data["indicators"].append(data["indicators"][0] | {"item": data["indicators"][0]["item"] | {"key": "ikinci"}})
+
+    _edit_slice(conn, edit)
+
+
+def _own_slice_missing(conn: sqlite3.Connection) -> None:
+    conn.execute(f"UPDATE definition_plan SET json = NULL WHERE department = '{DEPARTMENT}'")
+
+
+def _items_in_the_head(conn: sqlite3.Connection) -> None:
+    """The plan's items put back into the head (as schema 3 stored them), the root made again."""
+    (text,) = conn.execute("SELECT json FROM definition").fetchone()
+    (slice_text,) = conn.execute(f"SELECT json FROM definition_plan WHERE department = '{DEPARTMENT}'").fetchone()
+    head, placed = msgspec.json.decode(text), msgspec.json.decode(slice_text)["indicators"][0]
+    for aim in head["plan"]["aims"]:
+        for goal in aim["goals"]:
+            for target in goal["targets"]:
+                if target["key"] == placed["target"]:
+                    target["indicators"] = [placed["item"]]
+    conn.execute("UPDATE definition SET json = ?", (msgspec.json.encode(head, order="sorted").decode(),))
+    seal(conn)
+
+
 # --- the definition classes -------------------------------------------------------
 
 
@@ -224,7 +324,8 @@ def _json_too_big(data: dict) -> None:
 
 
 def _bad_number(data: dict) -> None:
-    data["plan"]["aims"][0]["goals"][0]["targets"][0]["indicators"][0]["target"] = "Infinity"
+    own = [i for a in data["plan"]["aims"] for g in a["goals"] for t in g["targets"] for i in t["indicators"]]
+    next(i for i in own if i["department"] == DEPARTMENT)["target"] = "Infinity"  # in a slice the file carries
 
 
 def _logo_path(path: str) -> Callable[[dict], None]:
@@ -433,6 +534,18 @@ ATTACKS: list[Attack] = [
     parts_attack("summary-not-its-form", _summary_not_its_form, "değer sayısı"),
     parts_attack("another-departments-form", _another_departments_form, "başka birimlerin formunu"),
     parts_attack("own-form-missing", _own_form_missing, "kendi formu yok"),
+    parts_attack("plan-slice-not-its-digest", _slice_not_its_digest, "plan parçası değiştirilmiş"),
+    parts_attack(
+        "another-departments-plan-slice",
+        _another_departments_slice,
+        "başka birimlerin gösterge ve faaliyetlerini",
+        with_definition=True,
+    ),
+    parts_attack("plan-item-in-a-target-not-in-the-plan", _item_in_a_target_not_in_the_plan, "planda olmayan"),
+    parts_attack("plan-item-of-another-department", _item_of_another_department, "başka bir birimin"),
+    parts_attack("plan-place-taken-twice", _place_taken_twice, "iki kez"),
+    parts_attack("own-plan-slice-missing", _own_slice_missing, "kendi gösterge ve faaliyetleri yok"),
+    parts_attack("plan-items-in-the-head", _items_in_the_head, "tanımın başında"),
     photo_attack("not-an-image", lambda: b"<html>bu bir resim degil</html>" * 10, "image/jpeg"),
     photo_attack("eps", eps, "image/jpeg"),
     photo_attack("eps-declared", eps, "application/postscript"),

@@ -15,9 +15,11 @@ from desktop.core import limits
 from desktop.core.definition import Definition
 from desktop.core.form_parts import FormParts, PartSummary, root_digest
 from desktop.core.forms import InvalidData
+from desktop.core.plan_parts import PlanSummary, skeleton
 from desktop.core.sha import sha256_hex
 from desktop.store.errors import DamagedWorkbook
 from desktop.store.file.document import OpenFile
+from desktop.store.file.schema import SCHEMA_VERSION
 from desktop.store.file.workbook import Workbook
 
 pytestmark = pytest.mark.definition("small")
@@ -67,7 +69,17 @@ def test_a_department_file_carries_only_its_own_parts_and_keeps_the_years_digest
             assert lazy.form(key) == definition.form(key) and lazy.slots_of(key) == definition.slots_of(key)
         for d in definition.departments:
             assert lazy.department(d.key) == definition.department(d.key)
-        assert lazy.plan == definition.plan
+        # the plan: its skeleton and the carried departments' items (plan_parts), in the plan's order
+        assert skeleton(lazy.plan) == skeleton(definition.plan) and not lazy.plan_complete
+        for key in ("imar", institution.key):
+            assert lazy.indicators_of(key) == definition.indicators_of(key)
+            assert lazy.activities_of(key) == definition.activities_of(key)
+        own = {"imar", institution.key}
+        assert lazy.plan.indicators() == [i for i in definition.plan.indicators() if i.department in own]
+        with pytest.raises(InvalidData, match="'itfaiye' biriminin gösterge ve faaliyetleri bu dosyada yok"):
+            lazy.indicators_of("itfaiye")
+        with pytest.raises(InvalidData, match="Planın tamamı bu dosyada yok"):
+            lazy.activities_of(None)
         # another department's form is not in the file: asking for it says so; a key of it is not this file's
         with pytest.raises(InvalidData, match="'itfaiye' biriminin formu bu dosyada yok"):
             lazy.form("itfaiye")
@@ -87,12 +99,15 @@ def test_a_department_file_carries_only_its_own_parts_and_keeps_the_years_digest
 def test_the_root_digest_covers_every_summary(definition):
     head, parts = definition.stored_parts
     summaries = [s for s, _data in parts]
-    root = root_digest(sha256_hex(head), summaries)
+    plans = [p for p, _data in definition.stored_plan]
+    root = root_digest(sha256_hex(head), summaries, plans)
     assert root == definition.digest
     changed = [PartSummary(s.department, s.slots + (i == 1), s.digest) for i, s in enumerate(summaries)]
-    assert root_digest(sha256_hex(head), changed) != root
-    assert root_digest(sha256_hex(head), summaries[::-1]) != root
-    assert root_digest(sha256_hex(head + b" "), summaries) != root
+    assert root_digest(sha256_hex(head), changed, plans) != root
+    assert root_digest(sha256_hex(head), summaries[::-1], plans) != root
+    assert root_digest(sha256_hex(head + b" "), summaries, plans) != root
+    assert len(plans) > 1 and root_digest(sha256_hex(head), summaries, plans[::-1]) != root
+    assert root_digest(sha256_hex(head), summaries, [PlanSummary(plans[0].department, "0" * 64), *plans[1:]]) != root
 
 
 # --- forged parts: someone who knows the format writes the file ----------------------------------
@@ -104,7 +119,8 @@ def seal(conn: sqlite3.Connection) -> None:
     summaries = [
         PartSummary(*row) for row in conn.execute("SELECT department, slots, digest FROM definition_form ORDER BY position")
     ]
-    root = root_digest(sha256_hex(head), summaries)
+    plans = [PlanSummary(*row) for row in conn.execute("SELECT department, digest FROM definition_plan ORDER BY position")]
+    root = root_digest(sha256_hex(head), summaries, plans)
     conn.execute("UPDATE definition SET digest = ?", (root,))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (root,))
 
@@ -231,6 +247,7 @@ def make_schema_2(path: Path, definition: Definition) -> None:
     digest = sha256_hex(text.encode())
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("DROP TABLE definition_form")
+    conn.execute("DROP TABLE definition_plan")
     conn.execute("DELETE FROM definition")
     conn.execute(
         "INSERT INTO definition (digest, id, version, json) VALUES (?, ?, ?, ?)",
@@ -253,7 +270,7 @@ def test_a_schema_2_file_opens_read_only_as_it_is_and_is_migrated_when_opened_fo
     with Workbook.open(path) as wb:
         assert wb.meta["definition_digest"] == definition.digest == wb.definition.digest
         assert wb.entries().values == values
-        assert wb.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert wb.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert decoded(wb.definition) == {"itfaiye", definition.institution_department.key}
         slot = next(s for s in wb.definition.slots_of("itfaiye") if not s.computed and s.type == "count")
         wb.apply(values={slot.key: 7})
@@ -296,10 +313,12 @@ def test_a_department_file_of_the_targets_definition_is_compared_in_place(consol
         (head,) = target.conn.execute("SELECT CAST(json AS BLOB) FROM definition").fetchone()
         summaries = definition_store.summaries_text(target.conn)
         digest = target.definition.digest
-    assert summaries.count(b"[") == len(json.loads(b"[" + summaries + b"]"))
+    forms, plans = json.loads(b"[" + summaries + b"]")  # every form's summary, then every plan slice's
+    assert summaries.count(b"[") == 2 + len(forms) + len(plans) and plans
     with sqlite3.connect(files["imar"]) as conn:
-        carried_forms = definition_store.same_parts(conn, digest, head, summaries)
-        assert carried_forms is not None and {d for d, _data in carried_forms} == carried(files["imar"])
+        found = definition_store.same_parts(conn, digest, head, summaries)
+        assert found is not None and {d for d, _data in found[0]} == carried(files["imar"])
+        assert {d for d, _data in found[1]} <= carried(files["imar"]) and found[1]
     forge_sql(files["itfaiye"], "UPDATE definition_form SET slots = slots + 1 WHERE position = 0", root=False)
     with sqlite3.connect(files["itfaiye"]) as conn:
         assert definition_store.same_parts(conn, digest, head, summaries) is None

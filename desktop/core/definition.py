@@ -19,6 +19,7 @@ from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict, as_bui
 from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
+from .plan_parts import CarriedPlan, PlanSummary, rebuild, skeleton, split
 from .sha import sha256_hex
 
 
@@ -198,10 +199,42 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         return self._forms.get(department) or FormDef(department=department)
 
     def indicators_of(self, department: str | None) -> list[IndicatorDef]:
+        """The department's indicators (None: the whole plan's); of a department file, only of the
+        departments it carries (``plan_carries``), else InvalidData saying so."""
+        self._plan_at_hand(department)
         return list(self.plan.indicators()) if department is None else list(self._plan_of[0].get(department, ()))
 
     def activities_of(self, department: str | None) -> list[ActivityDef]:
+        """The department's activities (None: the whole plan's); as ``indicators_of``."""
+        self._plan_at_hand(department)
         return list(self.plan.activities()) if department is None else list(self._plan_of[1].get(department, ()))
+
+    def plan_carries(self, department: str) -> bool:
+        """Whether the department's indicators and activities are at hand (a department file's plan
+        carries its own and the institution unit's: ``plan_parts.CarriedPlan``), or it has none."""
+        plan = self.plan
+        return not isinstance(plan, CarriedPlan) or plan.carries(department)
+
+    @property
+    def plan_complete(self) -> bool:
+        """Whether the whole plan is here (not a department file's ``CarriedPlan``)."""
+        return not isinstance(self.plan, CarriedPlan)
+
+    def _plan_at_hand(self, department: str | None) -> None:
+        if department is None and not self.plan_complete:
+            raise InvalidData(
+                _(
+                    "Planın tamamı bu dosyada yok: bir birim dosyası yalnızca kendi gösterge ve faaliyetlerini taşır. "
+                    "Bu iş için strateji biriminin birleşik dosyasını kullanın."
+                )
+            )
+        if department is not None and not self.plan_carries(department):
+            raise InvalidData(
+                _(
+                    "'{department}' biriminin gösterge ve faaliyetleri bu dosyada yok: bir birim dosyası yalnızca kendi "
+                    "gösterge ve faaliyetlerini taşır. Bu iş için strateji biriminin birleşik dosyasını kullanın."
+                ).format(department=department)
+            )
 
     @cached_property
     def institution_department(self) -> DepartmentDef | None:
@@ -263,16 +296,32 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     @cached_property
     def digest(self) -> str:
-        """Identifies this exact definition: the root over its head and every form's part
-        (``form_parts.root_digest``); of stored parts, from their summaries (no form decoded)."""
+        """Identifies this exact definition: the root over its head, every form's part and every
+        plan slice (``form_parts.root_digest``); of stored parts, from their summaries (no form decoded)."""
+        plans = [summary for summary, _data in self.stored_plan]
         if isinstance(self.forms, FormParts):
-            return root_digest(sha256_hex(self.head_json()), self.forms.summaries)
+            return root_digest(sha256_hex(self.head_json()), self.forms.summaries, plans)
         head, parts = self.stored_parts
-        return root_digest(sha256_hex(head), [summary for summary, _data in parts])
+        return root_digest(sha256_hex(head), [summary for summary, _data in parts], plans)
 
     def head_json(self) -> bytes:
-        """The canonical JSON of every part but the forms (a stored definition's head)."""
-        return part_json(DefinitionHead(**{name: getattr(self, name) for name in DefinitionHead.__struct_fields__}))
+        """The canonical JSON of every part but the forms, the plan as its skeleton (a stored
+        definition's head; the plan's items are the departments' slices: ``stored_plan``)."""
+        fields = {name: getattr(self, name) for name in DefinitionHead.__struct_fields__}
+        return part_json(DefinitionHead(**(fields | {"plan": skeleton(self.plan)})))
+
+    @cached_property
+    def stored_plan(self) -> list[tuple[PlanSummary, bytes | None]]:
+        """Every department's plan slice with items (``plan_parts``): its summary and canonical JSON,
+        in the departments' order; of stored parts, as stored (None: a slice not carried)."""
+        plan = self.plan
+        if isinstance(plan, CarriedPlan):
+            return list(zip(plan.summaries, plan.raws, strict=True))
+        out: list[tuple[PlanSummary, bytes | None]] = []
+        for department, part in split(plan, [d.key for d in self.departments]):
+            data = part_json(part)
+            out.append((PlanSummary(department, sha256_hex(data)), data))
+        return out
 
     @cached_property
     def stored_parts(self) -> tuple[bytes, list[tuple[PartSummary, bytes | None]]]:
@@ -315,6 +364,8 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         raws: list[bytes | None],
         department: str | None = None,
         *,
+        plans: list[PlanSummary] | None = None,
+        plan_raws: list[bytes | None] | None = None,
         digest: str | None = None,
     ) -> "Definition":
         """Check and build a definition stored as parts (``form_parts``; untrusted), or raise InvalidData.
@@ -326,13 +377,19 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         digest and summary before it is handed out); None: every form now. The digest is the
         root over the stored bytes (``Definition.digest``): its caller compares it with the
         file's, or gives it (``digest``) when it has made the root of these very bytes already.
+        ``plans``/``plan_raws``: every plan slice's summary and its JSON (None: not carried), the
+        head's plan being the skeleton (``plan_parts``); None: a file of schema 3, the whole plan
+        in the head.
         """
+        plan_raws = plan_raws if plans is not None and plan_raws is not None else []
         try:
-            limits.check_json_bytes(len(head) + sum(len(r) for r in raws if r is not None))
+            limits.check_json_bytes(len(head) + sum(len(r) for r in [*raws, *plan_raws] if r is not None))
         except limits.LimitExceeded as exc:
             raise InvalidData(str(exc)) from None
         stored = decode_stored(_HEAD.decode, head)
         fields = {name: getattr(stored, name) for name in DefinitionHead.__struct_fields__}
+        if plans is not None:
+            fields["plan"] = rebuild(stored.plan, plans, plan_raws)  # each carried slice checked
         try:
             parts = FormParts(summaries, raws)
             definition = cls(**fields, forms=cast(list[FormDef], parts))
@@ -340,7 +397,9 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
             raise
         except ValueError as exc:  # a rule of __post_init__, worded in Turkish
             raise InvalidData(str(exc)) from None
-        definition.__dict__["digest"] = digest or root_digest(sha256_hex(head), parts.summaries)  # a cached_property
+        if plans is not None:
+            definition.__dict__["stored_plan"] = list(zip(plans, plan_raws, strict=True))  # a cached_property: as stored
+        definition.__dict__["digest"] = digest or root_digest(sha256_hex(head), parts.summaries, plans)  # a cached_property
         if department is None:
             list(parts)
             return definition

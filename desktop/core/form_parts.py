@@ -6,7 +6,9 @@ definition is its **head** (institution, year, departments, plan: every field
 but the forms) and one **part per form**, each the canonical JSON of one form
 with its summary ``PartSummary`` (the form's department, its value count and
 the SHA-256 of its JSON). The definition's digest is the **root** over them:
-the SHA-256 of the head's digest and the ordered summaries (``root_digest``).
+the SHA-256 of the head's digest and the ordered summaries (``root_digest``),
+the forms' and the plan slices' (``plan_parts``: the head keeps the plan's
+skeleton, each department's indicators and activities are a part of their own).
 
 Opening verifies the root against the stored summaries and hashes only the
 parts it decodes, each against its own digest when it is decoded: the other
@@ -32,7 +34,8 @@ from .forms import FormDef, InvalidData, as_builtin
 from .i18n import _
 from .sha import sha256_hex
 
-FORMAT = "faaliyet-tanim-parcalari 1"  # what the root digest is made of (changes with it)
+FORMAT = "faaliyet-tanim-parcalari 2"  # what the root digest is made of (changes with it)
+FORMAT_3 = "faaliyet-tanim-parcalari 1"  # schema 3's: the whole plan in the head, no plan slices
 
 
 class PartSummary(NamedTuple):
@@ -43,10 +46,13 @@ class PartSummary(NamedTuple):
     digest: str
 
 
-def root_digest(head_digest: str, summaries: Sequence[PartSummary]) -> str:
-    """The definition's digest: SHA-256 of the head's digest and every form's summary, in order
-    (as JSON: a department key of any text cannot make two lists hash alike)."""
-    return sha256_hex(msgspec.json.encode([FORMAT, head_digest, [list(s) for s in summaries]]))
+def root_digest(head_digest: str, summaries: Sequence[PartSummary], plans: Sequence[Sequence[str]] | None) -> str:
+    """The definition's digest: SHA-256 of the head's digest, every form's summary and every plan
+    slice's (``plan_parts.PlanSummary``), in order (as JSON: a department key of any text cannot
+    make two lists hash alike). ``plans`` None: a file of schema 3 (the whole plan in its head)."""
+    if plans is None:
+        return sha256_hex(msgspec.json.encode([FORMAT_3, head_digest, [list(s) for s in summaries]]))
+    return sha256_hex(msgspec.json.encode([FORMAT, head_digest, [list(s) for s in summaries], [list(p) for p in plans]]))
 
 
 def part_json(part: msgspec.Struct) -> bytes:

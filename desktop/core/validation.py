@@ -12,6 +12,7 @@ from .findings import MISSING_RULE, Finding
 from .i18n import _
 from .item_kinds import KINDS
 from .numbers import format_number, format_percent
+from .plan import IndicatorDef
 from .values import display
 
 
@@ -67,11 +68,12 @@ def text_findings(
 
 
 def known_key(definition: Definition, key: str) -> bool:
-    """Can a narrative refer to ``key``: a value slot, or an indicator's actual."""
+    """Can a narrative refer to ``key``: a value slot, or an indicator's actual (of the forms and
+    plan items the file carries: a department file's are its own and the institution unit's)."""
     if key in definition.slots:
         return True
     ind, _dot, attr = key.rpartition(".")
-    return attr == "actual" and any(i.key == ind for i in definition.indicators_of(None))
+    return attr == "actual" and isinstance(definition.plan_item(ind), IndicatorDef)
 
 
 FIGURE_TYPES = ("money", "decimal", "count")
@@ -100,9 +102,11 @@ def figures_of(definition: Definition, view: ValueView, entries: Entries) -> dic
         out[f"{k}.actual"] = figure(e.actual)
     for k, a in entries.activities.items():
         out[f"{k}.actual_cost"] = figure(a.actual_cost)
-    for ind in definition.indicators_of(None):
+    # the plan's items the file carries (a department file: its own and the institution unit's,
+    # as its values are; the figures of a text it holds)
+    for ind in definition.plan.indicators():
         out[f"{ind.key}.target"], out[f"{ind.key}.baseline"] = figure(ind.target), figure(ind.baseline)
-    for act in definition.activities_of(None):
+    for act in definition.plan.activities():
         out[f"{act.key}.planned_cost"] = figure(act.planned_cost)
     return {k: v for k, v in out.items() if v is not None}
 
@@ -135,8 +139,8 @@ def label_of(definition: Definition, key: str) -> str:
     if slot:
         return slot.label
     ind_key, _dot, attr = key.rpartition(".")
-    ind = next((i for i in definition.indicators_of(None) if i.key == (ind_key or key)), None)
-    if ind is not None:
+    ind = definition.plan_item(ind_key or key)
+    if isinstance(ind, IndicatorDef):
         what = {"actual": _("gerçekleşme"), "explanation": _("sapma açıklaması"), "source": _("kaynak")}.get(attr, "")
         return f"{ind.code} {ind.name}" + (f" – {what}" if what and ind_key else "")
     target = next((t for t in definition.plan.targets() if t.key == key), None)
@@ -334,8 +338,12 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
 
 
 def plan_findings(definition: Definition, department: str | None = None) -> list[Finding]:
-    """The plan's weights: each target's indicator weights must total 100."""
-    out = []
+    """The plan's weights: each target's indicator weights must total 100. A rule of the whole
+    plan: a department file (``Definition.plan_complete`` False) carries only its own indicators
+    and the institution unit's, not a target's others, so it judges none (the consolidated file does)."""
+    out: list[Finding] = []
+    if not definition.plan_complete:
+        return out
     for target in definition.plan.targets():
         if department and not any(i.department == department for i in target.indicators):
             continue

@@ -12,7 +12,7 @@ import sqlite3
 from ...core.i18n import _
 
 APPLICATION_ID = 0x46414131  # "FAA1"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1 = """
 CREATE TABLE meta (
@@ -164,6 +164,29 @@ CREATE TABLE definition_form (
 
 def _v3(conn: sqlite3.Connection, name: str = "") -> None:
     conn.execute(_V3)
+
+
+# Version 4: the plan stored as parts too (``core/plan_parts.py``): the head keeps its skeleton,
+# ``definition_plan`` one row per department with plan items (its summary, and its slice's JSON
+# when the file carries it: a department file carries its own and the institution unit's).
+_V4 = """
+CREATE TABLE definition_plan (
+    position INTEGER PRIMARY KEY,
+    department TEXT NOT NULL UNIQUE,
+    digest TEXT NOT NULL,
+    json TEXT
+) STRICT
+"""
+
+
+def _v4(conn: sqlite3.Connection, name: str = "") -> None:
+    conn.execute(_V4)
+
+
+def _restore(conn: sqlite3.Connection, name: str, current: int) -> None:
+    """The definition of a file of schema ``current`` (one JSON row before 3, parts with the whole
+    plan in the head in 3) read, verified and written again as this schema's parts, its new
+    digest in ``meta``; refused (DamagedWorkbook, the file left as it was) when it is not sound."""
     rows = conn.execute("SELECT digest FROM definition").fetchall()
     if not rows:
         return  # a new file (or the schema's expected objects): nothing stored yet
@@ -175,21 +198,27 @@ def _v3(conn: sqlite3.Connection, name: str = "") -> None:
         raise definition_store.DamagedWorkbook(
             _("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=name)
         )
-    definition = definition_store.read_whole(conn, digest, name)  # refused (and the file left as it was) when bad
     department = (meta.get("department") or None) if meta.get("kind") == "department" else None
+    if current < 3:
+        definition = definition_store.read_whole(conn, digest, name)  # refused (and the file left as it was) when bad
+    else:  # schema 3's parts: read as that schema stored them (``user_version`` is still 3 here)
+        definition = definition_store.read(conn, digest, name, department)
     if department is not None and definition.department(department) is None:
         department = None  # reported by the opening (the file's department is not the definition's): nothing dropped
     new = definition_store.write(conn, definition, department)
     conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (new,))
 
 
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 
 
 def migrate(conn: sqlite3.Connection, current: int, name: str = "") -> None:
     """Bring a schema from ``current`` to SCHEMA_VERSION inside one transaction (``name``: the
-    file's, in the message of a definition that cannot be migrated)."""
+    file's, in the message of a definition that cannot be migrated). A stored definition is
+    written again as this schema's parts once every table is there (``_restore``)."""
     for version in range(current + 1, SCHEMA_VERSION + 1):
         MIGRATIONS[version](conn, name)
+    if 0 < current < SCHEMA_VERSION:
+        _restore(conn, name, current)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

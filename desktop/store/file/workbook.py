@@ -140,8 +140,8 @@ class Workbook:
         try:
             version = verify(conn, path.name)
             if version < SCHEMA_VERSION:
-                if reason is not None and version == 2:
-                    pass  # read as it is (definition_store.read_whole): the definition of schema 2 is one JSON row
+                if reason is not None and version in (2, 3):
+                    pass  # read as it is (definition_store): schema 2's definition is one JSON row, 3's parts hold the whole plan in the head
                 elif reason is not None:
                     raise ReadOnlyWorkbook(
                         _("'{name}' eski bir sürümde; güncellemek için yazılabilir bir konumda açın.").format(name=path.name)

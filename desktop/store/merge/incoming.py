@@ -114,11 +114,6 @@ class KnownDefinition:
         self._whole: str | None = None
         self._summaries: list[PartSummary] | None = None
 
-    @functools.cached_property
-    def positions(self) -> dict[str, int]:
-        """Each department's place among the target's summaries."""
-        return {s.department: i for i, s in enumerate(self.parts)}
-
     @property
     def parts(self) -> list[PartSummary]:
         """The target's summaries (of its definition, which its opening verified)."""
@@ -129,6 +124,16 @@ class KnownDefinition:
             else:
                 self._summaries = [s for s, _data in self.definition.stored_parts[1]]
         return self._summaries
+
+    @functools.cached_property
+    def form_digests(self) -> dict[str, str]:
+        """Each department's form digest in the target's definition."""
+        return {s.department: s.digest for s in self.parts}
+
+    @functools.cached_property
+    def plan_digests(self) -> dict[str, str]:
+        """Each department's plan slice digest in the target's definition."""
+        return {p.department: p.digest for p, _data in self.definition.stored_plan}
 
     @property
     def whole_digest(self) -> str:
@@ -282,20 +287,18 @@ def open_checked(path: Path, known: KnownDefinition | None = None, name: str = "
             raise DamagedWorkbook(_("'{name}' eksik: form tanımı dosyada yok. Dosyayı yeniden oluşturun.").format(name=name))
         department = meta.get("department") if meta.get("kind") == "department" else None
         department = department if type(department) is str and department else None
-        if version < SCHEMA_VERSION:  # schema 2: the whole definition in one row
+        if version < 3:  # schema 2: the whole definition in one row
             _check_whole(conn, digest, name, known)
             return conn, meta
-        same = known is not None and digest == known.digest
+        same = version == SCHEMA_VERSION and known is not None and digest == known.digest
         carried = definition_store.same_parts(conn, digest, known.head, known.summaries) if same and known else None
         if carried is not None and known is not None:  # the target's head and summaries, compared in place
-            _check_same_carried(name, known, carried, department)
+            _check_same_carried(name, known, *carried, department)
             return conn, meta
-        head, summaries, raws = definition_store.read_parts(
-            conn, digest, name, (known.head, known.head_digest) if same and known is not None else (b"", "")
-        )
         if same and known is not None:
-            _check_same(name, known, summaries, raws, department)
-        else:
+            parts = definition_store.read_parts(conn, digest, name, (known.head, known.head_digest))
+            _check_same(name, known, parts, department)
+        else:  # another definition, or one stored by schema 3 (the whole plan in its head): decoded
             definition_store.read(conn, digest, name, department)
         return conn, meta
     except BaseException:
@@ -303,32 +306,39 @@ def open_checked(path: Path, known: KnownDefinition | None = None, name: str = "
         raise
 
 
-def _check_same_carried(name: str, known: KnownDefinition, carried: list[tuple[str, bytes]], department: str | None) -> None:
-    """``_check_same`` of a file whose summaries are the target's (``same_parts``), on the forms it
-    carries alone (a department file: two), not on the year's summaries."""
-    at = known.positions
-    depts = {dept for dept, _data in carried}
-    if len(depts) != len(carried) or not depts <= at.keys():
-        raise definition_store.changed(name)
-    _check_carries(name, known, at.keys(), depts, department)
-    for dept, data in carried:
-        if sha256_hex(data) != known.parts[at[dept]].digest:
+def _check_same_carried(
+    name: str, known: KnownDefinition, carried: list[tuple[str, bytes]], plans: list[tuple[str, bytes]], department: str | None
+) -> None:
+    """``_check_same`` of a file whose summaries are the target's (``same_parts``), on the forms and
+    plan slices it carries alone (a department file: two of each), not on the year's summaries."""
+    for parts, of, plan in ((carried, known.form_digests, False), (plans, known.plan_digests, True)):
+        depts = {dept for dept, _data in parts}
+        if len(depts) != len(parts) or not depts <= of.keys():
             raise definition_store.changed(name)
+        _check_carries(name, known, of.keys(), depts, department, plan)
+        for dept, data in parts:
+            if sha256_hex(data) != of[dept]:
+                raise definition_store.changed(name)
 
 
-def _check_same(name: str, known: KnownDefinition, summaries: list, raws: list, department: str | None) -> None:
+def _check_same(name: str, known: KnownDefinition, parts: definition_store.Parts, department: str | None) -> None:
     """A file whose root is the target's: it carries what a file of its department must, each
-    carried form's bytes the target's (by their digest); nothing is decoded."""
-    _check_carries(name, known, *definition_store.carried_by(summaries, raws), department)
-    definition_store.check_bytes(name, summaries, raws)
+    carried form's and plan slice's bytes the target's (by their digest); nothing is decoded."""
+    _check_carries(name, known, *definition_store.carried_by(parts.summaries, parts.raws), department)
+    definition_store.check_bytes(name, parts.summaries, parts.raws)
+    plans = parts.plans or []
+    _check_carries(name, known, *definition_store.carried_by(plans, parts.plan_raws), department, True)
+    definition_store.check_bytes(name, plans, parts.plan_raws)
 
 
-def _check_carries(name: str, known: KnownDefinition, departments, carries: set[str], department: str | None) -> None:
+def _check_carries(
+    name: str, known: KnownDefinition, departments, carries: set[str], department: str | None, plan: bool = False
+) -> None:
     """``definition_store.check_carried`` with what the target's definition allows a file of ``department``."""
     allowed = definition_store.carried(known.definition, department) if department is not None else None
     if department is not None and known.definition.department(department) is None:
         allowed = None  # not a department of the year: the identity check refuses the file
-    definition_store.check_carried(name, departments, carries, department, allowed)
+    definition_store.check_carried(name, departments, carries, department, allowed, plan)
 
 
 def _check_whole(conn: sqlite3.Connection, digest: str, name: str, known: KnownDefinition | None) -> None:

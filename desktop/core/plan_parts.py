@@ -1,0 +1,196 @@
+"""A strategic plan stored as parts: its skeleton in the definition's head, each department's items a part.
+
+A year's plan grows with its departments (their indicators and activities); a
+department's file needs its own items (and the institution unit's), not the
+year's thousands. So a stored plan is its **skeleton** (name, period, aims →
+goals → performance targets with their keys and names, no indicator nor
+activity: it stays in the definition's head) and one **slice per department**
+with items: its indicators and activities, each with where it sits (its
+performance target's key and its place ``at`` in that target's list), so the
+whole plan is rebuilt in exactly its order. A slice's summary (``PlanSummary``:
+its department, the SHA-256 of its canonical JSON) is covered by the root
+digest (``form_parts.root_digest``), as a form's is.
+
+A slice is checked when it is decoded (``rebuild``): its digest, its own rules
+(every item its department's, placed in a target of the skeleton, no place
+taken twice). The rules over the whole plan (unique keys, counts, targets
+within the period, every department known, ``target`` against ``targets``) run
+on the plan rebuilt from the slices at hand: the whole plan for a consolidated
+file (there ``rebuild`` also requires each target's places to be 0, 1, 2… with
+no gap), the carried items for a department file, whose plan is a
+``CarriedPlan``: asking it for another department's items raises
+``InvalidData`` (``Definition.indicators_of``), as asking for another form does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Annotated, NamedTuple
+
+import msgspec
+from msgspec import Meta, field
+
+from .forms import InvalidData, Segment, Strict
+from .i18n import _
+from .limits import MAX_PLAN_ENTRIES
+from .plan import ActivityDef, IndicatorDef, PerformanceTargetDef, PlanDef
+from .sha import sha256_hex
+
+Place = Annotated[int, Meta(ge=0, lt=MAX_PLAN_ENTRIES)]
+
+
+class PlanSummary(NamedTuple):
+    """What the root digest says of one department's slice: its department, its JSON's SHA-256."""
+
+    department: str
+    digest: str
+
+
+class PlacedIndicator(Strict, frozen=True, kw_only=True):
+    target: Segment  # the performance target's key
+    at: Place  # its place among the target's indicators
+    item: IndicatorDef
+
+
+class PlacedActivity(Strict, frozen=True, kw_only=True):
+    target: Segment
+    at: Place
+    item: ActivityDef
+
+
+class PlanSlice(Strict, frozen=True, kw_only=True):
+    """One department's indicators and activities, each with where it sits in the plan."""
+
+    indicators: Annotated[list[PlacedIndicator], Meta(max_length=MAX_PLAN_ENTRIES)] = field(default_factory=list)
+    activities: Annotated[list[PlacedActivity], Meta(max_length=MAX_PLAN_ENTRIES)] = field(default_factory=list)
+
+
+class CarriedPlan(PlanDef, frozen=True, kw_only=True, dict=True):
+    """A department file's plan: the skeleton with the carried departments' items only.
+
+    ``summaries``: every slice's summary (as stored); ``raws``: the carried slices' stored JSON
+    (None for a slice the file does not carry), written back as they were."""
+
+    @property
+    def summaries(self) -> list[PlanSummary]:
+        return self.__dict__["summaries"]
+
+    @property
+    def raws(self) -> list[bytes | None]:
+        return self.__dict__["raws"]
+
+    def carries(self, department: str) -> bool:
+        """Whether the department's items are here (or it has none)."""
+        found = self.__dict__["index"].get(department)
+        return found is None or self.raws[found] is not None
+
+
+_SLICE = msgspec.json.Decoder(PlanSlice)
+
+
+def _with_items(plan: PlanDef, items: dict[str, tuple[list[IndicatorDef], list[ActivityDef]]], kind: type[PlanDef]) -> PlanDef:
+    """``plan`` (a skeleton or a whole plan) with each target's items replaced by ``items[key]``
+    (a target not in ``items`` gets none); a new ``kind``, its rules run."""
+
+    def target(t: PerformanceTargetDef) -> PerformanceTargetDef:
+        found = items.get(t.key)
+        if found is None:
+            return t if not (t.indicators or t.activities) else t.replace(indicators=[], activities=[])
+        return t.replace(indicators=found[0], activities=found[1])
+
+    aims = [a.replace(goals=[g.replace(targets=[target(t) for t in g.targets]) for g in a.goals]) for a in plan.aims]
+    return kind(name=plan.name, period=plan.period, aims=aims)
+
+
+def skeleton(plan: PlanDef) -> PlanDef:
+    """The plan without its indicators and activities (what a definition's head stores)."""
+    return _with_items(plan, {}, PlanDef)
+
+
+def split(plan: PlanDef, departments: Iterable[str]) -> list[tuple[str, PlanSlice]]:
+    """Each department's slice, in ``departments``' order, of those with items."""
+    by_dept: dict[str, tuple[list[PlacedIndicator], list[PlacedActivity]]] = {}
+    for t in plan.targets():
+        for at, i in enumerate(t.indicators):
+            by_dept.setdefault(i.department, ([], []))[0].append(PlacedIndicator(target=t.key, at=at, item=i))
+        for at, a in enumerate(t.activities):
+            by_dept.setdefault(a.department, ([], []))[1].append(PlacedActivity(target=t.key, at=at, item=a))
+    return [(d, PlanSlice(indicators=by_dept[d][0], activities=by_dept[d][1])) for d in departments if d in by_dept]
+
+
+def check_skeleton(plan: PlanDef) -> None:
+    """A stored head's plan holds no indicator nor activity (they are the departments' slices)."""
+    for t in plan.targets():
+        if t.indicators or t.activities:
+            raise InvalidData(
+                _("plan.{target}: tanımın başında gösterge ya da faaliyet var; bunlar birimlerin plan parçalarında olur").format(
+                    target=t.key
+                )
+            )
+
+
+def _decode(i: int, summary: PlanSummary, raw: bytes) -> PlanSlice:
+    from .form_parts import decode_stored  # local: form_parts builds on this module's summaries
+
+    if sha256_hex(raw) != summary.digest:
+        raise InvalidData(
+            _("plan[{i}]: '{department}' biriminin plan parçası değiştirilmiş (özeti tutmuyor)").format(
+                i=i, department=summary.department
+            )
+        )
+    return decode_stored(_SLICE.decode, raw, f"plan[{i}]")
+
+
+def rebuild(skeleton_plan: PlanDef, summaries: Sequence[PlanSummary], raws: Sequence[bytes | None]) -> PlanDef:
+    """The plan of the skeleton and the stored slices (``raws``: each slice's JSON, None for one the
+    file does not carry), each slice checked as it is decoded (see the module's docstring): a
+    ``PlanDef`` when every slice is here, else a ``CarriedPlan``; InvalidData (Turkish) else."""
+    if len(summaries) != len(raws):
+        raise ValueError("summaries and raws differ in length")
+    check_skeleton(skeleton_plan)
+    index = {s.department: i for i, s in enumerate(summaries)}
+    if len(index) != len(summaries):
+        raise InvalidData(_("plan: bir birimin birden fazla plan parçası var"))
+    whole = all(raw is not None for raw in raws)
+    placed: dict[str, tuple[dict[int, IndicatorDef], dict[int, ActivityDef]]] = {t.key: ({}, {}) for t in skeleton_plan.targets()}
+    for i, (summary, raw) in enumerate(zip(summaries, raws, strict=True)):
+        if raw is None:
+            continue
+        part = _decode(i, summary, raw)
+        placed_items: tuple[list[PlacedIndicator] | list[PlacedActivity], ...] = (part.indicators, part.activities)
+        for kind, in_part in enumerate(placed_items):
+            for p in in_part:
+                places = placed.get(p.target)
+                if places is None:
+                    raise InvalidData(
+                        _("plan[{i}]: '{key}' planda olmayan '{target}' performans hedefine yerleştirilmiş").format(
+                            i=i, key=p.item.key, target=p.target
+                        )
+                    )
+                if p.item.department != summary.department:
+                    raise InvalidData(
+                        _(
+                            "plan[{i}]: '{department}' biriminin plan parçasında başka bir birimin ('{other}') '{key}' kalemi var"
+                        ).format(i=i, department=summary.department, other=p.item.department, key=p.item.key)
+                    )
+                if p.at in places[kind]:
+                    raise InvalidData(
+                        _("plan[{i}]: '{target}' performans hedefinde {at}. sıra iki kez kullanılmış ('{key}')").format(
+                            i=i, target=p.target, at=p.at + 1, key=p.item.key
+                        )
+                    )
+                places[kind][p.at] = p.item  # type: ignore[assignment]
+    items: dict[str, tuple[list[IndicatorDef], list[ActivityDef]]] = {}
+    for key, (indicators, activities) in placed.items():
+        if not (indicators or activities):
+            continue
+        if whole and (sorted(indicators) != list(range(len(indicators))) or sorted(activities) != list(range(len(activities)))):
+            raise InvalidData(_("plan: '{target}' performans hedefindeki kalemlerin sırası eksik").format(target=key))
+        items[key] = ([indicators[n] for n in sorted(indicators)], [activities[n] for n in sorted(activities)])
+    try:
+        plan = _with_items(skeleton_plan, items, PlanDef if whole else CarriedPlan)
+    except ValueError as exc:  # a rule of the (carried) plan, worded in Turkish
+        raise InvalidData(str(exc)) from None
+    if isinstance(plan, CarriedPlan):
+        plan.__dict__.update(summaries=list(summaries), raws=list(raws), index=index)
+    return plan
