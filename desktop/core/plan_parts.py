@@ -98,7 +98,17 @@ def _with_items(plan: PlanDef, items: dict[str, tuple[list[IndicatorDef], list[A
             return t if not (t.indicators or t.activities) else t.replace(indicators=[], activities=[])
         return t.replace(indicators=found[0], activities=found[1])
 
-    aims = [a.replace(goals=[g.replace(targets=[target(t) for t in g.targets]) for g in a.goals]) for a in plan.aims]
+    def unchanged(t: PerformanceTargetDef) -> bool:
+        return t.key not in items and not (t.indicators or t.activities)
+
+    # an aim whose targets stay as they are is the same object (a department file fills a few
+    # targets of a year's hundreds: the others are not built again)
+    aims = [
+        a
+        if all(unchanged(t) for g in a.goals for t in g.targets)
+        else a.replace(goals=[g.replace(targets=[target(t) for t in g.targets]) for g in a.goals])
+        for a in plan.aims
+    ]
     return kind(name=plan.name, period=plan.period, aims=aims)
 
 

@@ -32,6 +32,8 @@ of that text (``whole_digest``): ``read_whole`` reads them, ``schema`` migrates 
 from __future__ import annotations
 
 import sqlite3
+
+import msgspec
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
@@ -127,20 +129,33 @@ class Parts(NamedTuple):
     plan_raws: list[bytes | None]
 
 
-def _plan_rows(conn: sqlite3.Connection, name: str) -> tuple[list[PlanSummary], list[bytes | None]]:
-    plans, raws = [], []
-    for department, plan_digest, kind, data in conn.execute(
-        "SELECT CAST(department AS BLOB), CAST(digest AS BLOB), typeof(json), CAST(json AS BLOB) "
-        "FROM definition_plan ORDER BY position"
-    ):
-        if kind not in ("text", "null") or type(department) is not bytes:
-            raise changed(name)  # STRICT columns: only a hand-made file has other types
-        try:
-            plans.append(PlanSummary(department.decode("utf-8"), plan_digest.decode("ascii")))
-        except (UnicodeDecodeError, AttributeError):
-            raise changed(name) from None
-        raws.append(data)
-    return plans, raws
+# Each table's summaries as one JSON text made by SQLite (a plain scan reads the rows in ``position``
+# order: it is the rowid), decoded and type-checked in one call: a year has a row per department,
+# and no Python runs per row. The carried JSON is read apart (a department file: two rows).
+_ROWS = {
+    "definition_form": ("json_array(department, slots, digest)", msgspec.json.Decoder(list[PartSummary])),
+    "definition_plan": ("json_array(department, digest)", msgspec.json.Decoder(list[PlanSummary])),
+}
+
+
+def _rows(conn: sqlite3.Connection, table: str, name: str) -> tuple[list, list[bytes | None]]:
+    """(every summary of ``table`` in order, each row's JSON or None), or DamagedWorkbook: a row of
+    another type than Faaliyet writes, or places that are not 0, 1, 2… (only a hand-made file)."""
+    array, decoder = _ROWS[table]
+    text, count, low, high, odd = conn.execute(
+        f"SELECT CAST('[' || coalesce(group_concat({array}, ','), '') || ']' AS BLOB), count(*), "
+        f"min(position), max(position), coalesce(sum(typeof(json) NOT IN ('text', 'null')), 0) FROM {table}"
+    ).fetchone()
+    if odd or (count and (low != 0 or high != count - 1)):
+        raise changed(name)
+    try:
+        summaries = decoder.decode(text)
+    except msgspec.DecodeError:
+        raise changed(name) from None  # not what Faaliyet writes: the root cannot be its digest
+    raws: list[bytes | None] = [None] * count
+    for position, data in conn.execute(f"SELECT position, CAST(json AS BLOB) FROM {table} WHERE json IS NOT NULL"):
+        raws[position] = data
+    return summaries, raws
 
 
 def read_parts(conn: sqlite3.Connection, digest: str, name: str, known_head: tuple[bytes, str] = (b"", "")) -> Parts:
@@ -153,21 +168,9 @@ def read_parts(conn: sqlite3.Connection, digest: str, name: str, known_head: tup
     if row is None or row[0] != "text":
         raise _missing(name)
     head = row[1]
-    summaries, raws = [], []
-    # the text columns as bytes (no text factory per row: a year has a row per department)
-    for department, slots, form_digest, kind, data in conn.execute(
-        "SELECT CAST(department AS BLOB), slots, CAST(digest AS BLOB), typeof(json), CAST(json AS BLOB) "
-        "FROM definition_form ORDER BY position"
-    ):
-        if kind not in ("text", "null") or type(department) is not bytes or type(slots) is not int:
-            raise changed(name)  # STRICT columns: only a hand-made file has other types
-        try:
-            summaries.append(PartSummary(department.decode("utf-8"), slots, form_digest.decode("ascii")))
-        except (UnicodeDecodeError, AttributeError):
-            raise changed(name) from None  # not what Faaliyet writes: the root cannot be its digest
-        raws.append(data)
+    summaries, raws = _rows(conn, "definition_form", name)
     v3 = conn.execute("PRAGMA user_version").fetchone()[0] == 3
-    plans, plan_raws = _plan_rows(conn, name) if not v3 else (None, [])
+    plans, plan_raws = _rows(conn, "definition_plan", name) if not v3 else (None, [])
     head_digest = known_head[1] if known_head[0] and head == known_head[0] else sha256_hex(head)
     if root_digest(head_digest, summaries, plans) != digest:
         raise changed(name)

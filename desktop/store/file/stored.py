@@ -625,6 +625,8 @@ def history_rows(definition: Definition, entries: Entries, year: int, department
         head = target.partition(".")[0]
         if attribute == "value" and head in known and head not in departments:
             return  # another department's value: not held here (a department file does not carry its form)
+        if attribute != "value" and not definition.plan_complete and definition.plan_item(target) is None:
+            return  # not one of the plan items a department file carries: another department's (plan_parts)
         type_, owner = history_type(definition, target, attribute), history_owner(definition, target, attribute)
         if type_ is None or owner is None:
             problems.append(_("'{key}' bu yılın tanımında yok; önce yeni anahtarına eşleyin (renamed_from)").format(key=target))
