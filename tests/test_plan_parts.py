@@ -46,7 +46,9 @@ def test_a_department_files_stored_rows_hold_no_other_departments_plan_items(fil
     for x in others:  # neither in the head nor in any slice: only their department's summary
         assert not any(f'"{x.key}"' in t for t in texts), x.key
     head = msgspec.json.decode(texts[0])
-    assert all(not t["indicators"] and not t["activities"] for a in head["plan"]["aims"] for g in a["goals"] for t in g["targets"])
+    assert all(
+        not t["indicators"] and not t["activities"] for a in head["plan"]["aims"] for g in a["goals"] for t in g["targets"]
+    )
 
 
 def test_opening_a_department_file_decodes_only_the_carried_slices(files, definition, monkeypatch):

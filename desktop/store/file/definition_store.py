@@ -32,10 +32,10 @@ of that text (``whole_digest``): ``read_whole`` reads them, ``schema`` migrates 
 from __future__ import annotations
 
 import sqlite3
-
-import msgspec
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
+
+import msgspec
 
 from ...core.definition import Definition
 from ...core.form_parts import PartSummary, root_digest
@@ -132,7 +132,7 @@ class Parts(NamedTuple):
 # Each table's summaries as one JSON text made by SQLite (a plain scan reads the rows in ``position``
 # order: it is the rowid), decoded and type-checked in one call: a year has a row per department,
 # and no Python runs per row. The carried JSON is read apart (a department file: two rows).
-_ROWS = {
+_ROWS: dict[str, tuple[str, msgspec.json.Decoder]] = {
     "definition_form": ("json_array(department, slots, digest)", msgspec.json.Decoder(list[PartSummary])),
     "definition_plan": ("json_array(department, digest)", msgspec.json.Decoder(list[PlanSummary])),
 }
