@@ -50,9 +50,10 @@ def root_digest(head_digest: str, summaries: Sequence[PartSummary], plans: Seque
     """The definition's digest: SHA-256 of the head's digest, every form's summary and every plan
     slice's (``plan_parts.PlanSummary``), in order (as JSON: a department key of any text cannot
     make two lists hash alike). ``plans`` None: a file of schema 3 (the whole plan in its head)."""
+    # (a summary is a tuple: encoded as the JSON array of its values, no list made per summary)
     if plans is None:
-        return sha256_hex(msgspec.json.encode([FORMAT_3, head_digest, [list(s) for s in summaries]]))
-    return sha256_hex(msgspec.json.encode([FORMAT, head_digest, [list(s) for s in summaries], [list(p) for p in plans]]))
+        return sha256_hex(msgspec.json.encode([FORMAT_3, head_digest, summaries]))
+    return sha256_hex(msgspec.json.encode([FORMAT, head_digest, summaries, plans]))
 
 
 def part_json(part: msgspec.Struct) -> bytes:

@@ -134,11 +134,14 @@ class PlanDef(Strict, frozen=True, kw_only=True):
         )
 
     def __post_init__(self) -> None:
-        at_most(len(self.targets()), MAX_PLAN_ENTRIES, _("planın performans hedefi sayısı"))
-        at_most(len(self.indicators()), MAX_PLAN_ENTRIES, _("planın gösterge sayısı"))
-        at_most(len(self.activities()), MAX_PLAN_ENTRIES, _("planın faaliyet sayısı"))
-        first, last = self.years() or (2000, 2100)
-        for i in self.indicators():
+        targets = self.targets()  # each list made once: a year's plan is checked at every opening
+        indicators = [i for t in targets for i in t.indicators]
+        activities = [x for t in targets for x in t.activities]
+        at_most(len(targets), MAX_PLAN_ENTRIES, _("planın performans hedefi sayısı"))
+        at_most(len(indicators), MAX_PLAN_ENTRIES, _("planın gösterge sayısı"))
+        at_most(len(activities), MAX_PLAN_ENTRIES, _("planın faaliyet sayısı"))
+        first, last = self.years() or (2000, 2100) if any(i.targets for i in indicators) else (2000, 2100)
+        for i in indicators:
             outside = sorted(y for y in i.yearly if not first <= y <= last) if i.targets else ()
             if outside:
                 raise ValueError(
@@ -148,7 +151,7 @@ class PlanDef(Strict, frozen=True, kw_only=True):
                     ).format(key=i.key, year=outside[0], period=self.period or f"{first}-{last}")
                 )
         seen: set[str] = set()
-        for k in [i.key for i in self.indicators()] + [x.key for x in self.activities()] + [t.key for t in self.targets()]:
+        for k in [i.key for i in indicators] + [x.key for x in activities] + [t.key for t in targets]:
             if k in seen:
                 raise ValueError(_("'{k}' plan anahtarı birden fazla kez kullanılmış").format(k=k))
             seen.add(k)

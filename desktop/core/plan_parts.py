@@ -162,7 +162,8 @@ def rebuild(skeleton_plan: PlanDef, summaries: Sequence[PlanSummary], raws: Sequ
     if len(index) != len(summaries):
         raise InvalidData(_("plan: bir birimin birden fazla plan parçası var"))
     whole = all(raw is not None for raw in raws)
-    placed: dict[str, tuple[dict[int, IndicatorDef], dict[int, ActivityDef]]] = {t.key: ({}, {}) for t in skeleton_plan.targets()}
+    targets: set[str] | None = None  # the skeleton's target keys, made when a slice has items
+    placed: dict[str, tuple[dict[int, IndicatorDef], dict[int, ActivityDef]]] = {}
     for i, (summary, raw) in enumerate(zip(summaries, raws, strict=True)):
         if raw is None:
             continue
@@ -170,13 +171,15 @@ def rebuild(skeleton_plan: PlanDef, summaries: Sequence[PlanSummary], raws: Sequ
         placed_items: tuple[list[PlacedIndicator] | list[PlacedActivity], ...] = (part.indicators, part.activities)
         for kind, in_part in enumerate(placed_items):
             for p in in_part:
-                places = placed.get(p.target)
-                if places is None:
+                if targets is None:
+                    targets = {t.key for t in skeleton_plan.targets()}
+                if p.target not in targets:
                     raise InvalidData(
                         _("plan[{i}]: '{key}' planda olmayan '{target}' performans hedefine yerleştirilmiş").format(
                             i=i, key=p.item.key, target=p.target
                         )
                     )
+                places = placed.setdefault(p.target, ({}, {}))
                 if p.item.department != summary.department:
                     raise InvalidData(
                         _(
