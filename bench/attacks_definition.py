@@ -86,19 +86,21 @@ def forge(definition: Definition, work: Path, data: dict, name: str = "itfaiye.f
 
 def plan_parts(plan: dict, departments: list[str]) -> tuple[dict, list[tuple[str, bytes]]]:
     """A plan (as data) split as the application stores it (``core/plan_parts.py``): the skeleton,
-    and each department's slice JSON (its items with their target and place), in ``departments``' order."""
-    slices: dict[str, dict[str, list]] = {}
+    and each department's slice JSON (its items with their target and place, the sizes of the
+    targets it fills), in ``departments``' order."""
+    slices: dict[str, dict] = {}
     aims = []
     for aim in plan.get("aims", []):
         goals = []
         for goal in aim.get("goals", []):
             targets = []
             for target in goal.get("targets", []):
+                size = [len(target.get("indicators", [])), len(target.get("activities", []))]
                 for kind in ("indicators", "activities"):
                     for at, item in enumerate(target.get(kind, [])):
-                        slices.setdefault(item.get("department"), {"indicators": [], "activities": []})[kind].append(
-                            {"target": target["key"], "at": at, "item": item}
-                        )
+                        part = slices.setdefault(item.get("department"), {"indicators": [], "activities": [], "sizes": {}})
+                        part[kind].append({"target": target["key"], "at": at, "item": item})
+                        part["sizes"][target["key"]] = size
                 targets.append(target | {"indicators": [], "activities": []})
             goals.append(goal | {"targets": targets})
         aims.append(aim | {"goals": goals})
@@ -270,6 +272,17 @@ def _item_of_another_department(conn: sqlite3.Connection) -> None:
 def _place_taken_twice(conn: sqlite3.Connection) -> None:
     def edit(data: dict) -> None:
         data["indicators"].append(data["indicators"][0] | {"item": data["indicators"][0]["item"] | {"key": "ikinci"}})
+
+    _edit_slice(conn, edit)
+
+
+def _size_not_the_plans(conn: sqlite3.Connection) -> None:
+    """A target said to hold fewer indicators than the slice places in it (so the file would seem to
+    hold it whole when it does not)."""
+
+    def edit(data: dict) -> None:
+        target = data["indicators"][-1]["target"]
+        data["sizes"][target] = [0, data["sizes"][target][1]]
 
     _edit_slice(conn, edit)
 
@@ -544,6 +557,7 @@ ATTACKS: list[Attack] = [
     parts_attack("plan-item-in-a-target-not-in-the-plan", _item_in_a_target_not_in_the_plan, "planda olmayan"),
     parts_attack("plan-item-of-another-department", _item_of_another_department, "başka bir birimin"),
     parts_attack("plan-place-taken-twice", _place_taken_twice, "iki kez"),
+    parts_attack("plan-target-size-not-the-plans", _size_not_the_plans, "kalem sayısı"),
     parts_attack("own-plan-slice-missing", _own_slice_missing, "kendi gösterge ve faaliyetleri yok"),
     parts_attack("plan-items-in-the-head", _items_in_the_head, "tanımın başında"),
     photo_attack("not-an-image", lambda: b"<html>bu bir resim degil</html>" * 10, "image/jpeg"),

@@ -87,6 +87,38 @@ def test_the_plan_rebuilt_from_a_consolidated_files_slices_is_the_loaded_one_in_
             assert all(by_key[t.key].indicators == t.indicators for t in mixed)
 
 
+def test_a_department_file_judges_only_the_targets_it_holds_whole(tmp_path, definitions):
+    """A target shared with another department: its weights and roll-up need every indicator, which
+    only the whole plan has; the department file says nothing of it rather than something partial."""
+    from desktop.core.validation import plan_findings
+
+    definition = definitions("kars")
+    institution = definition.institution_department.key
+    def own(department: str) -> list:
+        return [t for t in definition.plan.targets() if {x.department for x in [*t.indicators, *t.activities]} == {department}]
+
+    shared, department = next(
+        (t, i.department)
+        for t in definition.plan.targets()
+        if len({i.department for i in t.indicators} - {institution}) > 1
+        for i in t.indicators
+        if own(i.department)
+    )
+    path = tmp_path / "birim.faaliyet"
+    Workbook.create(path, definition, department, user="test").close()
+    with Workbook.open(path) as wb:
+        d = wb.definition
+        assert not d.plan_target_whole(shared.key) and all(d.plan_target_whole(t.key) for t in own(department))
+        by_key = {t.key: t for t in d.plan.targets()}
+        assert [i.key for i in by_key[shared.key].indicators] == [
+            i.key for i in shared.indicators if i.department in (department, institution)
+        ]
+        judged = {f.place for f in plan_findings(d, department)}
+        assert shared.key not in judged
+        whole = {f.place for f in plan_findings(definition, department)}
+        assert judged == whole - {t.key for t in definition.plan.targets() if not d.plan_target_whole(t.key)}
+
+
 def test_a_department_file_made_again_from_its_own_definition_keeps_the_years_digest(tmp_path, files, definition):
     again = tmp_path / "again.faaliyet"
     with Workbook.open(files["imar"]) as wb:

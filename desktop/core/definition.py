@@ -215,6 +215,12 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         plan = self.plan
         return not isinstance(plan, CarriedPlan) or plan.carries(department)
 
+    def plan_target_whole(self, target: str) -> bool:
+        """Whether every indicator and activity of the performance target is at hand (of a department
+        file: a target no other department has items in); a target's weights and roll-up need them all."""
+        plan = self.plan
+        return not isinstance(plan, CarriedPlan) or plan.whole(target)
+
     @property
     def plan_complete(self) -> bool:
         """Whether the whole plan is here (not a department file's ``CarriedPlan``)."""

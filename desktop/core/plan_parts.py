@@ -7,7 +7,9 @@ goals → performance targets with their keys and names, no indicator nor
 activity: it stays in the definition's head) and one **slice per department**
 with items: its indicators and activities, each with where it sits (its
 performance target's key and its place ``at`` in that target's list), so the
-whole plan is rebuilt in exactly its order. A slice's summary (``PlanSummary``:
+whole plan is rebuilt in exactly its order, and the size of each target it
+fills (``sizes``), so a file carrying some slices knows which targets it holds
+whole (a target's weights and roll-up need every item; ``CarriedPlan.whole``). A slice's summary (``PlanSummary``:
 its department, the SHA-256 of its canonical JSON) is covered by the root
 digest (``form_parts.root_digest``), as a form's is.
 
@@ -37,6 +39,7 @@ from .plan import ActivityDef, IndicatorDef, PerformanceTargetDef, PlanDef
 from .sha import sha256_hex
 
 Place = Annotated[int, Meta(ge=0, lt=MAX_PLAN_ENTRIES)]
+Count = Annotated[int, Meta(ge=0, le=MAX_PLAN_ENTRIES)]
 
 
 class PlanSummary(NamedTuple):
@@ -59,10 +62,13 @@ class PlacedActivity(Strict, frozen=True, kw_only=True):
 
 
 class PlanSlice(Strict, frozen=True, kw_only=True):
-    """One department's indicators and activities, each with where it sits in the plan."""
+    """One department's indicators and activities, each with where it sits in the plan, and the size
+    of each target it places items in (``sizes``: its indicators and activities in the whole plan,
+    every department's: a file carrying some slices knows which targets it holds whole)."""
 
     indicators: Annotated[list[PlacedIndicator], Meta(max_length=MAX_PLAN_ENTRIES)] = field(default_factory=list)
     activities: Annotated[list[PlacedActivity], Meta(max_length=MAX_PLAN_ENTRIES)] = field(default_factory=list)
+    sizes: Annotated[dict[Segment, tuple[Count, Count]], Meta(max_length=MAX_PLAN_ENTRIES)] = field(default_factory=dict)
 
 
 class CarriedPlan(PlanDef, frozen=True, kw_only=True, dict=True):
@@ -83,6 +89,10 @@ class CarriedPlan(PlanDef, frozen=True, kw_only=True, dict=True):
         """Whether the department's items are here (or it has none)."""
         found = self.__dict__["index"].get(department)
         return found is None or self.raws[found] is not None
+
+    def whole(self, target: str) -> bool:
+        """Whether every item of the performance target is here (no other department's is in it)."""
+        return target in self.__dict__["held"]
 
 
 _SLICE = msgspec.json.Decoder(PlanSlice)
@@ -119,13 +129,22 @@ def skeleton(plan: PlanDef) -> PlanDef:
 
 def split(plan: PlanDef, departments: Iterable[str]) -> list[tuple[str, PlanSlice]]:
     """Each department's slice, in ``departments``' order, of those with items."""
-    by_dept: dict[str, tuple[list[PlacedIndicator], list[PlacedActivity]]] = {}
+    by_dept: dict[str, tuple[list[PlacedIndicator], list[PlacedActivity], dict[str, tuple[int, int]]]] = {}
     for t in plan.targets():
+        size = (len(t.indicators), len(t.activities))
         for at, i in enumerate(t.indicators):
-            by_dept.setdefault(i.department, ([], []))[0].append(PlacedIndicator(target=t.key, at=at, item=i))
+            found = by_dept.setdefault(i.department, ([], [], {}))
+            found[0].append(PlacedIndicator(target=t.key, at=at, item=i))
+            found[2][t.key] = size
         for at, a in enumerate(t.activities):
-            by_dept.setdefault(a.department, ([], []))[1].append(PlacedActivity(target=t.key, at=at, item=a))
-    return [(d, PlanSlice(indicators=by_dept[d][0], activities=by_dept[d][1])) for d in departments if d in by_dept]
+            found = by_dept.setdefault(a.department, ([], [], {}))
+            found[1].append(PlacedActivity(target=t.key, at=at, item=a))
+            found[2][t.key] = size
+    return [
+        (d, PlanSlice(indicators=by_dept[d][0], activities=by_dept[d][1], sizes=by_dept[d][2]))
+        for d in departments
+        if d in by_dept
+    ]
 
 
 def check_skeleton(plan: PlanDef) -> None:
@@ -151,6 +170,10 @@ def _decode(i: int, summary: PlanSummary, raw: bytes) -> PlanSlice:
     return decode_stored(_SLICE.decode, raw, f"plan[{i}]")
 
 
+def _size_problem(i: int, target: str) -> str:
+    return _("plan[{i}]: '{target}' performans hedefinin kalem sayısı parçada yok ya da tutmuyor").format(i=i, target=target)
+
+
 def rebuild(skeleton_plan: PlanDef, summaries: Sequence[PlanSummary], raws: Sequence[bytes | None]) -> PlanDef:
     """The plan of the skeleton and the stored slices (``raws``: each slice's JSON, None for one the
     file does not carry), each slice checked as it is decoded (see the module's docstring): a
@@ -164,10 +187,14 @@ def rebuild(skeleton_plan: PlanDef, summaries: Sequence[PlanSummary], raws: Sequ
     whole = all(raw is not None for raw in raws)
     targets: set[str] | None = None  # the skeleton's target keys, made when a slice has items
     placed: dict[str, tuple[dict[int, IndicatorDef], dict[int, ActivityDef]]] = {}
+    sizes: dict[str, tuple[int, int]] = {}  # each filled target's size, as the slices say (they must agree)
     for i, (summary, raw) in enumerate(zip(summaries, raws, strict=True)):
         if raw is None:
             continue
         part = _decode(i, summary, raw)
+        for key, size in part.sizes.items():
+            if sizes.setdefault(key, size) != size:
+                raise InvalidData(_size_problem(i, key))
         placed_items: tuple[list[PlacedIndicator] | list[PlacedActivity], ...] = (part.indicators, part.activities)
         for kind, in_part in enumerate(placed_items):
             for p in in_part:
@@ -180,6 +207,8 @@ def rebuild(skeleton_plan: PlanDef, summaries: Sequence[PlanSummary], raws: Sequ
                         )
                     )
                 places = placed.setdefault(p.target, ({}, {}))
+                if p.at >= part.sizes.get(p.target, (0, 0))[kind]:
+                    raise InvalidData(_size_problem(i, p.target))
                 if p.item.department != summary.department:
                     raise InvalidData(
                         _(
@@ -194,10 +223,11 @@ def rebuild(skeleton_plan: PlanDef, summaries: Sequence[PlanSummary], raws: Sequ
                     )
                 places[kind][p.at] = p.item  # type: ignore[assignment]
     items: dict[str, tuple[list[IndicatorDef], list[ActivityDef]]] = {}
+    held: set[str] = set()  # the targets every item of which is here
     for key, (indicators, activities) in placed.items():
-        if not (indicators or activities):
-            continue
-        if whole and (sorted(indicators) != list(range(len(indicators))) or sorted(activities) != list(range(len(activities)))):
+        if (len(indicators), len(activities)) == sizes[key]:  # each place below its size, none twice: 0, 1, 2…
+            held.add(key)
+        elif whole:
             raise InvalidData(_("plan: '{target}' performans hedefindeki kalemlerin sırası eksik").format(target=key))
         items[key] = ([indicators[n] for n in sorted(indicators)], [activities[n] for n in sorted(activities)])
     try:
@@ -205,5 +235,5 @@ def rebuild(skeleton_plan: PlanDef, summaries: Sequence[PlanSummary], raws: Sequ
     except ValueError as exc:  # a rule of the (carried) plan, worded in Turkish
         raise InvalidData(str(exc)) from None
     if isinstance(plan, CarriedPlan):
-        plan.__dict__.update(summaries=list(summaries), raws=list(raws), index=index)
+        plan.__dict__.update(summaries=list(summaries), raws=list(raws), index=index, held=held)
     return plan

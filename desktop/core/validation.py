@@ -338,14 +338,14 @@ def indicator_findings_of(ind, e, tol: Decimal, style: str = "prefix") -> list[F
 
 
 def plan_findings(definition: Definition, department: str | None = None) -> list[Finding]:
-    """The plan's weights: each target's indicator weights must total 100. A rule of the whole
-    plan: a department file (``Definition.plan_complete`` False) carries only its own indicators
-    and the institution unit's, not a target's others, so it judges none (the consolidated file does)."""
+    """The plan's weights: each target's indicator weights must total 100. A department file carries
+    only its own indicators and the institution unit's: it judges the targets it holds whole
+    (``Definition.plan_target_whole``), not one shared with other departments (the consolidated file does)."""
     out: list[Finding] = []
-    if not definition.plan_complete:
-        return out
     for target in definition.plan.targets():
         if department and not any(i.department == department for i in target.indicators):
+            continue
+        if not definition.plan_target_whole(target.key):
             continue
         weights = [i.weight for i in target.indicators]
         if not target.indicators:

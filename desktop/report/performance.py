@@ -139,7 +139,10 @@ def target_rows(ctx: Context, target: PerformanceTargetDef, department: str | No
             expl,
         ]
         rows.append(_with_previous(ctx, row, _n(previous_actual(ctx, ind.key), places)))
-    complete = department is None or all(i.department == department for i in target.indicators)
+    # (a department file holds a shared target's own items only: its roll-up needs them all)
+    complete = (department is None or all(i.department == department for i in target.indicators)) and (
+        ctx.definition.plan_target_whole(target.key)
+    )
     weights = rates.weights_total(i.weight for i in inds)
     roll = rates.rollup(pairs) if complete else None
     covered = rates.covered_weight(pairs)
