@@ -94,6 +94,7 @@ def test_a_department_file_judges_only_the_targets_it_holds_whole(tmp_path, defi
 
     definition = definitions("kars")
     institution = definition.institution_department.key
+
     def own(department: str) -> list:
         return [t for t in definition.plan.targets() if {x.department for x in [*t.indicators, *t.activities]} == {department}]
 
