@@ -199,3 +199,14 @@ def test_a_schema_3_file_whose_plan_was_changed_is_refused_and_left_as_it_was(fi
         with pytest.raises(Exception, match="değiştirilmiş"):
             Workbook.open(path, readonly=readonly)
         assert file_sha(path) == before
+
+
+def test_a_consolidated_schema_3_file_is_migrated_with_every_slice(tmp_path, definition):
+    path = tmp_path / "birlesik.faaliyet"
+    Workbook.create(path, definition, None, user="test").close()
+    slices = stored_slices(path)
+    make_schema_3(path, definition)
+    with Workbook.open(path) as wb:
+        assert wb.definition.digest == wb.meta["definition_digest"] == definition.digest
+        assert wb.definition.plan == definition.plan and wb.definition.plan_complete
+    assert stored_slices(path) == slices and all(text is not None for text in slices.values())
