@@ -131,31 +131,39 @@ class Parts(NamedTuple):
 
 # Each table's summaries as one JSON text made by SQLite (a plain scan reads the rows in ``position``
 # order: it is the rowid), decoded and type-checked in one call: a year has a row per department,
-# and no Python runs per row. The carried JSON is read apart (a department file: two rows).
+# and no Python runs per row. The carried JSON is read apart (a department file: two rows a table).
+_TABLES = ("definition_form", "definition_plan")  # the forms' parts, the plan slices
 _ROWS: dict[str, tuple[str, msgspec.json.Decoder]] = {
     "definition_form": ("json_array(department, slots, digest)", msgspec.json.Decoder(list[PartSummary])),
     "definition_plan": ("json_array(department, digest)", msgspec.json.Decoder(list[PlanSummary])),
 }
 
 
-def _rows(conn: sqlite3.Connection, table: str, name: str) -> tuple[list, list[bytes | None]]:
-    """(every summary of ``table`` in order, each row's JSON or None), or DamagedWorkbook: a row of
-    another type than Faaliyet writes, or places that are not 0, 1, 2… (only a hand-made file)."""
-    array, decoder = _ROWS[table]
-    text, count, low, high, odd = conn.execute(
-        f"SELECT CAST('[' || coalesce(group_concat({array}, ','), '') || ']' AS BLOB), count(*), "
-        f"min(position), max(position), coalesce(sum(typeof(json) NOT IN ('text', 'null')), 0) FROM {table}"
-    ).fetchone()
-    if odd or (count and (low != 0 or high != count - 1)):
-        raise changed(name)
-    try:
-        summaries = decoder.decode(text)
-    except msgspec.DecodeError:
-        raise changed(name) from None  # not what Faaliyet writes: the root cannot be its digest
-    raws: list[bytes | None] = [None] * count
-    for position, data in conn.execute(f"SELECT position, CAST(json AS BLOB) FROM {table} WHERE json IS NOT NULL"):
-        raws[position] = data
-    return summaries, raws
+def _rows(conn: sqlite3.Connection, tables: tuple[str, ...], name: str) -> list[tuple[list, list[bytes | None]]]:
+    """Of each table: (every summary in order, each row's JSON or None), read by two statements for
+    them all; or DamagedWorkbook: a row of another type than Faaliyet writes, or places that are
+    not 0, 1, 2… (only a hand-made file)."""
+    aggregates = conn.execute(
+        " UNION ALL ".join(
+            f"SELECT {n}, CAST('[' || coalesce(group_concat({_ROWS[t][0]}, ','), '') || ']' AS BLOB), count(*), "
+            f"min(position), max(position), coalesce(sum(typeof(json) NOT IN ('text', 'null')), 0) FROM {t}"
+            for n, t in enumerate(tables)
+        )
+    ).fetchall()
+    out: list[tuple[list, list[bytes | None]]] = []
+    for table, (_n, text, count, low, high, odd) in zip(tables, sorted(aggregates), strict=True):
+        if odd or (count and (low != 0 or high != count - 1)):
+            raise changed(name)
+        try:
+            out.append((_ROWS[table][1].decode(text), [None] * count))
+        except msgspec.DecodeError:
+            raise changed(name) from None  # not what Faaliyet writes: the root cannot be its digest
+    carried = " UNION ALL ".join(
+        f"SELECT {n}, position, CAST(json AS BLOB) FROM {t} WHERE json IS NOT NULL" for n, t in enumerate(tables)
+    )
+    for n, position, data in conn.execute(carried):
+        out[n][1][position] = data
+    return out
 
 
 def read_parts(conn: sqlite3.Connection, digest: str, name: str, known_head: tuple[bytes, str] = (b"", "")) -> Parts:
@@ -168,9 +176,9 @@ def read_parts(conn: sqlite3.Connection, digest: str, name: str, known_head: tup
     if row is None or row[0] != "text":
         raise _missing(name)
     head = row[1]
-    summaries, raws = _rows(conn, "definition_form", name)
     v3 = conn.execute("PRAGMA user_version").fetchone()[0] == 3
-    plans, plan_raws = _rows(conn, "definition_plan", name) if not v3 else (None, [])
+    rows = _rows(conn, _TABLES[:1] if v3 else _TABLES, name)
+    (summaries, raws), (plans, plan_raws) = rows[0], (rows[1] if not v3 else (None, []))
     head_digest = known_head[1] if known_head[0] and head == known_head[0] else sha256_hex(head)
     if root_digest(head_digest, summaries, plans) != digest:
         raise changed(name)
