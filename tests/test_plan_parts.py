@@ -17,6 +17,7 @@ from desktop.core.definition import Definition, DefinitionHead
 from desktop.core.form_parts import PartSummary, part_json, root_digest
 from desktop.core.forms import InvalidData
 from desktop.core.sha import sha256_hex
+from desktop.store.errors import DamagedWorkbook
 from desktop.store.file.schema import SCHEMA_VERSION
 from desktop.store.file.workbook import Workbook
 
@@ -210,3 +211,24 @@ def test_a_consolidated_schema_3_file_is_migrated_with_every_slice(tmp_path, def
         assert wb.definition.digest == wb.meta["definition_digest"] == definition.digest
         assert wb.definition.plan == definition.plan and wb.definition.plan_complete
     assert stored_slices(path) == slices and all(text is not None for text in slices.values())
+
+
+def test_a_consolidated_file_missing_a_plan_slice_is_refused_and_left_as_it_was(tmp_path, definition):
+    path = tmp_path / "birlesik.faaliyet"
+    Workbook.create(path, definition, None, user="test").close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE definition_plan SET json = NULL WHERE department = 'imar'")
+    before = file_sha(path)
+    with pytest.raises(DamagedWorkbook, match="birleşik dosyada bazı birimlerin gösterge ve faaliyetleri yok"):
+        Workbook.open(path, readonly=True)
+    assert file_sha(path) == before
+
+
+def test_asking_a_department_file_for_another_departments_plan_items_says_to_use_the_consolidated_file(files, capsys):
+    from desktop.cli import main
+
+    assert main(["fields", "imar", "--from", str(files["imar"])]) == 0
+    assert "pg_7_1_1.actual" in capsys.readouterr().out  # its own indicators
+    assert main(["fields", "itfaiye", "--from", str(files["imar"])]) == 2
+    err = capsys.readouterr().err
+    assert "bu dosyada yok" in err and "birleşik dosyasını kullanın" in err
