@@ -59,7 +59,9 @@ class DepartmentRows:
     """``entry``/``audit``: WHERE clauses (tables aliased ``e`` and ``a``) that keep only the rows
     to look at in Python; ``args``: their parameters."""
 
-    def __init__(self, conn: sqlite3.Connection, check: _Check, schema: str):
+    def __init__(self, conn: sqlite3.Connection, check: _Check, schema: str, negative: bool | None = None):
+        """``negative``: whether a whole number below zero is among the file's values, when the
+        caller has asked (``stored.problems`` has, in the one statement it asks first)."""
         dept, s = check.dept or "", schema
         unsigned, signed, targets = proven_keys(check, dept)
         times: dict[bytes, bool] = {}
@@ -87,9 +89,11 @@ class DepartmentRows:
         }
         # a count is never negative: with no negative whole number in the file, a number slot's
         # key is enough; otherwise a negative one must be a signed slot's
-        negative = conn.execute(f"SELECT EXISTS (SELECT 1 FROM {s}.entry WHERE typeof(value) = 'integer' AND value < 0)")
+        if negative is None:
+            sql = f"SELECT EXISTS (SELECT 1 FROM {s}.entry NOT INDEXED WHERE typeof(value) = 'integer' AND value < 0)"
+            negative = bool(conn.execute(sql).fetchone()[0])
         number = f"(typeof(e.value) = 'integer' AND e.value < {SAFE} AND ((e.value >= 0 AND e.key IN (SELECT value FROM json_each(:numbers)))"
-        if negative.fetchone()[0]:
+        if negative:
             args["signed"] = _json(signed)
             number += f" OR (e.value > -{SAFE} AND e.key IN (SELECT value FROM json_each(:signed)))"
         number += "))"

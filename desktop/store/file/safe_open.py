@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import urllib.parse
 from functools import cache
 from pathlib import Path
@@ -28,24 +29,48 @@ MAX_VALUE_BYTES = 64 * 1024 * 1024  # a photo is scaled down long before this
 
 def check_header(path: Path, incoming: bool) -> None:
     name = path.name
-    if not path.exists():
-        raise WorkbookError(_("'{name}' bulunamadı. Dosyanın yerini ve adını kontrol edin.").format(name=name))
-    if not path.is_file():
-        raise NotAWorkbook(_("'{name}' bir dosya değil (klasör olabilir). Bir .faaliyet dosyası seçin.").format(name=name))
+    st = file_stat(path)
     try:
-        size = path.stat().st_size
         with path.open("rb") as fh:
             head = fh.read(100)
     except OSError as exc:
-        raise WorkbookError(
-            _("'{name}' okunamadı ({strerror}). Dosyanın izinlerini ve diskin takılı olduğunu kontrol edin.").format(
-                name=name, strerror=exc.strerror
-            )
-        ) from None
+        raise unreadable(name, exc) from None
+    check_head(path, head, st.st_size)
+    if incoming:
+        check_no_journal(path)
+
+
+def file_stat(path: Path) -> os.stat_result:
+    """The file's ``os.stat``, or the Turkish reason it is no file to open (missing, a folder, unreadable)."""
+    name = path.name
+    try:
+        st = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        raise WorkbookError(_("'{name}' bulunamadı. Dosyanın yerini ve adını kontrol edin.").format(name=name)) from None
+    except OSError as exc:
+        raise unreadable(name, exc) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise NotAWorkbook(_("'{name}' bir dosya değil (klasör olabilir). Bir .faaliyet dosyası seçin.").format(name=name))
+    return st
+
+
+def unreadable(name: str, exc: OSError) -> WorkbookError:
+    return WorkbookError(
+        _("'{name}' okunamadı ({strerror}). Dosyanın izinlerini ve diskin takılı olduğunu kontrol edin.").format(
+            name=name, strerror=exc.strerror
+        )
+    )
+
+
+def check_head(path: Path, head: bytes, size: int) -> None:
+    """The checks of a file's first bytes (``head``: its first 100 or more, fewer when the file is
+    shorter) and its ``size`` (``os.stat``)."""
+    name = path.name
     if size == 0:
         raise NotAWorkbook(
             _("'{name}' boş (0 bayt). Dosya eksik kopyalanmış olabilir; göndereninden yeniden isteyin.").format(name=name)
         )
+    head = head[:100]
     if not head.startswith(HEADER) or len(head) < 100:
         raise NotAWorkbook(_("'{name}' bir Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin.").format(name=name))
     page_size = int.from_bytes(head[16:18], "big")
@@ -79,12 +104,16 @@ def check_header(path: Path, incoming: bool) -> None:
                 "'{name}' bozuk: dosya başlığı beklenen değerleri taşımıyor. Dosyanın yedeğini ya da göndereninden yeni bir kopyasını kullanın."
             ).format(name=name)
         )
+
+
+def check_no_journal(path: Path) -> None:
+    """A file from elsewhere with a ``-journal`` beside it was copied while being written: refused."""
     journal = Path(str(path) + "-journal")
-    if incoming and journal.exists():
+    if journal.exists():
         raise DamagedWorkbook(
             _(
                 "'{name}' yazılırken kopyalanmış (yanında '{name2}' var). Dosyayı gönderen bilgisayarda Faaliyet'le bir kez açıp kapatsın, sonra 'Gönder…' ile yeniden göndersin."
-            ).format(name=name, name2=journal.name)
+            ).format(name=path.name, name2=journal.name)
         )
 
 
