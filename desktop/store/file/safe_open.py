@@ -118,7 +118,7 @@ def check_no_journal(path: Path) -> None:
 
 
 def connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    uri = "file:" + urllib.parse.quote(str(path.resolve())) + ("?mode=ro" if readonly else "?mode=rw")
+    uri = "file:" + urllib.parse.quote(absolute(path)) + ("?mode=ro" if readonly else "?mode=rw")
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
@@ -181,7 +181,7 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
         raise NotAWorkbook(
             _("'{name}' tamamlanmamış bir Faaliyet dosyası (şema sürümü yok). Dosyayı yeniden oluşturun.").format(name=name)
         )
-    found = set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+    found = _schema(conn)
     extra = found - expected_schema(version)
     missing = expected_schema(version) - found
     if extra or missing:
@@ -199,6 +199,34 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
             ).format(name=name, oversized=oversized, max_value_bytes=MAX_VALUE_BYTES // (1024 * 1024))
         )
     return version
+
+
+def _schema(conn: sqlite3.Connection) -> set:
+    """The file's (type, name, tbl_name, sql) rows, decoded by SQLite (a Python call per text was
+    most of reading them); with a text that is not UTF-8, read again through the connection's own
+    text factory (``stored.text_factory``: ``BadText``, which matches no expected row)."""
+    factory = conn.text_factory
+    conn.text_factory = str
+    try:
+        return set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+    except sqlite3.OperationalError as exc:
+        if not str(exc).startswith(NOT_UTF8):
+            raise
+    finally:
+        conn.text_factory = factory
+    return set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+
+
+def absolute(path: Path) -> str:
+    """The path for SQLite's URI: as it is when absolute and plain (a private copy's, a workbook
+    opened by its full name), else resolved (``Path.resolve`` looks at every folder on the way)."""
+    if path.is_absolute() and ".." not in path.parts:
+        return str(path)
+    return str(path.resolve())
+
+
+# the error sqlite3 raises when a text read with ``text_factory = str`` is not UTF-8
+NOT_UTF8 = "Could not decode to UTF-8"
 
 
 def _oversized(conn: sqlite3.Connection) -> str | None:

@@ -30,7 +30,7 @@ from ...core.sha import sha256_hex
 from ..errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
 from ..file import definition_store, fingerprint, stored
 from ..file.clock import now
-from ..file.safe_open import check_head, check_no_journal, connect, file_stat, unreadable, verify
+from ..file.safe_open import NOT_UTF8, check_head, check_no_journal, connect, file_stat, unreadable, verify
 from ..file.schema import SCHEMA_VERSION
 from ..file.workbook import Workbook
 from . import private_copy
@@ -230,10 +230,6 @@ def check_incoming(
         ) from None
     finally:
         conn.close()
-
-
-# the error sqlite3 raises when a text read with ``text_factory = str`` is not UTF-8
-NOT_UTF8 = "Could not decode to UTF-8"
 
 
 def _read_fast(

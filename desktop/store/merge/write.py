@@ -19,6 +19,7 @@ from ...core.i18n import _
 from ..errors import WorkbookError
 from ..file import fingerprint
 from ..file.clock import now
+from ..file.safe_open import absolute
 from ..file.workbook import Workbook, _disk_error
 from . import private_copy
 from .conflicts import Decision, unit_id, units
@@ -54,8 +55,7 @@ def write(wb: Workbook, plan: Plan, since: tuple[int, int] | None = None, spill:
     checked data's text (``private_copy``)."""
     inc, out = plan.inc, plan.outcome
     dept = inc.department
-    copy = str(inc.copy) if inc.copy.is_absolute() else str(inc.copy.resolve())
-    uri = "file:" + urllib.parse.quote(copy) + "?mode=ro"
+    uri = "file:" + urllib.parse.quote(absolute(inc.copy)) + "?mode=ro"
     try:
         wb.conn.execute("ATTACH DATABASE ? AS inc", (uri,))
     except sqlite3.Error as exc:  # the private copy could not be opened (I/O error, vanished)
