@@ -1,9 +1,11 @@
 """Checking a department file that arrives for merging, before anything is written.
 
-In order: not the target itself; the header (a ``-journal`` beside it or WAL
-mode is refused with what to do); a private copy is made while hashing its
-bytes, so the file cannot change between the checks and the import; the
-store's defensive open of the copy (quick_check, application id, schema
+In order: not the target itself (one ``os.stat`` identity, the target's taken
+once per merge); the header, on the first bytes the copy reads (a ``-journal``
+beside it or WAL mode is refused with what to do); a private copy is made while
+hashing its bytes, so the file cannot change between the checks and the import
+(sealed, ``private_copy.py``: the write proves it unchanged without reading its
+data again); the store's defensive open of the copy (quick_check, application id, schema
 version, exact schema); identity (a department file, same institution and
 year, a department the target knows); then every row: it belongs to that
 department, its key exists in the *target's* definition (so a file made from a
