@@ -23,6 +23,7 @@ from desktop.store.file.submission import export_copy, submit
 from desktop.store.file.workbook import Workbook
 from desktop.store.merge import private_copy
 from desktop.store.merge import write as merge_write
+from desktop.store.merge.incoming import check_incoming
 from desktop.store.merge.run import MergeConflict, merge_files
 
 # the store's clock moves one minute per reading, so "newer" never depends on timing
@@ -170,6 +171,29 @@ def _refused(target, path) -> str:
     assert result.refused and result.files[0].status == "refused", result.summary_lines()
     assert sha(target) == before
     return result.files[0].message
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "boş (0 bayt)"), (b"merhaba" * 100, "Faaliyet dosyası değil"), (b"SQLite format 3\x00" + bytes(84), "bozuk")],
+)
+def test_a_bad_header_is_refused_before_any_copy_is_made(target, tmp_path, content, message):
+    """The header is checked on the first bytes the copy reads, before anything is written."""
+    path = tmp_path / "kotu.faaliyet"
+    path.write_bytes(content)
+    copy = tmp_path / "kopya" / "0-kotu.faaliyet"
+    copy.parent.mkdir()
+    with Workbook.open(target) as wb, pytest.raises(WorkbookError) as info:
+        check_incoming(path, wb, copy)
+    assert message in str(info.value)
+    assert list(copy.parent.iterdir()) == []
+
+
+def test_the_target_itself_by_another_name_is_refused(target, tmp_path):
+    link = tmp_path / "baska-ad.faaliyet"
+    link.hardlink_to(target)
+    result = merge_files(target, [link])
+    assert result.files[0].status == "refused" and "birleşik dosyanın kendisi" in result.files[0].message
 
 
 def test_wrong_year_is_refused(target, definition, tmp_path):
