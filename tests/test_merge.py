@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import shutil
 import sqlite3
 from decimal import Decimal as D
@@ -16,10 +17,13 @@ from PIL import Image
 from desktop import cli
 from desktop.core.definition import Definition
 from desktop.store.errors import WorkbookError
+from desktop.store.file import fingerprint
 from desktop.store.file.photos import add_photo, remove_photo
 from desktop.store.file.submission import export_copy, submit
 from desktop.store.file.workbook import Workbook
+from desktop.store.merge import private_copy
 from desktop.store.merge import write as merge_write
+from desktop.store.merge.incoming import check_incoming
 from desktop.store.merge.run import MergeConflict, merge_files
 
 # the store's clock moves one minute per reading, so "newer" never depends on timing
@@ -167,6 +171,29 @@ def _refused(target, path) -> str:
     assert result.refused and result.files[0].status == "refused", result.summary_lines()
     assert sha(target) == before
     return result.files[0].message
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "boş (0 bayt)"), (b"merhaba" * 100, "Faaliyet dosyası değil"), (b"SQLite format 3\x00" + bytes(84), "bozuk")],
+)
+def test_a_bad_header_is_refused_before_any_copy_is_made(target, tmp_path, content, message):
+    """The header is checked on the first bytes the copy reads, before anything is written."""
+    path = tmp_path / "kotu.faaliyet"
+    path.write_bytes(content)
+    copy = tmp_path / "kopya" / "0-kotu.faaliyet"
+    copy.parent.mkdir()
+    with Workbook.open(target) as wb, pytest.raises(WorkbookError) as info:
+        check_incoming(path, wb, copy)
+    assert message in str(info.value)
+    assert list(copy.parent.iterdir()) == []
+
+
+def test_the_target_itself_by_another_name_is_refused(target, tmp_path):
+    link = tmp_path / "baska-ad.faaliyet"
+    link.hardlink_to(target)
+    result = merge_files(target, [link])
+    assert result.files[0].status == "refused" and "birleşik dosyanın kendisi" in result.files[0].message
 
 
 def test_wrong_year_is_refused(target, definition, tmp_path):
@@ -468,6 +495,71 @@ def test_an_edit_through_the_open_file_between_check_and_write_refuses_that_file
     with Workbook.open(target, user="strateji") as wb:
         result = merge_files(wb, [files["itfaiye"]])
     assert result.files[0].status == "refused" and "bu sırada değiştirildi" in result.files[0].message
+
+
+def _change_private_copy(plan, sql: str) -> None:
+    conn = sqlite3.connect(plan.inc.copy)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+def test_a_private_copy_changed_after_its_check_is_refused(target, files, monkeypatch):
+    """The seal (private_copy.seal) no longer holds: the copy's data is read and hashed again, and differs."""
+    real = merge_write.write
+
+    def meddle(wb, plan, *args):
+        _change_private_copy(plan, f"UPDATE entry SET value = 3 WHERE key = '{KEY}'")
+        return real(wb, plan, *args)
+
+    monkeypatch.setattr(merge_write, "write", meddle)
+    result = merge_files(target, [files["itfaiye"]])
+    assert result.files[0].status == "refused" and "geçici kopyası değişti" in result.files[0].message
+    assert rows(target, "SELECT count(*) FROM entry WHERE department = 'itfaiye'") == [(0,)]
+
+
+def test_a_private_copy_touched_but_not_changed_is_imported(target, files, monkeypatch):
+    """A write that changes no data breaks the seal: the data read again still hashes as checked."""
+    real = merge_write.write
+
+    def meddle(wb, plan, *args):
+        _change_private_copy(plan, f"UPDATE entry SET value = value WHERE key = '{KEY}'")
+        return real(wb, plan, *args)
+
+    monkeypatch.setattr(merge_write, "write", meddle)
+    result = merge_files(target, [files["itfaiye"]])
+    assert result.files[0].status == "imported"
+    assert dept_hash(target, "itfaiye") == dept_hash(files["itfaiye"], "itfaiye")
+
+
+def test_a_spilled_text_changed_after_the_check_is_not_logged(target, files, monkeypatch):
+    """The log's snapshot comes from the spill only while it hashes to the content hash; otherwise from
+    the copy, read again: the next import's common origin is always the imported data."""
+    real = merge_write.write
+
+    def meddle(wb, plan, since, spill):
+        offset, length = plan.inc.base
+        spill._file.seek(offset)
+        spill._file.write(b"x" * length)
+        return real(wb, plan, since, spill)
+
+    monkeypatch.setattr(merge_write, "write", meddle)
+    result = merge_files(target, [files["itfaiye"]])
+    assert result.files[0].status == "imported"
+    (summary,) = rows(target, "SELECT summary FROM import_log WHERE department = 'itfaiye'")[0]
+    base = json.loads(summary)["base"]
+    assert hashlib.sha256(fingerprint.canonical(base).encode()).hexdigest() == dept_hash(files["itfaiye"], "itfaiye")
+
+
+def test_the_seal_holds_until_the_copy_is_written(tmp_path):
+    copy = tmp_path / "kopya.faaliyet"
+    copy.write_bytes(b"a" * 4096)
+    sealed = private_copy.seal(copy)
+    assert sealed is not None and private_copy.unchanged(copy, sealed)
+    with copy.open("r+b") as fh:
+        fh.write(b"b")
+    assert not private_copy.unchanged(copy, sealed)
+    assert not private_copy.unchanged(copy, None)
 
 
 # --- photos and submitted copies ---------------------------------------------------

@@ -110,6 +110,19 @@ def test_objects_outside_the_allow_list(workbook_path, sql):
     assert "beklenmeyen bir yapı" in refused(workbook_path, DamagedWorkbook)
 
 
+def test_an_object_whose_text_is_not_utf8_is_refused(workbook_path):
+    """The schema is read with SQLite's own decoding; a text that is not UTF-8 is read again as
+    ``BadText`` (no expected row) and named in the message, as before."""
+    conn = sqlite3.connect(workbook_path)
+    conn.execute("CREATE VIEW v AS SELECT 'a' AS x")
+    conn.execute("PRAGMA writable_schema = ON")
+    bad = b"CREATE VIEW v AS SELECT '\x80' AS x".hex()  # a byte that is no UTF-8 inside a string
+    conn.execute(f"UPDATE sqlite_master SET sql = CAST(X'{bad}' AS TEXT) WHERE name = 'v'")
+    conn.commit()
+    conn.close()
+    assert "view v" in refused(workbook_path, DamagedWorkbook)
+
+
 def test_altered_table_definition(workbook_path):
     conn = sqlite3.connect(workbook_path)
     conn.execute("ALTER TABLE entry ADD COLUMN extra TEXT")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import urllib.parse
 from functools import cache
 from pathlib import Path
@@ -28,24 +29,48 @@ MAX_VALUE_BYTES = 64 * 1024 * 1024  # a photo is scaled down long before this
 
 def check_header(path: Path, incoming: bool) -> None:
     name = path.name
-    if not path.exists():
-        raise WorkbookError(_("'{name}' bulunamadı. Dosyanın yerini ve adını kontrol edin.").format(name=name))
-    if not path.is_file():
-        raise NotAWorkbook(_("'{name}' bir dosya değil (klasör olabilir). Bir .faaliyet dosyası seçin.").format(name=name))
+    st = file_stat(path)
     try:
-        size = path.stat().st_size
         with path.open("rb") as fh:
             head = fh.read(100)
     except OSError as exc:
-        raise WorkbookError(
-            _("'{name}' okunamadı ({strerror}). Dosyanın izinlerini ve diskin takılı olduğunu kontrol edin.").format(
-                name=name, strerror=exc.strerror
-            )
-        ) from None
+        raise unreadable(name, exc) from None
+    check_head(path, head, st.st_size)
+    if incoming:
+        check_no_journal(path)
+
+
+def file_stat(path: Path) -> os.stat_result:
+    """The file's ``os.stat``, or the Turkish reason it is no file to open (missing, a folder, unreadable)."""
+    name = path.name
+    try:
+        st = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        raise WorkbookError(_("'{name}' bulunamadı. Dosyanın yerini ve adını kontrol edin.").format(name=name)) from None
+    except OSError as exc:
+        raise unreadable(name, exc) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise NotAWorkbook(_("'{name}' bir dosya değil (klasör olabilir). Bir .faaliyet dosyası seçin.").format(name=name))
+    return st
+
+
+def unreadable(name: str, exc: OSError) -> WorkbookError:
+    return WorkbookError(
+        _("'{name}' okunamadı ({strerror}). Dosyanın izinlerini ve diskin takılı olduğunu kontrol edin.").format(
+            name=name, strerror=exc.strerror
+        )
+    )
+
+
+def check_head(path: Path, head: bytes, size: int) -> None:
+    """The checks of a file's first bytes (``head``: its first 100 or more, fewer when the file is
+    shorter) and its ``size`` (``os.stat``)."""
+    name = path.name
     if size == 0:
         raise NotAWorkbook(
             _("'{name}' boş (0 bayt). Dosya eksik kopyalanmış olabilir; göndereninden yeniden isteyin.").format(name=name)
         )
+    head = head[:100]
     if not head.startswith(HEADER) or len(head) < 100:
         raise NotAWorkbook(_("'{name}' bir Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin.").format(name=name))
     page_size = int.from_bytes(head[16:18], "big")
@@ -79,17 +104,21 @@ def check_header(path: Path, incoming: bool) -> None:
                 "'{name}' bozuk: dosya başlığı beklenen değerleri taşımıyor. Dosyanın yedeğini ya da göndereninden yeni bir kopyasını kullanın."
             ).format(name=name)
         )
+
+
+def check_no_journal(path: Path) -> None:
+    """A file from elsewhere with a ``-journal`` beside it was copied while being written: refused."""
     journal = Path(str(path) + "-journal")
-    if incoming and journal.exists():
+    if journal.exists():
         raise DamagedWorkbook(
             _(
                 "'{name}' yazılırken kopyalanmış (yanında '{name2}' var). Dosyayı gönderen bilgisayarda Faaliyet'le bir kez açıp kapatsın, sonra 'Gönder…' ile yeniden göndersin."
-            ).format(name=name, name2=journal.name)
+            ).format(name=path.name, name2=journal.name)
         )
 
 
 def connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    uri = "file:" + urllib.parse.quote(str(path.resolve())) + ("?mode=ro" if readonly else "?mode=rw")
+    uri = "file:" + urllib.parse.quote(absolute(path)) + ("?mode=ro" if readonly else "?mode=rw")
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
@@ -152,7 +181,7 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
         raise NotAWorkbook(
             _("'{name}' tamamlanmamış bir Faaliyet dosyası (şema sürümü yok). Dosyayı yeniden oluşturun.").format(name=name)
         )
-    found = set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+    found = _schema(conn)
     extra = found - expected_schema(version)
     missing = expected_schema(version) - found
     if extra or missing:
@@ -170,6 +199,34 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
             ).format(name=name, oversized=oversized, max_value_bytes=MAX_VALUE_BYTES // (1024 * 1024))
         )
     return version
+
+
+def _schema(conn: sqlite3.Connection) -> set:
+    """The file's (type, name, tbl_name, sql) rows, decoded by SQLite (a Python call per text was
+    most of reading them); with a text that is not UTF-8, read again through the connection's own
+    text factory (``stored.text_factory``: ``BadText``, which matches no expected row)."""
+    factory = conn.text_factory
+    conn.text_factory = str
+    try:
+        return set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+    except sqlite3.OperationalError as exc:
+        if not str(exc).startswith(NOT_UTF8):
+            raise
+    finally:
+        conn.text_factory = factory
+    return set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+
+
+def absolute(path: Path) -> str:
+    """The path for SQLite's URI: as it is when absolute and plain (a private copy's, a workbook
+    opened by its full name), else resolved (``Path.resolve`` looks at every folder on the way)."""
+    if path.is_absolute() and ".." not in path.parts:
+        return str(path)
+    return str(path.resolve())
+
+
+# the error sqlite3 raises when a text read with ``text_factory = str`` is not UTF-8
+NOT_UTF8 = "Could not decode to UTF-8"
 
 
 def _oversized(conn: sqlite3.Connection) -> str | None:

@@ -38,6 +38,7 @@ import contextlib
 import datetime as dt
 import sqlite3
 from functools import lru_cache
+from typing import NamedTuple
 
 import msgspec
 
@@ -167,13 +168,10 @@ def problems(
     check.images = images
     s = schema
     check.meta(conn.execute(f"SELECT key, value FROM {s}.meta").fetchall())
-    n = conn.execute(f"SELECT count(*) FROM {s}.definition").fetchone()[0]
-    if n != 1:
-        check.add("", _("dosyada {n} form tanımı var (bir olmalı)").format(n=n))
-    rows = conn.execute(
-        f"SELECT coalesce((SELECT max(rowid) FROM {s}.entry), 0) + coalesce((SELECT max(id) FROM {s}.audit), 0)"
-    ).fetchone()[0]
-    clean = _prefilter(conn, check, s, rows)
+    shape = _Shape(*conn.execute(_shape_sql(s)).fetchone())
+    if shape.definitions != 1:
+        check.add("", _("dosyada {n} form tanımı var (bir olmalı)").format(n=shape.definitions))
+    clean = _prefilter(conn, check, s, shape.rows, bool(shape.negative))
     try:
         entries = f"SELECT key, department, value, changed_at, changed_by FROM {s}.entry AS e {clean.entry}"
         for row in conn.execute(entries, clean.args):
@@ -183,14 +181,15 @@ def problems(
         ).fetchall()
     finally:
         clean.drop()
-    for table, type_ in (("indicator", "decimal"), ("activity", "money")):
+    for table, type_, any_rows in (("indicator", "decimal", shape.indicators), ("activity", "money", shape.activities)):
         num = "actual" if table == "indicator" else "actual_cost"
+        if not any_rows:
+            continue
         for row in conn.execute(f"SELECT key, department, {num}, explanation, source, changed_at, changed_by FROM {s}.{table}"):
             check.plan_row(table, type_, *row)
     counts: dict[str, int] = {}
-    for row in conn.execute(
-        f"SELECT id, department, list_key, caption, mime, width, height, sha256, data, changed_at, changed_by FROM {s}.photo"
-    ):
+    photos = f"SELECT id, department, list_key, caption, mime, width, height, sha256, data, changed_at, changed_by FROM {s}.photo"
+    for row in conn.execute(photos) if shape.photos else ():
         check.photo(counts, *row)
     for list_key, n in counts.items():
         item = check.photo_list(list_key)
@@ -201,25 +200,58 @@ def problems(
                     title=item.title, n=n, max_count=item.max_count
                 ),
             )
+    submitted = []  # the department's status rows (read here, in the table's own order, not looked up again)
     for row in conn.execute(f"SELECT department, state, changed_at, changed_by, content_hash, note FROM {s}.status"):
         check.status(*row)
+        if row[0] == department:
+            submitted.append(row)
     for row in audit_rows:
         check.audit(*row)
-    for row in conn.execute(f"SELECT year, department, target, attribute, value FROM {s}.history"):
+    history = f"SELECT year, department, target, attribute, value FROM {s}.history"
+    for row in conn.execute(history) if shape.history else ():
         check.history(*row)
     if department is not None:
-        n = conn.execute(f"SELECT count(*) FROM {s}.import_log").fetchone()[0]
-        if n:
+        if shape.imports:
             check.add(
-                department, _("birim dosyasında {n} birleştirme kaydı var; birim dosyası birleştirme kaydı taşımaz").format(n=n)
+                department,
+                _("birim dosyasında {n} birleştirme kaydı var; birim dosyası birleştirme kaydı taşımaz").format(n=shape.imports),
             )
-        row = conn.execute(f"SELECT state, content_hash FROM {s}.status WHERE department = ?", (department,)).fetchone()
-        if row and row[0] == "gonderildi" and row[1]:
-            from . import fingerprint  # noqa: PLC0415 - only a submitted file is hashed
+        for _dept, state, _at, _by, submitted_hash, _note in submitted:
+            if state == "gonderildi" and submitted_hash:
+                from . import fingerprint  # noqa: PLC0415 - only a submitted file is hashed
 
-            if row[1] != (content_hash or fingerprint.content_hash(conn, department, s)):
-                check.add(department, _("dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)"))
+                content_hash = content_hash or fingerprint.content_hash(conn, department, s)
+                if submitted_hash != content_hash:
+                    check.add(
+                        department, _("dosya gönderildikten sonra Faaliyet dışında değiştirilmiş (gönderim özeti tutmuyor)")
+                    )
     return check.found
+
+
+class _Shape(NamedTuple):
+    """What ``problems`` asks of a file before its rows, in one statement (``_shape_sql``)."""
+
+    definitions: int  # rows of ``definition`` (one)
+    rows: int  # about how many entry and audit rows (which pre-filter pays)
+    negative: int  # 1: a whole number below zero among the values (``DepartmentRows``)
+    indicators: int  # 1: the table has a row (else its statement is not run)
+    activities: int
+    photos: int
+    history: int
+    imports: int  # rows of ``import_log``
+
+
+@lru_cache(maxsize=8)
+def _shape_sql(s: str) -> str:
+    # NOT INDEXED: counted and probed on the tables themselves; quick_check does not hold an
+    # index to its table, so a forged index could hide a row from a count through it
+    return (
+        f"SELECT (SELECT count(*) FROM {s}.definition NOT INDEXED), "
+        f"coalesce((SELECT max(rowid) FROM {s}.entry), 0) + coalesce((SELECT max(id) FROM {s}.audit), 0), "
+        f"EXISTS (SELECT 1 FROM {s}.entry NOT INDEXED WHERE typeof(value) = 'integer' AND value < 0), "
+        + ", ".join(f"EXISTS (SELECT 1 FROM {s}.{t} NOT INDEXED)" for t in ("indicator", "activity", "photo", "history"))
+        + f", (SELECT count(*) FROM {s}.import_log NOT INDEXED)"
+    )
 
 
 # Rows (entries and audit rows, about) from which the SQL pre-filter of a consolidated file
@@ -230,9 +262,9 @@ FILTER_FROM_ROWS = 4000
 DEPARTMENT_FILTER_FROM_ROWS = 1
 
 
-def _prefilter(conn: sqlite3.Connection, check: _Check, schema: str, rows: int):
+def _prefilter(conn: sqlite3.Connection, check: _Check, schema: str, rows: int, negative: bool | None = None):
     if check.dept is not None:
-        return DepartmentRows(conn, check, schema) if rows >= DEPARTMENT_FILTER_FROM_ROWS else _AllRows()
+        return DepartmentRows(conn, check, schema, negative) if rows >= DEPARTMENT_FILTER_FROM_ROWS else _AllRows()
     return _CleanRows(conn, check, schema) if rows >= FILTER_FROM_ROWS else _AllRows()
 
 

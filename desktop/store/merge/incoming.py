@@ -1,9 +1,11 @@
 """Checking a department file that arrives for merging, before anything is written.
 
-In order: not the target itself; the header (a ``-journal`` beside it or WAL
-mode is refused with what to do); a private copy is made while hashing its
-bytes, so the file cannot change between the checks and the import; the
-store's defensive open of the copy (quick_check, application id, schema
+In order: not the target itself (one ``os.stat`` identity, the target's taken
+once per merge); the header, on the first bytes the copy reads (a ``-journal``
+beside it or WAL mode is refused with what to do); a private copy is made while
+hashing its bytes, so the file cannot change between the checks and the import
+(sealed, ``private_copy.py``: the write proves it unchanged without reading its
+data again); the store's defensive open of the copy (quick_check, application id, schema
 version, exact schema); identity (a department file, same institution and
 year, a department the target knows); then every row: it belongs to that
 department, its key exists in the *target's* definition (so a file made from a
@@ -30,9 +32,11 @@ from ...core.sha import sha256_hex
 from ..errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
 from ..file import definition_store, fingerprint, stored
 from ..file.clock import now
-from ..file.safe_open import check_header, connect, verify
+from ..file.safe_open import NOT_UTF8, check_head, check_no_journal, connect, file_stat, unreadable, verify
 from ..file.schema import SCHEMA_VERSION
 from ..file.workbook import Workbook
+from . import private_copy
+from .private_copy import Spill
 
 MAX_INCOMING_BYTES = 1 << 30  # refused before it is copied: photos are scaled down, a year's file is far smaller
 
@@ -51,6 +55,8 @@ class Incoming:
     submitted_at: str
     reopened: dict | None = None  # the file's last submission taken back: {"at", "by", "reason"}
     counts: dict[str, int] | None = None  # units of the checked data by kind (``Snapshot.counts``)
+    sealed: tuple[int, ...] | None = None  # the private copy's identity (``private_copy.seal``)
+    base: tuple[int, int] | None = None  # where the checked data's canonical text is spilled (``Scratch.spill``)
 
     def read(self, conn: sqlite3.Connection | None = None, schema: str = "main", verify: bool = True) -> fingerprint.Snapshot:
         """The checked data again, from the private copy (``conn`` with it attached as ``schema``, or
@@ -73,6 +79,15 @@ class Incoming:
         return snap
 
 
+@dataclass
+class Scratch:
+    """What a merge sets up once for checking all its files: the target's identity
+    (``target_stat``) and where the checked data is spilled until written (``private_copy``)."""
+
+    target_st: os.stat_result | None
+    spill: Spill | None = None
+
+
 def same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or os.path.samefile(a, b)
@@ -80,27 +95,60 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def copy_hashing(src: Path, dest: Path) -> str:
+def target_stat(target: Path) -> os.stat_result | None:
+    """The target's ``os.stat``, taken once per merge: each incoming file is compared with it
+    (``_is_target``) instead of resolving both paths again for every file."""
+    try:
+        return os.stat(target)
+    except OSError:
+        return None
+
+
+def _is_target(path: Path, st: os.stat_result, target: Path, target_st: os.stat_result | None) -> bool:
+    """``same_file(path, target)`` by the identity of two stats (device and file number: any
+    name of the same file, a link or a hard link); paths compared only where the file system
+    gives no file number."""
+    if target_st is not None and st.st_ino and target_st.st_ino:
+        return (st.st_dev, st.st_ino) == (target_st.st_dev, target_st.st_ino)
+    return same_file(path, target)
+
+
+def copy_checked(src: Path, st: os.stat_result, dest: Path) -> str:
+    """The header checks (``safe_open.check_head``) on the first chunk read, then, unless refused,
+    the private copy at ``dest``; returns the SHA-256 of the bytes copied. The file is read once:
+    its header is checked on the bytes the copy is made of, before anything is written."""
+    name = src.name
+    try:
+        fin = src.open("rb", buffering=0)
+    except OSError as exc:
+        raise unreadable(name, exc) from None
+    with fin:
+        try:
+            chunk = fin.read(1 << 20)
+        except OSError as exc:
+            raise unreadable(name, exc) from None
+        check_head(src, chunk, st.st_size)
+        check_no_journal(src)
+        size = st.st_size
+        if size > MAX_INCOMING_BYTES:
+            raise ImportRejected(
+                _(
+                    "'{name}' bir birim dosyası için olağan dışı büyük ({size} MB; en çok {max_incoming_bytes} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
+                ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
+            )
+        return _copy_rest(fin, chunk, src, dest)
+
+
+def _copy_rest(fin, chunk: bytes, src: Path, dest: Path) -> str:
     h = hashlib.sha256()
     try:
-        with src.open("rb", buffering=0) as fin, dest.open("wb") as fout:
-            while chunk := fin.read(1 << 20):
+        with dest.open("wb") as fout:
+            while chunk:
                 h.update(chunk)
                 fout.write(chunk)
+                chunk = fin.read(1 << 20)
     except OSError as exc:
-        import errno  # noqa: PLC0415
-
-        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            raise WorkbookError(
-                _(
-                    "Disk dolu: '{name}' denetim için geçici klasöre ({parent}) kopyalanamadı. O diskte yer açıp yeniden deneyin; birleşik dosya değişmedi."
-                ).format(name=src.name, parent=dest.parent)
-            ) from None
-        raise WorkbookError(
-            _("'{name}' okunamadı ({strerror}). Dosyayı yerel diske kopyalayıp yeniden deneyin.").format(
-                name=src.name, strerror=exc.strerror
-            )
-        ) from None
+        raise private_copy.scratch_error(exc, src.name, dest.parent) from None
     return h.hexdigest()
 
 
@@ -154,33 +202,35 @@ def stored_definition(target: Workbook) -> KnownDefinition:
 
 
 def check_incoming(
-    path: Path, target: Workbook, copy: Path, accept_time: bool = False, known: KnownDefinition | None = None
+    path: Path,
+    target: Workbook,
+    copy: Path,
+    accept_time: bool = False,
+    known: KnownDefinition | None = None,
+    scratch: Scratch | None = None,
 ) -> Incoming:
     """Every check of a file before merging it into ``target``; raises WorkbookError/ImportRejected.
 
     ``copy``: where the private copy is made (a new name in the merge's temporary folder).
-    ``known``: ``stored_definition(target)``, read once per merge.
+    ``known``: ``stored_definition(target)``, read once per merge; ``scratch``: set up once per merge.
 
     ``accept_time``: the strategy unit accepts timestamps beyond the present or before the
     year's start (a PC with a wrong clock); without it they refuse the file (UntrustedTime).
     """
     name = path.name
-    if same_file(path, target.path):
+    st = file_stat(path)  # missing, a folder, unreadable: refused with its reason
+    scratch = scratch or Scratch(target_stat(target.path))
+    if _is_target(path, st, target.path, scratch.target_st):
         raise ImportRejected(
             _("'{name}' birleşik dosyanın kendisi; kendi içine aktarılamaz. Birimlerden gelen dosyaları seçin.").format(name=name)
         )
-    check_header(path, incoming=True)
-    size = path.stat().st_size
-    if size > MAX_INCOMING_BYTES:
-        raise ImportRejected(
-            _(
-                "'{name}' bir birim dosyası için olağan dışı büyük ({size} MB; en çok {max_incoming_bytes} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
-            ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
-        )
-    file_hash = copy_hashing(path, copy)
+    file_hash = copy_checked(path, st, copy)
+    sealed = private_copy.seal(copy)
     conn, meta = open_checked(copy, known or KnownDefinition(target.definition, target.definition.digest), name)
     try:
-        return _read_checked(conn, meta, target, path, copy, file_hash, accept_time)
+        inc = _read_fast(conn, meta, target, path, copy, file_hash, accept_time, scratch.spill)
+        inc.sealed = sealed
+        return inc
     except sqlite3.Error as exc:  # damage quick_check does not see
         raise DamagedWorkbook(
             _("'{name}' okunurken hata oluştu ({exc}). Göndereninden dosyayı yeniden isteyin.").format(name=name, exc=exc)
@@ -189,15 +239,46 @@ def check_incoming(
         conn.close()
 
 
+def _read_fast(
+    conn: sqlite3.Connection,
+    meta: dict,
+    target: Workbook,
+    path: Path,
+    copy: Path,
+    file_hash: str,
+    accept_time: bool,
+    spill: Spill | None,
+) -> Incoming:
+    """``_read_checked`` with SQLite's own text decoding (a Python call per text, ``stored.text_factory``,
+    was a tenth of checking a file); a file with any text that is not UTF-8 is read again with
+    ``stored.text_factory``, so that each such text is a finding (``BadText``), exactly as before."""
+    conn.text_factory = str
+    try:
+        return _read_checked(conn, meta, target, path, copy, file_hash, accept_time, spill)
+    except sqlite3.OperationalError as exc:
+        if not str(exc).startswith(NOT_UTF8):
+            raise
+    conn.text_factory = stored.text_factory
+    return _read_checked(conn, meta, target, path, copy, file_hash, accept_time, spill)
+
+
 def _read_checked(
-    conn: sqlite3.Connection, meta: dict, target: Workbook, path: Path, copy: Path, file_hash: str, accept_time: bool
+    conn: sqlite3.Connection,
+    meta: dict,
+    target: Workbook,
+    path: Path,
+    copy: Path,
+    file_hash: str,
+    accept_time: bool,
+    spill: Spill | None = None,
 ) -> Incoming:
     name = path.name
     dept = _check_identity(meta, target, name)
     snap = fingerprint.read(conn, dept)
     content_hash = snap.hash
     counts = snap.counts()
-    del snap  # only its hash and counts are kept: a merge's memory is bounded by its largest file
+    text = snap.canonical()
+    del snap  # its hash, counts and text (spilled below) are kept: a merge's memory is bounded by its largest file
     found = stored.problems(conn, target.definition, dept, target.year, content_hash=content_hash)
     problems = [p.message for p in found if p.kind != "time"]
     times = [p.message for p in found if p.kind == "time"]
@@ -231,6 +312,7 @@ def _read_checked(
         submitted_at=changed_at if state == "gonderildi" else "",
         reopened=reopened,
         counts=counts,
+        base=spill.put(text, name) if spill is not None else None,  # written to the import log (``write.py``)
     )
 
 

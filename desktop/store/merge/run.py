@@ -61,8 +61,9 @@ from ..file import fingerprint
 from ..file.workbook import SUFFIX, Workbook, state_label
 from . import write as merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
-from .incoming import check_incoming, same_file, stored_definition, who_changed
+from .incoming import Scratch, check_incoming, same_file, stored_definition, target_stat, who_changed
 from .outcome import FileOutcome, MergeResult
+from .private_copy import Spill
 from .write import Plan, lists
 
 __all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "expand_paths", "PHASES"]
@@ -122,22 +123,27 @@ def merge_files(
             )
         paths = expand_paths(files, wb.path)
         with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-") as tmp:
-            result, plans = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress)
-            unresolved = [c for p in plans for c in p.outcome.conflicts if c.id not in p.outcome.resolved]
-            if dry_run:
-                return result
-            if unresolved:
-                raise MergeConflict(unresolved)
-            # the departments' hashes were read while planning; a write changes only its own
-            # department, so while nothing else changed the file they need no second reading
-            since = merge_write.stamp(wb)
-            for i, plan in enumerate(plans):
-                _report(progress, "write", i, len(paths), plan.inc.path.name)
-                try:
-                    merge_write.write(wb, plan, since)
-                except WorkbookError as exc:
-                    plan.outcome.status, plan.outcome.message = "refused", str(exc)
+            scratch = Scratch(target_stat(wb.path), Spill(Path(tmp) / "denetlenen.veri"))
+            try:
+                result, plans = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress, scratch)
+                unresolved = [c for p in plans for c in p.outcome.conflicts if c.id not in p.outcome.resolved]
+                if dry_run:
+                    return result
+                if unresolved:
+                    raise MergeConflict(unresolved)
+                # the departments' hashes were read while planning; a write changes only its own
+                # department, so while nothing else changed the file they need no second reading
                 since = merge_write.stamp(wb)
+                for i, plan in enumerate(plans):
+                    _report(progress, "write", i, len(paths), plan.inc.path.name)
+                    try:
+                        merge_write.write(wb, plan, since, scratch.spill)
+                    except WorkbookError as exc:
+                        plan.outcome.status, plan.outcome.message = "refused", str(exc)
+                    since = merge_write.stamp(wb)
+            finally:
+                if scratch.spill is not None:
+                    scratch.spill.close()
             if progress:
                 progress(3 * len(paths), 3 * len(paths), "")
         return result
@@ -147,17 +153,18 @@ def merge_files(
 
 
 def _plan_all(
-    wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, resolve, progress
+    wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, resolve, progress, scratch: Scratch | None = None
 ) -> tuple[MergeResult, list[Plan]]:
     result = MergeResult()
     plans: dict[str, list[Plan]] = {}
     known = stored_definition(wb)
+    scratch = scratch or Scratch(target_stat(wb.path))
     for i, path in enumerate(paths):
         outcome = FileOutcome(path=path)
         result.files.append(outcome)
         _report(progress, "check", i, len(paths), path.name)
         try:
-            inc = check_incoming(path, wb, tmp / f"{i}-{path.name}", accept_time, known)
+            inc = check_incoming(path, wb, tmp / f"{i}-{path.name}", accept_time, known, scratch)
         except WorkbookError as exc:
             outcome.status, outcome.message = "refused", str(exc)
             outcome.untrusted_time = isinstance(exc, UntrustedTime)

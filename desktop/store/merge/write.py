@@ -19,10 +19,13 @@ from ...core.i18n import _
 from ..errors import WorkbookError
 from ..file import fingerprint
 from ..file.clock import now
+from ..file.safe_open import absolute
 from ..file.workbook import Workbook, _disk_error
+from . import private_copy
 from .conflicts import Decision, unit_id, units
 from .incoming import Incoming
 from .outcome import FileOutcome
+from .private_copy import Spill
 
 
 @dataclass
@@ -46,12 +49,13 @@ def stamp(wb: Workbook) -> tuple[int, int]:
     return wb.conn.execute("PRAGMA data_version").fetchone()[0], wb.conn.total_changes
 
 
-def write(wb: Workbook, plan: Plan, since: tuple[int, int] | None = None) -> None:
+def write(wb: Workbook, plan: Plan, since: tuple[int, int] | None = None, spill: Spill | None = None) -> None:
     """Write one plan. ``since``: the ``stamp`` at which ``plan.here_hash`` was still the
-    department's hash (None: read the hash again)."""
+    department's hash (None: read the hash again). ``spill``: where the check spilled the
+    checked data's text (``private_copy``)."""
     inc, out = plan.inc, plan.outcome
     dept = inc.department
-    uri = "file:" + urllib.parse.quote(str(inc.copy.resolve())) + "?mode=ro"
+    uri = "file:" + urllib.parse.quote(absolute(inc.copy)) + "?mode=ro"
     try:
         wb.conn.execute("ATTACH DATABASE ? AS inc", (uri,))
     except sqlite3.Error as exc:  # the private copy could not be opened (I/O error, vanished)
@@ -66,20 +70,34 @@ def write(wb: Workbook, plan: Plan, since: tuple[int, int] | None = None) -> Non
                     )
                 )
             result_hash = plan.here_hash
-            snap = inc.read(conn, "inc")
+            base = _checked_base(conn, inc, spill)
             if plan.data:
                 keep = _keep_sets(plan)
                 _delete_department(conn, dept, keep)
                 insert_department(conn, dept, keep)
-                _write_kept_rows(wb, conn, plan, keep, snap)
+                if plan.decision is not None:
+                    _write_kept_rows(wb, conn, plan, keep, inc.read(conn, "inc"))
                 result_hash = inc.content_hash if plan.decision is None else fingerprint.content_hash(conn, dept)
             _write_status(wb, conn, plan)
-            _write_log(wb, conn, plan, result_hash, snap)
+            _write_log(wb, conn, plan, result_hash, base)
     finally:
         with contextlib.suppress(Exception):
             wb.conn.execute("DETACH DATABASE inc")
     wb._stored = None  # the department's rows were replaced: their problems are computed again when asked
     out.status = "imported" if plan.data else "status"
+
+
+def _checked_base(conn: sqlite3.Connection, inc: Incoming, spill: Spill | None) -> str:
+    """The checked data's canonical text, once it is proven that the attached private copy still
+    holds that data: by the copy's seal and the spilled text's hash (``private_copy``), else by
+    reading the copy's data again and comparing its hash (``Incoming.read`` refuses it)."""
+    # the copy's read lock first: from here until COMMIT no writer can change what is imported
+    conn.execute("SELECT count(*) FROM inc.sqlite_master").fetchone()
+    if spill is not None and private_copy.unchanged(inc.copy, inc.sealed):
+        text = spill.get(inc.base, inc.content_hash)
+        if text is not None:
+            return text
+    return inc.read(conn, "inc").canonical()
 
 
 def _keep_sets(plan: Plan) -> dict:
@@ -187,7 +205,7 @@ def _write_status(wb: Workbook, conn, plan: Plan) -> None:
         wb._audit(conn, inc.department, inc.department, "state", old[0] if old else None, state)
 
 
-def _write_log(wb: Workbook, conn, plan: Plan, result_hash: str, snap: fingerprint.Snapshot) -> None:
+def _write_log(wb: Workbook, conn, plan: Plan, result_hash: str, base: str) -> None:
     inc, out = plan.inc, plan.outcome
     summary = {
         "state": inc.state,
@@ -200,9 +218,8 @@ def _write_log(wb: Workbook, conn, plan: Plan, result_hash: str, snap: fingerpri
         "reopen_seen": inc.reopened,  # compared at the next import: a taking back is reported once
         "reopened": out.reopened,
     }
-    # the imported snapshot (the next import's common origin), as hashed; when only the status
-    # changes it is the last import's base, whose hash is the same content hash
-    base = snap.canonical()
+    # the imported snapshot (the next import's common origin), as hashed (``base``); when only the
+    # status changes it is the last import's base, whose hash is the same content hash
     text = fingerprint.canonical(summary)[:-1] + ',"base":' + base + "}"
     conn.execute(
         "INSERT INTO import_log (at, by, department, file_name, file_hash, content_hash, clerk, submitted_at, summary) "

@@ -1,0 +1,114 @@
+"""What a merge keeps of each checked file until it is written, and the proof that it is unchanged.
+
+Every incoming file is checked on a private copy in the merge's temporary folder
+(``incoming.py``); the write (``write.py``) imports from that copy, and must import
+exactly what was checked. The proof used to be reading the copy's data again and
+hashing it (its content hash); that read is now needed only when the cheaper proof
+fails:
+
+* ``seal``: right after the copy is made, its modification time is set to a fixed
+  past moment (2000-01-01) and its identity taken (device, file number, size,
+  modification and change times). Writing to the file afterwards sets its
+  modification time to the present and changes its change time: ``unchanged``
+  then fails. Where the file system does not keep the pinned time, there is no
+  seal and the write reads and hashes the data again, as before.
+* ``Spill``: the checked data's canonical text (``fingerprint.Snapshot.canonical``,
+  whose SHA-256 is the content hash) is written to one scratch file per merge, and
+  read back at the write for the import log's snapshot (``base``); read back, it is
+  used only if it still hashes to the content hash. Not kept in memory: a merge's
+  memory is bounded by its largest file, not by all files together.
+
+Either proof failing is no error: the write falls back to reading the copy's data and
+comparing its hash, and refuses the file when that differs (``Incoming.read``).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import BinaryIO
+
+from ...core.i18n import _
+from ...core.sha import sha256_hex
+from ..errors import WorkbookError
+
+PINNED_NS = 946_684_800 * 10**9  # 2000-01-01 00:00:00 UTC: even seconds, kept by FAT too
+
+
+def _identity(st: os.stat_result) -> tuple[int, ...]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def seal(copy: Path) -> tuple[int, ...] | None:
+    """Pin the copy's modification time and return its identity (None: not kept, no seal)."""
+    try:
+        os.utime(copy, ns=(PINNED_NS, PINNED_NS))
+        st = os.stat(copy)
+    except OSError:
+        return None
+    return _identity(st) if st.st_mtime_ns == PINNED_NS else None
+
+
+def unchanged(copy: Path, sealed: tuple[int, ...] | None) -> bool:
+    """Whether the copy still has the identity ``seal`` gave it."""
+    if sealed is None:
+        return False
+    try:
+        return _identity(os.stat(copy)) == sealed
+    except OSError:
+        return False
+
+
+def scratch_error(exc: OSError, name: str, folder: Path) -> WorkbookError:
+    """A file's private copy (or its spilled text) could not be written to the merge's ``folder``."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return WorkbookError(
+            _(
+                "Disk dolu: '{name}' denetim için geçici klasöre ({parent}) kopyalanamadı. O diskte yer açıp yeniden deneyin; birleşik dosya değişmedi."
+            ).format(name=name, parent=folder)
+        )
+    return WorkbookError(
+        _("'{name}' okunamadı ({strerror}). Dosyayı yerel diske kopyalayıp yeniden deneyin.").format(
+            name=name, strerror=exc.strerror
+        )
+    )
+
+
+class Spill:
+    """One scratch file per merge holding each checked file's canonical text (see the module)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._file: BinaryIO | None = None
+
+    def put(self, text: str, name: str) -> tuple[int, int]:
+        """Where ``text`` (of the file ``name``) was written: (offset, length)."""
+        data = text.encode("utf-8")
+        try:
+            if self._file is None:
+                self._file = self.path.open("w+b")
+            offset = self._file.seek(0, os.SEEK_END)
+            self._file.write(data)
+            self._file.flush()
+        except OSError as exc:
+            raise scratch_error(exc, name, self.path.parent) from None
+        return offset, len(data)
+
+    def get(self, place: tuple[int, int] | None, content_hash: str) -> str | None:
+        """The text at ``place`` if it still hashes to ``content_hash``, else None."""
+        if place is None or self._file is None:
+            return None
+        try:
+            self._file.seek(place[0])
+            data = self._file.read(place[1])
+        except OSError:
+            return None
+        if len(data) != place[1] or sha256_hex(data) != content_hash:
+            return None
+        return data.decode("utf-8")
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
