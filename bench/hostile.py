@@ -41,6 +41,7 @@ from pathlib import Path
 from desktop import resources
 from desktop.core.definition import Definition
 from desktop.store.exchange.valueset import import_values, read_json
+from desktop.store.file.schema import SCHEMA_VERSION
 from desktop.store.file.workbook import Workbook
 
 BIG_TEXT = 100 * 1024 * 1024
@@ -213,7 +214,8 @@ def build_corpus(definition: Definition, folder: Path, *, oversized=OVERSIZED, s
     w.sql("our-schema-other-app-id", "foreign", base, "PRAGMA application_id = 12345")
     w.sql("no-schema-version", "foreign", base, "PRAGMA user_version = 0")
 
-    w.sql("newer-schema-4", "newer", base, "PRAGMA user_version = 4")
+    # the version after this build's (a file written by a newer Faaliyet)
+    w.sql(f"newer-schema-{SCHEMA_VERSION + 1}", "newer", base, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     w.sql("newer-schema-99", "newer", base, "PRAGMA user_version = 99")
 
     for name, stmt in {
