@@ -351,6 +351,9 @@ def open_checked(path: Path, known: KnownDefinition | None = None, name: str = "
     name = name or path.name
     conn = connect(path, readonly=True)
     try:
+        # one read transaction for every check of the copy (nobody else writes it): each statement
+        # outside one took and dropped the file's lock and looked for a hot journal again
+        conn.execute("BEGIN")
         version = verify(conn, name)
         if version < 2:
             raise ImportRejected(
