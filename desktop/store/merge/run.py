@@ -50,7 +50,9 @@ with the newest change is imported and the others are reported as skipped.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -173,27 +175,50 @@ def _plan_all(
         outcome.state = inc.state
         plans.setdefault(inc.department, []).append(Plan(outcome, inc))
     chosen = []
-    for j, group in enumerate(plans.values()):
-        group.sort(key=lambda p: p.inc.newest)
-        newest = group[-1]
-        _report(progress, "compare", j, len(paths), newest.inc.path.name)
-        for p in group[:-1]:
-            p.outcome.status = "skipped"
-            same = p.inc.content_hash == newest.inc.content_hash
-            p.outcome.message = (
-                _("aynı içerik '{name}' dosyasında da var").format(name=newest.inc.path.name)
-                if same
-                else _("aynı birimin daha yeni dosyası ('{name}') aktarılıyor").format(name=newest.inc.path.name)
-            )
-        try:
-            if _compare(wb, newest, force, resolve):
-                chosen.append(newest)
-            if newest.last:  # the last import's snapshot: compared, not kept until writing
-                newest.last.pop("base", None)
-        except WorkbookError as exc:
-            newest.outcome.status, newest.outcome.message = "refused", str(exc)
-            newest.outcome.stale = isinstance(exc, StaleImport)
+    with _one_read(wb.conn):
+        for j, group in enumerate(plans.values()):
+            _choose(wb, j, group, len(paths), force, resolve, progress, chosen)
     return result, chosen
+
+
+@contextlib.contextmanager
+def _one_read(conn: sqlite3.Connection):
+    """The comparisons' reads of the target in one read transaction: each statement outside one
+    took and dropped the file's lock, looked for a hot journal and read its header again. Nothing
+    is written while comparing; a writer elsewhere waits the few milliseconds (``busy_timeout``)."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")  # a read transaction: nothing to keep
+
+
+def _choose(wb: Workbook, j: int, group: list[Plan], files: int, force: bool, resolve, progress, chosen: list[Plan]) -> None:
+    """Of one department's files, the newest is compared (and, when there is anything to write,
+    added to ``chosen``); the others are skipped."""
+    group.sort(key=lambda p: p.inc.newest)
+    newest = group[-1]
+    _report(progress, "compare", j, files, newest.inc.path.name)
+    for p in group[:-1]:
+        p.outcome.status = "skipped"
+        same = p.inc.content_hash == newest.inc.content_hash
+        p.outcome.message = (
+            _("aynı içerik '{name}' dosyasında da var").format(name=newest.inc.path.name)
+            if same
+            else _("aynı birimin daha yeni dosyası ('{name}') aktarılıyor").format(name=newest.inc.path.name)
+        )
+    try:
+        if _compare(wb, newest, force, resolve):
+            chosen.append(newest)
+        if newest.last:  # the last import's snapshot: compared, not kept until writing
+            newest.last.pop("base", None)
+    except WorkbookError as exc:
+        newest.outcome.status, newest.outcome.message = "refused", str(exc)
+        newest.outcome.stale = isinstance(exc, StaleImport)
 
 
 def _report(progress, phase: str, step: int, files: int, name: str) -> None:

@@ -39,6 +39,10 @@ class Plan:
     here_rows: dict = field(default_factory=dict)  # unit -> value in the target (for rows kept here)
 
 
+# the content hash of a department without a single row (every table's rows are in its snapshot)
+EMPTY_HASH = fingerprint.Snapshot().hash
+
+
 def lists(snap: fingerprint.Snapshot) -> dict:
     return {"e": snap.entries, "i": snap.indicators, "a": snap.activities, "p": snap.photos}
 
@@ -73,7 +77,8 @@ def write(wb: Workbook, plan: Plan, since: tuple[int, int] | None = None, spill:
             base = _checked_base(conn, inc, spill)
             if plan.data:
                 keep = _keep_sets(plan)
-                _delete_department(conn, dept, keep)
+                if plan.here_hash != EMPTY_HASH:  # proven above: the department holds no row to delete
+                    _delete_department(conn, dept, keep)
                 insert_department(conn, dept, keep)
                 if plan.decision is not None:
                     _write_kept_rows(wb, conn, plan, keep, inc.read(conn, "inc"))
