@@ -1,12 +1,14 @@
 """What a merge asks of SQLite: structural properties of the statements it runs (no timing).
 
-Each proof here is one a faster merge relies on: the checks of an incoming file read it in
-one read transaction, the comparisons read the target in one, and a department proven
-empty is written without the statements that would delete nothing.
+Each proof here is one a faster merge relies on: a merge checks its files on one connection
+(each private copy attached in turn) and reads each in one read transaction, the comparisons
+read the target in one, and a department proven empty is written without the statements
+that would delete nothing.
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 
 import pytest
@@ -27,25 +29,44 @@ def _traced(conn: sqlite3.Connection) -> list[tuple[str, bool]]:
     return seen
 
 
-def test_every_check_of_an_incoming_file_reads_it_in_one_transaction(consolidated_path, files, monkeypatch):
-    traces: list[list[tuple[str, bool]]] = []
-    real = incoming.connect
+def test_a_merge_checks_its_files_on_one_connection_each_in_one_read_transaction(consolidated_path, files, monkeypatch):
+    made: list[list[tuple[str, bool]]] = []
+    real = incoming.checking_connection
 
-    def connect(path, readonly):
-        conn = real(path, readonly)
-        traces.append(_traced(conn))
+    def checking_connection():
+        conn = real()
+        made.append(_traced(conn))
         return conn
 
-    monkeypatch.setattr(incoming, "connect", connect)
+    monkeypatch.setattr(incoming, "checking_connection", checking_connection)
     result = merge_files(consolidated_path, [files["itfaiye"], files["imar"]], dry_run=True)
     assert {f.status for f in result.files} == {"planned"}
-    checks = [t for t in traces if any("quick_check" in sql for sql, _in_tx in t)]
-    assert len(checks) == 2
-    for trace in checks:
-        first = next(i for i, (sql, _in_tx) in enumerate(trace) if sql == "BEGIN")
-        assert all(not sql.startswith("PRAGMA") or "=" in sql for sql, _in_tx in trace[:first])  # only the set-up
-        after = trace[first + 1 :]
-        assert len(after) > 10 and all(in_tx for _sql, in_tx in after), [sql for sql, in_tx in after if not in_tx]
+    assert len(made) == 1  # the settings made once per merge, not once per file
+    trace = made[0]
+    attaches = [i for i, (sql, _in_tx) in enumerate(trace) if sql.startswith("ATTACH")]
+    assert len(attaches) == 2
+    for start in attaches:
+        end = next(i for i in range(start, len(trace)) if trace[i][0].startswith("DETACH"))
+        body = trace[start + 1 : end]
+        assert body[0][0] == "BEGIN" and body[-1][0] == "ROLLBACK"
+        reads = body[1:-1]
+        assert any("quick_check" in sql for sql, _in_tx in reads)
+        assert len(reads) > 10 and all(in_tx for _sql, in_tx in reads), [sql for sql, in_tx in reads if not in_tx]
+
+
+def test_a_copy_left_in_use_by_an_unfinished_statement_does_not_stop_the_next_check(files, tmp_path):
+    checker = incoming.Checker()
+    first, second = tmp_path / "a.faaliyet", tmp_path / "b.faaliyet"
+    shutil.copy(files["itfaiye"], first)
+    shutil.copy(files["imar"], second)
+    conn = checker.attach(first, first.name)
+    cursor = conn.execute(f"SELECT key FROM {incoming.CHECKED}.entry")
+    assert cursor.fetchone() is not None  # one row read, the statement not finished (an error would leave it so)
+    checker.detach()
+    conn = checker.attach(second, second.name)
+    assert conn.execute(f"SELECT value FROM {incoming.CHECKED}.meta WHERE key = 'department'").fetchone() == ("imar",)
+    checker.detach()
+    checker.close()
 
 
 def test_the_comparisons_read_the_target_in_one_transaction(consolidated_path, files, monkeypatch):

@@ -125,6 +125,17 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
         raise WorkbookError(
             _("'{name}' açılamadı ({exc}). Dosyanın izinlerini kontrol edin.").format(name=path.name, exc=exc)
         ) from None
+    return defended(conn)
+
+
+def checking_connection() -> sqlite3.Connection:
+    """An empty in-memory database with every setting of ``connect``: a merge attaches each
+    private copy to it in turn (``merge/incoming.py``), so that its settings are made once."""
+    return defended(sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False))
+
+
+def defended(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """``conn`` with the settings every connection to a file from elsewhere has (see the module)."""
     conn.text_factory = text_factory  # invalid UTF-8 is a finding, never an exception
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, 1_000_000)
@@ -147,30 +158,37 @@ def expected_schema(version: int) -> frozenset:
     return frozenset(rows)
 
 
-def verify(conn: sqlite3.Connection, name: str) -> int:
-    """Run every check on an open connection; returns the schema version."""
+def unreadable_database(name: str, exc: sqlite3.Error) -> DamagedWorkbook:
+    """SQLite could not read the file (its first read, or attaching it, failed)."""
+    return DamagedWorkbook(
+        _("'{name}' bozuk: SQLite dosyası okunamıyor ({exc}). Dosyanın yedeğini ya da yeni bir kopyasını kullanın.").format(
+            name=name, exc=exc
+        )
+    )
+
+
+def verify(conn: sqlite3.Connection, name: str, schema: str = "main") -> int:
+    """Run every check on an open connection (on its database ``schema``: ``main``, or a file
+    attached under that name); returns the schema version."""
+    s = schema
     try:
-        result = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
+        result = [r[0] for r in conn.execute(f"PRAGMA {s}.quick_check(20)")]
     except sqlite3.DatabaseError as exc:
-        raise DamagedWorkbook(
-            _("'{name}' bozuk: SQLite dosyası okunamıyor ({exc}). Dosyanın yedeğini ya da yeni bir kopyasını kullanın.").format(
-                name=name, exc=exc
-            )
-        ) from None
+        raise unreadable_database(name, exc) from None
     if result != ["ok"]:
         raise DamagedWorkbook(
             _(
                 "'{name}' bozuk: bütünlük denetimi başarısız ({join}). Dosyanın yedeğini ya da göndereninden yeni bir kopyasını kullanın."
             ).format(name=name, join="; ".join(result[:3]))
         )
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    app_id = conn.execute(f"PRAGMA {s}.application_id").fetchone()[0]
     if app_id != APPLICATION_ID:
         raise NotAWorkbook(
             _(
                 "'{name}' başka bir uygulamanın SQLite dosyası, Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin."
             ).format(name=name)
         )
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    version = conn.execute(f"PRAGMA {s}.user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise NewerWorkbook(
             _(
@@ -181,7 +199,7 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
         raise NotAWorkbook(
             _("'{name}' tamamlanmamış bir Faaliyet dosyası (şema sürümü yok). Dosyayı yeniden oluşturun.").format(name=name)
         )
-    found = _schema(conn)
+    found = _schema(conn, s)
     extra = found - expected_schema(version)
     missing = expected_schema(version) - found
     if extra or missing:
@@ -191,7 +209,7 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
                 "'{name}' beklenmeyen bir yapı içeriyor ({join}). Güvenlik için açılmadı; dosyayı gönderenden Faaliyet'in 'Gönder…' komutuyla yeniden isteyin."
             ).format(name=name, join=", ".join(what[:5]))
         )
-    oversized = _oversized(conn)
+    oversized = _oversized(conn, s)
     if oversized:
         raise DamagedWorkbook(
             _(
@@ -201,20 +219,20 @@ def verify(conn: sqlite3.Connection, name: str) -> int:
     return version
 
 
-def _schema(conn: sqlite3.Connection) -> set:
+def _schema(conn: sqlite3.Connection, schema: str = "main") -> set:
     """The file's (type, name, tbl_name, sql) rows, decoded by SQLite (a Python call per text was
     most of reading them); with a text that is not UTF-8, read again through the connection's own
     text factory (``stored.text_factory``: ``BadText``, which matches no expected row)."""
     factory = conn.text_factory
     conn.text_factory = str
     try:
-        return set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+        return set(conn.execute(f"SELECT type, name, tbl_name, sql FROM {schema}.sqlite_master").fetchall())
     except sqlite3.OperationalError as exc:
         if not str(exc).startswith(NOT_UTF8):
             raise
     finally:
         conn.text_factory = factory
-    return set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+    return set(conn.execute(f"SELECT type, name, tbl_name, sql FROM {schema}.sqlite_master").fetchall())
 
 
 def absolute(path: Path) -> str:
@@ -229,7 +247,7 @@ def absolute(path: Path) -> str:
 NOT_UTF8 = "Could not decode to UTF-8"
 
 
-def _oversized(conn: sqlite3.Connection) -> str | None:
+def _oversized(conn: sqlite3.Connection, schema: str = "main") -> str | None:
     """The first column holding a value over MAX_VALUE_BYTES, or None.
 
     Runs after the schema check, so every name is one of ours. ``length()`` of
@@ -243,22 +261,25 @@ def _oversized(conn: sqlite3.Connection) -> str | None:
     no larger than MAX_VALUE_BYTES no value can be over it, so such a file
     (every department file of a year) is not read a second time.
     """
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    if conn.execute("PRAGMA page_count").fetchone()[0] * page_size <= MAX_VALUE_BYTES:
+    s = schema
+    page_size = conn.execute(f"PRAGMA {s}.page_size").fetchone()[0]
+    if conn.execute(f"PRAGMA {s}.page_count").fetchone()[0] * page_size <= MAX_VALUE_BYTES:
         return None
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    tables = [r[0] for r in conn.execute(f"SELECT name FROM {s}.sqlite_master WHERE type = 'table' ORDER BY name")]
     for table in tables:
-        columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+        columns = [r[1] for r in conn.execute(f'PRAGMA {s}.table_info("{table}")')]
         if not columns:
             continue
         try:
-            biggest = conn.execute("SELECT " + ", ".join(f'max(length("{c}"))' for c in columns) + f' FROM "{table}"').fetchone()
+            biggest = conn.execute(
+                "SELECT " + ", ".join(f'max(length("{c}"))' for c in columns) + f' FROM {s}."{table}"'
+            ).fetchone()
         except sqlite3.DataError:
             biggest = None  # too big to measure: find the column one by one
         for i, column in enumerate(columns):
             if biggest is None:
                 try:
-                    size = conn.execute(f'SELECT max(length("{column}")) FROM "{table}"').fetchone()[0]
+                    size = conn.execute(f'SELECT max(length("{column}")) FROM {s}."{table}"').fetchone()[0]
                 except sqlite3.DataError:
                     return f"{table}.{column}"
             else:

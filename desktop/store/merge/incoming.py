@@ -22,6 +22,7 @@ import functools
 import hashlib
 import os
 import sqlite3
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +33,20 @@ from ...core.sha import sha256_hex
 from ..errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
 from ..file import definition_store, fingerprint, stored
 from ..file.clock import now
-from ..file.safe_open import NOT_UTF8, check_head, check_no_journal, connect, file_stat, unreadable, verify
+from ..file.safe_open import (
+    NOT_UTF8,
+    absolute,
+    check_head,
+    check_no_journal,
+    checking_connection,
+    connect,
+    file_stat,
+    unreadable,
+    unreadable_database,
+    verify,
+)
 from ..file.schema import SCHEMA_VERSION
+from ..file.stored import text_factory
 from ..file.workbook import Workbook
 from . import private_copy
 from .private_copy import Spill
@@ -79,13 +92,67 @@ class Incoming:
         return snap
 
 
+# the name under which a private copy is attached to the checking connection (``Checker``)
+CHECKED = "inc"
+
+
+class Checker:
+    """The connection a merge checks its files on: each private copy is attached to it in turn,
+    read-only, as ``CHECKED``, over an empty in-memory main database. Its settings
+    (``safe_open.checking_connection``: those of every connection to a file from elsewhere) are
+    made once per merge, not once per file; the copy's tables are reachable unqualified too (main
+    and temp hold none). Each copy is read in one read transaction (each statement outside one
+    took and dropped the copy's lock, looked for a hot journal and read its header again)."""
+
+    def __init__(self) -> None:
+        self.conn = checking_connection()
+
+    def attach(self, copy: Path, name: str) -> sqlite3.Connection:
+        """The connection with ``copy`` attached, in a read transaction; ``name``: the user's file."""
+        uri = "file:" + urllib.parse.quote(absolute(copy)) + "?mode=ro"
+        try:
+            self.conn.execute(f"ATTACH DATABASE ? AS {CHECKED}", (uri,))  # reads its schema
+        except sqlite3.OperationalError as exc:
+            if not copy.is_file():  # the private copy vanished: as ``connect`` says it
+                raise WorkbookError(
+                    _("'{name}' açılamadı ({exc}). Dosyanın izinlerini kontrol edin.").format(name=name, exc=exc)
+                ) from None
+            raise unreadable_database(name, exc) from None
+        except sqlite3.DatabaseError as exc:  # not a database, a malformed schema: as ``verify`` says it
+            raise unreadable_database(name, exc) from None
+        self.conn.text_factory = text_factory
+        self.conn.execute("BEGIN")
+        return self.conn
+
+    def detach(self) -> None:
+        """The copy detached (its pages and lock let go). A statement left unfinished by an error
+        could keep it attached: then the connection is replaced by a fresh one."""
+        try:
+            self.conn.execute("ROLLBACK")  # a read transaction: nothing to keep
+            self.conn.execute(f"DETACH DATABASE {CHECKED}")
+        except sqlite3.Error:
+            self.conn.close()
+            self.conn = checking_connection()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 @dataclass
 class Scratch:
     """What a merge sets up once for checking all its files: the target's identity
-    (``target_stat``) and where the checked data is spilled until written (``private_copy``)."""
+    (``target_stat``), where the checked data is spilled until written (``private_copy``) and
+    the connection the files are checked on (``Checker``)."""
 
     target_st: os.stat_result | None
     spill: Spill | None = None
+    checker: Checker | None = None
+
+    def close(self) -> None:
+        if self.spill is not None:
+            self.spill.close()
+        if self.checker is not None:
+            self.checker.close()
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -226,17 +293,22 @@ def check_incoming(
         )
     file_hash = copy_checked(path, st, copy)
     sealed = private_copy.seal(copy)
-    conn, meta = open_checked(copy, known or KnownDefinition(target.definition, target.definition.digest), name)
+    checker = scratch.checker or Checker()
     try:
-        inc = _read_fast(conn, meta, target, path, copy, file_hash, accept_time, scratch.spill)
-        inc.sealed = sealed
-        return inc
-    except sqlite3.Error as exc:  # damage quick_check does not see
-        raise DamagedWorkbook(
-            _("'{name}' okunurken hata oluştu ({exc}). Göndereninden dosyayı yeniden isteyin.").format(name=name, exc=exc)
-        ) from None
+        conn, meta = open_checked(copy, known or KnownDefinition(target.definition, target.definition.digest), name, checker)
+        try:
+            inc = _read_fast(conn, meta, target, path, copy, file_hash, accept_time, scratch.spill)
+            inc.sealed = sealed
+            return inc
+        except sqlite3.Error as exc:  # damage quick_check does not see
+            raise DamagedWorkbook(
+                _("'{name}' okunurken hata oluştu ({exc}). Göndereninden dosyayı yeniden isteyin.").format(name=name, exc=exc)
+            ) from None
+        finally:
+            checker.detach()
     finally:
-        conn.close()
+        if checker is not scratch.checker:
+            checker.close()
 
 
 def _read_fast(
@@ -274,15 +346,17 @@ def _read_checked(
 ) -> Incoming:
     name = path.name
     dept = _check_identity(meta, target, name)
-    snap = fingerprint.read(conn, dept)
+    snap = fingerprint.read(conn, dept, CHECKED)
     content_hash = snap.hash
     counts = snap.counts()
     text = snap.canonical()
     del snap  # its hash, counts and text (spilled below) are kept: a merge's memory is bounded by its largest file
-    found = stored.problems(conn, target.definition, dept, target.year, content_hash=content_hash)
+    found = stored.problems(conn, target.definition, dept, target.year, CHECKED, content_hash=content_hash)
     problems = [p.message for p in found if p.kind != "time"]
     times = [p.message for p in found if p.kind == "time"]
-    row = conn.execute("SELECT state, changed_at, changed_by, content_hash FROM status WHERE department = ?", (dept,)).fetchone()
+    row = conn.execute(
+        f"SELECT state, changed_at, changed_by, content_hash FROM {CHECKED}.status WHERE department = ?", (dept,)
+    ).fetchone()
     state, changed_at, clerk, _submitted_hash = row or ("taslak", "", "", "")
     reopened = _reopened(conn, dept)
     if problems:
@@ -306,7 +380,7 @@ def _read_checked(
         department=dept,
         definition_digest=meta["definition_digest"],
         content_hash=content_hash,
-        newest=min(fingerprint.newest_change(conn, dept), now()),  # an accepted future time stales no later file
+        newest=min(fingerprint.newest_change(conn, dept, CHECKED), now()),  # an accepted future time stales no later file
         state=state,
         clerk=clerk,
         submitted_at=changed_at if state == "gonderildi" else "",
@@ -319,7 +393,8 @@ def _read_checked(
 def _reopened(conn: sqlite3.Connection, dept: str) -> dict | None:
     """The last submission the clerk took back (``file/sending.py``), as checked text, or None."""
     row = conn.execute(
-        "SELECT at, who, new FROM audit WHERE department = ? AND attribute = 'reopen' ORDER BY id DESC LIMIT 1", (dept,)
+        f"SELECT at, who, new FROM {CHECKED}.audit WHERE department = ? AND attribute = 'reopen' ORDER BY id DESC LIMIT 1",
+        (dept,),
     ).fetchone()
     if row is None or not all(type(v) is str for v in row):
         return None
@@ -333,7 +408,9 @@ def _first(problems: list[str], n: int = 10) -> list[str]:
     return problems[:n] + ([_("... ve {n} sorun daha").format(n=len(problems) - n)] if len(problems) > n else [])
 
 
-def open_checked(path: Path, known: KnownDefinition | None = None, name: str = "") -> tuple[sqlite3.Connection, dict]:
+def open_checked(
+    path: Path, known: KnownDefinition | None = None, name: str = "", checker: Checker | None = None
+) -> tuple[sqlite3.Connection, dict]:
     """The checks of ``Workbook.open(path, incoming=True)`` on a private copy, read-only.
 
     The same defensive open (quick_check, application id, schema version,
@@ -347,21 +424,24 @@ def open_checked(path: Path, known: KnownDefinition | None = None, name: str = "
     against the *target's* definition. A file of schema 2 (one JSON row) of the
     target's definition is compared by its digest; of another, decoded whole.
     ``name``: the file's name in messages (the user's file, not its private copy).
+
+    The copy is attached to ``checker``'s connection as ``CHECKED`` (in one read transaction;
+    the caller detaches it, ``Checker.detach``); without a checker, to one made here, which the
+    caller closes with the connection. The stored definition's functions read its tables unqualified.
     """
     name = name or path.name
-    conn = connect(path, readonly=True)
+    own = checker is None
+    checker = checker or Checker()
+    conn = checker.attach(path, name)
     try:
-        # one read transaction for every check of the copy (nobody else writes it): each statement
-        # outside one took and dropped the file's lock and looked for a hot journal again
-        conn.execute("BEGIN")
-        version = verify(conn, name)
+        version = verify(conn, name, CHECKED)
         if version < 2:
             raise ImportRejected(
                 _(
                     "'{name}' Faaliyet'in eski bir sürümüyle kaydedilmiş. Birim dosyayı bu sürümle bir kez açıp 'Gönder…' ile yeniden göndersin."
                 ).format(name=name)
             )
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        meta = dict(conn.execute(f"SELECT key, value FROM {CHECKED}.meta").fetchall())
         for needed in ("kind", "institution", "year", "definition_digest"):
             if needed not in meta:
                 raise DamagedWorkbook(
@@ -387,7 +467,9 @@ def open_checked(path: Path, known: KnownDefinition | None = None, name: str = "
             definition_store.read(conn, digest, name, department)
         return conn, meta
     except BaseException:
-        conn.close()
+        checker.detach()
+        if own:
+            checker.close()
         raise
 
 

@@ -60,10 +60,10 @@ from pathlib import Path
 from ...core.i18n import _
 from ..errors import ReadOnlyWorkbook, StaleImport, UntrustedTime, WorkbookError
 from ..file import fingerprint
-from ..file.workbook import SUFFIX, Workbook, state_label
+from ..file.workbook import SUFFIX, Workbook, _disk_error, state_label
 from . import write as merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
-from .incoming import Scratch, check_incoming, same_file, stored_definition, target_stat, who_changed
+from .incoming import Checker, Scratch, check_incoming, same_file, stored_definition, target_stat, who_changed
 from .outcome import FileOutcome, MergeResult
 from .private_copy import Spill
 from .write import Plan, lists
@@ -125,7 +125,7 @@ def merge_files(
             )
         paths = expand_paths(files, wb.path)
         with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-") as tmp:
-            scratch = Scratch(target_stat(wb.path), Spill(Path(tmp) / "denetlenen.veri"))
+            scratch = Scratch(target_stat(wb.path), Spill(Path(tmp) / "denetlenen.veri"), Checker())
             try:
                 result, plans = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress, scratch)
                 unresolved = [c for p in plans for c in p.outcome.conflicts if c.id not in p.outcome.resolved]
@@ -144,8 +144,7 @@ def merge_files(
                         plan.outcome.status, plan.outcome.message = "refused", str(exc)
                     since = merge_write.stamp(wb)
             finally:
-                if scratch.spill is not None:
-                    scratch.spill.close()
+                scratch.close()
             if progress:
                 progress(3 * len(paths), 3 * len(paths), "")
         return result
@@ -186,15 +185,16 @@ def _one_read(conn: sqlite3.Connection):
     """The comparisons' reads of the target in one read transaction: each statement outside one
     took and dropped the file's lock, looked for a hot journal and read its header again. Nothing
     is written while comparing; a writer elsewhere waits the few milliseconds (``busy_timeout``)."""
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN")
+    try:
+        begun = not conn.in_transaction and conn.execute("BEGIN") is not None
+    except sqlite3.Error as exc:  # the target cannot be read: nothing is compared, nothing written
+        raise _disk_error(exc) from None
     try:
         yield
     finally:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")  # a read transaction: nothing to keep
+        if begun and conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")  # a read transaction: nothing to keep
 
 
 def _choose(wb: Workbook, j: int, group: list[Plan], files: int, force: bool, resolve, progress, chosen: list[Plan]) -> None:
