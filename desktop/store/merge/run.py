@@ -173,7 +173,7 @@ def _plan_all(
         outcome.department = inc.department
         outcome.state = inc.state
         plans.setdefault(inc.department, []).append(Plan(outcome, inc))
-    chosen = []
+    chosen: list[Plan] = []
     with _one_read(wb.conn):
         for j, group in enumerate(plans.values()):
             _choose(wb, j, group, len(paths), force, resolve, progress, chosen)
