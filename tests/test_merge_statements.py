@@ -109,3 +109,16 @@ def test_a_department_proven_empty_is_written_without_deleting_first(consolidate
     assert {sql.split()[2] for sql in deletes} == {"main.entry", "main.indicator", "main.activity", "main.photo"}
     assert rows(consolidated_path, "SELECT count(*) FROM entry WHERE key = ?", KEY) == [(0,)]
     assert dept_hash(consolidated_path, "itfaiye") == dept_hash(files["itfaiye"], "itfaiye")
+
+
+def test_a_copy_sqlite_cannot_read_is_refused_and_the_next_file_is_still_checked(consolidated_path, files, tmp_path):
+    damaged = tmp_path / "kars-2020-bozuk.faaliyet"
+    data = bytearray(files["itfaiye"].read_bytes())
+    data[100:1000] = bytes(900)  # the schema's page after the header: SQLite cannot read the schema
+    damaged.write_bytes(bytes(data))
+    result = merge_files(consolidated_path, [damaged, files["imar"]])
+    assert [f.status for f in result.files] == ["refused", "imported"]
+    message = result.files[0].message
+    assert "bozuk" in message and "kars-2020-bozuk.faaliyet" in message
+    assert "unable to open database" not in message and "faaliyet-birlestir" not in message  # not the private copy's path
+    assert dept_hash(consolidated_path, "imar") == dept_hash(files["imar"], "imar")

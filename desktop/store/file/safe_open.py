@@ -131,7 +131,7 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
 def checking_connection() -> sqlite3.Connection:
     """An empty in-memory database with every setting of ``connect``: a merge attaches each
     private copy to it in turn (``merge/incoming.py``), so that its settings are made once."""
-    return defended(sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False))
+    return defended(sqlite3.connect(":memory:", uri=True, isolation_level=None, check_same_thread=False))
 
 
 def defended(conn: sqlite3.Connection) -> sqlite3.Connection:

@@ -114,23 +114,22 @@ class Checker:
         uri = "file:" + urllib.parse.quote(absolute(copy)) + "?mode=ro"
         try:
             self.conn.execute(f"ATTACH DATABASE ? AS {CHECKED}", (uri,))  # reads its schema
-        except sqlite3.OperationalError as exc:
-            if not copy.is_file():  # the private copy vanished: as ``connect`` says it
-                raise WorkbookError(
-                    _("'{name}' açılamadı ({exc}). Dosyanın izinlerini kontrol edin.").format(name=name, exc=exc)
-                ) from None
-            raise unreadable_database(name, exc) from None
-        except sqlite3.DatabaseError as exc:  # not a database, a malformed schema: as ``verify`` says it
-            raise unreadable_database(name, exc) from None
+        except sqlite3.Error as exc:
+            raise _why_unreadable(copy, name, exc) from None
         self.conn.text_factory = text_factory
-        self.conn.execute("BEGIN")
+        try:
+            self.conn.execute("BEGIN")
+        except BaseException:
+            self.detach()  # never left attached: the next file's copy takes its name
+            raise
         return self.conn
 
     def detach(self) -> None:
         """The copy detached (its pages and lock let go). A statement left unfinished by an error
         could keep it attached: then the connection is replaced by a fresh one."""
         try:
-            self.conn.execute("ROLLBACK")  # a read transaction: nothing to keep
+            if self.conn.in_transaction:  # an error may have ended it already
+                self.conn.execute("ROLLBACK")  # a read transaction: nothing to keep
             self.conn.execute(f"DETACH DATABASE {CHECKED}")
         except sqlite3.Error:
             self.conn.close()
@@ -138,6 +137,20 @@ class Checker:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _why_unreadable(copy: Path, name: str, exc: sqlite3.Error) -> WorkbookError:
+    """Why SQLite could not attach ``copy``, in the words of opening it alone (``connect``: it
+    cannot be opened; ``verify``: not a database, a malformed schema, with SQLite's own reason;
+    attaching says only "unable to open database" and the private copy's path)."""
+    conn = connect(copy, readonly=True)  # a WorkbookError when it cannot be opened at all
+    try:
+        verify(conn, name)
+    except WorkbookError as refused:
+        return refused
+    finally:
+        conn.close()
+    return unreadable_database(name, exc)
 
 
 @dataclass
