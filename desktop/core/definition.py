@@ -14,12 +14,23 @@ import msgspec
 from msgspec import Meta, field
 
 from . import limits, organisation, roles
-from .form_parts import FormParts, PartSummary, decode_stored, part_json, root_digest, summary_of
+from .form_parts import (
+    HAS_FORM,
+    HAS_SLICE,
+    FormParts,
+    PartSummary,
+    Row,
+    Stored,
+    decode_stored,
+    pack_leaves,
+    part_json,
+    root_digest,
+)
 from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict, as_builtin, forms_row_departments
 from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
-from .plan_parts import CarriedPlan, PlanSummary, rebuild, skeleton, split
+from .plan_parts import CarriedPlan, rebuild, skeleton, split
 from .sha import sha256_hex
 
 
@@ -190,6 +201,41 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         forms = self.forms
         return not isinstance(forms, FormParts) or forms.carries(department)
 
+    def department_index(self, key: str) -> int:
+        """The department's place in ``departments`` (ValueError: none)."""
+        return self._department_keys.index(key)
+
+    @cached_property
+    def _department_keys(self) -> list[str]:
+        return [d.key for d in self.departments]
+
+    def has_plan_items(self, department: str) -> bool:
+        """Whether the department has indicators or activities (of a department file: among those it carries)."""
+        plan = self.plan
+        if isinstance(plan, CarriedPlan):
+            return department in plan.__dict__["index"]
+        return department in self._plan_of[0] or department in self._plan_of[1]
+
+    def form_slots(self, department: str) -> int:
+        """The count of values of the department's form (as its stored part says; 0: none)."""
+        forms = self._forms
+        if isinstance(forms, FormParts):
+            i = forms.departments.index(department) if department in forms.departments_set else None
+            return forms.slots[i] if i is not None else 0
+        found = forms.get(department)
+        return limits.form_slots(found) if found is not None else 0
+
+    def has_form(self, department: str) -> bool:
+        """Whether the department has a form (of a department file: among the forms it carries)."""
+        forms = self._forms
+        return department in (forms.departments_set if isinstance(forms, FormParts) else forms)
+
+    @property
+    def forms_complete(self) -> bool:
+        """Whether every form of the year is here (not a department file's)."""
+        forms = self.forms
+        return not isinstance(forms, FormParts) or forms.complete
+
     def department_name(self, key: str) -> str:
         """The department's name; its key when the definition has no such department."""
         d = self.department(key)
@@ -302,49 +348,53 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     @cached_property
     def digest(self) -> str:
-        """Identifies this exact definition: the root over its head, every form's part and every
-        plan slice (``form_parts.root_digest``); of stored parts, from their summaries (no form decoded)."""
-        plans = [summary for summary, _data in self.stored_plan]
-        if isinstance(self.forms, FormParts):
-            return root_digest(sha256_hex(self.head_json()), self.forms.summaries, plans)
-        head, parts = self.stored_parts
-        return root_digest(sha256_hex(head), [summary for summary, _data in parts], plans)
+        """Identifies this exact definition: the root over its head and every form's and plan
+        slice's leaf (``form_parts.root_digest``); of stored parts, as stored (no form decoded)."""
+        stored = self.stored
+        return root_digest(sha256_hex(stored.head), stored.leaves)
 
     def head_json(self) -> bytes:
         """The canonical JSON of every part but the forms, the plan as its skeleton (a stored
-        definition's head; the plan's items are the departments' slices: ``stored_plan``)."""
+        definition's head; the plan's items are the departments' slices: ``stored``)."""
         fields = {name: getattr(self, name) for name in DefinitionHead.__struct_fields__}
         return part_json(DefinitionHead(**(fields | {"plan": skeleton(self.plan)})))
 
     @cached_property
-    def stored_plan(self) -> list[tuple[PlanSummary, bytes | None]]:
-        """Every department's plan slice with items (``plan_parts``): its summary and canonical JSON,
-        in the departments' order; of stored parts, as stored (None: a slice not carried)."""
-        plan = self.plan
-        if isinstance(plan, CarriedPlan):
-            return list(zip(plan.summaries, plan.raws, strict=True))
-        out: list[tuple[PlanSummary, bytes | None]] = []
-        for department, part in split(plan, [d.key for d in self.departments]):
-            data = part_json(part)
-            out.append((PlanSummary(department, sha256_hex(data)), data))
-        return out
-
-    @cached_property
-    def stored_parts(self) -> tuple[bytes, list[tuple[PartSummary, bytes | None]]]:
-        """The head's canonical JSON, and every form's summary and canonical JSON in order: what a
-        file stores (made once: distributing a year writes them into every department's file).
-        Of stored parts, the summaries as stored and None for a form not carried."""
-        forms = self.forms
-        parts: list[tuple[PartSummary, bytes | None]] = []
+    def stored(self) -> Stored:
+        """What a file stores (``form_parts.Stored``): the head's canonical JSON, the leaves of every
+        form and plan slice of the year, and the forms and slices at hand (every one; of a department
+        file's definition, those it carries) with their places. Made once: distributing a year
+        writes them into every department's file."""
+        forms, plan = self.forms, self.plan
         if isinstance(forms, FormParts):
-            for summary in forms.summaries:
-                form = forms.get(summary.department) if forms.carries(summary.department) else None
-                parts.append((summary, part_json(form) if form is not None else None))
+            rows = []
+            for i, department in enumerate(forms.departments):
+                data = forms.data(i) if forms.carries(department) else None
+                if data is not None:
+                    rows.append(Row(forms.positions[i], department, forms.digests[i], forms.slots[i], data))
+            form_leaves = forms.digests if forms.whole else None
         else:
-            for form in forms:
+            rows = []
+            for i, form in enumerate(forms):
                 data = part_json(form)
-                parts.append((summary_of(form, data), data))
-        return self.head_json(), parts
+                rows.append(Row(i, form.department, sha256_hex(data), limits.form_slots(form), data))
+            form_leaves = [r.digest for r in rows]
+        if isinstance(plan, CarriedPlan):
+            slices = list(plan.rows)
+        else:
+            slices = []
+            for i, (department, part) in enumerate(split(plan, [d.key for d in self.departments])):
+                data = part_json(part)
+                slices.append(Row(i, department, sha256_hex(data), 0, data))
+        if isinstance(forms, FormParts) and form_leaves is None:  # a department file's: the year's leaves as stored
+            leaves = forms.leaves
+        else:
+            has = {d: HAS_FORM for d in (forms.departments if isinstance(forms, FormParts) else [r.department for r in rows])}
+            for r in slices:
+                has[r.department] = has.get(r.department, 0) | HAS_SLICE
+            flags = bytes(has.get(d.key, 0) for d in self.departments)
+            leaves = pack_leaves([form_leaves or [], [r.digest for r in slices]], flags)
+        return Stored(self.head_json(), leaves, rows, slices)
 
     def canonical_json(self) -> str:
         # the same bytes as json.dumps(to_data(), ensure_ascii=False, sort_keys=True,
@@ -369,43 +419,70 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         summaries: list[PartSummary],
         raws: list[bytes | None],
         department: str | None = None,
-        *,
-        plans: list[PlanSummary] | None = None,
-        plan_raws: list[bytes | None] | None = None,
         digest: str | None = None,
     ) -> "Definition":
-        """Check and build a definition stored as parts (``form_parts``; untrusted), or raise InvalidData.
-
-        ``raws``: each form's stored JSON in the summaries' order, None for a form the file does
-        not carry. The head is decoded and the rules between forms checked on the summaries
-        now; ``department``: the file of one department, whose form and the institution unit's
-        are decoded now, every other form when first asked for (each checked against its
-        digest and summary before it is handed out); None: every form now. The digest is the
-        root over the stored bytes (``Definition.digest``): its caller compares it with the
-        file's, or gives it (``digest``) when it has made the root of these very bytes already.
-        ``plans``/``plan_raws``: every plan slice's summary and its JSON (None: not carried), the
-        head's plan being the skeleton (``plan_parts``); None: a file of schema 3, the whole plan
-        in the head.
-        """
-        plan_raws = plan_raws if plans is not None and plan_raws is not None else []
+        """Check and build the definition of a file of schema 3 (its head holding the whole plan,
+        every form's summary, the carried forms' JSON: None for one not carried), or InvalidData.
+        ``digest``: the file's root (schema 3's), kept as this definition's (it is written again
+        as this schema's parts, with a root of their own, when the file is migrated). As
+        ``from_stored`` otherwise."""
         try:
-            limits.check_json_bytes(len(head) + sum(len(r) for r in [*raws, *plan_raws] if r is not None))
+            limits.check_json_bytes(len(head) + sum(len(r) for r in raws if r is not None))
         except limits.LimitExceeded as exc:
             raise InvalidData(str(exc)) from None
         stored = decode_stored(_HEAD.decode, head)
         fields = {name: getattr(stored, name) for name in DefinitionHead.__struct_fields__}
-        if plans is not None:
-            fields["plan"] = rebuild(stored.plan, plans, plan_raws)  # each carried slice checked
+        definition = cls._of_parts(fields, FormParts.of_summaries(summaries, raws), department)
+        if digest is not None:
+            definition.__dict__["digest"] = digest  # a cached_property
+        return definition
+
+    @classmethod
+    def from_stored(
+        cls, head: bytes, leaves: bytes, forms: list[Row], plan: list[Row], department: str | None = None
+    ) -> "Definition":
+        """Check and build a definition stored as parts (``form_parts``; untrusted), or raise InvalidData.
+
+        ``leaves``: every form's and plan slice's digest (``pack_leaves``); ``forms``/``plan``: the
+        parts at hand, each row's digest its leaf (the caller has checked both against the root:
+        ``definition_store.read``). ``department`` None: every part is here (a consolidated file),
+        each form decoded and checked now; else the file of one department, which carries its own
+        form and slice and the institution unit's: those forms are decoded now, and asking for any
+        other raises InvalidData saying so. The head is decoded, the plan rebuilt of its skeleton
+        and the slices (each checked), the rules of the definition run on what is here."""
         try:
-            parts = FormParts(summaries, raws)
+            limits.check_json_bytes(len(head) + sum(len(r.data) for r in [*forms, *plan]))
+        except limits.LimitExceeded as exc:
+            raise InvalidData(str(exc)) from None
+        stored = decode_stored(_HEAD.decode, head)
+        fields = {name: getattr(stored, name) for name in DefinitionHead.__struct_fields__}
+        whole = department is None
+        sure: set[str] = set()
+        if department is not None:
+            sure = {department} | {d.key for d in stored.departments if d.role == "institution"}
+        fields["plan"] = rebuild(stored.plan, plan, whole, sure)  # each carried slice checked
+        parts = FormParts(
+            [r.department for r in forms],
+            [r.digest for r in forms],
+            [r.slots for r in forms],
+            [r.data for r in forms],
+            whole=whole,
+            positions=[r.position for r in forms],
+            leaves=leaves,
+            sure=sure,
+        )
+        definition = cls._of_parts(fields, parts, department)
+        definition.__dict__["stored"] = Stored(head, leaves, list(forms), list(plan))  # a cached_property: as stored
+        return definition
+
+    @classmethod
+    def _of_parts(cls, fields: dict, parts: FormParts, department: str | None) -> "Definition":
+        try:
             definition = cls(**fields, forms=cast(list[FormDef], parts))
         except InvalidData:
             raise
         except ValueError as exc:  # a rule of __post_init__, worded in Turkish
             raise InvalidData(str(exc)) from None
-        if plans is not None:
-            definition.__dict__["stored_plan"] = list(zip(plans, plan_raws, strict=True))  # a cached_property: as stored
-        definition.__dict__["digest"] = digest or root_digest(sha256_hex(head), parts.summaries, plans)  # a cached_property
         if department is None:
             list(parts)
             return definition

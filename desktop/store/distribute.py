@@ -26,6 +26,7 @@ from ..core.definition import Definition, DefinitionHead
 from ..core.entries import Entries
 from ..core.form_parts import part_json
 from ..core.i18n import _
+from ..core.plan_parts import skeleton
 from .errors import WorkbookError
 from .file import definition_store
 from .file.workbook import SUFFIX, Workbook
@@ -69,12 +70,13 @@ def department_definition(definition: Definition, lookup, department: str) -> De
     # only the head changes, so the department's form and the institution unit's are the
     # consolidated file's bytes and the other forms are left out (a year's files stay linear)
     fields = {name: getattr(definition, name) for name in DefinitionHead.__struct_fields__} | changes
-    _head, parts = definition.stored_parts
+    stored = definition.stored
     keep = definition_store.carried(definition, department) or set()
-    return Definition.from_parts(
-        part_json(DefinitionHead(**fields)),
-        [summary for summary, _data in parts],
-        [data if summary.department in keep else None for summary, data in parts],
+    return Definition.from_stored(
+        part_json(DefinitionHead(**(fields | {"plan": skeleton(definition.plan)}))),
+        stored.leaves,
+        [r for r in stored.forms if r.department in keep],
+        [r for r in stored.plan if r.department in keep],
         department,
     )
 
