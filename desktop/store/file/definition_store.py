@@ -37,7 +37,7 @@ from typing import NamedTuple
 import msgspec
 
 from ...core.definition import Definition
-from ...core.form_parts import HAS_FORM, HAS_SLICE, Leaves, PartSummary, Row, Stored, changed_form, root_digest, root_digest_3
+from ...core.form_parts import HAS_FORM, HAS_SLICE, Leaves, PartSummary, Row, Stored, root_digest, root_digest_3
 from ...core.i18n import _
 from ...core.plan_parts import changed_slice
 from ...core.sha import sha256_hex
@@ -160,8 +160,8 @@ def read_parts(conn: sqlite3.Connection, digest: str, name: str, known: tuple[by
         leaf = leaves.digest(kind, position)
         if text_type != "text" or leaf is None or stored_digest != leaf:
             raise changed(name)
-        if sha256_hex(text) != leaf:  # the part's own words (the place, the department)
-            raise _unreadable(name, (changed_slice if kind == PLAN else changed_form)(position, department))
+        if sha256_hex(text) != leaf:  # a slice: its own words (the plan's items, not the form)
+            raise _unreadable(name, changed_slice(position, department)) if kind == PLAN else changed(name)
         out[kind].append(Row(position, department, leaf, slots, text))
     forms, plan = (sorted(rows) for rows in out)
     return Parts(head, leaves, forms, plan)
