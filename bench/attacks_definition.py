@@ -61,7 +61,11 @@ def forge(
     Workbook.create(path, definition, department, user="saldirgan").close()
     departments = [d["key"] for d in data["departments"]]
     plan, slices = plan_parts(data.get("plan") or {}, departments)
-    head = msgspec.json.encode({k: v for k, v in data.items() if k != "forms"} | {"plan": plan}, order="sorted")
+    plan_head = {k: v for k, v in (data.get("plan") or {}).items() if k != "aims"} | {"aims": []} if data.get("plan") else {}
+    head = msgspec.json.encode(
+        {k: v for k, v in data.items() if k not in ("forms", "departments", "plan")} | ({"plan": plan_head} if plan_head else {}),
+        order="sorted",
+    )
     institution = {d["key"] for d in data["departments"] if d.get("role") == "institution"}
     rows, form_leaves = [], []
     for i, form in enumerate(data["forms"]):
@@ -77,8 +81,49 @@ def forge(
     has = {f["department"]: HAS_FORM for f in data["forms"]}
     for dept, _text in slices:
         has[dept] = has.get(dept, 0) | HAS_SLICE
-    leaves = pack_leaves([form_leaves, slice_leaves], bytes(has.get(d, 0) for d in departments))
     conn = sqlite3.connect(path, isolation_level=None)
+    # the departments and aims the file carries (``definition_store.needed``), as ``data`` has them
+    kept = {department, *institution} | {d["key"] for d in data["departments"] if d.get("finance")}
+    own = next((d for d in data["departments"] if d["key"] == department), {})
+    kept |= {own["reports_to"]} if own.get("reports_to") else set()
+    for form in data["forms"]:
+        if form["department"] in {department, *institution}:
+            kept |= {
+                r.get("department")
+                for s in form["sections"]
+                for i in s["items"]
+                if i.get("kind") == "table"
+                for r in (i["rows"] if isinstance(i.get("rows"), list) else [])
+                if isinstance(r, dict) and r.get("department")
+            }
+    filled = {
+        p["target"]
+        for d, text in slices
+        if d in {department, *institution}
+        for k in ("indicators", "activities")
+        for p in msgspec.json.decode(text)[k]
+    }
+    kept_aims = {
+        i
+        for i, aim in enumerate((plan or {}).get("aims", []))
+        if any(t["key"] in filled for g in aim["goals"] for t in g["targets"])
+    }
+    unit_rows, unit_leaves, aim_rows, aim_leaves = [], [], [], []
+    for i, unit in enumerate(data["departments"]):
+        text = msgspec.json.encode(unit, order="sorted")
+        unit_leaves.append(hashlib.sha256(text).hexdigest())
+        if department is None or unit["key"] in kept:
+            unit_rows.append((i, unit["key"], unit_leaves[-1], text.decode()))
+    for i, aim in enumerate((plan or {}).get("aims", [])):
+        text = msgspec.json.encode(aim, order="sorted")
+        aim_leaves.append(hashlib.sha256(text).hexdigest())
+        if department is None or i in kept_aims:
+            aim_rows.append((i, aim_leaves[-1], text.decode()))
+    leaves = pack_leaves([form_leaves, slice_leaves, unit_leaves, aim_leaves], bytes(has.get(d, 0) for d in departments))
+    conn.execute("DELETE FROM definition_department")
+    conn.executemany("INSERT INTO definition_department (position, department, digest, json) VALUES (?, ?, ?, ?)", unit_rows)
+    conn.execute("DELETE FROM definition_aim")
+    conn.executemany("INSERT INTO definition_aim (position, digest, json) VALUES (?, ?, ?)", aim_rows)
     conn.execute("DELETE FROM definition_form")
     conn.executemany("INSERT INTO definition_form (position, department, slots, digest, json) VALUES (?, ?, ?, ?, ?)", rows)
     conn.execute("DELETE FROM definition_plan")
@@ -130,8 +175,8 @@ def seal(conn: sqlite3.Connection) -> None:
     (head,) = conn.execute("SELECT CAST(json AS BLOB) FROM definition").fetchone()
     (data,) = conn.execute("SELECT data FROM definition_leaves").fetchone()
     leaves = Leaves(data)
-    kinds = [[leaves.digest(k, i) or "" for i in range(leaves.count(k))] for k in range(2)]
-    for kind, table in enumerate(("definition_form", "definition_plan")):
+    kinds = [[leaves.digest(k, i) or "" for i in range(leaves.count(k))] for k in range(4)]
+    for kind, table in enumerate(("definition_form", "definition_plan", "definition_department", "definition_aim")):
         for position, digest in conn.execute(f"SELECT position, digest FROM {table}"):
             if 0 <= position < len(kinds[kind]):
                 kinds[kind][position] = digest
@@ -325,17 +370,22 @@ def _own_slice_missing(conn: sqlite3.Connection) -> None:
     conn.execute(f"DELETE FROM definition_plan WHERE department = '{DEPARTMENT}'")
 
 
-def _items_in_the_head(conn: sqlite3.Connection) -> None:
-    """The plan's items put back into the head (as schema 3 stored them), the root made again."""
-    (text,) = conn.execute("SELECT json FROM definition").fetchone()
+def _items_in_the_skeleton(conn: sqlite3.Connection) -> None:
+    """The plan's items put back into the skeleton's aim (as schema 3 stored them in its head), the
+    aim's leaf and the root made again."""
     (slice_text,) = conn.execute(f"SELECT json FROM definition_plan WHERE department = '{DEPARTMENT}'").fetchone()
-    head, placed = msgspec.json.decode(text), msgspec.json.decode(slice_text)["indicators"][0]
-    for aim in head["plan"]["aims"]:
+    placed = msgspec.json.decode(slice_text)["indicators"][0]
+    for position, text in conn.execute("SELECT position, json FROM definition_aim").fetchall():
+        aim = msgspec.json.decode(text)
         for goal in aim["goals"]:
             for target in goal["targets"]:
                 if target["key"] == placed["target"]:
                     target["indicators"] = [placed["item"]]
-    conn.execute("UPDATE definition SET json = ?", (msgspec.json.encode(head, order="sorted").decode(),))
+        new = msgspec.json.encode(aim, order="sorted")
+        conn.execute(
+            "UPDATE definition_aim SET json = ?, digest = ? WHERE position = ?",
+            (new.decode(), hashlib.sha256(new).hexdigest(), position),
+        )
     seal(conn)
 
 
@@ -593,7 +643,7 @@ ATTACKS: list[Attack] = [
     parts_attack("plan-place-taken-twice", _place_taken_twice, "iki kez"),
     parts_attack("plan-target-size-not-the-plans", _size_not_the_plans, "kalem sayısı"),
     parts_attack("own-plan-slice-missing", _own_slice_missing, "kendi gösterge ve faaliyetleri yok"),
-    parts_attack("plan-items-in-the-head", _items_in_the_head, "tanımın başında"),
+    parts_attack("plan-items-in-the-skeleton", _items_in_the_skeleton, "tanımın başında"),
     photo_attack("not-an-image", lambda: b"<html>bu bir resim degil</html>" * 10, "image/jpeg"),
     photo_attack("eps", eps, "image/jpeg"),
     photo_attack("eps-declared", eps, "application/postscript"),

@@ -74,10 +74,17 @@ def test_a_department_file_carries_only_its_own_parts_and_keeps_the_years_digest
         assert lazy.digest == definition.digest == wb.meta["definition_digest"]
         for key in ("imar", institution.key):
             assert lazy.form(key) == definition.form(key) and lazy.slots_of(key) == definition.slots_of(key)
-        for d in definition.departments:
-            assert lazy.department(d.key) == definition.department(d.key)
-        # the plan: its skeleton and the carried departments' items (plan_parts), in the plan's order
-        assert skeleton(lazy.plan) == skeleton(definition.plan) and not lazy.plan_complete
+        # the departments: its own and those its parts name; asking for another says to use the consolidated file
+        assert {"imar", institution.key} <= {d.key for d in lazy.departments} < {d.key for d in definition.departments}
+        for d in lazy.departments:
+            assert d == definition.department(d.key)
+        with pytest.raises(InvalidData, match="'itfaiye' birimi bu dosyada yok"):
+            lazy.department("itfaiye")
+        assert lazy.department_name("itfaiye") == "itfaiye" and not lazy.knows("itfaiye")
+        # the plan: the aims its slices fill (without other departments' items) and the carried items, in order
+        whole = skeleton(definition.plan).aims
+        assert skeleton(lazy.plan).aims == [a for a in whole if a in skeleton(lazy.plan).aims] and lazy.plan.aims
+        assert not lazy.plan_complete
         for key in ("imar", institution.key):
             assert lazy.indicators_of(key) == definition.indicators_of(key)
             assert lazy.activities_of(key) == definition.activities_of(key)
@@ -108,14 +115,18 @@ def test_the_root_digest_covers_the_head_and_every_leaf(definition):
     root = root_digest(sha256_hex(stored.head), stored.leaves)
     assert root == definition.digest
     leaves = Leaves(stored.leaves)
-    forms = [leaves.digest(0, i) or "" for i in range(leaves.count(0))]
-    plans = [leaves.digest(1, i) or "" for i in range(leaves.count(1))]
+    forms, plans, units, aims = (leaves.digests(k) for k in range(4))
     flags = leaves.flags
-    assert pack_leaves([forms, plans], flags) == stored.leaves
-    assert len(forms) > 1 and root_digest(sha256_hex(stored.head), pack_leaves([forms[::-1], plans], flags)) != root
-    assert len(plans) > 1 and root_digest(sha256_hex(stored.head), pack_leaves([forms, plans[::-1]], flags)) != root
-    assert root_digest(sha256_hex(stored.head), pack_leaves([forms, ["0" * 64, *plans[1:]]], flags)) != root
-    assert root_digest(sha256_hex(stored.head), pack_leaves([forms, plans], bytes(len(flags)))) != root
+    assert pack_leaves([forms, plans, units, aims], flags) == stored.leaves
+    assert len(units) == len(flags) == len(definition.departments) and len(aims) == len(definition.plan.aims) > 0
+    for kind in range(4):
+        lists = [forms, plans, units, aims]
+        if len(lists[kind]) > 1:
+            reordered = [x[::-1] if k == kind else x for k, x in enumerate(lists)]
+            assert root_digest(sha256_hex(stored.head), pack_leaves(reordered, flags)) != root
+        changed = [["0" * 64, *x[1:]] if k == kind else x for k, x in enumerate(lists)]
+        assert root_digest(sha256_hex(stored.head), pack_leaves(changed, flags)) != root
+    assert root_digest(sha256_hex(stored.head), pack_leaves([forms, plans, units, aims], bytes(len(flags)))) != root
     assert root_digest(sha256_hex(stored.head + b" "), stored.leaves) != root
     assert set(flags) <= {0, HAS_FORM, HAS_SLICE, HAS_FORM | HAS_SLICE} and HAS_FORM | HAS_SLICE in flags
 
@@ -178,8 +189,8 @@ def test_the_own_form_is_checked_at_opening(files):
 def test_a_part_that_does_not_hash_to_its_digest_is_refused(files):
     forge_sql(files["imar"], "UPDATE definition_form SET json = json || ' ' WHERE department = 'imar'", root=False)
     forge_form(files["itfaiye"], "itfaiye", lambda d: d["sections"][0].update(title="Değişti"), digest=False)
-    refused(files["imar"], "özeti tutmuyor")
-    refused(files["itfaiye"], "özeti tutmuyor")
+    refused(files["imar"], "tutmuyor")
+    refused(files["itfaiye"], "tutmuyor")
 
 
 def test_a_head_or_leaves_that_do_not_hash_to_the_root_are_refused(files):
@@ -199,7 +210,7 @@ def test_a_summary_that_disagrees_with_its_form_is_refused(files):
     refused(files["imar"], "değer sayısı")
     # a row naming another department than its form's
     forge_sql(files["itfaiye"], "UPDATE definition_form SET department = 'yok_boyle' WHERE department = 'itfaiye'")
-    refused(files["itfaiye"], "bilinmeyen bir birime ait")
+    refused(files["itfaiye"], "başka birimlerin formunu taşıyor \\(yok_boyle\\)")
 
 
 def test_the_rules_between_forms_run_where_every_form_is(consolidated_path, tmp_path):
@@ -254,6 +265,8 @@ def make_schema_2(path: Path, definition: Definition) -> None:
     conn.execute("DROP TABLE definition_form")
     conn.execute("DROP TABLE definition_plan")
     conn.execute("DROP TABLE definition_leaves")
+    conn.execute("DROP TABLE definition_department")
+    conn.execute("DROP TABLE definition_aim")
     conn.execute("DELETE FROM definition")
     conn.execute(
         "INSERT INTO definition (digest, id, version, json) VALUES (?, ?, ?, ?)",
@@ -326,7 +339,8 @@ def test_a_department_file_of_the_targets_definition_is_compared_in_place(consol
     with sqlite3.connect(files["imar"]) as conn:
         parts = definition_store.read_parts(conn, known[2], "imar", known)
     assert {r.department for r in parts.forms} == carried(files["imar"]) and parts.plan
-    assert sorted(hashed) == sorted(r.data for r in [*parts.forms, *parts.plan])  # neither the head nor the leaves
+    rows = [*parts.forms, *parts.plan, *parts.departments, *parts.aims]
+    assert sorted(hashed) == sorted(r.data for r in rows)  # neither the head nor the leaves
     forge_sql(files["itfaiye"], "UPDATE definition_leaves SET data = CAST(data || x'00' AS BLOB)", root=False)
     with sqlite3.connect(files["itfaiye"]) as conn, pytest.raises(DamagedWorkbook, match="değiştirilmiş"):
         definition_store.read_parts(conn, known[2], "itfaiye", known)

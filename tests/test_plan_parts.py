@@ -154,6 +154,8 @@ def make_schema_3(path: Path, definition: Definition) -> None:
     root = root_digest_3(sha256_hex(head), summaries)
     conn.execute("DROP TABLE definition_plan")
     conn.execute("DROP TABLE definition_leaves")
+    conn.execute("DROP TABLE definition_department")
+    conn.execute("DROP TABLE definition_aim")
     conn.execute("UPDATE definition SET json = ?, digest = ?", (head.decode(), root))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (root,))
     conn.execute("PRAGMA user_version = 3")

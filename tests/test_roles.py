@@ -305,7 +305,7 @@ def test_a_stored_form_is_checked_without_scanning_the_years_departments(definit
 
     monkeypatch.setattr(roles, "department_problems", counted("departments", department_problems))
     monkeypatch.setattr(roles, "form_problems", counted("forms", form_problems))
-    stored = Definition.from_stored(stored_parts.head, stored_parts.leaves, stored_parts.forms, stored_parts.plan)
+    stored = Definition.from_stored(stored_parts)
     assert len(stored.forms) == len(definition.forms) > 2
     assert calls == {"departments": 1, "forms": len(definition.forms) + 1}
 
@@ -324,4 +324,4 @@ def test_a_stored_form_with_a_foreword_outside_the_institution_unit_is_refused(d
     rows = list(stored.forms)
     rows[position] = rows[position]._replace(digest=sha256_hex(data), slots=limits.form_slots(broken), data=data)
     with pytest.raises(InvalidData, match="sunuş"):
-        Definition.from_stored(stored.head, stored.leaves, rows, stored.plan)
+        Definition.from_stored(stored._replace(forms=rows))

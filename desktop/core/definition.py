@@ -18,6 +18,7 @@ from .form_parts import (
     HAS_FORM,
     HAS_SLICE,
     FormParts,
+    Leaves,
     PartSummary,
     Row,
     Stored,
@@ -29,7 +30,7 @@ from .form_parts import (
 from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict, as_builtin, forms_row_departments
 from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
-from .plan import ActivityDef, IndicatorDef, PlanDef
+from .plan import ActivityDef, AimDef, IndicatorDef, PlanDef
 from .plan_parts import CarriedPlan, rebuild, skeleton, split
 from .sha import sha256_hex
 
@@ -69,6 +70,17 @@ class DefinitionHead(Strict, frozen=True, kw_only=True):
     plan: PlanDef = field(default_factory=PlanDef)
 
 
+class YearHead(Strict, frozen=True, kw_only=True):
+    """A stored definition's head: what does not grow with the departments (its plan: the name and
+    period only; each department and each of the plan's aims is a part of its own)."""
+
+    id: limits.Key
+    version: limits.Key = "1"
+    institution: InstitutionDef
+    year: YearDef
+    plan: PlanDef = field(default_factory=PlanDef)
+
+
 class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict: room for the cached look-ups below
     # the chapters that are plain text of the institution (foreword, mission…)
     # live in the form of the department whose role is "institution" (roles.py).
@@ -105,6 +117,8 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
                 raise ValueError(target_conflict(i, self.year.year))
         for _place, message in roles.problems(self.departments, forms, complete=False)[:1]:
             raise ValueError(message)
+        if parts is not None and not parts.whole:
+            return  # a department file's: who reports to whom is judged where every department is
         problem = organisation.reporting_problem(self.departments)
         if problem:
             raise ValueError(problem)
@@ -181,7 +195,28 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         return found
 
     def department(self, key: str) -> DepartmentDef | None:
-        return self._by_key.get(key)
+        """The department ``key``, or None: no such department. A department file's definition
+        carries its own department and those its parts name (``definition_store.needed``): asking
+        it for another raises InvalidData saying so (``knows`` asks without raising)."""
+        found = self._by_key.get(key)
+        if found is None and not self.departments_complete and type(key) is str:
+            raise InvalidData(
+                _(
+                    "'{department}' birimi bu dosyada yok: bir birim dosyası yalnızca kendi birimini ve "
+                    "formunun andığı birimleri taşır. Bu iş için strateji biriminin birleşik dosyasını kullanın."
+                ).format(department=key)
+            )
+        return found
+
+    def knows(self, key: str) -> bool:
+        """Whether ``key`` is a department this definition holds (of a department file: carries)."""
+        return type(key) is str and key in self._by_key
+
+    @property
+    def departments_complete(self) -> bool:
+        """Whether every department of the year is here (not a department file's)."""
+        forms = self.forms
+        return not isinstance(forms, FormParts) or forms.whole
 
     @property
     def form_departments(self) -> list[str]:
@@ -238,7 +273,7 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     def department_name(self, key: str) -> str:
         """The department's name; its key when the definition has no such department."""
-        d = self.department(key)
+        d = self._by_key.get(key)
         return d.name if d is not None else key
 
     def form(self, department: str) -> FormDef:
@@ -354,31 +389,29 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         return root_digest(sha256_hex(stored.head), stored.leaves)
 
     def head_json(self) -> bytes:
-        """The canonical JSON of every part but the forms, the plan as its skeleton (a stored
-        definition's head; the plan's items are the departments' slices: ``stored``)."""
-        fields = {name: getattr(self, name) for name in DefinitionHead.__struct_fields__}
-        return part_json(DefinitionHead(**(fields | {"plan": skeleton(self.plan)})))
+        """The canonical JSON of a stored definition's head (``YearHead``: what does not grow with
+        the departments; the plan's name and period without its aims)."""
+        plan = PlanDef(name=self.plan.name, period=self.plan.period)
+        return part_json(YearHead(id=self.id, version=self.version, institution=self.institution, year=self.year, plan=plan))
 
     @cached_property
     def stored(self) -> Stored:
         """What a file stores (``form_parts.Stored``): the head's canonical JSON, the leaves of every
-        form and plan slice of the year, and the forms and slices at hand (every one; of a department
-        file's definition, those it carries) with their places. Made once: distributing a year
-        writes them into every department's file."""
+        part of the year, and the parts at hand (every one; of a department file's definition, those
+        it carries) with their places. Made once: distributing a year writes them into every
+        department's file."""
         forms, plan = self.forms, self.plan
+        whole = not isinstance(forms, FormParts) or forms.whole
+        rows = []
         if isinstance(forms, FormParts):
-            rows = []
             for i, department in enumerate(forms.departments):
                 data = forms.data(i) if forms.carries(department) else None
                 if data is not None:
                     rows.append(Row(forms.positions[i], department, forms.digests[i], forms.slots[i], data))
-            form_leaves = forms.digests if forms.whole else None
         else:
-            rows = []
             for i, form in enumerate(forms):
                 data = part_json(form)
                 rows.append(Row(i, form.department, sha256_hex(data), limits.form_slots(form), data))
-            form_leaves = [r.digest for r in rows]
         if isinstance(plan, CarriedPlan):
             slices = list(plan.rows)
         else:
@@ -386,15 +419,26 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
             for i, (department, part) in enumerate(split(plan, [d.key for d in self.departments])):
                 data = part_json(part)
                 slices.append(Row(i, department, sha256_hex(data), 0, data))
-        if isinstance(forms, FormParts) and form_leaves is None:  # a department file's: the year's leaves as stored
-            leaves = forms.leaves
+        places = forms.places if isinstance(forms, FormParts) and not whole else {}
+        departments = []
+        for i, d in enumerate(self.departments):
+            data = part_json(d)
+            departments.append(Row(places.get(("department", i), i), d.key, sha256_hex(data), 0, data))
+        aims = []
+        for i, aim in enumerate(skeleton(plan).aims):
+            data = part_json(aim)
+            aims.append(Row(places.get(("aim", i), i), "", sha256_hex(data), 0, data))
+        if isinstance(forms, FormParts) and not whole:  # a department file's: the year's leaves, its parts' own
+            leaves = Leaves(forms.leaves).with_rows([rows, slices, departments, aims])
         else:
             has = {d: HAS_FORM for d in (forms.departments if isinstance(forms, FormParts) else [r.department for r in rows])}
             for r in slices:
                 has[r.department] = has.get(r.department, 0) | HAS_SLICE
             flags = bytes(has.get(d.key, 0) for d in self.departments)
-            leaves = pack_leaves([form_leaves or [], [r.digest for r in slices]], flags)
-        return Stored(self.head_json(), leaves, rows, slices)
+            form_leaves = forms.digests if isinstance(forms, FormParts) else [r.digest for r in rows]
+            kinds = [form_leaves, [r.digest for r in slices], [r.digest for r in departments], [r.digest for r in aims]]
+            leaves = pack_leaves(kinds, flags)
+        return Stored(self.head_json(), leaves, rows, slices, departments, aims)
 
     def canonical_json(self) -> str:
         # the same bytes as json.dumps(to_data(), ensure_ascii=False, sort_keys=True,
@@ -438,29 +482,44 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         return definition
 
     @classmethod
-    def from_stored(
-        cls, head: bytes, leaves: bytes, forms: list[Row], plan: list[Row], department: str | None = None
-    ) -> "Definition":
+    def from_stored(cls, stored: Stored, department: str | None = None) -> "Definition":
         """Check and build a definition stored as parts (``form_parts``; untrusted), or raise InvalidData.
 
-        ``leaves``: every form's and plan slice's digest (``pack_leaves``); ``forms``/``plan``: the
-        parts at hand, each row's digest its leaf (the caller has checked both against the root:
-        ``definition_store.read``). ``department`` None: every part is here (a consolidated file),
-        each form decoded and checked now; else the file of one department, which carries its own
-        form and slice and the institution unit's: those forms are decoded now, and asking for any
-        other raises InvalidData saying so. The head is decoded, the plan rebuilt of its skeleton
-        and the slices (each checked), the rules of the definition run on what is here."""
+        ``stored``: the head, the leaves and the parts at hand, each row's digest its leaf (the
+        caller has checked both against the root: ``definition_store.read``). ``department`` None:
+        every part is here (a consolidated file), each form decoded and checked now; else the file
+        of one department, which carries its own form and slice and the institution unit's, its
+        own department and those its parts name, the plan's aims its slices fill: those forms are
+        decoded now, and asking for any other part raises InvalidData saying so. The head, the
+        departments and the aims are decoded, the plan rebuilt of them and the slices (each
+        checked), the rules of the definition run on what is here."""
+        everything = [*stored.forms, *stored.plan, *stored.departments, *stored.aims]
         try:
-            limits.check_json_bytes(len(head) + sum(len(r.data) for r in [*forms, *plan]))
+            limits.check_json_bytes(len(stored.head) + sum(len(r.data) for r in everything))
         except limits.LimitExceeded as exc:
             raise InvalidData(str(exc)) from None
-        stored = decode_stored(_HEAD.decode, head)
-        fields = {name: getattr(stored, name) for name in DefinitionHead.__struct_fields__}
+        head = decode_stored(_YEAR_HEAD.decode, stored.head)
+        if head.plan.aims:
+            raise InvalidData(_("plan: tanımın başında amaç var; amaçlar ayrı parçalarda olur"))
+        departments = [decode_stored(_DEPARTMENT.decode, r.data, f"departments[{r.position}]") for r in stored.departments]
+        aims = [decode_stored(_AIM.decode, r.data, f"plan.aims[{r.position}]") for r in stored.aims]
         whole = department is None
         sure: set[str] = set()
         if department is not None:
-            sure = {department} | {d.key for d in stored.departments if d.role == "institution"}
-        fields["plan"] = rebuild(stored.plan, plan, whole, sure)  # each carried slice checked
+            sure = {department} | {d.key for d in departments if d.role == "institution"}
+        try:
+            plan_skeleton = PlanDef(name=head.plan.name, period=head.plan.period, aims=aims)
+        except ValueError as exc:
+            raise InvalidData(str(exc)) from None
+        fields = {
+            "id": head.id,
+            "version": head.version,
+            "institution": head.institution,
+            "year": head.year,
+            "departments": departments,
+            "plan": rebuild(plan_skeleton, stored.plan, whole, sure),  # each carried slice checked
+        }
+        forms = stored.forms
         parts = FormParts(
             [r.department for r in forms],
             [r.digest for r in forms],
@@ -468,11 +527,14 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
             [r.data for r in forms],
             whole=whole,
             positions=[r.position for r in forms],
-            leaves=leaves,
+            leaves=stored.leaves,
             sure=sure,
         )
+        parts.places = {("department", i): r.position for i, r in enumerate(stored.departments)} | {
+            ("aim", i): r.position for i, r in enumerate(stored.aims)
+        }
         definition = cls._of_parts(fields, parts, department)
-        definition.__dict__["stored"] = Stored(head, leaves, list(forms), list(plan))  # a cached_property: as stored
+        definition.__dict__["stored"] = stored  # a cached_property: as stored
         return definition
 
     @classmethod
@@ -520,6 +582,9 @@ class _SlotsByForm(Mapping[str, Slot]):
 
 _DEFINITION = msgspec.json.Decoder(Definition)
 _HEAD = msgspec.json.Decoder(DefinitionHead)
+_YEAR_HEAD = msgspec.json.Decoder(YearHead)
+_DEPARTMENT = msgspec.json.Decoder(DepartmentDef)
+_AIM = msgspec.json.Decoder(AimDef)
 
 
 def target_conflict(indicator: IndicatorDef, year: int) -> str:

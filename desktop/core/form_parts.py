@@ -37,7 +37,8 @@ from .sha import sha256_hex
 FORMAT = "faaliyet-tanim-parcalari 3"  # what the root digest is made of (changes with it)
 FORMAT_3 = "faaliyet-tanim-parcalari 1"  # schema 3's: the whole plan in the head, no plan slices
 
-TABLES = 2  # the kinds of part the leaves list: the forms, then the plan slices (``plan_parts``)
+TABLES = 4  # the kinds of part the leaves list, in this order:
+FORMS, PLAN, DEPARTMENTS, AIMS = range(TABLES)  # forms, plan slices (``plan_parts``), departments, the plan's aims
 LEAF = 32  # a leaf: a part's JSON's SHA-256, as bytes
 
 
@@ -62,12 +63,18 @@ class Row(NamedTuple):
 
 class Stored(NamedTuple):
     """What a file stores of a definition: its head's JSON, the year's leaves (``pack_leaves``) and
-    the forms and plan slices at hand (every one, or a department file's)."""
+    the parts at hand (every one, or a department file's) of each kind: forms, plan slices,
+    departments (``DepartmentDef``) and the plan's aims (without their items: the skeleton)."""
 
     head: bytes
     leaves: bytes
     forms: list[Row]
     plan: list[Row]
+    departments: list[Row]
+    aims: list[Row]
+
+    def of(self, kind: int) -> list[Row]:
+        return (self.forms, self.plan, self.departments, self.aims)[kind]
 
 
 def root_digest(head_digest: str, leaves: bytes) -> str:
@@ -124,6 +131,18 @@ class Leaves:
         if not 0 <= position < count:
             return None
         return self.data[start + position * LEAF : start + (position + 1) * LEAF].hex()
+
+    def digests(self, kind: int) -> list[str]:
+        return [self.digest(kind, i) or "" for i in range(self.count(kind))]
+
+    def with_rows(self, kinds: Sequence[Sequence[Row]]) -> bytes:
+        """These leaves with each given row's digest at its place (a part changed in a department
+        file's definition: a department's spending officer)."""
+        lists = [self.digests(k) for k in range(TABLES)]
+        for kind, rows in enumerate(kinds):
+            for r in rows:
+                lists[kind][r.position] = r.digest
+        return pack_leaves(lists, self.flags)
 
     @property
     def flags(self) -> bytes:
@@ -190,6 +209,7 @@ class FormParts(Sequence[FormDef]):
         self.whole = whole
         self.positions = list(positions) if positions is not None else list(range(len(self._raws)))
         self.leaves = leaves
+        self.places: dict[tuple[str, int], int] = {}  # a department file's: its departments' and aims' places
         self._sure = set(sure)
         self._forms: list[FormDef | None] = [None] * len(self._raws)
         self._checks: list[Callable[[FormDef], None]] = []

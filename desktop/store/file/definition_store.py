@@ -37,13 +37,29 @@ from typing import NamedTuple
 import msgspec
 
 from ...core.definition import Definition
-from ...core.form_parts import HAS_FORM, HAS_SLICE, Leaves, PartSummary, Row, Stored, root_digest, root_digest_3
+from ...core.form_parts import (
+    AIMS,
+    DEPARTMENTS,
+    FORMS,
+    HAS_FORM,
+    HAS_SLICE,
+    PLAN,
+    FormParts,
+    Leaves,
+    PartSummary,
+    Row,
+    Stored,
+    root_digest,
+    root_digest_3,
+)
+from ...core.forms import forms_row_departments
 from ...core.i18n import _
 from ...core.plan_parts import changed_slice
 from ...core.sha import sha256_hex
 from ..errors import DamagedWorkbook, WorkbookError
 
-FORMS, PLAN = 0, 1  # the kinds of part, as the leaves list them (``form_parts.TABLES``)
+KINDS = (FORMS, PLAN, DEPARTMENTS, AIMS)
+_TABLE = {FORMS: "definition_form", PLAN: "definition_plan", DEPARTMENTS: "definition_department", AIMS: "definition_aim"}
 
 
 def carried(definition: Definition, department: str | None) -> set[str] | None:
@@ -53,6 +69,29 @@ def carried(definition: Definition, department: str | None) -> set[str] | None:
         return None
     institution = definition.institution_department
     return {department} | ({institution.key} if institution is not None else set())
+
+
+def needed(definition: Definition, department: str) -> tuple[set[str], set[int]]:
+    """What else a file of ``department`` carries: the departments (its own, the institution and
+    finance units, the one it reports to, those its carried forms' rows name) and the plan's aims
+    (by their place in the definition's) holding a performance target its carried slices fill."""
+    carry = carried(definition, department) or set()
+    own = definition.department(department)
+    departments = set(carry)
+    for unit in (definition.institution_department, definition.finance_department):
+        if unit is not None:
+            departments.add(unit.key)
+    if own is not None and own.reports_to:
+        departments.add(own.reports_to)
+    for key in carry:
+        if definition.carries(key):
+            departments |= forms_row_departments(definition.form(key))
+    aims = set()
+    for i, aim in enumerate(definition.plan.aims):
+        for t in (t for g in aim.goals for t in g.targets):
+            if any(x.department in carry for x in t.indicators) or any(x.department in carry for x in t.activities):
+                aims.add(i)
+    return departments, aims
 
 
 def _carried(definition: Definition, department: str | None) -> Stored:
@@ -67,16 +106,20 @@ def _carried(definition: Definition, department: str | None) -> Stored:
                 for d in definition.form_departments:
                     definition.form(d)  # raises InvalidData: not every form is at hand
                 definition.indicators_of(None)  # raises InvalidData: not every slice is at hand
-        else:
-            for d in carry:
-                definition.form(d)  # raises InvalidData: the form is not at hand
-                definition.indicators_of(d)  # raises InvalidData: the slice is not at hand
+            return stored
+        for d in carry:
+            definition.form(d)  # raises InvalidData: the form is not at hand
+            definition.indicators_of(d)  # raises InvalidData: the slice is not at hand
+        departments, aims = needed(definition, department or "")
+        for d in departments:
+            definition.department(d)  # raises InvalidData: the department is not at hand
     except ValueError as exc:
         raise WorkbookError(str(exc)) from None
-    if carry is None:
-        return stored
     return stored._replace(
-        forms=[r for r in stored.forms if r.department in carry], plan=[r for r in stored.plan if r.department in carry]
+        forms=[r for r in stored.forms if r.department in carry],
+        plan=[r for r in stored.plan if r.department in carry],
+        departments=[r for r in stored.departments if r.department in departments],
+        aims=[r for i, r in enumerate(stored.aims) if i in aims],  # in the definition's order, as ``needed`` counts
     )
 
 
@@ -87,7 +130,7 @@ def write(conn: sqlite3.Connection, definition: Definition, department: str | No
     the message saying so)."""
     stored = _carried(definition, department)
     digest = root_digest(sha256_hex(stored.head), stored.leaves)
-    for table in ("definition", "definition_leaves", "definition_form", "definition_plan"):
+    for table in ("definition", "definition_leaves", *_TABLE.values()):
         conn.execute(f"DELETE FROM {table}")
     conn.execute(
         "INSERT INTO definition (digest, id, version, json) VALUES (?, ?, ?, ?)",
@@ -98,9 +141,14 @@ def write(conn: sqlite3.Connection, definition: Definition, department: str | No
         "INSERT INTO definition_form (position, department, slots, digest, json) VALUES (?, ?, ?, ?, ?)",
         [(r.position, r.department, r.slots, r.digest, r.data.decode("utf-8")) for r in stored.forms],
     )
+    for kind in (PLAN, DEPARTMENTS):
+        conn.executemany(
+            f"INSERT INTO {_TABLE[kind]} (position, department, digest, json) VALUES (?, ?, ?, ?)",
+            [(r.position, r.department, r.digest, r.data.decode("utf-8")) for r in stored.of(kind)],
+        )
     conn.executemany(
-        "INSERT INTO definition_plan (position, department, digest, json) VALUES (?, ?, ?, ?)",
-        [(r.position, r.department, r.digest, r.data.decode("utf-8")) for r in stored.plan],
+        "INSERT INTO definition_aim (position, digest, json) VALUES (?, ?, ?)",
+        [(r.position, r.digest, r.data.decode("utf-8")) for r in stored.aims],
     )
     return digest
 
@@ -123,20 +171,36 @@ def _unreadable(name: str, exc: Exception) -> DamagedWorkbook:
 
 class Parts(NamedTuple):
     """A stored definition's parts as read and verified against the root (``read_parts``): its head,
-    the year's leaves, and the forms and plan slices the file holds, each row's digest its leaf."""
+    the year's leaves, and the parts the file holds of each kind, each row's digest its leaf."""
 
     head: bytes
     leaves: Leaves
     forms: list[Row]
     plan: list[Row]
+    departments: list[Row]
+    aims: list[Row]
+
+    def of(self, kind: int) -> list[Row]:
+        return (self.forms, self.plan, self.departments, self.aims)[kind]
+
+    @property
+    def stored(self) -> Stored:
+        return Stored(self.head, self.leaves.data, self.forms, self.plan, self.departments, self.aims)
+
+
+_PARTS = " UNION ALL ".join(
+    f"SELECT {kind}, position, {'department' if kind != AIMS else chr(39) * 2}, {'slots' if kind == FORMS else 0}, "
+    f"digest, typeof(json), CAST(json AS BLOB) FROM {_TABLE[kind]}"
+    for kind in KINDS
+)
 
 
 def read_parts(conn: sqlite3.Connection, digest: str, name: str, known: tuple[bytes, bytes, str] | None = None) -> Parts:
     """The stored parts (``Parts``), checked to be the root ``digest``'s: the head and the leaves
-    hash to it (one read, one SHA-256 of each), and every stored form and slice hashes to its
-    leaf (found at its place in the leaves, not by reading the others). Nothing is decoded.
-    ``known``: head, leaves and root of a definition already verified (the merge's target's):
-    when the file stores these very bytes they are compared, not hashed again."""
+    hash to it (one read, one SHA-256 of each), and every stored part hashes to its leaf (found
+    at its place in the leaves, not by reading the others). Nothing is decoded. ``known``: head,
+    leaves and root of a definition already verified (the merge's target's): when the file stores
+    these very bytes they are compared, not hashed again."""
     row = conn.execute(
         "SELECT typeof(d.json), CAST(d.json AS BLOB), typeof(l.data), l.data FROM definition d "
         "LEFT JOIN definition_leaves l ON l.digest = d.digest WHERE d.digest = ?",
@@ -152,19 +216,16 @@ def read_parts(conn: sqlite3.Connection, digest: str, name: str, known: tuple[by
         leaves = Leaves(data)
     except ValueError:
         raise changed(name) from None  # not what Faaliyet writes: the root cannot be its digest
-    out: tuple[list[Row], list[Row]] = ([], [])
-    for kind, position, department, slots, stored_digest, text_type, text in conn.execute(
-        f"SELECT {FORMS}, position, department, slots, digest, typeof(json), CAST(json AS BLOB) FROM definition_form "
-        f"UNION ALL SELECT {PLAN}, position, department, 0, digest, typeof(json), CAST(json AS BLOB) FROM definition_plan"
-    ):
+    out: tuple[list[Row], ...] = ([], [], [], [])
+    for kind, position, department, slots, stored_digest, text_type, text in conn.execute(_PARTS):
         leaf = leaves.digest(kind, position)
         if text_type != "text" or leaf is None or stored_digest != leaf:
             raise changed(name)
         if sha256_hex(text) != leaf:  # a slice: its own words (the plan's items, not the form)
             raise _unreadable(name, changed_slice(position, department)) if kind == PLAN else changed(name)
         out[kind].append(Row(position, department, leaf, slots, text))
-    forms, plan = (sorted(rows) for rows in out)
-    return Parts(head, leaves, forms, plan)
+    forms, plan, departments, aims = (sorted(rows) for rows in out)
+    return Parts(head, leaves, forms, plan, departments, aims)
 
 
 def read_parts_3(conn: sqlite3.Connection, digest: str, name: str) -> tuple[bytes, list[PartSummary], list[bytes | None]]:
@@ -235,23 +296,53 @@ def carries_others(name: str, others: set[str], plan: bool = False) -> DamagedWo
     )
 
 
-def check_carried(name: str, parts: Parts, department: str | None, allowed: set[str] | None, own: int | None = None) -> None:
-    """The one rule of what a file carries, of its forms and of its plan slices alike: a
-    consolidated file (``department`` None) every part the leaves list; a department file only
-    those ``allowed`` (``carried``; None: not checked yet) and its own form and slice when its
-    department has them (``own``: its flags, ``form_parts.HAS_FORM``/``HAS_SLICE``; None: not
-    checked yet); else DamagedWorkbook naming the parts."""
-    for kind, rows in ((FORMS, parts.forms), (PLAN, parts.plan)):
-        plan = kind == PLAN
-        if department is None and len(rows) != parts.leaves.count(kind):
-            raise incomplete(name, plan)
-        others = {r.department for r in rows} - allowed if department is not None and allowed is not None else set()
-        if others:
-            raise carries_others(name, others, plan)
-        if department is not None and own is not None:
-            wanted = bool(own & (HAS_SLICE if plan else HAS_FORM))
+def own_department_missing(name: str) -> DamagedWorkbook:
+    return DamagedWorkbook(
+        _("'{name}' eksik: dosyada birimin kendi tanımı yok. Dosyayı strateji biriminden yeniden isteyin.").format(name=name)
+    )
+
+
+def check_carried(
+    name: str, parts: Parts, department: str | None, allowed: tuple[set[str], set[str], set[int]] | None, own: int | None = None
+) -> None:
+    """The one rule of what a file carries, of each kind of part alike: a consolidated file
+    (``department`` None) every part the leaves list; a department file its own department, only the
+    forms, slices, departments and aims (by place) ``allowed`` (``carried`` and ``needed``; None: not
+    checked yet) and its own form and slice when its department has them (``own``: its flags,
+    ``form_parts.HAS_FORM``/``HAS_SLICE``; None: not checked yet); else DamagedWorkbook naming them."""
+    if department is None:
+        for kind in KINDS:
+            if len(parts.of(kind)) != parts.leaves.count(kind):
+                raise incomplete(name, kind == PLAN)
+        return
+    units = {r.department for r in parts.departments}
+    if department not in units:
+        raise own_department_missing(name)
+    if own is not None:
+        for kind, rows in ((FORMS, parts.forms), (PLAN, parts.plan)):
+            wanted = bool(own & (HAS_SLICE if kind == PLAN else HAS_FORM))
             if wanted and department not in {r.department for r in rows}:
-                raise own_missing(name, plan)
+                raise own_missing(name, kind == PLAN)
+    for kind, rows in ((FORMS, parts.forms), (PLAN, parts.plan)):
+        others = {r.department for r in rows} - units  # (a form or slice of a department not here: another's)
+        if others:
+            raise carries_others(name, others, kind == PLAN)
+    if allowed is not None:
+        for kind, rows in ((FORMS, parts.forms), (PLAN, parts.plan)):
+            others = {r.department for r in rows} - allowed[0]
+            if others:
+                raise carries_others(name, others, kind == PLAN)
+        others = {r.department for r in parts.departments} - allowed[1]
+        if others or {r.position for r in parts.aims} - allowed[2]:
+            raise carries_others(name, others or {_("planın başka amaçları")})
+
+
+def allowed_of(definition: Definition, department: str) -> tuple[set[str], set[str], set[int]]:
+    """What a file of ``department`` may carry of ``definition`` (``check_carried``): the forms' and
+    slices' departments, the departments, and the aims by their place in the year's."""
+    departments, aims = needed(definition, department)
+    places = definition.forms.places if isinstance(definition.forms, FormParts) else {}
+    return carried(definition, department) or set(), departments, {places.get(("aim", i), i) for i in aims}
 
 
 def flags_of(definition: Definition, department: str | None) -> bytes:
@@ -263,17 +354,17 @@ def flags_of(definition: Definition, department: str | None) -> bytes:
 
 
 def check_flags(name: str, parts: Parts, definition: Definition, department: str | None) -> None:
-    """The leaves' flags name every department of the head, and say of each department whose parts
-    are here (every one; a department file's own) exactly what it has; else DamagedWorkbook."""
+    """The leaves' flags name every department, and say of each department whose parts are here
+    (every one; a department file's own) exactly what it has; else DamagedWorkbook."""
     flags = parts.leaves.flags
-    if len(flags) != len(definition.departments):
+    if len(flags) != parts.leaves.count(DEPARTMENTS):
         raise changed(name)
     if department is None:
         if flags != flags_of(definition, None):
             raise changed(name)
         return
-    own = flags[definition.department_index(department)]
-    check_carried(name, parts, department, carried(definition, department), own)
+    own = flags[next(r.position for r in parts.departments if r.department == department)]
+    check_carried(name, parts, department, allowed_of(definition, department), own)
     if definition.has_form(department) != bool(own & HAS_FORM) or (
         department in {r.department for r in parts.plan}
     ) != bool(own & HAS_SLICE):
@@ -287,14 +378,16 @@ def read(conn: sqlite3.Connection, digest: str, name: str, department: str | Non
     if conn.execute("PRAGMA user_version").fetchone()[0] == 3:
         return _read_3(conn, digest, name, department)
     parts = read_parts(conn, digest, name)
+    if department is not None and department not in {r.department for r in parts.departments}:
+        if parts.forms or parts.plan:
+            raise own_department_missing(name)
+        department = None  # (no department of its own: reported by the opening, as a file of another year's)
     check_carried(name, parts, department, None)
     try:
-        definition = Definition.from_stored(parts.head, parts.leaves.data, parts.forms, parts.plan, department)
+        definition = Definition.from_stored(parts.stored, department)
     except ValueError as exc:  # Turkish, names the place or the limit
         raise _unreadable(name, exc) from None
     definition.__dict__["digest"] = digest  # a cached_property: the root just verified
-    if department is not None and definition.department(department) is None:
-        return definition  # reported by the opening: the file's department is not the definition's
     check_flags(name, parts, definition, department)
     return definition
 

@@ -368,7 +368,7 @@ def _check_same(name: str, known: KnownDefinition, parts: definition_store.Parts
     target = known.definition
     if department is not None and target.department(department) is None:
         return  # not a department of the year: the identity check refuses the file
-    allowed = definition_store.carried(target, department)
+    allowed = definition_store.allowed_of(target, department) if department is not None else None
     own = definition_store.flags_of(target, department)[0] if department is not None else None
     definition_store.check_carried(name, parts, department, allowed, own)
     for row in parts.forms:  # its value count as the target's (the leaf covers the form, not the count)
