@@ -389,6 +389,33 @@ def _items_in_the_skeleton(conn: sqlite3.Connection) -> None:
     seal(conn)
 
 
+def _department_not_its_leaf(conn: sqlite3.Connection) -> None:
+    """The department's own definition changed (another manager), its leaf not made again."""
+    conn.execute(
+        f'UPDATE definition_department SET json = replace(json, \'"manager":"\', \'"manager":"Sahte \') '
+        f"WHERE department = '{DEPARTMENT}'"
+    )
+
+
+def _another_departments_definition(conn: sqlite3.Connection, definition: Definition) -> None:
+    """imar's genuine definition (its digest the leaf's) in the İtfaiye file, which names it nowhere."""
+    row = next(r for r in definition.stored.departments if r.department == "imar")
+    conn.execute(
+        "INSERT INTO definition_department (position, department, digest, json) VALUES (?, ?, ?, ?)",
+        (row.position, row.department, row.digest, row.data.decode()),
+    )
+
+
+def _aim_missing_for_a_carried_slice(conn: sqlite3.Connection) -> None:
+    """The aim holding the department's performance targets left out (the root made again)."""
+    conn.execute("DELETE FROM definition_aim")
+    seal(conn)
+
+
+def _own_department_missing(conn: sqlite3.Connection) -> None:
+    conn.execute(f"DELETE FROM definition_department WHERE department = '{DEPARTMENT}'")
+
+
 # --- the definition classes -------------------------------------------------------
 
 
@@ -643,6 +670,12 @@ ATTACKS: list[Attack] = [
     parts_attack("plan-place-taken-twice", _place_taken_twice, "iki kez"),
     parts_attack("plan-target-size-not-the-plans", _size_not_the_plans, "kalem sayısı"),
     parts_attack("own-plan-slice-missing", _own_slice_missing, "kendi gösterge ve faaliyetleri yok"),
+    parts_attack("department-not-its-leaf", _department_not_its_leaf, "değiştirilmiş"),
+    parts_attack(
+        "another-departments-definition", _another_departments_definition, "başka birimlerin formunu", with_definition=True
+    ),
+    parts_attack("aim-missing-for-a-carried-slice", _aim_missing_for_a_carried_slice, "planda olmayan"),
+    parts_attack("own-department-missing", _own_department_missing, "birimin kendi tanımı yok"),
     parts_attack("plan-items-in-the-skeleton", _items_in_the_skeleton, "tanımın başında"),
     photo_attack("not-an-image", lambda: b"<html>bu bir resim degil</html>" * 10, "image/jpeg"),
     photo_attack("eps", eps, "image/jpeg"),

@@ -359,3 +359,37 @@ def test_merge_refuses_a_file_of_the_targets_definition_carrying_another_form_or
     assert not any(f.status == "imported" for f in result.files)
     text = "\n".join(result.summary_lines())
     assert "başka birimlerin formunu taşıyor (zabita)" in text and "kendi formu yok" in text
+
+
+def test_a_department_file_holds_and_decodes_only_the_departments_and_aims_it_needs(files, definition, monkeypatch):
+    """Its head holds no department nor aim; its rows only those a file of its department needs
+    (``definition_store.needed``); opening it decodes only those."""
+    from desktop.core import definition as core_definition
+    from desktop.store.file import definition_store
+
+    with sqlite3.connect(files["itfaiye"]) as conn:
+        units = {d for (d,) in conn.execute("SELECT department FROM definition_department")}
+        aims = {p for (p,) in conn.execute("SELECT position FROM definition_aim")}
+        (head,) = conn.execute("SELECT json FROM definition").fetchone()
+    assert '"departments"' not in head and '"aims":[]' in head and '"goals"' not in head
+    needed_units, needed_aims = definition_store.needed(definition, "itfaiye")
+    assert units == needed_units < {d.key for d in definition.departments} and aims == needed_aims
+    seen: list[bytes] = []
+    real = core_definition._DEPARTMENT
+
+    class Spy:
+        def decode(self, data):
+            seen.append(data)
+            return real.decode(data)
+
+    monkeypatch.setattr(core_definition, "_DEPARTMENT", Spy())
+    with Workbook.open(files["itfaiye"]) as wb:
+        assert {d.key for d in wb.definition.departments} == needed_units
+        assert [d for d in definition.departments if d.key in needed_units] == wb.definition.departments
+    assert len(seen) == len(needed_units)
+
+
+def test_a_consolidated_files_definition_is_the_loaded_one(consolidated_path, definition):
+    with Workbook.open(consolidated_path) as wb:
+        assert wb.definition == definition and wb.definition.departments_complete and wb.definition.plan_complete
+        assert wb.definition.canonical_json() == definition.canonical_json()

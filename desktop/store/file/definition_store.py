@@ -302,6 +302,27 @@ def own_department_missing(name: str) -> DamagedWorkbook:
     )
 
 
+def parts_missing(name: str) -> DamagedWorkbook:
+    return DamagedWorkbook(
+        _(
+            "'{name}' eksik: dosyada birimin taşıması gereken tanım parçaları yok. Dosyayı strateji biriminden yeniden isteyin."
+        ).format(name=name)
+    )
+
+
+def check_whole_set(name: str, parts: Parts, department: str, definition: Definition) -> None:
+    """A department file of ``definition`` (the merge's target's) carries every part a file of its
+    department carries (``carried``, ``needed``): none missing, none more."""
+    forms, departments, aims = allowed_of(definition, department)
+    if (
+        {r.department for r in parts.forms} != {d for d in forms if definition.has_form(d)}
+        or {r.department for r in parts.plan} != {d for d in forms if definition.has_plan_items(d)}
+        or {r.department for r in parts.departments} != departments
+        or {r.position for r in parts.aims} != aims
+    ):
+        raise parts_missing(name)
+
+
 def check_carried(
     name: str, parts: Parts, department: str | None, allowed: tuple[set[str], set[str], set[int]] | None, own: int | None = None
 ) -> None:
@@ -348,9 +369,7 @@ def allowed_of(definition: Definition, department: str) -> tuple[set[str], set[s
 def flags_of(definition: Definition, department: str | None) -> bytes:
     """What the leaves must say of each department (``pack_leaves``), of those the definition names."""
     keys = [department] if department is not None else [d.key for d in definition.departments]
-    return bytes(
-        (HAS_FORM if definition.has_form(d) else 0) | (HAS_SLICE if definition.has_plan_items(d) else 0) for d in keys
-    )
+    return bytes((HAS_FORM if definition.has_form(d) else 0) | (HAS_SLICE if definition.has_plan_items(d) else 0) for d in keys)
 
 
 def check_flags(name: str, parts: Parts, definition: Definition, department: str | None) -> None:
@@ -365,9 +384,9 @@ def check_flags(name: str, parts: Parts, definition: Definition, department: str
         return
     own = flags[next(r.position for r in parts.departments if r.department == department)]
     check_carried(name, parts, department, allowed_of(definition, department), own)
-    if definition.has_form(department) != bool(own & HAS_FORM) or (
-        department in {r.department for r in parts.plan}
-    ) != bool(own & HAS_SLICE):
+    if definition.has_form(department) != bool(own & HAS_FORM) or (department in {r.department for r in parts.plan}) != bool(
+        own & HAS_SLICE
+    ):
         raise changed(name)
 
 
@@ -389,6 +408,9 @@ def read(conn: sqlite3.Connection, digest: str, name: str, department: str | Non
         raise _unreadable(name, exc) from None
     definition.__dict__["digest"] = digest  # a cached_property: the root just verified
     check_flags(name, parts, definition, department)
+    own = definition.department(department) if department is not None else None
+    if own is not None and own.reports_to and not definition.knows(own.reports_to):
+        raise parts_missing(name)  # the department it reports to (its unit report names it)
     return definition
 
 

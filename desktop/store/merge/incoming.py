@@ -371,6 +371,8 @@ def _check_same(name: str, known: KnownDefinition, parts: definition_store.Parts
     allowed = definition_store.allowed_of(target, department) if department is not None else None
     own = definition_store.flags_of(target, department)[0] if department is not None else None
     definition_store.check_carried(name, parts, department, allowed, own)
+    if department is not None:
+        definition_store.check_whole_set(name, parts, department, target)
     for row in parts.forms:  # its value count as the target's (the leaf covers the form, not the count)
         if row.slots != target.form_slots(row.department):
             raise definition_store.changed(name)
