@@ -60,7 +60,8 @@ class Slot(msgspec.Struct, frozen=True):
 
 
 class DefinitionHead(Strict, frozen=True, kw_only=True):
-    """Every part of a definition but the forms (a stored definition's head is decoded first)."""
+    """Every part of a definition but the forms (a schema-3 file's head; schema 4 stores ``YearHead``
+    and each department and aim as a part of its own)."""
 
     id: limits.Key  # e.g. "kars-2020"
     version: limits.Key = "1"
@@ -259,6 +260,19 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
             return forms.slots[i] if i is not None else 0
         found = forms.get(department)
         return limits.form_slots(found) if found is not None else 0
+
+    def aims_of(self, department: str) -> set[int]:
+        """The places (in ``plan.aims``) of the aims holding the department's indicators or activities."""
+        return self._aims_by_department.get(department, set())
+
+    @cached_property
+    def _aims_by_department(self) -> dict[str, set[int]]:
+        out: dict[str, set[int]] = {}
+        for i, aim in enumerate(self.plan.aims):
+            for t in (t for g in aim.goals for t in g.targets):
+                for key in [x.department for x in t.indicators] + [x.department for x in t.activities]:
+                    out.setdefault(key, set()).add(i)
+        return out
 
     def has_form(self, department: str) -> bool:
         """Whether the department has a form (of a department file: among the forms it carries)."""

@@ -1,25 +1,33 @@
-"""A definition stored as parts: its head and one part per form, each with its own digest.
+"""A definition stored as parts: a small head and one part per form, plan slice, department and aim.
 
 A year's definition grows with its departments; a department's file needs its
 own form (and the institution unit's), not the year's hundreds. So a stored
-definition is its **head** (institution, year, departments, plan: every field
-but the forms) and one **part per form**, each the canonical JSON of one form
-with its summary ``PartSummary`` (the form's department, its value count and
-the SHA-256 of its JSON). The definition's digest is the **root** over them:
-the SHA-256 of the head's digest and the ordered summaries (``root_digest``),
-the forms' and the plan slices' (``plan_parts``: the head keeps the plan's
-skeleton, each department's indicators and activities are a part of their own).
+definition is its **head** (``YearHead``: id, version, institution, year, the
+plan's name and period: nothing that grows with the departments) and one
+**part** per form, per department's plan slice (``plan_parts``), per
+department (its ``DepartmentDef``) and per aim of the plan (its goals and
+performance targets without their items), each the canonical JSON of one
+thing. A part's **leaf** is the SHA-256 of its JSON. The **leaves** of the year
+(``pack_leaves``) are every leaf of each kind in order, and one flag byte per
+department saying whether it has a form and plan items, packed into one byte
+string; the definition's digest is the **root** over the head's digest and the
+leaves' (``root_digest``).
 
-Opening verifies the root against the stored summaries and hashes only the
-parts it decodes, each against its own digest when it is decoded: the other
-forms' JSON is never hashed nor scanned. The rules between forms (every
-department known and with one form; the total value count within its limit)
-run on the summaries, which the root covers; a form decoded later is checked to
-agree with its summary (its department, its value count) and with every rule
-of its struct (``FormDef``) and of the definition (``check``, given by it).
-A file may carry only some parts (``None``: a department file carries its own
-form and the institution unit's): asking for a form it does not carry raises
-``InvalidData`` saying so.
+A department file carries the head, the leaves and only its own parts (its
+form, slice and department, the institution unit's, the departments its parts
+name, the aims its slice fills: ``definition_store.needed``). Opening it hashes
+the head and the leaves once each into the root, finds each carried part's leaf
+at the part's place in the leaves (no other leaf is read, nothing of the other
+departments decoded or looped over in Python) and decodes only what it carries,
+each part checked against its leaf, each form also against its value count and
+every rule of its struct (``FormDef``) and of the definition (``check``, given
+by it). The rules between departments (unique keys, roles, who reports to whom,
+each form's department known, the total value count) run where every part is:
+a definition folder, a consolidated file. Asking a department file for a form
+it does not carry raises ``InvalidData`` saying so.
+
+Files of schema 3 stored every form's summary (``PartSummary``) instead, under
+a root of their own (``root_digest_3``): read to be migrated, or read-only.
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ from .forms import FormDef, InvalidData, as_builtin
 from .i18n import _
 from .sha import sha256_hex
 
-FORMAT = "faaliyet-tanim-parcalari 3"  # what the root digest is made of (changes with it)
+FORMAT = "faaliyet-tanim-parcalari 3"  # what the root digest is made of (changes with it; 2: summaries, not leaves)
 FORMAT_3 = "faaliyet-tanim-parcalari 1"  # schema 3's: the whole plan in the head, no plan slices
 
 TABLES = 4  # the kinds of part the leaves list, in this order:

@@ -1,17 +1,17 @@
-"""A strategic plan stored as parts: its skeleton in the definition's head, each department's items a part.
+"""A strategic plan stored as parts: each aim of its skeleton a part, each department's items a part.
 
 A year's plan grows with its departments (their indicators and activities); a
 department's file needs its own items (and the institution unit's), not the
 year's thousands. So a stored plan is its **skeleton** (name, period, aims →
 goals → performance targets with their keys and names, no indicator nor
-activity: it stays in the definition's head) and one **slice per department**
+activity: each aim a part of its own, ``form_parts``) and one **slice per department**
 with items: its indicators and activities, each with where it sits (its
 performance target's key and its place ``at`` in that target's list), so the
 whole plan is rebuilt in exactly its order, and the size of each target it
 fills (``sizes``), so a file carrying some slices knows which targets it holds
-whole (a target's weights and roll-up need every item; ``CarriedPlan.whole``). A slice's summary (``PlanSummary``:
-its department, the SHA-256 of its canonical JSON) is covered by the root
-digest (``form_parts.root_digest``), as a form's is.
+whole (a target's weights and roll-up need every item; ``CarriedPlan.whole``). A slice's leaf
+(the SHA-256 of its canonical JSON) is covered by the root digest
+(``form_parts.root_digest``), as a form's is.
 
 A slice is checked when it is decoded (``rebuild``): its digest, its own rules
 (every item its department's, placed in a target of the skeleton, no place
@@ -19,7 +19,7 @@ taken twice). The rules over the whole plan (unique keys, counts, targets
 within the period, every department known, ``target`` against ``targets``) run
 on the plan rebuilt from the slices at hand: the whole plan for a consolidated
 file (there ``rebuild`` also requires each target's places to be 0, 1, 2… with
-no gap), the carried items for a department file, whose plan is a
+no gap), the carried aims and items for a department file, whose plan is a
 ``CarriedPlan``: asking it for another department's items raises
 ``InvalidData`` (``Definition.indicators_of``), as asking for another form does.
 """

@@ -1,32 +1,39 @@
 """The year's definition inside a file: written as parts, read back verified (``core/form_parts.py``).
 
-Schema 4 stores the definition's head in ``definition`` (its row's ``digest``
-is the root digest, the file's ``meta.definition_digest``; its plan is the
-skeleton, ``core/plan_parts.py``), one row per form in ``definition_form`` (its
-department, value count and digest: the summary the root covers; its JSON, or
-NULL for a form the file does not carry) and one row per department with plan
-items in ``definition_plan`` (its department and digest, covered by the root;
-its slice's JSON, or NULL for a slice the file does not carry).
+Schema 4 stores the definition's head in ``definition`` (its row's ``digest`` is
+the root digest, the file's ``meta.definition_digest``), the year's leaves in
+``definition_leaves`` (one value: every part's digest and each department's
+flags, ``form_parts.pack_leaves``), and one row per part the file carries in
+``definition_form``, ``definition_plan`` (a department's plan slice),
+``definition_department`` and ``definition_aim`` (an aim of the plan without its
+items): its place among the leaves of its kind (``position``), its digest (its
+leaf) and its JSON.
 
-A consolidated file carries every form and every slice. A department file
-carries only its own form and slice and the institution unit's (the report's
-chapters of the institution), and every other one's summary: its root is still
-the year's digest and the rules between forms still run, but it does not grow
-with the year's other forms and plan items, nor does the year's merge, which
-reads one department file per department.
+A consolidated file carries every part. A department file carries only what a
+file of its department needs (``carried``, ``needed``): its own form, slice and
+department, the institution unit's form and slice, the institution and finance
+units, the department it reports to, those its forms' rows name, and the aims
+its slices fill. Its root is still the year's digest, but it does not grow with
+the year's other departments (32 bytes of leaves each), nor does the year's
+merge, which reads one department file per department.
 
-Opening hashes the head and the parts it carries (a form against its summary's
-digest when decoded, a slice when the plan is rebuilt) and the summaries against
-the root; nothing else. A file whose parts do not hash to their digests, whose
-summaries do not hash to the root, whose form or slice disagrees with its
-summary, or a department file carrying another department's form or slice or
-missing its own is refused (``DamagedWorkbook``, Turkish), the file left as it was.
+Opening hashes the head and the leaves into the root (one read, one SHA-256 of
+each) and each carried part against its leaf, found at the part's place; no
+other part is read. The rules between departments run where every department
+is (a consolidated file, ``Definition``); a department file checks what it
+carries: each part against its leaf, its own department present, its own form
+and slice present when its flags say it has them, nothing it should not carry.
+A file breaking any of this is refused (``DamagedWorkbook``, Turkish), the file
+left as it was. The merge compares a file of the target's root in place
+(``read_parts`` with the target's head and leaves: equal bytes are not hashed
+again) and requires it to carry exactly what a file of its department carries.
 
-Files of schema 3 stored the whole plan in the head and no slices (their root is
-``form_parts.FORMAT_3``'s): ``read`` reads them (``plans`` None: a read-only
-opening, a merged department file), ``schema`` migrates them in place. Files of
-schema 2 stored the whole definition as one JSON row whose digest was the SHA-256
-of that text (``whole_digest``): ``read_whole`` reads them, ``schema`` migrates them.
+Files of schema 3 stored the whole plan and the departments in the head and a
+summary row per form (their root is ``form_parts.FORMAT_3``'s): ``read`` reads
+them (a read-only opening, a merged department file), ``schema`` migrates them
+in place. Files of schema 2 stored the whole definition as one JSON row whose
+digest was the SHA-256 of that text (``whole_digest``): ``read_whole`` reads
+them, ``schema`` migrates them.
 """
 
 from __future__ import annotations
@@ -86,11 +93,9 @@ def needed(definition: Definition, department: str) -> tuple[set[str], set[int]]
     for key in carry:
         if definition.carries(key):
             departments |= forms_row_departments(definition.form(key))
-    aims = set()
-    for i, aim in enumerate(definition.plan.aims):
-        for t in (t for g in aim.goals for t in g.targets):
-            if any(x.department in carry for x in t.indicators) or any(x.department in carry for x in t.activities):
-                aims.add(i)
+    aims: set[int] = set()
+    for key in carry:
+        aims |= definition.aims_of(key)
     return departments, aims
 
 
