@@ -254,12 +254,11 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     def form_slots(self, department: str) -> int:
         """The count of values of the department's form (as its stored part says; 0: none)."""
-        forms = self._forms
-        if isinstance(forms, FormParts):
-            i = forms.departments.index(department) if department in forms.departments_set else None
-            return forms.slots[i] if i is not None else 0
-        found = forms.get(department)
-        return limits.form_slots(found) if found is not None else 0
+        return self._form_slots.get(department, 0)
+
+    @cached_property
+    def _form_slots(self) -> dict[str, int]:
+        return {r.department: r.slots for r in self.stored.forms}
 
     def aims_of(self, department: str) -> set[int]:
         """The places (in ``plan.aims``) of the aims holding the department's indicators or activities."""

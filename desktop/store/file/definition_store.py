@@ -315,15 +315,34 @@ def parts_missing(name: str) -> DamagedWorkbook:
     )
 
 
-def check_whole_set(name: str, parts: Parts, department: str, definition: Definition) -> None:
-    """A department file of ``definition`` (the merge's target's) carries every part a file of its
-    department carries (``carried``, ``needed``): none missing, none more."""
-    forms, departments, aims = allowed_of(definition, department)
+class Expected(NamedTuple):
+    """What a file of one department of a definition carries (``expected``)."""
+
+    allowed: tuple[set[str], set[str], set[int]]  # ``allowed_of``
+    own: int  # its flags
+    forms: set[str]
+    plan: set[str]
+
+
+def expected(definition: Definition, department: str) -> Expected:
+    """What a file of ``department`` of ``definition`` (a whole one: the merge's target's) carries."""
+    allowed = allowed_of(definition, department)
+    return Expected(
+        allowed,
+        flags_of(definition, department)[0],
+        {d for d in allowed[0] if definition.has_form(d)},
+        {d for d in allowed[0] if definition.has_plan_items(d)},
+    )
+
+
+def check_whole_set(name: str, parts: Parts, wanted: Expected) -> None:
+    """A department file of the merge's target's root carries every part a file of its department
+    carries (``expected``): none missing, none more."""
     if (
-        {r.department for r in parts.forms} != {d for d in forms if definition.has_form(d)}
-        or {r.department for r in parts.plan} != {d for d in forms if definition.has_plan_items(d)}
-        or {r.department for r in parts.departments} != departments
-        or {r.position for r in parts.aims} != aims
+        {r.department for r in parts.forms} != wanted.forms
+        or {r.department for r in parts.plan} != wanted.plan
+        or {r.department for r in parts.departments} != wanted.allowed[1]
+        or {r.position for r in parts.aims} != wanted.allowed[2]
     ):
         raise parts_missing(name)
 

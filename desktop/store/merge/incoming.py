@@ -156,6 +156,14 @@ class KnownDefinition:
     def __init__(self, definition: Definition, digest: str, head: bytes = b"", leaves: bytes = b""):
         self.definition, self.digest, self.head, self.leaves = definition, digest, head, leaves
         self._whole: str | None = None
+        self._expected: dict[str, definition_store.Expected] = {}
+
+    def expected(self, department: str) -> definition_store.Expected:
+        """What a file of ``department`` carries (``definition_store.expected``), made once per department."""
+        found = self._expected.get(department)
+        if found is None:
+            found = self._expected[department] = definition_store.expected(self.definition, department)
+        return found
 
     @property
     def whole_digest(self) -> str:
@@ -368,11 +376,12 @@ def _check_same(name: str, known: KnownDefinition, parts: definition_store.Parts
     target = known.definition
     if department is not None and target.department(department) is None:
         return  # not a department of the year: the identity check refuses the file
-    allowed = definition_store.allowed_of(target, department) if department is not None else None
-    own = definition_store.flags_of(target, department)[0] if department is not None else None
-    definition_store.check_carried(name, parts, department, allowed, own)
-    if department is not None:
-        definition_store.check_whole_set(name, parts, department, target)
+    if department is None:
+        definition_store.check_carried(name, parts, None, None)
+        return
+    wanted = known.expected(department)
+    definition_store.check_carried(name, parts, department, wanted.allowed, wanted.own)
+    definition_store.check_whole_set(name, parts, wanted)
     for row in parts.forms:  # its value count as the target's (the leaf covers the form, not the count)
         if row.slots != target.form_slots(row.department):
             raise definition_store.changed(name)
