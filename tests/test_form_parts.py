@@ -374,19 +374,27 @@ def test_a_department_file_holds_and_decodes_only_the_departments_and_aims_it_ne
     assert '"departments"' not in head and '"aims":[]' in head and '"goals"' not in head
     needed_units, needed_aims = definition_store.needed(definition, "itfaiye")
     assert units == needed_units < {d.key for d in definition.departments} and aims == needed_aims
-    seen: list[bytes] = []
-    real = core_definition._DEPARTMENT
+    seen: dict[str, list[bytes]] = {"_DEPARTMENT": [], "_AIM": []}
 
     class Spy:
-        def decode(self, data):
-            seen.append(data)
-            return real.decode(data)
+        def __init__(self, name):
+            self.name, self.real = name, getattr(core_definition, name)
 
-    monkeypatch.setattr(core_definition, "_DEPARTMENT", Spy())
+        def decode(self, data):
+            seen[self.name].append(data)
+            return self.real.decode(data)
+
+    for name in seen:
+        monkeypatch.setattr(core_definition, name, Spy(name))
     with Workbook.open(files["itfaiye"]) as wb:
         assert {d.key for d in wb.definition.departments} == needed_units
         assert [d for d in definition.departments if d.key in needed_units] == wb.definition.departments
-    assert len(seen) == len(needed_units)
+        assert wb.definition.plan.aims and all(
+            wb.definition.plan_target_whole(t.key)
+            for t in wb.definition.plan.targets()
+            if any(i.department == "itfaiye" for i in t.indicators)
+        )
+    assert len(seen["_DEPARTMENT"]) == len(needed_units) and len(seen["_AIM"]) == len(needed_aims)
 
 
 def test_a_consolidated_files_definition_is_the_loaded_one(consolidated_path, definition):
