@@ -28,9 +28,8 @@ import msgspec
 from bench.attacks import Attack, clear_message, cli, sha
 from desktop.core import limits
 from desktop.core.definition import Definition
-from desktop.core.form_parts import PartSummary, root_digest
+from desktop.core.form_parts import HAS_FORM, HAS_SLICE, Leaves, pack_leaves, root_digest
 from desktop.core.forms import FormDef
-from desktop.core.plan_parts import PlanSummary
 from desktop.store.errors import WorkbookError
 from desktop.store.file.workbook import Workbook
 
@@ -45,38 +44,99 @@ def definition_data(definition: Definition) -> dict:
     return msgspec.to_builtins(definition)
 
 
-def forge(definition: Definition, work: Path, data: dict, name: str = "itfaiye.faaliyet", tamper=None) -> Path:
+def forge(
+    definition: Definition,
+    work: Path,
+    data: dict,
+    name: str = "itfaiye.faaliyet",
+    tamper=None,
+    department: str | None = DEPARTMENT,
+) -> Path:
     """A genuine department file whose stored definition is ``data``, written as the sender's copy of
     the application would write its parts (``store/file/definition_store.py``): the head (its plan the
-    skeleton), every form's and plan slice's summary and digest, the JSON of the department's own form
+    skeleton), the leaves of every form and plan slice (and each department's flags), the JSON of the department's own form
     and slice and the institution unit's, the root digest over them. ``tamper(conn)`` then changes the
-    parts as it likes (no digest is made again)."""
+    parts as it likes (no digest is made again). ``department`` None: a consolidated file (every part)."""
     path = work / name
-    Workbook.create(path, definition, DEPARTMENT, user="saldirgan").close()
-    plan, slices = plan_parts(data.get("plan") or {}, [d["key"] for d in data["departments"]])
-    head = msgspec.json.encode({k: v for k, v in data.items() if k != "forms"} | {"plan": plan}, order="sorted")
+    Workbook.create(path, definition, department, user="saldirgan").close()
+    departments = [d["key"] for d in data["departments"]]
+    plan, slices = plan_parts(data.get("plan") or {}, departments)
+    plan_head = {k: v for k, v in (data.get("plan") or {}).items() if k != "aims"} | {"aims": []} if data.get("plan") else {}
+    head = msgspec.json.encode(
+        {k: v for k, v in data.items() if k not in ("forms", "departments", "plan")} | ({"plan": plan_head} if plan_head else {}),
+        order="sorted",
+    )
     institution = {d["key"] for d in data["departments"] if d.get("role") == "institution"}
-    rows = []
+    rows, form_leaves = [], []
     for i, form in enumerate(data["forms"]):
         text = msgspec.json.encode(form, order="sorted")
         try:  # the value count as the application counts it (a form it cannot build: its JSON is refused first)
             slots = limits.form_slots(FormDef.from_data(form))
         except (ValueError, KeyError, RecursionError):
             slots = 0
-        carried = form["department"] in {DEPARTMENT, *institution}
-        rows.append((i, form["department"], slots, hashlib.sha256(text).hexdigest(), text.decode() if carried else None))
+        form_leaves.append(hashlib.sha256(text).hexdigest())
+        if department is None or form["department"] in {department, *institution}:
+            rows.append((i, form["department"], slots, form_leaves[-1], text.decode()))
+    slice_leaves = [hashlib.sha256(text).hexdigest() for _dept, text in slices]
+    has = {f["department"]: HAS_FORM for f in data["forms"]}
+    for dept, _text in slices:
+        has[dept] = has.get(dept, 0) | HAS_SLICE
     conn = sqlite3.connect(path, isolation_level=None)
+    # the departments and aims the file carries (``definition_store.needed``), as ``data`` has them
+    kept = {department, *institution} | {d["key"] for d in data["departments"] if d.get("finance")}
+    own = next((d for d in data["departments"] if d["key"] == department), {})
+    kept |= {own["reports_to"]} if own.get("reports_to") else set()
+    for form in data["forms"]:
+        if form["department"] in {department, *institution}:
+            kept |= {
+                r.get("department")
+                for s in form["sections"]
+                for i in s["items"]
+                if i.get("kind") == "table"
+                for r in (i["rows"] if isinstance(i.get("rows"), list) else [])
+                if isinstance(r, dict) and r.get("department")
+            }
+    filled = {
+        p["target"]
+        for d, text in slices
+        if d in {department, *institution}
+        for k in ("indicators", "activities")
+        for p in msgspec.json.decode(text)[k]
+    }
+    kept_aims = {
+        i
+        for i, aim in enumerate((plan or {}).get("aims", []))
+        if any(t["key"] in filled for g in aim["goals"] for t in g["targets"])
+    }
+    unit_rows, unit_leaves, aim_rows, aim_leaves = [], [], [], []
+    for i, unit in enumerate(data["departments"]):
+        text = msgspec.json.encode(unit, order="sorted")
+        unit_leaves.append(hashlib.sha256(text).hexdigest())
+        if department is None or unit["key"] in kept:
+            unit_rows.append((i, unit["key"], unit_leaves[-1], text.decode()))
+    for i, aim in enumerate((plan or {}).get("aims", [])):
+        text = msgspec.json.encode(aim, order="sorted")
+        aim_leaves.append(hashlib.sha256(text).hexdigest())
+        if department is None or i in kept_aims:
+            aim_rows.append((i, aim_leaves[-1], text.decode()))
+    leaves = pack_leaves([form_leaves, slice_leaves, unit_leaves, aim_leaves], bytes(has.get(d, 0) for d in departments))
+    conn.execute("DELETE FROM definition_department")
+    conn.executemany("INSERT INTO definition_department (position, department, digest, json) VALUES (?, ?, ?, ?)", unit_rows)
+    conn.execute("DELETE FROM definition_aim")
+    conn.executemany("INSERT INTO definition_aim (position, digest, json) VALUES (?, ?, ?)", aim_rows)
     conn.execute("DELETE FROM definition_form")
     conn.executemany("INSERT INTO definition_form (position, department, slots, digest, json) VALUES (?, ?, ?, ?, ?)", rows)
     conn.execute("DELETE FROM definition_plan")
     conn.executemany(
         "INSERT INTO definition_plan (position, department, digest, json) VALUES (?, ?, ?, ?)",
         [
-            (i, dept, hashlib.sha256(text).hexdigest(), text.decode() if dept in {DEPARTMENT, *institution} else None)
+            (i, dept, hashlib.sha256(text).hexdigest(), text.decode())
             for i, (dept, text) in enumerate(slices)
+            if department is None or dept in {department, *institution}
         ],
     )
     conn.execute("UPDATE definition SET json = ?", (head.decode(),))
+    conn.execute("UPDATE definition_leaves SET data = ?", (leaves,))
     seal(conn)
     if tamper is not None:
         tamper(conn)
@@ -109,12 +169,21 @@ def plan_parts(plan: dict, departments: list[str]) -> tuple[dict, list[tuple[str
 
 
 def seal(conn: sqlite3.Connection) -> None:
-    """The root digest of the stored head and summaries, written where the file keeps it."""
+    """The leaves made again of the stored forms' and slices' digests (each at its place; the other
+    departments' leaves and the flags kept), and the root digest of the head and them, written
+    where the file keeps them (a careful forger)."""
     (head,) = conn.execute("SELECT CAST(json AS BLOB) FROM definition").fetchone()
-    summaries = [PartSummary(*r) for r in conn.execute("SELECT department, slots, digest FROM definition_form ORDER BY position")]
-    plans = [PlanSummary(*r) for r in conn.execute("SELECT department, digest FROM definition_plan ORDER BY position")]
-    root = root_digest(hashlib.sha256(head).hexdigest(), summaries, plans)
+    (data,) = conn.execute("SELECT data FROM definition_leaves").fetchone()
+    leaves = Leaves(data)
+    kinds = [[leaves.digest(k, i) or "" for i in range(leaves.count(k))] for k in range(4)]
+    for kind, table in enumerate(("definition_form", "definition_plan", "definition_department", "definition_aim")):
+        for position, digest in conn.execute(f"SELECT position, digest FROM {table}"):
+            if 0 <= position < len(kinds[kind]):
+                kinds[kind][position] = digest
+    data = pack_leaves(kinds, leaves.flags)
+    root = root_digest(hashlib.sha256(head).hexdigest(), data)
     conn.execute("UPDATE definition SET digest = ?", (root,))
+    conn.execute("UPDATE definition_leaves SET digest = ?, data = ?", (root, data))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (root,))
 
 
@@ -180,11 +249,22 @@ def refused_everywhere(definition: Definition, work: Path, path: Path, needle: s
     return problems
 
 
-def definition_attack(name: str, edit: Callable[[dict], None], needle: str = "") -> Attack:
+def definition_attack(name: str, edit: Callable[[dict], None], needle: str = "", *, consolidated: bool = False) -> Attack:
+    """``consolidated``: the forged file is a consolidated one (a rule between departments, judged
+    where every form is: a department file holds no other department's form to break it)."""
+
     def run(definition: Definition, work: Path) -> list[str]:
         data = definition_data(definition)
         edit(data)
-        return refused_everywhere(definition, work, forge(definition, work, data), needle)
+        path = forge(
+            definition,
+            work,
+            data,
+            "birlesik-sahte.faaliyet" if consolidated else "itfaiye.faaliyet",
+            None,
+            None if consolidated else DEPARTMENT,
+        )
+        return refused_everywhere(definition, work, path, needle)
 
     return Attack(f"definition/{name}", "definition", run)
 
@@ -207,8 +287,9 @@ def _part_not_its_digest(conn: sqlite3.Connection) -> None:
     )
 
 
-def _summaries_not_the_root(conn: sqlite3.Connection) -> None:
-    conn.execute("UPDATE definition_form SET slots = slots + 1 WHERE position = 0")
+def _leaves_not_the_root(conn: sqlite3.Connection) -> None:
+    """Another department's leaf changed (its form said to be another), the root left as it was."""
+    conn.execute("UPDATE definition_leaves SET data = CAST(substr(data, 1, 4) || zeroblob(32) || substr(data, 37) AS BLOB)")
 
 
 def _summary_not_its_form(conn: sqlite3.Connection) -> None:
@@ -216,19 +297,19 @@ def _summary_not_its_form(conn: sqlite3.Connection) -> None:
     seal(conn)
 
 
-def _another_departments_form(conn: sqlite3.Connection) -> None:
-    (text,) = conn.execute(f"SELECT json FROM definition_form WHERE department = '{DEPARTMENT}'").fetchone()
+def _another_departments_form(conn: sqlite3.Connection, definition: Definition) -> None:
+    """imar's form (made of the department's own, its leaf made again) added to the İtfaiye file."""
+    (text, slots) = conn.execute(f"SELECT json, slots FROM definition_form WHERE department = '{DEPARTMENT}'").fetchone()
     other = text.replace(f'"department":"{DEPARTMENT}"', '"department":"imar"')
     conn.execute(
-        "UPDATE definition_form SET json = ?, digest = ?, slots = (SELECT slots FROM definition_form WHERE department = ?) "
-        "WHERE department = 'imar'",
-        (other, hashlib.sha256(other.encode()).hexdigest(), DEPARTMENT),
+        "INSERT INTO definition_form (position, department, slots, digest, json) VALUES (?, 'imar', ?, ?, ?)",
+        (definition.form_departments.index("imar"), slots, hashlib.sha256(other.encode()).hexdigest(), other),
     )
     seal(conn)
 
 
 def _own_form_missing(conn: sqlite3.Connection) -> None:
-    conn.execute(f"UPDATE definition_form SET json = NULL WHERE department = '{DEPARTMENT}'")
+    conn.execute(f"DELETE FROM definition_form WHERE department = '{DEPARTMENT}'")
 
 
 def _edit_slice(conn: sqlite3.Connection, edit: Callable[[dict], None]) -> None:
@@ -251,14 +332,12 @@ def _slice_not_its_digest(conn: sqlite3.Connection) -> None:
 
 
 def _another_departments_slice(conn: sqlite3.Connection, definition: Definition) -> None:
-    """imar's genuine slice (its digest the summary's) in the İtfaiye file: only the carrying is wrong."""
-    conn.execute("UPDATE definition_plan SET json = ? WHERE department = 'imar'", (_genuine_slice(definition, "imar"),))
-
-
-def _genuine_slice(definition: Definition, department: str) -> str:
-    data = next(d for p, d in definition.stored_plan if p.department == department)
-    assert data is not None
-    return data.decode()
+    """imar's genuine slice (its digest the leaf's) in the İtfaiye file: only the carrying is wrong."""
+    row = next(r for r in definition.stored.plan if r.department == "imar")
+    conn.execute(
+        "INSERT INTO definition_plan (position, department, digest, json) VALUES (?, ?, ?, ?)",
+        (row.position, row.department, row.digest, row.data.decode()),
+    )
 
 
 def _item_in_a_target_not_in_the_plan(conn: sqlite3.Connection) -> None:
@@ -288,21 +367,53 @@ def _size_not_the_plans(conn: sqlite3.Connection) -> None:
 
 
 def _own_slice_missing(conn: sqlite3.Connection) -> None:
-    conn.execute(f"UPDATE definition_plan SET json = NULL WHERE department = '{DEPARTMENT}'")
+    conn.execute(f"DELETE FROM definition_plan WHERE department = '{DEPARTMENT}'")
 
 
-def _items_in_the_head(conn: sqlite3.Connection) -> None:
-    """The plan's items put back into the head (as schema 3 stored them), the root made again."""
-    (text,) = conn.execute("SELECT json FROM definition").fetchone()
+def _items_in_the_skeleton(conn: sqlite3.Connection) -> None:
+    """The plan's items put back into the skeleton's aim (as schema 3 stored them in its head), the
+    aim's leaf and the root made again."""
     (slice_text,) = conn.execute(f"SELECT json FROM definition_plan WHERE department = '{DEPARTMENT}'").fetchone()
-    head, placed = msgspec.json.decode(text), msgspec.json.decode(slice_text)["indicators"][0]
-    for aim in head["plan"]["aims"]:
+    placed = msgspec.json.decode(slice_text)["indicators"][0]
+    for position, text in conn.execute("SELECT position, json FROM definition_aim").fetchall():
+        aim = msgspec.json.decode(text)
         for goal in aim["goals"]:
             for target in goal["targets"]:
                 if target["key"] == placed["target"]:
                     target["indicators"] = [placed["item"]]
-    conn.execute("UPDATE definition SET json = ?", (msgspec.json.encode(head, order="sorted").decode(),))
+        new = msgspec.json.encode(aim, order="sorted")
+        conn.execute(
+            "UPDATE definition_aim SET json = ?, digest = ? WHERE position = ?",
+            (new.decode(), hashlib.sha256(new).hexdigest(), position),
+        )
     seal(conn)
+
+
+def _department_not_its_leaf(conn: sqlite3.Connection) -> None:
+    """The department's own definition changed (another manager), its leaf not made again."""
+    conn.execute(
+        f'UPDATE definition_department SET json = replace(json, \'"manager":"\', \'"manager":"Sahte \') '
+        f"WHERE department = '{DEPARTMENT}'"
+    )
+
+
+def _another_departments_definition(conn: sqlite3.Connection, definition: Definition) -> None:
+    """imar's genuine definition (its digest the leaf's) in the İtfaiye file, which names it nowhere."""
+    row = next(r for r in definition.stored.departments if r.department == "imar")
+    conn.execute(
+        "INSERT INTO definition_department (position, department, digest, json) VALUES (?, ?, ?, ?)",
+        (row.position, row.department, row.digest, row.data.decode()),
+    )
+
+
+def _aim_missing_for_a_carried_slice(conn: sqlite3.Connection) -> None:
+    """The aim holding the department's performance targets left out (the root made again)."""
+    conn.execute("DELETE FROM definition_aim")
+    seal(conn)
+
+
+def _own_department_missing(conn: sqlite3.Connection) -> None:
+    conn.execute(f"DELETE FROM definition_department WHERE department = '{DEPARTMENT}'")
 
 
 # --- the definition classes -------------------------------------------------------
@@ -530,7 +641,7 @@ def photo_attack(
 ATTACKS: list[Attack] = [
     definition_attack("huge-table", _huge_table, "en çok"),
     definition_attack("too-many-department-values", _too_many_department_values, "en çok"),
-    definition_attack("too-many-values", _too_many_values, "en çok"),
+    definition_attack("too-many-values", _too_many_values, "en çok", consolidated=True),
     definition_attack("long-label", _long_label, "en çok"),
     definition_attack("many-sections", _many_sections, "en çok"),
     definition_attack("json-too-big", _json_too_big, "çok büyük"),
@@ -543,9 +654,9 @@ ATTACKS: list[Attack] = [
     definition_attack("rule-too-long", _rule("-" * 100_000 + "1"), "en çok"),
     Attack("definition/rule-incalculable", "definition", incalculable_rule),
     parts_attack("part-not-its-digest", _part_not_its_digest, "değiştirilmiş"),
-    parts_attack("summaries-not-the-root", _summaries_not_the_root, "değiştirilmiş"),
+    parts_attack("leaves-not-the-root", _leaves_not_the_root, "değiştirilmiş"),
     parts_attack("summary-not-its-form", _summary_not_its_form, "değer sayısı"),
-    parts_attack("another-departments-form", _another_departments_form, "başka birimlerin formunu"),
+    parts_attack("another-departments-form", _another_departments_form, "başka birimlerin formunu", with_definition=True),
     parts_attack("own-form-missing", _own_form_missing, "kendi formu yok"),
     parts_attack("plan-slice-not-its-digest", _slice_not_its_digest, "plan parçası değiştirilmiş"),
     parts_attack(
@@ -559,7 +670,13 @@ ATTACKS: list[Attack] = [
     parts_attack("plan-place-taken-twice", _place_taken_twice, "iki kez"),
     parts_attack("plan-target-size-not-the-plans", _size_not_the_plans, "kalem sayısı"),
     parts_attack("own-plan-slice-missing", _own_slice_missing, "kendi gösterge ve faaliyetleri yok"),
-    parts_attack("plan-items-in-the-head", _items_in_the_head, "tanımın başında"),
+    parts_attack("department-not-its-leaf", _department_not_its_leaf, "değiştirilmiş"),
+    parts_attack(
+        "another-departments-definition", _another_departments_definition, "başka birimlerin formunu", with_definition=True
+    ),
+    parts_attack("aim-missing-for-a-carried-slice", _aim_missing_for_a_carried_slice, "planda olmayan"),
+    parts_attack("own-department-missing", _own_department_missing, "birimin kendi tanımı yok"),
+    parts_attack("plan-items-in-the-skeleton", _items_in_the_skeleton, "tanımın başında"),
     photo_attack("not-an-image", lambda: b"<html>bu bir resim degil</html>" * 10, "image/jpeg"),
     photo_attack("eps", eps, "image/jpeg"),
     photo_attack("eps-declared", eps, "application/postscript"),

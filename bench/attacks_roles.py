@@ -69,8 +69,10 @@ def no_roles_still_work(definition: Definition, work: Path) -> list[str]:
 
 
 ATTACKS: list[Attack] = [
-    definition_attack("roles-two-finance-units", _second_finance_unit, "mali hizmetler birimi bir tane"),
-    definition_attack("roles-two-institution-units", _second_institution_unit, "kurum birimi bir tane"),
+    # rules between departments: judged where every department is (a department file holds only its own
+    # and those its parts name), so the forged file is a consolidated one
+    definition_attack("roles-two-finance-units", _second_finance_unit, "mali hizmetler birimi bir tane", consolidated=True),
+    definition_attack("roles-two-institution-units", _second_institution_unit, "kurum birimi bir tane", consolidated=True),
     definition_attack("roles-finance-institution", _finance_institution, "mali hizmetler birimi olamaz"),
     definition_attack("roles-foreword-in-department-form", _foreword_in_department_form, "sunuş bölümü"),
     definition_attack("roles-settings-in-department-form", _settings_in_department_form, "yıl ayarları bölümü"),

@@ -1,10 +1,13 @@
 """Opening one department's file: a year of 12 departments against a year of 120.
 
 A department file carries the year's definition as parts (``store/file/definition_store.py``):
-its head (institution, year, departments, the plan's skeleton), its own form and plan slice and
-the institution unit's, and every other form's and slice's digest and summary (so its root
-digest is the year's). Opening it must not cost more when the year has more departments: the
-clerk fills in one form. Goal: the ratio 120 / 12 ≈ 1 (issue #18, item 5).
+its head (what does not grow with the departments: institution, year, the plan's name and
+period), the year's leaves (every form's, plan slice's, department's and aim's digest, and each
+department's flags: one value, hashed once into the root digest, never looped over in Python),
+and only its own parts: its form, plan slice and department, the institution unit's, the
+departments its parts name and the plan's aims its slice fills. So its root is the year's
+digest, yet opening it must not cost more when the year has more departments: the clerk fills
+in one form. Goal: the ratio 120 / 12 ≈ 1 (issue #18, item 5).
 
 The years are synthetic and realistic: the sample's institution unit and its
 form, then unit departments whose forms are the sample's unit forms taken in
@@ -16,9 +19,9 @@ empty but for its definition.
 Timed, interleaved (12, 120, 12, 120…; median of ``--runs``), in one process:
 
 * ``Workbook.open`` — every check of the file's header and identity, the stored
-  definition read and verified (the head and the two carried forms and slices hashed,
-  the summaries against the root digest), the head, the two forms and the carried
-  plan slices decoded (the plan rebuilt of the skeleton and them);
+  definition read and verified (the head and the leaves hashed into the root, each
+  carried part hashed against its leaf), the head, the carried departments, aims, forms
+  and plan slices decoded (the plan rebuilt of the aims and the slices);
 * ``OpenFile``      — the clerk's window's open: ``Workbook.open`` and the
   document (entries, live checks, the stored rows' checks).
 
@@ -27,17 +30,14 @@ work for the same department, only the year around it differs, so the ratio is
 the cost of the year's size alone. For scale, the full decode of each year's
 definition (``Definition.from_json``, what every opening did before schema 3) is printed too.
 
-What still grows with the year (no other form nor plan slice is read, hashed or
-scanned): the head, hashed and decoded whole — the departments' list (22 KB at 120
-departments) and the plan's skeleton (an aim per ten departments, a goal and a
-performance target per department here: 15 KB; 38 KB of head at 120, 4 KB at 12) —
-the rules over the departments (unique keys, roles, who reports to whom), and the
-summaries, one short row per form and per plan slice, made into one JSON text by
-SQLite, decoded in one call and hashed into the root. These are what a department
-file needs to be the year's (its root digest is the year's) and to name the other
-departments; the plan's indicators and activities no longer grow it (schema 3 decoded
-every department's two indicators: 90 KB of head at 120). The printed "çözülen
-formlar" line shows how many forms were built.
+What still grows with the year: the leaves, 32 bytes per part (about 100 bytes per
+department: 12 KB at 120 departments), read as one value and hashed once (SHA-256 in C);
+each carried part is found at its place in them, none of the others is read, decoded or
+checked. The rules between departments (unique keys, one institution and one finance
+unit, who reports to whom, the total value count) run where every department is (a
+definition folder, a consolidated file). Before (schema 4 as first made: the departments'
+list and the plan's skeleton in the head, a summary row per form and slice) the ratio was
+1,61–1,66; schema 3's 2,13. The printed "çözülen formlar" line shows how many forms were built.
 
     uv run python -m bench.bench_open [--runs 31]
 """

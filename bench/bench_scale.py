@@ -15,10 +15,12 @@ alone, the kernel's high-water mark reset before it):
   decoded), as ``faaliyet check`` does;
 * ``merge``   — 21 department files (the sample's number: one delivery) merged
   into the year, whose other departments are already filled. A department
-  file carries the year's head (departments, the plan's skeleton) and every
-  form's and plan slice's digest and summary, but only its own form and slice
-  and the institution unit's (schema 4, ``store/file/definition_store.py``),
-  so this shows what the year's size still costs each merged file;
+  file carries the year's head (what does not grow with the departments) and
+  the year's leaves (every part's digest, 32 bytes a part, one value), but of
+  the parts only its own form, plan slice and department, the institution
+  unit's, the departments its parts name and the plan's aims its slice fills
+  (schema 4, ``store/file/definition_store.py``), so this shows what the
+  year's size still costs each merged file;
 * ``year``    — every department's file of the year (``21 × scale``: 1.050 at
   50×) merged in one run into an empty consolidated file: how merging a whole
   year grows (each file checked, compared and written, as ``merge``);

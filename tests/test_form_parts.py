@@ -1,6 +1,7 @@
 """The definition stored as parts (#18 items 5 and 6): a department's file carries its head, its own
-form and the institution unit's, and every form's digest and summary; opening it verifies and decodes
-only what it carries, and a part that is not what its digest and summary say is refused."""
+form and the institution unit's, and the year's leaves (every form's and plan slice's digest, in one
+value); opening it verifies and decodes only what it carries, and a part that is not what its leaf
+says is refused."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from bench.attacks_definition import seal
 from desktop.core import limits
 from desktop.core.definition import Definition
-from desktop.core.form_parts import FormParts, PartSummary, root_digest
+from desktop.core.form_parts import HAS_FORM, HAS_SLICE, FormParts, Leaves, pack_leaves, root_digest
 from desktop.core.forms import InvalidData
-from desktop.core.plan_parts import PlanSummary, skeleton
+from desktop.core.plan_parts import skeleton
 from desktop.core.sha import sha256_hex
 from desktop.store.errors import DamagedWorkbook
 from desktop.store.file.document import OpenFile
@@ -59,6 +61,11 @@ def test_a_department_file_carries_only_its_own_parts_and_keeps_the_years_digest
     institution = definition.institution_department
     assert institution is not None
     assert carried(files["imar"]) == {"imar", institution.key}
+    with sqlite3.connect(files["imar"]) as conn:  # no row of another department's form or slice, not even empty
+        assert conn.execute("SELECT count(*) FROM definition_form").fetchone()[0] == 2
+        assert {d for (d,) in conn.execute("SELECT department FROM definition_plan")} <= {"imar", institution.key}
+        (leaves,) = conn.execute("SELECT data FROM definition_leaves").fetchone()
+    assert Leaves(leaves).count(0) == len(definition.forms) and len(Leaves(leaves).flags) == len(definition.departments)
     consolidated = tmp_path / "birlesik.faaliyet"
     Workbook.create(consolidated, definition, None, user="test").close()
     assert carried(consolidated) == {f.department for f in definition.forms}  # the strategy unit's: every part
@@ -67,10 +74,17 @@ def test_a_department_file_carries_only_its_own_parts_and_keeps_the_years_digest
         assert lazy.digest == definition.digest == wb.meta["definition_digest"]
         for key in ("imar", institution.key):
             assert lazy.form(key) == definition.form(key) and lazy.slots_of(key) == definition.slots_of(key)
-        for d in definition.departments:
-            assert lazy.department(d.key) == definition.department(d.key)
-        # the plan: its skeleton and the carried departments' items (plan_parts), in the plan's order
-        assert skeleton(lazy.plan) == skeleton(definition.plan) and not lazy.plan_complete
+        # the departments: its own and those its parts name; asking for another says to use the consolidated file
+        assert {"imar", institution.key} <= {d.key for d in lazy.departments} < {d.key for d in definition.departments}
+        for d in lazy.departments:
+            assert d == definition.department(d.key)
+        with pytest.raises(InvalidData, match="'itfaiye' birimi bu dosyada yok"):
+            lazy.department("itfaiye")
+        assert lazy.department_name("itfaiye") == "itfaiye" and not lazy.knows("itfaiye")
+        # the plan: the aims its slices fill (without other departments' items) and the carried items, in order
+        whole = skeleton(definition.plan).aims
+        assert skeleton(lazy.plan).aims == [a for a in whole if a in skeleton(lazy.plan).aims] and lazy.plan.aims
+        assert not lazy.plan_complete
         for key in ("imar", institution.key):
             assert lazy.indicators_of(key) == definition.indicators_of(key)
             assert lazy.activities_of(key) == definition.activities_of(key)
@@ -86,7 +100,7 @@ def test_a_department_file_carries_only_its_own_parts_and_keeps_the_years_digest
         assert lazy.slots.get("itfaiye.yangin") is None and "itfaiye.yangin" not in lazy.slots
         assert lazy.item("itfaiye", "anything") is None
         assert not lazy.carries("itfaiye") and lazy.carries("imar")
-        assert lazy.forms.slot_count == sum(limits.form_slots(f) for f in definition.forms)  # the limit, from summaries
+        assert lazy.forms.slot_count == sum(limits.form_slots(definition.form(k)) for k in ("imar", institution.key))
         # a file made from it (same department) is the same definition
         again = tmp_path / "again.faaliyet"
         Workbook.create(again, lazy, "imar", user="test").close()
@@ -96,33 +110,28 @@ def test_a_department_file_carries_only_its_own_parts_and_keeps_the_years_digest
         assert wb3.definition.digest == definition.digest and list(wb3.definition.forms) == definition.forms
 
 
-def test_the_root_digest_covers_every_summary(definition):
-    head, parts = definition.stored_parts
-    summaries = [s for s, _data in parts]
-    plans = [p for p, _data in definition.stored_plan]
-    root = root_digest(sha256_hex(head), summaries, plans)
+def test_the_root_digest_covers_the_head_and_every_leaf(definition):
+    stored = definition.stored
+    root = root_digest(sha256_hex(stored.head), stored.leaves)
     assert root == definition.digest
-    changed = [PartSummary(s.department, s.slots + (i == 1), s.digest) for i, s in enumerate(summaries)]
-    assert root_digest(sha256_hex(head), changed, plans) != root
-    assert root_digest(sha256_hex(head), summaries[::-1], plans) != root
-    assert root_digest(sha256_hex(head + b" "), summaries, plans) != root
-    assert len(plans) > 1 and root_digest(sha256_hex(head), summaries, plans[::-1]) != root
-    assert root_digest(sha256_hex(head), summaries, [PlanSummary(plans[0].department, "0" * 64), *plans[1:]]) != root
+    leaves = Leaves(stored.leaves)
+    forms, plans, units, aims = (leaves.digests(k) for k in range(4))
+    flags = leaves.flags
+    assert pack_leaves([forms, plans, units, aims], flags) == stored.leaves
+    assert len(units) == len(flags) == len(definition.departments) and len(aims) == len(definition.plan.aims) > 0
+    for kind in range(4):
+        lists = [forms, plans, units, aims]
+        if len(lists[kind]) > 1:
+            reordered = [x[::-1] if k == kind else x for k, x in enumerate(lists)]
+            assert root_digest(sha256_hex(stored.head), pack_leaves(reordered, flags)) != root
+        changed = [["0" * 64, *x[1:]] if k == kind else x for k, x in enumerate(lists)]
+        assert root_digest(sha256_hex(stored.head), pack_leaves(changed, flags)) != root
+    assert root_digest(sha256_hex(stored.head), pack_leaves([forms, plans, units, aims], bytes(len(flags)))) != root
+    assert root_digest(sha256_hex(stored.head + b" "), stored.leaves) != root
+    assert set(flags) <= {0, HAS_FORM, HAS_SLICE, HAS_FORM | HAS_SLICE} and HAS_FORM | HAS_SLICE in flags
 
 
 # --- forged parts: someone who knows the format writes the file ----------------------------------
-
-
-def seal(conn: sqlite3.Connection) -> None:
-    """The root digest of the stored head and summaries written where the file keeps it."""
-    head = conn.execute("SELECT CAST(json AS BLOB) FROM definition").fetchone()[0]
-    summaries = [
-        PartSummary(*row) for row in conn.execute("SELECT department, slots, digest FROM definition_form ORDER BY position")
-    ]
-    plans = [PlanSummary(*row) for row in conn.execute("SELECT department, digest FROM definition_plan ORDER BY position")]
-    root = root_digest(sha256_hex(head), summaries, plans)
-    conn.execute("UPDATE definition SET digest = ?", (root,))
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (root,))
 
 
 def forge_form(path: Path, department: str, edit, *, digest: bool = True, slots: bool = True, root: bool = True) -> None:
@@ -180,12 +189,16 @@ def test_the_own_form_is_checked_at_opening(files):
 def test_a_part_that_does_not_hash_to_its_digest_is_refused(files):
     forge_sql(files["imar"], "UPDATE definition_form SET json = json || ' ' WHERE department = 'imar'", root=False)
     forge_form(files["itfaiye"], "itfaiye", lambda d: d["sections"][0].update(title="Değişti"), digest=False)
-    refused(files["imar"], "özeti tutmuyor")
-    refused(files["itfaiye"], "özeti tutmuyor")
+    refused(files["imar"], "tutmuyor")
+    refused(files["itfaiye"], "tutmuyor")
 
 
-def test_a_head_or_summaries_that_do_not_hash_to_the_root_are_refused(files):
-    forge_sql(files["imar"], "UPDATE definition_form SET slots = slots + 1 WHERE position = 0", root=False)
+def test_a_head_or_leaves_that_do_not_hash_to_the_root_are_refused(files):
+    forge_sql(
+        files["imar"],
+        "UPDATE definition_leaves SET data = CAST(substr(data, 1, 4) || zeroblob(32) || substr(data, 37) AS BLOB)",
+        root=False,
+    )
     refused(files["imar"], "değiştirilmiş")
     forge_sql(files["itfaiye"], "UPDATE definition SET json = replace(json, '\"year\":', '\"year\" :')", root=False)
     refused(files["itfaiye"], "değiştirilmiş")
@@ -195,30 +208,33 @@ def test_a_summary_that_disagrees_with_its_form_is_refused(files):
     forge_form(files["imar"], "imar", lambda d: None, slots=False)  # untouched: sealed as is
     forge_sql(files["imar"], "UPDATE definition_form SET slots = slots + 1 WHERE department = 'imar'")
     refused(files["imar"], "değer sayısı")
-    # a summary naming another department than its form's
-    forge_sql(files["itfaiye"], "UPDATE definition_form SET department = 'yok_boyle' WHERE department = 'zabita'")
-    refused(files["itfaiye"], "bilinmeyen bir birime ait")
+    # a row naming another department than its form's
+    forge_sql(files["itfaiye"], "UPDATE definition_form SET department = 'yok_boyle' WHERE department = 'itfaiye'")
+    refused(files["itfaiye"], "başka birimlerin formunu taşıyor \\(yok_boyle\\)")
 
 
-def test_the_rules_between_forms_run_on_the_summaries(files):
-    forge_sql(files["imar"], f"UPDATE definition_form SET slots = {limits.MAX_SLOTS} WHERE department = 'zabita'")
-    refused(files["imar"], "toplam değer sayısı")
-    forge_sql(files["itfaiye"], "UPDATE definition_form SET slots = -5 WHERE department = 'zabita'")
-    refused(files["itfaiye"], "eksi")
+def test_the_rules_between_forms_run_where_every_form_is(consolidated_path, tmp_path):
+    """The total value count is judged of a consolidated file (every form), before any is decoded."""
+    other = tmp_path / "ikinci.faaliyet"
+    other.write_bytes(consolidated_path.read_bytes())
+    forge_sql(consolidated_path, f"UPDATE definition_form SET slots = {limits.MAX_SLOTS} WHERE department = 'zabita'")
+    refused(consolidated_path, "toplam değer sayısı")
+    forge_sql(other, "UPDATE definition_form SET slots = -5 WHERE department = 'zabita'")
+    refused(other, "eksi")
 
 
 def test_a_department_file_with_another_departments_form_or_without_its_own_is_refused(files, definition, tmp_path):
     consolidated = tmp_path / "birlesik.faaliyet"
     Workbook.create(consolidated, definition, None, user="test").close()
     with sqlite3.connect(consolidated) as conn:
-        (other,) = conn.execute("SELECT json FROM definition_form WHERE department = 'zabita'").fetchone()
+        other = conn.execute("SELECT position, slots, digest, json FROM definition_form WHERE department = 'zabita'").fetchone()
     conn = sqlite3.connect(files["imar"], isolation_level=None)
-    conn.execute("UPDATE definition_form SET json = ? WHERE department = 'zabita'", (other,))  # its true bytes
+    conn.execute("INSERT INTO definition_form SELECT * FROM (SELECT ?, 'zabita', ?, ?, ?)", other)  # its true row
     conn.close()
     refused(files["imar"], "başka birimlerin formunu taşıyor \\(zabita\\)")
-    forge_sql(files["itfaiye"], "UPDATE definition_form SET json = NULL WHERE department = 'itfaiye'")
+    forge_sql(files["itfaiye"], "DELETE FROM definition_form WHERE department = 'itfaiye'")
     refused(files["itfaiye"], "kendi formu yok")
-    forge_sql(consolidated, "UPDATE definition_form SET json = NULL WHERE department = 'zabita'")
+    forge_sql(consolidated, "DELETE FROM definition_form WHERE department = 'zabita'")
     refused(consolidated, "bazı birimlerin formu yok")
 
 
@@ -248,6 +264,9 @@ def make_schema_2(path: Path, definition: Definition) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("DROP TABLE definition_form")
     conn.execute("DROP TABLE definition_plan")
+    conn.execute("DROP TABLE definition_leaves")
+    conn.execute("DROP TABLE definition_department")
+    conn.execute("DROP TABLE definition_aim")
     conn.execute("DELETE FROM definition")
     conn.execute(
         "INSERT INTO definition (digest, id, version, json) VALUES (?, ?, ?, ?)",
@@ -304,24 +323,27 @@ def test_merge_takes_department_files_of_parts_and_of_schema_2_and_refuses_a_for
         assert old.entries().values and all(wb.entries().values[k] == v for k, v in old.entries().values.items())
 
 
-def test_a_department_file_of_the_targets_definition_is_compared_in_place(consolidated_path, files):
-    """The merge compares an incoming file's head and summaries with the target's inside SQLite (no row
-    read one by one); anything else, even a summary text that differs only in its order, is read and verified."""
+def test_a_department_file_of_the_targets_definition_is_compared_in_place(consolidated_path, files, monkeypatch):
+    """The merge compares an incoming file's head and leaves with the target's bytes (not hashed again,
+    no leaf read one by one) and hashes only the parts it carries; a file whose leaves differ is
+    hashed and refused."""
     from desktop.store.file import definition_store
 
     with Workbook.open(consolidated_path) as target:
-        (head,) = target.conn.execute("SELECT CAST(json AS BLOB) FROM definition").fetchone()
-        summaries = definition_store.summaries_text(target.conn)
-        digest = target.definition.digest
-    forms, plans = json.loads(b"[" + summaries + b"]")  # every form's summary, then every plan slice's
-    assert summaries.count(b"[") == 2 + len(forms) + len(plans) and plans
+        known = target.conn.execute(
+            "SELECT CAST(d.json AS BLOB), l.data, d.digest FROM definition d JOIN definition_leaves l USING (digest)"
+        ).fetchone()
+    hashed: list[bytes] = []
+    real = definition_store.sha256_hex
+    monkeypatch.setattr(definition_store, "sha256_hex", lambda data: hashed.append(data) or real(data))
     with sqlite3.connect(files["imar"]) as conn:
-        found = definition_store.same_parts(conn, digest, head, summaries)
-        assert found is not None and {d for d, _data in found[0]} == carried(files["imar"])
-        assert {d for d, _data in found[1]} <= carried(files["imar"]) and found[1]
-    forge_sql(files["itfaiye"], "UPDATE definition_form SET slots = slots + 1 WHERE position = 0", root=False)
-    with sqlite3.connect(files["itfaiye"]) as conn:
-        assert definition_store.same_parts(conn, digest, head, summaries) is None
+        parts = definition_store.read_parts(conn, known[2], "imar", known)
+    assert {r.department for r in parts.forms} == carried(files["imar"]) and parts.plan
+    rows = [*parts.forms, *parts.plan, *parts.departments, *parts.aims]
+    assert sorted(hashed) == sorted(r.data for r in rows)  # neither the head nor the leaves
+    forge_sql(files["itfaiye"], "UPDATE definition_leaves SET data = CAST(data || x'00' AS BLOB)", root=False)
+    with sqlite3.connect(files["itfaiye"]) as conn, pytest.raises(DamagedWorkbook, match="değiştirilmiş"):
+        definition_store.read_parts(conn, known[2], "itfaiye", known)
 
 
 @pytest.mark.usefixtures("clock")
@@ -329,10 +351,53 @@ def test_merge_refuses_a_file_of_the_targets_definition_carrying_another_form_or
     from desktop.store.merge.run import merge_files
 
     with sqlite3.connect(consolidated_path) as conn:
-        (other,) = conn.execute("SELECT json FROM definition_form WHERE department = 'zabita'").fetchone()
-    forge_sql(files["imar"], f"UPDATE definition_form SET json = '{other}' WHERE department = 'zabita'", root=False)
-    forge_sql(files["itfaiye"], "UPDATE definition_form SET json = NULL WHERE department = 'itfaiye'", root=False)
+        other = conn.execute("SELECT position, slots, digest, json FROM definition_form WHERE department = 'zabita'").fetchone()
+    with sqlite3.connect(files["imar"]) as conn:  # its true row: the root is still the target's
+        conn.execute("INSERT INTO definition_form SELECT * FROM (SELECT ?, 'zabita', ?, ?, ?)", other)
+    forge_sql(files["itfaiye"], "DELETE FROM definition_form WHERE department = 'itfaiye'", root=False)
     result = merge_files(consolidated_path, [files["imar"], files["itfaiye"]])
     assert not any(f.status == "imported" for f in result.files)
     text = "\n".join(result.summary_lines())
     assert "başka birimlerin formunu taşıyor (zabita)" in text and "kendi formu yok" in text
+
+
+def test_a_department_file_holds_and_decodes_only_the_departments_and_aims_it_needs(files, definition, monkeypatch):
+    """Its head holds no department nor aim; its rows only those a file of its department needs
+    (``definition_store.needed``); opening it decodes only those."""
+    from desktop.core import definition as core_definition
+    from desktop.store.file import definition_store
+
+    with sqlite3.connect(files["itfaiye"]) as conn:
+        units = {d for (d,) in conn.execute("SELECT department FROM definition_department")}
+        aims = {p for (p,) in conn.execute("SELECT position FROM definition_aim")}
+        (head,) = conn.execute("SELECT json FROM definition").fetchone()
+    assert '"departments"' not in head and '"aims":[]' in head and '"goals"' not in head
+    needed_units, needed_aims = definition_store.needed(definition, "itfaiye")
+    assert units == needed_units < {d.key for d in definition.departments} and aims == needed_aims
+    seen: dict[str, list[bytes]] = {"_DEPARTMENT": [], "_AIM": []}
+
+    class Spy:
+        def __init__(self, name):
+            self.name, self.real = name, getattr(core_definition, name)
+
+        def decode(self, data):
+            seen[self.name].append(data)
+            return self.real.decode(data)
+
+    for name in seen:
+        monkeypatch.setattr(core_definition, name, Spy(name))
+    with Workbook.open(files["itfaiye"]) as wb:
+        assert {d.key for d in wb.definition.departments} == needed_units
+        assert [d for d in definition.departments if d.key in needed_units] == wb.definition.departments
+        assert wb.definition.plan.aims and all(
+            wb.definition.plan_target_whole(t.key)
+            for t in wb.definition.plan.targets()
+            if any(i.department == "itfaiye" for i in t.indicators)
+        )
+    assert len(seen["_DEPARTMENT"]) == len(needed_units) and len(seen["_AIM"]) == len(needed_aims)
+
+
+def test_a_consolidated_files_definition_is_the_loaded_one(consolidated_path, definition):
+    with Workbook.open(consolidated_path) as wb:
+        assert wb.definition == definition and wb.definition.departments_complete and wb.definition.plan_complete
+        assert wb.definition.canonical_json() == definition.canonical_json()

@@ -142,7 +142,11 @@ def target(tmp_path, definition) -> Path:
 # ``check`` of the department file itself: it carries only its own plan items (and the institution
 # unit's), so another department's indicator is not one of its own; the merge names the owner (the
 # target's whole plan)
-CHECK_WORDS = {"indicator-other-department": "'pg_7_1_1' bu yılın tanımında itfaiye biriminin bir göstergesi değil"}
+CHECK_WORDS = {
+    "indicator-other-department": "'pg_7_1_1' bu yılın tanımında itfaiye biriminin bir göstergesi değil",
+    # nor does it carry another department's definition (only its own and those its parts name)
+    "status-other-department": "'imar' bu yılın tanımında itfaiye biriminin bir birimi değil",
+}
 
 
 @pytest.mark.parametrize("name,sql,words", FORGED, ids=[f[0] for f in FORGED])

@@ -14,7 +14,7 @@ import pytest
 
 from desktop.core import plan_parts
 from desktop.core.definition import Definition, DefinitionHead
-from desktop.core.form_parts import PartSummary, part_json, root_digest
+from desktop.core.form_parts import part_json, root_digest_3, summary_of
 from desktop.core.forms import InvalidData
 from desktop.core.sha import sha256_hex
 from desktop.store.errors import DamagedWorkbook
@@ -37,9 +37,9 @@ def test_a_department_files_stored_rows_hold_no_other_departments_plan_items(fil
     institution = definition.institution_department
     assert institution is not None
     own = {"itfaiye", institution.key}
-    slices = stored_slices(files["itfaiye"])
-    assert set(slices) == {i.department for i in definition.plan.indicators() + definition.plan.activities()}
-    assert {d for d, text in slices.items() if text is not None} == own & set(slices)
+    slices = stored_slices(files["itfaiye"])  # no row of another department's slice, not even an empty one
+    assert set(slices) == own & {i.department for i in definition.plan.indicators() + definition.plan.activities()}
+    assert "itfaiye" in slices and all(text is not None for text in slices.values())
     others = [x for x in definition.plan.indicators() + definition.plan.activities() if x.department not in own]
     assert others, "the small year has plan items of other departments"
     with sqlite3.connect(files["itfaiye"]) as conn:
@@ -56,9 +56,9 @@ def test_opening_a_department_file_decodes_only_the_carried_slices(files, defini
     seen: list[str] = []
     decode = plan_parts._decode
 
-    def spy(i, summary, raw):
-        seen.append(summary.department)
-        return decode(i, summary, raw)
+    def spy(i, row):
+        seen.append(row.department)
+        return decode(i, row)
 
     monkeypatch.setattr(plan_parts, "_decode", spy)
     with Workbook.open(files["itfaiye"]) as wb:
@@ -137,12 +137,25 @@ def test_a_department_file_made_again_from_its_own_definition_keeps_the_years_di
 
 def make_schema_3(path: Path, definition: Definition) -> None:
     """Turn a new file into what schema 3 wrote: the head with the whole plan, no ``definition_plan``
-    table, the root over the head and the forms' summaries alone (``form_parts.FORMAT_3``)."""
+    table, a row per form (its summary; its JSON when carried), the root over the head and the forms'
+    summaries alone (``form_parts.FORMAT_3``)."""
     head = part_json(DefinitionHead(**{n: getattr(definition, n) for n in DefinitionHead.__struct_fields__}))
     conn = sqlite3.connect(path, isolation_level=None)
-    summaries = [PartSummary(*r) for r in conn.execute("SELECT department, slots, digest FROM definition_form ORDER BY position")]
-    root = root_digest(sha256_hex(head), summaries, None)
+    carried = {d for (d,) in conn.execute("SELECT department FROM definition_form")}
+    conn.execute("DELETE FROM definition_form")
+    summaries = []
+    for i, form in enumerate(definition.forms):
+        data = part_json(form)
+        summaries.append(summary_of(form, data))
+        conn.execute(
+            "INSERT INTO definition_form (position, department, slots, digest, json) VALUES (?, ?, ?, ?, ?)",
+            (i, *summaries[-1], data.decode() if form.department in carried else None),
+        )
+    root = root_digest_3(sha256_hex(head), summaries)
     conn.execute("DROP TABLE definition_plan")
+    conn.execute("DROP TABLE definition_leaves")
+    conn.execute("DROP TABLE definition_department")
+    conn.execute("DROP TABLE definition_aim")
     conn.execute("UPDATE definition SET json = ?, digest = ?", (head.decode(), root))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (root,))
     conn.execute("PRAGMA user_version = 3")
@@ -217,7 +230,7 @@ def test_a_consolidated_file_missing_a_plan_slice_is_refused_and_left_as_it_was(
     path = tmp_path / "birlesik.faaliyet"
     Workbook.create(path, definition, None, user="test").close()
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE definition_plan SET json = NULL WHERE department = 'imar'")
+        conn.execute("DELETE FROM definition_plan WHERE department = 'imar'")
     before = file_sha(path)
     with pytest.raises(DamagedWorkbook, match="birleşik dosyada bazı birimlerin gösterge ve faaliyetleri yok"):
         Workbook.open(path, readonly=True)

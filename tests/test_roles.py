@@ -292,8 +292,7 @@ def test_a_stored_form_is_checked_without_scanning_the_years_departments(definit
     (checked once with the head): a year of a thousand forms would scan its departments a thousand times."""
     from desktop.core import roles
 
-    head, parts = definition.stored_parts
-    summaries, raws = [s for s, _d in parts], [d for _s, d in parts]
+    stored_parts = definition.stored
     calls = {"departments": 0, "forms": 0}
     department_problems, form_problems = roles.department_problems, roles.form_problems
 
@@ -306,22 +305,23 @@ def test_a_stored_form_is_checked_without_scanning_the_years_departments(definit
 
     monkeypatch.setattr(roles, "department_problems", counted("departments", department_problems))
     monkeypatch.setattr(roles, "form_problems", counted("forms", form_problems))
-    stored = Definition.from_parts(head, summaries, raws)
+    stored = Definition.from_stored(stored_parts)
     assert len(stored.forms) == len(definition.forms) > 2
     assert calls == {"departments": 1, "forms": len(definition.forms) + 1}
 
 
 def test_a_stored_form_with_a_foreword_outside_the_institution_unit_is_refused(definition):
-    from desktop.core.form_parts import part_json, summary_of
+    from desktop.core import limits
+    from desktop.core.form_parts import part_json
+    from desktop.core.sha import sha256_hex
 
-    head, parts = definition.stored_parts
+    stored = definition.stored
     institution = definition.institution_department
     assert institution is not None
     position, form = next((i, f) for i, f in enumerate(definition.forms) if f.department != institution.key)
     broken = form.replace(sections=[form.sections[0].replace(foreword=True), *form.sections[1:]])
     data = part_json(broken)
-    summaries = [s for s, _d in parts]
-    raws = [d for _s, d in parts]
-    summaries[position], raws[position] = summary_of(broken, data), data
+    rows = list(stored.forms)
+    rows[position] = rows[position]._replace(digest=sha256_hex(data), slots=limits.form_slots(broken), data=data)
     with pytest.raises(InvalidData, match="sunuş"):
-        Definition.from_parts(head, summaries, raws)
+        Definition.from_stored(stored._replace(forms=rows))

@@ -425,6 +425,9 @@ def test_an_old_schema_file_is_migrated_and_keeps_opening(tmp_path):
     conn.execute("DROP TABLE history")
     conn.execute("DROP TABLE definition_form")  # schema 3's: before it the definition was one JSON row
     conn.execute("DROP TABLE definition_plan")  # schema 4's
+    conn.execute("DROP TABLE definition_leaves")  # schema 4's
+    conn.execute("DROP TABLE definition_department")
+    conn.execute("DROP TABLE definition_aim")
     conn.execute("UPDATE definition SET json = ?, digest = ?", (old_json, old_digest))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'definition_digest'", (old_digest,))
     conn.execute("PRAGMA user_version = 1")

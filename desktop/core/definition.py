@@ -14,12 +14,24 @@ import msgspec
 from msgspec import Meta, field
 
 from . import limits, organisation, roles
-from .form_parts import FormParts, PartSummary, decode_stored, part_json, root_digest, summary_of
+from .form_parts import (
+    HAS_FORM,
+    HAS_SLICE,
+    FormParts,
+    Leaves,
+    PartSummary,
+    Row,
+    Stored,
+    decode_stored,
+    pack_leaves,
+    part_json,
+    root_digest,
+)
 from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict, as_builtin, forms_row_departments
 from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
-from .plan import ActivityDef, IndicatorDef, PlanDef
-from .plan_parts import CarriedPlan, PlanSummary, rebuild, skeleton, split
+from .plan import ActivityDef, AimDef, IndicatorDef, PlanDef
+from .plan_parts import CarriedPlan, rebuild, skeleton, split
 from .sha import sha256_hex
 
 
@@ -48,13 +60,25 @@ class Slot(msgspec.Struct, frozen=True):
 
 
 class DefinitionHead(Strict, frozen=True, kw_only=True):
-    """Every part of a definition but the forms (a stored definition's head is decoded first)."""
+    """Every part of a definition but the forms (a schema-3 file's head; schema 4 stores ``YearHead``
+    and each department and aim as a part of its own)."""
 
     id: limits.Key  # e.g. "kars-2020"
     version: limits.Key = "1"
     institution: InstitutionDef
     year: YearDef
     departments: Annotated[list[DepartmentDef], Meta(min_length=1, max_length=limits.MAX_DEPARTMENTS)]
+    plan: PlanDef = field(default_factory=PlanDef)
+
+
+class YearHead(Strict, frozen=True, kw_only=True):
+    """A stored definition's head: what does not grow with the departments (its plan: the name and
+    period only; each department and each of the plan's aims is a part of its own)."""
+
+    id: limits.Key
+    version: limits.Key = "1"
+    institution: InstitutionDef
+    year: YearDef
     plan: PlanDef = field(default_factory=PlanDef)
 
 
@@ -94,6 +118,8 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
                 raise ValueError(target_conflict(i, self.year.year))
         for _place, message in roles.problems(self.departments, forms, complete=False)[:1]:
             raise ValueError(message)
+        if parts is not None and not parts.whole:
+            return  # a department file's: who reports to whom is judged where every department is
         problem = organisation.reporting_problem(self.departments)
         if problem:
             raise ValueError(problem)
@@ -170,7 +196,28 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         return found
 
     def department(self, key: str) -> DepartmentDef | None:
-        return self._by_key.get(key)
+        """The department ``key``, or None: no such department. A department file's definition
+        carries its own department and those its parts name (``definition_store.needed``): asking
+        it for another raises InvalidData saying so (``knows`` asks without raising)."""
+        found = self._by_key.get(key)
+        if found is None and not self.departments_complete and type(key) is str:
+            raise InvalidData(
+                _(
+                    "'{department}' birimi bu dosyada yok: bir birim dosyası yalnızca kendi birimini ve "
+                    "formunun andığı birimleri taşır. Bu iş için strateji biriminin birleşik dosyasını kullanın."
+                ).format(department=key)
+            )
+        return found
+
+    def knows(self, key: str) -> bool:
+        """Whether ``key`` is a department this definition holds (of a department file: carries)."""
+        return type(key) is str and key in self._by_key
+
+    @property
+    def departments_complete(self) -> bool:
+        """Whether every department of the year is here (not a department file's)."""
+        forms = self.forms
+        return not isinstance(forms, FormParts) or forms.whole
 
     @property
     def form_departments(self) -> list[str]:
@@ -190,9 +237,56 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         forms = self.forms
         return not isinstance(forms, FormParts) or forms.carries(department)
 
+    def department_index(self, key: str) -> int:
+        """The department's place in ``departments`` (ValueError: none)."""
+        return self._department_keys.index(key)
+
+    @cached_property
+    def _department_keys(self) -> list[str]:
+        return [d.key for d in self.departments]
+
+    def has_plan_items(self, department: str) -> bool:
+        """Whether the department has indicators or activities (of a department file: among those it carries)."""
+        plan = self.plan
+        if isinstance(plan, CarriedPlan):
+            return department in plan.__dict__["index"]
+        return department in self._plan_of[0] or department in self._plan_of[1]
+
+    def form_slots(self, department: str) -> int:
+        """The count of values of the department's form (as its stored part says; 0: none)."""
+        return self._form_slots.get(department, 0)
+
+    @cached_property
+    def _form_slots(self) -> dict[str, int]:
+        return {r.department: r.slots for r in self.stored.forms}
+
+    def aims_of(self, department: str) -> set[int]:
+        """The places (in ``plan.aims``) of the aims holding the department's indicators or activities."""
+        return self._aims_by_department.get(department, set())
+
+    @cached_property
+    def _aims_by_department(self) -> dict[str, set[int]]:
+        out: dict[str, set[int]] = {}
+        for i, aim in enumerate(self.plan.aims):
+            for t in (t for g in aim.goals for t in g.targets):
+                for key in [x.department for x in t.indicators] + [x.department for x in t.activities]:
+                    out.setdefault(key, set()).add(i)
+        return out
+
+    def has_form(self, department: str) -> bool:
+        """Whether the department has a form (of a department file: among the forms it carries)."""
+        forms = self._forms
+        return department in (forms.departments_set if isinstance(forms, FormParts) else forms)
+
+    @property
+    def forms_complete(self) -> bool:
+        """Whether every form of the year is here (not a department file's)."""
+        forms = self.forms
+        return not isinstance(forms, FormParts) or forms.complete
+
     def department_name(self, key: str) -> str:
         """The department's name; its key when the definition has no such department."""
-        d = self.department(key)
+        d = self._by_key.get(key)
         return d.name if d is not None else key
 
     def form(self, department: str) -> FormDef:
@@ -302,49 +396,62 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     @cached_property
     def digest(self) -> str:
-        """Identifies this exact definition: the root over its head, every form's part and every
-        plan slice (``form_parts.root_digest``); of stored parts, from their summaries (no form decoded)."""
-        plans = [summary for summary, _data in self.stored_plan]
-        if isinstance(self.forms, FormParts):
-            return root_digest(sha256_hex(self.head_json()), self.forms.summaries, plans)
-        head, parts = self.stored_parts
-        return root_digest(sha256_hex(head), [summary for summary, _data in parts], plans)
+        """Identifies this exact definition: the root over its head and every form's and plan
+        slice's leaf (``form_parts.root_digest``); of stored parts, as stored (no form decoded)."""
+        stored = self.stored
+        return root_digest(sha256_hex(stored.head), stored.leaves)
 
     def head_json(self) -> bytes:
-        """The canonical JSON of every part but the forms, the plan as its skeleton (a stored
-        definition's head; the plan's items are the departments' slices: ``stored_plan``)."""
-        fields = {name: getattr(self, name) for name in DefinitionHead.__struct_fields__}
-        return part_json(DefinitionHead(**(fields | {"plan": skeleton(self.plan)})))
+        """The canonical JSON of a stored definition's head (``YearHead``: what does not grow with
+        the departments; the plan's name and period without its aims)."""
+        plan = PlanDef(name=self.plan.name, period=self.plan.period)
+        return part_json(YearHead(id=self.id, version=self.version, institution=self.institution, year=self.year, plan=plan))
 
     @cached_property
-    def stored_plan(self) -> list[tuple[PlanSummary, bytes | None]]:
-        """Every department's plan slice with items (``plan_parts``): its summary and canonical JSON,
-        in the departments' order; of stored parts, as stored (None: a slice not carried)."""
-        plan = self.plan
-        if isinstance(plan, CarriedPlan):
-            return list(zip(plan.summaries, plan.raws, strict=True))
-        out: list[tuple[PlanSummary, bytes | None]] = []
-        for department, part in split(plan, [d.key for d in self.departments]):
-            data = part_json(part)
-            out.append((PlanSummary(department, sha256_hex(data)), data))
-        return out
-
-    @cached_property
-    def stored_parts(self) -> tuple[bytes, list[tuple[PartSummary, bytes | None]]]:
-        """The head's canonical JSON, and every form's summary and canonical JSON in order: what a
-        file stores (made once: distributing a year writes them into every department's file).
-        Of stored parts, the summaries as stored and None for a form not carried."""
-        forms = self.forms
-        parts: list[tuple[PartSummary, bytes | None]] = []
+    def stored(self) -> Stored:
+        """What a file stores (``form_parts.Stored``): the head's canonical JSON, the leaves of every
+        part of the year, and the parts at hand (every one; of a department file's definition, those
+        it carries) with their places. Made once: distributing a year writes them into every
+        department's file."""
+        forms, plan = self.forms, self.plan
+        whole = not isinstance(forms, FormParts) or forms.whole
+        rows = []
         if isinstance(forms, FormParts):
-            for summary in forms.summaries:
-                form = forms.get(summary.department) if forms.carries(summary.department) else None
-                parts.append((summary, part_json(form) if form is not None else None))
+            for i, department in enumerate(forms.departments):
+                data = forms.data(i) if forms.carries(department) else None
+                if data is not None:
+                    rows.append(Row(forms.positions[i], department, forms.digests[i], forms.slots[i], data))
         else:
-            for form in forms:
+            for i, form in enumerate(forms):
                 data = part_json(form)
-                parts.append((summary_of(form, data), data))
-        return self.head_json(), parts
+                rows.append(Row(i, form.department, sha256_hex(data), limits.form_slots(form), data))
+        if isinstance(plan, CarriedPlan):
+            slices = list(plan.rows)
+        else:
+            slices = []
+            for i, (department, part) in enumerate(split(plan, [d.key for d in self.departments])):
+                data = part_json(part)
+                slices.append(Row(i, department, sha256_hex(data), 0, data))
+        places = forms.places if isinstance(forms, FormParts) and not whole else {}
+        departments = []
+        for i, d in enumerate(self.departments):
+            data = part_json(d)
+            departments.append(Row(places.get(("department", i), i), d.key, sha256_hex(data), 0, data))
+        aims = []
+        for i, aim in enumerate(skeleton(plan).aims):
+            data = part_json(aim)
+            aims.append(Row(places.get(("aim", i), i), "", sha256_hex(data), 0, data))
+        if isinstance(forms, FormParts) and not whole:  # a department file's: the year's leaves, its parts' own
+            leaves = Leaves(forms.leaves).with_rows([rows, slices, departments, aims])
+        else:
+            has = {d: HAS_FORM for d in (forms.departments if isinstance(forms, FormParts) else [r.department for r in rows])}
+            for r in slices:
+                has[r.department] = has.get(r.department, 0) | HAS_SLICE
+            flags = bytes(has.get(d.key, 0) for d in self.departments)
+            form_leaves = forms.digests if isinstance(forms, FormParts) else [r.digest for r in rows]
+            kinds = [form_leaves, [r.digest for r in slices], [r.digest for r in departments], [r.digest for r in aims]]
+            leaves = pack_leaves(kinds, flags)
+        return Stored(self.head_json(), leaves, rows, slices, departments, aims)
 
     def canonical_json(self) -> str:
         # the same bytes as json.dumps(to_data(), ensure_ascii=False, sort_keys=True,
@@ -369,43 +476,88 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         summaries: list[PartSummary],
         raws: list[bytes | None],
         department: str | None = None,
-        *,
-        plans: list[PlanSummary] | None = None,
-        plan_raws: list[bytes | None] | None = None,
         digest: str | None = None,
     ) -> "Definition":
-        """Check and build a definition stored as parts (``form_parts``; untrusted), or raise InvalidData.
-
-        ``raws``: each form's stored JSON in the summaries' order, None for a form the file does
-        not carry. The head is decoded and the rules between forms checked on the summaries
-        now; ``department``: the file of one department, whose form and the institution unit's
-        are decoded now, every other form when first asked for (each checked against its
-        digest and summary before it is handed out); None: every form now. The digest is the
-        root over the stored bytes (``Definition.digest``): its caller compares it with the
-        file's, or gives it (``digest``) when it has made the root of these very bytes already.
-        ``plans``/``plan_raws``: every plan slice's summary and its JSON (None: not carried), the
-        head's plan being the skeleton (``plan_parts``); None: a file of schema 3, the whole plan
-        in the head.
-        """
-        plan_raws = plan_raws if plans is not None and plan_raws is not None else []
+        """Check and build the definition of a file of schema 3 (its head holding the whole plan,
+        every form's summary, the carried forms' JSON: None for one not carried), or InvalidData.
+        ``digest``: the file's root (schema 3's), kept as this definition's (it is written again
+        as this schema's parts, with a root of their own, when the file is migrated). As
+        ``from_stored`` otherwise."""
         try:
-            limits.check_json_bytes(len(head) + sum(len(r) for r in [*raws, *plan_raws] if r is not None))
+            limits.check_json_bytes(len(head) + sum(len(r) for r in raws if r is not None))
         except limits.LimitExceeded as exc:
             raise InvalidData(str(exc)) from None
         stored = decode_stored(_HEAD.decode, head)
         fields = {name: getattr(stored, name) for name in DefinitionHead.__struct_fields__}
-        if plans is not None:
-            fields["plan"] = rebuild(stored.plan, plans, plan_raws)  # each carried slice checked
+        definition = cls._of_parts(fields, FormParts.of_summaries(summaries, raws), department)
+        if digest is not None:
+            definition.__dict__["digest"] = digest  # a cached_property
+        return definition
+
+    @classmethod
+    def from_stored(cls, stored: Stored, department: str | None = None) -> "Definition":
+        """Check and build a definition stored as parts (``form_parts``; untrusted), or raise InvalidData.
+
+        ``stored``: the head, the leaves and the parts at hand, each row's digest its leaf (the
+        caller has checked both against the root: ``definition_store.read``). ``department`` None:
+        every part is here (a consolidated file), each form decoded and checked now; else the file
+        of one department, which carries its own form and slice and the institution unit's, its
+        own department and those its parts name, the plan's aims its slices fill: those forms are
+        decoded now, and asking for any other part raises InvalidData saying so. The head, the
+        departments and the aims are decoded, the plan rebuilt of them and the slices (each
+        checked), the rules of the definition run on what is here."""
+        everything = [*stored.forms, *stored.plan, *stored.departments, *stored.aims]
         try:
-            parts = FormParts(summaries, raws)
+            limits.check_json_bytes(len(stored.head) + sum(len(r.data) for r in everything))
+        except limits.LimitExceeded as exc:
+            raise InvalidData(str(exc)) from None
+        head = decode_stored(_YEAR_HEAD.decode, stored.head)
+        if head.plan.aims:
+            raise InvalidData(_("plan: tanımın başında amaç var; amaçlar ayrı parçalarda olur"))
+        departments = [decode_stored(_DEPARTMENT.decode, r.data, f"departments[{r.position}]") for r in stored.departments]
+        aims = [decode_stored(_AIM.decode, r.data, f"plan.aims[{r.position}]") for r in stored.aims]
+        whole = department is None
+        sure: set[str] = set()
+        if department is not None:
+            sure = {department} | {d.key for d in departments if d.role == "institution"}
+        try:
+            plan_skeleton = PlanDef(name=head.plan.name, period=head.plan.period, aims=aims)
+        except ValueError as exc:
+            raise InvalidData(str(exc)) from None
+        fields = {
+            "id": head.id,
+            "version": head.version,
+            "institution": head.institution,
+            "year": head.year,
+            "departments": departments,
+            "plan": rebuild(plan_skeleton, stored.plan, whole, sure),  # each carried slice checked
+        }
+        forms = stored.forms
+        parts = FormParts(
+            [r.department for r in forms],
+            [r.digest for r in forms],
+            [r.slots for r in forms],
+            [r.data for r in forms],
+            whole=whole,
+            positions=[r.position for r in forms],
+            leaves=stored.leaves,
+            sure=sure,
+        )
+        parts.places = {("department", i): r.position for i, r in enumerate(stored.departments)} | {
+            ("aim", i): r.position for i, r in enumerate(stored.aims)
+        }
+        definition = cls._of_parts(fields, parts, department)
+        definition.__dict__["stored"] = stored  # a cached_property: as stored
+        return definition
+
+    @classmethod
+    def _of_parts(cls, fields: dict, parts: FormParts, department: str | None) -> "Definition":
+        try:
             definition = cls(**fields, forms=cast(list[FormDef], parts))
         except InvalidData:
             raise
         except ValueError as exc:  # a rule of __post_init__, worded in Turkish
             raise InvalidData(str(exc)) from None
-        if plans is not None:
-            definition.__dict__["stored_plan"] = list(zip(plans, plan_raws, strict=True))  # a cached_property: as stored
-        definition.__dict__["digest"] = digest or root_digest(sha256_hex(head), parts.summaries, plans)  # a cached_property
         if department is None:
             list(parts)
             return definition
@@ -443,6 +595,9 @@ class _SlotsByForm(Mapping[str, Slot]):
 
 _DEFINITION = msgspec.json.Decoder(Definition)
 _HEAD = msgspec.json.Decoder(DefinitionHead)
+_YEAR_HEAD = msgspec.json.Decoder(YearHead)
+_DEPARTMENT = msgspec.json.Decoder(DepartmentDef)
+_AIM = msgspec.json.Decoder(AimDef)
 
 
 def target_conflict(indicator: IndicatorDef, year: int) -> str:

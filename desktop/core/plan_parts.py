@@ -1,17 +1,17 @@
-"""A strategic plan stored as parts: its skeleton in the definition's head, each department's items a part.
+"""A strategic plan stored as parts: each aim of its skeleton a part, each department's items a part.
 
 A year's plan grows with its departments (their indicators and activities); a
 department's file needs its own items (and the institution unit's), not the
 year's thousands. So a stored plan is its **skeleton** (name, period, aims →
 goals → performance targets with their keys and names, no indicator nor
-activity: it stays in the definition's head) and one **slice per department**
+activity: each aim a part of its own, ``form_parts``) and one **slice per department**
 with items: its indicators and activities, each with where it sits (its
 performance target's key and its place ``at`` in that target's list), so the
 whole plan is rebuilt in exactly its order, and the size of each target it
 fills (``sizes``), so a file carrying some slices knows which targets it holds
-whole (a target's weights and roll-up need every item; ``CarriedPlan.whole``). A slice's summary (``PlanSummary``:
-its department, the SHA-256 of its canonical JSON) is covered by the root
-digest (``form_parts.root_digest``), as a form's is.
+whole (a target's weights and roll-up need every item; ``CarriedPlan.whole``). A slice's leaf
+(the SHA-256 of its canonical JSON) is covered by the root digest
+(``form_parts.root_digest``), as a form's is.
 
 A slice is checked when it is decoded (``rebuild``): its digest, its own rules
 (every item its department's, placed in a target of the skeleton, no place
@@ -19,7 +19,7 @@ taken twice). The rules over the whole plan (unique keys, counts, targets
 within the period, every department known, ``target`` against ``targets``) run
 on the plan rebuilt from the slices at hand: the whole plan for a consolidated
 file (there ``rebuild`` also requires each target's places to be 0, 1, 2… with
-no gap), the carried items for a department file, whose plan is a
+no gap), the carried aims and items for a department file, whose plan is a
 ``CarriedPlan``: asking it for another department's items raises
 ``InvalidData`` (``Definition.indicators_of``), as asking for another form does.
 """
@@ -27,7 +27,7 @@ no gap), the carried items for a department file, whose plan is a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated
 
 import msgspec
 from msgspec import Meta, field
@@ -38,15 +38,11 @@ from .limits import MAX_PLAN_ENTRIES
 from .plan import ActivityDef, IndicatorDef, PerformanceTargetDef, PlanDef
 from .sha import sha256_hex
 
+if TYPE_CHECKING:
+    from .form_parts import Row
+
 Place = Annotated[int, Meta(ge=0, lt=MAX_PLAN_ENTRIES)]
 Count = Annotated[int, Meta(ge=0, le=MAX_PLAN_ENTRIES)]
-
-
-class PlanSummary(NamedTuple):
-    """What the root digest says of one department's slice: its department, its JSON's SHA-256."""
-
-    department: str
-    digest: str
 
 
 class PlacedIndicator(Strict, frozen=True, kw_only=True):
@@ -74,21 +70,17 @@ class PlanSlice(Strict, frozen=True, kw_only=True):
 class CarriedPlan(PlanDef, frozen=True, kw_only=True, dict=True):
     """A department file's plan: the skeleton with the carried departments' items only.
 
-    ``summaries``: every slice's summary (as stored); ``raws``: the carried slices' stored JSON
-    (None for a slice the file does not carry), written back as they were."""
+    ``rows``: the carried slices as stored (``form_parts.Row``: their places in the year's leaves,
+    their JSON), written back as they were; ``sure``: the departments whose slice, had they one,
+    the file would carry (its own and the institution unit's)."""
 
     @property
-    def summaries(self) -> list[PlanSummary]:
-        return self.__dict__["summaries"]
-
-    @property
-    def raws(self) -> list[bytes | None]:
-        return self.__dict__["raws"]
+    def rows(self) -> list[Row]:
+        return self.__dict__["rows"]
 
     def carries(self, department: str) -> bool:
         """Whether the department's items are here (or it has none)."""
-        found = self.__dict__["index"].get(department)
-        return found is None or self.raws[found] is not None
+        return department in self.__dict__["index"] or department in self.__dict__["sure"]
 
     def whole(self, target: str) -> bool:
         """Whether every item of the performance target is here (no other department's is in it)."""
@@ -158,40 +150,38 @@ def check_skeleton(plan: PlanDef) -> None:
             )
 
 
-def _decode(i: int, summary: PlanSummary, raw: bytes) -> PlanSlice:
+def changed_slice(i: int, department: str) -> InvalidData:
+    return InvalidData(
+        _("plan[{i}]: '{department}' biriminin plan parçası değiştirilmiş (özeti tutmuyor)").format(i=i, department=department)
+    )
+
+
+def _decode(i: int, row: Row) -> PlanSlice:
     from .form_parts import decode_stored  # local: form_parts builds on this module's summaries
 
-    if sha256_hex(raw) != summary.digest:
-        raise InvalidData(
-            _("plan[{i}]: '{department}' biriminin plan parçası değiştirilmiş (özeti tutmuyor)").format(
-                i=i, department=summary.department
-            )
-        )
-    return decode_stored(_SLICE.decode, raw, f"plan[{i}]")
+    if sha256_hex(row.data) != row.digest:
+        raise changed_slice(i, row.department)
+    return decode_stored(_SLICE.decode, row.data, f"plan[{i}]")
 
 
 def _size_problem(i: int, target: str) -> str:
     return _("plan[{i}]: '{target}' performans hedefinin kalem sayısı parçada yok ya da tutmuyor").format(i=i, target=target)
 
 
-def rebuild(skeleton_plan: PlanDef, summaries: Sequence[PlanSummary], raws: Sequence[bytes | None]) -> PlanDef:
-    """The plan of the skeleton and the stored slices (``raws``: each slice's JSON, None for one the
-    file does not carry), each slice checked as it is decoded (see the module's docstring): a
-    ``PlanDef`` when every slice is here, else a ``CarriedPlan``; InvalidData (Turkish) else."""
-    if len(summaries) != len(raws):
-        raise ValueError("summaries and raws differ in length")
+def rebuild(skeleton_plan: PlanDef, rows: Sequence[Row], whole: bool, sure: Iterable[str] = ()) -> PlanDef:
+    """The plan of the skeleton and the stored slices (``rows``: every slice of the year when
+    ``whole``, else those a department file carries; each row's digest its leaf, covered by the
+    root), each slice checked as it is decoded (see the module's docstring): a ``PlanDef`` when
+    ``whole``, else a ``CarriedPlan`` (``sure``: as it says); InvalidData (Turkish) else."""
     check_skeleton(skeleton_plan)
-    index = {s.department: i for i, s in enumerate(summaries)}
-    if len(index) != len(summaries):
+    index = {r.department: i for i, r in enumerate(rows)}
+    if len(index) != len(rows):
         raise InvalidData(_("plan: bir birimin birden fazla plan parçası var"))
-    whole = all(raw is not None for raw in raws)
     targets: set[str] | None = None  # the skeleton's target keys, made when a slice has items
     placed: dict[str, tuple[dict[int, IndicatorDef], dict[int, ActivityDef]]] = {}
     sizes: dict[str, tuple[int, int]] = {}  # each filled target's size, as the slices say (they must agree)
-    for i, (summary, raw) in enumerate(zip(summaries, raws, strict=True)):
-        if raw is None:
-            continue
-        part = _decode(i, summary, raw)
+    for i, summary in enumerate(rows):
+        part = _decode(i, summary)
         for key, size in part.sizes.items():
             if sizes.setdefault(key, size) != size:
                 raise InvalidData(_size_problem(i, key))
@@ -235,5 +225,5 @@ def rebuild(skeleton_plan: PlanDef, summaries: Sequence[PlanSummary], raws: Sequ
     except ValueError as exc:  # a rule of the (carried) plan, worded in Turkish
         raise InvalidData(str(exc)) from None
     if isinstance(plan, CarriedPlan):
-        plan.__dict__.update(summaries=list(summaries), raws=list(raws), index=index, held=held)
+        plan.__dict__.update(rows=list(rows), index=index, held=held, sure=set(sure))
     return plan

@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import settings
-from ..core.definition import Definition, DefinitionHead
+from ..core.definition import Definition, YearHead
 from ..core.entries import Entries
-from ..core.form_parts import part_json
+from ..core.form_parts import Leaves, Row, Stored, part_json
 from ..core.i18n import _
+from ..core.plan import PlanDef
+from ..core.sha import sha256_hex
 from .errors import WorkbookError
 from .file import definition_store
 from .file.workbook import SUFFIX, Workbook
@@ -68,13 +70,30 @@ def department_definition(definition: Definition, lookup, department: str) -> De
     # through its parts: the snapshot is checked exactly as a file's definition is when it is read;
     # only the head changes, so the department's form and the institution unit's are the
     # consolidated file's bytes and the other forms are left out (a year's files stay linear)
-    fields = {name: getattr(definition, name) for name in DefinitionHead.__struct_fields__} | changes
-    _head, parts = definition.stored_parts
+    stored = definition.stored
     keep = definition_store.carried(definition, department) or set()
-    return Definition.from_parts(
-        part_json(DefinitionHead(**fields)),
-        [summary for summary, _data in parts],
-        [data if summary.department in keep else None for summary, data in parts],
+    departments, aims = definition_store.needed(definition, department)
+    head = YearHead(
+        id=definition.id,
+        version=definition.version,
+        institution=definition.institution,
+        year=changes.get("year", definition.year),
+        plan=PlanDef(name=definition.plan.name, period=definition.plan.period),
+    )
+    rows = []
+    for i, d in enumerate(changes.get("departments", definition.departments)):  # a consolidated file's: places 0, 1, 2…
+        if d.key in departments:
+            data = part_json(d)
+            rows.append(Row(i, d.key, sha256_hex(data), 0, data))
+    return Definition.from_stored(
+        Stored(
+            part_json(head),
+            Leaves(stored.leaves).with_rows([[], [], rows, []]),
+            [r for r in stored.forms if r.department in keep],
+            [r for r in stored.plan if r.department in keep],
+            rows,
+            [r for i, r in enumerate(stored.aims) if i in aims],
+        ),
         department,
     )
 

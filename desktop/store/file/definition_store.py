@@ -1,102 +1,159 @@
 """The year's definition inside a file: written as parts, read back verified (``core/form_parts.py``).
 
-Schema 4 stores the definition's head in ``definition`` (its row's ``digest``
-is the root digest, the file's ``meta.definition_digest``; its plan is the
-skeleton, ``core/plan_parts.py``), one row per form in ``definition_form`` (its
-department, value count and digest: the summary the root covers; its JSON, or
-NULL for a form the file does not carry) and one row per department with plan
-items in ``definition_plan`` (its department and digest, covered by the root;
-its slice's JSON, or NULL for a slice the file does not carry).
+Schema 4 stores the definition's head in ``definition`` (its row's ``digest`` is
+the root digest, the file's ``meta.definition_digest``), the year's leaves in
+``definition_leaves`` (one value: every part's digest and each department's
+flags, ``form_parts.pack_leaves``), and one row per part the file carries in
+``definition_form``, ``definition_plan`` (a department's plan slice),
+``definition_department`` and ``definition_aim`` (an aim of the plan without its
+items): its place among the leaves of its kind (``position``), its digest (its
+leaf) and its JSON.
 
-A consolidated file carries every form and every slice. A department file
-carries only its own form and slice and the institution unit's (the report's
-chapters of the institution), and every other one's summary: its root is still
-the year's digest and the rules between forms still run, but it does not grow
-with the year's other forms and plan items, nor does the year's merge, which
-reads one department file per department.
+A consolidated file carries every part. A department file carries only what a
+file of its department needs (``carried``, ``needed``): its own form, slice and
+department, the institution unit's form and slice, the institution and finance
+units, the department it reports to, those its forms' rows name, and the aims
+its slices fill. Its root is still the year's digest, but it does not grow with
+the year's other departments (32 bytes of leaves each), nor does the year's
+merge, which reads one department file per department.
 
-Opening hashes the head and the parts it carries (a form against its summary's
-digest when decoded, a slice when the plan is rebuilt) and the summaries against
-the root; nothing else. A file whose parts do not hash to their digests, whose
-summaries do not hash to the root, whose form or slice disagrees with its
-summary, or a department file carrying another department's form or slice or
-missing its own is refused (``DamagedWorkbook``, Turkish), the file left as it was.
+Opening hashes the head and the leaves into the root (one read, one SHA-256 of
+each) and each carried part against its leaf, found at the part's place; no
+other part is read. The rules between departments run where every department
+is (a consolidated file, ``Definition``); a department file checks what it
+carries: each part against its leaf, its own department present, its own form
+and slice present when its flags say it has them, nothing it should not carry.
+A file breaking any of this is refused (``DamagedWorkbook``, Turkish), the file
+left as it was. The merge compares a file of the target's root in place
+(``read_parts`` with the target's head and leaves: equal bytes are not hashed
+again) and requires it to carry exactly what a file of its department carries.
 
-Files of schema 3 stored the whole plan in the head and no slices (their root is
-``form_parts.FORMAT_3``'s): ``read`` reads them (``plans`` None: a read-only
-opening, a merged department file), ``schema`` migrates them in place. Files of
-schema 2 stored the whole definition as one JSON row whose digest was the SHA-256
-of that text (``whole_digest``): ``read_whole`` reads them, ``schema`` migrates them.
+Files of schema 3 stored the whole plan and the departments in the head and a
+summary row per form (their root is ``form_parts.FORMAT_3``'s): ``read`` reads
+them (a read-only opening, a merged department file), ``schema`` migrates them
+in place. Files of schema 2 stored the whole definition as one JSON row whose
+digest was the SHA-256 of that text (``whole_digest``): ``read_whole`` reads
+them, ``schema`` migrates them.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 import msgspec
 
 from ...core.definition import Definition
-from ...core.form_parts import PartSummary, root_digest
+from ...core.form_parts import (
+    AIMS,
+    DEPARTMENTS,
+    FORMS,
+    HAS_FORM,
+    HAS_SLICE,
+    PLAN,
+    FormParts,
+    Leaves,
+    PartSummary,
+    Row,
+    Stored,
+    root_digest,
+    root_digest_3,
+)
+from ...core.forms import forms_row_departments
 from ...core.i18n import _
-from ...core.plan_parts import PlanSummary
+from ...core.plan_parts import changed_slice
 from ...core.sha import sha256_hex
 from ..errors import DamagedWorkbook, WorkbookError
 
+KINDS = (FORMS, PLAN, DEPARTMENTS, AIMS)
+_TABLE = {FORMS: "definition_form", PLAN: "definition_plan", DEPARTMENTS: "definition_department", AIMS: "definition_aim"}
+
 
 def carried(definition: Definition, department: str | None) -> set[str] | None:
-    """The departments whose form a file of ``department`` carries (None: every form, a consolidated file)."""
+    """The departments whose form and plan slice a file of ``department`` carries (None: every one,
+    a consolidated file)."""
     if department is None:
         return None
     institution = definition.institution_department
     return {department} | ({institution.key} if institution is not None else set())
 
 
+def needed(definition: Definition, department: str) -> tuple[set[str], set[int]]:
+    """What else a file of ``department`` carries: the departments (its own, the institution and
+    finance units, the one it reports to, those its carried forms' rows name) and the plan's aims
+    (by their place in the definition's) holding a performance target its carried slices fill."""
+    carry = carried(definition, department) or set()
+    own = definition.department(department)
+    departments = set(carry)
+    for unit in (definition.institution_department, definition.finance_department):
+        if unit is not None:
+            departments.add(unit.key)
+    if own is not None and own.reports_to:
+        departments.add(own.reports_to)
+    for key in carry:
+        if definition.carries(key):
+            departments |= forms_row_departments(definition.form(key))
+    aims: set[int] = set()
+    for key in carry:
+        aims |= definition.aims_of(key)
+    return departments, aims
+
+
+def _carried(definition: Definition, department: str | None) -> Stored:
+    """What a file of ``department`` stores of ``definition``: the head, the leaves, and the parts it
+    carries; WorkbookError (saying so) when a needed part is not at hand (a definition read from a
+    department file cannot make another department's file, nor a consolidated one)."""
+    stored = definition.stored
+    carry = carried(definition, department)
+    try:
+        if carry is None:
+            if not definition.forms_complete or not definition.plan_complete:
+                for d in definition.form_departments:
+                    definition.form(d)  # raises InvalidData: not every form is at hand
+                definition.indicators_of(None)  # raises InvalidData: not every slice is at hand
+            return stored
+        for d in carry:
+            definition.form(d)  # raises InvalidData: the form is not at hand
+            definition.indicators_of(d)  # raises InvalidData: the slice is not at hand
+        departments, aims = needed(definition, department or "")
+        for d in departments:
+            definition.department(d)  # raises InvalidData: the department is not at hand
+    except ValueError as exc:
+        raise WorkbookError(str(exc)) from None
+    return stored._replace(
+        forms=[r for r in stored.forms if r.department in carry],
+        plan=[r for r in stored.plan if r.department in carry],
+        departments=[r for r in stored.departments if r.department in departments],
+        aims=[r for i, r in enumerate(stored.aims) if i in aims],  # in the definition's order, as ``needed`` counts
+    )
+
+
 def write(conn: sqlite3.Connection, definition: Definition, department: str | None) -> str:
     """Store ``definition`` as parts for a file of ``department`` (None: consolidated), in place of
     any stored one; returns its digest (the caller writes it to ``meta``). A definition read
-    from a department file cannot make a file needing a form it does not carry (WorkbookError,
+    from a department file cannot make a file needing a part it does not carry (WorkbookError,
     the message saying so)."""
-    head, parts = definition.stored_parts
-    plan = definition.stored_plan
-    digest = root_digest(sha256_hex(head), [s for s, _data in parts], [p for p, _data in plan])
-    carry = carried(definition, department)
-    try:
-        for s, data in parts:
-            if data is None and (carry is None or s.department in carry):
-                definition.form(s.department)  # raises InvalidData: the form is not at hand
-        for p, data in plan:
-            if data is None and (carry is None or p.department in carry):
-                definition.indicators_of(p.department)  # raises InvalidData: the slice is not at hand
-    except ValueError as exc:
-        raise WorkbookError(str(exc)) from None
-    conn.execute("DELETE FROM definition")
-    conn.execute("DELETE FROM definition_form")
-    conn.execute("DELETE FROM definition_plan")
+    stored = _carried(definition, department)
+    digest = root_digest(sha256_hex(stored.head), stored.leaves)
+    for table in ("definition", "definition_leaves", *_TABLE.values()):
+        conn.execute(f"DELETE FROM {table}")
     conn.execute(
         "INSERT INTO definition (digest, id, version, json) VALUES (?, ?, ?, ?)",
-        (digest, definition.id, definition.version, head.decode("utf-8")),
+        (digest, definition.id, definition.version, stored.head.decode("utf-8")),
     )
+    conn.execute("INSERT INTO definition_leaves (digest, data) VALUES (?, ?)", (digest, stored.leaves))
     conn.executemany(
         "INSERT INTO definition_form (position, department, slots, digest, json) VALUES (?, ?, ?, ?, ?)",
-        [
-            (
-                i,
-                s.department,
-                s.slots,
-                s.digest,
-                data.decode("utf-8") if data and (carry is None or s.department in carry) else None,
-            )
-            for i, (s, data) in enumerate(parts)
-        ],
+        [(r.position, r.department, r.slots, r.digest, r.data.decode("utf-8")) for r in stored.forms],
     )
+    for kind in (PLAN, DEPARTMENTS):
+        conn.executemany(
+            f"INSERT INTO {_TABLE[kind]} (position, department, digest, json) VALUES (?, ?, ?, ?)",
+            [(r.position, r.department, r.digest, r.data.decode("utf-8")) for r in stored.of(kind)],
+        )
     conn.executemany(
-        "INSERT INTO definition_plan (position, department, digest, json) VALUES (?, ?, ?, ?)",
-        [
-            (i, p.department, p.digest, data.decode("utf-8") if data and (carry is None or p.department in carry) else None)
-            for i, (p, data) in enumerate(plan)
-        ],
+        "INSERT INTO definition_aim (position, digest, json) VALUES (?, ?, ?)",
+        [(r.position, r.digest, r.data.decode("utf-8")) for r in stored.aims],
     )
     return digest
 
@@ -118,121 +175,90 @@ def _unreadable(name: str, exc: Exception) -> DamagedWorkbook:
 
 
 class Parts(NamedTuple):
-    """A stored definition's parts as read (``read_parts``): its head, every form's summary and
-    each carried form's JSON (None: not carried), every plan slice's summary and each carried
-    slice's JSON (``plans`` None: a file of schema 3, the whole plan in its head)."""
+    """A stored definition's parts as read and verified against the root (``read_parts``): its head,
+    the year's leaves, and the parts the file holds of each kind, each row's digest its leaf."""
 
     head: bytes
-    summaries: list[PartSummary]
-    raws: list[bytes | None]
-    plans: list[PlanSummary] | None
-    plan_raws: list[bytes | None]
+    leaves: Leaves
+    forms: list[Row]
+    plan: list[Row]
+    departments: list[Row]
+    aims: list[Row]
+
+    def of(self, kind: int) -> list[Row]:
+        return (self.forms, self.plan, self.departments, self.aims)[kind]
+
+    @property
+    def stored(self) -> Stored:
+        return Stored(self.head, self.leaves.data, self.forms, self.plan, self.departments, self.aims)
 
 
-# Each table's summaries as one JSON text made by SQLite (a plain scan reads the rows in ``position``
-# order: it is the rowid), decoded and type-checked in one call: a year has a row per department,
-# and no Python runs per row. The carried JSON is read apart (a department file: two rows a table).
-_TABLES = ("definition_form", "definition_plan")  # the forms' parts, the plan slices
-_ROWS: dict[str, tuple[str, msgspec.json.Decoder]] = {
-    "definition_form": ("json_array(department, slots, digest)", msgspec.json.Decoder(list[PartSummary])),
-    "definition_plan": ("json_array(department, digest)", msgspec.json.Decoder(list[PlanSummary])),
-}
+_PARTS = " UNION ALL ".join(
+    f"SELECT {kind}, position, {'department' if kind != AIMS else chr(39) * 2}, {'slots' if kind == FORMS else 0}, "
+    f"digest, typeof(json), CAST(json AS BLOB) FROM {_TABLE[kind]}"
+    for kind in KINDS
+)
 
 
-def _rows(conn: sqlite3.Connection, tables: tuple[str, ...], name: str) -> list[tuple[list, list[bytes | None]]]:
-    """Of each table: (every summary in order, each row's JSON or None), read by two statements for
-    them all; or DamagedWorkbook: a row of another type than Faaliyet writes, or places that are
-    not 0, 1, 2… (only a hand-made file)."""
-    aggregates = conn.execute(
-        " UNION ALL ".join(
-            f"SELECT {n}, CAST('[' || coalesce(group_concat({_ROWS[t][0]}, ','), '') || ']' AS BLOB), count(*), "
-            f"min(position), max(position), coalesce(sum(typeof(json) NOT IN ('text', 'null')), 0) FROM {t}"
-            for n, t in enumerate(tables)
-        )
-    ).fetchall()
-    out: list[tuple[list, list[bytes | None]]] = []
-    for table, (_n, text, count, low, high, odd) in zip(tables, sorted(aggregates), strict=True):
-        if odd or (count and (low != 0 or high != count - 1)):
+def read_parts(conn: sqlite3.Connection, digest: str, name: str, known: tuple[bytes, bytes, str] | None = None) -> Parts:
+    """The stored parts (``Parts``), checked to be the root ``digest``'s: the head and the leaves
+    hash to it (one read, one SHA-256 of each), and every stored part hashes to its leaf (found
+    at its place in the leaves, not by reading the others). Nothing is decoded. ``known``: head,
+    leaves and root of a definition already verified (the merge's target's): when the file stores
+    these very bytes they are compared, not hashed again."""
+    row = conn.execute(
+        "SELECT typeof(d.json), CAST(d.json AS BLOB), typeof(l.data), l.data FROM definition d "
+        "LEFT JOIN definition_leaves l ON l.digest = d.digest WHERE d.digest = ?",
+        (digest,),
+    ).fetchone()
+    if row is None or row[0] != "text" or row[2] != "blob":
+        raise _missing(name)
+    head, data = row[1], row[3]
+    if known is None or known[2] != digest or head != known[0] or data != known[1]:
+        if root_digest(sha256_hex(head), data) != digest:
             raise changed(name)
-        try:
-            out.append((_ROWS[table][1].decode(text), [None] * count))
-        except msgspec.DecodeError:
-            raise changed(name) from None  # not what Faaliyet writes: the root cannot be its digest
-    carried = " UNION ALL ".join(
-        f"SELECT {n}, position, CAST(json AS BLOB) FROM {t} WHERE json IS NOT NULL" for n, t in enumerate(tables)
-    )
-    for n, position, data in conn.execute(carried):
-        out[n][1][position] = data
-    return out
+    try:
+        leaves = Leaves(data)
+    except ValueError:
+        raise changed(name) from None  # not what Faaliyet writes: the root cannot be its digest
+    out: tuple[list[Row], ...] = ([], [], [], [])
+    for kind, position, department, slots, stored_digest, text_type, text in conn.execute(_PARTS):
+        leaf = leaves.digest(kind, position)
+        if text_type != "text" or leaf is None or stored_digest != leaf:
+            raise changed(name)
+        if sha256_hex(text) != leaf:  # a slice: its own words (the plan's items, not the form)
+            raise _unreadable(name, changed_slice(position, department)) if kind == PLAN else changed(name)
+        out[kind].append(Row(position, department, leaf, slots, text))
+    forms, plan, departments, aims = (sorted(rows) for rows in out)
+    return Parts(head, leaves, forms, plan, departments, aims)
 
 
-def read_parts(conn: sqlite3.Connection, digest: str, name: str, known_head: tuple[bytes, str] = (b"", "")) -> Parts:
-    """The stored parts (``Parts``), checked to be what they must be and the summaries against the
-    root ``digest`` (a form's JSON is hashed when it is decoded: ``FormParts``; a slice's when the
-    plan is rebuilt). ``known_head``: bytes and digest of a head already hashed (the merge's
-    target's): the same bytes are compared, not hashed again. A file of schema 3 (no
-    ``definition_plan`` table) gives ``plans`` None, its root made the way of schema 3."""
+def read_parts_3(conn: sqlite3.Connection, digest: str, name: str) -> tuple[bytes, list[PartSummary], list[bytes | None]]:
+    """A schema-3 file's head, every form's summary and each carried form's JSON (None: not
+    carried), the summaries checked against the root ``digest`` (schema 3's)."""
     row = conn.execute("SELECT typeof(json), CAST(json AS BLOB) FROM definition WHERE digest = ?", (digest,)).fetchone()
     if row is None or row[0] != "text":
         raise _missing(name)
     head = row[1]
-    v3 = conn.execute("PRAGMA user_version").fetchone()[0] == 3
-    rows = _rows(conn, _TABLES[:1] if v3 else _TABLES, name)
-    (summaries, raws), (plans, plan_raws) = rows[0], (rows[1] if not v3 else (None, []))
-    head_digest = known_head[1] if known_head[0] and head == known_head[0] else sha256_hex(head)
-    if root_digest(head_digest, summaries, plans) != digest:
-        raise changed(name)
-    return Parts(head, summaries, raws, plans, plan_raws)  # the root is ``digest``: Definition.from_parts(..., digest=digest)
-
-
-# Every summary as one text made by SQLite itself (each row a JSON array: no two lists of rows
-# give the same text), in the table's order (``position`` is its rowid: a plain scan reads it so).
-# (the plan slices' the same way after the forms', the two lists apart: a form's row has three values)
-_SUMMARIES = (
-    "SELECT CAST(group_concat(json_array(department, slots, digest), ',') AS BLOB), "
-    "count(*), coalesce(sum(typeof(json) NOT IN ('text', 'null')), 0) FROM definition_form"
-)
-_PLAN_SUMMARIES = (
-    "SELECT CAST(group_concat(json_array(department, digest), ',') AS BLOB), "
-    "count(*), coalesce(sum(typeof(json) NOT IN ('text', 'null')), 0) FROM definition_plan"
-)
-
-
-def summaries_text(conn: sqlite3.Connection) -> bytes:
-    """The stored summaries (forms' and plan slices') as one text (``_SUMMARIES``): two files
-    store the same summaries exactly when their texts are equal (compared, not hashed: ``same_parts``)."""
-    forms, plans = conn.execute(_SUMMARIES).fetchone(), conn.execute(_PLAN_SUMMARIES).fetchone()
-    if forms[2] != 0 or plans[2] != 0:
-        return b""
-    return b"[" + (forms[0] or b"") + b"],[" + (plans[0] or b"") + b"]"  # two JSON lists
-
-
-def same_parts(
-    conn: sqlite3.Connection, digest: str, head: bytes, summaries: bytes
-) -> tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]] | None:
-    """The carried forms' and plan slices' (department, JSON) when the file stores exactly ``head``
-    under the root ``digest`` and exactly ``summaries`` (``summaries_text`` of a file whose root is
-    ``digest``, already verified): then its root is ``digest`` without reading its summaries one by
-    one. None when anything differs (the caller reads and verifies the parts: ``read_parts``)."""
-    if not head or not summaries:
-        return None
-    row = conn.execute(
-        "SELECT typeof(json) = 'text' AND CAST(json AS BLOB) = ? FROM definition WHERE digest = ?", (head, digest)
+    text, count, low, high, odd = conn.execute(
+        "SELECT CAST('[' || coalesce(group_concat(json_array(department, slots, digest), ','), '') || ']' AS BLOB), "
+        "count(*), min(position), max(position), coalesce(sum(typeof(json) NOT IN ('text', 'null')), 0) FROM definition_form"
     ).fetchone()
-    if row is None or row[0] != 1 or summaries_text(conn) != summaries:
-        return None
-    out = []
-    for department, data in conn.execute(
-        "SELECT CAST(department AS BLOB), CAST(json AS BLOB) FROM definition_form WHERE json IS NOT NULL ORDER BY position"
-    ):
-        out.append((department.decode("utf-8", "replace"), data))
-    plans = [
-        (department.decode("utf-8", "replace"), data)
-        for department, data in conn.execute(
-            "SELECT CAST(department AS BLOB), CAST(json AS BLOB) FROM definition_plan WHERE json IS NOT NULL ORDER BY position"
-        )
-    ]
-    return out, plans
+    if odd or (count and (low != 0 or high != count - 1)):
+        raise changed(name)
+    try:
+        summaries = _SUMMARIES_3.decode(text)
+    except msgspec.DecodeError:
+        raise changed(name) from None
+    raws: list[bytes | None] = [None] * count
+    for position, data in conn.execute("SELECT position, CAST(json AS BLOB) FROM definition_form WHERE json IS NOT NULL"):
+        raws[position] = data
+    if root_digest_3(sha256_hex(head), summaries) != digest:
+        raise changed(name)
+    return head, summaries, raws
+
+
+_SUMMARIES_3 = msgspec.json.Decoder(list[PartSummary])
 
 
 def incomplete(name: str, plan: bool = False) -> DamagedWorkbook:
@@ -275,59 +301,159 @@ def carries_others(name: str, others: set[str], plan: bool = False) -> DamagedWo
     )
 
 
-def carried_by(summaries: Sequence[PartSummary | PlanSummary], raws: list[bytes | None]) -> tuple[set[str], set[str]]:
-    """(every department of the summaries, the departments whose part the file carries): of the
-    forms (``PartSummary``) or of the plan slices (``PlanSummary``), each department first."""
-    return {s.department for s in summaries}, {s.department for s, raw in zip(summaries, raws, strict=True) if raw is not None}
+def own_department_missing(name: str) -> DamagedWorkbook:
+    return DamagedWorkbook(
+        _("'{name}' eksik: dosyada birimin kendi tanımı yok. Dosyayı strateji biriminden yeniden isteyin.").format(name=name)
+    )
+
+
+def parts_missing(name: str) -> DamagedWorkbook:
+    return DamagedWorkbook(
+        _(
+            "'{name}' eksik: dosyada birimin taşıması gereken tanım parçaları yok. Dosyayı strateji biriminden yeniden isteyin."
+        ).format(name=name)
+    )
+
+
+class Expected(NamedTuple):
+    """What a file of one department of a definition carries (``expected``)."""
+
+    allowed: tuple[set[str], set[str], set[int]]  # ``allowed_of``
+    own: int  # its flags
+    forms: set[str]
+    plan: set[str]
+
+
+def expected(definition: Definition, department: str) -> Expected:
+    """What a file of ``department`` of ``definition`` (a whole one: the merge's target's) carries."""
+    allowed = allowed_of(definition, department)
+    return Expected(
+        allowed,
+        flags_of(definition, department)[0],
+        {d for d in allowed[0] if definition.has_form(d)},
+        {d for d in allowed[0] if definition.has_plan_items(d)},
+    )
+
+
+def check_whole_set(name: str, parts: Parts, wanted: Expected) -> None:
+    """A department file of the merge's target's root carries every part a file of its department
+    carries (``expected``): none missing, none more."""
+    if (
+        {r.department for r in parts.forms} != wanted.forms
+        or {r.department for r in parts.plan} != wanted.plan
+        or {r.department for r in parts.departments} != wanted.allowed[1]
+        or {r.position for r in parts.aims} != wanted.allowed[2]
+    ):
+        raise parts_missing(name)
 
 
 def check_carried(
-    name: str,
-    departments: Collection[str],
-    carries: set[str],
-    department: str | None,
-    allowed: set[str] | None,
-    plan: bool = False,
+    name: str, parts: Parts, department: str | None, allowed: tuple[set[str], set[str], set[int]] | None, own: int | None = None
 ) -> None:
-    """The one rule of what a file carries, of its forms and of its plan slices alike: a
-    consolidated file (``department`` None) every part of ``departments``; a department file its
-    own (when it has one) and only those ``allowed`` (``carried``; None: not checked yet); else
-    DamagedWorkbook (``plan``: the message names the plan's items, not the forms)."""
-    if department is None and len(carries) != len(departments):
-        raise incomplete(name, plan)
-    if department is not None and department in departments and department not in carries:
-        raise own_missing(name, plan)
-    others = carries - allowed if department is not None and allowed is not None else set()
-    if others:
-        raise carries_others(name, others, plan)
+    """The one rule of what a file carries, of each kind of part alike: a consolidated file
+    (``department`` None) every part the leaves list; a department file its own department, only the
+    forms, slices, departments and aims (by place) ``allowed`` (``carried`` and ``needed``; None: not
+    checked yet) and its own form and slice when its department has them (``own``: its flags,
+    ``form_parts.HAS_FORM``/``HAS_SLICE``; None: not checked yet); else DamagedWorkbook naming them."""
+    if department is None:
+        for kind in KINDS:
+            if len(parts.of(kind)) != parts.leaves.count(kind):
+                raise incomplete(name, kind == PLAN)
+        return
+    units = {r.department for r in parts.departments}
+    if department not in units:
+        raise own_department_missing(name)
+    if own is not None:
+        for kind, rows in ((FORMS, parts.forms), (PLAN, parts.plan)):
+            wanted = bool(own & (HAS_SLICE if kind == PLAN else HAS_FORM))
+            if wanted and department not in {r.department for r in rows}:
+                raise own_missing(name, kind == PLAN)
+    for kind, rows in ((FORMS, parts.forms), (PLAN, parts.plan)):
+        others = {r.department for r in rows} - units  # (a form or slice of a department not here: another's)
+        if others:
+            raise carries_others(name, others, kind == PLAN)
+    if allowed is not None:
+        for kind, rows in ((FORMS, parts.forms), (PLAN, parts.plan)):
+            others = {r.department for r in rows} - allowed[0]
+            if others:
+                raise carries_others(name, others, kind == PLAN)
+        others = {r.department for r in parts.departments} - allowed[1]
+        if others or {r.position for r in parts.aims} - allowed[2]:
+            raise carries_others(name, others or {_("planın başka amaçları")})
 
 
-def check_bytes(name: str, summaries: Sequence[PartSummary | PlanSummary], raws: list[bytes | None]) -> None:
-    """Every carried part's JSON (a form's or a plan slice's) hashes to its summary's digest (of a
-    file whose root is a known definition's: its parts need no decoding, only to be that definition's)."""
-    for s, raw in zip(summaries, raws, strict=True):
-        if raw is not None and sha256_hex(raw) != s.digest:
+def allowed_of(definition: Definition, department: str) -> tuple[set[str], set[str], set[int]]:
+    """What a file of ``department`` may carry of ``definition`` (``check_carried``): the forms' and
+    slices' departments, the departments, and the aims by their place in the year's."""
+    departments, aims = needed(definition, department)
+    places = definition.forms.places if isinstance(definition.forms, FormParts) else {}
+    return carried(definition, department) or set(), departments, {places.get(("aim", i), i) for i in aims}
+
+
+def flags_of(definition: Definition, department: str | None) -> bytes:
+    """What the leaves must say of each department (``pack_leaves``), of those the definition names."""
+    keys = [department] if department is not None else [d.key for d in definition.departments]
+    return bytes((HAS_FORM if definition.has_form(d) else 0) | (HAS_SLICE if definition.has_plan_items(d) else 0) for d in keys)
+
+
+def check_flags(name: str, parts: Parts, definition: Definition, department: str | None) -> None:
+    """The leaves' flags name every department, and say of each department whose parts are here
+    (every one; a department file's own) exactly what it has; else DamagedWorkbook."""
+    flags = parts.leaves.flags
+    if len(flags) != parts.leaves.count(DEPARTMENTS):
+        raise changed(name)
+    if department is None:
+        if flags != flags_of(definition, None):
             raise changed(name)
+        return
+    own = flags[next(r.position for r in parts.departments if r.department == department)]
+    check_carried(name, parts, department, allowed_of(definition, department), own)
+    if definition.has_form(department) != bool(own & HAS_FORM) or (department in {r.department for r in parts.plan}) != bool(
+        own & HAS_SLICE
+    ):
+        raise changed(name)
 
 
 def read(conn: sqlite3.Connection, digest: str, name: str, department: str | None) -> Definition:
     """The file's definition, verified (see the module's docstring); ``department``: a department
-    file's, whose form and the institution unit's are decoded now, the others' never."""
+    file's, whose form and the institution unit's are decoded now, the others never (it has no
+    other). A file of schema 3 is read as that schema stored it (read-only, or to be migrated)."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] == 3:
+        return _read_3(conn, digest, name, department)
     parts = read_parts(conn, digest, name)
-    carry = [(*carried_by(parts.summaries, parts.raws), False)]
-    if parts.plans is not None:
-        carry.append((*carried_by(parts.plans, parts.plan_raws), True))
-    for departments, carries, plan in carry:
-        check_carried(name, departments, carries, department, None, plan)
+    if department is not None and department not in {r.department for r in parts.departments}:
+        if parts.forms or parts.plan:
+            raise own_department_missing(name)
+        department = None  # (no department of its own: reported by the opening, as a file of another year's)
+    check_carried(name, parts, department, None)
     try:
-        definition = Definition.from_parts(
-            parts.head, parts.summaries, parts.raws, department, plans=parts.plans, plan_raws=parts.plan_raws, digest=digest
-        )
+        definition = Definition.from_stored(parts.stored, department)
     except ValueError as exc:  # Turkish, names the place or the limit
         raise _unreadable(name, exc) from None
+    definition.__dict__["digest"] = digest  # a cached_property: the root just verified
+    check_flags(name, parts, definition, department)
+    own = definition.department(department) if department is not None else None
+    if own is not None and own.reports_to and not definition.knows(own.reports_to):
+        raise parts_missing(name)  # the department it reports to (its unit report names it)
+    return definition
+
+
+def _read_3(conn: sqlite3.Connection, digest: str, name: str, department: str | None) -> Definition:
+    head, summaries, raws = read_parts_3(conn, digest, name)
+    departments = {s.department for s in summaries}
+    carries = {s.department for s, raw in zip(summaries, raws, strict=True) if raw is not None}
+    if department is None and len(carries) != len(summaries):
+        raise incomplete(name)
+    if department is not None and department in departments and department not in carries:
+        raise own_missing(name)
+    try:
+        definition = Definition.from_parts(head, summaries, raws, department, digest)
+    except ValueError as exc:
+        raise _unreadable(name, exc) from None
     if department is not None:
-        for departments, carries, plan in carry:
-            check_carried(name, departments, carries, department, carried(definition, department), plan)
+        others = carries - (carried(definition, department) or set())
+        if others:
+            raise carries_others(name, others)
     return definition
 
 

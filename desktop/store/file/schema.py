@@ -167,20 +167,49 @@ def _v3(conn: sqlite3.Connection, name: str = "") -> None:
 
 
 # Version 4: the plan stored as parts too (``core/plan_parts.py``): the head keeps its skeleton,
-# ``definition_plan`` one row per department with plan items (its summary, and its slice's JSON
-# when the file carries it: a department file carries its own and the institution unit's).
-_V4 = """
+# ``definition_plan`` one row per plan slice the file carries (a department file: its own and the
+# institution unit's); ``definition_department`` one row per department and ``definition_aim`` one
+# per aim of the plan (without its items) the file carries (the head keeps only what does not grow
+# with the departments); ``definition_leaves`` every part's digest of the year, in one value
+# (``form_parts.pack_leaves``), which the root digest covers: a department file stores and verifies
+# the year's definition without a row per other department (``definition_form`` holds only the
+# forms the file carries too).
+_V4 = (
+    """
 CREATE TABLE definition_plan (
     position INTEGER PRIMARY KEY,
     department TEXT NOT NULL UNIQUE,
     digest TEXT NOT NULL,
-    json TEXT
+    json TEXT NOT NULL
 ) STRICT
-"""
+""",
+    """
+CREATE TABLE definition_leaves (
+    digest TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+) STRICT
+""",
+    """
+CREATE TABLE definition_department (
+    position INTEGER PRIMARY KEY,
+    department TEXT NOT NULL UNIQUE,
+    digest TEXT NOT NULL,
+    json TEXT NOT NULL
+) STRICT
+""",
+    """
+CREATE TABLE definition_aim (
+    position INTEGER PRIMARY KEY,
+    digest TEXT NOT NULL,
+    json TEXT NOT NULL
+) STRICT
+""",
+)
 
 
 def _v4(conn: sqlite3.Connection, name: str = "") -> None:
-    conn.execute(_V4)
+    for statement in _V4:
+        conn.execute(statement)
 
 
 def _restore(conn: sqlite3.Connection, name: str, current: int) -> None:

@@ -419,7 +419,7 @@ class _Check:
         slot = self.slots.get(target)
         if slot is not None:
             return slot.department
-        if self.d.department(target) is not None:
+        if self.d.knows(target):
             return target
         plan_key, _, attr = target.rpartition(".")
         for key in (target, plan_key if attr in _PLAN_ATTRS else None):
@@ -427,7 +427,7 @@ class _Check:
             if item is not None:
                 return item.department
         head = target.partition(".")[0]
-        return head if self.d.department(head) is not None else None
+        return head if self.d.knows(head) else None
 
     # --- tables --------------------------------------------------------------
     def meta(self, rows) -> None:
@@ -468,7 +468,7 @@ class _Check:
         if type(list_key) is not str:
             return None
         d, _, item_key = list_key.partition(".")
-        item = self.d.item(d, item_key) if self.d.department(d) is not None else None
+        item = self.d.item(d, item_key) if self.d.knows(d) else None
         return item if item is not None and item.kind == "photos" else None
 
     def photo(self, counts, pid, column, list_key, caption, mime, width, height, sha, data, changed_at, changed_by) -> None:
@@ -494,7 +494,7 @@ class _Check:
         self.row_time(list_key, dept, changed_at, changed_by, item.title)
 
     def status(self, department, state, changed_at, changed_by, content_hash, note) -> None:
-        known = department if self.d.department(department) is not None else None
+        known = department if self.d.knows(department) else None
         dept = self.owned(department, "birim", department, known)
         if dept is None:
             return
@@ -507,7 +507,7 @@ class _Check:
     def audit(self, rid, at, who, department, target) -> None:
         owner = self.target_owner(target) if type(target) is str else None
         if owner is None:
-            owner = department if self.d.department(department) is not None else None
+            owner = department if self.d.knows(department) else None
         dept = self.owned(target, _("kayıt yeri"), department, owner)
         if dept is None:
             return
@@ -655,8 +655,8 @@ def history_rows(definition: Definition, entries: Entries, year: int, department
 
     def add(target: str, attribute: str, value) -> None:
         head = target.partition(".")[0]
-        if attribute == "value" and head in known and head not in departments:
-            return  # another department's value: not held here (a department file does not carry its form)
+        if attribute == "value" and (head in known or not definition.departments_complete) and head not in departments:
+            return  # another department's value: not held here (a department file carries neither its form nor it)
         if attribute != "value" and not definition.plan_complete and definition.plan_item(target) is None:
             return  # not one of the plan items a department file carries: another department's (plan_parts)
         type_, owner = history_type(definition, target, attribute), history_owner(definition, target, attribute)

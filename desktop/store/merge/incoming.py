@@ -20,7 +20,6 @@ was changed outside Faaliyet and is refused.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import sqlite3
@@ -29,9 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...core.definition import Definition
-from ...core.form_parts import FormParts, PartSummary
 from ...core.i18n import _
-from ...core.sha import sha256_hex
 from ..errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
 from ..file import definition_store, fingerprint, stored
 from ..file.clock import now
@@ -238,32 +235,17 @@ class KnownDefinition:
     """The target's definition as stored, read once per merge (``stored_definition``): an incoming
     file of the same definition has its parts compared with these, not decoded again."""
 
-    def __init__(self, definition: Definition, digest: str, head: bytes = b"", summaries: bytes = b""):
-        self.definition, self.digest, self.head, self.summaries = definition, digest, head, summaries
-        self.head_digest = sha256_hex(head) if head else ""
+    def __init__(self, definition: Definition, digest: str, head: bytes = b"", leaves: bytes = b""):
+        self.definition, self.digest, self.head, self.leaves = definition, digest, head, leaves
         self._whole: str | None = None
-        self._summaries: list[PartSummary] | None = None
+        self._expected: dict[str, definition_store.Expected] = {}
 
-    @property
-    def parts(self) -> list[PartSummary]:
-        """The target's summaries (of its definition, which its opening verified)."""
-        if self._summaries is None:
-            forms = self.definition.forms
-            if isinstance(forms, FormParts):
-                self._summaries = list(forms.summaries)
-            else:
-                self._summaries = [s for s, _data in self.definition.stored_parts[1]]
-        return self._summaries
-
-    @functools.cached_property
-    def form_digests(self) -> dict[str, str]:
-        """Each department's form digest in the target's definition."""
-        return {s.department: s.digest for s in self.parts}
-
-    @functools.cached_property
-    def plan_digests(self) -> dict[str, str]:
-        """Each department's plan slice digest in the target's definition."""
-        return {p.department: p.digest for p, _data in self.definition.stored_plan}
+    def expected(self, department: str) -> definition_store.Expected:
+        """What a file of ``department`` carries (``definition_store.expected``), made once per department."""
+        found = self._expected.get(department)
+        if found is None:
+            found = self._expected[department] = definition_store.expected(self.definition, department)
+        return found
 
     @property
     def whole_digest(self) -> str:
@@ -274,13 +256,17 @@ class KnownDefinition:
 
 
 def stored_definition(target: Workbook) -> KnownDefinition:
-    """The target's definition as stored (its head's bytes hashed once here: an incoming file
-    storing these very bytes needs them compared, not hashed again, ``open_checked``)."""
+    """The target's definition as stored (its head and leaves, which its opening verified: an
+    incoming file storing these very bytes needs them compared, not hashed again, ``open_checked``)."""
     digest = target.definition.digest
-    row = target.conn.execute("SELECT CAST(json AS BLOB) FROM definition WHERE digest = ?", (digest,)).fetchone()
-    head = row[0] if row is not None and isinstance(row[0], bytes) else b""
-    summaries = definition_store.summaries_text(target.conn) if head else b""
-    return KnownDefinition(target.definition, digest, head, summaries)
+    row = target.conn.execute(
+        "SELECT CAST(d.json AS BLOB), l.data FROM definition d JOIN definition_leaves l ON l.digest = d.digest "
+        "WHERE d.digest = ?",
+        (digest,),
+    ).fetchone()
+    if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], bytes):
+        return KnownDefinition(target.definition, digest)
+    return KnownDefinition(target.definition, digest, row[0], row[1])
 
 
 def check_incoming(
@@ -470,14 +456,9 @@ def open_checked(
         if version < 3:  # schema 2: the whole definition in one row
             _check_whole(conn, digest, name, known)
             return conn, meta
-        same = version == SCHEMA_VERSION and known is not None and digest == known.digest
-        carried = definition_store.same_parts(conn, digest, known.head, known.summaries) if same and known else None
-        if carried is not None and known is not None:  # the target's head and summaries, compared in place
-            _check_same_carried(name, known, *carried, department)
-            return conn, meta
-        if same and known is not None:
-            parts = definition_store.read_parts(conn, digest, name, (known.head, known.head_digest))
-            _check_same(name, known, parts, department)
+        if version == SCHEMA_VERSION and known is not None and digest == known.digest:
+            known_bytes = (known.head, known.leaves, known.digest) if known.head else None
+            _check_same(name, known, definition_store.read_parts(conn, digest, name, known_bytes), department)
         else:  # another definition, or one stored by schema 3 (the whole plan in its head): decoded
             definition_store.read(conn, digest, name, department)
         return conn, meta
@@ -488,39 +469,22 @@ def open_checked(
         raise
 
 
-def _check_same_carried(
-    name: str, known: KnownDefinition, carried: list[tuple[str, bytes]], plans: list[tuple[str, bytes]], department: str | None
-) -> None:
-    """``_check_same`` of a file whose summaries are the target's (``same_parts``), on the forms and
-    plan slices it carries alone (a department file: two of each), not on the year's summaries."""
-    for parts, of, plan in ((carried, known.form_digests, False), (plans, known.plan_digests, True)):
-        depts = {dept for dept, _data in parts}
-        if len(depts) != len(parts) or not depts <= of.keys():
-            raise definition_store.changed(name)
-        _check_carries(name, known, of.keys(), depts, department, plan)
-        for dept, data in parts:
-            if sha256_hex(data) != of[dept]:
-                raise definition_store.changed(name)
-
-
 def _check_same(name: str, known: KnownDefinition, parts: definition_store.Parts, department: str | None) -> None:
-    """A file whose root is the target's: it carries what a file of its department must, each
-    carried form's and plan slice's bytes the target's (by their digest); nothing is decoded."""
-    _check_carries(name, known, *definition_store.carried_by(parts.summaries, parts.raws), department)
-    definition_store.check_bytes(name, parts.summaries, parts.raws)
-    plans = parts.plans or []
-    _check_carries(name, known, *definition_store.carried_by(plans, parts.plan_raws), department, True)
-    definition_store.check_bytes(name, plans, parts.plan_raws)
-
-
-def _check_carries(
-    name: str, known: KnownDefinition, departments, carries: set[str], department: str | None, plan: bool = False
-) -> None:
-    """``definition_store.check_carried`` with what the target's definition allows a file of ``department``."""
-    allowed = definition_store.carried(known.definition, department) if department is not None else None
-    if department is not None and known.definition.department(department) is None:
-        allowed = None  # not a department of the year: the identity check refuses the file
-    definition_store.check_carried(name, departments, carries, department, allowed, plan)
+    """A file whose root is the target's: it carries what a file of its department must (what its
+    department has, as the target's definition says), each carried form's and plan slice's bytes the
+    target's (they hash to the leaves the root covers: ``read_parts``); nothing is decoded."""
+    target = known.definition
+    if department is not None and target.department(department) is None:
+        return  # not a department of the year: the identity check refuses the file
+    if department is None:
+        definition_store.check_carried(name, parts, None, None)
+        return
+    wanted = known.expected(department)
+    definition_store.check_carried(name, parts, department, wanted.allowed, wanted.own)
+    definition_store.check_whole_set(name, parts, wanted)
+    for row in parts.forms:  # its value count as the target's (the leaf covers the form, not the count)
+        if row.slots != target.form_slots(row.department):
+            raise definition_store.changed(name)
 
 
 def _check_whole(conn: sqlite3.Connection, digest: str, name: str, known: KnownDefinition | None) -> None:
