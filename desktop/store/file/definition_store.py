@@ -414,11 +414,15 @@ def check_flags(name: str, parts: Parts, definition: Definition, department: str
         raise changed(name)
 
 
-def read(conn: sqlite3.Connection, digest: str, name: str, department: str | None) -> Definition:
+def read(conn: sqlite3.Connection, digest: str, name: str, department: str | None, version: int | None = None) -> Definition:
     """The file's definition, verified (see the module's docstring); ``department``: a department
     file's, whose form and the institution unit's are decoded now, the others never (it has no
-    other). A file of schema 3 is read as that schema stored it (read-only, or to be migrated)."""
-    if conn.execute("PRAGMA user_version").fetchone()[0] == 3:
+    other). A file of schema 3 is read as that schema stored it (read-only, or to be migrated).
+    ``version``: the file's schema version, as its opening verified it (a merge's checking
+    connection holds the file attached: an unqualified PRAGMA would read its empty main)."""
+    if version is None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 3:
         return _read_3(conn, digest, name, department)
     parts = read_parts(conn, digest, name)
     if department is not None and department not in {r.department for r in parts.departments}:

@@ -460,7 +460,7 @@ def open_checked(
             known_bytes = (known.head, known.leaves, known.digest) if known.head else None
             _check_same(name, known, definition_store.read_parts(conn, digest, name, known_bytes), department)
         else:  # another definition, or one stored by schema 3 (the whole plan in its head): decoded
-            definition_store.read(conn, digest, name, department)
+            definition_store.read(conn, digest, name, department, version)
         return conn, meta
     except BaseException:
         checker.detach()
