@@ -6,8 +6,8 @@ the strategic plan and every department's form. It is loaded from ``forms/``
 workbook can be read, checked and printed on its own.
 """
 
-from collections.abc import Iterator, Mapping
-from functools import cached_property
+from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property, partial
 from typing import Annotated, cast
 
 import msgspec
@@ -86,12 +86,12 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
     # the chapters that are plain text of the institution (foreword, mission…)
     # live in the form of the department whose role is "institution" (roles.py).
     # A stored definition (``from_parts``) holds ``FormParts`` here: a sequence of the same
-    # forms, each decoded and checked (``_check_form``) when first asked for.
+    # forms, each decoded and checked (``check_form``) when first asked for.
     forms: Annotated[list[FormDef], Meta(max_length=limits.MAX_DEPARTMENTS)] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         parts = self.forms if isinstance(self.forms, FormParts) else None
-        if parts is not None and not parts.bind(self._check_form):
+        if parts is not None and not parts.bind(self._form_check()):
             parts = None  # another definition's parts (``replace``): every form is checked here
         forms: list[FormDef] = [] if parts is not None else list(self.forms)
         slot_count = parts.slot_count if parts is not None else sum(limits.form_slots(f) for f in forms)
@@ -126,19 +126,14 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     # --- the rules about forms (run on every form: at once, or as each stored part is decoded) ----
     def _check_rows(self, form: FormDef) -> None:
-        for unknown in forms_row_departments(form) - self._by_key.keys():
-            raise ValueError(
-                _("'{form}' formunda bir satır bilinmeyen '{dept}' birimine ait (department)").format(
-                    form=form.department, dept=unknown
-                )
-            )
+        check_rows(self._by_key, form)
 
-    def _check_form(self, form: FormDef) -> None:
-        """The rules about one form (its department's own are checked by ``FormParts``)."""
-        self._check_rows(form)
+    def _form_check(self) -> Callable[[FormDef], None]:
+        """``check_form`` bound to what it reads of this definition (its departments), not to the
+        definition itself: the parts keep it, and a definition they pointed back to would be a
+        reference cycle, freed only by the cycle collector."""
         institution = self.institution_department
-        for _place, message in roles.form_problems([form], institution.key if institution is not None else None)[:1]:
-            raise ValueError(message)
+        return partial(check_form, self._by_key, institution.key if institution is not None else None)
 
     # --- look-ups -------------------------------------------------------
     # Indexes built once per definition (a definition is not changed after loading): a year of
@@ -362,13 +357,19 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         inst = self.institution_department
         return None if inst is None else next((s for s in self.form(inst.key).sections if wanted(s)), None)
 
-    @cached_property
+    @property
     def slots(self) -> Mapping[str, Slot]:
         """Every value key of every form, entered and computed (of stored parts: a key is looked
         up in its department's form alone, and the forms are those the file carries: a department
         file's are its own and the institution unit's, the only values it can hold)."""
+        # a small view made per call, not kept: kept here it would point back to its definition,
+        # a reference cycle that only the cycle collector frees
+        return _SlotsByForm(self) if self._slots_by_form else self._all_slots
+
+    @cached_property
+    def _slots_by_form(self) -> bool:
         forms = self.forms
-        return _SlotsByForm(self) if isinstance(forms, FormParts) and not forms.complete else self._all_slots
+        return isinstance(forms, FormParts) and not forms.complete
 
     @cached_property
     def _all_slots(self) -> dict[str, Slot]:
@@ -569,6 +570,24 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         if definition.institution_department is not None:
             definition.form(definition.institution_department.key)
         return definition
+
+
+def check_rows(departments: Mapping[str, DepartmentDef], form: FormDef) -> None:
+    """Every row of ``form`` belongs to a department of the year (``departments``: by key)."""
+    for unknown in forms_row_departments(form) - departments.keys():
+        raise ValueError(
+            _("'{form}' formunda bir satır bilinmeyen '{dept}' birimine ait (department)").format(
+                form=form.department, dept=unknown
+            )
+        )
+
+
+def check_form(departments: Mapping[str, DepartmentDef], institution: str | None, form: FormDef) -> None:
+    """The definition's rules about one form (its department's own are checked by ``FormParts``);
+    ``institution``: the institution unit's key, or None."""
+    check_rows(departments, form)
+    for _place, message in roles.form_problems([form], institution)[:1]:
+        raise ValueError(message)
 
 
 class _SlotsByForm(Mapping[str, Slot]):

@@ -190,22 +190,23 @@ def _finite(v: Decimal) -> bool:
 
 def names_in(text: str) -> set[str]:
     """Every dotted key an expression reads."""
-    tree = parse(text)
     out: set[str] = set()
-
-    def visit(node: ast.AST) -> None:
-        if isinstance(node, (ast.Attribute, ast.Name)):
-            name = _dotted(node)
-            if name is not None and name not in _FUNCS:
-                out.add(name)
-                return
-        for child in ast.iter_child_nodes(node):
-            if isinstance(node, ast.Call) and child is node.func:
-                continue
-            visit(child)
-
-    visit(tree)
+    _names_under(parse(text), out)
     return out
+
+
+def _names_under(node: ast.AST, out: set[str]) -> None:
+    """``names_in``'s walk (a module function: a recursive local function is a reference cycle
+    made anew on every call, left for the cycle collector)."""
+    if isinstance(node, (ast.Attribute, ast.Name)):
+        name = _dotted(node)
+        if name is not None and name not in _FUNCS:
+            out.add(name)
+            return
+    for child in ast.iter_child_nodes(node):
+        if isinstance(node, ast.Call) and child is node.func:
+            continue
+        _names_under(child, out)
 
 
 def evaluate(text: str, lookup: Lookup, *, strict: bool = False):

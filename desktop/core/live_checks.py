@@ -66,7 +66,9 @@ class LiveChecks:
         self._amounts: dict[tuple, set[Decimal]] = {}  # text bucket → the amounts its text states
         self._inputs: dict[str, tuple[str, Any]] = {}  # entered key → (department, the item whose computed cells read it)
         self._checks_of: dict[str, list[tuple]] = defaultdict(list)  # key → buckets that read it
-        self._run: dict[tuple, Callable[[], list[Finding]]] = {}  # bucket → its findings, computed anew
+        # bucket → its findings, computed anew: ``run(self)`` (functions given this object when run, not
+        # its bound methods: kept here, those would make a reference cycle only the cycle collector frees)
+        self._run: dict[tuple, Callable[[LiveChecks], list[Finding]]] = {}
         bucket: tuple
         for dept in depts:
             form = definition.form(dept)
@@ -77,34 +79,34 @@ class LiveChecks:
                         self._inputs[key] = (dept, item)
                     for text_key in kind.texts(dept, item):
                         bucket = ("metin", text_key)
-                        self._run[bucket] = partial(text_findings, definition, self.view, dept, text_key, self._figures)
+                        self._run[bucket] = partial(_text, dept, text_key)
                         self._checks_of[text_key].append(bucket)
                     if kind.required(item):
                         bucket = ("zorunlu", dept, item.key)
-                        self._run[bucket] = partial(required_findings, self.view, dept, item)
+                        self._run[bucket] = partial(_required, dept, item)
                         self._checks_of[f"{dept}.{item.key}"].append(bucket)
                     if previous is not None and (numbers := entered_numbers(dept, item)):
                         bucket = (CHANGE_RULE, dept, item.key)
-                        self._run[bucket] = partial(self._change, dept, item)
+                        self._run[bucket] = partial(_change, dept, item)
                         self._changes.append(bucket)
                         for key in numbers:
                             self._checks_of[key].append(bucket)
             for n, rule in enumerate(form.rules):
                 bucket = ("kural", dept, n)
-                self._run[bucket] = partial(rule_findings, definition, self.view, dept, rule)
+                self._run[bucket] = partial(_rule, dept, rule)
                 for name in expressions.names_in(rule.check):
                     self._checks_of[name].append(bucket)
         self._tolerance, self._style = year_rules(definition, entries)
         self._indicators = {ind.key: ind for ind in definition.indicators_of(department)}
         for key, ind in self._indicators.items():
-            self._run[("gosterge", key)] = partial(self._indicator, ind)
+            self._run[("gosterge", key)] = partial(_indicator, ind)
         static = (
             plan_findings(definition, department)
             + baseline_findings(definition, department)
             + roles.findings(definition.departments, department)
         )
-        self._run[("plan",)] = lambda: static
-        self._found: dict[tuple, list[Finding]] = {b: run() for b, run in self._run.items()}
+        self._run[("plan",)] = partial(_constant, static)
+        self._found: dict[tuple, list[Finding]] = {b: run(self) for b, run in self._run.items()}
         for bucket in self._run:
             if bucket[0] == "metin":
                 self._note_amounts(bucket)
@@ -203,9 +205,34 @@ class LiveChecks:
         for bucket in buckets:
             if bucket[0] == "metin":
                 self._note_amounts(bucket)
-            new, old = self._run[bucket](), self._found[bucket]
+            new, old = self._run[bucket](self), self._found[bucket]
             if new != old:
                 added += [f for f in new if f not in old]
                 removed += [f for f in old if f not in new]
                 self._found[bucket] = new
         return touched, added, removed
+
+
+# --- what each bucket runs (``LiveChecks._run``): given the live checks as their last argument ----
+def _text(dept: str, key: str, live: LiveChecks) -> list[Finding]:
+    return text_findings(live.definition, live.view, dept, key, live._figures)
+
+
+def _required(dept: str, item, live: LiveChecks) -> list[Finding]:
+    return required_findings(live.view, dept, item)
+
+
+def _change(dept: str, item, live: LiveChecks) -> list[Finding]:
+    return live._change(dept, item)
+
+
+def _rule(dept: str, rule, live: LiveChecks) -> list[Finding]:
+    return rule_findings(live.definition, live.view, dept, rule)
+
+
+def _indicator(ind, live: LiveChecks) -> list[Finding]:
+    return live._indicator(ind)
+
+
+def _constant(found: list[Finding], live: LiveChecks) -> list[Finding]:
+    return found

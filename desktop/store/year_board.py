@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core import gc_pause
 from ..core.definition import Definition
 from ..core.i18n import _
 from .errors import ReadOnlyWorkbook
@@ -99,7 +100,9 @@ class YearBoard:
     def rows(self) -> list[DepartmentStatus]:
         self._follow()
         if self._live is None:
-            self._live = LiveBoard(self.wb)
+            with gc_pause.paused():  # the whole year's board, built at once (core/gc_pause.py)
+                self._live = LiveBoard(self.wb)
+                return self._live.rows()
         return self._live.rows()
 
     def history(self) -> list[ImportRecord]:

@@ -26,6 +26,7 @@ import time
 
 import msgspec
 
+from ...core import gc_pause
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
 from ...core.i18n import lazy
@@ -120,6 +121,10 @@ class OpenFile:
         self._load()
 
     def _load(self) -> None:
+        with gc_pause.paused():  # a year's checks and values, built at once (core/gc_pause.py)
+            self._load_all()
+
+    def _load_all(self) -> None:
         self._seen = self._last_audit_id()  # the newest audit row the model has followed
         self.entries: Entries = self.wb.entries()
         self.previous: Entries | None = self.wb.previous()  # last year's values, read-only

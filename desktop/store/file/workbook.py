@@ -14,6 +14,7 @@ import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
+from ...core import gc_pause
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
@@ -78,10 +79,11 @@ class Workbook:
         # a department's file: its form and the institution unit's are decoded; the others are not
         # in the file, only their digests and summaries (definition_store, core.form_parts)
         department = self.meta.get("department") if self.meta["kind"] == "department" else None
-        if conn.execute("PRAGMA user_version").fetchone()[0] < 3:  # schema 2, opened read-only
-            self.definition = definition_store.read_whole(conn, digest, path.name)
-        else:
-            self.definition = definition_store.read(conn, digest, path.name, department if type(department) is str else None)
+        with gc_pause.paused():  # the definition's objects hold no cycle (core/gc_pause.py)
+            if conn.execute("PRAGMA user_version").fetchone()[0] < 3:  # schema 2, opened read-only
+                self.definition = definition_store.read_whole(conn, digest, path.name)
+            else:
+                self.definition = definition_store.read(conn, digest, path.name, department if type(department) is str else None)
         self._check_identity(path.name)
         self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
         self._history: dict[int, Entries] | None = None  # read when first asked (see history)
