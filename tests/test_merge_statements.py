@@ -122,3 +122,22 @@ def test_a_copy_sqlite_cannot_read_is_refused_and_the_next_file_is_still_checked
     assert "bozuk" in message and "kars-2020-bozuk.faaliyet" in message
     assert "unable to open database" not in message and "faaliyet-birlestir" not in message  # not the private copy's path
     assert dept_hash(consolidated_path, "imar") == dept_hash(files["imar"], "imar")
+
+
+def test_a_merge_leaves_the_objects_there_before_it_out_of_the_collectors_walks(consolidated_path, files, monkeypatch):
+    """The open year is frozen (``core/heap.py``) while files are checked and written, and given back after."""
+    import gc
+
+    seen: list[int] = []
+    real = incoming.check_incoming
+
+    def checking(*args, **kwargs):
+        seen.append(gc.get_freeze_count())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(merge_run, "check_incoming", checking)
+    assert gc.get_freeze_count() == 0
+    result = merge_files(consolidated_path, [files["itfaiye"]])
+    assert [f.status for f in result.files] == ["imported"]
+    assert seen and seen[0] > 1000
+    assert gc.get_freeze_count() == 0

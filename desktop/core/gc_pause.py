@@ -9,8 +9,8 @@ the collector has nothing of theirs to find: ``paused`` turns it off while they 
 on after (also after an exception). Pauses nest (and may be taken by several threads at once): the
 collector is turned back on when the outermost ends, and only if it was on when that began: a
 window's start, which pauses it until its first window is shown (``desktop/collector.py``), keeps
-its own pause. (A report's build leaves the heap out of the walks instead, ``report/heap.py``: it
-makes and drops objects in cycles, which must still be collected.)
+its own pause. (A report's build and a merge leave the heap out of the walks instead, ``core/heap.py``:
+they make and drop objects in cycles, which must still be collected.)
 """
 
 from __future__ import annotations

@@ -43,8 +43,8 @@ def build_report(
     byte-identical PDF. ``progress(done, total, message)`` is called from the
     building thread.
     """
+    from ..core.heap import existing_objects_frozen
     from .build import build
-    from .heap import existing_objects_frozen
 
     with existing_objects_frozen():
         return build(wb, Path(out), department=department, progress=progress, cancelled=cancelled)

@@ -57,6 +57,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from ...core.heap import existing_objects_frozen
 from ...core.i18n import _
 from ..errors import ReadOnlyWorkbook, StaleImport, UntrustedTime, WorkbookError
 from ..file import fingerprint
@@ -108,8 +109,14 @@ def merge_files(
     is three steps per file, and a last call ``(total, total, "")`` ends a
     merge that writes. ``accept_time`` imports
     files whose timestamps lie beyond the present or before the year's start
-    (refused otherwise, flagged ``untrusted_time``).
+    (refused otherwise, flagged ``untrusted_time``). The objects there before the merge (the open
+    year) are left out of the cycle collector's walks while it runs (``core/heap.py``).
     """
+    with existing_objects_frozen():
+        return _merge(target, files, force, accept_time, resolve, dry_run, user, progress)
+
+
+def _merge(target, files, force, accept_time, resolve, dry_run, user, progress) -> MergeResult:
     if resolve is not None and not isinstance(resolve, Mapping) and resolve not in CHOICES:
         raise WorkbookError(_("Bilinmeyen çözüm '{resolve}': 'ours' ya da 'theirs' olmalı.").format(resolve=resolve))
     own = not isinstance(target, Workbook)

@@ -1,14 +1,14 @@
 """A build leaves the objects that exist before it out of the collector's walks, and gives them back
-(``report.heap``)."""
+(``core.heap``)."""
 
 from __future__ import annotations
 
 import gc
 import threading
 
+from desktop.core.heap import existing_objects_frozen
 from desktop.report import build as build_module
 from desktop.report import build_report
-from desktop.report.heap import existing_objects_frozen
 
 
 def test_the_objects_before_a_build_are_frozen_while_it_runs_and_given_back_after(monkeypatch, tmp_path):
