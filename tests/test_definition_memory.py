@@ -29,7 +29,7 @@ def test_a_read_definition_keeps_no_forms_json_once_decoded(tmp_path, definition
         assert read.form_slots(forms.departments[0]) == forms.slots[0]
         on_disk = definition_store.read_parts(wb.conn, read.digest, path.name)
         again = read.stored  # made again from the parts: what the file holds, byte for byte
-        assert again.head == on_disk.head and again.leaves == on_disk.leaves.data
+        assert again.head == on_disk.head and again.leaves == on_disk.leaves
         for kind in range(4):
             assert [(r.position, r.department, r.digest, r.data) for r in again.of(kind)] == [
                 (r.position, r.department, r.digest, r.data) for r in on_disk.of(kind)

@@ -84,6 +84,11 @@ class Stored(NamedTuple):
     def of(self, kind: int) -> list[Row]:
         return (self.forms, self.plan, self.departments, self.aims)[kind]
 
+    @property
+    def table(self) -> Leaves:
+        """The leaves read in place (each kind's count, each part's digest, each department's flags)."""
+        return Leaves(self.leaves)
+
 
 def root_digest(head_digest: str, leaves: bytes) -> str:
     """The definition's digest: SHA-256 of the head's digest and of the leaves (``pack_leaves``:

@@ -174,25 +174,6 @@ def _unreadable(name: str, exc: Exception) -> DamagedWorkbook:
     )
 
 
-class Parts(NamedTuple):
-    """A stored definition's parts as read and verified against the root (``read_parts``): its head,
-    the year's leaves, and the parts the file holds of each kind, each row's digest its leaf."""
-
-    head: bytes
-    leaves: Leaves
-    forms: list[Row]
-    plan: list[Row]
-    departments: list[Row]
-    aims: list[Row]
-
-    def of(self, kind: int) -> list[Row]:
-        return (self.forms, self.plan, self.departments, self.aims)[kind]
-
-    @property
-    def stored(self) -> Stored:
-        return Stored(self.head, self.leaves.data, self.forms, self.plan, self.departments, self.aims)
-
-
 _PARTS = " UNION ALL ".join(
     f"SELECT {kind}, position, {'department' if kind != AIMS else chr(39) * 2}, {'slots' if kind == FORMS else 0}, "
     f"digest, typeof(json), CAST(json AS BLOB) FROM {_TABLE[kind]}"
@@ -200,8 +181,8 @@ _PARTS = " UNION ALL ".join(
 )
 
 
-def read_parts(conn: sqlite3.Connection, digest: str, name: str, known: tuple[bytes, bytes, str] | None = None) -> Parts:
-    """The stored parts (``Parts``), checked to be the root ``digest``'s: the head and the leaves
+def read_parts(conn: sqlite3.Connection, digest: str, name: str, known: tuple[bytes, bytes, str] | None = None) -> Stored:
+    """The stored parts (``form_parts.Stored``), checked to be the root ``digest``'s: the head and the leaves
     hash to it (one read, one SHA-256 of each), and every stored part hashes to its leaf (found
     at its place in the leaves, not by reading the others). Nothing is decoded. ``known``: head,
     leaves and root of a definition already verified (the merge's target's): when the file stores
@@ -230,7 +211,7 @@ def read_parts(conn: sqlite3.Connection, digest: str, name: str, known: tuple[by
             raise _unreadable(name, changed_slice(position, department)) if kind == PLAN else changed(name)
         out[kind].append(Row(position, department, leaf, slots, text))
     forms, plan, departments, aims = (sorted(rows) for rows in out)
-    return Parts(head, leaves, forms, plan, departments, aims)
+    return Stored(head, data, forms, plan, departments, aims)
 
 
 def read_parts_3(conn: sqlite3.Connection, digest: str, name: str) -> tuple[bytes, list[PartSummary], list[bytes | None]]:
@@ -335,7 +316,7 @@ def expected(definition: Definition, department: str) -> Expected:
     )
 
 
-def check_whole_set(name: str, parts: Parts, wanted: Expected) -> None:
+def check_whole_set(name: str, parts: Stored, wanted: Expected) -> None:
     """A department file of the merge's target's root carries every part a file of its department
     carries (``expected``): none missing, none more."""
     if (
@@ -348,7 +329,7 @@ def check_whole_set(name: str, parts: Parts, wanted: Expected) -> None:
 
 
 def check_carried(
-    name: str, parts: Parts, department: str | None, allowed: tuple[set[str], set[str], set[int]] | None, own: int | None = None
+    name: str, parts: Stored, department: str | None, allowed: tuple[set[str], set[str], set[int]] | None, own: int | None = None
 ) -> None:
     """The one rule of what a file carries, of each kind of part alike: a consolidated file
     (``department`` None) every part the leaves list; a department file its own department, only the
@@ -357,7 +338,7 @@ def check_carried(
     ``form_parts.HAS_FORM``/``HAS_SLICE``; None: not checked yet); else DamagedWorkbook naming them."""
     if department is None:
         for kind in KINDS:
-            if len(parts.of(kind)) != parts.leaves.count(kind):
+            if len(parts.of(kind)) != parts.table.count(kind):
                 raise incomplete(name, kind == PLAN)
         return
     units = {r.department for r in parts.departments}
@@ -396,11 +377,11 @@ def flags_of(definition: Definition, department: str | None) -> bytes:
     return bytes((HAS_FORM if definition.has_form(d) else 0) | (HAS_SLICE if definition.has_plan_items(d) else 0) for d in keys)
 
 
-def check_flags(name: str, parts: Parts, definition: Definition, department: str | None) -> None:
+def check_flags(name: str, parts: Stored, definition: Definition, department: str | None) -> None:
     """The leaves' flags name every department, and say of each department whose parts are here
     (every one; a department file's own) exactly what it has; else DamagedWorkbook."""
-    flags = parts.leaves.flags
-    if len(flags) != parts.leaves.count(DEPARTMENTS):
+    flags = parts.table.flags
+    if len(flags) != parts.table.count(DEPARTMENTS):
         raise changed(name)
     if department is None:
         if flags != flags_of(definition, None):
@@ -431,7 +412,7 @@ def read(conn: sqlite3.Connection, digest: str, name: str, department: str | Non
         department = None  # (no department of its own: reported by the opening, as a file of another year's)
     check_carried(name, parts, department, None)
     try:
-        definition = Definition.from_stored(parts.stored, department)
+        definition = Definition.from_stored(parts, department)
     except ValueError as exc:  # Turkish, names the place or the limit
         raise _unreadable(name, exc) from None
     definition.__dict__["digest"] = digest  # a cached_property: the root just verified

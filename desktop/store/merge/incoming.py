@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...core.definition import Definition
+from ...core.form_parts import Stored
 from ...core.i18n import _
 from ..errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
 from ..file import definition_store, fingerprint, stored
@@ -469,7 +470,7 @@ def open_checked(
         raise
 
 
-def _check_same(name: str, known: KnownDefinition, parts: definition_store.Parts, department: str | None) -> None:
+def _check_same(name: str, known: KnownDefinition, parts: Stored, department: str | None) -> None:
     """A file whose root is the target's: it carries what a file of its department must (what its
     department has, as the target's definition says), each carried form's and plan slice's bytes the
     target's (they hash to the leaves the root covers: ``read_parts``); nothing is decoded."""
