@@ -331,13 +331,17 @@ def _slice_not_its_digest(conn: sqlite3.Connection) -> None:
     )
 
 
-def _another_departments_slice(conn: sqlite3.Connection, definition: Definition) -> None:
-    """imar's genuine slice (its digest the leaf's) in the İtfaiye file: only the carrying is wrong."""
-    row = next(r for r in definition.stored.plan if r.department == "imar")
+def _carry_genuine(conn: sqlite3.Connection, rows: list, table: str) -> None:
+    """imar's genuine part of a kind (its digest the leaf's) put in the İtfaiye file: only the carrying is wrong."""
+    row = next(r for r in rows if r.department == "imar")
     conn.execute(
-        "INSERT INTO definition_plan (position, department, digest, json) VALUES (?, ?, ?, ?)",
+        f"INSERT INTO {table} (position, department, digest, json) VALUES (?, ?, ?, ?)",
         (row.position, row.department, row.digest, row.data.decode()),
     )
+
+
+def _another_departments_slice(conn: sqlite3.Connection, definition: Definition) -> None:
+    _carry_genuine(conn, definition.stored.plan, "definition_plan")
 
 
 def _item_in_a_target_not_in_the_plan(conn: sqlite3.Connection) -> None:
@@ -398,12 +402,8 @@ def _department_not_its_leaf(conn: sqlite3.Connection) -> None:
 
 
 def _another_departments_definition(conn: sqlite3.Connection, definition: Definition) -> None:
-    """imar's genuine definition (its digest the leaf's) in the İtfaiye file, which names it nowhere."""
-    row = next(r for r in definition.stored.departments if r.department == "imar")
-    conn.execute(
-        "INSERT INTO definition_department (position, department, digest, json) VALUES (?, ?, ?, ?)",
-        (row.position, row.department, row.digest, row.data.decode()),
-    )
+    """(İtfaiye's file names imar nowhere: it may not carry imar's definition.)"""
+    _carry_genuine(conn, definition.stored.departments, "definition_department")
 
 
 def _aim_missing_for_a_carried_slice(conn: sqlite3.Connection) -> None:
