@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -22,6 +23,7 @@ from desktop.store.file.photos import add_photo, remove_photo
 from desktop.store.file.submission import export_copy, submit
 from desktop.store.file.workbook import Workbook
 from desktop.store.merge import private_copy
+from desktop.store.merge import run as merge_run
 from desktop.store.merge import write as merge_write
 from desktop.store.merge.incoming import check_incoming
 from desktop.store.merge.run import MergeConflict, merge_files
@@ -495,6 +497,27 @@ def test_an_edit_through_the_open_file_between_check_and_write_refuses_that_file
     with Workbook.open(target, user="strateji") as wb:
         result = merge_files(wb, [files["itfaiye"]])
     assert result.files[0].status == "refused" and "bu sırada değiştirildi" in result.files[0].message
+
+
+def test_an_edit_right_after_the_comparison_refuses_that_file(target, files, monkeypatch):
+    """Another connection commits after the comparisons' read ends and before anything is written:
+    the write must still see it (the merge's stamp is taken inside that read), not replace the
+    department over it."""
+    merge_files(target, [files["itfaiye"]])
+    edit(files["itfaiye"], {KEY2: 40})
+    real = merge_run._one_read
+
+    @contextlib.contextmanager
+    def then_edited(conn):
+        with real(conn):
+            yield
+        with Workbook.open(target, user="baska") as other:
+            other.set_value(KEY, 3)
+
+    monkeypatch.setattr(merge_run, "_one_read", then_edited)
+    result = merge_files(target, [files["itfaiye"]])
+    assert result.files[0].status == "refused" and "bu sırada değiştirildi" in result.files[0].message
+    assert rows(target, "SELECT value FROM entry WHERE key = ?", KEY) == [(3,)]
 
 
 def _change_private_copy(plan, sql: str) -> None:

@@ -134,15 +134,14 @@ def _merge(target, files, force, accept_time, resolve, dry_run, user, progress) 
         with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-") as tmp:
             scratch = Scratch(target_stat(wb.path), Spill(Path(tmp) / "denetlenen.veri"), Checker())
             try:
-                result, plans = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress, scratch)
+                result, plans, since = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress, scratch)
                 unresolved = [c for p in plans for c in p.outcome.conflicts if c.id not in p.outcome.resolved]
                 if dry_run:
                     return result
                 if unresolved:
                     raise MergeConflict(unresolved)
-                # the departments' hashes were read while planning; a write changes only its own
-                # department, so while nothing else changed the file they need no second reading
-                since = merge_write.stamp(wb)
+                # the departments' hashes were read while planning, as of ``since``; a write changes
+                # only its own department, so while nothing else changed the file they need no second reading
                 for i, plan in enumerate(plans):
                     _report(progress, "write", i, len(paths), plan.inc.path.name)
                     try:
@@ -162,7 +161,10 @@ def _merge(target, files, force, accept_time, resolve, dry_run, user, progress) 
 
 def _plan_all(
     wb: Workbook, paths, tmp: Path, force: bool, accept_time: bool, resolve, progress, scratch: Scratch | None = None
-) -> tuple[MergeResult, list[Plan]]:
+) -> tuple[MergeResult, list[Plan], tuple[int, int]]:
+    """Check every file, compare each department's newest; the plans to write and the target's
+    ``write.stamp`` as of the comparisons (taken in their read: a commit by anyone after it,
+    before the first write, changes the stamp, and that write reads its department's hash again)."""
     result = MergeResult()
     plans: dict[str, list[Plan]] = {}
     known = stored_definition(wb)
@@ -184,7 +186,8 @@ def _plan_all(
     with _one_read(wb.conn):
         for j, group in enumerate(plans.values()):
             _choose(wb, j, group, len(paths), force, resolve, progress, chosen)
-    return result, chosen
+        since = merge_write.stamp(wb)
+    return result, chosen, since
 
 
 @contextlib.contextmanager
