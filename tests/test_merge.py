@@ -520,6 +520,34 @@ def test_an_edit_right_after_the_comparison_refuses_that_file(target, files, mon
     assert rows(target, "SELECT value FROM entry WHERE key = ?", KEY) == [(3,)]
 
 
+def test_an_edit_between_two_writes_refuses_the_second_file(target, files, monkeypatch):
+    """Another connection commits after one file's write and before the next one's: the next write
+    reads its department's hash again (each write's stamp is taken inside its own transaction) and
+    refuses the file instead of replacing the department over the edit."""
+    merge_files(target, [files["itfaiye"], files["imar"]])
+    edit(files["itfaiye"], {KEY2: 40})
+    edit(files["imar"], {"imar.ruhsat": 181})
+    real = merge_write.write
+    written: list[str] = []
+
+    def then_edited(wb, plan, *args):
+        written.append(plan.inc.department)
+        stamp = real(wb, plan, *args)
+        if len(written) == 1:
+            other_key = "imar.iskan_devam" if plan.inc.department == "itfaiye" else KEY
+            with Workbook.open(target, user="baska") as other:
+                other.set_value(other_key, 3)
+        return stamp
+
+    monkeypatch.setattr(merge_write, "write", then_edited)
+    result = merge_files(target, [files["itfaiye"], files["imar"]])
+    first, second = (f for d in written for f in result.files if f.department == d)
+    assert first.status == "imported"
+    assert second.status == "refused" and "bu sırada değiştirildi" in second.message
+    edited = "imar.iskan_devam" if written[0] == "itfaiye" else KEY
+    assert rows(target, "SELECT value FROM entry WHERE key = ?", edited) == [(3,)]
+
+
 def _change_private_copy(plan, sql: str) -> None:
     conn = sqlite3.connect(plan.inc.copy)
     conn.execute(sql)

@@ -134,7 +134,7 @@ def _merge(target, files, force, accept_time, resolve, dry_run, user, progress) 
         with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-") as tmp:
             scratch = Scratch(target_stat(wb.path), Spill(Path(tmp) / "denetlenen.veri"), Checker())
             try:
-                result, plans, since = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress, scratch)
+                result, plans, planned = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress, scratch)
                 unresolved = [c for p in plans for c in p.outcome.conflicts if c.id not in p.outcome.resolved]
                 if dry_run:
                     return result
@@ -142,13 +142,14 @@ def _merge(target, files, force, accept_time, resolve, dry_run, user, progress) 
                     raise MergeConflict(unresolved)
                 # the departments' hashes were read while planning, as of ``since``; a write changes
                 # only its own department, so while nothing else changed the file they need no second reading
+                since: tuple[int, int] | None = planned
                 for i, plan in enumerate(plans):
                     _report(progress, "write", i, len(paths), plan.inc.path.name)
                     try:
-                        merge_write.write(wb, plan, since, scratch.spill)
+                        since = merge_write.write(wb, plan, since, scratch.spill)
                     except WorkbookError as exc:
                         plan.outcome.status, plan.outcome.message = "refused", str(exc)
-                    since = merge_write.stamp(wb)
+                        since = None  # what changed is not known: each later write reads its hash again
             finally:
                 scratch.close()
             if progress:

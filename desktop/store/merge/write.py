@@ -53,10 +53,11 @@ def stamp(wb: Workbook) -> tuple[int, int]:
     return wb.conn.execute("PRAGMA data_version").fetchone()[0], wb.conn.total_changes
 
 
-def write(wb: Workbook, plan: Plan, since: tuple[int, int] | None = None, spill: Spill | None = None) -> None:
-    """Write one plan. ``since``: the ``stamp`` at which ``plan.here_hash`` was still the
-    department's hash (None: read the hash again). ``spill``: where the check spilled the
-    checked data's text (``private_copy``)."""
+def write(wb: Workbook, plan: Plan, since: tuple[int, int] | None = None, spill: Spill | None = None) -> tuple[int, int]:
+    """Write one plan; returns the ``stamp`` as of its commit (taken inside its transaction: a
+    commit by anyone after it changes the stamp the next write compares). ``since``: the ``stamp``
+    at which ``plan.here_hash`` was still the department's hash (None: read the hash again).
+    ``spill``: where the check spilled the checked data's text (``private_copy``)."""
     inc, out = plan.inc, plan.outcome
     dept = inc.department
     uri = "file:" + urllib.parse.quote(absolute(inc.copy)) + "?mode=ro"
@@ -85,11 +86,13 @@ def write(wb: Workbook, plan: Plan, since: tuple[int, int] | None = None, spill:
                 result_hash = inc.content_hash if plan.decision is None else fingerprint.content_hash(conn, dept)
             _write_status(wb, conn, plan)
             _write_log(wb, conn, plan, result_hash, base)
+            done = stamp(wb)
     finally:
         with contextlib.suppress(Exception):
             wb.conn.execute("DETACH DATABASE inc")
     wb._stored = None  # the department's rows were replaced: their problems are computed again when asked
     out.status = "imported" if plan.data else "status"
+    return done
 
 
 def _checked_base(conn: sqlite3.Connection, inc: Incoming, spill: Spill | None) -> str:
