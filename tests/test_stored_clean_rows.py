@@ -54,6 +54,22 @@ FORGED = [
     "VALUES ('" + NOW + "', 'x', 'itfaiye', 'imar.ruhsat', 'value', NULL, 1)",  # another department's key
     "INSERT INTO audit (at, who, department, target, attribute, old, new) "
     "VALUES ('2020-02-30T10:00:00+00:00', 'x', 'itfaiye', '" + KEY + "', 'value', NULL, 1)",
+    "INSERT INTO audit (at, who, department, target, attribute, old, new) "
+    "VALUES ('" + NOW + "', 'x', 'imar', 'itfaiye.yok', 'value', NULL, 1)",
+]
+# rows the per-row check finds nothing in, which the pre-filter must leave as clean (or look at):
+# audit targets within the department's range of keys that are no key, and just outside it
+UNREMARKABLE = [
+    "INSERT INTO audit (at, who, department, target, attribute, old, new) "
+    "VALUES ('" + NOW + "', 'x', 'itfaiye', 'itfaiye.yok.boyle', 'value', NULL, 1)",
+    "INSERT INTO audit (at, who, department, target, attribute, old, new) "
+    "VALUES ('" + NOW + "', 'x', 'itfaiye', 'itfaiye/', 'value', NULL, 1)",
+    "INSERT INTO audit (at, who, department, target, attribute, old, new) "
+    "VALUES ('" + NOW + "', 'x', 'itfaiye', 'itfaiye', 'value', NULL, 1)",
+    "INSERT INTO audit (at, who, department, target, attribute, old, new) "
+    "VALUES ('" + NOW + "', 'x', 'itfaiye', 'itfaiyex.a', 'value', NULL, 1)",
+    "INSERT INTO audit (at, who, department, target, attribute, old, new) "
+    "VALUES ('" + NOW + "', 'x', 'itfaiye', CAST(x'697466616979652eff' AS TEXT), 'value', NULL, 1)",
 ]
 
 
@@ -62,7 +78,7 @@ def test_the_pre_filter_changes_no_finding(files, definition, tmp_path, monkeypa
     path = tmp_path / "forged.faaliyet"
     shutil.copy(files["itfaiye"], path)
     conn = sqlite3.connect(path)
-    for sql in FORGED:
+    for sql in FORGED + UNREMARKABLE:
         conn.execute(sql)
     conn.commit()
     conn.close()
@@ -146,9 +162,27 @@ def test_the_proven_keys_are_the_ones_the_per_row_check_finds_clean(definition):
         every += [x.key for x in [*definition.plan.indicators(), *definition.plan.activities()]]
         for form in definition.forms:
             every += [f"{form.department}.{x.key}" for s in form.sections for x in s.items if x.kind == "photos"]
-        assert targets == {t for t in every if check.target_owner(t) == dept}
+        first, end = department_rows.target_range(check, dept) or ("", "")
+        in_range = {t for t in every if first <= t < end}
+        assert targets | in_range == {t for t in every if check.target_owner(t) == dept}
+        assert not targets & in_range
+        # and any text within the range, a key of the year or none, is the department's
+        for t in (first, first + "yok", first + "yok.boyle.actual", first + "actual", first + "\uffff", *in_range):
+            assert check.target_owner(t) == dept, t
         proven += len(unsigned) + len(signed)
     assert proven  # the small year has numbers to prove
+
+
+def test_no_target_range_when_a_plan_item_is_keyed_as_the_department(definition, monkeypatch):
+    """``<department>.actual`` would be that plan item's attribute (``target_owner``): every target is listed."""
+    check = stored._Check(definition, None, 2020, NOW)
+    indicator = definition.plan.indicators()[0]
+    assert department_rows.target_range(check, "itfaiye") == ("itfaiye.", "itfaiye/")
+    real = type(definition).plan_item
+    monkeypatch.setattr(type(definition), "plan_item", lambda self, key: indicator if key == "itfaiye" else real(self, key))
+    assert department_rows.target_range(check, "itfaiye") is None
+    _unsigned, _signed, targets = department_rows.proven_keys(check, "itfaiye")
+    assert set(targets) >= {s.key for s in definition.slots_of("itfaiye")}
 
 
 def test_a_negative_whole_number_is_proven_only_for_a_slot_that_may_be_negative(files, definition, tmp_path):

@@ -15,7 +15,11 @@ Python loop only when every rule ``_Check`` applies to it is proven:
   from the same look-ups ``_Check`` makes), its department column the department, its
   value a whole number within ``SAFE_INTEGERS``' bounds for the slot's type;
 * an audit row's target is one whose owner (``_Check.target_owner``) is the department,
-  its department column the department;
+  its department column the department. Every text from ``<department>.`` up to (not
+  including) ``<department>/`` is such a target (``target_range``: a value key starts with
+  its department's key and a dot, department and plan keys hold no dot, and any other key
+  under the department's is the department's by its head), so only the department itself
+  and its plan items are listed;
 * its time is one of the file's distinct times that ``_Check.good_time`` accepts, its
   author one of the file's distinct authors that is valid UTF-8 text: each distinct one
   is checked once, in Python, by the rule itself, and compared in SQL by its bytes.
@@ -28,7 +32,8 @@ indexes (``quick_check`` does not hold an index to its table: a forged one could
 Per value the proof costs a look-up in a list SQLite builds for the statement: one list
 of number slots (a count's are only proven when not negative, so a file holding a
 negative whole number gets a second list, of the slots that may be negative), and one
-pass over each table for the distinct (time, author) pairs.
+pass over each table for the distinct (time, author) pairs. An audit row's target costs
+two comparisons (the range) and, outside it, a look-up in the short list.
 """
 
 from __future__ import annotations
@@ -64,6 +69,7 @@ class DepartmentRows:
         caller has asked (``stored.problems`` has, in the one statement it asks first)."""
         dept, s = check.dept or "", schema
         unsigned, signed, targets = proven_keys(check, dept)
+        ranged = target_range(check, dept)
         times: dict[bytes, bool] = {}
         whos: dict[bytes, bool] = {}
         # each (time, author) pair once, one pass over each table; each distinct time and author
@@ -86,6 +92,7 @@ class DepartmentRows:
             "dept": dept,
             "numbers": _json(sorted(unsigned + signed)),
             "targets": _json(sorted(targets)),
+            **({"first": ranged[0], "end": ranged[1]} if ranged else {}),
             "times": _json(good_times),
             "whos": _json(good_whos),
         }
@@ -109,10 +116,10 @@ class DepartmentRows:
         self.entry = (
             f"WHERE NOT coalesce(e.department IS :dept AND {number}{good('e.changed_at', 0)}{good('e.changed_by', 1)}, 0)"
         )
-        self.audit = (
-            "WHERE NOT coalesce(a.department IS :dept AND a.target IN (SELECT value FROM json_each(:targets))"
-            f"{good('a.at', 0)}{good('a.who', 1)}, 0)"
-        )
+        target = "a.target IN (SELECT value FROM json_each(:targets))"
+        if ranged:  # a text is compared by its bytes: a number or a blob is never within the range
+            target = f"(a.target >= :first AND a.target < :end OR {target})"
+        self.audit = f"WHERE NOT coalesce(a.department IS :dept AND {target}{good('a.at', 0)}{good('a.who', 1)}, 0)"
 
     def drop(self) -> None:
         pass
@@ -130,20 +137,36 @@ def utf8(raw) -> str | None:
         return None
 
 
+def target_range(check: _Check, dept: str) -> tuple[str, str] | None:
+    """(first, end): every text ``t`` with first <= t < end, compared by its bytes, is an audit target
+    ``_Check.target_owner`` gives ``dept`` — the texts starting ``<dept>.`` (``.`` and ``/`` are
+    neighbours). A value key there is one of ``dept``'s (every slot's key starts with its own
+    department's key and a dot, ``item_kinds``); a department key or a plan item's holds no dot
+    (a key segment, ``core/keys.py``), so none is there; any other text there is ``dept``'s by its
+    head. One exception: ``<dept>.actual`` (and the other plan attributes) is read as a plan item's
+    attribute when a plan item's key is ``dept`` itself; then there is no range (None) and every
+    target is listed."""
+    if "." in dept or check.d.plan_item(dept) is not None:
+        return None
+    return dept + ".", dept + "/"
+
+
 def proven_keys(check: _Check, dept: str) -> tuple[list[str], list[str], list[str]]:
     """(count slots, other number slots, audit targets) whose rows ``DepartmentRows`` may prove
-    clean: each key is the department's by ``_Check``'s own look-ups. Built per file, from the
-    department's slots only (kept, they would grow a merge's memory with the number of
-    departments)."""
+    clean: each key is the department's by ``_Check``'s own look-ups; of the targets, only those
+    outside ``target_range`` (all of them without one). Built per file, from the department's
+    slots only (kept, they would grow a merge's memory with the number of departments)."""
     # ``slots_of`` groups ``definition.slots`` by department: each of these is what ``_Check``
     # finds under its key (``check.slots``), and its department is ``dept``
     slots = [x for x in check.d.slots_of(dept) if x.department == dept]
-    targets = [x.key for x in slots]  # ``target_owner`` of a slot's key: the slot's department
     unsigned = [x.key for x in slots if x.type == "count" and not x.computed]
     signed = [x.key for x in slots if x.type in ("money", "decimal", "percent") and not x.computed]
+    ranged = target_range(check, dept)
+    # ``target_owner`` of a slot's key: the slot's department
+    targets = [] if ranged else [x.key for x in slots]
     # what else the audit log names: the department (its state), its indicators and activities,
     # its photo lists; candidates only, each kept when ``target_owner`` gives the department
     others = [dept, *(x.key for x in check.d.indicators_of(dept)), *(x.key for x in check.d.activities_of(dept))]
     others += [f"{dept}.{x.key}" for section in check.d.form(dept).sections for x in section.items if x.kind == "photos"]
-    targets += [t for t in others if check.target_owner(t) == dept]
+    targets += [t for t in others if check.target_owner(t) == dept and not (ranged and ranged[0] <= t < ranged[1])]
     return unsigned, signed, targets
