@@ -24,6 +24,7 @@ import hashlib
 import os
 import sqlite3
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -299,7 +300,7 @@ def check_incoming(
     try:
         conn, meta = open_checked(copy, known or KnownDefinition(target.definition, target.definition.digest), name, checker)
         try:
-            inc = _read_fast(conn, meta, target, path, copy, file_hash, accept_time, scratch.spill)
+            inc = _read_fast(conn, lambda: _read_checked(conn, meta, target, path, copy, file_hash, accept_time, scratch.spill))
             inc.sealed = sealed
             return inc
         except sqlite3.Error as exc:  # damage quick_check does not see
@@ -313,27 +314,19 @@ def check_incoming(
             checker.close()
 
 
-def _read_fast(
-    conn: sqlite3.Connection,
-    meta: dict,
-    target: Workbook,
-    path: Path,
-    copy: Path,
-    file_hash: str,
-    accept_time: bool,
-    spill: Spill | None,
-) -> Incoming:
-    """``_read_checked`` with SQLite's own text decoding (a Python call per text, ``stored.text_factory``,
-    was a tenth of checking a file); a file with any text that is not UTF-8 is read again with
-    ``stored.text_factory``, so that each such text is a finding (``BadText``), exactly as before."""
+def _read_fast(conn: sqlite3.Connection, read: Callable[[], Incoming]) -> Incoming:
+    """``read()`` (``_read_checked`` on ``conn``) with SQLite's own text decoding (a Python call per
+    text, ``stored.text_factory``, was a tenth of checking a file); a file with any text that is not
+    UTF-8 is read again with ``stored.text_factory``, so that each such text is a finding
+    (``BadText``), exactly as before."""
     conn.text_factory = str
     try:
-        return _read_checked(conn, meta, target, path, copy, file_hash, accept_time, spill)
+        return read()
     except sqlite3.OperationalError as exc:
         if not str(exc).startswith(NOT_UTF8):
             raise
     conn.text_factory = stored.text_factory
-    return _read_checked(conn, meta, target, path, copy, file_hash, accept_time, spill)
+    return read()
 
 
 def _read_checked(
