@@ -115,6 +115,53 @@ def test_undo_whose_place_changed_without_a_version_change_is_refused(workbook):
     assert workbook.get(key) == 4 and not m.can_undo
 
 
+def _racing(monkeypatch, wb: Workbook, write) -> list:
+    """Run ``write`` once, right before ``wb``'s next transaction begins: after every check
+    made outside it (the window's ``check_undo``, the start of ``undo``), before the write.
+    Returns a list that holds True once it ran."""
+    begin, ran = Workbook.transaction, []
+
+    def transaction(self):
+        if self is wb and not ran:
+            ran.append(True)
+            write()
+        return begin(self)
+
+    monkeypatch.setattr(Workbook, "transaction", transaction)
+    return ran
+
+
+@pytest.mark.parametrize("writer", ["another connection", "this connection"])
+@pytest.mark.parametrize("action", ["undo", "redo"])
+def test_a_write_between_the_check_and_the_undo_is_never_overwritten(workbook_path, monkeypatch, writer, action):
+    """The comparison runs inside the transaction that writes: a commit that lands after the
+    early check (the merge thread's, a second program's) is refused, not overwritten. Written
+    by this connection behind the model's back, the data version cannot tell: the stored
+    values do."""
+    with Workbook.open(workbook_path) as wb, Workbook.open(workbook_path) as other:
+        m = OpenFile(wb)
+        key = next(s.key for s in m.slots.values() if s.type == "count" and not s.computed)
+        m.set_values({key: 3})
+        if action == "redo":
+            m.undo()
+        writing = other if writer == "another connection" else wb
+        ran = _racing(monkeypatch, wb, lambda: writing.apply(values={key: 500}))
+        (m.check_undo if action == "undo" else m.check_redo)()  # the window's early check: all well
+        with pytest.raises(HistoryCleared, match="başka bir programda"):
+            m.undo() if action == "undo" else m.redo()
+        assert ran
+        monkeypatch.undo()
+        assert wb.get(key) == 500 and other.get(key) == 500  # the other write stands
+        assert not m.can_undo and not m.can_redo
+        m.catch_up()
+        m.set_values({key: 7})  # and the history works on
+        m.undo()
+        assert wb.get(key) == 500 and m.value(key) == 500
+        m.redo()
+        assert other.get(key) == 7
+        _assert_like_a_full_read(m)
+
+
 def test_unreadable_text_is_kept_and_superseded_by_a_value(workbook):
     m = OpenFile(workbook)
     key = next(s.key for s in m.slots.values() if s.type == "count" and not s.computed)
@@ -256,6 +303,95 @@ def test_photo_steps_undo_and_redo(workbook):
     assert m.photos(key) == [] and key not in m.entries.photos
     m.redo()
     assert [p.caption for p in m.photos(key)] == ["ilk"]
+    _assert_like_a_full_read(m)
+
+
+def _photo_step(m: OpenFile, key: str, op: str):
+    """A photo list holding two photos and, on top of the history, a step ``op`` of the first."""
+    from report_support import jpeg
+
+    first = m.add_photo(key, jpeg((200, 0, 0)), "ilk").photo
+    m.add_photo(key, jpeg((0, 200, 0)), "ikinci")
+    if op == "add":
+        m.undo()
+        m.undo()
+        m.redo()  # the first photo added, by redo: a new id that every step names
+        first = m.photos(key)[0]
+    elif op == "caption":
+        m.set_caption(key, first.id, "ilk foto")
+    elif op == "move":
+        m.move_photo(key, first.id, 0, 1)
+    elif op == "remove":
+        m.remove_photo(key, first.id)
+        m.undo()
+        first = m.photos(key)[0]  # back in its place (a new id): the removal can be redone
+    return first
+
+
+@pytest.mark.parametrize(
+    ("op", "action"), [("add", "undo"), ("caption", "undo"), ("caption", "redo"), ("move", "undo"), ("remove", "redo")]
+)
+@pytest.mark.parametrize("writer", ["another connection", "this connection"])
+def test_a_photo_write_between_the_check_and_the_undo_is_never_overwritten(workbook_path, monkeypatch, op, action, writer):
+    """Another program captions the photo an undo or redo is about to remove or caption again:
+    refused inside the transaction, the caption stays, the history is gone."""
+    from desktop.store.file import photos
+
+    with Workbook.open(workbook_path) as wb, Workbook.open(workbook_path) as other:
+        m = OpenFile(wb)
+        key = _photo_list(wb.definition, wb.department)
+        first = _photo_step(m, key, op)
+        if action == "redo" and op == "caption":
+            m.undo()
+        writing = other if writer == "another connection" else wb
+        if op == "move":
+            racing = lambda: photos.move_photo(writing, first.id, 0)  # noqa: E731 - moved back elsewhere
+        else:
+            racing = lambda: photos.set_caption(writing, first.id, "başka program")  # noqa: E731
+        before = [(p.id, p.caption) for p in photos.list_photos(other, key)]
+        ran = _racing(monkeypatch, wb, racing)
+        (m.check_undo if action == "undo" else m.check_redo)()
+        with pytest.raises(HistoryCleared, match="başka bir programda"):
+            m.undo() if action == "undo" else m.redo()
+        assert ran
+        monkeypatch.undo()
+        after = [(p.id, p.caption) for p in photos.list_photos(other, key)]
+        if op == "move":
+            assert after == before[::-1]  # moved back by the other program, and only that
+        else:
+            assert after == [(i, "başka program" if i == first.id else c) for i, c in before]
+        assert not m.can_undo and not m.can_redo
+        m.catch_up()
+        _assert_like_a_full_read(m)
+
+
+def test_a_photo_changed_behind_the_models_back_is_not_undone(workbook):
+    """No data version change (the same connection): the photo's caption says it."""
+    from desktop.store.file import photos
+
+    m = OpenFile(workbook)
+    key = _photo_list(workbook.definition, workbook.department)
+    first = _photo_step(m, key, "caption")
+    photos.set_caption(workbook, first.id, "elle")
+    with pytest.raises(HistoryCleared):
+        m.check_undo()
+    assert [p.caption for p in m.photos(key)] == ["elle", "ikinci"] and not m.can_undo
+
+
+def test_undoing_a_removal_is_one_transaction(workbook, monkeypatch):
+    """The photo comes back in its place in one transaction (added and moved), so nothing can
+    come in between."""
+    m = OpenFile(workbook)
+    key = _photo_list(workbook.definition, workbook.department)
+    first = _photo_step(m, key, "caption")
+    m.remove_photo(key, first.id)
+    begin, began = Workbook.transaction, []
+    monkeypatch.setattr(Workbook, "transaction", lambda self: began.append(self) or begin(self))
+    change = m.undo()
+    assert began == [workbook]
+    assert [p.caption for p in m.photos(key)] == ["ilk foto", "ikinci"] and change.photos == {key}
+    rows = workbook.conn.execute("SELECT attribute, old, new FROM audit ORDER BY id DESC LIMIT 2").fetchall()
+    assert [r[0] for r in rows] == ["photo.move", "photo.add"] and rows[0][1:] == (1, 0)
     _assert_like_a_full_read(m)
 
 

@@ -15,8 +15,12 @@ writes the steps' old values back as a new transaction, with its own audit
 rows, redo the new ones: nothing is ever lost and the file stays the record.
 An undo or redo whose place no longer holds what the step left there (another
 program wrote into the file) is refused and the history is cleared
-(``HistoryCleared``), never a silent overwrite. The history lives as long as
-the open file (one window session).
+(``HistoryCleared``), never a silent overwrite: the comparison runs inside the
+transaction that writes (``Workbook.write_prepared``'s and the photo operations'
+``precondition``), so no other connection can commit between the check and the
+write. ``check_undo``/``check_redo`` run the same comparison early, for the window
+to warn before it acts. The history lives as long as the open file (one window
+session).
 """
 
 from __future__ import annotations
@@ -203,8 +207,12 @@ class OpenFile:
 
     def set_plan(self, key: str, attr: str, value, label: str = "", merge=None) -> Change:
         """Set one attribute of an indicator or activity (actual, actual_cost, explanation, source)."""
-        table = "indicators" if self._kind.get(key) == "indicator" else "activities"
-        return self._edit(lambda: self.wb.apply(**{table: {key: {attr: value}}}), label, f"{key}.{attr}", merge)
+        row, indicator = {key: {attr: value}}, self._kind.get(key) == "indicator"
+
+        def write() -> int:
+            return self.wb.apply(indicators=row if indicator else None, activities=None if indicator else row)
+
+        return self._edit(write, label, f"{key}.{attr}", merge)
 
     def set_entries(self, values: dict, indicators: dict, activities: dict, label: str = "") -> Change:
         """Set fields, cells and plan attributes together (a filled Excel template): one transaction,
@@ -274,7 +282,7 @@ class OpenFile:
         photo = _photos().add_photo(self.wb, list_key, data, caption, name)
         change = self._after(before)
         change.photo = photo
-        memo = {"op": "add", "id": photo.id, "data": data, "caption": caption, "name": name}
+        memo = {"op": "add", "id": photo.id, "data": data, "caption": photo.caption, "name": name}
         return self._record(change, Step(label, list_key, photo=memo))
 
     def remove_photo(self, list_key: str, photo_id: int, label: str = "") -> Change:
@@ -291,18 +299,20 @@ class OpenFile:
         old = next((p.caption for p in self.photos(list_key) if p.id == photo_id), "")
         before = self._last_audit_id()
         _photos().set_caption(self.wb, photo_id, caption)
-        memo = {"op": "caption", "id": photo_id, "old": old, "new": caption}
+        memo = {"op": "caption", "id": photo_id, "old": old, "new": _photos().checked_caption(caption)}  # as stored
         return self._record(self._after(before), Step(label, list_key, merge=merge, photo=memo))
 
     def move_photo(self, list_key: str, photo_id: int, old: int, new: int, label: str = "") -> Change:
+        """Move a photo from index ``old`` (as the window shows it) to ``new`` of its list."""
         before = self._last_audit_id()
-        _photos().move_photo(self.wb, photo_id, new)
+        old, new = _photos().move_photo(self.wb, photo_id, new)  # the indices as moved
         memo = {"op": "move", "id": photo_id, "old": old, "new": new}
         return self._record(self._after(before), Step(label, list_key, photo=memo))
 
     # --- undo and redo --------------------------------------------------------
     def undo(self) -> Change:
-        """Write the top step's old values back (a new transaction with its own audit rows)."""
+        """Write the top step's old values back (a new transaction with its own audit rows),
+        or raise ``HistoryCleared`` (nothing written) if another write came in between."""
         if not self._undo:
             return Change()
         step = self._checked(self._undo[-1], backwards=True)
@@ -529,17 +539,37 @@ class OpenFile:
         return found.stored_findings(self.wb, self.department, self._images)
 
     def _checked(self, step: Step, backwards: bool) -> Step:
-        """``step`` if every place it wrote still holds what it left there; else HistoryCleared."""
-        if self.changed_elsewhere():
-            self.clear_history()
+        """``step`` if the file is as it left it (undo) or as it found it (redo): no commit of
+        another connection since the model last looked, and every place the step wrote holds
+        that value; else the history is cleared and ``HistoryCleared`` raised. Run early (the
+        window's warning, the start of undo/redo) and again inside the transaction that plays
+        the step (``_holding``), where nothing can come in between."""
+        if self._data_version() != self._version or not self._holds(step, backwards):
+            self.clear_history()  # the version is left unseen: the window's next look reads the file again
             raise HistoryCleared(str(_CHANGED_ELSEWHERE))
+        return step
+
+    def _holding(self, step: Step, backwards: bool):
+        """The precondition the transaction playing ``step`` runs before it writes (on this
+        model's connection, which is the transaction's)."""
+
+        def precondition(conn: sqlite3.Connection) -> None:
+            assert conn is self.wb.conn  # what _checked reads is what the transaction sees
+            self._checked(step, backwards)
+
+        return precondition
+
+    def _holds(self, step: Step, backwards: bool) -> bool:
+        """Whether every place ``step`` wrote holds what it left there (``backwards``: to undo
+        it) or what it found there (to redo it)."""
+        if step.photo is not None:
+            return _photo_holds(self.wb.conn, step, backwards)
         for place, (first_old, last_new) in _ends(step.rows).items():
             now = pending_inputs.stored_raw(self.wb.conn, pending_inputs.place(self.definition, place))
             expected = last_new if backwards else first_old
             if not (now == expected and type(now) is type(expected)):
-                self.clear_history()
-                raise HistoryCleared(str(_CHANGED_ELSEWHERE))
-        return step
+                return False
+        return True
 
     def _play(self, step: Step, backwards: bool) -> Change:
         if step.photo is not None:
@@ -559,28 +589,28 @@ class OpenFile:
                     v = stored.decoded("money" if p.column == "actual_cost" else "decimal", raw)
                 plan[kind].setdefault(p.row_key, {})[p.column] = v
         before = self._last_audit_id()
-        self.wb.apply(values=values, **plan)
+        self.wb.apply(values, plan["indicators"], plan["activities"], precondition=self._holding(step, backwards))
         return self._after(before)
 
     def _play_photo(self, step: Step, backwards: bool) -> Change:
         m, photos, key = step.photo, _photos(), step.place
         assert m is not None  # a photo step
         before = self._last_audit_id()
-        op, photo_id = m["op"], m["id"]
-        if (op == "add") != backwards and op in ("add", "remove"):  # add again / undo a removal
-            new_id = photos.add_photo(self.wb, key, m["data"], m["caption"], m.get("name", "resim")).id
+        op, photo_id, holding = m["op"], m["id"], self._holding(step, backwards)
+        if (op == "add") != backwards and op in ("add", "remove"):  # add again / undo a removal (in its place)
+            index = m["index"] if op == "remove" else None
+            data, name = m["data"], m.get("name", "resim")
+            new_id = photos.add_photo(self.wb, key, data, m["caption"], name, index=index, precondition=holding).id
             for other in self._undo + self._redo:  # every step names the photo by its new id
                 if other.photo is not None and other.photo["id"] == photo_id:
                     other.photo["id"] = new_id
             m["id"] = new_id
-            if op == "remove":
-                photos.move_photo(self.wb, m["id"], m["index"])
         elif op in ("add", "remove"):
-            photos.remove_photo(self.wb, photo_id)
+            photos.remove_photo(self.wb, photo_id, precondition=holding)
         elif op == "caption":
-            photos.set_caption(self.wb, photo_id, m["old"] if backwards else m["new"])
+            photos.set_caption(self.wb, photo_id, m["old"] if backwards else m["new"], precondition=holding)
         else:
-            photos.move_photo(self.wb, photo_id, m["old"] if backwards else m["new"])
+            photos.move_photo(self.wb, photo_id, m["old"] if backwards else m["new"], precondition=holding)
         return self._after(before)
 
 
@@ -595,6 +625,27 @@ def _ends(rows: list[Row]) -> dict[str, tuple]:
         place = _place(row)
         out[place] = (out[place][0] if place in out else row.old, row.new)
     return out
+
+
+def _photo_holds(conn: sqlite3.Connection, step: Step, backwards: bool) -> bool:
+    """Whether the photo of a photo step is as the step left it (``backwards``) or found it:
+    there or gone, in the step's list, with its caption, at its index."""
+    m = step.photo
+    assert m is not None  # a photo step
+    op = m["op"]
+    where = _photos().placed(conn, m["id"])  # (list, index, caption) or None
+    if op in ("add", "remove") and (op == "add") != backwards:  # before an add, after a removal
+        return where is None
+    if where is None or where[0] != step.place:
+        return False
+    _list, index, caption = where
+    if op == "add":  # after it: there, with the caption it was added with
+        return caption == m["caption"]
+    if op == "remove":  # before it: in its place, with its caption
+        return caption == m["caption"] and index == m["index"]
+    if op == "caption":
+        return caption == (m["new"] if backwards else m["old"])
+    return index == (m["new"] if backwards else m["old"])
 
 
 def _mergeable(top: Step, step: Step) -> bool:

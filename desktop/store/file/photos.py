@@ -1,7 +1,16 @@
-"""Photo lists of a workbook: add, caption, reorder, remove, read."""
+"""Photo lists of a workbook: add, caption, reorder, remove, read.
+
+Every change is one transaction; what it changes is read inside that transaction. A
+``precondition`` (a callable given the transaction's connection) runs right after the
+transaction begins, before anything is read or written: an undo passes its check that the
+photo is still as the step left it there, so no other connection can write in between
+(``document.py``). It raises to refuse; the transaction is then rolled back.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...core.i18n import _
@@ -10,6 +19,8 @@ from ...core.values import ValueProblem, coerce
 from ..errors import WorkbookError
 from .clock import now
 from .workbook import Workbook
+
+Precondition = Callable[[sqlite3.Connection], None]
 
 
 @dataclass(frozen=True)
@@ -69,7 +80,18 @@ def checked_caption(caption: str) -> str:
         raise WorkbookError(_("Fotoğraf açıklaması kaydedilmedi: {exc}").format(exc=exc)) from None
 
 
-def add_photo(wb: Workbook, list_key: str, data: bytes, caption: str = "", name: str = "resim") -> Photo:
+def add_photo(
+    wb: Workbook,
+    list_key: str,
+    data: bytes,
+    caption: str = "",
+    name: str = "resim",
+    *,
+    index: int | None = None,
+    precondition: Precondition | None = None,
+) -> Photo:
+    """Add a photo at the end of its list, or at ``index`` (then moved there in the same
+    transaction, with its own "photo.move" audit row, as ``move_photo`` writes it)."""
     dept = _list_department(wb, list_key)
     caption = checked_caption(caption)
     item = wb.definition.item(dept, list_key.partition(".")[2])
@@ -78,6 +100,8 @@ def add_photo(wb: Workbook, list_key: str, data: bytes, caption: str = "", name:
     except ImageProblem as exc:
         raise WorkbookError(str(exc)) from None
     with wb.transaction() as conn:
+        if precondition is not None:
+            precondition(conn)
         count, last = conn.execute(
             "SELECT count(*), coalesce(max(position), -1) FROM photo WHERE list_key = ?", (list_key,)
         ).fetchone()
@@ -90,43 +114,79 @@ def add_photo(wb: Workbook, list_key: str, data: bytes, caption: str = "", name:
         )
         wb._audit(conn, dept, list_key, "photo.add", None, img.sha256)
         pid = cur.lastrowid
+        assert pid is not None  # an INSERT
+        if index is not None and index != count:
+            _reorder(wb, conn, dept, list_key, pid, index)
     return next(p for p in list_photos(wb, list_key) if p.id == pid)
 
 
-def set_caption(wb: Workbook, photo_id: int, caption: str) -> None:
-    row = wb.conn.execute("SELECT list_key, caption FROM photo WHERE id = ?", (photo_id,)).fetchone()
+def placed(conn: sqlite3.Connection, photo_id: int) -> tuple[str, int, str] | None:
+    """Where a photo is: (its list, its index in the list, its caption), or None if it is gone.
+    Read on ``conn`` (inside a transaction: as that transaction sees it)."""
+    row = conn.execute("SELECT list_key, caption FROM photo WHERE id = ?", (photo_id,)).fetchone()
+    if row is None:
+        return None
+    ids = [r[0] for r in conn.execute("SELECT id FROM photo WHERE list_key = ? ORDER BY position, id", (row[0],))]
+    return row[0], ids.index(photo_id), row[1]
+
+
+def _stored(conn: sqlite3.Connection, photo_id: int, columns: str) -> tuple:
+    row = conn.execute(f"SELECT {columns} FROM photo WHERE id = ?", (photo_id,)).fetchone()
     if row is None:
         raise WorkbookError(_("Fotoğraf bulunamadı."))
-    dept = _list_department(wb, row[0])
+    return row
+
+
+def set_caption(wb: Workbook, photo_id: int, caption: str, *, precondition: Precondition | None = None) -> None:
+    list_key = _stored(wb.conn, photo_id, "list_key")[0]  # a photo never changes its list
+    dept = _list_department(wb, list_key)
     caption = checked_caption(caption)
-    if row[1] == caption:
-        return
     with wb.transaction() as conn:
+        if precondition is not None:
+            precondition(conn)
+        old = _stored(conn, photo_id, "caption")[0]
+        if old == caption:
+            return
         conn.execute(
             "UPDATE photo SET caption = ?, changed_at = ?, changed_by = ? WHERE id = ?", (caption, now(), wb.user, photo_id)
         )
-        wb._audit(conn, dept, row[0], "photo.caption", row[1], caption)
+        wb._audit(conn, dept, list_key, "photo.caption", old, caption)
 
 
-def move_photo(wb: Workbook, photo_id: int, new_index: int) -> None:
-    row = wb.conn.execute("SELECT list_key FROM photo WHERE id = ?", (photo_id,)).fetchone()
-    if row is None:
-        raise WorkbookError(_("Fotoğraf bulunamadı."))
-    dept = _list_department(wb, row[0])
-    ids = [p.id for p in list_photos(wb, row[0])]
+def move_photo(wb: Workbook, photo_id: int, new_index: int, *, precondition: Precondition | None = None) -> tuple[int, int]:
+    """Move a photo to ``new_index`` of its list (kept within the list); (old index, new index)."""
+    list_key = _stored(wb.conn, photo_id, "list_key")[0]
+    dept = _list_department(wb, list_key)
+    with wb.transaction() as conn:
+        if precondition is not None:
+            precondition(conn)
+        _stored(conn, photo_id, "id")  # still there
+        return _reorder(wb, conn, dept, list_key, photo_id, new_index)
+
+
+def _reorder(wb: Workbook, conn: sqlite3.Connection, dept: str, list_key: str, photo_id: int, new_index: int) -> tuple[int, int]:
+    """Inside a transaction: put the photo at ``new_index`` (kept within the list), with its audit row."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM photo WHERE list_key = ? ORDER BY position, id", (list_key,))]
     old_index = ids.index(photo_id)
-    ids.insert(max(0, min(new_index, len(ids) - 1)), ids.pop(old_index))
-    with wb.transaction() as conn:
-        for pos, pid in enumerate(ids):
-            conn.execute("UPDATE photo SET position = ? WHERE id = ?", (pos, pid))
-        wb._audit(conn, dept, row[0], "photo.move", old_index, new_index)
+    new_index = max(0, min(new_index, len(ids) - 1))
+    ids.insert(new_index, ids.pop(old_index))
+    for pos, pid in enumerate(ids):
+        conn.execute("UPDATE photo SET position = ? WHERE id = ?", (pos, pid))
+    wb._audit(conn, dept, list_key, "photo.move", old_index, new_index)
+    return old_index, new_index
 
 
-def remove_photo(wb: Workbook, photo_id: int) -> None:
-    row = wb.conn.execute("SELECT list_key, sha256 FROM photo WHERE id = ?", (photo_id,)).fetchone()
-    if row is None:
+def remove_photo(wb: Workbook, photo_id: int, *, precondition: Precondition | None = None) -> None:
+    """Remove a photo; nothing to do if it is gone already (after ``precondition`` agreed)."""
+    row = wb.conn.execute("SELECT list_key FROM photo WHERE id = ?", (photo_id,)).fetchone()
+    if row is None and precondition is None:
         return
-    dept = _list_department(wb, row[0])
+    dept = _list_department(wb, row[0]) if row is not None else None
     with wb.transaction() as conn:
+        if precondition is not None:
+            precondition(conn)
+        row = conn.execute("SELECT list_key, sha256 FROM photo WHERE id = ?", (photo_id,)).fetchone()
+        if row is None or dept is None:
+            return
         conn.execute("DELETE FROM photo WHERE id = ?", (photo_id,))
         wb._audit(conn, dept, row[0], "photo.remove", row[1], None)

@@ -11,6 +11,7 @@ import contextlib
 import functools
 import sqlite3
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -474,25 +475,42 @@ class Workbook:
         }
         return self.apply(activities={key: row}) > 0
 
-    def apply(self, values: dict | None = None, indicators: dict | None = None, activities: dict | None = None) -> int:
+    def apply(
+        self,
+        values: dict | None = None,
+        indicators: dict | None = None,
+        activities: dict | None = None,
+        *,
+        precondition: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> int:
         """Check every change, then write them all in one transaction.
 
         ``values`` maps field keys to values; ``indicators``/``activities`` map
         keys to dicts of the attributes to set. One bad change rejects the
         whole batch (ImportRejected, with a line per problem) and the file is
         unchanged. Returns the number of attributes that changed.
+        ``precondition``: see ``write_prepared``.
         """
         cells, plan_rows, problems = self.prepare(values, indicators, activities)
         if problems:
             raise ImportRejected(_("Değişiklik kaydedilmedi; dosya olduğu gibi kaldı:"), problems)
-        return self.write_prepared(cells, plan_rows)
+        return self.write_prepared(cells, plan_rows, precondition=precondition)
 
-    def write_prepared(self, cells: list, plan_rows: list) -> int:
+    def write_prepared(
+        self, cells: list, plan_rows: list, *, precondition: Callable[[sqlite3.Connection], None] | None = None
+    ) -> int:
         """Write what ``prepare`` returned without problems, in one transaction; the number changed.
         (A caller that checks a batch with ``prepare`` to report its own problems writes it with
-        this, instead of ``apply`` checking and converting every value a second time.)"""
+        this, instead of ``apply`` checking and converting every value a second time.)
+
+        ``precondition`` is called with the transaction's connection right after the transaction
+        began (no other connection can write until it ends), before anything is written: what
+        it reads is what the write replaces. It raises to refuse; nothing is written then (an
+        undo checks there that every place still holds what its step left: ``document.py``)."""
         changed = 0
         with self.transaction() as conn:
+            if precondition is not None:
+                precondition(conn)
             for key, department, encoded in cells:
                 changed += self._write_cell(conn, key, department, encoded)
             for table, key, department, new in plan_rows:
