@@ -103,3 +103,26 @@ def test_coming_back_to_the_window_shows_the_new_values(window, qtbot, workbook_
     assert window.editor.stack.count() == 0 and "başka bir programda" in window.statusBar().currentMessage()
     QGuiApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
     assert widget(window, "itfaiye.trafik_kazasi").text() == "30"  # nothing new: nothing happens
+
+
+def test_a_write_that_lands_between_the_check_and_the_undo_is_shown_not_overwritten(window, qtbot, workbook_path, monkeypatch):
+    """Another program commits after the window's check but before the undo's transaction: the
+    model refuses inside the transaction; the window then reads the file again and drops its
+    undo stack, as if the write had come before the check."""
+    from PySide6.QtCore import QCoreApplication
+
+    edit = _type(qtbot, window, "itfaiye.trafik_kazasi", "123")
+    begin, ran = Workbook.transaction, []
+
+    def transaction(self):
+        if not ran:
+            ran.append(True)
+            _write_elsewhere(workbook_path, {"itfaiye.trafik_kazasi": 500})
+        return begin(self)
+
+    monkeypatch.setattr(Workbook, "transaction", transaction)
+    window.act_undo.trigger()
+    assert ran and stored(workbook_path, "itfaiye.trafik_kazasi") == 500
+    assert "başka bir programda" in window.statusBar().currentMessage()
+    QCoreApplication.processEvents()  # the stack is dropped once the undo command has returned
+    assert edit.text() == "500" and window.editor.stack.count() == 0 and not window.act_undo.isEnabled()

@@ -23,7 +23,7 @@ refuses an undo whose place no longer holds what the step wrote.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from ..store.errors import WorkbookError
@@ -76,12 +76,18 @@ class _Step(QUndoCommand):
         if self._first:
             self._first = False
             return
-        if self.editor.guard(lambda: self.editor.doc.apply(self.editor.doc.model.redo)):
-            self.editor.touched.emit(self.where)
+        self._play(self.editor.doc.model.redo)
 
     def undo(self) -> None:
-        if self.editor.guard(lambda: self.editor.doc.apply(self.editor.doc.model.undo)):
+        self._play(self.editor.doc.model.undo)
+
+    def _play(self, play) -> None:
+        if self.editor.guard(lambda: self.editor.doc.apply(play)):
             self.editor.touched.emit(self.where)
+        elif not (self.editor.doc.model.can_undo or self.editor.doc.model.can_redo):
+            # refused inside its transaction (a write came after the stack's check): the model's
+            # history is gone; the stack's goes once this command has returned (not from inside it)
+            QTimer.singleShot(0, self.editor, self.editor.history_gone)
 
 
 class Editor(QObject):
@@ -132,6 +138,12 @@ class Editor(QObject):
         if change.step is not None or change.merged:
             self.stack.push(_Step(self, change, text, merge))
         return True
+
+    def history_gone(self) -> None:
+        """The model refused an undo or redo and cleared its history: show what the file holds
+        now (``sync``) and drop the stack's steps."""
+        if not self.sync():
+            self.stack.clear()
 
     def sync(self) -> bool:
         """Re-read the file if another program changed it; True if it did (the undo history is then gone)."""
