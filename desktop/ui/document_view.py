@@ -14,6 +14,22 @@ from .i18n import tr
 from .look import heading
 from .navigator import INDICATORS, Navigator, plan_places, viewport_of
 
+FORM_SHARE = 0.55  # of a small window (150 % on a 1366×768 laptop): the form's, the side panels yield
+
+
+def first_sizes(width: int) -> list[int]:
+    """Navigator, form and findings panel the first time a file opens in a window ``width`` wide.
+
+    The side panels get their readable widths, but on a small window they yield
+    to the form: it keeps ``FORM_SHARE`` of the width, so its fields and cards fit
+    without sideways scrolling, and the two panels share the rest (their text wraps).
+    """
+    navigator, findings = max(250, width // 5), max(200, width // 5)
+    room = width - int(width * FORM_SHARE)
+    if navigator + findings > room:
+        navigator = findings = room // 2
+    return [navigator, width - navigator - findings, findings]
+
 
 class PageScroll(QScrollArea):
     """A page's scroll area: its tables never get wider than the part of the page it shows."""
@@ -76,6 +92,10 @@ class DocumentView(QWidget):
         self.navigator.pageChosen.connect(self.show_page)
         self.findings.goTo.connect(self.go_to)
         self.navigator.setCurrentRow(0)
+
+    def fit_panels(self, width: int) -> None:
+        """Navigator, form and findings panel as a window ``width`` wide first shows them (``first_sizes``)."""
+        self.splitter.setSizes(first_sizes(width))
 
     def _build(self, key: str) -> None:
         build = self._builders.pop(key, None)
