@@ -94,3 +94,27 @@ def test_the_strategy_windows_institution_chapters_fit_a_150_percent_window(qtbo
     for key in _pages(win):
         _assert_fits(win, key)
     win.close()
+
+
+def test_panels_saved_on_a_large_window_yield_to_the_form_on_a_small_one(qtbot, workbook_path):
+    """The laptop taken off its large monitor: the side panels' saved widths would leave the form a sliver."""
+    win = _window_on(qtbot, workbook_path, (1900, 1000))
+    win.view.splitter.setSizes([380, 1100, 380])  # the user widened both panels on the large window
+    QApplication.processEvents()
+    win.close_file()  # saves the splitter
+    win.resize(*SCALED_150[1])
+    QApplication.processEvents()
+    assert win.open_file(workbook_path)
+    _assert_fits(win, "gostergeler")
+    win.close_file()  # saves the panels as they were placed on the small window
+    win.resize(1900, 1000)
+    QApplication.processEvents()
+    assert win.open_file(workbook_path)
+    win.view.splitter.setSizes([380, 1100, 380])
+    QApplication.processEvents()
+    win.close_file()
+    assert win.open_file(workbook_path)  # the same large window: the user's panels are kept
+    QApplication.processEvents()
+    sizes = win.view.splitter.sizes()
+    assert sizes[0] == 380 and sizes[2] == 380, sizes
+    win.close()

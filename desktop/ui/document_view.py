@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QByteArray, QPoint, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from ..core.item_kinds import items_of
@@ -93,8 +93,14 @@ class DocumentView(QWidget):
         self.findings.goTo.connect(self.go_to)
         self.navigator.setCurrentRow(0)
 
-    def fit_panels(self, width: int) -> None:
-        """Navigator, form and findings panel as a window ``width`` wide first shows them (``first_sizes``)."""
+    def place_panels(self, width: int, saved: QByteArray | None = None) -> None:
+        """Navigator, form and findings panel in a window ``width`` wide: as the user left them
+        (``saved``, QSplitter.saveState) where that leaves the form its share of this window, else
+        as ``first_sizes`` (the first time; a laptop taken off the large monitor they were saved on)."""
+        if saved is not None and self.splitter.restoreState(saved):
+            navigator, _form, findings = self.splitter.sizes()
+            if width - navigator - findings >= int(width * FORM_SHARE):
+                return
         self.splitter.setSizes(first_sizes(width))
 
     def _build(self, key: str) -> None:
