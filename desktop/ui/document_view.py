@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QByteArray, QPoint, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from ..core.item_kinds import items_of
@@ -13,6 +13,22 @@ from .findings_panel import FindingsPanel
 from .i18n import tr
 from .look import heading
 from .navigator import INDICATORS, Navigator, plan_places, viewport_of
+
+FORM_SHARE = 0.55  # of a small window (150 % on a 1366×768 laptop): the form's, the side panels yield
+
+
+def first_sizes(width: int) -> list[int]:
+    """Navigator, form and findings panel the first time a file opens in a window ``width`` wide.
+
+    The side panels get their readable widths, but on a small window they yield
+    to the form: it keeps ``FORM_SHARE`` of the width, so its fields and cards fit
+    without sideways scrolling, and the two panels share the rest (their text wraps).
+    """
+    navigator, findings = max(250, width // 5), max(200, width // 5)
+    room = width - int(width * FORM_SHARE)
+    if navigator + findings > room:
+        navigator = findings = room // 2
+    return [navigator, width - navigator - findings, findings]
 
 
 class PageScroll(QScrollArea):
@@ -76,6 +92,16 @@ class DocumentView(QWidget):
         self.navigator.pageChosen.connect(self.show_page)
         self.findings.goTo.connect(self.go_to)
         self.navigator.setCurrentRow(0)
+
+    def place_panels(self, width: int, saved: QByteArray | None = None) -> None:
+        """Navigator, form and findings panel in a window ``width`` wide: as the user left them
+        (``saved``, QSplitter.saveState) where that leaves the form its share of this window, else
+        as ``first_sizes`` (the first time; a laptop taken off the large monitor they were saved on)."""
+        if saved is not None and self.splitter.restoreState(saved):
+            navigator, _form, findings = self.splitter.sizes()
+            if width - navigator - findings >= int(width * FORM_SHARE):
+                return
+        self.splitter.setSizes(first_sizes(width))
 
     def _build(self, key: str) -> None:
         build = self._builders.pop(key, None)

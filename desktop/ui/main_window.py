@@ -324,12 +324,8 @@ class MainWindow(QMainWindow):
         if self.view is None:
             return
         state = settings.settings().value("splitter")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.view.splitter.restoreState(state)
-        else:  # the first time: the form gets what the window has room for (a small screen too)
-            width = max(self.width(), 600)
-            navigator, findings = max(250, width // 5), max(200, width // 5)
-            self.view.splitter.setSizes([navigator, width - navigator - findings, findings])
+        saved = state if isinstance(state, QByteArray) and not state.isEmpty() else None
+        self.view.place_panels(max(self.width(), 600), saved)
 
     def copy_to_local(self) -> None:
         if self.doc is None:

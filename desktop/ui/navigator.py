@@ -15,6 +15,8 @@ from .look import ACCENT, selection
 from .model import Document
 
 INDICATORS = "gostergeler"
+MIN_WIDTH = 170  # px: the section names wrap; on a small window the navigator yields to the form
+ITEM_MARGINS = 14  # px: an item's width less its text's beside the mark
 
 
 class Status(msgspec.Struct):
@@ -148,7 +150,7 @@ class Navigator(QListWidget):
         self.setAccessibleName(tr("Bölümler"))
         self.setIconSize(QSize(16, 16))
         self.setSpacing(2)
-        self.setMinimumWidth(250)
+        self.setMinimumWidth(MIN_WIDTH)
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._keys: list[str] = []
@@ -190,7 +192,9 @@ class Navigator(QListWidget):
 
     def _fit_items(self) -> None:
         """Every item as tall as its wrapped text (long section titles take two or three lines)."""
-        width = max(120, viewport_of(self).width() - self.iconSize().width() - 28)
+        # the text's width as the item draws it: the item (less the list's spacing), less the
+        # mark and the style's margins around mark and text (measured: Fusion, 100 % and 150 %)
+        width = max(120, viewport_of(self).width() - 2 * self.spacing() - self.iconSize().width() - ITEM_MARGINS)
         fm = self.fontMetrics()
         for row in range(self.count()):
             item = self.item(row)

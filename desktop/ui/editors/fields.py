@@ -20,7 +20,7 @@ editor is marked red with the reason as soon as the text is too long, and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
@@ -279,6 +279,8 @@ class MarkedMixin:
 class FieldEdit(MarkedMixin, QLineEdit):
     """A one-line editor for a number, money, percent, date or short text."""
 
+    preferred_width = 0  # px: wider than Qt's usual (a long placeholder) where there is room; never its minimum
+
     def __init__(
         self,
         editor: Editor,
@@ -309,6 +311,10 @@ class FieldEdit(MarkedMixin, QLineEdit):
         self.textEdited.connect(self._typing)
         self.textChanged.connect(self.update_note)
         self._attach(editor)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.preferred_width), hint.height()) if self.preferred_width else hint
 
     def dirty(self) -> bool:
         return self.text() != self._shown

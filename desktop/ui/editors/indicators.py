@@ -70,6 +70,7 @@ class PlanTextEdit(_PlanAttr, LongTextEdit):
 
 
 CARD_GAP = 8  # room above a card's frame
+NARROW_CARD = 560  # px: a card narrower than this shows the rate under the actual's editor, not beside it
 
 
 def _num(v) -> str:
@@ -132,16 +133,17 @@ class PlanCard(QGroupBox):
         self.rate.setObjectName(f"{item.key}.rate")
         self.rate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rate.setWordWrap(True)
+        self.rate_under = False  # beside the actual (row 2, column 2); under it (row 3) on a narrow card
         grid.addWidget(self.rate, 2, 2)
 
-        grid.addWidget(QLabel(tr("Kaynak belge / kayıt:"), self), 3, 0)
+        grid.addWidget(QLabel(tr("Kaynak belge / kayıt:"), self), 4, 0)
         self.source = PlanFieldEdit(editor, kind, item.key, "source", "note", f"{item.code} kaynak")
         self.source.setPlaceholderText(tr("Rakamın alındığı defter, sistem ya da belge (ör. Olay kayıt defteri 2020)"))
-        grid.addLayout(self._with_note(self.source, Qt.AlignmentFlag(0)), 3, 1, 1, 2)
+        grid.addLayout(self._with_note(self.source, Qt.AlignmentFlag(0)), 4, 1, 1, 2)
 
         self.expl_label = QLabel(tr("Sapma açıklaması:"), self)
         self.expl_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.expl_label, 4, 0)
+        grid.addWidget(self.expl_label, 5, 0)
         self.explanation = PlanTextEdit(
             editor,
             kind,
@@ -150,17 +152,34 @@ class PlanCard(QGroupBox):
             f"{item.code} sapma açıklaması",
             tr("Hedeften sapmanın nedeni: ne oldu, neden, ne yapılacak."),
         )
-        grid.addLayout(self._with_note(self.explanation, Qt.AlignmentFlag(0)), 4, 1, 1, 2)
+        grid.addLayout(self._with_note(self.explanation, Qt.AlignmentFlag(0)), 5, 1, 1, 2)
         self.need = QLabel(self)
         self.need.setObjectName(f"{item.key}.need")
         self.need.setWordWrap(True)
-        grid.addWidget(self.need, 5, 1, 1, 2)
+        grid.addWidget(self.need, 6, 1, 1, 2)
 
         self.actual.textChanged.connect(self._typed)
         self.explanation.textChanged.connect(self._typed)
         editor.doc.planChanged.connect(lambda k: k == item.key and self._typed())
         editor.doc.findingsChanged.connect(self._typed)
         self._show(self.actual.stored())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_rate()
+
+    def _place_rate(self) -> None:
+        """The rate beside the actual's editor on a wide card, under it on a narrow one (a small window)."""
+        under = self.width() < NARROW_CARD
+        if under == self.rate_under:
+            return
+        self.rate_under = under
+        grid = self.layout()
+        grid.removeWidget(self.rate)
+        if under:
+            grid.addWidget(self.rate, 3, 1, 1, 2)
+        else:
+            grid.addWidget(self.rate, 2, 2)
 
     def _with_note(self, edit, align=Qt.AlignmentFlag.AlignLeft) -> QVBoxLayout:
         """The editor and, under it, what it reads as or why it cannot be read."""
@@ -249,6 +268,7 @@ class IndicatorsPage(QWidget):
         lay = QVBoxLayout(self)
         title = QLabel(tr("Performans Göstergeleri ve Faaliyetler"), self)
         look.heading(title, "pageTitle")
+        title.setWordWrap(True)  # two lines on a narrow window, never a page wider than it
         lay.addWidget(title)
         intro = QLabel(
             tr(

@@ -60,9 +60,9 @@ class PhotoRow(QFrame):
         thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(thumb)
         right = QVBoxLayout()
-        right.addWidget(
-            QLabel(tr("Fotoğraf {0} / {1} — açıklama (raporda fotoğrafın altına yazılır):").format(index + 1, count), self)
-        )
+        title = QLabel(tr("Fotoğraf {0} / {1} — açıklama (raporda fotoğrafın altına yazılır):").format(index + 1, count), self)
+        title.setWordWrap(True)  # two lines on a narrow window, never a page wider than it
+        right.addWidget(title)
         self.caption = CaptionEdit(photo.caption, self)
         self.caption.setObjectName(f"{owner.key}.{index}.caption")
         self.caption.setPlaceholderText(tr("ör. Yangın tatbikatı, Mart 2020"))
@@ -130,6 +130,7 @@ class PhotoListEditor(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         self.count_label = QLabel(self)
+        self.count_label.setWordWrap(True)
         head.addWidget(self.count_label, 1)
         self.add_button = QPushButton(tr("Fotoğraf ekle…"), self)
         self.add_button.setToolTip(tr("Bilgisayardan bir ya da birkaç fotoğraf seçin; küçültülüp dosyaya kaydedilir."))

@@ -14,6 +14,7 @@ from .fields import FieldEdit, LongTextEdit
 from .previous import keep_width, previous_label
 
 LABEL_WIDTH = 280
+FIELD_ROOM = 260  # px: a page narrower than the label and this puts each short field under its label
 READABLE_WIDTH = 1100  # px: text fields never get wider than this (a page of tables does: ``wide``)
 
 
@@ -38,6 +39,7 @@ class SectionPage(QWidget):
         lay.setSpacing(10)
         title = QLabel(section.title, self)
         heading(title, "pageTitle")
+        title.setWordWrap(True)  # a long title takes two lines on a narrow window, never widens the page
         lay.addWidget(title)
         if section.chapter == settings.SETTINGS_CHAPTER:
             where = QLabel(tr("Raporda basılmaz: yılın ayarlarıdır."), self)
@@ -61,14 +63,28 @@ class SectionPage(QWidget):
         lay.addStretch(1)
 
 
+class _FormBox(QWidget):
+    """The short fields' form: each field beside its label, or under it on a page too narrow for
+    both (a small window, 150 %): the field then gets the page's width, not what the label leaves."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        form = self.layout()
+        wrap = self.width() < LABEL_WIDTH + FIELD_ROOM
+        policy = QFormLayout.RowWrapPolicy.WrapAllRows if wrap else QFormLayout.RowWrapPolicy.DontWrapRows
+        if isinstance(form, QFormLayout) and form.rowWrapPolicy() != policy:
+            form.setRowWrapPolicy(policy)
+
+
 def _short_field_row(page: SectionPage, editor: Editor, item: FieldDef, key: str) -> QWidget:
     if page.form is None:
-        box = QWidget(page)  # short fields keep a readable width on a page as wide as the window
+        box = _FormBox(page)  # short fields keep a readable width on a page as wide as the window
         box.setMaximumWidth(READABLE_WIDTH)
         page.form = form = QFormLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         page.lay.addWidget(box)
     form, defaults = page.form, page.defaults
     placeholder = None
@@ -78,11 +94,12 @@ def _short_field_row(page: SectionPage, editor: Editor, item: FieldDef, key: str
         placeholder = ""
     edit = FieldEdit(editor, key, item.type, item.label, _help(editor, item), page, placeholder=placeholder)
     _fix(edit, item)
-    if placeholder and item.type == "text":  # the definition's value is read in full
-        edit.setMinimumWidth(min(520, max(340, edit.fontMetrics().horizontalAdvance(placeholder) + 28)))
+    # the definition's value is read in full where there is room; a narrow window may cut it (no sideways scrolling)
+    if placeholder and item.type == "text":
+        edit.preferred_width = min(520, max(340, edit.fontMetrics().horizontalAdvance(placeholder) + 28))
     elif placeholder:
         edit.setMaximumWidth(max(edit.maximumWidth(), edit.fontMetrics().horizontalAdvance(placeholder) + 28))
-        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(placeholder) + 28)
+        edit.preferred_width = edit.fontMetrics().horizontalAdvance(placeholder) + 28
     row = QHBoxLayout()
     row.addWidget(edit)
     if item.unit:
@@ -99,12 +116,17 @@ def _short_field_row(page: SectionPage, editor: Editor, item: FieldDef, key: str
     column.setSpacing(2)
     column.addLayout(row)
     column.addWidget(edit.attach_note(page))
-    form.addRow(_label(item.label, item.required, page, LABEL_WIDTH), column)
-    if item.help:
+    if item.help:  # under the field, in its column (a row of its own is cut when the rows wrap)
         hint = QLabel(item.help, page)
         muted(hint)
         hint.setWordWrap(True)
-        form.addRow("", hint)
+        column.addSpacing(4)
+        column.addWidget(hint)
+    label = _label(item.label, item.required, page, LABEL_WIDTH)
+    # level with the field, not with the middle of the field and its hint (QFormLayout tops a label
+    # beside a tall field and centres its text in what it may take: no taller than its lines or the field)
+    label.setMaximumHeight(max(label.minimumHeight(), edit.sizeHint().height()))
+    form.addRow(label, column)
     return edit
 
 

@@ -245,6 +245,7 @@ class StrategyWindow(QMainWindow):
             self.editor.stack.indexChanged.connect(self._update)
             self.institution_view = DocumentView(self.editor, self.tabs)
             self.institution_view.setObjectName("institutionView")
+            self.institution_view.place_panels(self.width())  # a small window: the side panels yield to the form
             # the chapters are not submitted: the clerk's "dosya gönderilebilir" would mislead here
             self.institution_view.set_ok_text(tr("✓ Kurum bölümlerinde hata yok."))
             self.tabs.addTab(self.institution_view, tr("Kurum bölümleri (I, II, IV, V)"))
