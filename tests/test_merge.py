@@ -555,32 +555,31 @@ def _change_private_copy(plan, sql: str) -> None:
     conn.close()
 
 
-def test_a_private_copy_changed_after_its_check_is_refused(target, files, monkeypatch):
-    """The seal (private_copy.seal) no longer holds: the copy's data is read and hashed again, and differs."""
+@pytest.mark.parametrize(
+    "sql, imported",
+    [
+        (f"UPDATE entry SET value = 3 WHERE key = '{KEY}'", False),  # changed: read and hashed again, refused
+        (f"UPDATE entry SET value = value WHERE key = '{KEY}'", True),  # touched only: the data still hashes as checked
+    ],
+    ids=["changed", "touched"],
+)
+def test_a_private_copy_written_after_its_check_breaks_the_seal(target, files, monkeypatch, sql, imported):
+    """Any write to the copy breaks the seal (private_copy.seal): its data is read and hashed again, and
+    the file is imported exactly when that data is still what was checked."""
     real = merge_write.write
 
     def meddle(wb, plan, *args):
-        _change_private_copy(plan, f"UPDATE entry SET value = 3 WHERE key = '{KEY}'")
+        _change_private_copy(plan, sql)
         return real(wb, plan, *args)
 
     monkeypatch.setattr(merge_write, "write", meddle)
     result = merge_files(target, [files["itfaiye"]])
-    assert result.files[0].status == "refused" and "geçici kopyası değişti" in result.files[0].message
-    assert rows(target, "SELECT count(*) FROM entry WHERE department = 'itfaiye'") == [(0,)]
-
-
-def test_a_private_copy_touched_but_not_changed_is_imported(target, files, monkeypatch):
-    """A write that changes no data breaks the seal: the data read again still hashes as checked."""
-    real = merge_write.write
-
-    def meddle(wb, plan, *args):
-        _change_private_copy(plan, f"UPDATE entry SET value = value WHERE key = '{KEY}'")
-        return real(wb, plan, *args)
-
-    monkeypatch.setattr(merge_write, "write", meddle)
-    result = merge_files(target, [files["itfaiye"]])
-    assert result.files[0].status == "imported"
-    assert dept_hash(target, "itfaiye") == dept_hash(files["itfaiye"], "itfaiye")
+    if imported:
+        assert result.files[0].status == "imported"
+        assert dept_hash(target, "itfaiye") == dept_hash(files["itfaiye"], "itfaiye")
+    else:
+        assert result.files[0].status == "refused" and "geçici kopyası değişti" in result.files[0].message
+        assert rows(target, "SELECT count(*) FROM entry WHERE department = 'itfaiye'") == [(0,)]
 
 
 def test_a_spilled_text_changed_after_the_check_is_not_logged(target, files, monkeypatch):
