@@ -1,7 +1,8 @@
 """What a merge asks of SQLite: structural properties of the statements it runs (no timing).
 
 Each proof here is one a faster merge relies on: a merge checks its files on one connection
-(each private copy attached in turn) and reads each in one read transaction, the comparisons
+(each file loaded in turn into one in-memory database, ``slot.py``; a large one attached from its
+private copy) and reads each in one read transaction, the comparisons
 read the target in one, and a department proven empty is written without the statements
 that would delete nothing.
 """
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from merge_support import KEY, dept_hash, edit, rows
 
 from desktop.store.file.workbook import Workbook
-from desktop.store.merge import incoming
+from desktop.store.merge import incoming, slot
 from desktop.store.merge import run as merge_run
 from desktop.store.merge.run import merge_files
 
@@ -29,12 +31,24 @@ def _traced(conn: sqlite3.Connection) -> list[tuple[str, bool]]:
     return seen
 
 
+def _blocks(trace: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
+    """The statements between each BEGIN and the ROLLBACK that ends it."""
+    out, start = [], None
+    for i, (sql, _in_tx) in enumerate(trace):
+        if sql == "BEGIN":
+            start = i
+        elif sql == "ROLLBACK" and start is not None:
+            out.append(trace[start + 1 : i])
+            start = None
+    return out
+
+
 def test_a_merge_checks_its_files_on_one_connection_each_in_one_read_transaction(consolidated_path, files, monkeypatch):
     made: list[list[tuple[str, bool]]] = []
     real = incoming.checking_connection
 
-    def checking_connection():
-        conn = real()
+    def checking_connection(*args):
+        conn = real(*args)
         made.append(_traced(conn))
         return conn
 
@@ -43,15 +57,78 @@ def test_a_merge_checks_its_files_on_one_connection_each_in_one_read_transaction
     assert {f.status for f in result.files} == {"planned"}
     assert len(made) == 1  # the settings made once per merge, not once per file
     trace = made[0]
-    attaches = [i for i, (sql, _in_tx) in enumerate(trace) if sql.startswith("ATTACH")]
-    assert len(attaches) == 2
-    for start in attaches:
-        end = next(i for i in range(start, len(trace)) if trace[i][0].startswith("DETACH"))
-        body = trace[start + 1 : end]
-        assert body[0][0] == "BEGIN" and body[-1][0] == "ROLLBACK"
-        reads = body[1:-1]
+    # one in-memory database for the merge, each file loaded into it: nothing is detached between
+    # files (a DETACH expires every prepared statement), so the checks are prepared once
+    assert [sql for sql, _in_tx in trace if sql.startswith(("ATTACH DATABASE", "DETACH"))] == [
+        f"ATTACH DATABASE ':memory:' AS {incoming.CHECKED}"
+    ]
+    blocks = _blocks(trace)
+    assert len(blocks) == 2
+    for reads in blocks:
         assert any("quick_check" in sql for sql, _in_tx in reads)
         assert len(reads) > 10 and all(in_tx for _sql, in_tx in reads), [sql for sql, in_tx in reads if not in_tx]
+
+
+def test_a_large_file_is_attached_from_its_private_copy(consolidated_path, files, monkeypatch):
+    """Above ``slot.IN_MEMORY_BYTES`` a file is not loaded into memory: it is attached read-only for
+    its check and detached after; the merge is the same."""
+    made: list[list[tuple[str, bool]]] = []
+    real = incoming.checking_connection
+
+    def checking_connection(*args):
+        conn = real(*args)
+        made.append(_traced(conn))
+        return conn
+
+    monkeypatch.setattr(incoming, "checking_connection", checking_connection)
+    monkeypatch.setattr(slot, "IN_MEMORY_BYTES", 1000)
+    monkeypatch.setattr(incoming, "IN_MEMORY_BYTES", 1000)
+    result = merge_files(consolidated_path, [files["itfaiye"], files["imar"]])
+    assert [f.status for f in result.files] == ["imported", "imported"]
+    attached = [sql for sql, _in_tx in made[0] if sql.startswith(("ATTACH DATABASE", "DETACH"))]
+    assert len(attached) == 4 and all("mode=ro" in sql for sql in attached[::2]), attached
+    assert all(sql.startswith("DETACH") for sql in attached[1::2])
+    for dept in ("itfaiye", "imar"):
+        assert dept_hash(consolidated_path, dept) == dept_hash(files[dept], dept)
+
+
+def _rebuilt(source: Path, dest: Path, cookie_of: Path) -> None:
+    """``source`` written again with its objects created in the opposite order (so its tables lie at
+    other pages), the same rows and settings, and the schema cookie of ``cookie_of``: a file a
+    prepared statement for ``cookie_of`` would read through the wrong pages."""
+    old = sqlite3.connect(source)
+    objects = old.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
+    settings = [old.execute(f"PRAGMA {p}").fetchone()[0] for p in ("application_id", "user_version")]
+    old.close()
+    new = sqlite3.connect(dest, isolation_level=None)
+    for _type, _name, sql in sorted(reversed(objects), key=lambda o: o[0] != "table"):  # tables first
+        new.execute(sql)
+    new.execute("ATTACH DATABASE ? AS old", (str(source),))
+    for type_, name, _sql in objects:
+        if type_ == "table":
+            new.execute(f"INSERT INTO main.{name} SELECT * FROM old.{name}")
+    new.execute("DETACH DATABASE old")
+    new.execute(f"PRAGMA application_id = {settings[0]}")
+    new.execute(f"PRAGMA user_version = {settings[1]}")
+    with sqlite3.connect(cookie_of) as other:
+        cookie = other.execute("PRAGMA schema_version").fetchone()[0]
+    new.execute(f"PRAGMA schema_version = {cookie}")
+    new.close()
+
+
+def test_a_file_with_the_last_ones_cookie_but_other_pages_is_read_through_its_own(consolidated_path, files, tmp_path):
+    """SQLite prepares a statement again only when the schema cookie differs: a file with the last
+    file's cookie and its tables at other pages is loaded into a fresh database (``slot.layout``),
+    so its own rows are what is checked and written."""
+    moved = tmp_path / "kars-2020-itfaiye.faaliyet"
+    _rebuilt(files["itfaiye"], moved, cookie_of=files["imar"])
+    page = "SELECT rootpage FROM sqlite_master WHERE name = 'entry'"
+    assert rows(moved, page) != rows(files["imar"], page)
+    assert rows(moved, "PRAGMA schema_version") == rows(files["imar"], "PRAGMA schema_version")
+    result = merge_files(consolidated_path, [files["imar"], moved])
+    assert [f.status for f in result.files] == ["imported", "imported"], result.summary_lines()
+    assert dept_hash(consolidated_path, "itfaiye") == dept_hash(files["itfaiye"], "itfaiye")
+    assert dept_hash(consolidated_path, "imar") == dept_hash(files["imar"], "imar")
 
 
 def test_a_copy_left_in_use_by_an_unfinished_statement_does_not_stop_the_next_check(files, tmp_path):
@@ -63,10 +140,20 @@ def test_a_copy_left_in_use_by_an_unfinished_statement_does_not_stop_the_next_ch
     cursor = conn.execute(f"SELECT key FROM {incoming.CHECKED}.entry")
     assert cursor.fetchone() is not None  # one row read, the statement not finished (an error would leave it so)
     checker.detach()
-    conn = checker.attach(second, second.name)
-    assert conn.execute(f"SELECT value FROM {incoming.CHECKED}.meta WHERE key = 'department'").fetchone() == ("imar",)
+    # loading over a statement still reading would leave it reading freed memory: the connection
+    # that holds it is replaced instead
+    again = checker.attach(second, second.name)
+    assert again is not conn
+    assert again.execute(f"SELECT value FROM {incoming.CHECKED}.meta WHERE key = 'department'").fetchone() == ("imar",)
+    checker.detach()
+    # a cursor kept after its statement finished: the copy is detached and loaded into a fresh database
+    kept = again.execute(f"SELECT count(*) FROM {incoming.CHECKED}.entry")
+    assert kept.fetchone()[0] > 0
+    assert checker.attach(first, first.name) is again
+    assert again.execute(f"SELECT value FROM {incoming.CHECKED}.meta WHERE key = 'department'").fetchone() == ("itfaiye",)
     checker.detach()
     checker.close()
+    del cursor, kept
 
 
 def test_the_comparisons_read_the_target_in_one_transaction(consolidated_path, files, monkeypatch):

@@ -128,10 +128,11 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     return defended(conn)
 
 
-def checking_connection() -> sqlite3.Connection:
-    """An empty in-memory database with every setting of ``connect``: a merge attaches each
-    private copy to it in turn (``merge/incoming.py``), so that its settings are made once."""
-    return defended(sqlite3.connect(":memory:", uri=True, isolation_level=None, check_same_thread=False))
+def checking_connection(factory: type[sqlite3.Connection] = sqlite3.Connection) -> sqlite3.Connection:
+    """An empty in-memory database with every setting of ``connect``: a merge loads each
+    private copy into it in turn (``merge/incoming.py``), so that its settings are made once.
+    ``factory``: the connection's class."""
+    return defended(sqlite3.connect(":memory:", uri=True, isolation_level=None, check_same_thread=False, factory=factory))
 
 
 def defended(conn: sqlite3.Connection) -> sqlite3.Connection:

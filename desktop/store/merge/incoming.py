@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,6 @@ from ..file import definition_store, fingerprint, stored
 from ..file.clock import now
 from ..file.safe_open import (
     NOT_UTF8,
-    absolute,
     check_head,
     check_no_journal,
     checking_connection,
@@ -51,6 +49,7 @@ from ..file.stored import text_factory
 from ..file.workbook import Workbook
 from . import private_copy
 from .private_copy import Spill
+from .slot import IN_MEMORY_BYTES, Slot, Tracked
 
 MAX_INCOMING_BYTES = 1 << 30  # refused before it is copied: photos are scaled down, a year's file is far smaller
 
@@ -98,22 +97,30 @@ CHECKED = "inc"
 
 
 class Checker:
-    """The connection a merge checks its files on: each private copy is attached to it in turn,
-    read-only, as ``CHECKED``, over an empty in-memory main database. Its settings
-    (``safe_open.checking_connection``: those of every connection to a file from elsewhere) are
-    made once per merge, not once per file; the copy's tables are reachable unqualified too (main
-    and temp hold none). Each copy is read in one read transaction (each statement outside one
-    took and dropped the copy's lock, looked for a hot journal and read its header again)."""
+    """The connection a merge checks its files on: each private copy is loaded into it in turn
+    as ``CHECKED`` (``slot.Slot``: its bytes into an attached in-memory database, so that the
+    checks' statements are prepared once per merge; a large file attached read-only), over an
+    empty in-memory main database. Its settings (``safe_open.checking_connection``: those of every
+    connection to a file from elsewhere) are made once per merge, not once per file; the copy's
+    tables are reachable unqualified too (main and temp hold none). Each copy is read in one read
+    transaction (each statement outside one took and dropped the copy's lock, looked for a hot
+    journal and read its header again)."""
 
     def __init__(self) -> None:
-        self.conn = checking_connection()
+        self.conn = checking_connection(Tracked)
+        self.slot = Slot(self.conn, CHECKED)
 
-    def attach(self, copy: Path, name: str) -> sqlite3.Connection:
-        """The connection with ``copy`` attached, in a read transaction; ``name``: the user's file."""
-        uri = "file:" + urllib.parse.quote(absolute(copy)) + "?mode=ro"
+    def attach(self, copy: Path, name: str, data: bytes | None = None) -> sqlite3.Connection:
+        """The connection with ``copy`` loaded (``data``: its bytes, when read already), in a read
+        transaction; ``name``: the user's file."""
         try:
-            self.conn.execute(f"ATTACH DATABASE ? AS {CHECKED}", (uri,))  # reads its schema
+            self.slot.free()
+        except sqlite3.Error:  # a statement still reads the last file (an error left it unfinished)
+            self._renew()
+        try:
+            self.slot.load(copy, data)
         except sqlite3.Error as exc:
+            self.detach()
             raise _why_unreadable(copy, name, exc) from None
         self.conn.text_factory = text_factory
         try:
@@ -124,15 +131,19 @@ class Checker:
         return self.conn
 
     def detach(self) -> None:
-        """The copy detached (its pages and lock let go). A statement left unfinished by an error
-        could keep it attached: then the connection is replaced by a fresh one."""
+        """The copy let go (its lock, and its pages when attached). A statement left unfinished by
+        an error could keep it attached: then the connection is replaced by a fresh one."""
         try:
             if self.conn.in_transaction:  # an error may have ended it already
                 self.conn.execute("ROLLBACK")  # a read transaction: nothing to keep
-            self.conn.execute(f"DETACH DATABASE {CHECKED}")
+            self.slot.unload()
         except sqlite3.Error:
-            self.conn.close()
-            self.conn = checking_connection()
+            self._renew()
+
+    def _renew(self) -> None:
+        self.conn.close()
+        self.conn = checking_connection(Tracked)
+        self.slot = Slot(self.conn, CHECKED)
 
     def close(self) -> None:
         self.conn.close()
@@ -194,10 +205,12 @@ def _is_target(path: Path, st: os.stat_result, target: Path, target_st: os.stat_
     return same_file(path, target)
 
 
-def copy_checked(src: Path, st: os.stat_result, dest: Path) -> str:
+def copy_checked(src: Path, st: os.stat_result, dest: Path) -> tuple[str, bytes | None]:
     """The header checks (``safe_open.check_head``) on the first chunk read, then, unless refused,
-    the private copy at ``dest``; returns the SHA-256 of the bytes copied. The file is read once:
-    its header is checked on the bytes the copy is made of, before anything is written."""
+    the private copy at ``dest``; returns the SHA-256 of the bytes copied and, for a file of at
+    most ``slot.IN_MEMORY_BYTES``, the bytes (loaded for checking without reading the copy again).
+    The file is read once: its header is checked on the bytes the copy is made of, before anything
+    is written."""
     name = src.name
     try:
         fin = src.open("rb", buffering=0)
@@ -217,20 +230,25 @@ def copy_checked(src: Path, st: os.stat_result, dest: Path) -> str:
                     "'{name}' bir birim dosyası için olağan dışı büyük ({size} MB; en çok {max_incoming_bytes} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
                 ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
             )
-        return _copy_rest(fin, chunk, src, dest)
+        return _copy_rest(fin, chunk, src, dest, keep=size <= IN_MEMORY_BYTES)
 
 
-def _copy_rest(fin, chunk: bytes, src: Path, dest: Path) -> str:
+def _copy_rest(fin, chunk: bytes, src: Path, dest: Path, keep: bool) -> tuple[str, bytes | None]:
     h = hashlib.sha256()
+    kept: list[bytes] = []
     try:
         with dest.open("wb") as fout:
             while chunk:
                 h.update(chunk)
                 fout.write(chunk)
+                if keep:
+                    kept.append(chunk)
+                    keep = sum(map(len, kept)) <= IN_MEMORY_BYTES  # the file grew since its size was taken
                 chunk = fin.read(1 << 20)
     except OSError as exc:
         raise private_copy.scratch_error(exc, src.name, dest.parent) from None
-    return h.hexdigest()
+    data = (kept[0] if len(kept) == 1 else b"".join(kept)) if keep and kept else None
+    return h.hexdigest(), data
 
 
 class KnownDefinition:
@@ -294,11 +312,13 @@ def check_incoming(
         raise ImportRejected(
             _("'{name}' birleşik dosyanın kendisi; kendi içine aktarılamaz. Birimlerden gelen dosyaları seçin.").format(name=name)
         )
-    file_hash = copy_checked(path, st, copy)
+    file_hash, data = copy_checked(path, st, copy)
     sealed = private_copy.seal(copy)
     checker = scratch.checker or Checker()
     try:
-        conn, meta = open_checked(copy, known or KnownDefinition(target.definition, target.definition.digest), name, checker)
+        known = known or KnownDefinition(target.definition, target.definition.digest)
+        conn, meta = open_checked(copy, known, name, checker, data)
+        del data  # loaded: a merge's memory is bounded by its largest file
         try:
             inc = _read_fast(conn, lambda: _read_checked(conn, meta, target, path, copy, file_hash, accept_time, scratch.spill))
             inc.sealed = sealed
@@ -404,7 +424,7 @@ def _first(problems: list[str], n: int = 10) -> list[str]:
 
 
 def open_checked(
-    path: Path, known: KnownDefinition | None = None, name: str = "", checker: Checker | None = None
+    path: Path, known: KnownDefinition | None = None, name: str = "", checker: Checker | None = None, data: bytes | None = None
 ) -> tuple[sqlite3.Connection, dict]:
     """The checks of ``Workbook.open(path, incoming=True)`` on a private copy, read-only.
 
@@ -420,14 +440,14 @@ def open_checked(
     target's definition is compared by its digest; of another, decoded whole.
     ``name``: the file's name in messages (the user's file, not its private copy).
 
-    The copy is attached to ``checker``'s connection as ``CHECKED`` (in one read transaction;
-    the caller detaches it, ``Checker.detach``); without a checker, to one made here, which the
-    caller closes with the connection. The stored definition's functions read its tables unqualified.
+    The copy is loaded into ``checker``'s connection as ``CHECKED`` (``data``: its bytes, when
+    read already; in one read transaction; the caller lets it go, ``Checker.detach``); without a
+    checker, into one made here, which the caller closes with the connection. The stored definition's functions read its tables unqualified.
     """
     name = name or path.name
     own = checker is None
     checker = checker or Checker()
-    conn = checker.attach(path, name)
+    conn = checker.attach(path, name, data)
     try:
         version = verify(conn, name, CHECKED)
         if version < 2:
