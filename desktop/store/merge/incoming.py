@@ -6,9 +6,11 @@ beside it or WAL mode is refused with what to do); a private copy is made while
 hashing its bytes, so the file cannot change between the checks and the import
 (sealed, ``private_copy.py``: the write proves it unchanged without reading its
 data again); the store's defensive open of the copy (quick_check, application id, schema
-version, exact schema: ``safe_open.verify`` on the copy attached, read-only, to the merge's one
-checking connection, ``Checker``, whose settings are every workbook connection's; each copy is
-read in one read transaction); identity (a department file, same institution and
+version, exact schema: ``safe_open.verify`` on the copy's bytes loaded into the merge's one
+checking connection, ``Checker``, whose settings are every workbook connection's — into one
+in-memory database for the whole merge, so that the checks' statements are prepared once
+(``slot.py``; a file over 32 MiB attached read-only from its copy); each copy is read in one
+read transaction); identity (a department file, same institution and
 year, a department the target knows); then every row: it belongs to that
 department, its key exists in the *target's* definition (so a file made from a
 different definition version is accepted exactly when all its keys still
