@@ -410,3 +410,27 @@ def test_values_and_plan_set_together_are_one_step_and_one_undo(workbook):
     _assert_like_a_full_read(m)
     m.redo()
     assert workbook.get(cell) == 5 and workbook.entries().indicators[ind.key].actual == Decimal("7")
+
+
+def test_a_commit_right_after_an_edit_is_still_seen_as_made_elsewhere(workbook_path, monkeypatch):
+    """Another connection's commit that lands between this model's write and its update from the
+    audit rows, and leaves no audit row of its own (a second program), is still reported by
+    ``changed_elsewhere``: the model's own write does not change SQLite's data version, so there is
+    nothing to note after it, and noting the version then took the other commit for seen."""
+    with Workbook.open(workbook_path) as wb, Workbook.open(workbook_path) as other:
+        m = OpenFile(wb)
+        key = next(s.key for s in m.slots.values() if s.type == "count" and not s.computed)
+        real = wb.apply
+
+        def then_another_commit(*args, **kwargs):
+            written = real(*args, **kwargs)
+            other.conn.execute("INSERT INTO meta (key, value) VALUES ('baska_program', 'x')")  # commits, no audit row
+            return written
+
+        monkeypatch.setattr(wb, "apply", then_another_commit)
+        m.set_values({key: 3})
+        monkeypatch.undo()
+        assert m.changed_elsewhere()
+        assert not m.changed_elsewhere()  # seen once
+        m.set_values({key: 4})  # an edit with nobody else writing
+        assert not m.changed_elsewhere()

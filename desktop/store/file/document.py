@@ -507,7 +507,8 @@ class OpenFile:
             change.removed += [f for f in returned if f not in self._returned_found]
         if change.findings:
             self._findings = None
-        self._version = self._data_version()  # our own write is not a change made elsewhere
+        # nothing to note of the data version: this connection's own writes do not change it, and
+        # noting it here would take a commit made elsewhere in the meantime for seen
         return change
 
     def _set_plan_entry(self, row: Row) -> None:
