@@ -434,3 +434,32 @@ def test_a_commit_right_after_an_edit_is_still_seen_as_made_elsewhere(workbook_p
         assert not m.changed_elsewhere()  # seen once
         m.set_values({key: 4})  # an edit with nobody else writing
         assert not m.changed_elsewhere()
+
+
+@pytest.mark.parametrize("op", ["caption", "move"])
+def test_a_photo_deleted_elsewhere_just_before_its_undo_clears_the_history(workbook_path, monkeypatch, op):
+    """The photo an undo is about to caption or move again is removed by another program after the
+    early check, before the photo operation reads it: the undo is refused as a change made elsewhere
+    (the history cleared), not with a bare "not found" that leaves the steps in place."""
+    from desktop.store.file import photos
+
+    with Workbook.open(workbook_path) as wb, Workbook.open(workbook_path) as other:
+        m = OpenFile(wb)
+        key = _photo_list(wb.definition, wb.department)
+        first = _photo_step(m, key, op)
+        name = "set_caption" if op == "caption" else "move_photo"
+        real = getattr(photos, name)
+
+        def removed_first(*args, **kwargs):
+            photos.remove_photo(other, first.id)
+            return real(*args, **kwargs)
+
+        m.check_undo()
+        monkeypatch.setattr(photos, name, removed_first)
+        with pytest.raises(HistoryCleared, match="başka bir programda"):
+            m.undo()
+        monkeypatch.undo()
+        assert not m.can_undo and not m.can_redo
+        assert first.id not in [p.id for p in photos.list_photos(other, key)]
+        m.catch_up()
+        _assert_like_a_full_read(m)

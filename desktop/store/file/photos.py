@@ -137,8 +137,21 @@ def _stored(conn: sqlite3.Connection, photo_id: int, columns: str) -> tuple:
     return row
 
 
+def _list_of(wb: Workbook, photo_id: int, precondition: Precondition | None) -> str:
+    """The photo's list (a photo never changes its list). When it is gone, the ``precondition``
+    (run in a transaction of its own) says why first: an undo whose photo was deleted elsewhere
+    is a change made elsewhere (``HistoryCleared``), not a bare "not found"."""
+    row = wb.conn.execute("SELECT list_key FROM photo WHERE id = ?", (photo_id,)).fetchone()
+    if row is None and precondition is not None:
+        with wb.transaction() as conn:
+            precondition(conn)
+    if row is None:
+        raise WorkbookError(_("Fotoğraf bulunamadı."))
+    return row[0]
+
+
 def set_caption(wb: Workbook, photo_id: int, caption: str, *, precondition: Precondition | None = None) -> None:
-    list_key = _stored(wb.conn, photo_id, "list_key")[0]  # a photo never changes its list
+    list_key = _list_of(wb, photo_id, precondition)
     dept = _list_department(wb, list_key)
     caption = checked_caption(caption)
     with wb.transaction() as conn:
@@ -155,7 +168,7 @@ def set_caption(wb: Workbook, photo_id: int, caption: str, *, precondition: Prec
 
 def move_photo(wb: Workbook, photo_id: int, new_index: int, *, precondition: Precondition | None = None) -> tuple[int, int]:
     """Move a photo to ``new_index`` of its list (kept within the list); (old index, new index)."""
-    list_key = _stored(wb.conn, photo_id, "list_key")[0]
+    list_key = _list_of(wb, photo_id, precondition)
     dept = _list_department(wb, list_key)
     with wb.transaction() as conn:
         if precondition is not None:
