@@ -17,7 +17,7 @@ import pytest
 from merge_support import KEY, dept_hash, edit, rows
 
 from desktop.store.file.workbook import Workbook
-from desktop.store.merge import incoming, slot
+from desktop.store.merge import checker, incoming, private_copy, slot
 from desktop.store.merge import run as merge_run
 from desktop.store.merge.run import merge_files
 
@@ -45,14 +45,14 @@ def _blocks(trace: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
 
 def test_a_merge_checks_its_files_on_one_connection_each_in_one_read_transaction(consolidated_path, files, monkeypatch):
     made: list[list[tuple[str, bool]]] = []
-    real = incoming.checking_connection
+    real = checker.checking_connection
 
     def checking_connection(*args):
         conn = real(*args)
         made.append(_traced(conn))
         return conn
 
-    monkeypatch.setattr(incoming, "checking_connection", checking_connection)
+    monkeypatch.setattr(checker, "checking_connection", checking_connection)
     result = merge_files(consolidated_path, [files["itfaiye"], files["imar"]], dry_run=True)
     assert {f.status for f in result.files} == {"planned"}
     assert len(made) == 1  # the settings made once per merge, not once per file
@@ -60,7 +60,7 @@ def test_a_merge_checks_its_files_on_one_connection_each_in_one_read_transaction
     # one in-memory database for the merge, each file loaded into it: nothing is detached between
     # files (a DETACH expires every prepared statement), so the checks are prepared once
     assert [sql for sql, _in_tx in trace if sql.startswith(("ATTACH DATABASE", "DETACH"))] == [
-        f"ATTACH DATABASE ':memory:' AS {incoming.CHECKED}"
+        f"ATTACH DATABASE ':memory:' AS {checker.CHECKED}"
     ]
     blocks = _blocks(trace)
     assert len(blocks) == 2
@@ -73,16 +73,16 @@ def test_a_large_file_is_attached_from_its_private_copy(consolidated_path, files
     """Above ``slot.IN_MEMORY_BYTES`` a file is not loaded into memory: it is attached read-only for
     its check and detached after; the merge is the same."""
     made: list[list[tuple[str, bool]]] = []
-    real = incoming.checking_connection
+    real = checker.checking_connection
 
     def checking_connection(*args):
         conn = real(*args)
         made.append(_traced(conn))
         return conn
 
-    monkeypatch.setattr(incoming, "checking_connection", checking_connection)
+    monkeypatch.setattr(checker, "checking_connection", checking_connection)
     monkeypatch.setattr(slot, "IN_MEMORY_BYTES", 1000)
-    monkeypatch.setattr(incoming, "IN_MEMORY_BYTES", 1000)
+    monkeypatch.setattr(private_copy, "IN_MEMORY_BYTES", 1000)
     result = merge_files(consolidated_path, [files["itfaiye"], files["imar"]])
     assert [f.status for f in result.files] == ["imported", "imported"]
     attached = [sql for sql, _in_tx in made[0] if sql.startswith(("ATTACH DATABASE", "DETACH"))]
@@ -132,27 +132,27 @@ def test_a_file_with_the_last_ones_cookie_but_other_pages_is_read_through_its_ow
 
 
 def test_a_copy_left_in_use_by_an_unfinished_statement_does_not_stop_the_next_check(files, tmp_path):
-    checker = incoming.Checker()
+    checking = checker.Checker()
     first, second = tmp_path / "a.faaliyet", tmp_path / "b.faaliyet"
     shutil.copy(files["itfaiye"], first)
     shutil.copy(files["imar"], second)
-    conn = checker.attach(first, first.name)
-    cursor = conn.execute(f"SELECT key FROM {incoming.CHECKED}.entry")
+    conn = checking.attach(first, first.name)
+    cursor = conn.execute(f"SELECT key FROM {checker.CHECKED}.entry")
     assert cursor.fetchone() is not None  # one row read, the statement not finished (an error would leave it so)
-    checker.detach()
+    checking.detach()
     # loading over a statement still reading would leave it reading freed memory: the connection
     # that holds it is replaced instead
-    again = checker.attach(second, second.name)
+    again = checking.attach(second, second.name)
     assert again is not conn
-    assert again.execute(f"SELECT value FROM {incoming.CHECKED}.meta WHERE key = 'department'").fetchone() == ("imar",)
-    checker.detach()
+    assert again.execute(f"SELECT value FROM {checker.CHECKED}.meta WHERE key = 'department'").fetchone() == ("imar",)
+    checking.detach()
     # a cursor kept after its statement finished: the copy is detached and loaded into a fresh database
-    kept = again.execute(f"SELECT count(*) FROM {incoming.CHECKED}.entry")
+    kept = again.execute(f"SELECT count(*) FROM {checker.CHECKED}.entry")
     assert kept.fetchone()[0] > 0
-    assert checker.attach(first, first.name) is again
-    assert again.execute(f"SELECT value FROM {incoming.CHECKED}.meta WHERE key = 'department'").fetchone() == ("itfaiye",)
-    checker.detach()
-    checker.close()
+    assert checking.attach(first, first.name) is again
+    assert again.execute(f"SELECT value FROM {checker.CHECKED}.meta WHERE key = 'department'").fetchone() == ("itfaiye",)
+    checking.detach()
+    checking.close()
     del cursor, kept
 
 

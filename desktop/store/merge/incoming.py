@@ -22,7 +22,6 @@ was changed outside Faaliyet and is refused.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -37,23 +36,15 @@ from ..file import definition_store, fingerprint, stored
 from ..file.clock import now
 from ..file.safe_open import (
     NOT_UTF8,
-    check_head,
-    check_no_journal,
-    checking_connection,
     connect,
     file_stat,
-    unreadable,
-    unreadable_database,
     verify,
 )
 from ..file.schema import SCHEMA_VERSION
-from ..file.stored import text_factory
 from ..file.workbook import Workbook
 from . import private_copy
-from .private_copy import Spill
-from .slot import IN_MEMORY_BYTES, Slot, Tracked
-
-MAX_INCOMING_BYTES = 1 << 30  # refused before it is copied: photos are scaled down, a year's file is far smaller
+from .checker import CHECKED, Checker
+from .private_copy import Spill, copy_checked
 
 
 @dataclass
@@ -92,77 +83,6 @@ class Incoming:
                 )
             )
         return snap
-
-
-# the name under which a private copy is attached to the checking connection (``Checker``)
-CHECKED = "inc"
-
-
-class Checker:
-    """The connection a merge checks its files on: each private copy is loaded into it in turn
-    as ``CHECKED`` (``slot.Slot``: its bytes into an attached in-memory database, so that the
-    checks' statements are prepared once per merge; a large file attached read-only), over an
-    empty in-memory main database. Its settings (``safe_open.checking_connection``: those of every
-    connection to a file from elsewhere) are made once per merge, not once per file; the copy's
-    tables are reachable unqualified too (main and temp hold none). Each copy is read in one read
-    transaction (each statement outside one took and dropped the copy's lock, looked for a hot
-    journal and read its header again)."""
-
-    def __init__(self) -> None:
-        self.conn = checking_connection(Tracked)
-        self.slot = Slot(self.conn, CHECKED)
-
-    def attach(self, copy: Path, name: str, data: bytes | None = None) -> sqlite3.Connection:
-        """The connection with ``copy`` loaded (``data``: its bytes, when read already), in a read
-        transaction; ``name``: the user's file."""
-        try:
-            self.slot.free()
-        except sqlite3.Error:  # a statement still reads the last file (an error left it unfinished)
-            self._renew()
-        try:
-            self.slot.load(copy, data)
-        except sqlite3.Error as exc:
-            self.detach()
-            raise _why_unreadable(copy, name, exc) from None
-        self.conn.text_factory = text_factory
-        try:
-            self.conn.execute("BEGIN")
-        except BaseException:
-            self.detach()  # never left attached: the next file's copy takes its name
-            raise
-        return self.conn
-
-    def detach(self) -> None:
-        """The copy let go (its lock, and its pages when attached). A statement left unfinished by
-        an error could keep it attached: then the connection is replaced by a fresh one."""
-        try:
-            if self.conn.in_transaction:  # an error may have ended it already
-                self.conn.execute("ROLLBACK")  # a read transaction: nothing to keep
-            self.slot.unload()
-        except sqlite3.Error:
-            self._renew()
-
-    def _renew(self) -> None:
-        self.conn.close()
-        self.conn = checking_connection(Tracked)
-        self.slot = Slot(self.conn, CHECKED)
-
-    def close(self) -> None:
-        self.conn.close()
-
-
-def _why_unreadable(copy: Path, name: str, exc: sqlite3.Error) -> WorkbookError:
-    """Why SQLite could not attach ``copy``, in the words of opening it alone (``connect``: it
-    cannot be opened; ``verify``: not a database, a malformed schema, with SQLite's own reason;
-    attaching says only "unable to open database" and the private copy's path)."""
-    conn = connect(copy, readonly=True)  # a WorkbookError when it cannot be opened at all
-    try:
-        verify(conn, name)
-    except WorkbookError as refused:
-        return refused
-    finally:
-        conn.close()
-    return unreadable_database(name, exc)
 
 
 @dataclass
@@ -205,52 +125,6 @@ def _is_target(path: Path, st: os.stat_result, target: Path, target_st: os.stat_
     if target_st is not None and st.st_ino and target_st.st_ino:
         return (st.st_dev, st.st_ino) == (target_st.st_dev, target_st.st_ino)
     return same_file(path, target)
-
-
-def copy_checked(src: Path, st: os.stat_result, dest: Path) -> tuple[str, bytes | None]:
-    """The header checks (``safe_open.check_head``) on the first chunk read, then, unless refused,
-    the private copy at ``dest``; returns the SHA-256 of the bytes copied and, for a file of at
-    most ``slot.IN_MEMORY_BYTES``, the bytes (loaded for checking without reading the copy again).
-    The file is read once: its header is checked on the bytes the copy is made of, before anything
-    is written."""
-    name = src.name
-    try:
-        fin = src.open("rb", buffering=0)
-    except OSError as exc:
-        raise unreadable(name, exc) from None
-    with fin:
-        try:
-            chunk = fin.read(1 << 20)
-        except OSError as exc:
-            raise unreadable(name, exc) from None
-        check_head(src, chunk, st.st_size)
-        check_no_journal(src)
-        size = st.st_size
-        if size > MAX_INCOMING_BYTES:
-            raise ImportRejected(
-                _(
-                    "'{name}' bir birim dosyası için olağan dışı büyük ({size} MB; en çok {max_incoming_bytes} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
-                ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
-            )
-        return _copy_rest(fin, chunk, src, dest, keep=size <= IN_MEMORY_BYTES)
-
-
-def _copy_rest(fin, chunk: bytes, src: Path, dest: Path, keep: bool) -> tuple[str, bytes | None]:
-    h = hashlib.sha256()
-    kept: list[bytes] = []
-    try:
-        with dest.open("wb") as fout:
-            while chunk:
-                h.update(chunk)
-                fout.write(chunk)
-                if keep:
-                    kept.append(chunk)
-                    keep = sum(map(len, kept)) <= IN_MEMORY_BYTES  # the file grew since its size was taken
-                chunk = fin.read(1 << 20)
-    except OSError as exc:
-        raise private_copy.scratch_error(exc, src.name, dest.parent) from None
-    data = (kept[0] if len(kept) == 1 else b"".join(kept)) if keep and kept else None
-    return h.hexdigest(), data
 
 
 class KnownDefinition:

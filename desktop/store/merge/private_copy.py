@@ -1,7 +1,8 @@
 """What a merge keeps of each checked file until it is written, and the proof that it is unchanged.
 
-Every incoming file is checked on a private copy in the merge's temporary folder
-(``incoming.py``); the write (``write.py``) imports from that copy, and must import
+Every incoming file is checked on a private copy in the merge's temporary folder,
+made while its bytes are hashed and its header checked (``copy_checked``; checked by
+``incoming.py``); the write (``write.py``) imports from that copy, and must import
 exactly what was checked. The proof used to be reading the copy's data again and
 hashing it (its content hash); that read is now needed only when the cheaper proof
 fails:
@@ -25,13 +26,16 @@ comparing its hash, and refuses the file when that differs (``Incoming.read``).
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 from pathlib import Path
 from typing import BinaryIO
 
 from ...core.i18n import _
 from ...core.sha import sha256_hex
-from ..errors import WorkbookError
+from ..errors import ImportRejected, WorkbookError
+from ..file.safe_open import check_head, check_no_journal, unreadable
+from .slot import IN_MEMORY_BYTES
 
 PINNED_NS = 946_684_800 * 10**9  # 2000-01-01 00:00:00 UTC: even seconds, kept by FAT too
 
@@ -112,3 +116,52 @@ class Spill:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+MAX_INCOMING_BYTES = 1 << 30  # refused before it is copied: photos are scaled down, a year's file is far smaller
+
+
+def copy_checked(src: Path, st: os.stat_result, dest: Path) -> tuple[str, bytes | None]:
+    """The header checks (``safe_open.check_head``) on the first chunk read, then, unless refused,
+    the private copy at ``dest``; returns the SHA-256 of the bytes copied and, for a file of at
+    most ``slot.IN_MEMORY_BYTES``, the bytes (loaded for checking without reading the copy again).
+    The file is read once: its header is checked on the bytes the copy is made of, before anything
+    is written."""
+    name = src.name
+    try:
+        fin = src.open("rb", buffering=0)
+    except OSError as exc:
+        raise unreadable(name, exc) from None
+    with fin:
+        try:
+            chunk = fin.read(1 << 20)
+        except OSError as exc:
+            raise unreadable(name, exc) from None
+        check_head(src, chunk, st.st_size)
+        check_no_journal(src)
+        size = st.st_size
+        if size > MAX_INCOMING_BYTES:
+            raise ImportRejected(
+                _(
+                    "'{name}' bir birim dosyası için olağan dışı büyük ({size} MB; en çok {max_incoming_bytes} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
+                ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
+            )
+        return _copy_rest(fin, chunk, src, dest, keep=size <= IN_MEMORY_BYTES)
+
+
+def _copy_rest(fin, chunk: bytes, src: Path, dest: Path, keep: bool) -> tuple[str, bytes | None]:
+    h = hashlib.sha256()
+    kept: list[bytes] = []
+    try:
+        with dest.open("wb") as fout:
+            while chunk:
+                h.update(chunk)
+                fout.write(chunk)
+                if keep:
+                    kept.append(chunk)
+                    keep = sum(map(len, kept)) <= IN_MEMORY_BYTES  # the file grew since its size was taken
+                chunk = fin.read(1 << 20)
+    except OSError as exc:
+        raise scratch_error(exc, src.name, dest.parent) from None
+    data = (kept[0] if len(kept) == 1 else b"".join(kept)) if keep and kept else None
+    return h.hexdigest(), data
