@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from desktop import cli
+from desktop.commands import definition as definition_commands
 from desktop.core import settings
 from desktop.core.loader import load_definition
 from desktop.core.starter import StarterError, institution_key, starter_files
 from desktop.core.turkish import slug
+from desktop.store.errors import WorkbookError
 from desktop.store.file.workbook import Workbook
 
 
@@ -151,12 +153,12 @@ def test_init_that_fails_half_way_leaves_nothing_behind(tmp_path, capsys, monkey
 
     def full_disk(path, data):
         if len(written) == 2:
-            raise cli.WorkbookError("Disk dolu: dosya yazılamadı. Diskte yer açıp yeniden deneyin.")
+            raise WorkbookError("Disk dolu: dosya yazılamadı. Diskte yer açıp yeniden deneyin.")
         path.write_text(data, encoding="utf-8")
         written.append(path)
         return path
 
-    monkeypatch.setattr(cli, "write_atomic", full_disk)
+    monkeypatch.setattr(definition_commands, "write_atomic", full_disk)  # what init writes with
     existing = tmp_path / "bos"
     existing.mkdir()
     status, text, err = faaliyet(capsys, "init", "--institution", "Ad Belediyesi", "--year", 2026, "--out", existing)

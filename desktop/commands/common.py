@@ -1,0 +1,85 @@
+"""What every command shares: the failure that ends it, opening a workbook or a definition with Turkish
+errors, the output that must not replace its input, and the options several commands take."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from .. import resources
+from ..core.definition import Definition
+from ..core.i18n import _
+from ..core.loader import DefinitionError
+from ..store import definition_cache
+from ..store.errors import WorkbookError
+from ..store.file.lockfile import refuse_if_held
+from ..store.file.workbook import Workbook
+
+Command = Callable[[argparse.Namespace], int]
+Add = Callable[[str, str, Command | None], argparse.ArgumentParser]
+"""Adds a command to the top-level parser: ``add(name, help, func)`` → its sub-parser."""
+
+
+class Failure(Exception):
+    """The command could not do its work: the message goes to stderr, ``status`` is the exit status."""
+
+    def __init__(self, message: str, status: int = 2):
+        super().__init__(message)
+        self.status = status
+
+
+def definition_of(args) -> Definition:
+    """The definition a command works with: ``--from FILE``'s copy, ``--definition FOLDER``, or the shipped sample."""
+    if getattr(args, "source_file", None):
+        if getattr(args, "definition", None):
+            raise Failure(_("--definition ile --from birlikte verilemez: tanım ya klasörden ya dosyadan alınır."))
+        with open_workbook(args.source_file, readonly=True) as wb:
+            return wb.definition
+    folder = Path(args.definition) if getattr(args, "definition", None) else resources.default_definition()
+    try:
+        return definition_cache.load(folder)  # compiled once, then milliseconds
+    except DefinitionError as exc:
+        raise Failure(_("Form tanımı yüklenemedi ({folder}):\n{exc}").format(folder=folder, exc=exc)) from None
+
+
+def open_workbook(path: str, readonly: bool = False) -> Workbook:
+    """Open a workbook; to write, only if no Faaliyet window has it open."""
+    try:
+        if not readonly:
+            refuse_if_held(path)
+        return Workbook.open(path, readonly=readonly)
+    except WorkbookError as exc:
+        raise Failure(str(exc)) from None
+
+
+def not_an_input(out: str, *inputs: str) -> None:
+    """An output file must not replace the file it is made from (``--out`` given the workbook's name)."""
+    target = Path(out)
+    for name in inputs:
+        if target.resolve() == Path(name).resolve() or _same_file(target, Path(name)):
+            raise Failure(
+                _(
+                    "Çıktı dosyası ('{name}') okunan dosyanın kendisi; üzerine yazılırsa dosya kaybolur. --out ile başka bir ad verin."
+                ).format(name=Path(out).name)
+            )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # hard links and other names of one file
+    except OSError:
+        return False
+
+
+def with_definition(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``--definition KLASÖR``: the definition folder a command reads (default: the shipped sample)."""
+    sp.add_argument("--definition", metavar=_("KLASÖR"), help=_("form tanımı klasörü (varsayılan: forms/kars-2020)"))
+    return sp
+
+
+def with_file(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``--from DOSYA``: the definition taken from a .faaliyet file's copy instead."""
+    sp.add_argument("--from", dest="source_file", metavar=_("DOSYA"), help=_("tanımı bu .faaliyet dosyasındaki kopyadan al"))
+    return sp
