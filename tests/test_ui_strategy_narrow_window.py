@@ -4,6 +4,8 @@ Qt gives such a window 910×512 logical pixels (maximized) or 819×460 (where it
 opens). The board and the import history kept every column at its texts' width
 (the board's last column cut off, the history's last columns out of sight,
 both scrolling sideways); their long texts now shrink and elide (``ui/column_fit.py``).
+The report's page was drawn at 100 % (794 px for A4, 1123 px landscape) in a
+narrower view; it now fits the width, at most 100 %.
 """
 
 from __future__ import annotations
@@ -90,4 +92,54 @@ def test_a_cut_cell_text_is_whole_in_its_tooltip_and_the_columns_come_back_on_a_
     win.resize(1600, 800)
     QApplication.processEvents()
     assert [table.columnWidth(c) for c in range(6)] == natural[:6]  # ...and whole again on a wide window
+    win.close()
+
+
+@pytest.fixture
+def pdf(tmp_path):
+    """Two pages: A4 upright and A4 landscape (wide tables)."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "rapor.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawString(72, 720, "1")
+    c.showPage()
+    c.setPageSize(landscape(A4))
+    c.drawString(72, 500, "2")
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("size", SCALED_150, ids=IDS)
+def test_the_report_preview_fits_the_width_of_a_150_percent_window(qtbot, consolidated_path, pdf, size):
+    win = _window(qtbot, consolidated_path, size)
+    win.tabs.setCurrentWidget(win.pdf)
+    win.pdf.load(pdf)
+    QApplication.processEvents()
+    scroll = win.pdf.scroll
+    for page in (0, 1):
+        win.pdf.show_page(page)
+        QApplication.processEvents()
+        assert win.pdf.canvas.width() <= scroll.viewport().width(), (page, win.pdf.canvas.width(), scroll.viewport().width())
+        assert scroll.horizontalScrollBar().maximum() == 0
+        assert win.pdf.zoom <= 1.0
+    assert win.pdf.zoom < 1.0  # the landscape page is drawn smaller
+    win.close()
+
+
+def test_the_report_preview_stays_at_100_percent_on_a_wide_window_and_zooms_on_request(qtbot, consolidated_path, pdf):
+    win = _window(qtbot, consolidated_path, (1300, 760))
+    win.tabs.setCurrentWidget(win.pdf)
+    win.pdf.load(pdf)
+    QApplication.processEvents()
+    assert win.pdf.zoom == 1.0
+    win.resize(*SCALED_150[1])  # the window made smaller: the page follows
+    QApplication.processEvents()
+    assert win.pdf.zoom < 1.0 and win.pdf.canvas.width() <= win.pdf.scroll.viewport().width()
+    win.pdf.zoom_in.click()  # the user's zoom is kept, wider than the view
+    assert win.pdf.zoom == 1.0 and not win.pdf.fit_width
+    win.pdf.zoom_label.click()  # the percentage: fit the width again
+    assert win.pdf.fit_width and win.pdf.zoom < 1.0
     win.close()
