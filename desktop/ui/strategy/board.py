@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...core.numbers import format_percent
 from ...store.file.submission import DepartmentStatus
 from .. import look
+from ..column_fit import ColumnFit
 from ..i18n import tr
 from ..submit import when
 
@@ -59,6 +60,8 @@ def column_titles() -> list[str]:
 
 
 FIT_ROWS = 100  # rows beyond the visible ones whose texts the columns are sized to (the sample has 21)
+CAPS = {0: 300, 1: 300, 5: 460, 6: 460}  # px: the widest a column is made for its texts (longer ones elide)
+SHRINKING = (0, 1, 5, 6)  # name, state, last import, note: narrower on a small window (the numbers keep theirs)
 
 
 class BoardModel(QAbstractTableModel):
@@ -269,6 +272,8 @@ class Board(QWidget):
         # the columns fit the first rows' texts (every row at the sample's size): fitting all of a
         # big year's rows asked every cell for its text after each change (0,7 s at 1.050 rows)
         head.setResizeContentsPrecision(FIT_ROWS)
+        # a small window (150 % on a laptop): the name, state, last import and note shrink and elide
+        self.columns = ColumnFit(self.table, shrink=SHRINKING, caps=CAPS)
         lay.addWidget(self.table, 1)
 
         self.add_files.clicked.connect(self.addFilesRequested)
@@ -291,10 +296,7 @@ class Board(QWidget):
     ) -> None:
         current = self.current_department()
         self.model.set_rows(rows, pending or {}, institution, percent_style)
-        self.table.resizeColumnsToContents()
-        for col, width in ((0, 300), (1, 300), (5, 460)):
-            if self.table.columnWidth(col) > width:
-                self.table.setColumnWidth(col, width)
+        self.columns.refresh()
         if current:
             self.select(current)
         counts: dict[str, int] = {}

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 
 from ...store.file.workbook import state_label
 from ...store.merge.history import ImportRecord
+from ..column_fit import ColumnFit
 from ..i18n import tr
 from ..submit import when
 
@@ -52,10 +53,14 @@ class ImportHistory(QWidget):
         self.table.setObjectName("importTable")
         self.table.setHorizontalHeaderLabels(_columns())
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)  # one line a record; a cut text ends in "…" (its whole text in a tooltip)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # a small window (150 % on a laptop): all but the two times shrink and elide (whole text in a tooltip); nine
+        # columns: a floor of 80 px lets them fit an 819 px window
+        self.columns = ColumnFit(self.table, shrink=(1, 2, 3, 4, 6, 7, 8), caps={7: 420}, floor=80)
         lay.addWidget(self.table, 1)
         self.records: list[ImportRecord] = []
 
@@ -76,8 +81,7 @@ class ImportHistory(QWidget):
                 if col == 7:
                     item.setToolTip(text)
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(7, min(self.table.columnWidth(7), 420))
+        self.columns.refresh()
         self.summary.setText(
             tr(
                 "{0} aktarım kaydı (en yenisi üstte). Her aktarılan dosya adı, özeti, gönderen, gönderilme ve "
