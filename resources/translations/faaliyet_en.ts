@@ -1508,6 +1508,10 @@ file</translation>
         <translation>Zoom in</translation>
     </message>
     <message>
+        <source>Sayfayı pencerenin genişliğine sığdır</source>
+        <translation>Fit the page to the width of the window</translation>
+    </message>
+    <message>
         <source>Yazdır…</source>
         <translation>Print…</translation>
     </message>
