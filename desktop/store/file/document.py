@@ -36,7 +36,7 @@ from ...core.findings import Finding
 from ...core.i18n import lazy
 from ...core.live_checks import LiveChecks, same
 from ..errors import WorkbookError
-from . import found, stored
+from . import found, stored_values
 from . import pending as pending_inputs
 from .returned import AUDIT as RETURN_ROW
 from .workbook import Workbook, state_label
@@ -461,7 +461,7 @@ class OpenFile:
         for row in self._written:
             if row.attribute == "value":
                 slot = self.definition.slots.get(row.target)
-                v = stored.decoded(slot.type, row.new) if slot is not None else None
+                v = stored_values.decoded(slot.type, row.new) if slot is not None else None
                 if v is None:
                     self.entries.values.pop(row.target, None)
                 else:
@@ -518,11 +518,11 @@ class OpenFile:
         else:
             entry = self.entries.indicators.setdefault(row.target, IndicatorEntry())
         if row.attribute == "actual" and isinstance(entry, IndicatorEntry):
-            entry.actual = stored.decoded("decimal", row.new)
+            entry.actual = stored_values.decoded("decimal", row.new)
         elif row.attribute == "actual_cost" and isinstance(entry, ActivityEntry):
-            entry.actual_cost = stored.decoded("money", row.new)
+            entry.actual_cost = stored_values.decoded("money", row.new)
         else:
-            setattr(entry, row.attribute, stored.text_or_empty(row.new))
+            setattr(entry, row.attribute, stored_values.text_or_empty(row.new))
 
     def _superseded(self, place: str, change: Change) -> None:
         """A write supersedes the pending text of the place it changed (``pending.py``)."""
@@ -581,13 +581,13 @@ class OpenFile:
             raw = first_old if backwards else last_new
             p = pending_inputs.place(self.definition, place)
             if p.table == "entry":
-                values[place] = stored.decoded(self.definition.slots[place].type, raw)
+                values[place] = stored_values.decoded(self.definition.slots[place].type, raw)
             else:
                 kind = "indicators" if p.table == "indicator" else "activities"
                 if p.column in ("explanation", "source"):
-                    v = stored.text_or_empty(raw)
+                    v = stored_values.text_or_empty(raw)
                 else:
-                    v = stored.decoded("money" if p.column == "actual_cost" else "decimal", raw)
+                    v = stored_values.decoded("money" if p.column == "actual_cost" else "decimal", raw)
                 plan[kind].setdefault(p.row_key, {})[p.column] = v
         before = self._last_audit_id()
         self.wb.apply(values, plan["indicators"], plan["activities"], precondition=self._holding(step, backwards))

@@ -24,8 +24,9 @@ from ...core.live_checks import LiveChecks
 from ...core.units import actual_type
 from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
-from . import codec, definition_store, found, pending, returned, stored
+from . import codec, definition_store, earlier_years, found, pending, returned, stored, stored_values
 from .clock import current_user, now
+from .row_check import Problem
 from .safe_open import check_header, connect, verify, writable_reason
 from .schema import SCHEMA_VERSION, migrate
 from .tempfiles import publish, temp_beside
@@ -86,7 +87,7 @@ class Workbook:
             else:
                 self.definition = definition_store.read(conn, digest, path.name, department if type(department) is str else None)
         self._check_identity(path.name)
-        self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
+        self._stored: list[Problem] | None = None  # computed when first asked (see stored_problems)
         self._history: dict[int, Entries] | None = None  # read when first asked (see history)
         self._stored_images = False  # whether _stored decoded every photo
 
@@ -102,13 +103,15 @@ class Workbook:
         """The identity rows must make sense before anything is built on them."""
         meta, problems = self.meta, []
         if meta["kind"] not in ("department", "consolidated"):
-            problems.append(_("dosya türü '{show}' tanınmıyor").format(show=stored.show(meta["kind"])))
+            problems.append(_("dosya türü '{show}' tanınmıyor").format(show=stored_values.show(meta["kind"])))
         elif meta["kind"] == "department" and self.definition.department(meta.get("department") or "") is None:
-            problems.append(_("birim '{show}' dosyanın form tanımında yok").format(show=stored.show(meta.get("department"))))
+            problems.append(
+                _("birim '{show}' dosyanın form tanımında yok").format(show=stored_values.show(meta.get("department")))
+            )
         if meta["year"] != str(self.definition.year.year):
             problems.append(
                 _("yıl '{show}', form tanımının yılı {year}").format(
-                    show=stored.show(meta["year"]), year=self.definition.year.year
+                    show=stored_values.show(meta["year"]), year=self.definition.year.year
                 )
             )
         if problems:
@@ -204,7 +207,7 @@ class Workbook:
                         year=year, own=definition.year.year
                     )
                 )
-            rows, problems = stored.history_rows(definition, entries, year, owned)
+            rows, problems = earlier_years.history_rows(definition, entries, year, owned)
             if problems:
                 raise ImportRejected(_("Geçmiş yıl eklenmedi; dosya yazılmadı:"), problems)
             history_rows += rows
@@ -313,13 +316,13 @@ class Workbook:
         slots = self.definition.slots
         for key, value in self.conn.execute("SELECT key, value FROM entry"):
             slot = slots.get(key)
-            if slot is not None and (v := stored.decoded(slot.type, value)) is not None:
+            if slot is not None and (v := stored_values.decoded(slot.type, value)) is not None:
                 out.values[slot.key] = v  # the definition's key string, not a second copy of it per value
-        text = stored.text_or_empty
+        text = stored_values.text_or_empty
         for key, actual, expl, src in self.conn.execute("SELECT key, actual, explanation, source FROM indicator"):
-            out.indicators[key] = IndicatorEntry(stored.decoded("decimal", actual), text(expl), text(src))
+            out.indicators[key] = IndicatorEntry(stored_values.decoded("decimal", actual), text(expl), text(src))
         for key, cost, expl, src in self.conn.execute("SELECT key, actual_cost, explanation, source FROM activity"):
-            out.activities[key] = ActivityEntry(stored.decoded("money", cost), text(expl), text(src))
+            out.activities[key] = ActivityEntry(stored_values.decoded("money", cost), text(expl), text(src))
         for list_key, n in self.conn.execute("SELECT list_key, count(*) FROM photo GROUP BY list_key"):
             out.photos[list_key] = n
         return out
@@ -331,7 +334,7 @@ class Workbook:
         Read once per open file and decoded with the stored-value rules: a row that breaks one
         is left out (its problem is among ``stored_problems``, like any other table's)."""
         if self._history is None:
-            self._history = stored.history(self.conn, self.definition, self.department, self.year)
+            self._history = earlier_years.history(self.conn, self.definition, self.department, self.year)
         return self._history
 
     def previous(self) -> Entries | None:
@@ -357,7 +360,7 @@ class Workbook:
             raise WorkbookError(
                 _("Bu dosya '{own}' birimine ait; başka bir birimin geçmiş yılı eklenemez.").format(own=self.department)
             )
-        rows, problems = stored.history_rows(self.definition, entries, year, set(departments))
+        rows, problems = earlier_years.history_rows(self.definition, entries, year, set(departments))
         if problems:
             raise ImportRejected(_("Geçmiş yıl eklenmedi; dosya olduğu gibi kaldı:"), problems)
         owner = self.department or self._history_owner()
@@ -396,7 +399,7 @@ class Workbook:
             return []
         return returned.findings(self.conn, self.definition, self.department)
 
-    def stored_problems(self, images: bool = False) -> list[stored.Problem]:
+    def stored_problems(self, images: bool = False) -> list[Problem]:
         """The problems of the stored rows (``stored.py``), computed once per open file.
 
         Edits through this class are checked before they are written, so they add none;
