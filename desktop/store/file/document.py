@@ -39,7 +39,8 @@ from ..errors import WorkbookError
 from . import found, stored_values
 from . import pending as pending_inputs
 from .returned import AUDIT as RETURN_ROW
-from .workbook import Workbook, state_label
+from .states import state_label
+from .workbook import Workbook
 
 UNDO_LIMIT = 1000
 _PLAN_ATTRS = {"actual", "actual_cost", "explanation", "source"}

@@ -16,10 +16,10 @@ from ...core.forms import PhotoListDef
 from ...core.i18n import _, lazy
 from ...core.plan import ActivityDef, IndicatorDef
 from .earlier_years import history_owner, history_type
+from .states import STATES
 from .stored_values import show, text_problem, value_problem
 
 CLOCK_ALLOWANCE = dt.timedelta(days=1)  # clocks of office PCs differ; a day more is no clock error
-STATES = ("taslak", "gonderildi", "kabul", "geri")
 META_KEYS = frozenset(
     {
         "kind",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from ...store.file.workbook import state_label
+from ...store.file.states import state_label
 from ...store.merge.history import ImportRecord
 from ..i18n import tr
 from ..submit import when
