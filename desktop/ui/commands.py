@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from ..store.errors import WorkbookError
-from ..store.file.document import Change
+from ..store.file.change import Change
 from .i18n import tr
 from .model import Document
 
