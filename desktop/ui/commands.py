@@ -1,6 +1,6 @@
 """Undo/redo in the window: a Qt undo stack whose steps only point into the model's history.
 
-The history itself is the Qt-free model's (``store/document.py OpenFile``):
+The history itself is the Qt-free model's (``store/file/undo.py``, a base of ``OpenFile``):
 an edit is written first (one transaction) and the model records the step from
 the audit rows it wrote; a step the store refuses never enters either stack.
 Each ``QUndoCommand`` here only calls the model's ``undo``/``redo`` (its first

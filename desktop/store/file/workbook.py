@@ -366,7 +366,7 @@ class Workbook:
         ``precondition`` is called with the transaction's connection right after the transaction
         began (no other connection can write until it ends), before anything is written: what
         it reads is what the write replaces. It raises to refuse; nothing is written then (an
-        undo checks there that every place still holds what its step left: ``document.py``)."""
+        undo checks there that every place still holds what its step left: ``undo.py``)."""
         changed = 0
         with self.transaction() as conn:
             if precondition is not None:
