@@ -214,19 +214,19 @@ def main(out: Path, guide: bool = False) -> int:
 
     # root may write anywhere, so the write-protected USB stick is simulated the
     # way the store detects it (writable_reason) for this one file
-    from desktop.store.file import workbook as workbook_module
+    from desktop.store.file import opening
 
     ro = files["imar"]
-    real = workbook_module.writable_reason
+    real = opening.writable_reason
     from desktop.core.i18n import _
 
-    workbook_module.writable_reason = lambda p: (
+    opening.writable_reason = lambda p: (
         _("Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek).")
         if Path(p) == ro
         else real(p)
     )
     win.open_file(ro)
-    workbook_module.writable_reason = real
+    opening.writable_reason = real
     shot(win, out, "6-salt-okunur.png")
 
     excel_and_report(win, files["itfaiye"], work, out)

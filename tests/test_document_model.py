@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from desktop.core import settings
 from desktop.store.errors import WorkbookError
-from desktop.store.file.document import HistoryCleared, OpenFile
+from desktop.store.file.document import OpenFile
+from desktop.store.file.undo import HistoryCleared
 from desktop.store.file.workbook import Workbook
 
 

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.store.file import fingerprint
-from desktop.store.file.stored import BadText
+from desktop.store.file.stored_values import BadText
 
 
 def whole(snap: fingerprint.Snapshot) -> str:

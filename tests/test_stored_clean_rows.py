@@ -1,7 +1,7 @@
 """The SQL pre-filters of ``stored.problems`` leave out only rows without a finding.
 
 A department file (``department_rows.DepartmentRows``, what the merge checks) and a consolidated
-file (``_CleanRows``) are checked set-based: each distinct time and author (and,
+file (``clean_rows.CleanRows``) are checked set-based: each distinct time and author (and,
 in a consolidated file, value) is checked once in Python and only the rows that
 might have a problem go through the per-row rules. Every forged row below must
 give exactly the findings, in the same order, that the per-row check of every
@@ -16,7 +16,7 @@ import sqlite3
 import pytest
 from merge_support import KEY, KEY2
 
-from desktop.store.file import department_rows, stored
+from desktop.store.file import clean_rows, department_rows, row_check, stored, stored_values
 from desktop.store.file.safe_open import connect
 
 pytestmark = pytest.mark.definition("small")
@@ -86,18 +86,18 @@ def test_the_pre_filter_changes_no_finding(files, definition, tmp_path, monkeypa
     clock = stored.now()  # the file's own rows are times of now: valid, so the filter has rows to prove
     try:
         # a small file: the pre-filter only when asked
-        monkeypatch.setattr(stored, "FILTER_FROM_ROWS", 0)
-        monkeypatch.setattr(stored, "DEPARTMENT_FILTER_FROM_ROWS", 0)
-        clean = stored._prefilter(conn, stored._Check(definition, department, 2020, clock), "main", 0)
-        assert type(clean) is (department_rows.DepartmentRows if department else stored._CleanRows)
+        monkeypatch.setattr(clean_rows, "FILTER_FROM_ROWS", 0)
+        monkeypatch.setattr(clean_rows, "DEPARTMENT_FILTER_FROM_ROWS", 0)
+        clean = clean_rows.prefilter(conn, row_check.RowCheck(definition, department, 2020, clock), "main", 0)
+        assert type(clean) is (department_rows.DepartmentRows if department else clean_rows.CleanRows)
         clean.drop()
         filtered = stored.problems(conn, definition, department, 2020, clock_now=clock)
         assert conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0  # its tables dropped
-        monkeypatch.setattr(stored, "FILTER_FROM_ROWS", 10**12)
-        monkeypatch.setattr(stored, "DEPARTMENT_FILTER_FROM_ROWS", 10**12)
+        monkeypatch.setattr(clean_rows, "FILTER_FROM_ROWS", 10**12)
+        monkeypatch.setattr(clean_rows, "DEPARTMENT_FILTER_FROM_ROWS", 10**12)
         every_row = stored.problems(conn, definition, department, 2020, clock_now=clock)
         # and the filter does leave rows out (else it would be no shortcut): a clean file is all proven
-        clean = department_rows.DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, clock), "main")
+        clean = department_rows.DepartmentRows(conn, row_check.RowCheck(definition, "itfaiye", 2020, clock), "main")
         entries = conn.execute("SELECT count(*) FROM entry AS e", clean.args).fetchone()[0]
         looked_at = conn.execute(f"SELECT count(*) FROM entry AS e {clean.entry}", clean.args).fetchone()[0]
         assert looked_at < entries
@@ -112,7 +112,7 @@ def test_a_clean_department_file_needs_no_row_looked_at_in_python(files, definit
     number row and every audit row is proven clean in SQL."""
     conn = connect(files["itfaiye"], readonly=True)
     try:
-        clean = department_rows.DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, stored.now()), "main")
+        clean = department_rows.DepartmentRows(conn, row_check.RowCheck(definition, "itfaiye", 2020, stored.now()), "main")
         left = conn.execute(f"SELECT count(*) FROM entry AS e {clean.entry} AND typeof(e.value) = 'integer'", clean.args)
         assert left.fetchone()[0] == 0
         assert conn.execute(f"SELECT count(*) FROM audit AS a {clean.audit}", clean.args).fetchone()[0] == 0
@@ -132,7 +132,7 @@ def test_the_whole_numbers_sql_lets_pass_are_the_ones_value_problem_lets_pass(ty
             f"SELECT {department_rows.SAFE_INTEGERS} FROM (SELECT ? AS value) AS e, (SELECT ? AS type) AS t", (raw, type_)
         ).fetchone()[0]
         if safe:
-            assert stored.value_problem(type_, raw) is None, raw
+            assert stored_values.value_problem(type_, raw) is None, raw
     # and it does skip the ordinary ones (else it would be no shortcut)
     assert conn.execute(
         f"SELECT {department_rows.SAFE_INTEGERS} FROM (SELECT 5 AS value) AS e, (SELECT ? AS type) AS t", (type_,)
@@ -149,9 +149,9 @@ def test_no_whole_number_is_safe_for_a_text_or_date(type_):
 
 
 def test_the_proven_keys_are_the_ones_the_per_row_check_finds_clean(definition):
-    """``DepartmentRows`` lets through only keys whose look-up in ``_Check`` gives the department:
+    """``DepartmentRows`` lets through only keys whose look-up in ``RowCheck`` gives the department:
     built from ``slots_of``, they must be exactly what a search of every slot and target gives."""
-    check = stored._Check(definition, None, 2020, NOW)
+    check = row_check.RowCheck(definition, None, 2020, NOW)
     proven = 0
     for dept in (d.key for d in definition.departments):
         unsigned, signed, targets = (set(x) for x in department_rows.proven_keys(check, dept))
@@ -175,7 +175,7 @@ def test_the_proven_keys_are_the_ones_the_per_row_check_finds_clean(definition):
 
 def test_no_target_range_when_a_plan_item_is_keyed_as_the_department(definition, monkeypatch):
     """``<department>.actual`` would be that plan item's attribute (``target_owner``): every target is listed."""
-    check = stored._Check(definition, None, 2020, NOW)
+    check = row_check.RowCheck(definition, None, 2020, NOW)
     indicator = definition.plan.indicators()[0]
     assert department_rows.target_range(check, "itfaiye") == ("itfaiye.", "itfaiye/")
     real = type(definition).plan_item
@@ -193,7 +193,7 @@ def test_a_negative_whole_number_is_proven_only_for_a_slot_that_may_be_negative(
     conn = connect(path, readonly=True)
     clock = stored.now()
     try:
-        clean = department_rows.DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, clock), "main")
+        clean = department_rows.DepartmentRows(conn, row_check.RowCheck(definition, "itfaiye", 2020, clock), "main")
         assert "signed" not in clean.args  # no negative number: a number slot's key is enough
     finally:
         conn.close()
@@ -204,7 +204,7 @@ def test_a_negative_whole_number_is_proven_only_for_a_slot_that_may_be_negative(
     conn.close()
     conn = connect(path, readonly=True)
     try:
-        clean = department_rows.DepartmentRows(conn, stored._Check(definition, "itfaiye", 2020, clock), "main")
+        clean = department_rows.DepartmentRows(conn, row_check.RowCheck(definition, "itfaiye", 2020, clock), "main")
         looked_at = [r[0] for r in conn.execute(f"SELECT key FROM entry AS e {clean.entry}", clean.args)]
         found = stored.problems(conn, definition, "itfaiye", 2020, clock_now=clock)
     finally:

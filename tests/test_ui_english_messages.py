@@ -8,7 +8,7 @@ import pytest
 from ui_support import Prompts, make_window, widget
 
 from desktop.core import i18n
-from desktop.store.file import workbook as workbook_module
+from desktop.store.file import opening
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
@@ -25,7 +25,7 @@ def test_findings_and_the_files_state_are_english(qtbot, english_window, workboo
     assert any("is required; fill it in." in t for t in texts), texts
     assert not any("zorunlu" in t for t in texts), texts
     assert "is required" in widget(win, "itfaiye.anlatim").toolTip()
-    # the state in the title comes from the store (workbook.STATES)
+    # the state in the title comes from the store (states.STATES)
     assert "— Draft —" in win.windowTitle(), win.windowTitle()
     assert "Taslak" not in win.windowTitle()
     win.close()
@@ -44,13 +44,13 @@ def test_a_store_refusal_is_english(qtbot, english_window, tmp_path):
 
 
 def test_the_read_only_reason_from_the_store_is_english(qtbot, english_window, monkeypatch, workbook_path):
-    original = workbook_module.writable_reason
+    original = opening.writable_reason
 
     def on_a_network(p):
         # the store's own reason for a network path, as if the workbook were on one
         return original(Path("//sunucu/paylasim/itfaiye.faaliyet")) if Path(p) == workbook_path else original(p)
 
-    monkeypatch.setattr(workbook_module, "writable_reason", on_a_network)
+    monkeypatch.setattr(opening, "writable_reason", on_a_network)
     win = make_window(qtbot, workbook_path)
     assert win.doc.readonly
     banner = win.view.banner.label.text()

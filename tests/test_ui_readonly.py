@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from ui_support import Prompts, focus, make_window, stored, widget
 
-from desktop.store.file import workbook as workbook_module
+from desktop.store.file import opening
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 
@@ -19,8 +19,8 @@ REASON = "Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD y
 @pytest.fixture
 def readonly_media(monkeypatch, workbook_path):
     """The workbook behaves as if it were on a write-protected USB stick."""
-    original = workbook_module.writable_reason
-    monkeypatch.setattr(workbook_module, "writable_reason", lambda p: REASON if Path(p) == workbook_path else original(p))
+    original = opening.writable_reason
+    monkeypatch.setattr(opening, "writable_reason", lambda p: REASON if Path(p) == workbook_path else original(p))
     return workbook_path
 
 

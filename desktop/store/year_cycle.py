@@ -30,7 +30,7 @@ from ..core.i18n import _
 from ..core.loader import DefinitionError, load_definition
 from ..core.year_cycle import carried, key_map, map_entries, next_definition
 from .errors import ImportRejected, WorkbookError
-from .file import stored
+from .file import earlier_years
 from .file.tempfiles import publish, temp_beside, write_atomic
 from .file.workbook import Workbook
 
@@ -225,7 +225,7 @@ def add_years(wb: Workbook, sources: list[Path | str]) -> list[Added]:
                     ).format(name=path.name, n=len(lost), keys=", ".join(sorted(lost)[:10]))
                 )
             mapped = map_entries(entries, old.definition, wb.definition, mapping)
-            problems = stored.history_rows(wb.definition, mapped.entries, old.year, set(wb.departments))[1]
+            problems = earlier_years.history_rows(wb.definition, mapped.entries, old.year, set(wb.departments))[1]
             if problems:
                 raise ImportRejected(_("Geçmiş yıl eklenmedi; dosya olduğu gibi kaldı:"), problems)
             ready.append((Added(old.year, path, 0, mapped.dropped), mapped.entries))

@@ -1,6 +1,6 @@
 """Undo/redo in the window: a Qt undo stack whose steps only point into the model's history.
 
-The history itself is the Qt-free model's (``store/document.py OpenFile``):
+The history itself is the Qt-free model's (``store/file/undo.py``, a base of ``OpenFile``):
 an edit is written first (one transaction) and the model records the step from
 the audit rows it wrote; a step the store refuses never enters either stack.
 Each ``QUndoCommand`` here only calls the model's ``undo``/``redo`` (its first
@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from ..store.errors import WorkbookError
-from ..store.file.document import Change
+from ..store.file.change import Change
 from .i18n import tr
 from .model import Document
 

@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from ..core.entries import ActivityEntry, Entries, IndicatorEntry, ValueView
 from ..core.findings import Finding
 from ..core.values import display
-from ..store.file.document import Change, OpenFile
+from ..store.file.change import Change
+from ..store.file.document import OpenFile
 from ..store.file.workbook import Workbook
 
 

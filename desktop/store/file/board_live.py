@@ -13,7 +13,8 @@ earlier year added) reads the whole file again, as the first read does.
 
 from __future__ import annotations
 
-from .document import Change, OpenFile
+from .change import Change
+from .document import OpenFile
 from .submission import DepartmentStatus, all_states, completeness, last_imports, severities, status_rows
 from .workbook import Workbook
 

@@ -1,26 +1,26 @@
 """The entry and audit rows of a department file that need no look in Python, proven so in SQL.
 
-``stored.problems`` checks every row of a file with ``stored._Check``; a merge checks
+``stored.problems`` checks every row of a file with ``row_check.RowCheck``; a merge checks
 every department file it gets, and most of their rows are whole numbers of the
 department's own number slots and the audit rows of their changes. Those are proven
 clean here, set-based; every other row (a text or decimal value, another department's
-key, a computed cell, a time or author with any problem) goes through ``_Check`` row by
+key, a computed cell, a time or author with any problem) goes through ``RowCheck`` row by
 row, in table order, so the findings are exactly those of the per-row check.
 
 Nothing is set up (no temporary table): the proof is one WHERE clause with a few JSON
 list parameters, so it pays for itself on the smallest file. A row is left out of the
-Python loop only when every rule ``_Check`` applies to it is proven:
+Python loop only when every rule ``RowCheck`` applies to it is proven:
 
 * an entry's key is one of the department's own entered number slots (``proven_keys``,
-  from the same look-ups ``_Check`` makes), its department column the department, its
+  from the same look-ups ``RowCheck`` makes), its department column the department, its
   value a whole number within ``SAFE_INTEGERS``' bounds for the slot's type;
-* an audit row's target is one whose owner (``_Check.target_owner``) is the department,
+* an audit row's target is one whose owner (``RowCheck.target_owner``) is the department,
   its department column the department. Every text from ``<department>.`` up to (not
   including) ``<department>/`` is such a target (``target_range``: a value key starts with
   its department's key and a dot, department and plan keys hold no dot, and any other key
   under the department's is the department's by its head), so only the department itself
   and its plan items are listed;
-* its time is one of the file's distinct times that ``_Check.good_time`` accepts, its
+* its time is one of the file's distinct times that ``RowCheck.good_time`` accepts, its
   author one of the file's distinct authors that is valid UTF-8 text: each distinct one
   is checked once, in Python, by the rule itself, and compared in SQL by its bytes.
 
@@ -46,7 +46,7 @@ import msgspec
 from ...core.numbers import MAX_SIGNIFICANT
 
 if TYPE_CHECKING:
-    from .stored import _Check
+    from .row_check import RowCheck
 
 # An INTEGER stored for a number type with fewer than MAX_SIGNIFICANT digits (so also under
 # LIMIT, as kuruş too) and, for a count, not negative, is what Faaliyet stores: THE RANGE RULE
@@ -64,7 +64,7 @@ class DepartmentRows:
     """``entry``/``audit``: WHERE clauses (tables aliased ``e`` and ``a``) that keep only the rows
     to look at in Python; ``args``: their parameters."""
 
-    def __init__(self, conn: sqlite3.Connection, check: _Check, schema: str, negative: bool | None = None):
+    def __init__(self, conn: sqlite3.Connection, check: RowCheck, schema: str, negative: bool | None = None):
         """``negative``: whether a whole number below zero is among the file's values, when the
         caller has asked (``stored.problems`` has, in the one statement it asks first)."""
         dept, s = check.dept or "", schema
@@ -137,9 +137,9 @@ def utf8(raw) -> str | None:
         return None
 
 
-def target_range(check: _Check, dept: str) -> tuple[str, str] | None:
+def target_range(check: RowCheck, dept: str) -> tuple[str, str] | None:
     """(first, end): every text ``t`` with first <= t < end, compared by its bytes, is an audit target
-    ``_Check.target_owner`` gives ``dept`` — the texts starting ``<dept>.`` (``.`` and ``/`` are
+    ``RowCheck.target_owner`` gives ``dept`` — the texts starting ``<dept>.`` (``.`` and ``/`` are
     neighbours). A value key there is one of ``dept``'s (every slot's key starts with its own
     department's key and a dot, ``item_kinds``); a department key or a plan item's holds no dot
     (a key segment, ``core/keys.py``), so none is there; any other text there is ``dept``'s by its
@@ -151,12 +151,12 @@ def target_range(check: _Check, dept: str) -> tuple[str, str] | None:
     return dept + ".", dept + "/"
 
 
-def proven_keys(check: _Check, dept: str) -> tuple[list[str], list[str], list[str]]:
+def proven_keys(check: RowCheck, dept: str) -> tuple[list[str], list[str], list[str]]:
     """(count slots, other number slots, audit targets) whose rows ``DepartmentRows`` may prove
-    clean: each key is the department's by ``_Check``'s own look-ups; of the targets, only those
+    clean: each key is the department's by ``RowCheck``'s own look-ups; of the targets, only those
     outside ``target_range`` (all of them without one). Built per file, from the department's
     slots only (kept, they would grow a merge's memory with the number of departments)."""
-    # ``slots_of`` groups ``definition.slots`` by department: each of these is what ``_Check``
+    # ``slots_of`` groups ``definition.slots`` by department: each of these is what ``RowCheck``
     # finds under its key (``check.slots``), and its department is ``dept``
     slots = [x for x in check.d.slots_of(dept) if x.department == dept]
     unsigned = [x.key for x in slots if x.type == "count" and not x.computed]

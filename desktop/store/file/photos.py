@@ -4,7 +4,7 @@ Every change is one transaction; what it changes is read inside that transaction
 ``precondition`` (a callable given the transaction's connection) runs right after the
 transaction begins, before anything is read or written: an undo passes its check that the
 photo is still as the step left it there, so no other connection can write in between
-(``document.py``). It raises to refuse; the transaction is then rolled back.
+(``undo.py``). It raises to refuse; the transaction is then rolled back.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from ..errors import WorkbookError
 from . import fingerprint
 from .clock import now
 from .returned import AUDIT, labels, last_return, loads
-from .stored import text_problem
+from .stored_values import text_problem
 from .tempfiles import publish, temp_beside, write_error
 from .workbook import Workbook
 

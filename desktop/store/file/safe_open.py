@@ -21,7 +21,7 @@ from ...core.i18n import _
 from ..errors import DamagedWorkbook, NewerWorkbook, NotAWorkbook, WorkbookError
 from .network_path import on_network
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
-from .stored import text_factory
+from .stored_values import text_factory
 
 HEADER = b"SQLite format 3\x00"
 MAX_VALUE_BYTES = 64 * 1024 * 1024  # a photo is scaled down long before this
@@ -223,7 +223,7 @@ def verify(conn: sqlite3.Connection, name: str, schema: str = "main") -> int:
 def _schema(conn: sqlite3.Connection, schema: str = "main") -> set:
     """The file's (type, name, tbl_name, sql) rows, decoded by SQLite (a Python call per text was
     most of reading them); with a text that is not UTF-8, read again through the connection's own
-    text factory (``stored.text_factory``: ``BadText``, which matches no expected row)."""
+    text factory (``stored_values.text_factory``: ``BadText``, which matches no expected row)."""
     factory = conn.text_factory
     conn.text_factory = str
     try:

@@ -20,7 +20,7 @@ from ...core.findings import Finding
 from ...core.i18n import _
 from ..errors import ReadOnlyWorkbook, WorkbookError
 from . import submission
-from .stored import text_problem
+from .stored_values import text_problem
 from .workbook import SUFFIX, Workbook
 
 DRAFT = "-TASLAK"

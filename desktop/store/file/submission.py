@@ -27,8 +27,10 @@ from ...core.item_kinds import KINDS
 from ..errors import ImportRejected, ReadOnlyWorkbook, WorkbookError
 from ..merge.incoming import same_file
 from . import fingerprint
+from .states import STATES
 from .tempfiles import publish, temp_beside
-from .workbook import STATES, Workbook, _disk_error
+from .transaction import disk_error
+from .workbook import Workbook
 
 STATE_LABELS = {"eksik": lazy("Eksik"), **STATES}
 
@@ -106,7 +108,7 @@ def export_copy(wb: Workbook, dest: Path) -> Path:
         try:
             wb.conn.execute("VACUUM INTO ?", (str(tmp),))
         except sqlite3.Error as exc:
-            raise _disk_error(exc) from None
+            raise disk_error(exc) from None
         expected = {d: fingerprint.content_hash(wb.conn, d) for d in wb.departments}
         with Workbook.open(tmp, incoming=True) as copy:
             result = [r[0] for r in copy.conn.execute("PRAGMA integrity_check")]

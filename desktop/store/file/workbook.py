@@ -3,6 +3,11 @@
 Every change is one committed transaction with its audit rows (journal DELETE,
 synchronous FULL): a crash, a kill or a full disk loses at most the change in
 flight. Nothing is cached that the file does not hold.
+
+``Workbook`` is the open file: its identity, reading, and every write as one transaction.
+Opening and creating a file are ``opening.py``; checking an edit batch and writing its rows
+``edits.py``; the transaction and its disk errors ``transaction.py``; the states a
+department's file goes through ``states.py``.
 """
 
 from __future__ import annotations
@@ -12,54 +17,24 @@ import functools
 import sqlite3
 import unicodedata
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 
 from ...core import gc_pause
 from ...core.definition import Definition, Slot
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
-from ...core.i18n import _, lazy
+from ...core.i18n import _
 from ...core.live_checks import LiveChecks
-from ...core.units import actual_type
-from ...core.values import ValueProblem, coerce
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
-from . import codec, definition_store, found, pending, returned, stored
+from . import codec, definition_store, earlier_years, edits, found, opening, pending, returned, stored, stored_values
 from .clock import current_user, now
-from .safe_open import check_header, connect, verify, writable_reason
-from .schema import SCHEMA_VERSION, migrate
-from .tempfiles import publish, temp_beside
+from .row_check import Problem
+from .states import STATES
+from .transaction import committed, disk_error
 
 SUFFIX = ".faaliyet"
 HISTORY_ATTRIBUTE = "gecmis_yil"  # the audit row of ``add_history``: "<year>: <rows>" before and after
 UNSET = object()
-STATES = {
-    "taslak": lazy("Taslak"),
-    "gonderildi": lazy("Gönderildi"),
-    "kabul": lazy("Kabul edildi"),
-    "geri": lazy("Geri gönderildi"),
-}
-"""The states a department's file goes through, as the window names them (``str()`` gives the current language)."""
-
-
-def state_label(state: str) -> str:
-    """A state's name in the window's language; an unknown state as it is stored."""
-    return str(STATES.get(state, state))
-
-
-def _disk_error(exc: sqlite3.Error) -> WorkbookError:
-    text = str(exc).lower()
-    if "full" in text:
-        return WorkbookError(_("Disk dolu: son değişiklik kaydedilemedi. Diskte yer açıp yeniden deneyin; dosyanız bozulmadı."))
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyWorkbook(_("Dosya yazmaya kapalı: değişiklik kaydedilemedi. Dosyayı yerel diske kopyalayıp oradan açın."))
-    if "locked" in text or "busy" in text:
-        return WorkbookError(
-            _(
-                "Dosya başka bir program tarafından kullanılıyor: değişiklik kaydedilemedi. Diğer programı kapatıp yeniden deneyin."
-            )
-        )
-    return WorkbookError(_("Değişiklik kaydedilemedi ({exc}). Dosyanız bozulmadı; yeniden deneyin.").format(exc=exc))
 
 
 class Workbook:
@@ -85,8 +60,8 @@ class Workbook:
                 self.definition = definition_store.read_whole(conn, digest, path.name)
             else:
                 self.definition = definition_store.read(conn, digest, path.name, department if type(department) is str else None)
-        self._check_identity(path.name)
-        self._stored: list[stored.Problem] | None = None  # computed when first asked (see stored_problems)
+        opening.check_identity(self.meta, self.definition, path.name)
+        self._stored: list[Problem] | None = None  # computed when first asked (see stored_problems)
         self._history: dict[int, Entries] | None = None  # read when first asked (see history)
         self._stored_images = False  # whether _stored decoded every photo
 
@@ -98,69 +73,17 @@ class Workbook:
             self._user = current_user()
         return self._user
 
-    def _check_identity(self, name: str) -> None:
-        """The identity rows must make sense before anything is built on them."""
-        meta, problems = self.meta, []
-        if meta["kind"] not in ("department", "consolidated"):
-            problems.append(_("dosya türü '{show}' tanınmıyor").format(show=stored.show(meta["kind"])))
-        elif meta["kind"] == "department" and self.definition.department(meta.get("department") or "") is None:
-            problems.append(_("birim '{show}' dosyanın form tanımında yok").format(show=stored.show(meta.get("department"))))
-        if meta["year"] != str(self.definition.year.year):
-            problems.append(
-                _("yıl '{show}', form tanımının yılı {year}").format(
-                    show=stored.show(meta["year"]), year=self.definition.year.year
-                )
-            )
-        if problems:
-            raise DamagedWorkbook(
-                _("'{name}' bozuk ya da Faaliyet dışında değiştirilmiş: ").format(name=name)
-                + "; ".join(problems)
-                + _(". Dosyayı göndereninden yeniden isteyin ya da yedeğini kullanın.")
-            )
-
     # --- opening ----------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False, incoming: bool = False, user: str | None = None) -> Workbook:
-        """Open an existing workbook after every safety check.
+        """Open an existing workbook after every safety check (``opening.connect_checked``).
 
         ``incoming`` marks a file from elsewhere (merge): a hot journal beside
         it is refused instead of rolled back, and it is always read-only.
         """
         path = Path(path)
-        check_header(path, incoming)
-        reason = (
-            _("Dışarıdan gelen dosya yalnızca okunur.")
-            if incoming
-            else (writable_reason(path) if not readonly else _("Salt okunur açıldı."))
-        )
-        if reason is None and Path(str(path) + "-journal").exists():
-            # a crash left a hot journal: SQLite rolls it back on first read
-            conn = connect(path, readonly=False)
-            with contextlib.suppress(sqlite3.DatabaseError):
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            conn.close()
-        conn = connect(path, readonly=reason is not None)
+        conn, reason = opening.connect_checked(path, readonly=readonly, incoming=incoming)
         try:
-            version = verify(conn, path.name)
-            if version < SCHEMA_VERSION:
-                if reason is not None and version in (2, 3):
-                    pass  # read as it is (definition_store): schema 2's definition is one JSON row, 3's parts hold the whole plan in the head
-                elif reason is not None:
-                    raise ReadOnlyWorkbook(
-                        _("'{name}' eski bir sürümde; güncellemek için yazılabilir bir konumda açın.").format(name=path.name)
-                    )
-                else:
-                    with _tx(conn):
-                        migrate(conn, version, path.name)
-            if reason is None:
-                conn.execute("PRAGMA journal_mode = DELETE")
-                conn.execute("PRAGMA synchronous = FULL")
-                if Path(str(path) + "-journal").exists():
-                    # A kill before the journal's first sync leaves one SQLite ignores (not
-                    # hot) but never deletes; a no-op write lets SQLite replace and delete it,
-                    # so the file can travel alone (incoming files with a -journal are refused).
-                    with contextlib.suppress(sqlite3.Error), _tx(conn):
-                        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             return cls(path, conn, reason, user)
         except BaseException:
             conn.close()
@@ -183,70 +106,7 @@ class Workbook:
         ``add_history`` checks them. Written to a temporary file beside the target and
         renamed into place, so a half-written file never carries the final name.
         """
-        path = Path(path)
-        if department is not None and definition.department(department) is None:
-            known = ", ".join(d.key for d in definition.departments)
-            raise WorkbookError(
-                _("'{department}' diye bir birim yok. Bilinen birimler: {known}").format(department=department, known=known)
-            )
-        if path.exists():
-            raise WorkbookError(
-                _("'{name}' zaten var; üzerine yazılmaz. Başka bir ad seçin ya da önce eski dosyayı taşıyın.").format(
-                    name=path.name
-                )
-            )
-        owned = {department} if department else {d.key for d in definition.departments}
-        history_rows: list[tuple] = []
-        for year, entries in sorted((history or {}).items()):
-            if not 2000 <= year < definition.year.year:
-                raise WorkbookError(
-                    _("{year} yılı dosyanın yılından ({own}) önce değil; geçmiş yıl olarak eklenemez.").format(
-                        year=year, own=definition.year.year
-                    )
-                )
-            rows, problems = stored.history_rows(definition, entries, year, owned)
-            if problems:
-                raise ImportRejected(_("Geçmiş yıl eklenmedi; dosya yazılmadı:"), problems)
-            history_rows += rows
-        user = user or current_user()
-        tmp_path = temp_beside(path)
-        try:
-            tmp_path.unlink()
-            conn = sqlite3.connect(str(tmp_path), isolation_level=None)
-            conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("PRAGMA synchronous = FULL")
-            with _tx(conn):
-                migrate(conn, 0)
-                digest = definition_store.write(conn, definition, department)
-                meta = {
-                    "kind": "department" if department else "consolidated",
-                    "department": department or "",
-                    "institution": definition.institution.key,
-                    "institution_name": definition.institution.name,
-                    "year": str(definition.year.year),
-                    "definition_id": definition.id,
-                    "definition_version": definition.version,
-                    "definition_digest": digest,
-                    "created_at": now(),
-                    "created_by": user,
-                }
-                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
-                for dept in [department] if department else [d.key for d in definition.departments]:
-                    conn.execute(
-                        "INSERT INTO status (department, state, changed_at, changed_by) VALUES (?, 'taslak', ?, ?)",
-                        (dept, now(), user),
-                    )
-                conn.executemany(
-                    "INSERT INTO history (year, department, target, attribute, value) VALUES (?, ?, ?, ?, ?)", history_rows
-                )
-            conn.close()
-            publish(tmp_path, path)
-        except sqlite3.Error as exc:
-            tmp_path.unlink(missing_ok=True)
-            raise _disk_error(exc) from None
-        except BaseException:
-            tmp_path.unlink(missing_ok=True)
-            raise
+        user = opening.write_new(Path(path), definition, department, user=user, history=history)
         return cls.open(path, user=user)
 
     def close(self) -> None:
@@ -313,13 +173,13 @@ class Workbook:
         slots = self.definition.slots
         for key, value in self.conn.execute("SELECT key, value FROM entry"):
             slot = slots.get(key)
-            if slot is not None and (v := stored.decoded(slot.type, value)) is not None:
+            if slot is not None and (v := stored_values.decoded(slot.type, value)) is not None:
                 out.values[slot.key] = v  # the definition's key string, not a second copy of it per value
-        text = stored.text_or_empty
+        text = stored_values.text_or_empty
         for key, actual, expl, src in self.conn.execute("SELECT key, actual, explanation, source FROM indicator"):
-            out.indicators[key] = IndicatorEntry(stored.decoded("decimal", actual), text(expl), text(src))
+            out.indicators[key] = IndicatorEntry(stored_values.decoded("decimal", actual), text(expl), text(src))
         for key, cost, expl, src in self.conn.execute("SELECT key, actual_cost, explanation, source FROM activity"):
-            out.activities[key] = ActivityEntry(stored.decoded("money", cost), text(expl), text(src))
+            out.activities[key] = ActivityEntry(stored_values.decoded("money", cost), text(expl), text(src))
         for list_key, n in self.conn.execute("SELECT list_key, count(*) FROM photo GROUP BY list_key"):
             out.photos[list_key] = n
         return out
@@ -331,7 +191,7 @@ class Workbook:
         Read once per open file and decoded with the stored-value rules: a row that breaks one
         is left out (its problem is among ``stored_problems``, like any other table's)."""
         if self._history is None:
-            self._history = stored.history(self.conn, self.definition, self.department, self.year)
+            self._history = earlier_years.history(self.conn, self.definition, self.department, self.year)
         return self._history
 
     def previous(self) -> Entries | None:
@@ -357,7 +217,7 @@ class Workbook:
             raise WorkbookError(
                 _("Bu dosya '{own}' birimine ait; başka bir birimin geçmiş yılı eklenemez.").format(own=self.department)
             )
-        rows, problems = stored.history_rows(self.definition, entries, year, set(departments))
+        rows, problems = earlier_years.history_rows(self.definition, entries, year, set(departments))
         if problems:
             raise ImportRejected(_("Geçmiş yıl eklenmedi; dosya olduğu gibi kaldı:"), problems)
         owner = self.department or self._history_owner()
@@ -396,7 +256,7 @@ class Workbook:
             return []
         return returned.findings(self.conn, self.definition, self.department)
 
-    def stored_problems(self, images: bool = False) -> list[stored.Problem]:
+    def stored_problems(self, images: bool = False) -> list[Problem]:
         """The problems of the stored rows (``stored.py``), computed once per open file.
 
         Edits through this class are checked before they are written, so they add none;
@@ -446,10 +306,10 @@ class Workbook:
     @contextlib.contextmanager
     def transaction(self):
         try:
-            with _tx(self.conn):
+            with committed(self.conn):
                 yield self.conn
         except sqlite3.Error as exc:
-            raise _disk_error(exc) from None
+            raise disk_error(exc) from None
 
     def _audit(self, conn, department: str, target: str, attribute: str, old, new) -> None:
         conn.execute(
@@ -506,81 +366,21 @@ class Workbook:
         ``precondition`` is called with the transaction's connection right after the transaction
         began (no other connection can write until it ends), before anything is written: what
         it reads is what the write replaces. It raises to refuse; nothing is written then (an
-        undo checks there that every place still holds what its step left: ``document.py``)."""
+        undo checks there that every place still holds what its step left: ``undo.py``)."""
         changed = 0
         with self.transaction() as conn:
             if precondition is not None:
                 precondition(conn)
             for key, department, encoded in cells:
-                changed += self._write_cell(conn, key, department, encoded)
+                changed += edits.write_cell(self, conn, key, department, encoded)
             for table, key, department, new in plan_rows:
-                changed += self._write_plan_row(conn, table, key, department, new)
+                changed += edits.write_plan_row(self, conn, table, key, department, new)
         self._replaced([c[0] for c in cells])
         return changed
 
     def prepare(self, values: dict | None = None, indicators: dict | None = None, activities: dict | None = None):
-        """Check a batch without writing: (cells, plan rows, problems)."""
-        if self.readonly:
-            raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=self.readonly_reason))
-        problems: list[str] = []
-        department_problems: dict[str, str | None] = {}  # one look at the file's state per batch, not per value
-        cells = self._prepare_values(values or {}, problems, department_problems)
-        plan_rows = self._prepare_plan("indicator", indicators or {}, problems, department_problems)
-        plan_rows += self._prepare_plan("activity", activities or {}, problems, department_problems)
-        return cells, plan_rows, problems
-
-    def _prepare_values(self, values: dict, problems: list[str], department_problems: dict) -> list:
-        out = []
-        for key, value in values.items():
-            slot = self.definition.slots.get(key)
-            if slot is None:
-                problems.append(_("'{key}' diye bir alan yok").format(key=key))
-                continue
-            if slot.computed:
-                problems.append(_("'{key}' ({label}) hesaplanan bir değer; girilemez").format(key=key, label=slot.label))
-                continue
-            problem = self._department_problem(slot.department, department_problems)
-            if problem:
-                problems.append(f"'{key}': {problem}")
-                continue
-            try:
-                out.append((key, slot.department, codec.encode(slot.type, coerce(slot.type, value))))
-            except ValueProblem as exc:
-                problems.append(f"'{key}' ({slot.label}): {exc}")
-        return out
-
-    def _prepare_plan(self, table: str, rows: dict, problems: list[str], department_problems: dict) -> list:
-        defs = self.definition.plan.indicators() if table == "indicator" else self.definition.plan.activities()
-        by_key = {d.key: d for d in defs}
-        num_col = "actual" if table == "indicator" else "actual_cost"
-        what = "gösterge" if table == "indicator" else "faaliyet"
-        out = []
-        for key, attrs in rows.items():
-            d = by_key.get(key)
-            if d is None:
-                problems.append(_("'{key}' diye bir {what} yok").format(key=key, what=what))
-                continue
-            problem = self._department_problem(d.department, department_problems)
-            if problem:
-                problems.append(f"'{key}': {problem}")
-                continue
-            new = {}
-            try:
-                for attr, value in attrs.items():
-                    if attr == num_col and table == "activity":
-                        new[attr] = codec.encode("money", coerce("money", value))
-                    elif attr == num_col:  # an indicator counting things takes whole numbers only
-                        number = coerce(actual_type(d), value)
-                        new[attr] = codec.encode_number(None if number is None else Decimal(number))
-                    elif attr in ("explanation", "source"):
-                        new[attr] = coerce("note", value or "")
-                    else:
-                        problems.append(_("'{key}': bilinmeyen alan '{attr}'").format(key=key, attr=attr))
-            except ValueProblem as exc:
-                problems.append(f"'{key}' ({getattr(d, 'code', '')} {d.name}): {exc}")
-                continue
-            out.append((table, key, d.department, new))
-        return out
+        """Check a batch without writing: (cells, plan rows, problems) (``edits.py``)."""
+        return edits.prepare(self, values, indicators, activities)
 
     def _department_problem(self, department: str, known: dict | None = None) -> str | None:
         if known is None:
@@ -597,44 +397,6 @@ class Workbook:
         if self.department and self.state()["state"] == "gonderildi":
             return _("dosya gönderildi olarak kilitli; değişiklik için Strateji Geliştirme'nin dosyayı geri göndermesi gerekir")
         return None
-
-    def _write_cell(self, conn, key: str, department: str, encoded) -> int:
-        row = conn.execute("SELECT value FROM entry WHERE key = ?", (key,)).fetchone()
-        old = row[0] if row else None
-        if row is not None and old == encoded and type(old) is type(encoded):
-            return 0
-        if encoded is None:
-            if row is None:
-                return 0
-            conn.execute("DELETE FROM entry WHERE key = ?", (key,))
-        else:
-            conn.execute(
-                "INSERT INTO entry (key, department, value, changed_at, changed_by) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at, "
-                "changed_by = excluded.changed_by",
-                (key, department, encoded, now(), self.user),
-            )
-        self._audit(conn, department, key, "value", old, encoded)
-        return 1
-
-    def _write_plan_row(self, conn, table: str, key: str, department: str, new: dict) -> int:
-        num_col = "actual" if table == "indicator" else "actual_cost"
-        row = conn.execute(f"SELECT {num_col}, explanation, source FROM {table} WHERE key = ?", (key,)).fetchone()
-        old = dict(zip((num_col, "explanation", "source"), row)) if row else {num_col: None, "explanation": "", "source": ""}
-        diff = {k: v for k, v in new.items() if not (old[k] == v and type(old[k]) is type(v))}
-        if not diff:
-            return 0
-        merged = {**old, **diff}
-        conn.execute(
-            f"INSERT INTO {table} (key, department, {num_col}, explanation, source, changed_at, changed_by) "
-            f"VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET {num_col} = excluded.{num_col}, "
-            "explanation = excluded.explanation, source = excluded.source, changed_at = excluded.changed_at, "
-            "changed_by = excluded.changed_by",
-            (key, department, merged[num_col], merged["explanation"], merged["source"], now(), self.user),
-        )
-        for attr, value in diff.items():
-            self._audit(conn, department, key, attr, old[attr], value)
-        return len(diff)
 
     def record_unparsed(self, key: str, text: str) -> bool:
         """Keep text that could not be read as the value of ``key`` (one audit row); False if already kept."""
@@ -679,21 +441,3 @@ class Workbook:
             (dept, state, now(), self.user, content_hash, note),
         )
         self._audit(conn, dept, dept, "state", old, state)
-
-
-@contextlib.contextmanager
-def _tx(conn: sqlite3.Connection):
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-        raise
-    else:
-        try:
-            conn.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-            raise

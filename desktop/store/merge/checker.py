@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import WorkbookError
 from ..file.safe_open import checking_connection, connect, unreadable_database, verify
-from ..file.stored import text_factory
+from ..file.stored_values import text_factory
 from .slot import Slot, Tracked
 
 # the name under which each private copy is loaded on the checking connection (``Checker``)

@@ -32,7 +32,7 @@ from ...core.definition import Definition
 from ...core.form_parts import Stored
 from ...core.i18n import _
 from ..errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
-from ..file import definition_store, fingerprint, stored
+from ..file import definition_store, fingerprint, stored, stored_values
 from ..file.clock import now
 from ..file.safe_open import (
     NOT_UTF8,
@@ -212,8 +212,8 @@ def check_incoming(
 
 def _read_fast(conn: sqlite3.Connection, read: Callable[[], Incoming]) -> Incoming:
     """``read()`` (``_read_checked`` on ``conn``) with SQLite's own text decoding (a Python call per
-    text, ``stored.text_factory``, was a tenth of checking a file); a file with any text that is not
-    UTF-8 is read again with ``stored.text_factory``, so that each such text is a finding
+    text, ``stored_values.text_factory``, was a tenth of checking a file); a file with any text that is not
+    UTF-8 is read again with ``stored_values.text_factory``, so that each such text is a finding
     (``BadText``), exactly as before."""
     conn.text_factory = str
     try:
@@ -221,7 +221,7 @@ def _read_fast(conn: sqlite3.Connection, read: Callable[[], Incoming]) -> Incomi
     except sqlite3.OperationalError as exc:
         if not str(exc).startswith(NOT_UTF8):
             raise
-    conn.text_factory = stored.text_factory
+    conn.text_factory = stored_values.text_factory
     return read()
 
 
@@ -290,7 +290,7 @@ def _reopened(conn: sqlite3.Connection, dept: str) -> dict | None:
     if row is None or not all(type(v) is str for v in row):
         return None
     at, who, reason = row
-    if stored.text_problem(reason) is not None:
+    if stored_values.text_problem(reason) is not None:
         return None
     return {"at": at[:40], "by": who[:200], "reason": reason}
 

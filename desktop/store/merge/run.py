@@ -61,7 +61,9 @@ from ...core.heap import existing_objects_frozen
 from ...core.i18n import _
 from ..errors import ReadOnlyWorkbook, StaleImport, UntrustedTime, WorkbookError
 from ..file import fingerprint
-from ..file.workbook import SUFFIX, Workbook, _disk_error, state_label
+from ..file.states import state_label
+from ..file.transaction import disk_error
+from ..file.workbook import SUFFIX, Workbook
 from . import write as merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
 from .incoming import Checker, Scratch, check_incoming, same_file, stored_definition, target_stat, who_changed
@@ -199,7 +201,7 @@ def _one_read(conn: sqlite3.Connection):
     try:
         begun = not conn.in_transaction and conn.execute("BEGIN") is not None
     except sqlite3.Error as exc:  # the target cannot be read: nothing is compared, nothing written
-        raise _disk_error(exc) from None
+        raise disk_error(exc) from None
     try:
         yield
     finally:

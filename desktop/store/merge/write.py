@@ -20,7 +20,8 @@ from ..errors import WorkbookError
 from ..file import fingerprint
 from ..file.clock import now
 from ..file.safe_open import absolute
-from ..file.workbook import Workbook, _disk_error
+from ..file.transaction import disk_error
+from ..file.workbook import Workbook
 from . import private_copy
 from .conflicts import Decision, unit_id, units
 from .incoming import Incoming
@@ -64,7 +65,7 @@ def write(wb: Workbook, plan: Plan, since: tuple[int, int] | None = None, spill:
     try:
         wb.conn.execute("ATTACH DATABASE ? AS inc", (uri,))
     except sqlite3.Error as exc:  # the private copy could not be opened (I/O error, vanished)
-        raise _disk_error(exc) from None
+        raise disk_error(exc) from None
     try:
         with wb.transaction() as conn:
             unchanged = since is not None and stamp(wb) == since

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from ...store.file.workbook import state_label
+from ...store.file.states import state_label
 from ...store.merge.history import ImportRecord
 from ..column_fit import ColumnFit
 from ..i18n import tr
