@@ -15,7 +15,7 @@ from ui_support import cell_editor, focus, make_window, stored, stored_indicator
 
 from desktop.store.file.workbook import Workbook
 from desktop.ui.editors.fields import AUTOSAVE_MS
-from desktop.ui.editors.table import ERROR_BG
+from desktop.ui.editors.table_model import ERROR_BG
 
 pytestmark = [pytest.mark.definition("small"), pytest.mark.usefixtures("private_settings")]
 

@@ -14,7 +14,7 @@ from year_view_support import kars, kars_2020_file
 from desktop.core.entries import Entries, IndicatorEntry
 from desktop.core.validation import CHANGE_RULE
 from desktop.store.file.workbook import Workbook
-from desktop.ui.editors.table import PREVIOUS_ROLE
+from desktop.ui.editors.table_model import PREVIOUS_ROLE
 
 pytestmark = pytest.mark.usefixtures("private_settings")
 
@@ -168,7 +168,7 @@ def test_a_file_without_history_adds_no_previous_lines(qtbot, tmp_path, year_202
 
 
 def test_a_cell_ten_times_last_years_is_marked_like_other_findings(win, year_2020):
-    from desktop.ui.editors.table import WARNING_BG
+    from desktop.ui.editors.table_model import WARNING_BG
 
     entries, _ = year_2020
     table = widget(win, "itfaiye.makbuz")

@@ -11,12 +11,15 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
 from ..store.errors import WorkbookError
-from . import geometry, look, settings
+from . import geometry, settings
+from .clerk_actions import ClerkActions
+from .clerk_excel import ClerkExcel
+from .clerk_report import ClerkReport
+from .clerk_submission import ClerkSubmission
 from .i18n import tr
 
 # What only a click needs (the start page, Ctrl+F, F1, submitting, file and message
@@ -46,7 +49,11 @@ def open_filter() -> str:
     return tr("Faaliyet dosyası ya da geri gönderme notu (*.faaliyet *.geri.json);;Tüm dosyalar (*)")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ClerkActions, ClerkSubmission, ClerkExcel, ClerkReport, QMainWindow):
+    """Opening and closing files, editing, the status bar and the title; the menus and the steps
+    they start live in the mixins (``clerk_actions``, ``clerk_submission``, ``clerk_excel``,
+    ``clerk_report``)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -96,99 +103,6 @@ class MainWindow(QMainWindow):
         if self.view is None:  # no file open: the start page
             self.stack.setCurrentWidget(self.start)
         super().showEvent(event)
-
-    # --- actions --------------------------------------------------------------
-    def _action(self, text: str, slot, keys=(), tip: str = "") -> QAction:
-        act = QAction(self)  # not QAction(text, self): its overloads make PySide build the QIcon type
-        act.setText(text)
-        act.setShortcuts([QKeySequence(k) for k in keys])
-        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut = " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
-        act.setToolTip(f"{tip or text} ({shortcut})" if shortcut else (tip or text))
-        act.triggered.connect(slot)
-        self.addAction(act)
-        return act
-
-    def _actions(self) -> None:
-        self.act_open = self._action(tr("Dosya aç…"), self.choose_file, [QKeySequence.StandardKey.Open])
-        self.act_close = self._action(tr("Dosyayı kapat"), self.close_file, [QKeySequence.StandardKey.Close])
-        self.act_undo = self._action(tr("Geri al"), self.undo, [QKeySequence.StandardKey.Undo], tr("Son değişikliği geri al"))
-        self.act_redo = self._action(tr("Yinele"), self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"], tr("Geri alınanı yeniden yap"))
-        self.act_find = self._action(tr("Alan bul…"), self.find, [QKeySequence.StandardKey.Find])
-        self.act_send = self._action(
-            tr("Gönder…"),
-            self.send,
-            [],
-            tr("Denetle, gönderildi olarak işaretle ve gönderilecek kopyayı seçtiğiniz yere yaz (hata varken gönderilmez)"),
-        )
-        self.act_draft = self._action(
-            tr("Taslak kopya kaydet…"), self.draft_copy, [], tr("Göndermeden bir kopya yaz; adında -TASLAK olur")
-        )
-        self.act_reopen = self._action(
-            tr("Gönderimi geri al…"), self.reopen, [], tr("Gönderilmiş dosyayı gerekçe yazarak yeniden düzenlemeye aç")
-        )
-        self.act_return = self._action(
-            tr("Geri gönderme notunu aç…"),
-            self.choose_return,
-            [],
-            tr("Strateji Geliştirme'nin gönderdiği .geri.json dosyasını açar: dosya notla düzenlemeye açılır"),
-        )
-        self.act_excel_fill = self._action(
-            tr("Excel şablonundan doldur…"),
-            lambda: self.fill_from_excel(),
-            [],
-            tr("Doldurulmuş Excel şablonundaki değerleri önizleyip dosyaya al"),
-        )
-        self.act_excel_template = self._action(
-            tr("Şablonu Excel'e ver…"),
-            lambda: self.write_excel_template(),
-            [],
-            tr("Birimin formunu doldurulacak bir Excel dosyası olarak kaydet"),
-        )
-        self.act_report = self._action(
-            tr("Birim raporunu göster…"),
-            lambda: self.show_report(),
-            [],
-            tr("Birimin raporunu PDF olarak oluştur, göster ve yazdır"),
-        )
-        # one action, one key: F1 twice over (HelpContents is F1 too) made Qt call the shortcut ambiguous
-        self.act_help = self._action(tr("Yardım"), lambda: self.show_help(), ["F1"], tr("Birim kılavuzunu aç"))
-        self.act_help_strategy = self._action(tr("Strateji Geliştirme kılavuzu"), lambda: self.show_help("strateji"))
-        self.act_quit = self._action(tr("Çıkış"), self.close, [QKeySequence.StandardKey.Quit])
-        menu = self.menuBar().addMenu(tr("&Dosya"))
-        for a in (
-            self.act_open,
-            self.act_close,
-            None,
-            self.act_excel_fill,
-            self.act_excel_template,
-            self.act_report,
-            None,
-            self.act_send,
-            self.act_draft,
-            self.act_reopen,
-            self.act_return,
-            None,
-            self.act_quit,
-        ):
-            menu.addSeparator() if a is None else menu.addAction(a)
-        menu = self.menuBar().addMenu(tr("Dü&zen"))
-        for a in (self.act_undo, self.act_redo, None, self.act_find):
-            menu.addSeparator() if a is None else menu.addAction(a)
-        self.act_about = self._action(tr("Faaliyet hakkında…"), lambda: self.show_about())
-        menu = self.menuBar().addMenu(tr("&Yardım"))
-        menu.addAction(self.act_help)
-        menu.addAction(self.act_help_strategy)
-        menu.addSeparator()
-        menu.addAction(self.act_about)
-        self.toolbar = bar = QToolBar(tr("Araçlar"), self)
-        bar.setObjectName("toolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_undo, self.act_redo, self.act_find, None, self.act_send, None, self.act_help):
-            bar.addSeparator() if a is None else bar.addAction(a)
-        look.roomy_toolbar(bar)
-        self.addToolBar(bar)
 
     # --- opening and closing ------------------------------------------------------
     def choose_file(self) -> None:
@@ -383,68 +297,6 @@ class MainWindow(QMainWindow):
         dlg.chosen.connect(self.view.go_to)
         dlg.open()
 
-    def send(self, dest: Path | None = None) -> bool:
-        """The one "Gönder" step (``submit.send``); ``dest``: the copy's place (asked when None)."""
-        if self.doc is None:
-            return False
-        self.commit_focused()
-        from . import submit
-
-        done, message = submit.send(self.doc, self, dest, confirm=lambda text: self.ask(tr("Gönder"), text))
-        if message:
-            self.inform(tr("Gönder"), message, "information" if done else "warning")
-        return done
-
-    def draft_copy(self, dest: Path | None = None) -> None:
-        if self.doc is None:
-            return
-        self.commit_focused()
-        from . import submit
-
-        done, message = submit.draft_copy(self.doc, self, dest)
-        if message:
-            self.inform(tr("Taslak kopya"), message, "information" if done else "critical")
-
-    def reopen(self) -> None:
-        if self.doc is None:
-            return
-        from . import submit
-
-        done, message = submit.reopen(self.doc, self.ask_text)
-        if message:
-            self.inform(tr("Gönderimi geri al"), message, "information" if done else "warning")
-
-    def choose_return(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        start = str(self.doc.path.parent) if self.doc else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(
-            self, tr("Geri gönderme notunu aç"), start, tr("Geri gönderme notu (*.geri.json);;Tüm dosyalar (*)")
-        )
-        if name:
-            self.receive_return(Path(name))
-
-    def receive_return(self, path: Path) -> bool:
-        """A return file from the strategy unit (File → open, dropped, or chosen): checked, then received."""
-        from . import submit
-
-        if self.doc is None or not submit.answers(self.doc, path):
-            # the note answers another file: the recently opened file it answers, if there is one
-            match = submit.recent_file_for(path, settings.recent_files())
-            if match is not None and self.open_file(match) and self.doc is not None and submit.received(self.doc, path):
-                return True  # opening it received the note (it lay beside the file)
-            if self.doc is None:
-                if match is None:
-                    self.inform(
-                        tr("Geri gönderme notu"),
-                        tr("Önce notun geldiği birim dosyasını açın, sonra notu açın ya da pencereye bırakın."),
-                        "warning",
-                    )
-                return False
-        done, message = submit.receive_return(self.doc, path)
-        self.inform(tr("Geri gönderme notu"), message, "information" if done else "warning")
-        return done
-
     def dragEnterEvent(self, event) -> None:
         if self._dropped(event) is not None:
             event.acceptProposedAction()
@@ -473,131 +325,10 @@ class MainWindow(QMainWindow):
         path = Path(urls[0].toLocalFile())
         return path if path.name.lower().endswith((".faaliyet", ".geri.json")) else None
 
-    # --- Excel template and the department's report ------------------------------
-    def write_excel_template(self, out: Path | None = None) -> Path | None:
-        """Write the department's form as a fillable Excel template, prefilled with the file's values."""
-        if self.doc is None:
-            return None
-        self.commit_focused()
-        from ..store.exchange.excel_template import template_from_workbook
-
-        if out is None:
-            name = self.choose_save(
-                tr("Excel şablonunu nereye kaydedeyim?"),
-                self.doc.path.with_name(f"{self.doc.path.stem}-sablon.xlsx"),
-                tr("Excel (*.xlsx)"),
-            )
-            if not name:
-                return None
-            out = Path(name)
-        try:
-            result = template_from_workbook(self.doc.wb, self.doc.department, out)
-        except WorkbookError as exc:
-            self.inform(tr("Şablon yazılamadı"), str(exc), "critical")
-            return None
-        self.statusBar().showMessage(
-            tr("Excel şablonu yazıldı: {0}. Sarı hücreleri doldurup Dosya → Excel şablonundan doldur ile geri alın.").format(
-                result.path
-            ),
-            20000,
-        )
-        return result.path
-
-    def fill_from_excel(self, path: Path | None = None) -> bool:
-        """Read a filled template, show what it changes, and apply it as one undoable step."""
-        if self.doc is None or self.doc.locked:
-            return False
-        self.commit_focused()
-        from ..store.errors import ImportRejected
-        from ..store.exchange.excel_import import template_changes
-        from .excel_fill import differences, preview_rows
-
-        if path is None:
-            name = self.choose_excel()
-            if not name:
-                return False
-            path = Path(name)
-        try:
-            changes = differences(self.doc, template_changes(self.doc.wb, path))
-        except ImportRejected as exc:
-            self.inform(tr("Excel şablonu alınamadı"), _listed(exc), "warning")
-            return False
-        except WorkbookError as exc:
-            self.inform(tr("Excel şablonu alınamadı"), str(exc), "warning")
-            return False
-        if not len(changes):
-            self.inform(
-                tr("Excel şablonundan doldur"),
-                tr("'{0}' içinde dosyadakinden farklı bir değer yok; dosya değişmedi.").format(path.name),
-                "information",
-            )
-            return False
-        assert self.editor is not None
-        rows = preview_rows(self.doc, changes, self.editor.plan_label)
-        if not self.confirm_excel(rows, path.name):
-            self.statusBar().showMessage(tr("Excel şablonu uygulanmadı; dosya değişmedi."), 15000)
-            return False
-        text = tr("Excel şablonundan {0} değer").format(len(rows))
-        if not self.editor.set_entries(changes.values, changes.indicators, changes.activities, text):
-            return False
-        self.view.go_to(rows[0].place)
-        self.statusBar().showMessage(
-            tr("{0} değer '{1}' şablonundan alındı ve kaydedildi. Ctrl+Z hepsini geri alır.").format(len(rows), path.name),
-            20000,
-        )
-        return True
-
-    def show_report(self, out: Path | None = None, dialog: bool = True):
-        """Build the department's report (off the GUI thread) and show it in the PDF view; the build job."""
-        if self.doc is None:
-            return None
-        if self.report_build is not None and self.report_build.is_running():
-            return self.report_build
-        self.commit_focused()
-        from .strategy.build import ReportBuild
-
-        if out is None:
-            name = self.choose_save(
-                tr("Birim raporunu nereye kaydedeyim?"),
-                self.doc.path.with_name(f"{self.doc.path.stem}-rapor.pdf"),
-                tr("PDF (*.pdf)"),
-            )
-            if not name:
-                return None
-            out = Path(name)
-        job = self.report_build = ReportBuild(self.doc.path, Path(out), self, department=self.doc.department, dialog=dialog)
-        job.finished.connect(self._report_built)
-        job.cancelled.connect(lambda: self.statusBar().showMessage(tr("Rapor üretimi durduruldu; dosya yazılmadı."), 20000))
-        job.failed.connect(lambda text: self.inform(tr("Rapor oluşturulamadı"), text, "critical"))
-        job.start()
-        return job
-
-    def _report_built(self, result) -> None:
-        from .report_window import ReportWindow
-
-        note = tr("{0} sayfa").format(result.pages)
-        if result.draft:
-            note += " — " + tr("TASLAK: denetimde hata var, her sayfada TASLAK yazar")
-        if self._report_window is None:
-            self._report_window = ReportWindow(self)
-        self._report_window.show_pdf(result.path, note)
-        self.statusBar().showMessage(tr("Rapor yazıldı: {0}").format(result.path), 20000)
-
-    def _choose_excel(self) -> str:
-        from PySide6.QtWidgets import QFileDialog
-
-        start = str(self.doc.path.parent) if self.doc else str(Path.home())
-        return QFileDialog.getOpenFileName(self, tr("Doldurulmuş Excel şablonunu seçin"), start, tr("Excel (*.xlsx)"))[0]
-
     def _choose_save(self, title: str, suggested: Path, filters: str) -> str:
         from PySide6.QtWidgets import QFileDialog
 
         return QFileDialog.getSaveFileName(self, title, str(suggested), filters)[0]
-
-    def _confirm_excel(self, rows, source: str) -> bool:
-        from .excel_fill import confirm
-
-        return confirm(self, rows, source)
 
     def show_about(self) -> None:
         from .support import show_about
@@ -649,43 +380,14 @@ class MainWindow(QMainWindow):
         box.setObjectName("messageBox")
         box.open()
 
-    # --- title and state ----------------------------------------------------------
+    # --- title and state (the actions: clerk_actions) -----------------------------
     def _update(self, *_args) -> None:
-        has = self.doc is not None
-        for a in (
-            self.act_close,
-            self.act_find,
-            self.act_send,
-            self.act_draft,
-            self.act_return,
-            self.act_excel_template,
-            self.act_report,
-        ):
-            a.setEnabled(has)
-        self.act_reopen.setEnabled(False)
-        self.act_excel_fill.setEnabled(has and not self.doc.locked)
-        self.toolbar.setVisible(has)
-        if not has:
+        self._enable_actions()
+        doc = self.doc
+        if doc is None:
             self.setWindowTitle(tr("Faaliyet — Birim Faaliyet Raporu"))
-            self.act_undo.setEnabled(False)
-            self.act_redo.setEnabled(False)
             self.saved.setText("")
             return
-        doc, stack = self.doc, self.editor.stack
-        self.act_undo.setEnabled(stack.canUndo() and not doc.locked)
-        self.act_redo.setEnabled(stack.canRedo() and not doc.locked)
-        self.act_undo.setToolTip(
-            tr("Geri al: {0} (Ctrl+Z)").format(stack.undoText()) if stack.canUndo() else tr("Geri al (Ctrl+Z)")
-        )
-        self.act_redo.setToolTip(
-            tr("Yinele: {0} (Ctrl+Y)").format(stack.redoText()) if stack.canRedo() else tr("Yinele (Ctrl+Y)")
-        )
-        self.act_send.setEnabled(not doc.readonly)
-        self.act_send.setText(tr("Kopyayı yeniden yaz…") if doc.submitted else tr("Gönder…"))
-        self.act_draft.setEnabled(True)
-        self.act_draft.setText(tr("Kopya kaydet…") if doc.submitted else tr("Taslak kopya kaydet…"))
-        self.act_reopen.setEnabled(doc.submitted and not doc.readonly)
-        self.act_return.setEnabled(not doc.readonly)
         from . import submit
 
         said = None if doc.readonly else submit.banner(doc)
@@ -707,12 +409,3 @@ class MainWindow(QMainWindow):
             self.view.banner.hide()
         self.setWindowTitle(f"{doc.path.name} — {doc.department_name} {doc.wb.year} — {state} — Faaliyet")
         self.setWindowFilePath(str(doc.path))
-
-
-def _listed(exc) -> str:
-    """A refusal with its first problems, one a line (a template may have thousands)."""
-    problems = getattr(exc, "problems", None) or []
-    head = str(exc).split("\n", 1)[0]
-    lines = "\n".join(f"• {p}" for p in problems[:15])
-    more = "\n" + tr("… ve {0} sorun daha.").format(len(problems) - 15) if len(problems) > 15 else ""
-    return head + ("\n" + lines if lines else "") + more

@@ -3,7 +3,7 @@
 The file holds the year before as history (``OpenFile.previous_value``). A
 field, an indicator's actual: a grey line beside (short) or under (long text)
 the editor, named ``<key>.previous``. Table cells show it in their tooltip and,
-when the clerk turns it on, as a grey second line (``editors/table.py``).
+when the clerk turns it on, as a grey second line (``editors/table_delegate.py``).
 When the file holds no previous year nothing is added.
 """
 
