@@ -228,3 +228,20 @@ def test_a_merge_leaves_the_objects_there_before_it_out_of_the_collectors_walks(
     assert [f.status for f in result.files] == ["imported"]
     assert seen and seen[0] > 1000
     assert gc.get_freeze_count() == 0
+
+
+def test_a_damaged_file_is_refused_in_a_few_words(consolidated_path, files, tmp_path):
+    """quick_check's findings for an attached database come as one text of many lines headed by
+    SQLite's name for it ("*** in database inc ***"): the refusal shows the first few findings on
+    one line, never the merge's internal name or a page-by-page list."""
+    damaged = tmp_path / "kars-2020-bozuk.faaliyet"
+    data = bytearray(files["itfaiye"].read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page + 904 : 2 * page + 808] = bytes(page - 96)  # the second page's cells and the third's header
+    damaged.write_bytes(bytes(data))
+    result = merge_files(consolidated_path, [damaged, files["imar"]])
+    assert [f.status for f in result.files] == ["refused", "imported"]
+    message = result.files[0].message
+    assert "bozuk" in message and "kars-2020-bozuk.faaliyet" in message
+    assert "\n" not in message and "in database" not in message and "inc" not in message.split()
+    assert len(message) < 400, message

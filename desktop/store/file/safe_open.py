@@ -180,7 +180,7 @@ def verify(conn: sqlite3.Connection, name: str, schema: str = "main") -> int:
         raise DamagedWorkbook(
             _(
                 "'{name}' bozuk: bütünlük denetimi başarısız ({join}). Dosyanın yedeğini ya da göndereninden yeni bir kopyasını kullanın."
-            ).format(name=name, join="; ".join(result[:3]))
+            ).format(name=name, join="; ".join(_findings(result)[:3]))
         )
     app_id = conn.execute(f"PRAGMA {s}.application_id").fetchone()[0]
     if app_id != APPLICATION_ID:
@@ -218,6 +218,14 @@ def verify(conn: sqlite3.Connection, name: str, schema: str = "main") -> int:
             ).format(name=name, oversized=oversized, max_value_bytes=MAX_VALUE_BYTES // (1024 * 1024))
         )
     return version
+
+
+def _findings(result: list) -> list[str]:
+    """quick_check's findings one by one: for an attached database SQLite gives them as one text
+    of many lines under a heading with its name for it ("*** in database inc ***"), which means
+    nothing to the user (and is the merge's internal name)."""
+    lines = (line.strip() for row in result for line in str(row).splitlines())
+    return [line for line in lines if line and not (line.startswith("*** in database") and line.endswith("***"))]
 
 
 def _schema(conn: sqlite3.Connection, schema: str = "main") -> set:
