@@ -43,7 +43,8 @@ def _blocks(trace: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
     return out
 
 
-def test_a_merge_checks_its_files_on_one_connection_each_in_one_read_transaction(consolidated_path, files, monkeypatch):
+def _checking_traced(monkeypatch) -> list[list[tuple[str, bool]]]:
+    """The traces (``_traced``) of every checking connection a merge makes from now on."""
     made: list[list[tuple[str, bool]]] = []
     real = checker.checking_connection
 
@@ -53,6 +54,11 @@ def test_a_merge_checks_its_files_on_one_connection_each_in_one_read_transaction
         return conn
 
     monkeypatch.setattr(checker, "checking_connection", checking_connection)
+    return made
+
+
+def test_a_merge_checks_its_files_on_one_connection_each_in_one_read_transaction(consolidated_path, files, monkeypatch):
+    made = _checking_traced(monkeypatch)
     result = merge_files(consolidated_path, [files["itfaiye"], files["imar"]], dry_run=True)
     assert {f.status for f in result.files} == {"planned"}
     assert len(made) == 1  # the settings made once per merge, not once per file
@@ -72,15 +78,7 @@ def test_a_merge_checks_its_files_on_one_connection_each_in_one_read_transaction
 def test_a_large_file_is_attached_from_its_private_copy(consolidated_path, files, monkeypatch):
     """Above ``slot.IN_MEMORY_BYTES`` a file is not loaded into memory: it is attached read-only for
     its check and detached after; the merge is the same."""
-    made: list[list[tuple[str, bool]]] = []
-    real = checker.checking_connection
-
-    def checking_connection(*args):
-        conn = real(*args)
-        made.append(_traced(conn))
-        return conn
-
-    monkeypatch.setattr(checker, "checking_connection", checking_connection)
+    made = _checking_traced(monkeypatch)
     monkeypatch.setattr(slot, "IN_MEMORY_BYTES", 1000)
     monkeypatch.setattr(private_copy, "IN_MEMORY_BYTES", 1000)
     result = merge_files(consolidated_path, [files["itfaiye"], files["imar"]])
