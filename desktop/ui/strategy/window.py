@@ -36,7 +36,9 @@ from .conflicts import ConflictDialog
 from .history import ImportHistory
 from .merging import MergeRun, stale_files, untrusted_time_files
 from .pdf_view import PdfView
+from .refusals import with_problems
 from .year import YearSettingsTab
+from .year_cycle import StrategyYearCycle
 from .year_model import YearModel
 
 GEOMETRY_KEY = "strategyWindow"
@@ -73,7 +75,7 @@ def open_window(path: Path, readonly: bool = False, inform=None) -> StrategyWind
     return win
 
 
-class StrategyWindow(StrategyActions, QMainWindow):
+class StrategyWindow(StrategyActions, StrategyYearCycle, QMainWindow):
     """The tabs, opening and closing the file, the prompts, the title and the status bar; the menus
     and the steps they start live in the mixins (``actions``, …)."""
 
@@ -254,7 +256,7 @@ class StrategyWindow(StrategyActions, QMainWindow):
         try:
             self.model.accept(dept)
         except WorkbookError as exc:
-            self.inform(tr("Kabul edilemedi"), _with_problems(exc), "warning")
+            self.inform(tr("Kabul edilemedi"), with_problems(exc), "warning")
             return False
         self.statusBar().showMessage(tr("{0} kabul edildi.").format(self._name(dept)), 15000)
         return True
@@ -321,62 +323,6 @@ class StrategyWindow(StrategyActions, QMainWindow):
             )
         self.inform(tr("Birim dosyaları"), text, "warning" if refused else "information")
         return results
-
-    # --- the year cycle ---------------------------------------------------------------
-    def prepare_next_year(self, out: Path | None = None, definition_dir: Path | None = None) -> Path | None:
-        """Write next year's definition folder and consolidated file from this one (``faaliyet year next``);
-        the new file's path, or None (nothing written)."""
-        if self.model is None:
-            return None
-        year = self.model.board.year + 1
-        if out is None:
-            here = self.model.board.path
-            name = self.choose_next_file(here.with_name(f"{here.stem}-{year}{SUFFIX}"))
-            if not name:
-                return None
-            out = Path(name)
-        out = Path(out)
-        definition_dir = Path(definition_dir) if definition_dir else out.with_name(f"tanim-{year}")
-        if not self.ask(
-            tr("Sonraki yılı hazırla"),
-            tr(
-                "{0} yılı hazırlanacak:\n• tanım klasörü: {1}\n• birleşik dosya: {2}\n\nBu dosya değişmez; "
-                "{3} yılının değerleri yeni dosyada geçen yıl olarak, salt okunur durur. Devam edilsin mi?"
-            ).format(year, definition_dir, out, year - 1),
-        ):
-            return None
-        self.commit_pending()  # what is typed belongs to this year's values
-        try:
-            change = self.model.next_year(year, definition_dir, out)
-        except WorkbookError as exc:
-            self.inform(tr("Sonraki yıl hazırlanamadı"), _with_problems(exc), "critical")
-            return None
-        text = tr("{0} yılının dosyaları yazıldı.").format(year) + "\n" + change.message
-        self.inform(tr("Sonraki yıl hazır"), text, "warning" if change.result.dropped else "information")
-        self.statusBar().showMessage(tr("{0} yılı hazırlandı: {1}").format(year, out), 20000)
-        return out
-
-    def add_past_years(self, paths: list[Path] | None = None) -> bool:
-        """Add the values of earlier years' consolidated files as this file's history (``faaliyet year history``)."""
-        if self.model is None:
-            return False
-        if self.model.board.readonly:
-            self.inform(tr("Eklenemedi"), tr("Birleşik dosya salt okunur açık; geçmiş yıl eklenemez."), "warning")
-            return False
-        paths = self.choose_past_files() if paths is None else paths
-        if not paths:
-            return False
-        self.commit_pending()
-        try:
-            change = self.model.add_years([Path(p) for p in paths])
-        except WorkbookError as exc:
-            self.inform(tr("Geçmiş yıl eklenemedi"), _with_problems(exc) + "\n" + tr("Dosya değiştirilmedi."), "warning")
-            return False
-        if self.doc is not None:
-            self.doc.reload_state()
-        note = tr("Kurum bölümlerinde geçen yılın değerleri, dosya yeniden açılınca alanların yanında görünür.")
-        self.inform(tr("Geçmiş yıllar eklendi"), change.message + "\n\n" + note, "information")
-        return True
 
     # --- merging -------------------------------------------------------------------
     def _merge_folder(self) -> None:
@@ -522,9 +468,3 @@ class StrategyWindow(StrategyActions, QMainWindow):
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("messageBox")
         box.open()
-
-
-def _with_problems(exc: WorkbookError) -> str:
-    problems = getattr(exc, "problems", None) or []
-    lines = "\n".join(f"• {p}" for p in problems[:15])
-    return str(exc) + ("\n" + lines if lines else "")
