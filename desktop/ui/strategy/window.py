@@ -33,10 +33,10 @@ from .actions import StrategyActions
 from .board import Board
 from .build import ReportBuild
 from .conflicts import ConflictDialog
+from .departments import StrategyDepartments
 from .history import ImportHistory
 from .merging import MergeRun, stale_files, untrusted_time_files
 from .pdf_view import PdfView
-from .refusals import with_problems
 from .year import YearSettingsTab
 from .year_cycle import StrategyYearCycle
 from .year_model import YearModel
@@ -75,7 +75,7 @@ def open_window(path: Path, readonly: bool = False, inform=None) -> StrategyWind
     return win
 
 
-class StrategyWindow(StrategyActions, StrategyYearCycle, QMainWindow):
+class StrategyWindow(StrategyActions, StrategyDepartments, StrategyYearCycle, QMainWindow):
     """The tabs, opening and closing the file, the prompts, the title and the status bar; the menus
     and the steps they start live in the mixins (``actions``, …)."""
 
@@ -251,78 +251,6 @@ class StrategyWindow(StrategyActions, StrategyYearCycle, QMainWindow):
                 self.model.board.path.name, self.model.board.year, self.model.board.definition.institution.name, ro
             )
         )
-
-    def accept_department(self, dept: str) -> bool:
-        try:
-            self.model.accept(dept)
-        except WorkbookError as exc:
-            self.inform(tr("Kabul edilemedi"), with_problems(exc), "warning")
-            return False
-        self.statusBar().showMessage(tr("{0} kabul edildi.").format(self._name(dept)), 15000)
-        return True
-
-    def send_back(self, dept: str) -> bool:
-        """Send back with a note and write the return file the clerk opens (its fields: the department's errors)."""
-        fields = self.model.board.fields_to_fix(dept)
-        marked = tr(" Hatalı {0} alan birimin ekranında işaretlenir.").format(len(fields)) if fields else ""
-        note, ok = self.ask_note(
-            tr("Notla geri gönder"),
-            tr("{0} birimi neyi düzeltmeli? Not, birime ileteceğiniz geri gönderme dosyasına yazılır.").format(self._name(dept))
-            + marked,
-        )
-        if not ok:
-            return False
-        from ...store.file.return_note import default_name
-
-        out = self.choose_return_path(self._folder() / default_name(dept, self.model.board.year))
-        if not out:
-            return False
-        try:
-            change = self.model.send_back(dept, note, Path(out), fields)
-        except WorkbookError as exc:
-            self.inform(tr("Geri gönderilemedi"), str(exc), "warning")
-            return False
-        self.inform(
-            tr("Notla geri gönderildi"),
-            tr(
-                "{0} notla geri gönderildi. Bu dosyayı birime iletin (USB bellek, ağ klasörü, e-posta):\n{1}\n\n"
-                "Birim dosyayı açınca kendi dosyası notla düzenlemeye açılır."
-            ).format(self._name(dept), change.result),
-            "information",
-        )
-        self.statusBar().showMessage(tr("{0} notla geri gönderildi.").format(self._name(dept)), 15000)
-        return True
-
-    def _name(self, dept: str) -> str:
-        return self.model.board.name(dept) if self.model else dept
-
-    # --- handing out department files --------------------------------------------------
-    def distribute(self, folder: Path | None = None) -> list | None:
-        """Write each department's empty file into a chosen folder (``store.distribute``) and say what happened."""
-        if self.model is None:
-            return None
-        if folder is None:
-            chosen = self.choose_out_folder()
-            if not chosen:
-                return None
-            folder = Path(chosen)
-        self.commit_pending()  # settings typed but not yet stored travel too
-        try:
-            results = self.model.distribute(folder).result
-        except WorkbookError as exc:
-            self.inform(tr("Birim dosyaları dağıtılamadı"), str(exc), "warning")
-            return None
-        written = [r for r in results if r.written]
-        refused = [r for r in results if not r.written]
-        text = tr("{0} birim dosyası yazıldı: {1}").format(len(written), folder)
-        if written:
-            text += "\n" + "\n".join(f"• {r.path.name}" for r in written[:30])
-        if refused:
-            text += (
-                "\n\n" + tr("{0} dosya yazılmadı:").format(len(refused)) + "\n" + "\n".join(f"• {r.line}" for r in refused[:30])
-            )
-        self.inform(tr("Birim dosyaları"), text, "warning" if refused else "information")
-        return results
 
     # --- merging -------------------------------------------------------------------
     def _merge_folder(self) -> None:
