@@ -32,10 +32,10 @@ from ..model import Document
 from .actions import StrategyActions
 from .board import Board
 from .build import ReportBuild
-from .conflicts import ConflictDialog
 from .departments import StrategyDepartments
 from .history import ImportHistory
-from .merging import MergeRun, stale_files, untrusted_time_files
+from .importing import StrategyImporting
+from .merging import MergeRun
 from .pdf_view import PdfView
 from .year import YearSettingsTab
 from .year_cycle import StrategyYearCycle
@@ -75,7 +75,7 @@ def open_window(path: Path, readonly: bool = False, inform=None) -> StrategyWind
     return win
 
 
-class StrategyWindow(StrategyActions, StrategyDepartments, StrategyYearCycle, QMainWindow):
+class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, StrategyYearCycle, QMainWindow):
     """The tabs, opening and closing the file, the prompts, the title and the status bar; the menus
     and the steps they start live in the mixins (``actions``, …)."""
 
@@ -251,81 +251,6 @@ class StrategyWindow(StrategyActions, StrategyDepartments, StrategyYearCycle, QM
                 self.model.board.path.name, self.model.board.year, self.model.board.definition.institution.name, ro
             )
         )
-
-    # --- merging -------------------------------------------------------------------
-    def _merge_folder(self) -> None:
-        folder = self.choose_folder()
-        if folder:
-            self.merge([Path(folder)])
-
-    def merge(self, paths: list[Path], force: bool = False, accept_time: bool = False) -> MergeRun | None:
-        """Check and import department files (or folders) into this file; returns the run (it ends with ``finished``)."""
-        if not paths or self.model is None:
-            return None
-        if self.model.board.readonly:
-            self.inform(tr("Aktarılamadı"), tr("Birleşik dosya salt okunur açık; dosya aktarılamaz."), "warning")
-            return None
-        self.commit_pending()
-        run = self.merge_run = MergeRun(self.model.board, paths, self.decide, self, force=force, accept_time=accept_time)
-        run.conflicted.connect(self._conflicted)
-        run.finished.connect(lambda result: self._merged(run, result))
-        run.failed.connect(lambda text: self._merge_failed(text))
-        run.start()
-        return run
-
-    def _conflicted(self, conflicts: list) -> None:
-        self.model.conflicted(conflicts)
-        self.tabs.setCurrentWidget(self.board)
-        self.board.show_department(conflicts[0].department)
-
-    def _decide(self, conflicts: list) -> dict | None:
-        names = self.model.board.names()
-        dlg = self.conflict_dialog = ConflictDialog(conflicts, names, self)
-        return dlg.resolution() if dlg.exec() == ConflictDialog.DialogCode.Accepted else None
-
-    def _merged(self, run: MergeRun, result) -> None:
-        self.last_merge = result
-        self.model.merged(result)
-        if result is None:  # the user left the conflict view: nothing was written
-            self.statusBar().showMessage(tr("Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi."), 20000)
-            return
-        if self.doc is not None:
-            self.doc.reload_state()
-        lines = result.summary_lines() or [tr("Aktarılacak .faaliyet dosyası bulunamadı.")]
-        kind = "warning" if result.refused else "information"
-        self.inform(tr("Aktarım sonucu"), "\n".join(lines), kind)
-        stale = stale_files(result)
-        if (
-            stale
-            and not run.force
-            and self.ask(
-                tr("Eski dosya"),
-                tr(
-                    "{0} dosya, daha önce aktarılmış dosyadan eski olduğu için reddedildi. Bu dosyalar yine de aktarılsın mı? "
-                    "(Birleşik dosyadaki o birimin verileri eski dosyadakilerle değiştirilir.)"
-                ).format(len(stale)),
-            )
-        ):
-            self.merge(stale, force=True)
-            return
-        untrusted = untrusted_time_files(result)
-        if (
-            untrusted
-            and not run.accept_time
-            and self.ask(
-                tr("Güvenilmeyen zamanlar"),
-                tr(
-                    "{0} dosyada gelecekte ya da yılın başından önce görünen değişiklik zamanları var; gönderen bilgisayarın "
-                    "saati yanlış olabilir ya da dosya Faaliyet dışında değiştirilmiş olabilir. Gönderenle konuştuysanız ve "
-                    "zamanlar dışında dosya doğruysa yine de aktarılsın mı?"
-                ).format(len(untrusted)),
-            )
-        ):
-            self.merge(untrusted, accept_time=True)
-
-    def _merge_failed(self, text: str) -> None:
-        self.refresh()
-        self.inform(tr("Aktarılamadı"), text, "critical")
 
     # --- the report ----------------------------------------------------------------
     def build(self, out: Path | None = None, dialog: bool = True, department: str | None = None) -> ReportBuild | None:
