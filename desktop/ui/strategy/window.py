@@ -19,7 +19,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget
 
 from ...core.definition import Definition
-from ...store.errors import WorkbookError
 from ...store.year_board import SUFFIX
 from ...store.year_board import create_consolidated as create_year_file
 from .. import geometry, settings
@@ -37,6 +36,7 @@ from .history import ImportHistory
 from .importing import StrategyImporting
 from .merging import MergeRun
 from .pdf_view import PdfView
+from .report import StrategyReport
 from .year import YearSettingsTab
 from .year_cycle import StrategyYearCycle
 from .year_model import YearModel
@@ -75,7 +75,7 @@ def open_window(path: Path, readonly: bool = False, inform=None) -> StrategyWind
     return win
 
 
-class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, StrategyYearCycle, QMainWindow):
+class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, StrategyYearCycle, StrategyReport, QMainWindow):
     """The tabs, opening and closing the file, the prompts, the title and the status bar; the menus
     and the steps they start live in the mixins (``actions``, …)."""
 
@@ -251,56 +251,6 @@ class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, St
                 self.model.board.path.name, self.model.board.year, self.model.board.definition.institution.name, ro
             )
         )
-
-    # --- the report ----------------------------------------------------------------
-    def build(self, out: Path | None = None, dialog: bool = True, department: str | None = None) -> ReportBuild | None:
-        """Build the year's report (or one department's) off the GUI thread; it is shown when done."""
-        if self.model is None:
-            return None
-        self.commit_pending()
-        if out is None:
-            suggested = (
-                self.model.board.path.with_name(f"{self.model.board.path.stem}-{department}.pdf")
-                if department
-                else self.model.board.path.with_suffix(".pdf")
-            )
-            name = self.choose_pdf(suggested)
-            if not name:
-                return None
-            out = Path(name)
-        job = self.report_build = ReportBuild(self.model.board.path, Path(out), self, department=department, dialog=dialog)
-        job.finished.connect(self._built)
-        job.cancelled.connect(lambda: self.statusBar().showMessage(tr("Rapor üretimi durduruldu; dosya yazılmadı."), 20000))
-        job.failed.connect(lambda text: self.inform(tr("Rapor oluşturulamadı"), text, "critical"))
-        job.start()
-        return job
-
-    def _built(self, result) -> None:
-        note = tr("{0} sayfa").format(result.pages)
-        if result.draft:
-            note += " — " + tr("TASLAK: denetimde hata var, her sayfada TASLAK yazar")
-        self.pdf.load(result.path, note)
-        self.tabs.setCurrentWidget(self.pdf)
-        self.statusBar().showMessage(tr("Rapor yazıldı: {0}").format(result.path), 20000)
-
-    def export_excel(self, out: Path | None = None) -> Path | None:
-        if out is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self,
-                tr("Excel dosyasını nereye kaydedeyim?"),
-                str(self.model.board.path.with_suffix(".xlsx")),
-                tr("Excel (*.xlsx)"),
-            )
-            if not name:
-                return None
-            out = Path(name)
-        try:
-            self.model.export_excel(out)
-        except WorkbookError as exc:
-            self.inform(tr("Excel'e aktarılamadı"), str(exc), "critical")
-            return None
-        self.statusBar().showMessage(tr("Excel dosyası yazıldı: {0}").format(out), 20000)
-        return Path(out)
 
     def shown_path(self) -> Path | None:
         """The consolidated file this window shows (a second start hands a file over: see single_instance)."""
