@@ -2,13 +2,21 @@
 
 Tabs: the status board (merge by dropping files, accept, send back), the
 institution chapters (the ``institution`` department's form, with the
-clerk's editors and undo), the year settings, and the report (built off the
-GUI thread, shown inside the application, printable). What the window shows
+clerk's editors and undo), the import history, the year settings, and the report
+(built off the GUI thread, shown inside the application, printable). What the window shows
 about the year and what the strategy unit does to it go through the model
 (``YearModel`` over the Qt-free ``store.year_board.YearBoard``); the widgets
 talk to each other through signals and public methods. Every prompt goes
 through an attribute (``ask``, ``inform``, ``ask_note``, ``decide``,
-``choose_files``, ``choose_folder``, ``choose_pdf``, ``choose_return_path``) so tests can answer it.
+``choose_files``, ``choose_folder``, ``choose_out_folder``, ``choose_pdf``,
+``choose_return_path``, ``choose_next_file``, ``choose_past_files``) so tests can answer it.
+
+This module holds the window itself: the tabs, opening and closing the file, the prompts,
+the board's refresh, the title. The menus and the steps they start are mixins in this
+package, one concept each: ``actions`` (menus, toolbar, what a read-only file allows),
+``importing`` (department files merged in, conflicts decided), ``departments`` (accept,
+send back, hand out), ``year_cycle`` (next year, past years) and ``report`` (the PDF and
+the Excel export).
 """
 
 from __future__ import annotations
@@ -77,7 +85,8 @@ def open_window(path: Path, readonly: bool = False, inform=None) -> StrategyWind
 
 class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, StrategyYearCycle, StrategyReport, QMainWindow):
     """The tabs, opening and closing the file, the prompts, the title and the status bar; the menus
-    and the steps they start live in the mixins (``actions``, …)."""
+    and the steps they start live in the mixins (``actions``, ``importing``, ``departments``,
+    ``year_cycle``, ``report``)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -223,7 +232,7 @@ class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, St
     def _folder(self) -> Path:
         return self.model.board.path.parent if self.model else Path.home()
 
-    # --- the board -----------------------------------------------------------------
+    # --- the board and the title -----------------------------------------------------------------
     def refresh(self) -> None:
         """Read the board again (the file changed behind the model: the chapters, the settings)."""
         if self.model is not None:
