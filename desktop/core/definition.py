@@ -33,30 +33,7 @@ from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, AimDef, IndicatorDef, PlanDef
 from .plan_parts import CarriedPlan, rebuild, skeleton, split
 from .sha import sha256_hex
-
-
-class Slot(msgspec.Struct, frozen=True):
-    """One addressable value of a department's form (a field or a table cell).
-
-    A cell's label ("table / row / column") is joined when asked for, from the
-    definition's own strings: a year of 150.000 cells held a joined label per
-    cell, a third of the definition's memory, that only messages and lists read.
-    """
-
-    key: str
-    type: str
-    name: str  # a field's label; a cell's table title
-    department: str
-    section: str
-    computed: bool = False  # totals and formula columns: never entered
-    places: int | None = None  # printed with (declared ``decimals:`` or the type's default); None: not a number
-    row: str | None = None  # a cell's row label (None: a field)
-    column: str | None = None  # a cell's column label
-
-    @property
-    def label(self) -> str:
-        """What the value is called in messages: the field's label, or "table / row / column"."""
-        return self.name if self.row is None else f"{self.name} / {self.row} / {self.column}"
+from .slot import Slot
 
 
 class DefinitionHead(Strict, frozen=True, kw_only=True):
@@ -177,7 +154,7 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         ``<department>.``, see ``item_kinds``), empty for a department without a form."""
         found = self._slot_maps.get(department)
         if found is None:
-            from .item_kinds import item_slots  # local: the kinds build Slots of this module
+            from .item_kinds import item_slots  # local: the kinds bring the tables' formulas, needed only now
 
             form = self._forms.get(department)
             if form is None:
