@@ -13,13 +13,13 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta, field
 
-from . import limits, organisation, roles
+from . import definition_rules, limits, roles
 from .form_parts import (
     FormParts,
     PartSummary,
     Stored,
 )
-from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict, as_builtin, forms_row_departments
+from .forms import FormDef, InvalidData, SectionDef, Strict, as_builtin
 from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import ActivityDef, IndicatorDef, PlanDef
@@ -43,54 +43,22 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
     # the chapters that are plain text of the institution (foreword, mission…)
     # live in the form of the department whose role is "institution" (roles.py).
     # A stored definition (``from_parts``) holds ``FormParts`` here: a sequence of the same
-    # forms, each decoded and checked (``check_form``) when first asked for.
+    # forms, each decoded and checked (``definition_rules.check_form``) when first asked for.
     forms: Annotated[list[FormDef], Meta(max_length=limits.MAX_DEPARTMENTS)] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         parts = self.forms if isinstance(self.forms, FormParts) else None
         if parts is not None and not parts.bind(self._form_check()):
             parts = None  # another definition's parts (``replace``): every form is checked here
-        forms: list[FormDef] = [] if parts is not None else list(self.forms)
-        slot_count = parts.slot_count if parts is not None else sum(limits.form_slots(f) for f in forms)
-        limits.at_most(slot_count, limits.MAX_SLOTS, _("tanımdaki toplam değer sayısı"))
-        dept_keys = [d.key for d in self.departments]
-        if len(set(dept_keys)) != len(dept_keys):
-            raise ValueError(_("aynı birim anahtarı birden fazla kez tanımlanmış"))
-        known = self._by_key
-        form_depts = parts.departments if parts is not None else [f.department for f in forms]
-        for department in form_depts:
-            if department not in known:
-                raise ValueError(_("'{department}' formu bilinmeyen bir birime ait").format(department=department))
-        if len(set(form_depts)) != len(form_depts):
-            raise ValueError(_("bir birimin birden fazla formu var"))
-        for f in forms:
-            self._check_rows(f)
-        for x in list(self.plan.indicators()) + list(self.plan.activities()):
-            if x.department not in known:
-                raise ValueError(
-                    _("'{key}' bilinmeyen '{department}' birimine atanmış").format(key=x.key, department=x.department)
-                )
-        for i in self.plan.indicators():
-            if i.targets is not None and i.target != i.target_of(self.year.year):
-                raise ValueError(target_conflict(i, self.year.year))
-        for _place, message in roles.problems(self.departments, forms, complete=False)[:1]:
-            raise ValueError(message)
-        if parts is not None and not parts.whole:
-            return  # a department file's: who reports to whom is judged where every department is
-        problem = organisation.reporting_problem(self.departments)
-        if problem:
-            raise ValueError(problem)
+        definition_rules.check_definition(self, parts, self._by_key)
 
-    # --- the rules about forms (run on every form: at once, or as each stored part is decoded) ----
-    def _check_rows(self, form: FormDef) -> None:
-        check_rows(self._by_key, form)
-
+    # --- the rules about forms (``definition_rules``; run on every form: at once, or as each stored part is decoded)
     def _form_check(self) -> Callable[[FormDef], None]:
-        """``check_form`` bound to what it reads of this definition (its departments), not to the
+        """``definition_rules.check_form`` bound to what it reads of this definition (its departments), not to the
         definition itself: the parts keep it, and a definition they pointed back to would be a
         reference cycle, freed only by the cycle collector."""
         institution = self.institution_department
-        return partial(check_form, self._by_key, institution.key if institution is not None else None)
+        return partial(definition_rules.check_form, self._by_key, institution.key if institution is not None else None)
 
     # --- look-ups -------------------------------------------------------
     # Indexes built once per definition (a definition is not changed after loading): a year of
@@ -412,24 +380,6 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         return definition_stored.from_stored(stored, department)
 
 
-def check_rows(departments: Mapping[str, DepartmentDef], form: FormDef) -> None:
-    """Every row of ``form`` belongs to a department of the year (``departments``: by key)."""
-    for unknown in forms_row_departments(form) - departments.keys():
-        raise ValueError(
-            _("'{form}' formunda bir satır bilinmeyen '{dept}' birimine ait (department)").format(
-                form=form.department, dept=unknown
-            )
-        )
-
-
-def check_form(departments: Mapping[str, DepartmentDef], institution: str | None, form: FormDef) -> None:
-    """The definition's rules about one form (its department's own are checked by ``FormParts``);
-    ``institution``: the institution unit's key, or None."""
-    check_rows(departments, form)
-    for _place, message in roles.form_problems([form], institution)[:1]:
-        raise ValueError(message)
-
-
 class _SlotsByForm(Mapping[str, Slot]):
     """``Definition.slots`` of stored parts: a key is looked up in its own department's form."""
 
@@ -454,23 +404,3 @@ class _SlotsByForm(Mapping[str, Slot]):
 
     def __len__(self) -> int:
         return len(self._d._all_slots)
-
-
-def target_conflict(indicator: IndicatorDef, year: int) -> str:
-    """Why an indicator's ``target`` and its ``targets`` of the year disagree (Turkish)."""
-    from .numbers import format_number
-
-    wanted = indicator.target_of(year)
-    return _(
-        "'{key}' göstergesinin hedefi (target: {target}) {year} yılının hedefiyle (targets: {wanted}) uyuşmuyor; "
-        "yalnızca 'targets' yazın ya da ikisini aynı yapın"
-    ).format(
-        key=indicator.key,
-        target=format_number(indicator.target or 0),
-        year=year,
-        wanted=format_number(wanted) if wanted is not None else _("yok"),
-    )
-
-
-def describe_type(t: str) -> str:
-    return str(TYPE_LABELS.get(t, t))

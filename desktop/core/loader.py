@@ -482,7 +482,7 @@ def load_definition(folder: Path | str) -> Definition:
 def _year_targets(plan: PlanDef, year: int, label: str) -> tuple[PlanDef, list[Problem]]:
     """The plan with each indicator's ``target`` the one of ``year`` in its ``targets`` (when given):
     no entry for the year means no target; a plain ``target`` that disagrees is a problem."""
-    from .definition import target_conflict
+    from .definition_rules import target_conflict
 
     problems = [
         Problem(label, None, i.key, target_conflict(i, year))
