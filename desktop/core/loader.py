@@ -15,166 +15,17 @@ every file has been read, so one run shows every problem.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Union, cast
 
 from . import keys, limits
 from .definition import Definition
+from .definition_problem import DefinitionError, Problem
 from .forms import FormDef, InvalidData, convert
 from .i18n import _, lazy
 from .institution import DepartmentDef, InstitutionDef, YearDef
 from .plan import PlanDef
-from .turkish import nfc
-
-MAX_FILE_BYTES = 5 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    place: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
-        return f"{where}: {self.place + ': ' if self.place else ''}{self.message}"
-
-
-class DefinitionError(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-class _AmbiguousNumber(Exception):
-    def __init__(self, text: str, line: int):
-        self.text, self.line = text, line
-
-
-_AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")
-
-
-@lru_cache(maxsize=1)
-def _constructor() -> type:
-    """ruamel's round-trip constructor where floats become exact Decimals and '425.000' is
-    refused as ambiguous. Built on first use: ruamel is imported only when YAML is read
-    (a definition from the compiled cache, ``store.definition_cache``, never pays for it)."""
-    from ruamel.yaml.constructor import RoundTripConstructor
-
-    class _Constructor(RoundTripConstructor):
-        def construct_yaml_float(self, node):
-            raw = str(node.value).replace("_", "")
-            if _AMBIGUOUS.match(raw):
-                raise _AmbiguousNumber(raw, node.start_mark.line + 1)
-            try:
-                value = Decimal(raw)
-            except InvalidOperation:
-                raise _AmbiguousNumber(raw, node.start_mark.line + 1) from None
-            if not value.is_finite():
-                raise _AmbiguousNumber(raw, node.start_mark.line + 1)
-            return value
-
-    _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
-    return _Constructor
-
-
-def _yaml():
-    from ruamel.yaml import YAML
-
-    y = YAML(typ="rt")
-    y.Constructor = _constructor()
-    return y
-
-
-def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file; returns (data, problems)."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    try:
-        if path.exists() and not path.is_file():  # a folder, or a pipe or device whose reading would block
-            return None, [
-                Problem(label, None, "", _("düzenli bir dosya değil (klasör ya da özel bir dosya); yerine YAML dosyasını koyun"))
-            ]
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [Problem(label, None, "", _("dosya çok büyük (en çok 5 MB)"))]
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [Problem(label, None, "", _("dosya bulunamadı"))]
-    except UnicodeDecodeError:
-        return None, [Problem(label, None, "", _("dosya UTF-8 değil; UTF-8 olarak kaydedin"))]
-    except OSError as exc:
-        return None, [Problem(label, None, "", _("dosya okunamadı ({strerror})").format(strerror=exc.strerror))]
-    try:
-        return _yaml().load(text), []
-    except _AmbiguousNumber as exc:
-        return None, [
-            Problem(
-                label,
-                exc.line,
-                "",
-                _(
-                    "'{text}' sayısı belirsiz: YAML'da nokta ondalık ayırıcıdır. Binlik için ayırıcısız yazın (ör. {replace}), ondalık için tırnaksız 1.5 biçimi kullanın."
-                ).format(text=exc.text, replace=exc.text.replace(".", "")),
-            )
-        ]
-    except MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        return None, [Problem(label, line, "", _("YAML sözdizimi hatası: {x}").format(x=exc.problem or exc))]
-    except (YAMLError, RecursionError, ValueError) as exc:
-        return None, [Problem(label, None, "", _("YAML okunamadı: {exc}").format(exc=exc))]
-
-
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip types to plain Python; strings NFC-normalized."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, bool) or node is None or isinstance(node, Decimal):
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, str):
-        return nfc(str(node))
-    return node
-
-
-def _line_of(data: Any, loc: tuple) -> int | None:
-    """Best line number for a place (keys and list indexes) inside ruamel data."""
-    line = None
-    node = data
-    for part in loc:
-        try:
-            if isinstance(node, dict) and part in node:
-                line = cast(Any, node).lc.key(part)[0] + 1  # ruamel's CommentedMap
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-                line = cast(Any, node).lc.item(part)[0] + 1  # ruamel's CommentedSeq
-                node = node[part]
-            else:
-                break
-        except (AttributeError, KeyError, IndexError, TypeError):
-            break
-    if line is None and hasattr(data, "lc"):
-        line = data.lc.line + 1
-    return line
-
-
-def _value_at(data: Any, loc: tuple) -> Any:
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            return None
-    return node
-
+from .yaml_reader import line_of, plain, read_yaml, value_at
 
 # msgspec's messages (see InvalidData): "<what> - at `$.sections[0].key`"
 _AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
@@ -222,7 +73,7 @@ def _allowed(model: type, loc: tuple, data: Any) -> str:
             info = found[0].type
         else:
             return ""
-        node = _value_at(node, (part,))
+        node = value_at(node, (part,))
     words: list[str] = []
     for t in info.types if isinstance(info, inspect.UnionType) else (info,):
         if isinstance(t, inspect.Metadata):
@@ -232,7 +83,7 @@ def _allowed(model: type, loc: tuple, data: Any) -> str:
     return ", ".join(words)
 
 
-def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
+def turkish_message(text: str, model: type, data: Any) -> tuple[tuple, str]:
     """(place, Turkish message) for one of msgspec's messages about data."""
     m = _AT.match(text.strip())
     msg, loc = (m.group("msg"), _loc(m.group("path"))) if m else (text, ())
@@ -245,7 +96,7 @@ def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
     if msg.startswith("Expected `str` matching regex"):
         if data is None:  # a stored definition (explain): the value is not at hand
             return loc, _("geçerli bir anahtar değil: küçük harf ASCII harf ile başlamalı, yalnızca a-z, 0-9 ve _ içermeli")
-        return loc, keys.segment_problem(_value_at(data, loc))
+        return loc, keys.segment_problem(value_at(data, loc))
     if f := re.fullmatch(r"Expected `\w+` of length >= (\d+)", msg):
         return loc, _("en az {group} öğe olmalı").format(group=f.group(1))
     if f := re.fullmatch(r"Expected `(\w+)` of length <= (\d+)", msg):  # a limit (limits.py)
@@ -272,11 +123,11 @@ def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
 
 def explain(text: str) -> str:
     """One of msgspec's messages about a stored definition (no YAML at hand), in Turkish with its place."""
-    loc, message = _message(text, Definition, None)
-    return f"{_place(loc)}: {message}" if loc else message
+    loc, message = turkish_message(text, Definition, None)
+    return f"{place_text(loc)}: {message}" if loc else message
 
 
-def _place(loc: tuple) -> str:
+def place_text(loc: tuple) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
@@ -325,8 +176,8 @@ def _convert_or_problem(model: Any, data: Any, raw: Any, label: str, prefix: tup
 
 
 def _problem(exc: InvalidData, model: Any, data: Any, raw: Any, label: str, prefix: tuple) -> list[Problem]:
-    loc, message = _message(str(exc), model, data)
-    return [Problem(label, _line_of(raw, prefix + loc), _place(prefix + loc), message)]
+    loc, message = turkish_message(str(exc), model, data)
+    return [Problem(label, line_of(raw, prefix + loc), place_text(prefix + loc), message)]
 
 
 def _struct_lists(model: Any, data: dict) -> list[tuple[str, Any]]:
@@ -407,7 +258,7 @@ def load_definition(folder: Path | str) -> Definition:
     head_label = f"{name}/tanim.yaml"
     head_raw, p = read_yaml(folder / "tanim.yaml", head_label)
     problems += p
-    head = _plain(head_raw) if head_raw is not None else None
+    head = plain(head_raw) if head_raw is not None else None
     if head_raw is None and not p:  # an empty file: nothing below would report it
         problems.append(Problem(head_label, None, "", _("dosya boş; kurum, yıl ve birimler tanımlanmalı")))
     if head is not None and not isinstance(head, dict):
@@ -440,7 +291,7 @@ def load_definition(folder: Path | str) -> Definition:
             problems.append(Problem(head_label, None, "id", _("zorunlu alan eksik")))
         unknown = set(head) - {"id", "version", "institution", "year", "departments"}
         for k in sorted(unknown):
-            problems.append(Problem(head_label, _line_of(head_raw, (k,)), k, _("bilinmeyen alan (yazımı kontrol edin)")))
+            problems.append(Problem(head_label, line_of(head_raw, (k,)), k, _("bilinmeyen alan (yazımı kontrol edin)")))
 
     plan_label = f"{name}/plan.yaml"
     plan = PlanDef()
@@ -448,7 +299,7 @@ def load_definition(folder: Path | str) -> Definition:
         plan_raw, p = read_yaml(folder / "plan.yaml", plan_label)
         problems += p
         if plan_raw is not None:
-            plan, p = validate_part(PlanDef, _plain(plan_raw), plan_raw, plan_label)
+            plan, p = validate_part(PlanDef, plain(plan_raw), plan_raw, plan_label)
             problems += p
     if plan is not None and isinstance(parts.get("year"), YearDef):
         plan, p = _year_targets(plan, parts["year"].year, plan_label)
@@ -462,7 +313,7 @@ def load_definition(folder: Path | str) -> Definition:
         problems += p
         if raw is None:
             continue
-        form, p = validate_part(FormDef, _plain(raw), raw, label)
+        form, p = validate_part(FormDef, plain(raw), raw, label)
         problems += p
         if form is not None:
             forms.append((label, form, raw))
@@ -475,8 +326,8 @@ def load_definition(folder: Path | str) -> Definition:
     try:
         return Definition.from_data(parts)
     except InvalidData as exc:  # safety net: cross checks above should catch these
-        loc, message = _message(str(exc), Definition, parts)
-        raise DefinitionError([Problem(name, None, _place(loc), message)]) from None
+        loc, message = turkish_message(str(exc), Definition, parts)
+        raise DefinitionError([Problem(name, None, place_text(loc), message)]) from None
 
 
 def _year_targets(plan: PlanDef, year: int, label: str) -> tuple[PlanDef, list[Problem]]:
@@ -503,7 +354,7 @@ def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | N
     place = ("institution", "logo")
 
     def problem(message: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(label, _line_of(raw, place), _place(place), message)]
+        return None, [Problem(label, line_of(raw, place), place_text(place), message)]
 
     if name is None:
         return None, []
@@ -590,8 +441,8 @@ def _role_problems(parts: dict, forms: list, head: tuple[str, Any]) -> list[Prob
     def at(place: tuple, message: str) -> Problem:
         if place[0] == "forms":
             label, _, raw = forms[place[1]]
-            return Problem(label, _line_of(raw, place[2:]), _place(place[2:]), message)
-        return Problem(head[0], _line_of(head[1], place), _place(place), message)
+            return Problem(label, line_of(raw, place[2:]), place_text(place[2:]), message)
+        return Problem(head[0], line_of(head[1], place), place_text(place), message)
 
     out = [at(place, message) for place, message in roles.problems(parts["departments"], parts["forms"], complete=True)]
     units = {d.key for d in parts["departments"] if d.role == "department"}

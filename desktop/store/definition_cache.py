@@ -33,8 +33,9 @@ from ..core import limits
 from ..core.definition import Definition
 from ..core.forms import InvalidData
 from ..core.institution import EmbeddedImage
-from ..core.loader import MAX_FILE_BYTES, file_inside, load_definition, source_files
+from ..core.loader import file_inside, load_definition, source_files
 from ..core.sha import sha256
+from ..core.yaml_reader import MAX_FILE_BYTES
 from .errors import WorkbookError
 from .file.tempfiles import write_atomic
 
