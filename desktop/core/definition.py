@@ -4,6 +4,11 @@ A ``Definition`` bundles the institution, the year settings, the departments,
 the strategic plan and every department's form. It is loaded from ``forms/``
 (see ``loader.py``) and a snapshot of it is stored inside every workbook, so a
 workbook can be read, checked and printed on its own.
+
+This module is the definition and its look-ups (departments, forms, slots, plan items by
+department; of a department file's definition, which of them it carries). The rules it keeps
+are ``definition_rules.py``; its stored form (canonical parts, digest, decoding) is
+``definition_stored.py``; one value's slot is ``slot.py``.
 """
 
 from collections.abc import Callable, Iterator, Mapping
