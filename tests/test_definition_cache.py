@@ -10,7 +10,7 @@ import pytest
 from small_definition import FORM, HEAD, write_folder
 
 from bench.attacks_definition import picture
-from desktop.core import loader
+from desktop.core import definition_folder
 from desktop.core.loader import DefinitionError, load_definition
 from desktop.store import definition_cache
 
@@ -212,7 +212,7 @@ def test_old_entries_are_pruned(cache, folder, monkeypatch):
 def test_the_key_names_every_file_the_loader_reads(folder):
     (folder / "plan.yaml").write_text("aims: []\n", encoding="utf-8")
     (folder / "notlar.txt").write_text("not read by the loader", encoding="utf-8")
-    names = [p.relative_to(folder).as_posix() for p in loader.source_files(folder)]
+    names = [p.relative_to(folder).as_posix() for p in definition_folder.source_files(folder)]
     assert names == ["tanim.yaml", "plan.yaml", "birimler/zabita.yaml"]
     key = definition_cache.folder_key(folder)
     (folder / "notlar.txt").write_text("changed", encoding="utf-8")

@@ -364,7 +364,7 @@ def test_merge_refuses_a_file_of_the_targets_definition_carrying_another_form_or
 def test_a_department_file_holds_and_decodes_only_the_departments_and_aims_it_needs(files, definition, monkeypatch):
     """Its head holds no department nor aim; its rows only those a file of its department needs
     (``definition_store.needed``); opening it decodes only those."""
-    from desktop.core import definition as core_definition
+    from desktop.core import definition_stored
     from desktop.store.file import definition_store
 
     with sqlite3.connect(files["itfaiye"]) as conn:
@@ -378,14 +378,14 @@ def test_a_department_file_holds_and_decodes_only_the_departments_and_aims_it_ne
 
     class Spy:
         def __init__(self, name):
-            self.name, self.real = name, getattr(core_definition, name)
+            self.name, self.real = name, getattr(definition_stored, name)
 
         def decode(self, data):
             seen[self.name].append(data)
             return self.real.decode(data)
 
     for name in seen:
-        monkeypatch.setattr(core_definition, name, Spy(name))
+        monkeypatch.setattr(definition_stored, name, Spy(name))
     with Workbook.open(files["itfaiye"]) as wb:
         assert {d.key for d in wb.definition.departments} == needed_units
         assert [d for d in definition.departments if d.key in needed_units] == wb.definition.departments

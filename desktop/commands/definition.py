@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.definition import describe_type
+from ..core.forms import describe_type
 from ..core.i18n import _
 from ..core.loader import DefinitionError, load_definition
 from ..store.errors import WorkbookError

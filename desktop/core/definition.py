@@ -4,59 +4,32 @@ A ``Definition`` bundles the institution, the year settings, the departments,
 the strategic plan and every department's form. It is loaded from ``forms/``
 (see ``loader.py``) and a snapshot of it is stored inside every workbook, so a
 workbook can be read, checked and printed on its own.
+
+This module is the definition and its look-ups (departments, forms, slots, plan items by
+department; of a department file's definition, which of them it carries). The rules it keeps
+are ``definition_rules.py``; its stored form (canonical parts, digest, decoding) is
+``definition_stored.py``; one value's slot is ``slot.py``.
 """
 
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property, partial
-from typing import Annotated, cast
+from typing import Annotated
 
 import msgspec
 from msgspec import Meta, field
 
-from . import limits, organisation, roles
+from . import definition_rules, limits, roles
 from .form_parts import (
-    HAS_FORM,
-    HAS_SLICE,
     FormParts,
-    Leaves,
     PartSummary,
-    Row,
     Stored,
-    decode_stored,
-    pack_leaves,
-    part_json,
-    root_digest,
 )
-from .forms import TYPE_LABELS, FormDef, InvalidData, SectionDef, Strict, as_builtin, forms_row_departments
+from .forms import FormDef, InvalidData, SectionDef, Strict, as_builtin
 from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
-from .plan import ActivityDef, AimDef, IndicatorDef, PlanDef
-from .plan_parts import CarriedPlan, rebuild, skeleton, split
-from .sha import sha256_hex
-
-
-class Slot(msgspec.Struct, frozen=True):
-    """One addressable value of a department's form (a field or a table cell).
-
-    A cell's label ("table / row / column") is joined when asked for, from the
-    definition's own strings: a year of 150.000 cells held a joined label per
-    cell, a third of the definition's memory, that only messages and lists read.
-    """
-
-    key: str
-    type: str
-    name: str  # a field's label; a cell's table title
-    department: str
-    section: str
-    computed: bool = False  # totals and formula columns: never entered
-    places: int | None = None  # printed with (declared ``decimals:`` or the type's default); None: not a number
-    row: str | None = None  # a cell's row label (None: a field)
-    column: str | None = None  # a cell's column label
-
-    @property
-    def label(self) -> str:
-        """What the value is called in messages: the field's label, or "table / row / column"."""
-        return self.name if self.row is None else f"{self.name} / {self.row} / {self.column}"
+from .plan import ActivityDef, IndicatorDef, PlanDef
+from .plan_parts import CarriedPlan
+from .slot import Slot
 
 
 class DefinitionHead(Strict, frozen=True, kw_only=True):
@@ -71,69 +44,26 @@ class DefinitionHead(Strict, frozen=True, kw_only=True):
     plan: PlanDef = field(default_factory=PlanDef)
 
 
-class YearHead(Strict, frozen=True, kw_only=True):
-    """A stored definition's head: what does not grow with the departments (its plan: the name and
-    period only; each department and each of the plan's aims is a part of its own)."""
-
-    id: limits.Key
-    version: limits.Key = "1"
-    institution: InstitutionDef
-    year: YearDef
-    plan: PlanDef = field(default_factory=PlanDef)
-
-
 class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict: room for the cached look-ups below
     # the chapters that are plain text of the institution (foreword, mission…)
     # live in the form of the department whose role is "institution" (roles.py).
     # A stored definition (``from_parts``) holds ``FormParts`` here: a sequence of the same
-    # forms, each decoded and checked (``check_form``) when first asked for.
+    # forms, each decoded and checked (``definition_rules.check_form``) when first asked for.
     forms: Annotated[list[FormDef], Meta(max_length=limits.MAX_DEPARTMENTS)] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         parts = self.forms if isinstance(self.forms, FormParts) else None
         if parts is not None and not parts.bind(self._form_check()):
             parts = None  # another definition's parts (``replace``): every form is checked here
-        forms: list[FormDef] = [] if parts is not None else list(self.forms)
-        slot_count = parts.slot_count if parts is not None else sum(limits.form_slots(f) for f in forms)
-        limits.at_most(slot_count, limits.MAX_SLOTS, _("tanımdaki toplam değer sayısı"))
-        dept_keys = [d.key for d in self.departments]
-        if len(set(dept_keys)) != len(dept_keys):
-            raise ValueError(_("aynı birim anahtarı birden fazla kez tanımlanmış"))
-        known = self._by_key
-        form_depts = parts.departments if parts is not None else [f.department for f in forms]
-        for department in form_depts:
-            if department not in known:
-                raise ValueError(_("'{department}' formu bilinmeyen bir birime ait").format(department=department))
-        if len(set(form_depts)) != len(form_depts):
-            raise ValueError(_("bir birimin birden fazla formu var"))
-        for f in forms:
-            self._check_rows(f)
-        for x in list(self.plan.indicators()) + list(self.plan.activities()):
-            if x.department not in known:
-                raise ValueError(
-                    _("'{key}' bilinmeyen '{department}' birimine atanmış").format(key=x.key, department=x.department)
-                )
-        for i in self.plan.indicators():
-            if i.targets is not None and i.target != i.target_of(self.year.year):
-                raise ValueError(target_conflict(i, self.year.year))
-        for _place, message in roles.problems(self.departments, forms, complete=False)[:1]:
-            raise ValueError(message)
-        if parts is not None and not parts.whole:
-            return  # a department file's: who reports to whom is judged where every department is
-        problem = organisation.reporting_problem(self.departments)
-        if problem:
-            raise ValueError(problem)
+        definition_rules.check_definition(self, parts, self._by_key)
 
-    # --- the rules about forms (run on every form: at once, or as each stored part is decoded) ----
-    def _check_rows(self, form: FormDef) -> None:
-        check_rows(self._by_key, form)
-
+    # --- the rules about forms (``definition_rules``; run on every form: at once, or as each stored part is decoded)
     def _form_check(self) -> Callable[[FormDef], None]:
-        """``check_form`` bound to what it reads of this definition (its departments), not to the
+        """``definition_rules.check_form`` bound to what it reads of this definition (its departments), not to the
         definition itself: the parts keep it, and a definition they pointed back to would be a
         reference cycle, freed only by the cycle collector."""
         institution = self.institution_department
-        return partial(check_form, self._by_key, institution.key if institution is not None else None)
+        return partial(definition_rules.check_form, self._by_key, institution.key if institution is not None else None)
 
     # --- look-ups -------------------------------------------------------
     # Indexes built once per definition (a definition is not changed after loading): a year of
@@ -177,7 +107,7 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         ``<department>.``, see ``item_kinds``), empty for a department without a form."""
         found = self._slot_maps.get(department)
         if found is None:
-            from .item_kinds import item_slots  # local: the kinds build Slots of this module
+            from .item_kinds import item_slots  # local: the kinds bring the tables' formulas, needed only now
 
             form = self._forms.get(department)
             if form is None:
@@ -400,62 +330,25 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     @cached_property
     def digest(self) -> str:
-        """Identifies this exact definition: the root over its head and every form's and plan
-        slice's leaf (``form_parts.root_digest``); of stored parts, as stored (no form decoded)."""
-        stored = self.stored
-        return root_digest(sha256_hex(stored.head), stored.leaves)
+        """Identifies this exact definition: the root over its head and every part's leaf
+        (``definition_stored.digest_of``); of stored parts, as stored (no form decoded)."""
+        from . import definition_stored  # local: the stored form builds on this module
+
+        return definition_stored.digest_of(self)
 
     def head_json(self) -> bytes:
-        """The canonical JSON of a stored definition's head (``YearHead``: what does not grow with
-        the departments; the plan's name and period without its aims)."""
-        plan = PlanDef(name=self.plan.name, period=self.plan.period)
-        return part_json(YearHead(id=self.id, version=self.version, institution=self.institution, year=self.year, plan=plan))
+        """The canonical JSON of a stored definition's head (``definition_stored.YearHead``)."""
+        from . import definition_stored
+
+        return definition_stored.head_json(self)
 
     @cached_property
     def stored(self) -> Stored:
-        """What a file stores (``form_parts.Stored``): the head's canonical JSON, the leaves of every
-        part of the year, and the parts at hand (every one; of a department file's definition, those
-        it carries) with their places. Made once: distributing a year writes them into every
-        department's file."""
-        forms, plan = self.forms, self.plan
-        whole = not isinstance(forms, FormParts) or forms.whole
-        rows = []
-        if isinstance(forms, FormParts):
-            for i, department in enumerate(forms.departments):
-                data = forms.data(i) if forms.carries(department) else None
-                if data is not None:
-                    rows.append(Row(forms.positions[i], department, forms.digests[i], forms.slots[i], data))
-        else:
-            for i, form in enumerate(forms):
-                data = part_json(form)
-                rows.append(Row(i, form.department, sha256_hex(data), limits.form_slots(form), data))
-        if isinstance(plan, CarriedPlan):
-            slices = list(plan.rows)
-        else:
-            slices = []
-            for i, (department, part) in enumerate(split(plan, [d.key for d in self.departments])):
-                data = part_json(part)
-                slices.append(Row(i, department, sha256_hex(data), 0, data))
-        places = forms.places if isinstance(forms, FormParts) and not whole else {}
-        departments = []
-        for i, d in enumerate(self.departments):
-            data = part_json(d)
-            departments.append(Row(places.get(("department", i), i), d.key, sha256_hex(data), 0, data))
-        aims = []
-        for i, aim in enumerate(skeleton(plan).aims):
-            data = part_json(aim)
-            aims.append(Row(places.get(("aim", i), i), "", sha256_hex(data), 0, data))
-        if isinstance(forms, FormParts) and not whole:  # a department file's: the year's leaves, its parts' own
-            leaves = Leaves(forms.leaves).with_rows([rows, slices, departments, aims])
-        else:
-            has = {d: HAS_FORM for d in (forms.departments if isinstance(forms, FormParts) else [r.department for r in rows])}
-            for r in slices:
-                has[r.department] = has.get(r.department, 0) | HAS_SLICE
-            flags = bytes(has.get(d.key, 0) for d in self.departments)
-            form_leaves = forms.digests if isinstance(forms, FormParts) else [r.digest for r in rows]
-            kinds = [form_leaves, [r.digest for r in slices], [r.digest for r in departments], [r.digest for r in aims]]
-            leaves = pack_leaves(kinds, flags)
-        return Stored(self.head_json(), leaves, rows, slices, departments, aims)
+        """What a file stores (``definition_stored.stored_of``); made once: distributing a year writes
+        it into every department's file."""
+        from . import definition_stored
+
+        return definition_stored.stored_of(self)
 
     def canonical_json(self) -> str:
         # the same bytes as json.dumps(to_data(), ensure_ascii=False, sort_keys=True,
@@ -464,14 +357,10 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> "Definition":
-        """Check and build from JSON (a cache entry, a file of the old format: untrusted), or raise InvalidData.
+        """Check and build from JSON (untrusted), or raise InvalidData (``definition_stored.from_json``)."""
+        from . import definition_stored
 
-        The same checks as a definition loaded from its folder (types, limits, rule
-        expressions); the size is checked first, the limits while decoding, so an
-        oversized definition is refused before anything is built from it. The
-        message is Turkish and names the place (``forms[0].sections[1]...``).
-        """
-        return decode_stored(_DEFINITION.decode, text)
+        return definition_stored.from_json(text)
 
     @classmethod
     def from_parts(
@@ -482,112 +371,18 @@ class Definition(DefinitionHead, dict=True, frozen=True, kw_only=True):  # dict:
         department: str | None = None,
         digest: str | None = None,
     ) -> "Definition":
-        """Check and build the definition of a file of schema 3 (its head holding the whole plan,
-        every form's summary, the carried forms' JSON: None for one not carried), or InvalidData.
-        ``digest``: the file's root (schema 3's), kept as this definition's (it is written again
-        as this schema's parts, with a root of their own, when the file is migrated). As
-        ``from_stored`` otherwise."""
-        try:
-            limits.check_json_bytes(len(head) + sum(len(r) for r in raws if r is not None))
-        except limits.LimitExceeded as exc:
-            raise InvalidData(str(exc)) from None
-        stored = decode_stored(_HEAD.decode, head)
-        fields = {name: getattr(stored, name) for name in DefinitionHead.__struct_fields__}
-        definition = cls._of_parts(fields, FormParts.of_summaries(summaries, raws), department)
-        if digest is not None:
-            definition.__dict__["digest"] = digest  # a cached_property
-        return definition
+        """Check and build the definition of a file of schema 3, or raise InvalidData (``definition_stored.from_parts``)."""
+        from . import definition_stored
+
+        return definition_stored.from_parts(head, summaries, raws, department, digest)
 
     @classmethod
     def from_stored(cls, stored: Stored, department: str | None = None) -> "Definition":
-        """Check and build a definition stored as parts (``form_parts``; untrusted), or raise InvalidData.
+        """Check and build a definition stored as parts (untrusted), or raise InvalidData
+        (``definition_stored.from_stored``; ``department``: of a department's file, None: every part)."""
+        from . import definition_stored
 
-        ``stored``: the head, the leaves and the parts at hand, each row's digest its leaf (the
-        caller has checked both against the root: ``definition_store.read``). ``department`` None:
-        every part is here (a consolidated file), each form decoded and checked now; else the file
-        of one department, which carries its own form and slice and the institution unit's, its
-        own department and those its parts name, the plan's aims its slices fill: those forms are
-        decoded now, and asking for any other part raises InvalidData saying so. The head, the
-        departments and the aims are decoded, the plan rebuilt of them and the slices (each
-        checked), the rules of the definition run on what is here."""
-        everything = [*stored.forms, *stored.plan, *stored.departments, *stored.aims]
-        try:
-            limits.check_json_bytes(len(stored.head) + sum(len(r.data) for r in everything))
-        except limits.LimitExceeded as exc:
-            raise InvalidData(str(exc)) from None
-        head = decode_stored(_YEAR_HEAD.decode, stored.head)
-        if head.plan.aims:
-            raise InvalidData(_("plan: tanımın başında amaç var; amaçlar ayrı parçalarda olur"))
-        departments = [decode_stored(_DEPARTMENT.decode, r.data, f"departments[{r.position}]") for r in stored.departments]
-        aims = [decode_stored(_AIM.decode, r.data, f"plan.aims[{r.position}]") for r in stored.aims]
-        whole = department is None
-        sure: set[str] = set()
-        if department is not None:
-            sure = {department} | {d.key for d in departments if d.role == "institution"}
-        try:
-            plan_skeleton = PlanDef(name=head.plan.name, period=head.plan.period, aims=aims)
-        except ValueError as exc:
-            raise InvalidData(str(exc)) from None
-        fields = {
-            "id": head.id,
-            "version": head.version,
-            "institution": head.institution,
-            "year": head.year,
-            "departments": departments,
-            "plan": rebuild(plan_skeleton, stored.plan, whole, sure),  # each carried slice checked
-        }
-        forms = stored.forms
-        parts = FormParts(
-            [r.department for r in forms],
-            [r.digest for r in forms],
-            [r.slots for r in forms],
-            [r.data for r in forms],
-            whole=whole,
-            positions=[r.position for r in forms],
-            leaves=stored.leaves,
-            sure=sure,
-        )
-        parts.places = {("department", i): r.position for i, r in enumerate(stored.departments)} | {
-            ("aim", i): r.position for i, r in enumerate(stored.aims)
-        }
-        # ``stored`` is not kept: its rows hold every form's JSON, which the forms drop once decoded
-        # (a year of 680 departments: 7 MiB kept for nothing while its report is built); asked for
-        # (writing a file, distributing), it is made again from the parts, the same bytes
-        return cls._of_parts(fields, parts, department)
-
-    @classmethod
-    def _of_parts(cls, fields: dict, parts: FormParts, department: str | None) -> "Definition":
-        try:
-            definition = cls(**fields, forms=cast(list[FormDef], parts))
-        except InvalidData:
-            raise
-        except ValueError as exc:  # a rule of __post_init__, worded in Turkish
-            raise InvalidData(str(exc)) from None
-        if department is None:
-            list(parts)
-            return definition
-        definition.form(department)
-        if definition.institution_department is not None:
-            definition.form(definition.institution_department.key)
-        return definition
-
-
-def check_rows(departments: Mapping[str, DepartmentDef], form: FormDef) -> None:
-    """Every row of ``form`` belongs to a department of the year (``departments``: by key)."""
-    for unknown in forms_row_departments(form) - departments.keys():
-        raise ValueError(
-            _("'{form}' formunda bir satır bilinmeyen '{dept}' birimine ait (department)").format(
-                form=form.department, dept=unknown
-            )
-        )
-
-
-def check_form(departments: Mapping[str, DepartmentDef], institution: str | None, form: FormDef) -> None:
-    """The definition's rules about one form (its department's own are checked by ``FormParts``);
-    ``institution``: the institution unit's key, or None."""
-    check_rows(departments, form)
-    for _place, message in roles.form_problems([form], institution)[:1]:
-        raise ValueError(message)
+        return definition_stored.from_stored(stored, department)
 
 
 class _SlotsByForm(Mapping[str, Slot]):
@@ -614,30 +409,3 @@ class _SlotsByForm(Mapping[str, Slot]):
 
     def __len__(self) -> int:
         return len(self._d._all_slots)
-
-
-_DEFINITION = msgspec.json.Decoder(Definition)
-_HEAD = msgspec.json.Decoder(DefinitionHead)
-_YEAR_HEAD = msgspec.json.Decoder(YearHead)
-_DEPARTMENT = msgspec.json.Decoder(DepartmentDef)
-_AIM = msgspec.json.Decoder(AimDef)
-
-
-def target_conflict(indicator: IndicatorDef, year: int) -> str:
-    """Why an indicator's ``target`` and its ``targets`` of the year disagree (Turkish)."""
-    from .numbers import format_number
-
-    wanted = indicator.target_of(year)
-    return _(
-        "'{key}' göstergesinin hedefi (target: {target}) {year} yılının hedefiyle (targets: {wanted}) uyuşmuyor; "
-        "yalnızca 'targets' yazın ya da ikisini aynı yapın"
-    ).format(
-        key=indicator.key,
-        target=format_number(indicator.target or 0),
-        year=year,
-        wanted=format_number(wanted) if wanted is not None else _("yok"),
-    )
-
-
-def describe_type(t: str) -> str:
-    return str(TYPE_LABELS.get(t, t))

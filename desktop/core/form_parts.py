@@ -363,7 +363,7 @@ def decode_stored(decode: Callable[[str | bytes], T], text: str | bytes, place: 
     except limits.LimitExceeded as exc:
         raise InvalidData(str(exc)) from None
     except msgspec.MsgspecError as exc:
-        from .loader import explain  # local: the loader builds definitions
+        from .part_validation import explain  # local: needed only to word a part that does not decode
 
         message = str(exc).replace("`$", f"`${'.' if place else ''}{place}", 1)
         raise InvalidData(explain(message)) from None

@@ -52,6 +52,12 @@ TYPE_LABELS = {
     "date": lazy("tarih"),
 }
 
+
+def describe_type(t: str) -> str:
+    """What a value of type ``t`` is called (``TYPE_LABELS``; an unknown type: its own name)."""
+    return str(TYPE_LABELS.get(t, t))
+
+
 # Where a section is printed in the report (the regulation's outline).
 CHAPTERS = (
     "I.A",

@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from . import keys
-from .definition import Slot
 from .limits import table_cells
+from .slot import Slot
 from .tables import compute_table
 
 

@@ -10,392 +10,27 @@ Layout of a definition folder (see ``forms/README.md``)::
 Every problem is reported with the file, the line and the place in the data
 (``aims[0].goals[1].code``) and a Turkish message; loading stops only after
 every file has been read, so one run shows every problem.
+
+The files are read by ``yaml_reader``, each part checked by ``part_validation``; this module
+puts the parts together, checks what no single part can (the departments named across files,
+the rules' names, the roles, the year's targets, the logo) and builds the ``Definition``.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union, cast
+from typing import Any
 
-from . import keys, limits
+from . import limits
 from .definition import Definition
-from .forms import FormDef, InvalidData, convert
-from .i18n import _, lazy
+from .definition_folder import file_inside, form_files
+from .definition_problem import DefinitionError, Problem
+from .forms import FormDef, InvalidData
+from .i18n import _
 from .institution import DepartmentDef, InstitutionDef, YearDef
+from .part_validation import place_text, turkish_message, validate_part
 from .plan import PlanDef
-from .turkish import nfc
-
-MAX_FILE_BYTES = 5 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    place: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
-        return f"{where}: {self.place + ': ' if self.place else ''}{self.message}"
-
-
-class DefinitionError(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-class _AmbiguousNumber(Exception):
-    def __init__(self, text: str, line: int):
-        self.text, self.line = text, line
-
-
-_AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")
-
-
-@lru_cache(maxsize=1)
-def _constructor() -> type:
-    """ruamel's round-trip constructor where floats become exact Decimals and '425.000' is
-    refused as ambiguous. Built on first use: ruamel is imported only when YAML is read
-    (a definition from the compiled cache, ``store.definition_cache``, never pays for it)."""
-    from ruamel.yaml.constructor import RoundTripConstructor
-
-    class _Constructor(RoundTripConstructor):
-        def construct_yaml_float(self, node):
-            raw = str(node.value).replace("_", "")
-            if _AMBIGUOUS.match(raw):
-                raise _AmbiguousNumber(raw, node.start_mark.line + 1)
-            try:
-                value = Decimal(raw)
-            except InvalidOperation:
-                raise _AmbiguousNumber(raw, node.start_mark.line + 1) from None
-            if not value.is_finite():
-                raise _AmbiguousNumber(raw, node.start_mark.line + 1)
-            return value
-
-    _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
-    return _Constructor
-
-
-def _yaml():
-    from ruamel.yaml import YAML
-
-    y = YAML(typ="rt")
-    y.Constructor = _constructor()
-    return y
-
-
-def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file; returns (data, problems)."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    try:
-        if path.exists() and not path.is_file():  # a folder, or a pipe or device whose reading would block
-            return None, [
-                Problem(label, None, "", _("düzenli bir dosya değil (klasör ya da özel bir dosya); yerine YAML dosyasını koyun"))
-            ]
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [Problem(label, None, "", _("dosya çok büyük (en çok 5 MB)"))]
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [Problem(label, None, "", _("dosya bulunamadı"))]
-    except UnicodeDecodeError:
-        return None, [Problem(label, None, "", _("dosya UTF-8 değil; UTF-8 olarak kaydedin"))]
-    except OSError as exc:
-        return None, [Problem(label, None, "", _("dosya okunamadı ({strerror})").format(strerror=exc.strerror))]
-    try:
-        return _yaml().load(text), []
-    except _AmbiguousNumber as exc:
-        return None, [
-            Problem(
-                label,
-                exc.line,
-                "",
-                _(
-                    "'{text}' sayısı belirsiz: YAML'da nokta ondalık ayırıcıdır. Binlik için ayırıcısız yazın (ör. {replace}), ondalık için tırnaksız 1.5 biçimi kullanın."
-                ).format(text=exc.text, replace=exc.text.replace(".", "")),
-            )
-        ]
-    except MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        return None, [Problem(label, line, "", _("YAML sözdizimi hatası: {x}").format(x=exc.problem or exc))]
-    except (YAMLError, RecursionError, ValueError) as exc:
-        return None, [Problem(label, None, "", _("YAML okunamadı: {exc}").format(exc=exc))]
-
-
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip types to plain Python; strings NFC-normalized."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, bool) or node is None or isinstance(node, Decimal):
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, str):
-        return nfc(str(node))
-    return node
-
-
-def _line_of(data: Any, loc: tuple) -> int | None:
-    """Best line number for a place (keys and list indexes) inside ruamel data."""
-    line = None
-    node = data
-    for part in loc:
-        try:
-            if isinstance(node, dict) and part in node:
-                line = cast(Any, node).lc.key(part)[0] + 1  # ruamel's CommentedMap
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-                line = cast(Any, node).lc.item(part)[0] + 1  # ruamel's CommentedSeq
-                node = node[part]
-            else:
-                break
-        except (AttributeError, KeyError, IndexError, TypeError):
-            break
-    if line is None and hasattr(data, "lc"):
-        line = data.lc.line + 1
-    return line
-
-
-def _value_at(data: Any, loc: tuple) -> Any:
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            return None
-    return node
-
-
-# msgspec's messages (see InvalidData): "<what> - at `$.sections[0].key`"
-_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
-_PATH_PART = re.compile(r"\.([^.\[\]]+)|\[(\d+)\]")
-_TYPE_WORDS = {
-    "int": lazy("tam sayı"),
-    "str": lazy("metin"),
-    "bool": lazy("true ya da false"),
-    "array": lazy("liste (satırları '- ' ile başlatın)"),
-    "object": lazy("anahtar: değer biçiminde"),
-    "decimal": lazy("sayı"),
-    "float": lazy("sayı"),
-    "null": lazy("boş"),
-}
-_ITEM_KINDS = lazy("field, table ya da photos")
-_LIBRARY_WORDS = re.compile(r"(Expected|Object|Invalid|Unexpected|JSON|Input|Array|String|Integer|Number)\b")
-
-
-def _loc(path: str) -> tuple:
-    return tuple(int(i) if i else k for k, i in _PATH_PART.findall(path or ""))
-
-
-def _allowed(model: type, loc: tuple, data: Any) -> str:
-    """The words a Literal at loc allows (for "one of" messages), or ''."""
-    from msgspec import inspect
-
-    info: Any = inspect.type_info(model)
-    node = data
-    for part in loc:
-        if isinstance(info, inspect.Metadata):
-            info = info.type
-        if isinstance(info, inspect.UnionType):  # a tagged item, or "a list or months"
-            tag = node.get("kind") if isinstance(node, dict) else None
-            tagged = [t for t in info.types if isinstance(t, inspect.StructType) and t.tag == tag]
-            lists = [t for t in info.types if isinstance(t, inspect.ListType)]
-            info = tagged[0] if tagged else (lists[0] if lists and isinstance(part, int) else info)
-        if isinstance(info, inspect.Metadata):
-            info = info.type
-        if isinstance(part, int) and isinstance(info, inspect.ListType):
-            info = info.item_type
-        elif isinstance(part, str) and isinstance(info, inspect.StructType):
-            found = [f for f in info.fields if f.encode_name == part]
-            if not found:
-                return ""
-            info = found[0].type
-        else:
-            return ""
-        node = _value_at(node, (part,))
-    words: list[str] = []
-    for t in info.types if isinstance(info, inspect.UnionType) else (info,):
-        if isinstance(t, inspect.Metadata):
-            t = t.type
-        if isinstance(t, inspect.LiteralType):
-            words += [str(v) for v in t.values]
-    return ", ".join(words)
-
-
-def _message(text: str, model: type, data: Any) -> tuple[tuple, str]:
-    """(place, Turkish message) for one of msgspec's messages about data."""
-    m = _AT.match(text.strip())
-    msg, loc = (m.group("msg"), _loc(m.group("path"))) if m else (text, ())
-    if f := re.fullmatch(r"Object missing required field `(.*)`", msg):
-        if f.group(1) == "kind":
-            return loc + ("kind",), _("'kind' alanı eksik ({item_kinds})").format(item_kinds=_ITEM_KINDS)
-        return loc + (f.group(1),), _("zorunlu alan eksik")
-    if f := re.fullmatch(r"Object contains unknown field `(.*)`", msg):
-        return loc + (f.group(1),), _("bilinmeyen alan (yazımı kontrol edin)")
-    if msg.startswith("Expected `str` matching regex"):
-        if data is None:  # a stored definition (explain): the value is not at hand
-            return loc, _("geçerli bir anahtar değil: küçük harf ASCII harf ile başlamalı, yalnızca a-z, 0-9 ve _ içermeli")
-        return loc, keys.segment_problem(_value_at(data, loc))
-    if f := re.fullmatch(r"Expected `\w+` of length >= (\d+)", msg):
-        return loc, _("en az {group} öğe olmalı").format(group=f.group(1))
-    if f := re.fullmatch(r"Expected `(\w+)` of length <= (\d+)", msg):  # a limit (limits.py)
-        what = _("karakter") if f.group(1) == "str" else _("öğe")
-        return loc, _("çok uzun: en çok {group} {what} olabilir").format(group=limits.grouped(int(f.group(2))), what=what)
-    if f := re.fullmatch(r"Expected `\w+` (>=|>|<=|<) (-?[\d.]+)", msg):
-        return loc, (_("en az {n} olmalı") if f.group(1).startswith(">") else _("en çok {n} olmalı")).format(n=f.group(2))
-    if f := re.fullmatch(r"Expected `([^`]+)`, got `\w+`", msg):
-        words = [_TYPE_WORDS.get(w.strip(), w.strip()) for w in f.group(1).split("|")]
-        return loc, _("{types} olmalı").format(types=_(" ya da ").join(str(w) for w in words))
-    if msg.startswith("Invalid enum value"):
-        allowed = _allowed(model, loc, data)
-        return loc, _("şunlardan biri olmalı: {allowed}").format(allowed=allowed) if allowed else _(
-            "izin verilen değerlerden biri olmalı"
-        )
-    if msg.startswith("Invalid value") and loc and loc[-1] == "kind":
-        return loc, _("'kind' alanı {item_kinds} olmalı").format(item_kinds=_ITEM_KINDS)
-    if msg.startswith("Invalid decimal"):
-        return loc, _("sayı olmalı")
-    if _LIBRARY_WORDS.match(msg):  # any other of msgspec's English messages
-        return loc, _("geçersiz değer")
-    return loc, msg  # our own checks (__post_init__) speak Turkish already
-
-
-def explain(text: str) -> str:
-    """One of msgspec's messages about a stored definition (no YAML at hand), in Turkish with its place."""
-    loc, message = _message(text, Definition, None)
-    return f"{_place(loc)}: {message}" if loc else message
-
-
-def _place(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
-def validate_part(model: Any, data: Any, raw: Any, label: str, prefix: tuple = ()) -> tuple[Any, list[Problem]]:
-    """Check one part of a file, reporting a problem in every element of its lists.
-
-    msgspec stops at the first problem; so the elements of each list of
-    structures (sections, items, aims, goals…) are checked one by one first,
-    and the part itself only when they are all right (else without those
-    lists), so that one run shows every problem of a file.
-    """
-    problems: list[Problem] = []
-    set_aside: set[str] = set()
-    if isinstance(data, dict):
-        for name, item_model in _struct_lists(model, data):
-            items = data.get(name)
-            if not isinstance(items, list):
-                continue
-            found = [
-                p for i, item in enumerate(items) for p in validate_part(item_model, item, raw, label, prefix + (name, i))[1]
-            ]
-            if found:
-                problems += found
-                set_aside.add(name)
-    if set_aside:
-        rest = {k: v for k, v in data.items() if k not in set_aside}
-        return None, problems + [
-            p
-            for p in _convert_or_problem(model, rest, raw, label, prefix)[1]
-            if not (p.message == _("zorunlu alan eksik") and p.place.rpartition(".")[2] in set_aside)
-        ]
-    return _convert_or_problem(model, data, raw, label, prefix)
-
-
-def _convert_or_problem(model: Any, data: Any, raw: Any, label: str, prefix: tuple) -> tuple[Any, list[Problem]]:
-    try:
-        return convert(data, model), []
-    except InvalidData as exc:
-        return None, _problem(exc, model, data, raw, label, prefix)
-
-
-def _problem(exc: InvalidData, model: Any, data: Any, raw: Any, label: str, prefix: tuple) -> list[Problem]:
-    loc, message = _message(str(exc), model, data)
-    return [Problem(label, _line_of(raw, prefix + loc), _place(prefix + loc), message)]
-
-
-def _struct_lists(model: Any, data: dict) -> list[tuple[str, Any]]:
-    """(field name, element type) of the fields of model that are lists of structures;
-    for a tagged union (an item), the member that data's ``kind`` names."""
-    from msgspec import inspect
-
-    info: Any = inspect.type_info(model)
-    if isinstance(info, inspect.UnionType):
-        info = next((t for t in info.types if isinstance(t, inspect.StructType) and t.tag == data.get("kind")), None)
-    if not isinstance(info, inspect.StructType):
-        return []
-    out: list[tuple[str, Any]] = []
-    for f in info.fields:
-        t = f.type.type if isinstance(f.type, inspect.Metadata) else f.type
-        if isinstance(t, inspect.UnionType):  # "a list of rows, or months"
-            t = next((x for x in t.types if isinstance(x, inspect.ListType)), t)
-        if not isinstance(t, inspect.ListType):
-            continue
-        element = t.item_type.type if isinstance(t.item_type, inspect.Metadata) else t.item_type
-        if isinstance(element, inspect.StructType):
-            out.append((f.encode_name, element.cls))
-        elif isinstance(element, inspect.UnionType) and all(isinstance(x, inspect.StructType) for x in element.types):
-            out.append((f.encode_name, Union[tuple(cast(inspect.StructType, x).cls for x in element.types)]))  # noqa: UP007 -- built at run time
-    return out
-
-
-def form_files(folder: Path) -> list[Path]:
-    """The department forms of a definition folder, in the order they are read."""
-    return sorted((folder / "birimler").glob("*.yaml")) if (folder / "birimler").is_dir() else []
-
-
-def source_files(folder: Path | str) -> list[Path]:
-    """Every YAML file ``load_definition`` reads (images it embeds are named inside them)."""
-    folder = Path(folder)
-    plan = [folder / "plan.yaml"] if (folder / "plan.yaml").exists() else []
-    return [folder / "tanim.yaml", *plan, *form_files(folder)]
-
-
-def file_inside(folder: Path, name: Any) -> Path | str:
-    """The regular file ``name`` (a path relative to the definition folder) inside ``folder``,
-    or a Turkish message saying why it may not be read.
-
-    Only a file inside the definition folder is read: a relative path without
-    '..', not absolute, not a Windows drive or UNC path (which would make the
-    PC contact a remote share), not a link leading out of the folder, nor a
-    folder, a device or a pipe that would block."""
-    from pathlib import PurePosixPath, PureWindowsPath
-
-    if not isinstance(name, str) or not name.strip():
-        return _("tanım klasöründeki bir resim dosyasının adı olmalı (ör. logo.png)")
-    if (
-        "\\" in name
-        or ":" in name
-        or "\0" in name
-        or PureWindowsPath(name).is_absolute()
-        or PurePosixPath(name).is_absolute()
-        or ".." in PurePosixPath(name).parts
-    ):
-        return _(
-            "'{name}' tanım klasörünün içinde bir dosya olmalı: klasöre göre yol yazın (ör. logo.png), '..', sürücü, ağ yolu ya da '\\' kullanmayın"
-        ).format(name=name)
-    base = folder.resolve()
-    path = (folder / name).resolve()
-    if not path.is_relative_to(base):
-        return _("'{name}' tanım klasörünün dışındaki bir dosyaya bağlantı; resmi klasörün içine kopyalayın").format(name=name)
-    if not path.is_file():
-        return _("'{name}' dosyası tanım klasöründe yok").format(name=name)
-    return path
+from .yaml_reader import line_of, plain, read_yaml
 
 
 def load_definition(folder: Path | str) -> Definition:
@@ -407,7 +42,7 @@ def load_definition(folder: Path | str) -> Definition:
     head_label = f"{name}/tanim.yaml"
     head_raw, p = read_yaml(folder / "tanim.yaml", head_label)
     problems += p
-    head = _plain(head_raw) if head_raw is not None else None
+    head = plain(head_raw) if head_raw is not None else None
     if head_raw is None and not p:  # an empty file: nothing below would report it
         problems.append(Problem(head_label, None, "", _("dosya boş; kurum, yıl ve birimler tanımlanmalı")))
     if head is not None and not isinstance(head, dict):
@@ -440,7 +75,7 @@ def load_definition(folder: Path | str) -> Definition:
             problems.append(Problem(head_label, None, "id", _("zorunlu alan eksik")))
         unknown = set(head) - {"id", "version", "institution", "year", "departments"}
         for k in sorted(unknown):
-            problems.append(Problem(head_label, _line_of(head_raw, (k,)), k, _("bilinmeyen alan (yazımı kontrol edin)")))
+            problems.append(Problem(head_label, line_of(head_raw, (k,)), k, _("bilinmeyen alan (yazımı kontrol edin)")))
 
     plan_label = f"{name}/plan.yaml"
     plan = PlanDef()
@@ -448,7 +83,7 @@ def load_definition(folder: Path | str) -> Definition:
         plan_raw, p = read_yaml(folder / "plan.yaml", plan_label)
         problems += p
         if plan_raw is not None:
-            plan, p = validate_part(PlanDef, _plain(plan_raw), plan_raw, plan_label)
+            plan, p = validate_part(PlanDef, plain(plan_raw), plan_raw, plan_label)
             problems += p
     if plan is not None and isinstance(parts.get("year"), YearDef):
         plan, p = _year_targets(plan, parts["year"].year, plan_label)
@@ -462,7 +97,7 @@ def load_definition(folder: Path | str) -> Definition:
         problems += p
         if raw is None:
             continue
-        form, p = validate_part(FormDef, _plain(raw), raw, label)
+        form, p = validate_part(FormDef, plain(raw), raw, label)
         problems += p
         if form is not None:
             forms.append((label, form, raw))
@@ -475,14 +110,14 @@ def load_definition(folder: Path | str) -> Definition:
     try:
         return Definition.from_data(parts)
     except InvalidData as exc:  # safety net: cross checks above should catch these
-        loc, message = _message(str(exc), Definition, parts)
-        raise DefinitionError([Problem(name, None, _place(loc), message)]) from None
+        loc, message = turkish_message(str(exc), Definition, parts)
+        raise DefinitionError([Problem(name, None, place_text(loc), message)]) from None
 
 
 def _year_targets(plan: PlanDef, year: int, label: str) -> tuple[PlanDef, list[Problem]]:
     """The plan with each indicator's ``target`` the one of ``year`` in its ``targets`` (when given):
     no entry for the year means no target; a plain ``target`` that disagrees is a problem."""
-    from .definition import target_conflict
+    from .definition_rules import target_conflict
 
     problems = [
         Problem(label, None, i.key, target_conflict(i, year))
@@ -503,7 +138,7 @@ def _embed_logo(folder: Path, name: Any, raw: Any, label: str) -> tuple[dict | N
     place = ("institution", "logo")
 
     def problem(message: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(label, _line_of(raw, place), _place(place), message)]
+        return None, [Problem(label, line_of(raw, place), place_text(place), message)]
 
     if name is None:
         return None, []
@@ -590,8 +225,8 @@ def _role_problems(parts: dict, forms: list, head: tuple[str, Any]) -> list[Prob
     def at(place: tuple, message: str) -> Problem:
         if place[0] == "forms":
             label, _, raw = forms[place[1]]
-            return Problem(label, _line_of(raw, place[2:]), _place(place[2:]), message)
-        return Problem(head[0], _line_of(head[1], place), _place(place), message)
+            return Problem(label, line_of(raw, place[2:]), place_text(place[2:]), message)
+        return Problem(head[0], line_of(head[1], place), place_text(place), message)
 
     out = [at(place, message) for place, message in roles.problems(parts["departments"], parts["forms"], complete=True)]
     units = {d.key for d in parts["departments"] if d.role == "department"}

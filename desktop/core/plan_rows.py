@@ -25,8 +25,8 @@ from . import rates
 from .forms import InvalidData, Strict, convert
 from .i18n import _, lazy
 from .limits import LimitExceeded, check_number
-from .loader import validate_part
 from .numbers import NumberError, format_number, parse_number
+from .part_validation import validate_part
 from .plan import DIRECTION_LABELS, ActivityDef, AimDef, GoalDef, IndicatorDef, PerformanceTargetDef, PlanDef
 from .turkish import casefold
 
@@ -339,7 +339,7 @@ def _weights(targets: list[Row], indicators: list[Row]) -> list[str]:
 
 
 def _plan_message(text: str) -> str:
-    from .loader import explain
+    from .part_validation import explain
 
     return f"plan: {explain(text)}"
 

@@ -31,10 +31,12 @@ import msgspec
 from .. import resources
 from ..core import limits
 from ..core.definition import Definition
+from ..core.definition_folder import file_inside, source_files
 from ..core.forms import InvalidData
 from ..core.institution import EmbeddedImage
-from ..core.loader import MAX_FILE_BYTES, file_inside, load_definition, source_files
+from ..core.loader import load_definition
 from ..core.sha import sha256
+from ..core.yaml_reader import MAX_FILE_BYTES
 from .errors import WorkbookError
 from .file.tempfiles import write_atomic
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import settings
-from ..core.definition import Definition, YearHead
+from ..core.definition import Definition
+from ..core.definition_stored import YearHead
 from ..core.entries import Entries
 from ..core.form_parts import Leaves, Row, Stored, part_json
 from ..core.i18n import _

@@ -28,9 +28,9 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ...core import keys, rates
-from ...core.definition import Definition, describe_type
+from ...core.definition import Definition
 from ...core.entries import Entries
-from ...core.forms import ColumnDef, FieldDef, InvalidData, TableDef
+from ...core.forms import ColumnDef, FieldDef, InvalidData, TableDef, describe_type
 from ...core.i18n import _
 from ...core.plan import DIRECTION_LABELS
 from ...core.values import to_json

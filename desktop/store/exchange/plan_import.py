@@ -28,12 +28,13 @@ from openpyxl.utils import get_column_letter
 
 from ...core.i18n import _, lazy
 from ...core.limits import MAX_PLAN_ENTRIES, MAX_PLAN_LIST, grouped
-from ...core.loader import DefinitionError, load_definition, read_yaml
+from ...core.loader import DefinitionError, load_definition
 from ...core.plan import PlanDef
 from ...core.plan_rows import Row, assemble
 from ...core.plan_yaml import dump_plan
 from ...core.turkish import casefold
 from ...core.values import ValueProblem
+from ...core.yaml_reader import read_yaml
 from ..errors import ImportRejected
 from ..file.tempfiles import write_atomic
 from .excel_cells import cell_problems

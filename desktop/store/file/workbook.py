@@ -20,11 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ...core import gc_pause
-from ...core.definition import Definition, Slot
+from ...core.definition import Definition
 from ...core.entries import ActivityEntry, Entries, IndicatorEntry
 from ...core.findings import Finding
 from ...core.i18n import _
 from ...core.live_checks import LiveChecks
+from ...core.slot import Slot
 from ..errors import DamagedWorkbook, ImportRejected, ReadOnlyWorkbook, WorkbookError
 from . import codec, definition_store, earlier_years, edits, found, opening, pending, returned, stored, stored_values
 from .clock import current_user, now
