@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from merge_support import KEY, dept_hash, edit, rows
 
+from desktop.store.file import definition_store, department_rows
 from desktop.store.file.workbook import Workbook
 from desktop.store.merge import checker, incoming, private_copy, slot
 from desktop.store.merge import run as merge_run
@@ -243,3 +244,65 @@ def test_a_damaged_file_is_refused_in_a_few_words(consolidated_path, files, tmp_
     assert "bozuk" in message and "kars-2020-bozuk.faaliyet" in message
     assert "\n" not in message and "in database" not in message and "inc" not in message.split()
     assert len(message) < 400, message
+
+
+def _counted_proven(monkeypatch) -> list[str]:
+    """The departments whose pre-filter lists (``department_rows.proven``) are made from now on."""
+    made: list[str] = []
+    real = department_rows.proven
+
+    def proven(check, dept):
+        made.append(dept)
+        return real(check, dept)
+
+    monkeypatch.setattr(department_rows, "proven", proven)
+    return made
+
+
+def test_what_a_merge_makes_of_the_definition_is_made_once_while_the_file_is_open(consolidated_path, files, monkeypatch):
+    """A department's pre-filter lists and the parts its file must carry come from the definition
+    alone: two merges into the same open file make them once (they were made for every file)."""
+    made = _counted_proven(monkeypatch)
+    expected = []
+    real_expected = definition_store.expected
+    monkeypatch.setattr(definition_store, "expected", lambda d, dept: expected.append(dept) or real_expected(d, dept))
+    with Workbook.open(consolidated_path) as wb:
+        first = merge_files(wb, [files["itfaiye"], files["imar"]])
+        edit(files["itfaiye"], {KEY: 99})
+        second = merge_files(wb, [files["itfaiye"], files["imar"]])
+    assert [f.status for f in first.files] == ["imported", "imported"]
+    assert [f.status for f in second.files] == ["imported", "unchanged"]
+    assert sorted(made) == sorted(expected) == ["imar", "itfaiye"]
+    assert rows(consolidated_path, "SELECT value FROM entry WHERE key = ?", KEY) == [(99,)]
+
+
+def test_a_file_opened_again_makes_them_again_from_its_own_definition(consolidated_path, files, monkeypatch):
+    """Nothing made of one open file's definition is used for another (the CLI opens the file for
+    every merge): each open file makes its own."""
+    made = _counted_proven(monkeypatch)
+    for _ in range(2):
+        with Workbook.open(consolidated_path) as wb:
+            known = incoming.stored_definition(wb)
+            assert known.definition is wb.definition and known is incoming.stored_definition(wb)
+            merge_files(wb, [files["itfaiye"]])
+    assert made == ["itfaiye", "itfaiye"]
+
+
+def test_lists_kept_from_an_earlier_merge_still_find_what_a_forged_file_holds(consolidated_path, files, tmp_path):
+    """The second merge's pre-filter uses the lists the first made: a row of another department
+    forged into the department's file is still found (the lists say what is proven, never what
+    is not)."""
+    forged = tmp_path / "sahte.faaliyet"
+    shutil.copy(files["itfaiye"], forged)
+    other = rows(files["imar"], "SELECT key FROM entry WHERE typeof(value) = 'integer' LIMIT 1")[0][0]
+    with sqlite3.connect(forged) as conn:  # a whole number, as the pre-filter proves: in a slot of imar's
+        conn.execute(
+            "INSERT INTO entry (key, department, value, changed_at, changed_by) SELECT ?, 'itfaiye', 5, changed_at, "
+            "changed_by FROM entry LIMIT 1",
+            (other,),
+        )
+    with Workbook.open(consolidated_path) as wb:
+        assert [f.status for f in merge_files(wb, [files["itfaiye"]]).files] == ["imported"]
+        assert "itfaiye" in incoming.stored_definition(wb).proven
+        refused = merge_files(wb, [forged]).files[0]
+    assert refused.status == "refused" and "başka bir birime ait" in str(refused.message), refused.message

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from .department_rows import SAFE_INTEGERS, DepartmentRows
+from .department_rows import SAFE_INTEGERS, DepartmentRows, Proven
 from .stored_values import value_problem
 
 if TYPE_CHECKING:
@@ -25,9 +25,17 @@ FILTER_FROM_ROWS = 4000
 DEPARTMENT_FILTER_FROM_ROWS = 1
 
 
-def prefilter(conn: sqlite3.Connection, check: RowCheck, schema: str, rows: int, negative: bool | None = None):
+def prefilter(
+    conn: sqlite3.Connection,
+    check: RowCheck,
+    schema: str,
+    rows: int,
+    negative: bool | None = None,
+    known: dict[str, Proven] | None = None,
+):
+    """The pre-filter for a file of ``rows`` entry and audit rows (``known``: see ``DepartmentRows``)."""
     if check.dept is not None:
-        return DepartmentRows(conn, check, schema, negative) if rows >= DEPARTMENT_FILTER_FROM_ROWS else AllRows()
+        return DepartmentRows(conn, check, schema, negative, known) if rows >= DEPARTMENT_FILTER_FROM_ROWS else AllRows()
     return CleanRows(conn, check, schema) if rows >= FILTER_FROM_ROWS else AllRows()
 
 

@@ -39,7 +39,7 @@ two comparisons (the range) and, outside it, a look-up in the short list.
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
@@ -64,12 +64,24 @@ class DepartmentRows:
     """``entry``/``audit``: WHERE clauses (tables aliased ``e`` and ``a``) that keep only the rows
     to look at in Python; ``args``: their parameters."""
 
-    def __init__(self, conn: sqlite3.Connection, check: RowCheck, schema: str, negative: bool | None = None):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        check: RowCheck,
+        schema: str,
+        negative: bool | None = None,
+        known: dict[str, Proven] | None = None,
+    ):
         """``negative``: whether a whole number below zero is among the file's values, when the
-        caller has asked (``stored.problems`` has, in the one statement it asks first)."""
+        caller has asked (``stored.problems`` has, in the one statement it asks first). ``known``:
+        the departments' ``Proven`` made so far from the same definition (the merge keeps one per
+        definition, ``merge/incoming.KnownDefinition``); the department's is added when missing."""
         dept, s = check.dept or "", schema
-        unsigned, signed, targets = proven_keys(check, dept)
-        ranged = target_range(check, dept)
+        keys = known.get(dept) if known is not None else None
+        if keys is None:
+            keys = proven(check, dept)
+            if known is not None:
+                known[dept] = keys
         times: dict[bytes, bool] = {}
         whos: dict[bytes, bool] = {}
         # each (time, author) pair once, one pass over each table; each distinct time and author
@@ -86,13 +98,11 @@ class DepartmentRows:
         good_times = [utf8(raw) for raw, ok in times.items() if ok]
         good_whos = [utf8(raw) for raw, ok in whos.items() if ok]
         bad = [len(good_times) < len(times), len(good_whos) < len(whos)]  # only then are rows compared with the good ones
-        # each list sorted: SQLite builds a look-up from it for every statement, and sorted keys go
-        # in at the end of it (a third of the time of keys in the definition's order, at 5.000 keys)
         args = {
             "dept": dept,
-            "numbers": _json(sorted(unsigned + signed)),
-            "targets": _json(sorted(targets)),
-            **({"first": ranged[0], "end": ranged[1]} if ranged else {}),
+            "numbers": keys.numbers,
+            "targets": keys.targets,
+            **({"first": keys.ranged[0], "end": keys.ranged[1]} if keys.ranged else {}),
             "times": _json(good_times),
             "whos": _json(good_whos),
         }
@@ -103,7 +113,7 @@ class DepartmentRows:
             negative = bool(conn.execute(sql).fetchone()[0])
         number = f"(typeof(e.value) = 'integer' AND e.value < {SAFE} AND ((e.value >= 0 AND e.key IN (SELECT value FROM json_each(:numbers)))"
         if negative:
-            args["signed"] = _json(sorted(signed))
+            args["signed"] = keys.signed
             number += f" OR (e.value > -{SAFE} AND e.key IN (SELECT value FROM json_each(:signed)))"
         number += "))"
         self.args = args
@@ -117,12 +127,32 @@ class DepartmentRows:
             f"WHERE NOT coalesce(e.department IS :dept AND {number}{good('e.changed_at', 0)}{good('e.changed_by', 1)}, 0)"
         )
         target = "a.target IN (SELECT value FROM json_each(:targets))"
-        if ranged:  # a text is compared by its bytes: a number or a blob is never within the range
+        if keys.ranged:  # a text is compared by its bytes: a number or a blob is never within the range
             target = f"(a.target >= :first AND a.target < :end OR {target})"
         self.audit = f"WHERE NOT coalesce(a.department IS :dept AND {target}{good('a.at', 0)}{good('a.who', 1)}, 0)"
 
     def drop(self) -> None:
         pass
+
+
+class Proven(NamedTuple):
+    """What a department's rows are compared with (``DepartmentRows``), made from the definition
+    alone (``proven``): JSON lists of its number slots (``numbers``), of those that may be
+    negative (``signed``) and of its audit targets outside ``target_range`` (``targets``), and
+    that range (``ranged``). Each list sorted: SQLite builds a look-up from it for every
+    statement, and sorted keys go in at the end of it (a third of the time of keys in the
+    definition's order, at 5.000 keys)."""
+
+    numbers: str
+    signed: str
+    targets: str
+    ranged: tuple[str, str] | None
+
+
+def proven(check: RowCheck, dept: str) -> Proven:
+    """``Proven`` of ``dept`` in ``check``'s definition (``proven_keys``, ``target_range``)."""
+    unsigned, signed, targets = proven_keys(check, dept)
+    return Proven(_json(sorted(unsigned + signed)), _json(sorted(signed)), _json(sorted(targets)), target_range(check, dept))
 
 
 def _json(items: list) -> str:
@@ -154,8 +184,9 @@ def target_range(check: RowCheck, dept: str) -> tuple[str, str] | None:
 def proven_keys(check: RowCheck, dept: str) -> tuple[list[str], list[str], list[str]]:
     """(count slots, other number slots, audit targets) whose rows ``DepartmentRows`` may prove
     clean: each key is the department's by ``RowCheck``'s own look-ups; of the targets, only those
-    outside ``target_range`` (all of them without one). Built per file, from the department's
-    slots only (kept, they would grow a merge's memory with the number of departments)."""
+    outside ``target_range`` (all of them without one). From the department's slots only; a merge
+    keeps each department's (``Proven``) for as long as its target's definition is open.
+    """
     # ``slots_of`` groups ``definition.slots`` by department: each of these is what ``RowCheck``
     # finds under its key (``check.slots``), and its department is ``dept``
     slots = [x for x in check.d.slots_of(dept) if x.department == dept]

@@ -47,6 +47,7 @@ from ...core.definition import Definition
 from ...core.i18n import _
 from .clean_rows import prefilter
 from .clock import now
+from .department_rows import Proven
 from .row_check import Problem, RowCheck
 
 
@@ -59,11 +60,13 @@ def problems(
     clock_now: str | None = None,
     images: bool = True,
     content_hash: str | None = None,
+    proven: dict[str, Proven] | None = None,
 ) -> list[Problem]:
     """Every problem of the rows in ``schema``; ``department`` None: a consolidated file.
 
     ``content_hash``: the department's content hash (``fingerprint``) of these very rows,
     when the caller has computed it already (the merge has): not computed a second time.
+    ``proven``: what the department pre-filter made of this definition before (``DepartmentRows``).
 
     ``images``: decode every photo (JPEG/PNG only, bounded; ``core.images``). The merge
     and ``faaliyet check`` do; a window opening its own file checks only hashes and
@@ -76,7 +79,7 @@ def problems(
     shape = _Shape(*conn.execute(_shape_sql(s)).fetchone())
     if shape.definitions != 1:
         check.add("", _("dosyada {n} form tanımı var (bir olmalı)").format(n=shape.definitions))
-    clean = prefilter(conn, check, s, shape.rows, bool(shape.negative))
+    clean = prefilter(conn, check, s, shape.rows, bool(shape.negative), proven)
     try:
         entries = f"SELECT key, department, value, changed_at, changed_by FROM {s}.entry AS e {clean.entry}"
         for row in conn.execute(entries, clean.args):

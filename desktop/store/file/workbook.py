@@ -63,6 +63,8 @@ class Workbook:
                 self.definition = definition_store.read(conn, digest, path.name, department if type(department) is str else None)
         opening.check_identity(self.meta, self.definition, path.name)
         self._stored: list[Problem] | None = None  # computed when first asked (see stored_problems)
+        # what a merge into this file made of its definition, for the next one (``merge/incoming.stored_definition``)
+        self.merge_cache: object | None = None
         self._history: dict[int, Entries] | None = None  # read when first asked (see history)
         self._stored_images = False  # whether _stored decoded every photo
 

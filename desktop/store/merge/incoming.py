@@ -34,6 +34,7 @@ from ...core.i18n import _
 from ..errors import DamagedWorkbook, ImportRejected, UntrustedTime, WorkbookError
 from ..file import definition_store, fingerprint, stored, stored_values
 from ..file.clock import now
+from ..file.department_rows import Proven
 from ..file.safe_open import (
     NOT_UTF8,
     connect,
@@ -128,13 +129,16 @@ def _is_target(path: Path, st: os.stat_result, target: Path, target_st: os.stat_
 
 
 class KnownDefinition:
-    """The target's definition as stored, read once per merge (``stored_definition``): an incoming
-    file of the same definition has its parts compared with these, not decoded again."""
+    """The target's definition as stored (``stored_definition``): an incoming file of the same
+    definition has its parts compared with these, not decoded again. What it makes of the
+    definition for a department (``expected``, ``proven``) is kept for the next merge into the
+    same open file while its definition is the same (each is made from the definition alone)."""
 
     def __init__(self, definition: Definition, digest: str, head: bytes = b"", leaves: bytes = b""):
         self.definition, self.digest, self.head, self.leaves = definition, digest, head, leaves
         self._whole: str | None = None
         self._expected: dict[str, definition_store.Expected] = {}
+        self.proven: dict[str, Proven] = {}  # the row pre-filter's, by department (``department_rows``)
 
     def expected(self, department: str) -> definition_store.Expected:
         """What a file of ``department`` carries (``definition_store.expected``), made once per department."""
@@ -153,7 +157,8 @@ class KnownDefinition:
 
 def stored_definition(target: Workbook) -> KnownDefinition:
     """The target's definition as stored (its head and leaves, which its opening verified: an
-    incoming file storing these very bytes needs them compared, not hashed again, ``open_checked``)."""
+    incoming file storing these very bytes needs them compared, not hashed again, ``open_checked``).
+    The last merge's, when the file's definition is still that very one, with the same bytes."""
     digest = target.definition.digest
     row = target.conn.execute(
         "SELECT CAST(d.json AS BLOB), l.data FROM definition d JOIN definition_leaves l ON l.digest = d.digest "
@@ -162,7 +167,15 @@ def stored_definition(target: Workbook) -> KnownDefinition:
     ).fetchone()
     if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], bytes):
         return KnownDefinition(target.definition, digest)
-    return KnownDefinition(target.definition, digest, row[0], row[1])
+    last = target.merge_cache
+    if (
+        isinstance(last, KnownDefinition)
+        and last.definition is target.definition
+        and (last.digest, last.head, last.leaves) == (digest, row[0], row[1])
+    ):
+        return last
+    target.merge_cache = known = KnownDefinition(target.definition, digest, row[0], row[1])
+    return known
 
 
 def check_incoming(
@@ -196,7 +209,9 @@ def check_incoming(
         conn, meta = open_checked(copy, known, name, checker, data)
         del data  # loaded: a merge's memory is bounded by its largest file
         try:
-            inc = _read_fast(conn, lambda: _read_checked(conn, meta, target, path, copy, file_hash, accept_time, scratch.spill))
+            inc = _read_fast(
+                conn, lambda: _read_checked(conn, meta, target, path, copy, file_hash, accept_time, scratch.spill, known)
+            )
             inc.sealed = sealed
             return inc
         except sqlite3.Error as exc:  # damage quick_check does not see
@@ -234,6 +249,7 @@ def _read_checked(
     file_hash: str,
     accept_time: bool,
     spill: Spill | None = None,
+    known: KnownDefinition | None = None,
 ) -> Incoming:
     name = path.name
     dept = _check_identity(meta, target, name)
@@ -242,7 +258,9 @@ def _read_checked(
     counts = snap.counts()
     text = snap.canonical()
     del snap  # its hash, counts and text (spilled below) are kept: a merge's memory is bounded by its largest file
-    found = stored.problems(conn, target.definition, dept, target.year, CHECKED, content_hash=content_hash)
+    found = stored.problems(
+        conn, target.definition, dept, target.year, CHECKED, content_hash=content_hash, proven=known.proven if known else None
+    )
     problems = [p.message for p in found if p.kind != "time"]
     times = [p.message for p in found if p.kind == "time"]
     row = conn.execute(
