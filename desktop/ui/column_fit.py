@@ -9,6 +9,10 @@ what they have above their floor; the others (dates, numbers, short words)
 keep theirs. Only when even the floors do not fit does the table scroll
 sideways. A 100 % window whose columns fit keeps them exactly as before.
 
+A column the user widens or narrows by dragging its header's edge keeps that width
+(until the table is made again): the other columns make room for it, or the table
+scrolls sideways when they cannot.
+
 A cell or header label that is cut (elided) shows its whole text as a tooltip,
 unless the cell has a tooltip of its own. The texts' widths are measured when
 the rows change (``refresh``), not at each resize: sizing every row of a big
@@ -78,7 +82,9 @@ class ColumnFit(QObject):
         self.caps = dict(caps or {})
         self.floor = floor
         self.natural: list[int] = []
+        self.chosen: dict[int, int] = {}  # column -> the width the user dragged it to
         self._fitting = False
+        self._dragging = False  # a mouse button is down on the header (a drag resizes a column)
         table.setItemDelegate(ElidedTips(table))
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # else a cut label is clipped at both ends
@@ -86,6 +92,7 @@ class ColumnFit(QObject):
         self.header_viewport = viewport_of(table.horizontalHeader())
         self.viewport.installEventFilter(self)
         self.header_viewport.installEventFilter(self)
+        table.horizontalHeader().sectionResized.connect(self._resized)
 
     def refresh(self) -> None:
         """Measure the texts again (after the rows changed) and fit."""
@@ -99,8 +106,9 @@ class ColumnFit(QObject):
     def fit(self) -> None:
         if self._fitting or not self.natural:
             return
-        floors = [min(n, self.floor) if c in self.shrink else n for c, n in enumerate(self.natural)]
-        widths = shares(self.natural, floors, self.viewport.width())
+        natural = [self.chosen.get(c, n) for c, n in enumerate(self.natural)]
+        floors = [n if c in self.chosen or c not in self.shrink else min(n, self.floor) for c, n in enumerate(natural)]
+        widths = shares(natural, floors, self.viewport.width())
         self._fitting = True
         try:
             for col, width in enumerate(widths):
@@ -109,12 +117,26 @@ class ColumnFit(QObject):
         finally:
             self._fitting = False
 
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        """A column resized while the user drags the header: their width, kept (the last column
+        of a header that stretches it is Qt's to size, not the user's)."""
+        head = self.table.horizontalHeader()
+        if self._fitting or not self._dragging or (head.stretchLastSection() and column == head.count() - 1):
+            return
+        self.chosen[column] = new
+
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.viewport and event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if watched is self.viewport and kind == QEvent.Type.Resize:
             if event.size().width() != event.oldSize().width():
                 self.fit()
-        elif event.type() == QEvent.Type.ToolTip and watched is self.header_viewport:
-            return self._header_tip(event)
+        elif watched is self.header_viewport:
+            if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+                self._dragging = True
+            elif kind == QEvent.Type.MouseButtonRelease:
+                self._dragging = False
+            elif kind == QEvent.Type.ToolTip:
+                return self._header_tip(event)
         return False
 
     def _header_tip(self, event) -> bool:
