@@ -122,6 +122,31 @@ def test_from_init_to_handed_out_files(tmp_path, capsys):
     assert status == 1 and "zaten var" in err  # a second run replaces nothing
 
 
+def test_fields_of_a_department_file_as_a_new_municipality_types_it(tmp_path, capsys):
+    """A new municipality's clerk asks for the keys of their own file: ``faaliyet fields FILE`` lists its
+    department's keys from the file's definition. It was read as a department key and refused with the
+    sample's (Kars') departments, which a new municipality has never heard of."""
+    folder, consolidated = tmp_path / "tanim", tmp_path / "birlesik.faaliyet"
+    assert faaliyet(capsys, "init", "--institution", "Ad Belediyesi", "--year", 2027, "--out", folder)[0] == 0
+    assert faaliyet(capsys, "new", "--definition", folder, "--consolidated", "--out", consolidated)[0] == 0
+    assert faaliyet(capsys, "distribute", consolidated, "--out-dir", tmp_path / "d")[0] == 0
+    own = tmp_path / "d" / "ad-2027-ornek_mudurluk.faaliyet"
+    status, out, err = faaliyet(capsys, "fields", own)
+    assert status == 0, err
+    assert "ornek_mudurluk.isler.toplam.tutar\thesaplanan" in out
+    assert faaliyet(capsys, "fields", "--from", own)[1] == out  # the same with --from and no department
+    # the consolidated file holds every department: it asks which one
+    status, out, err = faaliyet(capsys, "fields", consolidated)
+    assert status == 2 and "birleşik dosya" in err and "--from" in err
+    # a key the sample does not know: the message says it looked in the sample and how to name one's own year
+    status, out, err = faaliyet(capsys, "fields", "ornek_mudurluk")
+    assert status == 2 and "örnek tanımda" in err and "--from" in err and "--definition" in err
+    status, out, err = faaliyet(capsys, "fields", tmp_path / "yok.faaliyet")
+    assert status == 2 and "bulunamadı" in err
+    status, out, err = faaliyet(capsys, "fields")
+    assert status == 2 and "faaliyet departments" in err
+
+
 def test_demo_without_sample_data_says_so(tmp_path, capsys):
     folder = tmp_path / "tanim"
     assert faaliyet(capsys, "init", "--institution", "Ad Belediyesi", "--year", 2026, "--out", folder)[0] == 0

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.definition import Definition
 from ..core.forms import describe_type
 from ..core.i18n import _
 from ..core.loader import DefinitionError, load_definition
 from ..store.errors import WorkbookError
 from ..store.file.tempfiles import write_atomic
-from .common import Add, Failure, definition_of, with_definition, with_file
+from .common import Add, Failure, definition_of, open_workbook, with_definition, with_file
 
 
 def cmd_departments(args) -> int:
@@ -24,28 +25,72 @@ def add_departments(add: Add) -> None:
 
 
 def cmd_fields(args) -> int:
-    definition = definition_of(args)
-    if definition.department(args.department) is None:
-        known = ", ".join(d.key for d in definition.departments)
-        raise Failure(
-            _("'{department}' diye bir birim yok. Bilinen birimler: {known}").format(department=args.department, known=known)
-        )
-    for slot in definition.slots_of(args.department):
+    definition, department = _fields_of(args)
+    for slot in definition.slots_of(department):
         kind = _("hesaplanan") if slot.computed else describe_type(slot.type)
         print(f"{slot.key}\t{kind}\t{slot.label}")
-    for ind in definition.indicators_of(args.department):
+    for ind in definition.indicators_of(department):
         print(f"{ind.key}.actual\t{_('gösterge')}\t{ind.code} {ind.name} ({ind.unit})")
         print(f"{ind.key}.explanation\t{_('uzun metin')}\t{ind.code} {_('sapma açıklaması')}")
         print(f"{ind.key}.source\t{_('metin')}\t{ind.code} {_('kaynak belge/kayıt')}")
-    for act in definition.activities_of(args.department):
+    for act in definition.activities_of(department):
         print(f"{act.key}.actual_cost\t{_('faaliyet')}\t{act.code} {act.name[:60]} ({_('gerçekleşen maliyet, TL')})")
     return 0
 
 
+def _fields_of(args) -> tuple[Definition, str]:
+    """The definition and the department whose keys ``fields`` lists: ``BİRİM`` in the definition
+    (``--definition``, ``--from`` or the sample), or a department file's own department when the file
+    is given (in place of ``BİRİM``, as a clerk would type it, or with ``--from`` and no ``BİRİM``)."""
+    department = args.department
+    if department is not None and _names_a_file(department):
+        if args.source_file:
+            raise Failure(_("Ya bir birim dosyası ya da --from ile birim anahtarı verin, ikisini birden değil."))
+        args.source_file, department = department, None
+    if department is None:
+        if not args.source_file:
+            raise Failure(_("Birim anahtarı ya da birim dosyası verin: faaliyet fields BİRİM (birimler: faaliyet departments)."))
+        with open_workbook(args.source_file, readonly=True) as wb:
+            definition, department = wb.definition, wb.department
+        if department is None:
+            raise Failure(
+                _("'{name}' birleşik dosya; hangi birimin alanları? faaliyet fields --from {name} BİRİM").format(
+                    name=args.source_file
+                )
+            )
+        return definition, department
+    definition = definition_of(args)
+    if definition.department(department) is None:
+        known = ", ".join(d.key for d in definition.departments)
+        where = args.source_file or args.definition
+        if where:
+            raise Failure(
+                _("'{department}' diye bir birim yok ({where}). Bilinen birimler: {known}").format(
+                    department=department, where=where, known=known
+                )
+            )
+        raise Failure(
+            _(
+                "'{department}' örnek tanımda (forms/kars-2020) bir birim değil. Kendi yılınızın birimi için tanımı verin: --from BİRLEŞİK_DOSYA ya da --definition KLASÖR (örneğin birimleri: {known})"
+            ).format(department=department, known=known)
+        )
+    return definition, department
+
+
+def _names_a_file(text: str) -> bool:
+    """A department key is letters, digits and '_' only: a text with a dot or a slash names a file."""
+    return any(c in text for c in "./\\")
+
+
 def add_fields(add: Add) -> None:
-    """`faaliyet fields BİRİM`: the command and its arguments."""
+    """`faaliyet fields BİRİM|DOSYA`: the command and its arguments."""
     sp = with_file(with_definition(add("fields", _("bir birimin alan ve gösterge anahtarlarını listeler"), cmd_fields)))
-    sp.add_argument("department", metavar=_("BİRİM"), help=_("birim anahtarı"))
+    sp.add_argument(
+        "department",
+        nargs="?",
+        metavar=_("BİRİM"),
+        help=_("birim anahtarı, ya da bir birim dosyası (.faaliyet): o dosyanın birimi ve tanımı"),
+    )
 
 
 def cmd_init(args) -> int:
