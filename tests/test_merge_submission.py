@@ -6,7 +6,7 @@ import pytest
 from merge_support import KEY, dept_hash, entered, make_error
 
 from desktop.store.errors import ImportRejected, WorkbookError
-from desktop.store.file import fingerprint
+from desktop.store.file import fingerprint, sending
 from desktop.store.file.submission import accept, board, export_copy, send_back, submit
 from desktop.store.file.workbook import Workbook
 from desktop.store.merge.run import merge_files
@@ -142,3 +142,36 @@ def test_the_merge_summary_names_a_state_by_its_label(consolidated_path, files):
     result = merge_files(consolidated_path, [files["itfaiye"]])
     line = result.summary_lines()[0]
     assert "gönderildi" in line.lower() and "gonderildi" not in line, line  # the label, not the stored key
+
+
+def test_a_copy_given_a_folder_goes_into_it_under_the_files_own_name(files, tmp_path):
+    """A clerk sends to a USB stick by naming the stick: the copy was refused ("Is a directory"), and the
+    file was left as it was. Now the copy goes into the folder with the file's own name; a copy of a
+    file not yet sent carries -TASLAK there too."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with Workbook.open(files["itfaiye"]) as wb:
+        draft = sending.labelled_copy(wb, usb)
+        digest, sent = sending.send(wb, usb)
+        assert wb.state()["state"] == "gonderildi"
+    name = files["itfaiye"].name
+    assert sent == usb / name and draft == usb / name.replace(".faaliyet", "-TASLAK.faaliyet")
+    assert sorted(p.name for p in usb.iterdir()) == sorted([sent.name, draft.name])
+    with Workbook.open(sent, incoming=True) as copy:
+        assert copy.state()["state"] == "gonderildi" and copy.state()["content_hash"] == digest
+
+
+def test_cli_copy_into_a_folder_that_is_not_there_is_refused_not_written_as_a_file(files, tmp_path, capsys):
+    """`--out gonder/` (a folder, by its separator) that does not exist was written as a file named
+    'gonder'. Now it is refused, nothing written and the file left as it was."""
+    from desktop import cli
+
+    out = str(tmp_path / "gonder") + "/"
+    assert cli.main(["submit", str(files["itfaiye"]), "--out", out]) == 2
+    assert "klasörü yok" in capsys.readouterr().err
+    assert not (tmp_path / "gonder").exists()
+    with Workbook.open(files["itfaiye"], readonly=True) as wb:
+        assert wb.state()["state"] == "taslak"
+    (tmp_path / "gonder").mkdir()
+    assert cli.main(["submit", str(files["itfaiye"]), "--out", out]) == 0
+    assert [p.name for p in (tmp_path / "gonder").iterdir()] == [files["itfaiye"].name]

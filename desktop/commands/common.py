@@ -44,6 +44,14 @@ def definition_of(args) -> Definition:
         raise Failure(_("Form tanımı yüklenemedi ({folder}):\n{exc}").format(folder=folder, exc=exc)) from None
 
 
+def out_path(text: str) -> Path:
+    """``--out`` as given: a name ending in a folder separator means a folder, which must exist
+    (``Path`` drops the separator, and the copy would be written as a file of that name)."""
+    if text.endswith(("/", os.sep)) and not Path(text).is_dir():
+        raise Failure(_("'{out}' klasörü yok. Var olan bir klasör ya da kopya için bir dosya adı verin.").format(out=text))
+    return Path(text)
+
+
 def open_workbook(path: str, readonly: bool = False) -> Workbook:
     """Open a workbook; to write, only if no Faaliyet window has it open."""
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..core.i18n import _
 from ..store.errors import ImportRejected, WorkbookError
 from ..store.file.lockfile import refuse_if_held
-from .common import Add, Failure, not_an_input, open_workbook
+from .common import Add, Failure, not_an_input, open_workbook, out_path
 
 
 def cmd_merge(args) -> int:
@@ -61,7 +61,7 @@ def cmd_submit(args) -> int:
     not_an_input(args.out, args.file)
     with open_workbook(args.file) as wb:
         try:
-            digest, written = send(wb, Path(args.out))
+            digest, written = send(wb, out_path(args.out))
         except ImportRejected as exc:
             raise Failure(str(exc), 1) from None
         except WorkbookError as exc:
@@ -76,7 +76,12 @@ def add_submit(add: Add) -> None:
         "submit", _("birim dosyasını denetler, gönderildi olarak işaretler ve gönderilecek kopyayı yazar (tek adım)"), cmd_submit
     )
     sp.add_argument("file", metavar=_("DOSYA"), help=_("birim .faaliyet dosyası"))
-    sp.add_argument("--out", required=True, metavar=_("KOPYA"), help=_("gönderilecek kopya (USB bellek, ağ klasörü…)"))
+    sp.add_argument(
+        "--out",
+        required=True,
+        metavar=_("KOPYA"),
+        help=_("gönderilecek kopya (USB bellek, ağ klasörü…); bir klasör verilirse kopya içine dosyanın adıyla yazılır"),
+    )
 
 
 def cmd_copy(args) -> int:
@@ -86,7 +91,7 @@ def cmd_copy(args) -> int:
     not_an_input(args.out, args.file)
     with open_workbook(args.file, readonly=True) as wb:
         try:
-            written = labelled_copy(wb, Path(args.out))
+            written = labelled_copy(wb, out_path(args.out))
         except WorkbookError as exc:
             raise Failure(str(exc)) from None
     print(_("Kopya yazıldı: {p}").format(p=written))
@@ -99,7 +104,9 @@ def add_copy(add: Add) -> None:
     """`faaliyet copy`: the command and its arguments."""
     sp = add("copy", _("denetlenmiş bir kopya yazar; gönderilmemiş dosyanın kopyasının adına -TASLAK eklenir"), cmd_copy)
     sp.add_argument("file", metavar=_("DOSYA"), help=_(".faaliyet dosyası"))
-    sp.add_argument("--out", required=True, metavar=_("KOPYA"), help=_("yazılacak kopya"))
+    sp.add_argument(
+        "--out", required=True, metavar=_("KOPYA"), help=_("yazılacak kopya; bir klasör verilirse içine dosyanın adıyla")
+    )
 
 
 def cmd_reopen(args) -> int:

@@ -7,6 +7,8 @@
   copy that was to be sent.
 * ``labelled_copy(wb, dest)`` — a copy of a file that is not sent carries
   ``-TASLAK`` in its name, whatever name was chosen.
+* Either copy given a folder (a USB stick, a network share) goes into it under the
+  file's own name (``destination``).
 * ``reopen(wb, reason)`` — the clerk takes a submission back with a reason:
   draft again, the reason in the status note and in a ``reopen`` audit row,
   which the next import shows to the strategy unit (``merge/incoming.py``).
@@ -30,17 +32,24 @@ REOPEN = "reopen"  # the audit attribute of a submission taken back
 def send(wb: Workbook, dest: Path, errors: list[Finding] | None = None) -> tuple[str, Path]:
     """Mark the department file as sent and write the copy to ``dest``; (content hash, path written).
     ``errors``: the file's error findings as its open-file model holds them (``OpenFile.send``)."""
+    dest = destination(wb, dest)
     before = wb.state()
     digest = submission.submit(wb, errors)  # a department file (refused otherwise)
     dept = str(wb.department)
     try:
-        written = submission.export_copy(wb, Path(dest))
+        written = submission.export_copy(wb, dest)
     except BaseException:
         if before["state"] != "gonderildi":
             with wb.transaction() as conn:  # the copy did not go: neither did the file
                 wb.write_state(conn, dept, before["state"], note=before["note"], content_hash=before["content_hash"])
         raise
     return digest, written
+
+
+def destination(wb: Workbook, dest: Path) -> Path:
+    """Where a copy of ``wb`` goes: ``dest``, or the file's own name inside ``dest`` when that is a folder."""
+    dest = Path(dest)
+    return dest / wb.path.name if dest.is_dir() else dest
 
 
 def is_draft_name(path: Path) -> bool:
@@ -58,7 +67,7 @@ def draft_name(path: Path) -> Path:
 
 def labelled_copy(wb: Workbook, dest: Path) -> Path:
     """A checked copy (``export_copy``); a file that is not sent gets a ``-TASLAK`` name."""
-    dest = Path(dest)
+    dest = destination(wb, dest)
     if wb.department is not None and wb.state()["state"] != "gonderildi":
         dest = draft_name(dest)
     return submission.export_copy(wb, dest)
