@@ -191,3 +191,26 @@ def test_init_that_fails_half_way_leaves_nothing_behind(tmp_path, capsys, monkey
     assert len(written) == 2 and existing.is_dir() and not any(existing.iterdir())  # the empty folder it was given stays
     status, text, err = faaliyet(capsys, "init", "--institution", "Ad Belediyesi", "--year", 2026, "--out", tmp_path / "yeni")
     assert status == 2 and not (tmp_path / "yeni").exists()  # a folder it made is gone
+
+
+def test_a_year_whose_plan_has_no_target_yet_says_so_on_a_portrait_page(tmp_path, capsys):
+    """A new municipality's first report, before its plan is written: the performance results were a
+    landscape page of their own holding one line, 'Bu birime atanmış…' ("to this unit") in the
+    institution's report. Now the line says the plan has none, under its heading, and no page turns."""
+    import pypdf
+
+    folder, consolidated = tmp_path / "tanim", tmp_path / "birlesik.faaliyet"
+    assert faaliyet(capsys, "init", "--institution", "Ad Belediyesi", "--year", 2027, "--out", folder)[0] == 0
+    assert faaliyet(capsys, "new", "--definition", folder, "--consolidated", "--out", consolidated)[0] == 0
+    for args, wanted, unwanted in (
+        ([], "stratejik planında performans göstergesi yoktur", "Bu birime"),
+        (["--department", "ornek_mudurluk"], "Bu birime atanmış performans göstergesi yoktur", "stratejik planında"),
+    ):
+        pdf = tmp_path / f"rapor{len(args)}.pdf"
+        status, out, err = faaliyet(capsys, "build", consolidated, "--out", pdf, *args)
+        assert status == 0, err
+        pages = pypdf.PdfReader(str(pdf)).pages
+        assert all(p.mediabox.width < p.mediabox.height for p in pages)  # no landscape page
+        text = " ".join(" ".join((p.extract_text() or "").split()) for p in pages)
+        assert wanted in text and unwanted not in text
+        assert "aşağıdaki tablolardadır" not in text  # no tables to point to

@@ -146,6 +146,9 @@ def generated(ctx: Context, story: Story, node: Node, level: int) -> bool:
         return departments_part(ctx, story, level)
     if node.code == "III.B.2":
         flows = performance.performance_flowables(ctx, level)
+        if not flows:  # a portrait line, not a landscape page of its own
+            story.add(performance.no_targets(None))
+            return True
         story.add(
             Paragraph(
                 esc(

@@ -286,7 +286,8 @@ def target_block(ctx: Context, target: PerformanceTargetDef, department: str | N
 
 
 def performance_flowables(ctx: Context, level: int, department: str | None = None) -> list:
-    """Goal headings and target tables (landscape)."""
+    """Goal headings and target tables (landscape); none when the plan (``department``'s part of
+    it) has no performance target: then ``no_targets`` says so on the page where the tables were."""
     st = sheet()
     out = []
     for aim in ctx.definition.plan.aims:
@@ -302,9 +303,14 @@ def performance_flowables(ctx: Context, level: int, department: str | None = Non
             out.append(Paragraph(esc(f"Stratejik Amaç {aim.code}: {aim.name}"), st["note"]))
             for t in targets:
                 out += target_block(ctx, t, department)
-    if not out:
-        out.append(Paragraph("Bu birime atanmış performans göstergesi yoktur.", st["empty"]))
     return out
+
+
+def no_targets(department: str | None) -> Paragraph:
+    """In place of the performance tables when there are none (a plan not written yet, a unit with none)."""
+    if department is None:
+        return Paragraph(esc(_("Bu yılın stratejik planında performans göstergesi yoktur.")), sheet()["empty"])
+    return Paragraph(esc(_("Bu birime atanmış performans göstergesi yoktur.")), sheet()["empty"])
 
 
 def summary_table(ctx: Context):

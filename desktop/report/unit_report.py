@@ -171,7 +171,11 @@ def unit_story(ctx: Context, story: Story, dept_key: str, findings, draft: bool,
     if not _sections(ctx, story, dept_key, activities, 3):
         story.add(parts.no_information())
     _heading(ctx, story, "III.B.2", 2)
-    story.add_landscape(*performance.performance_flowables(ctx, 3, dept_key))
+    flows = performance.performance_flowables(ctx, 3, dept_key)
+    if flows:
+        story.add_landscape(*flows)
+    else:  # a portrait line, not a landscape page of its own
+        story.add(performance.no_targets(dept_key))
     for code in ("III.B.3", "III.B.4"):
         own = of(code)
         if own:
