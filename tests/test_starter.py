@@ -123,8 +123,8 @@ def test_from_init_to_handed_out_files(tmp_path, capsys):
 
 
 def test_fields_of_a_department_file_as_a_new_municipality_types_it(tmp_path, capsys):
-    """A new municipality's clerk asks for the keys of their own file: ``faaliyet fields FILE`` lists its
-    department's keys from the file's definition. It was read as a department key and refused with the
+    """A new municipality's clerk asks for the keys (or the Excel template) of their own file:
+    ``faaliyet fields FILE`` lists its department's keys from the file's definition. It was read as a department key and refused with the
     sample's (Kars') departments, which a new municipality has never heard of."""
     folder, consolidated = tmp_path / "tanim", tmp_path / "birlesik.faaliyet"
     assert faaliyet(capsys, "init", "--institution", "Ad Belediyesi", "--year", 2027, "--out", folder)[0] == 0
@@ -145,6 +145,13 @@ def test_fields_of_a_department_file_as_a_new_municipality_types_it(tmp_path, ca
     assert status == 2 and "bulunamadı" in err
     status, out, err = faaliyet(capsys, "fields")
     assert status == 2 and "faaliyet departments" in err
+    # the Excel template likewise: the clerk's own file in place of the department
+    status, out, err = faaliyet(capsys, "excel", "template", own, "--out", tmp_path / "sablon.xlsx")
+    assert status == 0 and (tmp_path / "sablon.xlsx").exists(), err
+    status, out, err = faaliyet(capsys, "excel", "template", consolidated, "--out", tmp_path / "s2.xlsx")
+    assert status == 2 and "hangi birim" in err and not (tmp_path / "s2.xlsx").exists()
+    status, out, err = faaliyet(capsys, "excel", "template", "ornek_mudurluk", "--out", tmp_path / "s3.xlsx")
+    assert status == 2 and "örnek tanımda" in err
 
 
 def test_demo_without_sample_data_says_so(tmp_path, capsys):

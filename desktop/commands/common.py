@@ -44,6 +44,52 @@ def definition_of(args) -> Definition:
         raise Failure(_("Form tanımı yüklenemedi ({folder}):\n{exc}").format(folder=folder, exc=exc)) from None
 
 
+def names_a_file(text: str) -> bool:
+    """A department key is letters, digits and '_' only: a text with a dot or a slash names a file."""
+    return any(c in text for c in "./\\")
+
+
+def file_for_department(department: str | None, source: str | None) -> tuple[str | None, str | None]:
+    """(BİRİM, --from) as meant: a department file typed where the department goes (as a clerk
+    would type it) is the file to read, and its own department the one meant."""
+    if department is not None and names_a_file(department):
+        if source:
+            raise Failure(_("Ya bir birim dosyası ya da --from ile birim anahtarı verin, ikisini birden değil."))
+        return None, department
+    return department, source
+
+
+def own_department(wb: Workbook, name: str, command: str) -> str:
+    """The department of the file ``name`` given without one: a consolidated file holds them all."""
+    if wb.department is None:
+        raise Failure(
+            _("'{name}' birleşik dosya; hangi birim? Birimi de verin: faaliyet {command} --from {name} BİRİM").format(
+                name=name, command=command
+            )
+        )
+    return wb.department
+
+
+def known_department(definition: Definition, department: str, args) -> None:
+    """Refuse a department the definition does not have, saying which definition was read: the
+    shipped sample's, when neither ``--definition`` nor ``--from`` was given."""
+    if definition.department(department) is not None:
+        return
+    known = ", ".join(d.key for d in definition.departments)
+    where = getattr(args, "source_file", None) or getattr(args, "source", None) or getattr(args, "definition", None)
+    if where:
+        raise Failure(
+            _("'{department}' diye bir birim yok ({where}). Bilinen birimler: {known}").format(
+                department=department, where=where, known=known
+            )
+        )
+    raise Failure(
+        _(
+            "'{department}' örnek tanımda (forms/kars-2020) bir birim değil. Kendi yılınızın birimi için tanımı verin: --from BİRLEŞİK_DOSYA ya da --definition KLASÖR (örneğin birimleri: {known})"
+        ).format(department=department, known=known)
+    )
+
+
 def out_path(text: str) -> Path:
     """``--out`` as given: a name ending in a folder separator means a folder, which must exist
     (``Path`` drops the separator, and the copy would be written as a file of that name)."""

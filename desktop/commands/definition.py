@@ -10,7 +10,17 @@ from ..core.i18n import _
 from ..core.loader import DefinitionError, load_definition
 from ..store.errors import WorkbookError
 from ..store.file.tempfiles import write_atomic
-from .common import Add, Failure, definition_of, open_workbook, with_definition, with_file
+from .common import (
+    Add,
+    Failure,
+    definition_of,
+    file_for_department,
+    known_department,
+    open_workbook,
+    own_department,
+    with_definition,
+    with_file,
+)
 
 
 def cmd_departments(args) -> int:
@@ -41,45 +51,16 @@ def cmd_fields(args) -> int:
 def _fields_of(args) -> tuple[Definition, str]:
     """The definition and the department whose keys ``fields`` lists: ``BİRİM`` in the definition
     (``--definition``, ``--from`` or the sample), or a department file's own department when the file
-    is given (in place of ``BİRİM``, as a clerk would type it, or with ``--from`` and no ``BİRİM``)."""
-    department = args.department
-    if department is not None and _names_a_file(department):
-        if args.source_file:
-            raise Failure(_("Ya bir birim dosyası ya da --from ile birim anahtarı verin, ikisini birden değil."))
-        args.source_file, department = department, None
+    is given (in place of ``BİRİM``, or with ``--from`` and no ``BİRİM``)."""
+    department, args.source_file = file_for_department(args.department, args.source_file)
     if department is None:
         if not args.source_file:
             raise Failure(_("Birim anahtarı ya da birim dosyası verin: faaliyet fields BİRİM (birimler: faaliyet departments)."))
         with open_workbook(args.source_file, readonly=True) as wb:
-            definition, department = wb.definition, wb.department
-        if department is None:
-            raise Failure(
-                _("'{name}' birleşik dosya; hangi birimin alanları? faaliyet fields --from {name} BİRİM").format(
-                    name=args.source_file
-                )
-            )
-        return definition, department
+            return wb.definition, own_department(wb, args.source_file, "fields")
     definition = definition_of(args)
-    if definition.department(department) is None:
-        known = ", ".join(d.key for d in definition.departments)
-        where = args.source_file or args.definition
-        if where:
-            raise Failure(
-                _("'{department}' diye bir birim yok ({where}). Bilinen birimler: {known}").format(
-                    department=department, where=where, known=known
-                )
-            )
-        raise Failure(
-            _(
-                "'{department}' örnek tanımda (forms/kars-2020) bir birim değil. Kendi yılınızın birimi için tanımı verin: --from BİRLEŞİK_DOSYA ya da --definition KLASÖR (örneğin birimleri: {known})"
-            ).format(department=department, known=known)
-        )
+    known_department(definition, department, args)
     return definition, department
-
-
-def _names_a_file(text: str) -> bool:
-    """A department key is letters, digits and '_' only: a text with a dot or a slash names a file."""
-    return any(c in text for c in "./\\")
 
 
 def add_fields(add: Add) -> None:

@@ -6,7 +6,17 @@ import sys
 
 from ..core.i18n import _
 from ..store.errors import ImportRejected, WorkbookError
-from .common import Add, Failure, definition_of, not_an_input, open_workbook, with_definition
+from .common import (
+    Add,
+    Failure,
+    definition_of,
+    file_for_department,
+    known_department,
+    not_an_input,
+    open_workbook,
+    own_department,
+    with_definition,
+)
 
 
 def cmd_excel_export(args) -> int:
@@ -29,20 +39,26 @@ def cmd_excel_export(args) -> int:
 def cmd_excel_template(args) -> int:
     from ..store.exchange.excel_template import template_from_workbook, write_template
 
+    department, args.source = file_for_department(args.department, args.source)
+    if department is None and not args.source:
+        raise Failure(_("Birim anahtarı ya da birim dosyası verin: faaliyet excel template BİRİM --out XLSX."))
     if args.source:
         not_an_input(args.out, args.source)
     try:
         if args.source:
             with open_workbook(args.source, readonly=True) as wb:
-                if wb.department and wb.department != args.department:
+                department = department or own_department(wb, args.source, "excel template")
+                if wb.department and wb.department != department:
                     raise Failure(
                         _("'{source}' '{department}' biriminin dosyası; '{department2}' için şablon üretilemez.").format(
-                            source=args.source, department=wb.department, department2=args.department
+                            source=args.source, department=wb.department, department2=department
                         )
                     )
-                result = template_from_workbook(wb, args.department, args.out)
+                result = template_from_workbook(wb, department, args.out)
         else:
-            result = write_template(definition_of(args), args.department, args.out)
+            definition = definition_of(args)
+            known_department(definition, department, args)
+            result = write_template(definition, department, args.out)
     except WorkbookError as exc:
         raise Failure(str(exc)) from None
     print(
@@ -95,7 +111,12 @@ def add_excel(add: Add) -> None:
         ),
     )
     with_definition(xt)
-    xt.add_argument("department", metavar=_("BİRİM"), help=_("birim anahtarı (faaliyet departments)"))
+    xt.add_argument(
+        "department",
+        nargs="?",
+        metavar=_("BİRİM"),
+        help=_("birim anahtarı (faaliyet departments), ya da bir birim dosyası (.faaliyet): o dosyanın birimi ve değerleri"),
+    )
     xt.add_argument("--out", required=True, metavar="XLSX", help=_("yazılacak şablon, ör. sablon.xlsx"))
     xt.add_argument(
         "--from", dest="source", metavar=_("DOSYA"), help=_("şablonu bu .faaliyet dosyasının tanımı ve değerleriyle doldur")
