@@ -22,6 +22,7 @@ from desktop.store.file import fingerprint
 from desktop.store.file.photos import add_photo, remove_photo
 from desktop.store.file.submission import export_copy, submit
 from desktop.store.file.workbook import Workbook
+from desktop.store.merge import incoming as merge_incoming
 from desktop.store.merge import private_copy
 from desktop.store.merge import run as merge_run
 from desktop.store.merge import write as merge_write
@@ -86,6 +87,55 @@ def test_importing_the_same_file_again_changes_nothing(target, files):
     assert set(statuses(result).values()) == {"unchanged"}
     assert "hiçbir şey değişmedi" in result.summary_lines()[0]
     assert sha(target) == before  # not even a log row
+
+
+def _checked(monkeypatch) -> list[str]:
+    """The files a merge checks from now on (by name), in order."""
+    seen: list[str] = []
+    real = merge_incoming.open_checked
+
+    def open_checked(path, known=None, name="", checker=None, data=None):
+        seen.append(name or path.name)
+        return real(path, known, name, checker, data)
+
+    monkeypatch.setattr(merge_incoming, "open_checked", open_checked)
+    return seen
+
+
+def test_the_very_file_last_imported_is_not_checked_again(target, files, monkeypatch):
+    """The strategy unit drops the whole folder again as each new file arrives: a file byte for byte
+    the one its department's data last came from is reported unchanged without being checked (each
+    was checked in full, every time)."""
+    merge_files(target, list(files.values()))
+    edit(files["itfaiye"], {KEY: 91})
+    before = sha(target)
+    checked = _checked(monkeypatch)
+    result = merge_files(target, list(files.values()))
+    assert checked == [files["itfaiye"].name]  # only the changed file
+    assert {f.path.name: f.status for f in result.files} == {
+        p.name: "imported" if d == "itfaiye" else "unchanged" for d, p in files.items()
+    }
+    assert all(f.department == d for f, d in zip(result.files, files, strict=True))
+    assert sha(target) != before and dept_hash(target, "itfaiye") == dept_hash(files["itfaiye"], "itfaiye")
+
+
+def test_a_file_of_an_earlier_import_or_the_same_data_in_other_bytes_is_checked(target, files, monkeypatch, tmp_path):
+    """Only the department's last imported file is known: the file of an earlier import is checked
+    (and refused as older than the last), and a file holding the last import's data in other bytes
+    (a change made and taken back) is checked before it is found unchanged."""
+    first = tmp_path / "ilk.faaliyet"
+    shutil.copy(files["itfaiye"], first)
+    merge_files(target, [files["itfaiye"]])
+    old = rows(files["itfaiye"], "SELECT value FROM entry WHERE key = ?", KEY)[0][0]
+    edit(files["itfaiye"], {KEY: 91})
+    merge_files(target, [files["itfaiye"]])
+    checked = _checked(monkeypatch)
+    refused = merge_files(target, [first]).files[0]
+    assert checked == ["ilk.faaliyet"] and refused.status == "refused" and refused.stale
+    edit(files["itfaiye"], {KEY: old})
+    edit(files["itfaiye"], {KEY: 91})  # the last import's data again, in a file with more audit rows
+    again = merge_files(target, [files["itfaiye"]]).files[0]
+    assert checked == ["ilk.faaliyet", files["itfaiye"].name] and again.status == "unchanged"
 
 
 def test_a_newer_file_replaces_the_department_as_a_whole(target, files):

@@ -280,11 +280,12 @@ def test_a_file_opened_again_makes_them_again_from_its_own_definition(consolidat
     """Nothing made of one open file's definition is used for another (the CLI opens the file for
     every merge): each open file makes its own."""
     made = _counted_proven(monkeypatch)
-    for _ in range(2):
+    for i in range(2):
+        edit(files["itfaiye"], {KEY: 90 + i})  # a new file each time: checked each time
         with Workbook.open(consolidated_path) as wb:
             known = incoming.stored_definition(wb)
             assert known.definition is wb.definition and known is incoming.stored_definition(wb)
-            merge_files(wb, [files["itfaiye"]])
+            assert merge_files(wb, [files["itfaiye"]]).files[0].status == "imported"
     assert made == ["itfaiye", "itfaiye"]
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...core.definition import Definition
@@ -87,20 +87,45 @@ class Incoming:
 
 
 @dataclass
+class Known:
+    """A file byte for byte the one its department's data last came from (``imported_files``): nothing
+    in it is new, and it is not checked again."""
+
+    path: Path
+    department: str
+
+
+@dataclass
 class Scratch:
     """What a merge sets up once for checking all its files: the target's identity
-    (``target_stat``), where the checked data is spilled until written (``private_copy``) and
-    the connection the files are checked on (``Checker``)."""
+    (``target_stat``), where the checked data is spilled until written (``private_copy``),
+    the connection the files are checked on (``Checker``) and the files last imported
+    (``imported_files``)."""
 
     target_st: os.stat_result | None
     spill: Spill | None = None
     checker: Checker | None = None
+    imported: dict[str, str] = field(default_factory=dict)
 
     def close(self) -> None:
         if self.spill is not None:
             self.spill.close()
         if self.checker is not None:
             self.checker.close()
+
+
+def imported_files(target: Workbook) -> dict[str, str]:
+    """{file hash: department} of each department's last import (``import_log``, where each import
+    records the SHA-256 of the file's bytes), for the departments of the target's definition. A file
+    with one of these hashes is byte for byte the file that department's data last came from: checked
+    then, and merging it again changes nothing (its content, state and submission are those of the
+    last import), so it is reported unchanged without being checked again (the strategy unit drops
+    the whole folder again as each new file arrives)."""
+    rows = target.conn.execute(
+        "SELECT file_hash, department FROM import_log WHERE id IN (SELECT max(id) FROM import_log GROUP BY department)"
+    ).fetchall()
+    known = target.definition.department
+    return {h: d for h, d in rows if type(h) is str and type(d) is str and known(d) is not None}
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -185,8 +210,9 @@ def check_incoming(
     accept_time: bool = False,
     known: KnownDefinition | None = None,
     scratch: Scratch | None = None,
-) -> Incoming:
+) -> Incoming | Known:
     """Every check of a file before merging it into ``target``; raises WorkbookError/ImportRejected.
+    A file whose bytes are those of its department's last import (``scratch.imported``) is ``Known``.
 
     ``copy``: where the private copy is made (a new name in the merge's temporary folder).
     ``known``: ``stored_definition(target)``, read once per merge; ``scratch``: set up once per merge.
@@ -201,7 +227,11 @@ def check_incoming(
         raise ImportRejected(
             _("'{name}' birleşik dosyanın kendisi; kendi içine aktarılamaz. Birimlerden gelen dosyaları seçin.").format(name=name)
         )
-    file_hash, data = copy_checked(path, st, copy)
+    imported = scratch.imported
+    copied = copy_checked(path, st, copy, imported.__contains__ if imported else None)
+    if not copied.made:
+        return Known(path, imported[copied.file_hash])
+    file_hash, data = copied.file_hash, copied.data
     sealed = private_copy.seal(copy)
     checker = scratch.checker or Checker()
     try:

@@ -28,8 +28,9 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from ...core.i18n import _
 from ...core.sha import sha256_hex
@@ -121,12 +122,22 @@ class Spill:
 MAX_INCOMING_BYTES = 1 << 30  # refused before it is copied: photos are scaled down, a year's file is far smaller
 
 
-def copy_checked(src: Path, st: os.stat_result, dest: Path) -> tuple[str, bytes | None]:
+class Copied(NamedTuple):
+    """What ``copy_checked`` did: the SHA-256 of the file's bytes, the bytes themselves for a file of
+    at most ``slot.IN_MEMORY_BYTES`` (else None), and whether the private copy was made (not when the
+    hash is one the caller has ``seen``)."""
+
+    file_hash: str
+    data: bytes | None
+    made: bool = True
+
+
+def copy_checked(src: Path, st: os.stat_result, dest: Path, seen: Callable[[str], bool] | None = None) -> Copied:
     """The header checks (``safe_open.check_head``) on the first chunk read, then, unless refused,
-    the private copy at ``dest``; returns the SHA-256 of the bytes copied and, for a file of at
-    most ``slot.IN_MEMORY_BYTES``, the bytes (loaded for checking without reading the copy again).
-    The file is read once: its header is checked on the bytes the copy is made of, before anything
-    is written."""
+    the private copy at ``dest`` (``Copied``). The file is read once: its header is checked on the
+    bytes the copy is made of, before anything is written. ``seen(hash)``: for a file of at most
+    ``slot.IN_MEMORY_BYTES``, whether its bytes are ones already known (a department's last imported
+    file): then no copy is made (``Copied.made`` False)."""
     name = src.name
     try:
         fin = src.open("rb", buffering=0)
@@ -146,7 +157,38 @@ def copy_checked(src: Path, st: os.stat_result, dest: Path) -> tuple[str, bytes 
                     "'{name}' bir birim dosyası için olağan dışı büyük ({size} MB; en çok {max_incoming_bytes} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
                 ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
             )
-        return _copy_rest(fin, chunk, src, dest, keep=size <= IN_MEMORY_BYTES)
+        if seen is not None and size <= IN_MEMORY_BYTES:
+            chunk = _read_rest(fin, chunk, name)
+            if len(chunk) <= IN_MEMORY_BYTES:  # (else the file grew since its size was taken: copied as it streams)
+                file_hash = hashlib.sha256(chunk).hexdigest()
+                if seen(file_hash):
+                    return Copied(file_hash, None, made=False)
+                _write(dest, chunk, name)
+                return Copied(file_hash, chunk)
+        return Copied(*_copy_rest(fin, chunk, src, dest, keep=size <= IN_MEMORY_BYTES))
+
+
+def _read_rest(fin, chunk: bytes, name: str) -> bytes:
+    """``chunk`` and what follows it, up to just over ``IN_MEMORY_BYTES``."""
+    chunks, total = [chunk], len(chunk)
+    while total <= IN_MEMORY_BYTES:
+        try:
+            more = fin.read(1 << 20)
+        except OSError as exc:
+            raise unreadable(name, exc) from None
+        if not more:
+            break
+        chunks.append(more)
+        total += len(more)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _write(dest: Path, data: bytes, name: str) -> None:
+    try:
+        with dest.open("wb") as fout:
+            fout.write(data)
+    except OSError as exc:
+        raise scratch_error(exc, name, dest.parent) from None
 
 
 def _copy_rest(fin, chunk: bytes, src: Path, dest: Path, keep: bool) -> tuple[str, bytes | None]:

@@ -15,7 +15,9 @@ silently overwritten:
 2. **Same file again.** The content hash (``fingerprint.py``: entries,
    indicators, activities, photos; no timestamps) and the submitted state are
    compared with the department's last ``import_log`` row: equal means
-   nothing to do, and nothing is written.
+   nothing to do, and nothing is written. A file byte for byte the one its
+   department's data last came from (the log's file hash) is known before it
+   is checked: it is not checked again (``incoming.imported_files``).
 3. **Stale file.** The newest change in the file (max of changed_at and audit
    times) older than the newest change of the last imported file of that
    department: refused unless ``force``.
@@ -66,7 +68,17 @@ from ..file.transaction import disk_error
 from ..file.workbook import SUFFIX, Workbook
 from . import write as merge_write
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
-from .incoming import Checker, Scratch, check_incoming, same_file, stored_definition, target_stat, who_changed
+from .incoming import (
+    Checker,
+    Known,
+    Scratch,
+    check_incoming,
+    imported_files,
+    same_file,
+    stored_definition,
+    target_stat,
+    who_changed,
+)
 from .outcome import FileOutcome, MergeResult
 from .private_copy import Spill
 from .write import Plan, lists
@@ -134,7 +146,7 @@ def _merge(target, files, force, accept_time, resolve, dry_run, user, progress) 
             )
         paths = expand_paths(files, wb.path)
         with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-") as tmp:
-            scratch = Scratch(target_stat(wb.path), Spill(Path(tmp) / "denetlenen.veri"), Checker())
+            scratch = Scratch(target_stat(wb.path), Spill(Path(tmp) / "denetlenen.veri"), Checker(), imported_files(wb))
             try:
                 result, plans, planned = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress, scratch)
                 unresolved = [c for p in plans for c in p.outcome.conflicts if c.id not in p.outcome.resolved]
@@ -183,6 +195,9 @@ def _plan_all(
             outcome.untrusted_time = isinstance(exc, UntrustedTime)
             continue
         outcome.department = inc.department
+        if isinstance(inc, Known):  # the very file last imported: nothing to compare or write
+            outcome.status, outcome.message = "unchanged", _("aynı içerik daha önce aktarılmış; hiçbir şey değişmedi")
+            continue
         outcome.state = inc.state
         plans.setdefault(inc.department, []).append(Plan(outcome, inc))
     chosen: list[Plan] = []
