@@ -30,6 +30,11 @@ Three data sets, built in the same run:
 * ``synthetic`` — the same departments, each with a large extra table
   (``--rows`` × 10 cells) filled in, so that per-row costs show.
 
+Again (``yeniden``): the same folder merged a second time, nothing changed in it (the strategy
+unit drops the whole folder again as each new file arrives). The raw baseline copies every file
+again (it cannot know); ``merge_files`` knows each file by the hash its import recorded and neither
+checks nor writes it. No goal: it shows what that common case costs.
+
 Memory (``--memory``): the peak resident memory a merge adds, in a fresh
 process, merging a third of the synthetic files and then all of them (each
 file the same size): bounded by the largest file, the two are close; growing
@@ -158,6 +163,31 @@ def measure(definition: Definition, files: list[Path], tmp: Path, repeat: int) -
     return {"rows": rows, **times}
 
 
+def measure_again(definition: Definition, files: list[Path], tmp: Path, repeat: int) -> tuple[float, float]:
+    """(raw, merge_files) median wall seconds of merging ``files`` into a file that has them all already."""
+    raw_target = fresh_target(definition, tmp / "again-raw.faaliyet")
+    raw_merge(raw_target, files)
+    raw = []
+    merged = []
+    target = fresh_target(definition, tmp / "again.faaliyet")
+    with Workbook.open(target, user="bench") as wb:
+        merge_files(wb, files)
+        for _ in range(repeat):
+            raw.append(_timed(lambda: raw_merge(raw_target, files))[0])
+            w0 = time.perf_counter()
+            result = merge_files(wb, files)
+            merged.append(time.perf_counter() - w0)
+            assert {f.status for f in result.files} == {"unchanged"}, result.summary_lines()
+    return statistics.median(raw), statistics.median(merged)
+
+
+def report_again(raw: float, merged: float) -> None:
+    print(
+        f"  yeniden (aynı klasör, hiçbiri değişmemiş): ham {raw * 1000:.1f} ms, merge_files(açık dosya) {merged * 1000:.1f} ms: "
+        f"{merged / raw:.2f}×"
+    )
+
+
 def report(name: str, n_files: int, m: dict) -> None:
     print(f"{name}: {n_files} dosya, {m['rows']} değer, {len(m['raw'])} tekrar")
     print(f"  {'':32}{'duvar medyan':>14}{'duvar en az':>14}{'CPU medyan':>14}")
@@ -242,10 +272,12 @@ def main() -> None:
         tmp = Path(tmp_name)
         sample = list(build_sample(definition, resources.sample(definition.id), tmp / "ornek").files.values())
         report("örnek (Kars 2020)", len(sample), measure(definition, sample, tmp, args.repeat))
+        report_again(*measure_again(definition, sample, tmp, args.repeat))
         rows10 = ten_times_rows(definition)
         ten = synthetic_definition(definition, rows10)
         files = build_synthetic(ten, tmp / "on-kat", rows10)
         report(f"10× örnek ({rows10} satır × 10 hücre ek tablo)", len(files), measure(ten, files, tmp, args.repeat))
+        report_again(*measure_again(ten, files, tmp, args.repeat))
         synth = synthetic_definition(definition, args.rows)
         files = build_synthetic(synth, tmp / "sentetik", args.rows)
         report("sentetik", len(files), measure(synth, files, tmp, args.repeat))
