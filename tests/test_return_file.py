@@ -72,6 +72,19 @@ def test_return_file_round_trip_unlocks_the_clerks_file_with_note_and_fields(sen
     assert sha(files["itfaiye"]) == before
 
 
+def test_the_return_command_given_a_folder_writes_the_usual_name_in_it(sent, files, consolidated_path, tmp_path):
+    """`--out` naming the share the clerk reads was refused ("not a file name"); the return file now
+    goes into it under its usual name, as a copy sent to a folder does."""
+    share = tmp_path / "ortak"
+    share.mkdir()
+    assert _return(consolidated_path, share, KEY) == 0
+    written = share / return_note.default_name("itfaiye", 2020)
+    assert [p.name for p in share.iterdir()] == [written.name]
+    with Workbook.open(files["itfaiye"]) as wb:
+        assert return_note.receive(wb, return_note.read(written)) is True
+        assert wb.state()["state"] == "geri"
+
+
 def test_sending_again_after_a_return_clears_the_marks(sent, files, consolidated_path, tmp_path):
     ret_path = tmp_path / "r.geri.json"
     assert _return(consolidated_path, ret_path, KEY) == 0

@@ -136,7 +136,10 @@ def cmd_return(args) -> int:
     with open_workbook(args.file) as wb:
         try:
             ret = return_note.make(wb, args.department, args.note, args.field or ())
-            written = return_note.write(wb, ret, Path(args.out))
+            out = out_path(args.out)
+            if out.is_dir():  # a folder (the share the clerk reads): the file's usual name in it
+                out = out / return_note.default_name(ret.department, wb.year)
+            written = return_note.write(wb, ret, out)
         except WorkbookError as exc:
             raise Failure(str(exc)) from None
     print(_("{d} notla geri gönderildi; birime iletilecek dosya: {p}").format(d=args.department, p=written))
@@ -150,7 +153,12 @@ def add_return(add: Add) -> None:
     sp.add_argument("--department", required=True, metavar=_("BİRİM"), help=_("geri gönderilecek birim"))
     sp.add_argument("--note", required=True, metavar=_("NOT"), help=_("birimin neyi düzeltmesi gerektiği"))
     sp.add_argument("--field", action="append", metavar=_("ANAHTAR"), help=_("düzeltilecek alan (birden çok kez verilebilir)"))
-    sp.add_argument("--out", required=True, metavar=_("DOSYA"), help=_("yazılacak dosya, ör. itfaiye-2020.geri.json"))
+    sp.add_argument(
+        "--out",
+        required=True,
+        metavar=_("DOSYA"),
+        help=_("yazılacak dosya, ör. itfaiye-2020.geri.json; bir klasör verilirse içine bu adla"),
+    )
 
 
 def cmd_receive(args) -> int:
