@@ -105,3 +105,25 @@ def test_delete_clears_selected_cells(window, qtbot, workbook_path):
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert stored(workbook_path, "itfaiye.makbuz.ocak.arac") is None
     assert stored(workbook_path, "itfaiye.makbuz.subat.arac") is None
+
+
+def test_the_corner_above_the_row_labels_shows_their_title(window, qtbot):
+    """The report and the Excel template head the row labels ("Aylar"); the window's table left that
+    corner empty. It now shows the definition's row header, whole or cut with its tooltip."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    from desktop.ui.editors.table_corner import CornerTitle
+
+    table, _m = _table(window)
+    corner = table.findChild(QAbstractButton)
+    title = table.findChild(CornerTitle)
+    assert corner is not None and title is not None and title.text == "Aylar"
+    qtbot.waitExposed(table)
+    drawn = corner.grab().toImage()
+    corner.removeEventFilter(title)
+    empty = corner.grab().toImage()
+    corner.installEventFilter(title)
+    assert drawn != empty  # the title is drawn where Qt leaves the section empty
+    title.text = "Aylara göre makbuz gelirlerinin dökümü"  # longer than the row labels are wide
+    corner.grab()
+    assert corner.toolTip() == title.text

@@ -26,6 +26,7 @@ from ...core.values import ValueProblem, reading
 from ..commands import Editor
 from ..i18n import tr
 from .field_note import FieldNote
+from .table_corner import CornerTitle
 from .table_delegate import CellDelegate
 from .table_header import PAD_X, WRAP, WrappingHeader
 from .table_model import TableModel
@@ -60,6 +61,8 @@ class TableEditor(QTableView):
         self.setHorizontalHeader(WrappingHeader(Qt.Orientation.Horizontal, self))
         self.setVerticalHeader(WrappingHeader(Qt.Orientation.Vertical, self))
         self.setModel(TableModel(editor, department, table, self))
+        if table.row_header:
+            CornerTitle(self, table.row_header)
         if self._text_columns:  # a text typed may take another line
             self.model().dataChanged.connect(self._cells_changed)  # a bound method: gone with the table
         self.setItemDelegate(CellDelegate(self))
