@@ -75,6 +75,8 @@ def test_reimport_changes_nothing(workbook, workbook_path):
         ({"institution": "ardahan"}, "kurum 'ardahan'"),
         ({"indicators": [{"key": "yok", "actual": 1}]}, "gösterge yok"),
         ({"values": "hepsi"}, "liste"),
+        # a row named by "key", as indicators are: the message shows the shape a value's row has
+        ({"values": [{"key": "itfaiye.makbuz.ocak.arac", "value": 1}]}, '\'field\' eksik; bir satır {"field": …, "value": …}'),
         ({"format_version": 7}, "sürüm 7"),
     ],
 )

@@ -147,7 +147,13 @@ def _rows(data: dict, name: str, allowed: tuple, id_field: str, problems: list[s
             continue
         key = row.get(id_field)
         if not isinstance(key, str):
-            problems.append(_("{name}[{i}]: '{id_field}' eksik").format(name=name, i=i, id_field=id_field))
+            # the shape of a row, as the export writes it ('values' name their key "field", the others "key")
+            shape = "{" + ", ".join(f'"{a}": …' for a in (id_field, *(a for a in allowed if a != id_field))) + "}"
+            problems.append(
+                _("{name}[{i}]: '{id_field}' eksik; bir satır {shape} biçimindedir").format(
+                    name=name, i=i, id_field=id_field, shape=shape
+                )
+            )
             continue
         extra = set(row) - set(allowed)
         if extra:
