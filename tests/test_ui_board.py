@@ -365,7 +365,15 @@ def test_a_read_only_consolidated_file_offers_no_changes(qtbot, consolidated, fi
     assert not win.board.accept_button.isEnabled() and not win.board.send_back_button.isEnabled()
     assert not win.board.acceptDrops() and not win.board.add_files.isEnabled() and not win.act_files.isEnabled()
     assert "salt okunur" in win.windowTitle()
+    assert win.saved.text() == "Salt okunur — değişiklik yapılamaz"
     win.close()
+
+
+def test_the_status_bar_says_every_change_is_in_the_file(window):
+    """The strategy unit writes the institution chapters and the year settings here: as in the clerk's
+    window, the status bar says that every change is in the file (it said nothing)."""
+    assert window.statusBar().isVisible() and window.saved.isVisible()
+    assert window.saved.text() == "✓ Tüm değişiklikler dosyaya kaydedildi"
 
 
 def test_the_merge_dialog_says_which_phase_and_file(qtbot, window, files):  # noqa: F811

@@ -24,7 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from ...core.definition import Definition
 from ...store.year_board import SUFFIX
@@ -134,6 +134,10 @@ class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, St
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("strategyTabs")
         self.setCentralWidget(self.tabs)
+        # as in the clerk's window: every change (a chapter, a setting, an import) is in the file when made
+        self.saved = QLabel(self)
+        self.saved.setObjectName("savedState")
+        self.statusBar().addPermanentWidget(self.saved)
         self.board = Board(self.tabs)
         self.tabs.addTab(self.board, tr("Durum tablosu"))
         self.year_tab = YearSettingsTab(self.tabs)
@@ -254,6 +258,7 @@ class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, St
         writable = not self.model.board.readonly
         self._enable_actions(writable)
         self.board.set_writable(writable)
+        self.saved.setText(tr("✓ Tüm değişiklikler dosyaya kaydedildi") if writable else tr("Salt okunur — değişiklik yapılamaz"))
         ro = " — " + tr("salt okunur") if self.model.board.readonly else ""
         self.setWindowTitle(
             tr("{0} — Birleşik dosya {1} — {2}{3} — Faaliyet").format(
