@@ -83,10 +83,11 @@ def known_department(definition: Definition, department: str, args) -> None:
                 department=department, where=where, known=known
             )
         )
+    sample = resources.default_definition()
     raise Failure(
         _(
-            "'{department}' örnek tanımda (forms/kars-2020) bir birim değil. Kendi yılınızın birimi için tanımı verin: --from BİRLEŞİK_DOSYA ya da --definition KLASÖR (örneğin birimleri: {known})"
-        ).format(department=department, known=known)
+            "'{department}' örnek tanımda ({folder}) bir birim değil. Kendi yılınızın birimi için tanımı verin: --from BİRLEŞİK_DOSYA ya da --definition KLASÖR (örneğin birimleri: {known})"
+        ).format(department=department, folder=f"{sample.parent.name}/{sample.name}", known=known)
     )
 
 
