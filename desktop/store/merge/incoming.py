@@ -121,9 +121,12 @@ def imported_files(target: Workbook) -> dict[str, str]:
     then, and merging it again changes nothing (its content, state and submission are those of the
     last import), so it is reported unchanged without being checked again (the strategy unit drops
     the whole folder again as each new file arrives)."""
-    rows = target.conn.execute(
-        "SELECT file_hash, department FROM import_log WHERE id IN (SELECT max(id) FROM import_log GROUP BY department)"
-    ).fetchall()
+    try:
+        rows = target.conn.execute(
+            "SELECT file_hash, department FROM import_log WHERE id IN (SELECT max(id) FROM import_log GROUP BY department)"
+        ).fetchall()
+    except sqlite3.Error:  # the log cannot be read: every file is checked (and the target's trouble said there)
+        return {}
     known = target.definition.department
     return {h: d for h, d in rows if type(h) is str and type(d) is str and known(d) is not None}
 
