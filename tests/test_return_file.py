@@ -264,7 +264,8 @@ def test_a_send_back_that_cannot_be_recorded_leaves_an_older_return_file_as_it_w
             return_note.write(wb, ret, out)  # read-only: the send-back is refused
     with Workbook.open(consolidated_path) as wb:
         with pytest.raises(WorkbookError) as info:
-            return_note.write(wb, return_note.make(wb, "itfaiye", "Üçüncü not", []), tmp_path)  # a folder
+            # a path under a file: the write fails (a folder is written into, see the test above)
+            return_note.write(wb, return_note.make(wb, "itfaiye", "Üçüncü not", []), out / "x.geri.json")
         assert "dosya adı değil" in str(info.value)
         assert wb.state("itfaiye")["note"] == NOTE  # nothing recorded
     assert sha(out) == before and sorted(p.name for p in tmp_path.glob(".*.tmp")) == []

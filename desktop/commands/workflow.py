@@ -136,10 +136,7 @@ def cmd_return(args) -> int:
     with open_workbook(args.file) as wb:
         try:
             ret = return_note.make(wb, args.department, args.note, args.field or ())
-            out = out_path(args.out)
-            if out.is_dir():  # a folder (the share the clerk reads): the file's usual name in it
-                out = out / return_note.default_name(ret.department, wb.year)
-            written = return_note.write(wb, ret, out)
+            written = return_note.write(wb, ret, out_path(args.out))
         except WorkbookError as exc:
             raise Failure(str(exc)) from None
     print(_("{d} notla geri gönderildi; birime iletilecek dosya: {p}").format(d=args.department, p=written))

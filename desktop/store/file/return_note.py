@@ -111,7 +111,8 @@ def make(wb: Workbook, department: str, note: str, fields=()) -> ReturnNote:
 
 
 def write(wb: Workbook, ret: ReturnNote, out: Path) -> Path:
-    """Send the department back in the consolidated file and write the return file to ``out``.
+    """Send the department back in the consolidated file and write the return file to ``out`` (a
+    folder: into it as ``default_name``); returns the path written.
 
     The file is written beside ``out`` first; the send-back is recorded; then the file is renamed
     into place. A refused or failed send-back leaves ``out`` (an older return file) as it was."""
@@ -122,8 +123,8 @@ def write(wb: Workbook, ret: ReturnNote, out: Path) -> Path:
         raise WorkbookError(
             _("Geri gönderme dosyası bir .faaliyet dosyasının üzerine yazılamaz; '{s}' ile biten bir ad verin.").format(s=SUFFIX)
         )
-    if out.is_dir():
-        raise write_error(out, IsADirectoryError(21, "klasör"))
+    if out.is_dir():  # a folder (the share the clerk reads): the file's usual name in it, as a copy sent there
+        out = out / default_name(ret.department, wb.year)
     tmp = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -112,7 +112,8 @@ def write_error(path: Path, exc: OSError) -> WorkbookError:
         return WorkbookError(
             _("'{name}' yazılamadı: disk dolu. Diskte yer açıp yeniden deneyin.{kept}").format(name=path.name, kept=kept)
         )
-    if isinstance(exc, (IsADirectoryError, NotADirectoryError)):
+    # FileExistsError: making the folder for it found a file of that name (a path under a file)
+    if isinstance(exc, (IsADirectoryError, NotADirectoryError, FileExistsError)):
         return WorkbookError(
             _("'{path}' bir dosya adı değil (bir klasör ya da yolunda bir dosya var). Çıktı için bir dosya adı verin.").format(
                 path=path
