@@ -720,3 +720,25 @@ def test_a_file_refused_for_another_reason_is_not_offered_as_stale(target, tmp_p
     bad.write_bytes(b"eldekinden eski bir dosya " * 200)  # the old wording, in a file that is not a workbook
     result = merge_files(target, [bad])
     assert result.files[0].status == "refused" and not result.files[0].stale
+
+
+def test_a_merge_is_done_even_when_its_temporary_folder_cannot_be_removed(target, files, monkeypatch):
+    """On an office PC an antivirus scanner holds a just-written file open for a moment, and Windows then
+    refuses to delete it (WinError 32). The merge's private copies are written to a temporary folder: when
+    that folder cannot be removed at the end, the merge has still been written and must say so (it said the
+    merge failed, with the file merged)."""
+    import os
+
+    real_unlink = os.unlink
+
+    def held_open(path, *args, **kwargs):
+        # shutil.rmtree removes each file by its name within the folder (dir_fd) where it can
+        if "faaliyet-birlestir-" in str(path) or str(path).endswith((".faaliyet", ".veri")):
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process", str(path))
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", held_open)
+    result = merge_files(target, list(files.values()))
+    assert set(statuses(result).values()) == {"imported"}
+    for dept, path in files.items():
+        assert dept_hash(target, dept) == dept_hash(path, dept)

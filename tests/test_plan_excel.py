@@ -114,6 +114,26 @@ def test_round_trip_of_a_small_plan(small, tmp_path):
     assert "direction: decrease" in text and "direction: increase" not in text  # defaults left out
 
 
+def test_a_plan_is_imported_even_when_its_check_copy_cannot_be_removed(small, tmp_path, monkeypatch):
+    """The plan is checked on a copy of the definition in a temporary folder; on Windows a scanner may hold
+    a just-written file, and its removal fails. The plan is still written, and the import says it was."""
+    import os
+
+    real_unlink = os.unlink
+
+    def held_open(path, *args, **kwargs):
+        # shutil.rmtree of the check's copy: by name within the folder, then (on refusal) by its whole path
+        if "faaliyet-plan-" in str(path) or (str(path).endswith(".yaml") and "dir_fd" in kwargs):
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        return real_unlink(path, *args, **kwargs)
+
+    before = load_definition(small).plan
+    xlsx = filled(small, tmp_path)
+    monkeypatch.setattr(os, "unlink", held_open)
+    result = import_plan(xlsx, small)
+    assert result.warnings == [] and load_definition(small).plan == before
+
+
 def test_round_trip_of_the_sample_plan(definition, tmp_path):
     folder = sample_copy(tmp_path)
     xlsx = filled(folder, tmp_path)

@@ -284,7 +284,8 @@ def _shown_decimals(fmt: str) -> int:
 
 def _check_loads(folder: Path, text: str, plan: PlanDef) -> None:
     """The definition loads with the new plan (from a temporary copy of what it reads), and gives the same plan."""
-    with tempfile.TemporaryDirectory(prefix="faaliyet-plan-") as tmp:
+    # a copy that cannot be removed (a scanner holding it on Windows) is no reason to refuse the plan
+    with tempfile.TemporaryDirectory(prefix="faaliyet-plan-", ignore_cleanup_errors=True) as tmp:
         copy = Path(tmp) / folder.name
         _copy_definition(folder, copy)
         (copy / "plan.yaml").write_text(text, encoding="utf-8")

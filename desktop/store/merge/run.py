@@ -145,7 +145,10 @@ def _merge(target, files, force, accept_time, resolve, dry_run, user, progress) 
                 _("Birleşik dosya salt okunur açık: {readonly_reason}").format(readonly_reason=wb.readonly_reason)
             )
         paths = expand_paths(files, wb.path)
-        with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-") as tmp:
+        # ignore_cleanup_errors: on Windows a scanner may hold a just-written copy open and its removal
+        # fail; the merge is written by then, and must not be reported as failed (what is left, the OS's
+        # temporary folder clears)
+        with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-", ignore_cleanup_errors=True) as tmp:
             scratch = Scratch(target_stat(wb.path), Spill(Path(tmp) / "denetlenen.veri"), Checker(), imported_files(wb))
             try:
                 result, plans, planned = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress, scratch)
