@@ -69,3 +69,45 @@ def test_write_atomic_on_a_full_disk_leaves_no_partial_file(tmp_path):
     with disk_full(tmp_path), pytest.raises(WorkbookError, match="disk dolu"):
         write_atomic(tmp_path / "yeni.xlsx", b"x" * 100)
     assert list(tmp_path.iterdir()) == []
+
+
+def _refusing(times: int):
+    """``os.replace`` refused ``times`` times with a sharing violation (a scanner holding the file), then done."""
+    real, calls = os.replace, []
+
+    def replace(src, dst):
+        calls.append(dst)
+        if len(calls) <= times:
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        real(src, dst)
+
+    return replace, calls
+
+
+def test_a_rename_refused_for_a_moment_is_tried_again(tmp_path, monkeypatch):
+    """On Windows a virus scanner opens a file just written for a moment; the rename that publishes it
+    then fails once or twice. The write goes through: the user is not told Excel has it open."""
+    from desktop.store.file import tempfiles
+
+    dest = tmp_path / "degerler.json"
+    dest.write_text("eski", encoding="utf-8")
+    replace, calls = _refusing(2)
+    monkeypatch.setattr(tempfiles.os, "replace", replace)
+    monkeypatch.setattr(tempfiles, "RENAME_RETRIES", (0.0, 0.0, 0.0, 0.0))
+    write_atomic(dest, "yeni")
+    assert dest.read_text(encoding="utf-8") == "yeni" and len(calls) == 3
+    assert [p.name for p in tmp_path.iterdir()] == ["degerler.json"]  # no temporary file left
+
+
+def test_a_file_that_stays_open_is_still_refused_and_kept(tmp_path, monkeypatch):
+    from desktop.store.file import tempfiles
+
+    dest = tmp_path / "tablo.xlsx"
+    dest.write_bytes(b"eski")
+    replace, calls = _refusing(100)
+    monkeypatch.setattr(tempfiles.os, "replace", replace)
+    monkeypatch.setattr(tempfiles, "RENAME_RETRIES", (0.0, 0.0, 0.0, 0.0))
+    with pytest.raises(WorkbookError, match="başka bir programda"):
+        write_atomic(dest, b"yeni")
+    assert dest.read_bytes() == b"eski" and len(calls) == 5
+    assert [p.name for p in tmp_path.iterdir()] == ["tablo.xlsx"]

@@ -81,8 +81,26 @@ def publish(tmp: Path, dest: Path) -> None:
     gets 0644, or the old file's mode), renamed over ``dest``, and the rename itself durable."""
     fsync_file(tmp)
     os.chmod(tmp, dest.stat().st_mode & 0o777 if dest.exists() else 0o644)
-    os.replace(tmp, dest)
+    replace(tmp, dest)
     fsync_dir(dest.parent)
+
+
+# seconds waited before each further try of a rename refused with PermissionError (0,75 s in all)
+RENAME_RETRIES = (0.05, 0.1, 0.2, 0.4)
+
+
+def replace(tmp: Path, dest: Path) -> None:
+    """``os.replace``, tried again for a moment when refused with PermissionError: on Windows a
+    virus scanner or the search indexer opens a file just written (or the file it replaces) for a
+    moment, and a rename then fails with a sharing violation although nothing is wrong. A file that
+    stays open (the PDF in a viewer, the .xlsx in Excel) is still refused, a moment later."""
+    for delay in RENAME_RETRIES:
+        try:
+            os.replace(tmp, dest)
+            return
+        except PermissionError:
+            time.sleep(delay)
+    os.replace(tmp, dest)
 
 
 def fsync_file(path: Path) -> None:
