@@ -111,3 +111,34 @@ def test_copy_to_send_from_readonly_media(qtbot, readonly_media, tmp_path):
     with Workbook.open(dest, readonly=True) as wb:
         assert wb.department == "itfaiye"
     win.close()
+
+
+def test_a_copy_to_local_disk_is_never_taken_half_written(qtbot, readonly_media, tmp_path, monkeypatch):
+    """The file opened read-only is often one another program is writing (the clerk's own window on the
+    share, another PC). Copying its bytes while a change is half on disk gave a copy with that half
+    change and without its journal; the clerk then went on typing into it. The copy is SQLite's own
+    consistent snapshot, checked: while the other program writes, it is refused with a message, and
+    nothing is written at the chosen place."""
+    import sqlite3
+
+    win = make_window(qtbot, readonly_media)
+    dest = tmp_path / "yerel.faaliyet"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+    other = sqlite3.connect(readonly_media, isolation_level=None)
+    other.executemany(
+        "INSERT INTO audit (at, who, department, target, attribute, old, new) "
+        "VALUES ('2020-05-01T10:00:00', 'x', 'itfaiye', ?, 'value', NULL, ?)",
+        [(f"itfaiye.a{i}", "y" * 300) for i in range(2000)],
+    )
+    other.execute("PRAGMA cache_size = 1")  # the change spills into the file before its commit
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE audit SET new = 'YARIM' || new || new WHERE target LIKE 'itfaiye.a%'")
+    try:
+        win.view.banner.button.click()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert win.doc.path == readonly_media  # still the file it was
+    assert not dest.exists()
+    assert win.prompts.messages and "başka bir program" in win.prompts.messages[-1][1]
+    win.close()

@@ -7,7 +7,6 @@ and the file's state.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
 from ..store.errors import WorkbookError
+from ..store.file.submission import export_copy
 from . import geometry, settings
 from .clerk_actions import ClerkActions
 from .clerk_excel import ClerkExcel
@@ -253,16 +253,10 @@ class MainWindow(ClerkActions, ClerkSubmission, ClerkExcel, ClerkReport, QMainWi
         if not name:
             return
         dest = Path(name)
-        if dest.resolve() == src.resolve():
-            self.inform(tr("Kopyalanamadı"), tr("Kopya, dosyanın kendisinin üzerine yazılamaz; başka bir yer seçin."), "warning")
-            return
-        tmp = dest.with_name("." + dest.name + ".kopyalaniyor")
-        try:
-            shutil.copyfile(src, tmp)
-            tmp.replace(dest)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            self.inform(tr("Kopyalanamadı"), tr("'{0}' yazılamadı ({1}).").format(dest, exc.strerror), "critical")
+        try:  # a checked snapshot, not the bytes: the file may be half written by another program
+            export_copy(self.doc.wb, dest)
+        except WorkbookError as exc:
+            self.inform(tr("Kopyalanamadı"), str(exc), "critical")
             return
         self.open_file(dest)
         self.statusBar().showMessage(tr("Dosya yerel diske kopyalandı ve açıldı: {0}").format(dest), 15000)

@@ -544,14 +544,6 @@ Open it read-only in this window?</translation>
         <translation>Could not copy</translation>
     </message>
     <message>
-        <source>Kopya, dosyanın kendisinin üzerine yazılamaz; başka bir yer seçin.</source>
-        <translation>The copy cannot overwrite the file itself; choose another place.</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; yazılamadı ({1}).</source>
-        <translation>&apos;{0}&apos; could not be written ({1}).</translation>
-    </message>
-    <message>
         <source>Dosya yerel diske kopyalandı ve açıldı: {0}</source>
         <translation>The file was copied to the local disk and opened: {0}</translation>
     </message>

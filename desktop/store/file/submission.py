@@ -96,7 +96,11 @@ def submit(wb: Workbook, errors: list[Finding] | None = None) -> str:
 
 
 def export_copy(wb: Workbook, dest: Path) -> Path:
-    """Write a checked single-file copy of ``wb`` to ``dest`` (replacing it); returns ``dest``."""
+    """Write a checked single-file copy of ``wb`` to ``dest`` (replacing it); returns ``dest``.
+
+    SQLite's own snapshot of the file (``VACUUM INTO``, under its read lock), never its bytes: a
+    file another program is writing has a change half on disk, with its journal beside it.
+    While another program writes, the copy is refused and nothing is written."""
     dest = Path(dest)
     if dest.exists() and same_file(dest, wb.path) or dest.resolve() == wb.path.resolve():
         raise WorkbookError(_("Kopya, açık dosyanın üzerine yazılamaz. Başka bir ad ya da klasör seçin."))
@@ -108,6 +112,12 @@ def export_copy(wb: Workbook, dest: Path) -> Path:
         try:
             wb.conn.execute("VACUUM INTO ?", (str(tmp),))
         except sqlite3.Error as exc:
+            if "locked" in str(exc).lower() or "busy" in str(exc).lower():  # another program is writing it
+                raise WorkbookError(
+                    _(
+                        "Kopya alınamadı: dosyaya şu anda başka bir program yazıyor. Biraz sonra yeniden deneyin; hiçbir yere bir şey yazılmadı."
+                    )
+                ) from None
             raise disk_error(exc) from None
         expected = {d: fingerprint.content_hash(wb.conn, d) for d in wb.departments}
         with Workbook.open(tmp, incoming=True) as copy:
