@@ -742,3 +742,42 @@ def test_a_merge_is_done_even_when_its_temporary_folder_cannot_be_removed(target
     assert set(statuses(result).values()) == {"imported"}
     for dept, path in files.items():
         assert dept_hash(target, dept) == dept_hash(path, dept)
+
+
+@pytest.mark.parametrize("how", ["commit", "journal"])
+@pytest.mark.parametrize("again", [False, True], ids=["first", "again"])
+def test_a_file_written_while_it_is_copied_is_refused(target, files, monkeypatch, how, again):
+    """The strategy unit merges straight from the network share while a clerk's window there writes
+    each change as it is typed: bytes copied across a change hold half of it. A commit during the copy
+    (SQLite's commit counter in the header moved) or a write under way at its end (the journal beside
+    the file) refuses the file with what to do; the others are merged, the target keeps its department."""
+    path = files["itfaiye"]
+    if again:  # a department imported before: its file is read whole into memory before it is copied
+        merge_files(target, [path])
+        edit(path, {KEY: 79})
+    before = dept_hash(target, "itfaiye")
+
+    def meanwhile():
+        if how == "commit":
+            conn = sqlite3.connect(path, isolation_level=None)
+            conn.execute("UPDATE entry SET changed_by = changed_by || ' '")
+            conn.close()
+        else:
+            Path(str(path) + "-journal").write_bytes(b"")
+
+    for name in ("_write", "_copy_rest"):
+        real = getattr(private_copy, name)
+
+        def copying(*args, real=real, source=0 if name == "_write" else 2, **kwargs):
+            out = real(*args, **kwargs)
+            if "itfaiye" in str(args[source]):
+                meanwhile()
+            return out
+
+        monkeypatch.setattr(private_copy, name, copying)
+    result = merge_files(target, list(files.values()))
+    refused = {f.path.name: f.message for f in result.files if f.status == "refused"}
+    assert list(refused) == [path.name]
+    assert "kopyalanırken değişti" in refused[path.name] and "Gönder…" in refused[path.name]
+    assert dept_hash(target, "itfaiye") == before
+    assert all(f.status == "imported" for f in result.files if f.path != path)

@@ -137,7 +137,8 @@ def copy_checked(src: Path, st: os.stat_result, dest: Path, seen: Callable[[str]
     the private copy at ``dest`` (``Copied``). The file is read once: its header is checked on the
     bytes the copy is made of, before anything is written. ``seen(hash)``: for a file of at most
     ``slot.IN_MEMORY_BYTES``, whether its bytes are ones already known (a department's last imported
-    file): then no copy is made (``Copied.made`` False)."""
+    file): then no copy is made (``Copied.made`` False). A file written while it was copied is
+    refused (``_unchanged_while_copied``)."""
     name = src.name
     try:
         fin = src.open("rb", buffering=0)
@@ -157,15 +158,39 @@ def copy_checked(src: Path, st: os.stat_result, dest: Path, seen: Callable[[str]
                     "'{name}' bir birim dosyası için olağan dışı büyük ({size} MB; en çok {max_incoming_bytes} MB). Kopyalanmadı ve aktarılmadı; doğru dosyayı seçtiğinizden emin olun."
                 ).format(name=name, size=size // (1 << 20), max_incoming_bytes=MAX_INCOMING_BYTES // (1 << 20))
             )
+        head = chunk[:100]
         if seen is not None and size <= IN_MEMORY_BYTES:
             chunk = _read_rest(fin, chunk, name)
             if len(chunk) <= IN_MEMORY_BYTES:  # (else the file grew since its size was taken: copied as it streams)
                 file_hash = hashlib.sha256(chunk).hexdigest()
-                if seen(file_hash):
+                if seen(file_hash):  # byte for byte a file checked whole before: not read mid-change
                     return Copied(file_hash, None, made=False)
                 _write(dest, chunk, name)
+                _unchanged_while_copied(src, head)
                 return Copied(file_hash, chunk)
-        return Copied(*_copy_rest(fin, chunk, src, dest, keep=size <= IN_MEMORY_BYTES))
+        copied = Copied(*_copy_rest(fin, chunk, src, dest, keep=size <= IN_MEMORY_BYTES))
+        _unchanged_while_copied(src, head)
+        return copied
+
+
+def _unchanged_while_copied(src: Path, head: bytes) -> None:
+    """Refuse a copy taken while the file was being written: its journal is beside it now, or its
+    header is no longer the one the copy began with (SQLite counts every commit in it, bytes 24–27).
+    A clerk's window on the network share writes each change as it is typed; bytes copied across a
+    change are half of it. The copy is checked afterwards too, but a change half copied may still
+    look whole."""
+    try:
+        with src.open("rb") as f:
+            now_head = f.read(100)
+    except OSError as exc:
+        raise unreadable(src.name, exc) from None
+    if now_head == head and not Path(str(src) + "-journal").exists():
+        return
+    raise ImportRejected(
+        _(
+            "'{name}' kopyalanırken değişti: dosya şu anda bir Faaliyet penceresinde açık ve yazılıyor olabilir. Birim pencereyi kapatsın ya da 'Gönder…' ile bir kopyasını göndersin; sonra yeniden deneyin."
+        ).format(name=src.name)
+    )
 
 
 def _read_rest(fin, chunk: bytes, name: str) -> bytes:
