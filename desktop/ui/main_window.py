@@ -14,7 +14,6 @@ from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
 from ..store.errors import WorkbookError
-from ..store.file.submission import export_copy
 from . import geometry, settings
 from .clerk_actions import ClerkActions
 from .clerk_excel import ClerkExcel
@@ -245,6 +244,8 @@ class MainWindow(ClerkActions, ClerkSubmission, ClerkExcel, ClerkReport, QMainWi
         if self.doc is None:
             return
         from PySide6.QtWidgets import QFileDialog
+
+        from ..store.file.submission import export_copy  # (it brings the merge's modules: not at start)
 
         src = self.doc.path
         name, _ = QFileDialog.getSaveFileName(
