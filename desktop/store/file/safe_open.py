@@ -22,6 +22,7 @@ from ..errors import DamagedWorkbook, NewerWorkbook, NotAWorkbook, WorkbookError
 from .network_path import on_network
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from .stored_values import text_factory
+from .temporary_place import in_temporary_folder
 
 HEADER = b"SQLite format 3\x00"
 MAX_VALUE_BYTES = 64 * 1024 * 1024  # a photo is scaled down long before this
@@ -299,7 +300,7 @@ def _oversized(conn: sqlite3.Connection, schema: str = "main") -> str | None:
 
 
 def writable_reason(path: Path) -> str | None:
-    """Why a file must open read-only (read-only media, network path), or None."""
+    """Why a file must open read-only (read-only media, network path, a temporary folder), or None."""
     if on_network(path):
         return _(
             "Dosya bir ağ konumunda (paylaşılan klasör, ağ sürücüsü ya da ağa yönlendirilmiş klasör); "
@@ -307,4 +308,9 @@ def writable_reason(path: Path) -> str | None:
         )
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         return _("Dosya ya da bulunduğu klasör yazmaya kapalı (salt okunur disk, CD ya da kilitli USB bellek).")
+    if in_temporary_folder(path):
+        return _(
+            "Dosya geçici bir klasörde (bir e-postanın ekinden ya da sıkıştırılmış bir klasörün içinden açılmış); "
+            "oraya yazılanlar sonradan silinebilir."
+        )
     return None
