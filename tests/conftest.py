@@ -21,6 +21,10 @@ if not os.environ.get("FAALIYET_LOG_DIR"):  # the program's log (desktop/app_log
 
     os.environ["FAALIYET_LOG_DIR"] = tempfile.mkdtemp(prefix="faaliyet-test-logs-")
     atexit.register(shutil.rmtree, os.environ["FAALIYET_LOG_DIR"], True)
+if not os.environ.get("FAALIYET_TEMP_DIR"):  # on Windows a file in the temporary folder opens read-only
+    import tempfile  # (store/file/temporary_place.py): the tests' files all lie in it, so name another
+
+    os.environ["FAALIYET_TEMP_DIR"] = os.path.join(tempfile.gettempdir(), f"faaliyet-test-no-files-{os.getpid()}")
 
 from pathlib import Path  # noqa: E402
 

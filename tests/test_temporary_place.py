@@ -74,3 +74,9 @@ def test_a_file_in_a_temporary_folder_opens_read_only_with_the_offer_to_copy_it(
     win.view.banner.button.click()
     assert win.doc.path == dest and not win.doc.readonly
     win.close()
+
+
+def test_the_temporary_folder_can_be_named(monkeypatch):
+    monkeypatch.setenv("FAALIYET_TEMP_DIR", r"D:\Gecici")
+    assert in_temporary_folder(r"D:\Gecici\x.faaliyet", windows=True, resolve=lambda p: p)
+    assert not in_temporary_folder(TEMP + r"\x.faaliyet", windows=True, resolve=lambda p: p)

@@ -9,7 +9,8 @@ later and is not the file the clerk finds and sends. Such a file opens read-only
 offer to copy it to a lasting place first, as a file on a share does (``safe_open.writable_reason``).
 
 Windows only (as the places are): elsewhere a file in ``/tmp`` is one the user put there.
-The places are passed in for tests (``windows``, ``temp_dir``, ``resolve``).
+The places are passed in for tests (``windows``, ``temp_dir``, ``resolve``); ``FAALIYET_TEMP_DIR``
+names the temporary folder instead of the system's (the test suite's files lie in the system's).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def in_temporary_folder(
     if not (sys.platform == "win32" if windows is None else windows):
         return False
     resolve = resolve or os.path.realpath
-    temp = temp_dir if temp_dir is not None else tempfile.gettempdir()
+    temp = temp_dir if temp_dir is not None else os.environ.get("FAALIYET_TEMP_DIR") or tempfile.gettempdir()
     try:  # a junction or a short (8.3) name gives the same folder another name
         real, temp = resolve(str(path)), resolve(temp)
     except (OSError, ValueError):
