@@ -1108,6 +1108,14 @@ This file does not change; the values of {3} stay in the new file as last year, 
         <translation>Past years added</translation>
     </message>
     <message>
+        <source>Ek doğrudan aktarılamaz</source>
+        <translation>An attachment cannot be imported directly</translation>
+    </message>
+    <message>
+        <source>E-postadan sürüklenen ekler{0} doğrudan okunamıyor. Eki önce bir klasöre kaydedin (ekin üzerinde sağ tık → &apos;Farklı Kaydet&apos;, ya da eki masaüstüne sürükleyin); sonra o dosyayı buraya bırakın ya da &apos;Dosya ekle…&apos; ile seçin.</source>
+        <translation>Attachments dragged out of an e-mail{0} cannot be read directly. Save the attachment to a folder first (right-click it → &apos;Save As&apos;, or drag it to the desktop); then drop that file here or choose it with &apos;Add files…&apos;.</translation>
+    </message>
+    <message>
         <source>Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi.</source>
         <translation>No decision on the conflicts; the consolidated file was not changed.</translation>
     </message>

@@ -28,6 +28,7 @@ from ...core.numbers import format_percent
 from ...store.file.submission import DepartmentStatus
 from .. import look
 from ..column_fit import ColumnFit
+from ..dropped_attachments import DESCRIPTORS, names
 from ..i18n import tr
 from ..submit import when
 
@@ -197,6 +198,7 @@ class Board(QWidget):
     """The board with its actions; emits what the strategy unit asks for."""
 
     filesDropped = Signal(list)  # [Path]
+    attachmentsDropped = Signal(list)  # [name]: dragged out of a mail program, no file (``dropped_attachments``)
     addFilesRequested = Signal()
     addFolderRequested = Signal()
     acceptRequested = Signal(str)  # department key
@@ -368,15 +370,24 @@ class Board(QWidget):
             return []
         return [Path(u.toLocalFile()) for u in md.urls() if u.isLocalFile()]
 
+    @staticmethod
+    def _attachments(event) -> list[str] | None:
+        """The names of attachments dragged out of a mail program (no file to read), else None."""
+        md = event.mimeData()
+        for fmt in DESCRIPTORS:
+            if md.hasFormat(fmt):
+                return names(bytes(md.data(fmt).data())) if fmt == DESCRIPTORS[0] else []
+        return None
+
     def dragEnterEvent(self, event) -> None:
-        if self._paths(event):
+        if self._paths(event) or self._attachments(event) is not None:
             event.acceptProposedAction()
             self.drop_hint.set_active(True)
         else:
             event.ignore()
 
     def dragMoveEvent(self, event) -> None:
-        if self._paths(event):
+        if self._paths(event) or self._attachments(event) is not None:
             event.acceptProposedAction()
 
     def dragLeaveEvent(self, event) -> None:
@@ -385,6 +396,10 @@ class Board(QWidget):
     def dropEvent(self, event) -> None:
         self.dragLeaveEvent(event)
         paths = self._paths(event)
-        if paths:
+        attachments = None if paths else self._attachments(event)
+        if attachments is not None:  # said, not refused in silence: there is no file to merge
+            event.acceptProposedAction()
+            self.attachmentsDropped.emit(attachments)
+        elif paths:
             event.acceptProposedAction()
             self.filesDropped.emit(paths)

@@ -25,6 +25,18 @@ class StrategyImporting:
         if folder:
             self.merge([Path(folder)])
 
+    def attachments_dropped(self, names: list[str]) -> None:
+        """Attachments dragged straight out of a mail program: no file to read (``dropped_attachments``)."""
+        shown = ", ".join(f"'{n}'" for n in names[:5]) + (" …" if len(names) > 5 else "")
+        self.inform(
+            tr("Ek doğrudan aktarılamaz"),
+            tr(
+                "E-postadan sürüklenen ekler{0} doğrudan okunamıyor. Eki önce bir klasöre kaydedin (ekin üzerinde sağ tık → "
+                "'Farklı Kaydet', ya da eki masaüstüne sürükleyin); sonra o dosyayı buraya bırakın ya da 'Dosya ekle…' ile seçin."
+            ).format(f" ({shown})" if names else ""),
+            "information",
+        )
+
     def merge(self, paths: list[Path], force: bool = False, accept_time: bool = False) -> MergeRun | None:
         """Check and import department files (or folders) into this file; returns the run (it ends with ``finished``)."""
         if not paths or self.model is None:

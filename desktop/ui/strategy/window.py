@@ -146,6 +146,7 @@ class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, St
         self.pdf = PdfView(self.tabs)
         self.history = ImportHistory(self.tabs)
         self.board.filesDropped.connect(self.merge)
+        self.board.attachmentsDropped.connect(self.attachments_dropped)
         self.board.addFilesRequested.connect(lambda: self.merge(self.choose_files()))
         self.board.addFolderRequested.connect(self._merge_folder)
         self.board.distributeRequested.connect(lambda: self.distribute())
