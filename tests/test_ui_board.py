@@ -8,6 +8,7 @@ import pytest
 from merge_support import ITFAIYE, KEY, edit
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from ui_support import outlook_drag
 
 from desktop.store.file.submission import submit
 from desktop.store.file.workbook import Workbook
@@ -415,29 +416,13 @@ def test_the_decision_column_is_never_cut_off(qtbot, window, width):
     assert dlg.width() <= width
 
 
-def outlook_descriptor(*names: str) -> bytes:
-    """A FILEGROUPDESCRIPTORW as Outlook gives it for dragged attachments (592 bytes a file, the name at 72)."""
-    import struct
-
-    out = struct.pack("<I", len(names))
-    for name in names:
-        item = bytearray(592)
-        raw = name.encode("utf-16-le")
-        item[72 : 72 + len(raw)] = raw
-        out += bytes(item)
-    return out
-
-
 def test_attachments_dragged_out_of_outlook_are_not_refused_in_silence(qtbot, window):
     """The strategy unit gets the files by e-mail and drags the attachment from Outlook onto the board.
     Outlook drags no file, only its name (a virtual file): the drop was refused with a no-entry cursor and
     nothing said. Now it is taken, and the window says to save the attachment first, naming it."""
     from PySide6.QtGui import QDragEnterEvent
 
-    from desktop.ui.dropped_attachments import DESCRIPTORS
-
-    mime = QMimeData()
-    mime.setData(DESCRIPTORS[0], outlook_descriptor("kars-2020-itfaiye.faaliyet", "kars-2020-imar.faaliyet"))
+    mime = outlook_drag("kars-2020-itfaiye.faaliyet", "kars-2020-imar.faaliyet")
     enter = QDragEnterEvent(
         QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
@@ -454,6 +439,8 @@ def test_attachments_dragged_out_of_outlook_are_not_refused_in_silence(qtbot, wi
 
 
 def test_a_descriptor_that_cannot_be_read_gives_no_names():
+    from ui_support import outlook_descriptor
+
     from desktop.ui.dropped_attachments import names
 
     assert names(b"") == [] and names(b"\x05\x00\x00\x00" + b"\x00" * 100) == []  # five items announced, none there

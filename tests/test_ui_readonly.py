@@ -142,3 +142,26 @@ def test_a_copy_to_local_disk_is_never_taken_half_written(qtbot, readonly_media,
     assert not dest.exists()
     assert win.prompts.messages and "başka bir program" in win.prompts.messages[-1][1]
     win.close()
+
+
+def test_an_attachment_dragged_out_of_outlook_onto_the_window_is_told_what_to_do(qtbot, workbook_path):
+    """The clerk drags the e-mailed file from Outlook onto the window: Outlook gives a name, no file. The
+    drop was refused in silence; now the window says to save the attachment to a lasting folder first."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from ui_support import outlook_drag
+
+    win = make_window(qtbot, workbook_path)
+    mime = outlook_drag("kars-2020-itfaiye.faaliyet")
+    enter = QDragEnterEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    win.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    win.dropEvent(
+        QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    )
+    assert win.doc.path == workbook_path  # the open file stays open
+    _title, text, _kind = win.prompts.messages[-1]
+    assert "'kars-2020-itfaiye.faaliyet'" in text and "Farklı Kaydet" in text and "Belgeler" in text
+    win.close()

@@ -36,3 +36,12 @@ def names(descriptor: bytes) -> list[str]:
         if name:
             out.append(name)
     return out
+
+
+def dragged(mime) -> list[str] | None:
+    """The names of the attachments a drop's ``QMimeData`` carries out of a mail program ([] when
+    their names cannot be read), or None when it carries none."""
+    for fmt in DESCRIPTORS:
+        if mime.hasFormat(fmt):
+            return names(bytes(mime.data(fmt).data())) if fmt == DESCRIPTORS[0] else []
+    return None

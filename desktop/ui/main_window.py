@@ -19,6 +19,7 @@ from .clerk_actions import ClerkActions
 from .clerk_excel import ClerkExcel
 from .clerk_report import ClerkReport
 from .clerk_submission import ClerkSubmission
+from .dropped_attachments import dragged
 from .i18n import tr
 
 # What only a click needs (the start page, Ctrl+F, F1, submitting, file and message
@@ -293,7 +294,7 @@ class MainWindow(ClerkActions, ClerkSubmission, ClerkExcel, ClerkReport, QMainWi
         dlg.open()
 
     def dragEnterEvent(self, event) -> None:
-        if self._dropped(event) is not None:
+        if self._dropped(event) is not None or dragged(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -301,6 +302,10 @@ class MainWindow(ClerkActions, ClerkSubmission, ClerkExcel, ClerkReport, QMainWi
     def dropEvent(self, event) -> None:
         path = self._dropped(event)
         if path is None:
+            found = dragged(event.mimeData())
+            if found is not None:  # out of a mail program: a name, no file (said, not refused in silence)
+                event.acceptProposedAction()
+                self._attachments_dropped(found)
             return
         event.acceptProposedAction()
         from .submit import RETURN_SUFFIX
@@ -309,6 +314,17 @@ class MainWindow(ClerkActions, ClerkSubmission, ClerkExcel, ClerkReport, QMainWi
             self.receive_return(path)
         else:
             self.open_file(path)
+
+    def _attachments_dropped(self, found: list[str]) -> None:
+        shown = ", ".join(f"'{n}'" for n in found[:5]) + (" …" if len(found) > 5 else "")
+        self.inform(
+            tr("Ek doğrudan açılamaz"),
+            tr(
+                "E-postadan sürüklenen ekler{0} doğrudan açılamıyor. Eki önce kalıcı bir klasöre (örneğin Belgeler) "
+                "kaydedin (ekin üzerinde sağ tık → 'Farklı Kaydet'); sonra o dosyayı açın ya da buraya bırakın."
+            ).format(f" ({shown})" if found else ""),
+            "information",
+        )
 
     @staticmethod
     def _dropped(event) -> Path | None:

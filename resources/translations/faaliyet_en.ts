@@ -548,6 +548,14 @@ Open it read-only in this window?</translation>
         <translation>The file was copied to the local disk and opened: {0}</translation>
     </message>
     <message>
+        <source>Ek doğrudan açılamaz</source>
+        <translation>An attachment cannot be opened directly</translation>
+    </message>
+    <message>
+        <source>E-postadan sürüklenen ekler{0} doğrudan açılamıyor. Eki önce kalıcı bir klasöre (örneğin Belgeler) kaydedin (ekin üzerinde sağ tık → &apos;Farklı Kaydet&apos;); sonra o dosyayı açın ya da buraya bırakın.</source>
+        <translation>Attachments dragged out of an e-mail{0} cannot be opened directly. Save the attachment to a lasting folder first (Documents, for example: right-click it → &apos;Save As&apos;); then open that file or drop it here.</translation>
+    </message>
+    <message>
         <source>Kaydedilmedi</source>
         <translation>Not saved</translation>
     </message>

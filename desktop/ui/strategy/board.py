@@ -28,7 +28,7 @@ from ...core.numbers import format_percent
 from ...store.file.submission import DepartmentStatus
 from .. import look
 from ..column_fit import ColumnFit
-from ..dropped_attachments import DESCRIPTORS, names
+from ..dropped_attachments import dragged
 from ..i18n import tr
 from ..submit import when
 
@@ -373,11 +373,7 @@ class Board(QWidget):
     @staticmethod
     def _attachments(event) -> list[str] | None:
         """The names of attachments dragged out of a mail program (no file to read), else None."""
-        md = event.mimeData()
-        for fmt in DESCRIPTORS:
-            if md.hasFormat(fmt):
-                return names(bytes(md.data(fmt).data())) if fmt == DESCRIPTORS[0] else []
-        return None
+        return dragged(event.mimeData())
 
     def dragEnterEvent(self, event) -> None:
         if self._paths(event) or self._attachments(event) is not None:
