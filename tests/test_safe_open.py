@@ -50,6 +50,29 @@ def test_not_sqlite(tmp_path):
     assert "Faaliyet dosyası değil" in refused(p, NotAWorkbook)
 
 
+def _zip(path, member: str) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(member, b"x" * 2000)
+
+
+def test_a_zip_says_to_take_the_file_out_of_it_first(tmp_path):
+    """A department's file often arrives zipped by e-mail: the refusal says what it is and what to do."""
+    p = tmp_path / "itfaiye.zip"
+    _zip(p, "kars-2020-itfaiye.faaliyet")
+    message = refused(p, NotAWorkbook)
+    assert "sıkıştırılmış" in message and "Tümünü ayıkla" in message
+
+
+def test_an_excel_file_says_where_its_values_are_taken_in(tmp_path):
+    """The clerk opens the filled Excel template as if it were the department's file."""
+    p = tmp_path / "itfaiye-sablon.xlsx"
+    _zip(p, "xl/workbook.xml")
+    message = refused(p, NotAWorkbook)
+    assert "Excel" in message and "Excel şablonundan doldur" in message
+
+
 def test_directory(tmp_path):
     assert "dosya değil" in refused(tmp_path, NotAWorkbook)
 

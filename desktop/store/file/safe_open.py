@@ -63,6 +63,23 @@ def unreadable(name: str, exc: OSError) -> WorkbookError:
     )
 
 
+ZIP = b"PK\x03\x04"  # a zip archive's first bytes (an .xlsx is one too)
+
+
+def _not_a_workbook(name: str, head: bytes) -> str:
+    """Why a file that is no SQLite file is not a Faaliyet file, and what to do; the two that come
+    instead of one most often said by name (a zip made for e-mail, the filled Excel template)."""
+    if head.startswith(ZIP) and name.lower().endswith((".xlsx", ".xlsm")):
+        return _(
+            "'{name}' bir Excel dosyası, Faaliyet dosyası değil. Doldurulmuş Excel şablonundaki değerleri almak için birimin Faaliyet dosyasını açıp Dosya → 'Excel şablonundan doldur…' komutunu kullanın."
+        ).format(name=name)
+    if head.startswith(ZIP):
+        return _(
+            "'{name}' sıkıştırılmış bir klasör (.zip), Faaliyet dosyası değil. İçindeki .faaliyet dosyalarını bir klasöre çıkarın (sağ tık → 'Tümünü ayıkla'), sonra o dosyaları seçin."
+        ).format(name=name)
+    return _("'{name}' bir Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin.").format(name=name)
+
+
 def check_head(path: Path, head: bytes, size: int) -> None:
     """The checks of a file's first bytes (``head``: its first 100 or more, fewer when the file is
     shorter) and its ``size`` (``os.stat``)."""
@@ -73,7 +90,7 @@ def check_head(path: Path, head: bytes, size: int) -> None:
         )
     head = head[:100]
     if not head.startswith(HEADER) or len(head) < 100:
-        raise NotAWorkbook(_("'{name}' bir Faaliyet dosyası değil. Birimden gelen .faaliyet dosyasını seçin.").format(name=name))
+        raise NotAWorkbook(_not_a_workbook(name, head))
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1) or size % page_size:
