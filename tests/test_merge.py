@@ -781,3 +781,35 @@ def test_a_file_written_while_it_is_copied_is_refused(target, files, monkeypatch
     assert "kopyalanırken değişti" in refused[path.name] and "Gönder…" in refused[path.name]
     assert dept_hash(target, "itfaiye") == before
     assert all(f.status == "imported" for f in result.files if f.path != path)
+
+
+def test_what_a_killed_merge_left_is_removed_by_the_next_run(target, files, tmp_path, monkeypatch):
+    """A merge killed (or a removal Windows refused) leaves private copies of department files in the
+    system's temporary folder; the next run of the program removes those older than an hour, once."""
+    import os
+    import tempfile
+    import time
+
+    from desktop.store.file.tempfiles import STALE_SECONDS
+
+    temp = tmp_path / "sistem-gecici"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    old = temp / (merge_run.SCRATCH_PREFIX + "eski")
+    young = temp / (merge_run.SCRATCH_PREFIX + "yeni")  # perhaps a merge under way in another window
+    other = temp / "baska-program"
+    for folder in (old, young, other):
+        folder.mkdir()
+        (folder / "0-kars-2020-itfaiye.faaliyet").write_bytes(b"x")
+    then = time.time() - STALE_SECONDS - 60
+    for folder in (old, other):
+        os.utime(folder, (then, then))
+    merge_run.sweep_once.cache_clear()
+    merge_files(target, list(files.values()))
+    assert not old.exists() and young.exists() and other.exists()
+    assert sorted(p.name for p in temp.iterdir()) == sorted([young.name, other.name])  # its own folder gone too
+    old.mkdir()
+    os.utime(old, (then, then))
+    merge_files(target, list(files.values()))
+    assert old.exists()  # once per run of the program
+    merge_run.sweep_once.cache_clear()

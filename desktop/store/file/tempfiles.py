@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -34,6 +35,21 @@ def sweep_stale(dest: Path, now: float | None = None) -> int:
                 if now - leftover.stat().st_mtime > STALE_SECONDS and leftover.is_file():
                     leftover.unlink()
                     removed += 1
+    return removed
+
+
+def sweep_stale_folders(prefix: str, now: float | None = None) -> int:
+    """Remove the system temporary folder's ``prefix*`` folders older than ``STALE_SECONDS``: what a
+    killed run left (a merge's private copies of department files), or a removal Windows refused
+    then (a scanner holding a file). Best effort; returns how many went."""
+    now = time.time() if now is None else now
+    removed = 0
+    with contextlib.suppress(OSError):
+        for folder in Path(tempfile.gettempdir()).glob(glob_escape(prefix) + "*"):
+            with contextlib.suppress(OSError):
+                if folder.is_dir() and not folder.is_symlink() and now - folder.stat().st_mtime > STALE_SECONDS:
+                    shutil.rmtree(folder, ignore_errors=True)
+                    removed += not folder.exists()
     return removed
 
 

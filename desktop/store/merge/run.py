@@ -53,6 +53,7 @@ with the newest change is imported and the others are reported as skipped.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import sqlite3
 import tempfile
@@ -64,6 +65,7 @@ from ...core.i18n import _
 from ..errors import ReadOnlyWorkbook, StaleImport, UntrustedTime, WorkbookError
 from ..file import fingerprint
 from ..file.states import state_label
+from ..file.tempfiles import sweep_stale_folders
 from ..file.transaction import disk_error
 from ..file.workbook import SUFFIX, Workbook
 from . import write as merge_write
@@ -85,8 +87,18 @@ from .write import Plan, lists
 
 __all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "expand_paths", "PHASES"]
 
+SCRATCH_PREFIX = "faaliyet-birlestir-"  # the merge's temporary folder in the system's
+
 # the phases a merge reports through ``progress``, in order, with the label shown to the user
 PHASES = {"check": "denetleniyor", "compare": "karşılaştırılıyor", "write": "yazılıyor"}
+
+
+@functools.cache
+def sweep_once() -> int:
+    """What a killed merge (or a removal Windows refused) left in the system's temporary folder, its
+    private copies of department files: removed at the first merge of a run of the program, once
+    (listing a large %TEMP% at every merge would cost more than the merge)."""
+    return sweep_stale_folders(SCRATCH_PREFIX)
 
 
 def expand_paths(paths: list[Path], target: Path | None = None) -> list[Path]:
@@ -145,10 +157,11 @@ def _merge(target, files, force, accept_time, resolve, dry_run, user, progress) 
                 _("Birleşik dosya salt okunur açık: {readonly_reason}").format(readonly_reason=wb.readonly_reason)
             )
         paths = expand_paths(files, wb.path)
+        sweep_once()
         # ignore_cleanup_errors: on Windows a scanner may hold a just-written copy open and its removal
         # fail; the merge is written by then, and must not be reported as failed (what is left, the OS's
         # temporary folder clears)
-        with tempfile.TemporaryDirectory(prefix="faaliyet-birlestir-", ignore_cleanup_errors=True) as tmp:
+        with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, ignore_cleanup_errors=True) as tmp:
             scratch = Scratch(target_stat(wb.path), Spill(Path(tmp) / "denetlenen.veri"), Checker(), imported_files(wb))
             try:
                 result, plans, planned = _plan_all(wb, paths, Path(tmp), force, accept_time, resolve, progress, scratch)
