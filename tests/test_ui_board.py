@@ -445,3 +445,18 @@ def test_a_descriptor_that_cannot_be_read_gives_no_names():
 
     assert names(b"") == [] and names(b"\x05\x00\x00\x00" + b"\x00" * 100) == []  # five items announced, none there
     assert names(outlook_descriptor("a.faaliyet")) == ["a.faaliyet"]
+
+
+def test_a_zip_dropped_on_the_board_merges_the_files_in_it(qtbot, window, files, tmp_path):
+    import zipfile
+
+    arc = tmp_path / "gelen.zip"
+    with zipfile.ZipFile(arc, "w") as z:
+        for p in files.values():
+            z.write(p, p.name)
+    drop(window.board, [arc])
+    with qtbot.waitSignal(window.merge_run.finished, timeout=30000) as blocker:
+        pass
+    result = blocker.args[0]
+    assert {f.path.name: f.status for f in result.files} == {p.name: "imported" for p in files.values()}
+    assert rows(window)["itfaiye"][0] == "taslak"

@@ -40,7 +40,9 @@ def add_merge(add: Add) -> None:
     """`faaliyet merge`: the command and its arguments."""
     sp = add("merge", _("birim dosyalarını birleştirilmiş dosyaya aktarır"), cmd_merge)
     sp.add_argument("--into", required=True, metavar=_("BİRLEŞİK"), help=_("birleştirilmiş .faaliyet dosyası"))
-    sp.add_argument("files", nargs="+", metavar=_("DOSYA"), help=_("birimlerden gelen .faaliyet dosyaları"))
+    sp.add_argument(
+        "files", nargs="+", metavar=_("DOSYA"), help=_("birimlerden gelen .faaliyet dosyaları (bir klasör ya da .zip de olur)")
+    )
     sp.add_argument("--force", action="store_true", help=_("eldekinden eski bir dosyayı da aktar"))
     sp.add_argument(
         "--accept-time",

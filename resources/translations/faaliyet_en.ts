@@ -1010,6 +1010,10 @@ This file was not sent; Strategy Development also sees it as a draft. To send it
         <translation>Which folder should the department files be written to?</translation>
     </message>
     <message>
+        <source>Faaliyet dosyası ya da onları içeren sıkıştırılmış klasör (*.faaliyet *.zip)</source>
+        <translation>Faaliyet files or a compressed folder holding them (*.faaliyet *.zip)</translation>
+    </message>
+    <message>
         <source>Geri gönderme dosyasını nereye kaydedeyim?</source>
         <translation>Where should I save the return file?</translation>
     </message>

@@ -46,6 +46,9 @@ silently overwritten:
    audit rows are written. An error anywhere rolls the whole file back. The
    result lists what each import deleted, by label, not just how many.
 
+A folder stands for the department files directly in it, a zip archive for those in it
+(``archive.py``: each read out into the merge's temporary folder, then checked as any file).
+
 If several files of the same department are given in one call, only the one
 with the newest change is imported and the others are reported as skipped.
 """
@@ -69,6 +72,7 @@ from ..file.tempfiles import sweep_stale_folders
 from ..file.transaction import disk_error
 from ..file.workbook import SUFFIX, Workbook
 from . import write as merge_write
+from .archive import extract, file_name, inside, is_archive, members
 from .conflicts import CHOICES, Conflict, MergeConflict, show_time, show_value, three_way, unit_label, units
 from .incoming import (
     Checker,
@@ -82,7 +86,7 @@ from .incoming import (
     who_changed,
 )
 from .outcome import FileOutcome, MergeResult
-from .private_copy import Spill
+from .private_copy import Spill, scratch_error
 from .write import Plan, lists
 
 __all__ = ["MergeConflict", "MergeResult", "FileOutcome", "merge_files", "expand_paths", "PHASES"]
@@ -103,15 +107,37 @@ def sweep_once() -> int:
 
 def expand_paths(paths: list[Path], target: Path | None = None) -> list[Path]:
     """Files as given; a folder stands for the .faaliyet files directly inside it
-    (without the target itself, when it lies in that folder)."""
+    (without the target itself, when it lies in that folder); a zip archive for the .faaliyet
+    files in it, each named as a file in it (``archive.py``)."""
     out = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
             out += [f for f in sorted(p.glob("*" + SUFFIX)) if target is None or not same_file(f, target)]
+        elif is_archive(p):
+            out += members(p)
         else:
             out.append(p)
     return out
+
+
+def _unpacked(path: Path, tmp: Path, i: int) -> Path:
+    """The file to check for ``path``: itself, or (a file in an archive) its bytes read out into the
+    merge's temporary folder under its own name (the name the import log keeps)."""
+    if is_archive(path):  # an archive holding no department file, or one that cannot be read
+        extract(path, None, tmp)
+    found = None if path.exists() else inside(path)
+    if found is None:
+        return path
+    archive, member = found
+    folder = tmp / f"arsiv-{i}"
+    try:
+        folder.mkdir()
+    except OSError as exc:
+        raise scratch_error(exc, path.name, tmp) from None
+    dest = folder / file_name(member)
+    extract(archive, member, dest)
+    return dest
 
 
 def merge_files(
@@ -205,7 +231,7 @@ def _plan_all(
         result.files.append(outcome)
         _report(progress, "check", i, len(paths), path.name)
         try:
-            inc = check_incoming(path, wb, tmp / f"{i}-{path.name}", accept_time, known, scratch)
+            inc = check_incoming(_unpacked(path, tmp, i), wb, tmp / f"{i}-{path.name}", accept_time, known, scratch)
         except WorkbookError as exc:
             outcome.status, outcome.message = "refused", str(exc)
             outcome.untrusted_time = isinstance(exc, UntrustedTime)

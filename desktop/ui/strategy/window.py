@@ -106,7 +106,10 @@ class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, St
         self.choose_files = lambda: [
             Path(n)
             for n in QFileDialog.getOpenFileNames(
-                self, tr("Birim dosyalarını seçin"), str(self._folder()), tr("Faaliyet dosyası (*.faaliyet)")
+                self,
+                tr("Birim dosyalarını seçin"),
+                str(self._folder()),
+                tr("Faaliyet dosyası ya da onları içeren sıkıştırılmış klasör (*.faaliyet *.zip)"),
             )[0]
         ]
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(
