@@ -133,3 +133,29 @@ def test_the_command_merges_a_zip(target, files, tmp_path, capsys):
     assert cli.main(["merge", "--into", str(target), str(arc)]) == 0
     out = capsys.readouterr().out
     assert all(f"{p.name}: aktarıldı" in out for p in files.values()), out
+
+
+def test_a_file_read_out_of_an_archive_is_gone_once_checked(target, files, tmp_path, monkeypatch):
+    """Only its private copy stays until it is written: a large archive never fills the temporary folder twice."""
+    from desktop.store.merge import incoming, run
+
+    seen = []
+    real = incoming.check_incoming
+
+    def checking(path, *args, **kwargs):
+        seen.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(run, "check_incoming", checking)
+    arc = zipped(tmp_path / "gelen.zip", {p.name: p for p in files.values()})
+    writes = []
+    real_write = run.merge_write.write
+
+    def write(wb, plan, *args):
+        writes.append([p.exists() for p in seen])
+        return real_write(wb, plan, *args)
+
+    monkeypatch.setattr(run.merge_write, "write", write)
+    result = merge_files(target, [arc])
+    assert {f.status for f in result.files} == {"imported"} and len(seen) == 3
+    assert writes[0] == [False, False, False]

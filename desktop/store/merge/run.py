@@ -121,14 +121,17 @@ def expand_paths(paths: list[Path], target: Path | None = None) -> list[Path]:
     return out
 
 
-def _unpacked(path: Path, tmp: Path, i: int) -> Path:
+@contextlib.contextmanager
+def _unpacked(path: Path, tmp: Path, i: int):
     """The file to check for ``path``: itself, or (a file in an archive) its bytes read out into the
-    merge's temporary folder under its own name (the name the import log keeps)."""
+    merge's temporary folder under its own name (the name the import log keeps), removed once
+    checked (its private copy is what is written): an archive's files never pile up in the folder."""
     if is_archive(path):  # an archive holding no department file, or one that cannot be read
         extract(path, None, tmp)
     found = None if path.exists() else inside(path)
     if found is None:
-        return path
+        yield path
+        return
     archive, member = found
     folder = tmp / f"arsiv-{i}"
     try:
@@ -136,8 +139,12 @@ def _unpacked(path: Path, tmp: Path, i: int) -> Path:
     except OSError as exc:
         raise scratch_error(exc, path.name, tmp) from None
     dest = folder / file_name(member)
-    extract(archive, member, dest)
-    return dest
+    try:
+        extract(archive, member, dest)
+        yield dest
+    finally:
+        with contextlib.suppress(OSError):
+            dest.unlink()
 
 
 def merge_files(
@@ -231,7 +238,8 @@ def _plan_all(
         result.files.append(outcome)
         _report(progress, "check", i, len(paths), path.name)
         try:
-            inc = check_incoming(_unpacked(path, tmp, i), wb, tmp / f"{i}-{path.name}", accept_time, known, scratch)
+            with _unpacked(path, tmp, i) as source:
+                inc = check_incoming(source, wb, tmp / f"{i}-{path.name}", accept_time, known, scratch)
         except WorkbookError as exc:
             outcome.status, outcome.message = "refused", str(exc)
             outcome.untrusted_time = isinstance(exc, UntrustedTime)
