@@ -38,6 +38,13 @@ def names(descriptor: bytes) -> list[str]:
     return out
 
 
+def listed(found: list[str], most: int = 5) -> str:
+    """The names for a message: " ('a.faaliyet', 'b.faaliyet')", the first ``most`` of them; "" for none."""
+    if not found:
+        return ""
+    return " (" + ", ".join(f"'{n}'" for n in found[:most]) + (" …" if len(found) > most else "") + ")"
+
+
 def dragged(mime) -> list[str] | None:
     """The names of the attachments a drop's ``QMimeData`` carries out of a mail program ([] when
     their names cannot be read), or None when it carries none."""

@@ -19,7 +19,7 @@ from .clerk_actions import ClerkActions
 from .clerk_excel import ClerkExcel
 from .clerk_report import ClerkReport
 from .clerk_submission import ClerkSubmission
-from .dropped_attachments import dragged
+from .dropped_attachments import dragged, listed
 from .i18n import tr
 
 # What only a click needs (the start page, Ctrl+F, F1, submitting, file and message
@@ -316,13 +316,12 @@ class MainWindow(ClerkActions, ClerkSubmission, ClerkExcel, ClerkReport, QMainWi
             self.open_file(path)
 
     def _attachments_dropped(self, found: list[str]) -> None:
-        shown = ", ".join(f"'{n}'" for n in found[:5]) + (" …" if len(found) > 5 else "")
         self.inform(
             tr("Ek doğrudan açılamaz"),
             tr(
                 "E-postadan sürüklenen ekler{0} doğrudan açılamıyor. Eki önce kalıcı bir klasöre (örneğin Belgeler) "
                 "kaydedin (ekin üzerinde sağ tık → 'Farklı Kaydet'); sonra o dosyayı açın ya da buraya bırakın."
-            ).format(f" ({shown})" if found else ""),
+            ).format(listed(found)),
             "information",
         )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..dropped_attachments import listed
 from ..i18n import tr
 from .conflicts import ConflictDialog
 from .merging import MergeRun, stale_files, untrusted_time_files
@@ -27,13 +28,12 @@ class StrategyImporting:
 
     def attachments_dropped(self, names: list[str]) -> None:
         """Attachments dragged straight out of a mail program: no file to read (``dropped_attachments``)."""
-        shown = ", ".join(f"'{n}'" for n in names[:5]) + (" …" if len(names) > 5 else "")
         self.inform(
             tr("Ek doğrudan aktarılamaz"),
             tr(
                 "E-postadan sürüklenen ekler{0} doğrudan okunamıyor. Eki önce bir klasöre kaydedin (ekin üzerinde sağ tık → "
                 "'Farklı Kaydet', ya da eki masaüstüne sürükleyin); sonra o dosyayı buraya bırakın ya da 'Dosya ekle…' ile seçin."
-            ).format(f" ({shown})" if names else ""),
+            ).format(listed(names)),
             "information",
         )
 
