@@ -72,8 +72,9 @@ def test_a_name_in_the_archive_is_never_used_as_a_path(target, files, tmp_path):
         (lambda p, f: zipped(p, {"okubeni.txt": b"x"}), "içinde Faaliyet dosyası (.faaliyet) yok"),
         (lambda p, f: p.write_bytes(b"PK\x03\x04" + b"\x00" * 200) and p, "sıkıştırılmış klasör bozuk"),
         (lambda p, f: _encrypted(zipped(p, {"kars-2020-itfaiye.faaliyet": f})), "parolalı"),
+        (lambda p, f: _garbled(zipped(p, {"kars-2020-itfaiye.faaliyet": f})), "sıkıştırılmış klasör bozuk"),
     ],
-    ids=["no-department-file", "damaged", "encrypted"],
+    ids=["no-department-file", "damaged", "encrypted", "damaged-data"],
 )
 def test_an_archive_that_cannot_be_merged_says_why_and_nothing_is_written(target, files, tmp_path, make, said):
     arc = tmp_path / "gelen.zip"
@@ -85,6 +86,16 @@ def test_an_archive_that_cannot_be_merged_says_why_and_nothing_is_written(target
     assert dept_hash(target, "itfaiye") == dept_hash(target, "zabita")  # nothing of İtfaiye's
     assert [f.status for f in result.files if f.path == files["imar"]] == ["imported"]  # the others go on
     assert before != target.read_bytes()
+
+
+def _garbled(arc: Path) -> Path:
+    """The member's compressed bytes damaged, its headers whole (zlib, not the archive, finds it)."""
+    data = bytearray(arc.read_bytes())
+    start = data.find(b"kars-2020-itfaiye.faaliyet") + len("kars-2020-itfaiye.faaliyet")
+    for i in range(start + 10, start + 400):
+        data[i] ^= 0x5A
+    arc.write_bytes(bytes(data))
+    return arc
 
 
 def _encrypted(arc: Path) -> Path:

@@ -15,6 +15,7 @@ with what to do. What is read is then checked like any department file (``incomi
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path, PureWindowsPath
 
 from ...core.i18n import _
@@ -24,6 +25,21 @@ from .private_copy import MAX_INCOMING_BYTES, scratch_error
 
 ARCHIVE = ".zip"
 _CHUNK = 1 << 20
+# what reading a damaged archive raises (a bzip2 member's damage is an OSError, said as unreadable)
+DAMAGED: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,
+    EOFError,
+    ValueError,
+    zlib.error,
+)
+try:
+    import lzma
+
+    DAMAGED += (lzma.LZMAError,)
+except ImportError:  # a Python without lzma reads no lzma member at all (NotImplementedError)
+    pass
 
 
 def file_name(member: str) -> str:
@@ -77,7 +93,7 @@ def extract(archive: Path, member: str | None, dest: Path) -> None:
             _copy(z, info, dest, name, archive.name)
     except KeyError:
         raise ImportRejected(_("'{name}' artık '{archive}' içinde yok.").format(name=name, archive=archive.name)) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as exc:
+    except DAMAGED as exc:
         raise ImportRejected(
             _(
                 "'{name}' okunamadı: sıkıştırılmış klasör bozuk ya da desteklenmeyen biçimde ({exc}). Birimden yeniden isteyin."
