@@ -122,29 +122,43 @@ def _uri(path: Path, mode: str) -> str:
     return "file:" + urllib.parse.quote(str(path.resolve())) + f"?mode={mode}"
 
 
-def raw_merge(target: Path, files: list[Path]) -> None:
+def _target(target: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(_uri(target, "rw"), uri=True, isolation_level=None)
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _copy_rows(conn: sqlite3.Connection, path: Path, log: tuple[str, str] | None = None) -> None:
+    """One file's rows copied in one transaction (``log``: its name and hash, written to the import log)."""
+    # read-only, as merge_files attaches it: no write lock on it, no super-journal at COMMIT
+    conn.execute("ATTACH DATABASE ? AS inc", (_uri(path, "ro"),))
+    dept = conn.execute("SELECT value FROM inc.meta WHERE key = 'department'").fetchone()[0]
+    conn.execute("BEGIN IMMEDIATE")
+    for table, cols in TABLES.items():
+        conn.execute(f"DELETE FROM main.{table} WHERE department = ?", (dept,))
+        conn.execute(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM inc.{table} WHERE department = ?", (dept,))
+    if log is not None:
+        conn.execute(
+            "INSERT INTO import_log (at, by, department, file_name, file_hash, content_hash, clerk, submitted_at, summary) "
+            "VALUES ('', '', ?, ?, ?, '', '', '', '{}')",
+            (dept, *log),
+        )
+    conn.execute("COMMIT")
+    conn.execute("DETACH DATABASE inc")
+
+
+def raw_merge(target: Path, files: list[Path]) -> None:
+    conn = _target(target)
     for path in files:
-        # read-only, as merge_files attaches it: no write lock on it, no super-journal at COMMIT
-        conn.execute("ATTACH DATABASE ? AS inc", (_uri(path, "ro"),))
-        dept = conn.execute("SELECT value FROM inc.meta WHERE key = 'department'").fetchone()[0]
-        conn.execute("BEGIN IMMEDIATE")
-        for table, cols in TABLES.items():
-            conn.execute(f"DELETE FROM main.{table} WHERE department = ?", (dept,))
-            conn.execute(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM inc.{table} WHERE department = ?", (dept,))
-        conn.execute("COMMIT")
-        conn.execute("DETACH DATABASE inc")
+        _copy_rows(conn, path)
     conn.close()
 
 
 def floor_merge(target: Path, files: list[Path], scratch: Path) -> None:
     """The least a safe merge does (see the module): raw_merge plus the private copy with its hash,
     quick_check, one log row per file."""
-    conn = sqlite3.connect(_uri(target, "rw"), uri=True, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute("PRAGMA synchronous = FULL")
+    conn = _target(target)
     check = sqlite3.connect(":memory:", isolation_level=None)
     check.execute("ATTACH DATABASE ':memory:' AS inc")
     for i, path in enumerate(files):
@@ -154,19 +168,7 @@ def floor_merge(target: Path, files: list[Path], scratch: Path) -> None:
         copy.write_bytes(data)
         check.deserialize(data, name="inc")
         assert check.execute("PRAGMA inc.quick_check").fetchone()[0] == "ok"
-        conn.execute("ATTACH DATABASE ? AS inc", (_uri(copy, "ro"),))
-        dept = conn.execute("SELECT value FROM inc.meta WHERE key = 'department'").fetchone()[0]
-        conn.execute("BEGIN IMMEDIATE")
-        for table, cols in TABLES.items():
-            conn.execute(f"DELETE FROM main.{table} WHERE department = ?", (dept,))
-            conn.execute(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM inc.{table} WHERE department = ?", (dept,))
-        conn.execute(
-            "INSERT INTO import_log (at, by, department, file_name, file_hash, content_hash, clerk, submitted_at, summary) "
-            "VALUES ('', '', ?, ?, ?, '', '', '', '{}')",
-            (dept, path.name, file_hash),
-        )
-        conn.execute("COMMIT")
-        conn.execute("DETACH DATABASE inc")
+        _copy_rows(conn, copy, (path.name, file_hash))
     check.close()
     conn.close()
 
