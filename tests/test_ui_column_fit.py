@@ -7,8 +7,9 @@ resize of the window (the fit gave every column its share again).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem, QToolTip
 
 from desktop.ui.column_fit import ColumnFit, shares
 
@@ -72,7 +73,24 @@ def test_widths_set_by_the_program_are_not_taken_for_the_users(qtbot):
     assert fit.chosen == {} and table.columnWidth(0) < 300
 
 
+def test_a_cut_cell_shows_its_whole_text_as_its_tooltip(qtbot):
+    table, fit = _table(qtbot, 500)
+    assert table.columnWidth(0) < fit.natural[0]
+    cell = table.visualRect(table.model().index(2, 0))
+    tip = QHelpEvent(QEvent.Type.ToolTip, cell.center(), table.viewport().mapToGlobal(cell.center()))
+    QApplication.sendEvent(table.viewport(), tip)
+    assert QToolTip.text() == TEXTS[0]
+
+
 def test_shares_take_from_each_column_in_proportion_to_what_it_has_above_its_floor():
     # 180 px too much, taken 210:110 from the two that may shrink; the rounding's pixel to the widest
     assert shares([300, 100, 200], [90, 100, 90], 420) == [182, 100, 138]
     assert shares([100, 100], [90, 90], 300) == [100, 100]
+
+
+def test_shares_take_from_the_columns_named_first_before_the_others():
+    # the first group alone gives what is too much, while it has it above its floor
+    assert shares([300, 100, 300], [90, 100, 90], 600, [[2]]) == [300, 100, 200]
+    # when it is at its floor, the rest give the remainder in proportion
+    assert shares([300, 100, 200], [90, 100, 90], 420, [[2]]) == [230, 100, 90]
+    assert shares([300, 100, 200], [90, 100, 90], 800, [[2]]) == [300, 100, 200]

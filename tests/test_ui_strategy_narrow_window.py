@@ -11,9 +11,7 @@ narrower view; it now fits the width, at most 100 %.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication
 
 from desktop import resources
 from desktop.store.merge.run import merge_files
@@ -76,19 +74,28 @@ def test_the_import_history_shows_every_column_in_a_150_percent_window(qtbot, me
     win.close()
 
 
-def test_a_cut_cell_text_is_whole_in_its_tooltip_and_the_columns_come_back_on_a_wide_window(qtbot, merged):
+@pytest.mark.parametrize("size", SCALED_150, ids=IDS)
+def test_at_150_percent_the_last_import_gives_up_its_width_before_a_state_is_cut(qtbot, merged, size):
+    """The state ("Taslak — gönderilmedi") was cut to "Taslak — gönder…" as much as the last import
+    was; the last import's file name and who are read least, so it narrows first."""
+    win = _window(qtbot, merged, size)
+    win.tabs.setCurrentWidget(win.board)
+    QApplication.processEvents()
+    table, natural = win.board.table, win.board.columns.natural
+    assert table.columnWidth(1) >= natural[1]  # every state whole
+    assert table.columnWidth(0) >= min(natural[0], 220)  # the names whole or nearly
+    assert table.columnWidth(5) < natural[5]  # the last import is what is cut...
+    assert table.columnWidth(5) >= 90  # ...down to its date
+    win.close()
+
+
+def test_the_columns_come_back_whole_on_a_wide_window(qtbot, merged):
     win = _window(qtbot, merged, SCALED_150[1])
     win.tabs.setCurrentWidget(win.board)
     QApplication.processEvents()
     table = win.board.table
     natural = win.board.columns.natural
-    assert table.columnWidth(0) < natural[0]  # the names are cut...
-    model = win.board.model
-    row = max(range(model.rowCount()), key=lambda r: len(model.text(r, 0)))
-    cell = table.visualRect(model.index(row, 0))
-    tip = QHelpEvent(QEvent.Type.ToolTip, cell.center(), table.viewport().mapToGlobal(cell.center()))
-    QApplication.sendEvent(table.viewport(), tip)
-    assert QToolTip.text() == model.text(row, 0)  # ...whole in the tooltip...
+    assert table.columnWidth(5) < natural[5]  # the last import is cut...
     win.resize(1600, 800)
     QApplication.processEvents()
     assert [table.columnWidth(c) for c in range(6)] == natural[:6]  # ...and whole again on a wide window

@@ -5,8 +5,9 @@ opens) the strategy window's board and import history were wider than their
 view: the last column was cut off or out of sight. ``ColumnFit`` gives every
 column the width its texts need (at most its cap). When they add up to more
 than the viewport, the columns that may shrink give up width in proportion to
-what they have above their floor; the others (dates, numbers, short words)
-keep theirs. Only when even the floors do not fit does the table scroll
+what they have above their floor (the least read ones first, when the table names
+them: the board's last import gives up its file name before a department's name
+or state is cut); the others (dates, numbers, short words) keep theirs. Only when even the floors do not fit does the table scroll
 sideways. A 100 % window whose columns fit keeps them exactly as before.
 
 A column the user widens or narrows by dragging its header's edge keeps that width
@@ -31,9 +32,24 @@ from .navigator import viewport_of
 FLOOR = 90  # px: a shrinking column keeps at least this much (a short word and the ellipsis)
 
 
-def shares(natural: list[int], floors: list[int], available: int) -> list[int]:
+def shares(natural: list[int], floors: list[int], available: int, order: Iterable[Iterable[int]] = ()) -> list[int]:
     """Widths for columns wanting ``natural`` in ``available`` px: what is too much is taken from each
-    column in proportion to its width above its floor; never below the floors (the sum may then exceed)."""
+    column in proportion to its width above its floor; never below the floors (the sum may then exceed).
+    ``order``: groups of columns that give up width before the rest, in turn (a group is cut to its
+    floors before the next group, then the rest, gives any)."""
+    widths = list(natural)
+    every = range(len(natural))
+    for group in [*[list(g) for g in order], every]:
+        over = sum(widths) - available
+        if over <= 0:
+            break
+        cut = _in_proportion([widths[c] for c in group], [floors[c] for c in group], sum(widths[c] for c in group) - over)
+        for c, width in zip(group, cut, strict=True):
+            widths[c] = width
+    return widths
+
+
+def _in_proportion(natural: list[int], floors: list[int], available: int) -> list[int]:
     total = sum(natural)
     spare = sum(n - f for n, f in zip(natural, floors, strict=True))
     if total <= available or spare <= 0:
@@ -73,12 +89,21 @@ class ElidedTips(QStyledItemDelegate):
 
 class ColumnFit(QObject):
     """Keeps ``table``'s columns inside its viewport; ``shrink``: the columns that may narrow,
-    ``caps``: the widest a column is made for its texts (a longer text elides)."""
+    ``caps``: the widest a column is made for its texts (a longer text elides); ``first``: of those,
+    the ones that narrow to their floor before the others give any width (the least read)."""
 
-    def __init__(self, table: QTableView, shrink: Iterable[int], caps: dict[int, int] | None = None, floor: int = FLOOR):
+    def __init__(
+        self,
+        table: QTableView,
+        shrink: Iterable[int],
+        caps: dict[int, int] | None = None,
+        floor: int = FLOOR,
+        first: Iterable[int] = (),
+    ):
         super().__init__(table)
         self.table = table
         self.shrink = set(shrink)
+        self.first = [c for c in first if c in self.shrink]
         self.caps = dict(caps or {})
         self.floor = floor
         self.natural: list[int] = []
@@ -108,7 +133,7 @@ class ColumnFit(QObject):
             return
         natural = [self.chosen.get(c, n) for c, n in enumerate(self.natural)]
         floors = [n if c in self.chosen or c not in self.shrink else min(n, self.floor) for c, n in enumerate(natural)]
-        widths = shares(natural, floors, self.viewport.width())
+        widths = shares(natural, floors, self.viewport.width(), [self.first] if self.first else ())
         self._fitting = True
         try:
             for col, width in enumerate(widths):

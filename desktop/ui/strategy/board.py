@@ -63,6 +63,7 @@ def column_titles() -> list[str]:
 FIT_ROWS = 100  # rows beyond the visible ones whose texts the columns are sized to (the sample has 21)
 CAPS = {0: 300, 1: 300, 5: 460, 6: 460}  # px: the widest a column is made for its texts (longer ones elide)
 SHRINKING = (0, 1, 5, 6)  # name, state, last import, note: narrower on a small window (the numbers keep theirs)
+SHRINKING_FIRST = (5,)  # the last import (its date first, then who and the file) before the name or the state
 
 
 class BoardModel(QAbstractTableModel):
@@ -275,7 +276,7 @@ class Board(QWidget):
         # big year's rows asked every cell for its text after each change (0,7 s at 1.050 rows)
         head.setResizeContentsPrecision(FIT_ROWS)
         # a small window (150 % on a laptop): the name, state, last import and note shrink and elide
-        self.columns = ColumnFit(self.table, shrink=SHRINKING, caps=CAPS)
+        self.columns = ColumnFit(self.table, shrink=SHRINKING, caps=CAPS, first=SHRINKING_FIRST)
         lay.addWidget(self.table, 1)
 
         self.add_files.clicked.connect(self.addFilesRequested)
