@@ -170,3 +170,46 @@ def test_a_file_read_out_of_an_archive_is_gone_once_checked(target, files, tmp_p
     result = merge_files(target, [arc])
     assert {f.status for f in result.files} == {"imported"} and len(seen) == 3
     assert writes[0] == [False, False, False]
+
+
+class _LegacyName(zipfile.ZipInfo):
+    """A member named as Windows' own zip tool (or an older one) writes it: the name's bytes in a
+    code page, without the flag that says UTF-8."""
+
+    encoding = "cp857"
+
+    def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's own name
+        return self.filename.encode(self.encoding), self.flag_bits & ~0x800
+
+
+def legacy_zipped(path: Path, members: dict[str, bytes], encoding: str = "cp857") -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in members.items():
+            info = _LegacyName(name)
+            info.encoding = encoding
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, content)
+    return path
+
+
+def test_a_turkish_name_zipped_on_a_turkish_windows_is_shown_as_written(target, files, tmp_path):
+    """Windows' "Compressed folder" writes names in code page 857 without the UTF-8 flag; read as the
+    zip default (437) "İtfaiye Şubat" came out "─░tfaiye ┼₧ubat" in the report and the import log."""
+    name = "Faaliyet Raporu - İtfaiye/itfaiye-şubat-ğüöç-ı.faaliyet"
+    arc = legacy_zipped(tmp_path / "gelen.zip", {name: files["itfaiye"].read_bytes()})
+    with zipfile.ZipFile(arc) as z:
+        assert z.infolist()[0].filename != name  # what any zip reader makes of it without knowing
+    result = merge_files(target, [arc])
+    assert outcomes(result) == {str(arc / name): ("imported", "")}
+    assert rows(target, "SELECT file_name FROM import_log") == [("itfaiye-şubat-ğüöç-ı.faaliyet",)]
+    # given again by the name the report showed: the same member
+    again = merge_files(target, [arc / name])
+    assert again.files[0].status == "unchanged"
+
+
+def test_a_name_in_utf8_without_the_flag_is_read_as_utf8(tmp_path):
+    """A Linux or macOS tool may write UTF-8 bytes without the flag: they are not taken for code page 857."""
+    arc = legacy_zipped(tmp_path / "gelen.zip", {"itfaiye-şubat.faaliyet": b"x"}, encoding="utf-8")
+    assert archive.members(arc) == [arc / "itfaiye-şubat.faaliyet"]
+    flagged = zipped(tmp_path / "utf8.zip", {"itfaiye-şubat.faaliyet": b"x"})  # zipfile flags a UTF-8 name
+    assert archive.members(flagged) == [flagged / "itfaiye-şubat.faaliyet"]

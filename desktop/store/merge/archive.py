@@ -10,6 +10,12 @@ into a file of the merge's own temporary folder under a name of the merge's maki
 path is never used as a path); an encrypted member, or one larger than a department file can be
 (``MAX_INCOMING_BYTES``, counted while it is read, not believed from the archive), is refused
 with what to do. What is read is then checked like any department file (``incoming.py``).
+
+Names in Turkish: Windows' own "Send to > Compressed folder" and older tools write a name in
+the PC's DOS code page (857 on a Turkish Windows) without the flag that says UTF-8, which a zip
+reader takes for code page 437: "Şubat" came out "┼₧ubat" in the merge's report and the import
+log. Such a name is read as UTF-8 when its bytes are that (a Linux or macOS tool's), else as
+code page 857 (``shown_name``); a name flagged UTF-8 is read as written.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ from .private_copy import MAX_INCOMING_BYTES, scratch_error
 
 ARCHIVE = ".zip"
 _CHUNK = 1 << 20
+_UTF8_FLAG = 0x800  # general purpose bit 11: the name is UTF-8
+LEGACY_NAMES = "cp857"  # the DOS code page of a Turkish Windows, in which its zip tool writes names
 # what reading a damaged archive raises (a bzip2 member's damage is an OSError, said as unreadable)
 DAMAGED: tuple[type[Exception], ...] = (
     zipfile.BadZipFile,
@@ -48,6 +56,25 @@ def file_name(member: str) -> str:
     return PureWindowsPath(member).name
 
 
+def shown_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its maker wrote it (see the module)."""
+    if info.flag_bits & _UTF8_FLAG:
+        return info.filename
+    raw = info.filename.encode("cp437")  # what zipfile read the name as, undone: its bytes
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode(LEGACY_NAMES, errors="replace")
+
+
+def _entries(z: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    """The archive's members by their shown names (the first of two with one name)."""
+    out: dict[str, zipfile.ZipInfo] = {}
+    for info in z.infolist():
+        out.setdefault(shown_name(info), info)
+    return out
+
+
 def is_archive(path: Path) -> bool:
     return path.suffix.lower() == ARCHIVE and path.is_file()
 
@@ -65,7 +92,7 @@ def members(archive: Path) -> list[Path]:
     (the check then says it holds no department file)."""
     try:
         with zipfile.ZipFile(archive) as z:
-            names = [i.filename for i in z.infolist() if not i.is_dir() and i.filename.lower().endswith(SUFFIX)]
+            names = [n for n, i in _entries(z).items() if not i.is_dir() and n.lower().endswith(SUFFIX)]
     except (zipfile.BadZipFile, OSError, ValueError):
         return [archive]  # refused by ``extract`` with its reason
     return [archive / n for n in names] or [archive]
@@ -83,7 +110,7 @@ def extract(archive: Path, member: str | None, dest: Path) -> None:
                         "'{name}' içinde Faaliyet dosyası (.faaliyet) yok. Birimden dosyanın kendisini ya da onu içeren sıkıştırılmış klasörü isteyin."
                     ).format(name=archive.name)
                 )
-            info = z.getinfo(member)
+            info = _entries(z)[member]
             if info.flag_bits & 0x1:
                 raise ImportRejected(
                     _(
