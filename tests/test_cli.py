@@ -167,3 +167,28 @@ def test_an_output_that_is_a_folder_is_refused_in_turkish(workbook_path, tmp_pat
     assert cli.main(["values", "export", str(workbook_path), "--out", str(folder)]) == 2
     assert "bir dosya adı değil" in capsys.readouterr().err
     assert folder.is_dir() and list(folder.iterdir()) == []
+
+
+def test_values_export_to_a_csv_file_opens_in_turkish_excel(workbook_path, tmp_path):
+    """The file starts with a UTF-8 BOM (else Excel reads it in the PC's code page: "Ä°tfaiye")."""
+    from desktop.store.exchange.valueset import import_values
+    from desktop.store.file.workbook import Workbook
+
+    with Workbook.open(workbook_path) as wb:
+        field = next(s for s in wb.definition.slots_of(wb.department) if s.type == "text" and not s.computed)
+        import_values(
+            wb,
+            {
+                "format": "faaliyet-degerler",
+                "format_version": 1,
+                "institution": wb.definition.institution.key,
+                "year": wb.year,
+                "department": wb.department,
+                "values": [{"field": field.key, "value": "İtfaiye Müdürlüğü"}],
+            },
+        )
+    out = tmp_path / "degerler.csv"
+    assert cli.main(["values", "export", str(workbook_path), "--format", "csv", "--out", str(out)]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert '"İtfaiye Müdürlüğü"' in data.decode("utf-8-sig")

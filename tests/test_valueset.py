@@ -152,8 +152,19 @@ def test_csv_keeps_numbers_as_numbers_negative_too():
         "activities": [],
     }
     rows = _csv_rows(to_csv(data))
-    assert [r[2] for r in rows] == ["-5", "-12.5", "7", "-0.5"]
+    assert [r[2] for r in rows] == ["-5", "-12,5", "7", "-0,5"]  # decimal commas, as Turkish Excel reads them
     assert rows[3][3] == "düz metin" and rows[3][4] == "'-"
+
+
+def test_csv_numbers_are_bare_with_a_decimal_comma_and_never_in_exponent_form():
+    """Turkish Excel takes the dot for its thousands separator: 63018608.43 was no number there."""
+    data = {
+        "values": [{"field": "a.b", "value": D("63018608.43")}, {"field": "a.c", "value": D("1E+3")}],
+        "indicators": [{"key": "g", "actual": 12.5, "explanation": "", "source": ""}],
+        "activities": [{"key": "f", "actual_cost": D("0.10"), "explanation": "", "source": ""}],
+    }
+    text = to_csv(data)
+    assert ";63018608,43;" in text and ";1000;" in text and ";12,5;" in text and ";0,10;" in text
 
 
 def test_csv_export_of_a_workbook_neutralises_stored_text(workbook, definition):

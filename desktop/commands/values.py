@@ -6,7 +6,7 @@ import sys
 
 from ..core.i18n import _
 from ..store.errors import ImportRejected, WorkbookError
-from ..store.exchange.valueset import dumps, export_values, import_values, read_json, to_csv
+from ..store.exchange.valueset import CSV_BOM, dumps, export_values, import_values, read_json, to_csv
 from ..store.file.tempfiles import write_atomic
 from .common import Add, Failure, not_an_input, open_workbook
 
@@ -36,7 +36,7 @@ def cmd_values_export(args) -> int:
     if args.out:
         not_an_input(args.out, args.file)
         try:
-            write_atomic(args.out, text)
+            write_atomic(args.out, CSV_BOM + text if args.format == "csv" else text)
         except WorkbookError as exc:
             raise Failure(str(exc)) from None
     else:

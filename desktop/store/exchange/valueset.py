@@ -207,8 +207,15 @@ def export_values(wb: Workbook, department: str | None = None, previous_year: bo
     }
 
 
+# what a CSV file starts with so that Excel reads it as UTF-8 (without it, Turkish Excel takes the
+# PC's code page, and "Müdürlüğü" comes out "MÃ¼dÃ¼rlÃ¼ÄŸÃ¼")
+CSV_BOM = "\ufeff"
+
+
 def to_csv(data: dict) -> str:
-    """A value set as CSV: kind;key;value;explanation;source (semicolon, as Turkish Excel expects).
+    """A value set as CSV as Turkish Excel opens it: kind;key;value;explanation;source, semicolons,
+    decimal commas (63018608,43: with a dot, Turkish Excel reads no number, the dot being its
+    thousands separator). Written to a file it starts with ``CSV_BOM``.
 
     Every cell goes through ``csv_cell``: text a spreadsheet would run as a
     formula is neutralised and every text cell is quoted (OWASP CSV injection;
@@ -231,12 +238,22 @@ def to_csv(data: dict) -> str:
 FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
+class CommaDecimal(Decimal):
+    """A number the csv writer leaves bare (it is a number) and writes with a decimal comma."""
+
+    def __str__(self) -> str:
+        return format(self, "f").replace(".", ",")
+
+
 def csv_cell(v):
-    """One CSV cell: numbers as numbers (-5 stays -5); text that starts like a formula gets a leading '."""
+    """One CSV cell: numbers as numbers (-5 stays -5; a fraction with a decimal comma); text that
+    starts like a formula gets a leading '."""
     if v is None:
         return ""
-    if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):
+    if isinstance(v, int) and not isinstance(v, bool):
         return v
+    if isinstance(v, (float, Decimal)):
+        return CommaDecimal(repr(v) if isinstance(v, float) else v)
     text = str(v)
     return "'" + text if text.startswith(FORMULA_LEAD) else text
 
