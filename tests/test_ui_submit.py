@@ -210,3 +210,31 @@ def test_file_open_on_a_return_note_opens_the_recent_file_it_answers(qtbot, file
         assert "daha önce" in win.prompts.messages[-1][1]
     finally:
         win.close()
+
+
+@pytest.mark.parametrize("count", [1, 7, 40])
+def test_the_refusal_fits_a_150_percent_screen_with_its_button(qapp, count):
+    """A 1366×768 screen at 150 % is 512 px high: the sample's seven errors of up to 160 characters
+    made the box taller than that, its button below the screen. It names the first few, cut short;
+    the checks panel holds them all."""
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.ui import submit
+
+    long = (
+        "Yangın çizelgesi, Bina Yangınları (Kamu): malzemeye göre toplam yanma derecesine göre toplama eşit olmalı. "
+        "(Kısmen veya Tamamen Yanan Yapılar ile Diğer Yangınlara Ait İstatistik Çizelgesi)"
+    )
+    doc = SimpleNamespace(errors=[SimpleNamespace(message=f"{i}. {long}") for i in range(count)])
+    text = submit.refusal_text(doc)
+    assert f"{count} hata düzeltilmeli" in text and "0. Yangın" in text
+    assert ("hepsi Denetim panelinde" in text) == (count > submit.REFUSAL_LISTED)
+    box = QMessageBox(QMessageBox.Icon.Warning, "Gönder", text, QMessageBox.StandardButton.Ok)
+    box.show()
+    QApplication.processEvents()
+    try:
+        assert box.height() <= 460, box.size()  # the offscreen screen makes it narrower, so taller, than at 150 %
+    finally:
+        box.close()

@@ -32,16 +32,26 @@ def when(iso: str) -> str:
         return iso
 
 
+# errors the refusal names, each cut to a line or two: the box must fit a 1366×768 screen at 150 %
+# (512 px high); ten of up to 160 characters made it taller than that, its button below the screen.
+# Every error is in the checks panel beside, each taking the clerk to its field.
+REFUSAL_LISTED = 3
+REFUSAL_CHARS = 100
+
+
 def refusal_text(doc: Document) -> str:
     errors = doc.errors
-    lines = "\n".join("• " + (f.message if len(f.message) <= 160 else f.message[:159].rstrip() + "…") for f in errors[:10])
-    more = "\n" + tr("… ve {0} hata daha.").format(len(errors) - 10) if len(errors) > 10 else ""
+    lines = "\n".join(
+        "• " + (f.message if len(f.message) <= REFUSAL_CHARS else f.message[: REFUSAL_CHARS - 1].rstrip(" .,;:") + "…")
+        for f in errors[:REFUSAL_LISTED]
+    )
+    more = len(errors) - REFUSAL_LISTED
     return (
         tr("Dosya gönderilemedi: {0} hata düzeltilmeli.\nDenetim panelinde hataya tıklayınca ilgili alana gidilir.\n\n").format(
             len(errors)
         )
         + lines
-        + more
+        + ("\n" + tr("… ve {0} hata daha: hepsi Denetim panelinde.").format(more) if more > 0 else "")
     )
 
 

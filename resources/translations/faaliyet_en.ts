@@ -760,10 +760,6 @@ Open it read-only in this window?</translation>
         <translation>definition could not be read</translation>
     </message>
     <message>
-        <source>… ve {0} hata daha.</source>
-        <translation>… and {0} more errors.</translation>
-    </message>
-    <message>
         <source>Dosya gönderilemedi: {0} hata düzeltilmeli.
 Denetim panelinde hataya tıklayınca ilgili alana gidilir.
 
@@ -772,6 +768,10 @@ Denetim panelinde hataya tıklayınca ilgili alana gidilir.
 Clicking an error in the check panel takes you to its field.
 
 </translation>
+    </message>
+    <message>
+        <source>… ve {0} hata daha: hepsi Denetim panelinde.</source>
+        <translation>… and {0} more errors: all of them in the Checks panel.</translation>
     </message>
     <message>
         <source>Dosya salt okunur açık ({0}); gönderilemez.</source>
