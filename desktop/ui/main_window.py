@@ -381,14 +381,9 @@ class MainWindow(ClerkActions, ClerkSubmission, ClerkExcel, ClerkReport, QMainWi
         return QInputDialog.getMultiLineText(self, title, label)
 
     def _message_box(self, title: str, text: str, kind: str = "information") -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from .message_box import show_message  # local: opening a file imports no message box
 
-        icon = {"critical": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}.get(
-            kind, QMessageBox.Icon.Information
-        )
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("messageBox")
-        box.open()
+        show_message(self, title, text, kind)
 
     # --- title and state (the actions: clerk_actions) -----------------------------
     def _update(self, *_args) -> None:

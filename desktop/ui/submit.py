@@ -32,11 +32,11 @@ def when(iso: str) -> str:
         return iso
 
 
-# errors the refusal names, each cut to a line or two: the box must fit a 1366×768 screen at 150 %
+# errors the refusal names (each cut as before): the box must fit a 1366×768 screen at 150 %
 # (512 px high); ten of up to 160 characters made it taller than that, its button below the screen.
 # Every error is in the checks panel beside, each taking the clerk to its field.
 REFUSAL_LISTED = 3
-REFUSAL_CHARS = 100
+REFUSAL_CHARS = 160
 
 
 def refusal_text(doc: Document) -> str:

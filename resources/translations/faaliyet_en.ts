@@ -1858,5 +1858,9 @@ For support, press &quot;Copy details&quot; and e-mail the text to the IT depart
         <source>Qt hakkında</source>
         <translation>About Qt</translation>
     </message>
+    <message>
+        <source>… devamı “Ayrıntıları Göster” ile.</source>
+        <translation>… the rest under “Show Details”.</translation>
+    </message>
 </context>
 </TS>

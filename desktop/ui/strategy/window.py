@@ -35,6 +35,7 @@ from ..document_view import DocumentView
 from ..help_window import STRATEGY, HelpWindow, show_help
 from ..i18n import tr
 from ..lock import FileLock, open_locked
+from ..message_box import show_message
 from ..model import Document
 from .actions import StrategyActions
 from .board import Board
@@ -283,9 +284,4 @@ class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, St
         return show_help(self, guide)
 
     def _message_box(self, title: str, text: str, kind: str = "information") -> None:
-        icon = {"critical": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}.get(
-            kind, QMessageBox.Icon.Information
-        )
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("messageBox")
-        box.open()
+        show_message(self, title, text, kind)
