@@ -12,7 +12,8 @@ sent back by the strategy unit (the note in the banner, the fields marked), 5d a
 draft copy opened (named and bannered TASLAK), 6 the read-only banner, 7 the
 preview of a filled Excel template, 8 the help window (F1), 9 the
 department's report in its window; then the strategy unit's window on the
-sample merged into a consolidated file: 10 the board, 11 the year settings,
+sample merged into a consolidated file: 10 the board, 10b the result of dropping the whole
+folder again with a damaged file among them, 11 the year settings,
 12 the report tab with the built report, 13 its help.
 
 The windows place themselves (``ui/geometry.py``): run it on a 1366×768
@@ -303,6 +304,18 @@ def strategy_window(definition, files: dict, work: Path, out: Path) -> None:
     settle(600)
     print(f"strateji penceresi {win.geometry().width()}x{win.geometry().height()}+{win.geometry().x()}+{win.geometry().y()}")
     shot(win, out, "10-strateji-durum.png")
+    # the whole folder dropped again, a file damaged: the result box lists every file (it fits the screen)
+    damaged = work / "gelen" / "kars-2020-bozuk.faaliyet"
+    damaged.parent.mkdir()
+    damaged.write_bytes(files["itfaiye"].read_bytes()[:5000])
+    run = win.merge([*files.values(), damaged])
+    if run is not None:
+        wait_for(run)
+        settle(600)
+        QApplication.primaryScreen().grabWindow(0).save(str(out / "10b-strateji-aktarim-sonucu.png"))
+        print(out / "10b-strateji-aktarim-sonucu.png")
+        for box in win.findChildren(QMessageBox):
+            box.close()
     win.tabs.setCurrentWidget(win.year_tab)
     shot(win, out, "11-strateji-yil.png")
     job = win.build(work / "rapor.pdf", dialog=False)

@@ -138,6 +138,22 @@ def test_a_file_of_an_earlier_import_or_the_same_data_in_other_bytes_is_checked(
     assert checked == ["ilk.faaliyet", files["itfaiye"].name] and again.status == "unchanged"
 
 
+def test_the_report_of_a_merge_says_first_what_needs_the_user(target, files, tmp_path):
+    """The whole folder dropped again with one damaged file: the refused file was the last of the lines,
+    under the ones that say nothing changed (the window's box shows the first lines, the rest under
+    its details). The report opens with the counts, then the refused file."""
+    merge_files(target, list(files.values()))
+    damaged = tmp_path / "gelen" / "kars-2020-bozuk.faaliyet"
+    damaged.parent.mkdir()
+    damaged.write_bytes(files["itfaiye"].read_bytes()[:5000])
+    result = merge_files(target, [*files.values(), damaged])
+    lines = result.report_lines()
+    n = len(files)
+    assert lines[0] == f"{n + 1} dosya: 1 REDDEDİLDİ, {n} değişiklik yok"
+    assert lines[2].startswith("kars-2020-bozuk.faaliyet: REDDEDİLDİ")
+    assert [line.split(":")[0] for line in result.summary_lines()][-1] == "kars-2020-bozuk.faaliyet"  # as given
+
+
 def test_a_newer_file_replaces_the_department_as_a_whole(target, files):
     merge_files(target, [files["itfaiye"]])
     edit(files["itfaiye"], {KEY: 80, KEY2: None})

@@ -33,6 +33,8 @@ def cmd_merge(args) -> int:
         raise Failure(str(exc)) from None
     for line in result.summary_lines():
         print(line)
+    if len(result.files) > 1:
+        print(result.headline())
     return 1 if result.refused else 0
 
 

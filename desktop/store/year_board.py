@@ -208,7 +208,7 @@ class YearBoard:
             return Change("aktarim", (), _("Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi."), None)
         self.pending = {}
         changed = tuple(dict.fromkeys(f.department for f in result.files if f.status in ("imported", "status")))
-        lines = result.summary_lines() or [_("Aktarılacak .faaliyet dosyası bulunamadı.")]
+        lines = result.report_lines() or [_("Aktarılacak .faaliyet dosyası bulunamadı.")]
         return Change("aktarim", changed, "\n".join(lines), result)
 
     # --- handing out and exporting -------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,8 @@ _LABELS = {
     "planned": lazy("aktarılabilir"),
     "conflict": lazy("ÇAKIŞMA"),
 }
+# the order a report lists the files in: what needs the user first, what changed nothing last
+IMPORTANCE = ("refused", "conflict", "imported", "status", "planned", "skipped", "unchanged")
 
 
 @dataclass
@@ -77,4 +80,19 @@ class MergeResult:
         return [c for f in self.files for c in f.conflicts]
 
     def summary_lines(self) -> list[str]:
+        """A line a file, in the order given."""
         return [f.line() for f in self.files]
+
+    def headline(self) -> str:
+        """How many files ended how ("22 dosya: 1 REDDEDİLDİ, 21 değişiklik yok")."""
+        counts = Counter(f.status for f in self.files)
+        parts = ", ".join(f"{counts[s]} {_LABELS[s]}" for s in IMPORTANCE if counts[s])
+        return _("{n} dosya: {parts}").format(n=len(self.files), parts=parts)
+
+    def report_lines(self) -> list[str]:
+        """The headline, then a line a file, what needs the user first (a refused file is not the
+        last of twenty-two lines, under twenty-one that say nothing changed); none without files."""
+        if not self.files:
+            return []
+        ordered = sorted(self.files, key=lambda f: IMPORTANCE.index(f.status))
+        return [self.headline(), "", *(f.line() for f in ordered)]

@@ -70,7 +70,7 @@ class StrategyImporting:
             return
         if self.doc is not None:
             self.doc.reload_state()
-        lines = result.summary_lines() or [tr("Aktarılacak .faaliyet dosyası bulunamadı.")]
+        lines = result.report_lines() or [tr("Aktarılacak .faaliyet dosyası bulunamadı.")]
         kind = "warning" if result.refused else "information"
         self.inform(tr("Aktarım sonucu"), "\n".join(lines), kind)
         stale = stale_files(result)
