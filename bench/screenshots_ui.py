@@ -13,7 +13,7 @@ draft copy opened (named and bannered TASLAK), 6 the read-only banner, 7 the
 preview of a filled Excel template, 8 the help window (F1), 9 the
 department's report in its window; then the strategy unit's window on the
 sample merged into a consolidated file: 10 the board, 10b the result of dropping the whole
-folder again with a damaged file among them, 11 the year settings,
+folder again with a damaged file among them, 10c the import history, 11 the year settings,
 12 the report tab with the built report, 13 its help.
 
 The windows place themselves (``ui/geometry.py``): run it on a 1366×768
@@ -316,6 +316,8 @@ def strategy_window(definition, files: dict, work: Path, out: Path) -> None:
         print(out / "10b-strateji-aktarim-sonucu.png")
         for box in win.findChildren(QMessageBox):
             box.close()
+    win.tabs.setCurrentWidget(win.history)
+    shot(win, out, "10c-strateji-gecmis.png")
     win.tabs.setCurrentWidget(win.year_tab)
     shot(win, out, "11-strateji-yil.png")
     job = win.build(work / "rapor.pdf", dialog=False)

@@ -89,6 +89,19 @@ def test_at_150_percent_the_last_import_gives_up_its_width_before_a_state_is_cut
     win.close()
 
 
+@pytest.mark.parametrize("size", SCALED_150, ids=IDS)
+def test_at_150_percent_the_history_cuts_the_file_name_before_the_department(qtbot, merged, size):
+    """Every file's name begins with the year's prefix ("kars-2020-…"): cut as much as the department's
+    name, both read "kars-2020…" and "İmar ve Şe…"; the name of the file yields first."""
+    win = _window(qtbot, merged, size)
+    win.tabs.setCurrentWidget(win.history)
+    QApplication.processEvents()
+    table, natural = win.history.table, win.history.columns.natural
+    assert table.columnWidth(3) == win.history.columns.floor < natural[3]  # the file's name is cut to its floor
+    assert table.columnWidth(2) > table.columnWidth(3) + 15  # before the department's
+    win.close()
+
+
 def test_the_columns_come_back_whole_on_a_wide_window(qtbot, merged):
     win = _window(qtbot, merged, SCALED_150[1])
     win.tabs.setCurrentWidget(win.board)
