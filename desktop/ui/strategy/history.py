@@ -60,7 +60,7 @@ class ImportHistory(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         # a small window (150 % on a laptop): all but the two times shrink and elide (whole text in a tooltip); nine
         # columns: a floor of 80 px lets them fit an 819 px window. The file's name (every one begins with the
-        # year's "kars-2020-"), who imported and who sent it give up their width before the department, the state
+        # institution and the year, "<kurum>-<yıl>-"), who imported and who sent it give up their width before the department, the state
         # and what changed are cut
         self.columns = ColumnFit(self.table, shrink=(1, 2, 3, 4, 6, 7, 8), caps={7: 420}, floor=80, first=(3, 1, 4))
         lay.addWidget(self.table, 1)
