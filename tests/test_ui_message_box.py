@@ -63,3 +63,15 @@ def test_both_windows_show_their_messages_through_it():
 
     for window in (MainWindow, StrategyWindow):
         assert "show_message" in window._message_box.__code__.co_names, window
+
+
+def test_the_lines_shown_are_the_most_that_fit(qapp):
+    """Found by halving: a message of a thousand lines is measured a dozen times, not a thousand."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    metrics = QFontMetrics(QFont())
+    text = "\n".join(f"satır {i}" for i in range(1000))
+    shown, details = message_box.fitted(text, metrics, 400, 20 * metrics.lineSpacing())
+    assert details == text
+    lines = shown.split("\n")
+    assert lines[:-1] == [f"satır {i}" for i in range(len(lines) - 1)] and len(lines) == 20

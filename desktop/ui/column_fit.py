@@ -7,8 +7,9 @@ column the width its texts need (at most its cap). When they add up to more
 than the viewport, the columns that may shrink give up width in proportion to
 what they have above their floor (the least read ones first, when the table names
 them: the board's last import gives up its file name before a department's name
-or state is cut); the others (dates, numbers, short words) keep theirs. Only when even the floors do not fit does the table scroll
-sideways. A 100 % window whose columns fit keeps them exactly as before.
+or state is cut); the others (dates, numbers, short words) keep theirs. Only when
+even the floors do not fit does the table scroll sideways. A 100 % window whose
+columns fit keeps them exactly as before.
 
 A column the user widens or narrows by dragging its header's edge keeps that width
 (until the table is made again): the other columns make room for it, or the table

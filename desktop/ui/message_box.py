@@ -33,10 +33,14 @@ def fitted(text: str, metrics: QFontMetrics, width: int, height: int) -> tuple[s
         return text, ""
     lines = text.split("\n")
     tail = tr("… devamı “Ayrıntıları Göster” ile.")
-    keep = len(lines)
-    while keep > 1 and tall("\n".join([*lines[:keep], tail])) > height:
-        keep -= 1
-    return "\n".join([*lines[:keep], tail]), text
+    low, high = 1, len(lines)  # the most lines that fit with the tail (at least one): found by halving
+    while low < high:
+        mid = (low + high + 1) // 2
+        if tall("\n".join([*lines[:mid], tail])) <= height:
+            low = mid
+        else:
+            high = mid - 1
+    return "\n".join([*lines[:low], tail]), text
 
 
 def room(widget: QWidget) -> tuple[int, int]:
