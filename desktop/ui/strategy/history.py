@@ -59,9 +59,9 @@ class ImportHistory(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         # a small window (150 % on a laptop): all but the two times shrink and elide (whole text in a tooltip); nine
-        # columns: a floor of 80 px lets them fit an 819 px window. The file's name (every one begins with the
-        # institution and the year, "<kurum>-<yıl>-"), who imported and who sent it give up their width before the department, the state
-        # and what changed are cut
+        # columns: a floor of 80 px lets them fit an 819 px window. The file's name (each begins with the same
+        # "<kurum>-<yıl>-"), who imported and who sent it give up their width before the department, the state and
+        # what changed are cut
         self.columns = ColumnFit(self.table, shrink=(1, 2, 3, 4, 6, 7, 8), caps={7: 420}, floor=80, first=(3, 1, 4))
         lay.addWidget(self.table, 1)
         self.records: list[ImportRecord] = []
