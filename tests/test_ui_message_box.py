@@ -7,11 +7,12 @@ refused file's reasons) made a box taller than that, its OK button below the scr
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.ui import message_box
 
-SCREEN_150 = (910, 512)  # a 1366×768 screen at 150 %, in logical px
+SCREEN_150 = (910, 485)  # a 1366×768 screen at 150 % without its task bar, in logical px (as tests/test_ui_geometry.py)
 MERGED = "\n".join(
     [f"kars-2020-birim{i:02d}.faaliyet: aktarıldı (12 eklenen, 3 değişen, 0 silinen)" for i in range(21)]
     + ["kars-2020-itfaiye.faaliyet: reddedildi: dosyanın içeriği güvenilir değil. Birimden 'Gönder…' ile yeniden isteyin:"]
@@ -21,7 +22,7 @@ MERGED = "\n".join(
 
 @pytest.fixture
 def small_screen(monkeypatch):
-    monkeypatch.setattr(message_box, "room", lambda _widget: SCREEN_150)
+    monkeypatch.setattr("desktop.ui.geometry.available", lambda _widget: QRect(0, 0, *SCREEN_150))
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from . import geometry
 from .i18n import tr
 
 ICONS = {"critical": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}
@@ -43,18 +44,12 @@ def fitted(text: str, metrics: QFontMetrics, width: int, height: int) -> tuple[s
     return "\n".join([*lines[:low], tail]), text
 
 
-def room(widget: QWidget) -> tuple[int, int]:
-    """The width and height of the screen ``widget`` is on, without the task bar."""
-    screen = widget.screen()
-    area = screen.availableGeometry()
-    return area.width(), area.height()
-
-
 def show_message(parent: QWidget, title: str, text: str, kind: str = "information") -> QMessageBox:
     """The message in a window-modal box (``kind``: information, warning, critical) that fits the screen."""
     box = QMessageBox(ICONS.get(kind, QMessageBox.Icon.Information), title, "", QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("messageBox")
-    width, height = room(box)
+    area = geometry.available(box)  # the screen without the task bar
+    width, height = area.width(), area.height()
     # the label's width as Qt makes it on that screen (qmessagebox.cpp: half the screen, at most 500 px)
     shown, details = fitted(text, QFontMetrics(box.font()), min(width // 2, 500) - LABEL_MARGIN, height - CHROME)
     box.setText(shown)
