@@ -1132,10 +1132,6 @@ This file does not change; the values of {3} stay in the new file as last year, 
         <translation>No decision on the conflicts; the consolidated file was not changed.</translation>
     </message>
     <message>
-        <source>Aktarılacak .faaliyet dosyası bulunamadı.</source>
-        <translation>No .faaliyet file to import was found.</translation>
-    </message>
-    <message>
         <source>Aktarım sonucu</source>
         <translation>Import result</translation>
     </message>

@@ -64,15 +64,14 @@ class StrategyImporting:
 
     def _merged(self, run: MergeRun, result) -> None:
         self.last_merge = result
-        self.model.merged(result)
+        change = self.model.merged(result)  # its message: the merge's report (``YearBoard.merged``)
         if result is None:  # the user left the conflict view: nothing was written
             self.statusBar().showMessage(tr("Çakışmalar için karar verilmedi; birleşik dosya değiştirilmedi."), 20000)
             return
         if self.doc is not None:
             self.doc.reload_state()
-        lines = result.report_lines() or [tr("Aktarılacak .faaliyet dosyası bulunamadı.")]
         kind = "warning" if result.refused else "information"
-        self.inform(tr("Aktarım sonucu"), "\n".join(lines), kind)
+        self.inform(tr("Aktarım sonucu"), change.message, kind)
         stale = stale_files(result)
         if (
             stale
