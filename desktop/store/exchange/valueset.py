@@ -3,10 +3,12 @@
 Format, version 1 (documented in ``forms/README.md``)::
 
     {"format": "faaliyet-degerler", "format_version": 1,
-     "institution": "kars", "year": 2020, "department": "itfaiye",
-     "values": [{"field": "itfaiye.makbuz.ocak.arac", "value": 78}],
-     "indicators": [{"key": "pg_5_3_2", "actual": 4, "explanation": "", "source": ""}],
-     "activities": [{"key": "f_5_3_1", "actual_cost": 1250.5, "explanation": "", "source": ""}]}
+     "institution": "<kurum>", "year": <yıl>, "department": "<birim>",
+     "values": [{"field": "<birim>.<bölüm>.<alan>", "value": 78}],
+     "indicators": [{"key": "<gösterge>", "actual": 4, "explanation": "", "source": ""}],
+     "activities": [{"key": "<faaliyet>", "actual_cost": 1250.5, "explanation": "", "source": ""}]}
+
+(the keys are those of the year's definition; ``faaliyet fields`` lists them)
 
 Import is all-or-nothing: every problem is listed and the file is unchanged.
 """
