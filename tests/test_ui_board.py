@@ -121,10 +121,21 @@ def test_dropping_a_folder_merges_every_file_and_updates_the_board(qtbot, window
     # the import log: one row per imported file, newest first, with who/when/what changed
     log = window.history
     assert log.table.rowCount() == 3
-    assert {log.table.item(r, 3).text() for r in range(3)} == {p.name for p in files.values()}
-    row = next(r for r in range(3) if log.table.item(r, 3).text() == files["itfaiye"].name)
-    assert log.table.item(row, 4).text() == "ornek" and log.table.item(row, 1).text() == "test"
-    assert log.table.item(row, 7).text().startswith(f"{it.last_import.changes['eklenen']} eklenen")
+    assert {log.table.item(r, 1).text() for r in range(3)} == {
+        "İtfaiye Müdürlüğü",
+        "İmar ve Şehircilik Müdürlüğü",
+        "Zabıta Müdürlüğü",
+    }
+    row = next(r for r in range(3) if log.table.item(r, 1).text() == "İtfaiye Müdürlüğü")
+    assert log.table.item(row, 3).text() == "ornek" and log.table.item(row, 2).text() == "Taslak — gönderilmedi"
+    assert log.table.item(row, 4).text().startswith(f"{it.last_import.changes['eklenen']} eklenen")
+    log.table.selectRow(row)  # the rest of the record under the table: the file, who imported it, its hashes
+    detail = log.detail.text()
+    assert (
+        files["itfaiye"].name in detail
+        and "aktaran: test" in detail
+        and next(r for r in log.records if r.department == "itfaiye").file_hash in detail
+    )
     # the same files again: nothing changes, and the board says so
     again = merge(qtbot, window, [folder])
     assert {f.status for f in again.files} == {"unchanged"}
@@ -147,7 +158,9 @@ def test_accept_and_send_back_change_the_state_and_keep_the_note(qtbot, window, 
     assert state == "geri" and status.note == "Ruhsat sayısını belgeyle karşılaştırın."
     returned = consolidated.parent / "imar-2020.geri.json"  # the file the clerk gets
     assert returned.exists() and str(returned) in window.answers.messages[-1][1]
-    assert window.history.table.item(0, 3).text() == "(geri gönderme notu)"  # the history records it
+    history = window.history  # the history records it, the note whole under the table
+    assert history.table.item(0, 2).text() == "Geri gönderildi" and status.note in history.table.item(0, 4).text()
+    assert "geri gönderme notu" in history.detail.text() and status.note in history.detail.text()
     assert board.model.text(board.model.row_of("imar"), 6) == status.note
     with Workbook.open(consolidated, readonly=True) as wb:  # stored, not only shown
         assert wb.state("itfaiye")["state"] == "kabul"
@@ -175,7 +188,7 @@ def test_a_submission_taken_back_shows_on_the_board_and_in_the_history(qtbot, wi
     assert board.model.text(row, 1).startswith("Taslak — gönderilmedi")
     assert reason in board.model.text(row, 6) and "geri aldı" in board.model.text(row, 6)
     table = window.history.table
-    assert reason in table.item(0, 7).text() and "TASLAK" in table.item(0, 6).text()
+    assert reason in table.item(0, 4).text() and table.item(0, 2).text() == "Taslak — gönderilmedi"
 
 
 def conflict_setup(qtbot, window, files):
@@ -215,8 +228,10 @@ def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, win
     assert seen["cells"][3] == BASE_SHOWN  # what both sides started from: the last import
     assert not seen["apply_before"] and seen["apply_after"]  # never decided silently
     assert result.files[0].status == "imported" and list(result.files[0].resolved.values()) == [choice]
-    assert window.history.table.item(0, 8).text() == (
-        "1 birleşikteki, 0 gelen" if choice == "ours" else "0 birleşikteki, 1 gelen"
+    assert (
+        window.history.table.item(0, 4)
+        .text()
+        .endswith("; çakışma kararları: " + ("1 birleşikteki, 0 gelen" if choice == "ours" else "0 birleşikteki, 1 gelen"))
     )
     assert window.wb.get(KEY) == expected
     assert window.board.model.pending == {}

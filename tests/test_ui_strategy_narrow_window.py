@@ -90,15 +90,24 @@ def test_at_150_percent_the_last_import_gives_up_its_width_before_a_state_is_cut
 
 
 @pytest.mark.parametrize("size", SCALED_150, ids=IDS)
-def test_at_150_percent_the_history_cuts_the_file_name_before_the_department(qtbot, merged, size):
-    """Every file's name begins with the year's prefix ("kars-2020-…"): cut as much as the department's
-    name, both read "kars-2020…" and "İmar ve Şe…"; the name of the file yields first."""
+def test_at_150_percent_the_history_cuts_what_changed_before_a_department_or_a_state(qtbot, merged, size):
+    """Nine columns cut the department to "İmar ve Şe…", the state to "TASLAK (…" and the file's
+    name to "kars-202…" at 150 %. Five columns now; the file, its hashes and who imported it are
+    in the pane under the table for the selected record, whole."""
+    from desktop.ui.strategy.history import COL_AT, COL_CLERK, COL_DEPT, COL_STATE
+
     win = _window(qtbot, merged, size)
     win.tabs.setCurrentWidget(win.history)
     QApplication.processEvents()
-    table, natural = win.history.table, win.history.columns.natural
-    assert table.columnWidth(3) == win.history.columns.floor < natural[3]  # the file's name is cut to its floor
-    assert table.columnWidth(2) > table.columnWidth(3) + 15  # before the department's
+    history = win.history
+    table, natural = history.table, history.columns.natural
+    for col in (COL_AT, COL_DEPT, COL_STATE, COL_CLERK):
+        assert table.columnWidth(col) >= natural[col], col  # whole
+    record = history.records[0]
+    assert table.selectionModel().selectedRows()[0].row() == 0  # the newest record, told whole below
+    text = history.detail.text()
+    assert record.file_name in text and record.file_hash in text and record.by in text
+    assert history.detail.sizeHint().width() <= table.width()  # wrapped, not widening the window
     win.close()
 
 

@@ -1608,24 +1608,12 @@ file</translation>
         <translation>Imported</translation>
     </message>
     <message>
-        <source>Aktaran</source>
-        <translation>Imported by</translation>
-    </message>
-    <message>
-        <source>Dosya</source>
-        <translation>File</translation>
-    </message>
-    <message>
         <source>Gönderen</source>
         <translation>Sent by</translation>
     </message>
     <message>
         <source>Değişen değerler</source>
         <translation>Changed values</translation>
-    </message>
-    <message>
-        <source>Çakışma kararları</source>
-        <translation>Conflict decisions</translation>
     </message>
     <message>
         <source>{0} eklenen, {1} değişen, {2} silinen</source>
@@ -1636,14 +1624,48 @@ file</translation>
         <translation>{0} changes in the consolidated file kept</translation>
     </message>
     <message>
+        <source>çakışma kararları: {0}</source>
+        <translation>conflict decisions: {0}</translation>
+    </message>
+    <message>
         <source>{0} birleşikteki, {1} gelen</source>
         <translation>{0} consolidated, {1} incoming</translation>
     </message>
     <message>
-        <source>Dosya özeti (SHA-256): {0}
-İçerik özeti: {1}</source>
-        <translation>File hash (SHA-256): {0}
-Content hash: {1}</translation>
+        <source>Gönderildi, {0}</source>
+        <translation>Submitted, {0}</translation>
+    </message>
+    <message>
+        <source>Bir kaydı seçin: bütün ayrıntıları burada görünür.</source>
+        <translation>Select a record: all its details appear here.</translation>
+    </message>
+    <message>
+        <source>{0} — dosya: {1}</source>
+        <translation>{0} — file: {1}</translation>
+    </message>
+    <message>
+        <source>Aktarıldı: {0}, aktaran: {1}. Gönderen: {2}; {3}.</source>
+        <translation>Imported: {0}, by: {1}. Sent by: {2}; {3}.</translation>
+    </message>
+    <message>
+        <source>Değişen değerler: {0}</source>
+        <translation>Changed values: {0}</translation>
+    </message>
+    <message>
+        <source>Dosya özeti (SHA-256): {0}</source>
+        <translation>File digest (SHA-256): {0}</translation>
+    </message>
+    <message>
+        <source>İçerik özeti: {0}</source>
+        <translation>Content digest: {0}</translation>
+    </message>
+    <message>
+        <source>{0} — geri gönderme notu</source>
+        <translation>{0} — send-back note</translation>
+    </message>
+    <message>
+        <source>Yazıldı: {0}, yazan: {1}.</source>
+        <translation>Written: {0}, by: {1}.</translation>
     </message>
     <message>
         <source>{0} aktarım kaydı (en yenisi üstte). Her aktarılan dosya adı, özeti, gönderen, gönderilme ve aktarılma zamanı, aktaran ve değişenlerle kaydedilir.</source>
@@ -1654,16 +1676,8 @@ Content hash: {1}</translation>
         <translation> Return notes are in the list too: {0}.</translation>
     </message>
     <message>
-        <source>TASLAK (gönderilmemiş)</source>
-        <translation>DRAFT (not sent)</translation>
-    </message>
-    <message>
         <source>; {0} alan işaretli</source>
         <translation>; {0} fields marked</translation>
-    </message>
-    <message>
-        <source>(geri gönderme notu)</source>
-        <translation>(return note)</translation>
     </message>
     <message>
         <source>Not: “{0}”</source>

@@ -1,28 +1,37 @@
-"""The import log in the window: every file imported, newest first."""
+"""The import log in the window: every file imported, newest first.
+
+Five columns a line each (when, department, the file's state, who sent it, what changed), so
+that a 150 % laptop window (819 px) shows them without cutting a department's name or a
+state; the rest of a record (the file's name and hashes, who imported it, the conflict
+decisions, a send-back's whole note) is in the pane under the table, for the selected
+record, whole and selectable (a hash can be copied).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ...store.file.states import state_label
 from ...store.merge.history import ImportRecord
 from ..column_fit import ColumnFit
 from ..i18n import tr
 from ..submit import when
+from .board import state_text
+
+COL_AT, COL_DEPT, COL_STATE, COL_CLERK, COL_CHANGES = range(5)
 
 
 def _columns() -> list[str]:
-    return [
-        tr("Aktarıldı"),
-        tr("Aktaran"),
-        tr("Birim"),
-        tr("Dosya"),
-        tr("Gönderen"),
-        tr("Gönderildi"),
-        tr("Durum"),
-        tr("Değişen değerler"),
-        tr("Çakışma kararları"),
-    ]
+    return [tr("Aktarıldı"), tr("Birim"), tr("Durum"), tr("Gönderen"), tr("Değişen değerler")]
 
 
 def _changes(r: ImportRecord) -> str:
@@ -30,6 +39,10 @@ def _changes(r: ImportRecord) -> str:
     text = tr("{0} eklenen, {1} değişen, {2} silinen").format(c.get("eklenen", 0), c.get("degisen", 0), c.get("silinen", 0))
     if r.kept_here:
         text += "; " + tr("birleşikteki {0} değişiklik korundu").format(r.kept_here)
+    if r.resolved:
+        text += "; " + tr("çakışma kararları: {0}").format(_resolved(r))
+    if r.reopened:
+        text = tr("Birim gönderimini geri aldı: “{0}”").format(r.reopened.get("reason", "")) + " — " + text
     return text
 
 
@@ -38,6 +51,13 @@ def _resolved(r: ImportRecord) -> str:
         return "–"
     ours = sum(1 for v in r.resolved.values() if v == "ours")
     return tr("{0} birleşikteki, {1} gelen").format(ours, len(r.resolved) - ours)
+
+
+def _state(r: ImportRecord) -> str:
+    """The imported file's state: submitted (and when), or a draft."""
+    if r.state != "gonderildi":
+        return state_text("taslak")
+    return tr("Gönderildi, {0}").format(when(r.submitted_at)) if r.submitted_at else state_text("gonderildi")
 
 
 class ImportHistory(QWidget):
@@ -53,34 +73,48 @@ class ImportHistory(QWidget):
         self.table.setObjectName("importTable")
         self.table.setHorizontalHeaderLabels(_columns())
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)  # one line a record; a cut text ends in "…" (its whole text in a tooltip)
+        self.table.setWordWrap(False)  # one line a record; a cut text ends in "…" (its whole text in the pane below)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        # a small window (150 % on a laptop): all but the two times shrink and elide (whole text in a tooltip); nine
-        # columns: a floor of 80 px lets them fit an 819 px window. The file's name (each begins with the same
-        # "<kurum>-<yıl>-"), who imported and who sent it give up their width before the department, the state and
-        # what changed are cut
-        self.columns = ColumnFit(self.table, shrink=(1, 2, 3, 4, 6, 7, 8), caps={7: 420}, floor=80, first=(3, 1, 4))
+        # a small window (150 % on a laptop): what changed, then who sent it, give up their width before the
+        # department's name or the state is cut; the times keep theirs
+        self.columns = ColumnFit(
+            self.table,
+            shrink=(COL_DEPT, COL_STATE, COL_CLERK, COL_CHANGES),
+            caps={COL_CHANGES: 420},
+            floor=80,
+            first=(COL_CHANGES, COL_CLERK),
+        )
+        self.table.itemSelectionChanged.connect(self._show_detail)
         lay.addWidget(self.table, 1)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("importDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail.setMargin(6)
+        lay.addWidget(self.detail)
         self.records: list[ImportRecord] = []
+        self.details: list[str] = []  # the pane's text for each row of the table
 
     def set_records(self, records: list[ImportRecord], names: dict[str, str], returns: list[dict] = ()) -> None:
         """Show ``records`` (the model's ``history()``, newest first) and the return files written
         (``returns()``), in time order; ``names``: department key -> name."""
         self.records = list(records)
         # a send-back follows the import it answers: within the same second it is listed above it
-        rows: list[tuple[str, tuple, ImportRecord | None]] = [(x["at"], self._return_cells(x, names), None) for x in returns]
-        rows += [(r.at, self._import_cells(r, names), r) for r in self.records]
+        rows: list[tuple[str, tuple, str]] = [(x["at"], *self._return_row(x, names)) for x in returns]
+        rows += [(r.at, *self._import_row(r, names)) for r in self.records]
         rows.sort(key=lambda x: x[0], reverse=True)  # stable: ties keep that order
+        self.details = [detail for _at, _cells, detail in rows]
         self.table.setRowCount(len(rows))
-        for row, (_at, cells, r) in enumerate(rows):
+        for row, (_at, cells, _detail) in enumerate(rows):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col == 3 and r is not None:
-                    item.setToolTip(tr("Dosya özeti (SHA-256): {0}\nİçerik özeti: {1}").format(r.file_hash, r.content_hash))
-                if col == 7:
+                if col == COL_CHANGES:
                     item.setToolTip(text)
                 self.table.setItem(row, col, item)
         self.columns.refresh()
@@ -91,36 +125,40 @@ class ImportHistory(QWidget):
             ).format(len(self.records))
             + (tr(" Geri gönderme notları da listede: {0}.").format(len(returns)) if returns else "")
         )
+        if rows:
+            self.table.selectRow(0)  # the newest record's whole story under the table
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self.details):
+            self.detail.setText(self.details[rows[0].row()])
+        else:
+            self.detail.setText(tr("Bir kaydı seçin: bütün ayrıntıları burada görünür."))
 
     @staticmethod
-    def _import_cells(r: ImportRecord, names: dict[str, str]) -> tuple:
-        state = state_label(r.state) if r.state == "gonderildi" else tr("TASLAK (gönderilmemiş)")
+    def _import_row(r: ImportRecord, names: dict[str, str]) -> tuple[tuple, str]:
+        dept = names.get(r.department, r.department)
         changes = _changes(r)
-        if r.reopened:
-            changes = tr("Birim gönderimini geri aldı: “{0}”").format(r.reopened.get("reason", "")) + " — " + changes
-        return (
-            when(r.at),
-            r.by,
-            names.get(r.department, r.department),
-            r.file_name,
-            r.clerk or "?",
-            when(r.submitted_at) if r.submitted_at else "–",
-            state,
-            changes,
-            _resolved(r),
-        )
+        cells = (when(r.at), dept, _state(r), r.clerk or "?", changes)
+        lines = [
+            tr("{0} — dosya: {1}").format(dept, r.file_name),
+            tr("Aktarıldı: {0}, aktaran: {1}. Gönderen: {2}; {3}.").format(when(r.at), r.by, r.clerk or "?", _state(r)),
+            tr("Değişen değerler: {0}").format(changes),
+            tr("Dosya özeti (SHA-256): {0}").format(r.file_hash),
+            tr("İçerik özeti: {0}").format(r.content_hash),
+        ]
+        return cells, "\n".join(lines)
 
     @staticmethod
-    def _return_cells(x: dict, names: dict[str, str]) -> tuple:
+    def _return_row(x: dict, names: dict[str, str]) -> tuple[tuple, str]:
+        dept = names.get(x["department"], x["department"])
         fields = tr("; {0} alan işaretli").format(len(x["fields"])) if x["fields"] else ""
-        return (
-            when(x["at"]),
-            x["by"],
-            names.get(x["department"], x["department"]),
-            tr("(geri gönderme notu)"),
-            "–",
-            "–",
-            state_label("geri"),
-            tr("Not: “{0}”").format(x["note"]) + fields,
-            "–",
-        )
+        note = tr("Not: “{0}”").format(x["note"]) + fields
+        cells = (when(x["at"]), dept, state_text("geri"), "–", note)
+        lines = [
+            tr("{0} — geri gönderme notu").format(dept),
+            tr("Yazıldı: {0}, yazan: {1}.").format(when(x["at"]), x["by"]),
+            note,
+        ]
+        return cells, "\n".join(lines)
