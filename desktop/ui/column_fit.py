@@ -88,10 +88,18 @@ class ElidedTips(QStyledItemDelegate):
         return super().helpEvent(event, view, option, index)
 
 
+def text_floor(table: QTableView, text: str) -> int:
+    """The width of a column whose cells show ``text`` whole at their start, followed by "…" (the rest cut)."""
+    style = table.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    return table.fontMetrics().horizontalAdvance(text + " …") + 2 * margin + 2
+
+
 class ColumnFit(QObject):
     """Keeps ``table``'s columns inside its viewport; ``shrink``: the columns that may narrow,
     ``caps``: the widest a column is made for its texts (a longer text elides); ``first``: of those,
-    the ones that narrow to their floor before the others give any width (the least read)."""
+    the ones that narrow to their floor before the others give any width (the least read); ``floors``:
+    a column's own floor instead of ``floor`` (``text_floor``: the width that shows a text whole)."""
 
     def __init__(
         self,
@@ -100,6 +108,7 @@ class ColumnFit(QObject):
         caps: dict[int, int] | None = None,
         floor: int = FLOOR,
         first: Iterable[int] = (),
+        floors: dict[int, int] | None = None,
     ):
         super().__init__(table)
         self.table = table
@@ -107,6 +116,7 @@ class ColumnFit(QObject):
         self.first = [c for c in first if c in self.shrink]
         self.caps = dict(caps or {})
         self.floor = floor
+        self.floors = dict(floors or {})
         self.natural: list[int] = []
         self.chosen: dict[int, int] = {}  # column -> the width the user dragged it to
         self._fitting = False
@@ -133,7 +143,10 @@ class ColumnFit(QObject):
         if self._fitting or not self.natural:
             return
         natural = [self.chosen.get(c, n) for c, n in enumerate(self.natural)]
-        floors = [n if c in self.chosen or c not in self.shrink else min(n, self.floor) for c, n in enumerate(natural)]
+        floors = [
+            n if c in self.chosen or c not in self.shrink else min(n, self.floors.get(c, self.floor))
+            for c, n in enumerate(natural)
+        ]
         widths = shares(natural, floors, self.viewport.width(), [self.first] if self.first else ())
         self._fitting = True
         try:

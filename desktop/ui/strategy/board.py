@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...core.numbers import format_percent
 from ...store.file.submission import DepartmentStatus
 from .. import look
-from ..column_fit import ColumnFit
+from ..column_fit import ColumnFit, text_floor
 from ..dropped_attachments import dragged
 from ..i18n import tr
 from ..submit import when
@@ -276,7 +276,14 @@ class Board(QWidget):
         # big year's rows asked every cell for its text after each change (0,7 s at 1.050 rows)
         head.setResizeContentsPrecision(FIT_ROWS)
         # a small window (150 % on a laptop): the name, state, last import and note shrink and elide
-        self.columns = ColumnFit(self.table, shrink=SHRINKING, caps=CAPS, first=SHRINKING_FIRST)
+        # ...the last import never below its time: "04.12.2026 20:5…" told nothing whole
+        self.columns = ColumnFit(
+            self.table,
+            shrink=SHRINKING,
+            caps=CAPS,
+            first=SHRINKING_FIRST,
+            floors={5: text_floor(self.table, when("2000-12-31T23:59:00+00:00"))},
+        )
         lay.addWidget(self.table, 1)
 
         self.add_files.clicked.connect(self.addFilesRequested)
