@@ -73,7 +73,7 @@ def _sample_file(work: Path) -> Path:
     from desktop.store.sample import build_sample
 
     definition = load_definition(resources.default_definition())
-    files = build_sample(definition, resources.sample(), work).files
+    files = build_sample(definition, resources.sample(definition.id), work).files
     return files["itfaiye"]
 
 

@@ -46,7 +46,7 @@ def main(out: Path) -> int:
     work = Path(tempfile.mkdtemp(prefix="faaliyet-shots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
     definition = load_definition(resources.default_definition())
-    files = build_sample(definition, resources.sample(), work / "birimler").files
+    files = build_sample(definition, resources.sample(definition.id), work / "birimler").files
 
     from desktop.ui.app import application
     from desktop.ui.main_window import MainWindow

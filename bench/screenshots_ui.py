@@ -114,7 +114,7 @@ def main(out: Path, guide: bool = False) -> int:
     work = Path(tempfile.mkdtemp(prefix="faaliyet-shots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
     definition = load_definition(resources.default_definition())
-    files = build_sample(definition, resources.sample(), work / "birimler").files
+    files = build_sample(definition, resources.sample(definition.id), work / "birimler").files
 
     from desktop.ui import settings
     from desktop.ui.app import application

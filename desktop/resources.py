@@ -43,8 +43,8 @@ def help_folder() -> Path:
     return resources() / "help"
 
 
-def sample(definition_id: str = "kars-2020") -> Path:
-    """Value sets of the embedded sample, one JSON file per department."""
+def sample(definition_id: str) -> Path:
+    """Value sets of the embedded sample of the definition ``definition_id``, one JSON file per department."""
     return resources() / "sample" / definition_id
 
 
@@ -55,7 +55,16 @@ def definitions() -> list[Path]:
 
 
 def default_definition() -> Path:
-    return forms() / "kars-2020"
+    """The shipped sample's definition (what ``faaliyet demo`` builds, and commands read without
+    ``--definition``): the definition folder under ``forms/`` that has sample values under
+    ``resources/sample/`` by the same name; the first of them by name if several do, the first
+    definition if none does. Named by the data shipped, not here: a municipality that ships its
+    own year replaces both folders and nothing in the code."""
+    found = definitions()
+    with_values = [p for p in found if any((resources() / "sample" / p.name).glob("*.json"))]
+    if with_values or found:
+        return (with_values or found)[0]
+    return forms() / "tanim"  # no definition at all: the commands say that this folder has no tanim.yaml
 
 
 def license_file() -> Path:

@@ -83,3 +83,44 @@ def test_the_store_shows_its_parts_and_has_no_import_cycle():
         if (c := cycle_from(m)) and not any(x.count(".") == 2 and x.endswith(("file", "merge", "exchange")) for x in c)
     ]
     assert cycles == [], cycles[:3]
+
+
+def _texts_in_code(path: Path) -> list[tuple[int, str]]:
+    """The string constants of a module that are not docstrings (what it prints, compares or opens)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+    ]
+
+
+def test_no_code_names_the_shipped_sample():
+    """Kars 2020 is the shipped sample, not the product: nothing in desktop/ names its definition,
+    its institution or a department of it (the help of `faaliyet --definition` named forms/kars-2020,
+    the return file's example itfaiye-2020, and ``resources`` found the sample by its name). The
+    signer roles and the institution chapters' keys are the regulation's words, whichever municipality."""
+    from desktop import resources
+    from desktop.core.loader import load_definition
+
+    sample = load_definition(resources.default_definition())
+    town = sample.institution.name.split()[0]  # "Kars" of "Kars Belediyesi"
+    regulation = {"mali_hizmetler", "insan_kaynaklari", "strateji"}  # a signer role, a chapter, a guide's name
+    departments = {d.key for d in sample.departments} - regulation
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {text[:80]!r}"
+        for path in sorted((ROOT / "desktop").rglob("*.py"))
+        for line, text in _texts_in_code(path)
+        if sample.id in text or town in text or any(f"{key}-" in text or text == key for key in departments)
+    ]
+    assert found == []

@@ -164,3 +164,23 @@ def test_a_caption_typed_when_the_window_closes_is_kept(window, qtbot, workbook_
     type_text(caption, "Çığ tatbikatı")  # no Enter, no pause
     window.close()
     assert _photos(workbook_path)[0].caption == "Çığ tatbikatı"
+
+
+def test_the_examples_under_empty_fields_name_the_files_year(qtbot, definition, tmp_path):
+    """ "ör. Yangın tatbikatı, Mart 2020" under a caption of 2021 (the sample's year, written in the code)."""
+    from desktop.core.definition import Definition
+
+    data = definition.to_data()
+    data["id"], data["year"]["year"] = "kucuk-test-2021", 2021
+    path = tmp_path / "itfaiye-2021.faaliyet"
+    Workbook.create(path, Definition.from_data(data), "itfaiye").close()
+    win = make_window(qtbot, path)
+    indicator = next(iter(definition.indicators_of("itfaiye")))
+    assert "2021" in widget(win, f"{indicator.key}.source").placeholderText()
+    win.view.navigator.select("fotograflar")
+    photos = widget(win, "itfaiye.foto")
+    assert photos.add_file(_png(tmp_path / "b.png", (40, 30)))
+    QApplication.processEvents()
+    caption = widget(win, "itfaiye.foto.0.caption")
+    assert caption.placeholderText().endswith("2021") and "2020" not in caption.placeholderText()
+    win.close()

@@ -130,7 +130,9 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def with_definition(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """``--definition KLASÖR``: the definition folder a command reads (default: the shipped sample)."""
-    sp.add_argument("--definition", metavar=_("KLASÖR"), help=_("form tanımı klasörü (varsayılan: forms/kars-2020)"))
+    sp.add_argument(
+        "--definition", metavar=_("KLASÖR"), help=_("form tanımı klasörü (varsayılan: uygulamayla gelen örnek yılın tanımı)")
+    )
     return sp
 
 

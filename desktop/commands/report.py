@@ -98,7 +98,7 @@ def _demo_target(definition, workdir: Path) -> Path:
 
 def add_demo(add: Add) -> None:
     """`faaliyet demo`: the command and its arguments."""
-    sp = with_definition(add("demo", _("Kars 2020 örneğini kurar, denetler ve raporu üretir"), cmd_demo))
+    sp = with_definition(add("demo", _("uygulamayla gelen örnek yılı kurar, denetler ve raporu üretir"), cmd_demo))
     sp.add_argument("--out", metavar="PDF", help=_("rapor dosyası"))
     sp.add_argument(
         "--workdir", metavar=_("KLASÖR"), help=_("birim dosyalarının yazılacağı klasör (varsayılan: ./faaliyet-demo)")

@@ -158,7 +158,7 @@ def add_return(add: Add) -> None:
         "--out",
         required=True,
         metavar=_("DOSYA"),
-        help=_("yazılacak dosya, ör. itfaiye-2020.geri.json; bir klasör verilirse içine bu adla"),
+        help=_("yazılacak dosya, ör. BİRİM-YIL.geri.json; bir klasör verilirse içine bu adla"),
     )
 
 

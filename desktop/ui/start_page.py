@@ -265,8 +265,8 @@ class StartPage(QWidget):
                 if not year.folder.is_dir()
                 else tr(
                     "'{0}' bir tanım klasörü değil: içinde tanim.yaml yok. "
-                    "tanim.yaml dosyasını içeren klasörü seçin (ör. forms/kars-2020)."
-                ).format(year.folder)
+                    "tanim.yaml dosyasını içeren klasörü seçin (ör. forms/{1})."
+                ).format(year.folder, resources.default_definition().name)
             )
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the first time: YAML, up to a second

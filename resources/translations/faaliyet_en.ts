@@ -96,8 +96,8 @@
         <translation>Source document / register:</translation>
     </message>
     <message>
-        <source>Rakamın alındığı defter, sistem ya da belge (ör. Olay kayıt defteri 2020)</source>
-        <translation>Register, system or document the figure comes from (e.g. Incident log 2020)</translation>
+        <source>Rakamın alındığı defter, sistem ya da belge (ör. Olay kayıt defteri {0})</source>
+        <translation>Register, system or document the figure comes from (e.g. Incident log {0})</translation>
     </message>
     <message>
         <source>Sapma açıklaması:</source>
@@ -156,8 +156,8 @@
         <translation>Photo {0} / {1} — caption (printed under the photo in the report):</translation>
     </message>
     <message>
-        <source>ör. Yangın tatbikatı, Mart 2020</source>
-        <translation>e.g. Fire drill, March 2020</translation>
+        <source>ör. Yangın tatbikatı, Mart {0}</source>
+        <translation>e.g. Fire drill, March {0}</translation>
     </message>
     <message>
         <source>▲ Yukarı</source>
@@ -716,10 +716,6 @@ Open it read-only in this window?</translation>
         <translation>Folder &apos;{0}&apos; was not found (moved, or the USB stick is not plugged in).</translation>
     </message>
     <message>
-        <source>&apos;{0}&apos; bir tanım klasörü değil: içinde tanim.yaml yok. tanim.yaml dosyasını içeren klasörü seçin (ör. forms/kars-2020).</source>
-        <translation>&apos;{0}&apos; is not a definition folder: it has no tanim.yaml. Choose the folder that contains tanim.yaml (e.g. forms/kars-2020).</translation>
-    </message>
-    <message>
         <source>&apos;{0}&apos; klasöründeki tanım yüklenemedi. Şu sorunları düzeltip klasörü yeniden seçin:</source>
         <translation>The definition in &apos;{0}&apos; could not be loaded. Fix these problems and choose the folder again:</translation>
     </message>
@@ -754,6 +750,10 @@ Open it read-only in this window?</translation>
     <message>
         <source>Henüz dosya açılmadı.</source>
         <translation>No file opened yet.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; bir tanım klasörü değil: içinde tanim.yaml yok. tanim.yaml dosyasını içeren klasörü seçin (ör. forms/{1}).</source>
+        <translation>&apos;{0}&apos; is not a definition folder: it has no tanim.yaml. Choose the folder that contains tanim.yaml (e.g. forms/{1}).</translation>
     </message>
     <message>
         <source>tanım okunamadı</source>

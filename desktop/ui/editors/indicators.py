@@ -138,7 +138,9 @@ class PlanCard(QGroupBox):
 
         grid.addWidget(QLabel(tr("Kaynak belge / kayıt:"), self), 4, 0)
         self.source = PlanFieldEdit(editor, kind, item.key, "source", "note", f"{item.code} kaynak")
-        self.source.setPlaceholderText(tr("Rakamın alındığı defter, sistem ya da belge (ör. Olay kayıt defteri 2020)"))
+        self.source.setPlaceholderText(
+            tr("Rakamın alındığı defter, sistem ya da belge (ör. Olay kayıt defteri {0})").format(editor.doc.definition.year.year)
+        )
         grid.addLayout(self._with_note(self.source, Qt.AlignmentFlag(0)), 4, 1, 1, 2)
 
         self.expl_label = QLabel(tr("Sapma açıklaması:"), self)

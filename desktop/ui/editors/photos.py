@@ -65,7 +65,7 @@ class PhotoRow(QFrame):
         right.addWidget(title)
         self.caption = CaptionEdit(photo.caption, self)
         self.caption.setObjectName(f"{owner.key}.{index}.caption")
-        self.caption.setPlaceholderText(tr("ör. Yangın tatbikatı, Mart 2020"))
+        self.caption.setPlaceholderText(tr("ör. Yangın tatbikatı, Mart {0}").format(owner.editor.doc.definition.year.year))
         self.caption.setMaxLength(text_limit("caption"))  # the same limit the file keeps
         self.caption.editingFinished.connect(self.commit)
         self._autosave = QTimer(self)
