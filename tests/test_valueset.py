@@ -218,3 +218,37 @@ def test_a_batch_is_checked_once_and_the_state_read_once(workbook, monkeypatch):
     assert len(data["values"]) > 2
     assert import_values(workbook, data) == len(data["values"])
     assert calls == {"prepare": 1, "state": 1}
+
+
+def test_fields_written_at_the_top_are_refused_once_with_the_format_to_use(workbook, workbook_path):
+    """{"<alan>": değer} — the first guess of anyone writing a value set — listed "kurum 'None'",
+    "yıl None", "birim 'None'" and every field as "bilinmeyen alan", though each field exists."""
+    before = digest(workbook_path)
+    with pytest.raises(ImportRejected) as info:
+        import_values(workbook, {"itfaiye.makbuz.ocak.arac": 78, "itfaiye.anlatim": "Metin"})
+    (problem,) = info.value.problems
+    assert "'itfaiye.makbuz.ocak.arac'" in problem and '"values"' in problem and "values export" in problem
+    assert "None" not in str(info.value) and "bilinmeyen" not in str(info.value)
+    with pytest.raises(ImportRejected) as info:
+        import_values(workbook, {"a": 1})  # nothing of the format at all
+    (problem,) = info.value.problems
+    assert "değer dosyası değil" in problem and "'values'" in problem
+    assert digest(workbook_path) == before
+
+
+@pytest.mark.parametrize(
+    "missing, expected",
+    [
+        ("institution", "kurum ('institution') yazılmamış"),
+        ("year", "yıl ('year') yazılmamış"),
+        ("department", "birim ('department') yazılmamış"),
+    ],
+)
+def test_a_missing_head_key_is_named_not_shown_as_none(workbook, workbook_path, missing, expected):
+    data = valueset()
+    del data[missing]
+    before = digest(workbook_path)
+    with pytest.raises(ImportRejected) as info:
+        import_values(workbook, data)
+    assert expected in str(info.value) and "None" not in str(info.value)
+    assert digest(workbook_path) == before

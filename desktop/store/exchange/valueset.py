@@ -80,16 +80,52 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
     return out
 
 
+# the keys of a value set's outer object
+OWN_KEYS = frozenset(
+    ("format", "format_version", "institution", "year", "department", "values", "indicators", "activities", "exported_at")
+)
+
+
+def _not_a_value_set(wb: Workbook, data: dict) -> str:
+    """Why ``data``, with none of a value set's own keys, is refused: one message, not one per key."""
+    fields = [k for k in data if k in wb.definition.slots]
+    if fields:  # {"<alan>": değer, …}: the natural first guess at the format
+        return _(
+            "Bu bir Faaliyet değer dosyası değil: alanlar ('{key}' gibi) en dışta yazılmış. Değer dosyasında her alan "
+            '"values" listesinde {{"field": "{key}", "value": …}} olarak, kurum, yıl ve birimle birlikte yer alır. '
+            "Doğru biçimde bir örnek için: faaliyet values export DOSYA --out ornek.json (biçim: forms/README.md)."
+        ).format(key=fields[0])
+    return _(
+        "Bu bir Faaliyet değer dosyası değil: 'format', 'institution', 'year', 'department' ve 'values' "
+        "anahtarlarının hiçbiri yok. Doğru biçimde bir örnek için: faaliyet values export DOSYA --out ornek.json "
+        "(biçim: forms/README.md)."
+    )
+
+
 def import_values(wb: Workbook, data: dict) -> int:
     """Check a value set against the workbook and apply it in one transaction."""
+    if not OWN_KEYS & set(data):
+        raise ImportRejected(_("Değer dosyası içe aktarılmadı; dosya olduğu gibi kaldı:"), [_not_a_value_set(wb, data)])
     problems: list[str] = []
     inst = data.get("institution")
-    if inst not in (wb.definition.institution.key, wb.definition.institution.name):
+    if inst is None:
+        problems.append(
+            _("kurum ('institution') yazılmamış; bu dosyanın kurumu '{key}'").format(key=wb.definition.institution.key)
+        )
+    elif inst not in (wb.definition.institution.key, wb.definition.institution.name):
         problems.append(_("kurum '{inst}', bu dosyanın kurumu '{key}'").format(inst=inst, key=wb.definition.institution.key))
-    if data.get("year") != wb.year and str(data.get("year")) != str(wb.year):
+    if data.get("year") is None:
+        problems.append(_("yıl ('year') yazılmamış; bu dosyanın yılı {year}").format(year=wb.year))
+    elif data.get("year") != wb.year and str(data.get("year")) != str(wb.year):
         problems.append(_("yıl {get}, bu dosyanın yılı {year}").format(get=data.get("year"), year=wb.year))
     dept = data.get("department")
-    if wb.department and dept != wb.department:
+    if dept is None:
+        problems.append(
+            _("birim ('department') yazılmamış; bu dosyanın birimi '{department}'").format(department=wb.department)
+            if wb.department
+            else _("birim ('department') yazılmamış: birleşik dosyaya hangi birimin değerleri olduğu yazılmalı")
+        )
+    elif wb.department and dept != wb.department:
         problems.append(_("birim '{dept}', bu dosyanın birimi '{department}'").format(dept=dept, department=wb.department))
     elif not wb.department and wb.definition.department(str(dept)) is None:
         problems.append(_("'{dept}' tanımlı bir birim değil").format(dept=dept))
@@ -100,17 +136,7 @@ def import_values(wb: Workbook, data: dict) -> int:
                 fmt=fmt, get=data.get("format_version"), format=FORMAT, format_version=FORMAT_VERSION
             )
         )
-    unknown = set(data) - {
-        "format",
-        "format_version",
-        "institution",
-        "year",
-        "department",
-        "values",
-        "indicators",
-        "activities",
-        "exported_at",
-    }
+    unknown = set(data) - OWN_KEYS
     problems += [_("bilinmeyen alan '{k}'").format(k=k) for k in sorted(unknown)]
 
     values = _rows(data, "values", ("field", "value"), "field", problems)
