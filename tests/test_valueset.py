@@ -227,7 +227,7 @@ def test_fields_written_at_the_top_are_refused_once_with_the_format_to_use(workb
     with pytest.raises(ImportRejected) as info:
         import_values(workbook, {"itfaiye.makbuz.ocak.arac": 78, "itfaiye.anlatim": "Metin"})
     (problem,) = info.value.problems
-    assert "'itfaiye.makbuz.ocak.arac'" in problem and '"values"' in problem and "values export" in problem
+    assert "'itfaiye.makbuz.ocak.arac'" in problem and '"values"' in problem and "faaliyet fields" in problem
     assert "None" not in str(info.value) and "bilinmeyen" not in str(info.value)
     with pytest.raises(ImportRejected) as info:
         import_values(workbook, {"a": 1})  # nothing of the format at all

@@ -93,12 +93,12 @@ def _not_a_value_set(wb: Workbook, data: dict) -> str:
         return _(
             "Bu bir Faaliyet değer dosyası değil: alanlar ('{key}' gibi) en dışta yazılmış. Değer dosyasında her alan "
             '"values" listesinde {{"field": "{key}", "value": …}} olarak, kurum, yıl ve birimle birlikte yer alır. '
-            "Doğru biçimde bir örnek için: faaliyet values export DOSYA --out ornek.json (biçim: forms/README.md)."
+            "Biçim ve örnek: forms/README.md, “Değer dosyası”; alanların anahtarları: faaliyet fields DOSYA."
         ).format(key=fields[0])
     return _(
         "Bu bir Faaliyet değer dosyası değil: 'format', 'institution', 'year', 'department' ve 'values' "
-        "anahtarlarının hiçbiri yok. Doğru biçimde bir örnek için: faaliyet values export DOSYA --out ornek.json "
-        "(biçim: forms/README.md)."
+        "anahtarlarının hiçbiri yok. Biçim ve örnek: forms/README.md, “Değer dosyası”; alanların anahtarları: "
+        "faaliyet fields DOSYA."
     )
 
 
