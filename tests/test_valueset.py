@@ -252,3 +252,16 @@ def test_a_missing_head_key_is_named_not_shown_as_none(workbook, workbook_path, 
         import_values(workbook, data)
     assert expected in str(info.value) and "None" not in str(info.value)
     assert digest(workbook_path) == before
+
+
+@pytest.mark.parametrize("text", ["12.000", "1.234", "12.0"])
+def test_a_count_given_as_text_with_a_dot_is_refused_never_read_as_twelve(workbook, workbook_path, text):
+    """ "12.000" — twelve thousand, as a Turkish hand writes it — was stored as 12 (a number's text
+    takes the dot as the decimal point, and 12.000 is whole)."""
+    data = valueset(values=[{"field": "itfaiye.makbuz.ocak.arac", "value": text}])
+    before = digest(workbook_path)
+    with pytest.raises(ImportRejected) as info:
+        import_values(workbook, data)
+    assert f"'{text}'" in str(info.value) and "binlik ayırıcı yazmayın" in str(info.value)
+    assert digest(workbook_path) == before
+    assert import_values(workbook, valueset(values=[{"field": "itfaiye.makbuz.ocak.arac", "value": "12000"}])) == 1

@@ -85,6 +85,13 @@ def coerce(type_: str, raw):
         raise ValueProblem(_("bilinmeyen alan türü: {type}").format(type=type_))
     number = _number(raw, label)
     if type_ == "count":
+        if isinstance(raw, str) and "." in raw:
+            # "12.000" is twelve thousand to whoever wrote it by hand, and 12 as a number's text: never read as either
+            raise ValueProblem(
+                _(
+                    "adet tam sayı olmalı, '{raw}' geldi (metin olarak verilen sayıda nokta ondalık ayırıcıdır; binlik ayırıcı yazmayın, ör. 12000)"
+                ).format(raw=_shown(raw))
+            )
         if number != number.to_integral_value():
             raise ValueProblem(_("adet tam sayı olmalı, {raw} geldi").format(raw=_shown(raw)))
         if number < 0:
