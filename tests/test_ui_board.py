@@ -233,6 +233,10 @@ def test_a_conflict_opens_the_conflict_view_and_is_resolved_both_ways(qtbot, win
         .text()
         .endswith("; çakışma kararları: " + ("1 birleşikteki, 0 gelen" if choice == "ours" else "0 birleşikteki, 1 gelen"))
     )
+    window.history.table.selectRow(0)  # the pane names the value decided, as the conflict view did
+    label = window.wb.definition.slots[KEY].label
+    kept = "birleşikteki değer korundu" if choice == "ours" else "gelen değer alındı"
+    assert f"  • {label}: {kept}" in window.history.detail.text()
     assert window.wb.get(KEY) == expected
     assert window.board.model.pending == {}
 

@@ -29,7 +29,7 @@ from .errors import ReadOnlyWorkbook
 from .file.board_live import LiveBoard
 from .file.submission import DepartmentStatus, accept, send_back
 from .file.workbook import SUFFIX, Workbook
-from .merge.conflicts import Conflict
+from .merge.conflicts import Conflict, label_of_id
 from .merge.history import ImportRecord, history
 from .merge.run import MergeResult, merge_files
 
@@ -110,6 +110,10 @@ class YearBoard:
         if self._history is None:
             self._history = history(self.wb)
         return self._history
+
+    def decisions(self, record: ImportRecord) -> list[tuple[str, str]]:
+        """The conflicts an import decided, as (the value's label, "ours" | "theirs"), in the label's order."""
+        return sorted((label_of_id(self.definition, cid), choice) for cid, choice in record.resolved.items())
 
     def pending_counts(self) -> dict[str, int]:
         return {d: len(c) for d, c in self.pending.items()}

@@ -1660,6 +1660,18 @@ file</translation>
         <translation>Content digest: {0}</translation>
     </message>
     <message>
+        <source>Çakışma kararları:</source>
+        <translation>Conflict decisions:</translation>
+    </message>
+    <message>
+        <source>{0}: birleşikteki değer korundu</source>
+        <translation>{0}: the consolidated value kept</translation>
+    </message>
+    <message>
+        <source>{0}: gelen değer alındı</source>
+        <translation>{0}: the incoming value taken</translation>
+    </message>
+    <message>
         <source>{0} — geri gönderme notu</source>
         <translation>{0} — send-back note</translation>
     </message>

@@ -95,6 +95,22 @@ def unit_key(unit: tuple) -> str:
     return unit[1] if unit[0] in ("e", "p") else f"{unit[1]}.{unit[2]}"
 
 
+def label_of_id(definition: Definition, conflict_id: str) -> str:
+    """The label of the unit a ``unit_id`` names (as the conflict view showed it); the key itself
+    when the definition no longer has it."""
+    _dept, _colon, key = conflict_id.partition(":")
+    if key in definition.slots:
+        return unit_label(definition, ("e", key))
+    head, _dot, attr = key.rpartition(".")
+    for kind, found in (("i", definition.plan.indicators()), ("a", definition.plan.activities())):
+        if attr in _ATTR_LABELS and any(x.key == head for x in found):
+            return unit_label(definition, (kind, head, attr))
+    dept, _dot, item = key.partition(".")
+    if definition.item(dept, item) is not None:
+        return unit_label(definition, ("p", key))
+    return key
+
+
 def unit_label(definition: Definition, unit: tuple) -> str:
     kind = unit[0]
     if kind == "e":

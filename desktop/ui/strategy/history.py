@@ -9,6 +9,8 @@ record, whole and selectable (a hash can be copied).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -101,13 +103,20 @@ class ImportHistory(QWidget):
         self.records: list[ImportRecord] = []
         self.details: list[str] = []  # the pane's text for each row of the table
 
-    def set_records(self, records: list[ImportRecord], names: dict[str, str], returns: list[dict] = ()) -> None:
+    def set_records(
+        self,
+        records: list[ImportRecord],
+        names: dict[str, str],
+        returns: list[dict] = (),
+        decisions: Callable[[ImportRecord], list[tuple[str, str]]] | None = None,
+    ) -> None:
         """Show ``records`` (the model's ``history()``, newest first) and the return files written
-        (``returns()``), in time order; ``names``: department key -> name."""
+        (``returns()``), in time order; ``names``: department key -> name; ``decisions``: the
+        conflicts a record decided, by label (the model's ``decisions``), for the pane below."""
         self.records = list(records)
         # a send-back follows the import it answers: within the same second it is listed above it
         rows: list[tuple[str, tuple, str]] = [(x["at"], *self._return_row(x, names)) for x in returns]
-        rows += [(r.at, *self._import_row(r, names)) for r in self.records]
+        rows += [(r.at, *self._import_row(r, names, decisions)) for r in self.records]
         rows.sort(key=lambda x: x[0], reverse=True)  # stable: ties keep that order
         self.details = [detail for _at, _cells, detail in rows]
         self.table.setRowCount(len(rows))
@@ -137,7 +146,7 @@ class ImportHistory(QWidget):
             self.detail.setText(tr("Bir kaydı seçin: bütün ayrıntıları burada görünür."))
 
     @staticmethod
-    def _import_row(r: ImportRecord, names: dict[str, str]) -> tuple[tuple, str]:
+    def _import_row(r: ImportRecord, names: dict[str, str], decisions=None) -> tuple[tuple, str]:
         dept = names.get(r.department, r.department)
         changes = _changes(r)
         cells = (when(r.at), dept, _state(r), r.clerk or "?", changes)
@@ -148,6 +157,13 @@ class ImportHistory(QWidget):
             tr("Dosya özeti (SHA-256): {0}").format(r.file_hash),
             tr("İçerik özeti: {0}").format(r.content_hash),
         ]
+        if r.resolved and decisions is not None:
+            lines.append(tr("Çakışma kararları:"))
+            lines += [
+                "  • "
+                + (tr("{0}: birleşikteki değer korundu") if choice == "ours" else tr("{0}: gelen değer alındı")).format(label)
+                for label, choice in decisions(r)
+            ]
         return cells, "\n".join(lines)
 
     @staticmethod

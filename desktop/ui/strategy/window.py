@@ -253,7 +253,7 @@ class StrategyWindow(StrategyActions, StrategyImporting, StrategyDepartments, St
             return
         year = self.model.board
         self.board.set_rows(year.rows(), year.pending_counts(), year.institution_keys(), year.definition.year.percent_style)
-        self.history.set_records(year.history(), year.names(), year.returns())
+        self.history.set_records(year.history(), year.names(), year.returns(), year.decisions)
         self._update()
 
     def _update(self, *_args) -> None:
