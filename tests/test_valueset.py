@@ -265,3 +265,32 @@ def test_a_count_given_as_text_with_a_dot_is_refused_never_read_as_twelve(workbo
     assert f"'{text}'" in str(info.value) and "binlik ayırıcı yazmayın" in str(info.value)
     assert digest(workbook_path) == before
     assert import_values(workbook, valueset(values=[{"field": "itfaiye.makbuz.ocak.arac", "value": "12000"}])) == 1
+
+
+def test_a_value_set_saved_by_notepad_with_a_byte_order_mark_is_read(workbook, tmp_path):
+    """Notepad's "UTF-8" begins with a byte order mark: refused as "Unexpected UTF-8 BOM (decode using utf-8-sig)"."""
+    path = tmp_path / "degerler.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(valueset(), ensure_ascii=False).encode("utf-8"))
+    assert import_values(workbook, read_json(path)) == 4
+
+
+@pytest.mark.parametrize("name, expected", [("degerler.csv", "excel template"), ("doldurulan.xlsx", "excel import")])
+def test_a_csv_or_excel_file_given_as_a_value_set_says_what_to_use(tmp_path, name, expected):
+    """The CSV export read back was "geçerli bir JSON değil (… Unexpected UTF-8 BOM …)"."""
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbftur;anahtar;deger\n")
+    with pytest.raises(ImportRejected) as info:
+        read_json(path)
+    assert expected in str(info.value) and "JSON değil" not in str(info.value)
+
+
+def test_a_submitted_file_is_refused_once_not_once_per_value(workbook, workbook_path):
+    from desktop.store.file.submission import submit
+
+    submit(workbook, errors=[])  # (as if its errors were fixed: which are, is not what this is about)
+    before = digest(workbook_path)
+    with pytest.raises(ImportRejected) as info:
+        import_values(workbook, valueset())
+    (problem,) = info.value.problems
+    assert "gönderildi olarak kilitli" in problem
+    assert digest(workbook_path) == before

@@ -38,7 +38,10 @@ def read_json(path: Path | str) -> dict:
             raise ImportRejected(
                 _("'{name}' çok büyük (en çok 20 MB); doğru dosyayı seçtiğinizden emin olun.").format(name=path.name)
             )
-        data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal, object_pairs_hook=_unique_keys)
+        if path.suffix.lower() in (".csv", ".xlsx", ".xls"):
+            raise ImportRejected(_not_json(path))
+        # utf-8-sig: a file saved as "UTF-8" by Notepad begins with a byte order mark
+        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal, object_pairs_hook=_unique_keys)
     except DuplicateKey as exc:
         raise ImportRejected(
             _(
@@ -62,6 +65,18 @@ def read_json(path: Path | str) -> dict:
     if not isinstance(data, dict):
         raise ImportRejected(_("'{name}' bir değer dosyası değil: en dışta {{...}} nesnesi olmalı.").format(name=path.name))
     return data
+
+
+def _not_json(path: Path) -> str:
+    """A CSV or Excel file given where a value set (JSON) is read: what to do with it instead."""
+    if path.suffix.lower() == ".csv":
+        return _(
+            "'{name}' bir CSV dosyası: CSV yalnızca dışa aktarılır (Excel'de okumak için), içe aktarılmaz. Değerleri "
+            "Excel'de doldurup almak için birimin şablonunu kullanın: faaliyet excel template, sonra faaliyet excel import."
+        ).format(name=path.name)
+    return _(
+        "'{name}' bir Excel dosyası, değer dosyası (JSON) değil. Doldurulmuş Excel şablonunu almak için: faaliyet excel import."
+    ).format(name=path.name)
 
 
 class DuplicateKey(ValueError):

@@ -30,6 +30,9 @@ def prepare(wb: Workbook, values: dict | None = None, indicators: dict | None = 
         raise ReadOnlyWorkbook(_("Dosya salt okunur açık: {readonly_reason}").format(readonly_reason=wb.readonly_reason))
     problems: list[str] = []
     department_problems: dict[str, str | None] = {}  # one look at the file's state per batch, not per value
+    closed = wb._department_problem(wb.department, department_problems) if wb.department else None
+    if closed:  # a submitted department file: said once, not once for each value of the batch
+        return [], [], [closed]
     cells = _values(wb, values or {}, problems, department_problems)
     plan_rows = _plan_rows(wb, "indicator", indicators or {}, problems, department_problems)
     plan_rows += _plan_rows(wb, "activity", activities or {}, problems, department_problems)
