@@ -184,3 +184,24 @@ def test_the_examples_under_empty_fields_name_the_files_year(qtbot, definition, 
     caption = widget(win, "itfaiye.foto.0.caption")
     assert caption.placeholderText().endswith("2021") and "2020" not in caption.placeholderText()
     win.close()
+
+
+def test_the_photo_dialog_lets_an_iphone_photo_be_chosen_and_says_how_to_get_a_jpeg(window, tmp_path, monkeypatch, workbook_path):
+    """The dialog listed only *.jpg and *.png: an iPhone's IMG_0042.HEIC was not there to choose."""
+    heic = tmp_path / "IMG_0042.HEIC"
+    ftyp = b"ftypheic\x00\x00\x00\x00mif1heic"
+    heic.write_bytes(len(ftyp).to_bytes(4, "big") + ftyp + bytes(200))
+    seen = {}
+
+    def dialog(parent, title, folder, filters):
+        seen["filters"] = filters
+        return [str(heic)], filters.split(";;")[-1]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(dialog))
+    said = []
+    window.editor.problem.connect(said.append)
+    window.view.navigator.select("fotograflar")
+    widget(window, "itfaiye.foto").choose()
+    assert "(*)" in seen["filters"].split(";;")[-1]
+    assert said and "HEIC" in said[-1] and "e-postayla" in said[-1]
+    assert _photos(workbook_path) == []

@@ -43,6 +43,15 @@ class StoredImage:
     sha256: str
 
 
+# the brands of an ISO media file's "ftyp" box that mark a HEIF/HEIC still image (an iPhone's photo)
+HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
+
+
+def is_heif(data: bytes) -> bool:
+    """Whether ``data`` begins as a HEIF/HEIC image does: an ``ftyp`` box naming a HEIF brand (never decoded)."""
+    return len(data) >= 12 and data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS
+
+
 def normalize(data: bytes, name: str = "resim") -> StoredImage:
     if len(data) > MAX_INPUT_BYTES:
         raise ImageProblem(_("'{name}' çok büyük ({n} MB; en çok 40 MB).").format(name=name, n=len(data) // (1024 * 1024)))
@@ -75,6 +84,14 @@ def normalize(data: bytes, name: str = "resim") -> StoredImage:
             )
         ) from None
     except UnidentifiedImageError:  # another format (GIF, WEBP, HEIC…) or not a picture at all
+        if is_heif(data):  # an iPhone's photo: the clerk did not choose its format, and cannot "save it as JPEG"
+            raise ImageProblem(
+                _(
+                    "'{name}' bir HEIC fotoğrafı (iPhone'un kendi biçimi): yalnız JPEG ve PNG fotoğraflar eklenebilir. "
+                    "Fotoğrafı iPhone'dan e-postayla gönderin (e-postada JPEG olur) ya da iPhone'da Ayarlar > Kamera > "
+                    "Biçimler > “En Uyumlu”yu seçip yeniden çekin; sonra JPEG dosyasını seçin."
+                ).format(name=name)
+            ) from None
         raise ImageProblem(
             _(
                 "'{name}' okunabilen bir resim değil: yalnız JPEG ve PNG fotoğraflar eklenebilir. "

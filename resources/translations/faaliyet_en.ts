@@ -208,6 +208,10 @@
         <translation>JPEG or PNG photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
+        <source>Tüm dosyalar (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; okunamadı ({1}).</source>
         <translation>&apos;{0}&apos; could not be read ({1}).</translation>
     </message>

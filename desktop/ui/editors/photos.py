@@ -180,8 +180,12 @@ class PhotoListEditor(QWidget):
     def choose(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        # "all files" too: an iPhone's .HEIC is then chosen and told how to become a JPEG, not missing from the list
         names, _ = QFileDialog.getOpenFileNames(
-            self, tr("Fotoğraf seçin"), str(Path.home()), tr("JPEG ya da PNG fotoğraflar (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)")
+            self,
+            tr("Fotoğraf seçin"),
+            str(Path.home()),
+            tr("JPEG ya da PNG fotoğraflar (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)") + ";;" + tr("Tüm dosyalar (*)"),
         )
         for name in names:
             self.add_file(Path(name))
