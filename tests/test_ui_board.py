@@ -136,6 +136,11 @@ def test_dropping_a_folder_merges_every_file_and_updates_the_board(qtbot, window
         and "aktaran: test" in detail
         and next(r for r in log.records if r.department == "itfaiye").file_hash in detail
     )
+    other = next(r for r in (2, 1) if r != row)  # not the newest: the one a refresh fell back to
+    log.table.selectRow(other)
+    chosen = log.detail.text()
+    window._show()  # the rows made again, as after any change the model reports: the choice stays
+    assert log.detail.text() == chosen and log.table.selectionModel().selectedRows()[0].row() == other
     # the same files again: nothing changes, and the board says so
     again = merge(qtbot, window, [folder])
     assert {f.status for f in again.files} == {"unchanged"}

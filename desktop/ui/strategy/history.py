@@ -118,6 +118,9 @@ class ImportHistory(QWidget):
         rows: list[tuple[str, tuple, str]] = [(x["at"], *self._return_row(x, names)) for x in returns]
         rows += [(r.at, *self._import_row(r, names, decisions)) for r in self.records]
         rows.sort(key=lambda x: x[0], reverse=True)  # stable: ties keep that order
+        # an older record the user reads stays chosen when the rows are made again (after any change the
+        # model reports); on the newest, the pane follows the newest (a merge's records come on top)
+        chosen = self._selected_detail() if self._selected_row() > 0 else None
         self.details = [detail for _at, _cells, detail in rows]
         self.table.setRowCount(len(rows))
         for row, (_at, cells, _detail) in enumerate(rows):
@@ -134,16 +137,21 @@ class ImportHistory(QWidget):
             ).format(len(self.records))
             + (tr(" Geri gönderme notları da listede: {0}.").format(len(returns)) if returns else "")
         )
-        if rows:
-            self.table.selectRow(0)  # the newest record's whole story under the table
+        if rows:  # the record the user chose, still there; else the newest one's whole story under the table
+            self.table.selectRow(self.details.index(chosen) if chosen in self.details else 0)
         self._show_detail()
 
-    def _show_detail(self) -> None:
+    def _selected_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()
-        if rows and rows[0].row() < len(self.details):
-            self.detail.setText(self.details[rows[0].row()])
-        else:
-            self.detail.setText(tr("Bir kaydı seçin: bütün ayrıntıları burada görünür."))
+        return rows[0].row() if rows and rows[0].row() < len(self.details) else -1
+
+    def _selected_detail(self) -> str | None:
+        row = self._selected_row()
+        return self.details[row] if row >= 0 else None
+
+    def _show_detail(self) -> None:
+        chosen = self._selected_detail()
+        self.detail.setText(chosen if chosen is not None else tr("Bir kaydı seçin: bütün ayrıntıları burada görünür."))
 
     @staticmethod
     def _import_row(r: ImportRecord, names: dict[str, str], decisions=None) -> tuple[tuple, str]:
