@@ -237,6 +237,16 @@ def test_template_structure(definition, tmp_path):
     assert where[(ind.key, "actual")] == ("Göstergeler", f"H{row}")
 
 
+def test_the_template_is_one_turkish_document_in_an_english_window(definition, tmp_path, english):
+    """Its guide held one English paragraph among Turkish ones (the only one made with ``_``); its
+    dates' example named 2020 in any year."""
+    out = tmp_path / "sablon.xlsx"
+    write_template(definition, "itfaiye", out)
+    guide = " ".join(str(c.value) for row in openpyxl.load_workbook(out)["Yönerge"].iter_rows() for c in row if c.value)
+    assert "Sayıları sayı olarak girin" in guide and "Enter numbers" not in guide
+    assert f"31.12.{definition.year.year}" in guide
+
+
 def test_template_round_trip(workbook, definition, tmp_path):
     template = tmp_path / "sablon.xlsx"
     write_template(definition, "itfaiye", template)

@@ -7,6 +7,11 @@ to fill it. Input cells are unlocked and light yellow; everything else is
 locked (sheet protection without a password, structure locked). Computed cells
 show Excel formulas and are never imported.
 
+The template is a Turkish document, as the report is: its guide, headers and checks are
+written in Turkish whatever the window's language (the definition's labels that fill it are
+Turkish too; one paragraph in English among them would help nobody). Messages raised while
+making or reading it go through ``_`` like every message.
+
 Which cell is which value is not read from the visible text: the very hidden
 sheet ``_anahtarlar`` maps sheet!cell to the value key and holds the identity
 (institution, year, department, definition digest) and, for a template filled
@@ -344,16 +349,14 @@ class _Builder:
                 None,
             ),
             (
-                _(
-                    "• Sayıları sayı olarak girin (ör. 1234,5). Metin olarak yazılmış sayılar Türkçe biçimde okunur: "
-                    "ondalık ayırıcı virgül, binlik ayırıcı nokta (150.000 yüz elli bin, 1.234.567,89). Noktadan "
-                    "sonra üç rakamdan farklı sayıda rakam gelirse nokta ondalıktır (12.5 = 12,5); 0.234 gibi "
-                    "yazımlar reddedilir, 0,234 yazın."
-                ),
+                "• Sayıları sayı olarak girin (ör. 1234,5). Metin olarak yazılmış sayılar Türkçe biçimde okunur: "
+                "ondalık ayırıcı virgül, binlik ayırıcı nokta (150.000 yüz elli bin, 1.234.567,89). Noktadan "
+                "sonra üç rakamdan farklı sayıda rakam gelirse nokta ondalıktır (12.5 = 12,5); 0.234 gibi "
+                "yazımlar reddedilir, 0,234 yazın.",
                 None,
             ),
             ("• Yüzde alanlarına yüzde puanını yazın: %92,5 için 92,5.", None),
-            ("• Tarihleri gün.ay.yıl biçiminde yazın: 31.12.2020.", None),
+            (f"• Tarihleri gün.ay.yıl biçiminde yazın: 31.12.{self.d.year.year}.", None),
             ("• Sayfaların adını ve düzenini değiştirmeyin; satır ya da sütun eklemeyin.", None),
             (
                 "• Doldurunca kaydedin ve Faaliyet'te içe aktarın (komut satırı: faaliyet excel import DOSYA sablon.xlsx). "
