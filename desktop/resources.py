@@ -62,9 +62,8 @@ def default_definition() -> Path:
     own year replaces both folders and nothing in the code."""
     found = definitions()
     with_values = [p for p in found if any((resources() / "sample" / p.name).glob("*.json"))]
-    if with_values or found:
-        return (with_values or found)[0]
-    return forms() / "tanim"  # no definition at all: the commands say that this folder has no tanim.yaml
+    # no definition at all: forms/ itself, of which the commands say it has no tanim.yaml
+    return (with_values or found or [forms()])[0]
 
 
 def license_file() -> Path:

@@ -154,13 +154,15 @@ class ImportHistory(QWidget):
         self.detail.setText(chosen if chosen is not None else tr("Bir kaydı seçin: bütün ayrıntıları burada görünür."))
 
     @staticmethod
-    def _import_row(r: ImportRecord, names: dict[str, str], decisions=None) -> tuple[tuple, str]:
+    def _import_row(
+        r: ImportRecord, names: dict[str, str], decisions: Callable[[ImportRecord], list[tuple[str, str]]] | None = None
+    ) -> tuple[tuple, str]:
         dept = names.get(r.department, r.department)
-        changes = _changes(r)
-        cells = (when(r.at), dept, _state(r), r.clerk or "?", changes)
+        changes, state = _changes(r), _state(r)
+        cells = (when(r.at), dept, state, r.clerk or "?", changes)
         lines = [
             tr("{0} — dosya: {1}").format(dept, r.file_name),
-            tr("Aktarıldı: {0}, aktaran: {1}. Gönderen: {2}; {3}.").format(when(r.at), r.by, r.clerk or "?", _state(r)),
+            tr("Aktarıldı: {0}, aktaran: {1}. Gönderen: {2}; {3}.").format(when(r.at), r.by, r.clerk or "?", state),
             tr("Değişen değerler: {0}").format(changes),
             tr("Dosya özeti (SHA-256): {0}").format(r.file_hash),
             tr("İçerik özeti: {0}").format(r.content_hash),
